@@ -1,0 +1,23 @@
+package fr.traitant.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code traitant} command-line tools. Each tool is a subcommand. */
+@Command(
+        name = "traitant",
+        mixinStandardHelpOptions = true,
+        version = "traitant 0.1.0",
+        description = "Traitant command-line tools for analysts (engine over files).",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class TraitantCli {
+
+    /** Builds the command line with every subcommand registered. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new TraitantCli());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,41 @@
+package fr.traitant.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the engine a library: no framework, no I/O, no database, no clock, no global randomness. */
+class EngineArchitectureTest {
+
+    private final JavaClasses engine = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("fr.traitant.engine");
+
+    @Test
+    void engine_depends_on_no_framework() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "jakarta..", "javax..", "com.fasterxml..", "tools.jackson..",
+                        "picocli..", "fr.traitant.app..", "fr.traitant.cli..")
+                .check(engine);
+    }
+
+    @Test
+    void engine_does_no_io_and_no_sql() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.sql..", "java.net..")
+                .because("the engine computes; reading and writing files belongs to cli and app")
+                .check(engine);
+    }
+
+    @Test
+    void engine_reads_no_clock_and_no_global_randomness() {
+        noClasses().should().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(Math.class, "random")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .check(engine);
+    }
+}
