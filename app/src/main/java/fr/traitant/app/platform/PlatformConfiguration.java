@@ -1,0 +1,30 @@
+package fr.traitant.app.platform;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TraitantProperties.class)
+class PlatformConfiguration {
+
+    /** The one clock of the application; tests may replace it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    OpenAPI traitantOpenApi() {
+        return new OpenAPI().info(new Info()
+                .title("Traitant API")
+                .version("v1")
+                .description("Référentiel territorial, annuaire, accès aux soins et appariement patients–médecins traitants. "
+                        + "Les erreurs suivent la RFC 9457 (application/problem+json).")
+                .license(new License().name("Données de référence : Licence Ouverte / CC BY 4.0 (voir /sources)")));
+    }
+}

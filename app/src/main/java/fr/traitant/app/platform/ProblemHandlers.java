@@ -1,0 +1,133 @@
+package fr.traitant.app.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error leaves as RFC 9457 problem details ({@code application/problem+json}) for API clients, or as a
+ * French error page for people browsing — never as a stack trace.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ProblemHandlers extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandlers.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    Object notFound(NotFoundException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, "Introuvable", e.getMessage());
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, ConstraintViolationException.class})
+    Object badRequest(RuntimeException e, HttpServletRequest request) {
+        String detail = e instanceof ConstraintViolationException cve
+                ? cve.getConstraintViolations().stream()
+                        .map(v -> lastNode(v.getPropertyPath().toString()) + " : " + v.getMessage())
+                        .sorted().collect(Collectors.joining("; "))
+                : e.getMessage();
+        return respond(request, HttpStatus.BAD_REQUEST, "Requête invalide", detail);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne",
+                "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez plus tard.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            frenchTitleAndDetail(ex, problem, statusCode);
+            if (problem.getInstance() == null && request instanceof ServletWebRequest swr) {
+                problem.setInstance(URI.create(swr.getRequest().getRequestURI()));
+            }
+        }
+        return response;
+    }
+
+    /** Spring's standard errors carry English texts; our users read French. */
+    private static void frenchTitleAndDetail(Exception ex, ProblemDetail problem, HttpStatusCode status) {
+        problem.setTitle(switch (status.value()) {
+            case 400 -> "Requête invalide";
+            case 404 -> "Introuvable";
+            case 405 -> "Méthode non autorisée";
+            case 406 -> "Format de réponse non disponible";
+            case 413 -> "Contenu trop volumineux";
+            case 415 -> "Format de contenu non pris en charge";
+            default -> problem.getTitle();
+        });
+        if (ex instanceof org.springframework.web.bind.MissingServletRequestParameterException missing) {
+            problem.setDetail("Le paramètre « " + missing.getParameterName() + " » est obligatoire.");
+        } else if (ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch) {
+            problem.setDetail("Le paramètre « " + mismatch.getName() + " » a une valeur invalide.");
+        } else if (ex instanceof org.springframework.web.HttpRequestMethodNotSupportedException method) {
+            problem.setDetail("La méthode " + method.getMethod() + " n'est pas acceptée à cette adresse.");
+        }
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return path.startsWith("/api/") || path.startsWith("/fhir") || path.startsWith("/v3/") || path.startsWith("/actuator")
+                || accept == null || !accept.contains("text/html");
+    }
+
+    private static Object respond(HttpServletRequest request, HttpStatus status, String title, String detail) {
+        if (!isApi(request)) {
+            ModelAndView page = new ModelAndView("error");
+            page.setStatus(status);
+            page.addObject("status", status.value());
+            page.addObject("title", title);
+            page.addObject("detail", detail);
+            return page;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    /** Renders the French 404 page for people (ordered before the API handler). */
+    @org.springframework.web.bind.annotation.ControllerAdvice
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class PageNotFound {
+        @ExceptionHandler(NoResourceFoundException.class)
+        Object notFound(NoResourceFoundException e, HttpServletRequest request) {
+            if (isApi(request)) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                        "Aucune ressource à l'adresse " + request.getRequestURI());
+                problem.setTitle("Introuvable");
+                problem.setInstance(URI.create(request.getRequestURI()));
+                return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            }
+            return respond(request, HttpStatus.NOT_FOUND, "Page introuvable",
+                    "La page que vous cherchez n'existe pas ou a été déplacée.");
+        }
+    }
+}

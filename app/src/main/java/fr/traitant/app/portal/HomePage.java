@@ -1,0 +1,37 @@
+package fr.traitant.app.portal;
+
+import fr.traitant.app.territory.RegionSummary;
+import fr.traitant.app.territory.Territory;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The public home page: national figures, the map of départements and the commune search. */
+@Controller
+class HomePage {
+
+    private final Territory territory;
+
+    HomePage(Territory territory) {
+        this.territory = territory;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        List<RegionSummary> regions = territory.regions();
+        long population = regions.stream().mapToLong(RegionSummary::population).sum();
+        long largest = regions.stream().mapToLong(RegionSummary::population).max().orElse(1);
+        model.addAttribute("regions", regions);
+        model.addAttribute("population", population);
+        model.addAttribute("largestRegion", largest);
+        model.addAttribute("communeCount", territory.communeCount());
+        model.addAttribute("departementCount", territory.departements().size());
+        return "portal/home";
+    }
+
+    @GetMapping("/sources")
+    String sources() {
+        return "portal/sources";
+    }
+}

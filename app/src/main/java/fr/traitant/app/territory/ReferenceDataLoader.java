@@ -1,0 +1,146 @@
+package fr.traitant.app.territory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the communes reference data into PostgreSQL at start-up. Idempotent: the data set's version
+ * (SHA-256 of the shipped file) is recorded, and a start with the same version loads nothing. A new version
+ * replaces the old one — régions, départements, EPCI, communes and postal codes — in one transaction, under an
+ * advisory lock so that two instances starting together do not both load.
+ */
+@Component
+@Order(0)
+class ReferenceDataLoader implements ApplicationRunner {
+
+    static final String DATASET = "communes";
+    static final String SHIPPED = "fr/traitant/referencedata/communes.csv.gz";
+    private static final long LOCK_KEY = 0x5452_4149_5445_4e54L; // "TRAITENT"
+
+    private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
+
+    /** What a load did. */
+    enum Outcome { LOADED, ALREADY_LOADED }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ReferenceDataLoader(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        load(new ClassPathResource(SHIPPED));
+    }
+
+    /** Loads {@code gzipCsv} unless the same version is already loaded. */
+    Outcome load(Resource gzipCsv) {
+        byte[] bytes;
+        try (InputStream in = gzipCsv.getInputStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read reference data " + gzipCsv, e);
+        }
+        String version = sha256(bytes);
+        if (loadedVersion().filter(version::equals).isPresent()) {
+            log.info("Reference data '{}' version {} already loaded: nothing to do", DATASET, version.substring(0, 12));
+            return Outcome.ALREADY_LOADED;
+        }
+        List<CommuneFile.Row> rows = CommuneFile.readGzip(gzipCsv.getDescription(), new java.io.ByteArrayInputStream(bytes));
+        return transactions.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query().singleValue();
+            if (loadedVersion().filter(version::equals).isPresent()) {
+                return Outcome.ALREADY_LOADED; // another instance loaded it while we were parsing
+            }
+            replaceAll(rows);
+            jdbc.sql("""
+                    insert into reference_data_version (dataset, version, row_count, loaded_at) values (?, ?, ?, ?)
+                    on conflict (dataset) do update set version = excluded.version, row_count = excluded.row_count,
+                        loaded_at = excluded.loaded_at""")
+                    .params(DATASET, version, rows.size(), Timestamp.from(clock.instant())).update();
+            log.info("Reference data '{}' version {} loaded: {} communes", DATASET, version.substring(0, 12), rows.size());
+            return Outcome.LOADED;
+        });
+    }
+
+    Optional<String> loadedVersion() {
+        return jdbc.sql("select version from reference_data_version where dataset = ?").param(DATASET)
+                .query(String.class).optional();
+    }
+
+    private void replaceAll(List<CommuneFile.Row> rows) {
+        jdbc.sql("delete from commune_postal_code").update();
+        jdbc.sql("delete from commune").update();
+        jdbc.sql("delete from epci").update();
+        jdbc.sql("delete from departement").update();
+        jdbc.sql("delete from region").update();
+
+        Map<String, String> regions = new LinkedHashMap<>();
+        Map<String, String[]> departements = new LinkedHashMap<>();
+        Map<String, String> epcis = new LinkedHashMap<>();
+        for (CommuneFile.Row row : rows) {
+            regions.putIfAbsent(row.region(), row.regionName());
+            departements.putIfAbsent(row.departement(), new String[] {row.departementName(), row.region()});
+            if (row.epci() != null) {
+                epcis.putIfAbsent(row.epci(), row.epciName());
+            }
+        }
+        jdbcTemplate.batchUpdate("insert into region (code, name) values (?, ?)",
+                regions.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList());
+        jdbcTemplate.batchUpdate("insert into departement (code, name, region_code) values (?, ?, ?)",
+                departements.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()[0], e.getValue()[1]}).toList());
+        jdbcTemplate.batchUpdate("insert into epci (siren, name) values (?, ?)",
+                epcis.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList());
+
+        List<Object[]> communes = new ArrayList<>(rows.size());
+        List<Object[]> postal = new ArrayList<>(rows.size() * 2);
+        for (CommuneFile.Row r : rows) {
+            communes.add(new Object[] {r.code(), r.name(), SearchText.normalize(r.name()), r.departement(), r.epci(),
+                    r.population(), r.lat(), r.lon(), r.areaKm2(), String.join(",", r.postalCodes()), r.positionSource()});
+            for (String code : r.postalCodes()) {
+                postal.add(new Object[] {code, r.code()});
+            }
+        }
+        jdbcTemplate.batchUpdate("""
+                insert into commune (code, name, name_search, departement_code, epci_siren, population, lat, lon, area_km2,
+                                     postal_codes, position_source)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(string_to_array(nullif(?, ''), ','), '{}'), ?)""", communes);
+        jdbcTemplate.batchUpdate("insert into commune_postal_code (postal_code, commune_code) values (?, ?) on conflict do nothing", postal);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

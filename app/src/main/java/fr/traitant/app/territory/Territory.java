@@ -1,0 +1,133 @@
+package fr.traitant.app.territory;
+
+import fr.traitant.app.platform.NotFoundException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The territory module's facade: communes, départements and régions of France. */
+@Service
+public class Territory {
+
+    /** Longest accepted search text, in characters. */
+    public static final int MAX_QUERY_LENGTH = 100;
+    /** Largest page of search results. */
+    public static final int MAX_LIMIT = 50;
+
+    private static final Pattern COMMUNE_CODE = Pattern.compile("([0-9]{2}|2A|2B)[0-9]{3}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+    private static final String COMMUNE_COLUMNS = """
+            c.code, c.name, c.departement_code, d.region_code, c.epci_siren, c.population, c.lat, c.lon, c.postal_codes""";
+
+    private final JdbcClient jdbc;
+
+    Territory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The commune with this INSEE code, if it exists. A malformed code is an {@link IllegalArgumentException}. */
+    public Optional<Commune> findCommune(String code) {
+        if (code == null || !COMMUNE_CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("Code commune INSEE invalide : « " + abbreviate(code)
+                    + " » (5 caractères, par exemple 83137 ou 2A004)");
+        }
+        return jdbc.sql("select " + COMMUNE_COLUMNS + " from commune c join departement d on d.code = c.departement_code where c.code = ?")
+                .param(code).query(Territory::commune).optional();
+    }
+
+    /** The commune with this INSEE code; {@link NotFoundException} if there is none. */
+    public Commune getCommune(String code) {
+        return findCommune(code).orElseThrow(() -> new NotFoundException("Aucune commune n'a le code INSEE " + code));
+    }
+
+    /**
+     * Communes whose name or one of whose postal codes starts with {@code query}, ignoring accents, case,
+     * hyphens and apostrophes; the most populated first.
+     *
+     * @throws IllegalArgumentException if the query is blank or longer than {@value #MAX_QUERY_LENGTH}
+     *                                  characters, or the limit is outside 1..{@value #MAX_LIMIT}
+     */
+    public List<Commune> searchCommunes(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("Le texte recherché est vide : saisissez un nom de commune ou un code postal.");
+        }
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw new IllegalArgumentException("Le texte recherché dépasse " + MAX_QUERY_LENGTH + " caractères.");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("Le nombre de résultats (limit) doit être compris entre 1 et " + MAX_LIMIT + ".");
+        }
+        String normalized = SearchText.normalize(query);
+        if (normalized.isEmpty()) {
+            return List.of();
+        }
+        String prefix = escapeLike(normalized) + "%";
+        if (DIGITS.matcher(normalized).matches()) {
+            return jdbc.sql("select " + COMMUNE_COLUMNS + """
+                     from commune c join departement d on d.code = c.departement_code
+                    where exists (select 1 from commune_postal_code p where p.commune_code = c.code and p.postal_code like ?)
+                    order by c.population desc, c.code limit ?""")
+                    .params(prefix, limit).query(Territory::commune).list();
+        }
+        return jdbc.sql("select " + COMMUNE_COLUMNS + """
+                 from commune c join departement d on d.code = c.departement_code
+                where c.name_search like ?
+                order by c.population desc, c.code limit ?""")
+                .params(prefix, limit).query(Territory::commune).list();
+    }
+
+    /** Every département with its population, number of communes and area, by code. */
+    public List<DepartementSummary> departements() {
+        return jdbc.sql("""
+                select d.code, d.name, d.region_code, r.name as region_name, coalesce(sum(c.population), 0) as population,
+                       count(c.code) as communes, coalesce(sum(c.area_km2), 0) as area
+                  from departement d join region r on r.code = d.region_code left join commune c on c.departement_code = d.code
+                 group by d.code, d.name, d.region_code, r.name
+                 order by d.code""")
+                .query((rs, i) -> new DepartementSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getInt(6), rs.getDouble(7)))
+                .list();
+    }
+
+    /** Every région with its population and number of communes, most populated first. */
+    public List<RegionSummary> regions() {
+        return jdbc.sql("""
+                select r.code, r.name, coalesce(sum(c.population), 0) as population, count(c.code) as communes
+                  from region r join departement d on d.region_code = r.code left join commune c on c.departement_code = d.code
+                 group by r.code, r.name
+                 order by population desc, r.code""")
+                .query((rs, i) -> new RegionSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)))
+                .list();
+    }
+
+    /** Number of communes loaded. */
+    public int communeCount() {
+        return jdbc.sql("select count(*) from commune").query(Integer.class).single();
+    }
+
+    private static Commune commune(ResultSet rs, int rowNum) throws SQLException {
+        Array postal = rs.getArray("postal_codes");
+        List<String> postalCodes = postal == null ? List.of() : Arrays.asList((String[]) postal.getArray());
+        return new Commune(rs.getString("code"), rs.getString("name"), rs.getString("departement_code"),
+                rs.getString("region_code"), rs.getString("epci_siren"), rs.getInt("population"),
+                rs.getDouble("lat"), rs.getDouble("lon"), postalCodes);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= 20 ? text : text.substring(0, 20) + "…";
+    }
+}

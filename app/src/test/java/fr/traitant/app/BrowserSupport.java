@@ -1,0 +1,36 @@
+package fr.traitant.app;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Headless Debian Chromium driven by Playwright for Java (Playwright's own browser download is not used).
+ * The browser is {@code /usr/bin/chromium} unless {@code CHROMIUM_PATH} says otherwise; a missing browser
+ * fails the test with the command that installs it.
+ */
+public final class BrowserSupport {
+
+    private BrowserSupport() {}
+
+    public static Path chromium() {
+        Path path = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+        if (!Files.isExecutable(path)) {
+            throw new IllegalStateException("Browser tests need Chromium at " + path
+                    + ": install it with `apt-get install -y chromium` (or set CHROMIUM_PATH).");
+        }
+        return path;
+    }
+
+    public static Browser launch(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium())
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage")));
+    }
+}
