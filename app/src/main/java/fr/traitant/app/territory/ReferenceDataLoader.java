@@ -15,9 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,10 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (SHA-256 of the shipped file) is recorded, and a start with the same version loads nothing. A new version
  * replaces the old one — régions, départements, EPCI, communes and postal codes — in one transaction, under an
  * advisory lock so that two instances starting together do not both load.
+ *
+ * <p>Runs once every singleton (hence the Flyway migration) is ready and before the web server accepts
+ * requests, so that no page is ever served over an empty territory.
  */
 @Component
-@Order(0)
-class ReferenceDataLoader implements ApplicationRunner {
+class ReferenceDataLoader implements SmartInitializingSingleton {
 
     static final String DATASET = "communes";
     static final String SHIPPED = "fr/traitant/referencedata/communes.csv.gz";
@@ -57,7 +57,7 @@ class ReferenceDataLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         load(new ClassPathResource(SHIPPED));
     }
 
