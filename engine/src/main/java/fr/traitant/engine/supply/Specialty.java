@@ -11,7 +11,7 @@ package fr.traitant.engine.supply;
  * {@code docs/adr/0003-synthetic-doctor-supply.md}).
  */
 public enum Specialty {
-    GENERAL_PRACTICE(0.55, 1.05, 1_500, 4_600),
+    GENERAL_PRACTICE(0.55, 0.9, 800, 4_600),
     ANAESTHESIOLOGY(0.08, 1.25, 10_000, 2_500),
     RADIOLOGY(0.06, 1.30, 10_000, 7_000),
     PSYCHIATRY(0.055, 1.35, 10_000, 2_000),
