@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * replaces the old one — régions, départements, EPCI, communes and postal codes — in one transaction, under an
  * advisory lock so that two instances starting together do not both load.
  *
- * <p>Runs once every singleton (hence the Flyway migration) is ready and before the web server accepts
- * requests, so that no page is ever served over an empty territory.
+ * <p>Runs right after the Flyway migration, while the context starts: {@link Territory} depends on it, so no
+ * module and no page ever sees an empty territory.
  */
 @Component
-class ReferenceDataLoader implements SmartInitializingSingleton {
+@DependsOn("flywayInitializer")
+class ReferenceDataLoader implements InitializingBean {
 
     static final String DATASET = "communes";
     static final String SHIPPED = "fr/traitant/referencedata/communes.csv.gz";
@@ -57,7 +59,7 @@ class ReferenceDataLoader implements SmartInitializingSingleton {
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
+    public void afterPropertiesSet() {
         load(new ClassPathResource(SHIPPED));
     }
 
