@@ -40,20 +40,21 @@ public final class FranceFigures {
             AccessibilityResult result = calculator.compute(doctors);
             long c = System.nanoTime();
             SplittableRandom random = new SplittableRandom(run);
-            double worstUpdateMs = 0;
-            for (int k = 0; k < 100; k++) {
+            double[] updateMs = new double[100];
+            for (int k = 0; k < updateMs.length; k++) {
                 DoctorActivity before = doctors.get(random.nextInt(doctors.size()));
                 DoctorActivity after = new DoctorActivity(before.id(), communes.get(random.nextInt(communes.size())).code(),
                         before.consultationsPerYear() * 0.5, before.ageYears());
                 long u = System.nanoTime();
                 calculator.update(result, new DoctorChange.Changed(before, after));
-                worstUpdateMs = Math.max(worstUpdateMs, (System.nanoTime() - u) / 1e6);
+                updateMs[k] = (System.nanoTime() - u) / 1e6;
             }
+            java.util.Arrays.sort(updateMs);
             Runtime rt = Runtime.getRuntime();
             System.out.printf(Locale.ROOT,
                     "run %d: prepare (travel model + neighbour search) %.0f ms, compute %.0f ms, total %.0f ms; "
-                            + "worst of 100 updates %.2f ms; pairs %d; APL %.3f; heap used %d MB of max %d MB%n",
-                    run, (b - a) / 1e6, (c - b) / 1e6, (c - a) / 1e6, worstUpdateMs, calculator.reachablePairCount(),
+                            + "100 updates median %.3f ms, p95 %.2f ms, worst %.2f ms; pairs %d; APL %.3f; heap used %d MB of max %d MB%n",
+                    run, (b - a) / 1e6, (c - b) / 1e6, (c - a) / 1e6, updateMs[50], updateMs[94], updateMs[99], calculator.reachablePairCount(),
                     result.populationWeightedApl(), (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         }
         System.out.printf(Locale.ROOT, "read communes %.0f ms (%d), synthetic supply %.0f ms (%d doctors)%n",

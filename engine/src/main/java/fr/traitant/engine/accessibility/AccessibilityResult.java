@@ -24,7 +24,9 @@ public final class AccessibilityResult {
     private final double[] supply;
     private final double[] ratio;
     private final double[] apl;
-    private final Map<AreaLevel, List<AreaScore>> areas = new EnumMap<>(AreaLevel.class);
+    // Aggregates are computed on first use (an incremental update then costs only the touched
+    // communes); a race computes the same immutable value twice, which is harmless.
+    private volatile Map<AreaLevel, List<AreaScore>> areas;
     private final long totalPopulation;
     private final long underservedPopulation;
     private final double populationWeightedApl;
@@ -59,9 +61,20 @@ public final class AccessibilityResult {
         this.populationWeightedApl = population > 0 ? weighted / population : 0.0;
         this.totalSupply = total;
         this.unallocatedSupply = unallocated;
-        for (AreaLevel level : AreaLevel.values()) {
-            areas.put(level, aggregate(level, threshold));
+    }
+
+    private Map<AreaLevel, List<AreaScore>> areas() {
+        Map<AreaLevel, List<AreaScore>> computed = areas;
+        if (computed == null) {
+            double threshold = calculator.parameters().underservedThreshold();
+            EnumMap<AreaLevel, List<AreaScore>> map = new EnumMap<>(AreaLevel.class);
+            for (AreaLevel level : AreaLevel.values()) {
+                map.put(level, aggregate(level, threshold));
+            }
+            computed = java.util.Collections.unmodifiableMap(map);
+            areas = computed;
         }
+        return computed;
     }
 
     private List<AreaScore> aggregate(AreaLevel level, double threshold) {
@@ -184,12 +197,12 @@ public final class AccessibilityResult {
 
     /** Aggregates at {@code level}, sorted by code. */
     public List<AreaScore> areas(AreaLevel level) {
-        return areas.get(level);
+        return areas().get(level);
     }
 
     /** Aggregate of one area, if it exists. */
     public Optional<AreaScore> findArea(AreaLevel level, String code) {
-        List<AreaScore> list = areas.get(level);
+        List<AreaScore> list = areas().get(level);
         int i = Arrays.binarySearch(calculator.areaCodes(level), code);
         return i >= 0 ? Optional.of(list.get(i)) : Optional.empty();
     }
@@ -202,7 +215,7 @@ public final class AccessibilityResult {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
         }
-        return areas.get(AreaLevel.EPCI).stream()
+        return areas().get(AreaLevel.EPCI).stream()
                 .filter(a -> a.population() > 0)
                 .sorted(Comparator.comparingDouble(AreaScore::apl).thenComparing(AreaScore::code))
                 .limit(n)

@@ -28,8 +28,9 @@ class SpatialIndexTest {
     }
 
     private static int[] bruteNearest(List<GeoPoint> points, GeoPoint centre, int k) {
+        double[] distance = points.stream().mapToDouble(centre::distanceMetresTo).toArray();
         return IntStream.range(0, points.size()).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(i -> centre.distanceMetresTo(points.get(i))).thenComparing(i -> i))
+                .sorted(Comparator.<Integer>comparingDouble(i -> distance[i]).thenComparing(i -> i))
                 .limit(k).mapToInt(Integer::intValue).toArray();
     }
 
