@@ -8,7 +8,7 @@ package fr.traitant.engine.supply;
  * do); {@code smallTownHalfPopulation}: population at which a commune gets half the weight it
  * would have without the small-town penalty {@code population / (population + h)};
  * {@code medianConsultationsPerYear}: median yearly activity. Orders of magnitude only (see
- * {@code docs/adr/0003-synthetic-doctor-supply.md}).
+ * {@code docs/adr/0007-synthetic-doctor-supply.md}).
  */
 public enum Specialty {
     GENERAL_PRACTICE(0.55, 0.9, 800, 4_600),

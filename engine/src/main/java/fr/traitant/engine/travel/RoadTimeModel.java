@@ -20,7 +20,7 @@ import java.util.Objects;
  * measured between 1.2 and 1.4 for European road networks), fixed 2 minutes per trip (leaving
  * and entering built-up areas, parking), speeds 25 / 40 / 60 / 65 km/h for
  * {@link DensityClass#DENSE} / {@code INTERMEDIATE} / {@code SPARSE} / {@code VERY_SPARSE}.
- * These are engineering assumptions, not a calibration: see {@code docs/adr/0001-travel-time-estimate.md}.
+ * These are engineering assumptions, not a calibration: see {@code docs/adr/0005-travel-time-estimate.md}.
  *
  * @param detourFactor        road distance / crow-fly distance, ≥ 1
  * @param fixedMinutes        minutes added to every trip between two different places, ≥ 0
