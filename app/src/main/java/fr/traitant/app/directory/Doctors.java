@@ -1,7 +1,15 @@
 package fr.traitant.app.directory;
 
 import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.engine.directory.FeeSector;
+import fr.traitant.engine.directory.MedicalSpecialty;
+import fr.traitant.engine.directory.NewPatients;
+import fr.traitant.engine.directory.Rpps;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.time.Clock;
 import java.time.Year;
 import java.util.List;
@@ -20,11 +28,122 @@ public class Doctors {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DirectoryIndex index;
 
-    Doctors(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    Doctors(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, DirectoryIndex index) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.index = index;
+    }
+
+    static final String PROFILE_COLUMNS = """
+            d.id, d.rpps, coalesce(d.last_name, ''), coalesce(d.first_name, ''), d.specialty, d.specialty_code,
+            d.fee_sector, d.teleconsultation, d.wheelchair_access, d.languages, coalesce(d.mssante, ''),
+            coalesce(d.phone, ''), d.birth_year, d.new_patient_status, d.new_patient_capacity, d.max_complexity,
+            d.network_member, d.synthetic, d.active, d.availability_updated_at, d.commune_code, d.lat, d.lon""";
+
+    /** The doctor with this directory id, active or not. */
+    public Optional<DoctorProfile> findProfile(String doctorId) {
+        return jdbc.sql("select " + PROFILE_COLUMNS + " from doctor d where d.id = ?").param(doctorId)
+                .query(Doctors::profileRow).optional().map(this::withLocations);
+    }
+
+    /** The doctor with this directory id; {@link NotFoundException} if none. */
+    public DoctorProfile getProfile(String doctorId) {
+        return findProfile(doctorId).orElseThrow(() -> new NotFoundException("Aucun médecin n'a l'identifiant " + doctorId));
+    }
+
+    /** The doctor with this RPPS number; {@link IllegalArgumentException} if the number is invalid. */
+    public Optional<DoctorProfile> findByRpps(String rpps) {
+        Rpps.of(rpps);
+        return jdbc.sql("select " + PROFILE_COLUMNS + " from doctor d where d.rpps = ?").param(rpps)
+                .query(Doctors::profileRow).optional().map(this::withLocations);
+    }
+
+    /**
+     * A doctor states whether and how many new patients they take, and up to which complexity.
+     * Capacity must be 0 unless accepting; complexity 1 to 3. Refreshes the search index.
+     */
+    @Transactional
+    public DoctorProfile updateAvailability(String rpps, NewPatients status, int capacity, int maxComplexity) {
+        if (status == null) {
+            throw new IllegalArgumentException("Indiquez si vous acceptez de nouveaux patients.");
+        }
+        if (capacity < 0 || capacity > 2_000) {
+            throw new IllegalArgumentException("Le nombre de nouveaux patients doit être compris entre 0 et 2000.");
+        }
+        if (status != NewPatients.ACCEPTING && capacity != 0) {
+            throw new IllegalArgumentException("Un nombre de nouveaux patients ne s'indique que si vous en acceptez.");
+        }
+        if (maxComplexity < 1 || maxComplexity > 3) {
+            throw new IllegalArgumentException("La complexité maximale va de 1 (simple) à 3 (complexe).");
+        }
+        DoctorProfile doctor = findByRpps(rpps).filter(DoctorProfile::active)
+                .orElseThrow(() -> new NotFoundException("Aucun médecin actif n'a le numéro RPPS " + rpps));
+        jdbc.sql("""
+                update doctor set new_patient_status = ?, new_patient_capacity = ?, max_complexity = ?,
+                       availability_updated_at = ?, updated_at = ? where id = ?""")
+                .params(status.name(), capacity, maxComplexity, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()),
+                        doctor.id())
+                .update();
+        index.refreshAfterCommit();
+        return getProfile(doctor.id());
+    }
+
+    /** Records whether a doctor belongs to the "médecins solidaires" network (called by the network module). */
+    @Transactional
+    public void setNetworkMember(String doctorId, boolean member) {
+        int updated = jdbc.sql("update doctor set network_member = ?, updated_at = ? where id = ?")
+                .params(member, Timestamp.from(clock.instant()), doctorId).update();
+        if (updated == 0) {
+            throw new NotFoundException("Aucun médecin n'a l'identifiant " + doctorId);
+        }
+        index.refreshAfterCommit();
+    }
+
+    /** Marks many doctors as network members at once (demo data); returns how many rows changed. */
+    @Transactional
+    public int setNetworkMembers(java.util.Collection<String> doctorIds) {
+        int n = 0;
+        for (String id : doctorIds) {
+            n += jdbc.sql("update doctor set network_member = true where id = ? and not network_member").param(id).update();
+        }
+        index.refreshAfterCommit();
+        return n;
+    }
+
+    private DoctorProfile withLocations(DoctorProfile p) {
+        List<PracticeLocation> locations = jdbc.sql("""
+                select ordinal, name, address, postal_code, commune_code, lat, lon from practice_location
+                 where doctor_id = ? order by ordinal""").param(p.id())
+                .query((rs, i) -> new PracticeLocation(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getDouble(6), rs.getDouble(7)))
+                .list();
+        if (locations.isEmpty()) {
+            return p;
+        }
+        return new DoctorProfile(p.id(), p.rpps(), p.lastName(), p.firstName(), p.specialty(), locations, p.feeSector(),
+                p.teleconsultation(), p.wheelchairAccess(), p.languages(), p.mssante(), p.phone(), p.birthYear(),
+                p.newPatients(), p.capacity(), p.maxComplexity(), p.networkMember(), p.synthetic(), p.active(),
+                p.availabilityUpdatedAt());
+    }
+
+    static DoctorProfile profileRow(ResultSet rs, int i) throws SQLException {
+        String specialtyCode = rs.getString(6);
+        MedicalSpecialty specialty = specialtyCode != null ? MedicalSpecialty.get(specialtyCode)
+                : MedicalSpecialty.representative(fr.traitant.engine.supply.Specialty.valueOf(rs.getString(5)));
+        String sector = rs.getString(7);
+        Array languages = rs.getArray(10);
+        Integer birthYear = (Integer) rs.getObject(13);
+        Timestamp availability = rs.getTimestamp(20);
+        return new DoctorProfile(rs.getString(1), Optional.ofNullable(rs.getString(2)), rs.getString(3), rs.getString(4),
+                specialty, List.of(new PracticeLocation(0, "", "", "", rs.getString(21), rs.getDouble(22), rs.getDouble(23))),
+                Optional.ofNullable(sector).map(FeeSector::valueOf), rs.getBoolean(8), rs.getBoolean(9),
+                languages == null ? List.of() : Arrays.asList((String[]) languages.getArray()), rs.getString(11),
+                rs.getString(12), Optional.ofNullable(birthYear), NewPatients.valueOf(rs.getString(14)), rs.getInt(15),
+                rs.getInt(16), rs.getBoolean(17), rs.getBoolean(18), rs.getBoolean(19),
+                Optional.ofNullable(availability).map(Timestamp::toInstant));
     }
 
     /** Every active doctor as supply, ordered by id. */
@@ -77,6 +196,7 @@ public class Doctors {
         jdbc.sql("update doctor set active = false, updated_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), doctorId).update();
         events.publishEvent(new DoctorSupplyChanged(Optional.of(before), Optional.empty()));
+        index.refreshAfterCommit();
     }
 
     /** Registers a general practitioner at the centre of a commune; publishes the change. Returns the new id. */
@@ -95,6 +215,7 @@ public class Doctors {
             throw new NotFoundException("Aucune commune n'a le code INSEE " + communeCode);
         }
         events.publishEvent(new DoctorSupplyChanged(Optional.empty(), findSupply(id)));
+        index.refreshAfterCommit();
         return id;
     }
 

@@ -1,0 +1,442 @@
+package fr.traitant.app.directory;
+
+import fr.traitant.app.territory.Territory;
+import fr.traitant.engine.directory.MedicalSpecialty;
+import fr.traitant.engine.directory.NewPatients;
+import fr.traitant.engine.geo.GeoPoint;
+import fr.traitant.engine.geo.SpatialIndex;
+import fr.traitant.engine.territory.Commune;
+import fr.traitant.engine.territory.Communes;
+import fr.traitant.engine.travel.DensityClass;
+import fr.traitant.engine.travel.RoadTimeModel;
+import jakarta.annotation.PreDestroy;
+import java.sql.Array;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * In-memory index of the active doctors' practice locations, for searches in a few milliseconds without SQL:
+ * primitive arrays plus the engine's {@link SpatialIndex}. Immutable snapshots; a change to the directory
+ * schedules a rebuild after its transaction commits (coalesced, on one background thread), and queries keep
+ * using the previous snapshot meanwhile (at most a second or so stale).
+ */
+@Component
+class DirectoryIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryIndex.class);
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    static final int ACCEPTING = 1;
+    static final int NETWORK = 2;
+    static final int SECTOR_1 = 4;
+    static final int TELE = 8;
+    static final int WHEELCHAIR = 16;
+    static final int SYNTHETIC = 32;
+
+    private final JdbcClient jdbc;
+    private final Territory territory;
+    private final RoadTimeModel model = RoadTimeModel.DEFAULT;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "directory-index");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    private volatile Snapshot snapshot;
+
+    DirectoryIndex(JdbcClient jdbc, Territory territory) {
+        this.jdbc = jdbc;
+        this.territory = territory;
+    }
+
+    /** The current snapshot, built on first use. */
+    Snapshot snapshot() {
+        Snapshot s = snapshot;
+        if (s == null) {
+            synchronized (this) {
+                s = snapshot;
+                if (s == null) {
+                    s = build();
+                    snapshot = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** Schedules a rebuild once the current transaction (if any) commits. */
+    void refreshAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    schedule();
+                }
+            });
+        } else {
+            schedule();
+        }
+    }
+
+    private void schedule() {
+        if (rebuildPending.compareAndSet(false, true)) {
+            worker.submit(() -> {
+                rebuildPending.set(false);
+                try {
+                    Snapshot s = build();
+                    synchronized (this) {
+                        snapshot = s;
+                    }
+                } catch (RuntimeException e) {
+                    log.error("Directory index rebuild failed; keeping the previous one", e);
+                }
+            });
+        }
+    }
+
+    /** Waits until every scheduled rebuild is done (tests, benchmarks). */
+    void awaitRebuilds() {
+        try {
+            worker.submit(() -> { }).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private Snapshot build() {
+        long start = System.nanoTime();
+        Communes communes = territory.engineCommunes();
+        Map<String, Commune> byCode = new HashMap<>(communes.size() * 2);
+        for (Commune c : communes.asList()) {
+            byCode.put(c.code(), c);
+        }
+        Snapshot.Builder b = new Snapshot.Builder(model, byCode);
+        jdbc.sql("""
+                select d.id, coalesce(d.rpps, ''), coalesce(d.last_name, ''), coalesce(d.first_name, ''),
+                       coalesce(d.specialty_code, ''), d.specialty, coalesce(d.fee_sector, ''), d.teleconsultation,
+                       d.wheelchair_access, d.languages, d.new_patient_status, d.new_patient_capacity, d.network_member,
+                       d.synthetic, coalesce(l.commune_code, d.commune_code), coalesce(l.lat, d.lat), coalesce(l.lon, d.lon),
+                       coalesce(l.address, ''), coalesce(l.postal_code, '')
+                  from doctor d left join practice_location l on l.doctor_id = d.id
+                 where d.active order by d.id, l.ordinal""")
+                .query(rs -> {
+                    String code = rs.getString(5);
+                    MedicalSpecialty specialty = code.isEmpty()
+                            ? MedicalSpecialty.representative(fr.traitant.engine.supply.Specialty.valueOf(rs.getString(6)))
+                            : MedicalSpecialty.get(code);
+                    Array langs = rs.getArray(10);
+                    String[] languages = langs == null ? new String[0] : (String[]) langs.getArray();
+                    NewPatients status = NewPatients.valueOf(rs.getString(11));
+                    int flags = (status == NewPatients.ACCEPTING ? ACCEPTING : 0) | (rs.getBoolean(13) ? NETWORK : 0)
+                            | ("SECTOR_1".equals(rs.getString(7)) ? SECTOR_1 : 0) | (rs.getBoolean(8) ? TELE : 0)
+                            | (rs.getBoolean(9) ? WHEELCHAIR : 0) | (rs.getBoolean(14) ? SYNTHETIC : 0);
+                    b.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), specialty, rs.getString(7), languages,
+                            status, rs.getInt(12), flags, rs.getString(15), rs.getDouble(16), rs.getDouble(17), rs.getString(18),
+                            rs.getString(19));
+                });
+        Snapshot s = b.build();
+        log.info("Directory index: {} doctors, {} practice locations in {} ms", s.doctorCount(), s.entryCount(),
+                (System.nanoTime() - start) / 1_000_000);
+        return s;
+    }
+
+    static String normalize(String text) {
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT)
+                .replace('-', ' ').replace('\'', ' ');
+    }
+
+    /** An immutable index over doctors (per doctor arrays) and their practice locations (entries). */
+    static final class Snapshot {
+
+        private final RoadTimeModel model;
+        private final Map<String, Commune> communes;
+        // per doctor
+        final String[] id;
+        final String[] rpps;
+        final String[] displayName;
+        final String[] searchName;
+        final MedicalSpecialty[] specialty;
+        final String[] feeSector;
+        final String[][] languages;
+        final NewPatients[] status;
+        final int[] capacity;
+        final int[] flags;
+        // per entry (practice location)
+        final int[] entryDoctor;
+        final String[] entryCommune;
+        final String[] entryAddress;
+        final String[] entryPostalCode;
+        final double[] entryLat;
+        final double[] entryLon;
+        final double[] entrySpeedKmh;
+        private final SpatialIndex spatial;
+        private final Map<String, Integer> doctorById;
+
+        private Snapshot(Builder b) {
+            this.model = b.model;
+            this.communes = b.communes;
+            int n = b.ids.size();
+            id = b.ids.toArray(String[]::new);
+            rpps = b.rpps.toArray(String[]::new);
+            displayName = b.displayName.toArray(String[]::new);
+            searchName = b.searchName.toArray(String[]::new);
+            specialty = b.specialty.toArray(MedicalSpecialty[]::new);
+            feeSector = b.feeSector.toArray(String[]::new);
+            languages = b.languages.toArray(String[][]::new);
+            status = b.status.toArray(NewPatients[]::new);
+            capacity = Arrays.copyOf(b.capacity, n);
+            flags = Arrays.copyOf(b.flags, n);
+            int m = b.entryCount;
+            entryDoctor = Arrays.copyOf(b.entryDoctor, m);
+            entryCommune = b.entryCommune.toArray(String[]::new);
+            entryAddress = b.entryAddress.toArray(String[]::new);
+            entryPostalCode = b.entryPostalCode.toArray(String[]::new);
+            entryLat = Arrays.copyOf(b.entryLat, m);
+            entryLon = Arrays.copyOf(b.entryLon, m);
+            entrySpeedKmh = Arrays.copyOf(b.entrySpeed, m);
+            spatial = SpatialIndex.of(entryLat, entryLon, 0.1);
+            doctorById = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                doctorById.put(id[i], i);
+            }
+        }
+
+        int doctorCount() {
+            return id.length;
+        }
+
+        int entryCount() {
+            return entryDoctor.length;
+        }
+
+        boolean anySynthetic() {
+            for (int f : flags) {
+                if ((f & SYNTHETIC) != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Road speed of the place where a trip starts: that of its commune (or of the nearest commune's class). */
+        double speedAt(String communeCode) {
+            Commune c = communeCode == null ? null : communes.get(communeCode);
+            DensityClass density = c == null ? DensityClass.INTERMEDIATE : DensityClass.of(c.population(), c.areaKm2());
+            return model.speedKmh(density);
+        }
+
+        String communeName(String code) {
+            Commune c = communes.get(code);
+            return c == null ? code : c.name();
+        }
+
+        /** Whether doctor {@code d} passes every filter (origin and radius aside). */
+        boolean matches(int d, int requiredFlags, MedicalSpecialty wantedSpecialty, String language, String nameNeedle) {
+            if ((flags[d] & requiredFlags) != requiredFlags) {
+                return false;
+            }
+            if (wantedSpecialty != null && specialty[d] != wantedSpecialty) {
+                return false;
+            }
+            if (language != null) {
+                boolean speaks = language.equals("fr");
+                for (String l : languages[d]) {
+                    speaks |= l.equals(language);
+                }
+                if (!speaks) {
+                    return false;
+                }
+            }
+            return nameNeedle == null || searchName[d].contains(nameNeedle);
+        }
+
+        /** A ranked candidate: an entry with its travel time and distance. */
+        record Ranked(int entry, double minutes, double metres) {}
+
+        /**
+         * The first {@code limit} doctors within {@code radiusMetres} of the origin passing the filters, by travel
+         * time then distance, one entry per doctor (their best location); and how many doctors match in all.
+         */
+        Ranked[] near(double lat, double lon, double originSpeedKmh, double radiusMetres, int requiredFlags,
+                      MedicalSpecialty wantedSpecialty, String language, String nameNeedle, int limit, int[] matchingOut) {
+            Candidates candidates = new Candidates();
+            spatial.forEachWithin(new GeoPoint(lat, lon), radiusMetres, (entry, distance) -> {
+                if (matches(entryDoctor[entry], requiredFlags, wantedSpecialty, language, nameNeedle)) {
+                    candidates.add(entry, distance, model.minutesBetween(distance / 1_000.0, originSpeedKmh, entrySpeedKmh[entry]));
+                }
+            });
+            int c = candidates.count;
+            long[] sorted = Arrays.copyOf(candidates.keys, c);
+            Arrays.sort(sorted);
+            BitSet seen = new BitSet(id.length);
+            List<Ranked> out = new ArrayList<>(Math.min(limit, c));
+            int matching = 0;
+            for (long key : sorted) {
+                int candidate = (int) (key & 0x7FFF_FFFFL);
+                int entry = candidates.entries[candidate];
+                int d = entryDoctor[entry];
+                if (seen.get(d)) {
+                    continue;
+                }
+                seen.set(d);
+                matching++;
+                if (out.size() < limit) {
+                    out.add(new Ranked(entry, candidates.minutes[candidate], candidates.metres[candidate]));
+                }
+            }
+            matchingOut[0] = matching;
+            return out.toArray(Ranked[]::new);
+        }
+
+        /** Growable primitive arrays of one query's candidates; the sort key packs travel time and arrival order. */
+        private static final class Candidates {
+            long[] keys = new long[256];
+            int[] entries = new int[256];
+            double[] metres = new double[256];
+            double[] minutes = new double[256];
+            int count;
+
+            void add(int entry, double distance, double travelMinutes) {
+                if (count == keys.length) {
+                    keys = Arrays.copyOf(keys, count * 2);
+                    entries = Arrays.copyOf(entries, count * 2);
+                    metres = Arrays.copyOf(metres, count * 2);
+                    minutes = Arrays.copyOf(minutes, count * 2);
+                }
+                keys[count] = ((long) (travelMinutes * 10_000) << 32) | count;
+                entries[count] = entry;
+                metres[count] = distance;
+                minutes[count] = travelMinutes;
+                count++;
+            }
+        }
+
+        /** Doctors passing the filters anywhere (name searches without a place), by name; and their count. */
+        int[] anywhere(int requiredFlags, MedicalSpecialty wantedSpecialty, String language, String nameNeedle, int limit,
+                       int[] matchingOut) {
+            List<Integer> found = new ArrayList<>();
+            int matching = 0;
+            for (int d = 0; d < id.length; d++) {
+                if (matches(d, requiredFlags, wantedSpecialty, language, nameNeedle)) {
+                    matching++;
+                    found.add(d);
+                }
+            }
+            matchingOut[0] = matching;
+            return found.stream().sorted((a, b) -> searchName[a].compareTo(searchName[b]) != 0
+                            ? searchName[a].compareTo(searchName[b]) : id[a].compareTo(id[b]))
+                    .limit(limit).mapToInt(Integer::intValue).toArray();
+        }
+
+        /** The first entry (main location) of each doctor, by doctor index. */
+        int mainEntry(int doctor) {
+            return firstEntry[doctor];
+        }
+
+        private int[] firstEntry;
+
+        Integer doctorIndex(String doctorId) {
+            return doctorById.get(doctorId);
+        }
+
+        static final class Builder {
+            final RoadTimeModel model;
+            final Map<String, Commune> communes;
+            final List<String> ids = new ArrayList<>();
+            final List<String> rpps = new ArrayList<>();
+            final List<String> displayName = new ArrayList<>();
+            final List<String> searchName = new ArrayList<>();
+            final List<MedicalSpecialty> specialty = new ArrayList<>();
+            final List<String> feeSector = new ArrayList<>();
+            final List<String[]> languages = new ArrayList<>();
+            final List<NewPatients> status = new ArrayList<>();
+            int[] capacity = new int[1024];
+            int[] flags = new int[1024];
+            int[] firstEntry = new int[1024];
+            int entryCount;
+            int[] entryDoctor = new int[1024];
+            final List<String> entryCommune = new ArrayList<>();
+            final List<String> entryAddress = new ArrayList<>();
+            final List<String> entryPostalCode = new ArrayList<>();
+            double[] entryLat = new double[1024];
+            double[] entryLon = new double[1024];
+            double[] entrySpeed = new double[1024];
+            private final Map<String, Double> speedByCommune = new HashMap<>();
+
+            Builder(RoadTimeModel model, Map<String, Commune> communes) {
+                this.model = model;
+                this.communes = communes;
+            }
+
+            void add(String doctorId, String rppsNumber, String lastName, String firstName, MedicalSpecialty spec, String sector,
+                     String[] langs, NewPatients st, int cap, int fl, String communeCode, double lat, double lon, String address,
+                     String postalCode) {
+                int d = ids.size() - 1;
+                if (d < 0 || !ids.get(d).equals(doctorId)) {
+                    d = ids.size();
+                    ids.add(doctorId);
+                    rpps.add(rppsNumber);
+                    String name = (firstName + " " + lastName).strip();
+                    displayName.add(name.isEmpty() ? doctorId : "Dr " + name);
+                    searchName.add(normalize(lastName + " " + firstName + " " + firstName + " " + lastName));
+                    specialty.add(spec);
+                    feeSector.add(sector);
+                    languages.add(langs);
+                    status.add(st);
+                    if (d == capacity.length) {
+                        capacity = Arrays.copyOf(capacity, d * 2);
+                        flags = Arrays.copyOf(flags, d * 2);
+                        firstEntry = Arrays.copyOf(firstEntry, d * 2);
+                    }
+                    capacity[d] = cap;
+                    flags[d] = fl;
+                    firstEntry[d] = entryCount;
+                }
+                int e = entryCount++;
+                if (e == entryDoctor.length) {
+                    entryDoctor = Arrays.copyOf(entryDoctor, e * 2);
+                    entryLat = Arrays.copyOf(entryLat, e * 2);
+                    entryLon = Arrays.copyOf(entryLon, e * 2);
+                    entrySpeed = Arrays.copyOf(entrySpeed, e * 2);
+                }
+                entryDoctor[e] = d;
+                entryCommune.add(communeCode);
+                entryAddress.add(address);
+                entryPostalCode.add(postalCode);
+                entryLat[e] = lat;
+                entryLon[e] = lon;
+                entrySpeed[e] = speedByCommune.computeIfAbsent(communeCode, code -> {
+                    Commune c = communes.get(code);
+                    return model.speedKmh(c == null ? DensityClass.INTERMEDIATE : DensityClass.of(c.population(), c.areaKm2()));
+                });
+            }
+
+            Snapshot build() {
+                Snapshot s = new Snapshot(this);
+                s.firstEntry = Arrays.copyOf(firstEntry, ids.size());
+                return s;
+            }
+        }
+    }
+}

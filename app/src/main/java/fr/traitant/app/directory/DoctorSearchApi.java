@@ -1,0 +1,63 @@
+package fr.traitant.app.directory;
+
+import fr.traitant.engine.directory.MedicalSpecialty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public doctor search API (access: public — declare in the identity module's registry when it lands). */
+@RestController
+@RequestMapping("/api/v1/doctors")
+class DoctorSearchApi {
+
+    private final DoctorSearch search;
+    private final Doctors doctors;
+
+    DoctorSearchApi(DoctorSearch search, Doctors doctors) {
+        this.search = search;
+        this.doctors = doctors;
+    }
+
+    @Operation(summary = "Doctors near a place or by name, nearest first by estimated road travel time")
+    @GetMapping("/search")
+    DoctorSearchResults search(
+            @Parameter(description = "commune INSEE code, postal code or commune name") @RequestParam(required = false) String place,
+            @Parameter(description = "latitude of 'près de moi', WGS84") @RequestParam(required = false) Double lat,
+            @Parameter(description = "longitude of 'près de moi', WGS84") @RequestParam(required = false) Double lon,
+            @Parameter(description = "part of the doctor's name") @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "false") boolean accepting,
+            @RequestParam(defaultValue = "false") boolean network,
+            @RequestParam(defaultValue = "false") boolean sector1,
+            @Parameter(description = "nomenclature code, e.g. SM54 (médecine générale)") @RequestParam(required = false) String specialty,
+            @RequestParam(defaultValue = "false") boolean teleconsultation,
+            @RequestParam(defaultValue = "false") boolean wheelchair,
+            @Parameter(description = "ISO 639-1 language code, e.g. en") @RequestParam(required = false) String language,
+            @Parameter(description = "radius in km, default 30, at most 200") @RequestParam(required = false) Double radiusKm,
+            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit) {
+        DoctorSearchRequest request = new DoctorSearchRequest(place, lat, lon, name, accepting, network, sector1, specialty,
+                teleconsultation, wheelchair, language, radiusKm, limit);
+        DoctorSearchRequest.Resolved resolved = request.resolve(search);
+        return search.search(resolved.criteria(), resolved.place());
+    }
+
+    @Operation(summary = "A doctor's public profile")
+    @GetMapping("/{id}")
+    DoctorProfile doctor(@PathVariable String id) {
+        DoctorProfile p = doctors.getProfile(id);
+        if (!p.active()) {
+            throw new fr.traitant.app.platform.NotFoundException("Aucun médecin actif n'a l'identifiant " + id);
+        }
+        return p;
+    }
+
+    @Operation(summary = "Specialties that can be searched (national nomenclature codes)")
+    @GetMapping("/specialties")
+    List<MedicalSpecialty> specialties() {
+        return List.copyOf(MedicalSpecialty.ALL.values());
+    }
+}

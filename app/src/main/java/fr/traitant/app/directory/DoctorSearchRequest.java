@@ -1,0 +1,42 @@
+package fr.traitant.app.directory;
+
+import java.util.Optional;
+
+/**
+ * Search parameters as they come from the API or the page (all optional strings or flags); {@link #resolve} turns
+ * them into criteria and a place, with French errors for bad input.
+ */
+record DoctorSearchRequest(String place, Double lat, Double lon, String name, boolean accepting, boolean network,
+                           boolean sector1, String specialty, boolean teleconsultation, boolean wheelchair, String language,
+                           Double radiusKm, Integer limit) {
+
+    boolean isEmpty() {
+        return blank(place) && lat == null && lon == null && blank(name);
+    }
+
+    record Resolved(DoctorSearchCriteria criteria, Optional<DoctorSearch.Place> place) {}
+
+    Resolved resolve(DoctorSearch search) {
+        Optional<DoctorSearch.Place> where = Optional.empty();
+        if (lat != null || lon != null) {
+            if (lat == null || lon == null) {
+                throw new IllegalArgumentException("Indiquez la latitude et la longitude ensemble.");
+            }
+            where = Optional.of(search.point(lat, lon));
+        } else if (!blank(place)) {
+            if (place.length() > 100) {
+                throw new IllegalArgumentException("Le lieu dépasse 100 caractères.");
+            }
+            where = Optional.of(search.resolvePlace(place));
+        }
+        DoctorSearchCriteria criteria = new DoctorSearchCriteria(where.map(DoctorSearch.Place::point), name, accepting, network,
+                sector1, specialty, teleconsultation, wheelchair, language,
+                radiusKm == null ? DoctorSearchCriteria.DEFAULT_RADIUS_KM : radiusKm,
+                limit == null ? DoctorSearchCriteria.DEFAULT_LIMIT : limit);
+        return new Resolved(criteria, where);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
