@@ -92,7 +92,7 @@ class SyntheticDoctorsLoader implements SmartInitializingSingleton {
         }
         String sql = loaded ? """
                 update doctor set rpps = ?, last_name = ?, first_name = ?, specialty_code = ?, fee_sector = ?,
-                       teleconsultation = ?, wheelchair_access = ?, languages = string_to_array(nullif(?, ''), ','),
+                       teleconsultation = ?, wheelchair_access = ?, languages = coalesce(string_to_array(nullif(?, ''), ','), '{}'),
                        mssante = ?, phone = ?, new_patient_status = ?, max_complexity = ?
                  where id = ? and synthetic and last_name is null
                    and (new_patient_status = 'ACCEPTING') = (? = 'ACCEPTING')""" : """
@@ -100,7 +100,7 @@ class SyntheticDoctorsLoader implements SmartInitializingSingleton {
                                     new_patient_capacity, updated_at, rpps, last_name, first_name, specialty_code, fee_sector,
                                     teleconsultation, wheelchair_access, languages, mssante, phone, new_patient_status,
                                     max_complexity, synthetic, active)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, string_to_array(nullif(?, ''), ','), ?, ?, ?, ?, true, true)""";
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(string_to_array(nullif(?, ''), ','), '{}'), ?, ?, ?, ?, true, true)""";
         if (loaded) {
             rows.replaceAll(r -> {
                 Object[] withStatus = java.util.Arrays.copyOf(r, r.length + 1);
