@@ -219,6 +219,13 @@ public class Doctors {
         return id;
     }
 
+    /** Supply lines of a query selecting id, commune_code, specialty, consultations_per_year, birth_year. */
+    static List<SupplyLine> supplyLines(JdbcClient jdbc, Clock clock, String sql) {
+        int year = Year.now(clock).getValue();
+        return jdbc.sql(sql).query((rs, i) -> line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
+                (Integer) rs.getObject(5), year)).list();
+    }
+
     private static SupplyLine line(String id, String commune, String specialty, double consultations, Integer birthYear, int year) {
         return new SupplyLine(id, commune, GENERAL_PRACTICE.equals(specialty), consultations,
                 birthYear == null ? -1 : year - birthYear);

@@ -209,6 +209,9 @@ public final class DirectoryFileParser {
         if (rppsProblem != null) {
             return new Rejected(line, rppsProblem);
         }
+        if (rppsText.startsWith(Rpps.SYNTHETIC_PREFIX)) {
+            return new Rejected(line, "Le numéro RPPS « " + rppsText + " » appartient à la plage réservée aux médecins synthétiques (000…).");
+        }
         String lastName = field(RppsColumns.LAST_NAME);
         if (lastName.isEmpty()) {
             return new Rejected(line, "Le nom d'exercice est absent.");
@@ -249,6 +252,9 @@ public final class DirectoryFileParser {
         String rppsProblem = Rpps.problem(rppsText);
         if (rppsProblem != null) {
             return new Rejected(line, rppsProblem);
+        }
+        if (rppsText.startsWith(Rpps.SYNTHETIC_PREFIX)) {
+            return new Rejected(line, "Le numéro RPPS « " + rppsText + " » appartient à la plage réservée aux médecins synthétiques (000…).");
         }
         String lastName = field(CsvColumns.LAST_NAME);
         if (lastName.isEmpty()) {

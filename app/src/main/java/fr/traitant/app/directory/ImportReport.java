@@ -1,0 +1,37 @@
+package fr.traitant.app.directory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an import did, or would do, or why it refused the file.
+ *
+ * @param status        APPLIED (committed), DRY_RUN (checked, nothing stored) or REFUSED (nothing stored)
+ * @param format        file format
+ * @param message       summary in French
+ * @param lines         lines read, header included
+ * @param acceptedRows  valid data lines (one doctor at one place each)
+ * @param doctors       distinct doctors in those lines
+ * @param created       doctors that are (or would be) new in the directory
+ * @param updated       doctors already known (by RPPS) that are (or would be) updated
+ * @param skipped       well-formed lines the directory does not keep (e.g. other professions)
+ * @param skippedReasons number of skipped lines per reason
+ * @param rejected      malformed lines (any of them refuses the file)
+ * @param rejections    the first {@value DirectoryImports#MAX_REPORTED_REJECTIONS} rejected lines with their reason
+ * @param durationMs    wall-clock duration
+ * @param rowsPerSecond lines read per second
+ */
+public record ImportReport(Status status, String format, String message, long lines, long acceptedRows, long doctors,
+                           long created, long updated, long skipped, Map<String, Long> skippedReasons, long rejected,
+                           List<Rejection> rejections, long durationMs, long rowsPerSecond) {
+
+    public enum Status { APPLIED, DRY_RUN, REFUSED }
+
+    /** A rejected line. */
+    public record Rejection(long line, String reason) {}
+
+    public ImportReport {
+        skippedReasons = Map.copyOf(skippedReasons);
+        rejections = List.copyOf(rejections);
+    }
+}

@@ -1,0 +1,171 @@
+package fr.traitant.app.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.traitant.app.IntegrationTest;
+import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Imports on the real database: malformed files are refused whole, good files are upserted by RPPS. */
+@IntegrationTest
+class DirectoryImportIntegrationTest {
+
+    static final String HEADER = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code civilité d'exercice|"
+            + "Libellé civilité d'exercice|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|"
+            + "Code savoir-faire|Libellé savoir-faire|Raison sociale site|Numéro Voie (coord. structure)|"
+            + "Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Code postal (coord. structure)|"
+            + "Code commune (coord. structure)|Téléphone (coord. structure)|Adresse e-mail (coord. structure)|";
+
+    /** Valid RPPS numbers (Luhn) starting with 1, made up for the tests. */
+    static String rpps(int n) {
+        String body = String.format("1999%06d", n);
+        for (char k = '0'; k <= '9'; k++) {
+            if (fr.traitant.engine.directory.Rpps.isValid(body + k)) {
+                return body + k;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    static String line(String rpps, String name, String specialty, String commune, String street) {
+        return "8|" + rpps + "|8" + rpps + "|DR|Docteur|" + name + "|CLAIRE|10|Médecin|" + specialty + "|Libellé|CABINET TEST|3|Rue|"
+                + street + "|83000|" + commune + "|0494000000||";
+    }
+
+    @Autowired
+    DirectoryImports imports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    ImportReport run(String content, Format format, boolean dryRun) {
+        return run(content.getBytes(StandardCharsets.UTF_8), format, dryRun);
+    }
+
+    ImportReport run(byte[] content, Format format, boolean dryRun) {
+        return imports.importFile(new ByteArrayInputStream(content), format, dryRun);
+    }
+
+    long count(String rppsPrefix) {
+        return jdbc.sql("select count(*) from doctor where rpps like ?").param(rppsPrefix + "%").query(Long.class).single();
+    }
+
+    @Test
+    void imports_the_national_extraction_idempotently_with_several_practice_locations() {
+        String file = HEADER + "\n"
+                + line(rpps(1), "IMPORTEA", "SM54", "83137", "DE LA REPUBLIQUE") + "\n"
+                + line(rpps(1), "IMPORTEA", "SM54", "83069", "DU PORT") + "\n"   // second place (Hyères)
+                + line(rpps(2), "IMPORTEB", "SM04", "29019", "DE SIAM") + "\n"
+                + "8|10000013994|810000013994|MME|Madame|AUDIO|ANNE|26|Audioprothésiste||||||||83137|||\n";
+        ImportReport dry = run(file, Format.RPPS_EXTRACTION, true);
+        assertThat(dry.status()).isEqualTo(ImportReport.Status.DRY_RUN);
+        assertThat(dry.doctors()).isEqualTo(2);
+        assertThat(dry.created()).isEqualTo(2);
+        assertThat(dry.skipped()).isEqualTo(1);
+        assertThat(count(rpps(1)) + count(rpps(2))).isZero();
+
+        ImportReport applied = run(file, Format.RPPS_EXTRACTION, false);
+        assertThat(applied.status()).isEqualTo(ImportReport.Status.APPLIED);
+        assertThat(applied.created()).isEqualTo(2);
+        assertThat(count(rpps(1)) + count(rpps(2))).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from practice_location where doctor_id = ?").param(rpps(1)).query(Long.class).single())
+                .isEqualTo(2);
+
+        ImportReport again = run(file, Format.RPPS_EXTRACTION, false);
+        assertThat(again.created()).isZero();
+        assertThat(again.updated()).isEqualTo(2);
+        assertThat(count(rpps(1)) + count(rpps(2))).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from practice_location where doctor_id = ?").param(rpps(1)).query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void a_single_bad_line_refuses_the_whole_file_with_every_reason() {
+        String file = HEADER + "\n"
+                + line(rpps(10), "GOOD", "SM54", "83137", "A") + "\n"
+                + line("12345678901", "BADKEY", "SM54", "83137", "B") + "\n"
+                + line(rpps(11), "BADSPEC", "SM99", "83137", "C") + "\n"
+                + line(rpps(12), "DUP", "SM54", "83137", "D") + "\n"
+                + line(rpps(12), "DUP", "SM54", "83137", "D") + "\n"
+                + line(rpps(13), "NOWHERE", "SM54", "99999", "E") + "\n"
+                + line(rpps(14), "TRUNC", "SM54", "83137", "F").substring(0, 50);
+        ImportReport report = run(file, Format.RPPS_EXTRACTION, false);
+        assertThat(report.status()).isEqualTo(ImportReport.Status.REFUSED);
+        assertThat(report.rejected()).isEqualTo(5);
+        assertThat(report.rejections()).extracting(ImportReport.Rejection::line).containsExactly(3L, 4L, 6L, 7L, 8L);
+        assertThat(report.rejections().get(0).reason()).contains("clé de contrôle");
+        assertThat(report.rejections().get(1).reason()).contains("Spécialité inconnue");
+        assertThat(report.rejections().get(2).reason()).contains("double").contains("ligne 5");
+        assertThat(report.rejections().get(3).reason()).contains("Commune inconnue");
+        assertThat(report.rejections().get(4).reason()).contains("tronquée");
+        assertThat(count(rpps(10))).isZero();
+    }
+
+    @Test
+    void wrong_encoding_and_missing_columns_are_refused() {
+        String file = HEADER + "\n" + line(rpps(20), "FRANÇOISE", "SM54", "83137", "DE L'ÉGLISE") + "\n";
+        ImportReport latin1 = run(file.getBytes(Charset.forName("ISO-8859-1")), Format.RPPS_EXTRACTION, false);
+        assertThat(latin1.status()).isEqualTo(ImportReport.Status.REFUSED);
+        assertThat(latin1.message()).contains("Encodage invalide").contains("UTF-8");
+        ImportReport missing = run("Identifiant PP|Nom d'exercice\n" + rpps(21) + "|X\n", Format.RPPS_EXTRACTION, false);
+        assertThat(missing.message()).contains("Colonnes manquantes").contains("Code savoir-faire");
+        assertThat(run("", Format.TRAITANT_CSV, false).message()).contains("vide");
+        assertThat(count(rpps(20))).isZero();
+    }
+
+    @Test
+    void imports_traitant_csv_with_capacity_and_rejects_impossible_coordinates() {
+        String header = String.join(",", fr.traitant.engine.directory.DirectoryFileParser.CsvColumns.ALL);
+        String good = rpps(30) + ",Lemaire,Anne,SM54,29019,29200,1 rue de Siam,Cabinet,48.39,-4.48,0298000000,"
+                + "anne.lemaire@medecin.mssante.fr,1,oui,oui,en,1975,ACCEPTING,15,2";
+        ImportReport bad = run(header + "\n" + good + "\n" + good.replace(rpps(30), rpps(31)).replace("48.39", "91.5") + "\n",
+                Format.TRAITANT_CSV, false);
+        assertThat(bad.status()).isEqualTo(ImportReport.Status.REFUSED);
+        assertThat(bad.rejections().getFirst().reason()).contains("Coordonnées impossibles");
+        assertThat(count(rpps(30))).isZero();
+
+        ImportReport ok = run(header + "\n" + good + "\n", Format.TRAITANT_CSV, false);
+        assertThat(ok.status()).isEqualTo(ImportReport.Status.APPLIED);
+        var row = jdbc.sql("select new_patient_status, new_patient_capacity, fee_sector, languages[1] from doctor where rpps = ?")
+                .param(rpps(30)).query((rs, i) -> rs.getString(1) + "/" + rs.getInt(2) + "/" + rs.getString(3) + "/" + rs.getString(4))
+                .single();
+        assertThat(row).isEqualTo("ACCEPTING/15/SECTOR_1/en");
+    }
+
+    @Test
+    void the_api_streams_the_body_and_answers_422_when_refused() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/directory/imports?format=RPPS_EXTRACTION"))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(HEADER + "\n" + line("1", "X", "SM54", "83137", "A") + "\n"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("REFUSED").contains("11 chiffres");
+        HttpResponse<String> dry = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/directory/imports?format=RPPS_EXTRACTION&dryRun=true"))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(HEADER + "\n" + line(rpps(40), "X", "SM54", "83137", "A") + "\n"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(dry.statusCode()).isEqualTo(200);
+        assertThat(dry.body()).contains("DRY_RUN");
+        HttpResponse<String> unknownFormat = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/directory/imports?format=XLS"))
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknownFormat.statusCode()).isEqualTo(400);
+    }
+}
