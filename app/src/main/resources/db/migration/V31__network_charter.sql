@@ -42,3 +42,14 @@ create table charter_event (
 );
 
 create index charter_event_doctor on charter_event (doctor_id, at);
+
+-- First version of the charter. Our summary of the commitments (demo text), not the fund's official wording.
+insert into charter_version (version, title, body, published_at) values (1,
+  'Charte d''entente « médecins solidaires des Armées » — version 1',
+  'En signant cette charte, je m''engage, dans la mesure de mes possibilités :
+1. à faciliter l''accès aux soins des militaires mutés et de leur famille arrivant dans mon secteur ;
+2. à recevoir en priorité leurs demandes de rendez-vous et, si je le peux, à devenir leur médecin traitant ;
+3. à indiquer et tenir à jour le nombre de nouveaux patients que je peux accueillir ;
+4. à informer le réseau si je ne peux plus tenir ces engagements ; je peux retirer ma signature à tout moment.
+La caisse s''engage à orienter vers moi les familles qui en ont besoin et à ne publier que les informations que j''accepte de rendre publiques.',
+  '2024-01-15T00:00:00Z');

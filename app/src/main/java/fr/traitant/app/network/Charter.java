@@ -1,0 +1,218 @@
+package fr.traitant.app.network;
+
+import fr.traitant.app.directory.DoctorProfile;
+import fr.traitant.app.directory.Doctors;
+import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.app.territory.DepartementSummary;
+import fr.traitant.app.territory.Territory;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The network's facade: the charter, signatures and the manager's figures. */
+@Service
+public class Charter {
+
+    private final JdbcClient jdbc;
+    private final Doctors doctors;
+    private final Territory territory;
+    private final Clock clock;
+
+    Charter(JdbcClient jdbc, Doctors doctors, Territory territory, Clock clock) {
+        this.jdbc = jdbc;
+        this.doctors = doctors;
+        this.territory = territory;
+        this.clock = clock;
+    }
+
+    /** The latest version of the charter. */
+    public CharterVersion currentVersion() {
+        return jdbc.sql("select version, title, body, published_at from charter_version order by version desc limit 1")
+                .query((rs, i) -> new CharterVersion(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .single();
+    }
+
+    /** The doctor's current membership, if they signed and have not withdrawn. */
+    public Optional<Membership> membership(String rpps) {
+        return jdbc.sql(MEMBER_SELECT + " where m.rpps = ?").param(rpps).query(this::member).optional();
+    }
+
+    /** The logged-in doctor signs the current version with these commitments. */
+    @Transactional
+    public Membership sign(String rpps, CharterCommitments commitments) {
+        DoctorProfile doctor = activeDoctor(rpps);
+        if (membership(rpps).isPresent()) {
+            throw new IllegalArgumentException("Vous avez déjà signé la charte : modifiez vos engagements ou retirez votre signature.");
+        }
+        insertMember(doctor, commitments, false);
+        return membership(rpps).orElseThrow();
+    }
+
+    /** A signatory changes their commitments (and accepts the current version). */
+    @Transactional
+    public Membership update(String rpps, CharterCommitments commitments) {
+        Membership m = membership(rpps).orElseThrow(() -> new IllegalArgumentException("Vous n'avez pas signé la charte."));
+        int version = currentVersion().version();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                update charter_member set version = ?, updated_at = ?, takes_transferred_families = ?,
+                       willing_declared_doctor = ?, new_patients_per_year = ? where doctor_id = ?""")
+                .params(version, Timestamp.from(now), commitments.takesTransferredFamilies(), commitments.willingDeclaredDoctor(),
+                        commitments.newPatientsPerYear(), m.doctorId())
+                .update();
+        event(m.doctorId(), rpps, "UPDATED", version, now, commitments, null, m.synthetic());
+        return membership(rpps).orElseThrow();
+    }
+
+    /** A signatory withdraws; the history keeps the signature and the withdrawal. */
+    @Transactional
+    public void withdraw(String rpps, String reason) {
+        Membership m = membership(rpps).orElseThrow(() -> new IllegalArgumentException("Vous n'avez pas signé la charte."));
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > 500) {
+            throw new IllegalArgumentException("Le motif dépasse 500 caractères.");
+        }
+        jdbc.sql("delete from charter_member where doctor_id = ?").param(m.doctorId()).update();
+        event(m.doctorId(), rpps, "WITHDRAWN", m.version(), clock.instant(), null, why.isEmpty() ? null : why, m.synthetic());
+        doctors.setNetworkMember(m.doctorId(), false);
+    }
+
+    /** Signatories, optionally of one département, newest first. */
+    public List<Membership> members(Optional<String> departement, int limit, int offset) {
+        if (limit < 1 || limit > 500 || offset < 0) {
+            throw new IllegalArgumentException("Pagination invalide (limit 1–500, offset ≥ 0).");
+        }
+        return departement.map(d -> jdbc.sql(MEMBER_SELECT + " where m.departement = ? order by m.signed_at desc, m.doctor_id limit ? offset ?")
+                        .params(d, limit, offset))
+                .orElseGet(() -> jdbc.sql(MEMBER_SELECT + " order by m.signed_at desc, m.doctor_id limit ? offset ?").params(limit, offset))
+                .query(this::member).list();
+    }
+
+    /** Every signatory's position, for the map. */
+    public List<MemberPoint> points() {
+        return jdbc.sql("select lat, lon, departement, synthetic from charter_member order by doctor_id")
+                .query((rs, i) -> new MemberPoint(rs.getDouble(1), rs.getDouble(2), rs.getString(3), rs.getBoolean(4))).list();
+    }
+
+    /** Number of current signatories. */
+    public int memberCount() {
+        return jdbc.sql("select count(*) from charter_member").query(Integer.class).single();
+    }
+
+    /** Whether any signature is synthetic (demo). */
+    public boolean anySynthetic() {
+        return jdbc.sql("select exists (select 1 from charter_member where synthetic)").query(Boolean.class).single();
+    }
+
+    /** The charter history of a doctor (by directory id), oldest first. */
+    public List<CharterEvent> history(String doctorId) {
+        return jdbc.sql("""
+                select id, doctor_id, rpps, kind, version, at, takes_transferred_families, willing_declared_doctor,
+                       new_patients_per_year, coalesce(reason, ''), synthetic from charter_event where doctor_id = ? order by at, id""")
+                .param(doctorId)
+                .query((rs, i) -> new CharterEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        rs.getTimestamp(6).toInstant(), rs.getObject(9) == null ? Optional.empty()
+                        : Optional.of(new CharterCommitments(rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9))), rs.getString(10),
+                        rs.getBoolean(11)))
+                .list();
+    }
+
+    /** Recent events of the whole network, newest first. */
+    public List<CharterEvent> recentEvents(int limit) {
+        return jdbc.sql("""
+                select id, doctor_id, rpps, kind, version, at, takes_transferred_families, willing_declared_doctor,
+                       new_patients_per_year, coalesce(reason, ''), synthetic from charter_event order by at desc, id desc limit ?""")
+                .param(limit)
+                .query((rs, i) -> new CharterEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        rs.getTimestamp(6).toInstant(), rs.getObject(9) == null ? Optional.empty()
+                        : Optional.of(new CharterCommitments(rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9))), rs.getString(10),
+                        rs.getBoolean(11)))
+                .list();
+    }
+
+    /** Signatories per département (every département listed, zero included), by code. */
+    public List<DepartementCount> countsByDepartement() {
+        Map<String, long[]> counts = jdbc.sql("""
+                select departement, count(*), sum(new_patients_per_year) from charter_member group by departement""")
+                .query((rs, i) -> Map.entry(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)})).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return territory.departements().stream()
+                .map(d -> new DepartementCount(d.code(), d.name(), (int) counts.getOrDefault(d.code(), new long[2])[0],
+                        counts.getOrDefault(d.code(), new long[2])[1]))
+                .toList();
+    }
+
+    /** Signs for a synthetic doctor of the demo network (labelled synthetic); false if not possible. */
+    @Transactional
+    boolean signSynthetic(String doctorId, CharterCommitments commitments, Instant at) {
+        DoctorProfile doctor = doctors.findProfile(doctorId).filter(DoctorProfile::active).orElse(null);
+        if (doctor == null || doctor.rpps().isEmpty() || !doctor.synthetic() || membership(doctor.rpps().get()).isPresent()) {
+            return false;
+        }
+        insertMember(doctor, commitments, true, at);
+        return true;
+    }
+
+    private void insertMember(DoctorProfile doctor, CharterCommitments c, boolean synthetic) {
+        insertMember(doctor, c, synthetic, clock.instant());
+    }
+
+    private void insertMember(DoctorProfile doctor, CharterCommitments c, boolean synthetic, Instant at) {
+        int version = currentVersion().version();
+        var location = doctor.mainLocation();
+        String departement = territory.getCommune(location.communeCode()).departement();
+        String rpps = doctor.rpps().orElseThrow();
+        jdbc.sql("""
+                insert into charter_member (doctor_id, rpps, version, signed_at, updated_at, takes_transferred_families,
+                       willing_declared_doctor, new_patients_per_year, commune_code, departement, lat, lon, synthetic)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(doctor.id(), rpps, version, Timestamp.from(at), Timestamp.from(at), c.takesTransferredFamilies(),
+                        c.willingDeclaredDoctor(), c.newPatientsPerYear(), location.communeCode(), departement, location.lat(),
+                        location.lon(), synthetic)
+                .update();
+        event(doctor.id(), rpps, "SIGNED", version, at, c, null, synthetic);
+        doctors.setNetworkMember(doctor.id(), true);
+    }
+
+    private void event(String doctorId, String rpps, String kind, int version, Instant at, CharterCommitments c, String reason,
+                       boolean synthetic) {
+        jdbc.sql("""
+                insert into charter_event (doctor_id, rpps, kind, version, at, takes_transferred_families, willing_declared_doctor,
+                       new_patients_per_year, reason, synthetic) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(doctorId, rpps, kind, version, Timestamp.from(at), c == null ? null : c.takesTransferredFamilies(),
+                        c == null ? null : c.willingDeclaredDoctor(), c == null ? null : c.newPatientsPerYear(), reason, synthetic)
+                .update();
+    }
+
+    private DoctorProfile activeDoctor(String rpps) {
+        return doctors.findByRpps(rpps).filter(DoctorProfile::active)
+                .orElseThrow(() -> new NotFoundException("Aucun médecin actif de l'annuaire n'a le numéro RPPS " + rpps + "."));
+    }
+
+    private static final String MEMBER_SELECT = """
+            select m.doctor_id, m.rpps, m.version, m.signed_at, m.updated_at, m.takes_transferred_families,
+                   m.willing_declared_doctor, m.new_patients_per_year, m.commune_code, m.departement, m.lat, m.lon, m.synthetic
+              from charter_member m""";
+
+    private Membership member(ResultSet rs, int i) throws SQLException {
+        String doctorId = rs.getString(1);
+        String name = doctors.findProfile(doctorId).map(DoctorProfile::displayName).orElse(doctorId);
+        return new Membership(doctorId, rs.getString(2), name, rs.getInt(3), rs.getTimestamp(4).toInstant(),
+                rs.getTimestamp(5).toInstant(), new CharterCommitments(rs.getBoolean(6), rs.getBoolean(7), rs.getInt(8)),
+                rs.getString(9), rs.getString(10), rs.getDouble(11), rs.getDouble(12), rs.getBoolean(13));
+    }
+
+    static Map<String, DepartementSummary> departementsByCode(Territory territory) {
+        return territory.departements().stream().collect(Collectors.toMap(DepartementSummary::code, Function.identity()));
+    }
+}
