@@ -1,0 +1,398 @@
+package fr.traitant.app.directory;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.app.territory.Territory;
+import fr.traitant.engine.directory.NewPatients;
+import fr.traitant.engine.geo.GeoPoint;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.Distance;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FHIR R4 (JSON) read and search over the directory at {@code /fhir} (access: public). HAPI's model objects are
+ * built and serialised with HAPI's parser inside Spring MVC (no HAPI RestfulServer): see ADR 0012.
+ *
+ * <p>Ids: {@code Practitioner/{doctorId}}, {@code PractitionerRole/{doctorId}}, {@code Location/{doctorId}-{n}} and
+ * {@code Organization/{doctorId}-{n}} for the n-th practice location (0 = main).
+ */
+@RestController
+@RequestMapping(value = "/fhir", produces = {DirectoryFhir.FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
+class DirectoryFhir {
+
+    static final String FHIR_JSON = "application/fhir+json";
+    static final String RPPS_SYSTEM = "https://rpps.esante.gouv.fr";
+    static final String SPECIALTY_SYSTEM = "https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale";
+    static final String NEW_PATIENTS_EXTENSION = "https://traitant.fr/fhir/StructureDefinition/newpatients";
+    static final String ACCEPTING_SYSTEM = "http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/AcceptingPatientsCS";
+    static final String NETWORK_EXTENSION = "https://traitant.fr/fhir/StructureDefinition/network-member";
+    static final String TELECONSULTATION_EXTENSION = "https://traitant.fr/fhir/StructureDefinition/teleconsultation";
+    static final String TAG_SYSTEM = "https://traitant.fr/fhir/CodeSystem/data-origin";
+    private static final Pattern LOCATION_ID = Pattern.compile("(.+)-(\\d{1,2})");
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    private final Doctors doctors;
+    private final DoctorSearch search;
+    private final Territory territory;
+
+    DirectoryFhir(Doctors doctors, DoctorSearch search, Territory territory) {
+        this.doctors = doctors;
+        this.search = search;
+        this.territory = territory;
+    }
+
+    @GetMapping("/metadata")
+    ResponseEntity<String> metadata(HttpServletRequest request) {
+        CapabilityStatement cs = new CapabilityStatement();
+        cs.setId("traitant-directory");
+        cs.setStatus(Enumerations.PublicationStatus.ACTIVE);
+        cs.setDate(new Date(1_767_225_600_000L));
+        cs.setPublisher("Traitant");
+        cs.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
+        cs.getImplementation().setDescription("Annuaire Traitant (médecins, lieux d'exercice, accueil de nouveaux patients)")
+                .setUrl(base(request));
+        cs.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
+        cs.addFormat("json");
+        cs.addFormat(FHIR_JSON);
+        var rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        resource(rest, "Practitioner", List.of(
+                param("identifier", Enumerations.SearchParamType.TOKEN, "RPPS number: https://rpps.esante.gouv.fr|{11 digits}"),
+                param("name", Enumerations.SearchParamType.STRING, "part of the name"),
+                param("_count", Enumerations.SearchParamType.NUMBER, "page size, 1-100")));
+        resource(rest, "PractitionerRole", List.of(
+                param("practitioner", Enumerations.SearchParamType.REFERENCE, "Practitioner/{id}")));
+        resource(rest, "Location", List.of(
+                param("near", Enumerations.SearchParamType.SPECIAL, "latitude|longitude|distance|km (great-circle distance)"),
+                param("_count", Enumerations.SearchParamType.NUMBER, "page size, 1-100")));
+        resource(rest, "Organization", List.of());
+        return json(cs);
+    }
+
+    @GetMapping("/Practitioner/{id}")
+    ResponseEntity<String> practitioner(@PathVariable String id) {
+        return json(practitioner(activeProfile(id)));
+    }
+
+    @GetMapping("/Practitioner")
+    ResponseEntity<String> practitioners(@RequestParam(required = false) String identifier, @RequestParam(required = false) String name,
+                                         @RequestParam(name = "_count", defaultValue = "20") int count, HttpServletRequest request) {
+        Bundle bundle = searchset(request);
+        if (identifier != null) {
+            String value = identifier.contains("|") ? identifier.substring(identifier.indexOf('|') + 1) : identifier;
+            String system = identifier.contains("|") ? identifier.substring(0, identifier.indexOf('|')) : RPPS_SYSTEM;
+            if (system.equals(RPPS_SYSTEM)) {
+                doctors.findByRpps(value).filter(DoctorProfile::active).ifPresent(p -> add(bundle, practitioner(p), request, null));
+            }
+        } else if (name != null && !name.isBlank()) {
+            DoctorSearchResults results = search.search(new DoctorSearchCriteria(Optional.empty(), name, false, false, false, "",
+                    false, false, "", DoctorSearchCriteria.DEFAULT_RADIUS_KM, count(count)), Optional.empty());
+            for (DoctorHit hit : results.doctors()) {
+                add(bundle, practitioner(activeProfile(hit.id())), request, null);
+            }
+            bundle.setTotal(results.matching());
+            return json(bundle);
+        } else {
+            throw new IllegalArgumentException("Précisez identifier ou name.");
+        }
+        bundle.setTotal(bundle.getEntry().size());
+        return json(bundle);
+    }
+
+    @GetMapping("/PractitionerRole/{id}")
+    ResponseEntity<String> role(@PathVariable String id) {
+        return json(role(activeProfile(id)));
+    }
+
+    @GetMapping("/PractitionerRole")
+    ResponseEntity<String> roles(@RequestParam String practitioner, HttpServletRequest request) {
+        String id = practitioner.startsWith("Practitioner/") ? practitioner.substring("Practitioner/".length()) : practitioner;
+        Bundle bundle = searchset(request);
+        doctors.findProfile(id).filter(DoctorProfile::active).ifPresent(p -> add(bundle, role(p), request, null));
+        bundle.setTotal(bundle.getEntry().size());
+        return json(bundle);
+    }
+
+    @GetMapping("/Location/{id}")
+    ResponseEntity<String> location(@PathVariable String id) {
+        var m = LOCATION_ID.matcher(id);
+        if (!m.matches()) {
+            throw new NotFoundException("Aucun lieu n'a l'identifiant " + id);
+        }
+        DoctorProfile p = activeProfile(m.group(1));
+        int ordinal = Integer.parseInt(m.group(2));
+        PracticeLocation l = p.locations().stream().filter(x -> x.ordinal() == ordinal).findFirst()
+                .orElseThrow(() -> new NotFoundException("Aucun lieu n'a l'identifiant " + id));
+        return json(location(p, l));
+    }
+
+    @GetMapping("/Location")
+    ResponseEntity<String> locations(@RequestParam String near, @RequestParam(name = "_count", defaultValue = "20") int count,
+                                     HttpServletRequest request) {
+        String[] parts = near.split("\\|");
+        if (parts.length < 2 || parts.length > 4) {
+            throw new IllegalArgumentException("near attend latitude|longitude|distance|km.");
+        }
+        double lat;
+        double lon;
+        double km = DoctorSearchCriteria.DEFAULT_RADIUS_KM;
+        try {
+            lat = Double.parseDouble(parts[0]);
+            lon = Double.parseDouble(parts[1]);
+            if (parts.length >= 3 && !parts[2].isBlank()) {
+                km = Double.parseDouble(parts[2]);
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("near attend des nombres : latitude|longitude|distance|km.");
+        }
+        if (parts.length == 4 && !parts[3].isBlank() && !parts[3].equals("km")) {
+            km = switch (parts[3]) {
+                case "m" -> km / 1_000;
+                default -> throw new IllegalArgumentException("Unité de distance non prise en charge : " + parts[3] + " (km ou m).");
+            };
+        }
+        DoctorSearch.Place place = search.point(lat, lon);
+        DoctorSearchResults results = search.search(new DoctorSearchCriteria(Optional.of(place.point()), "", false, false, false, "",
+                false, false, "", km, count(count)), Optional.of(place));
+        Bundle bundle = searchset(request);
+        GeoPoint origin = place.point();
+        for (DoctorHit hit : results.doctors()) {
+            DoctorProfile p = activeProfile(hit.id());
+            PracticeLocation l = p.locations().stream()
+                    .filter(x -> x.lat() == hit.lat() && x.lon() == hit.lon()).findFirst().orElse(p.mainLocation());
+            double metres = origin.distanceMetresTo(new GeoPoint(l.lat(), l.lon()));
+            add(bundle, location(p, l), request, metres);
+        }
+        bundle.setTotal(results.matching());
+        return json(bundle);
+    }
+
+    @GetMapping("/Organization/{id}")
+    ResponseEntity<String> organization(@PathVariable String id) {
+        var m = LOCATION_ID.matcher(id);
+        if (!m.matches()) {
+            throw new NotFoundException("Aucune organisation n'a l'identifiant " + id);
+        }
+        DoctorProfile p = activeProfile(m.group(1));
+        int ordinal = Integer.parseInt(m.group(2));
+        PracticeLocation l = p.locations().stream().filter(x -> x.ordinal() == ordinal).findFirst()
+                .orElseThrow(() -> new NotFoundException("Aucune organisation n'a l'identifiant " + id));
+        return json(organization(p, l));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<String> badRequest(IllegalArgumentException e) {
+        return outcome(HttpStatus.BAD_REQUEST, OperationOutcome.IssueType.INVALID, e.getMessage());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<String> notFound(NotFoundException e) {
+        return outcome(HttpStatus.NOT_FOUND, OperationOutcome.IssueType.NOTFOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+    ResponseEntity<String> missing(org.springframework.web.bind.MissingServletRequestParameterException e) {
+        return outcome(HttpStatus.BAD_REQUEST, OperationOutcome.IssueType.REQUIRED,
+                "Le paramètre « " + e.getParameterName() + " » est obligatoire.");
+    }
+
+    // --- resources
+
+    Practitioner practitioner(DoctorProfile p) {
+        Practitioner r = new Practitioner();
+        r.setId(p.id());
+        tag(r, p);
+        p.rpps().ifPresent(rpps -> r.addIdentifier().setSystem(RPPS_SYSTEM).setValue(rpps)
+                .setUse(org.hl7.fhir.r4.model.Identifier.IdentifierUse.OFFICIAL));
+        r.setActive(p.active());
+        HumanName name = r.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(p.lastName().isEmpty() ? p.id() : p.lastName());
+        if (!p.firstName().isEmpty()) {
+            name.addGiven(p.firstName());
+        }
+        name.addPrefix("Dr");
+        if (!p.phone().isEmpty()) {
+            r.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.phone()).setUse(ContactPoint.ContactPointUse.WORK);
+        }
+        if (!p.mssante().isEmpty()) {
+            r.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(p.mssante()).setUse(ContactPoint.ContactPointUse.WORK);
+        }
+        p.birthYear().ifPresent(y -> r.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(String.valueOf(y))));
+        r.addCommunication(language("fr", "français"));
+        for (String l : p.languages()) {
+            r.addCommunication(language(l, null));
+        }
+        return r;
+    }
+
+    PractitionerRole role(DoctorProfile p) {
+        PractitionerRole r = new PractitionerRole();
+        r.setId(p.id());
+        tag(r, p);
+        r.setActive(p.active());
+        r.setPractitioner(new Reference("Practitioner/" + p.id()).setDisplay(p.displayName()));
+        r.addCode(new CodeableConcept().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/practitioner-role", "doctor", "Doctor")));
+        r.addSpecialty(new CodeableConcept().addCoding(new Coding(SPECIALTY_SYSTEM, p.specialty().code(), p.specialty().label()))
+                .setText(p.specialty().label()));
+        for (PracticeLocation l : p.locations()) {
+            r.addLocation(new Reference("Location/" + p.id() + "-" + l.ordinal()));
+        }
+        r.setOrganization(new Reference("Organization/" + p.id() + "-" + p.mainLocation().ordinal()));
+        if (!p.phone().isEmpty()) {
+            r.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.phone());
+        }
+        r.addExtension(TELECONSULTATION_EXTENSION, new BooleanType(p.teleconsultation()));
+        Extension newPatients = r.addExtension().setUrl(NEW_PATIENTS_EXTENSION);
+        NewPatients status = p.newPatients();
+        newPatients.addExtension("acceptingPatients", new CodeableConcept()
+                .addCoding(new Coding(ACCEPTING_SYSTEM, status.hl7Code(), status.label())).setText(status.label()));
+        newPatients.addExtension("capacity", new IntegerType(p.capacity()));
+        newPatients.addExtension("maxComplexity", new IntegerType(p.maxComplexity()));
+        r.addExtension(NETWORK_EXTENSION, new BooleanType(p.networkMember()));
+        return r;
+    }
+
+    Location location(DoctorProfile p, PracticeLocation l) {
+        Location r = new Location();
+        r.setId(p.id() + "-" + l.ordinal());
+        tag(r, p);
+        r.setStatus(Location.LocationStatus.ACTIVE);
+        r.setMode(Location.LocationMode.INSTANCE);
+        r.setName(l.name().isEmpty() ? "Cabinet du " + p.displayName() : l.name());
+        r.setAddress(address(l));
+        r.setPosition(new Location.LocationPositionComponent().setLatitude(l.lat()).setLongitude(l.lon()));
+        r.setManagingOrganization(new Reference("Organization/" + p.id() + "-" + l.ordinal()));
+        if (!p.phone().isEmpty()) {
+            r.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.phone());
+        }
+        return r;
+    }
+
+    Organization organization(DoctorProfile p, PracticeLocation l) {
+        Organization r = new Organization();
+        r.setId(p.id() + "-" + l.ordinal());
+        tag(r, p);
+        r.setActive(true);
+        r.addType(new CodeableConcept().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/organization-type", "prov",
+                "Healthcare Provider")));
+        r.setName(l.name().isEmpty() ? "Cabinet du " + p.displayName() : l.name());
+        r.addAddress(address(l));
+        return r;
+    }
+
+    private Address address(PracticeLocation l) {
+        Address a = new Address().setUse(Address.AddressUse.WORK).setType(Address.AddressType.PHYSICAL).setCountry("FR");
+        if (!l.address().isEmpty()) {
+            a.addLine(l.address());
+        }
+        if (!l.postalCode().isEmpty()) {
+            a.setPostalCode(l.postalCode());
+        }
+        territory.findCommune(l.communeCode()).ifPresent(c -> a.setCity(c.name()).setDistrict(c.departement()));
+        return a;
+    }
+
+    private static CodeableConcept language(String code, String display) {
+        return new CodeableConcept().addCoding(new Coding("urn:ietf:bcp:47", code, display));
+    }
+
+    private static void tag(Resource r, DoctorProfile p) {
+        if (p.synthetic()) {
+            r.getMeta().addTag(TAG_SYSTEM, "synthetic", "Données synthétiques (fictives)");
+        }
+    }
+
+    // --- plumbing
+
+    private DoctorProfile activeProfile(String id) {
+        return doctors.findProfile(id).filter(DoctorProfile::active)
+                .orElseThrow(() -> new NotFoundException("Aucun médecin actif n'a l'identifiant " + id));
+    }
+
+    private static int count(int count) {
+        if (count < 1 || count > DoctorSearchCriteria.MAX_LIMIT) {
+            throw new IllegalArgumentException("_count doit être compris entre 1 et " + DoctorSearchCriteria.MAX_LIMIT + ".");
+        }
+        return count;
+    }
+
+    private static String base(HttpServletRequest request) {
+        return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/fhir";
+    }
+
+    private static Bundle searchset(HttpServletRequest request) {
+        Bundle b = new Bundle();
+        b.setType(Bundle.BundleType.SEARCHSET);
+        b.addLink().setRelation("self").setUrl(base(request) + request.getRequestURI().substring("/fhir".length())
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+        return b;
+    }
+
+    private static void add(Bundle bundle, Resource r, HttpServletRequest request, Double metres) {
+        var entry = bundle.addEntry().setFullUrl(base(request) + "/" + r.fhirType() + "/" + r.getIdElement().getIdPart()).setResource(r);
+        entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        if (metres != null) {
+            Distance d = new Distance();
+            d.setValue(Math.round(metres) / 1_000.0).setUnit("km").setSystem("http://unitsofmeasure.org").setCode("km");
+            entry.getSearch().addExtension("http://hl7.org/fhir/StructureDefinition/location-distance", d);
+        }
+    }
+
+    private static void resource(CapabilityStatement.CapabilityStatementRestComponent rest, String type,
+                                 List<CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent> params) {
+        var r = rest.addResource().setType(type);
+        r.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        if (!params.isEmpty()) {
+            r.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        }
+        params.forEach(r::addSearchParam);
+    }
+
+    private static CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent param(String name,
+            Enumerations.SearchParamType type, String doc) {
+        return new CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent().setName(name).setType(type)
+                .setDocumentation(doc);
+    }
+
+    private static ResponseEntity<String> json(Resource r) {
+        IParser parser = FHIR.newJsonParser().setPrettyPrint(false);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(FHIR_JSON + ";charset=UTF-8")).body(parser.encodeResourceToString(r));
+    }
+
+    private static ResponseEntity<String> outcome(HttpStatus status, OperationOutcome.IssueType type, String message) {
+        OperationOutcome o = new OperationOutcome();
+        o.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(message);
+        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(FHIR_JSON + ";charset=UTF-8"))
+                .body(FHIR.newJsonParser().encodeResourceToString(o));
+    }
+}
