@@ -18,16 +18,17 @@ record DoctorSearchRequest(String place, Double lat, Double lon, String name, bo
 
     Resolved resolve(DoctorSearch search) {
         Optional<DoctorSearch.Place> where = Optional.empty();
-        if (lat != null || lon != null) {
-            if (lat == null || lon == null) {
-                throw new IllegalArgumentException("Indiquez la latitude et la longitude ensemble.");
-            }
-            where = Optional.of(search.point(lat, lon));
-        } else if (!blank(place)) {
+        // A typed place wins over coordinates (the page keeps the last "près de moi" position in hidden fields).
+        if (!blank(place)) {
             if (place.length() > 100) {
                 throw new IllegalArgumentException("Le lieu dépasse 100 caractères.");
             }
             where = Optional.of(search.resolvePlace(place));
+        } else if (lat != null || lon != null) {
+            if (lat == null || lon == null) {
+                throw new IllegalArgumentException("Indiquez la latitude et la longitude ensemble.");
+            }
+            where = Optional.of(search.point(lat, lon));
         }
         DoctorSearchCriteria criteria = new DoctorSearchCriteria(where.map(DoctorSearch.Place::point), name, accepting, network,
                 sector1, specialty, teleconsultation, wheelchair, language,

@@ -1,0 +1,107 @@
+package fr.traitant.app.network;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import fr.traitant.app.BrowserSupport;
+import fr.traitant.app.IntegrationTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A doctor logs in (demo login by RPPS until the identity module lands), states availability, signs the charter,
+ * updates and withdraws; the network manager sees the signatory.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CharterBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Playwright playwright;
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Playwright.create();
+        browser = BrowserSupport.launch(playwright);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void a_doctor_signs_the_charter_and_the_network_manager_sees_it() {
+        String rpps = jdbc.sql("""
+                select d.rpps from doctor d join commune c on c.code = d.commune_code
+                 where d.synthetic and d.active and d.specialty = 'GENERAL_PRACTICE' and not d.network_member
+                   and c.departement_code = '23' order by d.id limit 1""").query(String.class).single();
+        Page page = browser.newPage();
+        page.navigate("http://localhost:" + port + "/espace-medecin");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        page.getByLabel("Numéro RPPS").fill("12345678901");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        assertThat(page.locator("#rpps-erreur")).containsText("clé de contrôle");
+        page.getByLabel("Numéro RPPS").fill(rpps);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("Espace médecin — Dr .*"))))
+                .isVisible();
+
+        // availability
+        page.getByText("Accepte de nouveaux patients", new Page.GetByTextOptions().setExact(true)).click();
+        page.getByLabel("Nombre de nouveaux patients que je peux accueillir").fill("8");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer mes disponibilités")).click();
+        assertThat(page.locator("#message-succes")).containsText("disponibilités sont enregistrées");
+        assertThat(page.locator("#statut-actuel")).containsText("8 place(s)");
+
+        // signing without accepting the text is refused
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Signer la charte")).click();
+        assertThat(page.locator("#erreur-charte")).containsText("J'ai lu la charte");
+        page.getByText("J'accepte de devenir leur médecin traitant").click();
+        page.getByLabel("Nombre de nouveaux patients du réseau par an").fill("6");
+        page.getByText("J'ai lu la charte (version 1) et je l'accepte").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Signer la charte")).click();
+        assertThat(page.locator("#message-succes")).containsText("vous avez signé la charte");
+        assertThat(page.locator("#etat-charte")).containsText("Vous êtes signataire");
+        assertThat(page.locator("#historique")).containsText("signature (version 1)");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/espace-medecin.png")).setFullPage(true));
+
+        // update, then the manager's view
+        page.getByLabel("Nombre de nouveaux patients du réseau par an").fill("3");
+        page.getByText("J'ai lu la charte (version 1) et je l'accepte").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mettre à jour mes engagements")).click();
+        assertThat(page.locator("#historique")).containsText("mise à jour");
+
+        page.navigate("http://localhost:" + port + "/reseau?departement=23");
+        assertThat(page.locator("#table-departements")).containsText("23 Creuse");
+        assertThat(page.locator("#table-signataires")).containsText(rpps);
+        assertThat(page.locator("#carte-reseau[data-markers]")).hasCount(1);
+
+        // withdraw
+        page.navigate("http://localhost:" + port + "/espace-medecin");
+        page.getByLabel("Motif du retrait").fill("Changement d'activité");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retirer ma signature")).click();
+        assertThat(page.locator("#message-succes")).containsText("signature est retirée");
+        assertThat(page.locator("#historique")).containsText("retrait");
+    }
+}
