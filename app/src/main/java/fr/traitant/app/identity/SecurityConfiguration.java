@@ -102,8 +102,9 @@ class SecurityConfiguration {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/mon-compte");
 
-        http.authenticationProvider(passwords)
-                .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(LOGIN_PAGE)
+        // the throttled provider is the global AuthenticationManager's only provider (a bean); adding it here too
+        // would run it twice per failed attempt
+        http.formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(LOGIN_PAGE)
                         .successHandler(success).failureHandler(failure))
                 .httpBasic(basic -> basic.realmName("Traitant").authenticationEntryPoint(apiEntryPoint))
                 .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnexion")

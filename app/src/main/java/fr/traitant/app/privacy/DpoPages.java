@@ -57,11 +57,14 @@ class DpoPages {
     @GetMapping(value = "/dpo/journal.csv", produces = "text/csv")
     ResponseEntity<String> journalCsv(@RequestParam(defaultValue = "") String personne, @RequestParam(defaultValue = "") String agent) {
         StringWriter out = new StringWriter();
-        CsvWriter csv = CsvWriter.builder().build(out);
+        try (CsvWriter csv = CsvWriter.builder().build(out)) {
         csv.writeRecord("horodatage", "agent", "role", "personne", "type", "enregistrement", "action", "motif");
         for (AuditEvent e : audit.search(personne, agent, 100_000)) {
             csv.writeRecord(WHEN.format(e.occurredAt()), safe(e.actor()), safe(e.actorRole()), safe(e.personRef()),
                     safe(e.recordType()), safe(e.recordId()), e.action().name(), safe(e.purpose()));
+        }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"journal-acces.csv\"")
@@ -106,7 +109,9 @@ class DpoPages {
 
     @GetMapping("/dpo/conservation")
     String retention(Model model) {
-        model.addAttribute("report", retention.dryRun());
+        RetentionPolicy.Report report = retention.dryRun();
+        model.addAttribute("report", report);
+        model.addAttribute("total", report.total());
         model.addAttribute("when", WHEN);
         return "privacy/retention";
     }
