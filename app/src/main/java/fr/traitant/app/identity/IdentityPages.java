@@ -20,6 +20,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class IdentityPages {
 
+    static final String NOT_FOUND = "/introuvable";
+
     /** A button on the login page for one OpenID Connect client registration. */
     record OidcButton(String registrationId, String label) {}
 
@@ -66,6 +68,15 @@ class IdentityPages {
         page.addObject("status", 403);
         page.addObject("title", "Accès refusé");
         page.addObject("detail", "Vous n'avez pas accès à cette page, ou le formulaire a expiré : rechargez la page et réessayez.");
+        return page;
+    }
+
+    @RequestMapping(NOT_FOUND)
+    ModelAndView notFound() {
+        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
+        page.addObject("status", 404);
+        page.addObject("title", "Page introuvable");
+        page.addObject("detail", "La page que vous cherchez n'existe pas ou a été déplacée.");
         return page;
     }
 

@@ -72,6 +72,15 @@ class SecurityConfiguration {
             authorize.anyRequest().denyAll();
         });
 
+        // what no rule declares is denied to everybody; say "not found" (like a missing page) rather than
+        // "sign in" or "forbidden", which would hint that something is there
+        AccessDeniedHandler undeclared = (request, response, e) -> {
+            if (isApi(request)) {
+                problem(response, HttpStatus.NOT_FOUND, "Introuvable", "Aucune ressource à cette adresse.", request);
+            } else {
+                request.getRequestDispatcher(IdentityPages.NOT_FOUND).forward(request, response);
+            }
+        };
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> {
             if (request.getRequestURI().startsWith("/actuator")) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Traitant\"");
@@ -82,7 +91,9 @@ class SecurityConfiguration {
         AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
         deniedPage.setErrorPage("/acces-refuse");
         AccessDeniedHandler denied = (request, response, e) -> {
-            if (isApi(request)) {
+            if (registry.ruleFor(request).isEmpty()) {
+                undeclared.handle(request, response, e);
+            } else if (isApi(request)) {
                 problem(response, HttpStatus.FORBIDDEN, "Accès refusé",
                         "Vous n'avez pas accès à cette ressource.", request);
             } else {
@@ -90,7 +101,10 @@ class SecurityConfiguration {
             }
         };
         RequestMatcher api = SecurityConfiguration::isApi;
+        RequestMatcher notDeclared = request -> registry.ruleFor(request).isEmpty();
+        AuthenticationEntryPoint notFound = (request, response, e) -> undeclared.handle(request, response, null);
         http.exceptionHandling(exceptions -> exceptions
+                .defaultAuthenticationEntryPointFor(notFound, notDeclared)
                 .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), AnyRequestMatcher.INSTANCE)
                 .accessDeniedHandler(denied));
@@ -159,6 +173,6 @@ class SecurityConfiguration {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + request.getRequestURI().replaceAll("[\"\\\\<>]", "") + "\"}");
     }
 }

@@ -59,6 +59,14 @@ public class Households {
         return repository.householdsOf(accountId);
     }
 
+    /**
+     * The person references ({@code member:<id>}) of a household's members, for other modules' audit lines. No
+     * personal data, hence not audited itself.
+     */
+    public List<String> personRefs(long householdId) {
+        return repository.members(householdId).stream().map(m -> MembersPersonalData.personRef(m.id())).toList();
+    }
+
     /** Marks the household as having left the programme (its retention period starts). */
     @Transactional
     public void close(long householdId, Instant at) {

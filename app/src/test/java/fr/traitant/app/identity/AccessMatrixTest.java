@@ -57,8 +57,9 @@ class AccessMatrixTest {
             new Row("/dpo/journal?agent=x", WebSession.HTML, EnumSet.of(DPO)),
             new Row("/dpo/journal.csv?agent=x", "text/csv", EnumSet.of(DPO)),
             new Row("/dpo/conservation", WebSession.HTML, EnumSet.of(DPO)),
-            new Row("/page-non-declaree", WebSession.HTML, Set.of()),
-            new Row("/api/v1/non-declaree", JSON, Set.of()));
+            new Row("/propositions", WebSession.HTML, EnumSet.of(DOCTOR)),
+            new Row("/api/v1/proposals", JSON, EnumSet.of(DOCTOR)),
+            new Row("/api/v1/proposals/999999999", JSON, EnumSet.of(DOCTOR, ADVISOR, CONCILIATOR)));
 
     @LocalServerPort
     int port;
@@ -99,6 +100,24 @@ class AccessMatrixTest {
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.body()).contains("Accès refusé").contains("fr-header");
         assertThat(doctor.get("/api/v1/households/1", JSON).contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void what_no_rule_declares_is_not_found_for_everybody() {
+        List<WebSession> everybody = new ArrayList<>();
+        everybody.add(new WebSession(port));
+        everybody.add(TestAccounts.signedIn(accounts, ADMIN, port));
+        everybody.add(TestAccounts.signedIn(accounts, DPO, port));
+        for (WebSession session : everybody) {
+            WebSession.Response page = session.get("/page-non-declaree");
+            assertThat(page.status()).isEqualTo(404);
+            assertThat(page.body()).contains("Page introuvable").contains("fr-header");
+            WebSession.Response api = session.get("/api/v1/non-declaree", JSON);
+            assertThat(api.status()).isEqualTo(404);
+            assertThat(api.contentType()).startsWith("application/problem+json");
+            // a declared path with an undeclared method
+            assertThat(session.post("/communes/83137", java.util.Map.of()).status()).isIn(403, 404);
+        }
     }
 
     private static void check(List<String> wrong, Row row, Role role, WebSession session) {
