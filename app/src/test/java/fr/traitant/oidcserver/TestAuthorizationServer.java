@@ -61,7 +61,8 @@ public class TestAuthorizationServer {
         p.put(client + "registration.client-authentication-methods", "client_secret_basic");
         p.put(client + "registration.authorization-grant-types", "authorization_code");
         p.put(client + "registration.redirect-uris", "http://localhost:" + appPort + "/login/oauth2/code/agents,"
-                + "http://localhost:" + appPort + "/login/oauth2/code/psc");
+                + "http://localhost:" + appPort + "/login/oauth2/code/psc,"
+                + "http://localhost:" + appPort + "/login/oauth2/code/franceconnect");
         p.put(client + "registration.scopes", "openid,profile,email");
         p.put(client + "require-authorization-consent", "false");
         running = new SpringApplicationBuilder(TestAuthorizationServer.class).properties(p).run();
@@ -72,7 +73,8 @@ public class TestAuthorizationServer {
         return new InMemoryUserDetailsManager(
                 User.withUsername("agent").password("{noop}" + USER_PASSWORD).roles("USER").build(),
                 User.withUsername("sans-role").password("{noop}" + USER_PASSWORD).roles("USER").build(),
-                User.withUsername("docteur").password("{noop}" + USER_PASSWORD).roles("USER").build());
+                User.withUsername("docteur").password("{noop}" + USER_PASSWORD).roles("USER").build(),
+                User.withUsername("assure").password("{noop}" + USER_PASSWORD).roles("USER").build());
     }
 
     @Bean
@@ -85,12 +87,13 @@ public class TestAuthorizationServer {
         };
     }
 
-    /** Registers the provider as the application's "agents" and "psc" OIDC clients (for every integration test). */
+    /** Registers the provider as the application's "agents", "psc" and "franceconnect" OIDC clients (for every integration test). */
     public static class ClientRegistration implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             Map<String, Object> p = new LinkedHashMap<>();
-            for (String[] registration : new String[][] {{"agents", "l'annuaire des agents (test)"}, {"psc", "Pro Santé Connect (test)"}}) {
+            for (String[] registration : new String[][] {{"agents", "l'annuaire des agents (test)"}, {"psc", "Pro Santé Connect (test)"},
+                    {"franceconnect", "FranceConnect (test)"}}) {
                 String r = "spring.security.oauth2.client.registration." + registration[0] + ".";
                 p.put(r + "client-id", CLIENT_ID);
                 p.put(r + "client-secret", CLIENT_SECRET);

@@ -25,14 +25,14 @@ public class DemoAccounts implements ApplicationRunner {
     public static final String DEMO_RPPS = "10000000001";
 
     static final List<DemoAccount> ACCOUNTS = List.of(
-            new DemoAccount("assure@demo.traitant.fr", "Demo-Assure-2026", Role.INSURED, "Camille Martin (démo)"),
-            new DemoAccount("medecin@demo.traitant.fr", "Demo-Medecin-2026", Role.DOCTOR, "Dr Louise Bernard (démo)"),
-            new DemoAccount("conseiller@demo.traitant.fr", "Demo-Conseiller-2026", Role.ADVISOR, "Hugo Petit (démo, PASS)"),
-            new DemoAccount("conciliateur@demo.traitant.fr", "Demo-Conciliateur-2026", Role.CONCILIATOR, "Inès Moreau (démo)"),
-            new DemoAccount("reseau@demo.traitant.fr", "Demo-Reseau-2026", Role.NETWORK_MANAGER, "Paul Laurent (démo)"),
-            new DemoAccount("programme@demo.traitant.fr", "Demo-Programme-2026", Role.PROGRAMME_MANAGER, "Julie Simon (démo)"),
-            new DemoAccount("dpo@demo.traitant.fr", "Demo-Dpo-Traitant-2026", Role.DPO, "Marc Michel (démo, DPO)"),
-            new DemoAccount("admin@demo.traitant.fr", "Demo-Admin-2026", Role.ADMIN, "Admin (démo)"));
+            new DemoAccount("assure@demo.traitant.fr", "Demo-Famille-2026", Role.INSURED, "Camille Martin (démo)"),
+            new DemoAccount("medecin@demo.traitant.fr", "Demo-Docteur-2026", Role.DOCTOR, "Dr Louise Bernard (démo)"),
+            new DemoAccount("conseiller@demo.traitant.fr", "Demo-Pass-Toulon-2026", Role.ADVISOR, "Hugo Petit (démo, PASS)"),
+            new DemoAccount("conciliateur@demo.traitant.fr", "Demo-Mediation-2026", Role.CONCILIATOR, "Inès Moreau (démo)"),
+            new DemoAccount("reseau@demo.traitant.fr", "Demo-Solidaires-2026", Role.NETWORK_MANAGER, "Paul Laurent (démo)"),
+            new DemoAccount("programme@demo.traitant.fr", "Demo-Territoires-2026", Role.PROGRAMME_MANAGER, "Julie Simon (démo)"),
+            new DemoAccount("dpo@demo.traitant.fr", "Demo-Rgpd-Registre-2026", Role.DPO, "Marc Michel (démo, DPO)"),
+            new DemoAccount("admin@demo.traitant.fr", "Demo-Exploitation-2026", Role.ADMIN, "Admin (démo)"));
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
     private final Accounts accounts;

@@ -82,6 +82,22 @@ class OidcLoginTest {
     }
 
     @Test
+    void an_insured_person_signs_in_with_franceconnect_onto_the_account_with_their_email_and_only_that() {
+        String email = "assure." + System.nanoTime() + "@test.traitant.fr";
+        accounts.createExternal(email, "Assurée Test", Role.INSURED, null);
+        TestAuthorizationServer.CLAIMS.put("assure", Map.of("email", email));
+        WebSession browser = new WebSession(port);
+        assertThat(signInThroughProvider(browser, "franceconnect", "assure").location()).endsWith("/mon-compte");
+        assertThat(browser.get("/mon-compte").body()).contains("data-role=\"INSURED\"").contains(email);
+
+        // an e-mail with no insured account: refused, and no account is created from the token
+        TestAuthorizationServer.CLAIMS.put("assure", Map.of("email", "inconnu." + email));
+        WebSession stranger = new WebSession(port);
+        assertThat(signInThroughProvider(stranger, "franceconnect", "assure").location()).endsWith("/connexion?refus");
+        assertThat(accounts.find("inconnu." + email)).isEmpty();
+    }
+
+    @Test
     void a_person_without_a_traitant_role_is_refused() {
         TestAuthorizationServer.CLAIMS.put("sans-role", Map.of("email", "sans.role@agents.test.fr", "roles", List.of("uma_authorization")));
         WebSession browser = new WebSession(port);

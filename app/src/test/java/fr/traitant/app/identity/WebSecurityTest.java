@@ -47,6 +47,12 @@ class WebSecurityTest {
     }
 
     @Test
+    void without_the_demo_profile_there_is_no_demo_account(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        assertThat(jdbc.sql("select count(*) from account where demo").query(Long.class).single()).isZero();
+        assertThat(new WebSession(port).get("/connexion").body()).doesNotContain("Comptes de démonstration");
+    }
+
+    @Test
     void security_headers_and_a_strict_content_security_policy() {
         WebSession.Response home = new WebSession(port).get("/");
         String csp = home.header("Content-Security-Policy");
