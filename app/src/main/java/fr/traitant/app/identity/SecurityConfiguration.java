@@ -26,7 +26,10 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -113,6 +116,7 @@ class SecurityConfiguration {
             String reason = e instanceof LockedException ? "verrou" : "erreur";
             response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?" + reason);
         };
+        RequestMatcher apiDocs = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/mon-compte");
 
@@ -125,7 +129,11 @@ class SecurityConfiguration {
                         .deleteCookies("JSESSIONID").invalidateHttpSession(true))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
+                        // Swagger UI (no personal data) sets one inline style: only its pages allow inline styles
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiDocs, new StaticHeadersWriter(
+                                "Content-Security-Policy", contentSecurityPolicy(properties).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"))))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(apiDocs),
+                                new StaticHeadersWriter("Content-Security-Policy", contentSecurityPolicy(properties))))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",

@@ -98,6 +98,21 @@ class LoginBrowserTest {
     }
 
     @Test
+    void the_api_documentation_works_under_the_content_security_policy() {
+        Page page = browser.newPage();
+        List<String> consoleErrors = new ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                consoleErrors.add(m.text());
+            }
+        });
+        page.navigate("http://localhost:" + port + "/swagger-ui/index.html");
+        assertThat(page.locator(".swagger-ui .info .title")).containsText("Traitant API");
+        assertThat(page.locator(".opblock-summary-path").first()).isVisible();
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void a_wrong_password_shows_a_french_error_next_to_the_form() {
         Page page = browser.newPage();
         page.navigate("http://localhost:" + port + "/connexion");
