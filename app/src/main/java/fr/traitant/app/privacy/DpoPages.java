@@ -30,8 +30,10 @@ class DpoPages {
     private final AuditRepository audit;
     private final DataSubjectRequests requests;
     private final RetentionPolicy retention;
+    private final AuditTrail auditTrail;
 
-    DpoPages(AuditRepository audit, DataSubjectRequests requests, RetentionPolicy retention) {
+    DpoPages(AuditRepository audit, DataSubjectRequests requests, RetentionPolicy retention, AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.audit = audit;
         this.requests = requests;
         this.retention = retention;
@@ -49,6 +51,10 @@ class DpoPages {
         model.addAttribute("personne", personne);
         model.addAttribute("agent", agent);
         model.addAttribute("events", personne.isBlank() && agent.isBlank() ? List.of() : audit.search(personne, agent, MAX_LINES));
+        if (!personne.isBlank()) {
+            // reading who accessed a person's data is itself an access to that person's record
+            auditTrail.record(personne.strip(), "audit", personne.strip(), AuditAction.READ, "Contrôle du journal des accès");
+        }
         model.addAttribute("searched", !(personne.isBlank() && agent.isBlank()));
         model.addAttribute("when", WHEN);
         return "privacy/journal";
