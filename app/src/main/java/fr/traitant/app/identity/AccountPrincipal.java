@@ -1,0 +1,7 @@
+package fr.traitant.app.identity;
+
+/** What both the local-login and the OpenID Connect principals carry. */
+interface AccountPrincipal {
+
+    SignedInUser user();
+}

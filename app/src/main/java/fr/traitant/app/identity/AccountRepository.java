@@ -1,0 +1,64 @@
+package fr.traitant.app.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+    private static final String COLUMNS = "id, username, display_name, role, password_hash, rpps, enabled, demo";
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String username, String displayName, Role role, String passwordHash, String rpps, boolean demo) {
+        return jdbc.sql("""
+                        insert into account (username, display_name, role, password_hash, rpps, demo)
+                        values (:username, :displayName, :role, :hash, :rpps, :demo) returning id""")
+                .param("username", username).param("displayName", displayName).param("role", role.name())
+                .param("hash", passwordHash).param("rpps", rpps).param("demo", demo)
+                .query(Long.class).single();
+    }
+
+    Optional<Account> findByUsername(String username) {
+        return jdbc.sql("select " + COLUMNS + " from account where username = :u").param("u", username)
+                .query(AccountRepository::map).optional();
+    }
+
+    Optional<Account> findByRpps(String rpps) {
+        return jdbc.sql("select " + COLUMNS + " from account where rpps = :r").param("r", rpps)
+                .query(AccountRepository::map).optional();
+    }
+
+    Optional<Account> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from account where id = :id").param("id", id)
+                .query(AccountRepository::map).optional();
+    }
+
+    List<Account> demoAccounts() {
+        return jdbc.sql("select " + COLUMNS + " from account where demo order by id").query(AccountRepository::map).list();
+    }
+
+    void updateRoleAndName(long id, Role role, String displayName) {
+        jdbc.sql("update account set role = :role, display_name = :name where id = :id")
+                .param("role", role.name()).param("name", displayName).param("id", id).update();
+    }
+
+    void recordLogin(long id, Instant at) {
+        jdbc.sql("update account set last_login_at = :at where id = :id")
+                .param("at", java.sql.Timestamp.from(at)).param("id", id).update();
+    }
+
+    private static Account map(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), Optional.ofNullable(rs.getString("password_hash")),
+                Optional.ofNullable(rs.getString("rpps")), rs.getBoolean("enabled"), rs.getBoolean("demo"));
+    }
+}

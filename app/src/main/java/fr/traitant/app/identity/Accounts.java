@@ -1,0 +1,60 @@
+package fr.traitant.app.identity;
+
+import fr.traitant.app.platform.values.EmailAddress;
+import fr.traitant.app.platform.values.Rpps;
+import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Facade: creating and finding accounts. Passwords are checked against {@link PasswordPolicy} and hashed. */
+@Service
+public class Accounts {
+
+    private final AccountRepository repository;
+    private final PasswordEncoder passwordEncoder;
+
+    Accounts(AccountRepository repository, PasswordEncoder passwordEncoder) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    /**
+     * A local account signing in with a password.
+     *
+     * @param email used as the user name
+     * @param rpps  for doctors (lets Pro Santé Connect sign them in to this account), else null
+     * @return the account id
+     * @throws IllegalArgumentException when the password breaks the rules (French message) or the e-mail is malformed
+     */
+    @Transactional
+    public long createLocal(String email, String displayName, Role role, String password, Rpps rpps) {
+        return create(email, displayName, role, password, rpps, false);
+    }
+
+    @Transactional
+    long create(String email, String displayName, Role role, String password, Rpps rpps, boolean demo) {
+        String username = EmailAddress.of(email).value();
+        if (password != null) {
+            PasswordPolicy.problem(password, username).ifPresent(reason -> {
+                throw new IllegalArgumentException(reason);
+            });
+        }
+        return repository.insert(username, displayName, role, password == null ? null : passwordEncoder.encode(password),
+                rpps == null ? null : rpps.value(), demo);
+    }
+
+    /** An account that signs in through OpenID Connect only (no password). */
+    @Transactional
+    public long createExternal(String email, String displayName, Role role, Rpps rpps) {
+        return create(email, displayName, role, null, rpps, false);
+    }
+
+    public Optional<SignedInUser> find(String email) {
+        return repository.findByUsername(EmailAddress.of(email).value()).map(Accounts::summary);
+    }
+
+    static SignedInUser summary(Account account) {
+        return new SignedInUser(account.id(), account.username(), account.displayName(), account.role());
+    }
+}

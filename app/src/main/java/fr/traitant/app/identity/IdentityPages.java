@@ -1,0 +1,97 @@
+package fr.traitant.app.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Sign-in page, the signed-in person's page, the access-denied page. */
+@Controller
+class IdentityPages {
+
+    static final String NOT_FOUND = "/introuvable";
+
+    /** A button on the login page for one OpenID Connect client registration. */
+    record OidcButton(String registrationId, String label) {}
+
+    private final ObjectProvider<ClientRegistrationRepository> oidcClients;
+    private final ObjectProvider<DemoAccounts> demoAccounts;
+
+    IdentityPages(ObjectProvider<ClientRegistrationRepository> oidcClients, ObjectProvider<DemoAccounts> demoAccounts) {
+        this.oidcClients = oidcClients;
+        this.demoAccounts = demoAccounts;
+    }
+
+    @GetMapping("/connexion")
+    String login(@RequestParam Optional<String> erreur, @RequestParam Optional<String> verrou,
+                 @RequestParam Optional<String> refus, Model model) {
+        if (verrou.isPresent()) {
+            model.addAttribute("error", "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion est bloquée "
+                    + "pendant quelques minutes, même avec le bon mot de passe. Réessayez plus tard.");
+        } else if (refus.isPresent()) {
+            model.addAttribute("error", "La connexion par le fournisseur d'identité a été refusée : aucun compte Traitant ne correspond.");
+        } else if (erreur.isPresent()) {
+            model.addAttribute("error", "Identifiant ou mot de passe incorrect.");
+        }
+        List<OidcButton> buttons = new ArrayList<>();
+        if (oidcClients.getIfAvailable() instanceof Iterable<?> registrations) {
+            for (Object o : registrations) {
+                ClientRegistration r = (ClientRegistration) o;
+                buttons.add(new OidcButton(r.getRegistrationId(), r.getClientName()));
+            }
+        }
+        model.addAttribute("oidcButtons", buttons);
+        DemoAccounts demo = demoAccounts.getIfAvailable();
+        model.addAttribute("demoAccounts", demo == null ? List.of() : demo.accounts());
+        return "identity/login";
+    }
+
+    @GetMapping("/mon-compte")
+    String account() {
+        return "identity/account";
+    }
+
+    @RequestMapping("/acces-refuse")
+    ModelAndView denied() {
+        ModelAndView page = new ModelAndView("error", HttpStatus.FORBIDDEN);
+        page.addObject("status", 403);
+        page.addObject("title", "Accès refusé");
+        page.addObject("detail", "Vous n'avez pas accès à cette page, ou le formulaire a expiré : rechargez la page et réessayez.");
+        return page;
+    }
+
+    @RequestMapping(NOT_FOUND)
+    ModelAndView notFound() {
+        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
+        page.addObject("status", 404);
+        page.addObject("title", "Page introuvable");
+        page.addObject("detail", "La page que vous cherchez n'existe pas ou a été déplacée.");
+        return page;
+    }
+
+    /** The signed-in person (or null) for the header of every page. */
+    @ControllerAdvice
+    static class SignedInModel {
+        private final CurrentUser currentUser;
+
+        SignedInModel(CurrentUser currentUser) {
+            this.currentUser = currentUser;
+        }
+
+        @ModelAttribute("signedIn")
+        SignedInUser signedIn() {
+            return currentUser.find().orElse(null);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package fr.traitant.app.members;
+
+import fr.traitant.app.platform.values.Nir;
+import fr.traitant.app.platform.values.PhoneNumber;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class HouseholdRepository {
+
+    record HouseholdRow(long id, String label, String communeCode, Instant closedAt) {}
+
+    record MemberRow(long id, long householdId, String firstName, String lastName, LocalDate birthDate, String nir,
+                     String email, String phone) {
+        /** Never the NIR, e-mail or phone in clear (a record's default toString would print them). */
+        @Override
+        public String toString() {
+            return "MemberRow[" + id + ", household " + householdId + "]";
+        }
+
+        MemberView view() {
+            return new MemberView(id, firstName, lastName, birthDate, nir == null ? null : Nir.of(nir).masked(), email,
+                    phone == null ? null : new PhoneNumber(phone).national());
+        }
+    }
+
+    private static final String MEMBER_COLUMNS = "id, household_id, first_name, last_name, birth_date, nir, email, phone";
+    private final JdbcClient jdbc;
+
+    HouseholdRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insertHousehold(String label, String communeCode) {
+        return jdbc.sql("insert into household (label, commune_code) values (:label, :commune) returning id")
+                .param("label", label).param("commune", communeCode).query(Long.class).single();
+    }
+
+    long insertMember(long householdId, NewMember m) {
+        return jdbc.sql("""
+                        insert into member (household_id, first_name, last_name, birth_date, nir, email, phone)
+                        values (:household, :first, :last, :birth, :nir, :email, :phone) returning id""")
+                .param("household", householdId).param("first", m.firstName()).param("last", m.lastName())
+                .param("birth", m.birthDate()).param("nir", m.nir() == null ? null : m.nir().value())
+                .param("email", m.email() == null ? null : m.email().value())
+                .param("phone", m.phone() == null ? null : m.phone().e164())
+                .query(Long.class).single();
+    }
+
+    void link(long householdId, long accountId) {
+        jdbc.sql("insert into household_account (household_id, account_id) values (:h, :a) on conflict do nothing")
+                .param("h", householdId).param("a", accountId).update();
+    }
+
+    boolean isLinked(long householdId, long accountId) {
+        return jdbc.sql("select exists (select 1 from household_account where household_id = :h and account_id = :a)")
+                .param("h", householdId).param("a", accountId).query(Boolean.class).single();
+    }
+
+    List<Long> householdsOf(long accountId) {
+        return jdbc.sql("select household_id from household_account where account_id = :a order by household_id")
+                .param("a", accountId).query(Long.class).list();
+    }
+
+    Optional<HouseholdRow> findHousehold(long id) {
+        return jdbc.sql("select id, label, commune_code, closed_at from household where id = :id").param("id", id)
+                .query((rs, n) -> new HouseholdRow(rs.getLong("id"), rs.getString("label"), rs.getString("commune_code"),
+                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant()))
+                .optional();
+    }
+
+    List<MemberRow> members(long householdId) {
+        return jdbc.sql("select " + MEMBER_COLUMNS + " from member where household_id = :h order by id")
+                .param("h", householdId).query(HouseholdRepository::member).list();
+    }
+
+    Optional<MemberRow> findMember(long id) {
+        return jdbc.sql("select " + MEMBER_COLUMNS + " from member where id = :id").param("id", id)
+                .query(HouseholdRepository::member).optional();
+    }
+
+    List<MemberRow> searchMembers(String query, String nir) {
+        return jdbc.sql("select " + MEMBER_COLUMNS + """
+                         from member
+                        where lower(last_name) = lower(:q) or lower(first_name || ' ' || last_name) = lower(:q)
+                           or lower(email) = lower(:q) or nir = :nir
+                        order by id limit 50""")
+                .param("q", query).param("nir", nir == null ? "" : nir).query(HouseholdRepository::member).list();
+    }
+
+    void updateMember(long id, String column, Object value) {
+        if (!List.of("first_name", "last_name", "birth_date", "email", "phone").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        jdbc.sql("update member set " + column + " = :v where id = :id").param("v", value).param("id", id).update();
+    }
+
+    void close(long householdId, Instant at) {
+        jdbc.sql("update household set closed_at = :at where id = :id")
+                .param("at", java.sql.Timestamp.from(at)).param("id", householdId).update();
+    }
+
+    List<HouseholdRow> closedBefore(Instant cutoff) {
+        return jdbc.sql("select id, label, commune_code, closed_at from household where closed_at < :cutoff order by id")
+                .param("cutoff", java.sql.Timestamp.from(cutoff))
+                .query((rs, n) -> new HouseholdRow(rs.getLong("id"), rs.getString("label"), rs.getString("commune_code"),
+                        rs.getTimestamp("closed_at").toInstant()))
+                .list();
+    }
+
+    int deleteHousehold(long id) {
+        return jdbc.sql("delete from household where id = :id").param("id", id).update();
+    }
+
+    private static MemberRow member(ResultSet rs, int n) throws SQLException {
+        java.sql.Date birth = rs.getDate("birth_date");
+        return new MemberRow(rs.getLong("id"), rs.getLong("household_id"), rs.getString("first_name"), rs.getString("last_name"),
+                birth == null ? null : birth.toLocalDate(), rs.getString("nir"), rs.getString("email"), rs.getString("phone"));
+    }
+}

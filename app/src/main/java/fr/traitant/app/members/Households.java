@@ -1,0 +1,100 @@
+package fr.traitant.app.members;
+
+import fr.traitant.app.identity.CurrentUser;
+import fr.traitant.app.identity.Role;
+import fr.traitant.app.identity.SignedInUser;
+import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.app.platform.values.InseeCode;
+import fr.traitant.app.privacy.AuditAction;
+import fr.traitant.app.privacy.AuditTrail;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Facade: households and their members. Who may read a household: the insured persons whose account is linked to
+ * it, and advisors, conciliators and the DPO. Anybody else — in particular another insured person — is told the
+ * household does not exist (404), so that ids cannot be probed. Every read is audited, one line per member.
+ */
+@Service
+public class Households {
+
+    /** Roles that may read any household (with a purpose). */
+    public static final Set<Role> AGENT_READERS = EnumSet.of(Role.ADVISOR, Role.CONCILIATOR, Role.DPO);
+    public static final String INSURED_PURPOSE = "Consultation par l'assuré de son propre foyer";
+    public static final String DEFAULT_AGENT_PURPOSE = "Accompagnement de l'assuré (demande en cours)";
+
+    private final HouseholdRepository repository;
+    private final CurrentUser currentUser;
+    private final AuditTrail auditTrail;
+
+    Households(HouseholdRepository repository, CurrentUser currentUser, AuditTrail auditTrail) {
+        this.repository = repository;
+        this.currentUser = currentUser;
+        this.auditTrail = auditTrail;
+    }
+
+    @Transactional
+    public long create(String label, InseeCode commune, List<NewMember> members) {
+        long id = repository.insertHousehold(label, commune == null ? null : commune.value());
+        for (NewMember member : members) {
+            long memberId = repository.insertMember(id, member);
+            auditTrail.record(MembersPersonalData.personRef(memberId), "member", Long.toString(memberId), AuditAction.CREATE,
+                    "Inscription du foyer");
+        }
+        return id;
+    }
+
+    /** Lets the insured person with this account see the household. */
+    @Transactional
+    public void link(long householdId, long accountId) {
+        repository.link(householdId, accountId);
+    }
+
+    /** The households an account is linked to. */
+    public List<Long> householdsOf(long accountId) {
+        return repository.householdsOf(accountId);
+    }
+
+    /**
+     * The person references ({@code member:<id>}) of a household's members, for other modules' audit lines. No
+     * personal data, hence not audited itself.
+     */
+    public List<String> personRefs(long householdId) {
+        return repository.members(householdId).stream().map(m -> MembersPersonalData.personRef(m.id())).toList();
+    }
+
+    /** Marks the household as having left the programme (its retention period starts). */
+    @Transactional
+    public void close(long householdId, Instant at) {
+        repository.close(householdId, at);
+    }
+
+    /**
+     * Reads a household for the signed-in person, audited.
+     *
+     * @param purpose why an agent reads it; ignored for the insured person (their own household)
+     * @throws NotFoundException when it does not exist or the person may not see it
+     */
+    @Transactional
+    public HouseholdView read(long householdId, String purpose) {
+        SignedInUser user = currentUser.get();
+        boolean allowed = user.has(Role.INSURED) ? repository.isLinked(householdId, user.accountId()) : AGENT_READERS.contains(user.role());
+        HouseholdRepository.HouseholdRow household = repository.findHousehold(householdId)
+                .filter(h -> allowed)
+                .orElseThrow(() -> new NotFoundException("Aucun foyer " + householdId + "."));
+        String why = user.has(Role.INSURED) ? INSURED_PURPOSE : (purpose == null || purpose.isBlank() ? DEFAULT_AGENT_PURPOSE : purpose);
+        List<HouseholdRepository.MemberRow> members = repository.members(householdId);
+        if (members.isEmpty()) {
+            auditTrail.record(null, "household", Long.toString(householdId), AuditAction.READ, why);
+        }
+        for (HouseholdRepository.MemberRow m : members) {
+            auditTrail.record(MembersPersonalData.personRef(m.id()), "household", Long.toString(householdId), AuditAction.READ, why);
+        }
+        return new HouseholdView(household.id(), household.label(), household.communeCode(),
+                members.stream().map(HouseholdRepository.MemberRow::view).toList());
+    }
+}

@@ -1,0 +1,135 @@
+package fr.traitant.app.members;
+
+import fr.traitant.app.platform.values.EmailAddress;
+import fr.traitant.app.platform.values.Nir;
+import fr.traitant.app.platform.values.PhoneNumber;
+import fr.traitant.app.privacy.PersonalDataHolder;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the members module holds about a person ({@code member:<id>}), for the DPO. The export gives the NIR in
+ * full (it is the person's own data, handed to them); the DPO's search results show it masked. A household's
+ * retention runs from its closure ({@code traitant.retention.periods.household}).
+ */
+@Component
+class MembersPersonalData implements PersonalDataHolder {
+
+    private static final String PREFIX = "member:";
+    private static final Map<String, String> FIELDS = Map.of(
+            "firstName", "Prénom", "lastName", "Nom", "birthDate", "Date de naissance (AAAA-MM-JJ)",
+            "email", "Adresse électronique", "phone", "Téléphone");
+
+    private final HouseholdRepository repository;
+
+    MembersPersonalData(HouseholdRepository repository) {
+        this.repository = repository;
+    }
+
+    static String personRef(long memberId) {
+        return PREFIX + memberId;
+    }
+
+    private static Optional<Long> memberId(String personRef) {
+        if (personRef == null || !personRef.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(personRef.substring(PREFIX.length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String recordKind() {
+        return "household";
+    }
+
+    @Override
+    public List<PersonMatch> findPersons(String query) {
+        String nir = Nir.isValid(query) ? Nir.of(query).value() : null;
+        return repository.searchMembers(query, nir).stream()
+                .map(m -> new PersonMatch(personRef(m.id()), m.firstName() + " " + m.lastName()
+                        + (m.nir() == null ? "" : " — NIR " + Nir.of(m.nir()).masked())))
+                .toList();
+    }
+
+    @Override
+    public List<PersonalDataSection> export(String personRef) {
+        return memberId(personRef).flatMap(repository::findMember).map(m -> {
+            Map<String, String> identity = new LinkedHashMap<>();
+            identity.put("Prénom", m.firstName());
+            identity.put("Nom", m.lastName());
+            identity.put("Date de naissance", m.birthDate() == null ? "" : m.birthDate().toString());
+            identity.put("NIR", m.nir() == null ? "" : m.nir());
+            identity.put("Adresse électronique", m.email() == null ? "" : m.email());
+            identity.put("Téléphone", m.phone() == null ? "" : new PhoneNumber(m.phone()).national());
+            Map<String, String> household = new LinkedHashMap<>();
+            repository.findHousehold(m.householdId()).ifPresent(h -> {
+                household.put("Foyer", h.id() + " — " + h.label());
+                household.put("Commune", h.communeCode() == null ? "" : h.communeCode());
+                household.put("Autres membres", String.join(", ", repository.members(h.id()).stream()
+                        .filter(o -> o.id() != m.id()).map(o -> o.firstName() + " " + o.lastName()).toList()));
+            });
+            return List.of(new PersonalDataSection("Identité", identity), new PersonalDataSection("Foyer", household));
+        }).orElse(List.of());
+    }
+
+    @Override
+    public Map<String, String> rectifiableFields(String personRef) {
+        return memberId(personRef).flatMap(repository::findMember).isPresent() ? new java.util.TreeMap<>(FIELDS) : Map.of();
+    }
+
+    @Override
+    @Transactional
+    public RecordRef rectify(String personRef, String field, String value) {
+        long id = memberId(personRef).filter(m -> repository.findMember(m).isPresent())
+                .orElseThrow(() -> new IllegalArgumentException("Personne inconnue."));
+        String v = value == null ? "" : value.strip();
+        switch (field) {
+            case "firstName", "lastName" -> {
+                if (v.isEmpty() || v.length() > 100) {
+                    throw new IllegalArgumentException("Le nom et le prénom comptent de 1 à 100 caractères.");
+                }
+                repository.updateMember(id, field.equals("firstName") ? "first_name" : "last_name", v);
+            }
+            case "birthDate" -> {
+                try {
+                    repository.updateMember(id, "birth_date", LocalDate.parse(v));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("La date de naissance doit être de la forme AAAA-MM-JJ.");
+                }
+            }
+            case "email" -> repository.updateMember(id, "email", EmailAddress.of(v).value());
+            case "phone" -> repository.updateMember(id, "phone", PhoneNumber.of(v).e164());
+            default -> throw new IllegalArgumentException("Ce champ ne peut pas être rectifié : " + field);
+        }
+        return new RecordRef("member", Long.toString(id));
+    }
+
+    @Override
+    public List<RetentionCandidate> expired(Instant cutoff) {
+        return repository.closedBefore(cutoff).stream()
+                .map(h -> new RetentionCandidate("household", Long.toString(h.id()),
+                        "Foyer clos (" + repository.members(h.id()).size() + " membre(s))", h.closedAt()))
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public int purge(List<RetentionCandidate> candidates) {
+        int deleted = 0;
+        for (RetentionCandidate c : candidates) {
+            deleted += repository.deleteHousehold(Long.parseLong(c.recordId()));
+        }
+        return deleted;
+    }
+}

@@ -1,0 +1,51 @@
+package fr.traitant.app.privacy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AuditRepository {
+
+    private final JdbcClient jdbc;
+
+    AuditRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String actor, Long actorAccountId, String actorRole, String personRef, String recordType,
+                String recordId, AuditAction action, String purpose) {
+        jdbc.sql("""
+                        insert into audit_event (actor, actor_account_id, actor_role, person_ref, record_type, record_id, action, purpose)
+                        values (:actor, :accountId, :role, :person, :type, :recordId, :action, :purpose)""")
+                .param("actor", actor).param("accountId", actorAccountId).param("role", actorRole)
+                .param("person", personRef).param("type", recordType).param("recordId", recordId)
+                .param("action", action.name()).param("purpose", purpose).update();
+    }
+
+    /** Most recent first; person and actor are exact matches, either may be blank (= any). */
+    List<AuditEvent> search(String personRef, String actor, int limit) {
+        return jdbc.sql("""
+                        select id, occurred_at, actor, actor_role, person_ref, record_type, record_id, action, purpose
+                        from audit_event
+                        where (:person = '' or person_ref = :person) and (:actor = '' or actor = :actor)
+                        order by occurred_at desc, id desc limit :limit""")
+                .param("person", personRef == null ? "" : personRef.trim())
+                .param("actor", actor == null ? "" : actor.trim().toLowerCase(java.util.Locale.ROOT))
+                .param("limit", limit)
+                .query(AuditRepository::map).list();
+    }
+
+    long countOlderThan(java.time.Instant cutoff) {
+        return jdbc.sql("select count(*) from audit_event where occurred_at < :cutoff")
+                .param("cutoff", java.sql.Timestamp.from(cutoff)).query(Long.class).single();
+    }
+
+    private static AuditEvent map(ResultSet rs, int row) throws SQLException {
+        return new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+                rs.getString("actor_role"), rs.getString("person_ref"), rs.getString("record_type"),
+                rs.getString("record_id"), AuditAction.valueOf(rs.getString("action")), rs.getString("purpose"));
+    }
+}

@@ -1,0 +1,54 @@
+package fr.traitant.app.privacy;
+
+import fr.traitant.app.identity.CurrentUser;
+import fr.traitant.app.identity.SignedInUser;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Facade: append one line to the audit trail — who (the signed-in account, or {@code system}), when (the
+ * database clock), which person and record, what action and for what purpose. Call it for every read or change
+ * of a person's record, in the same transaction as the change (a failed change leaves no trace of a change).
+ */
+@Service
+public class AuditTrail {
+
+    public static final String SYSTEM = "system";
+
+    private final AuditRepository repository;
+    private final CurrentUser currentUser;
+
+    AuditTrail(AuditRepository repository, CurrentUser currentUser) {
+        this.repository = repository;
+        this.currentUser = currentUser;
+    }
+
+    /**
+     * @param personRef  the person concerned ({@code member:42}), or null when none
+     * @param recordType the kind of record ({@code household}, {@code member}, {@code case}, {@code proposal})
+     * @param recordId   its id
+     * @param purpose    why (French, shown to the DPO), 3–500 characters
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(String personRef, String recordType, String recordId, AuditAction action, String purpose) {
+        Objects.requireNonNull(recordType, "recordType");
+        Objects.requireNonNull(recordId, "recordId");
+        Objects.requireNonNull(action, "action");
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("Le motif de l'accès est obligatoire.");
+        }
+        Optional<SignedInUser> user = currentUser.find();
+        repository.insert(user.map(SignedInUser::username).orElse(SYSTEM), user.map(SignedInUser::accountId).orElse(null),
+                user.map(u -> u.role().name()).orElse(null), personRef, recordType, recordId, action,
+                purpose.strip().length() > 500 ? purpose.strip().substring(0, 500) : purpose.strip());
+    }
+
+    /** The trail of one person, most recent first (for the DPO and data-subject exports). */
+    public List<AuditEvent> forPerson(String personRef, int limit) {
+        return repository.search(personRef, "", limit);
+    }
+}
