@@ -14,7 +14,7 @@ alter table doctor
     add column max_complexity     integer not null default 1 check (max_complexity between 1 and 3),
     add column network_member     boolean not null default false,
     add column availability_updated_at timestamptz,
-    add constraint doctor_synthetic_rpps check (rpps is null or synthetic = (rpps like '000%')),
+    add constraint doctor_synthetic_rpps check (rpps is null or rpps not like '000%' or synthetic),
     add constraint doctor_capacity_only_when_accepting check (new_patient_status = 'ACCEPTING' or new_patient_capacity = 0);
 
 -- One row per practice location; ordinal 0 is the main one (the doctor's commune_code/lat/lon).

@@ -3,12 +3,12 @@ package fr.traitant.app.directory;
 import java.util.Optional;
 
 /**
- * The doctor using the application, as the login says: their RPPS number, or empty when the user is not a
- * logged-in doctor. Implemented by the identity module (a DOCTOR account is linked to an RPPS number); until it is
- * merged, {@link DemoDoctorSession} stands in, and only where {@code traitant.directory.demo-doctor-login=true}.
+ * The doctor using the application: the RPPS number linked to the signed-in DOCTOR account (identity module), or
+ * empty when the user is anonymous or not a doctor. Pages of a doctor's own data take the RPPS from here, never from
+ * the request.
  */
 public interface CurrentDoctor {
 
-    /** RPPS number of the logged-in doctor, if the current user is one. */
+    /** RPPS number of the signed-in doctor, if the current user is one. */
     Optional<String> rpps();
 }

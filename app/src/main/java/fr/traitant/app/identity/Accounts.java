@@ -50,6 +50,11 @@ public class Accounts {
         return create(email, displayName, role, null, rpps, false);
     }
 
+    /** The RPPS number linked to a DOCTOR account, if any (used by the directory for "my profile" and the charter). */
+    public Optional<Rpps> doctorRpps(long accountId) {
+        return repository.findById(accountId).filter(a -> a.role() == Role.DOCTOR).flatMap(Account::rpps).map(Rpps::new);
+    }
+
     public Optional<SignedInUser> find(String email) {
         return repository.findByUsername(EmailAddress.of(email).value()).map(Accounts::summary);
     }

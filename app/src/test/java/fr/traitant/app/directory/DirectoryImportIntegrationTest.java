@@ -96,7 +96,7 @@ class DirectoryImportIntegrationTest {
     void a_single_bad_line_refuses_the_whole_file_with_every_reason() {
         String file = HEADER + "\n"
                 + line(rpps(10), "GOOD", "SM54", "83137", "A") + "\n"
-                + line("12345678901", "BADKEY", "SM54", "83137", "B") + "\n"
+                + line("1234567890A", "BADNUMBER", "SM54", "83137", "B") + "\n"
                 + line(rpps(11), "BADSPEC", "SM99", "83137", "C") + "\n"
                 + line(rpps(12), "DUP", "SM54", "83137", "D") + "\n"
                 + line(rpps(12), "DUP", "SM54", "83137", "D") + "\n"
@@ -106,7 +106,7 @@ class DirectoryImportIntegrationTest {
         assertThat(report.status()).isEqualTo(ImportReport.Status.REFUSED);
         assertThat(report.rejected()).isEqualTo(5);
         assertThat(report.rejections()).extracting(ImportReport.Rejection::line).containsExactly(3L, 4L, 6L, 7L, 8L);
-        assertThat(report.rejections().get(0).reason()).contains("clé de contrôle");
+        assertThat(report.rejections().get(0).reason()).contains("que des chiffres");
         assertThat(report.rejections().get(1).reason()).contains("Spécialité inconnue");
         assertThat(report.rejections().get(2).reason()).contains("double").contains("ligne 5");
         assertThat(report.rejections().get(3).reason()).contains("Commune inconnue");
@@ -146,26 +146,19 @@ class DirectoryImportIntegrationTest {
     }
 
     @Test
-    void the_api_streams_the_body_and_answers_422_when_refused() throws Exception {
+    void only_administrators_and_network_managers_may_import() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(
+        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/directory/imports?format=RPPS_EXTRACTION"))
-                .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(HEADER + "\n" + line("1", "X", "SM54", "83137", "A") + "\n"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("REFUSED").contains("11 chiffres");
-        HttpResponse<String> dry = client.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/directory/imports?format=RPPS_EXTRACTION&dryRun=true"))
-                .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(HEADER + "\n" + line(rpps(40), "X", "SM54", "83137", "A") + "\n"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(dry.statusCode()).isEqualTo(200);
-        assertThat(dry.body()).contains("DRY_RUN");
-        HttpResponse<String> unknownFormat = client.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/directory/imports?format=XLS"))
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("x")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(unknownFormat.statusCode()).isEqualTo(400);
+                .header("Content-Type", "text/plain; charset=utf-8").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(HEADER + "\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isIn(401, 403);
+        fr.traitant.app.WebSession doctor = fr.traitant.app.TestAccounts.signedIn(accounts, fr.traitant.app.identity.Role.DOCTOR, port);
+        assertThat(doctor.get("/annuaire/import", fr.traitant.app.WebSession.HTML).status()).isEqualTo(403);
+        fr.traitant.app.WebSession admin = fr.traitant.app.TestAccounts.signedIn(accounts, fr.traitant.app.identity.Role.ADMIN, port);
+        assertThat(admin.get("/annuaire/import", fr.traitant.app.WebSession.HTML).status()).isEqualTo(200);
     }
+
+    @Autowired
+    fr.traitant.app.identity.Accounts accounts;
 }

@@ -8,6 +8,10 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
+import fr.traitant.app.TestAccounts;
+import fr.traitant.app.identity.Accounts;
+import fr.traitant.app.identity.Role;
+import fr.traitant.app.platform.values.Rpps;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,8 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A doctor logs in (demo login by RPPS until the identity module lands), states availability, signs the charter,
- * updates and withdraws; the network manager sees the signatory.
+ * A doctor signs in (account linked to their RPPS), states availability, signs the charter, updates and withdraws;
+ * the network manager sees the signatory; the doctor cannot see the manager's page.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,20 +54,28 @@ class CharterBrowserTest {
         }
     }
 
+    @Autowired
+    Accounts accounts;
+
+    void signIn(Page page, String email) {
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Connexion à Traitant"))).isVisible();
+        page.getByLabel("Adresse électronique").fill(email);
+        page.getByLabel("Mot de passe").fill(TestAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+    }
+
     @Test
     void a_doctor_signs_the_charter_and_the_network_manager_sees_it() {
         String rpps = jdbc.sql("""
                 select d.rpps from doctor d join commune c on c.code = d.commune_code
                  where d.synthetic and d.active and d.specialty = 'GENERAL_PRACTICE' and not d.network_member
                    and c.departement_code = '23' order by d.id limit 1""").query(String.class).single();
-        Page page = browser.newPage();
+        String email = "medecin-charte-" + System.nanoTime() + "@test.traitant.fr";
+        accounts.createLocal(email, "Dr Test Charte", Role.DOCTOR, TestAccounts.PASSWORD, new Rpps(rpps));
+        Page page = browser.newContext().newPage();
         page.navigate("http://localhost:" + port + "/espace-medecin");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Se connecter")).click();
-        page.getByLabel("Numéro RPPS").fill("12345678901");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
-        assertThat(page.locator("#rpps-erreur")).containsText("clé de contrôle");
-        page.getByLabel("Numéro RPPS").fill(rpps);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        // not signed in: sent to the login page, then back
+        signIn(page, email);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("Espace médecin — Dr .*"))))
                 .isVisible();
 
@@ -92,10 +104,17 @@ class CharterBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mettre à jour mes engagements")).click();
         assertThat(page.locator("#historique")).containsText("mise à jour");
 
-        page.navigate("http://localhost:" + port + "/reseau?departement=23");
-        assertThat(page.locator("#table-departements")).containsText("23 Creuse");
-        assertThat(page.locator("#table-signataires")).containsText(rpps);
-        assertThat(page.locator("#carte-reseau[data-markers]")).hasCount(1);
+        // the network manager (another person, another browser context)
+        Page manager = browser.newContext().newPage();
+        manager.navigate("http://localhost:" + port + "/reseau?departement=23");
+        signIn(manager, TestAccounts.create(accounts, Role.NETWORK_MANAGER).username());
+        assertThat(manager.locator("#table-departements")).containsText("23 Creuse");
+        assertThat(manager.locator("#table-signataires")).containsText(rpps);
+        assertThat(manager.locator("#carte-reseau[data-markers]")).hasCount(1);
+        manager.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/reseau.png")).setFullPage(true));
+        // a doctor may not see the manager's page
+        page.navigate("http://localhost:" + port + "/reseau");
+        assertThat(page.locator("#table-signataires")).hasCount(0);
 
         // withdraw
         page.navigate("http://localhost:" + port + "/espace-medecin");

@@ -29,6 +29,9 @@ class NetworkIntegrationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    fr.traitant.app.identity.Accounts accounts;
+
     String freeSyntheticGp(String departement) {
         return jdbc.sql("""
                 select d.rpps from doctor d join commune c on c.code = d.commune_code
@@ -48,7 +51,10 @@ class NetworkIntegrationTest {
         assertThat(finistere).isGreaterThan(10);
         assertThat(creuse).isZero();
         Http http = new Http(port);
-        JsonNode points = http.get("/api/v1/network/members/points").json();
+        var manager = fr.traitant.app.TestAccounts.signedIn(accounts, fr.traitant.app.identity.Role.NETWORK_MANAGER, port);
+        JsonNode points = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(manager.get("/api/v1/network/members/points", "application/json").body());
+        assertThat(http.get("/api/v1/network/members/points").status()).isIn(401, 403);
         assertThat(points.size()).isEqualTo(charter.memberCount());
         assertThat(http.get("/api/v1/network/charter").json().get("version").asInt()).isEqualTo(1);
         JsonNode near = http.get("/api/v1/doctors/search?place=Toulon&network=true&limit=5").json();
@@ -80,8 +86,8 @@ class NetworkIntegrationTest {
     void bad_commitments_and_unknown_doctors_are_refused_and_nothing_is_stored() {
         assertThatThrownBy(() -> new CharterCommitments(false, false, 3)).hasMessageContaining("au moins un engagement");
         assertThatThrownBy(() -> new CharterCommitments(true, true, -1)).hasMessageContaining("entre 0 et 2000");
-        assertThatThrownBy(() -> charter.sign("12345678901", new CharterCommitments(true, true, 1)))
-                .hasMessageContaining("clé de contrôle");
+        assertThatThrownBy(() -> charter.sign("123", new CharterCommitments(true, true, 1)))
+                .hasMessageContaining("11 chiffres");
         assertThatThrownBy(() -> charter.sign("10000013994", new CharterCommitments(true, true, 1)))
                 .hasMessageContaining("Aucun médecin actif");
         assertThat(charter.membership("10000013994")).isEmpty();

@@ -1,8 +1,11 @@
 package fr.traitant.engine.directory;
 
 /**
- * An RPPS number (Répertoire partagé des professionnels de santé): 11 digits whose last digit is a
- * Luhn check digit.
+ * An RPPS number (Répertoire partagé des professionnels de santé): 11 digits.
+ *
+ * <p>Only the shape is checked: the last digit is often described as a Luhn key, but no authoritative ANS source
+ * confirms it, and refusing a real number would refuse a whole import file (see ADR 0012). Synthetic numbers are
+ * still generated with a Luhn key.
  *
  * <p>Real RPPS numbers start with {@code 1}. Numbers starting with {@value #SYNTHETIC_PREFIX} are
  * reserved here for <strong>synthetic (made-up) doctors</strong> of the demo data: they pass the
@@ -27,7 +30,7 @@ public record Rpps(String value) {
         return new Rpps(value);
     }
 
-    /** Whether {@code value} is a valid RPPS number (11 digits, Luhn key). */
+    /** Whether {@code value} is a valid RPPS number (11 digits). */
     public static boolean isValid(String value) {
         return problem(value) == null;
     }
@@ -45,9 +48,6 @@ public record Rpps(String value) {
             if (c < '0' || c > '9') {
                 return "Le numéro RPPS « " + abbreviate(value) + " » ne doit contenir que des chiffres.";
             }
-        }
-        if (!luhn(value)) {
-            return "Le numéro RPPS « " + value + " » a une clé de contrôle invalide.";
         }
         return null;
     }

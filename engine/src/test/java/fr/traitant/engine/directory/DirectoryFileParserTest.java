@@ -37,7 +37,7 @@ class DirectoryFileParserTest {
     void skips_other_professions_and_rejects_bad_rows_with_reasons() {
         DirectoryFileParser parser = DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
         assertThat(parser.parse(GP.replace("|10|Médecin|", "|26|Audioprothésiste|"), 2)).isInstanceOf(Skipped.class);
-        assertThat(((Rejected) parser.parse(GP.replace("10000013994", "10000013995"), 3)).reason()).contains("clé de contrôle");
+        assertThat(((Rejected) parser.parse(GP.replace("|10000013994|", "|1000001399|"), 3)).reason()).contains("11 chiffres");
         assertThat(((Rejected) parser.parse(GP.replace("SM54", "SM99"), 4)).reason()).contains("Spécialité inconnue");
         assertThat(((Rejected) parser.parse(GP.replace("83137", "99999"), 5)).reason()).contains("Commune inconnue");
         assertThat(((Rejected) parser.parse(GP.substring(0, 40), 6)).reason()).contains("tronquée");
