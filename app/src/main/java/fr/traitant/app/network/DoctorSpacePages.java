@@ -90,11 +90,12 @@ class DoctorSpacePages {
     }
 
     private String requireDoctor() {
-        return currentDoctor.rpps().orElseThrow(() -> new NotFoundException("Connectez-vous à l'espace médecin."));
+        return currentDoctor.rpps().orElseThrow(() -> new NotFoundException("Votre compte n'est relié à aucun numéro RPPS."));
     }
 
     private void fill(Model model, String rpps) {
-        DoctorProfile doctor = doctors.findByRpps(rpps).orElseThrow(() -> new NotFoundException("Médecin introuvable."));
+        DoctorProfile doctor = doctors.findByRpps(rpps).orElseThrow(() -> new NotFoundException(
+                "Votre numéro RPPS " + rpps + " n'est pas (ou plus) dans l'annuaire : importez-le ou contactez le réseau."));
         model.addAttribute("doctor", doctor);
         model.addAttribute("statuses", NewPatients.values());
         model.addAttribute("charter", charter.currentVersion());
