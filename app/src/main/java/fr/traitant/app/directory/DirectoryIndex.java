@@ -110,6 +110,13 @@ class DirectoryIndex {
         }
     }
 
+    /** Replaces the snapshot (tests and benchmarks that build one without the database). */
+    void replace(Snapshot s) {
+        synchronized (this) {
+            snapshot = s;
+        }
+    }
+
     /** Waits until every scheduled rebuild is done (tests, benchmarks). */
     void awaitRebuilds() {
         try {
@@ -280,8 +287,42 @@ class DirectoryIndex {
          */
         Ranked[] near(double lat, double lon, double originSpeedKmh, double radiusMetres, int requiredFlags,
                       MedicalSpecialty wantedSpecialty, String language, String nameNeedle, int limit, int[] matchingOut) {
+            GeoPoint origin = new GeoPoint(lat, lon);
+            // 1. How many doctors match in the whole radius: filters only, no travel time, no sorting.
+            BitSet counted = new BitSet(id.length);
+            int[] matching = {0};
+            spatial.forEachWithin(origin, radiusMetres, (entry, distance) -> {
+                int d = entryDoctor[entry];
+                if (!counted.get(d) && matches(d, requiredFlags, wantedSpecialty, language, nameNeedle)) {
+                    counted.set(d);
+                    matching[0]++;
+                }
+            });
+            matchingOut[0] = matching[0];
+            if (matching[0] == 0 || limit == 0) {
+                return new Ranked[0];
+            }
+            // 2. The first ones by travel time, in growing circles: beyond distance r nobody can be reached faster than
+            // by driving r at the origin's speed and the fastest class's speed, so once `limit` doctors are found
+            // within that time the answer is exact (dense cities need only a few km).
+            double r = Math.min(radiusMetres, 3_000);
+            while (true) {
+                Ranked[] ranked = rankWithin(origin, originSpeedKmh, r, requiredFlags, wantedSpecialty, language, nameNeedle, limit);
+                if (r >= radiusMetres) {
+                    return ranked;
+                }
+                double lowerBoundBeyond = model.minutesBetween(r / 1_000.0, originSpeedKmh, model.maxSpeedKmh());
+                if (ranked.length == limit && ranked[limit - 1].minutes() <= lowerBoundBeyond) {
+                    return ranked;
+                }
+                r = Math.min(radiusMetres, r * 2.5);
+            }
+        }
+
+        private Ranked[] rankWithin(GeoPoint origin, double originSpeedKmh, double radiusMetres, int requiredFlags,
+                                    MedicalSpecialty wantedSpecialty, String language, String nameNeedle, int limit) {
             Candidates candidates = new Candidates();
-            spatial.forEachWithin(new GeoPoint(lat, lon), radiusMetres, (entry, distance) -> {
+            spatial.forEachWithin(origin, radiusMetres, (entry, distance) -> {
                 if (matches(entryDoctor[entry], requiredFlags, wantedSpecialty, language, nameNeedle)) {
                     candidates.add(entry, distance, model.minutesBetween(distance / 1_000.0, originSpeedKmh, entrySpeedKmh[entry]));
                 }
@@ -289,23 +330,18 @@ class DirectoryIndex {
             int c = candidates.count;
             long[] sorted = Arrays.copyOf(candidates.keys, c);
             Arrays.sort(sorted);
-            BitSet seen = new BitSet(id.length);
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
             List<Ranked> out = new ArrayList<>(Math.min(limit, c));
-            int matching = 0;
             for (long key : sorted) {
+                if (out.size() == limit) {
+                    break;
+                }
                 int candidate = (int) (key & 0x7FFF_FFFFL);
                 int entry = candidates.entries[candidate];
-                int d = entryDoctor[entry];
-                if (seen.get(d)) {
-                    continue;
-                }
-                seen.set(d);
-                matching++;
-                if (out.size() < limit) {
+                if (seen.add(entryDoctor[entry])) {
                     out.add(new Ranked(entry, candidates.minutes[candidate], candidates.metres[candidate]));
                 }
             }
-            matchingOut[0] = matching;
             return out.toArray(Ranked[]::new);
         }
 
