@@ -4,7 +4,6 @@ import fr.traitant.app.territory.Territory;
 import fr.traitant.engine.directory.MedicalSpecialty;
 import fr.traitant.engine.directory.NewPatients;
 import fr.traitant.engine.geo.GeoPoint;
-import fr.traitant.engine.geo.SpatialIndex;
 import fr.traitant.engine.territory.Commune;
 import fr.traitant.engine.territory.Communes;
 import fr.traitant.engine.travel.DensityClass;
@@ -32,7 +31,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * In-memory index of the active doctors' practice locations, for searches in a few milliseconds without SQL:
- * primitive arrays plus the engine's {@link SpatialIndex}. Immutable snapshots; a change to the directory
+ * primitive arrays, locations as unit vectors grouped in 0.1° cells (a location is within the radius when its dot
+ * product with the origin is at least cos(radius / R): no trigonometry per location), filters checked before any
+ * distance. Immutable snapshots; a change to the directory
  * schedules a rebuild after its transaction commits (coalesced, on one background thread), and queries keep
  * using the previous snapshot meanwhile (at most a second or so stale).
  */
@@ -197,7 +198,6 @@ class DirectoryIndex {
         final double[] entryLat;
         final double[] entryLon;
         final double[] entrySpeedKmh;
-        private final SpatialIndex spatial;
         private final Map<String, Integer> doctorById;
 
         private Snapshot(Builder b) {
@@ -222,7 +222,7 @@ class DirectoryIndex {
             entryLat = Arrays.copyOf(b.entryLat, m);
             entryLon = Arrays.copyOf(b.entryLon, m);
             entrySpeedKmh = Arrays.copyOf(b.entrySpeed, m);
-            spatial = SpatialIndex.of(entryLat, entryLon, 0.1);
+            buildCells();
             doctorById = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 doctorById.put(id[i], i);
@@ -238,6 +238,10 @@ class DirectoryIndex {
         }
 
         boolean anySynthetic() {
+            return anySynthetic;
+        }
+
+        private boolean anySyntheticFlag() {
             for (int f : flags) {
                 if ((f & SYNTHETIC) != 0) {
                     return true;
@@ -245,6 +249,8 @@ class DirectoryIndex {
             }
             return false;
         }
+
+        private boolean anySynthetic;
 
         /** Road speed of the place where a trip starts: that of its commune (or of the nearest commune's class). */
         double speedAt(String communeCode) {
@@ -288,16 +294,9 @@ class DirectoryIndex {
         Ranked[] near(double lat, double lon, double originSpeedKmh, double radiusMetres, int requiredFlags,
                       MedicalSpecialty wantedSpecialty, String language, String nameNeedle, int limit, int[] matchingOut) {
             GeoPoint origin = new GeoPoint(lat, lon);
-            // 1. How many doctors match in the whole radius: filters only, no travel time, no sorting.
-            BitSet counted = new BitSet(id.length);
-            int[] matching = {0};
-            spatial.forEachWithin(origin, radiusMetres, (entry, distance) -> {
-                int d = entryDoctor[entry];
-                if (!counted.get(d) && matches(d, requiredFlags, wantedSpecialty, language, nameNeedle)) {
-                    counted.set(d);
-                    matching[0]++;
-                }
-            });
+            // 1. How many doctors match in the whole radius: filters and a dot product per location (no trigonometry,
+            // no travel time, no sorting), over the snapshot's own cell lists.
+            int[] matching = {countWithin(lat, lon, radiusMetres, requiredFlags, wantedSpecialty, language, nameNeedle)};
             matchingOut[0] = matching[0];
             if (matching[0] == 0 || limit == 0) {
                 return new Ranked[0];
@@ -307,9 +306,11 @@ class DirectoryIndex {
             // within that time the answer is exact (dense cities need only a few km).
             double r = Math.min(radiusMetres, 3_000);
             while (true) {
-                Ranked[] ranked = rankWithin(origin, originSpeedKmh, r, requiredFlags, wantedSpecialty, language, nameNeedle, limit);
-                if (r >= radiusMetres) {
-                    return ranked;
+                int[] found = {0};
+                Ranked[] ranked = rankWithin(origin, originSpeedKmh, r, requiredFlags, wantedSpecialty, language, nameNeedle, limit,
+                        found);
+                if (r >= radiusMetres || found[0] == matching[0]) {
+                    return ranked; // the whole radius, or every matching doctor already seen
                 }
                 double lowerBoundBeyond = model.minutesBetween(r / 1_000.0, originSpeedKmh, model.maxSpeedKmh());
                 if (ranked.length == limit && ranked[limit - 1].minutes() <= lowerBoundBeyond) {
@@ -319,13 +320,130 @@ class DirectoryIndex {
             }
         }
 
-        private Ranked[] rankWithin(GeoPoint origin, double originSpeedKmh, double radiusMetres, int requiredFlags,
-                                    MedicalSpecialty wantedSpecialty, String language, String nameNeedle, int limit) {
-            Candidates candidates = new Candidates();
-            spatial.forEachWithin(origin, radiusMetres, (entry, distance) -> {
-                if (matches(entryDoctor[entry], requiredFlags, wantedSpecialty, language, nameNeedle)) {
-                    candidates.add(entry, distance, model.minutesBetween(distance / 1_000.0, originSpeedKmh, entrySpeedKmh[entry]));
+        /** Receives a location passing the filters, within the radius. */
+        @FunctionalInterface
+        interface Match {
+            void match(int entry);
+        }
+
+        /**
+         * Visits every location within {@code radiusMetres} (great circle) of the point whose doctor passes the filters:
+         * a dot product of unit vectors per location of the cells of the bounding box (no trigonometry), filters before
+         * any distance. No wrap-around at ±180° (none of our places needs it).
+         */
+        void scan(double lat, double lon, double radiusMetres, int requiredFlags, MedicalSpecialty wantedSpecialty,
+                  String language, String nameNeedle, Match match) {
+            double angular = radiusMetres / GeoPoint.EARTH_RADIUS_METRES;
+            if (angular >= Math.PI / 2) {
+                throw new IllegalArgumentException("radius too large for the cell scan: " + radiusMetres);
+            }
+            double minDot = Math.cos(angular) - 1e-12;
+            double phi = Math.toRadians(lat);
+            double lambda = Math.toRadians(lon);
+            double ox = Math.cos(phi) * Math.cos(lambda);
+            double oy = Math.cos(phi) * Math.sin(lambda);
+            double oz = Math.sin(phi);
+            double dLat = Math.toDegrees(angular) + 1e-9;
+            double cosLat = Math.cos(Math.toRadians(Math.min(89.9, Math.abs(lat) + dLat)));
+            double dLon = Math.min(180, Math.toDegrees(angular) / Math.max(cosLat, 1e-6) + 1e-9);
+            int rowMin = cellRow(Math.max(-90, lat - dLat));
+            int rowMax = cellRow(Math.min(90, lat + dLat));
+            int colMin = cellColumn(Math.max(-180, lon - dLon));
+            int colMax = cellColumn(Math.min(180, lon + dLon));
+            for (int row = rowMin; row <= rowMax; row++) {
+                int from = Arrays.binarySearch(cellKeys, row * COLUMNS + colMin);
+                if (from < 0) {
+                    from = -from - 1;
                 }
+                long lastKey = (long) row * COLUMNS + colMax;
+                for (int c = from; c < cellKeys.length && cellKeys[c] <= lastKey; c++) {
+                    for (int k = cellStart[c]; k < cellStart[c + 1]; k++) {
+                        int e = cellEntries[k];
+                        if (x[e] * ox + y[e] * oy + z[e] * oz >= minDot
+                                && matches(entryDoctor[e], requiredFlags, wantedSpecialty, language, nameNeedle)) {
+                            match.match(e);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Distinct doctors passing the filters with a location within {@code radiusMetres} of the point. */
+        int countWithin(double lat, double lon, double radiusMetres, int requiredFlags, MedicalSpecialty wantedSpecialty,
+                        String language, String nameNeedle) {
+            BitSet counted = new BitSet(id.length);
+            int[] count = {0};
+            scan(lat, lon, radiusMetres, requiredFlags, wantedSpecialty, language, nameNeedle, e -> {
+                int d = entryDoctor[e];
+                if (!counted.get(d)) {
+                    counted.set(d);
+                    count[0]++;
+                }
+            });
+            return count[0];
+        }
+
+        static final double CELL_DEGREES = 0.1;
+        static final int COLUMNS = 3_601;
+
+        static int cellRow(double lat) {
+            return (int) Math.floor((lat + 90) / CELL_DEGREES);
+        }
+
+        static int cellColumn(double lon) {
+            return (int) Math.floor((lon + 180) / CELL_DEGREES);
+        }
+
+        private int[] cellKeys;
+        private int[] cellStart;
+        private int[] cellEntries;
+        private double[] x;
+        private double[] y;
+        private double[] z;
+
+        private void buildCells() {
+            int m = entryLat.length;
+            x = new double[m];
+            y = new double[m];
+            z = new double[m];
+            long[] keyed = new long[m];
+            for (int e = 0; e < m; e++) {
+                double phi = Math.toRadians(entryLat[e]);
+                double lambda = Math.toRadians(entryLon[e]);
+                x[e] = Math.cos(phi) * Math.cos(lambda);
+                y[e] = Math.cos(phi) * Math.sin(lambda);
+                z[e] = Math.sin(phi);
+                long key = (long) cellRow(entryLat[e]) * COLUMNS + cellColumn(entryLon[e]);
+                keyed[e] = (key << 32) | e;
+            }
+            Arrays.sort(keyed);
+            cellEntries = new int[m];
+            int[] keys = new int[m];
+            int[] starts = new int[m + 1];
+            int cells = 0;
+            long previous = -1;
+            for (int k = 0; k < m; k++) {
+                long key = keyed[k] >>> 32;
+                cellEntries[k] = (int) (keyed[k] & 0xFFFF_FFFFL);
+                if (key != previous) {
+                    keys[cells] = (int) key;
+                    starts[cells] = k;
+                    cells++;
+                    previous = key;
+                }
+            }
+            starts[cells] = m;
+            cellKeys = Arrays.copyOf(keys, cells);
+            cellStart = Arrays.copyOf(starts, cells + 1);
+        }
+
+        private Ranked[] rankWithin(GeoPoint origin, double originSpeedKmh, double radiusMetres, int requiredFlags,
+                                    MedicalSpecialty wantedSpecialty, String language, String nameNeedle, int limit,
+                                    int[] distinctOut) {
+            Candidates candidates = new Candidates();
+            scan(origin.lat(), origin.lon(), radiusMetres, requiredFlags, wantedSpecialty, language, nameNeedle, entry -> {
+                double distance = GeoPoint.greatCircleMetres(origin.lat(), origin.lon(), entryLat[entry], entryLon[entry]);
+                candidates.add(entry, distance, model.minutesBetween(distance / 1_000.0, originSpeedKmh, entrySpeedKmh[entry]));
             });
             int c = candidates.count;
             long[] sorted = Arrays.copyOf(candidates.keys, c);
@@ -333,15 +451,13 @@ class DirectoryIndex {
             java.util.Set<Integer> seen = new java.util.HashSet<>();
             List<Ranked> out = new ArrayList<>(Math.min(limit, c));
             for (long key : sorted) {
-                if (out.size() == limit) {
-                    break;
-                }
                 int candidate = (int) (key & 0x7FFF_FFFFL);
                 int entry = candidates.entries[candidate];
-                if (seen.add(entryDoctor[entry])) {
+                if (seen.add(entryDoctor[entry]) && out.size() < limit) {
                     out.add(new Ranked(entry, candidates.minutes[candidate], candidates.metres[candidate]));
                 }
             }
+            distinctOut[0] = seen.size();
             return out.toArray(Ranked[]::new);
         }
 
@@ -471,6 +587,7 @@ class DirectoryIndex {
             Snapshot build() {
                 Snapshot s = new Snapshot(this);
                 s.firstEntry = Arrays.copyOf(firstEntry, ids.size());
+                s.anySynthetic = s.anySyntheticFlag();
                 return s;
             }
         }
