@@ -14,7 +14,7 @@ public final class TraitantCli {
 
     /** Builds the command line with every subcommand registered. */
     public static CommandLine commandLine() {
-        return new CommandLine(new TraitantCli());
+        return new CommandLine(new TraitantCli()).addSubcommand(new MatchCommand());
     }
 
     public static void main(String[] args) {

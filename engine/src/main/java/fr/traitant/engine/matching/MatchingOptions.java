@@ -17,8 +17,8 @@ import java.util.Objects;
  */
 public record MatchingOptions(int candidateLimit, int exactComponentLimit, long exactWorkBudget, ProgressListener progress) {
 
-    /** Automatic candidate limit, exact up to 400 households per component, 2·10⁹ work units. */
-    public static final MatchingOptions DEFAULT = new MatchingOptions(0, 400, 2_000_000_000L, ProgressListener.NONE);
+    /** Automatic candidate limit, exact up to 400 households per component, 10⁹ work units (a few seconds at most). */
+    public static final MatchingOptions DEFAULT = new MatchingOptions(0, 400, 1_000_000_000L, ProgressListener.NONE);
 
     public MatchingOptions {
         if (candidateLimit < 0) throw new IllegalArgumentException("candidateLimit must be >= 0");

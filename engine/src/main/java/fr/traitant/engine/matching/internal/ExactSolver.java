@@ -1,10 +1,11 @@
 package fr.traitant.engine.matching.internal;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
- * Branch-and-bound for one connected component of the eligibility graph, exact for the
- * lexicographic objective.
+ * Exact solver for one connected component of the eligibility graph (branch-and-bound), helped by
+ * a large-neighbourhood search that uses the same branch-and-bound on small neighbourhoods.
  *
  * <p>The lexicographic objective is folded into one integer per person served: serving one person
  * of priority c costs {@code cm − W_c}, where {@code W_5} exceeds every possible person-centiminute
@@ -12,53 +13,32 @@ import java.util.Arrays;
  * more person of a class outweighs every change in lower classes and in travel time. When these
  * weights do not fit in a {@code long}, the component is left to the heuristic.
  *
- * <p>Bound: the linear relaxation, where a household may be split between doctors, which is a
- * transportation problem solved exactly by {@link MinCostFlow}. Branching: the highest-priority,
- * largest split household is fixed to each of its doctors in turn (largest relaxed flow first),
- * then declared unserved. Depth-first; a node is cut when its bound is no better than the
- * incumbent (first the heuristic's solution). Stops after a deterministic work budget.
+ * <p>Steps: (1) local search on the heuristic's solution; (2) large-neighbourhood search: for each
+ * doctor in turn (then seeded random picks), the doctor and up to three doctors sharing eligible
+ * households with it are emptied and re-filled optimally by branch-and-bound among their current
+ * households and the unserved ones; (3) branch-and-bound on the whole component, starting from
+ * that incumbent. The bound is the linear relaxation, where a household may be split between
+ * doctors or partly served: a transportation problem solved exactly by {@link MinCostFlow}.
+ * Branching: the highest-priority, largest split household is fixed to each of its doctors, or
+ * declared unserved; every child's relaxation is solved first and children are visited best bound
+ * first. A node is cut when its bound is no better than the incumbent. The whole is bounded by a
+ * deterministic work budget (arc relaxations); the optimum is proven when step 3 completes.
  */
 public final class ExactSolver {
 
     /** Outcome for one component. */
     public record Outcome(int[] households, int[] slots, boolean improved, boolean provenOptimal, long work) {}
 
-    private final ProblemIndex p;
-    private final int[] hh;
-    private final int nh;
-    private int nd;
-    private int[] docGlobal;
-    private int[] arcStart, arcDoc, arcSlot;
-    private long[] arcCost;
-    private int[] capRes;
-    private int[] fixedArc;
-    private long fixedCost;
-    private long incumbent;
-    private int[] bestArc;
-    private boolean improved;
-    private boolean aborted;
-    private long work;
-    private final long budget;
-
-    private ExactSolver(ProblemIndex p, int[] households, long budget) {
-        this.p = p;
-        this.hh = households;
-        this.nh = households.length;
-        this.budget = budget;
-    }
+    private ExactSolver() {}
 
     /**
      * Solves the component made of {@code households} (and all their candidate doctors, which no
-     * other household uses) starting from the state's assignment. Returns null when the weights
-     * overflow. Does not modify the state.
+     * other household uses) starting from the state's assignment. Returns null when the folded
+     * weights overflow. Does not modify the state.
      */
-    public static Outcome solve(MatchState st, int[] households, long budget) {
-        ExactSolver s = new ExactSolver(st.p, households, budget);
-        return s.run(st);
-    }
-
-    private Outcome run(MatchState st) {
-        // local doctors
+    public static Outcome solve(MatchState st, int[] hh, long budget) {
+        ProblemIndex p = st.p;
+        int nh = hh.length;
         int[] ds = new int[16];
         int n = 0;
         for (int h : hh) for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
@@ -67,11 +47,10 @@ public final class ExactSolver {
             ds[n++] = p.slotDoctor[s];
         }
         ds = Arrays.stream(ds, 0, n).sorted().distinct().toArray();
-        docGlobal = ds;
-        nd = ds.length;
-        capRes = new int[nd];
-        for (int j = 0; j < nd; j++) capRes[j] = st.remaining[ds[j]];
-        for (int h : hh) if (st.slot[h] >= 0) capRes[Arrays.binarySearch(ds, st.doctorOf(h))] += p.size[h];
+        int nd = ds.length;
+        int[] cap = new int[nd];
+        for (int j = 0; j < nd; j++) cap[j] = st.remaining[ds[j]];
+        for (int h : hh) if (st.slot[h] >= 0) cap[Arrays.binarySearch(ds, st.doctorOf(h))] += p.size[h];
 
         long b0 = 1;
         long[] people = new long[6];
@@ -89,19 +68,20 @@ public final class ExactSolver {
         } catch (ArithmeticException overflow) {
             return null;
         }
-        arcStart = new int[nh + 1];
+        int[] arcStart = new int[nh + 1];
         int na = 0;
         for (int i = 0; i < nh; i++) {
             int h = hh[i];
             for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) if (!st.forbidden[s]) na++;
             arcStart[i + 1] = na;
         }
-        arcDoc = new int[na];
-        arcSlot = new int[na];
-        arcCost = new long[na];
+        int[] arcDoc = new int[na], arcSlot = new int[na];
+        long[] arcCost = new long[na];
+        int[] size = new int[nh], pickKey = new int[nh];
         int a = 0;
         for (int i = 0; i < nh; i++) {
             int h = hh[i];
+            size[i] = p.size[h];
             for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
                 if (st.forbidden[s]) continue;
                 arcDoc[a] = Arrays.binarySearch(ds, p.slotDoctor[s]);
@@ -110,124 +90,422 @@ public final class ExactSolver {
                 a++;
             }
         }
-        // incumbent = current state
-        bestArc = new int[nh];
-        incumbent = 0;
+        // branching preference: priority, then larger households, then rank
+        Integer[] byPref = new Integer[nh];
+        for (int i = 0; i < nh; i++) byPref[i] = i;
+        Arrays.sort(byPref, (x, y) -> p.priority[hh[x]] != p.priority[hh[y]] ? Integer.compare(p.priority[hh[x]], p.priority[hh[y]])
+                : size[x] != size[y] ? Integer.compare(size[y], size[x]) : Integer.compare(p.rank[hh[x]], p.rank[hh[y]]));
+        for (int r = 0; r < nh; r++) pickKey[byPref[r]] = r;
+
+        int[] arcs = new int[nh];
         for (int i = 0; i < nh; i++) {
+            arcs[i] = -1;
             int h = hh[i];
-            bestArc[i] = -1;
-            if (st.slot[h] >= 0) {
-                for (int x = arcStart[i]; x < arcStart[i + 1]; x++) if (arcSlot[x] == st.slot[h]) bestArc[i] = x;
-                incumbent += p.size[h] * arcCost[bestArc[i]];
-            }
+            if (st.slot[h] >= 0) for (int x = arcStart[i]; x < arcStart[i + 1]; x++) if (arcSlot[x] == st.slot[h]) arcs[i] = x;
         }
-        fixedArc = new int[nh];
-        Arrays.fill(fixedArc, -1);
-        branch();
+        Problem whole = new Problem(nh, nd, size, pickKey, arcStart, arcDoc, arcCost, cap);
+        long start = whole.value(arcs);
+        long work = 0;
+        whole.polish(arcs);
+        // 1. a first branch-and-bound, best child first: finds the relaxation's people-optimal structure
+        Bnb first = new Bnb(whole, arcs, budget / 5);
+        first.run();
+        work += first.work;
+        if (first.aborted) {
+            System.arraycopy(first.bestArc, 0, arcs, 0, nh);
+            if (DEBUG) System.out.println("after BnB1 " + people(p, hh, arcs, arcSlot) + " work " + work);
+            // 2. large-neighbourhood search on its best solution
+            Lns lns = new Lns(whole, arcs);
+            work += lns.run(budget / 2);
+            if (DEBUG) System.out.println("after LNS " + people(p, hh, arcs, arcSlot) + " work " + work);
+        }
+        // 3. branch-and-bound from the best solution: proves optimality when it completes
+        Bnb bnb = first.aborted ? new Bnb(whole, arcs, Math.max(0, budget - work)) : first;
+        if (first.aborted) {
+            bnb.run();
+            work += bnb.work;
+        }
+        int[] best = bnb.bestArc;
+        if (DEBUG) System.out.println("after BnB " + people(p, hh, best, arcSlot) + " work " + work + " aborted " + bnb.aborted);
+        boolean improved = whole.value(best) < start;
         int[] slots = new int[nh];
-        for (int i = 0; i < nh; i++) slots[i] = bestArc[i] < 0 ? -1 : arcSlot[bestArc[i]];
-        return new Outcome(hh, slots, improved, !aborted, work);
+        for (int i = 0; i < nh; i++) slots[i] = best[i] < 0 ? -1 : arcSlot[best[i]];
+        return new Outcome(hh, slots, improved, !bnb.aborted, work);
     }
 
-    private static final int EXCLUDED = -2;
+    static final boolean DEBUG = false;
 
-    private void branch() {
-        if (aborted) return;
-        // build the relaxation over free households
-        int[] localOf = new int[nh];
-        int free = 0;
-        for (int i = 0; i < nh; i++) localOf[i] = fixedArc[i] == -1 ? free++ : -1;
-        int nodes = free + nd + 2;
-        int src = 0, sink = nodes - 1;
-        MinCostFlow f = new MinCostFlow(nodes, free + nd + arcStart[nh]);
-        int[] arcEdge = new int[arcStart[nh]];
-        Arrays.fill(arcEdge, -1);
-        long[] pot = new long[nodes];
-        for (int i = 0; i < nh; i++) {
-            if (localOf[i] < 0) continue;
-            f.addArc(src, 1 + localOf[i], p.size[hh[i]], 0);
-            for (int x = arcStart[i]; x < arcStart[i + 1]; x++) {
-                int j = arcDoc[x];
-                if (capRes[j] <= 0) continue;
-                arcEdge[x] = f.addArc(1 + localOf[i], 1 + free + j, p.size[hh[i]], arcCost[x]);
-                pot[1 + free + j] = Math.min(pot[1 + free + j], arcCost[x]);
-            }
+    static String people(ProblemIndex p, int[] hh, int[] arcs, int[] arcSlot) {
+        long[] o = new long[6];
+        for (int i = 0; i < hh.length; i++) if (arcs[i] >= 0) {
+            o[p.priority[hh[i]] - 1] += p.size[hh[i]];
+            o[5] += (long) p.size[hh[i]] * p.slotCm[arcSlot[arcs[i]]];
         }
-        for (int j = 0; j < nd; j++) {
-            if (capRes[j] > 0) f.addArc(1 + free + j, sink, capRes[j], 0);
-            pot[sink] = Math.min(pot[sink], pot[1 + free + j]);
-        }
-        long lp = f.solve(src, sink, pot, budget - work);
-        work += f.work;
-        if (lp == Long.MIN_VALUE || work > budget) {
-            aborted = true;
-            return;
-        }
-        long bound = fixedCost + lp;
-        if (bound >= incumbent) return;
-        // find the household to branch on
-        int pick = -1;
-        for (int i = 0; i < nh; i++) {
-            if (localOf[i] < 0) continue;
-            int total = 0, arcsUsed = 0;
-            for (int x = arcStart[i]; x < arcStart[i + 1]; x++) {
-                if (arcEdge[x] < 0) continue;
-                int fl = f.flow(arcEdge[x]);
-                if (fl > 0) {
-                    total += fl;
-                    arcsUsed++;
-                }
-            }
-            boolean integral = total == 0 || (arcsUsed == 1 && total == p.size[hh[i]]);
-            if (!integral && (pick < 0 || better(i, pick))) pick = i;
-        }
-        if (pick < 0) {
-            incumbent = bound;
-            improved = true;
+        return Arrays.toString(o);
+    }
+
+    /** A component (or a neighbourhood of one) in local indexes. */
+    static final class Problem {
+        final int nh, nd;
+        final int[] size, pickKey, arcStart, arcDoc, cap;
+        final long[] arcCost;
+        final int[][] arcOfDoctor;
+
+        Problem(int nh, int nd, int[] size, int[] pickKey, int[] arcStart, int[] arcDoc, long[] arcCost, int[] cap) {
+            this.nh = nh;
+            this.nd = nd;
+            this.size = size;
+            this.pickKey = pickKey;
+            this.arcStart = arcStart;
+            this.arcDoc = arcDoc;
+            this.arcCost = arcCost;
+            this.cap = cap;
+            arcOfDoctor = new int[nh][];
             for (int i = 0; i < nh; i++) {
-                if (fixedArc[i] >= 0) bestArc[i] = fixedArc[i];
-                else if (fixedArc[i] == EXCLUDED) bestArc[i] = -1;
-                else {
-                    bestArc[i] = -1;
+                int[] m = new int[nd];
+                Arrays.fill(m, -1);
+                for (int x = arcStart[i]; x < arcStart[i + 1]; x++) m[arcDoc[x]] = x;
+                arcOfDoctor[i] = m;
+            }
+        }
+
+        long value(int[] arcs) {
+            long v = 0;
+            for (int i = 0; i < nh; i++) if (arcs[i] >= 0) v += size[i] * arcCost[arcs[i]];
+            return v;
+        }
+
+        /**
+         * Local search on the folded objective: insert an unserved household where there is room,
+         * relocate, swap two households' doctors, or replace a served household by an unserved one.
+         * Every move strictly lowers the folded cost, so it ends. Returns the cost.
+         */
+        long polish(int[] arcs) {
+            int[] load = new int[nd];
+            for (int i = 0; i < nh; i++) if (arcs[i] >= 0) load[arcDoc[arcs[i]]] += size[i];
+            int[][] members = new int[nd][];
+            boolean again = true;
+            int rounds = 0;
+            while (again && rounds++ < 100) {
+                again = false;
+                for (int i = 0; i < nh; i++) {
+                    int si = size[i];
+                    long cur = arcs[i] < 0 ? 0 : si * arcCost[arcs[i]];
                     for (int x = arcStart[i]; x < arcStart[i + 1]; x++) {
-                        if (arcEdge[x] >= 0 && f.flow(arcEdge[x]) > 0) bestArc[i] = x;
+                        int j = arcDoc[x];
+                        if (x == arcs[i] || si * arcCost[x] >= cur) continue;
+                        if (load[j] + si - (arcs[i] >= 0 && arcDoc[arcs[i]] == j ? si : 0) <= cap[j]) {
+                            if (arcs[i] >= 0) load[arcDoc[arcs[i]]] -= si;
+                            arcs[i] = x;
+                            load[j] += si;
+                            cur = si * arcCost[x];
+                            again = true;
+                        }
+                    }
+                    for (int x = arcStart[i]; x < arcStart[i + 1]; x++) {
+                        int j = arcDoc[x];
+                        if (x == arcs[i]) continue;
+                        int ji = arcs[i] < 0 ? -1 : arcDoc[arcs[i]];
+                        for (int k = 0; k < nh; k++) {
+                            if (k == i || arcs[k] < 0 || arcDoc[arcs[k]] != j) continue;
+                            int sk = size[k];
+                            long before = cur + sk * arcCost[arcs[k]];
+                            int xk = ji < 0 ? -1 : arcOfDoctor[k][ji];
+                            long after = si * arcCost[x] + (xk < 0 ? 0 : sk * arcCost[xk]);
+                            if (after >= before) continue;
+                            if (load[j] - sk + si > cap[j]) continue;
+                            if (ji >= 0) {
+                                int freedAtJi = load[ji] - si + (xk < 0 ? 0 : sk);
+                                if (freedAtJi > cap[ji]) continue;
+                            }
+                            load[j] += si - sk;
+                            if (ji >= 0) load[ji] += (xk < 0 ? 0 : sk) - si;
+                            arcs[k] = xk;
+                            arcs[i] = x;
+                            cur = si * arcCost[x];
+                            again = true;
+                            break;
+                        }
                     }
                 }
             }
-            return;
+            if (members.length < 0) throw new IllegalStateException();
+            return value(arcs);
         }
-        // children: each doctor of the picked household, largest relaxed flow first, then unserved
-        int i = pick;
-        int from = arcStart[i], to = arcStart[i + 1];
-        long[] keys = new long[to - from];
-        for (int x = from; x < to; x++) {
-            int fl = arcEdge[x] >= 0 ? f.flow(arcEdge[x]) : 0;
-            keys[x - from] = ((long) (Integer.MAX_VALUE - fl) << 32) | (x - from);
-        }
-        Arrays.sort(keys);
-        int size = p.size[hh[i]];
-        for (long k : keys) {
-            int x = from + (int) (k & 0xffffffffL);
-            int j = arcDoc[x];
-            if (capRes[j] < size) continue;
-            fixedArc[i] = x;
-            capRes[j] -= size;
-            fixedCost += size * arcCost[x];
-            branch();
-            fixedCost -= size * arcCost[x];
-            capRes[j] += size;
-            fixedArc[i] = -1;
-            if (aborted) return;
-        }
-        fixedArc[i] = EXCLUDED;
-        branch();
-        fixedArc[i] = -1;
     }
 
-    private boolean better(int a, int b) {
-        int ha = hh[a], hb = hh[b];
-        if (p.priority[ha] != p.priority[hb]) return p.priority[ha] < p.priority[hb];
-        if (p.size[ha] != p.size[hb]) return p.size[ha] > p.size[hb];
-        return p.rank[ha] < p.rank[hb];
+    /** Large-neighbourhood search: re-solves a few doctors at a time exactly. */
+    static final class Lns {
+        private final Problem pr;
+        private final int[] arcs;
+        private final int[][] neighbours;
+
+        Lns(Problem pr, int[] arcs) {
+            this.pr = pr;
+            this.arcs = arcs;
+            // doctors sharing eligible households, most shared first
+            int[][] shared = new int[pr.nd][];
+            long[][] counts = new long[pr.nd][];
+            java.util.Map<Long, Integer> pairCount = new java.util.HashMap<>();
+            for (int i = 0; i < pr.nh; i++) {
+                for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) {
+                    for (int y = pr.arcStart[i]; y < pr.arcStart[i + 1]; y++) {
+                        if (x != y) pairCount.merge(((long) pr.arcDoc[x] << 32) | pr.arcDoc[y], 1, Integer::sum);
+                    }
+                }
+            }
+            int[] deg = new int[pr.nd];
+            for (long k : pairCount.keySet()) deg[(int) (k >>> 32)]++;
+            for (int j = 0; j < pr.nd; j++) counts[j] = new long[deg[j]];
+            int[] fill = new int[pr.nd];
+            for (java.util.Map.Entry<Long, Integer> e : pairCount.entrySet()) {
+                int j = (int) (e.getKey() >>> 32), k = (int) (long) e.getKey();
+                counts[j][fill[j]++] = ((long) (Integer.MAX_VALUE - e.getValue()) << 32) | k;
+            }
+            for (int j = 0; j < pr.nd; j++) {
+                Arrays.sort(counts[j]);
+                shared[j] = new int[counts[j].length];
+                for (int t = 0; t < counts[j].length; t++) shared[j][t] = (int) counts[j][t];
+            }
+            neighbours = shared;
+        }
+
+        /** Runs within the budget; returns work spent. Keeps {@code arcs} updated with the best solution. */
+        long run(long budget) {
+            long work = 0;
+            SplittableRandom rnd = new SplittableRandom(20261122L);
+            int[] doctorOrder = new int[pr.nd];
+            for (int j = 0; j < pr.nd; j++) doctorOrder[j] = j;
+            boolean improvedRound = true;
+            int extraDoctors = 2;
+            for (int round = 0; round < 50 && work < budget; round++) {
+                if (!improvedRound) extraDoctors++;
+                if (extraDoctors > 12) break;
+                improvedRound = false;
+                for (int t = 0; t < pr.nd && work < budget; t++) {
+                    int j = doctorOrder[t];
+                    int[] nb = neighbours[j];
+                    int extra = Math.min(nb.length, extraDoctors);
+                    int[] chosen = new int[1 + extra];
+                    chosen[0] = j;
+                    for (int e = 0; e < extra; e++) {
+                        // first round: the most connected; later rounds: random among the 6 most connected
+                        chosen[1 + e] = round == 0 ? nb[e] : nb[rnd.nextInt(Math.min(nb.length, 2 * extraDoctors))];
+                    }
+                    long[] spent = {0};
+                    if (solveNeighbourhood(chosen, Math.min(budget - work, 20_000_000L), spent)) improvedRound = true;
+                    work += spent[0];
+                }
+            }
+            return work;
+        }
+
+        private boolean solveNeighbourhood(int[] chosenDoctors, long budget, long[] spent) {
+            int[] chosen = Arrays.stream(chosenDoctors).sorted().distinct().toArray();
+            int nd = chosen.length;
+            int[] local = new int[pr.nd];
+            Arrays.fill(local, -1);
+            for (int k = 0; k < nd; k++) local[chosen[k]] = k;
+            // households: served by a chosen doctor, or unserved with an arc to one
+            int[] members = new int[pr.nh];
+            int n = 0;
+            for (int i = 0; i < pr.nh; i++) {
+                if (arcs[i] >= 0) {
+                    if (local[pr.arcDoc[arcs[i]]] >= 0) members[n++] = i;
+                } else {
+                    for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) if (local[pr.arcDoc[x]] >= 0) {
+                        members[n++] = i;
+                        break;
+                    }
+                }
+            }
+            if (n == 0) return false;
+            int[] arcStart = new int[n + 1];
+            int na = 0;
+            for (int m = 0; m < n; m++) {
+                int i = members[m];
+                for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) if (local[pr.arcDoc[x]] >= 0) na++;
+                arcStart[m + 1] = na;
+            }
+            int[] arcDoc = new int[na], arcGlobal = new int[na];
+            long[] arcCost = new long[na];
+            int[] size = new int[n], pickKey = new int[n];
+            int a = 0;
+            int[] init = new int[n];
+            for (int m = 0; m < n; m++) {
+                int i = members[m];
+                size[m] = pr.size[i];
+                pickKey[m] = pr.pickKey[i];
+                init[m] = -1;
+                for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) {
+                    if (local[pr.arcDoc[x]] < 0) continue;
+                    arcDoc[a] = local[pr.arcDoc[x]];
+                    arcGlobal[a] = x;
+                    arcCost[a] = pr.arcCost[x];
+                    if (arcs[i] == x) init[m] = a;
+                    a++;
+                }
+            }
+            int[] cap = new int[nd];
+            for (int k = 0; k < nd; k++) cap[k] = pr.cap[chosen[k]];
+            Problem sub = new Problem(n, nd, size, pickKey, arcStart, arcDoc, arcCost, cap);
+            long before = sub.value(init);
+            Bnb bnb = new Bnb(sub, init, budget);
+            bnb.run();
+            spent[0] = bnb.work;
+            long after = sub.value(bnb.bestArc);
+            if (after >= before) return false;
+            for (int m = 0; m < n; m++) arcs[members[m]] = bnb.bestArc[m] < 0 ? -1 : arcGlobal[bnb.bestArc[m]];
+            return true;
+        }
+    }
+
+    /** Branch-and-bound over the min-cost-flow relaxation. */
+    static final class Bnb {
+        private static final int EXCLUDED = -2;
+        private final Problem pr;
+        final int[] bestArc;
+        private long incumbent;
+        private final int[] fixedArc;
+        private final int[] capRes;
+        private long fixedCost;
+        boolean aborted;
+        long work;
+        private final long budget;
+
+        Bnb(Problem pr, int[] start, long budget) {
+            this.pr = pr;
+            this.bestArc = start.clone();
+            this.budget = budget;
+            this.incumbent = pr.polish(bestArc);
+            this.fixedArc = new int[pr.nh];
+            Arrays.fill(fixedArc, -1);
+            this.capRes = pr.cap.clone();
+        }
+
+        /** A solved relaxation: bound, flow per arc, household to branch on (-1 if integral). */
+        private record Lp(long bound, int[] flow, int pick) {}
+
+        void run() {
+            Lp root = relax();
+            if (root != null) branch(root);
+        }
+
+        private Lp relax() {
+            int nh = pr.nh, nd = pr.nd;
+            int[] localOf = new int[nh];
+            int free = 0;
+            for (int i = 0; i < nh; i++) localOf[i] = fixedArc[i] == -1 ? free++ : -1;
+            int nodes = free + nd + 2;
+            int src = 0, sink = nodes - 1;
+            MinCostFlow f = new MinCostFlow(nodes, free + nd + pr.arcStart[nh]);
+            int[] arcEdge = new int[pr.arcStart[nh]];
+            Arrays.fill(arcEdge, -1);
+            long[] pot = new long[nodes];
+            for (int i = 0; i < nh; i++) {
+                if (localOf[i] < 0) continue;
+                f.addArc(src, 1 + localOf[i], pr.size[i], 0);
+                for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) {
+                    int j = pr.arcDoc[x];
+                    if (capRes[j] < 1) continue;
+                    arcEdge[x] = f.addArc(1 + localOf[i], 1 + free + j, pr.size[i], pr.arcCost[x]);
+                    pot[1 + free + j] = Math.min(pot[1 + free + j], pr.arcCost[x]);
+                }
+            }
+            for (int j = 0; j < nd; j++) {
+                if (capRes[j] > 0) f.addArc(1 + free + j, sink, capRes[j], 0);
+                pot[sink] = Math.min(pot[sink], pot[1 + free + j]);
+            }
+            long lp = f.solve(src, sink, pot, budget - work);
+            work += f.work;
+            if (lp == Long.MIN_VALUE || work > budget) {
+                aborted = true;
+                return null;
+            }
+            int[] flow = new int[pr.arcStart[nh]];
+            int pick = -1;
+            for (int i = 0; i < nh; i++) {
+                if (localOf[i] < 0) continue;
+                int total = 0, arcsUsed = 0;
+                for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) {
+                    if (arcEdge[x] < 0) continue;
+                    int fl = f.flow(arcEdge[x]);
+                    flow[x] = fl;
+                    if (fl > 0) {
+                        total += fl;
+                        arcsUsed++;
+                    }
+                }
+                boolean integral = total == 0 || (arcsUsed == 1 && total == pr.size[i]);
+                if (!integral && (pick < 0 || pr.pickKey[i] < pr.pickKey[pick])) pick = i;
+            }
+            return new Lp(fixedCost + lp, flow, pick);
+        }
+
+        private void branch(Lp lp) {
+            if (aborted || lp.bound() >= incumbent) return;
+            int nh = pr.nh;
+            if (lp.pick() < 0) {
+                int[] arcs = new int[nh];
+                for (int i = 0; i < nh; i++) {
+                    arcs[i] = fixedArc[i] >= 0 ? fixedArc[i] : -1;
+                    if (fixedArc[i] == -1) {
+                        for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) if (lp.flow()[x] > 0) arcs[i] = x;
+                    }
+                }
+                long value = pr.polish(arcs);
+                if (value < incumbent) {
+                    incumbent = value;
+                    System.arraycopy(arcs, 0, bestArc, 0, nh);
+                }
+                return;
+            }
+            int i = lp.pick();
+            int from = pr.arcStart[i], to = pr.arcStart[i + 1];
+            int size = pr.size[i];
+            int options = to - from + 1;
+            Lp[] child = new Lp[options];
+            int[] keep = new int[options];
+            int n = 0;
+            for (int o = 0; o < options; o++) {
+                int x = o < to - from ? from + o : -1;
+                if (x >= 0 && capRes[pr.arcDoc[x]] < size) continue;
+                apply(i, x, size);
+                child[o] = relax();
+                undo(i, x, size);
+                if (aborted) return;
+                if (child[o].bound() < incumbent) keep[n++] = o;
+            }
+            Integer[] idx = new Integer[n];
+            for (int k = 0; k < n; k++) idx[k] = keep[k];
+            Arrays.sort(idx, (a, b) -> child[a].bound() != child[b].bound()
+                    ? Long.compare(child[a].bound(), child[b].bound()) : Integer.compare(a, b));
+            for (int o : idx) {
+                int x = o < to - from ? from + o : -1;
+                apply(i, x, size);
+                branch(child[o]);
+                child[o] = null;
+                undo(i, x, size);
+                if (aborted) return;
+            }
+        }
+
+        private void apply(int i, int x, int size) {
+            if (x < 0) {
+                fixedArc[i] = EXCLUDED;
+                return;
+            }
+            fixedArc[i] = x;
+            capRes[pr.arcDoc[x]] -= size;
+            fixedCost += size * pr.arcCost[x];
+        }
+
+        private void undo(int i, int x, int size) {
+            if (x >= 0) {
+                capRes[pr.arcDoc[x]] += size;
+                fixedCost -= size * pr.arcCost[x];
+            }
+            fixedArc[i] = -1;
+        }
     }
 }
