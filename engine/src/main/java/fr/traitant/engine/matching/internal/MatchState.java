@@ -16,6 +16,8 @@ public final class MatchState {
     private final int[][] members;
     private final int[] memberCount;
     private final int[] position;
+    /** Running objective: people served per class (0..4) and person-centiminutes (5). */
+    private final long[] running = new long[6];
     /** Pairs that may no longer be used (declined or refused), by slot. */
     public final boolean[] forbidden;
 
@@ -42,6 +44,8 @@ public final class MatchState {
         if (remaining[d] < p.size[h]) throw new IllegalStateException("capacity exceeded");
         slot[h] = s;
         remaining[d] -= p.size[h];
+        running[p.priority[h] - 1] += p.size[h];
+        running[5] += (long) p.size[h] * p.slotCm[s];
         int[] m = members[d];
         if (m == null) m = members[d] = new int[4];
         else if (memberCount[d] == m.length) m = members[d] = Arrays.copyOf(m, m.length * 2);
@@ -54,6 +58,8 @@ public final class MatchState {
         if (s < 0) return;
         int d = p.slotDoctor[s];
         remaining[d] += p.size[h];
+        running[p.priority[h] - 1] -= p.size[h];
+        running[5] -= (long) p.size[h] * p.slotCm[s];
         int[] m = members[d];
         int pos = position[h];
         int last = m[--memberCount[d]];
@@ -95,14 +101,7 @@ public final class MatchState {
 
     /** People served per priority class (index 0 = priority 1) and total person-centiminutes at index 5. */
     public long[] objective() {
-        long[] o = new long[6];
-        for (int h = 0; h < slot.length; h++) {
-            if (slot[h] >= 0) {
-                o[p.priority[h] - 1] += p.size[h];
-                o[5] += (long) p.size[h] * p.slotCm[slot[h]];
-            }
-        }
-        return o;
+        return running.clone();
     }
 
     /** Lexicographic comparison of objectives: negative when a is better than b. */

@@ -39,6 +39,8 @@ public final class ProblemIndex {
     /** Households in that order. */
     public final int[] order;
     public final int[] capacity;
+    /** Practice coordinates by doctor, degrees (flat copies for cache-friendly loops). */
+    private final double[] doctorLat, doctorLon;
     /** Slots of household h: [slotStart[h], slotStart[h+1]); sorted by (centiminutes, doctor). */
     public final int[] slotStart;
     public final int[] slotDoctor;
@@ -90,6 +92,12 @@ public final class ProblemIndex {
             order[r] = boxed[r];
             rank[boxed[r]] = r;
         }
+        doctorLat = new double[nd];
+        doctorLon = new double[nd];
+        for (int d = 0; d < nd; d++) {
+            doctorLat[d] = doctors[d].location().lat();
+            doctorLon[d] = doctors[d].location().lon();
+        }
         capacity = new int[nd];
         for (int d = 0; d < nd; d++) capacity[d] = doctors[d].accepting() ? doctors[d].capacity() : 0;
 
@@ -102,7 +110,10 @@ public final class ProblemIndex {
         int[][] rowCm = new int[nh][];
         AtomicLong done = new AtomicLong();
         long step = Math.max(1, nh / 100);
-        IntStream.range(0, nh).parallel().forEach(h -> {
+        // visit homes cell by cell, so that neighbouring searches share cached cells and doctors
+        int[] visit = grid == null ? null : grid.spatialOrder(households);
+        IntStream.range(0, nh).parallel().forEach(i -> {
+            int h = visit == null ? i : visit[i];
             long[] packed = candidatesOf(h, limit);
             int n = packed.length;
             int[] dd = new int[n], cc = new int[n];
@@ -162,11 +173,12 @@ public final class ProblemIndex {
                 if (d != null) consider(h, d, toCm(e.minutes()), out);
             }
         } else if (grid != null && travel instanceof CrowFlyTravelTimes crow) {
-            grid.nearest(hh.location().lat(), hh.location().lon(), travel.reachMetres(hh.maxMinutes()), limit,
-                    d -> toCm(crow.minutes(hh.location().lat(), hh.location().lon(),
-                            doctors[d].location().lat(), doctors[d].location().lon())),
-                    metres -> toCm(crow.minutesForMetres(metres)),
-                    (d, cm) -> consider(h, d, cm, out));
+            int size = this.size[h];
+            boolean needs = !hh.needs().none();
+            double lat = hh.location().lat(), lon = hh.location().lon();
+            int[] near = grid.nearest(lat, lon, travel.reachMetres(hh.maxMinutes()), limit,
+                    d -> capacity[d] >= size && (!needs || hh.needs().metBy(doctors[d].capabilities())));
+            for (int d : near) consider(h, d, toCm(crow.minutes(lat, lon, doctorLat[d], doctorLon[d])), out);
         } else if (grid != null) {
             grid.within(hh.location().lat(), hh.location().lon(), travel.reachMetres(hh.maxMinutes()),
                     d -> consider(h, d, cmOf(h, d), out));
