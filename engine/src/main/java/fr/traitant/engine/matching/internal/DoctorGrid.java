@@ -158,7 +158,11 @@ final class DoctorGrid {
             for (int y = cy0 - r; y <= cy0 + r; y++) {
                 boolean edgeRow = y == cy0 - r || y == cy0 + r;
                 int stepX = edgeRow || r == 0 ? 1 : 2 * r;
+                double yGap = Math.max(0, Math.abs(y - cy0) - 1) * cellLatDeg * METRES_PER_DEGREE;
+                if (yGap * yGap > reach2) continue;
                 for (int x = cx0 - r; x <= cx0 + r; x += stepX) {
+                    double xGap = Math.max(0, Math.abs(x - cx0) - 1) * cellLonDeg * lonMetres;
+                    if (xGap * xGap + yGap * yGap > reach2) continue;
                     int s = slotFor(key(y, x));
                     if (tableStart[s] < 0) continue;
                     for (int i = tableStart[s]; i < tableEnd[s]; i++) {

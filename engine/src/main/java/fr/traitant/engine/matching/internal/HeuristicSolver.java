@@ -74,7 +74,7 @@ public final class HeuristicSolver {
         }
         progress.onProgress("greedy", nh, nh);
         repairAll(progress, true);
-        polish(3, progress);
+        polish(2, progress);
         repairAll(progress, false);
     }
 

@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 public final class ProblemIndex {
 
     /** Automatic candidate limit used when the instance is large. */
-    public static final int AUTO_LIMIT = 48;
+    public static final int AUTO_LIMIT = 32;
     private static final long AUTO_ALL_PAIRS = 25_000_000L;
 
     public final Household[] households;
