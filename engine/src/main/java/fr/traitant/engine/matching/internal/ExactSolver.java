@@ -13,16 +13,19 @@ import java.util.SplittableRandom;
  * more person of a class outweighs every change in lower classes and in travel time. When these
  * weights do not fit in a {@code long}, the component is left to the heuristic.
  *
- * <p>Steps: (1) local search on the heuristic's solution; (2) large-neighbourhood search: for each
- * doctor in turn (then seeded random picks), the doctor and up to three doctors sharing eligible
- * households with it are emptied and re-filled optimally by branch-and-bound among their current
- * households and the unserved ones; (3) branch-and-bound on the whole component, starting from
- * that incumbent. The bound is the linear relaxation, where a household may be split between
+ * <p>Steps: (1) branch-and-bound on the whole component from the heuristic's solution (after
+ * local search), with a fifth of the budget; it usually proves optimality at once on
+ * zones of a few hundred households; (2) otherwise, large-neighbourhood search from its best
+ * solution: each doctor in turn, with 1 to 8 doctors sharing eligible households with it
+ * (the most connected, then seeded random picks), is emptied and re-filled optimally by
+ * branch-and-bound among its current households and the unserved eligible ones; (3) branch-and-bound
+ * again on the whole component from that incumbent, with the remaining budget.
+ * The bound is the linear relaxation, where a household may be split between
  * doctors or partly served: a transportation problem solved exactly by {@link MinCostFlow}.
  * Branching: the highest-priority, largest split household is fixed to each of its doctors, or
  * declared unserved; every child's relaxation is solved first and children are visited best bound
  * first. A node is cut when its bound is no better than the incumbent. The whole is bounded by a
- * deterministic work budget (arc relaxations); the optimum is proven when step 3 completes.
+ * deterministic work budget (arc relaxations); the optimum is proven when a branch-and-bound completes.
  */
 public final class ExactSolver {
 
@@ -113,11 +116,9 @@ public final class ExactSolver {
         work += first.work;
         if (first.aborted) {
             System.arraycopy(first.bestArc, 0, arcs, 0, nh);
-            if (DEBUG) System.out.println("after BnB1 " + people(p, hh, arcs, arcSlot) + " work " + work);
             // 2. large-neighbourhood search on its best solution
             Lns lns = new Lns(whole, arcs);
-            work += lns.run(budget / 2);
-            if (DEBUG) System.out.println("after LNS " + people(p, hh, arcs, arcSlot) + " work " + work);
+            work += lns.run(budget * 6 / 10);
         }
         // 3. branch-and-bound from the best solution: proves optimality when it completes
         Bnb bnb = first.aborted ? new Bnb(whole, arcs, Math.max(0, budget - work)) : first;
@@ -126,22 +127,10 @@ public final class ExactSolver {
             work += bnb.work;
         }
         int[] best = bnb.bestArc;
-        if (DEBUG) System.out.println("after BnB " + people(p, hh, best, arcSlot) + " work " + work + " aborted " + bnb.aborted);
         boolean improved = whole.value(best) < start;
         int[] slots = new int[nh];
         for (int i = 0; i < nh; i++) slots[i] = best[i] < 0 ? -1 : arcSlot[best[i]];
         return new Outcome(hh, slots, improved, !bnb.aborted, work);
-    }
-
-    static final boolean DEBUG = false;
-
-    static String people(ProblemIndex p, int[] hh, int[] arcs, int[] arcSlot) {
-        long[] o = new long[6];
-        for (int i = 0; i < hh.length; i++) if (arcs[i] >= 0) {
-            o[p.priority[hh[i]] - 1] += p.size[hh[i]];
-            o[5] += (long) p.size[hh[i]] * p.slotCm[arcSlot[arcs[i]]];
-        }
-        return Arrays.toString(o);
     }
 
     /** A component (or a neighbourhood of one) in local indexes. */
@@ -270,43 +259,46 @@ public final class ExactSolver {
             neighbours = shared;
         }
 
-        /** Runs within the budget; returns work spent. Keeps {@code arcs} updated with the best solution. */
+        /**
+         * Runs within the budget; returns work spent. Keeps {@code arcs} updated with the best solution.
+         * Each round visits every doctor with a neighbourhood of itself and {@code extra} doctors
+         * drawn among its most connected ones; {@code extra} cycles through 1..8; stops after 16
+         * rounds in a row without improvement.
+         */
         long run(long budget) {
             long work = 0;
             SplittableRandom rnd = new SplittableRandom(20261122L);
-            int[] doctorOrder = new int[pr.nd];
-            for (int j = 0; j < pr.nd; j++) doctorOrder[j] = j;
-            boolean improvedRound = true;
-            int extraDoctors = 2;
-            for (int round = 0; round < 50 && work < budget; round++) {
-                if (!improvedRound) extraDoctors++;
-                if (extraDoctors > 12) break;
-                improvedRound = false;
-                for (int t = 0; t < pr.nd && work < budget; t++) {
-                    int j = doctorOrder[t];
+            int idle = 0;
+            for (int round = 0; round < 400 && work < budget && idle < 16; round++) {
+                int extraDoctors = 1 + round % 8;
+                boolean improvedRound = false;
+                for (int j = 0; j < pr.nd && work < budget; j++) {
                     int[] nb = neighbours[j];
                     int extra = Math.min(nb.length, extraDoctors);
                     int[] chosen = new int[1 + extra];
                     chosen[0] = j;
                     for (int e = 0; e < extra; e++) {
-                        // first round: the most connected; later rounds: random among the 6 most connected
-                        chosen[1 + e] = round == 0 ? nb[e] : nb[rnd.nextInt(Math.min(nb.length, 2 * extraDoctors))];
+                        chosen[1 + e] = round < 8 ? nb[e] : nb[rnd.nextInt(Math.min(nb.length, 2 * extraDoctors + 2))];
                     }
                     long[] spent = {0};
-                    if (solveNeighbourhood(chosen, Math.min(budget - work, 20_000_000L), spent)) improvedRound = true;
+                    if (solveNeighbourhood(chosen, Math.min(budget - work, 5_000_000L), spent)) improvedRound = true;
                     work += spent[0];
                 }
+                idle = improvedRound ? 0 : idle + 1;
             }
             return work;
         }
 
+        /**
+         * Re-solves exactly the chosen doctors with the households they serve and the unserved
+         * households eligible for them; everybody else stays put.
+         */
         private boolean solveNeighbourhood(int[] chosenDoctors, long budget, long[] spent) {
             int[] chosen = Arrays.stream(chosenDoctors).sorted().distinct().toArray();
             int nd = chosen.length;
             int[] local = new int[pr.nd];
             Arrays.fill(local, -1);
             for (int k = 0; k < nd; k++) local[chosen[k]] = k;
-            // households: served by a chosen doctor, or unserved with an arc to one
             int[] members = new int[pr.nh];
             int n = 0;
             for (int i = 0; i < pr.nh; i++) {
