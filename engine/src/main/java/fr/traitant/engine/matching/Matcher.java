@@ -102,8 +102,7 @@ public final class Matcher {
         }
         for (int k = 0; k < nSmall; k++) if (outcomes[k] == null) heuristicHouseholds += small.get(k).length;
         progress.onProgress("exact", nSmall, nSmall);
-        int limit = options.candidateLimit() > 0 ? options.candidateLimit()
-                : ((long) nh * nd <= 25_000_000L ? Integer.MAX_VALUE : ProblemIndex.AUTO_LIMIT);
+        int limit = ProblemIndex.effectiveLimit(options.candidateLimit(), nh, nd);
         SolveStatistics stats = new SolveStatistics(nh, nd, p.slotDoctor.length, components, nSmall, proven,
                 heuristicHouseholds, limit);
         return new MatchingSession(st, stats);

@@ -7,7 +7,8 @@ import java.util.Objects;
  * the national instance.
  *
  * @param candidateLimit how many eligible doctors (nearest first) are kept per household; 0 means
- *     automatic: every eligible doctor when households × doctors ≤ 25 million, else the 32 nearest.
+ *     automatic: every eligible doctor when there are at most 2,000 households and households × doctors ≤ 25 million,
+ *     else the 32 nearest.
  *     A limit makes the result a heuristic even in small components.
  * @param exactComponentLimit connected components (of the household–doctor eligibility graph) with
  *     at most this many households are solved by branch-and-bound; larger ones heuristically

@@ -75,7 +75,14 @@ public final class HeuristicSolver {
         progress.onProgress("greedy", nh, nh);
         repairAll(progress, true);
         polish(2, progress);
-        repairAll(progress, false);
+        // places moved by polishing: direct insertions only (chains already failed for these households)
+        for (int r = 0; r < nh; r++) {
+            int h = p.order[r];
+            if (st.slot[h] < 0) {
+                int s = st.bestFreeSlot(h);
+                if (s >= 0) doAssign(h, s);
+            }
+        }
     }
 
     /** Tries to serve every unserved household, in rank order. */

@@ -26,6 +26,7 @@ public final class ProblemIndex {
     /** Automatic candidate limit used when the instance is large. */
     public static final int AUTO_LIMIT = 32;
     private static final long AUTO_ALL_PAIRS = 25_000_000L;
+    private static final int AUTO_ALL_HOUSEHOLDS = 2_000;
 
     public final Household[] households;
     public final Doctor[] doctors;
@@ -58,8 +59,8 @@ public final class ProblemIndex {
         this.travel = travel;
         households = hs.toArray(Household[]::new);
         doctors = ds.toArray(Doctor[]::new);
-        Arrays.sort(households, Comparator.comparing(Household::id));
-        Arrays.sort(doctors, Comparator.comparing(Doctor::id));
+        Arrays.parallelSort(households, Comparator.comparing(Household::id));
+        Arrays.parallelSort(doctors, Comparator.comparing(Doctor::id));
         int nh = households.length, nd = doctors.length;
         householdIndex = new HashMap<>(nh * 2);
         for (int i = 0; i < nh; i++) {
@@ -81,16 +82,19 @@ public final class ProblemIndex {
             priority[i] = households[i].priority();
             maxCm[i] = toCm(households[i].maxMinutes());
         }
-        Integer[] boxed = new Integer[nh];
-        for (int i = 0; i < nh; i++) boxed[i] = i;
-        Arrays.sort(boxed, Comparator.<Integer>comparingInt(i -> households[i].priority())
-                .thenComparing(i -> households[i].waitingSince())
-                .thenComparing(i -> households[i].id()));
+        // order (priority, waiting since, id): households are sorted by id, so the index breaks ties
+        long[] rankKeys = new long[nh];
+        for (int i = 0; i < nh; i++) {
+            long day = households[i].waitingSince().toEpochDay() + (1L << 26);
+            if (day < 0 || day >= (1L << 27) || nh >= (1 << 30)) throw new IllegalArgumentException("waitingSince out of range");
+            rankKeys[i] = ((long) priority[i] << 57) | (day << 30) | i;
+        }
+        Arrays.parallelSort(rankKeys);
         order = new int[nh];
         rank = new int[nh];
         for (int r = 0; r < nh; r++) {
-            order[r] = boxed[r];
-            rank[boxed[r]] = r;
+            order[r] = (int) (rankKeys[r] & ((1 << 30) - 1));
+            rank[order[r]] = r;
         }
         doctorLat = new double[nd];
         doctorLon = new double[nd];
@@ -101,8 +105,7 @@ public final class ProblemIndex {
         capacity = new int[nd];
         for (int d = 0; d < nd; d++) capacity[d] = doctors[d].accepting() ? doctors[d].capacity() : 0;
 
-        int limit = candidateLimit > 0 ? candidateLimit
-                : ((long) nh * nd <= AUTO_ALL_PAIRS ? Integer.MAX_VALUE : AUTO_LIMIT);
+        int limit = effectiveLimit(candidateLimit, nh, nd);
         boolean finiteReach = !(travel instanceof TravelTimeTable) && Double.isFinite(travel.reachMetres(60));
         grid = finiteReach ? new DoctorGrid(doctors, travel.reachMetres(30)) : null;
 
@@ -150,6 +153,16 @@ public final class ProblemIndex {
             for (int s = a; s < b; s++) slotByDoctor[s] = (int) keys[s - a];
         });
         progress.onProgress("candidates", nh, nh);
+    }
+
+    /**
+     * The candidate limit actually used: the given one if positive; automatically, every eligible
+     * doctor for instances of at most 2,000 households and 25 million household × doctor pairs
+     * (where components can be solved exactly), else the {@value #AUTO_LIMIT} nearest.
+     */
+    public static int effectiveLimit(int candidateLimit, int households, int doctors) {
+        if (candidateLimit > 0) return candidateLimit;
+        return households <= AUTO_ALL_HOUSEHOLDS && (long) households * doctors <= AUTO_ALL_PAIRS ? Integer.MAX_VALUE : AUTO_LIMIT;
     }
 
     /** Builds the index; throws IllegalArgumentException on duplicate ids. */
