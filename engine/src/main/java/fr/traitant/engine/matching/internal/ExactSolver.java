@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  *
  * <p>The lexicographic objective is folded into one integer per person served: serving one person
  * of priority c costs {@code cm − W_c}, where {@code W_5} exceeds every possible person-centiminute
- * total of the component and {@code W_c = W_{c+1} × (people of priority c+1 + 1)}, so that one
+ * total of the component and {@code W_c = W_{c+1} × (min(people of priority c+1, places) + 1)}, so that one
  * more person of a class outweighs every change in lower classes and in travel time. When these
  * weights do not fit in a {@code long}, the component is left to the heuristic.
  *
@@ -66,8 +66,11 @@ public final class ExactSolver {
         long[] w = new long[6];
         try {
             w[5] = b0;
-            for (int c = 4; c >= 1; c--) w[c] = Math.multiplyExact(w[c + 1], people[c + 1] + 1);
-            Math.multiplyExact(w[1], people[1] + 1);
+            // at most min(people of the class, all places) people of a class can be served
+            long places = 0;
+            for (int j = 0; j < nd; j++) places += cap[j];
+            for (int c = 4; c >= 1; c--) w[c] = Math.multiplyExact(w[c + 1], Math.min(people[c + 1], places) + 1);
+            Math.multiplyExact(w[1], Math.min(people[1], places) + 1);
         } catch (ArithmeticException overflow) {
             return null;
         }
