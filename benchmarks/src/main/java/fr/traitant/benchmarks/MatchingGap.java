@@ -120,7 +120,7 @@ public final class MatchingGap {
             else model.minimize(expr);
             // start each stage from the previous stage's solution, which stays feasible
             model.clearHints();
-            if (hint != null) for (int k = 0; k < all.size(); k++) model.addHint(all.get(k), hint[k]);
+            if (hint != null) for (int k = 0; k < all.size(); k++) model.addHint(all.get(k), hint[k] == 1);
             CpSolver solver = new CpSolver();
             solver.getParameters().setMaxTimeInSeconds(secondsPerStage).setNumWorkers(2).setRandomSeed(1);
             CpSolverStatus status = solver.solve(model);
