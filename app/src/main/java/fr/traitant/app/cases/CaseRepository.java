@@ -195,10 +195,11 @@ class CaseRepository {
 
     /** The latest calendar year before {@code year} in which cases were received (Paris time), if any. */
     Optional<Integer> latestYearBefore(int year) {
-        return Optional.ofNullable(jdbc.sql("""
-                        select max(extract(year from received_at at time zone 'Europe/Paris'))::int from case_file
+        int latest = jdbc.sql("""
+                        select coalesce(max(extract(year from received_at at time zone 'Europe/Paris'))::int, 0) from case_file
                          where received_at < make_timestamptz(:year, 1, 1, 0, 0, 0, 'Europe/Paris')""")
-                .param("year", year).query(Integer.class).single());
+                .param("year", year).query(Integer.class).single();
+        return latest == 0 ? Optional.empty() : Optional.of(latest);
     }
 
     boolean anySynthetic() {
