@@ -62,6 +62,30 @@ class DemoCasesTest {
     }
 
     @Test
+    void the_indicators_page_works_in_a_browser_under_the_content_security_policy() {
+        try (com.microsoft.playwright.Playwright playwright = com.microsoft.playwright.Playwright.create();
+             com.microsoft.playwright.Browser browser = fr.traitant.app.BrowserSupport.launch(playwright)) {
+            com.microsoft.playwright.Page page = browser.newPage();
+            java.util.List<String> consoleErrors = new java.util.ArrayList<>();
+            page.onConsoleMessage(m -> {
+                if ("error".equals(m.type())) {
+                    consoleErrors.add(m.text());
+                }
+            });
+            page.navigate("http://localhost:" + port + "/indicateurs/dossiers");
+            page.getByLabel("Adresse électronique").fill("programme@demo.traitant.fr");
+            page.getByLabel("Mot de passe").fill("Demo-Territoires-2026");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new com.microsoft.playwright.Page.GetByRoleOptions().setName("Se connecter")).click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#indicateurs-PASS")).containsText("710");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#synthetique")).isVisible();
+            page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target/screenshots/case-indicators.png")).setFullPage(true));
+            assertThat(consoleErrors).isEmpty();
+        }
+    }
+
+    @Test
     void seeded_once() {
         long before = jdbc.sql("select count(*) from case_file").query(Long.class).single();
         demoCases.run(null);
