@@ -1,5 +1,5 @@
 -- Privacy: the audit trail of every read or change of a person's record. Append-only: the database itself
--- refuses UPDATE, DELETE and TRUNCATE (see ADR 0006); rows past their retention are reported, not deleted,
+-- refuses UPDATE, DELETE and TRUNCATE (see ADR 0009); rows past their retention are reported, not deleted,
 -- by the application.
 create table audit_event (
     id               bigint generated always as identity primary key,

@@ -1,5 +1,6 @@
 package fr.traitant.cli;
 
+import fr.traitant.cli.accessibility.AccessibilityCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,8 @@ public final class TraitantCli {
 
     /** Builds the command line with every subcommand registered. */
     public static CommandLine commandLine() {
-        return new CommandLine(new TraitantCli());
+        return new CommandLine(new TraitantCli())
+                .addSubcommand("accessibility", new AccessibilityCommand());
     }
 
     public static void main(String[] args) {

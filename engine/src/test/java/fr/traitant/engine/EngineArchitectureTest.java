@@ -38,4 +38,14 @@ class EngineArchitectureTest {
                 .orShould().callMethod(java.time.Instant.class, "now")
                 .check(engine);
     }
+
+    @Test
+    void internal_kernels_are_used_only_by_their_own_feature() {
+        noClasses().that().resideOutsideOfPackages("fr.traitant.engine.geo..")
+                .should().dependOnClassesThat().resideInAPackage("fr.traitant.engine.geo.internal..")
+                .check(engine);
+        noClasses().that().resideOutsideOfPackages("fr.traitant.engine.accessibility..")
+                .should().dependOnClassesThat().resideInAPackage("fr.traitant.engine.accessibility.internal..")
+                .check(engine);
+    }
 }

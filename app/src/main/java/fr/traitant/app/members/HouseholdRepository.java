@@ -18,6 +18,12 @@ class HouseholdRepository {
 
     record MemberRow(long id, long householdId, String firstName, String lastName, LocalDate birthDate, String nir,
                      String email, String phone) {
+        /** Never the NIR, e-mail or phone in clear (a record's default toString would print them). */
+        @Override
+        public String toString() {
+            return "MemberRow[" + id + ", household " + householdId + "]";
+        }
+
         MemberView view() {
             return new MemberView(id, firstName, lastName, birthDate, nir == null ? null : Nir.of(nir).masked(), email,
                     phone == null ? null : new PhoneNumber(phone).national());

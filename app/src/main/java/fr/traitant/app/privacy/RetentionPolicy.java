@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The retention policy: for each {@link PersonalDataHolder}, records past {@code traitant.retention.periods.<kind>}
  * are listed (dry run) or deleted (each deletion audited as PURGE). The audit trail has its own period
  * ({@code traitant.retention.periods.audit}) but is never deleted by the application: the database refuses it;
- * expired audit rows are counted in the report for the DBA's archive-and-purge procedure (ADR 0006).
+ * expired audit rows are counted in the report for the DBA's archive-and-purge procedure (ADR 0009).
  */
 @Service
 class RetentionPolicy {
@@ -78,7 +78,7 @@ class RetentionPolicy {
     void scheduled() {
         Report report = properties.purge() ? purge("Politique de conservation (tâche planifiée)") : dryRun();
         // counts only: the report page shows the records to the DPO
-        log.info("Retention {}: {} record(s) {}; {} audit event(s) past their own retention (kept, see ADR 0006)",
+        log.info("Retention {}: {} record(s) {}; {} audit event(s) past their own retention (kept, see ADR 0009)",
                 properties.purge() ? "purge" : "dry run", report.total(), properties.purge() ? "deleted" : "would be deleted",
                 report.expiredAuditEvents());
     }

@@ -15,9 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,10 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (SHA-256 of the shipped file) is recorded, and a start with the same version loads nothing. A new version
  * replaces the old one — régions, départements, EPCI, communes and postal codes — in one transaction, under an
  * advisory lock so that two instances starting together do not both load.
+ *
+ * <p>Runs right after the Flyway migration, while the context starts: {@link Territory} depends on it, so no
+ * module and no page ever sees an empty territory.
  */
 @Component
-@Order(0)
-class ReferenceDataLoader implements ApplicationRunner {
+@DependsOn("flywayInitializer")
+class ReferenceDataLoader implements InitializingBean {
 
     static final String DATASET = "communes";
     static final String SHIPPED = "fr/traitant/referencedata/communes.csv.gz";
@@ -57,7 +59,7 @@ class ReferenceDataLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterPropertiesSet() {
         load(new ClassPathResource(SHIPPED));
     }
 
@@ -96,13 +98,11 @@ class ReferenceDataLoader implements ApplicationRunner {
                 .query(String.class).optional();
     }
 
+    /**
+     * Upserts the new version and removes what it no longer contains. A commune that the new version removes
+     * but other records still reference (doctors, members…) makes the whole load fail — nothing is changed.
+     */
     private void replaceAll(List<CommuneFile.Row> rows) {
-        jdbc.sql("delete from commune_postal_code").update();
-        jdbc.sql("delete from commune").update();
-        jdbc.sql("delete from epci").update();
-        jdbc.sql("delete from departement").update();
-        jdbc.sql("delete from region").update();
-
         Map<String, String> regions = new LinkedHashMap<>();
         Map<String, String[]> departements = new LinkedHashMap<>();
         Map<String, String> epcis = new LinkedHashMap<>();
@@ -113,11 +113,13 @@ class ReferenceDataLoader implements ApplicationRunner {
                 epcis.putIfAbsent(row.epci(), row.epciName());
             }
         }
-        jdbcTemplate.batchUpdate("insert into region (code, name) values (?, ?)",
+        jdbcTemplate.batchUpdate("insert into region (code, name) values (?, ?) on conflict (code) do update set name = excluded.name",
                 regions.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList());
-        jdbcTemplate.batchUpdate("insert into departement (code, name, region_code) values (?, ?, ?)",
+        jdbcTemplate.batchUpdate("""
+                insert into departement (code, name, region_code) values (?, ?, ?)
+                on conflict (code) do update set name = excluded.name, region_code = excluded.region_code""",
                 departements.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()[0], e.getValue()[1]}).toList());
-        jdbcTemplate.batchUpdate("insert into epci (siren, name) values (?, ?)",
+        jdbcTemplate.batchUpdate("insert into epci (siren, name) values (?, ?) on conflict (siren) do update set name = excluded.name",
                 epcis.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList());
 
         List<Object[]> communes = new ArrayList<>(rows.size());
@@ -132,8 +134,26 @@ class ReferenceDataLoader implements ApplicationRunner {
         jdbcTemplate.batchUpdate("""
                 insert into commune (code, name, name_search, departement_code, epci_siren, population, lat, lon, area_km2,
                                      postal_codes, position_source)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(string_to_array(nullif(?, ''), ','), '{}'), ?)""", communes);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(string_to_array(nullif(?, ''), ','), '{}'), ?)
+                on conflict (code) do update set name = excluded.name, name_search = excluded.name_search,
+                    departement_code = excluded.departement_code, epci_siren = excluded.epci_siren,
+                    population = excluded.population, lat = excluded.lat, lon = excluded.lon, area_km2 = excluded.area_km2,
+                    postal_codes = excluded.postal_codes, position_source = excluded.position_source""", communes);
+        jdbc.sql("delete from commune_postal_code").update();
         jdbcTemplate.batchUpdate("insert into commune_postal_code (postal_code, commune_code) values (?, ?) on conflict do nothing", postal);
+
+        String[] codes = rows.stream().map(CommuneFile.Row::code).toArray(String[]::new);
+        List<String> removed = jdbc.sql("select code from commune where code <> all (?) order by code").param(codes)
+                .query(String.class).list();
+        try {
+            jdbc.sql("delete from commune where code <> all (?)").param(codes).update();
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw new IllegalStateException("The new reference data removes communes that other records still reference "
+                    + removed.subList(0, Math.min(10, removed.size())) + "; reassign those records first. Nothing was changed.", e);
+        }
+        jdbc.sql("delete from epci e where not exists (select 1 from commune c where c.epci_siren = e.siren)").update();
+        jdbc.sql("delete from departement d where not exists (select 1 from commune c where c.departement_code = d.code)").update();
+        jdbc.sql("delete from region r where not exists (select 1 from departement d where d.region_code = r.code)").update();
     }
 
     private static String sha256(byte[] bytes) {

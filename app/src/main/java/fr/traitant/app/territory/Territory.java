@@ -1,6 +1,8 @@
 package fr.traitant.app.territory;
 
 import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.engine.geo.GeoPoint;
+import fr.traitant.engine.territory.Communes;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,9 +29,42 @@ public class Territory {
             c.code, c.name, c.departement_code, d.region_code, c.epci_siren, c.population, c.lat, c.lon, c.postal_codes""";
 
     private final JdbcClient jdbc;
+    private volatile Communes engineCommunes;
 
-    Territory(JdbcClient jdbc) {
+    /** Takes the loader so that the territory is loaded before anyone uses this facade. */
+    Territory(JdbcClient jdbc, ReferenceDataLoader loadedFirst) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Every commune as the engine needs it (code, name, population, position, area, EPCI, département, région),
+     * ordered by code. Read once: the reference data changes only at start-up.
+     */
+    public Communes engineCommunes() {
+        Communes communes = engineCommunes;
+        if (communes == null) {
+            List<fr.traitant.engine.territory.Commune> list = jdbc.sql("""
+                    select c.code, c.name, c.population, c.lat, c.lon, c.area_km2, coalesce(c.epci_siren, ''),
+                           c.departement_code, d.region_code
+                      from commune c join departement d on d.code = c.departement_code order by c.code""")
+                    .query((rs, i) -> {
+                        double area = rs.getDouble(6);
+                        boolean areaUnknown = rs.wasNull() || area <= 0;
+                        return new fr.traitant.engine.territory.Commune(rs.getString(1), rs.getString(2), rs.getLong(3),
+                                new GeoPoint(rs.getDouble(4), rs.getDouble(5)), areaUnknown ? Double.NaN : area,
+                                rs.getString(7), rs.getString(8), rs.getString(9));
+                    })
+                    .list();
+            communes = Communes.of(list);
+            engineCommunes = communes;
+        }
+        return communes;
+    }
+
+    /** Names of the EPCI by SIREN. */
+    public java.util.Map<String, String> epciNames() {
+        return jdbc.sql("select siren, name from epci").query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
+                .list().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }
 
     /** The commune with this INSEE code, if it exists. A malformed code is an {@link IllegalArgumentException}. */

@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
  * context configuration as {@code DemoProfileTest}, so the two share one application.
  */
 @SpringBootTest(classes = TraitantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "traitant.database.embedded.directory=target/test-postgres-demo")
+        properties = {"traitant.database.embedded.directory=target/test-postgres-demo", "traitant.demo.synthetic-doctors=0"})
 @ActiveProfiles({"test", "demo"})
 class DemoCasesTest {
 

@@ -44,6 +44,8 @@ class AccessMatrixTest {
             new Row("/api/v1/communes/83137", JSON, EVERYBODY),
             new Row("/api/v1/regions", JSON, EVERYBODY),
             new Row("/geo/departements.geojson", "application/geo+json", EVERYBODY),
+            new Row("/acces-aux-soins/etat", WebSession.HTML, EVERYBODY),
+            new Row("/api/v1/accessibility/status", JSON, EVERYBODY),
             new Row("/actuator/health", JSON, EVERYBODY),
             new Row("/v3/api-docs", JSON, EVERYBODY),
             new Row("/dsfr/dsfr.min.css", "text/css", EVERYBODY),

@@ -6,7 +6,6 @@ import fr.traitant.app.IntegrationTest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -137,6 +136,4 @@ class AccessRuleCoverageTest {
         return tops;
     }
 
-    @SuppressWarnings("unused")
-    private static final Map<String, String> NOTE = Map.of("why", "see ADR 0005");
 }

@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Its own application context and database directory (the shared test context has no demo account).
  */
 @SpringBootTest(classes = TraitantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "traitant.database.embedded.directory=target/test-postgres-demo")
+        properties = {"traitant.database.embedded.directory=target/test-postgres-demo", "traitant.demo.synthetic-doctors=0"})
 @ActiveProfiles({"test", "demo"})
 @ExtendWith(OutputCaptureExtension.class)
 class DemoProfileTest {

@@ -53,6 +53,21 @@ class WebSecurityTest {
     }
 
     @Test
+    void htmx_requests_carry_the_page_token_in_a_header() {
+        WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
+        String page = advisor.get("/mon-compte").body();
+        java.util.regex.Matcher meta = java.util.regex.Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page);
+        assertThat(meta.find()).isTrue();
+        assertThat(page).contains("/js/csrf.js");
+        assertThat(advisor.withHeader("X-CSRF-TOKEN", meta.group(1)).post("/deconnexion", Map.of()).status()).isEqualTo(302);
+        assertThat(advisor.get("/mon-compte").status()).isEqualTo(302); // signed out
+        // anonymous visitors get no token, hence no session, on public pages
+        WebSession visitor = new WebSession(port);
+        assertThat(visitor.get("/").body()).doesNotContain("csrf-token");
+        assertThat(visitor.cookie("JSESSIONID")).isNull();
+    }
+
+    @Test
     void security_headers_and_a_strict_content_security_policy() {
         WebSession.Response home = new WebSession(port).get("/");
         String csp = home.header("Content-Security-Policy");

@@ -1,0 +1,46 @@
+// Shared helpers for Traitant's Leaflet maps: offline by default (shipped outlines, no tiles unless configured),
+// class-based colouring and a legend without inline styles in the HTML.
+window.TraitantMaps = (function () {
+  "use strict";
+  var number = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+  var decimal = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+  function create(element, view) {
+    var map = L.map(element, { zoomSnap: 0.25 }).setView(view || [46.6, 2.4], 5.5);
+    if (element.dataset.tileUrl) {
+      L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.tileAttribution || "", maxZoom: 18 }).addTo(map);
+    }
+    return map;
+  }
+
+  function colorOf(classes, value) {
+    for (var i = 0; i < classes.length; i++) { if (value < classes[i].max) { return classes[i].color; } }
+    return classes[classes.length - 1].color;
+  }
+
+  function legend(container, classes, unit) {
+    if (!container) { return; }
+    container.textContent = "";
+    var list = document.createElement("ul");
+    list.className = "traitant-legend";
+    classes.forEach(function (c) {
+      var item = document.createElement("li");
+      var swatch = document.createElement("span");
+      swatch.className = "traitant-legend__swatch";
+      swatch.style.backgroundColor = c.color;
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(c.label + (unit ? " " + unit : "")));
+      list.appendChild(item);
+    });
+    container.appendChild(list);
+  }
+
+  function getJson(url) {
+    return fetch(url, { headers: { Accept: "application/json, application/geo+json" } }).then(function (r) {
+      if (!r.ok) { throw new Error(url + " : " + r.status); }
+      return r.json();
+    });
+  }
+
+  return { create: create, colorOf: colorOf, legend: legend, getJson: getJson, number: number, decimal: decimal };
+})();

@@ -1,0 +1,62 @@
+package fr.traitant.app.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+import fr.traitant.app.BrowserSupport;
+import fr.traitant.app.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every public page runs in Chromium without a console error under the strict Content-Security-Policy. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ContentSecurityPolicyBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    Playwright playwright;
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Playwright.create();
+        browser = BrowserSupport.launch(playwright);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/acces-aux-soins", "/communes/83137", "/communes?query=toulon", "/sources", "/connexion", "/page-inconnue"})
+    void no_console_error(String path) {
+        Page page = browser.newPage();
+        List<String> errors = new ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type()) && !m.text().contains("404")) {
+                errors.add(m.text());
+            }
+        });
+        page.navigate("http://localhost:" + port + path);
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(errors).as(path).isEmpty();
+        page.close();
+    }
+}
