@@ -55,6 +55,11 @@ public class Accounts {
         return repository.findById(accountId).filter(a -> a.role() == Role.DOCTOR).flatMap(Account::rpps).map(Rpps::new);
     }
 
+    /** The DOCTOR account linked to this RPPS number, if any (used by the cases module's doctor finder). */
+    public Optional<SignedInUser> findDoctorByRpps(String rpps) {
+        return repository.findByRpps(rpps).filter(a -> a.role() == Role.DOCTOR).map(Accounts::summary);
+    }
+
     public Optional<SignedInUser> find(String email) {
         return repository.findByUsername(EmailAddress.of(email).value()).map(Accounts::summary);
     }
