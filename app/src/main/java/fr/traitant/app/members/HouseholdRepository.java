@@ -17,7 +17,8 @@ class HouseholdRepository {
     record HouseholdRow(long id, String label, String communeCode, Instant closedAt) {}
 
     record MemberRow(long id, long householdId, String firstName, String lastName, LocalDate birthDate, String nir,
-                     String email, String phone) {
+                     String email, String phone, MemberCategory category, LongTermCondition longTermCondition,
+                     List<Vulnerability> vulnerabilities, boolean hasDeclaredDoctor, boolean consentToContact) {
         /** Never the NIR, e-mail or phone in clear (a record's default toString would print them). */
         @Override
         public String toString() {
@@ -26,11 +27,14 @@ class HouseholdRepository {
 
         MemberView view() {
             return new MemberView(id, firstName, lastName, birthDate, nir == null ? null : Nir.of(nir).masked(), email,
-                    phone == null ? null : new PhoneNumber(phone).national());
+                    phone == null ? null : new PhoneNumber(phone).national(), category, longTermCondition, vulnerabilities,
+                    hasDeclaredDoctor, consentToContact);
         }
     }
 
-    private static final String MEMBER_COLUMNS = "id, household_id, first_name, last_name, birth_date, nir, email, phone";
+    private static final String MEMBER_COLUMNS = """
+            id, household_id, first_name, last_name, birth_date, nir, email, phone, category, long_term_condition,
+            vulnerabilities, has_declared_doctor, consent_to_contact""";
     private final JdbcClient jdbc;
 
     HouseholdRepository(JdbcClient jdbc) {
@@ -121,6 +125,10 @@ class HouseholdRepository {
     private static MemberRow member(ResultSet rs, int n) throws SQLException {
         java.sql.Date birth = rs.getDate("birth_date");
         return new MemberRow(rs.getLong("id"), rs.getLong("household_id"), rs.getString("first_name"), rs.getString("last_name"),
-                birth == null ? null : birth.toLocalDate(), rs.getString("nir"), rs.getString("email"), rs.getString("phone"));
+                birth == null ? null : birth.toLocalDate(), rs.getString("nir"), rs.getString("email"), rs.getString("phone"),
+                MemberCategory.valueOf(rs.getString("category")),
+                rs.getString("long_term_condition") == null ? null : LongTermCondition.valueOf(rs.getString("long_term_condition")),
+                java.util.Arrays.stream((String[]) rs.getArray("vulnerabilities").getArray()).map(Vulnerability::valueOf).toList(),
+                rs.getBoolean("has_declared_doctor"), rs.getBoolean("consent_to_contact"));
     }
 }
