@@ -1,5 +1,6 @@
 package fr.traitant.app.matching;
 
+import static fr.traitant.app.identity.AccessRule.everybody;
 import static fr.traitant.app.identity.AccessRule.roles;
 
 import fr.traitant.app.identity.AccessRules;
@@ -24,7 +25,15 @@ class MatchingWeb {
         return () -> List.of(
                 roles(HttpMethod.GET, "/api/v1/proposals", Role.DOCTOR),
                 roles(HttpMethod.GET, "/api/v1/proposals/{id}", Role.DOCTOR, Role.ADVISOR, Role.CONCILIATOR),
-                roles(HttpMethod.GET, "/propositions", Role.DOCTOR));
+                roles(HttpMethod.GET, "/propositions", Role.DOCTOR),
+                roles(HttpMethod.GET, "/liste-attente", Role.ADVISOR, Role.CONCILIATOR),
+                roles(HttpMethod.POST, "/liste-attente/{id}/contacts", Role.ADVISOR, Role.CONCILIATOR),
+                roles(HttpMethod.GET, "/mon-medecin-traitant", Role.INSURED),
+                roles(HttpMethod.POST, "/mon-medecin-traitant/inscription", Role.INSURED),
+                // public aggregates (no personal data)
+                everybody(HttpMethod.GET, "/chiffres/attente"),
+                everybody(HttpMethod.GET, "/chiffres/attente.csv"),
+                everybody(HttpMethod.GET, "/api/v1/figures/waiting"));
     }
 
     @RestController
@@ -46,6 +55,97 @@ class MatchingWeb {
         @GetMapping("/{id}")
         ProposalView proposal(@PathVariable long id) {
             return proposals.read(id);
+        }
+    }
+
+    @RestController
+    static class WaitingFiguresApi {
+        private final WaitingFigures figures;
+
+        WaitingFiguresApi(WaitingFigures figures) {
+            this.figures = figures;
+        }
+
+        /** Households and people waiting by département and priority, median wait, attached per month. */
+        @GetMapping("/api/v1/figures/waiting")
+        java.util.Map<String, Object> waiting() {
+            return java.util.Map.of("waiting", figures.waiting(), "attachedPerMonth", figures.attachedPerMonth());
+        }
+
+        @GetMapping(value = "/chiffres/attente.csv", produces = "text/csv;charset=UTF-8")
+        org.springframework.http.ResponseEntity<String> csv() {
+            return org.springframework.http.ResponseEntity.ok()
+                    .header("Content-Disposition", "attachment; filename=\"liste-attente.csv\"").body(figures.waitingCsv());
+        }
+    }
+
+    @Controller
+    static class WaitingListPages {
+        private final WaitingList waitingList;
+        private final WaitingFigures figures;
+        private final fr.traitant.app.members.Households households;
+        private final fr.traitant.app.identity.CurrentUser currentUser;
+        private final java.time.Clock clock;
+
+        WaitingListPages(WaitingList waitingList, WaitingFigures figures, fr.traitant.app.members.Households households,
+                         fr.traitant.app.identity.CurrentUser currentUser, java.time.Clock clock) {
+            this.waitingList = waitingList;
+            this.figures = figures;
+            this.households = households;
+            this.currentUser = currentUser;
+            this.clock = clock;
+        }
+
+        @GetMapping("/chiffres/attente")
+        String figures(Model model) {
+            model.addAttribute("cells", figures.waiting());
+            model.addAttribute("months", figures.attachedPerMonth());
+            return "matching/figures";
+        }
+
+        @GetMapping("/liste-attente")
+        String waiting(@org.springframework.web.bind.annotation.RequestParam(name = "departement", required = false) String departement,
+                       @org.springframework.web.bind.annotation.RequestParam(name = "priorite", required = false) Integer priority,
+                       Model model) {
+            if (departement != null && !departement.isBlank() && !departement.matches("[0-9]{2}|2A|2B|97[1-6]")) {
+                throw new IllegalArgumentException("Code de département invalide.");
+            }
+            if (priority != null && (priority < 1 || priority > 5)) {
+                throw new IllegalArgumentException("La priorité va de 1 à 5.");
+            }
+            model.addAttribute("entries", waitingList.waiting(departement, priority, 200));
+            model.addAttribute("departement", departement);
+            model.addAttribute("priority", priority);
+            return "matching/waiting";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/liste-attente/{id}/contacts")
+        String contact(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam("canal") WaitingList.Channel channel,
+                       @org.springframework.web.bind.annotation.RequestParam("reponse") boolean answered) {
+            WaitingList.Entry entry = waitingList.recordContact(id, channel, answered);
+            return "redirect:/liste-attente?departement=" + entry.departement();
+        }
+
+        /** The insured person's request: where it stands. */
+        @GetMapping("/mon-medecin-traitant")
+        String mine(Model model) {
+            List<Long> own = households.householdsOf(currentUser.get().accountId());
+            if (own.isEmpty()) {
+                throw new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte.");
+            }
+            model.addAttribute("entry", waitingList.openEntry(own.getFirst()).orElse(null));
+            return "matching/mine";
+        }
+
+        /** The insured person asks for a médecin traitant (online registration). */
+        @org.springframework.web.bind.annotation.PostMapping("/mon-medecin-traitant/inscription")
+        String register() {
+            List<Long> own = households.householdsOf(currentUser.get().accountId());
+            if (own.isEmpty()) {
+                throw new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte.");
+            }
+            waitingList.register(own.getFirst(), WaitingList.Source.ONLINE, clock.instant());
+            return "redirect:/mon-medecin-traitant";
         }
     }
 

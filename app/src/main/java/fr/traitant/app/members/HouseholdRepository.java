@@ -14,7 +14,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class HouseholdRepository {
 
-    record HouseholdRow(long id, String label, String communeCode, Instant closedAt) {}
+    record HouseholdRow(long id, String label, String communeCode, Instant closedAt, Double lat, Double lon) {
+        HouseholdRow(long id, String label, String communeCode, Instant closedAt) {
+            this(id, label, communeCode, closedAt, null, null);
+        }
+    }
 
     record MemberRow(long id, long householdId, String firstName, String lastName, LocalDate birthDate, String nir,
                      String email, String phone, MemberCategory category, LongTermCondition longTermCondition,
@@ -73,9 +77,10 @@ class HouseholdRepository {
     }
 
     Optional<HouseholdRow> findHousehold(long id) {
-        return jdbc.sql("select id, label, commune_code, closed_at from household where id = :id").param("id", id)
+        return jdbc.sql("select id, label, commune_code, closed_at, lat, lon from household where id = :id").param("id", id)
                 .query((rs, n) -> new HouseholdRow(rs.getLong("id"), rs.getString("label"), rs.getString("commune_code"),
-                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant()))
+                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
+                        (Double) rs.getObject("lat"), (Double) rs.getObject("lon")))
                 .optional();
     }
 
@@ -103,6 +108,21 @@ class HouseholdRepository {
             throw new IllegalArgumentException(column);
         }
         jdbc.sql("update member set " + column + " = :v where id = :id").param("v", value).param("id", id).update();
+    }
+
+    List<Long> withLongTermConditionWithoutDoctor(int limit) {
+        return jdbc.sql("""
+                        select distinct household_id from member
+                         where long_term_condition is not null and not has_declared_doctor and consent_to_contact
+                         order by household_id limit :limit""")
+                .param("limit", limit).query(Long.class).list();
+    }
+
+    int declareDoctor(long householdId, String rpps, LocalDate since) {
+        return jdbc.sql("""
+                        update member set has_declared_doctor = true, declared_doctor_rpps = :rpps, declared_doctor_since = :since
+                         where household_id = :h""")
+                .param("rpps", rpps).param("since", since).param("h", householdId).update();
     }
 
     void close(long householdId, Instant at) {
