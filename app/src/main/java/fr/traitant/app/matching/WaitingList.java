@@ -75,8 +75,20 @@ public class WaitingList {
      */
     @Transactional
     public long register(long householdId, Source source, Instant waitingSince) {
-        HouseholdProfile profile = households.profile(householdId)
+        return register(householdId, source, waitingSince, null);
+    }
+
+    /** A transferred household, waiting in the département of its destination commune. */
+    @Transactional
+    public long registerTransfer(long householdId, String destinationCommune, Instant waitingSince) {
+        return register(householdId, Source.TRANSFER, waitingSince, destinationCommune);
+    }
+
+    private long register(long householdId, Source source, Instant waitingSince, String destinationCommune) {
+        HouseholdProfile found = households.profile(householdId)
                 .orElseThrow(() -> new NotFoundException("Aucun foyer " + householdId + "."));
+        HouseholdProfile profile = destinationCommune == null ? found : new HouseholdProfile(found.householdId(), destinationCommune,
+                fr.traitant.app.platform.values.InseeCode.of(destinationCommune).departement(), null, null, found.members());
         if (profile.departement() == null) {
             throw new IllegalArgumentException("Le foyer n'a pas de commune : impossible de l'inscrire sur une liste d'attente.");
         }
@@ -94,7 +106,8 @@ public class WaitingList {
             Instant since = e.waitingSince().isBefore(waitingSince) ? e.waitingSince() : waitingSince;
             jdbc.sql("""
                             update waiting_entry set priority = :p, priority_reasons = :r, people = :n, departement = :d,
-                                   waiting_since = :since where id = :id""")
+                                   waiting_since = :since, destination_commune = coalesce(:dest, destination_commune)
+                             where id = :id""").param("dest", destinationCommune)
                     .param("p", priority.priorityClass()).param("r", String.join(", ", priority.reasons()))
                     .param("n", needing.size()).param("d", profile.departement()).param("since", Timestamp.from(since))
                     .param("id", e.id()).update();
@@ -103,8 +116,8 @@ public class WaitingList {
         } else {
             id = jdbc.sql("""
                             insert into waiting_entry (household_id, source, departement, people, priority, priority_reasons,
-                                                       waiting_since, status_changed_at)
-                            values (:h, :s, :d, :n, :p, :r, :since, :now) returning id""")
+                                                       waiting_since, status_changed_at, destination_commune)
+                            values (:h, :s, :d, :n, :p, :r, :since, :now, :dest) returning id""").param("dest", destinationCommune)
                     .param("h", householdId).param("s", source.name()).param("d", profile.departement()).param("n", needing.size())
                     .param("p", priority.priorityClass()).param("r", String.join(", ", priority.reasons()))
                     .param("since", Timestamp.from(waitingSince)).param("now", Timestamp.from(clock.instant()))

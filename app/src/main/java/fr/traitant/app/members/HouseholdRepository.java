@@ -110,6 +110,13 @@ class HouseholdRepository {
         jdbc.sql("update member set " + column + " = :v where id = :id").param("v", value).param("id", id).update();
     }
 
+    Optional<Long> findByReferences(String householdRef, String memberRef) {
+        return jdbc.sql("""
+                        select h.id from household h join member m on m.household_id = h.id
+                         where h.external_ref = :h and m.external_ref = :m""")
+                .param("h", householdRef).param("m", memberRef).query(Long.class).optional();
+    }
+
     List<Long> withLongTermConditionWithoutDoctor(int limit) {
         return jdbc.sql("""
                         select distinct household_id from member

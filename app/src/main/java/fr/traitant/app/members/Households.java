@@ -77,6 +77,11 @@ public class Households {
                 repository.members(householdId).stream().map(m -> HouseholdProfile.Person.of(m, today)).toList()));
     }
 
+    /** The household of a member, by the fund's references of both; empty unless the member belongs to that household. */
+    public java.util.Optional<Long> findByReferences(String householdRef, String memberRef) {
+        return repository.findByReferences(householdRef, memberRef);
+    }
+
     /** Households with a member in ALD without a médecin traitant who agreed to be contacted (the ALD data source). */
     public List<Long> withLongTermConditionWithoutDoctor(int limit) {
         return repository.withLongTermConditionWithoutDoctor(limit);
