@@ -29,6 +29,12 @@ class MatchingWeb {
                 roles(HttpMethod.GET, "/liste-attente", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.POST, "/liste-attente/{id}/contacts", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/mon-medecin-traitant", Role.INSURED),
+                roles(HttpMethod.POST, "/mon-medecin-traitant/propositions/{id}/reponse", Role.INSURED),
+                roles(HttpMethod.POST, "/propositions/{id}/reponse", Role.DOCTOR),
+                roles(HttpMethod.POST, "/propositions/capacite", Role.DOCTOR),
+                // signed single-use links sent by e-mail: the token is the authorisation
+                everybody(HttpMethod.GET, "/reponse/{token}"),
+                everybody(HttpMethod.POST, "/reponse/{token}"),
                 roles(HttpMethod.POST, "/mon-medecin-traitant/inscription", Role.INSURED),
                 // public aggregates (no personal data)
                 everybody(HttpMethod.GET, "/chiffres/attente"),
@@ -87,8 +93,11 @@ class MatchingWeb {
         private final fr.traitant.app.identity.CurrentUser currentUser;
         private final java.time.Clock clock;
 
+        private final ProposalWorkflow workflow;
+
         WaitingListPages(WaitingList waitingList, WaitingFigures figures, fr.traitant.app.members.Households households,
-                         fr.traitant.app.identity.CurrentUser currentUser, java.time.Clock clock) {
+                         fr.traitant.app.identity.CurrentUser currentUser, java.time.Clock clock, ProposalWorkflow workflow) {
+            this.workflow = workflow;
             this.waitingList = waitingList;
             this.figures = figures;
             this.households = households;
@@ -134,7 +143,28 @@ class MatchingWeb {
                 throw new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte.");
             }
             model.addAttribute("entry", waitingList.openEntry(own.getFirst()).orElse(null));
+            workflow.latestForHousehold(own.getFirst()).ifPresent(id -> {
+                model.addAttribute("proposalId", id);
+                model.addAttribute("proposalStatus", workflow.status(id));
+            });
             return "matching/mine";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/mon-medecin-traitant/propositions/{id}/reponse")
+        String answer(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
+                      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            try {
+                switch (decision) {
+                    case "confirmer" -> workflow.confirm(id);
+                    case "refuser" -> workflow.refuse(id);
+                    default -> throw new IllegalArgumentException("Décision inconnue.");
+                }
+                redirect.addFlashAttribute("message", decision.equals("confirmer") ? "Votre médecin traitant est déclaré."
+                        : "Proposition refusée : votre demande reste active, sans perdre votre ancienneté.");
+            } catch (ProposalWorkflow.TransitionRefused e) {
+                redirect.addFlashAttribute("message", e.getMessage());
+            }
+            return "redirect:/mon-medecin-traitant";
         }
 
         /** The insured person asks for a médecin traitant (online registration). */
@@ -152,15 +182,83 @@ class MatchingWeb {
     @Controller
     static class ProposalPages {
         private final Proposals proposals;
+        private final ProposalWorkflow workflow;
+        private final fr.traitant.app.identity.CurrentUser currentUser;
 
-        ProposalPages(Proposals proposals) {
+        ProposalPages(Proposals proposals, ProposalWorkflow workflow, fr.traitant.app.identity.CurrentUser currentUser) {
             this.proposals = proposals;
+            this.workflow = workflow;
+            this.currentUser = currentUser;
         }
 
         @GetMapping("/propositions")
         String mine(Model model) {
             model.addAttribute("proposals", proposals.mine());
+            model.addAttribute("capacity", workflow.capacity(currentUser.get().accountId()).orElse(null));
             return "matching/proposals";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/propositions/{id}/reponse")
+        String answer(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
+                      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            try {
+                switch (decision) {
+                    case "accepter" -> workflow.accept(id);
+                    case "decliner" -> workflow.decline(id);
+                    default -> throw new IllegalArgumentException("Décision inconnue.");
+                }
+                redirect.addFlashAttribute("message", decision.equals("accepter") ? "Proposition acceptée : le foyer est prévenu."
+                        : "Proposition déclinée.");
+            } catch (ProposalWorkflow.TransitionRefused e) {
+                redirect.addFlashAttribute("message", e.getMessage());
+            }
+            return "redirect:/propositions";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/propositions/capacite")
+        String capacity(@org.springframework.web.bind.annotation.RequestParam("capacite") int capacity,
+                        org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            workflow.updateMyCapacity(capacity);
+            redirect.addFlashAttribute("message", "Capacité mise à jour.");
+            return "redirect:/propositions";
+        }
+    }
+
+    @Controller
+    static class AnswerPages {
+        private final ProposalWorkflow workflow;
+
+        AnswerPages(ProposalWorkflow workflow) {
+            this.workflow = workflow;
+        }
+
+        private static final java.util.Map<String, String[]> WORDING = java.util.Map.of(
+                "ACCEPT", new String[] {"Acceptez-vous de devenir le médecin traitant de ce foyer ?", "J'accepte"},
+                "DECLINE", new String[] {"Déclinez-vous cette proposition ?", "Je décline"},
+                "CONFIRM", new String[] {"Confirmez-vous ce médecin comme médecin traitant de votre foyer ?", "Je confirme"},
+                "REFUSE", new String[] {"Refusez-vous ce médecin ? Votre demande reste active sans perdre votre ancienneté.", "Je refuse"});
+
+        /** Shows what the link does; a GET never changes anything (mail scanners open links). */
+        @GetMapping("/reponse/{token}")
+        String show(@PathVariable String token, Model model) {
+            workflow.linkAction(token).ifPresentOrElse(action -> {
+                model.addAttribute("action", action);
+                model.addAttribute("token", token);
+                model.addAttribute("question", WORDING.get(action)[0]);
+                model.addAttribute("label", WORDING.get(action)[1]);
+            }, () -> model.addAttribute("invalid", "Ce lien n'est pas valide, a expiré ou a déjà servi."));
+            return "matching/answer";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/reponse/{token}")
+        String use(@PathVariable String token, Model model) {
+            try {
+                workflow.answerByLink(token);
+                model.addAttribute("done", "Votre réponse est enregistrée. Merci.");
+            } catch (fr.traitant.app.platform.NotFoundException | ProposalWorkflow.TransitionRefused e) {
+                model.addAttribute("invalid", e.getMessage());
+            }
+            return "matching/answer";
         }
     }
 }

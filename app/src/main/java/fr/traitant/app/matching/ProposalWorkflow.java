@@ -59,9 +59,14 @@ public class ProposalWorkflow {
     private final Territory territory;
     private final Clock clock;
     private final Duration answerPeriod;
+    private final Outbox outbox;
+    private final AnswerLinks links;
 
     ProposalWorkflow(JdbcClient jdbc, Households households, WaitingList waitingList, AuditTrail auditTrail, CurrentUser currentUser,
-                     Territory territory, Clock clock, @Value("${traitant.workflow.answer-period:P14D}") Duration answerPeriod) {
+                     Territory territory, Clock clock, @Value("${traitant.workflow.answer-period:P14D}") Duration answerPeriod,
+                     Outbox outbox, AnswerLinks links) {
+        this.outbox = outbox;
+        this.links = links;
         this.jdbc = jdbc;
         this.households = households;
         this.waitingList = waitingList;
@@ -77,6 +82,16 @@ public class ProposalWorkflow {
     /** Declares (or updates) where a doctor practises and how many new patients they take. */
     @Transactional
     public void declareCapacity(long doctorAccountId, String rpps, String communeCode, int capacity, boolean networkMember) {
+        declareCapacity(doctorAccountId, rpps, communeCode, capacity, networkMember, null);
+    }
+
+    /**
+     * @param email the doctor's (MSSanté) address for proposals, or null to keep the known one
+     */
+    @Transactional
+    public void declareCapacity(long doctorAccountId, String rpps, String communeCode, int capacity, boolean networkMember,
+                                String email) {
+        String address = email == null ? null : fr.traitant.app.platform.values.EmailAddress.of(email).value();
         if (capacity < 0 || capacity > 5000) {
             throw new IllegalArgumentException("La capacité va de 0 à 5000 nouveaux patients.");
         }
@@ -87,15 +102,16 @@ public class ProposalWorkflow {
             throw new IllegalArgumentException("Vous avez déjà accepté " + committed + " patient(s) : la capacité ne peut pas être inférieure.");
         }
         jdbc.sql("""
-                        insert into doctor_capacity (doctor_account_id, rpps, commune_code, departement, lat, lon, network_member, capacity, updated_at)
-                        values (:d, :rpps, :c, :dep, :lat, :lon, :net, :cap, :now)
+                        insert into doctor_capacity (doctor_account_id, rpps, commune_code, departement, lat, lon, network_member, capacity, updated_at, email)
+                        values (:d, :rpps, :c, :dep, :lat, :lon, :net, :cap, :now, :email)
                         on conflict (doctor_account_id) do update set rpps = coalesce(excluded.rpps, doctor_capacity.rpps),
+                            email = coalesce(excluded.email, doctor_capacity.email),
                             commune_code = excluded.commune_code, departement = excluded.departement, lat = excluded.lat,
                             lon = excluded.lon, network_member = excluded.network_member, capacity = excluded.capacity,
                             updated_at = excluded.updated_at""")
                 .param("d", doctorAccountId).param("rpps", rpps).param("c", commune.code()).param("dep", commune.departement())
                 .param("lat", commune.lat()).param("lon", commune.lon()).param("net", networkMember).param("cap", capacity)
-                .param("now", Timestamp.from(clock.instant())).update();
+                .param("now", Timestamp.from(clock.instant())).param("email", address).update();
     }
 
     /** The signed-in doctor changes their capacity. */
@@ -132,6 +148,16 @@ public class ProposalWorkflow {
                 .query(Long.class).single();
         waitingList.changeStatus(entryId, WaitingList.Status.PROPOSED, "Proposition d'un médecin traitant");
         audit(entry.householdId(), id, AuditAction.CREATE, "Proposition d'un médecin traitant");
+        jdbc.sql("select email from doctor_capacity where doctor_account_id = :d and email is not null").param("d", doctorAccountId)
+                .query(String.class).optional().ifPresent(email -> outbox.enqueue(email,
+                        "Traitant — un foyer cherche un médecin traitant (proposition " + id + ")",
+                        "Bonjour,\n\nUn foyer de " + entry.people() + " personne(s) (priorité " + entry.priority()
+                                + (entry.priorityReasons().isBlank() ? "" : " : " + entry.priorityReasons())
+                                + ") cherche un médecin traitant près de votre cabinet.\n" + (reason == null ? "" : reason + ".\n")
+                                + "\nAccepter : " + links.create(id, AnswerLinks.Action.ACCEPT)
+                                + "\nDécliner : " + links.create(id, AnswerLinks.Action.DECLINE)
+                                + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mes propositions ».\n",
+                        "proposal:" + id));
         return id;
     }
 
@@ -184,6 +210,13 @@ public class ProposalWorkflow {
             throw new TransitionRefused("Votre capacité d'accueil de nouveaux patients est atteinte.");
         }
         audit(p.householdId(), proposalId, AuditAction.UPDATE, "Proposition acceptée par le médecin");
+        households.contactEmail(p.householdId()).ifPresent(email -> outbox.enqueue(email,
+                "Traitant — un médecin accepte de devenir votre médecin traitant",
+                "Bonjour,\n\nUn médecin proche de chez vous accepte de devenir le médecin traitant de votre foyer.\n"
+                        + "\nConfirmer : " + links.create(proposalId, AnswerLinks.Action.CONFIRM)
+                        + "\nRefuser : " + links.create(proposalId, AnswerLinks.Action.REFUSE)
+                        + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mon médecin traitant ».\n",
+                "proposal:" + proposalId));
     }
 
     /** The signed-in doctor declines: the household goes back to the waiting list with its original date. */
@@ -238,6 +271,27 @@ public class ProposalWorkflow {
             release(p);
         }
         backToWaiting(p, "Proposition refusée par le foyer : retour sur la liste d'attente");
+    }
+
+    // ---- answers through signed e-mail links
+
+    /** What a link would do, without using it (for the confirmation page); empty if invalid, used or expired. */
+    public Optional<String> linkAction(String token) {
+        return links.check(token).map(l -> l.action().name());
+    }
+
+    /** Uses a signed link: performs its action as the doctor or household the proposal belongs to. */
+    @Transactional
+    public String answerByLink(String token) {
+        AnswerLinks.Link link = links.use(token).orElseThrow(() -> new NotFoundException("Ce lien n'est pas valide, a expiré ou a déjà servi."));
+        Row p = find(link.proposalId()).orElseThrow(() -> new NotFoundException("Introuvable."));
+        switch (link.action()) {
+            case ACCEPT -> acceptAs(p.id(), p.doctorAccountId());
+            case DECLINE -> declineAs(p.id(), p.doctorAccountId());
+            case CONFIRM -> confirmAs(p.id(), p.householdId());
+            case REFUSE -> refuseAs(p.id(), p.householdId());
+        }
+        return link.action().name();
     }
 
     // ---- deadlines

@@ -82,6 +82,13 @@ public class Households {
         return repository.findByReferences(householdRef, memberRef);
     }
 
+    /** The e-mail address to write to about the household: the first adult member's who agreed to be contacted. */
+    public java.util.Optional<String> contactEmail(long householdId) {
+        return repository.members(householdId).stream()
+                .filter(m -> m.email() != null && m.consentToContact())
+                .map(HouseholdRepository.MemberRow::email).findFirst();
+    }
+
     /** Households with a member in ALD without a médecin traitant who agreed to be contacted (the ALD data source). */
     public List<Long> withLongTermConditionWithoutDoctor(int limit) {
         return repository.withLongTermConditionWithoutDoctor(limit);
