@@ -27,6 +27,10 @@ class MatchingWeb {
                 roles(HttpMethod.GET, "/api/v1/proposals/{id}", Role.DOCTOR, Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/propositions", Role.DOCTOR),
                 roles(HttpMethod.GET, "/liste-attente", Role.ADVISOR, Role.CONCILIATOR),
+                roles(HttpMethod.GET, "/appariements", Role.ADVISOR, Role.CONCILIATOR),
+                roles(HttpMethod.GET, "/appariements/{id}", Role.ADVISOR, Role.CONCILIATOR),
+                roles(HttpMethod.POST, "/appariements", Role.ADVISOR),
+                roles(HttpMethod.POST, "/appariements/{id}/publication", Role.ADVISOR),
                 roles(HttpMethod.POST, "/liste-attente/{id}/contacts", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/mon-medecin-traitant", Role.INSURED),
                 roles(HttpMethod.POST, "/mon-medecin-traitant/propositions/{id}/reponse", Role.INSURED),
@@ -221,6 +225,42 @@ class MatchingWeb {
             workflow.updateMyCapacity(capacity);
             redirect.addFlashAttribute("message", "Capacité mise à jour.");
             return "redirect:/propositions";
+        }
+    }
+
+    @Controller
+    static class MatchingRunPages {
+        private final MatchingRuns runs;
+
+        MatchingRunPages(MatchingRuns runs) {
+            this.runs = runs;
+        }
+
+        @GetMapping("/appariements")
+        String list(Model model) {
+            model.addAttribute("runs", runs.recent(50));
+            return "matching/runs";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/appariements")
+        String run(@org.springframework.web.bind.annotation.RequestParam("departement") String departement) {
+            return "redirect:/appariements/" + runs.run(departement.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+
+        @GetMapping("/appariements/{id}")
+        String review(@PathVariable long id, Model model) {
+            model.addAttribute("run", runs.get(id));
+            return "matching/run";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/appariements/{id}/publication")
+        String publish(@PathVariable long id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            try {
+                redirect.addFlashAttribute("message", runs.publish(id) + " proposition(s) envoyée(s) aux médecins.");
+            } catch (ProposalWorkflow.TransitionRefused e) {
+                redirect.addFlashAttribute("message", e.getMessage());
+            }
+            return "redirect:/appariements/" + id;
         }
     }
 
