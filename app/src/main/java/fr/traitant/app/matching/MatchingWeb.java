@@ -28,6 +28,8 @@ class MatchingWeb {
                 roles(HttpMethod.GET, "/propositions", Role.DOCTOR),
                 roles(HttpMethod.GET, "/liste-attente", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/appariements", Role.ADVISOR, Role.CONCILIATOR),
+                roles(HttpMethod.GET, "/mutations/import", Role.ADVISOR, Role.ADMIN),
+                roles(HttpMethod.POST, "/mutations/import", Role.ADVISOR, Role.ADMIN),
                 roles(HttpMethod.GET, "/appariements/{id}", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.POST, "/appariements", Role.ADVISOR),
                 roles(HttpMethod.POST, "/appariements/{id}/publication", Role.ADVISOR),
@@ -40,6 +42,7 @@ class MatchingWeb {
                 everybody(HttpMethod.GET, "/reponse/{token}"),
                 everybody(HttpMethod.POST, "/reponse/{token}"),
                 roles(HttpMethod.POST, "/mon-medecin-traitant/inscription", Role.INSURED),
+                roles(HttpMethod.POST, "/mon-medecin-traitant/aide", Role.INSURED),
                 // public aggregates (no personal data)
                 everybody(HttpMethod.GET, "/chiffres/attente"),
                 everybody(HttpMethod.GET, "/chiffres/attente.csv"),
@@ -146,7 +149,9 @@ class MatchingWeb {
             if (own.isEmpty()) {
                 throw new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte.");
             }
-            model.addAttribute("entry", waitingList.openEntry(own.getFirst()).orElse(null));
+            WaitingList.Entry entry = waitingList.openEntry(own.getFirst()).orElse(null);
+            model.addAttribute("entry", entry);
+            model.addAttribute("helpRequested", entry != null && waitingList.helpRequested(entry.id()));
             workflow.latestForHousehold(own.getFirst()).ifPresent(id -> {
                 model.addAttribute("proposalId", id);
                 model.addAttribute("proposalStatus", workflow.status(id));
@@ -168,6 +173,18 @@ class MatchingWeb {
             } catch (ProposalWorkflow.TransitionRefused e) {
                 redirect.addFlashAttribute("message", e.getMessage());
             }
+            return "redirect:/mon-medecin-traitant";
+        }
+
+        /** The insured person asks an advisor for help. */
+        @org.springframework.web.bind.annotation.PostMapping("/mon-medecin-traitant/aide")
+        String help(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            List<Long> own = households.householdsOf(currentUser.get().accountId());
+            if (own.isEmpty()) {
+                throw new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte.");
+            }
+            waitingList.requestHelp(own.getFirst());
+            redirect.addFlashAttribute("message", "Votre demande d'aide est transmise : un conseiller vous contactera.");
             return "redirect:/mon-medecin-traitant";
         }
 
@@ -225,6 +242,33 @@ class MatchingWeb {
             workflow.updateMyCapacity(capacity);
             redirect.addFlashAttribute("message", "Capacité mise à jour.");
             return "redirect:/propositions";
+        }
+    }
+
+    @Controller
+    static class TransferPages {
+        private final Transfers transfers;
+
+        TransferPages(Transfers transfers) {
+            this.transfers = transfers;
+        }
+
+        @GetMapping("/mutations/import")
+        String form(Model model) {
+            model.addAttribute("columns", String.join(";", Transfers.COLUMNS));
+            return "matching/transfers";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/mutations/import")
+        String upload(@org.springframework.web.bind.annotation.RequestParam("fichier") org.springframework.web.multipart.MultipartFile file,
+                      Model model) throws java.io.IOException {
+            model.addAttribute("columns", String.join(";", Transfers.COLUMNS));
+            try (var reader = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+                model.addAttribute("result", transfers.importPlan(reader));
+            } catch (Transfers.TransferPlanRefused e) {
+                model.addAttribute("errors", e.errors());
+            }
+            return "matching/transfers";
         }
     }
 

@@ -50,7 +50,8 @@ public class WaitingList {
     }
 
     private static final String COLUMNS = """
-            id, household_id, source, departement, people, priority, priority_reasons, waiting_since, status, unanswered_contacts""";
+            id, household_id, source, departement, people, priority, priority_reasons, waiting_since, status, unanswered_contacts,
+            help_requested_at""";
 
     private final JdbcClient jdbc;
     private final Households households;
@@ -167,6 +168,22 @@ public class WaitingList {
         return get(entryId);
     }
 
+    /** The household asks an advisor for help (shown on the advisors' list); audited. */
+    @Transactional
+    public void requestHelp(long householdId) {
+        Entry entry = openEntry(householdId).orElseThrow(() -> new IllegalArgumentException(
+                "Faites d'abord une demande de médecin traitant."));
+        jdbc.sql("update waiting_entry set help_requested_at = :now where id = :id")
+                .param("now", Timestamp.from(clock.instant())).param("id", entry.id()).update();
+        audit(householdId, entry.id(), AuditAction.UPDATE, "Demande d'aide de l'assuré à un conseiller");
+    }
+
+    /** Whether the household asked for help on this entry. */
+    public boolean helpRequested(long entryId) {
+        return jdbc.sql("select help_requested_at is not null from waiting_entry where id = :id").param("id", entryId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     /** Changes the status of an entry (used by the proposal workflow); audited. */
     @Transactional
     public void changeStatus(long entryId, Status status, String purpose) {
@@ -216,8 +233,12 @@ public class WaitingList {
     }
 
     private static Entry map(ResultSet rs, int n) throws SQLException {
+        String reasons = rs.getString("priority_reasons");
+        if (rs.getTimestamp("help_requested_at") != null) {
+            reasons = (reasons.isBlank() ? "" : reasons + " — ") + "aide demandée par l'assuré";
+        }
         return new Entry(rs.getLong("id"), rs.getLong("household_id"), Source.valueOf(rs.getString("source")),
-                rs.getString("departement"), rs.getInt("people"), rs.getInt("priority"), rs.getString("priority_reasons"),
+                rs.getString("departement"), rs.getInt("people"), rs.getInt("priority"), reasons,
                 rs.getTimestamp("waiting_since").toInstant(), Status.valueOf(rs.getString("status")), rs.getInt("unanswered_contacts"));
     }
 }

@@ -146,6 +146,10 @@ class WaitingListTest {
         assertThat(posted.status()).isEqualTo(302);
         assertThat(session.get("/mon-medecin-traitant").body()).contains("Votre demande est enregistrée");
         assertThat(waitingList.openEntry(h)).get().extracting(WaitingList.Entry::source).isEqualTo(WaitingList.Source.ONLINE);
+        // asking an advisor for help shows on the advisors' list
+        assertThat(session.submit("/mon-medecin-traitant", "/mon-medecin-traitant/aide", Map.of()).status()).isEqualTo(302);
+        assertThat(session.get("/mon-medecin-traitant").body()).contains("Vous avez demandé de l");
+        assertThat(waitingList.openEntry(h).orElseThrow().priorityReasons()).contains("aide demandée par l'assuré");
 
         // another insured person without a household gets 404; a doctor may not see the list
         WebSession other = TestAccounts.signedIn(accounts, Role.INSURED, port);
