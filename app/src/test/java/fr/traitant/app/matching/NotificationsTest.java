@@ -192,7 +192,7 @@ class NotificationsTest {
         await(() -> mailTo(to).size() == 1);
         assertThat(outbox.backoff(1)).isEqualTo(Duration.ofSeconds(1));
         assertThat(outbox.backoff(2)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(outbox.backoff(10)).isEqualTo(Duration.ofSeconds(2)); // capped by retry-max
+        assertThat(outbox.backoff(10)).isEqualTo(Duration.ofSeconds(5)); // capped by retry-max
     }
 
     @Test
