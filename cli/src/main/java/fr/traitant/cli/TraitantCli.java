@@ -16,7 +16,8 @@ public final class TraitantCli {
     /** Builds the command line with every subcommand registered. */
     public static CommandLine commandLine() {
         return new CommandLine(new TraitantCli())
-                .addSubcommand("accessibility", new AccessibilityCommand());
+                .addSubcommand("accessibility", new AccessibilityCommand())
+                .addSubcommand(new MatchCommand());
     }
 
     public static void main(String[] args) {

@@ -42,6 +42,11 @@ class AccountRepository {
                 .query(AccountRepository::map).optional();
     }
 
+    List<Account> withRole(Role role) {
+        return jdbc.sql("select " + COLUMNS + " from account where role = :role and enabled order by display_name, id")
+                .param("role", role.name()).query(AccountRepository::map).list();
+    }
+
     List<Account> demoAccounts() {
         return jdbc.sql("select " + COLUMNS + " from account where demo order by id").query(AccountRepository::map).list();
     }

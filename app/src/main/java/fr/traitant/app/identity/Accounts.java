@@ -54,6 +54,16 @@ public class Accounts {
         return repository.findByUsername(EmailAddress.of(email).value()).map(Accounts::summary);
     }
 
+    /** The enabled accounts holding this role (e.g. the advisors a case can be assigned to), by name. */
+    public java.util.List<SignedInUser> withRole(Role role) {
+        return repository.withRole(role).stream().map(Accounts::summary).toList();
+    }
+
+    /** An account by id. */
+    public Optional<SignedInUser> findById(long id) {
+        return repository.findById(id).map(Accounts::summary);
+    }
+
     static SignedInUser summary(Account account) {
         return new SignedInUser(account.id(), account.username(), account.displayName(), account.role());
     }

@@ -71,7 +71,19 @@ class AccessMatrixTest {
             new Row("/dpo/conservation", WebSession.HTML, EnumSet.of(DPO)),
             new Row("/propositions", WebSession.HTML, EnumSet.of(DOCTOR)),
             new Row("/api/v1/proposals", JSON, EnumSet.of(DOCTOR)),
-            new Row("/api/v1/proposals/999999999", JSON, EnumSet.of(DOCTOR, ADVISOR, CONCILIATOR)));
+            new Row("/api/v1/proposals/999999999", JSON, EnumSet.of(DOCTOR, ADVISOR, CONCILIATOR)),
+            new Row("/demandes/nouvelle", WebSession.HTML, EnumSet.of(INSURED)),
+            new Row("/mes-demandes", WebSession.HTML, EnumSet.of(INSURED)),
+            new Row("/mes-demandes/999999999", WebSession.HTML, EnumSet.of(INSURED)),
+            new Row("/mes-demandes/999999999/etat?version=0", WebSession.HTML, EnumSet.of(INSURED)),
+            new Row("/mes-notifications", WebSession.HTML, EnumSet.of(INSURED)),
+            new Row("/dossiers", WebSession.HTML, EnumSet.of(ADVISOR, CONCILIATOR)),
+            new Row("/dossiers/charge", WebSession.HTML, EnumSet.of(ADVISOR, CONCILIATOR)),
+            new Row("/dossiers/nouveau", WebSession.HTML, EnumSet.of(ADVISOR, CONCILIATOR)),
+            new Row("/dossiers/999999999", WebSession.HTML, EnumSet.of(ADVISOR, CONCILIATOR)),
+            new Row("/dossiers/999999999/medecins", WebSession.HTML, EnumSet.of(ADVISOR, CONCILIATOR)),
+            new Row("/indicateurs/dossiers", WebSession.HTML, EnumSet.of(ADVISOR, CONCILIATOR, Role.PROGRAMME_MANAGER)),
+            new Row("/indicateurs/dossiers.csv", "text/csv", EnumSet.of(ADVISOR, CONCILIATOR, Role.PROGRAMME_MANAGER)));
 
     @LocalServerPort
     int port;

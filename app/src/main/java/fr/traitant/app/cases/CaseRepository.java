@@ -1,0 +1,289 @@
+package fr.traitant.app.cases;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for cases, their journal, persons and notifications. */
+@Repository
+class CaseRepository {
+
+    static final String COLUMNS = """
+            id, reference, kind, channel, motive, vulnerabilities, household_id, submitted_by, requester_name,
+            requester_email, requester_phone, commune_code, summary, assignee_account_id, assignee_name, priority,
+            status, waiting_for, outcome, closing_note, received_at, due_on, closed_at, proposal_id, doctor_account_id,
+            doctor_name, satisfaction_score, satisfaction_comment, synthetic, version""";
+
+    /** Filters of the agents' list. */
+    enum Scope { MINE, UNASSIGNED, OPEN, OVERDUE, ALL }
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    String nextReference(CaseKind kind, int year) {
+        long n = jdbc.sql("select nextval('case_reference_seq')").query(Long.class).single();
+        return "%s-%04d-%06d".formatted(kind.prefix(), year, n % 1_000_000);
+    }
+
+    long insert(NewCase c, String reference, Long submittedBy, Instant receivedAt, LocalDate dueOn, boolean synthetic) {
+        return jdbc.sql("""
+                        insert into case_file (reference, kind, channel, motive, vulnerabilities, household_id, submitted_by,
+                               requester_name, requester_email, requester_phone, commune_code, summary, priority,
+                               received_at, due_on, synthetic)
+                        values (:reference, :kind, :channel, :motive, string_to_array(:vulnerabilities, ','), :household,
+                                :submittedBy, :name, :email, :phone, :commune, :summary, :priority, :receivedAt, :dueOn, :synthetic)
+                        returning id""")
+                .param("reference", reference).param("kind", c.kind().name()).param("channel", c.channel().name())
+                .param("motive", c.motive().name())
+                .param("vulnerabilities", String.join(",", c.vulnerabilities().stream().map(Enum::name).sorted().toList()))
+                .param("household", c.householdId()).param("submittedBy", submittedBy)
+                .param("name", c.requesterName()).param("email", c.email() == null ? null : c.email().value())
+                .param("phone", c.phone() == null ? null : c.phone().e164())
+                .param("commune", c.commune() == null ? null : c.commune().value())
+                .param("summary", c.summary()).param("priority", c.priority().name())
+                .param("receivedAt", Timestamp.from(receivedAt)).param("dueOn", dueOn).param("synthetic", synthetic)
+                .query(Long.class).single();
+    }
+
+    void addPerson(long caseId, String personRef) {
+        jdbc.sql("insert into case_person (case_id, person_ref) values (:c, :p) on conflict do nothing")
+                .param("c", caseId).param("p", personRef).update();
+    }
+
+    List<String> persons(long caseId) {
+        return jdbc.sql("select person_ref from case_person where case_id = :c order by person_ref")
+                .param("c", caseId).query(String.class).list();
+    }
+
+    Optional<CaseView> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from case_file where id = :id").param("id", id)
+                .query(CaseRepository::map).optional();
+    }
+
+    /** Locks the row for a change (two agents acting at once cannot both move the same state). */
+    Optional<CaseView> lock(long id) {
+        return jdbc.sql("select " + COLUMNS + " from case_file where id = :id for update").param("id", id)
+                .query(CaseRepository::map).optional();
+    }
+
+    Optional<Integer> versionIfSubmittedBy(long id, long accountId) {
+        return jdbc.sql("select version from case_file where id = :id and submitted_by = :a")
+                .param("id", id).param("a", accountId).query(Integer.class).optional();
+    }
+
+    void moveTo(long id, CaseStatus status, String waitingFor, Outcome outcome, String closingNote, Instant closedAt) {
+        jdbc.sql("""
+                        update case_file set status = :status, waiting_for = :waiting, outcome = :outcome, closing_note = :note,
+                               closed_at = :closedAt, version = version + 1 where id = :id""")
+                .param("status", status.name()).param("waiting", waitingFor)
+                .param("outcome", outcome == null ? null : outcome.name()).param("note", closingNote)
+                .param("closedAt", closedAt == null ? null : Timestamp.from(closedAt)).param("id", id).update();
+    }
+
+    void assign(long id, Long accountId, String name) {
+        jdbc.sql("update case_file set assignee_account_id = :a, assignee_name = :n, version = version + 1 where id = :id")
+                .param("a", accountId).param("n", name).param("id", id).update();
+    }
+
+    void setPriority(long id, Priority priority, LocalDate dueOn) {
+        jdbc.sql("update case_file set priority = :p, due_on = :d where id = :id")
+                .param("p", priority.name()).param("d", dueOn).param("id", id).update();
+    }
+
+    void linkProposal(long id, Long proposalId, Long doctorAccountId, String doctorName) {
+        jdbc.sql("""
+                        update case_file set proposal_id = :p, doctor_account_id = :d, doctor_name = :n, version = version + 1
+                        where id = :id""")
+                .param("p", proposalId).param("d", doctorAccountId).param("n", doctorName).param("id", id).update();
+    }
+
+    void satisfaction(long id, int score, String comment, Instant at) {
+        jdbc.sql("""
+                        update case_file set satisfaction_score = :s, satisfaction_comment = :c, satisfaction_at = :at,
+                               version = version + 1 where id = :id""")
+                .param("s", score).param("c", comment).param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    void journal(long caseId, String author, Long authorAccountId, JournalKind kind, String text, Instant at) {
+        jdbc.sql("""
+                        insert into case_journal (case_id, occurred_at, author, author_account_id, kind, text)
+                        values (:c, :at, :author, :authorId, :kind, :text)""")
+                .param("c", caseId).param("at", Timestamp.from(at)).param("author", author)
+                .param("authorId", authorAccountId).param("kind", kind.name()).param("text", text).update();
+    }
+
+    List<JournalEntry> journal(long caseId) {
+        return jdbc.sql("select id, occurred_at, author, kind, text from case_journal where case_id = :c order by occurred_at, id")
+                .param("c", caseId)
+                .query((rs, n) -> new JournalEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("author"), JournalKind.valueOf(rs.getString("kind")), rs.getString("text")))
+                .list();
+    }
+
+    List<CaseView> submittedBy(long accountId) {
+        return jdbc.sql("select " + COLUMNS + " from case_file where submitted_by = :a order by received_at desc, id desc")
+                .param("a", accountId).query(CaseRepository::map).list();
+    }
+
+    /**
+     * The agents' list of one kind: a scope and an optional search text (reference, requester name, commune code),
+     * overdue first, then by due date.
+     */
+    List<CaseView> list(CaseKind kind, Scope scope, long agentAccountId, String text, LocalDate today, int limit) {
+        StringBuilder where = new StringBuilder("kind = :kind and not synthetic");
+        switch (scope) {
+            case MINE -> where.append(" and status <> 'CLOSED' and assignee_account_id = :agent");
+            case UNASSIGNED -> where.append(" and status <> 'CLOSED' and assignee_account_id is null");
+            case OPEN -> where.append(" and status <> 'CLOSED'");
+            case OVERDUE -> where.append(" and status <> 'CLOSED' and due_on < :today");
+            case ALL -> { }
+        }
+        String q = text == null ? "" : text.strip();
+        if (!q.isEmpty()) {
+            where.append(" and (upper(reference) = upper(:q) or requester_name ilike :like or commune_code = :q)");
+        }
+        return jdbc.sql("select " + COLUMNS + " from case_file where " + where
+                        + " order by (status <> 'CLOSED' and due_on < :today) desc, status = 'CLOSED', due_on, id limit :limit")
+                .param("kind", kind.name()).param("agent", agentAccountId).param("today", today)
+                .param("q", q).param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("limit", limit)
+                .query(CaseRepository::map).list();
+    }
+
+    /** Open cases per assignee (null = unassigned): open, overdue, waiting for a third party. */
+    record Load(Long assigneeAccountId, String assigneeName, int open, int overdue, int waiting, int urgent) {}
+
+    List<Load> workload(CaseKind kind, LocalDate today) {
+        return jdbc.sql("""
+                        select assignee_account_id, max(assignee_name) as name, count(*) as open,
+                               count(*) filter (where due_on < :today) as overdue,
+                               count(*) filter (where status = 'WAITING_THIRD_PARTY') as waiting,
+                               count(*) filter (where priority = 'URGENT') as urgent
+                          from case_file where kind = :kind and status <> 'CLOSED' and not synthetic
+                         group by assignee_account_id order by assignee_account_id nulls first""")
+                .param("kind", kind.name()).param("today", today)
+                .query((rs, n) -> new Load((Long) rs.getObject("assignee_account_id"), rs.getString("name"),
+                        rs.getInt("open"), rs.getInt("overdue"), rs.getInt("waiting"), rs.getInt("urgent")))
+                .list();
+    }
+
+    /** The facts the indicators need, for cases received or closed between the two instants. */
+    List<CaseIndicators.Facts> facts(Instant from, Instant to) {
+        return jdbc.sql("""
+                        select kind, motive, channel, received_at, closed_at, satisfaction_score from case_file
+                         where (received_at >= :from and received_at < :to) or (closed_at >= :from and closed_at < :to)""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> new CaseIndicators.Facts(CaseKind.valueOf(rs.getString("kind")),
+                        Motive.valueOf(rs.getString("motive")), Channel.valueOf(rs.getString("channel")),
+                        rs.getTimestamp("received_at").toInstant(),
+                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
+                        (Integer) rs.getObject("satisfaction_score")))
+                .list();
+    }
+
+    /** The latest calendar year before {@code year} in which cases were received (Paris time), if any. */
+    Optional<Integer> latestYearBefore(int year) {
+        int latest = jdbc.sql("""
+                        select coalesce(max(extract(year from received_at at time zone 'Europe/Paris'))::int, 0) from case_file
+                         where received_at < make_timestamptz(:year, 1, 1, 0, 0, 0, 'Europe/Paris')""")
+                .param("year", year).query(Integer.class).single();
+        return latest == 0 ? Optional.empty() : Optional.of(latest);
+    }
+
+    boolean anySynthetic() {
+        return jdbc.sql("select exists (select 1 from case_file where synthetic)").query(Boolean.class).single();
+    }
+
+    /** The synthetic history (no person behind it), written in one go. */
+    void insertSynthetic(SyntheticCaseHistory.SyntheticCase c, String reference) {
+        jdbc.sql("""
+                        insert into case_file (reference, kind, channel, motive, requester_name, summary, priority, status,
+                               outcome, received_at, due_on, closed_at, satisfaction_score, assignee_name, synthetic)
+                        values (:reference, :kind, :channel, :motive, 'Demandeur synthétique', :summary, :priority, 'CLOSED',
+                                :outcome, :receivedAt, :dueOn, :closedAt, :score, :assignee, true)""")
+                .param("reference", reference).param("kind", c.kind().name()).param("channel", c.channel().name())
+                .param("motive", c.motive().name()).param("summary", "Dossier synthétique (démonstration) — " + c.motive().label())
+                .param("priority", Priority.NORMAL.name()).param("outcome", c.outcome().name())
+                .param("receivedAt", Timestamp.from(c.receivedAt())).param("dueOn", c.receivedAt().atZone(CaseView.PARIS).toLocalDate().plusDays(30))
+                .param("closedAt", Timestamp.from(c.closedAt())).param("score", c.satisfaction())
+                .param("assignee", c.assignee()).update();
+    }
+
+    // notifications
+
+    void notify(long caseId, long accountId, String message, Instant at) {
+        jdbc.sql("insert into case_notification (case_id, account_id, created_at, message) values (:c, :a, :at, :m)")
+                .param("c", caseId).param("a", accountId).param("at", Timestamp.from(at)).param("m", message).update();
+    }
+
+    List<Notification> notifications(long accountId, int limit) {
+        return jdbc.sql("""
+                        select n.id, n.case_id, c.reference, n.created_at, n.message, n.read_at is not null as read
+                          from case_notification n join case_file c on c.id = n.case_id
+                         where n.account_id = :a order by n.created_at desc, n.id desc limit :limit""")
+                .param("a", accountId).param("limit", limit)
+                .query((rs, n) -> new Notification(rs.getLong("id"), rs.getLong("case_id"), rs.getString("reference"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getString("message"), rs.getBoolean("read")))
+                .list();
+    }
+
+    int unread(long accountId) {
+        return jdbc.sql("select count(*) from case_notification where account_id = :a and read_at is null")
+                .param("a", accountId).query(Integer.class).single();
+    }
+
+    void markRead(long accountId, Instant at) {
+        jdbc.sql("update case_notification set read_at = :at where account_id = :a and read_at is null")
+                .param("a", accountId).param("at", Timestamp.from(at)).update();
+    }
+
+    // privacy
+
+    List<CaseView> ofPerson(String personRef) {
+        return jdbc.sql("select " + COLUMNS + " from case_file where id in (select case_id from case_person where person_ref = :p) order by id")
+                .param("p", personRef).query(CaseRepository::map).list();
+    }
+
+    List<CaseView> closedBefore(Instant cutoff) {
+        return jdbc.sql("select " + COLUMNS + " from case_file where closed_at < :cutoff order by id")
+                .param("cutoff", Timestamp.from(cutoff)).query(CaseRepository::map).list();
+    }
+
+    int delete(long id) {
+        return jdbc.sql("delete from case_file where id = :id").param("id", id).update();
+    }
+
+    private static CaseView map(ResultSet rs, int n) throws SQLException {
+        Array array = rs.getArray("vulnerabilities");
+        List<Vulnerability> vulnerabilities = new ArrayList<>();
+        if (array != null) {
+            Arrays.stream((String[]) array.getArray()).map(Vulnerability::valueOf).sorted().forEach(vulnerabilities::add);
+        }
+        Timestamp closed = rs.getTimestamp("closed_at");
+        String outcome = rs.getString("outcome");
+        return new CaseView(rs.getLong("id"), rs.getString("reference"), CaseKind.valueOf(rs.getString("kind")),
+                Channel.valueOf(rs.getString("channel")), Motive.valueOf(rs.getString("motive")), vulnerabilities,
+                (Long) rs.getObject("household_id"), (Long) rs.getObject("submitted_by"), rs.getString("requester_name"),
+                rs.getString("requester_email"), rs.getString("requester_phone"), rs.getString("commune_code"),
+                rs.getString("summary"), (Long) rs.getObject("assignee_account_id"), rs.getString("assignee_name"),
+                Priority.valueOf(rs.getString("priority")), CaseStatus.valueOf(rs.getString("status")),
+                rs.getString("waiting_for"), outcome == null ? null : Outcome.valueOf(outcome), rs.getString("closing_note"),
+                rs.getTimestamp("received_at").toInstant(), rs.getDate("due_on").toLocalDate(),
+                closed == null ? null : closed.toInstant(), (Long) rs.getObject("proposal_id"),
+                (Long) rs.getObject("doctor_account_id"), rs.getString("doctor_name"),
+                (Integer) rs.getObject("satisfaction_score"), rs.getString("satisfaction_comment"),
+                rs.getBoolean("synthetic"), rs.getInt("version"));
+    }
+}

@@ -1,0 +1,232 @@
+package fr.traitant.app.cases;
+
+import fr.traitant.app.identity.CurrentUser;
+import fr.traitant.app.platform.values.EmailAddress;
+import fr.traitant.app.platform.values.InseeCode;
+import fr.traitant.app.platform.values.PhoneNumber;
+import fr.traitant.app.territory.Territory;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The insured person's pages: the online request form, their requests with a status that refreshes by itself
+ * (htmx polling; unchanged requests answer 204 and are not re-read), satisfaction at closure, notifications.
+ */
+@Controller
+class RequestPages {
+
+    private final Cases cases;
+    private final Territory territory;
+    private final CurrentUser currentUser;
+
+    RequestPages(Cases cases, Territory territory, CurrentUser currentUser) {
+        this.cases = cases;
+        this.territory = territory;
+        this.currentUser = currentUser;
+    }
+
+    @ModelAttribute("unreadNotifications")
+    int unread() {
+        return cases.myUnreadNotifications();
+    }
+
+    @GetMapping("/demandes/nouvelle")
+    String form(Model model) {
+        RequestForm form = new RequestForm();
+        currentUser.find().ifPresent(u -> form.setEmail(u.username()));
+        model.addAttribute("form", form);
+        return formPage(model);
+    }
+
+    @PostMapping("/demandes")
+    String submit(@ModelAttribute("form") RequestForm form, BindingResult errors, Model model, HttpServletResponse response) {
+        CaseKind kind = FormChecks.enumValue(CaseKind.class, form.getKind()).orElse(null);
+        if (kind == null) {
+            errors.rejectValue("kind", "kind", "Choisissez le type de demande.");
+        }
+        Motive motive = FormChecks.enumValue(Motive.class, form.getMotive()).orElse(null);
+        if (motive == null) {
+            errors.rejectValue("motive", "motive", "Choisissez le motif de votre demande.");
+        } else if (kind != null && !motive.allowedFor(kind)) {
+            errors.rejectValue("motive", "motive", "Ce motif ne relève pas de : " + kind.label() + ".");
+        }
+        Set<Vulnerability> vulnerabilities = FormChecks.vulnerabilities(form.getVulnerabilities(), errors);
+        InseeCode commune = FormChecks.commune(territory, form.getCommune(), true, errors);
+        PhoneNumber phone = FormChecks.phone(form.getPhone(), errors);
+        EmailAddress email = FormChecks.email(form.getEmail(), errors);
+        if (phone == null && email == null && !errors.hasFieldErrors("phone") && !errors.hasFieldErrors("email")) {
+            errors.rejectValue("phone", "contact", "Indiquez au moins un téléphone ou une adresse électronique pour vous joindre.");
+        }
+        FormChecks.summary(form.getSummary(), errors);
+        if (!form.isConsent()) {
+            errors.rejectValue("consent", "consent", "Cochez cette case pour que nous puissions traiter votre demande.");
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            return formPage(model);
+        }
+        CaseView created = cases.submit(new NewCase(kind, Channel.ONLINE_FORM, motive, vulnerabilities, null,
+                currentUser.get().displayName(), email, phone, commune, form.getSummary(), Priority.NORMAL));
+        return "redirect:/mes-demandes/" + created.id() + "?envoyee";
+    }
+
+    private String formPage(Model model) {
+        model.addAttribute("kinds", CaseKind.values());
+        model.addAttribute("passMotives", Motive.of(CaseKind.PASS));
+        model.addAttribute("conciliationMotives", Motive.of(CaseKind.CONCILIATION));
+        model.addAttribute("allVulnerabilities", Vulnerability.values());
+        return "cases/request-form";
+    }
+
+    @GetMapping("/mes-demandes")
+    String mine(Model model) {
+        model.addAttribute("requests", cases.myRequests());
+        return "cases/my-requests";
+    }
+
+    @GetMapping("/mes-demandes/{id}")
+    String one(@PathVariable long id, Model model) {
+        model.addAttribute("file", cases.myRequest(id));
+        model.addAttribute("scores", List.of(1, 2, 3, 4, 5));
+        return "cases/my-request";
+    }
+
+    /** The status block, for polling: 204 (nothing to swap) while the request has not changed. */
+    @GetMapping("/mes-demandes/{id}/etat")
+    String status(@PathVariable long id, @RequestParam(name = "version", defaultValue = "-1") int version, Model model,
+                  HttpServletResponse response) {
+        Optional<CaseFile> changed = cases.myRequestIfChanged(id, version);
+        if (changed.isEmpty()) {
+            response.setStatus(204);
+            return null;
+        }
+        model.addAttribute("file", changed.get());
+        return "cases/my-request :: status";
+    }
+
+    @PostMapping("/mes-demandes/{id}/avis")
+    String rate(@PathVariable long id, @RequestParam(name = "note", required = false) String score,
+                @RequestParam(name = "commentaire", required = false) String comment, Model model, HttpServletResponse response) {
+        Integer value = null;
+        try {
+            value = score == null ? null : Integer.valueOf(score);
+        } catch (NumberFormatException e) {
+            value = null;
+        }
+        String error;
+        if (value == null || value < 1 || value > 5) {
+            error = "Choisissez une note de 1 à 5.";
+        } else {
+            try {
+                cases.rate(id, value, comment);
+                return "redirect:/mes-demandes/" + id + "?merci";
+            } catch (IllegalArgumentException e) {
+                error = e.getMessage();
+            }
+        }
+        response.setStatus(400);
+        model.addAttribute("ratingError", error);
+        model.addAttribute("comment", comment);
+        return one(id, model);
+    }
+
+    @GetMapping("/mes-notifications")
+    String notifications(Model model) {
+        model.addAttribute("notifications", cases.myNotifications());
+        cases.markMyNotificationsRead();
+        model.addAttribute("unreadNotifications", 0);
+        return "cases/notifications";
+    }
+
+    /** Small checks shared by the request and case forms: errors go next to the field. */
+    static final class FormChecks {
+        private FormChecks() {}
+
+        static <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String value) {
+            if (value == null || value.isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Enum.valueOf(type, value.strip()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+
+        static Set<Vulnerability> vulnerabilities(List<String> values, BindingResult errors) {
+            Set<Vulnerability> set = EnumSet.noneOf(Vulnerability.class);
+            for (String v : values) {
+                Optional<Vulnerability> parsed = enumValue(Vulnerability.class, v);
+                if (parsed.isEmpty()) {
+                    errors.rejectValue("vulnerabilities", "vulnerabilities", "Situation inconnue.");
+                } else {
+                    set.add(parsed.get());
+                }
+            }
+            return set;
+        }
+
+        static InseeCode commune(Territory territory, String value, boolean required, BindingResult errors) {
+            String v = value == null ? "" : value.strip();
+            if (v.isEmpty()) {
+                if (required) {
+                    errors.rejectValue("commune", "commune", "Indiquez le code INSEE de votre commune (5 caractères, ex. 83137 pour Toulon).");
+                }
+                return null;
+            }
+            try {
+                InseeCode code = InseeCode.of(v);
+                if (territory.findCommune(code.value()).isEmpty()) {
+                    errors.rejectValue("commune", "commune", "Aucune commune n'a le code " + code.value() + ".");
+                    return null;
+                }
+                return code;
+            } catch (IllegalArgumentException e) {
+                errors.rejectValue("commune", "commune", e.getMessage());
+                return null;
+            }
+        }
+
+        static PhoneNumber phone(String value, BindingResult errors) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return PhoneNumber.of(value);
+            } catch (IllegalArgumentException e) {
+                errors.rejectValue("phone", "phone", e.getMessage());
+                return null;
+            }
+        }
+
+        static EmailAddress email(String value, BindingResult errors) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return EmailAddress.of(value);
+            } catch (IllegalArgumentException e) {
+                errors.rejectValue("email", "email", e.getMessage());
+                return null;
+            }
+        }
+
+        static void summary(String value, BindingResult errors) {
+            int length = value == null ? 0 : value.strip().length();
+            if (length < 10 || length > 4000) {
+                errors.rejectValue("summary", "summary", "Décrivez votre situation en 10 à 4000 caractères.");
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package fr.traitant.engine.matching;
+
+import fr.traitant.engine.matching.internal.ExactSolver;
+import fr.traitant.engine.matching.internal.HeuristicSolver;
+import fr.traitant.engine.matching.internal.MatchState;
+import fr.traitant.engine.matching.internal.ProblemIndex;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Solves a matching problem: which household each doctor is proposed, over a whole territory.
+ *
+ * <p>Method (see {@code docs/methodology/matching.md}): eligible pairs are generated (travel time
+ * within the household's limit, doctor accepting, needs met, capacity at least the household's
+ * size); a constructive heuristic with ejection-chain repair and local search assigns everybody;
+ * then every connected component of the eligibility graph with at most
+ * {@link MatchingOptions#exactComponentLimit()} households is solved to proven optimality by
+ * branch-and-bound over the min-cost-flow relaxation (within a deterministic work budget).
+ *
+ * <p>Thread-safe (stateless). Uses the common fork-join pool for candidate generation and for
+ * independent components; results do not depend on the number of threads.
+ */
+public final class Matcher {
+
+    /** Ejection chains explore at most this many doctors per insertion. */
+    static final int CHAIN_NODES = 24;
+    /** …and at most this many candidate checks. */
+    static final int CHAIN_WORK = 3_000;
+
+    private Matcher() {}
+
+    /** Solves with the default crow-fly estimate and default options. */
+    public static MatchingSession solve(Collection<Household> households, Collection<Doctor> doctors) {
+        return solve(households, doctors, CrowFlyTravelTimes.DEFAULT, MatchingOptions.DEFAULT);
+    }
+
+    /**
+     * Solves a zone.
+     *
+     * @throws IllegalArgumentException on duplicate household or doctor ids
+     */
+    public static MatchingSession solve(Collection<Household> households, Collection<Doctor> doctors,
+                                        TravelTimeModel travel, MatchingOptions options) {
+        ProgressListener progress = options.progress();
+        ProblemIndex p = ProblemIndex.build(List.copyOf(households), List.copyOf(doctors), travel,
+                options.candidateLimit(), progress);
+        MatchState st = new MatchState(p);
+        new HeuristicSolver(st, CHAIN_NODES, CHAIN_WORK).solve(progress);
+
+        int nh = p.householdCount(), nd = p.doctorCount();
+        int[] parent = new int[nh + nd];
+        for (int i = 0; i < parent.length; i++) parent[i] = i;
+        for (int h = 0; h < nh; h++) {
+            for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) union(parent, h, nh + p.slotDoctor[s]);
+        }
+        int[] count = new int[nh + nd];
+        for (int h = 0; h < nh; h++) if (p.slotStart[h + 1] > p.slotStart[h]) count[find(parent, h)]++;
+        // components in order of their smallest household index
+        boolean[] seen = new boolean[nh + nd];
+        int[] smallIndex = new int[nh + nd];
+        List<int[]> small = new ArrayList<>();
+        int[] fill = new int[nh + nd];
+        int components = 0, heuristicHouseholds = 0;
+        for (int h = 0; h < nh; h++) {
+            if (p.slotStart[h + 1] == p.slotStart[h]) continue;
+            int r = find(parent, h);
+            if (!seen[r]) {
+                seen[r] = true;
+                components++;
+                smallIndex[r] = -1;
+                if (count[r] >= 2 && count[r] <= options.exactComponentLimit()) {
+                    smallIndex[r] = small.size();
+                    small.add(new int[count[r]]);
+                } else if (count[r] > options.exactComponentLimit()) {
+                    heuristicHouseholds += count[r];
+                }
+            }
+            if (smallIndex[r] >= 0) small.get(smallIndex[r])[fill[r]++] = h;
+        }
+        int nSmall = small.size();
+        progress.onProgress("exact", 0, nSmall);
+        ExactSolver.Outcome[] outcomes = new ExactSolver.Outcome[nSmall];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        IntStream.range(0, nSmall).parallel().forEach(k -> {
+            outcomes[k] = ExactSolver.solve(st, small.get(k), options.exactWorkBudget());
+            int v = done.incrementAndGet();
+            if (v % Math.max(1, nSmall / 50) == 0) {
+                synchronized (progress) {
+                    progress.onProgress("exact", v, nSmall);
+                }
+            }
+        });
+        int proven = 0;
+        for (ExactSolver.Outcome o : outcomes) {
+            if (o == null) continue;
+            if (o.provenOptimal()) proven++;
+            if (!o.improved()) continue;
+            for (int h : o.households()) st.unassign(h);
+            for (int i = 0; i < o.households().length; i++) if (o.slots()[i] >= 0) st.assign(o.households()[i], o.slots()[i]);
+        }
+        for (int k = 0; k < nSmall; k++) if (outcomes[k] == null) heuristicHouseholds += small.get(k).length;
+        progress.onProgress("exact", nSmall, nSmall);
+        int limit = ProblemIndex.effectiveLimit(options.candidateLimit(), nh, nd);
+        SolveStatistics stats = new SolveStatistics(nh, nd, p.slotDoctor.length, components, nSmall, proven,
+                heuristicHouseholds, limit);
+        return new MatchingSession(st, stats);
+    }
+
+    private static int find(int[] parent, int x) {
+        while (parent[x] != x) {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        return x;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a), rb = find(parent, b);
+        if (ra != rb) {
+            if (ra < rb) parent[rb] = ra;
+            else parent[ra] = rb;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package fr.traitant.engine.matching;
+
+/**
+ * How a solve went.
+ *
+ * @param households households in the problem
+ * @param doctors doctors in the problem
+ * @param eligiblePairs (household, doctor) pairs kept as candidates
+ * @param components connected components of the eligibility graph with at least one household with a candidate
+ * @param exactComponents components given to branch-and-bound
+ * @param provenOptimalComponents of those, components where it finished (optimum proven)
+ * @param heuristicHouseholds households in components solved by the heuristic only (too large, or budget/overflow)
+ * @param candidateLimit effective per-household candidate limit (Integer.MAX_VALUE = none)
+ */
+public record SolveStatistics(int households, int doctors, long eligiblePairs, int components, int exactComponents,
+                              int provenOptimalComponents, int heuristicHouseholds, int candidateLimit) {
+
+    /** True when the result is proven optimal for the whole problem. */
+    public boolean provenOptimal() {
+        return heuristicHouseholds == 0 && exactComponents == provenOptimalComponents && candidateLimit == Integer.MAX_VALUE;
+    }
+}

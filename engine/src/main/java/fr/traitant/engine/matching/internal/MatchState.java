@@ -1,0 +1,112 @@
+package fr.traitant.engine.matching.internal;
+
+import java.util.Arrays;
+
+/**
+ * Mutable assignment of households to doctors over a {@link ProblemIndex}: for each household its
+ * slot (hence doctor and travel time) or -1, each doctor's remaining capacity and its members.
+ * Not thread-safe.
+ */
+public final class MatchState {
+
+    public final ProblemIndex p;
+    /** Slot of each household, -1 when unserved. */
+    public final int[] slot;
+    public final int[] remaining;
+    private final int[][] members;
+    private final int[] memberCount;
+    private final int[] position;
+    /** Running objective: people served per class (0..4) and person-centiminutes (5). */
+    private final long[] running = new long[6];
+    /** Pairs that may no longer be used (declined or refused), by slot. */
+    public final boolean[] forbidden;
+
+    public MatchState(ProblemIndex p) {
+        this.p = p;
+        int nh = p.householdCount(), nd = p.doctorCount();
+        slot = new int[nh];
+        Arrays.fill(slot, -1);
+        remaining = Arrays.copyOf(p.capacity, nd);
+        members = new int[nd][];
+        memberCount = new int[nd];
+        position = new int[nh];
+        forbidden = new boolean[p.slotDoctor.length];
+    }
+
+    public int doctorOf(int h) {
+        int s = slot[h];
+        return s < 0 ? -1 : p.slotDoctor[s];
+    }
+
+    public void assign(int h, int s) {
+        if (slot[h] >= 0) throw new IllegalStateException("household already assigned");
+        int d = p.slotDoctor[s];
+        if (remaining[d] < p.size[h]) throw new IllegalStateException("capacity exceeded");
+        slot[h] = s;
+        remaining[d] -= p.size[h];
+        running[p.priority[h] - 1] += p.size[h];
+        running[5] += (long) p.size[h] * p.slotCm[s];
+        int[] m = members[d];
+        if (m == null) m = members[d] = new int[4];
+        else if (memberCount[d] == m.length) m = members[d] = Arrays.copyOf(m, m.length * 2);
+        position[h] = memberCount[d];
+        m[memberCount[d]++] = h;
+    }
+
+    public void unassign(int h) {
+        int s = slot[h];
+        if (s < 0) return;
+        int d = p.slotDoctor[s];
+        remaining[d] += p.size[h];
+        running[p.priority[h] - 1] -= p.size[h];
+        running[5] -= (long) p.size[h] * p.slotCm[s];
+        int[] m = members[d];
+        int pos = position[h];
+        int last = m[--memberCount[d]];
+        m[pos] = last;
+        position[last] = pos;
+        slot[h] = -1;
+    }
+
+    public int memberCount(int d) {
+        return memberCount[d];
+    }
+
+    /** The i-th member of d (order changes as members come and go). */
+    public int member(int d, int i) {
+        return members[d][i];
+    }
+
+    /** Members of d, copied. */
+    public int[] membersOf(int d) {
+        return members[d] == null ? new int[0] : Arrays.copyOf(members[d], memberCount[d]);
+    }
+
+    /** Best free slot of h (nearest doctor with room, not forbidden), or -1. */
+    public int bestFreeSlot(int h) {
+        int size = p.size[h];
+        for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
+            if (!forbidden[s] && remaining[p.slotDoctor[s]] >= size) return s;
+        }
+        return -1;
+    }
+
+    /** Deep copy. */
+    public MatchState copy() {
+        MatchState c = new MatchState(p);
+        System.arraycopy(forbidden, 0, c.forbidden, 0, forbidden.length);
+        for (int h = 0; h < slot.length; h++) if (slot[h] >= 0) c.assign(h, slot[h]);
+        return c;
+    }
+
+    /** People served per priority class (index 0 = priority 1) and total person-centiminutes at index 5. */
+    public long[] objective() {
+        return running.clone();
+    }
+
+    /** Lexicographic comparison of objectives: negative when a is better than b. */
+    public static int compare(long[] a, long[] b) {
+        for (int i = 0; i < 5; i++) if (a[i] != b[i]) return a[i] > b[i] ? -1 : 1;
+        return Long.compare(a[5], b[5]);
+    }
+}

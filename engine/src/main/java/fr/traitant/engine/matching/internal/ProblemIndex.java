@@ -1,0 +1,306 @@
+package fr.traitant.engine.matching.internal;
+
+import fr.traitant.engine.matching.CrowFlyTravelTimes;
+import fr.traitant.engine.matching.Doctor;
+import fr.traitant.engine.matching.Household;
+import fr.traitant.engine.matching.ProgressListener;
+import fr.traitant.engine.matching.TravelTimeModel;
+import fr.traitant.engine.matching.TravelTimeTable;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * Immutable primitive-array view of a matching problem: households and doctors sorted by id,
+ * eligible (household, doctor) pairs in compressed rows ("slots") sorted by travel time.
+ *
+ * <p>Travel times are held in centiminutes (1/100 minute, rounded half up), so that the
+ * person-minutes objective is an exact integer sum.
+ */
+public final class ProblemIndex {
+
+    /** Automatic candidate limit used when the instance is large. */
+    public static final int AUTO_LIMIT = 32;
+    private static final long AUTO_ALL_PAIRS = 25_000_000L;
+    private static final int AUTO_ALL_HOUSEHOLDS = 2_000;
+
+    public final Household[] households;
+    public final Doctor[] doctors;
+    public final Map<String, Integer> householdIndex;
+    public final Map<String, Integer> doctorIndex;
+    public final int[] size;
+    public final int[] priority;
+    public final int[] maxCm;
+    /** Position of each household in the order (priority, waiting since, id). */
+    public final int[] rank;
+    /** Households in that order. */
+    public final int[] order;
+    public final int[] capacity;
+    /** Practice coordinates by doctor, degrees (flat copies for cache-friendly loops). */
+    private final double[] doctorLat, doctorLon;
+    /** Slots of household h: [slotStart[h], slotStart[h+1]); sorted by (centiminutes, doctor). */
+    public final int[] slotStart;
+    public final int[] slotDoctor;
+    public final int[] slotCm;
+    /** Slot indexes of each household sorted by doctor, for {@link #slotOf}. */
+    private final int[] slotByDoctor;
+    public final TravelTimeModel travel;
+    public final DoctorGrid grid;
+    /** Reverse rows: households eligible for doctor d are revHousehold[revStart[d] .. revStart[d+1]). */
+    private volatile int[] revStart;
+    private volatile int[] revHousehold;
+
+    private ProblemIndex(List<Household> hs, List<Doctor> ds, TravelTimeModel travel, int candidateLimit,
+                         ProgressListener progress) {
+        this.travel = travel;
+        households = hs.toArray(Household[]::new);
+        doctors = ds.toArray(Doctor[]::new);
+        Arrays.parallelSort(households, Comparator.comparing(Household::id));
+        Arrays.parallelSort(doctors, Comparator.comparing(Doctor::id));
+        int nh = households.length, nd = doctors.length;
+        householdIndex = new HashMap<>(nh * 2);
+        for (int i = 0; i < nh; i++) {
+            if (householdIndex.put(households[i].id(), i) != null) {
+                throw new IllegalArgumentException("duplicate household id " + households[i].id());
+            }
+        }
+        doctorIndex = new HashMap<>(nd * 2);
+        for (int i = 0; i < nd; i++) {
+            if (doctorIndex.put(doctors[i].id(), i) != null) {
+                throw new IllegalArgumentException("duplicate doctor id " + doctors[i].id());
+            }
+        }
+        size = new int[nh];
+        priority = new int[nh];
+        maxCm = new int[nh];
+        for (int i = 0; i < nh; i++) {
+            size[i] = households[i].size();
+            priority[i] = households[i].priority();
+            maxCm[i] = toCm(households[i].maxMinutes());
+        }
+        // order (priority, waiting since, id): households are sorted by id, so the index breaks ties
+        long[] rankKeys = new long[nh];
+        for (int i = 0; i < nh; i++) {
+            long day = households[i].waitingSince().toEpochDay() + (1L << 26);
+            if (day < 0 || day >= (1L << 27) || nh >= (1 << 30)) throw new IllegalArgumentException("waitingSince out of range");
+            rankKeys[i] = ((long) priority[i] << 57) | (day << 30) | i;
+        }
+        Arrays.parallelSort(rankKeys);
+        order = new int[nh];
+        rank = new int[nh];
+        for (int r = 0; r < nh; r++) {
+            order[r] = (int) (rankKeys[r] & ((1 << 30) - 1));
+            rank[order[r]] = r;
+        }
+        doctorLat = new double[nd];
+        doctorLon = new double[nd];
+        for (int d = 0; d < nd; d++) {
+            doctorLat[d] = doctors[d].location().lat();
+            doctorLon[d] = doctors[d].location().lon();
+        }
+        capacity = new int[nd];
+        for (int d = 0; d < nd; d++) capacity[d] = doctors[d].accepting() ? doctors[d].capacity() : 0;
+
+        int limit = effectiveLimit(candidateLimit, nh, nd);
+        boolean finiteReach = !(travel instanceof TravelTimeTable) && Double.isFinite(travel.reachMetres(60));
+        grid = finiteReach ? new DoctorGrid(doctors, travel.reachMetres(30)) : null;
+
+        int[][] rowDoc = new int[nh][];
+        int[][] rowCm = new int[nh][];
+        AtomicLong done = new AtomicLong();
+        long step = Math.max(1, nh / 100);
+        // visit homes cell by cell, so that neighbouring searches share cached cells and doctors
+        int[] visit = grid == null ? null : grid.spatialOrder(households);
+        IntStream.range(0, nh).parallel().forEach(i -> {
+            int h = visit == null ? i : visit[i];
+            long[] packed = candidatesOf(h, limit);
+            int n = packed.length;
+            int[] dd = new int[n], cc = new int[n];
+            for (int k = 0; k < n; k++) {
+                cc[k] = (int) (packed[k] >>> 32);
+                dd[k] = (int) packed[k];
+            }
+            rowDoc[h] = dd;
+            rowCm[h] = cc;
+            long v = done.incrementAndGet();
+            if (v % step == 0) {
+                synchronized (progress) {
+                    progress.onProgress("candidates", v, nh);
+                }
+            }
+        });
+        slotStart = new int[nh + 1];
+        for (int h = 0; h < nh; h++) slotStart[h + 1] = slotStart[h] + rowDoc[h].length;
+        int ns = slotStart[nh];
+        slotDoctor = new int[ns];
+        slotCm = new int[ns];
+        slotByDoctor = new int[ns];
+        for (int h = 0; h < nh; h++) {
+            System.arraycopy(rowDoc[h], 0, slotDoctor, slotStart[h], rowDoc[h].length);
+            System.arraycopy(rowCm[h], 0, slotCm, slotStart[h], rowCm[h].length);
+            rowDoc[h] = null;
+            rowCm[h] = null;
+        }
+        IntStream.range(0, nh).parallel().forEach(h -> {
+            int a = slotStart[h], b = slotStart[h + 1];
+            long[] keys = new long[b - a];
+            for (int s = a; s < b; s++) keys[s - a] = ((long) slotDoctor[s] << 32) | s;
+            Arrays.sort(keys);
+            for (int s = a; s < b; s++) slotByDoctor[s] = (int) keys[s - a];
+        });
+        progress.onProgress("candidates", nh, nh);
+    }
+
+    /**
+     * The candidate limit actually used: the given one if positive; automatically, every eligible
+     * doctor for instances of at most 2,000 households and 25 million household × doctor pairs
+     * (where components can be solved exactly), else the {@value #AUTO_LIMIT} nearest.
+     */
+    public static int effectiveLimit(int candidateLimit, int households, int doctors) {
+        if (candidateLimit > 0) return candidateLimit;
+        return households <= AUTO_ALL_HOUSEHOLDS && (long) households * doctors <= AUTO_ALL_PAIRS ? Integer.MAX_VALUE : AUTO_LIMIT;
+    }
+
+    /** Builds the index; throws IllegalArgumentException on duplicate ids. */
+    public static ProblemIndex build(List<Household> hs, List<Doctor> ds, TravelTimeModel travel, int candidateLimit,
+                                     ProgressListener progress) {
+        return new ProblemIndex(hs, ds, travel, candidateLimit, progress);
+    }
+
+    /** Minutes to centiminutes, rounded half up. */
+    public static int toCm(double minutes) {
+        return (int) Math.round(minutes * 100.0);
+    }
+
+    /** Eligible doctors of h packed as (centiminutes &lt;&lt; 32 | doctor), sorted, at most limit. */
+    private long[] candidatesOf(int h, int limit) {
+        Household hh = households[h];
+        LongList out = new LongList();
+        if (travel instanceof TravelTimeTable table) {
+            for (TravelTimeTable.Entry e : table.entriesOf(hh.id())) {
+                Integer d = doctorIndex.get(e.doctorId());
+                if (d != null) consider(h, d, toCm(e.minutes()), out);
+            }
+        } else if (grid != null && travel instanceof CrowFlyTravelTimes crow) {
+            int size = this.size[h];
+            boolean needs = !hh.needs().none();
+            double lat = hh.location().lat(), lon = hh.location().lon();
+            int[] near = grid.nearest(lat, lon, travel.reachMetres(hh.maxMinutes()), limit,
+                    d -> capacity[d] >= size && (!needs || hh.needs().metBy(doctors[d].capabilities())));
+            for (int d : near) consider(h, d, toCm(crow.minutes(lat, lon, doctorLat[d], doctorLon[d])), out);
+        } else if (grid != null) {
+            grid.within(hh.location().lat(), hh.location().lon(), travel.reachMetres(hh.maxMinutes()),
+                    d -> consider(h, d, cmOf(h, d), out));
+        } else {
+            for (int d = 0; d < doctors.length; d++) consider(h, d, cmOf(h, d), out);
+        }
+        long[] all = out.toArray();
+        Arrays.sort(all);
+        return all.length > limit ? Arrays.copyOf(all, limit) : all;
+    }
+
+    private int cmOf(int h, int d) {
+        double m = travel.minutes(households[h], doctors[d]);
+        return Double.isNaN(m) ? -1 : toCm(m);
+    }
+
+    private boolean consider(int h, int d, int cm, LongList out) {
+        if (cm < 0 || cm > maxCm[h]) return false;
+        if (capacity[d] < size[h]) return false;
+        if (!households[h].needs().none() && !households[h].needs().metBy(doctors[d].capabilities())) return false;
+        out.add(((long) cm << 32) | d);
+        return true;
+    }
+
+    public int householdCount() {
+        return households.length;
+    }
+
+    public int doctorCount() {
+        return doctors.length;
+    }
+
+    /** Slot of the pair (h, d), or -1 when d is not an eligible candidate of h. */
+    public int slotOf(int h, int d) {
+        int lo = slotStart[h], hi = slotStart[h + 1] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int md = slotDoctor[slotByDoctor[mid]];
+            if (md < d) lo = mid + 1;
+            else if (md > d) hi = mid - 1;
+            else return slotByDoctor[mid];
+        }
+        return -1;
+    }
+
+    /** Households having d among their candidates, in rank order (built on first use). */
+    public int[] eligibleHouseholds(int d) {
+        ensureReverse();
+        int a = revStart[d], b = revStart[d + 1];
+        return Arrays.copyOfRange(revHousehold, a, b);
+    }
+
+    private void ensureReverse() {
+        if (revStart != null) return;
+        synchronized (this) {
+            if (revStart != null) return;
+            int nd = doctors.length;
+            int[] start = new int[nd + 1];
+            for (int s = 0; s < slotDoctor.length; s++) start[slotDoctor[s] + 1]++;
+            for (int d = 0; d < nd; d++) start[d + 1] += start[d];
+            int[] fill = Arrays.copyOf(start, nd);
+            int[] hh = new int[slotDoctor.length];
+            for (int r = 0; r < order.length; r++) {
+                int h = order[r];
+                for (int s = slotStart[h]; s < slotStart[h + 1]; s++) hh[fill[slotDoctor[s]]++] = h;
+            }
+            revHousehold = hh;
+            revStart = start;
+        }
+    }
+
+    /** Every doctor (eligible or not) whose travel time from h is at most maxCm, as (cm, doctor) pairs sorted. */
+    public long[] doctorsWithin(int h, int maxCmInclusive) {
+        Household hh = households[h];
+        LongList out = new LongList();
+        if (travel instanceof TravelTimeTable table) {
+            for (TravelTimeTable.Entry e : table.entriesOf(hh.id())) {
+                Integer d = doctorIndex.get(e.doctorId());
+                int cm = toCm(e.minutes());
+                if (d != null && cm <= maxCmInclusive) out.add(((long) cm << 32) | d);
+            }
+        } else if (grid != null) {
+            grid.within(hh.location().lat(), hh.location().lon(), travel.reachMetres(maxCmInclusive / 100.0), d -> {
+                int cm = cmOf(h, d);
+                if (cm >= 0 && cm <= maxCmInclusive) out.add(((long) cm << 32) | d);
+            });
+        } else {
+            for (int d = 0; d < doctors.length; d++) {
+                int cm = cmOf(h, d);
+                if (cm >= 0 && cm <= maxCmInclusive) out.add(((long) cm << 32) | d);
+            }
+        }
+        long[] all = out.toArray();
+        Arrays.sort(all);
+        return all;
+    }
+
+    /** Growable long array. */
+    static final class LongList {
+        long[] a = new long[16];
+        int n;
+
+        void add(long v) {
+            if (n == a.length) a = Arrays.copyOf(a, n * 2);
+            a[n++] = v;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+}
