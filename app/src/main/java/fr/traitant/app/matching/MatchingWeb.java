@@ -1,5 +1,6 @@
 package fr.traitant.app.matching;
 
+import static fr.traitant.app.identity.AccessRule.everybody;
 import static fr.traitant.app.identity.AccessRule.roles;
 
 import fr.traitant.app.identity.AccessRules;
@@ -24,7 +25,28 @@ class MatchingWeb {
         return () -> List.of(
                 roles(HttpMethod.GET, "/api/v1/proposals", Role.DOCTOR),
                 roles(HttpMethod.GET, "/api/v1/proposals/{id}", Role.DOCTOR, Role.ADVISOR, Role.CONCILIATOR),
-                roles(HttpMethod.GET, "/propositions", Role.DOCTOR));
+                roles(HttpMethod.GET, "/propositions", Role.DOCTOR),
+                roles(HttpMethod.GET, "/liste-attente", Role.ADVISOR, Role.CONCILIATOR),
+                roles(HttpMethod.GET, "/appariements", Role.ADVISOR, Role.CONCILIATOR),
+                roles(HttpMethod.GET, "/mutations/import", Role.ADVISOR, Role.ADMIN),
+                roles(HttpMethod.POST, "/mutations/import", Role.ADVISOR, Role.ADMIN),
+                roles(HttpMethod.GET, "/appariements/{id}", Role.ADVISOR, Role.CONCILIATOR),
+                roles(HttpMethod.POST, "/appariements", Role.ADVISOR),
+                roles(HttpMethod.POST, "/appariements/{id}/publication", Role.ADVISOR),
+                roles(HttpMethod.POST, "/liste-attente/{id}/contacts", Role.ADVISOR, Role.CONCILIATOR),
+                roles(HttpMethod.GET, "/mon-medecin-traitant", Role.INSURED),
+                roles(HttpMethod.POST, "/mon-medecin-traitant/propositions/{id}/reponse", Role.INSURED),
+                roles(HttpMethod.POST, "/propositions/{id}/reponse", Role.DOCTOR),
+                roles(HttpMethod.POST, "/propositions/capacite", Role.DOCTOR),
+                // signed single-use links sent by e-mail: the token is the authorisation
+                everybody(HttpMethod.GET, "/reponse/{token}"),
+                everybody(HttpMethod.POST, "/reponse/{token}"),
+                roles(HttpMethod.POST, "/mon-medecin-traitant/inscription", Role.INSURED),
+                roles(HttpMethod.POST, "/mon-medecin-traitant/aide", Role.INSURED),
+                // public aggregates (no personal data)
+                everybody(HttpMethod.GET, "/chiffres/attente"),
+                everybody(HttpMethod.GET, "/chiffres/attente.csv"),
+                everybody(HttpMethod.GET, "/api/v1/figures/waiting"));
     }
 
     @RestController
@@ -49,18 +71,278 @@ class MatchingWeb {
         }
     }
 
+    @RestController
+    static class WaitingFiguresApi {
+        private final WaitingFigures figures;
+
+        WaitingFiguresApi(WaitingFigures figures) {
+            this.figures = figures;
+        }
+
+        /** Households and people waiting by département and priority, median wait, attached per month. */
+        @GetMapping("/api/v1/figures/waiting")
+        java.util.Map<String, Object> waiting() {
+            return java.util.Map.of("waiting", figures.waiting(), "attachedPerMonth", figures.attachedPerMonth());
+        }
+
+        @GetMapping(value = "/chiffres/attente.csv", produces = "text/csv;charset=UTF-8")
+        org.springframework.http.ResponseEntity<String> csv() {
+            return org.springframework.http.ResponseEntity.ok()
+                    .header("Content-Disposition", "attachment; filename=\"liste-attente.csv\"").body(figures.waitingCsv());
+        }
+    }
+
+    @Controller
+    static class WaitingListPages {
+        private final WaitingList waitingList;
+        private final WaitingFigures figures;
+        private final fr.traitant.app.members.Households households;
+        private final fr.traitant.app.identity.CurrentUser currentUser;
+        private final java.time.Clock clock;
+
+        private final ProposalWorkflow workflow;
+
+        WaitingListPages(WaitingList waitingList, WaitingFigures figures, fr.traitant.app.members.Households households,
+                         fr.traitant.app.identity.CurrentUser currentUser, java.time.Clock clock, ProposalWorkflow workflow) {
+            this.workflow = workflow;
+            this.waitingList = waitingList;
+            this.figures = figures;
+            this.households = households;
+            this.currentUser = currentUser;
+            this.clock = clock;
+        }
+
+        @GetMapping("/chiffres/attente")
+        String figures(Model model) {
+            model.addAttribute("cells", figures.waiting());
+            model.addAttribute("months", figures.attachedPerMonth());
+            return "matching/figures";
+        }
+
+        @GetMapping("/liste-attente")
+        String waiting(@org.springframework.web.bind.annotation.RequestParam(name = "departement", required = false) String departement,
+                       @org.springframework.web.bind.annotation.RequestParam(name = "priorite", required = false) Integer priority,
+                       Model model) {
+            if (departement != null && !departement.isBlank() && !departement.matches("[0-9]{2}|2A|2B|97[1-6]")) {
+                throw new IllegalArgumentException("Code de département invalide.");
+            }
+            if (priority != null && (priority < 1 || priority > 5)) {
+                throw new IllegalArgumentException("La priorité va de 1 à 5.");
+            }
+            model.addAttribute("entries", waitingList.waiting(departement, priority, 200));
+            model.addAttribute("departement", departement);
+            model.addAttribute("priority", priority);
+            return "matching/waiting";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/liste-attente/{id}/contacts")
+        String contact(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam("canal") WaitingList.Channel channel,
+                       @org.springframework.web.bind.annotation.RequestParam("reponse") boolean answered) {
+            WaitingList.Entry entry = waitingList.recordContact(id, channel, answered);
+            return "redirect:/liste-attente?departement=" + entry.departement();
+        }
+
+        /** The insured person's request: where it stands. */
+        @GetMapping("/mon-medecin-traitant")
+        String mine(Model model) {
+            List<Long> own = households.householdsOf(currentUser.get().accountId());
+            if (own.isEmpty()) {
+                throw new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte.");
+            }
+            WaitingList.Entry entry = waitingList.openEntry(own.getFirst()).orElse(null);
+            model.addAttribute("entry", entry);
+            model.addAttribute("helpRequested", entry != null && waitingList.helpRequested(entry.id()));
+            workflow.latestForHousehold(own.getFirst()).ifPresent(id -> {
+                model.addAttribute("proposalId", id);
+                model.addAttribute("proposalStatus", workflow.status(id));
+            });
+            return "matching/mine";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/mon-medecin-traitant/propositions/{id}/reponse")
+        String answer(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
+                      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            try {
+                switch (decision) {
+                    case "confirmer" -> workflow.confirm(id);
+                    case "refuser" -> workflow.refuse(id);
+                    default -> throw new IllegalArgumentException("Décision inconnue.");
+                }
+                redirect.addFlashAttribute("message", decision.equals("confirmer") ? "Votre médecin traitant est déclaré."
+                        : "Proposition refusée : votre demande reste active, sans perdre votre ancienneté.");
+            } catch (ProposalWorkflow.TransitionRefused e) {
+                redirect.addFlashAttribute("message", e.getMessage());
+            }
+            return "redirect:/mon-medecin-traitant";
+        }
+
+        /** The insured person asks an advisor for help. */
+        @org.springframework.web.bind.annotation.PostMapping("/mon-medecin-traitant/aide")
+        String help(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            List<Long> own = households.householdsOf(currentUser.get().accountId());
+            if (own.isEmpty()) {
+                throw new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte.");
+            }
+            waitingList.requestHelp(own.getFirst());
+            redirect.addFlashAttribute("message", "Votre demande d'aide est transmise : un conseiller vous contactera.");
+            return "redirect:/mon-medecin-traitant";
+        }
+
+        /** The insured person asks for a médecin traitant (online registration). */
+        @org.springframework.web.bind.annotation.PostMapping("/mon-medecin-traitant/inscription")
+        String register() {
+            List<Long> own = households.householdsOf(currentUser.get().accountId());
+            if (own.isEmpty()) {
+                throw new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte.");
+            }
+            waitingList.register(own.getFirst(), WaitingList.Source.ONLINE, clock.instant());
+            return "redirect:/mon-medecin-traitant";
+        }
+    }
+
     @Controller
     static class ProposalPages {
         private final Proposals proposals;
+        private final ProposalWorkflow workflow;
+        private final fr.traitant.app.identity.CurrentUser currentUser;
 
-        ProposalPages(Proposals proposals) {
+        ProposalPages(Proposals proposals, ProposalWorkflow workflow, fr.traitant.app.identity.CurrentUser currentUser) {
             this.proposals = proposals;
+            this.workflow = workflow;
+            this.currentUser = currentUser;
         }
 
         @GetMapping("/propositions")
         String mine(Model model) {
             model.addAttribute("proposals", proposals.mine());
+            model.addAttribute("capacity", workflow.capacity(currentUser.get().accountId()).orElse(null));
             return "matching/proposals";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/propositions/{id}/reponse")
+        String answer(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
+                      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            try {
+                switch (decision) {
+                    case "accepter" -> workflow.accept(id);
+                    case "decliner" -> workflow.decline(id);
+                    default -> throw new IllegalArgumentException("Décision inconnue.");
+                }
+                redirect.addFlashAttribute("message", decision.equals("accepter") ? "Proposition acceptée : le foyer est prévenu."
+                        : "Proposition déclinée.");
+            } catch (ProposalWorkflow.TransitionRefused e) {
+                redirect.addFlashAttribute("message", e.getMessage());
+            }
+            return "redirect:/propositions";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/propositions/capacite")
+        String capacity(@org.springframework.web.bind.annotation.RequestParam("capacite") int capacity,
+                        org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            workflow.updateMyCapacity(capacity);
+            redirect.addFlashAttribute("message", "Capacité mise à jour.");
+            return "redirect:/propositions";
+        }
+    }
+
+    @Controller
+    static class TransferPages {
+        private final Transfers transfers;
+
+        TransferPages(Transfers transfers) {
+            this.transfers = transfers;
+        }
+
+        @GetMapping("/mutations/import")
+        String form(Model model) {
+            model.addAttribute("columns", String.join(";", Transfers.COLUMNS));
+            return "matching/transfers";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/mutations/import")
+        String upload(@org.springframework.web.bind.annotation.RequestParam("fichier") org.springframework.web.multipart.MultipartFile file,
+                      Model model) throws java.io.IOException {
+            model.addAttribute("columns", String.join(";", Transfers.COLUMNS));
+            try (var reader = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+                model.addAttribute("result", transfers.importPlan(reader));
+            } catch (Transfers.TransferPlanRefused e) {
+                model.addAttribute("errors", e.errors());
+            }
+            return "matching/transfers";
+        }
+    }
+
+    @Controller
+    static class MatchingRunPages {
+        private final MatchingRuns runs;
+
+        MatchingRunPages(MatchingRuns runs) {
+            this.runs = runs;
+        }
+
+        @GetMapping("/appariements")
+        String list(Model model) {
+            model.addAttribute("runs", runs.recent(50));
+            return "matching/runs";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/appariements")
+        String run(@org.springframework.web.bind.annotation.RequestParam("departement") String departement) {
+            return "redirect:/appariements/" + runs.run(departement.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+
+        @GetMapping("/appariements/{id}")
+        String review(@PathVariable long id, Model model) {
+            model.addAttribute("run", runs.get(id));
+            return "matching/run";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/appariements/{id}/publication")
+        String publish(@PathVariable long id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            try {
+                redirect.addFlashAttribute("message", runs.publish(id) + " proposition(s) envoyée(s) aux médecins.");
+            } catch (ProposalWorkflow.TransitionRefused e) {
+                redirect.addFlashAttribute("message", e.getMessage());
+            }
+            return "redirect:/appariements/" + id;
+        }
+    }
+
+    @Controller
+    static class AnswerPages {
+        private final ProposalWorkflow workflow;
+
+        AnswerPages(ProposalWorkflow workflow) {
+            this.workflow = workflow;
+        }
+
+        private static final java.util.Map<String, String[]> WORDING = java.util.Map.of(
+                "ACCEPT", new String[] {"Acceptez-vous de devenir le médecin traitant de ce foyer ?", "J'accepte"},
+                "DECLINE", new String[] {"Déclinez-vous cette proposition ?", "Je décline"},
+                "CONFIRM", new String[] {"Confirmez-vous ce médecin comme médecin traitant de votre foyer ?", "Je confirme"},
+                "REFUSE", new String[] {"Refusez-vous ce médecin ? Votre demande reste active sans perdre votre ancienneté.", "Je refuse"});
+
+        /** Shows what the link does; a GET never changes anything (mail scanners open links). */
+        @GetMapping("/reponse/{token}")
+        String show(@PathVariable String token, Model model) {
+            workflow.linkAction(token).ifPresentOrElse(action -> {
+                model.addAttribute("action", action);
+                model.addAttribute("token", token);
+                model.addAttribute("question", WORDING.get(action)[0]);
+                model.addAttribute("label", WORDING.get(action)[1]);
+            }, () -> model.addAttribute("invalid", "Ce lien n'est pas valide, a expiré ou a déjà servi."));
+            return "matching/answer";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/reponse/{token}")
+        String use(@PathVariable String token, Model model) {
+            try {
+                workflow.answerByLink(token);
+                model.addAttribute("done", "Votre réponse est enregistrée. Merci.");
+            } catch (fr.traitant.app.platform.NotFoundException | ProposalWorkflow.TransitionRefused e) {
+                model.addAttribute("invalid", e.getMessage());
+            }
+            return "matching/answer";
         }
     }
 }

@@ -14,10 +14,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class HouseholdRepository {
 
-    record HouseholdRow(long id, String label, String communeCode, Instant closedAt) {}
+    record HouseholdRow(long id, String label, String communeCode, Instant closedAt, Double lat, Double lon) {
+        HouseholdRow(long id, String label, String communeCode, Instant closedAt) {
+            this(id, label, communeCode, closedAt, null, null);
+        }
+    }
 
     record MemberRow(long id, long householdId, String firstName, String lastName, LocalDate birthDate, String nir,
-                     String email, String phone) {
+                     String email, String phone, MemberCategory category, LongTermCondition longTermCondition,
+                     List<Vulnerability> vulnerabilities, boolean hasDeclaredDoctor, boolean consentToContact) {
         /** Never the NIR, e-mail or phone in clear (a record's default toString would print them). */
         @Override
         public String toString() {
@@ -26,11 +31,14 @@ class HouseholdRepository {
 
         MemberView view() {
             return new MemberView(id, firstName, lastName, birthDate, nir == null ? null : Nir.of(nir).masked(), email,
-                    phone == null ? null : new PhoneNumber(phone).national());
+                    phone == null ? null : new PhoneNumber(phone).national(), category, longTermCondition, vulnerabilities,
+                    hasDeclaredDoctor, consentToContact);
         }
     }
 
-    private static final String MEMBER_COLUMNS = "id, household_id, first_name, last_name, birth_date, nir, email, phone";
+    private static final String MEMBER_COLUMNS = """
+            id, household_id, first_name, last_name, birth_date, nir, email, phone, category, long_term_condition,
+            vulnerabilities, has_declared_doctor, consent_to_contact""";
     private final JdbcClient jdbc;
 
     HouseholdRepository(JdbcClient jdbc) {
@@ -69,9 +77,10 @@ class HouseholdRepository {
     }
 
     Optional<HouseholdRow> findHousehold(long id) {
-        return jdbc.sql("select id, label, commune_code, closed_at from household where id = :id").param("id", id)
+        return jdbc.sql("select id, label, commune_code, closed_at, lat, lon from household where id = :id").param("id", id)
                 .query((rs, n) -> new HouseholdRow(rs.getLong("id"), rs.getString("label"), rs.getString("commune_code"),
-                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant()))
+                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
+                        (Double) rs.getObject("lat"), (Double) rs.getObject("lon")))
                 .optional();
     }
 
@@ -101,6 +110,28 @@ class HouseholdRepository {
         jdbc.sql("update member set " + column + " = :v where id = :id").param("v", value).param("id", id).update();
     }
 
+    Optional<Long> findByReferences(String householdRef, String memberRef) {
+        return jdbc.sql("""
+                        select h.id from household h join member m on m.household_id = h.id
+                         where h.external_ref = :h and m.external_ref = :m""")
+                .param("h", householdRef).param("m", memberRef).query(Long.class).optional();
+    }
+
+    List<Long> withLongTermConditionWithoutDoctor(int limit) {
+        return jdbc.sql("""
+                        select distinct household_id from member
+                         where long_term_condition is not null and not has_declared_doctor and consent_to_contact
+                         order by household_id limit :limit""")
+                .param("limit", limit).query(Long.class).list();
+    }
+
+    int declareDoctor(long householdId, String rpps, LocalDate since) {
+        return jdbc.sql("""
+                        update member set has_declared_doctor = true, declared_doctor_rpps = :rpps, declared_doctor_since = :since
+                         where household_id = :h""")
+                .param("rpps", rpps).param("since", since).param("h", householdId).update();
+    }
+
     void close(long householdId, Instant at) {
         jdbc.sql("update household set closed_at = :at where id = :id")
                 .param("at", java.sql.Timestamp.from(at)).param("id", householdId).update();
@@ -121,6 +152,10 @@ class HouseholdRepository {
     private static MemberRow member(ResultSet rs, int n) throws SQLException {
         java.sql.Date birth = rs.getDate("birth_date");
         return new MemberRow(rs.getLong("id"), rs.getLong("household_id"), rs.getString("first_name"), rs.getString("last_name"),
-                birth == null ? null : birth.toLocalDate(), rs.getString("nir"), rs.getString("email"), rs.getString("phone"));
+                birth == null ? null : birth.toLocalDate(), rs.getString("nir"), rs.getString("email"), rs.getString("phone"),
+                MemberCategory.valueOf(rs.getString("category")),
+                rs.getString("long_term_condition") == null ? null : LongTermCondition.valueOf(rs.getString("long_term_condition")),
+                java.util.Arrays.stream((String[]) rs.getArray("vulnerabilities").getArray()).map(Vulnerability::valueOf).toList(),
+                rs.getBoolean("has_declared_doctor"), rs.getBoolean("consent_to_contact"));
     }
 }

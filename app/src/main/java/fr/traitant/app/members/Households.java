@@ -30,11 +30,13 @@ public class Households {
     private final HouseholdRepository repository;
     private final CurrentUser currentUser;
     private final AuditTrail auditTrail;
+    private final java.time.Clock clock;
 
-    Households(HouseholdRepository repository, CurrentUser currentUser, AuditTrail auditTrail) {
+    Households(HouseholdRepository repository, CurrentUser currentUser, AuditTrail auditTrail, java.time.Clock clock) {
         this.repository = repository;
         this.currentUser = currentUser;
         this.auditTrail = auditTrail;
+        this.clock = clock;
     }
 
     @Transactional
@@ -65,6 +67,42 @@ public class Households {
      */
     public List<String> personRefs(long householdId) {
         return repository.members(householdId).stream().map(m -> MembersPersonalData.personRef(m.id())).toList();
+    }
+
+    /** The profile of a household (no names) for ranking and placing it; empty when it does not exist. */
+    public java.util.Optional<HouseholdProfile> profile(long householdId) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        return repository.findHousehold(householdId).map(h -> new HouseholdProfile(h.id(), h.communeCode(),
+                h.communeCode() == null ? null : InseeCode.of(h.communeCode()).departement(), h.lat(), h.lon(),
+                repository.members(householdId).stream().map(m -> HouseholdProfile.Person.of(m, today)).toList()));
+    }
+
+    /** The household of a member, by the fund's references of both; empty unless the member belongs to that household. */
+    public java.util.Optional<Long> findByReferences(String householdRef, String memberRef) {
+        return repository.findByReferences(householdRef, memberRef);
+    }
+
+    /** The e-mail address to write to about the household: the first adult member's who agreed to be contacted. */
+    public java.util.Optional<String> contactEmail(long householdId) {
+        return repository.members(householdId).stream()
+                .filter(m -> m.email() != null && m.consentToContact())
+                .map(HouseholdRepository.MemberRow::email).findFirst();
+    }
+
+    /** Households with a member in ALD without a médecin traitant who agreed to be contacted (the ALD data source). */
+    public List<Long> withLongTermConditionWithoutDoctor(int limit) {
+        return repository.withLongTermConditionWithoutDoctor(limit);
+    }
+
+    /** Declares a médecin traitant for every member of a household (after a transfer the old one is far away). */
+    @Transactional
+    public int declareDoctor(long householdId, String rpps, String purpose) {
+        List<HouseholdRepository.MemberRow> members = repository.members(householdId);
+        int changed = repository.declareDoctor(householdId, rpps, java.time.LocalDate.now(clock));
+        for (HouseholdRepository.MemberRow m : members) {
+            auditTrail.record(MembersPersonalData.personRef(m.id()), "member", Long.toString(m.id()), AuditAction.UPDATE, purpose);
+        }
+        return changed;
     }
 
     /** Marks the household as having left the programme (its retention period starts). */

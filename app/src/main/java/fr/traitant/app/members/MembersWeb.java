@@ -1,5 +1,6 @@
 package fr.traitant.app.members;
 
+import static fr.traitant.app.identity.AccessRule.everybody;
 import static fr.traitant.app.identity.AccessRule.roles;
 
 import fr.traitant.app.identity.AccessRules;
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,20 +32,32 @@ class MembersWeb {
         return () -> List.of(
                 roles(HttpMethod.GET, "/api/v1/households/{id}", readers),
                 roles(HttpMethod.GET, "/foyers/{id}", readers),
-                roles(HttpMethod.GET, "/mon-foyer", Role.INSURED));
+                roles(HttpMethod.GET, "/mon-foyer", Role.INSURED),
+                // aggregate figures only, as published in the fund's activity report
+                everybody(HttpMethod.GET, "/api/v1/figures/population"),
+                everybody(HttpMethod.GET, "/chiffres/population"),
+                roles(HttpMethod.GET, "/adherents/import", Role.ADVISOR, Role.ADMIN),
+                roles(HttpMethod.POST, "/adherents/import", Role.ADVISOR, Role.ADMIN));
     }
 
     @RestController
-    @RequestMapping("/api/v1/households")
     static class MembersApi {
         private final Households households;
+        private final PopulationFigures populationFigures;
 
-        MembersApi(Households households) {
+        MembersApi(Households households, PopulationFigures populationFigures) {
             this.households = households;
+            this.populationFigures = populationFigures;
+        }
+
+        /** The protected population by category and age band, in the shape of the fund's report (aggregates only). */
+        @GetMapping("/api/v1/figures/population")
+        PopulationTable population() {
+            return populationFigures.table();
         }
 
         /** A household with its members (NIR masked); 404 when it does not exist or is not yours. */
-        @GetMapping("/{id}")
+        @GetMapping("/api/v1/households/{id}")
         HouseholdView household(@PathVariable long id, @RequestParam(name = "motif", required = false) String purpose) {
             return households.read(id, purpose);
         }
@@ -55,10 +67,40 @@ class MembersWeb {
     static class MembersPages {
         private final Households households;
         private final fr.traitant.app.identity.CurrentUser currentUser;
+        private final PopulationFigures populationFigures;
+        private final MemberImport memberImport;
 
-        MembersPages(Households households, fr.traitant.app.identity.CurrentUser currentUser) {
+        MembersPages(Households households, fr.traitant.app.identity.CurrentUser currentUser, PopulationFigures populationFigures,
+                     MemberImport memberImport) {
             this.households = households;
             this.currentUser = currentUser;
+            this.populationFigures = populationFigures;
+            this.memberImport = memberImport;
+        }
+
+        @GetMapping("/chiffres/population")
+        String population(Model model) {
+            model.addAttribute("table", populationFigures.table());
+            model.addAttribute("categories", MemberCategory.values());
+            return "members/population";
+        }
+
+        @GetMapping("/adherents/import")
+        String importForm(Model model) {
+            model.addAttribute("columns", String.join(";", MemberImport.COLUMNS));
+            return "members/import";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/adherents/import")
+        String importFile(@RequestParam("fichier") org.springframework.web.multipart.MultipartFile file, Model model)
+                throws java.io.IOException {
+            model.addAttribute("columns", String.join(";", MemberImport.COLUMNS));
+            try (var reader = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+                model.addAttribute("result", memberImport.importCsv(reader));
+            } catch (MemberImportRefused e) {
+                model.addAttribute("errors", e.errors());
+            }
+            return "members/import";
         }
 
         @GetMapping("/foyers/{id}")

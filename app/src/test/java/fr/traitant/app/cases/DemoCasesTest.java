@@ -17,7 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
  * context configuration as {@code DemoProfileTest}, so the two share one application.
  */
 @SpringBootTest(classes = TraitantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"traitant.database.embedded.directory=target/test-postgres-demo", "traitant.demo.synthetic-doctors=0"})
+        properties = {"traitant.database.embedded.directory=target/test-postgres-demo", "traitant.demo.synthetic-doctors=0",
+                "traitant.demo.synthetic-population-scale=0"})
 @ActiveProfiles({"test", "demo"})
 class DemoCasesTest {
 

@@ -20,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
  * Its own application context and database directory (the shared test context has no demo account).
  */
 @SpringBootTest(classes = TraitantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"traitant.database.embedded.directory=target/test-postgres-demo", "traitant.demo.synthetic-doctors=0"})
+        properties = {"traitant.database.embedded.directory=target/test-postgres-demo", "traitant.demo.synthetic-doctors=0",
+                "traitant.demo.synthetic-population-scale=0"})
 @ActiveProfiles({"test", "demo"})
 @ExtendWith(OutputCaptureExtension.class)
 class DemoProfileTest {

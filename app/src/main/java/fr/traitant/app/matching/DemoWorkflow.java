@@ -1,0 +1,47 @@
+package fr.traitant.app.matching;
+
+import fr.traitant.app.identity.Accounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * DEMO ONLY (profile {@code demo}): the demo doctor takes part (Toulon, 20 new patients, network member) and the
+ * synthetic households with a member in ALD without a GP are put on the waiting list (at most 2,000), once.
+ */
+@Component
+@Profile("demo")
+@Order(20)
+class DemoWorkflow implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoWorkflow.class);
+    private final Accounts accounts;
+    private final ProposalWorkflow workflow;
+    private final WaitingList waitingList;
+    private final JdbcClient jdbc;
+
+    DemoWorkflow(Accounts accounts, ProposalWorkflow workflow, WaitingList waitingList, JdbcClient jdbc) {
+        this.accounts = accounts;
+        this.workflow = workflow;
+        this.waitingList = waitingList;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        accounts.find("medecin@demo.traitant.fr").ifPresent(doctor -> {
+            if (workflow.capacity(doctor.accountId()).isEmpty()) {
+                workflow.declareCapacity(doctor.accountId(), "10000000001", "83137", 20, true, "medecin@demo.traitant.fr");
+            }
+        });
+        if (!jdbc.sql("select exists (select 1 from waiting_entry)").query(Boolean.class).single()) {
+            int registered = waitingList.registerFromLongTermConditionData(2_000);
+            log.warn("DEMO ONLY — {} synthetic households in ALD without a médecin traitant put on the waiting list", registered);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package fr.traitant.app.matching;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Transactional outbox of e-mails. {@link #enqueue} writes the message in the caller's transaction (no message for
+ * a rolled-back change, no change without its message). The sender claims due messages with a lease
+ * ({@code claimed_until}), sends them over SMTP and marks them sent; a failure schedules a retry with exponential
+ * backoff; a sender that dies mid-sending leaves its claim to expire and the message is sent again (at least once:
+ * a crash between the SMTP answer and the mark may send a message twice, never lose one).
+ */
+@Component
+class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    record Message(long id, String recipient, String subject, String body, int attempts) {
+        @Override
+        public String toString() {
+            return "Message[" + id + "]";
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final Clock clock;
+    private final String from;
+    private final Duration lease;
+    private final Duration retryBase;
+    private final Duration retryMax;
+
+    Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, Clock clock,
+           @Value("${traitant.notifications.from:ne-pas-repondre@traitant.example.fr}") String from,
+           @Value("${traitant.notifications.lease:PT2M}") Duration lease,
+           @Value("${traitant.notifications.retry-base:PT30S}") Duration retryBase,
+           @Value("${traitant.notifications.retry-max:PT6H}") Duration retryMax) {
+        this.jdbc = jdbc;
+        this.mailSender = mailSender;
+        this.clock = clock;
+        this.from = from;
+        this.lease = lease;
+        this.retryBase = retryBase;
+        this.retryMax = retryMax;
+    }
+
+    /** Adds a message in the current transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueue(String recipient, String subject, String body, String reference) {
+        jdbc.sql("insert into outbox_message (recipient, subject, body, reference, next_attempt_at) values (:r, :s, :b, :ref, :now)")
+                .param("r", recipient).param("s", subject).param("b", body).param("ref", reference)
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    /** Claims up to {@code limit} due messages for {@link #lease} (committed at once, so the claim is visible). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public List<Message> claim(int limit) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                        update outbox_message set claimed_until = :until, attempts = attempts + 1
+                         where id in (select id from outbox_message
+                                       where sent_at is null and next_attempt_at <= :now and (claimed_until is null or claimed_until < :now)
+                                       order by id limit :limit for update skip locked)
+                        returning id, recipient, subject, body, attempts""")
+                .param("until", Timestamp.from(clock.instant().plus(lease))).param("now", now).param("limit", limit)
+                .query((rs, i) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .list();
+    }
+
+    /** Sends what is due; returns how many were sent. Runs every few seconds. */
+    @Scheduled(fixedDelayString = "${traitant.notifications.poll:PT5S}", initialDelayString = "${traitant.notifications.poll:PT5S}")
+    public int sendDue() {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            return 0; // no SMTP server configured (spring.mail.host): messages wait in the outbox
+        }
+        int sent = 0;
+        for (Message m : claim(20)) {
+            try {
+                SimpleMailMessage mail = new SimpleMailMessage();
+                mail.setFrom(from);
+                mail.setTo(m.recipient());
+                mail.setSubject(m.subject());
+                mail.setText(m.body());
+                sender.send(mail);
+                jdbc.sql("update outbox_message set sent_at = :now, claimed_until = null, last_error = null where id = :id")
+                        .param("now", Timestamp.from(clock.instant())).param("id", m.id()).update();
+                sent++;
+            } catch (RuntimeException e) {
+                Duration wait = backoff(m.attempts());
+                jdbc.sql("update outbox_message set claimed_until = null, next_attempt_at = :next, last_error = :error where id = :id")
+                        .param("next", Timestamp.from(clock.instant().plus(wait)))
+                        .param("error", e.getClass().getSimpleName()).param("id", m.id()).update();
+                log.warn("E-mail {} not sent (attempt {}), retry in {}: {}", m.id(), m.attempts(), wait, e.getClass().getSimpleName());
+            }
+        }
+        return sent;
+    }
+
+    /** retry-base × 2^(attempts − 1), at most retry-max. */
+    Duration backoff(int attempts) {
+        Duration wait = retryBase.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
+        return wait.compareTo(retryMax) > 0 ? retryMax : wait;
+    }
+}

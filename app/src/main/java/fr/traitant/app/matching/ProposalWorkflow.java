@@ -1,0 +1,396 @@
+package fr.traitant.app.matching;
+
+import fr.traitant.app.identity.CurrentUser;
+import fr.traitant.app.identity.Role;
+import fr.traitant.app.identity.SignedInUser;
+import fr.traitant.app.members.HouseholdProfile;
+import fr.traitant.app.members.Households;
+import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.app.platform.values.InseeCode;
+import fr.traitant.app.privacy.AuditAction;
+import fr.traitant.app.privacy.AuditTrail;
+import fr.traitant.app.territory.Commune;
+import fr.traitant.app.territory.Territory;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Facade: the proposal/consent workflow. A proposal is PENDING (made to a doctor) → ACCEPTED or DECLINED by the
+ * doctor → ATTACHED (the household confirmed: médecin traitant declared) or REFUSED by the household → or EXPIRED at
+ * its deadline. A decline, refusal or expiry puts the household back on the waiting list with its original
+ * waiting-since date. Accepting commits the household's people against the doctor's capacity in the same
+ * transaction, with a conditional update and a CHECK constraint, so that capacity is never over-committed even
+ * under concurrent acceptances. Every transition is audited for each member of the household.
+ */
+@Service
+public class ProposalWorkflow {
+
+    /** A doctor's declared capacity. */
+    public record Capacity(long doctorAccountId, String communeCode, String departement, int capacity, int committed,
+                           boolean networkMember) {
+        public int remaining() {
+            return capacity - committed;
+        }
+    }
+
+    /** Thrown when a transition is not possible (already answered, capacity reached): HTTP 409 in the API. */
+    public static class TransitionRefused extends IllegalStateException {
+        public TransitionRefused(String message) {
+            super(message);
+        }
+    }
+
+    record Row(long id, long householdId, long doctorAccountId, String status, Long entryId, int people, Instant deadline) {}
+
+    private final JdbcClient jdbc;
+    private final Households households;
+    private final WaitingList waitingList;
+    private final AuditTrail auditTrail;
+    private final CurrentUser currentUser;
+    private final Territory territory;
+    private final Clock clock;
+    private final Duration answerPeriod;
+    private final Outbox outbox;
+    private final AnswerLinks links;
+
+    ProposalWorkflow(JdbcClient jdbc, Households households, WaitingList waitingList, AuditTrail auditTrail, CurrentUser currentUser,
+                     Territory territory, Clock clock, @Value("${traitant.workflow.answer-period:P14D}") Duration answerPeriod,
+                     Outbox outbox, AnswerLinks links) {
+        this.outbox = outbox;
+        this.links = links;
+        this.jdbc = jdbc;
+        this.households = households;
+        this.waitingList = waitingList;
+        this.auditTrail = auditTrail;
+        this.currentUser = currentUser;
+        this.territory = territory;
+        this.clock = clock;
+        this.answerPeriod = answerPeriod;
+    }
+
+    // ---- capacity
+
+    /** Declares (or updates) where a doctor practises and how many new patients they take. */
+    @Transactional
+    public void declareCapacity(long doctorAccountId, String rpps, String communeCode, int capacity, boolean networkMember) {
+        declareCapacity(doctorAccountId, rpps, communeCode, capacity, networkMember, null);
+    }
+
+    /**
+     * @param email the doctor's (MSSanté) address for proposals, or null to keep the known one
+     */
+    @Transactional
+    public void declareCapacity(long doctorAccountId, String rpps, String communeCode, int capacity, boolean networkMember,
+                                String email) {
+        String address = email == null ? null : fr.traitant.app.platform.values.EmailAddress.of(email).value();
+        if (capacity < 0 || capacity > 5000) {
+            throw new IllegalArgumentException("La capacité va de 0 à 5000 nouveaux patients.");
+        }
+        Commune commune = territory.findCommune(communeCode)
+                .orElseThrow(() -> new IllegalArgumentException("Commune inconnue : " + communeCode));
+        int committed = capacity(doctorAccountId).map(Capacity::committed).orElse(0);
+        if (capacity < committed) {
+            throw new IllegalArgumentException("Vous avez déjà accepté " + committed + " patient(s) : la capacité ne peut pas être inférieure.");
+        }
+        jdbc.sql("""
+                        insert into doctor_capacity (doctor_account_id, rpps, commune_code, departement, lat, lon, network_member, capacity, updated_at, email)
+                        values (:d, :rpps, :c, :dep, :lat, :lon, :net, :cap, :now, :email)
+                        on conflict (doctor_account_id) do update set rpps = coalesce(excluded.rpps, doctor_capacity.rpps),
+                            email = coalesce(excluded.email, doctor_capacity.email),
+                            commune_code = excluded.commune_code, departement = excluded.departement, lat = excluded.lat,
+                            lon = excluded.lon, network_member = excluded.network_member, capacity = excluded.capacity,
+                            updated_at = excluded.updated_at""")
+                .param("d", doctorAccountId).param("rpps", rpps).param("c", commune.code()).param("dep", commune.departement())
+                .param("lat", commune.lat()).param("lon", commune.lon()).param("net", networkMember).param("cap", capacity)
+                .param("now", Timestamp.from(clock.instant())).param("email", address).update();
+    }
+
+    /** The signed-in doctor changes their capacity. */
+    @Transactional
+    public void updateMyCapacity(int capacity) {
+        SignedInUser doctor = requireRole(Role.DOCTOR);
+        Capacity current = capacity(doctor.accountId())
+                .orElseThrow(() -> new IllegalArgumentException("Déclarez d'abord votre lieu d'exercice auprès de votre conseiller."));
+        declareCapacity(doctor.accountId(), null, current.communeCode(), capacity, current.networkMember());
+    }
+
+    public Optional<Capacity> capacity(long doctorAccountId) {
+        return jdbc.sql("select doctor_account_id, commune_code, departement, capacity, committed, network_member from doctor_capacity where doctor_account_id = :d")
+                .param("d", doctorAccountId)
+                .query((rs, i) -> new Capacity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6)))
+                .optional();
+    }
+
+    // ---- proposing
+
+    /** Proposes a doctor for a waiting entry; the entry becomes PROPOSED. */
+    @Transactional
+    public long propose(long entryId, long doctorAccountId, String reason) {
+        WaitingList.Entry entry = waitingList.get(entryId);
+        if (entry.status() != WaitingList.Status.WAITING) {
+            throw new TransitionRefused("Ce foyer n'est pas en attente (" + entry.status() + ").");
+        }
+        Instant now = clock.instant();
+        long id = jdbc.sql("""
+                        insert into proposal (household_id, doctor_account_id, status, waiting_entry_id, people, deadline, reason, created_at)
+                        values (:h, :d, 'PENDING', :e, :n, :deadline, :reason, :now) returning id""")
+                .param("h", entry.householdId()).param("d", doctorAccountId).param("e", entryId).param("n", entry.people())
+                .param("deadline", Timestamp.from(now.plus(answerPeriod))).param("reason", reason).param("now", Timestamp.from(now))
+                .query(Long.class).single();
+        waitingList.changeStatus(entryId, WaitingList.Status.PROPOSED, "Proposition d'un médecin traitant");
+        audit(entry.householdId(), id, AuditAction.CREATE, "Proposition d'un médecin traitant");
+        jdbc.sql("select email from doctor_capacity where doctor_account_id = :d and email is not null").param("d", doctorAccountId)
+                .query(String.class).optional().ifPresent(email -> outbox.enqueue(email,
+                        "Traitant — un foyer cherche un médecin traitant (proposition " + id + ")",
+                        "Bonjour,\n\nUn foyer de " + entry.people() + " personne(s) (priorité " + entry.priority()
+                                + (entry.priorityReasons().isBlank() ? "" : " : " + entry.priorityReasons())
+                                + ") cherche un médecin traitant près de votre cabinet.\n" + (reason == null ? "" : reason + ".\n")
+                                + "\nAccepter : " + links.create(id, AnswerLinks.Action.ACCEPT)
+                                + "\nDécliner : " + links.create(id, AnswerLinks.Action.DECLINE)
+                                + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mes propositions ».\n",
+                        "proposal:" + id));
+        return id;
+    }
+
+    /**
+     * Proposes the best available doctor for a waiting entry: in its département (the destination's for a
+     * transfer), with room for the whole household, network doctors first, then the nearest; never a doctor who
+     * already declined or whose proposal the household refused.
+     */
+    @Transactional
+    public Optional<Long> proposeBest(long entryId) {
+        WaitingList.Entry entry = waitingList.get(entryId);
+        String commune = jdbc.sql("select destination_commune from waiting_entry where id = :id").param("id", entryId)
+                .query(String.class).optional().orElse(null);
+        HouseholdProfile profile = households.profile(entry.householdId()).orElseThrow();
+        String placeCode = commune != null ? commune : profile.communeCode();
+        Commune place = territory.getCommune(placeCode);
+        return jdbc.sql("""
+                        select doctor_account_id, network_member from doctor_capacity c
+                         where departement = :dep and committed + :n <= capacity
+                           and not exists (select 1 from proposal p where p.household_id = :h and p.doctor_account_id = c.doctor_account_id
+                                             and p.status in ('DECLINED', 'REFUSED', 'EXPIRED'))
+                         order by network_member desc, (lat - :lat) * (lat - :lat) + ((lon - :lon) * cos(radians(:lat))) ^ 2,
+                                  doctor_account_id
+                         limit 1""")
+                .param("dep", InseeCode.of(placeCode).departement()).param("n", entry.people()).param("h", entry.householdId())
+                .param("lat", place.lat()).param("lon", place.lon())
+                .query((rs, i) -> propose(entryId, rs.getLong(1), rs.getBoolean(2)
+                        ? "Médecin solidaire des Armées le plus proche ayant de la place" : "Médecin le plus proche ayant de la place"))
+                .optional();
+    }
+
+    // ---- the doctor's answer
+
+    /** The signed-in doctor accepts a proposal addressed to them (404 otherwise). */
+    @Transactional
+    public void accept(long proposalId) {
+        acceptAs(proposalId, requireRole(Role.DOCTOR).accountId());
+    }
+
+    /** The doctor (signed in, or through a signed e-mail link) accepts: their capacity is committed atomically. */
+    @Transactional
+    public void acceptAs(long proposalId, long doctorAccountId) {
+        Row p = doctorsProposal(proposalId, doctorAccountId);
+        move(p, "PENDING", "ACCEPTED");
+        int committed = jdbc.sql("""
+                        update doctor_capacity set committed = committed + :n, updated_at = :now
+                         where doctor_account_id = :d and committed + :n <= capacity""")
+                .param("n", p.people()).param("now", Timestamp.from(clock.instant())).param("d", doctorAccountId).update();
+        if (committed == 0) {
+            throw new TransitionRefused("Votre capacité d'accueil de nouveaux patients est atteinte.");
+        }
+        audit(p.householdId(), proposalId, AuditAction.UPDATE, "Proposition acceptée par le médecin");
+        households.contactEmail(p.householdId()).ifPresent(email -> outbox.enqueue(email,
+                "Traitant — un médecin accepte de devenir votre médecin traitant",
+                "Bonjour,\n\nUn médecin proche de chez vous accepte de devenir le médecin traitant de votre foyer.\n"
+                        + "\nConfirmer : " + links.create(proposalId, AnswerLinks.Action.CONFIRM)
+                        + "\nRefuser : " + links.create(proposalId, AnswerLinks.Action.REFUSE)
+                        + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mon médecin traitant ».\n",
+                "proposal:" + proposalId));
+    }
+
+    /** The signed-in doctor declines: the household goes back to the waiting list with its original date. */
+    @Transactional
+    public void decline(long proposalId) {
+        declineAs(proposalId, requireRole(Role.DOCTOR).accountId());
+    }
+
+    @Transactional
+    public void declineAs(long proposalId, long doctorAccountId) {
+        Row p = doctorsProposal(proposalId, doctorAccountId);
+        move(p, "PENDING", "DECLINED");
+        backToWaiting(p, "Proposition déclinée par le médecin : retour sur la liste d'attente");
+    }
+
+    // ---- the household's answer
+
+    /** The signed-in insured person confirms an accepted proposal: the médecin traitant is declared. */
+    @Transactional
+    public void confirm(long proposalId) {
+        confirmAs(proposalId, householdOf(proposalId));
+    }
+
+    @Transactional
+    public void confirmAs(long proposalId, long householdId) {
+        Row p = householdsProposal(proposalId, householdId);
+        move(p, "ACCEPTED", "ATTACHED");
+        String rpps = jdbc.sql("select rpps from doctor_capacity where doctor_account_id = :d").param("d", p.doctorAccountId())
+                .query(String.class).optional().orElse(null);
+        households.declareDoctor(p.householdId(), rpps, "Déclaration du médecin traitant (proposition " + proposalId + ")");
+        if (p.entryId() != null) {
+            waitingList.changeStatus(p.entryId(), WaitingList.Status.ATTACHED, "Médecin traitant déclaré");
+        }
+        audit(p.householdId(), proposalId, AuditAction.UPDATE, "Proposition confirmée par le foyer : médecin traitant déclaré");
+    }
+
+    /** The signed-in insured person refuses: back on the waiting list with the original date. */
+    @Transactional
+    public void refuse(long proposalId) {
+        refuseAs(proposalId, householdOf(proposalId));
+    }
+
+    @Transactional
+    public void refuseAs(long proposalId, long householdId) {
+        Row p = householdsProposal(proposalId, householdId);
+        String from = p.status();
+        if (!from.equals("PENDING") && !from.equals("ACCEPTED")) {
+            throw new TransitionRefused("Cette proposition n'attend plus de réponse.");
+        }
+        move(p, from, "REFUSED");
+        if (from.equals("ACCEPTED")) {
+            release(p);
+        }
+        backToWaiting(p, "Proposition refusée par le foyer : retour sur la liste d'attente");
+    }
+
+    // ---- answers through signed e-mail links
+
+    /** What a link would do, without using it (for the confirmation page); empty if invalid, used or expired. */
+    public Optional<String> linkAction(String token) {
+        return links.check(token).map(l -> l.action().name());
+    }
+
+    /** Uses a signed link: performs its action as the doctor or household the proposal belongs to. */
+    @Transactional
+    public String answerByLink(String token) {
+        AnswerLinks.Link link = links.use(token).orElseThrow(() -> new NotFoundException("Ce lien n'est pas valide, a expiré ou a déjà servi."));
+        Row p = find(link.proposalId()).orElseThrow(() -> new NotFoundException("Introuvable."));
+        switch (link.action()) {
+            case ACCEPT -> acceptAs(p.id(), p.doctorAccountId());
+            case DECLINE -> declineAs(p.id(), p.doctorAccountId());
+            case CONFIRM -> confirmAs(p.id(), p.householdId());
+            case REFUSE -> refuseAs(p.id(), p.householdId());
+        }
+        return link.action().name();
+    }
+
+    // ---- deadlines
+
+    /** Expires the proposals past their deadline (runs every few minutes); returns how many. */
+    @Scheduled(fixedDelayString = "${traitant.workflow.expiry-check:PT5M}", initialDelayString = "PT1M")
+    @Transactional
+    public int expireOverdue() {
+        List<Row> overdue = jdbc.sql("select " + COLUMNS + " from proposal where status in ('PENDING', 'ACCEPTED') and deadline < :now for update skip locked")
+                .param("now", Timestamp.from(clock.instant())).query(ProposalWorkflow::row).list();
+        for (Row p : overdue) {
+            move(p, p.status(), "EXPIRED");
+            if (p.status().equals("ACCEPTED")) {
+                release(p);
+            }
+            backToWaiting(p, "Proposition expirée sans réponse : retour sur la liste d'attente");
+        }
+        return overdue.size();
+    }
+
+    /** The status of a proposal (for pages; the caller checked access). */
+    public String status(long proposalId) {
+        return jdbc.sql("select status from proposal where id = :id").param("id", proposalId).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
+    }
+
+    /** The live or last proposal of a household (for the insured person's page). */
+    public Optional<Long> latestForHousehold(long householdId) {
+        return jdbc.sql("select id from proposal where household_id = :h order by id desc limit 1").param("h", householdId)
+                .query(Long.class).optional();
+    }
+
+    // ---- internals
+
+    private static final String COLUMNS = "id, household_id, doctor_account_id, status, waiting_entry_id, people, deadline";
+
+    private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        Timestamp deadline = rs.getTimestamp("deadline");
+        return new Row(rs.getLong("id"), rs.getLong("household_id"), rs.getLong("doctor_account_id"), rs.getString("status"),
+                (Long) rs.getObject("waiting_entry_id"), rs.getInt("people"), deadline == null ? null : deadline.toInstant());
+    }
+
+    private Optional<Row> find(long proposalId) {
+        return jdbc.sql("select " + COLUMNS + " from proposal where id = :id").param("id", proposalId).query(ProposalWorkflow::row).optional();
+    }
+
+    private Row doctorsProposal(long proposalId, long doctorAccountId) {
+        return find(proposalId).filter(p -> p.doctorAccountId() == doctorAccountId)
+                .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
+    }
+
+    private Row householdsProposal(long proposalId, long householdId) {
+        return find(proposalId).filter(p -> p.householdId() == householdId)
+                .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
+    }
+
+    private long householdOf(long proposalId) {
+        SignedInUser insured = requireRole(Role.INSURED);
+        List<Long> own = households.householdsOf(insured.accountId());
+        return find(proposalId).map(Row::householdId).filter(own::contains)
+                .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
+    }
+
+    private SignedInUser requireRole(Role role) {
+        SignedInUser user = currentUser.get();
+        if (!user.has(role)) {
+            throw new NotFoundException("Introuvable.");
+        }
+        return user;
+    }
+
+    /** Compare-and-set on the status: a second answer to the same proposal is refused. */
+    private void move(Row p, String from, String to) {
+        int changed = jdbc.sql("update proposal set status = :to, decided_at = :now where id = :id and status = :from")
+                .param("to", to).param("now", Timestamp.from(clock.instant())).param("id", p.id()).param("from", from).update();
+        if (changed == 0) {
+            throw new TransitionRefused("Cette proposition a déjà reçu une réponse.");
+        }
+    }
+
+    private void release(Row p) {
+        jdbc.sql("update doctor_capacity set committed = greatest(0, committed - :n) where doctor_account_id = :d")
+                .param("n", p.people()).param("d", p.doctorAccountId()).update();
+    }
+
+    private void backToWaiting(Row p, String purpose) {
+        if (p.entryId() != null) {
+            waitingList.changeStatus(p.entryId(), WaitingList.Status.WAITING, purpose); // waiting_since untouched
+        }
+        audit(p.householdId(), p.id(), AuditAction.UPDATE, purpose);
+    }
+
+    private void audit(long householdId, long proposalId, AuditAction action, String purpose) {
+        List<String> persons = households.personRefs(householdId);
+        if (persons.isEmpty()) {
+            auditTrail.record(null, "proposal", Long.toString(proposalId), action, purpose);
+        }
+        for (String person : persons) {
+            auditTrail.record(person, "proposal", Long.toString(proposalId), action, purpose);
+        }
+    }
+}

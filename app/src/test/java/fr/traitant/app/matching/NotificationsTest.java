@@ -1,0 +1,211 @@
+package fr.traitant.app.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.traitant.app.IntegrationTest;
+import fr.traitant.app.TestAccounts;
+import fr.traitant.app.WebSession;
+import fr.traitant.app.identity.Accounts;
+import fr.traitant.app.identity.Role;
+import fr.traitant.app.identity.SignedInUser;
+import fr.traitant.app.members.Households;
+import fr.traitant.app.members.NewMember;
+import fr.traitant.app.platform.values.EmailAddress;
+import fr.traitant.app.platform.values.InseeCode;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * E-mails through a real SMTP server (GreenMail): signed single-use links to answer, the outbox surviving a sender
+ * that died mid-sending and an SMTP server that is down.
+ */
+@IntegrationTest
+class NotificationsTest {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(39025, null, ServerSetup.PROTOCOL_SMTP));
+
+    private static final Pattern LINK = Pattern.compile("(/reponse/[0-9a-f]{32}\\.[0-9a-f]{64})");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProposalWorkflow workflow;
+
+    @Autowired
+    WaitingList waitingList;
+
+    @Autowired
+    Households households;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        Instant end = Instant.now().plus(Duration.ofSeconds(20));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    static String link(MimeMessage message, String label) {
+        String body;
+        try {
+            body = message.getContent().toString(); // decoded (quoted-printable)
+        } catch (java.io.IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String line : body.split("\\r?\\n")) {
+            if (line.startsWith(label)) {
+                Matcher m = LINK.matcher(line);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        throw new AssertionError("no " + label + " link in " + body);
+    }
+
+    @Test
+    void doctor_and_family_answer_through_signed_single_use_links() throws Exception {
+        String doctorMail = "dr" + System.nanoTime() + "@medecin.mssante.fr";
+        String familyMail = "famille" + System.nanoTime() + "@example.fr";
+        SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
+        workflow.declareCapacity(doctor.accountId(), "10000000004", "86194", 3, true, doctorMail);
+        long household = households.create("Foyer Courriel", InseeCode.of("86194"), List.of(
+                new NewMember("Iris", "Courriel", LocalDate.of(1987, 6, 1), null, EmailAddress.of(familyMail), null)));
+        jdbc.sql("update member set consent_to_contact = true where household_id = :h").param("h", household).update();
+        long entry = waitingList.register(household, WaitingList.Source.ONLINE, Instant.now());
+        long proposal = workflow.proposeBest(entry).orElseThrow();
+
+        await(() -> !mailTo(doctorMail).isEmpty());
+        MimeMessage toDoctor = mailTo(doctorMail).getFirst();
+        assertThat(toDoctor.getSubject()).contains("proposition " + proposal);
+        String accept = link(toDoctor, "Accepter");
+        WebSession anonymous = new WebSession(port);
+        // a GET only shows the question (mail scanners open links)
+        assertThat(anonymous.get(accept).body().replace("&#39;", "'")).contains("J'accepte");
+        assertThat(workflow.status(proposal)).isEqualTo("PENDING");
+        // a forged signature is refused
+        assertThat(anonymous.get(accept.substring(0, accept.length() - 4) + "0000").body().replace("&#39;", "'")).contains("n'est pas valide");
+        assertThat(anonymous.submit(accept, accept, Map.of()).body().replace("&#39;", "'")).contains("Votre réponse est enregistrée");
+        assertThat(workflow.status(proposal)).isEqualTo("ACCEPTED");
+        // single use: the same link, or its sibling "Décliner", no longer works
+        assertThat(anonymous.get(accept).body().replace("&#39;", "'")).contains("n'est pas valide");
+        assertThat(anonymous.get(link(toDoctor, "Décliner")).body().replace("&#39;", "'")).contains("n'est pas valide");
+
+        await(() -> !mailTo(familyMail).isEmpty());
+        String confirm = link(mailTo(familyMail).getFirst(), "Confirmer");
+        assertThat(anonymous.submit(confirm, confirm, Map.of()).body().replace("&#39;", "'")).contains("Votre réponse est enregistrée");
+        assertThat(workflow.status(proposal)).isEqualTo("ATTACHED");
+        assertThat(jdbc.sql("select bool_and(has_declared_doctor) from member where household_id = :h").param("h", household)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void an_expired_link_is_refused() throws Exception {
+        String doctorMail = "exp" + System.nanoTime() + "@medecin.mssante.fr";
+        SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
+        workflow.declareCapacity(doctor.accountId(), null, "16102", 3, false, doctorMail);
+        long household = households.create("Foyer Expire", InseeCode.of("16102"),
+                List.of(new NewMember("Max", "Expire", LocalDate.of(1980, 1, 1), null, null, null)));
+        long proposal = workflow.proposeBest(waitingList.register(household, WaitingList.Source.ONLINE, Instant.now())).orElseThrow();
+        await(() -> !mailTo(doctorMail).isEmpty());
+        jdbc.sql("update answer_link set expires_at = now() - interval '1 second' where proposal_id = :p").param("p", proposal).update();
+        String accept = link(mailTo(doctorMail).getFirst(), "Accepter");
+        WebSession anonymous = new WebSession(port);
+        assertThat(anonymous.get(accept).body().replace("&#39;", "'")).contains("n'est pas valide, a expiré");
+        assertThat(workflow.status(proposal)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void messages_claimed_by_a_sender_that_died_are_sent_once_its_lease_runs_out() throws Exception {
+        String to = "crash" + System.nanoTime() + "@example.fr";
+        transactions.executeWithoutResult(s -> {
+            outbox.enqueue(to, "Un", "premier", "test:1");
+            outbox.enqueue(to, "Deux", "second", "test:2");
+        });
+        // a sender claims them, then the application stops before sending: nothing is lost, the rows wait
+        jdbc.sql("update outbox_message set claimed_until = now() + interval '1 hour', attempts = attempts + 1 where recipient = :r")
+                .param("r", to).update();
+        Thread.sleep(1500);
+        assertThat(mailTo(to)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :r and sent_at is null").param("r", to)
+                .query(Long.class).single()).isEqualTo(2);
+        // the claim runs out (as after a restart, once the lease has passed): they are sent
+        jdbc.sql("update outbox_message set claimed_until = now() - interval '1 second' where recipient = :r").param("r", to).update();
+        await(() -> mailTo(to).size() == 2);
+        assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :r and sent_at is not null").param("r", to)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void when_the_smtp_server_is_down_messages_are_retried_with_backoff_then_sent() throws Exception {
+        String to = "panne" + System.nanoTime() + "@example.fr";
+        greenMail.stop();
+        try {
+            transactions.executeWithoutResult(s -> outbox.enqueue(to, "Panne", "retry", "test:3"));
+            await(() -> jdbc.sql("select attempts >= 2 and last_error is not null and sent_at is null from outbox_message where recipient = :r")
+                    .param("r", to).query(Boolean.class).single());
+        } finally {
+            greenMail.start();
+        }
+        await(() -> mailTo(to).size() == 1);
+        assertThat(outbox.backoff(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(outbox.backoff(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(outbox.backoff(10)).isEqualTo(Duration.ofSeconds(5)); // capped by retry-max
+    }
+
+    @Test
+    void a_message_is_written_only_if_its_transaction_commits() {
+        String to = "rollback" + System.nanoTime() + "@example.fr";
+        try {
+            transactions.executeWithoutResult(s -> {
+                outbox.enqueue(to, "Jamais", "rollback", "test:4");
+                throw new IllegalStateException("rollback");
+            });
+        } catch (IllegalStateException expected) {
+            // the change failed: no message either
+        }
+        assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :r").param("r", to).query(Long.class).single()).isZero();
+    }
+}
