@@ -112,11 +112,20 @@ public class TestAuthorizationServer {
         }
     }
 
+    /**
+     * A free port below the OS ephemeral range (32768+): the provider starts only when an OIDC test runs, and a port
+     * from the ephemeral range could meanwhile be handed to another server or client socket of the suite.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        java.util.random.RandomGenerator random = new java.util.SplittableRandom();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20_000 + random.nextInt(9_000);
+            try (ServerSocket socket = new ServerSocket(candidate, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another one
+            }
         }
+        throw new IllegalStateException("no free port found in 20000-28999 for the test OIDC provider");
     }
 }

@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NotificationsTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(39025, null, ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(29025, null, ServerSetup.PROTOCOL_SMTP));
 
     private static final Pattern LINK = Pattern.compile("(/reponse/[0-9a-f]{32}\\.[0-9a-f]{64})");
 

@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WorkflowChainBrowserTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(39025, null, ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(29025, null, ServerSetup.PROTOCOL_SMTP));
 
     @LocalServerPort
     int port;
