@@ -14,6 +14,36 @@ import java.util.List;
  */
 public final class BrowserSupport {
 
+    /**
+     * One Chromium for a test class: {@code @RegisterExtension static final BrowserSupport.Chromium chromium = new BrowserSupport.Chromium();}
+     * starts it before the class's tests and closes it after them.
+     */
+    public static final class Chromium implements org.junit.jupiter.api.extension.BeforeAllCallback,
+            org.junit.jupiter.api.extension.AfterAllCallback {
+        private Playwright playwright;
+        private Browser browser;
+
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+            playwright = Playwright.create();
+            browser = launch(playwright);
+        }
+
+        @Override
+        public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+            if (browser != null) {
+                browser.close();
+            }
+            if (playwright != null) {
+                playwright.close();
+            }
+        }
+
+        public Browser browser() {
+            return browser;
+        }
+    }
+
     private BrowserSupport() {}
 
     public static Path chromium() {

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Geolocation;
 import fr.traitant.app.BrowserSupport;
@@ -16,9 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,28 +28,12 @@ class DoctorSearchBrowserTest {
     @LocalServerPort
     int port;
 
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Playwright.create();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSupport.Chromium chromium = new BrowserSupport.Chromium();
 
     @Test
     void a_family_finds_a_sector_1_gp_taking_new_patients_in_the_network_near_toulon() {
-        Page page = browser.newPage();
+        Page page = chromium.browser().newPage();
         List<String> consoleErrors = new ArrayList<>();
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type())) {
@@ -93,7 +75,7 @@ class DoctorSearchBrowserTest {
 
     @Test
     void an_empty_search_offers_to_widen_the_radius() {
-        Page page = browser.newPage();
+        Page page = chromium.browser().newPage();
         page.navigate("http://localhost:" + port + "/trouver-un-medecin?place=Saint-Martin-V%C3%A9subie&radiusKm=10&specialty=SM15"
                 + "&language=pt&wheelchair=true");
         assertThat(page.locator("#aucun-resultat")).isVisible();
@@ -108,7 +90,7 @@ class DoctorSearchBrowserTest {
 
     @Test
     void near_me_uses_the_browser_position_and_bad_places_get_a_clear_message() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
                 .setGeolocation(new Geolocation(48.3904, -4.4861)).setPermissions(List.of("geolocation")));
         Page page = context.newPage();
         page.navigate("http://localhost:" + port + "/trouver-un-medecin");

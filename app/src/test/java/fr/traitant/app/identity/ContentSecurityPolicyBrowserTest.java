@@ -2,17 +2,14 @@ package fr.traitant.app.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
 import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,29 +22,13 @@ class ContentSecurityPolicyBrowserTest {
     @LocalServerPort
     int port;
 
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Playwright.create();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSupport.Chromium chromium = new BrowserSupport.Chromium();
 
     @ParameterizedTest
     @ValueSource(strings = {"/acces-aux-soins", "/communes/83137", "/communes?query=toulon", "/sources", "/connexion", "/page-inconnue"})
     void no_console_error(String path) {
-        Page page = browser.newPage();
+        Page page = chromium.browser().newPage();
         List<String> errors = new ArrayList<>();
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type()) && !m.text().contains("404")) {

@@ -3,9 +3,7 @@ package fr.traitant.app.identity;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
@@ -18,9 +16,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,24 +36,8 @@ class LoginBrowserTest {
     @Autowired
     Households households;
 
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Playwright.create();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSupport.Chromium chromium = new BrowserSupport.Chromium();
 
     @Test
     void an_advisor_signs_in_reads_a_household_with_a_purpose_and_signs_out() {
@@ -66,7 +47,7 @@ class LoginBrowserTest {
         long household = households.create("Foyer Navigateur", InseeCode.of("83137"),
                 List.of(new NewMember("Hélène", "Navigateur", LocalDate.of(1992, 1, 15), nir, null, null)));
 
-        Page page = browser.newPage();
+        Page page = chromium.browser().newPage();
         List<String> consoleErrors = new ArrayList<>();
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type())) {
@@ -102,7 +83,7 @@ class LoginBrowserTest {
 
     @Test
     void the_api_documentation_works_under_the_content_security_policy() {
-        Page page = browser.newPage();
+        Page page = chromium.browser().newPage();
         List<String> consoleErrors = new ArrayList<>();
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type())) {
@@ -117,7 +98,7 @@ class LoginBrowserTest {
 
     @Test
     void a_wrong_password_shows_a_french_error_next_to_the_form() {
-        Page page = browser.newPage();
+        Page page = chromium.browser().newPage();
         page.navigate("http://localhost:" + port + "/connexion");
         page.getByLabel("Adresse électronique").fill("personne@test.traitant.fr");
         page.getByLabel("Mot de passe").fill("Pas-Le-Bon-2026");

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
@@ -26,9 +24,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,24 +68,8 @@ class WorkflowChainBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Playwright.create();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSupport.Chromium chromium = new BrowserSupport.Chromium();
 
     long attachedThisMonth() {
         String month = YearMonth.now(ZoneId.of("Europe/Paris")).toString();
@@ -121,7 +102,7 @@ class WorkflowChainBrowserTest {
         NotificationsTest.await(() -> Arrays.stream(greenMail.getReceivedMessages()).anyMatch(m -> recipient(m, doctorMail)));
         MimeMessage toDoctor = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> recipient(m, doctorMail)).findFirst().orElseThrow();
         String accept = NotificationsTest.link(toDoctor, "Accepter");
-        Page page = browser.newPage();
+        Page page = chromium.browser().newPage();
         List<String> consoleErrors = new ArrayList<>();
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type())) {

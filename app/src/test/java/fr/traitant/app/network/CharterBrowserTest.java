@@ -2,9 +2,7 @@ package fr.traitant.app.network;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
@@ -13,9 +11,8 @@ import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.platform.values.Rpps;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,24 +32,8 @@ class CharterBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Playwright.create();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSupport.Chromium chromium = new BrowserSupport.Chromium();
 
     @Autowired
     Accounts accounts;
@@ -72,7 +53,7 @@ class CharterBrowserTest {
                    and c.departement_code = '23' order by d.id limit 1""").query(String.class).single();
         String email = "medecin-charte-" + System.nanoTime() + "@test.traitant.fr";
         accounts.createLocal(email, "Dr Test Charte", Role.DOCTOR, TestAccounts.PASSWORD, new Rpps(rpps));
-        Page page = browser.newContext().newPage();
+        Page page = chromium.browser().newContext().newPage();
         page.navigate("http://localhost:" + port + "/espace-medecin");
         // not signed in: sent to the login page, then back
         signIn(page, email);
@@ -105,7 +86,7 @@ class CharterBrowserTest {
         assertThat(page.locator("#historique")).containsText("mise à jour");
 
         // the network manager (another person, another browser context)
-        Page manager = browser.newContext().newPage();
+        Page manager = chromium.browser().newContext().newPage();
         manager.navigate("http://localhost:" + port + "/reseau?departement=23");
         signIn(manager, TestAccounts.create(accounts, Role.NETWORK_MANAGER).username());
         assertThat(manager.locator("#table-departements")).containsText("23 Creuse");

@@ -3,18 +3,15 @@ package fr.traitant.app.portal;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,28 +23,12 @@ class HomePageBrowserTest {
     @LocalServerPort
     int port;
 
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Playwright.create();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSupport.Chromium chromium = new BrowserSupport.Chromium();
 
     @Test
     void typing_in_the_commune_search_suggests_toulon() {
-        Page page = browser.newPage();
+        Page page = chromium.browser().newPage();
         List<String> consoleErrors = new ArrayList<>();
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type())) {
@@ -75,7 +56,7 @@ class HomePageBrowserTest {
 
     @Test
     void postal_code_search_finds_toulon() {
-        Page page = browser.newPage();
+        Page page = chromium.browser().newPage();
         page.navigate("http://localhost:" + port + "/");
         page.getByLabel("Nom de commune ou code postal").fill("83000");
         assertThat(page.locator("#commune-suggestions a").first()).containsText("Toulon");
