@@ -1,5 +1,6 @@
 package fr.traitant.app.accessibility;
 
+import fr.traitant.app.directory.DirectorySupplyReloaded;
 import fr.traitant.app.directory.DoctorSupplyChanged;
 import fr.traitant.app.directory.Doctors;
 import fr.traitant.app.directory.SupplyLine;
@@ -33,7 +34,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Runs the engine's APL computation in the background, one task at a time on a dedicated thread:
- * a full computation at start-up, then one incremental update per doctor whose supply changed.
+ * a full computation at start-up, then one incremental update per doctor whose supply changed, and a full one again
+ * after a bulk change of the directory ({@link DirectorySupplyReloaded}: an import).
  *
  * <p>Incremental updates reconcile rather than replay: the doctors as counted in the current result are kept
  * in memory, and a change event only names the doctor; the task reads the doctor's current state and applies
@@ -84,6 +86,12 @@ class AccessibilityComputation implements DisposableBean {
     void onSupplyChanged(DoctorSupplyChanged event) {
         String doctorId = event.after().or(event::before).map(SupplyLine::doctorId).orElseThrow();
         worker.submit(() -> reconcile(doctorId));
+    }
+
+    /** Many doctors changed at once (an import): one full computation over the current supply (ADR 0040). */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onSupplyReloaded(DirectorySupplyReloaded event) {
+        recomputeAll(event.reason() + " (" + event.changedDoctors() + " médecins)");
     }
 
     /** Queues a full computation. */

@@ -1,19 +1,33 @@
 package fr.traitant.app.directory;
 
+import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.engine.directory.DirectoryFileParser;
 import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Page to import a directory file (access: ADMIN and NETWORK_MANAGER). */
+/**
+ * Pages to import a directory file (access: ADMIN and NETWORK_MANAGER): the upload form with the history, then a
+ * status page per import whose progress refreshes itself (htmx polling of a fragment) until the result shows.
+ */
 @Controller
 class DirectoryImportPages {
+
+    static final int REJECTIONS_PER_PAGE = 100;
 
     private final DirectoryImports imports;
 
@@ -23,22 +37,85 @@ class DirectoryImportPages {
 
     @GetMapping("/annuaire/import")
     String page(Model model) {
-        model.addAttribute("csvColumns", String.join(",", DirectoryFileParser.CsvColumns.ALL));
+        form(model);
         return "directory/import";
+    }
+
+    private void form(Model model) {
+        model.addAttribute("csvColumns", String.join(",", DirectoryFileParser.CsvColumns.ALL));
+        model.addAttribute("history", imports.recent(DirectoryImportApi.HISTORY));
+        model.addAttribute("running", imports.running().stream().findFirst().orElse(null));
     }
 
     @PostMapping("/annuaire/import")
     String upload(@RequestParam("fichier") MultipartFile file, @RequestParam Format format,
-                  @RequestParam(defaultValue = "false") boolean dryRun, Model model) throws IOException {
-        model.addAttribute("csvColumns", String.join(",", DirectoryFileParser.CsvColumns.ALL));
+                  @RequestParam(defaultValue = "false") boolean dryRun, Model model, HttpServletResponse response)
+            throws IOException {
         if (file.isEmpty()) {
+            form(model);
             model.addAttribute("error", "Choisissez un fichier à importer.");
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "directory/import";
         }
+        Path copy = Files.createTempFile("traitant-annuaire-", ".upload");
         try (InputStream in = file.getInputStream()) {
-            model.addAttribute("report", imports.importFile(in, format, dryRun));
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(copy);
+            throw e;
         }
-        model.addAttribute("fileName", file.getOriginalFilename());
-        return "directory/import";
+        try {
+            long id = imports.start(copy, format, dryRun, file.getOriginalFilename() == null ? "" : file.getOriginalFilename());
+            return "redirect:/annuaire/import/" + id;
+        } catch (ImportAlreadyRunningException e) {
+            form(model);
+            model.addAttribute("error", e.getMessage());
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return "directory/import";
+        }
+    }
+
+    @GetMapping("/annuaire/import/{id}")
+    String run(@PathVariable long id, @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
+        status(id, page, model);
+        return "directory/import-run";
+    }
+
+    @GetMapping("/annuaire/import/{id}/etat")
+    String state(@PathVariable long id, @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
+        status(id, page, model);
+        return "directory/import-run :: etat";
+    }
+
+    @GetMapping(value = "/annuaire/import/{id}/rejets.csv", produces = "text/csv")
+    void rejectionsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
+        writeCsv(imports, get(id), response);
+    }
+
+    private ImportJob get(long id) {
+        return imports.find(id).orElseThrow(() -> new NotFoundException("Aucun import n'a le numéro " + id + "."));
+    }
+
+    private void status(long id, int page, Model model) {
+        ImportJob job = get(id);
+        model.addAttribute("job", job);
+        if (!job.running() && job.rejected() > 0) {
+            long stored = imports.storedRejections(id);
+            int pages = (int) Math.max(1, (stored + REJECTIONS_PER_PAGE - 1) / REJECTIONS_PER_PAGE);
+            int current = Math.clamp(page, 1, pages);
+            model.addAttribute("storedRejections", stored);
+            model.addAttribute("rejections", imports.rejections(id, (current - 1) * REJECTIONS_PER_PAGE, REJECTIONS_PER_PAGE));
+            model.addAttribute("page", current);
+            model.addAttribute("pages", pages);
+        }
+    }
+
+    static void writeCsv(DirectoryImports imports, ImportJob job, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"import-annuaire-" + job.id() + "-lignes-rejetees.csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        out.write('\uFEFF'); // so that spreadsheet programs read UTF-8
+        imports.writeRejectionsCsv(job.id(), out);
+        out.flush();
     }
 }

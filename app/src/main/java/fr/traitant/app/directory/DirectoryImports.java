@@ -4,14 +4,20 @@ import fr.traitant.app.territory.Territory;
 import fr.traitant.engine.directory.DirectoryFileParser;
 import fr.traitant.engine.directory.DirectoryFileParser.Format;
 import fr.traitant.engine.directory.DoctorRecord;
+import fr.traitant.app.identity.CurrentUser;
+import jakarta.annotation.PreDestroy;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,11 +26,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,12 +45,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports a directory file (national RPPS extraction or Traitant CSV): streamed line by line, validated by the
  * engine's {@link DirectoryFileParser}, staged in a temporary table and merged into the directory by RPPS
  * (idempotent upsert) — <strong>in one transaction: the file is applied whole or not at all</strong>. Any rejected
- * line refuses the file (with the full report); a dry run checks and counts, then rolls back.
+ * line refuses the file (with the full report); a dry run does the whole merge, counts, then rolls back.
+ *
+ * <p>One import at a time (in memory on this instance, and in the database by a unique index on the running row of
+ * {@code directory_import}); every import, synchronous ({@link #importFile}) or in the background ({@link #start}),
+ * is kept in the history with who started it, its progress while it runs and its result (ADR 0040).
  */
 @Service
 public class DirectoryImports {
 
+    /** Rejected lines listed in an {@link ImportReport} (the API's answer). */
     static final int MAX_REPORTED_REJECTIONS = 1_000;
+    /** Rejected lines kept in the history for the status page and its CSV download. */
+    static final int MAX_STORED_REJECTIONS = 100_000;
+    /** Above this many changed doctors an import publishes one {@link DirectorySupplyReloaded} instead of one event each. */
+    static final int BULK_SUPPLY_THRESHOLD = 50;
     private static final int BATCH = 2_000;
     private static final Logger log = LoggerFactory.getLogger(DirectoryImports.class);
 
@@ -50,11 +70,18 @@ public class DirectoryImports {
     private final ApplicationEventPublisher events;
     private final DirectoryIndex index;
     private final Clock clock;
-    private final Map<Long, Progress> running = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
+    private final ImportHistory history;
+    private final CurrentUser currentUser;
+    private final AtomicReference<Tracker> current = new AtomicReference<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "directory-import");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     DirectoryImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, Territory territory,
-                     ApplicationEventPublisher events, DirectoryIndex index, Clock clock) {
+                     ApplicationEventPublisher events, DirectoryIndex index, Clock clock, ImportHistory history,
+                     CurrentUser currentUser) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.transactions = transactions;
@@ -62,51 +89,246 @@ public class DirectoryImports {
         this.events = events;
         this.index = index;
         this.clock = clock;
+        this.history = history;
+        this.currentUser = currentUser;
     }
 
-    /** An import in progress: lines read so far. */
-    public record Progress(long id, String format, boolean dryRun, java.time.Instant startedAt, AtomicLong lines) {}
+    /** What a running import has done so far; written by the import's thread, read by status requests. */
+    private final class Tracker {
+        volatile long id;
+        final String format;
+        final boolean dryRun;
+        final String fileName;
+        final String startedBy;
+        final Instant startedAt;
+        final long totalBytes;
+        final long startNanos = System.nanoTime();
+        final AtomicLong lines = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        volatile ImportProgress.Phase phase = ImportProgress.Phase.READING;
+        volatile String step = "lecture et vérification des lignes";
 
-    /** Imports in progress (for big files). */
-    public List<Progress> running() {
-        return List.copyOf(running.values());
+        Tracker(Format format, boolean dryRun, String fileName, String startedBy, long totalBytes) {
+            this.format = format.name();
+            this.dryRun = dryRun;
+            this.fileName = fileName;
+            this.startedBy = startedBy;
+            this.startedAt = clock.instant();
+            this.totalBytes = totalBytes;
+        }
+
+        ImportProgress snapshot() {
+            long ms = Math.max(1, (System.nanoTime() - startNanos) / 1_000_000);
+            long l = lines.get();
+            return new ImportProgress(id, format, dryRun, fileName, startedBy, startedAt, phase, step, l, bytes.get(), totalBytes,
+                    ms, l * 1000 / ms);
+        }
+
+        void enter(ImportProgress.Phase phase, String step) {
+            this.phase = phase;
+            this.step = step;
+        }
+    }
+
+    /** Counts the bytes read, for the progress bar. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private final AtomicLong count;
+
+        CountingInputStream(InputStream in, AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
+    }
+
+    /** Imports in progress (for big files): at most one. */
+    public List<ImportProgress> running() {
+        Tracker t = current.get();
+        return t == null || t.id == 0 ? List.of() : List.of(t.snapshot());
+    }
+
+    /** The import in the history with this number, with its live progress while it runs here. */
+    public Optional<ImportJob> find(long id) {
+        return history.find(id).map(job -> {
+            Tracker t = current.get();
+            if (job.running() && t != null && t.id == id) {
+                return withProgress(job, t.snapshot());
+            }
+            return job;
+        });
+    }
+
+    private static ImportJob withProgress(ImportJob j, ImportProgress p) {
+        return new ImportJob(j.id(), j.format(), j.fileName(), j.fileBytes(), j.dryRun(), j.startedBy(), j.startedAt(),
+                j.finishedAt(), j.status(), j.message(), p.lines(), j.acceptedRows(), j.doctors(), j.created(), j.updated(),
+                j.unchanged(), j.skipped(), j.rejected(), p.elapsedMs(), j.stagingMs(), j.mergeMs(), Optional.of(p));
+    }
+
+    /** The last {@code limit} imports, newest first. */
+    public List<ImportJob> recent(int limit) {
+        return history.recent(limit);
+    }
+
+    /** Rejected lines of an import, in line order (at most {@value #MAX_STORED_REJECTIONS} are kept). */
+    public List<ImportReport.Rejection> rejections(long id, int offset, int limit) {
+        return history.rejections(id, offset, limit);
+    }
+
+    /** Number of rejected lines kept for an import. */
+    public long storedRejections(long id) {
+        return history.storedRejections(id);
+    }
+
+    /** Writes the kept rejected lines of an import as CSV ({@code ligne;raison}). */
+    public void writeRejectionsCsv(long id, java.io.Writer out) {
+        history.writeRejectionsCsv(id, out);
+    }
+
+    /** Marks imports that a stopped instance left running as failed (nothing of them was committed). */
+    @EventListener(ApplicationReadyEvent.class)
+    void failInterrupted() {
+        int n = history.failInterrupted(clock.instant());
+        if (n > 0) {
+            log.warn("{} directory import(s) interrupted by a stop marked as failed", n);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
     }
 
     /** Thrown inside the transaction to roll it back while keeping the report. */
     private static final class Refused extends RuntimeException {
-        final ImportReport report;
+        final Outcome outcome;
 
-        Refused(ImportReport report) {
-            super(report.message(), null, false, false);
-            this.report = report;
+        Refused(Outcome outcome) {
+            super(outcome.report().message(), null, false, false);
+            this.outcome = outcome;
         }
+    }
+
+    /** A report and every rejected line kept for the history. */
+    private record Outcome(ImportReport report, List<ImportReport.Rejection> rejections) {}
+
+    /**
+     * Reads {@code input} (UTF-8) in {@code format} now, on the caller's thread; stores nothing if {@code dryRun} or
+     * if any line is rejected. Never throws for a bad file: the report says why it was refused.
+     *
+     * @throws ImportAlreadyRunningException if another import runs
+     */
+    public ImportReport importFile(InputStream input, Format format, boolean dryRun) {
+        return importFile(input, format, dryRun, "", 0);
+    }
+
+    /** As {@link #importFile(InputStream, Format, boolean)}, with the file's name and size for the history. */
+    public ImportReport importFile(InputStream input, Format format, boolean dryRun, String fileName, long totalBytes) {
+        Tracker tracker = begin(format, dryRun, fileName, totalBytes);
+        return execute(tracker, input);
     }
 
     /**
-     * Reads {@code input} (UTF-8) in {@code format}; stores nothing if {@code dryRun} or if any line is rejected.
-     * Never throws for a bad file: the report says why it was refused.
+     * Starts importing {@code file} in the background and returns the import's number at once; the file is deleted
+     * when the import ends (or if it cannot start). Follow it with {@link #find(long)}.
+     *
+     * @throws ImportAlreadyRunningException if another import runs
      */
-    public ImportReport importFile(InputStream input, Format format, boolean dryRun) {
-        long id = ids.incrementAndGet();
-        Progress progress = new Progress(id, format.name(), dryRun, clock.instant(), new AtomicLong());
-        running.put(id, progress);
-        long start = System.nanoTime();
+    public long start(Path file, Format format, boolean dryRun, String fileName) throws IOException {
+        Tracker tracker;
         try {
-            return transactions.execute(status -> {
-                ImportReport report = run(input, format, dryRun, progress, start);
-                if (report.status() != ImportReport.Status.APPLIED) {
-                    throw new Refused(report);
+            tracker = begin(format, dryRun, fileName, Files.size(file));
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        worker.submit(() -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                execute(tracker, in);
+            } catch (IOException | RuntimeException e) {
+                log.error("Directory import {} failed", tracker.id, e);
+            } finally {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    log.warn("Could not delete the uploaded directory file {}", file, e);
                 }
-                return report;
-            });
-        } catch (Refused refused) {
-            return refused.report;
+            }
+        });
+        return tracker.id;
+    }
+
+    private Tracker begin(Format format, boolean dryRun, String fileName, long totalBytes) {
+        String startedBy = currentUser.find().map(u -> u.username()).orElse("système");
+        Tracker tracker = new Tracker(format, dryRun, fileName == null ? "" : fileName, startedBy, totalBytes);
+        if (!current.compareAndSet(null, tracker)) {
+            Tracker other = current.get();
+            throw new ImportAlreadyRunningException(Optional.ofNullable(other).filter(o -> o.id != 0).map(Tracker::snapshot));
+        }
+        try {
+            tracker.id = history.start(format.name(), tracker.fileName, totalBytes, dryRun, startedBy, tracker.startedAt);
+        } catch (DuplicateKeyException e) {
+            current.compareAndSet(tracker, null);
+            throw new ImportAlreadyRunningException(Optional.empty()); // running on another instance
+        } catch (RuntimeException e) {
+            current.compareAndSet(tracker, null);
+            throw e;
+        }
+        return tracker;
+    }
+
+    private ImportReport execute(Tracker tracker, InputStream input) {
+        Format format = Format.valueOf(tracker.format);
+        try {
+            Outcome outcome;
+            try {
+                outcome = transactions.execute(status -> {
+                    Outcome o = run(new CountingInputStream(input, tracker.bytes), format, tracker.dryRun, tracker);
+                    if (o.report().status() != ImportReport.Status.APPLIED) {
+                        throw new Refused(o);
+                    }
+                    return o;
+                });
+            } catch (Refused refused) {
+                outcome = refused.outcome;
+            }
+            tracker.enter(ImportProgress.Phase.FINISHING, "enregistrement du compte rendu");
+            Outcome done = outcome;
+            transactions.executeWithoutResult(status -> history.finish(tracker.id, done.report(), done.rejections(), clock.instant()));
+            return outcome.report();
+        } catch (RuntimeException e) {
+            log.error("Directory import {} failed", tracker.id, e);
+            long ms = (System.nanoTime() - tracker.startNanos) / 1_000_000;
+            try {
+                history.fail(tracker.id, "Erreur inattendue pendant l'import : rien n'a été enregistré. Elle a été journalisée ;"
+                        + " réessayez ou signalez-la.", ms, clock.instant());
+            } catch (RuntimeException again) {
+                log.error("Could not record the failure of directory import {}", tracker.id, again);
+            }
+            throw e;
         } finally {
-            running.remove(id);
+            current.compareAndSet(tracker, null);
         }
     }
 
-    private ImportReport run(InputStream input, Format format, boolean dryRun, Progress progress, long start) {
+    private Outcome run(InputStream input, Format format, boolean dryRun, Tracker progress) {
+        long start = progress.startNanos;
         Set<String> communes = new HashSet<>();
         territory.engineCommunes().asList().forEach(c -> communes.add(c.code()));
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -115,6 +337,7 @@ public class DirectoryImports {
         long accepted = 0;
         long skipped = 0;
         long rejected = 0;
+        long[] stagingNanos = {0};
         Map<String, Long> skippedReasons = new TreeMap<>();
         List<ImportReport.Rejection> rejections = new ArrayList<>();
         List<Object[]> batch = new ArrayList<>(BATCH);
@@ -128,23 +351,23 @@ public class DirectoryImports {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(input, decoder), 1 << 16)) {
             String header = reader.readLine();
             if (header == null) {
-                return refused(format, "Le fichier est vide.", 0, start);
+                return refused(format, "Le fichier est vide.", 0, start, progress);
             }
             lines = 1;
             DirectoryFileParser parser;
             try {
                 parser = DirectoryFileParser.start(format, header, communes::contains);
             } catch (IllegalArgumentException e) {
-                return refused(format, e.getMessage(), lines, start);
+                return refused(format, e.getMessage(), lines, start, progress);
             }
             String line;
             while ((line = reader.readLine()) != null) {
                 lines++;
-                if ((lines & 0xFFFF) == 0) {
-                    progress.lines().set(lines);
+                if ((lines & 0x3FF) == 0) {
+                    progress.lines.set(lines);
                 }
                 if (lines % 500_000 == 0) {
-                    log.info("Directory import {}: {} lines read", progress.id(), lines);
+                    log.info("Directory import {}: {} lines read", progress.id, lines);
                 }
                 if (line.isBlank()) {
                     skipped++;
@@ -157,7 +380,7 @@ public class DirectoryImports {
                         if (rejected == 0) {
                             batch.add(stagingRow(a.line(), a.doctor()));
                             if (batch.size() == BATCH) {
-                                stage(batch);
+                                stage(batch, stagingNanos);
                             }
                         }
                     }
@@ -167,7 +390,7 @@ public class DirectoryImports {
                     }
                     case DirectoryFileParser.Rejected r -> {
                         rejected++;
-                        if (rejections.size() < MAX_REPORTED_REJECTIONS) {
+                        if (rejections.size() < MAX_STORED_REJECTIONS) {
                             rejections.add(new ImportReport.Rejection(r.line(), r.reason()));
                         }
                     }
@@ -176,35 +399,42 @@ public class DirectoryImports {
         } catch (CharacterCodingException e) {
             return refused(format, "Encodage invalide vers la ligne " + (lines + 1)
                     + " : le fichier doit être en UTF-8 (l'extraction nationale l'est ; réenregistrez un CSV en « UTF-8 »).",
-                    lines, start);
+                    lines, start, progress);
         } catch (IOException e) {
-            return refused(format, "Lecture du fichier interrompue vers la ligne " + (lines + 1) + " : " + e.getMessage(), lines, start);
+            return refused(format, "Lecture du fichier interrompue vers la ligne " + (lines + 1) + " : " + e.getMessage(), lines,
+                    start, progress);
         }
-        progress.lines().set(lines);
+        progress.lines.set(lines);
         long ms = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         if (rejected > 0) {
-            return new ImportReport(ImportReport.Status.REFUSED, format.name(), rejected + " ligne(s) rejetée(s) sur " + lines
+            List<ImportReport.Rejection> reported = rejections.subList(0, Math.min(rejections.size(), MAX_REPORTED_REJECTIONS));
+            return new Outcome(new ImportReport(ImportReport.Status.REFUSED, format.name(), rejected + " ligne(s) rejetée(s) sur " + lines
                     + " : le fichier n'est pas appliqué (un fichier s'applique en entier ou pas du tout). Corrigez les lignes"
-                    + " listées et importez-le de nouveau.", lines, accepted, 0, 0, 0, skipped, skippedReasons, rejected, rejections,
-                    ms, lines * 1000 / ms);
+                    + " listées et importez-le de nouveau.", lines, accepted, 0, 0, 0, skipped, skippedReasons, rejected, reported,
+                    ms, lines * 1000 / ms, 0, stagingNanos[0] / 1_000_000, 0, progress.id), rejections);
         }
         if (!batch.isEmpty()) {
-            stage(batch);
+            stage(batch, stagingNanos);
         }
-        long[] counts = merge(format, dryRun);
+        progress.enter(ImportProgress.Phase.MERGING, "fusion en base");
+        long mergeStart = System.nanoTime();
+        long[] counts = merge(format, dryRun, progress);
+        long mergeMs = (System.nanoTime() - mergeStart) / 1_000_000;
         ms = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         String message = dryRun
-                ? "Vérification sans enregistrement : " + counts[0] + " médecin(s), dont " + counts[1] + " à créer et " + counts[2]
-                        + " à mettre à jour ; aucune ligne rejetée."
-                : counts[0] + " médecin(s) importé(s) : " + counts[1] + " créé(s), " + counts[2] + " mis à jour.";
-        return new ImportReport(dryRun ? ImportReport.Status.DRY_RUN : ImportReport.Status.APPLIED, format.name(), message, lines,
-                accepted, counts[0], counts[1], counts[2], skipped, skippedReasons, 0, List.of(), ms, lines * 1000 / ms);
+                ? "Vérification sans enregistrement : " + counts[0] + " médecin(s), dont " + counts[1] + " à créer, " + counts[2]
+                        + " à mettre à jour et " + counts[3] + " inchangé(s) ; aucune ligne rejetée."
+                : counts[0] + " médecin(s) importé(s) : " + counts[1] + " créé(s), " + counts[2] + " mis à jour, " + counts[3]
+                        + " inchangé(s).";
+        return new Outcome(new ImportReport(dryRun ? ImportReport.Status.DRY_RUN : ImportReport.Status.APPLIED, format.name(), message,
+                lines, accepted, counts[0], counts[1], counts[2], skipped, skippedReasons, 0, List.of(), ms, lines * 1000 / ms,
+                counts[3], stagingNanos[0] / 1_000_000, mergeMs, progress.id), List.of());
     }
 
-    private ImportReport refused(Format format, String message, long lines, long start) {
+    private static Outcome refused(Format format, String message, long lines, long start, Tracker progress) {
         long ms = Math.max(1, (System.nanoTime() - start) / 1_000_000);
-        return new ImportReport(ImportReport.Status.REFUSED, format.name(), message + " Rien n'a été enregistré.", lines, 0, 0, 0,
-                0, 0, Map.of(), 0, List.of(), ms, lines * 1000 / ms);
+        return new Outcome(new ImportReport(ImportReport.Status.REFUSED, format.name(), message + " Rien n'a été enregistré.", lines,
+                0, 0, 0, 0, 0, Map.of(), 0, List.of(), ms, lines * 1000 / ms, 0, 0, 0, progress.id), List.of());
     }
 
     private static Object[] stagingRow(long line, DoctorRecord d) {
@@ -217,29 +447,43 @@ public class DirectoryImports {
                 d.maxComplexity() < 0 ? null : d.maxComplexity()};
     }
 
-    private void stage(List<Object[]> batch) {
+    private void stage(List<Object[]> batch, long[] nanos) {
+        long t = System.nanoTime();
         jdbcTemplate.batchUpdate("insert into import_row values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 batch);
         batch.clear();
+        nanos[0] += System.nanoTime() - t;
     }
 
-    /** Merges the staged rows into the directory; returns {doctors, created, updated}. */
-    private long[] merge(Format format, boolean dryRun) {
+    /** A doctor's stored state (record and practice locations) as one hash, to tell changed from unchanged. */
+    private static final String STATE_HASH = """
+            md5((to_jsonb(d) - 'updated_at')::text || coalesce((select jsonb_agg(to_jsonb(l) order by l.ordinal)::text
+                                                                from practice_location l where l.doctor_id = d.id), ''))""";
+
+    /**
+     * Merges the staged rows into the directory; returns {doctors, created, updated, unchanged}. A dry run does the
+     * same and its caller rolls the transaction back.
+     */
+    private long[] merge(Format format, boolean dryRun, Tracker progress) {
+        progress.enter(ImportProgress.Phase.MERGING, "regroupement des lignes par médecin");
         jdbc.sql("""
                 create temp table import_doctor on commit drop as
                 select distinct on (r.rpps) r.*, coalesce(r.lat, c.lat) as main_lat, coalesce(r.lon, c.lon) as main_lon
                   from import_row r join commune c on c.code = r.commune_code
                  order by r.rpps, r.line""").update();
+        jdbc.sql("create index on import_doctor (rpps)").update();
+        jdbc.sql("analyze import_doctor").update();
         long doctors = jdbc.sql("select count(*) from import_doctor").query(Long.class).single();
-        long updated = jdbc.sql("select count(*) from import_doctor i join doctor d on d.rpps = i.rpps").query(Long.class).single();
-        if (dryRun) {
-            return new long[] {doctors, doctors - updated, updated};
-        }
+        progress.enter(ImportProgress.Phase.MERGING, "état des médecins déjà connus");
+        jdbc.sql("create temp table import_before on commit drop as select d.id, " + STATE_HASH
+                + " as state from doctor d join import_doctor i on i.rpps = d.rpps").update();
+        long known = jdbc.sql("select count(*) from import_before").query(Long.class).single();
         // Supply before, to tell the accessibility module what changed.
         Map<String, SupplyLine> before = new java.util.HashMap<>();
         Doctors.supplyLines(jdbc, clock, "select d.id, d.commune_code, d.specialty, d.consultations_per_year, d.birth_year"
                 + " from doctor d join import_doctor i on i.rpps = d.rpps where d.active").forEach(l -> before.put(l.doctorId(), l));
         Timestamp now = Timestamp.from(clock.instant());
+        progress.enter(ImportProgress.Phase.MERGING, "mise à jour des médecins déjà connus");
         jdbc.sql("""
                 update doctor d set last_name = i.last_name, first_name = i.first_name, specialty_code = i.specialty_code,
                        specialty = i.specialty_group, commune_code = i.commune_code, lat = i.main_lat, lon = i.main_lon,
@@ -268,22 +512,36 @@ public class DirectoryImports {
                        coalesce(i.max_complexity, 1), false, true, :now
                   from import_doctor i where not exists (select 1 from doctor d where d.rpps = i.rpps)""")
                 .param("now", now).update();
+        progress.enter(ImportProgress.Phase.MERGING, "lieux d'exercice");
         jdbc.sql("delete from practice_location l using doctor d, import_doctor i where l.doctor_id = d.id and d.rpps = i.rpps").update();
         jdbc.sql("""
                 insert into practice_location (doctor_id, ordinal, name, address, postal_code, commune_code, lat, lon)
                 select d.id, (row_number() over (partition by r.rpps order by r.line)) - 1, coalesce(r.organization, ''),
                        coalesce(r.address, ''), coalesce(r.postal_code, ''), r.commune_code, coalesce(r.lat, c.lat), coalesce(r.lon, c.lon)
                   from import_row r join doctor d on d.rpps = r.rpps join commune c on c.code = r.commune_code""").update();
-        List<SupplyLine> after = Doctors.supplyLines(jdbc, clock, "select d.id, d.commune_code, d.specialty, d.consultations_per_year,"
-                + " d.birth_year from doctor d join import_doctor i on i.rpps = d.rpps where d.active");
-        for (SupplyLine line : after) {
-            SupplyLine old = before.get(line.doctorId());
-            if (old == null || !old.equals(line)) {
-                events.publishEvent(new DoctorSupplyChanged(Optional.ofNullable(old), Optional.of(line)));
+        progress.enter(ImportProgress.Phase.MERGING, "comptes et offre de soins");
+        long unchanged = jdbc.sql("select count(*) from import_before b join doctor d on d.id = b.id where b.state = " + STATE_HASH)
+                .query(Long.class).single();
+        if (!dryRun) {
+            List<SupplyLine> after = Doctors.supplyLines(jdbc, clock, "select d.id, d.commune_code, d.specialty,"
+                    + " d.consultations_per_year, d.birth_year from doctor d join import_doctor i on i.rpps = d.rpps where d.active");
+            List<DoctorSupplyChanged> changes = new ArrayList<>();
+            for (SupplyLine line : after) {
+                SupplyLine old = before.get(line.doctorId());
+                if (old == null || !old.equals(line)) {
+                    changes.add(new DoctorSupplyChanged(Optional.ofNullable(old), Optional.of(line)));
+                }
             }
+            // A big import is one change of the supply: one full recomputation beats thousands of incremental ones.
+            if (changes.size() > BULK_SUPPLY_THRESHOLD) {
+                events.publishEvent(new DirectorySupplyReloaded(changes.size(), "import de l'annuaire n° " + progress.id));
+            } else {
+                changes.forEach(events::publishEvent);
+            }
+            index.refreshAfterCommit();
+            log.info("Directory import {} ({}): {} doctors, {} created, {} updated, {} unchanged", progress.id, format, doctors,
+                    doctors - known, known - unchanged, unchanged);
         }
-        index.refreshAfterCommit();
-        log.info("Directory import ({}): {} doctors, {} created, {} updated", format, doctors, doctors - updated, updated);
-        return new long[] {doctors, doctors - updated, updated};
+        return new long[] {doctors, doctors - known, known - unchanged, unchanged};
     }
 }

@@ -20,10 +20,16 @@ import java.util.Map;
  * @param rejections    the first {@value DirectoryImports#MAX_REPORTED_REJECTIONS} rejected lines with their reason
  * @param durationMs    wall-clock duration
  * @param rowsPerSecond lines read per second
+ * @param unchanged     known doctors whose record the file leaves as it is (part of {@code updated} before 2026-11:
+ *                      {@code updated} now counts real changes only)
+ * @param stagingMs     of {@code durationMs}: writing valid lines into the staging table
+ * @param mergeMs       of {@code durationMs}: merging the staging table into the directory
+ * @param importId      number of the import in the history ({@code GET /api/v1/directory/imports/{id}})
  */
 public record ImportReport(Status status, String format, String message, long lines, long acceptedRows, long doctors,
                            long created, long updated, long skipped, Map<String, Long> skippedReasons, long rejected,
-                           List<Rejection> rejections, long durationMs, long rowsPerSecond) {
+                           List<Rejection> rejections, long durationMs, long rowsPerSecond, long unchanged,
+                           long stagingMs, long mergeMs, long importId) {
 
     public enum Status { APPLIED, DRY_RUN, REFUSED }
 

@@ -58,6 +58,8 @@ class AccessMatrixTest {
             new Row("/chiffres/population", WebSession.HTML, EVERYBODY),
             new Row("/api/v1/figures/population", JSON, EVERYBODY),
             new Row("/adherents/import", WebSession.HTML, EnumSet.of(ADVISOR, ADMIN)),
+            new Row("/annuaire/import/999999999", WebSession.HTML, EnumSet.of(Role.NETWORK_MANAGER, ADMIN)),
+            new Row("/api/v1/directory/imports", JSON, EnumSet.of(Role.NETWORK_MANAGER, ADMIN)),
             new Row("/chiffres/attente", WebSession.HTML, EVERYBODY),
             new Row("/chiffres/attente.csv", "text/csv", EVERYBODY),
             new Row("/api/v1/figures/waiting", JSON, EVERYBODY),
