@@ -90,12 +90,16 @@ class DirectoryFhir {
         resource(rest, "Practitioner", List.of(
                 param("identifier", Enumerations.SearchParamType.TOKEN, "RPPS number: https://rpps.esante.gouv.fr|{11 digits}"),
                 param("name", Enumerations.SearchParamType.STRING, "part of the name"),
-                param("_count", Enumerations.SearchParamType.NUMBER, "page size, 1-100")));
+                param("_count", Enumerations.SearchParamType.NUMBER, "page size, 1-100, default 20"),
+                param("_getpagesoffset", Enumerations.SearchParamType.NUMBER, "position of the page's first result, 0-10000 "
+                        + "(alias _offset); follow the Bundle's next/previous links")));
         resource(rest, "PractitionerRole", List.of(
                 param("practitioner", Enumerations.SearchParamType.REFERENCE, "Practitioner/{id}")));
         resource(rest, "Location", List.of(
                 param("near", Enumerations.SearchParamType.SPECIAL, "latitude|longitude|distance|km (great-circle distance)"),
-                param("_count", Enumerations.SearchParamType.NUMBER, "page size, 1-100")));
+                param("_count", Enumerations.SearchParamType.NUMBER, "page size, 1-100, default 20"),
+                param("_getpagesoffset", Enumerations.SearchParamType.NUMBER, "position of the page's first result, 0-10000 "
+                        + "(alias _offset); follow the Bundle's next/previous links")));
         resource(rest, "Organization", List.of());
         return json(cs);
     }
@@ -107,8 +111,12 @@ class DirectoryFhir {
 
     @GetMapping("/Practitioner")
     ResponseEntity<String> practitioners(@RequestParam(required = false) String identifier, @RequestParam(required = false) String name,
-                                         @RequestParam(name = "_count", defaultValue = "20") int count, HttpServletRequest request) {
+                                         @RequestParam(name = "_count", defaultValue = "20") int count,
+                                         @RequestParam(name = "_getpagesoffset", required = false) Integer pagesOffset,
+                                         @RequestParam(name = "_offset", required = false) Integer offsetAlias,
+                                         HttpServletRequest request) {
         Bundle bundle = searchset(request);
+        int offset = offset(pagesOffset, offsetAlias);
         if (identifier != null) {
             String value = identifier.contains("|") ? identifier.substring(identifier.indexOf('|') + 1) : identifier;
             String system = identifier.contains("|") ? identifier.substring(0, identifier.indexOf('|')) : RPPS_SYSTEM;
@@ -117,11 +125,11 @@ class DirectoryFhir {
             }
         } else if (name != null && !name.isBlank()) {
             DoctorSearchResults results = search.search(new DoctorSearchCriteria(Optional.empty(), name, false, false, false, "",
-                    false, false, "", DoctorSearchCriteria.DEFAULT_RADIUS_KM, count(count)), Optional.empty());
+                    false, false, "", DoctorSearchCriteria.DEFAULT_RADIUS_KM, count(count)), Optional.empty(), offset);
             for (DoctorHit hit : results.doctors()) {
                 add(bundle, practitioner(activeProfile(hit.id())), request, null);
             }
-            bundle.setTotal(results.matching());
+            page(bundle, request, offset, count, results.matching());
             return json(bundle);
         } else {
             throw new IllegalArgumentException("Précisez identifier ou name.");
@@ -159,7 +167,10 @@ class DirectoryFhir {
 
     @GetMapping("/Location")
     ResponseEntity<String> locations(@RequestParam String near, @RequestParam(name = "_count", defaultValue = "20") int count,
+                                     @RequestParam(name = "_getpagesoffset", required = false) Integer pagesOffset,
+                                     @RequestParam(name = "_offset", required = false) Integer offsetAlias,
                                      HttpServletRequest request) {
+        int offset = offset(pagesOffset, offsetAlias);
         String[] parts = near.split("\\|");
         if (parts.length < 2 || parts.length > 4) {
             throw new IllegalArgumentException("near attend latitude|longitude|distance|km.");
@@ -184,7 +195,7 @@ class DirectoryFhir {
         }
         DoctorSearch.Place place = search.point(lat, lon);
         DoctorSearchResults results = search.search(new DoctorSearchCriteria(Optional.of(place.point()), "", false, false, false, "",
-                false, false, "", km, count(count)), Optional.of(place));
+                false, false, "", km, count(count)), Optional.of(place), offset);
         Bundle bundle = searchset(request);
         GeoPoint origin = place.point();
         for (DoctorHit hit : results.doctors()) {
@@ -194,7 +205,7 @@ class DirectoryFhir {
             double metres = origin.distanceMetresTo(new GeoPoint(l.lat(), l.lon()));
             add(bundle, location(p, l), request, metres);
         }
-        bundle.setTotal(results.matching());
+        page(bundle, request, offset, count, results.matching());
         return json(bundle);
     }
 
@@ -344,6 +355,48 @@ class DirectoryFhir {
             throw new IllegalArgumentException("_count doit être compris entre 1 et " + DoctorSearchCriteria.MAX_LIMIT + ".");
         }
         return count;
+    }
+
+    /** The page's start: {@code _getpagesoffset} (HAPI's name) or {@code _offset} (R5's), 0 by default. */
+    private static int offset(Integer pagesOffset, Integer offsetAlias) {
+        int offset = pagesOffset != null ? pagesOffset : offsetAlias != null ? offsetAlias : 0;
+        if (offset < 0 || offset > DoctorSearch.MAX_OFFSET) {
+            throw new IllegalArgumentException("_getpagesoffset doit être compris entre 0 et " + DoctorSearch.MAX_OFFSET + ".");
+        }
+        return offset;
+    }
+
+    /**
+     * Offset paging (ADR 0040): {@code total}, and {@code self}, {@code next} and {@code previous} links that repeat the
+     * search's own parameters with {@code _count} and {@code _getpagesoffset}.
+     */
+    private static void page(Bundle bundle, HttpServletRequest request, int offset, int count, int total) {
+        bundle.setTotal(total);
+        bundle.getLink().clear();
+        bundle.addLink().setRelation("self").setUrl(pageUrl(request, offset, count));
+        if (offset + count < total && offset + count <= DoctorSearch.MAX_OFFSET) {
+            bundle.addLink().setRelation("next").setUrl(pageUrl(request, offset + count, count));
+        }
+        if (offset > 0) {
+            bundle.addLink().setRelation("previous").setUrl(pageUrl(request, Math.max(0, offset - count), count));
+        }
+    }
+
+    private static String pageUrl(HttpServletRequest request, int offset, int count) {
+        StringBuilder query = new StringBuilder();
+        if (request.getQueryString() != null) {
+            for (String part : request.getQueryString().split("&")) {
+                String name = part.contains("=") ? part.substring(0, part.indexOf('=')) : part;
+                if (!name.isEmpty() && !name.equals("_count") && !name.equals("_getpagesoffset") && !name.equals("_offset")) {
+                    query.append(part).append('&');
+                }
+            }
+        }
+        query.append("_count=").append(count);
+        if (offset > 0) {
+            query.append("&_getpagesoffset=").append(offset);
+        }
+        return base(request) + request.getRequestURI().substring("/fhir".length()) + "?" + query;
     }
 
     private static String base(HttpServletRequest request) {

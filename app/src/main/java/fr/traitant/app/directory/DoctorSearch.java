@@ -68,6 +68,23 @@ public class DoctorSearch {
 
     /** Searches; see {@link DoctorSearchCriteria} and {@link DoctorSearchResults}. */
     public DoctorSearchResults search(DoctorSearchCriteria criteria, Optional<Place> place) {
+        return search(criteria, place, 0);
+    }
+
+    /** Deepest position a page may start at ({@link #search(DoctorSearchCriteria, Optional, int)}). */
+    static final int MAX_OFFSET = 10_000;
+
+    /**
+     * One page of a search: the doctors ranked {@code offset} to {@code offset + criteria.limit() - 1} (0-based) in the
+     * same order as {@link #search(DoctorSearchCriteria, Optional)}; {@code matching} still counts them all. The
+     * order is deterministic for a given directory, so consecutive pages neither repeat nor skip anybody unless the
+     * directory changes in between (FHIR paging, ADR 0040).
+     */
+    DoctorSearchResults search(DoctorSearchCriteria criteria, Optional<Place> place, int offset) {
+        if (offset < 0 || offset > MAX_OFFSET) {
+            throw new IllegalArgumentException("La position de la page doit être comprise entre 0 et " + MAX_OFFSET + ".");
+        }
+        int wanted = offset + criteria.limit();
         DirectoryIndex.Snapshot s = index.snapshot();
         int flags = (criteria.acceptingNewPatients() ? DirectoryIndex.ACCEPTING : 0)
                 | (criteria.networkMember() ? DirectoryIndex.NETWORK : 0)
@@ -84,8 +101,9 @@ public class DoctorSearch {
             GeoPoint o = origin.get();
             double speed = s.speedAt(place.flatMap(Place::communeCode).orElse(null));
             DirectoryIndex.Snapshot.Ranked[] ranked = s.near(o.lat(), o.lon(), speed, criteria.radiusKm() * 1_000, flags, specialty,
-                    language, needle, criteria.limit(), matching);
-            for (DirectoryIndex.Snapshot.Ranked r : ranked) {
+                    language, needle, wanted, matching);
+            for (int i = offset; i < ranked.length; i++) {
+                DirectoryIndex.Snapshot.Ranked r = ranked[i];
                 hits.add(hit(s, r.entry(), r.metres() / 1_000.0, r.minutes()));
             }
             Optional<Double> wider = Optional.empty();
@@ -112,8 +130,9 @@ public class DoctorSearch {
             return new DoctorSearchResults(place.map(Place::label).orElse("position"), Optional.of(o), criteria.radiusKm(),
                     matching[0], hits, wider, widerCount, teleCount, s.anySynthetic());
         }
-        for (int d : s.anywhere(flags, specialty, language, needle, criteria.limit(), matching)) {
-            hits.add(hit(s, s.mainEntry(d), -1, -1));
+        int[] found = s.anywhere(flags, specialty, language, needle, wanted, matching);
+        for (int i = offset; i < found.length; i++) {
+            hits.add(hit(s, s.mainEntry(found[i]), -1, -1));
         }
         int teleCount = 0;
         if (matching[0] == 0 && !criteria.teleconsultation()) {

@@ -101,4 +101,51 @@ class DirectoryFhirTest {
         String bad = fhirGet("/fhir/Location?near=95%7C5%7C10%7Ckm", 400);
         assertThat(bad).contains("OperationOutcome").contains("Coordonnées impossibles");
     }
+
+    /** Follows the {@code next} links from {@code first}; every page is valid R4 and a searchset with the same total. */
+    java.util.List<String> visit(String first, int pageSize) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        String url = first;
+        int total = -1;
+        int pages = 0;
+        while (url != null) {
+            String json = fhirGet(url.substring(url.indexOf("/fhir")), 200);
+            assertValid(json);
+            org.hl7.fhir.r4.model.Bundle bundle = fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class, json);
+            assertThat(bundle.getType()).isEqualTo(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET);
+            if (total < 0) {
+                total = bundle.getTotal();
+            }
+            assertThat(bundle.getTotal()).isEqualTo(total);
+            assertThat(bundle.getLink("self")).isNotNull();
+            assertThat(bundle.getLink("previous") != null).isEqualTo(pages > 0);
+            assertThat(bundle.getEntry().size()).isLessThanOrEqualTo(pageSize);
+            bundle.getEntry().forEach(e -> ids.add(e.getResource().getIdElement().getIdPart()));
+            url = bundle.getLink("next") == null ? null : bundle.getLink("next").getUrl();
+            pages++;
+            assertThat(pages).isLessThan(200);
+        }
+        assertThat(ids).as("every result once").doesNotHaveDuplicates().hasSize(total);
+        return ids;
+    }
+
+    @Test
+    void following_next_links_visits_every_result_once() {
+        java.util.List<String> near = visit("/fhir/Location?near=43.1242%7C5.928%7C6%7Ckm&_count=7", 7);
+        assertThat(near.size()).isGreaterThan(14);
+        // the pages are the one-page answer cut in slices
+        String all = fhirGet("/fhir/Location?near=43.1242%7C5.928%7C6%7Ckm&_count=100", 200);
+        org.hl7.fhir.r4.model.Bundle whole = fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class, all);
+        if (whole.getTotal() <= 100) {
+            assertThat(near).containsExactlyElementsOf(whole.getEntry().stream()
+                    .map(e -> e.getResource().getIdElement().getIdPart()).toList());
+        }
+        String name = "roux"; // one synthetic surname in sixty: a few hundred doctors
+        java.util.List<String> byName = visit("/fhir/Practitioner?name=" + name + "&_count=100", 100);
+        assertThat(byName.size()).isGreaterThan(100);
+        String second = fhirGet("/fhir/Practitioner?name=" + name + "&_count=25&_offset=25", 200);
+        assertThat(second).contains("\"relation\":\"previous\"").contains("_getpagesoffset=50");
+        assertThat(fhirGet("/fhir/Practitioner?name=" + name + "&_getpagesoffset=-1", 400)).contains("OperationOutcome");
+        assertThat(fhirGet("/fhir/Practitioner?name=" + name + "&_count=101", 400)).contains("_count");
+    }
 }

@@ -86,7 +86,13 @@ class DirectoryImportIntegrationTest {
 
         ImportReport again = run(file, Format.RPPS_EXTRACTION, false);
         assertThat(again.created()).isZero();
-        assertThat(again.updated()).isEqualTo(2);
+        assertThat(again.updated()).isZero();
+        assertThat(again.unchanged()).isEqualTo(2);
+        assertThat(again.message()).contains("2 inchangé(s)");
+
+        ImportReport changed = run(file.replace("DU PORT", "DU PORT NEUF"), Format.RPPS_EXTRACTION, true);
+        assertThat(changed.updated()).as("a changed practice location is a change").isEqualTo(1);
+        assertThat(changed.unchanged()).isEqualTo(1);
         assertThat(count(rpps(1)) + count(rpps(2))).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from practice_location where doctor_id = ?").param(rpps(1)).query(Long.class).single())
                 .isEqualTo(2);
@@ -161,4 +167,90 @@ class DirectoryImportIntegrationTest {
 
     @Autowired
     fr.traitant.app.identity.Accounts accounts;
+
+    /** Signed in as a network manager, with the CSRF token a page gives, for raw POSTs to the API. */
+    record ApiClient(fr.traitant.app.WebSession session, String csrf, int port) {
+        HttpResponse<String> post(String query, String body, String... headers) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/directory/imports?" + query))
+                    .header("Content-Type", "text/plain; charset=utf-8").header("Accept", "application/json")
+                    .header("X-CSRF-TOKEN", csrf).header("Cookie", "JSESSIONID=" + session.cookie("JSESSIONID"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            for (int i = 0; i < headers.length; i += 2) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    ApiClient networkManager() {
+        fr.traitant.app.WebSession session = fr.traitant.app.TestAccounts.signedIn(accounts, fr.traitant.app.identity.Role.NETWORK_MANAGER, port);
+        return new ApiClient(session, fr.traitant.app.WebSession.csrfToken(session.get("/annuaire/import").body()), port);
+    }
+
+    @Test
+    void every_import_is_kept_in_the_history_with_its_result_and_rejected_lines() {
+        ImportReport refused = run(HEADER + "\n" + line("1234567890A", "BAD", "SM54", "83137", "A") + "\n", Format.RPPS_EXTRACTION, false);
+        ImportJob job = imports.find(refused.importId()).orElseThrow();
+        assertThat(job.status()).isEqualTo("REFUSED");
+        assertThat(job.startedBy()).isEqualTo("système");
+        assertThat(job.rejected()).isEqualTo(1);
+        assertThat(imports.rejections(job.id(), 0, 10)).extracting(ImportReport.Rejection::line).containsExactly(2L);
+        assertThat(imports.recent(20)).extracting(ImportJob::id).contains(job.id());
+        java.io.StringWriter csv = new java.io.StringWriter();
+        imports.writeRejectionsCsv(job.id(), csv);
+        assertThat(csv.toString()).startsWith("ligne;raison").contains("2;\"");
+    }
+
+    @Test
+    void one_import_at_a_time_and_the_api_answers_409_while_one_runs() throws Exception {
+        ApiClient api = networkManager();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        byte[] content = (HEADER + "\n" + line(rpps(40), "BLOQUE", "SM54", "83137", "A") + "\n").getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream blocking = new java.io.SequenceInputStream(new ByteArrayInputStream(content), new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return -1;
+            }
+        });
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> imports.importFile(blocking, Format.RPPS_EXTRACTION, false));
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> !imports.running().isEmpty());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(HEADER + "\n", Format.RPPS_EXTRACTION, true))
+                    .isInstanceOf(ImportAlreadyRunningException.class);
+            HttpResponse<String> conflict = api.post("format=RPPS_EXTRACTION", HEADER + "\n");
+            assertThat(conflict.statusCode()).isEqualTo(409);
+            assertThat(conflict.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+            assertThat(conflict.body()).contains("Import déjà en cours").contains("déjà en cours");
+            assertThat(api.post("format=RPPS_EXTRACTION", HEADER + "\n", "Prefer", "respond-async").statusCode()).isEqualTo(409);
+        } finally {
+            release.countDown();
+        }
+        assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(ImportReport.Status.APPLIED);
+        assertThat(imports.running()).isEmpty();
+    }
+
+    @Test
+    void prefer_respond_async_answers_202_with_the_location_of_a_status_to_poll() throws Exception {
+        ApiClient api = networkManager();
+        String file = HEADER + "\n" + line(rpps(50), "ASYNCA", "SM54", "83137", "A") + "\n" + line(rpps(51), "ASYNCB", "SM54", "83069", "B") + "\n";
+        HttpResponse<String> accepted = api.post("format=RPPS_EXTRACTION", file, "Prefer", "respond-async");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.headers().firstValue("Preference-Applied")).contains("respond-async");
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches("/api/v1/directory/imports/\\d+");
+        String[] status = {""};
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            var r = api.session().get(location, "application/json");
+            status[0] = r.body();
+            return !r.body().contains("\"RUNNING\"");
+        });
+        assertThat(status[0]).contains("\"status\":\"APPLIED\"").contains("\"created\":2").contains("\"startedBy\":\"network-manager");
+        assertThat(count(rpps(50)) + count(rpps(51))).isEqualTo(2);
+        assertThat(api.session().get("/api/v1/directory/imports", "application/json").body()).contains(location.substring(location.lastIndexOf('/') + 1));
+    }
 }
