@@ -124,7 +124,16 @@ public class DirectoryImports {
                     ms, l * 1000 / ms);
         }
 
+        /** Milliseconds spent in each step of the merge, in order (logged: where a big import spends its time). */
+        final Map<String, Long> stepMillis = new java.util.LinkedHashMap<>();
+        private long stepStart = System.nanoTime();
+
         void enter(ImportProgress.Phase phase, String step) {
+            long now = System.nanoTime();
+            if (this.phase == ImportProgress.Phase.MERGING) {
+                stepMillis.merge(this.step, (now - stepStart) / 1_000_000, Long::sum);
+            }
+            stepStart = now;
             this.phase = phase;
             this.step = step;
         }
@@ -542,6 +551,8 @@ public class DirectoryImports {
             log.info("Directory import {} ({}): {} doctors, {} created, {} updated, {} unchanged", progress.id, format, doctors,
                     doctors - known, known - unchanged, unchanged);
         }
+        progress.enter(ImportProgress.Phase.MERGING, "fin de la fusion");
+        log.info("Directory import {}: merge steps (ms) {}", progress.id, progress.stepMillis);
         return new long[] {doctors, doctors - known, known - unchanged, unchanged};
     }
 }
