@@ -36,7 +36,12 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,11 +65,11 @@ public class DirectoryImports {
     static final int MAX_STORED_REJECTIONS = 100_000;
     /** Above this many changed doctors an import publishes one {@link DirectorySupplyReloaded} instead of one event each. */
     static final int BULK_SUPPLY_THRESHOLD = 50;
-    private static final int BATCH = 2_000;
+    private static final int BATCH = 10_000;
     private static final Logger log = LoggerFactory.getLogger(DirectoryImports.class);
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
+    private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final Territory territory;
     private final ApplicationEventPublisher events;
@@ -79,11 +84,11 @@ public class DirectoryImports {
         return thread;
     });
 
-    DirectoryImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, Territory territory,
+    DirectoryImports(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, Territory territory,
                      ApplicationEventPublisher events, DirectoryIndex index, Clock clock, ImportHistory history,
                      CurrentUser currentUser) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+        this.dataSource = dataSource;
         this.transactions = transactions;
         this.territory = territory;
         this.events = events;
@@ -456,22 +461,77 @@ public class DirectoryImports {
                 d.maxComplexity() < 0 ? null : d.maxComplexity()};
     }
 
+    /**
+     * Writes a batch of valid rows into the staging table with COPY (CSV: an unquoted empty field is NULL, a quoted
+     * one an empty text), on the import transaction's own connection.
+     */
     private void stage(List<Object[]> batch, long[] nanos) {
         long t = System.nanoTime();
-        jdbcTemplate.batchUpdate("insert into import_row values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                batch);
+        StringBuilder csv = new StringBuilder(batch.size() * 160);
+        for (Object[] row : batch) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                if (row[i] != null) {
+                    csv.append('"').append(row[i].toString().replace("\"", "\"\"")).append('"');
+                }
+            }
+            csv.append('\n');
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy import_row from stdin (format csv)", new StringReader(csv.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Staging of the import failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
         batch.clear();
         nanos[0] += System.nanoTime() - t;
     }
 
-    /** A doctor's stored state (record and practice locations) as one hash, to tell changed from unchanged. */
-    private static final String STATE_HASH = """
-            md5((to_jsonb(d) - 'updated_at')::text || coalesce((select jsonb_agg(to_jsonb(l) order by l.ordinal)::text
-                                                                from practice_location l where l.doctor_id = d.id), ''))""";
+    /**
+     * What the import sets on a doctor already in the directory: column and SQL expression over the staged doctor
+     * {@code i} and the stored row {@code d}. Used for the SET and, as a row comparison, to leave unchanged doctors
+     * alone (no new row version, no index update: a reload of the national file mostly changes nothing).
+     */
+    private static final List<String[]> UPDATED_COLUMNS = List.of(
+            new String[] {"last_name", "i.last_name"},
+            new String[] {"first_name", "i.first_name"},
+            new String[] {"specialty_code", "i.specialty_code"},
+            new String[] {"specialty", "i.specialty_group"},
+            new String[] {"commune_code", "i.commune_code"},
+            new String[] {"lat", "i.main_lat"},
+            new String[] {"lon", "i.main_lon"},
+            new String[] {"phone", "coalesce(nullif(i.phone, ''), d.phone)"},
+            new String[] {"mssante", "coalesce(nullif(i.mssante, ''), d.mssante)"},
+            new String[] {"fee_sector", "coalesce(i.fee_sector, d.fee_sector)"},
+            new String[] {"teleconsultation", "coalesce(i.teleconsultation, d.teleconsultation)"},
+            new String[] {"wheelchair_access", "coalesce(i.wheelchair, d.wheelchair_access)"},
+            new String[] {"languages", "coalesce(string_to_array(i.languages, ','), d.languages)"},
+            new String[] {"birth_year", "coalesce(i.birth_year, d.birth_year)"},
+            new String[] {"new_patient_status", "coalesce(i.new_patients, d.new_patient_status)"},
+            new String[] {"new_patient_capacity", "case when coalesce(i.new_patients, d.new_patient_status) = 'ACCEPTING'"
+                    + " then coalesce(i.capacity, d.new_patient_capacity) else 0 end"},
+            new String[] {"max_complexity", "coalesce(i.max_complexity, d.max_complexity)"},
+            new String[] {"active", "true"});
+
+    private static final String UPDATE_CHANGED = "with changed as (update doctor d set "
+            + String.join(", ", UPDATED_COLUMNS.stream().map(c -> c[0] + " = " + c[1]).toList()) + ", updated_at = :now"
+            + " from import_doctor i where d.rpps = i.rpps and ("
+            + String.join(", ", UPDATED_COLUMNS.stream().map(c -> "d." + c[0]).toList()) + ") is distinct from ("
+            + String.join(", ", UPDATED_COLUMNS.stream().map(c -> c[1]).toList()) + ") returning d.id)"
+            + " insert into import_changed select id from changed";
+
+    /** The columns of a doctor that the accessibility indicator counts (see {@link SupplyLine}). */
+    private static final String SUPPLY_COLUMNS = "commune_code, specialty, consultations_per_year, birth_year, active";
 
     /**
-     * Merges the staged rows into the directory; returns {doctors, created, updated, unchanged}. A dry run does the
-     * same and its caller rolls the transaction back.
+     * Merges the staged rows into the directory; returns {doctors, created, updated, unchanged}. Only doctors whose
+     * record or practice locations differ are written. A dry run does the same and its caller rolls the transaction
+     * back.
      */
     private long[] merge(Format format, boolean dryRun, Tracker progress) {
         progress.enter(ImportProgress.Phase.MERGING, "regroupement des lignes par médecin");
@@ -484,30 +544,16 @@ public class DirectoryImports {
         jdbc.sql("analyze import_doctor").update();
         long doctors = jdbc.sql("select count(*) from import_doctor").query(Long.class).single();
         progress.enter(ImportProgress.Phase.MERGING, "état des médecins déjà connus");
-        jdbc.sql("create temp table import_before on commit drop as select d.id, " + STATE_HASH
-                + " as state from doctor d join import_doctor i on i.rpps = d.rpps").update();
-        long known = jdbc.sql("select count(*) from import_before").query(Long.class).single();
-        // Supply before, to tell the accessibility module what changed.
-        Map<String, SupplyLine> before = new java.util.HashMap<>();
-        Doctors.supplyLines(jdbc, clock, "select d.id, d.commune_code, d.specialty, d.consultations_per_year, d.birth_year"
-                + " from doctor d join import_doctor i on i.rpps = d.rpps where d.active").forEach(l -> before.put(l.doctorId(), l));
+        // The known doctors and what they counted for as supply, before the merge.
+        jdbc.sql("create temp table import_known on commit drop as select d.id, d." + SUPPLY_COLUMNS.replace(", ", ", d.")
+                + " from doctor d join import_doctor i on i.rpps = d.rpps").update();
+        jdbc.sql("alter table import_known add primary key (id)").update();
+        long known = jdbc.sql("select count(*) from import_known").query(Long.class).single();
+        jdbc.sql("create temp table import_changed (id text primary key) on commit drop").update();
         Timestamp now = Timestamp.from(clock.instant());
         progress.enter(ImportProgress.Phase.MERGING, "mise à jour des médecins déjà connus");
-        jdbc.sql("""
-                update doctor d set last_name = i.last_name, first_name = i.first_name, specialty_code = i.specialty_code,
-                       specialty = i.specialty_group, commune_code = i.commune_code, lat = i.main_lat, lon = i.main_lon,
-                       phone = coalesce(nullif(i.phone, ''), d.phone), mssante = coalesce(nullif(i.mssante, ''), d.mssante),
-                       fee_sector = coalesce(i.fee_sector, d.fee_sector),
-                       teleconsultation = coalesce(i.teleconsultation, d.teleconsultation),
-                       wheelchair_access = coalesce(i.wheelchair, d.wheelchair_access),
-                       languages = coalesce(string_to_array(i.languages, ','), d.languages),
-                       birth_year = coalesce(i.birth_year, d.birth_year),
-                       new_patient_status = coalesce(i.new_patients, d.new_patient_status),
-                       new_patient_capacity = case when coalesce(i.new_patients, d.new_patient_status) = 'ACCEPTING'
-                                                   then coalesce(i.capacity, d.new_patient_capacity) else 0 end,
-                       max_complexity = coalesce(i.max_complexity, d.max_complexity),
-                       active = true, updated_at = :now
-                  from import_doctor i where d.rpps = i.rpps""").param("now", now).update();
+        jdbc.sql(UPDATE_CHANGED).param("now", now).update();
+        progress.enter(ImportProgress.Phase.MERGING, "ajout des nouveaux médecins");
         jdbc.sql("""
                 insert into doctor (id, rpps, last_name, first_name, specialty_code, specialty, commune_code, lat, lon, phone,
                                     mssante, fee_sector, teleconsultation, wheelchair_access, languages, birth_year,
@@ -522,37 +568,65 @@ public class DirectoryImports {
                   from import_doctor i where not exists (select 1 from doctor d where d.rpps = i.rpps)""")
                 .param("now", now).update();
         progress.enter(ImportProgress.Phase.MERGING, "lieux d'exercice");
-        jdbc.sql("delete from practice_location l using doctor d, import_doctor i where l.doctor_id = d.id and d.rpps = i.rpps").update();
+        jdbc.sql("""
+                create temp table import_location on commit drop as
+                select d.id as doctor_id, (row_number() over (partition by r.rpps order by r.line))::integer - 1 as ordinal,
+                       coalesce(r.organization, '') as name, coalesce(r.address, '') as address,
+                       coalesce(r.postal_code, '') as postal_code, r.commune_code, coalesce(r.lat, c.lat) as lat,
+                       coalesce(r.lon, c.lon) as lon
+                  from import_row r join doctor d on d.rpps = r.rpps join commune c on c.code = r.commune_code""").update();
+        // Doctors whose set of locations differs (new doctors have none stored yet): only theirs are rewritten.
+        jdbc.sql("""
+                create temp table import_location_changed on commit drop as
+                select distinct doctor_id from (
+                    (select doctor_id, ordinal, name, address, postal_code, commune_code, lat, lon from import_location
+                     except
+                     select l.doctor_id, l.ordinal, l.name, l.address, l.postal_code, l.commune_code, l.lat, l.lon
+                       from practice_location l join import_known k on k.id = l.doctor_id)
+                    union all
+                    (select l.doctor_id, l.ordinal, l.name, l.address, l.postal_code, l.commune_code, l.lat, l.lon
+                       from practice_location l join import_known k on k.id = l.doctor_id
+                     except
+                     select doctor_id, ordinal, name, address, postal_code, commune_code, lat, lon from import_location)) diff
+                """).update();
+        jdbc.sql("delete from practice_location l using import_location_changed c where l.doctor_id = c.doctor_id").update();
         jdbc.sql("""
                 insert into practice_location (doctor_id, ordinal, name, address, postal_code, commune_code, lat, lon)
-                select d.id, (row_number() over (partition by r.rpps order by r.line)) - 1, coalesce(r.organization, ''),
-                       coalesce(r.address, ''), coalesce(r.postal_code, ''), r.commune_code, coalesce(r.lat, c.lat), coalesce(r.lon, c.lon)
-                  from import_row r join doctor d on d.rpps = r.rpps join commune c on c.code = r.commune_code""").update();
+                select l.doctor_id, l.ordinal, l.name, l.address, l.postal_code, l.commune_code, l.lat, l.lon
+                  from import_location l join import_location_changed c on c.doctor_id = l.doctor_id""").update();
+        jdbc.sql("""
+                with moved as (update doctor d set updated_at = :now from import_location_changed c, import_known k
+                                where d.id = c.doctor_id and k.id = c.doctor_id and d.updated_at <> :now returning d.id)
+                insert into import_changed select id from moved on conflict do nothing""").param("now", now).update();
         progress.enter(ImportProgress.Phase.MERGING, "comptes et offre de soins");
-        long unchanged = jdbc.sql("select count(*) from import_before b join doctor d on d.id = b.id where b.state = " + STATE_HASH)
-                .query(Long.class).single();
+        long updated = jdbc.sql("select count(*) from import_changed c join import_known k on k.id = c.id").query(Long.class).single();
+        long unchanged = known - updated;
         if (!dryRun) {
-            List<SupplyLine> after = Doctors.supplyLines(jdbc, clock, "select d.id, d.commune_code, d.specialty,"
-                    + " d.consultations_per_year, d.birth_year from doctor d join import_doctor i on i.rpps = d.rpps where d.active");
-            List<DoctorSupplyChanged> changes = new ArrayList<>();
-            for (SupplyLine line : after) {
-                SupplyLine old = before.get(line.doctorId());
-                if (old == null || !old.equals(line)) {
-                    changes.add(new DoctorSupplyChanged(Optional.ofNullable(old), Optional.of(line)));
-                }
-            }
+            // Doctors who joined the supply, or whose counted activity or place changed.
+            List<String> supplyChanged = jdbc.sql("""
+                    select d.id from doctor d join import_doctor i on i.rpps = d.rpps left join import_known k on k.id = d.id
+                     where k.id is null or (k.%1$s) is distinct from (d.%2$s)
+                     order by d.id""".formatted(SUPPLY_COLUMNS.replace(", ", ", k."), SUPPLY_COLUMNS.replace(", ", ", d.")))
+                    .query(String.class).list();
             // A big import is one change of the supply: one full recomputation beats thousands of incremental ones.
-            if (changes.size() > BULK_SUPPLY_THRESHOLD) {
-                events.publishEvent(new DirectorySupplyReloaded(changes.size(), "import de l'annuaire n° " + progress.id));
-            } else {
-                changes.forEach(events::publishEvent);
+            if (supplyChanged.size() > BULK_SUPPLY_THRESHOLD) {
+                events.publishEvent(new DirectorySupplyReloaded(supplyChanged.size(), "import de l'annuaire n° " + progress.id));
+            } else if (!supplyChanged.isEmpty()) {
+                String ids = String.join(",", supplyChanged.stream().map(id -> "'" + id.replace("'", "''") + "'").toList());
+                Map<String, SupplyLine> before = new java.util.HashMap<>();
+                Doctors.supplyLines(jdbc, clock, "select id, commune_code, specialty, consultations_per_year, birth_year"
+                        + " from import_known where active and id in (" + ids + ")").forEach(l -> before.put(l.doctorId(), l));
+                for (SupplyLine line : Doctors.supplyLines(jdbc, clock, "select id, commune_code, specialty, consultations_per_year,"
+                        + " birth_year from doctor where active and id in (" + ids + ") order by id")) {
+                    events.publishEvent(new DoctorSupplyChanged(Optional.ofNullable(before.get(line.doctorId())), Optional.of(line)));
+                }
             }
             index.refreshAfterCommit();
             log.info("Directory import {} ({}): {} doctors, {} created, {} updated, {} unchanged", progress.id, format, doctors,
-                    doctors - known, known - unchanged, unchanged);
+                    doctors - known, updated, unchanged);
         }
         progress.enter(ImportProgress.Phase.MERGING, "fin de la fusion");
         log.info("Directory import {}: merge steps (ms) {}", progress.id, progress.stepMillis);
-        return new long[] {doctors, doctors - known, known - unchanged, unchanged};
+        return new long[] {doctors, doctors - known, updated, unchanged};
     }
 }

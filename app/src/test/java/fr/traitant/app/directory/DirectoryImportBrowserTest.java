@@ -100,7 +100,7 @@ class DirectoryImportBrowserTest {
         upload(page, "bon-fichier.txt", DirectoryImportIntegrationTest.HEADER + "\n" + line(rpps(1), "NAVIGA", "83137") + "\n"
                 + line(rpps(2), "NAVIGB", "29019") + "\n");
         page.waitForURL(Pattern.compile(".*/annuaire/import/\\d+$"));
-        assertThat(page.locator("#resultat-import")).containsText("appliqué");
+        assertThat(page.locator("#resultat-import")).containsText("Appliqué");
         assertThat(page.locator("#etape-import")).hasText("Terminé");
         assertThat(page.locator("#comptes-import tbody")).containsText("2");
         assertThat(page.locator("#comptes-import tbody td").first()).hasText("2"); // created
@@ -116,7 +116,7 @@ class DirectoryImportBrowserTest {
                 + line(rpps(4), "NAVIGE", "83137") + "\n"
                 + line(rpps(5), "NAVIGF", "99999") + "\n");
         page.waitForURL(Pattern.compile(".*/annuaire/import/\\d+$"));
-        assertThat(page.locator("#resultat-import")).containsText("refusé");
+        assertThat(page.locator("#resultat-import")).containsText("Refusé (rien d");
         assertThat(page.locator("#etape-import")).hasText("Refusé");
         assertThat(page.locator("#rejet-ligne-3")).containsText("ligne 3 : ");
         assertThat(page.locator("#rejet-ligne-3")).containsText("chiffres");

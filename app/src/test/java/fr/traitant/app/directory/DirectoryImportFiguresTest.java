@@ -54,18 +54,26 @@ class DirectoryImportFiguresTest {
         SplittableRandom random = new SplittableRandom(42);
         String[] specialties = {"SM54", "SM54", "SM54", "SM04", "SM40", "SM42"};
         Path file = Files.createTempFile("figures-rpps-", ".txt");
+        Path tenthMoved = Files.createTempFile("figures-rpps-moved-", ".txt");
         long lines = 1;
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             BufferedWriter moved = Files.newBufferedWriter(tenthMoved, StandardCharsets.UTF_8)) {
             out.write(DirectoryImportIntegrationTest.HEADER);
             out.write('\n');
+            moved.write(DirectoryImportIntegrationTest.HEADER);
+            moved.write('\n');
             for (int i = 0; i < rows; i++) {
                 String r = rpps(i);
                 int places = random.nextInt(10) == 0 ? 2 : 1; // one doctor in ten has a second practice location
                 for (int p = 0; p < places; p++) {
                     String commune = communes.get(random.nextInt(communes.size()));
-                    out.write(DirectoryImportIntegrationTest.line(r, "FIGURE" + i, specialties[random.nextInt(specialties.length)],
-                            commune, "DE LA MESURE " + p));
+                    String specialty = specialties[random.nextInt(specialties.length)];
+                    out.write(DirectoryImportIntegrationTest.line(r, "FIGURE" + i, specialty, commune, "DE LA MESURE " + p));
                     out.write('\n');
+                    // one doctor in ten moves to another commune
+                    String elsewhere = i % 10 == 0 ? communes.get(random.nextInt(communes.size())) : commune;
+                    moved.write(DirectoryImportIntegrationTest.line(r, "FIGURE" + i, specialty, elsewhere, "DE LA MESURE " + p));
+                    moved.write('\n');
                     lines++;
                 }
             }
@@ -77,8 +85,10 @@ class DirectoryImportFiguresTest {
             print("dry run (merge rolled back)", run(file, true));
             print("first import (all created)", run(file, false));
             print("same file again (all unchanged)", run(file, false));
+            print("one doctor in ten moved", run(tenthMoved, false));
         } finally {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(tenthMoved);
         }
     }
 
