@@ -110,7 +110,7 @@ class NotificationsTest {
         String doctorMail = "dr" + System.nanoTime() + "@medecin.mssante.fr";
         String familyMail = "famille" + System.nanoTime() + "@example.fr";
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(doctor.accountId(), "10000000004", "86194", 3, true, doctorMail);
+        workflow.declareCapacity(doctor.accountId(), "10000000004", "86194", 3, doctorMail);
         long household = households.create("Foyer Courriel", InseeCode.of("86194"), List.of(
                 new NewMember("Iris", "Courriel", LocalDate.of(1987, 6, 1), null, EmailAddress.of(familyMail), null)));
         jdbc.sql("update member set consent_to_contact = true where household_id = :h").param("h", household).update();
@@ -145,7 +145,7 @@ class NotificationsTest {
     void an_expired_link_is_refused() throws Exception {
         String doctorMail = "exp" + System.nanoTime() + "@medecin.mssante.fr";
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(doctor.accountId(), null, "16102", 3, false, doctorMail);
+        workflow.declareCapacity(doctor.accountId(), null, "16102", 3, doctorMail);
         long household = households.create("Foyer Expire", InseeCode.of("16102"),
                 List.of(new NewMember("Max", "Expire", LocalDate.of(1980, 1, 1), null, null, null)));
         long proposal = workflow.proposeBest(waitingList.register(household, WaitingList.Source.ONLINE, Instant.now())).orElseThrow();
