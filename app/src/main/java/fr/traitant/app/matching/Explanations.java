@@ -9,6 +9,14 @@ final class Explanations {
 
     private Explanations() {}
 
+    /**
+     * Priority reasons as a doctor sees them: the long-term condition without its group ("ALD : Diabète" → "ALD"),
+     * the minimum necessary before the household is their patient.
+     */
+    static String reasonsForDoctor(String reasons) {
+        return reasons == null ? "" : reasons.replaceAll("ALD : [^,]+", "ALD");
+    }
+
     static String minutes(double minutes) {
         return String.format(Locale.FRANCE, "%.0f min", minutes);
     }

@@ -216,7 +216,7 @@ public class ProposalWorkflow {
                 .query(String.class).optional().ifPresent(email -> outbox.enqueue(email,
                         "Traitant — un foyer cherche un médecin traitant (proposition " + id + ")",
                         "Bonjour,\n\nUn foyer de " + entry.people() + " personne(s) (priorité " + entry.priority()
-                                + (entry.priorityReasons().isBlank() ? "" : " : " + entry.priorityReasons())
+                                + (entry.priorityReasons().isBlank() ? "" : " : " + Explanations.reasonsForDoctor(entry.priorityReasons()))
                                 + ") cherche un médecin traitant près de votre cabinet.\n" + (reason == null ? "" : reason + ".\n")
                                 + "\nAccepter : " + links.create(id, AnswerLinks.Action.ACCEPT)
                                 + "\nDécliner : " + links.create(id, AnswerLinks.Action.DECLINE)

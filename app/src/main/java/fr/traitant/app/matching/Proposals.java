@@ -141,7 +141,7 @@ public class Proposals {
             minutes = Math.round(model.minutesBetween(km, speed, speed) * 10) / 10.0;
         }
         return new HouseholdSummary((Integer) row[0], bands, needing.stream().anyMatch(m -> m.longTermCondition() != null), needs,
-                commune, row[1] == null ? null : ((Number) row[1]).intValue(), (String) row[2], minutes, "TRANSFER".equals(row[4]));
+                commune, row[1] == null ? null : ((Number) row[1]).intValue(), Explanations.reasonsForDoctor((String) row[2]), minutes, "TRANSFER".equals(row[4]));
     }
 
     /** One proposal: its doctor or an advisor/conciliator; anybody else gets "not found". */
