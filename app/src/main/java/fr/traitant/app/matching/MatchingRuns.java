@@ -1,19 +1,13 @@
 package fr.traitant.app.matching;
 
 import fr.traitant.app.identity.CurrentUser;
-import fr.traitant.app.members.HouseholdProfile;
 import fr.traitant.app.members.Households;
-import fr.traitant.app.members.Vulnerability;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
-import fr.traitant.app.territory.Commune;
-import fr.traitant.app.territory.Territory;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,26 +46,21 @@ public class MatchingRuns {
 
     private final JdbcClient jdbc;
     private final Households households;
-    private final Territory territory;
     private final ZoneMatcher matcher;
     private final ProposalWorkflow workflow;
     private final CurrentUser currentUser;
     private final AuditTrail auditTrail;
     private final Clock clock;
-    private final DoctorRoster roster;
-    private final int paediatricsUnder;
+    private final ZoneInputs inputs;
     private final double maxMinutes;
 
-    MatchingRuns(JdbcClient jdbc, Households households, Territory territory, ZoneMatcher matcher, ProposalWorkflow workflow,
-                 CurrentUser currentUser, AuditTrail auditTrail, Clock clock, DoctorRoster roster,
-                 @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder,
+    MatchingRuns(JdbcClient jdbc, Households households, ZoneMatcher matcher, ProposalWorkflow workflow,
+                 CurrentUser currentUser, AuditTrail auditTrail, Clock clock, ZoneInputs inputs,
                  @Value("${traitant.matching.max-minutes:30}") double maxMinutes) {
-        this.roster = roster;
-        this.paediatricsUnder = paediatricsUnder;
+        this.inputs = inputs;
         this.maxMinutes = maxMinutes;
         this.jdbc = jdbc;
         this.households = households;
-        this.territory = territory;
         this.matcher = matcher;
         this.workflow = workflow;
         this.currentUser = currentUser;
@@ -85,46 +74,9 @@ public class MatchingRuns {
         if (departement == null || !departement.matches("[0-9]{2}|2A|2B|97[1-6]")) {
             throw new IllegalArgumentException("Code de département invalide.");
         }
-        roster.refresh(departement);
-        List<ZoneMatcher.Demand> demands = new ArrayList<>();
-        jdbc.sql("""
-                        select id, household_id, people, priority, waiting_since, destination_commune, source from waiting_entry
-                         where status = 'WAITING' and departement = :d order by priority, waiting_since, id""")
-                .param("d", departement)
-                .query(rs -> {
-                    long householdId = rs.getLong(2);
-                    String destination = rs.getString(6);
-                    HouseholdProfile profile = households.profile(householdId).orElseThrow();
-                    double lat;
-                    double lon;
-                    String communeCode = destination != null ? destination : profile.communeCode();
-                    if (destination == null && profile.lat() != null) {
-                        lat = profile.lat();
-                        lon = profile.lon();
-                    } else {
-                        Commune c = territory.getCommune(communeCode);
-                        lat = c.lat();
-                        lon = c.lon();
-                    }
-                    boolean children = profile.members().stream().anyMatch(m -> m.age() < paediatricsUnder);
-                    boolean wheelchair = profile.members().stream().anyMatch(m -> m.vulnerabilities().contains(Vulnerability.DISABILITY));
-                    demands.add(new ZoneMatcher.Demand(rs.getLong(1), householdId, rs.getInt(3), rs.getInt(4),
-                            rs.getTimestamp(5).toInstant().atZone(EngineZoneMatcher.FRANCE).toLocalDate(), lat, lon, communeCode,
-                            children, wheelchair, null, "TRANSFER".equals(rs.getString(7))));
-                });
-        List<ZoneMatcher.Supply> supplies = jdbc.sql("""
-                        select doctor_account_id, capacity - committed, accepting, network_member, lat, lon, commune_code, rpps
-                          from doctor_capacity where departement = :d order by doctor_account_id""")
-                .param("d", departement)
-                .query((rs, i) -> {
-                    DoctorRoster.Capabilities c = roster.capabilities(rs.getString(8));
-                    return new ZoneMatcher.Supply(rs.getLong(1), rs.getInt(2), rs.getBoolean(3), rs.getBoolean(4), rs.getDouble(5),
-                            rs.getDouble(6), rs.getString(7), c.paediatrics(), c.wheelchair(), c.languages());
-                })
-                .list();
-        Set<String> excluded = new HashSet<>(jdbc.sql("""
-                        select household_id || ':' || doctor_account_id from proposal where status in ('DECLINED', 'REFUSED', 'EXPIRED')""")
-                .query(String.class).list());
+        List<ZoneMatcher.Demand> demands = inputs.waiting(departement);
+        List<ZoneMatcher.Supply> supplies = inputs.doctors(departement);
+        Set<String> excluded = inputs.excluded();
         ZoneMatcher.Result result = matcher.match(demands, supplies, excluded);
         long runId = jdbc.sql("""
                         insert into matching_run (departement, created_by, created_at, considered, unserved, objective)

@@ -3,7 +3,6 @@ package fr.traitant.app.matching;
 import fr.traitant.app.identity.CurrentUser;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
-import fr.traitant.app.members.HouseholdProfile;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.platform.values.InseeCode;
@@ -63,13 +62,17 @@ public class ProposalWorkflow {
     private final Outbox outbox;
     private final AnswerLinks links;
     private final DoctorRoster roster;
+    private final ZoneInputs inputs;
+    private final ZoneMatcher matcher;
     private final fr.traitant.app.directory.Doctors directory;
     private final fr.traitant.app.identity.Accounts accounts;
 
     ProposalWorkflow(JdbcClient jdbc, Households households, WaitingList waitingList, AuditTrail auditTrail, CurrentUser currentUser,
                      Territory territory, Clock clock, @Value("${traitant.workflow.answer-period:P14D}") Duration answerPeriod,
                      Outbox outbox, AnswerLinks links, DoctorRoster roster, fr.traitant.app.directory.Doctors directory,
-                     fr.traitant.app.identity.Accounts accounts) {
+                     fr.traitant.app.identity.Accounts accounts, ZoneInputs inputs, ZoneMatcher matcher) {
+        this.inputs = inputs;
+        this.matcher = matcher;
         this.roster = roster;
         this.directory = directory;
         this.accounts = accounts;
@@ -226,32 +229,19 @@ public class ProposalWorkflow {
     }
 
     /**
-     * Proposes the best available doctor for a waiting entry: in its département (the destination's for a
-     * transfer), with room for the whole household, network doctors first, then the nearest; never a doctor who
-     * already declined or whose proposal the household refused.
+     * Proposes the best available doctor for one waiting entry (a transferred family before arrival): the engine on
+     * this household alone against the doctors of its département (the destination's for a transfer) — the nearest
+     * eligible doctor within 30 minutes with room for the whole household, network doctors first for transferred
+     * families (ADR 0050); never a doctor who already declined or whose proposal the household refused.
      */
     @Transactional
     public Optional<Long> proposeBest(long entryId) {
         WaitingList.Entry entry = waitingList.get(entryId);
-        String commune = jdbc.sql("select destination_commune from waiting_entry where id = :id").param("id", entryId)
-                .query(String.class).optional().orElse(null);
-        HouseholdProfile profile = households.profile(entry.householdId()).orElseThrow();
-        String placeCode = commune != null ? commune : profile.communeCode();
-        Commune place = territory.getCommune(placeCode);
-        roster.refresh(InseeCode.of(placeCode).departement());
-        return jdbc.sql("""
-                        select doctor_account_id, network_member from doctor_capacity c
-                         where departement = :dep and accepting and committed + :n <= capacity
-                           and not exists (select 1 from proposal p where p.household_id = :h and p.doctor_account_id = c.doctor_account_id
-                                             and p.status in ('DECLINED', 'REFUSED', 'EXPIRED'))
-                         order by network_member desc, (lat - :lat) * (lat - :lat) + ((lon - :lon) * cos(radians(:lat))) ^ 2,
-                                  doctor_account_id
-                         limit 1""")
-                .param("dep", InseeCode.of(placeCode).departement()).param("n", entry.people()).param("h", entry.householdId())
-                .param("lat", place.lat()).param("lon", place.lon())
-                .query((rs, i) -> propose(entryId, rs.getLong(1), rs.getBoolean(2)
-                        ? "Médecin solidaire des Armées le plus proche ayant de la place" : "Médecin le plus proche ayant de la place"))
-                .optional();
+        ZoneMatcher.Demand demand = inputs.entry(entryId);
+        String departement = demand.communeCode() == null ? entry.departement() : InseeCode.of(demand.communeCode()).departement();
+        ZoneMatcher.Result result = matcher.match(List.of(demand), inputs.doctors(departement), inputs.excluded());
+        return result.assignments().stream().findFirst()
+                .map(a -> propose(entryId, a.doctorAccountId(), Explanations.reason(a)));
     }
 
     // ---- the doctor's answer

@@ -60,13 +60,14 @@ class TransfersTest {
         long near = TestAccounts.create(accounts, Role.DOCTOR).accountId();
         long network = TestAccounts.create(accounts, Role.DOCTOR).accountId();
         workflow.declareCapacity(near, "10000000002", "90010", 5);     // Belfort itself
-        // further away, but the directory doctor with this RPPS signed the network's charter
+        // further away (Cravanche, 2 km: 8 minutes against 2), but the directory doctor with this RPPS signed the network's charter: network
+        // doctors come first for a transferred family when at most 10 minutes farther (ADR 0050)
         String member = jdbc.sql("""
                 select d.rpps from doctor d join commune c on c.code = d.commune_code
                  where d.synthetic and d.active and d.specialty = 'GENERAL_PRACTICE' and not d.network_member
                    and c.departement_code = '90' order by d.id limit 1 offset 2""").query(String.class).single();
         charter.sign(member, new fr.traitant.app.network.CharterCommitments(true, true, 10));
-        workflow.declareCapacity(network, member, "90065", 5);
+        workflow.declareCapacity(network, member, "90029", 5);
         String ref = family("83137");
         String later = family("83137");
         LocalDate soon = LocalDate.now().plusDays(45);
