@@ -178,6 +178,21 @@ class NotificationsTest {
                 .query(Long.class).single()).isEqualTo(2);
     }
 
+    /** At least once: when a crash comes between the SMTP answer and the mark, the copy has the same Message-ID. */
+    @Test
+    void a_message_sent_again_after_a_crash_carries_the_same_message_id() throws Exception {
+        String to = "double" + System.nanoTime() + "@example.fr";
+        transactions.executeWithoutResult(s -> outbox.enqueue(to, "Doublon", "une fois", "test:4"));
+        await(() -> mailTo(to).size() == 1);
+        long row = jdbc.sql("select id from outbox_message where recipient = :r").param("r", to).query(Long.class).single();
+        // as if the sender had died after the SMTP answer, before marking the row sent
+        jdbc.sql("update outbox_message set sent_at = null, claimed_until = null where id = :id").param("id", row).update();
+        await(() -> mailTo(to).size() == 2);
+        List<MimeMessage> copies = mailTo(to);
+        assertThat(copies.get(0).getMessageID()).isEqualTo(outbox.messageId(row)).startsWith("<outbox-" + row + "@").endsWith(">");
+        assertThat(copies.get(1).getMessageID()).isEqualTo(copies.get(0).getMessageID());
+    }
+
     @Test
     void when_the_smtp_server_is_down_messages_are_retried_with_backoff_then_sent() throws Exception {
         String to = "panne" + System.nanoTime() + "@example.fr";
