@@ -128,20 +128,31 @@ public class Proposals {
             needs.add("handicap : cabinet accessible en fauteuil roulant");
         }
         String communeCode = ((String) row[3]).isEmpty() ? profile.communeCode() : (String) row[3];
-        String commune = territory.findCommune(communeCode).map(c -> c.name() + " (" + c.departement() + ")").orElse(communeCode);
+        String commune = commune(communeCode).map(c -> c.name() + " (" + c.departement() + ")").orElse("commune inconnue");
         Double minutes = row[5] == null ? null : ((Number) row[5]).doubleValue();
-        if (minutes == null && row[6] != null) {
-            double lat = profile.lat() != null && ((String) row[3]).isEmpty() ? profile.lat()
-                    : territory.findCommune(communeCode).map(c -> c.lat()).orElse(((Number) row[6]).doubleValue());
-            double lon = profile.lon() != null && ((String) row[3]).isEmpty() ? profile.lon()
-                    : territory.findCommune(communeCode).map(c -> c.lon()).orElse(((Number) row[7]).doubleValue());
-            double km = new GeoPoint(lat, lon).distanceMetresTo(new GeoPoint(((Number) row[6]).doubleValue(), ((Number) row[7]).doubleValue())) / 1000;
+        java.util.Optional<GeoPoint> home = profile.lat() != null && ((String) row[3]).isEmpty()
+                ? java.util.Optional.of(new GeoPoint(profile.lat(), profile.lon()))
+                : commune(communeCode).map(c -> new GeoPoint(c.lat(), c.lon()));
+        if (minutes == null && row[6] != null && home.isPresent()) {
+            // not from a run (a case worker's proposal): the same road-time estimate, at the intermediate speed
+            double km = home.get().distanceMetresTo(new GeoPoint(((Number) row[6]).doubleValue(), ((Number) row[7]).doubleValue())) / 1000;
             RoadTimeModel model = RoadTimeModel.DEFAULT;
             double speed = model.speedKmh(DensityClass.INTERMEDIATE);
             minutes = Math.round(model.minutesBetween(km, speed, speed) * 10) / 10.0;
         }
         return new HouseholdSummary((Integer) row[0], bands, needing.stream().anyMatch(m -> m.longTermCondition() != null), needs,
                 commune, row[1] == null ? null : ((Number) row[1]).intValue(), Explanations.reasonsForDoctor((String) row[2]), minutes, "TRANSFER".equals(row[4]));
+    }
+
+    private java.util.Optional<fr.traitant.app.territory.Commune> commune(String code) {
+        if (code == null || code.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return territory.findCommune(code);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** One proposal: its doctor or an advisor/conciliator; anybody else gets "not found". */
