@@ -36,7 +36,9 @@ class DemoWorkflow implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         accounts.find("medecin@demo.traitant.fr").ifPresent(doctor -> {
             if (workflow.capacity(doctor.accountId()).isEmpty()) {
-                workflow.declareCapacity(doctor.accountId(), "10000000001", "83137", 20, true, "medecin@demo.traitant.fr");
+                // the account's RPPS links it to its directory entry (ADR 0050)
+                String rpps = accounts.doctorRpps(doctor.accountId()).map(r -> r.value()).orElse("10000000001");
+                workflow.declareCapacity(doctor.accountId(), rpps, "83137", 20, "medecin@demo.traitant.fr");
             }
         });
         if (!jdbc.sql("select exists (select 1 from waiting_entry)").query(Boolean.class).single()) {

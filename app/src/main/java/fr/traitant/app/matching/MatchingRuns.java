@@ -1,56 +1,66 @@
 package fr.traitant.app.matching;
 
 import fr.traitant.app.identity.CurrentUser;
-import fr.traitant.app.members.HouseholdProfile;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
-import fr.traitant.app.territory.Commune;
-import fr.traitant.app.territory.Territory;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Facade: matching runs. An advisor runs the matching for a département (a draft: nothing is sent), reviews each
- * assignment, then publishes the run: each assignment whose household is still waiting becomes a proposal (and an
+ * Facade: matching runs. An advisor runs the matching for a département (a draft: nothing is sent) — the engine's
+ * optimal matching through {@link ZoneMatcher}, doctors' availability from the directory ({@link DoctorRoster}) —
+ * reviews each assignment with the engine's explanation and each unserved household with its reason, then publishes the run: each assignment whose household is still waiting becomes a proposal (and an
  * e-mail to the doctor). The run page then follows each proposal.
  */
 @Service
 public class MatchingRuns {
 
     public record Run(long id, String departement, String createdBy, Instant createdAt, String status, int considered, int unserved,
-                      List<Line> lines) {
+                      List<Line> lines, List<UnservedLine> unservedLines, String objective) {
         public Run {
             lines = List.copyOf(lines);
+            unservedLines = List.copyOf(unservedLines);
         }
     }
 
+    /**
+     * A proposal of the run and the engine's explanation: travel time, rank of the doctor among the household's
+     * eligible doctors (nearest first), nearer doctors passed over and why (French text). Runs made before the engine
+     * have no minutes, rank or eligible count.
+     */
     public record Line(long entryId, long householdId, int people, int priority, long doctorAccountId, double distanceKm,
-                       String reason, Long proposalId, String proposalStatus) {}
+                       String reason, Long proposalId, String proposalStatus, Double minutes, Integer rank, Integer eligibleDoctors,
+                       String passedOver) {}
+
+    /** A household of the zone left without a proposal, and why (French text). */
+    public record UnservedLine(long entryId, long householdId, int people, int priority, String reason, int eligibleDoctors) {}
 
     private final JdbcClient jdbc;
     private final Households households;
-    private final Territory territory;
     private final ZoneMatcher matcher;
     private final ProposalWorkflow workflow;
     private final CurrentUser currentUser;
     private final AuditTrail auditTrail;
     private final Clock clock;
+    private final ZoneInputs inputs;
+    private final double maxMinutes;
 
-    MatchingRuns(JdbcClient jdbc, Households households, Territory territory, ZoneMatcher matcher, ProposalWorkflow workflow,
-                 CurrentUser currentUser, AuditTrail auditTrail, Clock clock) {
+    MatchingRuns(JdbcClient jdbc, Households households, ZoneMatcher matcher, ProposalWorkflow workflow,
+                 CurrentUser currentUser, AuditTrail auditTrail, Clock clock, ZoneInputs inputs,
+                 @Value("${traitant.matching.max-minutes:30}") double maxMinutes) {
+        this.inputs = inputs;
+        this.maxMinutes = maxMinutes;
         this.jdbc = jdbc;
         this.households = households;
-        this.territory = territory;
         this.matcher = matcher;
         this.workflow = workflow;
         this.currentUser = currentUser;
@@ -58,80 +68,72 @@ public class MatchingRuns {
         this.clock = clock;
     }
 
-    /** Runs the matching for a département and stores the draft; returns its id. */
+    /** Runs the engine for a département and stores the draft with its explanations; returns its id. */
     @Transactional
     public long run(String departement) {
         if (departement == null || !departement.matches("[0-9]{2}|2A|2B|97[1-6]")) {
             throw new IllegalArgumentException("Code de département invalide.");
         }
-        List<ZoneMatcher.Demand> demands = new ArrayList<>();
-        jdbc.sql("""
-                        select id, household_id, people, priority, waiting_since, destination_commune from waiting_entry
-                         where status = 'WAITING' and departement = :d order by priority, waiting_since, id""")
-                .param("d", departement)
-                .query(rs -> {
-                    long householdId = rs.getLong(2);
-                    String destination = rs.getString(6);
-                    HouseholdProfile profile = households.profile(householdId).orElseThrow();
-                    double lat;
-                    double lon;
-                    if (destination == null && profile.lat() != null) {
-                        lat = profile.lat();
-                        lon = profile.lon();
-                    } else {
-                        Commune c = territory.getCommune(destination != null ? destination : profile.communeCode());
-                        lat = c.lat();
-                        lon = c.lon();
-                    }
-                    demands.add(new ZoneMatcher.Demand(rs.getLong(1), householdId, rs.getInt(3), rs.getInt(4),
-                            rs.getTimestamp(5).toInstant(), lat, lon));
-                });
-        List<ZoneMatcher.Supply> supplies = jdbc.sql("""
-                        select doctor_account_id, capacity - committed, network_member, lat, lon from doctor_capacity
-                         where departement = :d and committed < capacity order by doctor_account_id""")
-                .param("d", departement)
-                .query((rs, i) -> new ZoneMatcher.Supply(rs.getLong(1), rs.getInt(2), rs.getBoolean(3), rs.getDouble(4), rs.getDouble(5)))
-                .list();
-        Set<String> excluded = new HashSet<>(jdbc.sql("""
-                        select household_id || ':' || doctor_account_id from proposal where status in ('DECLINED', 'REFUSED', 'EXPIRED')""")
-                .query(String.class).list());
-        List<ZoneMatcher.Assignment> assignments = matcher.match(demands, supplies, excluded);
+        List<ZoneMatcher.Demand> demands = inputs.waiting(departement);
+        List<ZoneMatcher.Supply> supplies = inputs.doctors(departement);
+        Set<String> excluded = inputs.excluded();
+        ZoneMatcher.Result result = matcher.match(demands, supplies, excluded);
         long runId = jdbc.sql("""
-                        insert into matching_run (departement, created_by, created_at, considered, unserved)
-                        values (:d, :by, :now, :considered, :unserved) returning id""")
+                        insert into matching_run (departement, created_by, created_at, considered, unserved, objective)
+                        values (:d, :by, :now, :considered, :unserved, :objective) returning id""")
                 .param("d", departement).param("by", currentUser.find().map(u -> u.username()).orElse("system"))
                 .param("now", Timestamp.from(clock.instant())).param("considered", demands.size())
-                .param("unserved", demands.size() - assignments.size()).query(Long.class).single();
-        for (ZoneMatcher.Assignment a : assignments) {
+                .param("unserved", result.unserved().size()).param("objective", result.objective()).query(Long.class).single();
+        for (ZoneMatcher.Assignment a : result.assignments()) {
             jdbc.sql("""
-                            insert into matching_run_line (run_id, entry_id, doctor_account_id, distance_km, reason)
-                            values (:r, :e, :d, :km, :reason)""")
+                            insert into matching_run_line (run_id, entry_id, doctor_account_id, distance_km, reason, minutes, rank,
+                                                           eligible_doctors, network_member, passed_over)
+                            values (:r, :e, :d, :km, :reason, :min, :rank, :eligible, :network, :passed)""")
                     .param("r", runId).param("e", a.entryId()).param("d", a.doctorAccountId()).param("km", a.distanceKm())
-                    .param("reason", a.reason()).update();
+                    .param("reason", Explanations.reason(a)).param("min", a.minutes()).param("rank", a.rank())
+                    .param("eligible", a.eligibleDoctors()).param("network", a.networkMember())
+                    .param("passed", Explanations.passedOver(a.nearerDoctors())).update();
+        }
+        for (ZoneMatcher.Unserved u : result.unserved()) {
+            jdbc.sql("insert into matching_run_unserved (run_id, entry_id, reason, eligible_doctors) values (:r, :e, :reason, :n)")
+                    .param("r", runId).param("e", u.entryId()).param("reason", u.reason()).param("n", u.eligibleDoctors()).update();
         }
         return runId;
     }
 
-    /** A run with its lines and the state of each published proposal; audited per household shown. */
+    /** A run with its lines, unserved households and the state of each published proposal; audited per household shown. */
     @Transactional
     public Run get(long runId) {
         List<Line> lines = jdbc.sql("""
                         select l.entry_id, e.household_id, e.people, e.priority, l.doctor_account_id, l.distance_km, l.reason,
-                               l.proposal_id, p.status
+                               l.proposal_id, p.status, l.minutes, l.rank, l.eligible_doctors, l.passed_over
                           from matching_run_line l join waiting_entry e on e.id = l.entry_id
                           left join proposal p on p.id = l.proposal_id
                          where l.run_id = :r order by e.priority, e.waiting_since, e.id""")
                 .param("r", runId)
                 .query((rs, i) -> new Line(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getDouble(6),
-                        rs.getString(7), (Long) rs.getObject(8), rs.getString(9)))
+                        rs.getString(7), (Long) rs.getObject(8), rs.getString(9), (Double) rs.getObject(10), (Integer) rs.getObject(11),
+                        (Integer) rs.getObject(12), rs.getString(13)))
                 .list();
-        Run run = jdbc.sql("select id, departement, created_by, created_at, status, considered, unserved from matching_run where id = :r")
+        List<UnservedLine> unserved = jdbc.sql("""
+                        select u.entry_id, e.household_id, e.people, e.priority, u.reason, u.eligible_doctors
+                          from matching_run_unserved u join waiting_entry e on e.id = u.entry_id
+                         where u.run_id = :r order by e.priority, e.waiting_since, e.id""")
+                .param("r", runId)
+                .query((rs, i) -> new UnservedLine(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
+                        Explanations.unserved(rs.getString(5), maxMinutes), rs.getInt(6)))
+                .list();
+        Run run = jdbc.sql("""
+                        select id, departement, created_by, created_at, status, considered, unserved, objective from matching_run where id = :r""")
                 .param("r", runId)
                 .query((rs, i) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                        rs.getString(5), rs.getInt(6), rs.getInt(7), lines))
+                        rs.getString(5), rs.getInt(6), rs.getInt(7), lines, unserved, rs.getString(8)))
                 .optional().orElseThrow(() -> new NotFoundException("Aucun appariement " + runId + "."));
-        for (Line l : lines) {
-            for (String person : households.personRefs(l.householdId())) {
+        Set<Long> shown = new java.util.LinkedHashSet<>();
+        lines.forEach(l -> shown.add(l.householdId()));
+        unserved.forEach(u -> shown.add(u.householdId()));
+        for (long household : shown) {
+            for (String person : households.personRefs(household)) {
                 auditTrail.record(person, "matching_run", Long.toString(runId), AuditAction.READ, "Revue d'un appariement");
             }
         }
@@ -143,7 +145,7 @@ public class MatchingRuns {
         return jdbc.sql("select id, departement, created_by, created_at, status, considered, unserved from matching_run order by id desc limit :l")
                 .param("l", limit)
                 .query((rs, i) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                        rs.getString(5), rs.getInt(6), rs.getInt(7), List.of()))
+                        rs.getString(5), rs.getInt(6), rs.getInt(7), List.of(), List.of(), ""))
                 .list();
     }
 

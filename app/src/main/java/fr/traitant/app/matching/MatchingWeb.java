@@ -26,6 +26,7 @@ class MatchingWeb {
                 roles(HttpMethod.GET, "/api/v1/proposals", Role.DOCTOR),
                 roles(HttpMethod.GET, "/api/v1/proposals/{id}", Role.DOCTOR, Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/propositions", Role.DOCTOR),
+                roles(HttpMethod.GET, "/propositions/{id}", Role.DOCTOR),
                 roles(HttpMethod.GET, "/liste-attente", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/appariements", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/mutations/import", Role.ADVISOR, Role.ADMIN),
@@ -214,9 +215,33 @@ class MatchingWeb {
 
         @GetMapping("/propositions")
         String mine(Model model) {
-            model.addAttribute("proposals", proposals.mine());
-            model.addAttribute("capacity", workflow.capacity(currentUser.get().accountId()).orElse(null));
+            fill(model);
             return "matching/proposals";
+        }
+
+        private void fill(Model model) {
+            model.addAttribute("proposals", proposals.mineWithProfiles());
+            ProposalWorkflow.Capacity capacity = workflow.capacity(currentUser.get().accountId()).orElse(null);
+            model.addAttribute("capacity", capacity);
+            model.addAttribute("statuses", fr.traitant.engine.directory.NewPatients.values());
+            if (!model.containsAttribute("form")) {
+                model.addAttribute("form", java.util.Map.of(
+                        "statut", capacity == null ? "" : capacity.accepting() ? "ACCEPTING" : "NOT_ACCEPTING",
+                        "capacite", capacity == null ? "" : Integer.toString(capacity.capacity()),
+                        "commune", capacity == null ? "" : capacity.communeCode()));
+            }
+            if (!model.containsAttribute("errors")) {
+                model.addAttribute("errors", java.util.Map.of());
+            }
+        }
+
+        /** One proposal with its household's profile; 404 unless it is addressed to the signed-in doctor. */
+        @GetMapping("/propositions/{id}")
+        String one(@PathVariable long id, Model model) {
+            var entry = proposals.readWithProfile(id);
+            model.addAttribute("proposal", entry.getKey());
+            model.addAttribute("profile", entry.getValue());
+            return "matching/proposal";
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/propositions/{id}/reponse")
@@ -236,11 +261,38 @@ class MatchingWeb {
             return "redirect:/propositions";
         }
 
+        /** The doctor's availability: new-patient status, capacity, practice commune; errors next to the field. */
         @org.springframework.web.bind.annotation.PostMapping("/propositions/capacite")
-        String capacity(@org.springframework.web.bind.annotation.RequestParam("capacite") int capacity,
+        String capacity(@org.springframework.web.bind.annotation.RequestParam(name = "statut", required = false) String status,
+                        @org.springframework.web.bind.annotation.RequestParam(name = "capacite", required = false) String capacity,
+                        @org.springframework.web.bind.annotation.RequestParam(name = "commune", required = false) String commune,
+                        Model model, jakarta.servlet.http.HttpServletResponse response,
                         org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-            workflow.updateMyCapacity(capacity);
-            redirect.addFlashAttribute("message", "Capacité mise à jour.");
+            java.util.Map<String, String> form = new java.util.HashMap<>();
+            form.put("statut", status == null ? "" : status);
+            form.put("capacite", capacity == null ? "" : capacity);
+            form.put("commune", commune == null ? "" : commune);
+            try {
+                fr.traitant.engine.directory.NewPatients parsed = status == null || status.isBlank() ? null
+                        : fr.traitant.engine.directory.NewPatients.parse(status);
+                if (status != null && !status.isBlank() && parsed == null) {
+                    throw new ProposalWorkflow.AvailabilityRefused("statut", "Statut inconnu.");
+                }
+                Integer places;
+                try {
+                    places = capacity == null || capacity.isBlank() ? null : Integer.valueOf(capacity.strip());
+                } catch (NumberFormatException e) {
+                    throw new ProposalWorkflow.AvailabilityRefused("capacite", "Indiquez un nombre entier de nouveaux patients.");
+                }
+                workflow.updateMyAvailability(parsed, places, commune);
+            } catch (ProposalWorkflow.AvailabilityRefused e) {
+                response.setStatus(422);
+                model.addAttribute("form", form);
+                model.addAttribute("errors", java.util.Map.of(e.field(), e.getMessage()));
+                fill(model);
+                return "matching/proposals";
+            }
+            redirect.addFlashAttribute("message", "Disponibilité mise à jour : elle sera prise en compte au prochain appariement.");
             return "redirect:/propositions";
         }
     }

@@ -9,7 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.SimpleMailMessage;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * a rolled-back change, no change without its message). The sender claims due messages with a lease
  * ({@code claimed_until}), sends them over SMTP and marks them sent; a failure schedules a retry with exponential
  * backoff; a sender that dies mid-sending leaves its claim to expire and the message is sent again (at least once:
- * a crash between the SMTP answer and the mark may send a message twice, never lose one).
+ * a crash between the SMTP answer and the mark may send a message twice, never lose one). Both copies then carry
+ * the same {@code Message-ID} ({@link #messageId}), so mail clients show one (ADR 0050).
  */
 @Component
 class Outbox {
@@ -90,12 +95,7 @@ class Outbox {
         int sent = 0;
         for (Message m : claim(20)) {
             try {
-                SimpleMailMessage mail = new SimpleMailMessage();
-                mail.setFrom(from);
-                mail.setTo(m.recipient());
-                mail.setSubject(m.subject());
-                mail.setText(m.body());
-                sender.send(mail);
+                sender.send(mime(sender, m));
                 jdbc.sql("update outbox_message set sent_at = :now, claimed_until = null, last_error = null where id = :id")
                         .param("now", Timestamp.from(clock.instant())).param("id", m.id()).update();
                 sent++;
@@ -108,6 +108,37 @@ class Outbox {
             }
         }
         return sent;
+    }
+
+    /**
+     * The e-mail of an outbox row, with a {@code Message-ID} derived from the row only ({@link #messageId}): when a
+     * crash makes the sender send a row twice, both copies carry the same identifier, which mail clients and
+     * servers use to drop duplicates.
+     */
+    MimeMessage mime(JavaMailSender sender, Message m) {
+        String messageId = messageId(m.id());
+        MimeMessage mail = new MimeMessage(sender.createMimeMessage().getSession()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId); // stable across retries (the default is random at each send)
+            }
+        };
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(mail, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(m.recipient());
+            helper.setSubject(m.subject());
+            helper.setText(m.body());
+        } catch (MessagingException e) {
+            throw new MailPreparationException(e);
+        }
+        return mail;
+    }
+
+    /** {@code <outbox-42@domain-of-the-sender>}: one per outbox row, the same at every attempt. */
+    String messageId(long rowId) {
+        String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip() : "traitant.invalid";
+        return "<outbox-" + rowId + "@" + domain + ">";
     }
 
     /** retry-base × 2^(attempts − 1), at most retry-max. */

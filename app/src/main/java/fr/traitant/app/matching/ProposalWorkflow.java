@@ -3,7 +3,6 @@ package fr.traitant.app.matching;
 import fr.traitant.app.identity.CurrentUser;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
-import fr.traitant.app.members.HouseholdProfile;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.platform.values.InseeCode;
@@ -11,6 +10,7 @@ import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
 import fr.traitant.app.territory.Commune;
 import fr.traitant.app.territory.Territory;
+import fr.traitant.engine.directory.NewPatients;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,7 @@ public class ProposalWorkflow {
 
     /** A doctor's declared capacity. */
     public record Capacity(long doctorAccountId, String communeCode, String departement, int capacity, int committed,
-                           boolean networkMember) {
+                           boolean networkMember, boolean accepting) {
         public int remaining() {
             return capacity - committed;
         }
@@ -61,10 +61,21 @@ public class ProposalWorkflow {
     private final Duration answerPeriod;
     private final Outbox outbox;
     private final AnswerLinks links;
+    private final DoctorRoster roster;
+    private final ZoneInputs inputs;
+    private final ZoneMatcher matcher;
+    private final fr.traitant.app.directory.Doctors directory;
+    private final fr.traitant.app.identity.Accounts accounts;
 
     ProposalWorkflow(JdbcClient jdbc, Households households, WaitingList waitingList, AuditTrail auditTrail, CurrentUser currentUser,
                      Territory territory, Clock clock, @Value("${traitant.workflow.answer-period:P14D}") Duration answerPeriod,
-                     Outbox outbox, AnswerLinks links) {
+                     Outbox outbox, AnswerLinks links, DoctorRoster roster, fr.traitant.app.directory.Doctors directory,
+                     fr.traitant.app.identity.Accounts accounts, ZoneInputs inputs, ZoneMatcher matcher) {
+        this.inputs = inputs;
+        this.matcher = matcher;
+        this.roster = roster;
+        this.directory = directory;
+        this.accounts = accounts;
         this.outbox = outbox;
         this.links = links;
         this.jdbc = jdbc;
@@ -79,54 +90,110 @@ public class ProposalWorkflow {
 
     // ---- capacity
 
-    /** Declares (or updates) where a doctor practises and how many new patients they take. */
+    /** A field of the doctor's availability form is invalid: shown next to that field. */
+    public static class AvailabilityRefused extends IllegalArgumentException {
+        private final String field;
+
+        AvailabilityRefused(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        /** Form field: {@code statut}, {@code capacite} or {@code commune}. */
+        public String field() {
+            return field;
+        }
+    }
+
+    /**
+     * Declares (or updates) where a doctor practises and how many new patients they take (accepting when
+     * {@code capacity > 0}). Network membership is the network module's (ADR 0050), never declared here.
+     */
     @Transactional
-    public void declareCapacity(long doctorAccountId, String rpps, String communeCode, int capacity, boolean networkMember) {
-        declareCapacity(doctorAccountId, rpps, communeCode, capacity, networkMember, null);
+    public void declareCapacity(long doctorAccountId, String rpps, String communeCode, int capacity) {
+        declareCapacity(doctorAccountId, rpps, communeCode, capacity, null);
     }
 
     /**
      * @param email the doctor's (MSSanté) address for proposals, or null to keep the known one
      */
     @Transactional
-    public void declareCapacity(long doctorAccountId, String rpps, String communeCode, int capacity, boolean networkMember,
-                                String email) {
+    public void declareCapacity(long doctorAccountId, String rpps, String communeCode, int capacity, String email) {
+        declare(doctorAccountId, rpps, capacity > 0 ? NewPatients.ACCEPTING : NewPatients.NOT_ACCEPTING, capacity, communeCode, email);
+    }
+
+    /**
+     * The signed-in doctor states their new-patient status (HL7 semantics, as in the directory), how many new patients
+     * they take and the commune of the practice used for matching. The directory's availability is updated when the
+     * account's RPPS is a directory doctor (the source of truth, ADR 0050). Audited.
+     *
+     * @throws AvailabilityRefused naming the invalid field
+     */
+    @Transactional
+    public void updateMyAvailability(NewPatients status, Integer capacity, String communeCode) {
+        SignedInUser doctor = requireRole(Role.DOCTOR);
+        if (status == null) {
+            throw new AvailabilityRefused("statut", "Indiquez si vous acceptez de nouveaux patients.");
+        }
+        if (capacity == null || capacity < 0 || capacity > 2_000) {
+            throw new AvailabilityRefused("capacite", "Le nombre de nouveaux patients va de 0 à 2000.");
+        }
+        if (status != NewPatients.ACCEPTING && capacity != 0) {
+            throw new AvailabilityRefused("capacite", "Un nombre de nouveaux patients ne s'indique que si vous en acceptez : mettez 0.");
+        }
+        String rpps = accounts.doctorRpps(doctor.accountId()).map(fr.traitant.app.platform.values.Rpps::value)
+                .orElseGet(() -> jdbc.sql("select rpps from doctor_capacity where doctor_account_id = :d").param("d", doctor.accountId())
+                        .query(String.class).optional().orElse(null));
+        declare(doctor.accountId(), rpps, status, capacity, communeCode, null);
+        auditTrail.record(null, "doctor_availability", Long.toString(doctor.accountId()), AuditAction.UPDATE,
+                "Disponibilité déclarée par le médecin : " + status.name() + ", " + capacity + " nouveau(x) patient(s), commune " + communeCode);
+    }
+
+    private void declare(long doctorAccountId, String rpps, NewPatients status, int capacity, String communeCode, String email) {
         String address = email == null ? null : fr.traitant.app.platform.values.EmailAddress.of(email).value();
         if (capacity < 0 || capacity > 5000) {
-            throw new IllegalArgumentException("La capacité va de 0 à 5000 nouveaux patients.");
+            throw new AvailabilityRefused("capacite", "La capacité va de 0 à 5000 nouveaux patients.");
         }
-        Commune commune = territory.findCommune(communeCode)
-                .orElseThrow(() -> new IllegalArgumentException("Commune inconnue : " + communeCode));
+        Commune commune = (communeCode == null ? Optional.<Commune>empty() : territory.findCommune(communeCode.strip()))
+                .orElseThrow(() -> new AvailabilityRefused("commune", "Commune inconnue : indiquez le code INSEE de la commune du cabinet (5 caractères)."));
         int committed = capacity(doctorAccountId).map(Capacity::committed).orElse(0);
         if (capacity < committed) {
-            throw new IllegalArgumentException("Vous avez déjà accepté " + committed + " patient(s) : la capacité ne peut pas être inférieure.");
+            throw new AvailabilityRefused("capacite", "Vous avez déjà accepté " + committed + " patient(s) : la capacité ne peut pas être inférieure.");
+        }
+        double lat = commune.lat();
+        double lon = commune.lon();
+        Optional<fr.traitant.app.directory.DoctorProfile> linked = roster.directoryDoctor(rpps);
+        if (linked.isPresent()) {
+            fr.traitant.app.directory.DoctorProfile p = linked.get();
+            // the practice place: one of the directory's locations in that commune if there is one, else the commune
+            Optional<fr.traitant.app.directory.PracticeLocation> place = p.locations().stream()
+                    .filter(l -> l.communeCode().equals(commune.code())).findFirst();
+            if (place.isPresent()) {
+                lat = place.get().lat();
+                lon = place.get().lon();
+            }
+            directory.updateAvailability(rpps, status, status == NewPatients.ACCEPTING ? capacity : 0, p.maxComplexity());
         }
         jdbc.sql("""
-                        insert into doctor_capacity (doctor_account_id, rpps, commune_code, departement, lat, lon, network_member, capacity, updated_at, email)
-                        values (:d, :rpps, :c, :dep, :lat, :lon, :net, :cap, :now, :email)
+                        insert into doctor_capacity (doctor_account_id, rpps, commune_code, departement, lat, lon, capacity, accepting, updated_at, email)
+                        values (:d, :rpps, :c, :dep, :lat, :lon, :cap, :accepting, :now, :email)
                         on conflict (doctor_account_id) do update set rpps = coalesce(excluded.rpps, doctor_capacity.rpps),
                             email = coalesce(excluded.email, doctor_capacity.email),
                             commune_code = excluded.commune_code, departement = excluded.departement, lat = excluded.lat,
-                            lon = excluded.lon, network_member = excluded.network_member, capacity = excluded.capacity,
+                            lon = excluded.lon, capacity = excluded.capacity, accepting = excluded.accepting,
                             updated_at = excluded.updated_at""")
                 .param("d", doctorAccountId).param("rpps", rpps).param("c", commune.code()).param("dep", commune.departement())
-                .param("lat", commune.lat()).param("lon", commune.lon()).param("net", networkMember).param("cap", capacity)
+                .param("lat", lat).param("lon", lon).param("cap", capacity)
+                .param("accepting", status == NewPatients.ACCEPTING)
                 .param("now", Timestamp.from(clock.instant())).param("email", address).update();
-    }
-
-    /** The signed-in doctor changes their capacity. */
-    @Transactional
-    public void updateMyCapacity(int capacity) {
-        SignedInUser doctor = requireRole(Role.DOCTOR);
-        Capacity current = capacity(doctor.accountId())
-                .orElseThrow(() -> new IllegalArgumentException("Déclarez d'abord votre lieu d'exercice auprès de votre conseiller."));
-        declareCapacity(doctor.accountId(), null, current.communeCode(), capacity, current.networkMember());
+        roster.refresh(doctorAccountId);
     }
 
     public Optional<Capacity> capacity(long doctorAccountId) {
-        return jdbc.sql("select doctor_account_id, commune_code, departement, capacity, committed, network_member from doctor_capacity where doctor_account_id = :d")
+        return jdbc.sql("select doctor_account_id, commune_code, departement, capacity, committed, network_member, accepting from doctor_capacity where doctor_account_id = :d")
                 .param("d", doctorAccountId)
-                .query((rs, i) -> new Capacity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6)))
+                .query((rs, i) -> new Capacity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6),
+                        rs.getBoolean(7)))
                 .optional();
     }
 
@@ -152,7 +219,7 @@ public class ProposalWorkflow {
                 .query(String.class).optional().ifPresent(email -> outbox.enqueue(email,
                         "Traitant — un foyer cherche un médecin traitant (proposition " + id + ")",
                         "Bonjour,\n\nUn foyer de " + entry.people() + " personne(s) (priorité " + entry.priority()
-                                + (entry.priorityReasons().isBlank() ? "" : " : " + entry.priorityReasons())
+                                + (entry.priorityReasons().isBlank() ? "" : " : " + Explanations.reasonsForDoctor(entry.priorityReasons()))
                                 + ") cherche un médecin traitant près de votre cabinet.\n" + (reason == null ? "" : reason + ".\n")
                                 + "\nAccepter : " + links.create(id, AnswerLinks.Action.ACCEPT)
                                 + "\nDécliner : " + links.create(id, AnswerLinks.Action.DECLINE)
@@ -162,31 +229,19 @@ public class ProposalWorkflow {
     }
 
     /**
-     * Proposes the best available doctor for a waiting entry: in its département (the destination's for a
-     * transfer), with room for the whole household, network doctors first, then the nearest; never a doctor who
-     * already declined or whose proposal the household refused.
+     * Proposes the best available doctor for one waiting entry (a transferred family before arrival): the engine on
+     * this household alone against the doctors of its département (the destination's for a transfer) — the nearest
+     * eligible doctor within 30 minutes with room for the whole household, network doctors first for transferred
+     * families (ADR 0050); never a doctor who already declined or whose proposal the household refused.
      */
     @Transactional
     public Optional<Long> proposeBest(long entryId) {
         WaitingList.Entry entry = waitingList.get(entryId);
-        String commune = jdbc.sql("select destination_commune from waiting_entry where id = :id").param("id", entryId)
-                .query(String.class).optional().orElse(null);
-        HouseholdProfile profile = households.profile(entry.householdId()).orElseThrow();
-        String placeCode = commune != null ? commune : profile.communeCode();
-        Commune place = territory.getCommune(placeCode);
-        return jdbc.sql("""
-                        select doctor_account_id, network_member from doctor_capacity c
-                         where departement = :dep and committed + :n <= capacity
-                           and not exists (select 1 from proposal p where p.household_id = :h and p.doctor_account_id = c.doctor_account_id
-                                             and p.status in ('DECLINED', 'REFUSED', 'EXPIRED'))
-                         order by network_member desc, (lat - :lat) * (lat - :lat) + ((lon - :lon) * cos(radians(:lat))) ^ 2,
-                                  doctor_account_id
-                         limit 1""")
-                .param("dep", InseeCode.of(placeCode).departement()).param("n", entry.people()).param("h", entry.householdId())
-                .param("lat", place.lat()).param("lon", place.lon())
-                .query((rs, i) -> propose(entryId, rs.getLong(1), rs.getBoolean(2)
-                        ? "Médecin solidaire des Armées le plus proche ayant de la place" : "Médecin le plus proche ayant de la place"))
-                .optional();
+        ZoneMatcher.Demand demand = inputs.entry(entryId);
+        String departement = demand.communeCode() == null ? entry.departement() : InseeCode.of(demand.communeCode()).departement();
+        ZoneMatcher.Result result = matcher.match(List.of(demand), inputs.doctors(departement), inputs.excluded());
+        return result.assignments().stream().findFirst()
+                .map(a -> propose(entryId, a.doctorAccountId(), Explanations.reason(a)));
     }
 
     // ---- the doctor's answer

@@ -1,5 +1,15 @@
 package fr.traitant.app.matching;
 
+import fr.traitant.app.members.HouseholdProfile;
+import fr.traitant.app.members.Vulnerability;
+import fr.traitant.app.territory.Territory;
+import fr.traitant.engine.geo.GeoPoint;
+import fr.traitant.engine.travel.DensityClass;
+import fr.traitant.engine.travel.RoadTimeModel;
+import java.util.ArrayList;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+
 import fr.traitant.app.identity.CurrentUser;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
@@ -33,7 +43,13 @@ public class Proposals {
     private final Households households;
     private final AuditTrail auditTrail;
 
-    Proposals(JdbcClient jdbc, CurrentUser currentUser, Households households, AuditTrail auditTrail) {
+    private final Territory territory;
+    private final int paediatricsUnder;
+
+    Proposals(JdbcClient jdbc, CurrentUser currentUser, Households households, AuditTrail auditTrail, Territory territory,
+              @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder) {
+        this.territory = territory;
+        this.paediatricsUnder = paediatricsUnder;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.households = households;
@@ -59,6 +75,84 @@ public class Proposals {
                 .param("d", user.accountId()).query(Proposals::map).list();
         proposals.forEach(p -> audit(p.householdId(), p.id(), AuditAction.READ, DOCTOR_PURPOSE));
         return proposals;
+    }
+
+    /** The signed-in doctor's proposals with the household's profile (minimum necessary), most recent first; audited. */
+    @Transactional
+    public List<Map.Entry<ProposalView, HouseholdSummary>> mineWithProfiles() {
+        return mine().stream().map(p -> Map.entry(p, summary(p))).toList();
+    }
+
+    /** One proposal with its household's profile: only for its doctor (anybody else, "not found"); audited. */
+    @Transactional
+    public Map.Entry<ProposalView, HouseholdSummary> readWithProfile(long id) {
+        SignedInUser user = currentUser.get();
+        if (!user.has(Role.DOCTOR)) {
+            throw new NotFoundException("Aucune proposition " + id + ".");
+        }
+        ProposalView p = read(id);
+        return Map.entry(p, summary(p));
+    }
+
+    private static final int[][] BANDS = {{0, 2}, {3, 15}, {16, 59}, {60, 74}, {75, 200}};
+
+    HouseholdSummary summary(ProposalView p) {
+        Object[] row = jdbc.sql("""
+                        select pr.people, e.priority, e.priority_reasons, coalesce(e.destination_commune, ''), e.source,
+                               (select l.minutes from matching_run_line l where l.proposal_id = pr.id limit 1),
+                               c.lat, c.lon
+                          from proposal pr left join waiting_entry e on e.id = pr.waiting_entry_id
+                          left join doctor_capacity c on c.doctor_account_id = pr.doctor_account_id
+                         where pr.id = :id""")
+                .param("id", p.id())
+                .query((rs, i) -> new Object[] {rs.getInt(1), rs.getObject(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6), rs.getObject(7), rs.getObject(8)})
+                .single();
+        HouseholdProfile profile = households.profile(p.householdId()).orElseThrow();
+        List<HouseholdProfile.Person> needing = profile.members().stream().filter(m -> !m.hasDeclaredDoctor()).toList();
+        if (needing.isEmpty()) {
+            needing = profile.members();
+        }
+        List<String> bands = new ArrayList<>();
+        for (int[] b : BANDS) {
+            long n = needing.stream().filter(m -> m.age() >= b[0] && m.age() <= b[1]).count();
+            if (n > 0) {
+                bands.add(n + (b[1] >= 200 ? " de " + b[0] + " ans ou plus" : " de " + b[0] + " à " + b[1] + " ans"));
+            }
+        }
+        List<String> needs = new ArrayList<>();
+        if (needing.stream().anyMatch(m -> m.age() < paediatricsUnder)) {
+            needs.add("enfant(s) de moins de " + paediatricsUnder + " ans (suivi pédiatrique)");
+        }
+        if (needing.stream().anyMatch(m -> m.vulnerabilities().contains(Vulnerability.DISABILITY))) {
+            needs.add("handicap : cabinet accessible en fauteuil roulant");
+        }
+        String communeCode = ((String) row[3]).isEmpty() ? profile.communeCode() : (String) row[3];
+        String commune = commune(communeCode).map(c -> c.name() + " (" + c.departement() + ")").orElse("commune inconnue");
+        Double minutes = row[5] == null ? null : ((Number) row[5]).doubleValue();
+        java.util.Optional<GeoPoint> home = profile.lat() != null && ((String) row[3]).isEmpty()
+                ? java.util.Optional.of(new GeoPoint(profile.lat(), profile.lon()))
+                : commune(communeCode).map(c -> new GeoPoint(c.lat(), c.lon()));
+        if (minutes == null && row[6] != null && home.isPresent()) {
+            // not from a run (a case worker's proposal): the same road-time estimate, at the intermediate speed
+            double km = home.get().distanceMetresTo(new GeoPoint(((Number) row[6]).doubleValue(), ((Number) row[7]).doubleValue())) / 1000;
+            RoadTimeModel model = RoadTimeModel.DEFAULT;
+            double speed = model.speedKmh(DensityClass.INTERMEDIATE);
+            minutes = Math.round(model.minutesBetween(km, speed, speed) * 10) / 10.0;
+        }
+        return new HouseholdSummary((Integer) row[0], bands, needing.stream().anyMatch(m -> m.longTermCondition() != null), needs,
+                commune, row[1] == null ? null : ((Number) row[1]).intValue(), Explanations.reasonsForDoctor((String) row[2]), minutes, "TRANSFER".equals(row[4]));
+    }
+
+    private java.util.Optional<fr.traitant.app.territory.Commune> commune(String code) {
+        if (code == null || code.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return territory.findCommune(code);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** One proposal: its doctor or an advisor/conciliator; anybody else gets "not found". */

@@ -1,28 +1,44 @@
 package fr.traitant.app.matching;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Port: assigns the waiting households of one zone to doctors with room. The app's implementation is
- * {@link GreedyZoneMatcher}; the engine's territory-wide optimal matching (branch {@code match},
- * {@code fr.traitant.engine.matching.Matcher}) is meant to plug in here through an adapter.
+ * Port: assigns the waiting households of one zone to doctors with room. Implemented by {@link EngineZoneMatcher}
+ * (the engine's optimal matching, {@code fr.traitant.engine.matching.Matcher}); ADR 0050.
  */
 interface ZoneMatcher {
 
-    /** A household waiting: its entry, how many people, priority class, since when, where. */
-    record Demand(long entryId, long householdId, int people, int priority, Instant waitingSince, double lat, double lon) {}
+    /**
+     * A household waiting.
+     *
+     * @param transferred a transferred military family: network doctors first (ADR 0050)
+     * @param communeCode commune of {@code lat}/{@code lon} (its density sets the road speed), may be null
+     */
+    record Demand(long entryId, long householdId, int people, int priority, LocalDate waitingSince, double lat, double lon,
+                  String communeCode, boolean paediatrics, boolean wheelchair, String language, boolean transferred) {}
 
-    /** A doctor with {@code remaining} places. */
-    record Supply(long doctorAccountId, int remaining, boolean networkMember, double lat, double lon) {}
+    /** A doctor with {@code remaining} places, accepting new patients or not, and what they can offer. */
+    record Supply(long doctorAccountId, int remaining, boolean accepting, boolean networkMember, double lat, double lon,
+                  String communeCode, boolean paediatrics, boolean wheelchair, Set<String> languages) {}
+
+    /** A doctor nearer than the proposed one and why it was passed over (engine's reason name). */
+    record PassedOver(long doctorAccountId, double minutes, String reason) {}
 
     /** An assignment and why. */
-    record Assignment(long entryId, long doctorAccountId, double distanceKm, String reason) {}
+    record Assignment(long entryId, long doctorAccountId, double minutes, double distanceKm, int rank, int eligibleDoctors,
+                      boolean networkMember, List<PassedOver> nearerDoctors) {}
+
+    /** A household left without a proposal, and why (engine's reason name). */
+    record Unserved(long entryId, String reason, int eligibleDoctors) {}
+
+    /** Assignments, unserved households, and the objective in words. */
+    record Result(List<Assignment> assignments, List<Unserved> unserved, String objective) {}
 
     /**
      * @param excluded pairs "householdId:doctorAccountId" never to propose again (declined, refused, expired)
-     * @return assignments; households left out are unserved; families are never split; no doctor beyond capacity
+     * @return families are never split; no doctor beyond capacity
      */
-    List<Assignment> match(List<Demand> demands, List<Supply> supplies, Set<String> excluded);
+    Result match(List<Demand> demands, List<Supply> supplies, Set<String> excluded);
 }

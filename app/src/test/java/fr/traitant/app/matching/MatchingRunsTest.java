@@ -1,6 +1,8 @@
 package fr.traitant.app.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import fr.traitant.app.IntegrationTest;
 import fr.traitant.app.TestAccounts;
@@ -45,38 +47,117 @@ class MatchingRunsTest {
     @Autowired
     JdbcClient jdbc;
 
+    static final double KM_PER_DEGREE_OF_LONGITUDE_AT_45 = 111.195 * Math.cos(Math.toRadians(45));
+
+    /** A point on the parallel 45° N, {@code km} east of 5° E. */
+    static double lon(double km) {
+        return 5.0 + km / KM_PER_DEGREE_OF_LONGITUDE_AT_45;
+    }
+
+    static ZoneMatcher.Demand demand(long entry, int people, int priority, double km, boolean transferred) {
+        return new ZoneMatcher.Demand(entry, 100 + entry, people, priority, LocalDate.of(2026, 1, 1), 45.0, lon(km), null,
+                false, false, null, transferred);
+    }
+
+    static ZoneMatcher.Supply supply(long doctor, int remaining, boolean network, double km) {
+        return new ZoneMatcher.Supply(doctor, remaining, true, network, 45.0, lon(km), null, true, false, Set.of());
+    }
+
+    /** No commune: both ends at the intermediate road speed (40 km/h): minutes = 2 + 1.95 × km. */
+    final EngineZoneMatcher matcher = new EngineZoneMatcher(code -> java.util.Optional.empty(), 30, 10);
+
+    /**
+     * The worked example of docs/methodology/matching.md §5 on a line: doctors A (km 0) and B (km 20), 2 places each;
+     * H1 (2 people, priority 1) at km 9 reaches both, A nearer; H2 (2, priority 2) at km −5 reaches only A; H3 (1,
+     * priority 3) at km 25 reaches only B. Nearest-first would serve (2, 0, 1); the optimum is H1→B, H2→A, H3 unserved.
+     */
     @Test
-    void the_greedy_matcher_serves_priority_first_keeps_families_whole_and_never_exceeds_capacity() {
-        var matcher = new GreedyZoneMatcher(30);
-        Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        var demands = List.of(
-                new ZoneMatcher.Demand(1, 11, 3, 5, t, 45.0, 5.0),            // big family, low priority
-                new ZoneMatcher.Demand(2, 12, 1, 1, t.plusSeconds(60), 45.0, 5.0),   // urgent
-                new ZoneMatcher.Demand(3, 13, 2, 5, t.minusSeconds(60), 45.0, 5.0)); // older than family 1
-        var supplies = List.of(new ZoneMatcher.Supply(100, 3, false, 45.01, 5.0), new ZoneMatcher.Supply(200, 2, true, 45.2, 5.0));
-        var result = matcher.match(demands, supplies, Set.of());
-        // entry 2 (priority 1) first: network doctor within 30 km; then entry 3 (oldest): doctor 100 (2 of 3 places);
-        // entry 1 (3 people) fits nowhere any more: unserved rather than split
-        assertThat(result).extracting(ZoneMatcher.Assignment::entryId, ZoneMatcher.Assignment::doctorAccountId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 200L), org.assertj.core.groups.Tuple.tuple(3L, 100L));
-        assertThat(matcher.match(demands.subList(1, 2), supplies, Set.of("12:200")))
-                .extracting(ZoneMatcher.Assignment::doctorAccountId).containsExactly(100L);
+    void a_run_gives_the_engines_optimum_of_the_worked_example_with_its_explanation() {
+        var result = matcher.match(List.of(demand(1, 2, 1, 9, false), demand(2, 2, 2, -5, false), demand(3, 1, 3, 25, false)),
+                List.of(supply(10, 2, false, 0), supply(20, 2, false, 20)), Set.of());
+        assertThat(result.assignments()).extracting(ZoneMatcher.Assignment::entryId, ZoneMatcher.Assignment::doctorAccountId)
+                .containsExactlyInAnyOrder(tuple(1L, 20L), tuple(2L, 10L));
+        var h1 = result.assignments().stream().filter(a -> a.entryId() == 1).findFirst().orElseThrow();
+        assertThat(h1.rank()).isEqualTo(2);
+        assertThat(h1.eligibleDoctors()).isEqualTo(2);
+        assertThat(h1.minutes()).isCloseTo(2 + 1.95 * 11, within(0.2));
+        assertThat(h1.nearerDoctors()).extracting(ZoneMatcher.PassedOver::doctorAccountId, ZoneMatcher.PassedOver::reason)
+                .containsExactly(tuple(10L, "FULL"));
+        assertThat(result.unserved()).extracting(ZoneMatcher.Unserved::entryId, ZoneMatcher.Unserved::reason)
+                .containsExactly(tuple(3L, "ELIGIBLE_DOCTORS_FULL"));
+        assertThat(result.objective()).startsWith("Personnes servies par priorité 1 à 5 : 2, 2, 0, 0, 0");
+        assertThat(Explanations.reason(h1)).contains("2e des 2 médecin(s) possible(s)");
+        assertThat(Explanations.passedOver(h1.nearerDoctors())).contains("complet");
+    }
+
+    @Test
+    void declined_refused_or_expired_pairs_are_never_proposed_again() {
+        var result = matcher.match(List.of(demand(1, 1, 1, 1, false)), List.of(supply(10, 2, false, 0), supply(20, 2, false, 3)),
+                Set.of("101:10"));
+        assertThat(result.assignments()).extracting(ZoneMatcher.Assignment::doctorAccountId).containsExactly(20L);
+    }
+
+    /**
+     * ADR 0050: a transferred family counts 10 more minutes to a doctor outside the network — so a network doctor up to
+     * 10 minutes farther comes first — within the real 30-minute limit, and never at the expense of a household of higher
+     * priority (the engine serves priority classes first).
+     */
+    @Test
+    void transferred_families_get_network_doctors_first_without_costing_anyone_of_higher_priority() {
+        var doctors = List.of(supply(10, 5, false, 0), supply(20, 5, true, 4));
+        // at km −1: the non-network doctor is 1 km away (3.95 min, counted 13.95), the network one 5 km (11.75 min)
+        assertThat(matcher.match(List.of(demand(1, 2, 3, -1, true)), doctors, Set.of()).assignments())
+                .extracting(ZoneMatcher.Assignment::doctorAccountId).containsExactly(20L);
+        assertThat(matcher.match(List.of(demand(1, 2, 3, -1, false)), doctors, Set.of()).assignments())
+                .extracting(ZoneMatcher.Assignment::doctorAccountId).containsExactly(10L);
+        // the network doctor beyond 30 real minutes (km 20 from the family: 41 min) is not proposed
+        assertThat(matcher.match(List.of(demand(1, 2, 3, -1, true)), List.of(supply(10, 5, false, 0), supply(20, 5, true, 19)),
+                Set.of()).assignments()).extracting(ZoneMatcher.Assignment::doctorAccountId).containsExactly(10L);
+        // one network place: a priority-1 household that can only reach it (km 16: 12 km from it, 16 km from the other) keeps it; the transferred family (priority 3)
+        // goes to the non-network doctor
+        var result = matcher.match(List.of(demand(1, 1, 3, -1, true), demand(2, 1, 1, 16, false)),
+                List.of(supply(10, 5, false, 0), supply(20, 1, true, 4)), Set.of());
+        assertThat(result.assignments()).extracting(ZoneMatcher.Assignment::entryId, ZoneMatcher.Assignment::doctorAccountId)
+                .containsExactlyInAnyOrder(tuple(1L, 10L), tuple(2L, 20L));
+    }
+
+    /** The table row of a household in the table with this id. */
+    static String row(String html, String tableId, long householdId) {
+        String table = html.substring(html.indexOf("id=\"" + tableId + "\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        for (String r : table.split("<tr")) {
+            if (r.contains(">" + householdId + "</a>")) {
+                return r;
+            }
+        }
+        throw new AssertionError("household " + householdId + " not in table " + tableId);
     }
 
     @Test
     void run_review_publish_and_follow_from_the_pages() {
         long doctor = TestAccounts.create(accounts, Role.DOCTOR).accountId();
-        workflow.declareCapacity(doctor, null, "32013", 5, false); // Auch (Gers)
+        workflow.declareCapacity(doctor, null, "32013", 5); // Auch (Gers)
         long household = households.create("Foyer Gers", InseeCode.of("32013"),
                 List.of(new NewMember("Paul", "Gers", LocalDate.of(1970, 1, 1), null, null, null)));
         long entry = waitingList.register(household, WaitingList.Source.CASE, Instant.now());
+        // Lectoure is about 32 km from Auch: more than 30 minutes by road
+        long far = households.create("Foyer Lectoure", InseeCode.of("32208"),
+                List.of(new NewMember("Lou", "Gers", LocalDate.of(1972, 1, 1), null, null, null)));
+        waitingList.register(far, WaitingList.Source.CASE, Instant.now());
 
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
         WebSession.Response created = advisor.submit("/appariements", "/appariements", Map.of("departement", "32"));
         assertThat(created.status()).isEqualTo(302);
         String runPath = created.location().replaceFirst("^https?://[^/]+", "");
         WebSession.Response draft = advisor.get(runPath);
-        assertThat(draft.body()).contains("Brouillon").contains("Publier");
+        assertThat(draft.body()).contains("Brouillon").contains("Publier").contains("Optimum trouvé par le moteur");
+        // the engine's explanation for the household in Auch, the reason for the one in Lectoure
+        String line = row(draft.body(), "lignes", household);
+        assertThat(line).contains("min").contains("1 sur 1").contains("le plus proche des 1 médecin(s) possible(s)")
+                .contains("Aucun : le plus proche possible.");
+        assertThat(row(draft.body(), "sans-proposition", far)).contains("Aucun médecin à moins de 30 minutes de trajet.");
+        assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'matching_run' and person_ref in (:p)")
+                .param("p", households.personRefs(far)).query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("select count(*) from proposal where household_id = :h").param("h", household).query(Long.class).single()).isZero();
 
         WebSession.Response published = advisor.submit(runPath, runPath + "/publication", Map.of());

@@ -110,7 +110,7 @@ class NotificationsTest {
         String doctorMail = "dr" + System.nanoTime() + "@medecin.mssante.fr";
         String familyMail = "famille" + System.nanoTime() + "@example.fr";
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(doctor.accountId(), "10000000004", "86194", 3, true, doctorMail);
+        workflow.declareCapacity(doctor.accountId(), "10000000004", "86194", 3, doctorMail);
         long household = households.create("Foyer Courriel", InseeCode.of("86194"), List.of(
                 new NewMember("Iris", "Courriel", LocalDate.of(1987, 6, 1), null, EmailAddress.of(familyMail), null)));
         jdbc.sql("update member set consent_to_contact = true where household_id = :h").param("h", household).update();
@@ -145,7 +145,7 @@ class NotificationsTest {
     void an_expired_link_is_refused() throws Exception {
         String doctorMail = "exp" + System.nanoTime() + "@medecin.mssante.fr";
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(doctor.accountId(), null, "16102", 3, false, doctorMail);
+        workflow.declareCapacity(doctor.accountId(), null, "16102", 3, doctorMail);
         long household = households.create("Foyer Expire", InseeCode.of("16102"),
                 List.of(new NewMember("Max", "Expire", LocalDate.of(1980, 1, 1), null, null, null)));
         long proposal = workflow.proposeBest(waitingList.register(household, WaitingList.Source.ONLINE, Instant.now())).orElseThrow();
@@ -176,6 +176,21 @@ class NotificationsTest {
         await(() -> mailTo(to).size() == 2);
         assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :r and sent_at is not null").param("r", to)
                 .query(Long.class).single()).isEqualTo(2);
+    }
+
+    /** At least once: when a crash comes between the SMTP answer and the mark, the copy has the same Message-ID. */
+    @Test
+    void a_message_sent_again_after_a_crash_carries_the_same_message_id() throws Exception {
+        String to = "double" + System.nanoTime() + "@example.fr";
+        transactions.executeWithoutResult(s -> outbox.enqueue(to, "Doublon", "une fois", "test:4"));
+        await(() -> mailTo(to).size() == 1);
+        long row = jdbc.sql("select id from outbox_message where recipient = :r").param("r", to).query(Long.class).single();
+        // as if the sender had died after the SMTP answer, before marking the row sent
+        jdbc.sql("update outbox_message set sent_at = null, claimed_until = null where id = :id").param("id", row).update();
+        await(() -> mailTo(to).size() == 2);
+        List<MimeMessage> copies = mailTo(to);
+        assertThat(copies.get(0).getMessageID()).isEqualTo(outbox.messageId(row)).startsWith("<outbox-" + row + "@").endsWith(">");
+        assertThat(copies.get(1).getMessageID()).isEqualTo(copies.get(0).getMessageID());
     }
 
     @Test

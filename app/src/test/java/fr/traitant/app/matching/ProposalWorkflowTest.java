@@ -55,7 +55,7 @@ class ProposalWorkflowTest {
 
     long doctor(String commune, int capacity) {
         SignedInUser d = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(d.accountId(), "10000000001", commune, capacity, false);
+        workflow.declareCapacity(d.accountId(), "10000000001", commune, capacity);
         return d.accountId();
     }
 

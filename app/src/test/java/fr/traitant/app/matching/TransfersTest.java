@@ -34,6 +34,9 @@ class TransfersTest {
     Accounts accounts;
 
     @Autowired
+    fr.traitant.app.network.Charter charter;
+
+    @Autowired
     JdbcClient jdbc;
 
     private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger((int) (System.nanoTime() % 300));
@@ -56,8 +59,15 @@ class TransfersTest {
     void a_family_arriving_within_the_lead_time_gets_a_network_doctor_proposed_before_arrival() {
         long near = TestAccounts.create(accounts, Role.DOCTOR).accountId();
         long network = TestAccounts.create(accounts, Role.DOCTOR).accountId();
-        workflow.declareCapacity(near, "10000000002", "90010", 5, false);     // Belfort itself
-        workflow.declareCapacity(network, "10000000003", "90065", 5, true);   // further away, but in the network
+        workflow.declareCapacity(near, "10000000002", "90010", 5);     // Belfort itself
+        // further away (Cravanche, 2 km: 8 minutes against 2), but the directory doctor with this RPPS signed the network's charter: network
+        // doctors come first for a transferred family when at most 10 minutes farther (ADR 0050)
+        String member = jdbc.sql("""
+                select d.rpps from doctor d join commune c on c.code = d.commune_code
+                 where d.synthetic and d.active and d.specialty = 'GENERAL_PRACTICE' and not d.network_member
+                   and c.departement_code = '90' order by d.id limit 1 offset 2""").query(String.class).single();
+        charter.sign(member, new fr.traitant.app.network.CharterCommitments(true, true, 10));
+        workflow.declareCapacity(network, member, "90029", 5);
         String ref = family("83137");
         String later = family("83137");
         LocalDate soon = LocalDate.now().plusDays(45);
