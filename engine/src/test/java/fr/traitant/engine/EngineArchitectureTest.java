@@ -48,4 +48,12 @@ class EngineArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("fr.traitant.engine.accessibility.internal..")
                 .check(engine);
     }
+
+    /** OR-Tools (optional, native) is confined to the matcher's exact component solver (ADR 0045). */
+    @Test
+    void or_tools_only_in_the_exact_component_solver() {
+        noClasses().that().doNotHaveFullyQualifiedName("fr.traitant.engine.matching.internal.CpSatComponentSolver")
+                .should().dependOnClassesThat().resideInAPackage("com.google.ortools..")
+                .check(engine);
+    }
 }

@@ -82,7 +82,7 @@ public final class Matcher {
         }
         int nSmall = small.size();
         progress.onProgress("exact", 0, nSmall);
-        boolean cpSatOn = options.cpSatDeterministicTime() > 0 && nSmall > 0 && CpSatComponentSolver.available();
+        boolean cpSatOn = options.cpSatDeterministicTime() > 0 && nSmall > 0 && cpSatAvailable();
         long bnbBudget = cpSatOn ? options.exactWorkBudget() : saturatedTimes50(options.exactWorkBudget());
         ExactSolver.Outcome[] outcomes = new ExactSolver.Outcome[nSmall];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
@@ -138,6 +138,15 @@ public final class Matcher {
         SolveStatistics stats = new SolveStatistics(nh, nd, p.slotDoctor.length, components, nSmall, proven,
                 heuristicHouseholds, limit, cpSatComponents, tieBroken);
         return new MatchingSession(st, stats);
+    }
+
+    /** OR-Tools is an optional dependency: absent classes or native library mean pure Java only. */
+    private static boolean cpSatAvailable() {
+        try {
+            return CpSatComponentSolver.available();
+        } catch (LinkageError missing) {
+            return false;
+        }
     }
 
     private static long saturatedTimes50(long budget) {

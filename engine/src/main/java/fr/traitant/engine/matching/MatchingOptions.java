@@ -27,9 +27,9 @@ public record MatchingOptions(int candidateLimit, int exactComponentLimit, long 
 
     /**
      * Automatic candidate limit, exact up to 400 households per component, 2·10⁷ branch-and-bound
-     * work units then CP-SAT with 60 deterministic-time units per stage, tie-break on.
+     * work units then CP-SAT with 10 deterministic-time units per stage, tie-break on.
      */
-    public static final MatchingOptions DEFAULT = new MatchingOptions(0, 400, 20_000_000L, ProgressListener.NONE, 60.0, true);
+    public static final MatchingOptions DEFAULT = new MatchingOptions(0, 400, 20_000_000L, ProgressListener.NONE, 10.0, true);
 
     public MatchingOptions {
         if (candidateLimit < 0) throw new IllegalArgumentException("candidateLimit must be >= 0");
@@ -41,7 +41,7 @@ public record MatchingOptions(int candidateLimit, int exactComponentLimit, long 
 
     /** Default CP-SAT stage limit and tie-break. */
     public MatchingOptions(int candidateLimit, int exactComponentLimit, long exactWorkBudget, ProgressListener progress) {
-        this(candidateLimit, exactComponentLimit, exactWorkBudget, progress, 60.0, true);
+        this(candidateLimit, exactComponentLimit, exactWorkBudget, progress, 10.0, true);
     }
 
     public MatchingOptions withProgress(ProgressListener listener) {
