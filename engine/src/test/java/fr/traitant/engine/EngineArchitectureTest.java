@@ -49,10 +49,11 @@ class EngineArchitectureTest {
                 .check(engine);
     }
 
-    /** OR-Tools (optional, native) is confined to the matcher's exact component solver (ADR 0045). */
+    /** OR-Tools (optional, native) is confined to the matcher's exact component solvers (ADR 0045). */
     @Test
-    void or_tools_only_in_the_exact_component_solver() {
+    void or_tools_only_in_the_exact_component_solvers() {
         noClasses().that().doNotHaveFullyQualifiedName("fr.traitant.engine.matching.internal.CpSatComponentSolver")
+                .and().doNotHaveFullyQualifiedName("fr.traitant.engine.matching.internal.ScipComponentSolver")
                 .should().dependOnClassesThat().resideInAPackage("com.google.ortools..")
                 .check(engine);
     }

@@ -10,8 +10,10 @@ import com.google.ortools.sat.Literal;
 import java.util.Arrays;
 
 /**
- * Exact lexicographic solve of one connected component with OR-Tools CP-SAT, used when the
- * pure-Java branch-and-bound did not prove optimality, and for the tie-break stages.
+ * Exact lexicographic solve of one connected component with OR-Tools, used when the pure-Java
+ * branch-and-bound did not prove optimality, and for the tie-break stages. Levels 1–2 go first to
+ * SCIP ({@link ScipComponentSolver}, node limit = 5,000 × the stage limit); when SCIP does not prove
+ * them, CP-SAT's stages 1–6 below continue from SCIP's best solution. The tie-break is always CP-SAT.
  *
  * <p>Model: one Boolean per eligible, non-forbidden (household, doctor) pair; at most one doctor
  * per household; Σ size ≤ capacity per doctor. Stages, each keeping the optimum of the previous
@@ -34,6 +36,10 @@ public final class CpSatComponentSolver {
     public record Result(int[] households, int[] slots, boolean objectiveProven, boolean tieBreakProven) {}
 
     private static volatile Boolean available;
+    /** SCIP branch-and-bound nodes per lexicographic stage and CP-SAT deterministic unit (10 units: 50,000 nodes). */
+    static final long SCIP_NODES_PER_UNIT = 5_000;
+    /** For measurements only: -Dtraitant.matching.noScip=true skips the SCIP stage. */
+    private static final boolean scipDisabled = Boolean.getBoolean("traitant.matching.noScip");
 
     private CpSatComponentSolver() {}
 
@@ -81,6 +87,16 @@ public final class CpSatComponentSolver {
         for (int j = 0; j < nd; j++) cap[j] = st.remaining[ds[j]];
         for (int h : hh) if (st.slot[h] >= 0) cap[Arrays.binarySearch(ds, st.doctorOf(h))] += p.size[h];
 
+        // levels 1–2 by SCIP first when not already proven: on these assignment problems its LP bound
+        // proves the optimum faster than CP-SAT (measured, ADR 0045); CP-SAT stays the fallback
+        if (knownOptimum == null && !scipDisabled) {
+            ScipComponentSolver.Result scip = ScipComponentSolver.solve(p, st.forbidden, hh, ds, cap, startSlots,
+                    Math.max(1_000L, (long) (detTimePerStage * SCIP_NODES_PER_UNIT)));
+            if (scip != null) {
+                startSlots = scip.slots();
+                if (scip.proven()) knownOptimum = scip.objective();
+            }
+        }
         CpModel model = new CpModel();
         int[] arcStart = new int[nh + 1];
         int na = 0;
@@ -196,6 +212,7 @@ public final class CpSatComponentSolver {
         int[] slots = new int[nh];
         Arrays.fill(slots, -1);
         for (int i = 0; i < nh; i++) for (int y = arcStart[i]; y < arcStart[i + 1]; y++) if (current[y]) slots[i] = arcSlot[y];
-        return new Result(hh, slots, objectiveProven || knownOptimum != null, tieBreak && tieProven && objectiveProven);
+        boolean levels12 = objectiveProven || knownOptimum != null;
+        return new Result(hh, slots, levels12, tieBreak && tieProven && levels12);
     }
 }
