@@ -203,9 +203,9 @@ public final class MatchCommand implements Callable<Integer> {
                     + (un.size() > shown ? " ..." : ""));
         }
         var st = r.statistics();
-        o.printf("method: %d components; %d solved exactly (%d proven optimal, of which %d by CP-SAT after branch-and-bound;"
-                        + " tie-break proven in %d); %d households heuristic only%n",
-                st.components(), st.exactComponents(), st.provenOptimalComponents(), st.cpSatComponents(),
+        o.printf("method: %d components; %d solved exactly, %d proven optimal (%d handed by branch-and-bound to OR-Tools:"
+                        + " SCIP, then CP-SAT); tie-break proven in %d; %d households heuristic only%n",
+                st.components(), st.exactComponents(), st.provenOptimalComponents(), st.orToolsComponents(),
                 st.tieBreakProvenComponents(), st.heuristicHouseholds());
         o.println(st.provenOptimal() ? "optimality: result proven optimal (people per priority class, then person-minutes)"
                 : "optimality: NOT proven optimal: " + notProvenBecause(st));

@@ -17,8 +17,12 @@ import java.util.stream.IntStream;
  * within the household's limit, doctor accepting, needs met, capacity at least the household's
  * size); a constructive heuristic with ejection-chain repair and local search assigns everybody;
  * then every connected component of the eligibility graph with at most
- * {@link MatchingOptions#exactComponentLimit()} households is solved to proven optimality by
- * branch-and-bound over the min-cost-flow relaxation (within a deterministic work budget).
+ * {@link MatchingOptions#exactComponentLimit()} households is solved exactly: branch-and-bound over
+ * the min-cost-flow relaxation (deterministic work budget), then, when it does not prove the
+ * optimum, OR-Tools — SCIP, then CP-SAT for any stage SCIP does not prove — and a CP-SAT tie-break
+ * stage (people-days waited, then id). All limits are deterministic (work units, nodes, CP-SAT
+ * deterministic time), never wall-clock time. OR-Tools is optional: without it the branch-and-bound
+ * gets 50× its budget and there is no tie-break stage. {@link SolveStatistics} says what was proven.
  *
  * <p>Thread-safe (stateless). Uses the common fork-join pool for candidate generation and for
  * independent components; results do not depend on the number of threads.
@@ -113,13 +117,13 @@ public final class Matcher {
                         options.cpSatDeterministicTime());
             });
         }
-        int proven = 0, cpSatComponents = 0, tieBroken = 0;
+        int proven = 0, orToolsComponents = 0, tieBroken = 0;
         for (int k = 0; k < nSmall; k++) {
             ExactSolver.Outcome o = outcomes[k];
             CpSatComponentSolver.Result c = exact[k];
             boolean bnbProven = o != null && o.provenOptimal();
             if (c != null) {
-                if (!bnbProven) cpSatComponents++;
+                if (!bnbProven) orToolsComponents++;
                 if (bnbProven || c.objectiveProven()) proven++;
                 if (c.tieBreakProven()) tieBroken++;
                 for (int h : c.households()) st.unassign(h);
@@ -136,7 +140,7 @@ public final class Matcher {
         progress.onProgress("exact", nSmall, nSmall);
         int limit = ProblemIndex.effectiveLimit(options.candidateLimit(), nh, nd);
         SolveStatistics stats = new SolveStatistics(nh, nd, p.slotDoctor.length, components, nSmall, proven,
-                heuristicHouseholds, limit, cpSatComponents, tieBroken);
+                heuristicHouseholds, limit, orToolsComponents, tieBroken);
         return new MatchingSession(st, stats);
     }
 
