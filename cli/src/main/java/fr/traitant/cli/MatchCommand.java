@@ -79,9 +79,9 @@ public final class MatchCommand implements Callable<Integer> {
     long workBudget;
 
     @Option(names = "--cp-sat-limit", defaultValue = "10", paramLabel = "UNITS",
-            description = "CP-SAT deterministic time limit per lexicographic stage and component, in CP-SAT's"
-                    + " deterministic units (about a second of work each; not wall-clock, so results are"
-                    + " reproducible); 0 = no CP-SAT (default ${DEFAULT-VALUE}).")
+            description = "Limit of the OR-Tools stage per lexicographic stage and component: CP-SAT deterministic"
+                    + " time units (about a second of work each) and 5,000 SCIP nodes per unit; never wall-clock,"
+                    + " so results are reproducible; 0 = no OR-Tools stage (default ${DEFAULT-VALUE}).")
     double cpSatLimit;
 
     @Option(names = "--candidate-limit", defaultValue = "0", paramLabel = "K",

@@ -17,9 +17,10 @@ import java.util.Objects;
  *     time limit. When CP-SAT is disabled or its native library cannot be loaded, 50 times this budget is
  *     spent instead and the component may end not proven optimal
  * @param progress progress reports
- * @param cpSatDeterministicTime CP-SAT's deterministic time limit (its own work unit, about a second
- *     of single-core work on this hardware, but independent of the load) per lexicographic stage, for
- *     components the branch-and-bound did not prove optimal and for the tie-break stages; 0 disables CP-SAT
+ * @param cpSatDeterministicTime limit of the OR-Tools stage per lexicographic stage and component, for
+ *     components the branch-and-bound did not prove optimal (SCIP: 5,000 branch-and-bound nodes per unit;
+ *     CP-SAT: this many deterministic time units, about a second of single-core work each but independent of
+ *     the load) and for the tie-break stage (CP-SAT); 0 disables OR-Tools
  * @param tieBreak whether exact components also get the tie-break stages (longest waiting, then id)
  */
 public record MatchingOptions(int candidateLimit, int exactComponentLimit, long exactWorkBudget, ProgressListener progress,
