@@ -70,12 +70,19 @@ public final class MatchCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Option(names = "--exact-limit", defaultValue = "400", paramLabel = "N",
-            description = "Solve components of at most N households by branch-and-bound (default ${DEFAULT-VALUE}).")
+            description = "Solve components of at most N households exactly: branch-and-bound, then CP-SAT when it"
+                    + " does not prove the optimum (default ${DEFAULT-VALUE}).")
     int exactLimit;
 
-    @Option(names = "--work-budget", defaultValue = "1000000000", paramLabel = "UNITS",
-            description = "Branch-and-bound work budget per component (default ${DEFAULT-VALUE}, a few seconds).")
+    @Option(names = "--work-budget", defaultValue = "20000000", paramLabel = "UNITS",
+            description = "Branch-and-bound work budget per component before CP-SAT takes over (default ${DEFAULT-VALUE}).")
     long workBudget;
+
+    @Option(names = "--cp-sat-limit", defaultValue = "10", paramLabel = "UNITS",
+            description = "Limit of the OR-Tools stage per lexicographic stage and component: CP-SAT deterministic"
+                    + " time units (about a second of work each) and 5,000 SCIP nodes per unit; never wall-clock,"
+                    + " so results are reproducible; 0 = no OR-Tools stage (default ${DEFAULT-VALUE}).")
+    double cpSatLimit;
 
     @Option(names = "--candidate-limit", defaultValue = "0", paramLabel = "K",
             description = "Keep the K nearest eligible doctors per household (0 = automatic: all unless huge).")
@@ -124,7 +131,7 @@ public final class MatchCommand implements Callable<Integer> {
                 bar.stepTo(Math.min(done, Math.max(1, total)));
                 bar.setExtraMessage(phase);
             };
-            MatchingOptions options = new MatchingOptions(candidateLimit, exactLimit, workBudget, listener);
+            MatchingOptions options = new MatchingOptions(candidateLimit, exactLimit, workBudget, listener, cpSatLimit, true);
             result = Matcher.solve(hs, ds, travel, options).result();
         } finally {
             if (bar != null) bar.close();
@@ -196,8 +203,21 @@ public final class MatchCommand implements Callable<Integer> {
                     + (un.size() > shown ? " ..." : ""));
         }
         var st = r.statistics();
-        o.printf("method: %d components, %d solved by branch-and-bound (%d proven optimal), %d households heuristic only%s%n",
-                st.components(), st.exactComponents(), st.provenOptimalComponents(), st.heuristicHouseholds(),
-                st.provenOptimal() ? "; result proven optimal" : "");
+        o.printf("method: %d components; %d solved exactly, %d proven optimal (%d handed by branch-and-bound to OR-Tools:"
+                        + " SCIP, then CP-SAT); tie-break proven in %d; %d households heuristic only%n",
+                st.components(), st.exactComponents(), st.provenOptimalComponents(), st.orToolsComponents(),
+                st.tieBreakProvenComponents(), st.heuristicHouseholds());
+        o.println(st.provenOptimal() ? "optimality: result proven optimal (people per priority class, then person-minutes)"
+                : "optimality: NOT proven optimal: " + notProvenBecause(st));
+    }
+
+    private static String notProvenBecause(fr.traitant.engine.matching.SolveStatistics st) {
+        List<String> why = new java.util.ArrayList<>();
+        if (st.heuristicHouseholds() > 0) why.add(st.heuristicHouseholds() + " households in components above --exact-limit (heuristic)");
+        if (st.exactComponents() > st.provenOptimalComponents()) {
+            why.add((st.exactComponents() - st.provenOptimalComponents()) + " exact components not proven within the limits");
+        }
+        if (st.candidateLimit() != Integer.MAX_VALUE) why.add("candidate lists capped at " + st.candidateLimit() + " doctors per household");
+        return String.join("; ", why);
     }
 }

@@ -48,4 +48,13 @@ class EngineArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("fr.traitant.engine.accessibility.internal..")
                 .check(engine);
     }
+
+    /** OR-Tools (optional, native) is confined to the matcher's exact component solvers (ADR 0045). */
+    @Test
+    void or_tools_only_in_the_exact_component_solvers() {
+        noClasses().that().doNotHaveFullyQualifiedName("fr.traitant.engine.matching.internal.CpSatComponentSolver")
+                .and().doNotHaveFullyQualifiedName("fr.traitant.engine.matching.internal.ScipComponentSolver")
+                .should().dependOnClassesThat().resideInAPackage("com.google.ortools..")
+                .check(engine);
+    }
 }

@@ -1,5 +1,6 @@
 package fr.traitant.engine.matching;
 
+import fr.traitant.engine.matching.internal.CpSatComponentSolver;
 import fr.traitant.engine.matching.internal.ExactSolver;
 import fr.traitant.engine.matching.internal.HeuristicSolver;
 import fr.traitant.engine.matching.internal.MatchState;
@@ -16,8 +17,12 @@ import java.util.stream.IntStream;
  * within the household's limit, doctor accepting, needs met, capacity at least the household's
  * size); a constructive heuristic with ejection-chain repair and local search assigns everybody;
  * then every connected component of the eligibility graph with at most
- * {@link MatchingOptions#exactComponentLimit()} households is solved to proven optimality by
- * branch-and-bound over the min-cost-flow relaxation (within a deterministic work budget).
+ * {@link MatchingOptions#exactComponentLimit()} households is solved exactly: branch-and-bound over
+ * the min-cost-flow relaxation (deterministic work budget), then, when it does not prove the
+ * optimum, OR-Tools — SCIP, then CP-SAT for any stage SCIP does not prove — and a CP-SAT tie-break
+ * stage (people-days waited, then id). All limits are deterministic (work units, nodes, CP-SAT
+ * deterministic time), never wall-clock time. OR-Tools is optional: without it the branch-and-bound
+ * gets 50× its budget and there is no tie-break stage. {@link SolveStatistics} says what was proven.
  *
  * <p>Thread-safe (stateless). Uses the common fork-join pool for candidate generation and for
  * independent components; results do not depend on the number of threads.
@@ -81,10 +86,12 @@ public final class Matcher {
         }
         int nSmall = small.size();
         progress.onProgress("exact", 0, nSmall);
+        boolean cpSatOn = options.cpSatDeterministicTime() > 0 && nSmall > 0 && cpSatAvailable();
+        long bnbBudget = cpSatOn ? options.exactWorkBudget() : saturatedTimes50(options.exactWorkBudget());
         ExactSolver.Outcome[] outcomes = new ExactSolver.Outcome[nSmall];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         IntStream.range(0, nSmall).parallel().forEach(k -> {
-            outcomes[k] = ExactSolver.solve(st, small.get(k), options.exactWorkBudget());
+            outcomes[k] = ExactSolver.solve(st, small.get(k), bnbBudget);
             int v = done.incrementAndGet();
             if (v % Math.max(1, nSmall / 50) == 0) {
                 synchronized (progress) {
@@ -92,20 +99,78 @@ public final class Matcher {
                 }
             }
         });
-        int proven = 0;
-        for (ExactSolver.Outcome o : outcomes) {
+        // CP-SAT: exact lexicographic stages where branch-and-bound did not prove optimality (or its
+        // folded weights overflow), then the tie-break stages on every exact component
+        boolean cpSat = cpSatOn && (options.tieBreak() || anyUnproven(outcomes));
+        CpSatComponentSolver.Result[] exact = new CpSatComponentSolver.Result[nSmall];
+        if (cpSat) {
+            progress.onProgress("cp-sat", 0, nSmall);
+            IntStream.range(0, nSmall).parallel().forEach(k -> {
+                ExactSolver.Outcome o = outcomes[k];
+                boolean bnbProven = o != null && o.provenOptimal();
+                if (bnbProven && !options.tieBreak()) return;
+                int[] hh = small.get(k);
+                int[] start = new int[hh.length];
+                for (int i = 0; i < hh.length; i++) start[i] = o != null ? o.slots()[i] : st.slot[hh[i]];
+                long[] known = bnbProven ? objectiveOf(p, hh, start) : null;
+                exact[k] = CpSatComponentSolver.solve(st, hh, start, known, options.tieBreak(),
+                        options.cpSatDeterministicTime());
+            });
+        }
+        int proven = 0, orToolsComponents = 0, tieBroken = 0;
+        for (int k = 0; k < nSmall; k++) {
+            ExactSolver.Outcome o = outcomes[k];
+            CpSatComponentSolver.Result c = exact[k];
+            boolean bnbProven = o != null && o.provenOptimal();
+            if (c != null) {
+                if (!bnbProven) orToolsComponents++;
+                if (bnbProven || c.objectiveProven()) proven++;
+                if (c.tieBreakProven()) tieBroken++;
+                for (int h : c.households()) st.unassign(h);
+                for (int i = 0; i < c.households().length; i++) if (c.slots()[i] >= 0) st.assign(c.households()[i], c.slots()[i]);
+                continue;
+            }
             if (o == null) continue;
             if (o.provenOptimal()) proven++;
             if (!o.improved()) continue;
             for (int h : o.households()) st.unassign(h);
             for (int i = 0; i < o.households().length; i++) if (o.slots()[i] >= 0) st.assign(o.households()[i], o.slots()[i]);
         }
-        for (int k = 0; k < nSmall; k++) if (outcomes[k] == null) heuristicHouseholds += small.get(k).length;
+        for (int k = 0; k < nSmall; k++) if (outcomes[k] == null && exact[k] == null) heuristicHouseholds += small.get(k).length;
         progress.onProgress("exact", nSmall, nSmall);
         int limit = ProblemIndex.effectiveLimit(options.candidateLimit(), nh, nd);
         SolveStatistics stats = new SolveStatistics(nh, nd, p.slotDoctor.length, components, nSmall, proven,
-                heuristicHouseholds, limit);
+                heuristicHouseholds, limit, orToolsComponents, tieBroken);
         return new MatchingSession(st, stats);
+    }
+
+    /** OR-Tools is an optional dependency: absent classes or native library mean pure Java only. */
+    private static boolean cpSatAvailable() {
+        try {
+            return CpSatComponentSolver.available();
+        } catch (LinkageError missing) {
+            return false;
+        }
+    }
+
+    private static long saturatedTimes50(long budget) {
+        return budget > Long.MAX_VALUE / 50 ? Long.MAX_VALUE : budget * 50;
+    }
+
+    private static boolean anyUnproven(ExactSolver.Outcome[] outcomes) {
+        for (ExactSolver.Outcome o : outcomes) if (o == null || !o.provenOptimal()) return true;
+        return false;
+    }
+
+    /** People served per class 1..5 and person-centiminutes of an assignment of a component. */
+    private static long[] objectiveOf(ProblemIndex p, int[] hh, int[] slots) {
+        long[] v = new long[6];
+        for (int i = 0; i < hh.length; i++) {
+            if (slots[i] < 0) continue;
+            v[p.priority[hh[i]] - 1] += p.size[hh[i]];
+            v[5] += (long) p.size[hh[i]] * p.slotCm[slots[i]];
+        }
+        return v;
     }
 
     private static int find(int[] parent, int x) {

@@ -12,35 +12,61 @@ import java.util.Objects;
  *     A limit makes the result a heuristic even in small components.
  * @param exactComponentLimit connected components (of the household–doctor eligibility graph) with
  *     at most this many households are solved by branch-and-bound; larger ones heuristically
- * @param exactWorkBudget work units (arc relaxations) the branch-and-bound may spend per component
- *     before it stops with the best solution found (then not proven optimal); deterministic, unlike a time limit
+ * @param exactWorkBudget work units (arc relaxations) the pure-Java branch-and-bound may spend per component
+ *     before it stops with the best solution found and hands it to CP-SAT as a hint; deterministic, unlike a
+ *     time limit. When CP-SAT is disabled or its native library cannot be loaded, 50 times this budget is
+ *     spent instead and the component may end not proven optimal
  * @param progress progress reports
+ * @param cpSatDeterministicTime limit of the OR-Tools stage per lexicographic stage and component, for
+ *     components the branch-and-bound did not prove optimal (SCIP: 5,000 branch-and-bound nodes per unit;
+ *     CP-SAT: this many deterministic time units, about a second of single-core work each but independent of
+ *     the load) and for the tie-break stage (CP-SAT); 0 disables OR-Tools
+ * @param tieBreak whether exact components also get the tie-break stages (longest waiting, then id)
  */
-public record MatchingOptions(int candidateLimit, int exactComponentLimit, long exactWorkBudget, ProgressListener progress) {
+public record MatchingOptions(int candidateLimit, int exactComponentLimit, long exactWorkBudget, ProgressListener progress,
+                             double cpSatDeterministicTime, boolean tieBreak) {
 
-    /** Automatic candidate limit, exact up to 400 households per component, 10⁹ work units (a few seconds at most). */
-    public static final MatchingOptions DEFAULT = new MatchingOptions(0, 400, 1_000_000_000L, ProgressListener.NONE);
+    /**
+     * Automatic candidate limit, exact up to 400 households per component, 2·10⁷ branch-and-bound
+     * work units then CP-SAT with 10 deterministic-time units per stage, tie-break on.
+     */
+    public static final MatchingOptions DEFAULT = new MatchingOptions(0, 400, 20_000_000L, ProgressListener.NONE, 10.0, true);
 
     public MatchingOptions {
         if (candidateLimit < 0) throw new IllegalArgumentException("candidateLimit must be >= 0");
         if (exactComponentLimit < 0) throw new IllegalArgumentException("exactComponentLimit must be >= 0");
         if (exactWorkBudget < 0) throw new IllegalArgumentException("exactWorkBudget must be >= 0");
+        if (!(cpSatDeterministicTime >= 0)) throw new IllegalArgumentException("cpSatDeterministicTime must be >= 0");
         Objects.requireNonNull(progress, "progress");
     }
 
+    /** Default CP-SAT stage limit and tie-break. */
+    public MatchingOptions(int candidateLimit, int exactComponentLimit, long exactWorkBudget, ProgressListener progress) {
+        this(candidateLimit, exactComponentLimit, exactWorkBudget, progress, 10.0, true);
+    }
+
     public MatchingOptions withProgress(ProgressListener listener) {
-        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, listener);
+        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, listener, cpSatDeterministicTime, tieBreak);
     }
 
     public MatchingOptions withCandidateLimit(int limit) {
-        return new MatchingOptions(limit, exactComponentLimit, exactWorkBudget, progress);
+        return new MatchingOptions(limit, exactComponentLimit, exactWorkBudget, progress, cpSatDeterministicTime, tieBreak);
     }
 
     public MatchingOptions withExactComponentLimit(int limit) {
-        return new MatchingOptions(candidateLimit, limit, exactWorkBudget, progress);
+        return new MatchingOptions(candidateLimit, limit, exactWorkBudget, progress, cpSatDeterministicTime, tieBreak);
     }
 
     public MatchingOptions withExactWorkBudget(long budget) {
-        return new MatchingOptions(candidateLimit, exactComponentLimit, budget, progress);
+        return new MatchingOptions(candidateLimit, exactComponentLimit, budget, progress, cpSatDeterministicTime, tieBreak);
+    }
+
+    /** CP-SAT stage limit (0 = pure Java only). */
+    public MatchingOptions withCpSatDeterministicTime(double limit) {
+        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, progress, limit, tieBreak);
+    }
+
+    public MatchingOptions withTieBreak(boolean on) {
+        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, progress, cpSatDeterministicTime, on);
     }
 }

@@ -75,6 +75,56 @@ public final class MatchingSession {
         return rematch(h, forbid, false);
     }
 
+    /**
+     * The doctor leaves the matching (retires, moves, stops accepting): capacity 0. Its households
+     * are re-placed as after a decline; nobody is proposed to it any more (until
+     * {@link #changeCapacity} raises its capacity again).
+     */
+    public RematchOutcome withdrawDoctor(String doctorId) {
+        return changeCapacity(doctorId, 0);
+    }
+
+    /**
+     * The doctor's capacity (new people) changes. When it drops below the people already proposed
+     * to the doctor, households leave it — lowest in the order (priority, waiting since, id) first,
+     * until the rest fit — and each is re-placed as after a decline: nearest open doctor with room,
+     * else an ejection chain, else the place of strictly lower-priority households. Places left
+     * free at the doctor (capacity raised, or a large household left) go to unserved eligible
+     * households in priority order.
+     *
+     * @throws IllegalArgumentException when capacity is negative
+     */
+    public RematchOutcome changeCapacity(String doctorId, int capacity) {
+        if (capacity < 0) throw new IllegalArgumentException("capacity must be >= 0");
+        int d = doctor(doctorId);
+        Objective before = objective();
+        HeuristicSolver.IntList log = new HeuristicSolver.IntList();
+        st.setCapacity(d, capacity);
+        int[] members = st.membersOf(d);
+        Integer[] byRankDesc = new Integer[members.length];
+        for (int i = 0; i < members.length; i++) byRankDesc[i] = members[i];
+        java.util.Arrays.sort(byRankDesc, (a, b) -> Integer.compare(p.rank[b], p.rank[a]));
+        List<Integer> leavers = new ArrayList<>();
+        for (int h : byRankDesc) {
+            if (st.remaining[d] >= 0) break;
+            log.add(h);
+            log.add(st.slot[h]);
+            st.unassign(h);
+            leavers.add(h);
+        }
+        local.record(log);
+        PriorityQueue<Integer> queue = new PriorityQueue<>((a, b) -> Integer.compare(p.rank[a], p.rank[b]));
+        queue.addAll(leavers);
+        int guard = 0;
+        while (!queue.isEmpty() && guard++ < 64 + 2 * leavers.size()) {
+            int e = queue.poll();
+            if (st.slot[e] < 0) local.insert(e, true, queue);
+        }
+        fillFreedPlaces(d, log);
+        local.record(null);
+        return outcome(before, log);
+    }
+
     private RematchOutcome forbidPair(int h, int d) {
         int s = p.slotOf(h, d);
         if (s < 0 || st.forbidden[s]) {
@@ -106,19 +156,26 @@ public final class MatchingSession {
                 if (st.slot[e] < 0) local.insert(e, true, evicted);
             }
         }
-        if (freedDoctor >= 0) {
-            for (int o : p.eligibleHouseholds(freedDoctor)) {
-                if (st.remaining[freedDoctor] <= 0) break;
-                if (st.slot[o] >= 0) continue;
-                int s = p.slotOf(o, freedDoctor);
-                if (!st.forbidden[s] && st.remaining[freedDoctor] >= p.size[o]) {
-                    log.add(o);
-                    log.add(-1);
-                    st.assign(o, s);
-                }
+        if (freedDoctor >= 0) fillFreedPlaces(freedDoctor, log);
+        local.record(null);
+        return outcome(before, log);
+    }
+
+    /** Offers the free places of doctor d to unserved eligible households, in priority order. */
+    private void fillFreedPlaces(int d, HeuristicSolver.IntList log) {
+        for (int o : p.eligibleHouseholds(d)) {
+            if (st.remaining[d] <= 0) break;
+            if (st.slot[o] >= 0) continue;
+            int s = p.slotOf(o, d);
+            if (!st.forbidden[s] && st.remaining[d] >= p.size[o]) {
+                log.add(o);
+                log.add(-1);
+                st.assign(o, s);
             }
         }
-        local.record(null);
+    }
+
+    private RematchOutcome outcome(Objective before, HeuristicSolver.IntList log) {
         Map<Integer, Integer> firstSlot = new LinkedHashMap<>();
         for (int i = 0; i < log.n; i += 2) firstSlot.putIfAbsent(log.a[i], log.a[i + 1]);
         List<Change> changes = new ArrayList<>();

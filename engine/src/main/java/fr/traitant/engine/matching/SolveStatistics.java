@@ -11,9 +11,14 @@ package fr.traitant.engine.matching;
  * @param provenOptimalComponents of those, components where it finished (optimum proven)
  * @param heuristicHouseholds households in components solved by the heuristic only (too large, or budget/overflow)
  * @param candidateLimit effective per-household candidate limit (Integer.MAX_VALUE = none)
+ * @param orToolsComponents of the exact components, those the branch-and-bound did not prove optimal and that were
+ *     handed to OR-Tools (SCIP, then CP-SAT for any stage SCIP did not prove); proven optimal when also counted in
+ *     provenOptimalComponents
+ * @param tieBreakProvenComponents exact components whose tie-break stages (longest waiting, then id) were proven optimal
  */
 public record SolveStatistics(int households, int doctors, long eligiblePairs, int components, int exactComponents,
-                              int provenOptimalComponents, int heuristicHouseholds, int candidateLimit) {
+                              int provenOptimalComponents, int heuristicHouseholds, int candidateLimit,
+                              int orToolsComponents, int tieBreakProvenComponents) {
 
     /** True when the result is proven optimal for the whole problem. */
     public boolean provenOptimal() {

@@ -153,4 +153,115 @@ class HandSolvedMatchingTest {
         assertThat(out.changes()).hasSize(2);
         assertThat(out.after().peopleServed(1)).isEqualTo(2);
     }
+
+    private static Household waiting(String id, int size, int priority, LocalDate since) {
+        return new Household(id, size, HERE, priority, since, 30, Needs.NONE);
+    }
+
+    /**
+     * Third level, waiting: doctors A and B have 1 place each. OLD (id H9, waiting since
+     * 2024-01-01) and NEW (id H1, since 2025-06-01) reach only A, at 10 min; H5 reaches A and B at
+     * 8 min. All priority 3, 1 person. Every optimum of levels 1–2 serves 2 people for 18
+     * person-minutes: H5 at B, and OLD or NEW at A. OLD has waited longer: OLD is served, although
+     * NEW's id is smaller.
+     */
+    @Test
+    void tie_on_people_and_minutes_goes_to_the_longest_waiting_household() {
+        List<Household> hs = List.of(waiting("H1", 1, 3, LocalDate.of(2025, 6, 1)), waiting("H9", 1, 3, LocalDate.of(2024, 1, 1)),
+                waiting("H5", 1, 3, LocalDate.of(2025, 6, 1)));
+        List<Doctor> ds = List.of(Doctor.of("A", HERE, 1), Doctor.of("B", HERE, 1));
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("H1", "A", 10).add("H9", "A", 10).add("H5", "A", 8).add("H5", "B", 8).build();
+
+        MatchingResult r = Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT).result();
+
+        assertThat(r.proposals()).extracting(Proposal::householdId, Proposal::doctorId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("H9", "A"), org.assertj.core.groups.Tuple.tuple("H5", "B"));
+        assertThat(r.objective().personMinutes()).isEqualTo(18.0);
+        assertThat(r.statistics().tieBreakProvenComponents()).isEqualTo(1);
+    }
+
+    /**
+     * Third level, size-weighted waiting: A has 2 places; a family of 2 waiting since 2024-03-01 and
+     * two single people waiting since 2024-01-01 and 2025-01-01 all reach A at 10 min, priority 4.
+     * Serving the family or the two singles gives 2 people and 20 person-minutes. Days of the
+     * waiting-since dates after 2024-01-01, weighted by people: family 2 × 60 = 120; singles
+     * 0 + 366 = 366. The family has waited more people-days and is served — although the
+     * heuristic's order (longest-waiting household first) would give the place to the two singles.
+     */
+    @Test
+    void waiting_is_counted_in_people_days() {
+        List<Household> hs = List.of(waiting("F", 2, 4, LocalDate.of(2024, 3, 1)), waiting("S1", 1, 4, LocalDate.of(2024, 1, 1)),
+                waiting("S2", 1, 4, LocalDate.of(2025, 1, 1)));
+        List<Doctor> ds = List.of(Doctor.of("A", HERE, 2));
+        TravelTimeTable table = TravelTimeTable.builder().add("F", "A", 10).add("S1", "A", 10).add("S2", "A", 10).build();
+
+        MatchingResult r = Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT).result();
+
+        assertThat(r.proposals()).extracting(Proposal::householdId).containsExactly("F");
+    }
+
+    /** Third level, id: equal on people, person-minutes and waiting, the smaller id is served, whatever the input order. */
+    @Test
+    void full_tie_goes_to_the_smaller_id() {
+        List<Household> hs = new java.util.ArrayList<>(List.of(waiting("H2", 1, 2, JAN), waiting("H1", 1, 2, JAN), waiting("H3", 1, 2, JAN)));
+        List<Doctor> ds = List.of(Doctor.of("A", HERE, 1), Doctor.of("B", HERE, 1));
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("H1", "A", 7).add("H2", "A", 7).add("H3", "A", 7).add("H3", "B", 7).build();
+        for (int round = 0; round < 3; round++) {
+            java.util.Collections.rotate(hs, 1);
+            MatchingResult r = Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT).result();
+            assertThat(r.proposals()).extracting(Proposal::householdId, Proposal::doctorId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("H1", "A"), org.assertj.core.groups.Tuple.tuple("H3", "B"));
+        }
+    }
+
+    /** A doctor leaves: its households are re-placed as after a decline; the others do not move. */
+    @Test
+    void withdrawn_doctor_households_are_replaced() {
+        List<Household> hs = List.of(household("H1", 1, 1), household("H2", 2, 3), household("H3", 1, 2));
+        List<Doctor> ds = List.of(Doctor.of("A", HERE, 3), Doctor.of("B", HERE, 2), Doctor.of("C", HERE, 1));
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("H1", "A", 5).add("H1", "B", 9)
+                .add("H2", "A", 5).add("H2", "B", 12)
+                .add("H3", "C", 5).add("H3", "B", 6).build();
+        MatchingSession s = Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT);
+        assertThat(s.doctorOf("H1")).contains("A");
+        assertThat(s.doctorOf("H2")).contains("A");
+        assertThat(s.doctorOf("H3")).contains("C");
+
+        RematchOutcome out = s.withdrawDoctor("A");
+        // B has 2 places: H1 (priority 1) and H2 (2 people, priority 3) cannot both fit; H1 goes first
+        assertThat(out.changes()).containsExactly(
+                new Change("H1", Optional.of("A"), Optional.of("B"), 9.0),
+                new Change("H2", Optional.of("A"), Optional.empty(), Double.NaN));
+        assertThat(s.doctorOf("H3")).contains("C");
+        assertThat(s.result().remainingCapacity("A")).isZero();
+        assertThat(out.after().peopleServed(1)).isEqualTo(1);
+        assertThat(out.after().peopleServed(3)).isZero();
+    }
+
+    /** A doctor lowers its capacity: the lowest-priority household leaves and is re-placed; raising it back offers the place again. */
+    @Test
+    void lower_capacity_moves_the_lowest_priority_household() {
+        List<Household> hs = List.of(household("H1", 1, 1), household("H2", 1, 4));
+        List<Doctor> ds = List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 1));
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("H1", "A", 5).add("H1", "B", 6).add("H2", "A", 5).add("H2", "B", 20).build();
+        MatchingSession s = Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT);
+        assertThat(s.doctorOf("H1")).contains("A");
+        assertThat(s.doctorOf("H2")).contains("A");
+
+        RematchOutcome lower = s.changeCapacity("A", 1);
+        assertThat(lower.changes()).containsExactly(new Change("H2", Optional.of("A"), Optional.of("B"), 20.0));
+        assertThat(s.doctorOf("H1")).contains("A");
+
+        RematchOutcome none = s.changeCapacity("B", 0);
+        assertThat(none.changes()).containsExactly(new Change("H2", Optional.of("B"), Optional.empty(), Double.NaN));
+
+        RematchOutcome raise = s.changeCapacity("A", 2);
+        assertThat(raise.changes()).containsExactly(new Change("H2", Optional.empty(), Optional.of("A"), 5.0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.changeCapacity("A", -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -146,12 +146,15 @@ final class DoctorGrid {
         double ringMetres = 0.99 * Math.min(cellLatDeg * METRES_PER_DEGREE, cellLonDeg * lonMetres);
         double cosH = Math.cos(Math.toRadians(latDeg));
         double reach2 = (reachMetres * 1.01) * (reachMetres * 1.01);
-        int[] found = new int[64];
-        double[] dist2 = new double[64];
+        // per-thread scratch buffers: one search per household, 400,000 of them nationally
+        Scratch scratch = SCRATCH.get();
+        int[] found = scratch.found;
+        double[] dist2 = scratch.dist2;
         int n = 0;
         boolean bounded = limit != Integer.MAX_VALUE;
         // max-heap of the limit smallest squared distances seen
-        double[] heap = new double[bounded ? limit : 1];
+        if (scratch.heap.length < (bounded ? limit : 1)) scratch.heap = new double[bounded ? limit : 1];
+        double[] heap = scratch.heap;
         int heapSize = 0;
         double kth = Double.POSITIVE_INFINITY;
         for (int r = 0; r <= rMax; r++) {
@@ -171,8 +174,8 @@ final class DoctorGrid {
                         double d2 = dx * dx + dy * dy;
                         if (d2 > reach2 || !eligible.test(doctor[i])) continue;
                         if (n == found.length) {
-                            found = Arrays.copyOf(found, n * 2);
-                            dist2 = Arrays.copyOf(dist2, n * 2);
+                            found = scratch.found = Arrays.copyOf(found, n * 2);
+                            dist2 = scratch.dist2 = Arrays.copyOf(dist2, n * 2);
                         }
                         found[n] = doctor[i];
                         dist2[n++] = d2;
@@ -212,4 +215,13 @@ final class DoctorGrid {
         for (int i = 0; i < n; i++) if (dist2[i] <= keep) found[m++] = found[i];
         return Arrays.copyOf(found, m);
     }
+
+    /** Reusable buffers of {@link #nearest}, one set per thread. */
+    private static final class Scratch {
+        int[] found = new int[256];
+        double[] dist2 = new double[256];
+        double[] heap = new double[64];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 }

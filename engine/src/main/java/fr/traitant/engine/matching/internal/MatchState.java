@@ -13,6 +13,8 @@ public final class MatchState {
     /** Slot of each household, -1 when unserved. */
     public final int[] slot;
     public final int[] remaining;
+    /** Current capacity of each doctor (starts at the index's, changed by {@link #setCapacity}). */
+    private final int[] capacity;
     private final int[][] members;
     private final int[] memberCount;
     private final int[] position;
@@ -27,6 +29,7 @@ public final class MatchState {
         slot = new int[nh];
         Arrays.fill(slot, -1);
         remaining = Arrays.copyOf(p.capacity, nd);
+        capacity = Arrays.copyOf(p.capacity, nd);
         members = new int[nd][];
         memberCount = new int[nd];
         position = new int[nh];
@@ -91,10 +94,25 @@ public final class MatchState {
         return -1;
     }
 
+    /**
+     * Changes a doctor's capacity. Remaining places may become negative (the doctor then has more
+     * people than places); the caller removes members until they are not.
+     */
+    public void setCapacity(int d, int newCapacity) {
+        if (newCapacity < 0) throw new IllegalArgumentException("capacity must be >= 0");
+        remaining[d] += newCapacity - capacity[d];
+        capacity[d] = newCapacity;
+    }
+
+    public int capacity(int d) {
+        return capacity[d];
+    }
+
     /** Deep copy. */
     public MatchState copy() {
         MatchState c = new MatchState(p);
         System.arraycopy(forbidden, 0, c.forbidden, 0, forbidden.length);
+        for (int d = 0; d < capacity.length; d++) c.setCapacity(d, capacity[d]);
         for (int h = 0; h < slot.length; h++) if (slot[h] >= 0) c.assign(h, slot[h]);
         return c;
     }

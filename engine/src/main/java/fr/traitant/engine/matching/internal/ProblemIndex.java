@@ -179,7 +179,8 @@ public final class ProblemIndex {
     /** Eligible doctors of h packed as (centiminutes &lt;&lt; 32 | doctor), sorted, at most limit. */
     private long[] candidatesOf(int h, int limit) {
         Household hh = households[h];
-        LongList out = new LongList();
+        LongList out = CANDIDATE_SCRATCH.get();
+        out.n = 0;
         if (travel instanceof TravelTimeTable table) {
             for (TravelTimeTable.Entry e : table.entriesOf(hh.id())) {
                 Integer d = doctorIndex.get(e.doctorId());
@@ -198,10 +199,12 @@ public final class ProblemIndex {
         } else {
             for (int d = 0; d < doctors.length; d++) consider(h, d, cmOf(h, d), out);
         }
-        long[] all = out.toArray();
-        Arrays.sort(all);
-        return all.length > limit ? Arrays.copyOf(all, limit) : all;
+        Arrays.sort(out.a, 0, out.n);
+        return Arrays.copyOf(out.a, Math.min(out.n, limit));
     }
+
+    /** Per-thread buffer of {@link #candidatesOf} (one call per household). */
+    private static final ThreadLocal<LongList> CANDIDATE_SCRATCH = ThreadLocal.withInitial(LongList::new);
 
     private int cmOf(int h, int d) {
         double m = travel.minutes(households[h], doctors[d]);
