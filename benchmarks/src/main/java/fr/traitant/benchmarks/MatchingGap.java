@@ -1,6 +1,7 @@
 package fr.traitant.benchmarks;
 
 import fr.traitant.engine.matching.Matcher;
+import fr.traitant.engine.matching.MatchingOptions;
 import fr.traitant.engine.matching.MatchingResult;
 import fr.traitant.engine.matching.MipReference;
 import fr.traitant.engine.matching.Objective;
@@ -10,12 +11,15 @@ import java.util.Arrays;
  * Optimality gap of the matcher against an independent exact solver — the tests' SCIP reference
  * ({@link MipReference}, lexicographic: people of priority 1, fixed, then 2, …, then
  * person-minutes) — on realistic instances larger than the exactness tests.
- * {@code java -cp benchmarks/target/benchmarks.jar fr.traitant.benchmarks.MatchingGap [secondsPerStage]}.
+ * {@code java -cp benchmarks/target/benchmarks.jar fr.traitant.benchmarks.MatchingGap [secondsPerStage] [exactLimit]}
+ * (the matcher's exact component limit, default {@link MatchingOptions#DEFAULT}'s).
  */
 public final class MatchingGap {
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 60;
+        MatchingOptions options = args.length > 1
+                ? MatchingOptions.DEFAULT.withExactComponentLimit(Integer.parseInt(args[1])) : MatchingOptions.DEFAULT;
         Object[][] cases = {
             {"05", 400, 52}, {"13", 1000, 130}, {"29", 2000, 260}};
         for (Object[] c : cases) {
@@ -23,7 +27,7 @@ public final class MatchingGap {
             int nh = (Integer) c[1], nd = (Integer) c[2];
             MatchingInstances.Instance in = MatchingInstances.generate(nh * 31L + nd, nh, nd, dep::equals);
             long t0 = System.nanoTime();
-            MatchingResult r = Matcher.solve(in.households(), in.doctors()).result();
+            MatchingResult r = Matcher.solve(in.households(), in.doctors(), fr.traitant.engine.matching.CrowFlyTravelTimes.DEFAULT, options).result();
             double ms = (System.nanoTime() - t0) / 1e6;
             long[] mine = of(r.objective());
             long t1 = System.nanoTime();
