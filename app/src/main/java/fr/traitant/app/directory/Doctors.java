@@ -62,6 +62,16 @@ public class Doctors {
     }
 
     /**
+     * The active doctors with an RPPS number whose main practice is in this département, accepting new patients or
+     * not, with their main location only (one query; the matching mirrors their availability, ADR 0051).
+     */
+    public List<DoctorProfile> activeWithRppsInDepartement(String departement) {
+        return jdbc.sql("select " + PROFILE_COLUMNS + " from doctor d join commune c on c.code = d.commune_code"
+                        + " where c.departement_code = ? and d.active and d.rpps is not null order by d.id")
+                .param(departement).query(Doctors::profileRow).list();
+    }
+
+    /**
      * A doctor states whether and how many new patients they take, and up to which complexity.
      * Capacity must be 0 unless accepting; complexity 1 to 3. Refreshes the search index.
      */

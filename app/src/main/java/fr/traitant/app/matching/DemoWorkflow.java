@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * DEMO ONLY (profile {@code demo}): the demo doctor takes part (Toulon, 20 new patients, network member) and the
- * synthetic households with a member in ALD without a GP are put on the waiting list (at most 2,000), once.
+ * synthetic households with a member in ALD without a GP are put on the waiting list (at most 2,000), once. Runs also
+ * use the synthetic directory's accepting doctors ({@code traitant.matching.synthetic-doctors=true} in the demo
+ * profile, ADR 0051).
  */
 @Component
 @Profile("demo")

@@ -91,7 +91,7 @@ class EngineZoneMatcher implements ZoneMatcher {
         }
         List<Doctor> doctors = new ArrayList<>();
         for (Supply s : supplies) {
-            String id = Long.toString(s.doctorAccountId());
+            String id = Long.toString(s.doctorId());
             supplyById.put(id, s);
             speeds.put("d" + id, speed(s.communeCode()));
             if (s.networkMember()) {
@@ -100,12 +100,30 @@ class EngineZoneMatcher implements ZoneMatcher {
             doctors.add(new Doctor(id, new GeoPoint(s.lat(), s.lon()), Math.max(0, s.remaining()), s.accepting(),
                     new Capabilities(s.paediatrics(), s.wheelchair(), s.languages())));
         }
-        Set<String> excludedByEngineId = new HashSet<>();
+        // "householdId:doctorId" pairs to "entryId:doctorId" (engine ids), in time proportional to the pairs, not to
+        // households × doctors
+        Map<Long, List<Long>> entriesOfHousehold = new HashMap<>();
         for (Demand d : demands) {
-            for (Supply s : supplies) {
-                if (excluded.contains(d.householdId() + ":" + s.doctorAccountId())) {
-                    excludedByEngineId.add(d.entryId() + ":" + s.doctorAccountId());
-                }
+            entriesOfHousehold.computeIfAbsent(d.householdId(), h -> new ArrayList<>()).add(d.entryId());
+        }
+        Set<String> excludedByEngineId = new HashSet<>();
+        for (String pair : excluded) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String doctor = pair.substring(colon + 1);
+            if (!supplyById.containsKey(doctor)) {
+                continue;
+            }
+            List<Long> entries;
+            try {
+                entries = entriesOfHousehold.get(Long.parseLong(pair.substring(0, colon)));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (entries != null) {
+                entries.forEach(entry -> excludedByEngineId.add(entry + ":" + doctor));
             }
         }
         RoadTravelTimes travel = new RoadTravelTimes(model, speeds, transferred, network, excludedByEngineId, maxMinutes,
@@ -127,7 +145,7 @@ class EngineZoneMatcher implements ZoneMatcher {
                         o.reason().name()));
             }
             double km = Math.round(h.location().distanceMetresTo(doc.location()) / 100.0) / 10.0;
-            assignments.add(new Assignment(demandById.get(p.householdId()).entryId(), supplyById.get(p.doctorId()).doctorAccountId(),
+            assignments.add(new Assignment(demandById.get(p.householdId()).entryId(), supplyById.get(p.doctorId()).doctorId(),
                     round(travel.realMinutes(h, doc)), km, e.rank(), e.eligibleDoctors(), network.contains(p.doctorId()), nearer));
         }
         List<Unserved> unserved = new ArrayList<>();

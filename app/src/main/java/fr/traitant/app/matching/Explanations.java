@@ -42,7 +42,7 @@ final class Explanations {
     /** Nearer doctors passed over, e.g. "compte 12 à 10 min : complet : …"; empty when the nearest was proposed. */
     static String passedOver(List<ZoneMatcher.PassedOver> nearer) {
         return nearer.stream()
-                .map(o -> "médecin n° " + o.doctorAccountId() + " à " + minutes(o.minutes()) + " : " + passOver(o.reason()))
+                .map(o -> "médecin n° " + o.doctorId() + " à " + minutes(o.minutes()) + " : " + passOver(o.reason()))
                 .collect(Collectors.joining(" ; "));
     }
 

@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MatchingRuns {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MatchingRuns.class);
+
     public record Run(long id, String departement, String createdBy, Instant createdAt, String status, int considered, int unserved,
                       List<Line> lines, List<UnservedLine> unservedLines, String objective) {
         public Run {
@@ -37,7 +39,7 @@ public class MatchingRuns {
      * eligible doctors (nearest first), nearer doctors passed over and why (French text). Runs made before the engine
      * have no minutes, rank or eligible count.
      */
-    public record Line(long entryId, long householdId, int people, int priority, long doctorAccountId, double distanceKm,
+    public record Line(long entryId, long householdId, int people, int priority, Long doctorId, double distanceKm,
                        String reason, Long proposalId, String proposalStatus, Double minutes, Integer rank, Integer eligibleDoctors,
                        String passedOver) {}
 
@@ -74,10 +76,14 @@ public class MatchingRuns {
         if (departement == null || !departement.matches("[0-9]{2}|2A|2B|97[1-6]")) {
             throw new IllegalArgumentException("Code de département invalide.");
         }
+        long started = System.nanoTime();
         List<ZoneMatcher.Demand> demands = inputs.waiting(departement);
+        long householdsRead = System.nanoTime();
         List<ZoneMatcher.Supply> supplies = inputs.doctors(departement);
         Set<String> excluded = inputs.excluded();
+        long doctorsRead = System.nanoTime();
         ZoneMatcher.Result result = matcher.match(demands, supplies, excluded);
+        long matched = System.nanoTime();
         long runId = jdbc.sql("""
                         insert into matching_run (departement, created_by, created_at, considered, unserved, objective)
                         values (:d, :by, :now, :considered, :unserved, :objective) returning id""")
@@ -86,10 +92,10 @@ public class MatchingRuns {
                 .param("unserved", result.unserved().size()).param("objective", result.objective()).query(Long.class).single();
         for (ZoneMatcher.Assignment a : result.assignments()) {
             jdbc.sql("""
-                            insert into matching_run_line (run_id, entry_id, doctor_account_id, distance_km, reason, minutes, rank,
+                            insert into matching_run_line (run_id, entry_id, doctor_id, distance_km, reason, minutes, rank,
                                                            eligible_doctors, network_member, passed_over)
                             values (:r, :e, :d, :km, :reason, :min, :rank, :eligible, :network, :passed)""")
-                    .param("r", runId).param("e", a.entryId()).param("d", a.doctorAccountId()).param("km", a.distanceKm())
+                    .param("r", runId).param("e", a.entryId()).param("d", a.doctorId()).param("km", a.distanceKm())
                     .param("reason", Explanations.reason(a)).param("min", a.minutes()).param("rank", a.rank())
                     .param("eligible", a.eligibleDoctors()).param("network", a.networkMember())
                     .param("passed", Explanations.passedOver(a.nearerDoctors())).update();
@@ -98,6 +104,11 @@ public class MatchingRuns {
             jdbc.sql("insert into matching_run_unserved (run_id, entry_id, reason, eligible_doctors) values (:r, :e, :reason, :n)")
                     .param("r", runId).param("e", u.entryId()).param("reason", u.reason()).param("n", u.eligibleDoctors()).update();
         }
+        long done = System.nanoTime();
+        log.info("Matching run {} over département {}: {} households, {} doctors, {} proposed; households {} ms, doctors {} ms,"
+                        + " engine {} ms, stored {} ms", runId, departement, demands.size(), supplies.size(), result.assignments().size(),
+                (householdsRead - started) / 1_000_000, (doctorsRead - householdsRead) / 1_000_000, (matched - doctorsRead) / 1_000_000,
+                (done - matched) / 1_000_000);
         return runId;
     }
 
@@ -105,13 +116,13 @@ public class MatchingRuns {
     @Transactional
     public Run get(long runId) {
         List<Line> lines = jdbc.sql("""
-                        select l.entry_id, e.household_id, e.people, e.priority, l.doctor_account_id, l.distance_km, l.reason,
+                        select l.entry_id, e.household_id, e.people, e.priority, l.doctor_id, l.distance_km, l.reason,
                                l.proposal_id, p.status, l.minutes, l.rank, l.eligible_doctors, l.passed_over
                           from matching_run_line l join waiting_entry e on e.id = l.entry_id
                           left join proposal p on p.id = l.proposal_id
                          where l.run_id = :r order by e.priority, e.waiting_since, e.id""")
                 .param("r", runId)
-                .query((rs, i) -> new Line(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getDouble(6),
+                .query((rs, i) -> new Line(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), (Long) rs.getObject(5), rs.getDouble(6),
                         rs.getString(7), (Long) rs.getObject(8), rs.getString(9), (Double) rs.getObject(10), (Integer) rs.getObject(11),
                         (Integer) rs.getObject(12), rs.getString(13)))
                 .list();
@@ -158,7 +169,7 @@ public class MatchingRuns {
             throw new ProposalWorkflow.TransitionRefused("Cet appariement est déjà publié (ou n'existe pas).");
         }
         int made = 0;
-        for (Object[] line : jdbc.sql("select entry_id, doctor_account_id, reason from matching_run_line where run_id = :r order by entry_id")
+        for (Object[] line : jdbc.sql("select entry_id, doctor_id, reason from matching_run_line where run_id = :r and doctor_id is not null order by entry_id")
                 .param("r", runId).query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).list()) {
             long entryId = (Long) line[0];
             if (jdbc.sql("select status from waiting_entry where id = :e").param("e", entryId).query(String.class).single().equals("WAITING")) {

@@ -2,5 +2,5 @@ package fr.traitant.app.matching;
 
 import java.time.Instant;
 
-/** A proposal as its doctor (or an agent) sees it. */
-public record ProposalView(long id, long householdId, long doctorAccountId, String status, Instant createdAt) {}
+/** A proposal as its doctor (or an agent) sees it; no account id when made to a directory doctor without account (ADR 0051). */
+public record ProposalView(long id, long householdId, Long doctorAccountId, String status, Instant createdAt) {}

@@ -34,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProposalWorkflow {
 
-    /** A doctor's declared capacity. */
-    public record Capacity(long doctorAccountId, String communeCode, String departement, int capacity, int committed,
+    /** A workflow doctor's capacity ({@code doctorId}: the {@code doctor_capacity} row, ADR 0051). */
+    public record Capacity(long doctorId, String communeCode, String departement, int capacity, int committed,
                            boolean networkMember, boolean accepting) {
         public int remaining() {
             return capacity - committed;
@@ -49,7 +49,8 @@ public class ProposalWorkflow {
         }
     }
 
-    record Row(long id, long householdId, long doctorAccountId, String status, Long entryId, int people, Instant deadline) {}
+    /** A proposal: {@code doctorId} is the workflow doctor (null for a case worker's proposal to an account without one). */
+    record Row(long id, long householdId, Long doctorId, Long doctorAccountId, String status, Long entryId, int people, Instant deadline) {}
 
     private final JdbcClient jdbc;
     private final Households households;
@@ -156,6 +157,14 @@ public class ProposalWorkflow {
         }
         Commune commune = (communeCode == null ? Optional.<Commune>empty() : territory.findCommune(communeCode.strip()))
                 .orElseThrow(() -> new AvailabilityRefused("commune", "Commune inconnue : indiquez le code INSEE de la commune du cabinet (5 caractères)."));
+        if (rpps != null) {
+            // the directory doctor's mirror row (proposals already addressed to it, places committed) becomes this account's
+            jdbc.sql("""
+                            update doctor_capacity set doctor_account_id = :d
+                             where id = (select id from doctor_capacity where rpps = :rpps and doctor_account_id is null order by id limit 1)
+                               and not exists (select 1 from doctor_capacity where doctor_account_id = :d)""")
+                    .param("d", doctorAccountId).param("rpps", rpps).update();
+        }
         int committed = capacity(doctorAccountId).map(Capacity::committed).orElse(0);
         if (capacity < committed) {
             throw new AvailabilityRefused("capacite", "Vous avez déjà accepté " + committed + " patient(s) : la capacité ne peut pas être inférieure.");
@@ -186,12 +195,17 @@ public class ProposalWorkflow {
                 .param("lat", lat).param("lon", lon).param("cap", capacity)
                 .param("accepting", status == NewPatients.ACCEPTING)
                 .param("now", Timestamp.from(clock.instant())).param("email", address).update();
-        roster.refresh(doctorAccountId);
+        roster.refresh(capacity(doctorAccountId).orElseThrow().doctorId());
     }
 
+    /** The capacity of this DOCTOR account's workflow doctor: its own row, else the directory doctor's with its RPPS (ADR 0051). */
     public Optional<Capacity> capacity(long doctorAccountId) {
-        return jdbc.sql("select doctor_account_id, commune_code, departement, capacity, committed, network_member, accepting from doctor_capacity where doctor_account_id = :d")
-                .param("d", doctorAccountId)
+        String rpps = accounts.doctorRpps(doctorAccountId).map(fr.traitant.app.platform.values.Rpps::value).orElse(null);
+        return jdbc.sql("""
+                        select id, commune_code, departement, capacity, committed, network_member, accepting from doctor_capacity
+                         where doctor_account_id = :d or (doctor_account_id is null and rpps = :rpps)
+                         order by doctor_account_id nulls last, id limit 1""")
+                .param("d", doctorAccountId).param("rpps", rpps)
                 .query((rs, i) -> new Capacity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6),
                         rs.getBoolean(7)))
                 .optional();
@@ -199,23 +213,28 @@ public class ProposalWorkflow {
 
     // ---- proposing
 
-    /** Proposes a doctor for a waiting entry; the entry becomes PROPOSED. */
+    /**
+     * Proposes a workflow doctor (a {@code doctor_capacity} row: a directory doctor, an account, or both) for a waiting
+     * entry; the entry becomes PROPOSED and the doctor gets an e-mail with signed links to answer, account or not.
+     */
     @Transactional
-    public long propose(long entryId, long doctorAccountId, String reason) {
+    public long propose(long entryId, long doctorId, String reason) {
         WaitingList.Entry entry = waitingList.get(entryId);
         if (entry.status() != WaitingList.Status.WAITING) {
             throw new TransitionRefused("Ce foyer n'est pas en attente (" + entry.status() + ").");
         }
         Instant now = clock.instant();
         long id = jdbc.sql("""
-                        insert into proposal (household_id, doctor_account_id, status, waiting_entry_id, people, deadline, reason, created_at)
-                        values (:h, :d, 'PENDING', :e, :n, :deadline, :reason, :now) returning id""")
-                .param("h", entry.householdId()).param("d", doctorAccountId).param("e", entryId).param("n", entry.people())
+                        insert into proposal (household_id, doctor_id, doctor_account_id, status, waiting_entry_id, people, deadline, reason, created_at)
+                        select :h, c.id, c.doctor_account_id, 'PENDING', :e, :n, :deadline, :reason, :now
+                          from doctor_capacity c where c.id = :d returning id""")
+                .param("h", entry.householdId()).param("e", entryId).param("n", entry.people())
                 .param("deadline", Timestamp.from(now.plus(answerPeriod))).param("reason", reason).param("now", Timestamp.from(now))
-                .query(Long.class).single();
+                .param("d", doctorId).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("Aucun médecin " + doctorId + "."));
         waitingList.changeStatus(entryId, WaitingList.Status.PROPOSED, "Proposition d'un médecin traitant");
         audit(entry.householdId(), id, AuditAction.CREATE, "Proposition d'un médecin traitant");
-        jdbc.sql("select email from doctor_capacity where doctor_account_id = :d and email is not null").param("d", doctorAccountId)
+        jdbc.sql("select email from doctor_capacity where id = :d and email is not null").param("d", doctorId)
                 .query(String.class).optional().ifPresent(email -> outbox.enqueue(email,
                         "Traitant — un foyer cherche un médecin traitant (proposition " + id + ")",
                         "Bonjour,\n\nUn foyer de " + entry.people() + " personne(s) (priorité " + entry.priority()
@@ -241,7 +260,7 @@ public class ProposalWorkflow {
         String departement = demand.communeCode() == null ? entry.departement() : InseeCode.of(demand.communeCode()).departement();
         ZoneMatcher.Result result = matcher.match(List.of(demand), inputs.doctors(departement), inputs.excluded());
         return result.assignments().stream().findFirst()
-                .map(a -> propose(entryId, a.doctorAccountId(), Explanations.reason(a)));
+                .map(a -> propose(entryId, a.doctorId(), Explanations.reason(a)));
     }
 
     // ---- the doctor's answer
@@ -255,12 +274,17 @@ public class ProposalWorkflow {
     /** The doctor (signed in, or through a signed e-mail link) accepts: their capacity is committed atomically. */
     @Transactional
     public void acceptAs(long proposalId, long doctorAccountId) {
-        Row p = doctorsProposal(proposalId, doctorAccountId);
+        accept(doctorsProposal(proposalId, doctorAccountId));
+    }
+
+    /** The proposal's doctor accepts (signed in, or through the link sent to them, account or not). */
+    private void accept(Row p) {
+        long proposalId = p.id();
         move(p, "PENDING", "ACCEPTED");
-        int committed = jdbc.sql("""
+        int committed = p.doctorId() == null ? 0 : jdbc.sql("""
                         update doctor_capacity set committed = committed + :n, updated_at = :now
-                         where doctor_account_id = :d and committed + :n <= capacity""")
-                .param("n", p.people()).param("now", Timestamp.from(clock.instant())).param("d", doctorAccountId).update();
+                         where id = :d and committed + :n <= capacity""")
+                .param("n", p.people()).param("now", Timestamp.from(clock.instant())).param("d", p.doctorId()).update();
         if (committed == 0) {
             throw new TransitionRefused("Votre capacité d'accueil de nouveaux patients est atteinte.");
         }
@@ -282,7 +306,10 @@ public class ProposalWorkflow {
 
     @Transactional
     public void declineAs(long proposalId, long doctorAccountId) {
-        Row p = doctorsProposal(proposalId, doctorAccountId);
+        decline(doctorsProposal(proposalId, doctorAccountId));
+    }
+
+    private void decline(Row p) {
         move(p, "PENDING", "DECLINED");
         backToWaiting(p, "Proposition déclinée par le médecin : retour sur la liste d'attente");
     }
@@ -299,7 +326,7 @@ public class ProposalWorkflow {
     public void confirmAs(long proposalId, long householdId) {
         Row p = householdsProposal(proposalId, householdId);
         move(p, "ACCEPTED", "ATTACHED");
-        String rpps = jdbc.sql("select rpps from doctor_capacity where doctor_account_id = :d").param("d", p.doctorAccountId())
+        String rpps = p.doctorId() == null ? null : jdbc.sql("select rpps from doctor_capacity where id = :d").param("d", p.doctorId())
                 .query(String.class).optional().orElse(null);
         households.declareDoctor(p.householdId(), rpps, "Déclaration du médecin traitant (proposition " + proposalId + ")");
         if (p.entryId() != null) {
@@ -341,8 +368,8 @@ public class ProposalWorkflow {
         AnswerLinks.Link link = links.use(token).orElseThrow(() -> new NotFoundException("Ce lien n'est pas valide, a expiré ou a déjà servi."));
         Row p = find(link.proposalId()).orElseThrow(() -> new NotFoundException("Introuvable."));
         switch (link.action()) {
-            case ACCEPT -> acceptAs(p.id(), p.doctorAccountId());
-            case DECLINE -> declineAs(p.id(), p.doctorAccountId());
+            case ACCEPT -> accept(p);
+            case DECLINE -> decline(p);
             case CONFIRM -> confirmAs(p.id(), p.householdId());
             case REFUSE -> refuseAs(p.id(), p.householdId());
         }
@@ -381,11 +408,15 @@ public class ProposalWorkflow {
 
     // ---- internals
 
-    private static final String COLUMNS = "id, household_id, doctor_account_id, status, waiting_entry_id, people, deadline";
+    /** A case worker's proposal to an account made before the account had a workflow doctor row: resolved now. */
+    private static final String COLUMNS = """
+            id, household_id, coalesce(doctor_id, (select c.id from doctor_capacity c where c.doctor_account_id = proposal.doctor_account_id))
+            as doctor_id, doctor_account_id, status, waiting_entry_id, people, deadline""";
 
     private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         Timestamp deadline = rs.getTimestamp("deadline");
-        return new Row(rs.getLong("id"), rs.getLong("household_id"), rs.getLong("doctor_account_id"), rs.getString("status"),
+        return new Row(rs.getLong("id"), rs.getLong("household_id"), (Long) rs.getObject("doctor_id"),
+                (Long) rs.getObject("doctor_account_id"), rs.getString("status"),
                 (Long) rs.getObject("waiting_entry_id"), rs.getInt("people"), deadline == null ? null : deadline.toInstant());
     }
 
@@ -393,8 +424,13 @@ public class ProposalWorkflow {
         return jdbc.sql("select " + COLUMNS + " from proposal where id = :id").param("id", proposalId).query(ProposalWorkflow::row).optional();
     }
 
+    /** A proposal addressed to this DOCTOR account (to it, to its workflow doctor, or to its RPPS: ADR 0051), else 404. */
     private Row doctorsProposal(long proposalId, long doctorAccountId) {
-        return find(proposalId).filter(p -> p.doctorAccountId() == doctorAccountId)
+        String rpps = accounts.doctorRpps(doctorAccountId).map(fr.traitant.app.platform.values.Rpps::value).orElse(null);
+        boolean mine = jdbc.sql("select exists (select 1 from proposal p left join doctor_capacity c on c.id = p.doctor_id"
+                        + " where p.id = :id and " + Proposals.ADDRESSED_TO_ME + ")")
+                .param("id", proposalId).param("me", doctorAccountId).param("myRpps", rpps).query(Boolean.class).single();
+        return find(proposalId).filter(p -> mine)
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
     }
 
@@ -428,8 +464,10 @@ public class ProposalWorkflow {
     }
 
     private void release(Row p) {
-        jdbc.sql("update doctor_capacity set committed = greatest(0, committed - :n) where doctor_account_id = :d")
-                .param("n", p.people()).param("d", p.doctorAccountId()).update();
+        if (p.doctorId() != null) {
+            jdbc.sql("update doctor_capacity set committed = greatest(0, committed - :n) where id = :d")
+                    .param("n", p.people()).param("d", p.doctorId()).update();
+        }
     }
 
     private void backToWaiting(Row p, String purpose) {

@@ -36,7 +36,17 @@ public class Proposals {
     public static final Set<Role> AGENT_READERS = EnumSet.of(Role.ADVISOR, Role.CONCILIATOR);
     static final String DOCTOR_PURPOSE = "Consultation par le médecin d'une proposition qui lui est adressée";
     static final String AGENT_PURPOSE = "Suivi d'une proposition de médecin traitant";
-    private static final String COLUMNS = "id, household_id, doctor_account_id, status, created_at";
+    private static final String COLUMNS = "p.id, p.household_id, coalesce(p.doctor_account_id, c.doctor_account_id) as doctor_account_id,"
+            + " p.status, p.created_at";
+    private static final String FROM = " from proposal p left join doctor_capacity c on c.id = p.doctor_id ";
+
+    /**
+     * SQL condition: proposal {@code p} (joined to its workflow doctor {@code c}) is addressed to the DOCTOR account
+     * {@code :me} whose RPPS is {@code :myRpps} — made to that account, to its workflow doctor, or to the directory
+     * doctor with its RPPS that no account has claimed yet (a doctor reached by e-mail who signs in later, ADR 0051).
+     */
+    static final String ADDRESSED_TO_ME =
+            "(p.doctor_account_id = :me or c.doctor_account_id = :me or (c.doctor_account_id is null and c.rpps = :myRpps))";
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -45,9 +55,11 @@ public class Proposals {
 
     private final Territory territory;
     private final int paediatricsUnder;
+    private final fr.traitant.app.identity.Accounts accounts;
 
     Proposals(JdbcClient jdbc, CurrentUser currentUser, Households households, AuditTrail auditTrail, Territory territory,
-              @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder) {
+              @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder, fr.traitant.app.identity.Accounts accounts) {
+        this.accounts = accounts;
         this.territory = territory;
         this.paediatricsUnder = paediatricsUnder;
         this.jdbc = jdbc;
@@ -58,7 +70,9 @@ public class Proposals {
 
     @Transactional
     public long propose(long householdId, long doctorAccountId) {
-        long id = jdbc.sql("insert into proposal (household_id, doctor_account_id) values (:h, :d) returning id")
+        long id = jdbc.sql("""
+                        insert into proposal (household_id, doctor_account_id, doctor_id)
+                        values (:h, :d, (select id from doctor_capacity where doctor_account_id = :d)) returning id""")
                 .param("h", householdId).param("d", doctorAccountId).query(Long.class).single();
         audit(householdId, id, AuditAction.CREATE, "Proposition de médecin traitant");
         return id;
@@ -71,8 +85,9 @@ public class Proposals {
         if (!user.has(Role.DOCTOR)) {
             return List.of();
         }
-        List<ProposalView> proposals = jdbc.sql("select " + COLUMNS + " from proposal where doctor_account_id = :d order by created_at desc, id desc")
-                .param("d", user.accountId()).query(Proposals::map).list();
+        List<ProposalView> proposals = jdbc.sql("select " + COLUMNS + FROM + "where " + ADDRESSED_TO_ME
+                        + " order by p.created_at desc, p.id desc")
+                .param("me", user.accountId()).param("myRpps", myRpps(user)).query(Proposals::map).list();
         proposals.forEach(p -> audit(p.householdId(), p.id(), AuditAction.READ, DOCTOR_PURPOSE));
         return proposals;
     }
@@ -102,7 +117,8 @@ public class Proposals {
                                (select l.minutes from matching_run_line l where l.proposal_id = pr.id limit 1),
                                c.lat, c.lon
                           from proposal pr left join waiting_entry e on e.id = pr.waiting_entry_id
-                          left join doctor_capacity c on c.doctor_account_id = pr.doctor_account_id
+                          left join doctor_capacity c on c.id = coalesce(pr.doctor_id,
+                              (select c2.id from doctor_capacity c2 where c2.doctor_account_id = pr.doctor_account_id))
                          where pr.id = :id""")
                 .param("id", p.id())
                 .query((rs, i) -> new Object[] {rs.getInt(1), rs.getObject(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -159,9 +175,12 @@ public class Proposals {
     @Transactional
     public ProposalView read(long id) {
         SignedInUser user = currentUser.get();
-        ProposalView proposal = jdbc.sql("select " + COLUMNS + " from proposal where id = :id").param("id", id)
-                .query(Proposals::map).optional()
-                .filter(p -> AGENT_READERS.contains(user.role()) || (user.has(Role.DOCTOR) && p.doctorAccountId() == user.accountId()))
+        boolean agent = AGENT_READERS.contains(user.role());
+        boolean doctor = user.has(Role.DOCTOR);
+        ProposalView proposal = (agent || doctor ? jdbc.sql("select " + COLUMNS + FROM + "where p.id = :id"
+                        + (agent ? "" : " and " + ADDRESSED_TO_ME))
+                .param("id", id).param("me", user.accountId()).param("myRpps", doctor ? myRpps(user) : null)
+                .query(Proposals::map).optional() : java.util.Optional.<ProposalView>empty())
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + id + "."));
         audit(proposal.householdId(), proposal.id(), AuditAction.READ, user.has(Role.DOCTOR) ? DOCTOR_PURPOSE : AGENT_PURPOSE);
         return proposal;
@@ -175,8 +194,12 @@ public class Proposals {
         persons.forEach(person -> auditTrail.record(person, "proposal", Long.toString(proposalId), action, purpose));
     }
 
+    private String myRpps(SignedInUser doctor) {
+        return accounts.doctorRpps(doctor.accountId()).map(fr.traitant.app.platform.values.Rpps::value).orElse(null);
+    }
+
     private static ProposalView map(ResultSet rs, int n) throws SQLException {
-        return new ProposalView(rs.getLong("id"), rs.getLong("household_id"), rs.getLong("doctor_account_id"),
+        return new ProposalView(rs.getLong("id"), rs.getLong("household_id"), (Long) rs.getObject("doctor_account_id"),
                 rs.getString("status"), rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,25 +76,31 @@ class ZoneInputs {
                 children, wheelchair, null, "TRANSFER".equals(rs.getString(7)));
     }
 
-    /** The doctors of a département, their availability refreshed from the directory and the network first. */
+    /**
+     * The doctors of a département — every accepting directory doctor of it (ADR 0051) and the doctors who declared a
+     * practice there — their availability refreshed from the directory.
+     */
     List<ZoneMatcher.Supply> doctors(String departement) {
-        roster.refresh(departement);
+        Map<String, fr.traitant.app.directory.DoctorProfile> directory = roster.refresh(departement);
         return jdbc.sql("""
-                        select doctor_account_id, capacity - committed, accepting, network_member, lat, lon, commune_code, rpps
-                          from doctor_capacity where departement = :d order by doctor_account_id""")
+                        select id, capacity - committed, accepting, network_member, lat, lon, commune_code, rpps
+                          from doctor_capacity where departement = :d order by id""")
                 .param("d", departement)
                 .query((rs, i) -> {
-                    DoctorRoster.Capabilities c = roster.capabilities(rs.getString(8));
+                    String rpps = rs.getString(8);
+                    DoctorRoster.Capabilities c = rpps != null && directory.containsKey(rpps)
+                            ? DoctorRoster.capabilities(directory.get(rpps)) : roster.capabilities(rpps);
                     return new ZoneMatcher.Supply(rs.getLong(1), rs.getInt(2), rs.getBoolean(3), rs.getBoolean(4), rs.getDouble(5),
                             rs.getDouble(6), rs.getString(7), c.paediatrics(), c.wheelchair(), c.languages());
                 })
                 .list();
     }
 
-    /** "householdId:doctorAccountId" pairs never to propose again: declined, refused or expired. */
+    /** "householdId:doctorId" pairs never to propose again: declined, refused or expired. */
     Set<String> excluded() {
         return new HashSet<>(jdbc.sql("""
-                        select household_id || ':' || doctor_account_id from proposal where status in ('DECLINED', 'REFUSED', 'EXPIRED')""")
+                        select household_id || ':' || doctor_id from proposal
+                         where status in ('DECLINED', 'REFUSED', 'EXPIRED') and doctor_id is not null""")
                 .query(String.class).list());
     }
 }

@@ -20,14 +20,14 @@ interface ZoneMatcher {
                   String communeCode, boolean paediatrics, boolean wheelchair, String language, boolean transferred) {}
 
     /** A doctor with {@code remaining} places, accepting new patients or not, and what they can offer. */
-    record Supply(long doctorAccountId, int remaining, boolean accepting, boolean networkMember, double lat, double lon,
+    record Supply(long doctorId, int remaining, boolean accepting, boolean networkMember, double lat, double lon,
                   String communeCode, boolean paediatrics, boolean wheelchair, Set<String> languages) {}
 
     /** A doctor nearer than the proposed one and why it was passed over (engine's reason name). */
-    record PassedOver(long doctorAccountId, double minutes, String reason) {}
+    record PassedOver(long doctorId, double minutes, String reason) {}
 
     /** An assignment and why. */
-    record Assignment(long entryId, long doctorAccountId, double minutes, double distanceKm, int rank, int eligibleDoctors,
+    record Assignment(long entryId, long doctorId, double minutes, double distanceKm, int rank, int eligibleDoctors,
                       boolean networkMember, List<PassedOver> nearerDoctors) {}
 
     /** A household left without a proposal, and why (engine's reason name). */
@@ -37,7 +37,7 @@ interface ZoneMatcher {
     record Result(List<Assignment> assignments, List<Unserved> unserved, String objective) {}
 
     /**
-     * @param excluded pairs "householdId:doctorAccountId" never to propose again (declined, refused, expired)
+     * @param excluded pairs "householdId:doctorId" never to propose again (declined, refused, expired)
      * @return families are never split; no doctor beyond capacity
      */
     Result match(List<Demand> demands, List<Supply> supplies, Set<String> excluded);

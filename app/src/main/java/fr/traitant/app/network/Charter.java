@@ -47,6 +47,15 @@ public class Charter {
         return jdbc.sql(MEMBER_SELECT + " where m.rpps = ?").param(rpps).query(this::member).optional();
     }
 
+    /** Which of these RPPS numbers belong to current members (one query). */
+    public java.util.Set<String> membersAmong(java.util.Collection<String> rpps) {
+        if (rpps.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select rpps from charter_member where rpps = any(?)")
+                .param(rpps.toArray(String[]::new)).query(String.class).list());
+    }
+
     /** The logged-in doctor signs the current version with these commitments. */
     @Transactional
     public Membership sign(String rpps, CharterCommitments commitments) {

@@ -57,11 +57,15 @@ class DoctorAvailabilityBrowserTest {
     Doctors doctors;
 
     @Autowired
+    ProposalWorkflow workflow;
+
+    @Autowired
     JdbcClient jdbc;
 
     /** People the run proposes to this doctor. */
     long peopleProposedTo(long runId, long accountId) {
-        return runs.get(runId).lines().stream().filter(l -> l.doctorAccountId() == accountId).mapToLong(MatchingRuns.Line::people).sum();
+        long doctor = workflow.capacity(accountId).orElseThrow().doctorId();
+        return runs.get(runId).lines().stream().filter(l -> l.doctorId() == doctor).mapToLong(MatchingRuns.Line::people).sum();
     }
 
     void declare(Page page, String status, String capacity, String commune) {

@@ -75,13 +75,13 @@ class MatchingRunsTest {
     void a_run_gives_the_engines_optimum_of_the_worked_example_with_its_explanation() {
         var result = matcher.match(List.of(demand(1, 2, 1, 9, false), demand(2, 2, 2, -5, false), demand(3, 1, 3, 25, false)),
                 List.of(supply(10, 2, false, 0), supply(20, 2, false, 20)), Set.of());
-        assertThat(result.assignments()).extracting(ZoneMatcher.Assignment::entryId, ZoneMatcher.Assignment::doctorAccountId)
+        assertThat(result.assignments()).extracting(ZoneMatcher.Assignment::entryId, ZoneMatcher.Assignment::doctorId)
                 .containsExactlyInAnyOrder(tuple(1L, 20L), tuple(2L, 10L));
         var h1 = result.assignments().stream().filter(a -> a.entryId() == 1).findFirst().orElseThrow();
         assertThat(h1.rank()).isEqualTo(2);
         assertThat(h1.eligibleDoctors()).isEqualTo(2);
         assertThat(h1.minutes()).isCloseTo(2 + 1.95 * 11, within(0.2));
-        assertThat(h1.nearerDoctors()).extracting(ZoneMatcher.PassedOver::doctorAccountId, ZoneMatcher.PassedOver::reason)
+        assertThat(h1.nearerDoctors()).extracting(ZoneMatcher.PassedOver::doctorId, ZoneMatcher.PassedOver::reason)
                 .containsExactly(tuple(10L, "FULL"));
         assertThat(result.unserved()).extracting(ZoneMatcher.Unserved::entryId, ZoneMatcher.Unserved::reason)
                 .containsExactly(tuple(3L, "ELIGIBLE_DOCTORS_FULL"));
@@ -94,7 +94,7 @@ class MatchingRunsTest {
     void declined_refused_or_expired_pairs_are_never_proposed_again() {
         var result = matcher.match(List.of(demand(1, 1, 1, 1, false)), List.of(supply(10, 2, false, 0), supply(20, 2, false, 3)),
                 Set.of("101:10"));
-        assertThat(result.assignments()).extracting(ZoneMatcher.Assignment::doctorAccountId).containsExactly(20L);
+        assertThat(result.assignments()).extracting(ZoneMatcher.Assignment::doctorId).containsExactly(20L);
     }
 
     /**
@@ -107,17 +107,17 @@ class MatchingRunsTest {
         var doctors = List.of(supply(10, 5, false, 0), supply(20, 5, true, 4));
         // at km −1: the non-network doctor is 1 km away (3.95 min, counted 13.95), the network one 5 km (11.75 min)
         assertThat(matcher.match(List.of(demand(1, 2, 3, -1, true)), doctors, Set.of()).assignments())
-                .extracting(ZoneMatcher.Assignment::doctorAccountId).containsExactly(20L);
+                .extracting(ZoneMatcher.Assignment::doctorId).containsExactly(20L);
         assertThat(matcher.match(List.of(demand(1, 2, 3, -1, false)), doctors, Set.of()).assignments())
-                .extracting(ZoneMatcher.Assignment::doctorAccountId).containsExactly(10L);
+                .extracting(ZoneMatcher.Assignment::doctorId).containsExactly(10L);
         // the network doctor beyond 30 real minutes (km 20 from the family: 41 min) is not proposed
         assertThat(matcher.match(List.of(demand(1, 2, 3, -1, true)), List.of(supply(10, 5, false, 0), supply(20, 5, true, 19)),
-                Set.of()).assignments()).extracting(ZoneMatcher.Assignment::doctorAccountId).containsExactly(10L);
+                Set.of()).assignments()).extracting(ZoneMatcher.Assignment::doctorId).containsExactly(10L);
         // one network place: a priority-1 household that can only reach it (km 16: 12 km from it, 16 km from the other) keeps it; the transferred family (priority 3)
         // goes to the non-network doctor
         var result = matcher.match(List.of(demand(1, 1, 3, -1, true), demand(2, 1, 1, 16, false)),
                 List.of(supply(10, 5, false, 0), supply(20, 1, true, 4)), Set.of());
-        assertThat(result.assignments()).extracting(ZoneMatcher.Assignment::entryId, ZoneMatcher.Assignment::doctorAccountId)
+        assertThat(result.assignments()).extracting(ZoneMatcher.Assignment::entryId, ZoneMatcher.Assignment::doctorId)
                 .containsExactlyInAnyOrder(tuple(1L, 10L), tuple(2L, 20L));
     }
 

@@ -124,7 +124,7 @@ class ProposalWorkflowTest {
     void another_doctor_or_another_household_cannot_answer_a_proposal() {
         long entry = waitingHousehold("12202");
         long doctor = doctor("12202", 3);
-        long proposal = workflow.propose(entry, doctor, "test");
+        long proposal = workflow.propose(entry, workflow.capacity(doctor).orElseThrow().doctorId(), "test");
         long intruder = TestAccounts.create(accounts, Role.DOCTOR).accountId();
         assertThatThrownBy(() -> workflow.acceptAs(proposal, intruder)).isInstanceOf(NotFoundException.class);
         long otherHousehold = households.create("Autre", InseeCode.of("12202"), List.of());
@@ -135,9 +135,10 @@ class ProposalWorkflowTest {
     @Test
     void one_hundred_concurrent_acceptances_never_over_commit_a_doctor() throws Exception {
         long doctor = doctor("63113", 10);
+        long doctorId = workflow.capacity(doctor).orElseThrow().doctorId();
         List<Long> proposals = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            proposals.add(workflow.propose(waitingHousehold("63113"), doctor, "charge"));
+            proposals.add(workflow.propose(waitingHousehold("63113"), doctorId, "charge"));
         }
         ExecutorService pool = Executors.newFixedThreadPool(100);
         CountDownLatch start = new CountDownLatch(1);
