@@ -1,5 +1,7 @@
 package fr.traitant.app.matching;
 
+import fr.traitant.app.directory.DoctorProfile;
+import fr.traitant.app.directory.Doctors;
 import fr.traitant.app.identity.CurrentUser;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.platform.NotFoundException;
@@ -8,7 +10,9 @@ import fr.traitant.app.privacy.AuditTrail;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,12 +45,19 @@ public class MatchingRuns {
      */
     public record Line(long entryId, long householdId, int people, int priority, Long doctorId, double distanceKm,
                        String reason, Long proposalId, String proposalStatus, Double minutes, Integer rank, Integer eligibleDoctors,
-                       String passedOver) {}
+                       String passedOver, String doctorLabel) {
+
+        Line withDoctorLabel(String label) {
+            return new Line(entryId, householdId, people, priority, doctorId, distanceKm, reason, proposalId, proposalStatus,
+                    minutes, rank, eligibleDoctors, passedOver, label);
+        }
+    }
 
     /** A household of the zone left without a proposal, and why (French text). */
     public record UnservedLine(long entryId, long householdId, int people, int priority, String reason, int eligibleDoctors) {}
 
     private final JdbcClient jdbc;
+    private final Doctors doctors;
     private final Households households;
     private final ZoneMatcher matcher;
     private final ProposalWorkflow workflow;
@@ -58,7 +69,8 @@ public class MatchingRuns {
 
     MatchingRuns(JdbcClient jdbc, Households households, ZoneMatcher matcher, ProposalWorkflow workflow,
                  CurrentUser currentUser, AuditTrail auditTrail, Clock clock, ZoneInputs inputs,
-                 @Value("${traitant.matching.max-minutes:30}") double maxMinutes) {
+                 @Value("${traitant.matching.max-minutes:30}") double maxMinutes, Doctors doctors) {
+        this.doctors = doctors;
         this.inputs = inputs;
         this.maxMinutes = maxMinutes;
         this.jdbc = jdbc;
@@ -115,17 +127,19 @@ public class MatchingRuns {
     /** A run with its lines, unserved households and the state of each published proposal; audited per household shown. */
     @Transactional
     public Run get(long runId) {
-        List<Line> lines = jdbc.sql("""
+        List<Line> rawLines = jdbc.sql("""
                         select l.entry_id, e.household_id, e.people, e.priority, l.doctor_id, l.distance_km, l.reason,
-                               l.proposal_id, p.status, l.minutes, l.rank, l.eligible_doctors, l.passed_over
+                               l.proposal_id, p.status, l.minutes, l.rank, l.eligible_doctors, l.passed_over, c.rpps
                           from matching_run_line l join waiting_entry e on e.id = l.entry_id
                           left join proposal p on p.id = l.proposal_id
+                          left join doctor_capacity c on c.id = l.doctor_id
                          where l.run_id = :r order by e.priority, e.waiting_since, e.id""")
                 .param("r", runId)
                 .query((rs, i) -> new Line(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), (Long) rs.getObject(5), rs.getDouble(6),
                         rs.getString(7), (Long) rs.getObject(8), rs.getString(9), (Double) rs.getObject(10), (Integer) rs.getObject(11),
-                        (Integer) rs.getObject(12), rs.getString(13)))
+                        (Integer) rs.getObject(12), rs.getString(13), rs.getString(14)))
                 .list();
+        List<Line> lines = labelDoctors(runId, rawLines);
         List<UnservedLine> unserved = jdbc.sql("""
                         select u.entry_id, e.household_id, e.people, e.priority, u.reason, u.eligible_doctors
                           from matching_run_unserved u join waiting_entry e on e.id = u.entry_id
@@ -149,6 +163,21 @@ public class MatchingRuns {
             }
         }
         return run;
+    }
+
+    /** Replaces the RPPS carried in {@code doctorLabel} by "Dr Prénom NOM (RPPS …)" from the directory, or "n° id". */
+    private List<Line> labelDoctors(long runId, List<Line> lines) {
+        String departement = jdbc.sql("select departement from matching_run where id = :r").param("r", runId)
+                .query(String.class).optional().orElse(null);
+        Map<String, String> names = new HashMap<>();
+        if (departement != null && lines.stream().anyMatch(l -> l.doctorLabel() != null)) {
+            for (DoctorProfile d : doctors.activeWithRppsInDepartement(departement)) {
+                d.rpps().ifPresent(r -> names.put(r, d.displayName()));
+            }
+        }
+        return lines.stream().map(l -> l.withDoctorLabel(l.doctorLabel() == null
+                ? (l.doctorId() == null ? "—" : "n° " + l.doctorId())
+                : names.getOrDefault(l.doctorLabel(), "n° " + l.doctorId()) + " (RPPS " + l.doctorLabel() + ")")).toList();
     }
 
     /** Recent runs, newest first (no personal data). */

@@ -113,7 +113,11 @@ class DirectoryDoctorsMatchingTest {
         long doctorA = rowOf(accepting);
         // the accepting directory doctor is proposed; the one not accepting and the one without places get nothing
         assertThat(runs.get(runId).lines()).filteredOn(l -> l.entryId() == entry).singleElement()
-                .satisfies(l -> assertThat(l.doctorId()).isEqualTo(doctorA));
+                .satisfies(l -> {
+                    assertThat(l.doctorId()).isEqualTo(doctorA);
+                    // the advisor's review page names the doctor from the directory
+                    assertThat(l.doctorLabel()).isEqualTo("Dr Docteur Annuaire (RPPS " + accepting + ")");
+                });
         assertThat(jdbc.sql("select count(*) from doctor_capacity where rpps in (:r)").param("r", List.of(notAccepting, full))
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select doctor_account_id is null and email = :m and capacity = 2 and committed = 0 from doctor_capacity where id = :d")
