@@ -85,7 +85,8 @@ public final class MatchCommand implements Callable<Integer> {
     double cpSatLimit;
 
     @Option(names = "--windows", defaultValue = "1", paramLabel = "W",
-            description = "Fix-and-optimise after the heuristic on components above --exact-limit: at most W windows of"
+            description = "Fix-and-optimise after the heuristic on components above --exact-limit (up to 5,000 households):"
+                    + " at most W windows of"
                     + " neighbouring doctors (re-solved exactly, everything else fixed) per household of the component;"
                     + " a deterministic count, not a time; 0 = off (default ${DEFAULT-VALUE}).")
     double windows;

@@ -39,6 +39,8 @@ public final class Matcher {
 
     /** Components above this size skip the pure-Java branch-and-bound and go to SCIP when OR-Tools is available. */
     static final int BNB_HOUSEHOLDS = 400;
+    /** Components above this many households get no fix-and-optimise windows (a national run would take minutes). */
+    static final int WINDOW_COMPONENT_LIMIT = 5_000;
     /** Households per fix-and-optimise window. */
     static final int WINDOW_HOUSEHOLDS = 100;
     /** Branch-and-bound work units per window. */
@@ -106,6 +108,7 @@ public final class Matcher {
             progress.onProgress("windows", 0, large.size());
             IntStream.range(0, large.size()).parallel().forEach(k -> {
                 int[] hh = large.get(k);
+                if (hh.length > WINDOW_COMPONENT_LIMIT) return;
                 long maxWindows = (long) Math.ceil(options.windowsPerHousehold() * hh.length);
                 WindowSearch.run(st, hh, WINDOW_HOUSEHOLDS, maxWindows, WINDOW_WORK);
             });

@@ -22,7 +22,8 @@ import java.util.Objects;
  *     CP-SAT: this many deterministic time units, about a second of single-core work each but independent of
  *     the load) and for the tie-break stage (CP-SAT); 0 disables OR-Tools
  * @param tieBreak whether exact components also get the tie-break stages (longest waiting, then id)
- * @param windowsPerHousehold fix-and-optimise after the heuristic on components above the exact limit: at most
+ * @param windowsPerHousehold fix-and-optimise after the heuristic on components above the exact limit (and of at
+ *     most 5,000 households): at most
  *     this many windows (neighbouring doctors, re-solved exactly, everything else fixed) per household of the
  *     component; 0 = off
  */
