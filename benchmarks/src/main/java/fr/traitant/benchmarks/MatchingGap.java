@@ -11,15 +11,17 @@ import java.util.Arrays;
  * Optimality gap of the matcher against an independent exact solver — the tests' SCIP reference
  * ({@link MipReference}, lexicographic: people of priority 1, fixed, then 2, …, then
  * person-minutes) — on realistic instances larger than the exactness tests.
- * {@code java -cp benchmarks/target/benchmarks.jar fr.traitant.benchmarks.MatchingGap [secondsPerStage] [exactLimit]}
- * (the matcher's exact component limit, default {@link MatchingOptions#DEFAULT}'s).
+ * {@code java -cp benchmarks/target/benchmarks.jar fr.traitant.benchmarks.MatchingGap [secondsPerStage] [exactLimit] [windows]}
+ * (the matcher's exact component limit, 0 or absent: {@link MatchingOptions#DEFAULT}'s; fix-and-optimise windows per
+ * household above it, absent: the default's, i.e. off; the CLI's default is 1).
  */
 public final class MatchingGap {
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 60;
-        MatchingOptions options = args.length > 1
+        MatchingOptions options = args.length > 1 && Integer.parseInt(args[1]) > 0
                 ? MatchingOptions.DEFAULT.withExactComponentLimit(Integer.parseInt(args[1])) : MatchingOptions.DEFAULT;
+        if (args.length > 2) options = options.withWindowsPerHousehold(Double.parseDouble(args[2]));
         Object[][] cases = {
             {"05", 400, 52}, {"13", 1000, 130}, {"29", 2000, 260}};
         for (Object[] c : cases) {

@@ -84,6 +84,13 @@ public final class MatchCommand implements Callable<Integer> {
                     + " so results are reproducible; 0 = no OR-Tools stage (default ${DEFAULT-VALUE}).")
     double cpSatLimit;
 
+    @Option(names = "--windows", defaultValue = "1", paramLabel = "W",
+            description = "Fix-and-optimise after the heuristic on components above --exact-limit (up to 5,000 households):"
+                    + " at most W windows of"
+                    + " neighbouring doctors (re-solved exactly, everything else fixed) per household of the component;"
+                    + " a deterministic count, not a time; 0 = off (default ${DEFAULT-VALUE}).")
+    double windows;
+
     @Option(names = "--candidate-limit", defaultValue = "0", paramLabel = "K",
             description = "Keep the K nearest eligible doctors per household (0 = automatic: all unless huge).")
     int candidateLimit;
@@ -131,7 +138,7 @@ public final class MatchCommand implements Callable<Integer> {
                 bar.stepTo(Math.min(done, Math.max(1, total)));
                 bar.setExtraMessage(phase);
             };
-            MatchingOptions options = new MatchingOptions(candidateLimit, exactLimit, workBudget, listener, cpSatLimit, true);
+            MatchingOptions options = new MatchingOptions(candidateLimit, exactLimit, workBudget, listener, cpSatLimit, true, windows);
             result = Matcher.solve(hs, ds, travel, options).result();
         } finally {
             if (bar != null) bar.close();
@@ -213,7 +220,7 @@ public final class MatchCommand implements Callable<Integer> {
 
     private static String notProvenBecause(fr.traitant.engine.matching.SolveStatistics st) {
         List<String> why = new java.util.ArrayList<>();
-        if (st.heuristicHouseholds() > 0) why.add(st.heuristicHouseholds() + " households in components above --exact-limit (heuristic)");
+        if (st.heuristicHouseholds() > 0) why.add(st.heuristicHouseholds() + " households in components above --exact-limit (heuristic, then fix-and-optimise windows when --windows > 0)");
         if (st.exactComponents() > st.provenOptimalComponents()) {
             why.add((st.exactComponents() - st.provenOptimalComponents()) + " exact components not proven within the limits");
         }

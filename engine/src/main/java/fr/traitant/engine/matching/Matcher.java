@@ -5,6 +5,7 @@ import fr.traitant.engine.matching.internal.ExactSolver;
 import fr.traitant.engine.matching.internal.HeuristicSolver;
 import fr.traitant.engine.matching.internal.MatchState;
 import fr.traitant.engine.matching.internal.ProblemIndex;
+import fr.traitant.engine.matching.internal.WindowSearch;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +22,9 @@ import java.util.stream.IntStream;
  * the min-cost-flow relaxation (deterministic work budget), then, when it does not prove the
  * optimum, OR-Tools — SCIP, then CP-SAT for any stage SCIP does not prove — and a CP-SAT tie-break
  * stage (people-days waited, then id). All limits are deterministic (work units, nodes, CP-SAT
- * deterministic time), never wall-clock time. OR-Tools is optional: without it the branch-and-bound
+ * deterministic time), never wall-clock time. Components above the limit may get a fix-and-optimise step
+ * ({@link MatchingOptions#windowsPerHousehold()}): windows of neighbouring doctors re-solved exactly by the
+ * same branch-and-bound, everything else fixed, a deterministic number of windows. OR-Tools is optional: without it the branch-and-bound
  * gets 50× its budget and there is no tie-break stage. {@link SolveStatistics} says what was proven.
  *
  * <p>Thread-safe (stateless). Uses the common fork-join pool for candidate generation and for
@@ -33,6 +36,15 @@ public final class Matcher {
     static final int CHAIN_NODES = 24;
     /** …and at most this many candidate checks. */
     static final int CHAIN_WORK = 3_000;
+
+    /** Components above this size skip the pure-Java branch-and-bound and go to SCIP when OR-Tools is available. */
+    static final int BNB_HOUSEHOLDS = 400;
+    /** Components above this many households get no fix-and-optimise windows (a national run would take minutes). */
+    static final int WINDOW_COMPONENT_LIMIT = 5_000;
+    /** Households per fix-and-optimise window. */
+    static final int WINDOW_HOUSEHOLDS = 100;
+    /** Branch-and-bound work units per window. */
+    static final long WINDOW_WORK = 100_000L;
 
     private Matcher() {}
 
@@ -66,6 +78,8 @@ public final class Matcher {
         boolean[] seen = new boolean[nh + nd];
         int[] smallIndex = new int[nh + nd];
         List<int[]> small = new ArrayList<>();
+        int[] largeIndex = new int[nh + nd];
+        List<int[]> large = new ArrayList<>();
         int[] fill = new int[nh + nd];
         int components = 0, heuristicHouseholds = 0;
         for (int h = 0; h < nh; h++) {
@@ -75,14 +89,29 @@ public final class Matcher {
                 seen[r] = true;
                 components++;
                 smallIndex[r] = -1;
+                largeIndex[r] = -1;
                 if (count[r] >= 2 && count[r] <= options.exactComponentLimit()) {
                     smallIndex[r] = small.size();
                     small.add(new int[count[r]]);
                 } else if (count[r] > options.exactComponentLimit()) {
                     heuristicHouseholds += count[r];
+                    largeIndex[r] = large.size();
+                    large.add(new int[count[r]]);
                 }
             }
             if (smallIndex[r] >= 0) small.get(smallIndex[r])[fill[r]++] = h;
+            if (largeIndex[r] >= 0) large.get(largeIndex[r])[fill[r]++] = h;
+        }
+        // fix-and-optimise on components above the exact limit: windows of neighbouring doctors re-solved
+        // exactly; components are independent (disjoint doctors), so they run in parallel
+        if (options.windowsPerHousehold() > 0 && !large.isEmpty()) {
+            progress.onProgress("windows", 0, large.size());
+            IntStream.range(0, large.size()).parallel().forEach(k -> {
+                int[] hh = large.get(k);
+                if (hh.length > WINDOW_COMPONENT_LIMIT) return;
+                long maxWindows = (long) Math.ceil(options.windowsPerHousehold() * hh.length);
+                WindowSearch.run(st, hh, WINDOW_HOUSEHOLDS, maxWindows, WINDOW_WORK);
+            });
         }
         int nSmall = small.size();
         progress.onProgress("exact", 0, nSmall);
@@ -91,7 +120,10 @@ public final class Matcher {
         ExactSolver.Outcome[] outcomes = new ExactSolver.Outcome[nSmall];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         IntStream.range(0, nSmall).parallel().forEach(k -> {
-            outcomes[k] = ExactSolver.solve(st, small.get(k), bnbBudget);
+            // above BNB_HOUSEHOLDS households the branch-and-bound rarely proves anything (its folded weights
+            // often overflow) and SCIP does better from the heuristic's solution: only its local search runs
+            long budget = cpSatOn && small.get(k).length > BNB_HOUSEHOLDS ? 0 : bnbBudget;
+            outcomes[k] = ExactSolver.solve(st, small.get(k), budget);
             int v = done.incrementAndGet();
             if (v % Math.max(1, nSmall / 50) == 0) {
                 synchronized (progress) {

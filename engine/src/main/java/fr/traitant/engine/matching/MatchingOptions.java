@@ -22,51 +22,67 @@ import java.util.Objects;
  *     CP-SAT: this many deterministic time units, about a second of single-core work each but independent of
  *     the load) and for the tie-break stage (CP-SAT); 0 disables OR-Tools
  * @param tieBreak whether exact components also get the tie-break stages (longest waiting, then id)
+ * @param windowsPerHousehold fix-and-optimise after the heuristic on components above the exact limit (and of at
+ *     most 5,000 households): at most
+ *     this many windows (neighbouring doctors, re-solved exactly, everything else fixed) per household of the
+ *     component; 0 = off
  */
 public record MatchingOptions(int candidateLimit, int exactComponentLimit, long exactWorkBudget, ProgressListener progress,
-                             double cpSatDeterministicTime, boolean tieBreak) {
+                             double cpSatDeterministicTime, boolean tieBreak, double windowsPerHousehold) {
 
     /**
      * Automatic candidate limit, exact up to 400 households per component, 2·10⁷ branch-and-bound
      * work units then CP-SAT with 10 deterministic-time units per stage, tie-break on.
      */
-    public static final MatchingOptions DEFAULT = new MatchingOptions(0, 400, 20_000_000L, ProgressListener.NONE, 10.0, true);
+    public static final MatchingOptions DEFAULT = new MatchingOptions(0, 400, 20_000_000L, ProgressListener.NONE, 10.0, true, 0);
 
     public MatchingOptions {
         if (candidateLimit < 0) throw new IllegalArgumentException("candidateLimit must be >= 0");
         if (exactComponentLimit < 0) throw new IllegalArgumentException("exactComponentLimit must be >= 0");
         if (exactWorkBudget < 0) throw new IllegalArgumentException("exactWorkBudget must be >= 0");
         if (!(cpSatDeterministicTime >= 0)) throw new IllegalArgumentException("cpSatDeterministicTime must be >= 0");
+        if (!(windowsPerHousehold >= 0)) throw new IllegalArgumentException("windowsPerHousehold must be >= 0");
         Objects.requireNonNull(progress, "progress");
+    }
+
+    /** No fix-and-optimise windows above the exact limit. */
+    public MatchingOptions(int candidateLimit, int exactComponentLimit, long exactWorkBudget, ProgressListener progress,
+                           double cpSatDeterministicTime, boolean tieBreak) {
+        this(candidateLimit, exactComponentLimit, exactWorkBudget, progress, cpSatDeterministicTime, tieBreak, 0);
     }
 
     /** Default CP-SAT stage limit and tie-break. */
     public MatchingOptions(int candidateLimit, int exactComponentLimit, long exactWorkBudget, ProgressListener progress) {
-        this(candidateLimit, exactComponentLimit, exactWorkBudget, progress, 10.0, true);
+        this(candidateLimit, exactComponentLimit, exactWorkBudget, progress, 10.0, true, 0);
     }
 
     public MatchingOptions withProgress(ProgressListener listener) {
-        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, listener, cpSatDeterministicTime, tieBreak);
+        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, listener, cpSatDeterministicTime, tieBreak, windowsPerHousehold);
     }
 
     public MatchingOptions withCandidateLimit(int limit) {
-        return new MatchingOptions(limit, exactComponentLimit, exactWorkBudget, progress, cpSatDeterministicTime, tieBreak);
+        return new MatchingOptions(limit, exactComponentLimit, exactWorkBudget, progress, cpSatDeterministicTime, tieBreak, windowsPerHousehold);
     }
 
     public MatchingOptions withExactComponentLimit(int limit) {
-        return new MatchingOptions(candidateLimit, limit, exactWorkBudget, progress, cpSatDeterministicTime, tieBreak);
+        return new MatchingOptions(candidateLimit, limit, exactWorkBudget, progress, cpSatDeterministicTime, tieBreak, windowsPerHousehold);
     }
 
     public MatchingOptions withExactWorkBudget(long budget) {
-        return new MatchingOptions(candidateLimit, exactComponentLimit, budget, progress, cpSatDeterministicTime, tieBreak);
+        return new MatchingOptions(candidateLimit, exactComponentLimit, budget, progress, cpSatDeterministicTime, tieBreak, windowsPerHousehold);
     }
 
     /** CP-SAT stage limit (0 = pure Java only). */
     public MatchingOptions withCpSatDeterministicTime(double limit) {
-        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, progress, limit, tieBreak);
+        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, progress, limit, tieBreak, windowsPerHousehold);
     }
 
     public MatchingOptions withTieBreak(boolean on) {
-        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, progress, cpSatDeterministicTime, on);
+        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, progress, cpSatDeterministicTime, on, windowsPerHousehold);
+    }
+
+    /** Fix-and-optimise windows per household above the exact limit (0 = off). */
+    public MatchingOptions withWindowsPerHousehold(double windows) {
+        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, progress, cpSatDeterministicTime, tieBreak, windows);
     }
 }

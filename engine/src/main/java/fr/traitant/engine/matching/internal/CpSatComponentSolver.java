@@ -41,6 +41,9 @@ public final class CpSatComponentSolver {
     /** For measurements only: -Dtraitant.matching.noScip=true skips the SCIP stage. */
     private static final boolean scipDisabled = Boolean.getBoolean("traitant.matching.noScip");
 
+    /** Up to this many households the tie-break stage gets the full stage limit; above, proportionally less. */
+    static final double TIE_BREAK_HOUSEHOLDS = 400.0;
+
     private CpSatComponentSolver() {}
 
     /** Loads the native library once; false when it cannot be loaded on this platform. */
@@ -189,7 +192,9 @@ public final class CpSatComponentSolver {
             model.clearHints();
             for (int y = 0; y < na; y++) model.addHint(x[y], current[y]);
             CpSolver solver = new CpSolver();
-            solver.getParameters().setNumWorkers(1).setRandomSeed(20261122).setMaxDeterministicTime(detTimePerStage)
+            // the tie-break is a third-level nicety: above 400 households its limit shrinks with the size
+            double limit = stage == 6 ? detTimePerStage * Math.min(1.0, TIE_BREAK_HOUSEHOLDS / nh) : detTimePerStage;
+            solver.getParameters().setNumWorkers(1).setRandomSeed(20261122).setMaxDeterministicTime(limit)
                     .setLogSearchProgress(false);
             CpSolverStatus status = solver.solve(model);
             boolean proven = status == CpSolverStatus.OPTIMAL;
