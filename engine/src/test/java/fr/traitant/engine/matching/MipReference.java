@@ -94,7 +94,7 @@ public final class MipReference {
             if (stage < 5) obj.setMaximization();
             else obj.setMinimization();
             solver.setTimeLimit((long) (secondsPerStage * 1000));
-            MPSolver.ResultStatus status = solver.solve();
+            MPSolver.ResultStatus status = solver.solve(exactGap());
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
                 throw new IllegalStateException("SCIP: " + status);
             }
@@ -109,5 +109,15 @@ public final class MipReference {
         }
         solver.delete();
         return new Result(result, proven, bound);
+    }
+
+    /**
+     * Objectives are integers (people, centiminutes): no MIP gap. OR-Tools' default relative gap (1e-4) would let SCIP
+     * report "optimal" a person or a few minutes short on large objectives.
+     */
+    private static com.google.ortools.linearsolver.MPSolverParameters exactGap() {
+        var params = new com.google.ortools.linearsolver.MPSolverParameters();
+        params.setDoubleParam(com.google.ortools.linearsolver.MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
+        return params;
     }
 }

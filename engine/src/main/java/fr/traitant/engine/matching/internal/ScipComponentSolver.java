@@ -77,7 +77,7 @@ final class ScipComponentSolver {
                 double[] hint = new double[na];
                 for (int y = 0; y < na; y++) hint[y] = current[y] ? 1 : 0;
                 solver.setHint(x, hint);
-                MPSolver.ResultStatus status = solver.solve();
+                MPSolver.ResultStatus status = solver.solve(exactGap());
                 if (status != MPSolver.ResultStatus.OPTIMAL) proven = false;
                 if (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE) {
                     boolean[] found = new boolean[na];
@@ -131,5 +131,15 @@ final class ScipComponentSolver {
             if (load[j] > cap[j]) return false;
         }
         return true;
+    }
+
+    /**
+     * Objectives are integers (people, centiminutes): no MIP gap. OR-Tools' default relative gap (1e-4) would let SCIP
+     * report "optimal" a person or a few minutes short on large objectives.
+     */
+    private static com.google.ortools.linearsolver.MPSolverParameters exactGap() {
+        var params = new com.google.ortools.linearsolver.MPSolverParameters();
+        params.setDoubleParam(com.google.ortools.linearsolver.MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
+        return params;
     }
 }
