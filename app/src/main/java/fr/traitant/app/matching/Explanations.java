@@ -41,8 +41,13 @@ final class Explanations {
 
     /** Nearer doctors passed over, e.g. "compte 12 à 10 min : complet : …"; empty when the nearest was proposed. */
     static String passedOver(List<ZoneMatcher.PassedOver> nearer) {
+        return passedOver(nearer, id -> "médecin n° " + id);
+    }
+
+    /** The same, each doctor named by {@code label} (e.g. "Dr Prénom NOM"). */
+    static String passedOver(List<ZoneMatcher.PassedOver> nearer, java.util.function.LongFunction<String> label) {
         return nearer.stream()
-                .map(o -> "médecin n° " + o.doctorId() + " à " + minutes(o.minutes()) + " : " + passOver(o.reason()))
+                .map(o -> label.apply(o.doctorId()) + " à " + minutes(o.minutes()) + " : " + passOver(o.reason()))
                 .collect(Collectors.joining(" ; "));
     }
 

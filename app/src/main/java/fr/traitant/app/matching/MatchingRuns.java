@@ -102,6 +102,7 @@ public class MatchingRuns {
                 .param("d", departement).param("by", currentUser.find().map(u -> u.username()).orElse("system"))
                 .param("now", Timestamp.from(clock.instant())).param("considered", demands.size())
                 .param("unserved", result.unserved().size()).param("objective", result.objective()).query(Long.class).single();
+        Map<Long, String> names = doctorNames(departement);
         for (ZoneMatcher.Assignment a : result.assignments()) {
             jdbc.sql("""
                             insert into matching_run_line (run_id, entry_id, doctor_id, distance_km, reason, minutes, rank,
@@ -110,7 +111,8 @@ public class MatchingRuns {
                     .param("r", runId).param("e", a.entryId()).param("d", a.doctorId()).param("km", a.distanceKm())
                     .param("reason", Explanations.reason(a)).param("min", a.minutes()).param("rank", a.rank())
                     .param("eligible", a.eligibleDoctors()).param("network", a.networkMember())
-                    .param("passed", Explanations.passedOver(a.nearerDoctors())).update();
+                    .param("passed", Explanations.passedOver(a.nearerDoctors(),
+                            id -> names.getOrDefault(id, "médecin n° " + id))).update();
         }
         for (ZoneMatcher.Unserved u : result.unserved()) {
             jdbc.sql("insert into matching_run_unserved (run_id, entry_id, reason, eligible_doctors) values (:r, :e, :reason, :n)")
@@ -163,6 +165,22 @@ public class MatchingRuns {
             }
         }
         return run;
+    }
+
+    /** Workflow doctor id → "Dr Prénom NOM" for the doctors of a département found in the directory by RPPS. */
+    private Map<Long, String> doctorNames(String departement) {
+        Map<String, String> byRpps = new HashMap<>();
+        for (DoctorProfile d : doctors.activeWithRppsInDepartement(departement)) {
+            d.rpps().ifPresent(r -> byRpps.put(r, d.displayName()));
+        }
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select id, rpps from doctor_capacity where departement = :d and rpps is not null").param("d", departement)
+                .query((rs, i) -> {
+                    String name = byRpps.get(rs.getString(2));
+                    if (name != null) names.put(rs.getLong(1), name);
+                    return null;
+                }).list();
+        return names;
     }
 
     /** Replaces the RPPS carried in {@code doctorLabel} by "Dr Prénom NOM (RPPS …)" from the directory, or "n° id". */

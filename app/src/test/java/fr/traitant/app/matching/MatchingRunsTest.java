@@ -88,6 +88,9 @@ class MatchingRunsTest {
         assertThat(result.objective()).startsWith("Personnes servies par priorité 1 à 5 : 2, 2, 0, 0, 0");
         assertThat(Explanations.reason(h1)).contains("2e des 2 médecin(s) possible(s)");
         assertThat(Explanations.passedOver(h1.nearerDoctors())).contains("complet");
+        // on the review page the nearer doctor is named from the directory when its RPPS is known
+        assertThat(Explanations.passedOver(h1.nearerDoctors(), id -> "Dr Nommé " + id))
+                .startsWith("Dr Nommé " + h1.nearerDoctors().getFirst().doctorId() + " à ").contains("complet");
     }
 
     @Test
