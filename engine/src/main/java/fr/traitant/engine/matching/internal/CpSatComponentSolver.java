@@ -77,18 +77,9 @@ public final class CpSatComponentSolver {
                                double detTimePerStage) {
         ProblemIndex p = st.p;
         int nh = hh.length;
-        int[] ds = new int[16];
-        int n = 0;
-        for (int h : hh) for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
-            if (st.forbidden[s]) continue;
-            if (n == ds.length) ds = Arrays.copyOf(ds, n * 2);
-            ds[n++] = p.slotDoctor[s];
-        }
-        ds = Arrays.stream(ds, 0, n).sorted().distinct().toArray();
+        int[] ds = st.doctorsOf(hh);
         int nd = ds.length;
-        int[] cap = new int[nd];
-        for (int j = 0; j < nd; j++) cap[j] = st.remaining[ds[j]];
-        for (int h : hh) if (st.slot[h] >= 0) cap[Arrays.binarySearch(ds, st.doctorOf(h))] += p.size[h];
+        int[] cap = st.capacityFor(hh, ds);
 
         // levels 1–2 by SCIP first when not already proven: on these assignment problems its LP bound
         // proves the optimum faster than CP-SAT (measured, ADR 0045); CP-SAT stays the fallback

@@ -42,18 +42,9 @@ public final class ExactSolver {
     public static Outcome solve(MatchState st, int[] hh, long budget) {
         ProblemIndex p = st.p;
         int nh = hh.length;
-        int[] ds = new int[16];
-        int n = 0;
-        for (int h : hh) for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
-            if (st.forbidden[s]) continue;
-            if (n == ds.length) ds = Arrays.copyOf(ds, n * 2);
-            ds[n++] = p.slotDoctor[s];
-        }
-        ds = Arrays.stream(ds, 0, n).sorted().distinct().toArray();
+        int[] ds = st.doctorsOf(hh);
         int nd = ds.length;
-        int[] cap = new int[nd];
-        for (int j = 0; j < nd; j++) cap[j] = st.remaining[ds[j]];
-        for (int h : hh) if (st.slot[h] >= 0) cap[Arrays.binarySearch(ds, st.doctorOf(h))] += p.size[h];
+        int[] cap = st.capacityFor(hh, ds);
 
         long b0 = 1;
         long[] people = new long[6];

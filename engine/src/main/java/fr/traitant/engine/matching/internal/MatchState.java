@@ -36,6 +36,29 @@ public final class MatchState {
         forbidden = new boolean[p.slotDoctor.length];
     }
 
+    /** The doctors reachable by these households through pairs not forbidden, sorted and distinct. */
+    public int[] doctorsOf(int[] hh) {
+        int[] ds = new int[16];
+        int n = 0;
+        for (int h : hh) for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
+            if (forbidden[s]) continue;
+            if (n == ds.length) ds = Arrays.copyOf(ds, n * 2);
+            ds[n++] = p.slotDoctor[s];
+        }
+        return Arrays.stream(ds, 0, n).sorted().distinct().toArray();
+    }
+
+    /**
+     * Places of each doctor {@code ds} (sorted, from {@link #doctorsOf}) available to the households {@code hh}:
+     * the remaining places plus those the households themselves hold now.
+     */
+    public int[] capacityFor(int[] hh, int[] ds) {
+        int[] cap = new int[ds.length];
+        for (int j = 0; j < ds.length; j++) cap[j] = remaining[ds[j]];
+        for (int h : hh) if (slot[h] >= 0) cap[Arrays.binarySearch(ds, doctorOf(h))] += p.size[h];
+        return cap;
+    }
+
     public int doctorOf(int h) {
         int s = slot[h];
         return s < 0 ? -1 : p.slotDoctor[s];

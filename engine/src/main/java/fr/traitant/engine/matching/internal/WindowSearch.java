@@ -29,14 +29,7 @@ public final class WindowSearch {
      */
     public static Outcome run(MatchState st, int[] hh, int maxHouseholds, long maxWindows, long workPerWindow) {
         ProblemIndex p = st.p;
-        int[] ds = new int[16];
-        int n = 0;
-        for (int h : hh) for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
-            if (st.forbidden[s]) continue;
-            if (n == ds.length) ds = Arrays.copyOf(ds, n * 2);
-            ds[n++] = p.slotDoctor[s];
-        }
-        ds = Arrays.stream(ds, 0, n).sorted().distinct().toArray();
+        int[] ds = st.doctorsOf(hh);
         int[] shared = new int[p.doctorCount()];
         int[] inWindow = new int[p.doctorCount()];
         int[] householdMark = new int[p.householdCount()];
