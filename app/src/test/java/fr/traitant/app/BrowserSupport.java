@@ -46,6 +46,22 @@ public final class BrowserSupport {
 
     private BrowserSupport() {}
 
+    /** The console errors the page reports from now on (a live list, to assert empty at the end). */
+    public static List<String> consoleErrors(com.microsoft.playwright.Page page) {
+        return consoleErrors(page, text -> false);
+    }
+
+    /** The same, without the errors whose text {@code ignored} accepts (say why at the call). */
+    public static List<String> consoleErrors(com.microsoft.playwright.Page page, java.util.function.Predicate<String> ignored) {
+        List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type()) && !ignored.test(m.text())) {
+                errors.add(m.text());
+            }
+        });
+        return errors;
+    }
+
     public static Path chromium() {
         Path path = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
         if (!Files.isExecutable(path)) {

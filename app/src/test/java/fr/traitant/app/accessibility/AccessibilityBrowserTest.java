@@ -11,7 +11,6 @@ import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,12 +52,7 @@ class AccessibilityBrowserTest {
     @Test
     void the_access_map_by_departement_then_by_commune_and_a_commune_search() {
         Page page = browser.newPage();
-        List<String> errors = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                errors.add(m.text());
-            }
-        });
+        List<String> errors = BrowserSupport.consoleErrors(page);
         page.navigate("http://localhost:" + port + "/acces-aux-soins");
         assertThat(page.locator("#avertissement-synthetique")).isVisible();
         assertThat(page.locator("#carte-apl[data-loaded=true]")).hasCount(1);

@@ -2,6 +2,7 @@ package fr.traitant.app.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.TraitantApplication;
 import fr.traitant.app.WebSession;
 import org.junit.jupiter.api.Test;
@@ -67,12 +68,7 @@ class DemoCasesTest {
         try (com.microsoft.playwright.Playwright playwright = com.microsoft.playwright.Playwright.create();
              com.microsoft.playwright.Browser browser = fr.traitant.app.BrowserSupport.launch(playwright)) {
             com.microsoft.playwright.Page page = browser.newPage();
-            java.util.List<String> consoleErrors = new java.util.ArrayList<>();
-            page.onConsoleMessage(m -> {
-                if ("error".equals(m.type())) {
-                    consoleErrors.add(m.text());
-                }
-            });
+            java.util.List<String> consoleErrors = BrowserSupport.consoleErrors(page);
             page.navigate("http://localhost:" + port + "/indicateurs/dossiers");
             page.getByLabel("Adresse électronique").fill("programme@demo.traitant.fr");
             page.getByLabel("Mot de passe").fill("Demo-Territoires-2026");

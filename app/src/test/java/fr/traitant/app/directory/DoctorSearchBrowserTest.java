@@ -12,7 +12,6 @@ import com.microsoft.playwright.options.Geolocation;
 import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,12 +33,7 @@ class DoctorSearchBrowserTest {
     @Test
     void a_family_finds_a_sector_1_gp_taking_new_patients_in_the_network_near_toulon() {
         Page page = chromium.browser().newPage();
-        List<String> consoleErrors = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                consoleErrors.add(m.text());
-            }
-        });
+        List<String> consoleErrors = BrowserSupport.consoleErrors(page);
         page.navigate("http://localhost:" + port + "/");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trouver un médecin")).first().click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Trouver un médecin"))).isVisible();

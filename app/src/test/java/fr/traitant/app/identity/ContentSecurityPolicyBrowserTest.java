@@ -6,7 +6,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,12 +28,7 @@ class ContentSecurityPolicyBrowserTest {
     @ValueSource(strings = {"/acces-aux-soins", "/communes/83137", "/communes?query=toulon", "/sources", "/connexion", "/page-inconnue"})
     void no_console_error(String path) {
         Page page = chromium.browser().newPage();
-        List<String> errors = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type()) && !m.text().contains("404")) {
-                errors.add(m.text());
-            }
-        });
+        List<String> errors = BrowserSupport.consoleErrors(page, text -> text.contains("404"));
         page.navigate("http://localhost:" + port + path);
         page.waitForLoadState(LoadState.NETWORKIDLE);
         assertThat(errors).as(path).isEmpty();

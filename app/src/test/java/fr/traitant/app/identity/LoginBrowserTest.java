@@ -14,7 +14,6 @@ import fr.traitant.app.platform.values.InseeCode;
 import fr.traitant.app.platform.values.Nir;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,12 +47,7 @@ class LoginBrowserTest {
                 List.of(new NewMember("Hélène", "Navigateur", LocalDate.of(1992, 1, 15), nir, null, null)));
 
         Page page = chromium.browser().newPage();
-        List<String> consoleErrors = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                consoleErrors.add(m.text());
-            }
-        });
+        List<String> consoleErrors = BrowserSupport.consoleErrors(page);
         page.navigate("http://localhost:" + port + "/foyers/" + household);
         // not signed in: sent to the login page
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Connexion à Traitant"))).isVisible();
@@ -84,12 +78,7 @@ class LoginBrowserTest {
     @Test
     void the_api_documentation_works_under_the_content_security_policy() {
         Page page = chromium.browser().newPage();
-        List<String> consoleErrors = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                consoleErrors.add(m.text());
-            }
-        });
+        List<String> consoleErrors = BrowserSupport.consoleErrors(page);
         page.navigate("http://localhost:" + port + "/swagger-ui/index.html");
         assertThat(page.locator(".swagger-ui .info .title")).containsText("Traitant API");
         assertThat(page.locator(".opblock-summary-path").first()).isVisible();

@@ -19,7 +19,6 @@ import fr.traitant.app.platform.values.Rpps;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -91,13 +90,8 @@ class DoctorAvailabilityBrowserTest {
         }
 
         Page page = chromium.browser().newPage();
-        List<String> consoleErrors = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            // the refused form comes back with HTTP 422, which Chromium reports as a failed resource load
-            if ("error".equals(m.type()) && !m.text().contains("status of 422")) {
-                consoleErrors.add(m.text());
-            }
-        });
+        // the refused form comes back with HTTP 422, which Chromium reports as a failed resource load
+        List<String> consoleErrors = BrowserSupport.consoleErrors(page, text -> text.contains("status of 422"));
         page.navigate("http://localhost:" + port + "/propositions");
         page.getByLabel("Adresse électronique").fill(email);
         page.getByLabel("Mot de passe").fill(TestAccounts.PASSWORD);

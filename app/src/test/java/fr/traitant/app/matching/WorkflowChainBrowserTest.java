@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -103,12 +102,7 @@ class WorkflowChainBrowserTest {
         MimeMessage toDoctor = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> recipient(m, doctorMail)).findFirst().orElseThrow();
         String accept = NotificationsTest.link(toDoctor, "Accepter");
         Page page = chromium.browser().newPage();
-        List<String> consoleErrors = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                consoleErrors.add(m.text());
-            }
-        });
+        List<String> consoleErrors = BrowserSupport.consoleErrors(page);
         page.navigate("http://localhost:" + port + accept);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J'accepte")).click();
         assertThat(page.locator("#fait")).containsText("Votre réponse est enregistrée");

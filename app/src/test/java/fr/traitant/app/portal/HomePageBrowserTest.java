@@ -8,7 +8,6 @@ import com.microsoft.playwright.options.AriaRole;
 import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,12 +28,7 @@ class HomePageBrowserTest {
     @Test
     void typing_in_the_commune_search_suggests_toulon() {
         Page page = chromium.browser().newPage();
-        List<String> consoleErrors = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                consoleErrors.add(m.text());
-            }
-        });
+        List<String> consoleErrors = BrowserSupport.consoleErrors(page);
         page.navigate("http://localhost:" + port + "/");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Un médecin traitant pour chaque patient"))).isVisible();
 
