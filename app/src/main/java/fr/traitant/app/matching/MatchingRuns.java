@@ -167,12 +167,18 @@ public class MatchingRuns {
         return run;
     }
 
+    /** RPPS → "Dr Prénom NOM" for the directory doctors of a département. */
+    private Map<String, String> namesByRpps(String departement) {
+        Map<String, String> names = new HashMap<>();
+        for (DoctorProfile d : doctors.activeWithRppsInDepartement(departement)) {
+            d.rpps().ifPresent(r -> names.put(r, d.displayName()));
+        }
+        return names;
+    }
+
     /** Workflow doctor id → "Dr Prénom NOM" for the doctors of a département found in the directory by RPPS. */
     private Map<Long, String> doctorNames(String departement) {
-        Map<String, String> byRpps = new HashMap<>();
-        for (DoctorProfile d : doctors.activeWithRppsInDepartement(departement)) {
-            d.rpps().ifPresent(r -> byRpps.put(r, d.displayName()));
-        }
+        Map<String, String> byRpps = namesByRpps(departement);
         Map<Long, String> names = new HashMap<>();
         jdbc.sql("select id, rpps from doctor_capacity where departement = :d and rpps is not null").param("d", departement)
                 .query((rs, i) -> {
@@ -187,12 +193,8 @@ public class MatchingRuns {
     private List<Line> labelDoctors(long runId, List<Line> lines) {
         String departement = jdbc.sql("select departement from matching_run where id = :r").param("r", runId)
                 .query(String.class).optional().orElse(null);
-        Map<String, String> names = new HashMap<>();
-        if (departement != null && lines.stream().anyMatch(l -> l.doctorLabel() != null)) {
-            for (DoctorProfile d : doctors.activeWithRppsInDepartement(departement)) {
-                d.rpps().ifPresent(r -> names.put(r, d.displayName()));
-            }
-        }
+        Map<String, String> names = departement != null && lines.stream().anyMatch(l -> l.doctorLabel() != null)
+                ? namesByRpps(departement) : Map.of();
         return lines.stream().map(l -> l.withDoctorLabel(l.doctorLabel() == null
                 ? (l.doctorId() == null ? "—" : "n° " + l.doctorId())
                 : names.getOrDefault(l.doctorLabel(), "n° " + l.doctorId()) + " (RPPS " + l.doctorLabel() + ")")).toList();
