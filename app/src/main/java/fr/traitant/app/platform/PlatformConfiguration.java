@@ -7,10 +7,17 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TraitantProperties.class)
 class PlatformConfiguration {
+
+    /** Refuses a database that may lose confirmed writes (fsync, synchronous_commit, full_page_writes). */
+    @Bean
+    static DurabilityCheck durabilityCheck(Environment environment) {
+        return new DurabilityCheck(environment);
+    }
 
     /** The one clock of the application; tests may replace it. */
     @Bean

@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record TraitantProperties(@DefaultValue Database database, @DefaultValue Map map) {
 
     /**
-     * @param embedded the embedded PostgreSQL started when no external database is configured
+     * @param embedded         the embedded PostgreSQL started when no external database is configured
+     * @param allowNonDurable  start even if the server may lose confirmed writes (fsync, synchronous_commit or
+     *                         full_page_writes off): throw-away test databases only ({@link DurabilityCheck})
      */
-    public record Database(@DefaultValue Embedded embedded) {}
+    public record Database(@DefaultValue Embedded embedded, @DefaultValue("false") boolean allowNonDurable) {}
 
     /**
      * @param directory data directory; kept across restarts

@@ -1,6 +1,7 @@
 package fr.traitant.app.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.traitant.app.TraitantApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -25,7 +26,8 @@ class ExternalDatabaseTest {
     @Test
     void uses_the_configured_server_and_starts_no_embedded_one() throws Exception {
         Path unused = directory.resolve("must-not-be-created");
-        try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("external")).start()) {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("external"))
+                .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start()) {
             String url = external.getJdbcUrl("postgres", "postgres");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TraitantApplication.class)
                     .run("--server.port=0", "--server.shutdown=immediate",
@@ -40,6 +42,26 @@ class ExternalDatabaseTest {
                 assertThat(jdbc.sql("select count(*) from commune").query(Integer.class).single()).isEqualTo(34_875);
             } finally {
                 direct.destroy();
+            }
+        }
+    }
+
+    @Test
+    void refuses_a_server_that_may_lose_confirmed_writes_unless_explicitly_allowed() throws Exception {
+        // the library's defaults: synchronous_commit=off, and -F (fsync off)
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("unsafe")).start()) {
+            String url = external.getJdbcUrl("postgres", "postgres");
+            String[] args = {"--server.port=0", "--server.shutdown=immediate",
+                    "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password="};
+            assertThatThrownBy(() -> new SpringApplicationBuilder(TraitantApplication.class).run(args).close())
+                    .rootCause()
+                    .hasMessageContaining("may lose confirmed writes")
+                    .hasMessageContaining("fsync=off")
+                    .hasMessageContaining("synchronous_commit=off");
+            String[] allowed = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--traitant.database.allow-non-durable=true"))
+                    .toArray(String[]::new);
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TraitantApplication.class).run(allowed)) {
+                assertThat(app.isRunning()).isTrue();
             }
         }
     }
