@@ -29,8 +29,8 @@
         onEachFeature: function (feature, lyr) {
           var d = byCode[feature.properties.code];
           if (d) {
-            lyr.bindTooltip(d.name + " (" + d.code + ") : APL " + M.decimal.format(d.apl) + " — "
-              + M.number.format(d.underservedPopulation) + " hab. en zone sous-dense");
+            lyr.bindTooltip(M.text(d.name + " (" + d.code + ") : APL " + M.decimal.format(d.apl) + " — "
+              + M.number.format(d.underservedPopulation) + " hab. en zone sous-dense"));
           }
         }
       }).addTo(map);
@@ -50,7 +50,7 @@
         L.circleMarker([c.lat, c.lon], {
           renderer: renderer, radius: c.population > 50000 ? 4 : c.population > 5000 ? 2.5 : 1.5,
           stroke: false, fillOpacity: 0.8, fillColor: M.colorOf(classes, c.apl)
-        }).bindTooltip(c.name + " (" + c.code + ") : APL " + M.decimal.format(c.apl)).addTo(communeLayer);
+        }).bindTooltip(M.text(c.name + " (" + c.code + ") : APL " + M.decimal.format(c.apl))).addTo(communeLayer);
       });
       communeLayer.addTo(map);
       element.dataset.level = "communes";

@@ -23,8 +23,8 @@
       onEachFeature: function (feature, lyr) {
         var d = byCode[feature.properties.code];
         if (d) {
-          lyr.bindTooltip(d.name + " (" + d.code + ") : " + M.number.format(d.population) + " hab., "
-            + M.number.format(density(d)) + " hab./km²");
+          lyr.bindTooltip(M.text(d.name + " (" + d.code + ") : " + M.number.format(d.population) + " hab., "
+            + M.number.format(density(d)) + " hab./km²"));
         }
       }
     }).addTo(map);

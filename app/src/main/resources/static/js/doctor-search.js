@@ -42,7 +42,7 @@
     var bounds = [];
     if (result.origin) {
       L.circleMarker([result.origin.lat, result.origin.lon], { radius: 7, color: "#000091", fillOpacity: 1 })
-        .bindTooltip("Point de recherche").addTo(map);
+        .bindTooltip(TraitantMaps.text("Point de recherche")).addTo(map);
       bounds.push([result.origin.lat, result.origin.lon]);
     }
     result.doctors.forEach(function (d, i) {
@@ -51,7 +51,7 @@
         fillColor: d.newPatients === "ACCEPTING" ? "#18753c" : "#b34000", fillOpacity: 0.9
       });
       var label = (i + 1) + ". " + d.name + " — " + d.specialty + (d.travelMinutes >= 0 ? " — ≈ " + Math.round(d.travelMinutes) + " min" : "");
-      marker.bindTooltip(label);
+      marker.bindTooltip(TraitantMaps.text(label));
       marker.addTo(map);
       bounds.push([d.lat, d.lon]);
     });

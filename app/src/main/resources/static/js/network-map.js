@@ -22,7 +22,7 @@
         },
         onEachFeature: function (f, layer) {
           var c = counts[f.properties.code];
-          layer.bindTooltip((c ? c.code + " " + c.name + " : " + c.members : f.properties.code) + " signataire(s)");
+          layer.bindTooltip(TraitantMaps.text((c ? c.code + " " + c.name + " : " + c.members : f.properties.code) + " signataire(s)"));
         }
       }).addTo(map).bringToBack();
       TraitantMaps.legend(document.getElementById("legende-reseau"), classes, "signataire(s)");

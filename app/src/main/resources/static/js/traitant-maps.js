@@ -35,6 +35,14 @@ window.TraitantMaps = (function () {
     container.appendChild(list);
   }
 
+  // Tooltips and popups get a text node, never a string: Leaflet inserts strings as HTML, and names come from
+  // imported files (a name such as "<img onerror=…>" must stay text).
+  function text(value) {
+    var span = document.createElement("span");
+    span.textContent = String(value);
+    return span;
+  }
+
   function getJson(url) {
     return fetch(url, { headers: { Accept: "application/json, application/geo+json" } }).then(function (r) {
       if (!r.ok) { throw new Error(url + " : " + r.status); }
@@ -42,5 +50,6 @@ window.TraitantMaps = (function () {
     });
   }
 
-  return { create: create, colorOf: colorOf, legend: legend, getJson: getJson, number: number, decimal: decimal };
+  return {
+    text: text, create: create, colorOf: colorOf, legend: legend, getJson: getJson, number: number, decimal: decimal };
 })();

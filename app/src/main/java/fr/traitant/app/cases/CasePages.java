@@ -209,8 +209,8 @@ class CasePages {
         try {
             action.run();
             return "redirect:/dossiers/" + id;
-        } catch (IllegalArgumentException e) {
-            response.setStatus(400);
+        } catch (IllegalArgumentException | fr.traitant.app.platform.ConflictException e) {
+            response.setStatus(e instanceof fr.traitant.app.platform.ConflictException ? 409 : 400);
             model.addAttribute("errorForm", form);
             model.addAttribute("errorMessage", e.getMessage());
             return page(cases.read(id, Cases.DEFAULT_AGENT_PURPOSE), Cases.DEFAULT_AGENT_PURPOSE, model);

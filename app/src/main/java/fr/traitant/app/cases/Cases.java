@@ -4,7 +4,7 @@ import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.CurrentUser;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
-import fr.traitant.app.matching.Proposals;
+import fr.traitant.app.matching.ProposalWorkflow;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.privacy.AuditAction;
@@ -35,18 +35,18 @@ public class Cases {
     private final CurrentUser currentUser;
     private final AuditTrail auditTrail;
     private final Households households;
-    private final Proposals proposals;
+    private final ProposalWorkflow workflow;
     private final Accounts accounts;
     private final DoctorFinder doctorFinder;
     private final Clock clock;
 
     Cases(CaseRepository repository, CurrentUser currentUser, AuditTrail auditTrail, Households households,
-          Proposals proposals, Accounts accounts, DoctorFinder doctorFinder, Clock clock) {
+          ProposalWorkflow workflow, Accounts accounts, DoctorFinder doctorFinder, Clock clock) {
         this.repository = repository;
         this.currentUser = currentUser;
         this.auditTrail = auditTrail;
         this.households = households;
-        this.proposals = proposals;
+        this.workflow = workflow;
         this.accounts = accounts;
         this.doctorFinder = doctorFinder;
         this.clock = clock;
@@ -289,7 +289,7 @@ public class Cases {
         Instant now = clock.instant();
         Long proposalId = null;
         if (c.householdId() != null && doctor.accountId() != null) {
-            proposalId = proposals.propose(c.householdId(), doctor.accountId());
+            proposalId = workflow.proposeFromCase(c.householdId(), doctor.accountId(), c.reference());
         }
         repository.linkProposal(id, proposalId, doctor.accountId(), doctor.name());
         repository.journal(id, user.username(), user.accountId(), JournalKind.PROPOSAL,

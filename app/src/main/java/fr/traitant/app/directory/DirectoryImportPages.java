@@ -57,7 +57,7 @@ class DirectoryImportPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "directory/import";
         }
-        Path copy = Files.createTempFile("traitant-annuaire-", ".upload");
+        Path copy = Files.createTempFile(DirectoryImports.UPLOAD_PREFIX, ".upload");
         try (InputStream in = file.getInputStream()) {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

@@ -61,6 +61,8 @@ public class DirectoryImports {
 
     /** Rejected lines listed in an {@link ImportReport} (the API's answer). */
     static final int MAX_REPORTED_REJECTIONS = 1_000;
+    /** Invalid values (left empty) named in the report's message; the rest are counted. */
+    static final int MAX_REPORTED_WARNINGS = 20;
     /** Rejected lines kept in the history for the status page and its CSV download. */
     static final int MAX_STORED_REJECTIONS = 100_000;
     /** Above this many changed doctors an import publishes one {@link DirectorySupplyReloaded} instead of one event each. */
@@ -222,6 +224,43 @@ public class DirectoryImports {
         if (n > 0) {
             log.warn("{} directory import(s) interrupted by a stop marked as failed", n);
         }
+        removeLeftUploads(Path.of(System.getProperty("java.io.tmpdir")),
+                java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+    }
+
+    /** Prefix of the temporary copies of uploaded directory files (deleted when their import ends). */
+    public static final String UPLOAD_PREFIX = "traitant-annuaire-";
+
+    /**
+     * Deletes the uploaded files that an instance stopped by a crash left in {@code directory}: those written before
+     * {@code startedAt} (this instance's start), which no running import of this instance can be reading.
+     *
+     * @return how many were deleted
+     */
+    static int removeLeftUploads(Path directory, java.time.Instant startedAt) {
+        int removed = 0;
+        long bytes = 0;
+        try (var files = Files.newDirectoryStream(directory, UPLOAD_PREFIX + "*.upload")) {
+            for (Path file : files) {
+                try {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(startedAt)) {
+                        long size = Files.size(file);
+                        if (Files.deleteIfExists(file)) {
+                            removed++;
+                            bytes += size;
+                        }
+                    }
+                } catch (IOException e) {
+                    log.warn("Could not remove the left-over upload {}: {}", file, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not look for left-over uploads in {}: {}", directory, e.getMessage());
+        }
+        if (removed > 0) {
+            log.warn("Removed {} upload(s) ({} bytes) left by an instance that stopped during an import", removed, bytes);
+        }
+        return removed;
     }
 
     @PreDestroy
@@ -351,6 +390,8 @@ public class DirectoryImports {
         long accepted = 0;
         long skipped = 0;
         long rejected = 0;
+        long warned = 0;
+        List<String> warnings = new ArrayList<>();
         long[] stagingNanos = {0};
         Map<String, Long> skippedReasons = new TreeMap<>();
         List<ImportReport.Rejection> rejections = new ArrayList<>();
@@ -391,6 +432,12 @@ public class DirectoryImports {
                 switch (parser.parse(line, lines)) {
                     case DirectoryFileParser.Accepted a -> {
                         accepted++;
+                        for (String warning : a.warnings()) {
+                            warned++;
+                            if (warnings.size() < MAX_REPORTED_WARNINGS) {
+                                warnings.add("ligne " + a.line() + " : " + warning);
+                            }
+                        }
                         if (rejected == 0) {
                             batch.add(stagingRow(a.line(), a.doctor()));
                             if (batch.size() == BATCH) {
@@ -440,6 +487,10 @@ public class DirectoryImports {
                         + " à mettre à jour et " + counts[3] + " inchangé(s) ; aucune ligne rejetée."
                 : counts[0] + " médecin(s) importé(s) : " + counts[1] + " créé(s), " + counts[2] + " mis à jour, " + counts[3]
                         + " inchangé(s).";
+        if (warned > 0) {
+            message += " " + warned + " valeur(s) invalide(s) laissée(s) vide(s) (téléphone, adresse MSSanté ou code postal) — "
+                    + String.join(" ; ", warnings) + (warned > warnings.size() ? " ; …" : "") + ".";
+        }
         return new Outcome(new ImportReport(dryRun ? ImportReport.Status.DRY_RUN : ImportReport.Status.APPLIED, format.name(), message,
                 lines, accepted, counts[0], counts[1], counts[2], skipped, skippedReasons, 0, List.of(), ms, lines * 1000 / ms,
                 counts[3], stagingNanos[0] / 1_000_000, mergeMs, progress.id), List.of());

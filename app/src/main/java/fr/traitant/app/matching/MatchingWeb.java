@@ -312,13 +312,23 @@ class MatchingWeb {
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/mutations/import")
-        String upload(@org.springframework.web.bind.annotation.RequestParam("fichier") org.springframework.web.multipart.MultipartFile file,
-                      Model model) throws java.io.IOException {
+        String upload(@org.springframework.web.bind.annotation.RequestParam(name = "fichier", required = false)
+                      org.springframework.web.multipart.MultipartFile file, Model model, jakarta.servlet.http.HttpServletResponse response)
+                throws java.io.IOException {
             model.addAttribute("columns", String.join(";", Transfers.COLUMNS));
-            try (var reader = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+            if (file == null || file.isEmpty()) {
+                response.setStatus(422);
+                model.addAttribute("errors", java.util.List.of("Choisissez un fichier à importer (CSV UTF-8, séparateur « ; »)."));
+                return "matching/transfers";
+            }
+            try (var reader = fr.traitant.app.platform.TextFile.utf8(file.getInputStream())) {
                 model.addAttribute("result", transfers.importPlan(reader));
             } catch (Transfers.TransferPlanRefused e) {
+                response.setStatus(422);
                 model.addAttribute("errors", e.errors());
+            } catch (fr.traitant.app.platform.ConflictException e) {
+                response.setStatus(409);
+                model.addAttribute("errors", java.util.List.of(e.getMessage()));
             }
             return "matching/transfers";
         }

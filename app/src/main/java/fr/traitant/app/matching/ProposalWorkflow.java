@@ -43,7 +43,7 @@ public class ProposalWorkflow {
     }
 
     /** Thrown when a transition is not possible (already answered, capacity reached): HTTP 409 in the API. */
-    public static class TransitionRefused extends IllegalStateException {
+    public static class TransitionRefused extends fr.traitant.app.platform.ConflictException {
         public TransitionRefused(String message) {
             super(message);
         }
@@ -224,14 +224,20 @@ public class ProposalWorkflow {
             throw new TransitionRefused("Ce foyer n'est pas en attente (" + entry.status() + ").");
         }
         Instant now = clock.instant();
-        long id = jdbc.sql("""
-                        insert into proposal (household_id, doctor_id, doctor_account_id, status, waiting_entry_id, people, deadline, reason, created_at)
-                        select :h, c.id, c.doctor_account_id, 'PENDING', :e, :n, :deadline, :reason, :now
-                          from doctor_capacity c where c.id = :d returning id""")
-                .param("h", entry.householdId()).param("e", entryId).param("n", entry.people())
-                .param("deadline", Timestamp.from(now.plus(answerPeriod))).param("reason", reason).param("now", Timestamp.from(now))
-                .param("d", doctorId).query(Long.class).optional()
-                .orElseThrow(() -> new NotFoundException("Aucun médecin " + doctorId + "."));
+        long id;
+        try {
+            id = jdbc.sql("""
+                            insert into proposal (household_id, doctor_id, doctor_account_id, status, waiting_entry_id, people, deadline, reason, created_at)
+                            select :h, c.id, c.doctor_account_id, 'PENDING', :e, :n, :deadline, :reason, :now
+                              from doctor_capacity c where c.id = :d returning id""")
+                    .param("h", entry.householdId()).param("e", entryId).param("n", entry.people())
+                    .param("deadline", Timestamp.from(now.plus(answerPeriod))).param("reason", reason).param("now", Timestamp.from(now))
+                    .param("d", doctorId).query(Long.class).optional()
+                    .orElseThrow(() -> new NotFoundException("Aucun médecin " + doctorId + "."));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // proposal_open_household / proposal_live_entry: another request proposed first (a double submission)
+            throw new TransitionRefused("Une proposition est déjà en cours pour ce foyer.");
+        }
         waitingList.changeStatus(entryId, WaitingList.Status.PROPOSED, "Proposition d'un médecin traitant");
         audit(entry.householdId(), id, AuditAction.CREATE, "Proposition d'un médecin traitant");
         jdbc.sql("select email from doctor_capacity where id = :d and email is not null").param("d", doctorId)
@@ -245,6 +251,41 @@ public class ProposalWorkflow {
                                 + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mes propositions ».\n",
                         "proposal:" + id));
         return id;
+    }
+
+    /**
+     * An advisor or conciliator proposes a doctor (a DOCTOR account) to a household from a case file: the same
+     * workflow as a matching run — the household is put on (or kept on) the waiting list, the proposal counts every
+     * person needing a doctor, has an answer period, sends the doctor the e-mail with answer links, and expires.
+     * At most one open proposal per household: a second one (another doctor, or the same form sent twice) is refused.
+     */
+    @Transactional
+    public long proposeFromCase(long householdId, long doctorAccountId, String caseReference) {
+        lockHousehold(householdId);
+        openProposal(householdId).ifPresent(open -> {
+            throw new TransitionRefused("Une proposition est déjà en cours pour ce foyer (proposition n° " + open
+                    + ") : attendez sa réponse ou son expiration avant d'en faire une autre.");
+        });
+        long doctorId = capacity(doctorAccountId).map(Capacity::doctorId)
+                .orElseThrow(() -> new TransitionRefused("Ce médecin n'a pas encore indiqué sa capacité d'accueil : "
+                        + "il ne peut pas recevoir de proposition."));
+        long entryId = waitingList.register(householdId, WaitingList.Source.CASE, clock.instant());
+        WaitingList.Entry entry = waitingList.get(entryId);
+        if (entry.status() == WaitingList.Status.PAUSED) {
+            waitingList.changeStatus(entryId, WaitingList.Status.WAITING, "Reprise pour une proposition faite depuis le dossier " + caseReference);
+        }
+        return propose(entryId, doctorId, "Proposé par un conseiller (dossier " + caseReference + ")");
+    }
+
+    /** The open (pending or accepted) proposal of a household, if any. */
+    public Optional<Long> openProposal(long householdId) {
+        return jdbc.sql("select id from proposal where household_id = :h and status in ('PENDING', 'ACCEPTED')")
+                .param("h", householdId).query(Long.class).optional();
+    }
+
+    /** Serialises proposals to one household (two agents, or one form sent twice) until the transaction ends. */
+    private void lockHousehold(long householdId) {
+        jdbc.sql("select pg_advisory_xact_lock(7301, :h)").param("h", (int) householdId).query((rs, i) -> 1).list();
     }
 
     /**

@@ -68,15 +68,6 @@ public class Proposals {
         this.auditTrail = auditTrail;
     }
 
-    @Transactional
-    public long propose(long householdId, long doctorAccountId) {
-        long id = jdbc.sql("""
-                        insert into proposal (household_id, doctor_account_id, doctor_id)
-                        values (:h, :d, (select id from doctor_capacity where doctor_account_id = :d)) returning id""")
-                .param("h", householdId).param("d", doctorAccountId).query(Long.class).single();
-        audit(householdId, id, AuditAction.CREATE, "Proposition de médecin traitant");
-        return id;
-    }
 
     /** The signed-in doctor's proposals, most recent first. */
     @Transactional

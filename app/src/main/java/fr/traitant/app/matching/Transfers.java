@@ -66,6 +66,10 @@ public class Transfers {
     /** Imports the plan (whole file or nothing), then prepares the arrivals already within the lead time. */
     @Transactional
     public Result importPlan(Reader csv) {
+        if (!jdbc.sql("select pg_try_advisory_xact_lock(7302, 1)").query(Boolean.class).single()) {
+            throw new fr.traitant.app.platform.ConflictException("Un import du plan de mutations est déjà en cours :"
+                    + " attendez qu'il se termine, puis recommencez.");
+        }
         List<Line> lines = read(csv);
         for (Line l : lines) {
             long id = jdbc.sql("""
@@ -156,6 +160,8 @@ public class Transfers {
                     errors.add("ligne " + line + " : date d'arrivée invalide (AAAA-MM-JJ attendu)");
                 }
             }
+        } catch (fr.traitant.app.platform.TextFile.Refused e) {
+            throw new TransferPlanRefused(List.of(e.getMessage()));
         } catch (IOException | UncheckedIOException e) {
             throw new TransferPlanRefused(List.of("fichier illisible : " + e.getMessage()));
         } catch (CsvParseException e) {

@@ -92,13 +92,22 @@ class MembersWeb {
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/adherents/import")
-        String importFile(@RequestParam("fichier") org.springframework.web.multipart.MultipartFile file, Model model)
-                throws java.io.IOException {
+        String importFile(@RequestParam(name = "fichier", required = false) org.springframework.web.multipart.MultipartFile file,
+                          Model model, jakarta.servlet.http.HttpServletResponse response) {
             model.addAttribute("columns", String.join(";", MemberImport.COLUMNS));
-            try (var reader = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
-                model.addAttribute("result", memberImport.importCsv(reader));
+            if (file == null || file.isEmpty()) {
+                response.setStatus(422);
+                model.addAttribute("errors", List.of("Choisissez un fichier à importer (CSV UTF-8, séparateur « ; »)."));
+                return "members/import";
+            }
+            try {
+                model.addAttribute("result", memberImport.importCsv(file));
             } catch (MemberImportRefused e) {
+                response.setStatus(422);
                 model.addAttribute("errors", e.errors());
+            } catch (fr.traitant.app.platform.ConflictException e) {
+                response.setStatus(409);
+                model.addAttribute("errors", List.of(e.getMessage()));
             }
             return "members/import";
         }

@@ -46,6 +46,41 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         return respond(request, HttpStatus.BAD_REQUEST, "Requête invalide", detail);
     }
 
+    @ExceptionHandler(ConflictException.class)
+    Object conflict(ConflictException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.CONFLICT, "Conflit", e.getMessage());
+    }
+
+    /** Two requests raced for the same row (a double submission, two agents): the database kept one. */
+    @ExceptionHandler({org.springframework.dao.DuplicateKeyException.class,
+            org.springframework.dao.PessimisticLockingFailureException.class,
+            org.springframework.dao.OptimisticLockingFailureException.class})
+    Object concurrentChange(RuntimeException e, HttpServletRequest request) {
+        log.info("Concurrent change refused on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getClass().getSimpleName());
+        return respond(request, HttpStatus.CONFLICT, "Conflit",
+                "Cette opération vient déjà d'être faite, ou une autre personne modifie les mêmes données : rechargez la page pour voir où elles en sont.");
+    }
+
+    /** An upload too large for the configured limit. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    Object tooLarge(RuntimeException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.CONTENT_TOO_LARGE, "Fichier trop volumineux",
+                "Le fichier dépasse la taille maximale acceptée (" + uploadLimit.toMegabytes() + " Mo). Découpez-le en plusieurs fichiers.");
+    }
+
+    /** An upload route reached without a multipart body (no file chosen, a script). */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    Object notMultipart(RuntimeException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, "Requête invalide", "Joignez un fichier (formulaire d'envoi de fichier).");
+    }
+
+    private final org.springframework.util.unit.DataSize uploadLimit;
+
+    ProblemHandlers(@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:1GB}")
+                    org.springframework.util.unit.DataSize uploadLimit) {
+        this.uploadLimit = uploadLimit;
+    }
+
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -73,6 +108,7 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
             case 404 -> "Introuvable";
             case 405 -> "Méthode non autorisée";
             case 406 -> "Format de réponse non disponible";
+            case 409 -> "Conflit";
             case 413 -> "Contenu trop volumineux";
             case 415 -> "Format de contenu non pris en charge";
             default -> problem.getTitle();
@@ -81,6 +117,8 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
             problem.setDetail("Le paramètre « " + missing.getParameterName() + " » est obligatoire.");
         } else if (ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch) {
             problem.setDetail("Le paramètre « " + mismatch.getName() + " » a une valeur invalide.");
+        } else if (ex instanceof org.springframework.web.multipart.support.MissingServletRequestPartException part) {
+            problem.setDetail("Joignez un fichier (« " + part.getRequestPartName() + " »).");
         } else if (ex instanceof org.springframework.web.HttpRequestMethodNotSupportedException method) {
             problem.setDetail("La méthode " + method.getMethod() + " n'est pas acceptée à cette adresse.");
         }

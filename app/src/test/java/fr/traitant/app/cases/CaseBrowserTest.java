@@ -42,6 +42,9 @@ class CaseBrowserTest {
     Accounts accounts;
 
     @Autowired
+    fr.traitant.app.matching.ProposalWorkflow workflow;
+
+    @Autowired
     Households households;
 
     @RegisterExtension
@@ -73,6 +76,7 @@ class CaseBrowserTest {
         String doctorName = "Dr Solène Parcours " + Long.toString(System.nanoTime(), 36);
         long doctorId = accounts.createLocal("medecin-parcours-" + System.nanoTime() + "@test.traitant.fr", doctorName, Role.DOCTOR,
                 TestAccounts.PASSWORD, null);
+        workflow.declareCapacity(doctorId, null, "83137", 5);
         List<String> consoleErrors = new ArrayList<>();
 
         // 1. intake: the insured person fills in the form (a first mistake is shown next to the field)

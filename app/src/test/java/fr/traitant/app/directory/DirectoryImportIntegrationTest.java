@@ -152,6 +152,48 @@ class DirectoryImportIntegrationTest {
     }
 
     @Test
+    void a_bom_is_accepted_and_bad_phone_mssante_and_postal_code_are_left_empty_with_a_warning() {
+        String header = String.join(",", fr.traitant.engine.directory.DirectoryFileParser.CsvColumns.ALL);
+        String good = rpps(60) + ",Garnier,Paul,SM54,29019,29200,1 rue de Siam,Cabinet,48.39,-4.48,02 98 00 00 00,"
+                + "paul.garnier@medecin.mssante.fr,1,oui,oui,en,1975,ACCEPTING,15,2";
+        String bad = rpps(61) + ",Morel,Anne,SM54,29019,2920,2 rue de Siam,Cabinet,48.39,-4.48,12345,"
+                + "anne.morel@gmail.com,1,oui,oui,en,1975,ACCEPTING,15,2";
+        String badSyntax = rpps(62) + ",Roux,Léa,SM54,29019,29200,3 rue de Siam,Cabinet,48.39,-4.48,+33298000001,"
+                + "lea.roux@@medecin.mssante.fr,1,oui,oui,en,1975,ACCEPTING,15,2";
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = (header + "\n" + good + "\n" + bad + "\n" + badSyntax + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] file = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, file, 0, bom.length);
+        System.arraycopy(body, 0, file, bom.length, body.length);
+
+        ImportReport report = run(file, Format.TRAITANT_CSV, false);
+        assertThat(report.status()).isEqualTo(ImportReport.Status.APPLIED);
+        assertThat(report.message()).contains("3 valeur(s) invalide(s) laissée(s) vide(s)", "ligne 3 : Téléphone invalide « 12345 »",
+                "ligne 3 : Adresse « anne.morel@gmail.com » hors de l'espace MSSanté", "ligne 3 : Code postal invalide « 2920 »")
+                .doesNotContain("ligne 2");
+        assertThat(report.message()).contains("ligne 4 : Adresse MSSanté invalide");
+        String query = "select coalesce(phone, '') || '/' || coalesce(mssante, '') || '/' || coalesce(postal_code, '') from doctor d"
+                + " left join practice_location l on l.doctor_id = d.id and l.ordinal = 0 where d.rpps = ?";
+        assertThat(jdbc.sql(query).param(rpps(60)).query(String.class).list()).first().asString()
+                .contains("02 98 00 00 00").contains("paul.garnier@medecin.mssante.fr").contains("29200");
+        assertThat(jdbc.sql(query).param(rpps(61)).query(String.class).list()).first().asString()
+                .doesNotContain("12345").doesNotContain("gmail").doesNotContain("2920");
+    }
+
+    @Test
+    void names_with_markup_and_control_characters_refuse_the_file() {
+        String header = String.join(",", fr.traitant.engine.directory.DirectoryFileParser.CsvColumns.ALL);
+        String markup = rpps(63) + ",\"\"\"><img src=x onerror=alert(1)>\",Paul,SM54,29019,29200,1 rue,Cabinet,48.39,-4.48,,,1,oui,oui,,1975,ACCEPTING,15,2";
+        String nul = rpps(64) + ",Nul\u0000,Paul,SM54,29019,29200,1 rue,Cabinet,48.39,-4.48,,,1,oui,oui,,1975,ACCEPTING,15,2";
+        ImportReport report = run(header + "\n" + markup + "\n" + nul + "\n", Format.TRAITANT_CSV, false);
+        assertThat(report.status()).isEqualTo(ImportReport.Status.REFUSED);
+        assertThat(report.rejections()).extracting(ImportReport.Rejection::line).containsExactly(2L, 3L);
+        assertThat(report.rejections().get(0).reason()).contains("« < » ou « > » interdits");
+        assertThat(report.rejections().get(1).reason()).contains("Octet nul");
+        assertThat(count(rpps(63))).isZero();
+    }
+
+    @Test
     void only_administrators_and_network_managers_may_import() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(

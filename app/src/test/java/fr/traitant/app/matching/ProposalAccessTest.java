@@ -30,7 +30,12 @@ class ProposalAccessTest {
     Households households;
 
     @Autowired
-    Proposals proposals;
+    ProposalWorkflow workflow;
+
+    private long household() {
+        return households.create("Foyer Proposé", fr.traitant.app.platform.values.InseeCode.of("83137"),
+                List.of(new NewMember("Zoé", "Proposée", java.time.LocalDate.of(1990, 3, 3), null, null, null)));
+    }
 
     @Autowired
     JdbcClient jdbc;
@@ -39,9 +44,10 @@ class ProposalAccessTest {
     void a_doctor_sees_only_proposals_addressed_to_them() {
         SignedInUser drA = TestAccounts.create(accounts, Role.DOCTOR);
         SignedInUser drB = TestAccounts.create(accounts, Role.DOCTOR);
-        long household = households.create("Foyer Proposé", null, List.of(new NewMember("Zoé", "Proposée", null, null, null, null)));
-        long toA = proposals.propose(household, drA.accountId());
-        long toB = proposals.propose(household, drB.accountId());
+        workflow.declareCapacity(drA.accountId(), null, "83137", 5);
+        workflow.declareCapacity(drB.accountId(), null, "83137", 5);
+        long toA = workflow.proposeFromCase(household(), drA.accountId(), "TEST-A");
+        long toB = workflow.proposeFromCase(household(), drB.accountId(), "TEST-B");
 
         WebSession a = new WebSession(port);
         a.login(drA.username(), TestAccounts.PASSWORD);

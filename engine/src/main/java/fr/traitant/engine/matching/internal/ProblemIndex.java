@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -163,6 +164,101 @@ public final class ProblemIndex {
     public static int effectiveLimit(int candidateLimit, int households, int doctors) {
         if (candidateLimit > 0) return candidateLimit;
         return households <= AUTO_ALL_HOUSEHOLDS && (long) households * doctors <= AUTO_ALL_PAIRS ? Integer.MAX_VALUE : AUTO_LIMIT;
+    }
+
+    /**
+     * A copy of {@code base} whose household rows also hold the given pairs (household {@code extraHousehold[i]},
+     * packed {@code extraPacked[i]} = centiminutes &lt;&lt; 32 | doctor); pairs already present are not repeated.
+     */
+    private ProblemIndex(ProblemIndex base, int[] extraHousehold, long[] extraPacked) {
+        travel = base.travel;
+        households = base.households;
+        doctors = base.doctors;
+        householdIndex = base.householdIndex;
+        doctorIndex = base.doctorIndex;
+        size = base.size;
+        priority = base.priority;
+        maxCm = base.maxCm;
+        rank = base.rank;
+        order = base.order;
+        capacity = base.capacity;
+        doctorLat = base.doctorLat;
+        doctorLon = base.doctorLon;
+        grid = base.grid;
+        int nh = households.length;
+        int[] extraCount = new int[nh];
+        for (int i = 0; i < extraHousehold.length; i++) {
+            if (base.slotOf(extraHousehold[i], (int) extraPacked[i]) < 0) extraCount[extraHousehold[i]]++;
+        }
+        slotStart = new int[nh + 1];
+        for (int h = 0; h < nh; h++) slotStart[h + 1] = slotStart[h] + (base.slotStart[h + 1] - base.slotStart[h]) + extraCount[h];
+        int ns = slotStart[nh];
+        long[][] rows = new long[nh][];
+        for (int h = 0; h < nh; h++) {
+            long[] row = new long[slotStart[h + 1] - slotStart[h]];
+            int n = 0;
+            for (int s = base.slotStart[h]; s < base.slotStart[h + 1]; s++) row[n++] = ((long) base.slotCm[s] << 32) | base.slotDoctor[s];
+            rows[h] = row;
+            extraCount[h] = n; // reused as the fill position
+        }
+        for (int i = 0; i < extraHousehold.length; i++) {
+            int h = extraHousehold[i];
+            if (base.slotOf(h, (int) extraPacked[i]) < 0) rows[h][extraCount[h]++] = extraPacked[i];
+        }
+        slotDoctor = new int[ns];
+        slotCm = new int[ns];
+        slotByDoctor = new int[ns];
+        for (int h = 0; h < nh; h++) {
+            long[] row = rows[h];
+            Arrays.sort(row);
+            int a = slotStart[h];
+            long[] keys = new long[row.length];
+            for (int k = 0; k < row.length; k++) {
+                slotCm[a + k] = (int) (row[k] >>> 32);
+                slotDoctor[a + k] = (int) row[k];
+                keys[k] = ((long) slotDoctor[a + k] << 32) | (a + k);
+            }
+            Arrays.sort(keys);
+            for (int k = 0; k < row.length; k++) slotByDoctor[a + k] = (int) keys[k];
+        }
+    }
+
+    /** This index with more candidate pairs (see the constructor); the original is unchanged. */
+    public ProblemIndex withExtraPairs(int[] extraHousehold, long[] extraPacked) {
+        if (extraHousehold.length != extraPacked.length) throw new IllegalArgumentException("pairs of different lengths");
+        return new ProblemIndex(this, extraHousehold, extraPacked);
+    }
+
+    /**
+     * The nearest doctor eligible for h under the index's rules (within reach, accepting, capacity at least the
+     * household's size, needs met) that {@code open} also accepts, searched among every doctor — not only h's
+     * candidates — packed as (centiminutes &lt;&lt; 32 | doctor); -1 when there is none.
+     */
+    public long nearestEligible(int h, IntPredicate open) {
+        Household hh = households[h];
+        int sz = size[h];
+        boolean needs = !hh.needs().none();
+        IntPredicate ok = d -> capacity[d] >= sz && open.test(d) && (!needs || hh.needs().metBy(doctors[d].capabilities()));
+        LongList out = new LongList();
+        if (travel instanceof TravelTimeTable table) {
+            for (TravelTimeTable.Entry e : table.entriesOf(hh.id())) {
+                Integer d = doctorIndex.get(e.doctorId());
+                if (d != null && ok.test(d)) consider(h, d, toCm(e.minutes()), out);
+            }
+        } else if (grid != null) {
+            double lat = hh.location().lat(), lon = hh.location().lon(), reach = travel.reachMetres(hh.maxMinutes());
+            // the crow-fly nearest open doctors first; road times are not always in the same order, hence the full
+            // scan when none of them is within the household's limit
+            for (int d : grid.nearest(lat, lon, reach, 16, ok)) consider(h, d, cmOf(h, d), out);
+            if (out.n == 0) grid.within(lat, lon, reach, d -> {
+                if (ok.test(d)) consider(h, d, cmOf(h, d), out);
+            });
+        } else {
+            for (int d = 0; d < doctors.length; d++) if (ok.test(d)) consider(h, d, cmOf(h, d), out);
+        }
+        long best = -1;
+        for (int i = 0; i < out.n; i++) if (best < 0 || out.a[i] < best) best = out.a[i];
+        return best;
     }
 
     /** Builds the index; throws IllegalArgumentException on duplicate ids. */
