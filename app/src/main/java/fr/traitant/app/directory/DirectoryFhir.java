@@ -67,7 +67,10 @@ class DirectoryFhir {
     private final DoctorSearch search;
     private final Territory territory;
 
-    DirectoryFhir(Doctors doctors, DoctorSearch search, Territory territory) {
+    private final fr.traitant.app.identity.CurrentUser currentUser;
+
+    DirectoryFhir(Doctors doctors, DoctorSearch search, Territory territory, fr.traitant.app.identity.CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.doctors = doctors;
         this.search = search;
         this.territory = territory;
@@ -258,7 +261,9 @@ class DirectoryFhir {
         if (!p.mssante().isEmpty()) {
             r.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(p.mssante()).setUse(ContactPoint.ContactPointUse.WORK);
         }
-        p.birthYear().ifPresent(y -> r.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(String.valueOf(y))));
+        if (currentUser.find().filter(u -> u.role().agent()).isPresent()) { // the year of birth is for agents only
+            p.birthYear().ifPresent(y -> r.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(String.valueOf(y))));
+        }
         r.addCommunication(language("fr", "français"));
         for (String l : p.languages()) {
             r.addCommunication(language(l, null));

@@ -489,7 +489,7 @@ public class DirectoryImports {
                         + " inchangé(s).";
         if (warned > 0) {
             message += " " + warned + " valeur(s) invalide(s) laissée(s) vide(s) (téléphone, adresse MSSanté ou code postal) — "
-                    + String.join(" ; ", warnings) + (warned > warnings.size() ? " ; …" : "") + ".";
+                    + String.join(" ; ", warnings) + (warned > warnings.size() ? " ; …" : "");
         }
         return new Outcome(new ImportReport(dryRun ? ImportReport.Status.DRY_RUN : ImportReport.Status.APPLIED, format.name(), message,
                 lines, accepted, counts[0], counts[1], counts[2], skipped, skippedReasons, 0, List.of(), ms, lines * 1000 / ms,

@@ -51,4 +51,11 @@ public record DoctorProfile(String id, Optional<String> rpps, String lastName, S
     public PracticeLocation mainLocation() {
         return locations.getFirst();
     }
+
+    /** The profile as shown to the public and to doctors: the year of birth is for agents only (issue 12). */
+    public DoctorProfile withoutBirthYear() {
+        return new DoctorProfile(id, rpps, lastName, firstName, specialty, locations, feeSector, teleconsultation, wheelchairAccess,
+                languages, mssante, phone, Optional.empty(), newPatients, capacity, maxComplexity, networkMember, synthetic, active,
+                availabilityUpdatedAt);
+    }
 }

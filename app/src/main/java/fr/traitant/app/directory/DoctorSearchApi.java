@@ -18,7 +18,10 @@ class DoctorSearchApi {
     private final DoctorSearch search;
     private final Doctors doctors;
 
-    DoctorSearchApi(DoctorSearch search, Doctors doctors) {
+    private final fr.traitant.app.identity.CurrentUser currentUser;
+
+    DoctorSearchApi(DoctorSearch search, Doctors doctors, fr.traitant.app.identity.CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.search = search;
         this.doctors = doctors;
     }
@@ -52,7 +55,7 @@ class DoctorSearchApi {
         if (!p.active()) {
             throw new fr.traitant.app.platform.NotFoundException("Aucun médecin actif n'a l'identifiant " + id);
         }
-        return p;
+        return currentUser.find().filter(u -> u.role().agent()).isPresent() ? p : p.withoutBirthYear();
     }
 
     @Operation(summary = "Specialties that can be searched (national nomenclature codes)")

@@ -21,6 +21,11 @@ public enum Role {
         return label;
     }
 
+    /** Staff of the fund or of the programme (not an insured person, not a doctor). */
+    public boolean agent() {
+        return this != INSURED && this != DOCTOR;
+    }
+
     /** The Spring Security authority ({@code ROLE_ADVISOR}). */
     public String authority() {
         return "ROLE_" + name();

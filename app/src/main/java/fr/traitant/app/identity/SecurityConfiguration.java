@@ -122,6 +122,9 @@ class SecurityConfiguration {
 
         // the throttled provider is the global AuthenticationManager's only provider (a bean); adding it here too
         // would run it twice per failed attempt
+        // HTTP Basic is for metric scrapers on /actuator only (README): elsewhere the header is ignored, so a password
+        // cannot be tried against any route without the login form's throttling and CSRF
+        http.addFilterBefore(new BasicOnlyOnActuator(), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         http.formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(LOGIN_PAGE)
                         .successHandler(success).failureHandler(failure))
                 .httpBasic(basic -> basic.realmName("Traitant").authenticationEntryPoint(apiEntryPoint))
@@ -182,5 +185,31 @@ class SecurityConfiguration {
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
                 + ",\"detail\":\"" + detail + "\",\"instance\":\"" + request.getRequestURI().replaceAll("[\"\\\\<>]", "") + "\"}");
+    }
+
+    /** Hides an {@code Authorization: Basic …} header from every route but {@code /actuator/**}. */
+    static final class BasicOnlyOnActuator extends org.springframework.web.filter.OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                                        jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, java.io.IOException {
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (!basic || path.equals("/actuator") || path.startsWith("/actuator/")) {
+                chain.doFilter(request, response);
+                return;
+            }
+            chain.doFilter(new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+                @Override
+                public String getHeader(String name) {
+                    return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) ? null : super.getHeader(name);
+                }
+
+                @Override
+                public java.util.Enumeration<String> getHeaders(String name) {
+                    return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) ? java.util.Collections.emptyEnumeration() : super.getHeaders(name);
+                }
+            }, response);
+        }
     }
 }

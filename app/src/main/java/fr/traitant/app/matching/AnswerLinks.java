@@ -42,14 +42,21 @@ class AnswerLinks {
 
     AnswerLinks(JdbcClient jdbc, Clock clock, @Value("${traitant.notifications.link-secret:" + DEV_SECRET + "}") String secret,
                 @Value("${traitant.notifications.base-url:http://localhost:8080}") String baseUrl,
-                @Value("${traitant.notifications.link-validity:P14D}") Duration validity) {
+                @Value("${traitant.notifications.link-validity:P14D}") Duration validity,
+                org.springframework.core.env.Environment environment) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.validity = validity;
-        if (secret.equals(DEV_SECRET)) {
-            log.warn("traitant.notifications.link-secret is not set: answer links are signed with a development key");
+        if (secret.isBlank() || secret.equals(DEV_SECRET)) {
+            if (!environment.matchesProfiles("demo")) {
+                // anybody who reads the source could forge a doctor's or a family's answer
+                throw new IllegalStateException("traitant.notifications.link-secret (TRAITANT_NOTIFICATIONS_LINK_SECRET) is not set:"
+                        + " answer links would be signed with the public development key. Set a random secret of 32 characters"
+                        + " or more (e.g. `openssl rand -base64 48`); only the demo profile may run without one.");
+            }
+            log.warn("traitant.notifications.link-secret is not set: answer links are signed with a development key (demo profile only)");
         }
     }
 

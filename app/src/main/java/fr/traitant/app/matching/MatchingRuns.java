@@ -221,7 +221,8 @@ public class MatchingRuns {
         for (Object[] line : jdbc.sql("select entry_id, doctor_id, reason from matching_run_line where run_id = :r and doctor_id is not null order by entry_id")
                 .param("r", runId).query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).list()) {
             long entryId = (Long) line[0];
-            if (jdbc.sql("select status from waiting_entry where id = :e").param("e", entryId).query(String.class).single().equals("WAITING")) {
+            // locked: two runs over the same zone published at once propose each household once
+            if (jdbc.sql("select status from waiting_entry where id = :e for update").param("e", entryId).query(String.class).single().equals("WAITING")) {
                 long proposal = workflow.propose(entryId, (Long) line[1], (String) line[2]);
                 jdbc.sql("update matching_run_line set proposal_id = :p where run_id = :r and entry_id = :e")
                         .param("p", proposal).param("r", runId).param("e", entryId).update();

@@ -2,7 +2,11 @@ package fr.traitant.app.matching;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -10,15 +14,67 @@ import org.springframework.stereotype.Service;
  * Facade: public figures of the waiting list (aggregates only, hence not audited) — what Nova Scotia publishes
  * monthly and Québec does not: households and people waiting by département and priority class, median wait, and
  * households attached per month.
+ *
+ * <p>Statistical secrecy (issue 12): a published group counts at least {@value #THRESHOLD} households. In a
+ * département, the priority classes below that are merged into one group; a group still below it is shown as
+ * "&lt; 11" with neither its people nor its median wait; no total is published, so nothing can be subtracted back.
+ * Months with fewer than {@value #THRESHOLD} attached households are shown as "&lt; 11" too. Same rule in the page,
+ * the CSV and the API.
  */
 @Service
 public class WaitingFigures {
 
-    /** One département × priority cell: households and people waiting now, and their median wait in days. */
-    public record Cell(String departement, int priority, long households, long people, double medianWaitDays) {}
+    /** Smallest number of households a published figure may count. */
+    public static final int THRESHOLD = 11;
 
-    /** Households whose entry ended with a declared médecin traitant, per month ({@code YYYY-MM}). */
-    public record Month(String month, long households, long people) {}
+    /**
+     * One published group of a département: one priority class, or several merged ({@code priorities} lists them).
+     * {@code households}, {@code people} and {@code medianWaitDays} are null when the group has fewer than 11
+     * households ({@code belowThreshold}).
+     */
+    public record Cell(String departement, List<Integer> priorities, boolean belowThreshold, Long households, Long people,
+                       Double medianWaitDays) {
+        public Cell {
+            priorities = List.copyOf(priorities);
+        }
+
+        /** "1", or "2, 3 et 5 (regroupées)". */
+        public String prioritiesLabel() {
+            if (priorities.size() == 1) {
+                return priorities.getFirst().toString();
+            }
+            String all = priorities.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            int last = all.lastIndexOf(", ");
+            return all.substring(0, last) + " et " + all.substring(last + 2) + " (regroupées)";
+        }
+
+        /** The households as published: a number, or "&lt; 11". */
+        public String householdsText() {
+            return belowThreshold ? "< " + THRESHOLD : households.toString();
+        }
+
+        public String peopleText() {
+            return belowThreshold ? "< " + THRESHOLD : people.toString();
+        }
+
+        public String medianText() {
+            return belowThreshold ? "—" : medianWaitDays.toString();
+        }
+    }
+
+    /** Households whose entry ended with a declared médecin traitant, per month ({@code YYYY-MM}); counts null below 11. */
+    public record Month(String month, boolean belowThreshold, Long households, Long people) {
+        public String householdsText() {
+            return belowThreshold ? "< " + THRESHOLD : households.toString();
+        }
+
+        public String peopleText() {
+            return belowThreshold ? "< " + THRESHOLD : people.toString();
+        }
+    }
+
+    /** One open waiting entry, as the figures need it. */
+    record Waiting(String departement, int priority, int people, double waitDays) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -28,17 +84,54 @@ public class WaitingFigures {
         this.clock = clock;
     }
 
-    /** Waiting households by département and priority (entries paused or with a pending proposal included). */
+    /** Waiting households by département and priority (entries paused or with a pending proposal included), published. */
     public List<Cell> waiting() {
-        return jdbc.sql("""
-                        select departement, priority, count(*), sum(people),
-                               percentile_cont(0.5) within group (order by greatest(0, extract(epoch from (:now - waiting_since)) / 86400))
-                          from waiting_entry where status in ('WAITING', 'PAUSED', 'PROPOSED')
-                         group by departement, priority order by departement, priority""")
+        List<Waiting> entries = jdbc.sql("""
+                        select departement, priority, people, greatest(0, extract(epoch from (:now - waiting_since)) / 86400)
+                          from waiting_entry where status in ('WAITING', 'PAUSED', 'PROPOSED')""")
                 .param("now", Timestamp.from(clock.instant()))
-                .query((rs, i) -> new Cell(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4),
-                        Math.round(rs.getDouble(5) * 10) / 10.0))
+                .query((rs, i) -> new Waiting(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getDouble(4)))
                 .list();
+        return publish(entries);
+    }
+
+    /** The published groups of these entries (pure: tested on hand-made lists). */
+    static List<Cell> publish(List<Waiting> entries) {
+        Map<String, Map<Integer, List<Waiting>>> byDepartement = new TreeMap<>();
+        for (Waiting w : entries) {
+            byDepartement.computeIfAbsent(w.departement(), d -> new TreeMap<>()).computeIfAbsent(w.priority(), p -> new ArrayList<>()).add(w);
+        }
+        List<Cell> cells = new ArrayList<>();
+        byDepartement.forEach((departement, byPriority) -> {
+            List<Integer> merged = new ArrayList<>();
+            List<Waiting> mergedEntries = new ArrayList<>();
+            List<Cell> shown = new ArrayList<>();
+            byPriority.forEach((priority, group) -> {
+                if (group.size() >= THRESHOLD) {
+                    shown.add(cell(departement, List.of(priority), group));
+                } else {
+                    merged.add(priority);
+                    mergedEntries.addAll(group);
+                }
+            });
+            cells.addAll(shown);
+            if (!merged.isEmpty()) {
+                cells.add(cell(departement, merged, mergedEntries));
+            }
+        });
+        cells.sort(java.util.Comparator.comparing(Cell::departement).thenComparing(c -> c.priorities().getFirst()));
+        return cells;
+    }
+
+    private static Cell cell(String departement, List<Integer> priorities, List<Waiting> group) {
+        if (group.size() < THRESHOLD) {
+            return new Cell(departement, priorities, true, null, null, null);
+        }
+        double[] waits = group.stream().mapToDouble(Waiting::waitDays).sorted().toArray();
+        int n = waits.length;
+        double median = n % 2 == 1 ? waits[n / 2] : (waits[n / 2 - 1] + waits[n / 2]) / 2;
+        return new Cell(departement, priorities, false, (long) n, group.stream().mapToLong(Waiting::people).sum(),
+                Math.round(median * 10) / 10.0);
     }
 
     /** Attached households per month, oldest first. */
@@ -46,15 +139,19 @@ public class WaitingFigures {
         return jdbc.sql("""
                         select to_char(status_changed_at at time zone 'Europe/Paris', 'YYYY-MM'), count(*), sum(people)
                           from waiting_entry where status = 'ATTACHED' group by 1 order by 1""")
-                .query((rs, i) -> new Month(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+                .query((rs, i) -> rs.getLong(2) < THRESHOLD ? new Month(rs.getString(1), true, null, null)
+                        : new Month(rs.getString(1), false, rs.getLong(2), rs.getLong(3)))
+                .list();
     }
 
-    /** The waiting figures as CSV (UTF-8, {@code ;}-separated, header line). */
+    /** The waiting figures as CSV (UTF-8, {@code ;}-separated, header line), with the same secrecy as the page. */
     public String waitingCsv() {
-        StringBuilder csv = new StringBuilder("departement;priorite;foyers;personnes;attente_mediane_jours\n");
+        StringBuilder csv = new StringBuilder("departement;priorites;foyers;personnes;attente_mediane_jours\n");
         for (Cell c : waiting()) {
-            csv.append(c.departement()).append(';').append(c.priority()).append(';').append(c.households()).append(';')
-                    .append(c.people()).append(';').append(c.medianWaitDays()).append('\n');
+            csv.append(c.departement()).append(';')
+                    .append(c.priorities().stream().map(String::valueOf).collect(Collectors.joining(","))).append(';')
+                    .append(c.householdsText()).append(';').append(c.peopleText()).append(';')
+                    .append(c.belowThreshold() ? "" : c.medianWaitDays().toString().replace('.', ',')).append('\n');
         }
         return csv.toString();
     }

@@ -61,13 +61,6 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
                 "Cette opération vient déjà d'être faite, ou une autre personne modifie les mêmes données : rechargez la page pour voir où elles en sont.");
     }
 
-    /** An upload too large for the configured limit. */
-    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-    Object tooLarge(RuntimeException e, HttpServletRequest request) {
-        return respond(request, HttpStatus.CONTENT_TOO_LARGE, "Fichier trop volumineux",
-                "Le fichier dépasse la taille maximale acceptée (" + uploadLimit.toMegabytes() + " Mo). Découpez-le en plusieurs fichiers.");
-    }
-
     /** An upload route reached without a multipart body (no file chosen, a script). */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     Object notMultipart(RuntimeException e, HttpServletRequest request) {
@@ -102,7 +95,7 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     }
 
     /** Spring's standard errors carry English texts; our users read French. */
-    private static void frenchTitleAndDetail(Exception ex, ProblemDetail problem, HttpStatusCode status) {
+    private void frenchTitleAndDetail(Exception ex, ProblemDetail problem, HttpStatusCode status) {
         problem.setTitle(switch (status.value()) {
             case 400 -> "Requête invalide";
             case 404 -> "Introuvable";
@@ -117,6 +110,9 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
             problem.setDetail("Le paramètre « " + missing.getParameterName() + " » est obligatoire.");
         } else if (ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch) {
             problem.setDetail("Le paramètre « " + mismatch.getName() + " » a une valeur invalide.");
+        } else if (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            problem.setDetail("Le fichier dépasse la taille maximale acceptée (" + uploadLimit.toMegabytes()
+                    + " Mo). Découpez-le en plusieurs fichiers.");
         } else if (ex instanceof org.springframework.web.multipart.support.MissingServletRequestPartException part) {
             problem.setDetail("Joignez un fichier (« " + part.getRequestPartName() + " »).");
         } else if (ex instanceof org.springframework.web.HttpRequestMethodNotSupportedException method) {

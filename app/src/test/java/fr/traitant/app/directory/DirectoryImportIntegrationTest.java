@@ -168,7 +168,7 @@ class DirectoryImportIntegrationTest {
 
         ImportReport report = run(file, Format.TRAITANT_CSV, false);
         assertThat(report.status()).isEqualTo(ImportReport.Status.APPLIED);
-        assertThat(report.message()).contains("3 valeur(s) invalide(s) laissée(s) vide(s)", "ligne 3 : Téléphone invalide « 12345 »",
+        assertThat(report.message()).contains("4 valeur(s) invalide(s) laissée(s) vide(s)", "ligne 3 : Téléphone invalide « 12345 »",
                 "ligne 3 : Adresse « anne.morel@gmail.com » hors de l'espace MSSanté", "ligne 3 : Code postal invalide « 2920 »")
                 .doesNotContain("ligne 2");
         assertThat(report.message()).contains("ligne 4 : Adresse MSSanté invalide");

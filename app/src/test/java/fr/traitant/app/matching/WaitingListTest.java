@@ -117,21 +117,49 @@ class WaitingListTest {
 
     @Test
     void public_figures_count_households_and_people_by_departement_and_priority_with_the_median_wait() {
-        long a = household("2A004");
-        long b = household("2A004");
         Instant now = Instant.now();
-        waitingList.register(a, WaitingList.Source.ONLINE, now.minus(Duration.ofDays(10)));
-        waitingList.register(b, WaitingList.Source.ONLINE, now.minus(Duration.ofDays(30)));
-        WaitingFigures.Cell cell = figures.waiting().stream().filter(c -> c.departement().equals("2A") && c.priority() == 5)
+        for (int i = 0; i < 12; i++) {
+            waitingList.register(household("2A004"), WaitingList.Source.ONLINE, now.minus(Duration.ofDays(10 + i)));
+        }
+        WaitingFigures.Cell cell = figures.waiting().stream().filter(c -> c.departement().equals("2A") && c.priorities().contains(5))
                 .findFirst().orElseThrow();
-        assertThat(cell.households()).isGreaterThanOrEqualTo(2);
+        assertThat(cell.belowThreshold()).isFalse();
+        assertThat(cell.households()).isGreaterThanOrEqualTo(12);
         Http.Response api = new Http(port).get("/api/v1/figures/waiting");
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.body()).contains("\"departement\":\"2A\"").contains("medianWaitDays");
         Http.Response csv = new Http(port).get("/chiffres/attente.csv", "text/csv");
         assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.body()).startsWith("departement;priorite;foyers;personnes;attente_mediane_jours\n").contains("\n2A;5;");
+        assertThat(csv.body()).startsWith("departement;priorites;foyers;personnes;attente_mediane_jours\n").contains("\n2A;5;");
         assertThat(new WebSession(port).get("/chiffres/attente").body()).contains("Liste d’attente d’un médecin traitant");
+    }
+
+    @Test
+    void no_public_figure_counts_fewer_than_11_households_in_the_page_the_csv_or_the_api() {
+        // one household waiting alone in a département: the kind of cell that identified a person
+        waitingList.register(household("48095"), WaitingList.Source.ONLINE, Instant.now().minus(Duration.ofDays(3)));
+        for (WaitingFigures.Cell c : figures.waiting()) {
+            if (c.belowThreshold()) {
+                assertThat(c.households()).isNull();
+                assertThat(c.people()).isNull();
+                assertThat(c.medianWaitDays()).isNull();
+            } else {
+                assertThat(c.households()).as(c.toString()).isGreaterThanOrEqualTo(11);
+            }
+        }
+        for (WaitingFigures.Month m : figures.attachedPerMonth()) {
+            assertThat(m.belowThreshold() ? 11 : m.households()).isGreaterThanOrEqualTo(11);
+        }
+        String csv = new Http(port).get("/chiffres/attente.csv", "text/csv").body();
+        assertThat(csv).contains("\n48;").contains("48;5;< 11;< 11;\n");
+        csv.lines().skip(1).forEach(line -> {
+            String households = line.split(";", -1)[2];
+            assertThat(households.equals("< 11") || Long.parseLong(households) >= 11).as(line).isTrue();
+        });
+        String api = new Http(port).get("/api/v1/figures/waiting").body();
+        assertThat(api).contains("\"departement\":\"48\",\"priorities\":[5],\"belowThreshold\":true,\"households\":null");
+        String page = new WebSession(port).get("/chiffres/attente").body();
+        assertThat(page).contains("&lt; 11");
     }
 
     @Test
