@@ -74,6 +74,27 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * POSTs a file as a browser's {@code multipart/form-data} upload form would, with the CSRF token found on
+     * {@code pagePath}; {@code content} null sends the form without any file part.
+     */
+    public Response upload(String pagePath, String actionPath, String fileField, String fileName, byte[] content) {
+        String boundary = "----traitant" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + csrfToken(get(pagePath).body()) + "\r\n").getBytes(utf8));
+        if (content != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(utf8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(utf8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        return send(request(actionPath).header("Accept", HTML).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** POSTs the form with the CSRF token found on {@code pagePath}, as a browser submitting that page would. */
     public Response submit(String pagePath, String actionPath, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);

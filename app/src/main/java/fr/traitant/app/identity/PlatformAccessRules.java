@@ -27,6 +27,7 @@ class PlatformAccessRules implements AccessRules {
                 everybody(HttpMethod.GET, "/favicon.ico"),
                 everybody("/error"),
                 everybody("/acces-refuse"),
+                everybody("/erreur-requete"),
                 everybody("/introuvable"),
                 // operations: probes are public (load balancers), metrics are for ADMIN (HTTP Basic for scrapers)
                 everybody(HttpMethod.GET, "/actuator/health"),

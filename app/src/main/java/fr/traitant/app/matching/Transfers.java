@@ -165,6 +165,12 @@ public class Transfers {
         } catch (IOException | UncheckedIOException e) {
             throw new TransferPlanRefused(List.of("fichier illisible : " + e.getMessage()));
         } catch (CsvParseException e) {
+            // FastCSV wraps what the reader refused (not UTF-8, NUL byte): that message is the one to show
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof fr.traitant.app.platform.TextFile.Refused refused) {
+                    throw new TransferPlanRefused(List.of(refused.getMessage()));
+                }
+            }
             throw new TransferPlanRefused(List.of("CSV mal formé : " + e.getMessage()));
         }
         if (!errors.isEmpty()) {

@@ -19,6 +19,16 @@ class PlatformConfiguration {
         return new DurabilityCheck(environment);
     }
 
+    /** Refuses oversized uploads (413) and control characters in parameters (400) before anything else runs. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestGuard> requestGuard(
+            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:1GB}")
+            org.springframework.util.unit.DataSize maxRequestSize) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestGuard(maxRequestSize));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
     /** The one clock of the application; tests may replace it. */
     @Bean
     Clock clock() {

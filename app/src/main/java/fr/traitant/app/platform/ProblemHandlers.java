@@ -61,6 +61,14 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
                 "Cette opération vient déjà d'être faite, ou une autre personne modifie les mêmes données : rechargez la page pour voir où elles en sont.");
     }
 
+    /** A value the database refuses (a NUL byte in a JSON text, a value out of a column's limits): the request's fault. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    Object refusedByDatabase(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request) {
+        log.warn("Value refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        return respond(request, HttpStatus.BAD_REQUEST, "Requête invalide",
+                "Une valeur envoyée est refusée (caractère interdit ou valeur hors des limites) : corrigez-la et recommencez.");
+    }
+
     /** An upload route reached without a multipart body (no file chosen, a script). */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     Object notMultipart(RuntimeException e, HttpServletRequest request) {

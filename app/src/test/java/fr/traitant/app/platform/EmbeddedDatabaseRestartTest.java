@@ -41,7 +41,8 @@ class EmbeddedDatabaseRestartTest {
 
     private static ConfigurableApplicationContext start(Path data) {
         return new SpringApplicationBuilder(TraitantApplication.class)
-                .run("--server.port=0", "--traitant.database.embedded.directory=" + data, "--server.shutdown=immediate");
+                .run("--server.port=0", "--traitant.database.embedded.directory=" + data, "--server.shutdown=immediate",
+                        "--traitant.notifications.link-secret=restart-test-secret-0123456789abcdef");
     }
 
     private static int count(JdbcClient jdbc) {

@@ -32,7 +32,8 @@ class ExternalDatabaseTest {
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TraitantApplication.class)
                     .run("--server.port=0", "--server.shutdown=immediate",
                             "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                            "--traitant.database.embedded.directory=" + unused)) {
+                            "--traitant.database.embedded.directory=" + unused,
+                            "--traitant.notifications.link-secret=external-test-secret-0123456789abcdef")) {
                 assertThat(app.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
                 assertThat(Files.exists(unused)).isFalse();
             }
@@ -52,7 +53,8 @@ class ExternalDatabaseTest {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("unsafe")).start()) {
             String url = external.getJdbcUrl("postgres", "postgres");
             String[] args = {"--server.port=0", "--server.shutdown=immediate",
-                    "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password="};
+                    "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--traitant.notifications.link-secret=external-test-secret-0123456789abcdef"};
             assertThatThrownBy(() -> new SpringApplicationBuilder(TraitantApplication.class).run(args).close())
                     .rootCause()
                     .hasMessageContaining("may lose confirmed writes")

@@ -1,0 +1,108 @@
+package fr.traitant.app.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * First filter of every request, before security: refuses what no page or API can store, with a French answer instead
+ * of a 500 or a misleading 403 —
+ * <ul>
+ *   <li>an upload larger than {@code spring.servlet.multipart.max-request-size}: 413 (checked on the declared length,
+ *       before anything is read; otherwise the form's CSRF token, in the body, would be unreadable and the browser
+ *       would get "access denied");</li>
+ *   <li>a form or query parameter holding a NUL byte or another control character (PostgreSQL cannot store a NUL
+ *       byte in a text): 400.</li>
+ * </ul>
+ * People get the error page (forwarded to {@value #ERROR_PAGE}); API clients RFC 9457 problem details.
+ */
+final class RequestGuard extends OncePerRequestFilter implements Ordered {
+
+    static final String ERROR_PAGE = "/erreur-requete";
+    static final String STATUS = RequestGuard.class.getName() + ".status";
+    static final String TITLE = RequestGuard.class.getName() + ".title";
+    static final String DETAIL = RequestGuard.class.getName() + ".detail";
+
+    private final DataSize maxRequestSize;
+
+    RequestGuard(DataSize maxRequestSize) {
+        this.maxRequestSize = maxRequestSize;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String type = request.getContentType();
+        boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        if (multipart && request.getContentLengthLong() > maxRequestSize.toBytes()) {
+            response.setHeader("Connection", "close"); // do not wait for a body that will not be read
+            refuse(request, response, 413, "Fichier trop volumineux", "Le fichier dépasse la taille maximale acceptée ("
+                    + maxRequestSize.toMegabytes() + " Mo). Découpez-le en plusieurs fichiers.");
+            return;
+        }
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (RuntimeException unreadable) { // a malformed multipart body: the handler will say so
+            chain.doFilter(request, response);
+            return;
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            for (String value : parameter.getValue()) {
+                int bad = Math.max(TextFile.forbiddenControl(parameter.getKey()), value == null ? -1 : TextFile.forbiddenControl(value));
+                if (bad >= 0) {
+                    refuse(request, response, 400, "Requête invalide", "Un champ contient un caractère interdit ("
+                            + TextFile.describe(bad) + ") : corrigez la saisie et envoyez de nouveau.");
+                    return;
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+            throws IOException, ServletException {
+        if (ProblemHandlers.isApi(request)) {
+            response.setStatus(status);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status
+                    + ",\"detail\":" + json(detail) + ",\"instance\":" + json(request.getRequestURI()) + "}");
+            return;
+        }
+        request.setAttribute(STATUS, status);
+        request.setAttribute(TITLE, title);
+        request.setAttribute(DETAIL, detail);
+        response.setStatus(status);
+        request.getRequestDispatcher(ERROR_PAGE).forward(request, response);
+    }
+
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
