@@ -18,7 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       before anything is read; otherwise the form's CSRF token, in the body, would be unreadable and the browser
  *       would get "access denied");</li>
  *   <li>a form or query parameter holding a NUL byte or another control character (PostgreSQL cannot store a NUL
- *       byte in a text): 400.</li>
+ *       byte in a text): 400;</li>
+ *   <li>the same browser form sent again with the same values within 5 seconds (a double click): not processed a
+ *       second time — the browser is sent back to the page it came from (or gets a 409).</li>
  * </ul>
  * People get the error page (forwarded to {@value #ERROR_PAGE}); API clients RFC 9457 problem details.
  */
@@ -68,7 +70,65 @@ final class RequestGuard extends OncePerRequestFilter implements Ordered {
                 }
             }
         }
+        if (isRepeatedForm(request, parameters)) {
+            String referer = request.getHeader("Referer");
+            String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/";
+            if (referer != null && (referer.startsWith(origin) || referer.startsWith("/"))) {
+                response.sendRedirect(referer); // show the page as the first submission left it
+            } else {
+                refuse(request, response, 409, "Formulaire déjà envoyé", "Ce formulaire vient d'être envoyé avec les mêmes"
+                        + " valeurs : il n'a été traité qu'une fois. Rechargez la page pour voir le résultat.");
+            }
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /** How long the same form, with the same values, from the same session, counts as sent twice (a double click). */
+    static final long REPEAT_WINDOW_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> recentForms = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A browser form (urlencoded POST with a session) identical to one received from the same session within
+     * {@link #REPEAT_WINDOW_NANOS}: the second of a double click, or of a "resend" after a slow answer. Only the
+     * first is processed. Sign-in and sign-out are left alone (they change the session).
+     */
+    private boolean isRepeatedForm(HttpServletRequest request, Map<String, String[]> parameters) {
+        String type = request.getContentType();
+        if (!"POST".equals(request.getMethod()) || type == null
+                || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return false;
+        }
+        var session = request.getSession(false);
+        String path = request.getRequestURI();
+        if (session == null || path.equals("/connexion") || path.equals("/deconnexion")) {
+            return false;
+        }
+        StringBuilder key = new StringBuilder(session.getId()).append(' ').append(path);
+        new java.util.TreeMap<>(parameters).forEach((name, values) -> key.append('&').append(name).append('=')
+                .append(String.join("\u0001", values)));
+        String digest = sha256(key.toString());
+        long now = System.nanoTime();
+        Long previous = recentForms.putIfAbsent(digest, now);
+        if (previous != null && now - previous < REPEAT_WINDOW_NANOS) {
+            return true;
+        }
+        if (previous != null) {
+            recentForms.put(digest, now);
+        }
+        if (recentForms.size() > 10_000) {
+            recentForms.values().removeIf(at -> now - at > REPEAT_WINDOW_NANOS);
+        }
+        return false;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)

@@ -228,4 +228,36 @@ class HostileInputTest {
         assertThat(api.status()).isEqualTo(401);
         assertThat(api.body()).doesNotContain("Basic");
     }
+
+    @Test
+    void a_double_click_on_a_form_is_processed_once() {
+        long household = households.create("Foyer Clic", InseeCode.of("83137"),
+                List.of(new NewMember("Ana", "Clic", LocalDate.of(1990, 1, 1), null, null, null)));
+        long entry = waitingList.register(household, fr.traitant.app.matching.WaitingList.Source.ONLINE, java.time.Instant.now());
+        WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
+        Map<String, String> form = Map.of("canal", "PHONE", "reponse", "false",
+                "_csrf", WebSession.csrfToken(advisor.get("/liste-attente?departement=83").body()));
+        WebSession.Response first = advisor.post("/liste-attente/" + entry + "/contacts", form);
+        WebSession.Response second = advisor.post("/liste-attente/" + entry + "/contacts", form);
+        assertThat(first.status()).isEqualTo(302);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.body()).contains("Ce formulaire vient d&#39;être envoyé avec les mêmes valeurs");
+        assertThat(jdbc.sql("select count(*) from waiting_contact where entry_id = :e").param("e", entry).query(Long.class).single())
+                .isEqualTo(1);
+        // from a page (Referer), the browser is sent back to it
+        WebSession.Response fromPage = advisor.withHeader("Referer", "http://localhost:" + port + "/liste-attente?departement=83")
+                .post("/liste-attente/" + entry + "/contacts", form);
+        assertThat(fromPage.status()).isEqualTo(302);
+        assertThat(fromPage.location()).endsWith("/liste-attente?departement=83");
+        assertThat(jdbc.sql("select count(*) from waiting_contact where entry_id = :e").param("e", entry).query(Long.class).single())
+                .isEqualTo(1);
+        // another value is another form: processed
+        assertThat(advisor.post("/liste-attente/" + entry + "/contacts", Map.of("canal", "SMS", "reponse", "false",
+                "_csrf", form.get("_csrf"))).status()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from waiting_contact where entry_id = :e").param("e", entry).query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    @Autowired
+    fr.traitant.app.matching.WaitingList waitingList;
 }
