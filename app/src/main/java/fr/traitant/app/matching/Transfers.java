@@ -160,18 +160,8 @@ public class Transfers {
                     errors.add("ligne " + line + " : date d'arrivée invalide (AAAA-MM-JJ attendu)");
                 }
             }
-        } catch (fr.traitant.app.platform.TextFile.Refused e) {
-            throw new TransferPlanRefused(List.of(e.getMessage()));
-        } catch (IOException | UncheckedIOException e) {
-            throw new TransferPlanRefused(List.of("fichier illisible : " + e.getMessage()));
-        } catch (CsvParseException e) {
-            // FastCSV wraps what the reader refused (not UTF-8, NUL byte): that message is the one to show
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof fr.traitant.app.platform.TextFile.Refused refused) {
-                    throw new TransferPlanRefused(List.of(refused.getMessage()));
-                }
-            }
-            throw new TransferPlanRefused(List.of("CSV mal formé : " + e.getMessage()));
+        } catch (fr.traitant.app.platform.TextFile.Refused | IOException | UncheckedIOException | CsvParseException e) {
+            throw new TransferPlanRefused(List.of(fr.traitant.app.platform.TextFile.readFailure(e)));
         }
         if (!errors.isEmpty()) {
             throw new TransferPlanRefused(errors);

@@ -258,18 +258,8 @@ public class MemberImport {
                 }
                 action.accept(record.getStartingLineNumber(), record);
             }
-        } catch (fr.traitant.app.platform.TextFile.Refused e) {
-            throw new MemberImportRefused(List.of(e.getMessage()));
-        } catch (IOException | UncheckedIOException e) {
-            throw new MemberImportRefused(List.of("fichier illisible : " + e.getMessage()));
-        } catch (CsvParseException e) {
-            // FastCSV wraps what the reader refused (not UTF-8, NUL byte): that message is the one to show
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof fr.traitant.app.platform.TextFile.Refused refused) {
-                    throw new MemberImportRefused(List.of(refused.getMessage()));
-                }
-            }
-            throw new MemberImportRefused(List.of("CSV mal formé : " + e.getMessage()));
+        } catch (fr.traitant.app.platform.TextFile.Refused | IOException | UncheckedIOException | CsvParseException e) {
+            throw new MemberImportRefused(List.of(fr.traitant.app.platform.TextFile.readFailure(e)));
         }
     }
 

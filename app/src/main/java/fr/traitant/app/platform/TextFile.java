@@ -48,6 +48,20 @@ public final class TextFile {
         return new StrictReader(pushback);
     }
 
+    /**
+     * Why reading an uploaded CSV failed, in French: the {@link Refused} message when the reader refused the text
+     * (a CSV parser may wrap it), else "fichier illisible" / "CSV mal formé" with the error.
+     */
+    public static String readFailure(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refused refused) {
+                return refused.getMessage();
+            }
+        }
+        return (e instanceof IOException || e instanceof java.io.UncheckedIOException ? "fichier illisible : " : "CSV mal formé : ")
+                + e.getMessage();
+    }
+
     /** The first control character of {@code text} that a text field may not hold, or -1. */
     public static int forbiddenControl(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
