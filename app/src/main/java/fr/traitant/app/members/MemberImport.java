@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -97,7 +98,8 @@ public class MemberImport {
         int lines = check(file);
         Map<String, Long> households = new HashMap<>();
         int[] counts = new int[3]; // households created, members created, members updated
-        each(file, (line, record) -> write(parse(line, record), households, counts));
+        Map<String, Optional<Commune>> communes = new HashMap<>();
+        each(file, (line, record) -> write(parse(line, record, communes), households, counts));
         return new Result(lines, counts[0], counts[1], counts[2]);
     }
 
@@ -167,6 +169,7 @@ public class MemberImport {
         Map<String, String> householdCommunes = new HashMap<>();
         Map<String, Long> pendingNirs = new LinkedHashMap<>(); // nir -> line, checked against the database in batches
         Map<String, String> pendingOwners = new HashMap<>();
+        Map<String, Optional<Commune>> communes = new HashMap<>();
         int[] count = {0};
         try {
             each(file, (line, record) -> {
@@ -174,7 +177,7 @@ public class MemberImport {
                     throw new StopReading();
                 }
                 try {
-                    Line l = parse(line, record);
+                    Line l = parse(line, record, communes);
                     if (!beneficiaries.add(l.beneficiary())) {
                         throw new IllegalArgumentException("bénéficiaire " + l.beneficiary() + " en double dans le fichier");
                     }
@@ -263,7 +266,8 @@ public class MemberImport {
         }
     }
 
-    private Line parse(long line, NamedCsvRecord r) {
+    /** @param communes communes already looked up during this import (one query per commune, not per line) */
+    private Line parse(long line, NamedCsvRecord r, Map<String, Optional<Commune>> communes) {
         if (r.getFieldCount() != r.getHeader().size()) {
             throw new IllegalArgumentException(r.getHeader().size() + " champs attendus, " + r.getFieldCount() + " trouvés");
         }
@@ -300,7 +304,7 @@ public class MemberImport {
             throw new IllegalArgumentException("sexe invalide '" + sex + "' (M ou F)");
         }
         String communeCode = required(r, "commune");
-        Commune commune = territory.findCommune(communeCode)
+        Commune commune = communes.computeIfAbsent(communeCode, territory::findCommune)
                 .orElseThrow(() -> new IllegalArgumentException("commune inconnue '" + communeCode + "'"));
         String ald = r.getField("ald").strip();
         LongTermCondition condition = ald.isEmpty() ? null : oneOf(LongTermCondition.class, ald, "ald");
