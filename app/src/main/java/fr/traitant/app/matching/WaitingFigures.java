@@ -57,8 +57,9 @@ public class WaitingFigures {
             return belowThreshold ? "< " + THRESHOLD : people.toString();
         }
 
+        /** The median wait as a French page shows it ("12,5"), or "—" for a hidden group. */
         public String medianText() {
-            return belowThreshold ? "—" : medianWaitDays.toString();
+            return belowThreshold ? "—" : medianWaitDays.toString().replace('.', ',');
         }
     }
 

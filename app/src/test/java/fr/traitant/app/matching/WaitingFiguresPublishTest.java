@@ -32,10 +32,10 @@ class WaitingFiguresPublishTest {
                         WaitingFigures.Cell::peopleText, WaitingFigures.Cell::medianText)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("01", List.of(2), "< 11", "< 11", "—"),
-                        org.assertj.core.groups.Tuple.tuple("05", List.of(1, 2), "13", "29", "3.0"),
-                        org.assertj.core.groups.Tuple.tuple("83", List.of(1), "12", "24", "15.5"),
+                        org.assertj.core.groups.Tuple.tuple("05", List.of(1, 2), "13", "29", "3,0"),
+                        org.assertj.core.groups.Tuple.tuple("83", List.of(1), "12", "24", "15,5"),
                         org.assertj.core.groups.Tuple.tuple("83", List.of(2, 3), "< 11", "< 11", "—"),
-                        org.assertj.core.groups.Tuple.tuple("83", List.of(4), "15", "15", "7.0"));
+                        org.assertj.core.groups.Tuple.tuple("83", List.of(4), "15", "15", "7,0"));
         assertThat(cells.get(1).prioritiesLabel()).isEqualTo("1 et 2 (regroupées)");
         assertThat(cells.get(3).households()).isNull();
     }
