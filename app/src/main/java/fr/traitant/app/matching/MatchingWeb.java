@@ -27,6 +27,7 @@ class MatchingWeb {
                 roles(HttpMethod.GET, "/api/v1/proposals/{id}", Role.DOCTOR, Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/propositions", Role.DOCTOR),
                 roles(HttpMethod.GET, "/propositions/{id}", Role.DOCTOR),
+                roles(HttpMethod.POST, "/propositions/{id}/declaration", Role.DOCTOR),
                 roles(HttpMethod.GET, "/liste-attente", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/appariements", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/mutations/import", Role.ADVISOR, Role.ADMIN),
@@ -103,8 +104,12 @@ class MatchingWeb {
 
         private final ProposalWorkflow workflow;
 
+        private final Proposals proposals;
+
         WaitingListPages(WaitingList waitingList, WaitingFigures figures, fr.traitant.app.members.Households households,
-                         fr.traitant.app.identity.CurrentUser currentUser, java.time.Clock clock, ProposalWorkflow workflow) {
+                         fr.traitant.app.identity.CurrentUser currentUser, java.time.Clock clock, ProposalWorkflow workflow,
+                         Proposals proposals) {
+            this.proposals = proposals;
             this.workflow = workflow;
             this.waitingList = waitingList;
             this.figures = figures;
@@ -156,6 +161,7 @@ class MatchingWeb {
             workflow.latestForHousehold(own.getFirst()).ifPresent(id -> {
                 model.addAttribute("proposalId", id);
                 model.addAttribute("proposalStatus", workflow.status(id));
+                proposals.doctorForMyHousehold(id).ifPresent(doctor -> model.addAttribute("doctor", doctor));
             });
             return "matching/mine";
         }
@@ -241,7 +247,20 @@ class MatchingWeb {
             var entry = proposals.readWithProfile(id);
             model.addAttribute("proposal", entry.getKey());
             model.addAttribute("profile", entry.getValue());
+            proposals.familyOfMyProposal(id).ifPresent(family -> model.addAttribute("family", family));
             return "matching/proposal";
+        }
+
+        /** The doctor records that they declared themselves médecin traitant of the household that chose them. */
+        @org.springframework.web.bind.annotation.PostMapping("/propositions/{id}/declaration")
+        String declared(@PathVariable long id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            try {
+                workflow.recordDeclaration(id);
+                redirect.addFlashAttribute("message", "Déclaration enregistrée : le foyer voit que vous êtes son médecin traitant déclaré.");
+            } catch (ProposalWorkflow.TransitionRefused e) {
+                redirect.addFlashAttribute("message", e.getMessage());
+            }
+            return "redirect:/propositions/" + id;
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/propositions/{id}/reponse")

@@ -62,6 +62,64 @@ class Outbox {
         this.retryMax = retryMax;
     }
 
+    /** How many messages wait (never tried or to be retried), were sent, are failing (tried, not sent). */
+    public record Counts(long waiting, long sent, long failing) {}
+
+    /**
+     * A message as the operator sees it: never its body, and the recipient reduced to its domain (the operator needs
+     * to know where it goes, not to whom).
+     */
+    public record Line(long id, String recipientDomain, String subject, String reference, String createdAt, int attempts,
+                       String nextAttempt, String sentAt, String lastError) {}
+
+    /** A page of messages of one state, newest first, with the total. */
+    public record Page(List<Line> lines, long total, int page, int pages) {}
+
+    private static final java.time.format.DateTimeFormatter FRENCH = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy 'à' H 'h' mm", java.util.Locale.FRENCH).withZone(java.time.ZoneId.of("Europe/Paris"));
+
+    public Counts counts() {
+        return jdbc.sql("""
+                        select count(*) filter (where sent_at is null and attempts = 0), count(*) filter (where sent_at is not null),
+                               count(*) filter (where sent_at is null and attempts > 0) from outbox_message""")
+                .query((rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
+    /** @param state {@code failing}, {@code waiting} or {@code sent} */
+    public Page page(String state, int page, int size) {
+        String where = switch (state) {
+            case "waiting" -> "sent_at is null and attempts = 0";
+            case "sent" -> "sent_at is not null";
+            default -> "sent_at is null and attempts > 0";
+        };
+        long total = jdbc.sql("select count(*) from outbox_message where " + where).query(Long.class).single();
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int current = Math.min(Math.max(1, page), pages);
+        List<Line> lines = jdbc.sql("select id, recipient, subject, reference, created_at, attempts, next_attempt_at, sent_at, last_error"
+                        + " from outbox_message where " + where + " order by id desc limit :l offset :o")
+                .param("l", size).param("o", (current - 1) * size)
+                .query((rs, i) -> new Line(rs.getLong(1), domainOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        french(rs.getTimestamp(5)), rs.getInt(6), french(rs.getTimestamp(7)), french(rs.getTimestamp(8)), rs.getString(9)))
+                .list();
+        return new Page(lines, total, current, pages);
+    }
+
+    /** Sends a message again at the next poll (a failing one, after the cause was fixed); false if it was already sent. */
+    @Transactional
+    public boolean resend(long id) {
+        return jdbc.sql("update outbox_message set next_attempt_at = :now, claimed_until = null where id = :id and sent_at is null")
+                .param("now", Timestamp.from(clock.instant())).param("id", id).update() == 1;
+    }
+
+    private static String domainOf(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "—" : "…" + address.substring(at);
+    }
+
+    private static String french(Timestamp t) {
+        return t == null ? null : FRENCH.format(t.toInstant());
+    }
+
     /** Adds a message in the current transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(String recipient, String subject, String body, String reference) {

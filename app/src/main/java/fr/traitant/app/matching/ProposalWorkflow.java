@@ -330,9 +330,11 @@ public class ProposalWorkflow {
             throw new TransitionRefused("Votre capacité d'accueil de nouveaux patients est atteinte.");
         }
         audit(p.householdId(), proposalId, AuditAction.UPDATE, "Proposition acceptée par le médecin");
+        String who = doctorIdentity(p.doctorId());
         households.contactEmail(p.householdId()).ifPresent(email -> outbox.enqueue(email,
                 "Traitant — un médecin accepte de devenir votre médecin traitant",
-                "Bonjour,\n\nUn médecin proche de chez vous accepte de devenir le médecin traitant de votre foyer.\n"
+                "Bonjour,\n\nUn médecin proche de chez vous accepte de devenir le médecin traitant de votre foyer :\n\n" + who
+                        + "\nConfirmez s'il vous convient ; vous pourrez ensuite appeler le cabinet pour un premier rendez-vous.\n"
                         + "\nConfirmer : " + links.create(proposalId, AnswerLinks.Action.CONFIRM)
                         + "\nRefuser : " + links.create(proposalId, AnswerLinks.Action.REFUSE)
                         + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mon médecin traitant ».\n",
@@ -374,6 +376,90 @@ public class ProposalWorkflow {
             waitingList.changeStatus(p.entryId(), WaitingList.Status.ATTACHED, "Médecin traitant déclaré");
         }
         audit(p.householdId(), proposalId, AuditAction.UPDATE, "Proposition confirmée par le foyer : médecin traitant déclaré");
+        // the doctor learns who chose them (over MSSanté, the secure messaging of health professionals)
+        if (p.doctorId() != null) {
+            jdbc.sql("select email from doctor_capacity where id = :d and email is not null").param("d", p.doctorId())
+                    .query(String.class).optional().ifPresent(email -> {
+                        StringBuilder members = new StringBuilder();
+                        for (var m : households.forTheirDoctor(p.householdId(), "Envoi au médecin choisi des coordonnées du foyer")) {
+                            members.append("- ").append(m.firstName()).append(' ').append(m.lastName()).append(", né(e) le ")
+                                    .append(m.birthDateText())
+                                    .append(m.phone() == null ? "" : ", tél. " + m.phone())
+                                    .append(m.email() == null ? "" : ", " + m.email()).append('\n');
+                        }
+                        outbox.enqueue(email, "Traitant — un foyer vous a choisi comme médecin traitant (proposition " + proposalId + ")",
+                                "Bonjour,\n\nLe foyer de la proposition " + proposalId + " confirme son choix : vous êtes son médecin traitant.\n\n"
+                                        + members + "\nProchaine étape : la déclaration de choix du médecin traitant pour chaque membre (en ligne "
+                                        + "ou sur le formulaire papier), puis indiquez-la dans « Mes propositions ».\n",
+                                "proposal:" + proposalId);
+                    });
+        }
+    }
+
+    /** Both sides learn that a proposal expired, and what happens next. */
+    private void notifyExpiry(Row p) {
+        boolean familyWasAsked = p.status().equals("ACCEPTED");
+        if (familyWasAsked) {
+            households.contactEmail(p.householdId()).ifPresent(email -> outbox.enqueue(email,
+                    "Traitant — la proposition de médecin traitant a expiré",
+                    "Bonjour,\n\nLa proposition de médecin traitant faite à votre foyer a expiré sans confirmation de votre part.\n"
+                            + "Votre demande reste active, avec son ancienneté : nous vous proposerons un autre médecin.\n",
+                    "proposal:" + p.id()));
+        }
+        if (p.doctorId() != null) {
+            jdbc.sql("select email from doctor_capacity where id = :d and email is not null").param("d", p.doctorId())
+                    .query(String.class).optional().ifPresent(email -> outbox.enqueue(email,
+                            "Traitant — la proposition " + p.id() + " a expiré",
+                            "Bonjour,\n\nLa proposition " + p.id() + " a expiré " + (familyWasAsked
+                                    ? "sans confirmation du foyer : la place que vous lui réserviez est de nouveau libre.\n"
+                                    : "sans réponse de votre part : le foyer sera proposé à un autre médecin.\n"),
+                            "proposal:" + p.id()));
+        }
+    }
+
+    /** Name, practice address and phone of a workflow doctor, from the directory when it knows them (for e-mails). */
+    private String doctorIdentity(Long doctorId) {
+        if (doctorId == null) {
+            return "";
+        }
+        String rpps = jdbc.sql("select rpps from doctor_capacity where id = :d").param("d", doctorId).query(String.class).optional().orElse(null);
+        return (rpps == null ? java.util.Optional.<fr.traitant.app.directory.DoctorProfile>empty() : directory.findByRpps(rpps))
+                .map(d -> {
+                    var place = d.locations().isEmpty() ? null : d.locations().getFirst();
+                    String commune = place == null ? "" : territory.findCommune(place.communeCode()).map(fr.traitant.app.territory.Commune::name).orElse("");
+                    return "Dr " + (d.firstName() + " " + d.lastName()).strip() + "\n"
+                            + (place == null ? "" : String.join(", ", java.util.stream.Stream.of(place.name(), place.address(),
+                                    (place.postalCode() + " " + commune).strip()).filter(t -> t != null && !t.isBlank()).toList()) + "\n")
+                            + (d.phone().isEmpty() ? "" : "Tél. " + d.phone() + "\n");
+                })
+                .orElse("");
+    }
+
+    /**
+     * The signed-in doctor records that they have declared themselves médecin traitant of the household that chose them
+     * (online with the health insurance, or the paper form): the date is kept and shown to the family. Once only.
+     */
+    @Transactional
+    public java.time.Instant recordDeclaration(long proposalId) {
+        Row p = doctorsProposal(proposalId, requireRole(Role.DOCTOR).accountId());
+        if (!p.status().equals("ATTACHED")) {
+            throw new TransitionRefused("La déclaration se fait une fois que le foyer vous a choisi.");
+        }
+        Instant now = clock.instant();
+        int changed = jdbc.sql("update proposal set declared_at = :now where id = :id and status = 'ATTACHED' and declared_at is null")
+                .param("now", Timestamp.from(now)).param("id", proposalId).update();
+        if (changed == 0) {
+            throw new TransitionRefused("La déclaration est déjà enregistrée.");
+        }
+        audit(p.householdId(), proposalId, AuditAction.UPDATE, "Déclaration de médecin traitant faite par le médecin");
+        String who = doctorIdentity(p.doctorId());
+        households.contactEmail(p.householdId()).ifPresent(email -> outbox.enqueue(email,
+                "Traitant — votre médecin traitant est déclaré",
+                "Bonjour,\n\nVotre médecin a fait la déclaration de médecin traitant pour votre foyer le "
+                        + Proposals.FRENCH_DATE.format(now) + " :\n\n" + who
+                        + "\nElle est enregistrée auprès de l'Assurance Maladie. Vous la retrouvez dans « Mon médecin traitant ».\n",
+                "proposal:" + proposalId));
+        return now;
     }
 
     /** The signed-in insured person refuses: back on the waiting list with the original date. */
@@ -431,6 +517,7 @@ public class ProposalWorkflow {
                 release(p);
             }
             backToWaiting(p, "Proposition expirée sans réponse : retour sur la liste d'attente");
+            notifyExpiry(p);
         }
         return overdue.size();
     }

@@ -57,8 +57,12 @@ public class Proposals {
     private final int paediatricsUnder;
     private final fr.traitant.app.identity.Accounts accounts;
 
+    private final fr.traitant.app.directory.Doctors directory;
+
     Proposals(JdbcClient jdbc, CurrentUser currentUser, Households households, AuditTrail auditTrail, Territory territory,
-              @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder, fr.traitant.app.identity.Accounts accounts) {
+              @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder, fr.traitant.app.identity.Accounts accounts,
+              fr.traitant.app.directory.Doctors directory) {
+        this.directory = directory;
         this.accounts = accounts;
         this.territory = territory;
         this.paediatricsUnder = paediatricsUnder;
@@ -160,6 +164,106 @@ public class Proposals {
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** French dates on pages: "2 décembre 2026". */
+    static final java.time.format.DateTimeFormatter FRENCH_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy", java.util.Locale.FRENCH).withZone(java.time.ZoneId.of("Europe/Paris"));
+
+    /**
+     * The doctor of a proposal as the family sees it once the doctor has accepted: who, where, how to reach the
+     * practice, and the estimated travel time.
+     *
+     * @param declaredOn the date the doctor declared themselves médecin traitant ("2 décembre 2026"), or null
+     */
+    public record ChosenDoctor(long proposalId, String status, String name, String address, String phone, String sector,
+                               List<String> languages, Boolean wheelchairAccess, Double minutes, Double lat, Double lon,
+                               String declaredOn, String confirmedOn) {
+        public ChosenDoctor {
+            languages = List.copyOf(languages);
+        }
+
+        /** "anglais, arabe" from ISO codes. */
+        public String languagesText() {
+            return String.join(", ", languages.stream()
+                    .map(code -> java.util.Locale.forLanguageTag(code).getDisplayLanguage(java.util.Locale.FRENCH)).toList());
+        }
+    }
+
+    /**
+     * The doctor of one of the signed-in insured person's proposals, once accepted (status ACCEPTED or ATTACHED);
+     * empty before. Another household's proposal is "not found".
+     */
+    @Transactional
+    public java.util.Optional<ChosenDoctor> doctorForMyHousehold(long proposalId) {
+        SignedInUser user = currentUser.get();
+        List<Long> own = user.has(Role.INSURED) ? households.householdsOf(user.accountId()) : List.of();
+        record Row(long householdId, String status, String rpps, Long accountId, String communeCode, Double lat, Double lon,
+                   java.time.Instant decidedAt, java.time.Instant declaredAt) {}
+        Row row = jdbc.sql("""
+                        select p.household_id, p.status, c.rpps, coalesce(p.doctor_account_id, c.doctor_account_id), c.commune_code,
+                               c.lat, c.lon, p.decided_at, p.declared_at
+                          from proposal p left join doctor_capacity c on c.id = p.doctor_id where p.id = :id""")
+                .param("id", proposalId)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4), rs.getString(5),
+                        (Double) rs.getObject(6), (Double) rs.getObject(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))))
+                .optional().filter(r -> own.contains(r.householdId()))
+                .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
+        if (!row.status().equals("ACCEPTED") && !row.status().equals("ATTACHED")) {
+            return java.util.Optional.empty();
+        }
+        HouseholdSummary summary = summary(new ProposalView(proposalId, row.householdId(), row.accountId(), row.status(), java.time.Instant.EPOCH));
+        java.util.Optional<fr.traitant.app.directory.DoctorProfile> profile = row.rpps() == null ? java.util.Optional.empty()
+                : directory.findByRpps(row.rpps());
+        String confirmed = row.status().equals("ATTACHED") && row.decidedAt() != null ? FRENCH_DATE.format(row.decidedAt()) : null;
+        String declared = row.declaredAt() == null ? null : FRENCH_DATE.format(row.declaredAt());
+        if (profile.isPresent()) {
+            fr.traitant.app.directory.DoctorProfile d = profile.get();
+            fr.traitant.app.directory.PracticeLocation place = d.locations().isEmpty() ? null : d.locations().getFirst();
+            String commune = place == null ? "" : commune(place.communeCode()).map(fr.traitant.app.territory.Commune::name).orElse("");
+            String address = place == null ? "" : String.join(", ", java.util.stream.Stream.of(place.name(), place.address(),
+                    (place.postalCode() + " " + commune).strip()).filter(t -> t != null && !t.isBlank()).toList());
+            return java.util.Optional.of(new ChosenDoctor(proposalId, row.status(), "Dr " + (d.firstName() + " " + d.lastName()).strip(),
+                    address, d.phone(), d.feeSector().map(fr.traitant.engine.directory.FeeSector::label).orElse(null), d.languages(),
+                    d.wheelchairAccess(), summary.minutes(), place == null ? row.lat() : place.lat(), place == null ? row.lon() : place.lon(),
+                    declared, confirmed));
+        }
+        String name = row.accountId() == null ? "Votre médecin" : accounts.findById(row.accountId()).map(SignedInUser::displayName).orElse("Votre médecin");
+        String commune = row.communeCode() == null ? "" : commune(row.communeCode()).map(fr.traitant.app.territory.Commune::name).orElse("");
+        return java.util.Optional.of(new ChosenDoctor(proposalId, row.status(), name, commune, "", null, List.of(), null,
+                summary.minutes(), row.lat(), row.lon(), declared, confirmed));
+    }
+
+    /**
+     * The family of a proposal as its doctor sees it once the family has chosen them (status ATTACHED): names, dates
+     * of birth and the contact details members agreed to share. Before that, empty (the anonymous profile only).
+     * Another doctor's proposal is "not found". Audited for each member.
+     *
+     * @param declaredOn the date the doctor recorded the declaration, or null (still to do)
+     */
+    public record ChosenFamily(long proposalId, List<Households.MemberContact> members, String confirmedOn, String declaredOn) {
+        public ChosenFamily {
+            members = List.copyOf(members);
+        }
+    }
+
+    static final String CHOSEN_DOCTOR_PURPOSE = "Le médecin traitant choisi par le foyer consulte ses coordonnées";
+
+    @Transactional
+    public java.util.Optional<ChosenFamily> familyOfMyProposal(long proposalId) {
+        ProposalView p = read(proposalId); // its doctor only (agents never see contacts here), audited
+        SignedInUser user = currentUser.get();
+        if (!user.has(Role.DOCTOR) || !p.status().equals("ATTACHED")) {
+            return java.util.Optional.empty();
+        }
+        java.time.Instant[] dates = jdbc.sql("select decided_at, declared_at from proposal where id = :id").param("id", proposalId)
+                .query((rs, i) -> new java.time.Instant[] {instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))}).single();
+        return java.util.Optional.of(new ChosenFamily(proposalId, households.forTheirDoctor(p.householdId(), CHOSEN_DOCTOR_PURPOSE),
+                dates[0] == null ? null : FRENCH_DATE.format(dates[0]), dates[1] == null ? null : FRENCH_DATE.format(dates[1])));
+    }
+
+    private static java.time.Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** One proposal: its doctor or an advisor/conciliator; anybody else gets "not found". */

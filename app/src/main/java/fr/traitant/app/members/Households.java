@@ -105,6 +105,36 @@ public class Households {
         return changed;
     }
 
+    /**
+     * What a household's chosen médecin traitant may know of it: each member's name and date of birth, and the phone
+     * and e-mail of those who agreed to be contacted. The caller (the proposal workflow) has checked that the household
+     * confirmed this doctor; every read is audited with {@code purpose}.
+     */
+    @Transactional
+    public List<MemberContact> forTheirDoctor(long householdId, String purpose) {
+        List<HouseholdRepository.MemberRow> members = repository.members(householdId);
+        for (HouseholdRepository.MemberRow m : members) {
+            auditTrail.record(MembersPersonalData.personRef(m.id()), "household", Long.toString(householdId), AuditAction.READ, purpose);
+        }
+        return members.stream().map(m -> new MemberContact(m.firstName(), m.lastName(), m.birthDate(),
+                m.consentToContact() && m.phone() != null ? new fr.traitant.app.platform.values.PhoneNumber(m.phone()).national() : null,
+                m.consentToContact() ? m.email() : null)).toList();
+    }
+
+    /** A member as their médecin traitant sees them; phone and e-mail null unless the member agreed to be contacted. */
+    public record MemberContact(String firstName, String lastName, java.time.LocalDate birthDate, String phone, String email) {
+        /** "1 mars 1990". */
+        public String birthDateText() {
+            return birthDate == null ? "—" : birthDate.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH));
+        }
+
+        /** Never the contact details in clear in logs. */
+        @Override
+        public String toString() {
+            return "MemberContact[" + firstName + "]";
+        }
+    }
+
     /** Marks the household as having left the programme (its retention period starts). */
     @Transactional
     public void close(long householdId, Instant at) {

@@ -101,6 +101,9 @@ class CaseProposalTest {
         jdbc.sql("update proposal set deadline = now() - interval '1 minute' where id = :id").param("id", proposal.get("id")).update();
         workflow.expireOverdue();
         assertThat(workflow.status((Long) proposal.get("id"))).isEqualTo("EXPIRED");
+        assertThat(jdbc.sql("select subject from outbox_message where recipient = :r and reference = :ref order by id")
+                .param("r", doctorEmail).param("ref", "proposal:" + proposal.get("id")).query(String.class).list())
+                .last().asString().contains("a expiré");
     }
 
     @Test

@@ -67,6 +67,7 @@ class AccessMatrixTest {
             new Row("/reponse/0000", WebSession.HTML, EVERYBODY),
             new Row("/appariements", WebSession.HTML, EnumSet.of(ADVISOR, CONCILIATOR)),
             new Row("/mutations/import", WebSession.HTML, EnumSet.of(ADVISOR, ADMIN)),
+            new Row("/exploitation/courriels", WebSession.HTML, EnumSet.of(ADMIN)),
             new Row("/dpo", WebSession.HTML, EnumSet.of(DPO)),
             new Row("/dpo/journal?agent=x", WebSession.HTML, EnumSet.of(DPO)),
             new Row("/dpo/journal.csv?agent=x", "text/csv", EnumSet.of(DPO)),
