@@ -72,6 +72,13 @@ class CaseRepository {
                 .query(CaseRepository::map).optional();
     }
 
+    /** The open cases of a household with this motive, locked for a change. */
+    List<CaseView> openForHousehold(long householdId, Motive motive) {
+        return jdbc.sql("select " + COLUMNS + " from case_file where household_id = :h and motive = :m and status <> 'CLOSED'"
+                        + " order by id for update")
+                .param("h", householdId).param("m", motive.name()).query(CaseRepository::map).list();
+    }
+
     /** Locks the row for a change (two agents acting at once cannot both move the same state). */
     Optional<CaseView> lock(long id) {
         return jdbc.sql("select " + COLUMNS + " from case_file where id = :id for update").param("id", id)

@@ -190,6 +190,12 @@ public class Cases {
         SignedInUser user = currentUser.get();
         CaseView c = forAgent(id, true);
         CaseStatus target = transition.applyTo(c.status());
+        if (transition instanceof CaseTransition.Close close && close.outcome() == Outcome.DOCTOR_DECLARED
+                && (c.householdId() == null || workflow.attachedProposal(c.householdId()).isEmpty())) {
+            // one truth: "médecin traitant déclaré" is what the proposal workflow says, not a free choice
+            throw new IllegalArgumentException("Aucun médecin traitant n'est déclaré pour ce foyer dans Traitant : le dossier se "
+                    + "clôture avec cette issue quand le foyer a confirmé un médecin (il se clôture alors tout seul).");
+        }
         Instant now = clock.instant();
         switch (transition) {
             case CaseTransition.Start s -> repository.moveTo(id, target, null, null, null, null);
@@ -206,6 +212,23 @@ public class Cases {
                 + (target == CaseStatus.CLOSED ? " (" + ((CaseTransition.Close) transition).outcome().label() + "). Donnez-nous votre avis." : "."), now);
         audit(id, AuditAction.UPDATE, "Changement d'état du dossier");
         return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * When a household confirms its médecin traitant, its open "find me a médecin traitant" cases are closed with that
+     * outcome (same transaction); the journal and the requester say so.
+     */
+    @org.springframework.context.event.EventListener
+    void onMedecinTraitantChosen(fr.traitant.app.matching.MedecinTraitantChosen chosen) {
+        Instant now = clock.instant();
+        for (CaseView c : repository.openForHousehold(chosen.householdId(), Motive.FIND_DOCTOR)) {
+            repository.moveTo(c.id(), CaseStatus.CLOSED, null, Outcome.DOCTOR_DECLARED, null, now);
+            repository.journal(c.id(), "système", null, JournalKind.STATUS,
+                    "Clôturé : le foyer a confirmé son médecin traitant (proposition n° " + chosen.proposalId() + ")", now);
+            notifyRequester(c, "Votre demande " + c.reference() + " : clôturée (" + Outcome.DOCTOR_DECLARED.label()
+                    + "). Donnez-nous votre avis.", now);
+            audit(c.id(), AuditAction.UPDATE, "Clôture du dossier : médecin traitant déclaré");
+        }
     }
 
     /** The agents a case of the signed-in agent's kind can be assigned to. */

@@ -67,11 +67,14 @@ public class ProposalWorkflow {
     private final ZoneMatcher matcher;
     private final fr.traitant.app.directory.Doctors directory;
     private final fr.traitant.app.identity.Accounts accounts;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ProposalWorkflow(JdbcClient jdbc, Households households, WaitingList waitingList, AuditTrail auditTrail, CurrentUser currentUser,
                      Territory territory, Clock clock, @Value("${traitant.workflow.answer-period:P14D}") Duration answerPeriod,
                      Outbox outbox, AnswerLinks links, DoctorRoster roster, fr.traitant.app.directory.Doctors directory,
-                     fr.traitant.app.identity.Accounts accounts, ZoneInputs inputs, ZoneMatcher matcher) {
+                     fr.traitant.app.identity.Accounts accounts, ZoneInputs inputs, ZoneMatcher matcher,
+                     org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.inputs = inputs;
         this.matcher = matcher;
         this.roster = roster;
@@ -277,6 +280,12 @@ public class ProposalWorkflow {
         return propose(entryId, doctorId, "Proposé par un conseiller (dossier " + caseReference + ")");
     }
 
+    /** The proposal through which a household chose its médecin traitant (ATTACHED), if any. */
+    public Optional<Long> attachedProposal(long householdId) {
+        return jdbc.sql("select id from proposal where household_id = :h and status = 'ATTACHED'")
+                .param("h", householdId).query(Long.class).optional();
+    }
+
     /** The open (pending or accepted) proposal of a household, if any. */
     public Optional<Long> openProposal(long householdId) {
         return jdbc.sql("select id from proposal where household_id = :h and status in ('PENDING', 'ACCEPTED')")
@@ -376,6 +385,7 @@ public class ProposalWorkflow {
             waitingList.changeStatus(p.entryId(), WaitingList.Status.ATTACHED, "Médecin traitant déclaré");
         }
         audit(p.householdId(), proposalId, AuditAction.UPDATE, "Proposition confirmée par le foyer : médecin traitant déclaré");
+        events.publishEvent(new MedecinTraitantChosen(p.householdId(), proposalId));
         // the doctor learns who chose them (over MSSanté, the secure messaging of health professionals)
         if (p.doctorId() != null) {
             jdbc.sql("select email from doctor_capacity where id = :d and email is not null").param("d", p.doctorId())

@@ -45,6 +45,9 @@ class CaseBrowserTest {
     fr.traitant.app.matching.ProposalWorkflow workflow;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     Households households;
 
     @RegisterExtension
@@ -126,12 +129,21 @@ class CaseBrowserTest {
         assertThat(agent.locator("#journal")).containsText("Proposition de médecin");
         assertThat(person.locator("#medecin-propose")).containsText(doctorName, new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
 
-        // 4. closure with the outcome that closes the loop
+        // 4. "médecin traitant déclaré" cannot be chosen before it is true…
         agent.locator("#issue-select").selectOption("DOCTOR_DECLARED");
         agent.locator("#note").fill("Déclaration de médecin traitant faite par le Dr Parcours.");
         agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clôturer le dossier")).click();
+        assertThat(agent.locator("main")).containsText("Aucun médecin traitant n'est déclaré pour ce foyer");
+        assertThat(agent.locator("#etat-dossier")).hasText("En cours de traitement");
+        consoleErrors.clear(); // the refused form answers 400
+        // …and closes the case by itself once the doctor accepted and the family confirmed
+        long proposal = jdbc.sql("select id from proposal where household_id = :h").param("h", household).query(Long.class).single();
+        workflow.acceptAs(proposal, doctorId);
+        workflow.confirmAs(proposal, household);
+        agent.reload();
         assertThat(agent.locator("#etat-dossier")).hasText("Clôturée");
         assertThat(agent.locator("#issue")).containsText("Médecin traitant déclaré");
+        assertThat(agent.locator("#journal")).containsText("le foyer a confirmé son médecin traitant");
         agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/case-file.png")).setFullPage(true));
 
         // 5. satisfaction: the insured person's page shows the closure, then they rate it
