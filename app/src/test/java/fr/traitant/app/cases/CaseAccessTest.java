@@ -212,8 +212,12 @@ class CaseAccessTest {
         assertThat(closeWithoutOutcome.status()).isEqualTo(400);
         assertThat(advisor.submit("/dossiers/" + id, "/dossiers/" + id + "/etat", Map.of("action", "start")).status()).isEqualTo(302);
         assertThat(advisor.submit("/dossiers/" + id, "/dossiers/" + id + "/etat", Map.of("action", "wait", "tiers", "Dr Martin")).status()).isEqualTo(302);
+        WebSession.Response declaredWithoutDoctor = advisor.submit("/dossiers/" + id, "/dossiers/" + id + "/etat",
+                Map.of("action", "close", "issue", "DOCTOR_DECLARED", "note", "Dr Martin déclaré"));
+        assertThat(declaredWithoutDoctor.status()).isEqualTo(400);
+        assertThat(declaredWithoutDoctor.body()).contains("Aucun médecin traitant n&#39;est déclaré pour ce foyer");
         assertThat(advisor.submit("/dossiers/" + id, "/dossiers/" + id + "/etat",
-                Map.of("action", "close", "issue", "DOCTOR_DECLARED", "note", "Dr Martin déclaré")).status()).isEqualTo(302);
+                Map.of("action", "close", "issue", "NO_DOCTOR_FOUND", "note", "Aucun médecin disponible")).status()).isEqualTo(302);
         assertThat(status(id)).isEqualTo("CLOSED");
         WebSession.Response reopen = advisor.submit("/dossiers/" + id, "/dossiers/" + id + "/etat", Map.of("action", "start"));
         assertThat(reopen.status()).isEqualTo(400);
