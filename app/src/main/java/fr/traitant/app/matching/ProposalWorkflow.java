@@ -265,6 +265,11 @@ public class ProposalWorkflow {
     @Transactional
     public long proposeFromCase(long householdId, long doctorAccountId, String caseReference) {
         lockHousehold(householdId);
+        attachedProposal(householdId).ifPresent(attached -> {
+            // one attachment per household (database constraint): say so now rather than when the family confirms
+            throw new TransitionRefused("Ce foyer a déjà choisi son médecin traitant avec Traitant (proposition n° " + attached
+                    + ") : une nouvelle proposition ne pourrait pas être confirmée.");
+        });
         openProposal(householdId).ifPresent(open -> {
             throw new TransitionRefused("Une proposition est déjà en cours pour ce foyer (proposition n° " + open
                     + ") : attendez sa réponse ou son expiration avant d'en faire une autre.");

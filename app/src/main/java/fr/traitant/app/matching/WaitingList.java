@@ -47,6 +47,11 @@ public class WaitingList {
         public java.time.LocalDate waitingSinceDay() {
             return java.time.LocalDate.ofInstant(waitingSince, java.time.ZoneId.of("Europe/Paris"));
         }
+
+        /** The waiting-since day as a French page writes it: "2 décembre 2026". */
+        public String waitingSinceText() {
+            return waitingSinceDay().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH));
+        }
     }
 
     private static final String COLUMNS = """

@@ -138,6 +138,14 @@ class CaseProposalTest {
         workflow.confirmAs(proposal, household);
         assertThatThrownBy(() -> workflow.confirmAs(proposal, household)).isInstanceOf(ProposalWorkflow.TransitionRefused.class);
         assertThat(workflow.capacity(doctor).orElseThrow().committed()).isEqualTo(2);
+
+        // the confirmation closed the "find a doctor" case by itself
+        assertThat(jdbc.sql("select status || '/' || outcome from case_file where id = :id").param("id", caseId).query(String.class).single())
+                .isEqualTo("CLOSED/DOCTOR_DECLARED");
+        // the household has chosen its doctor: another proposal is refused now, not at the family's confirmation
+        assertThatThrownBy(() -> workflow.proposeFromCase(household, doctor, "AUTRE-DOSSIER"))
+                .isInstanceOf(ProposalWorkflow.TransitionRefused.class)
+                .hasMessageContaining("Ce foyer a déjà choisi son médecin traitant avec Traitant");
     }
 
     @Test

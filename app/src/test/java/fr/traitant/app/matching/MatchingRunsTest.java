@@ -174,4 +174,45 @@ class MatchingRunsTest {
         assertThat(TestAccounts.signedIn(accounts, Role.CONCILIATOR, port).get(runPath).status()).isEqualTo(200);
         assertThat(TestAccounts.signedIn(accounts, Role.DOCTOR, port).get("/appariements").status()).isEqualTo(403);
     }
+
+    @Test
+    void two_runs_of_a_zone_published_at_once_propose_each_household_once_and_never_answer_500() throws Exception {
+        long doctor = TestAccounts.create(accounts, Role.DOCTOR).accountId();
+        workflow.declareCapacity(doctor, null, "09122", 5); // Foix (Ariège)
+        long household = households.create("Foyer Foix", InseeCode.of("09122"),
+                List.of(new NewMember("Léo", "Foix", LocalDate.of(1975, 1, 1), null, null, null)));
+        waitingList.register(household, WaitingList.Source.CASE, Instant.now());
+        WebSession first = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
+        WebSession second = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
+        String runA = first.submit("/appariements", "/appariements", Map.of("departement", "09")).location().replaceFirst("^https?://[^/]+", "");
+        String runB = second.submit("/appariements", "/appariements", Map.of("departement", "09")).location().replaceFirst("^https?://[^/]+", "");
+        assertThat(runA).isNotEqualTo(runB);
+        String tokenA = WebSession.csrfToken(first.get(runA).body());
+        String tokenB = WebSession.csrfToken(second.get(runB).body());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        var a = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            await(go);
+            return first.post(runA + "/publication", Map.of("_csrf", tokenA));
+        });
+        var b = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            await(go);
+            return second.post(runB + "/publication", Map.of("_csrf", tokenB));
+        });
+        var c = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            await(go);
+            return second.post(runA + "/publication", Map.of("_csrf", tokenB)); // the same run published by someone else
+        });
+        go.countDown();
+        assertThat(List.of(a.get(), b.get(), c.get())).extracting(WebSession.Response::status).containsOnly(302);
+        assertThat(jdbc.sql("select count(*) from proposal where household_id = :h").param("h", household).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch go) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
