@@ -75,9 +75,6 @@ class Outbox {
     /** A page of messages of one state, newest first, with the total. */
     public record Page(List<Line> lines, long total, int page, int pages) {}
 
-    private static final java.time.format.DateTimeFormatter FRENCH = java.time.format.DateTimeFormatter
-            .ofPattern("d MMMM yyyy 'à' H 'h' mm", java.util.Locale.FRENCH).withZone(java.time.ZoneId.of("Europe/Paris"));
-
     public Counts counts() {
         return jdbc.sql("""
                         select count(*) filter (where sent_at is null and attempts = 0), count(*) filter (where sent_at is not null),
@@ -117,7 +114,7 @@ class Outbox {
     }
 
     private static String french(Timestamp t) {
-        return t == null ? null : FRENCH.format(t.toInstant());
+        return t == null ? null : fr.traitant.app.platform.FrenchDates.dayAndTime(t.toInstant());
     }
 
     /** Adds a message in the current transaction. */

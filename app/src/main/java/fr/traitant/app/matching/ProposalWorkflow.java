@@ -68,13 +68,15 @@ public class ProposalWorkflow {
     private final fr.traitant.app.directory.Doctors directory;
     private final fr.traitant.app.identity.Accounts accounts;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Proposals proposals;
 
     ProposalWorkflow(JdbcClient jdbc, Households households, WaitingList waitingList, AuditTrail auditTrail, CurrentUser currentUser,
                      Territory territory, Clock clock, @Value("${traitant.workflow.answer-period:P14D}") Duration answerPeriod,
                      Outbox outbox, AnswerLinks links, DoctorRoster roster, fr.traitant.app.directory.Doctors directory,
                      fr.traitant.app.identity.Accounts accounts, ZoneInputs inputs, ZoneMatcher matcher,
-                     org.springframework.context.ApplicationEventPublisher events) {
+                     org.springframework.context.ApplicationEventPublisher events, Proposals proposals) {
         this.events = events;
+        this.proposals = proposals;
         this.inputs = inputs;
         this.matcher = matcher;
         this.roster = roster;
@@ -243,8 +245,7 @@ public class ProposalWorkflow {
         }
         waitingList.changeStatus(entryId, WaitingList.Status.PROPOSED, "Proposition d'un médecin traitant");
         audit(entry.householdId(), id, AuditAction.CREATE, "Proposition d'un médecin traitant");
-        jdbc.sql("select email from doctor_capacity where id = :d and email is not null").param("d", doctorId)
-                .query(String.class).optional().ifPresent(email -> outbox.enqueue(email,
+        doctorEmail(doctorId).ifPresent(email -> outbox.enqueue(email,
                         "Traitant — un foyer cherche un médecin traitant (proposition " + id + ")",
                         "Bonjour,\n\nUn foyer de " + entry.people() + " personne(s) (priorité " + entry.priority()
                                 + (entry.priorityReasons().isBlank() ? "" : " : " + Explanations.reasonsForDoctor(entry.priorityReasons()))
@@ -393,8 +394,7 @@ public class ProposalWorkflow {
         events.publishEvent(new MedecinTraitantChosen(p.householdId(), proposalId));
         // the doctor learns who chose them (over MSSanté, the secure messaging of health professionals)
         if (p.doctorId() != null) {
-            jdbc.sql("select email from doctor_capacity where id = :d and email is not null").param("d", p.doctorId())
-                    .query(String.class).optional().ifPresent(email -> {
+            doctorEmail(p.doctorId()).ifPresent(email -> {
                         StringBuilder members = new StringBuilder();
                         for (var m : households.forTheirDoctor(p.householdId(), "Envoi au médecin choisi des coordonnées du foyer")) {
                             members.append("- ").append(m.firstName()).append(' ').append(m.lastName()).append(", né(e) le ")
@@ -422,8 +422,7 @@ public class ProposalWorkflow {
                     "proposal:" + p.id()));
         }
         if (p.doctorId() != null) {
-            jdbc.sql("select email from doctor_capacity where id = :d and email is not null").param("d", p.doctorId())
-                    .query(String.class).optional().ifPresent(email -> outbox.enqueue(email,
+            doctorEmail(p.doctorId()).ifPresent(email -> outbox.enqueue(email,
                             "Traitant — la proposition " + p.id() + " a expiré",
                             "Bonjour,\n\nLa proposition " + p.id() + " a expiré " + (familyWasAsked
                                     ? "sans confirmation du foyer : la place que vous lui réserviez est de nouveau libre.\n"
@@ -440,14 +439,18 @@ public class ProposalWorkflow {
         String rpps = jdbc.sql("select rpps from doctor_capacity where id = :d").param("d", doctorId).query(String.class).optional().orElse(null);
         return (rpps == null ? java.util.Optional.<fr.traitant.app.directory.DoctorProfile>empty() : directory.findByRpps(rpps))
                 .map(d -> {
-                    var place = d.locations().isEmpty() ? null : d.locations().getFirst();
-                    String commune = place == null ? "" : territory.findCommune(place.communeCode()).map(fr.traitant.app.territory.Commune::name).orElse("");
-                    return "Dr " + (d.firstName() + " " + d.lastName()).strip() + "\n"
-                            + (place == null ? "" : String.join(", ", java.util.stream.Stream.of(place.name(), place.address(),
-                                    (place.postalCode() + " " + commune).strip()).filter(t -> t != null && !t.isBlank()).toList()) + "\n")
+                    String address = proposals.practiceAddress(d);
+                    return Proposals.doctorName(d) + "\n" + (address.isEmpty() ? "" : address + "\n")
                             + (d.phone().isEmpty() ? "" : "Tél. " + d.phone() + "\n");
                 })
                 .orElse("");
+    }
+
+    /** The MSSanté address of a workflow doctor, if known (where proposals and news are sent). */
+    private Optional<String> doctorEmail(Long doctorId) {
+        return doctorId == null ? Optional.empty()
+                : jdbc.sql("select email from doctor_capacity where id = :d and email is not null").param("d", doctorId)
+                        .query(String.class).optional();
     }
 
     /**
@@ -471,7 +474,7 @@ public class ProposalWorkflow {
         households.contactEmail(p.householdId()).ifPresent(email -> outbox.enqueue(email,
                 "Traitant — votre médecin traitant est déclaré",
                 "Bonjour,\n\nVotre médecin a fait la déclaration de médecin traitant pour votre foyer le "
-                        + Proposals.FRENCH_DATE.format(now) + " :\n\n" + who
+                        + fr.traitant.app.platform.FrenchDates.day(now) + " :\n\n" + who
                         + "\nElle est enregistrée auprès de l'Assurance Maladie. Vous la retrouvez dans « Mon médecin traitant ».\n",
                 "proposal:" + proposalId));
         return now;

@@ -19,6 +19,7 @@ import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import fr.traitant.app.platform.FrenchDates;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -166,10 +167,6 @@ public class Proposals {
         }
     }
 
-    /** French dates on pages: "2 décembre 2026". */
-    static final java.time.format.DateTimeFormatter FRENCH_DATE = java.time.format.DateTimeFormatter
-            .ofPattern("d MMMM yyyy", java.util.Locale.FRENCH).withZone(java.time.ZoneId.of("Europe/Paris"));
-
     /**
      * The doctor of a proposal as the family sees it once the doctor has accepted: who, where, how to reach the
      * practice, and the estimated travel time.
@@ -215,16 +212,12 @@ public class Proposals {
         HouseholdSummary summary = summary(new ProposalView(proposalId, row.householdId(), row.accountId(), row.status(), java.time.Instant.EPOCH));
         java.util.Optional<fr.traitant.app.directory.DoctorProfile> profile = row.rpps() == null ? java.util.Optional.empty()
                 : directory.findByRpps(row.rpps());
-        String confirmed = row.status().equals("ATTACHED") && row.decidedAt() != null ? FRENCH_DATE.format(row.decidedAt()) : null;
-        String declared = row.declaredAt() == null ? null : FRENCH_DATE.format(row.declaredAt());
+        String confirmed = row.status().equals("ATTACHED") ? FrenchDates.day(row.decidedAt()) : null;
+        String declared = FrenchDates.day(row.declaredAt());
         if (profile.isPresent()) {
             fr.traitant.app.directory.DoctorProfile d = profile.get();
             fr.traitant.app.directory.PracticeLocation place = d.locations().isEmpty() ? null : d.locations().getFirst();
-            String commune = place == null ? "" : commune(place.communeCode()).map(fr.traitant.app.territory.Commune::name).orElse("");
-            String address = place == null ? "" : String.join(", ", java.util.stream.Stream.of(place.name(), place.address(),
-                    (place.postalCode() + " " + commune).strip()).filter(t -> t != null && !t.isBlank()).toList());
-            return java.util.Optional.of(new ChosenDoctor(proposalId, row.status(), "Dr " + (d.firstName() + " " + d.lastName()).strip(),
-                    address, d.phone(), d.feeSector().map(fr.traitant.engine.directory.FeeSector::label).orElse(null), d.languages(),
+            return java.util.Optional.of(new ChosenDoctor(proposalId, row.status(), doctorName(d), practiceAddress(d), d.phone(), d.feeSector().map(fr.traitant.engine.directory.FeeSector::label).orElse(null), d.languages(),
                     d.wheelchairAccess(), summary.minutes(), place == null ? row.lat() : place.lat(), place == null ? row.lon() : place.lon(),
                     declared, confirmed));
         }
@@ -259,7 +252,23 @@ public class Proposals {
         java.time.Instant[] dates = jdbc.sql("select decided_at, declared_at from proposal where id = :id").param("id", proposalId)
                 .query((rs, i) -> new java.time.Instant[] {instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))}).single();
         return java.util.Optional.of(new ChosenFamily(proposalId, households.forTheirDoctor(p.householdId(), CHOSEN_DOCTOR_PURPOSE),
-                dates[0] == null ? null : FRENCH_DATE.format(dates[0]), dates[1] == null ? null : FRENCH_DATE.format(dates[1])));
+                FrenchDates.day(dates[0]), FrenchDates.day(dates[1])));
+    }
+
+    /** "Dr Anne Lemaire". */
+    static String doctorName(fr.traitant.app.directory.DoctorProfile d) {
+        return "Dr " + (d.firstName() + " " + d.lastName()).strip();
+    }
+
+    /** The main practice as one line: "Cabinet de Siam, 12 rue de Siam, 29200 Brest" (what is known of it). */
+    String practiceAddress(fr.traitant.app.directory.DoctorProfile d) {
+        if (d.locations().isEmpty()) {
+            return "";
+        }
+        fr.traitant.app.directory.PracticeLocation place = d.locations().getFirst();
+        String commune = commune(place.communeCode()).map(fr.traitant.app.territory.Commune::name).orElse("");
+        return String.join(", ", java.util.stream.Stream.of(place.name(), place.address(), (place.postalCode() + " " + commune).strip())
+                .filter(t -> t != null && !t.isBlank()).toList());
     }
 
     private static java.time.Instant instant(java.sql.Timestamp t) {

@@ -50,7 +50,7 @@ public class WaitingList {
 
         /** The waiting-since day as a French page writes it: "2 décembre 2026". */
         public String waitingSinceText() {
-            return waitingSinceDay().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH));
+            return fr.traitant.app.platform.FrenchDates.day(waitingSinceDay());
         }
     }
 

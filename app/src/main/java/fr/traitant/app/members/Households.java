@@ -125,7 +125,7 @@ public class Households {
     public record MemberContact(String firstName, String lastName, java.time.LocalDate birthDate, String phone, String email) {
         /** "1 mars 1990". */
         public String birthDateText() {
-            return birthDate == null ? "—" : birthDate.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH));
+            return birthDate == null ? "—" : fr.traitant.app.platform.FrenchDates.day(birthDate);
         }
 
         /** Never the contact details in clear in logs. */

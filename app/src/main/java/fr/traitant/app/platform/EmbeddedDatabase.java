@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -286,11 +285,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                try {
-                    Files.delete(path);
-                } catch (FileAlreadyExistsException ignored) {
-                    // not expected
-                }
+                Files.delete(path);
             }
         }
     }
