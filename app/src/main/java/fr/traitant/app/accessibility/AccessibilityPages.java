@@ -55,17 +55,28 @@ class AccessibilityPages {
         return "accessibility/page :: status";
     }
 
-    /** Commune search with scores (htmx fragment). */
+    /**
+     * Commune search with scores, page by page: the fragment for htmx, the whole page otherwise (a link followed
+     * without JavaScript, a bookmarked address).
+     */
     @GetMapping("/acces-aux-soins/communes")
-    String searchCommunes(@RequestParam(defaultValue = "") String query, Model model) {
+    String searchCommunes(@RequestParam(defaultValue = "") String query, fr.traitant.app.platform.ListRequest list,
+                          @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
+                          Model model, jakarta.servlet.http.HttpServletResponse response) {
         model.addAttribute("query", query);
-        List<Accessibility.CommunePoint> results = List.of();
+        fr.traitant.app.platform.ListPage<Accessibility.CommunePoint> results = null;
         if (query.length() > Territory.MAX_QUERY_LENGTH) {
+            response.setStatus(422);
             model.addAttribute("error", "Le texte recherché dépasse " + Territory.MAX_QUERY_LENGTH + " caractères.");
         } else if (!query.isBlank()) {
-            results = accessibility.searchCommunes(territory.searchCommunes(query, 20).stream().map(Commune::code).toList());
+            fr.traitant.app.platform.ListPage<Commune> found = territory.searchCommunes(query, list);
+            results = list.page(accessibility.searchCommunes(found.rows().stream().map(Commune::code).toList()), found.total());
         }
         model.addAttribute("communes", results);
+        if (htmx == null) {
+            page(model);
+            return "accessibility/page";
+        }
         return "accessibility/page :: communeResults";
     }
 

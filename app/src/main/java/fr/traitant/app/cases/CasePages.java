@@ -6,6 +6,7 @@ import fr.traitant.app.platform.values.InseeCode;
 import fr.traitant.app.platform.values.PhoneNumber;
 import fr.traitant.app.territory.Territory;
 import jakarta.servlet.http.HttpServletResponse;
+import fr.traitant.app.platform.ListRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class CasePages {
 
     @GetMapping("/dossiers")
     String inbox(@RequestParam(name = "vue", defaultValue = "mine") String scope,
-                 @RequestParam(name = "q", required = false) String query, Model model) {
+                 @RequestParam(name = "q", required = false) String query, ListRequest list, Model model) {
         String s = SCOPES.containsKey(scope) ? scope : "mine";
         CaseRepository.Scope chosen = switch (s) {
             case "unassigned" -> CaseRepository.Scope.UNASSIGNED;
@@ -64,7 +65,7 @@ class CasePages {
             default -> CaseRepository.Scope.MINE;
         };
         boolean searching = query != null && !query.isBlank();
-        model.addAttribute("cases", cases.list(searching ? CaseRepository.Scope.ALL : chosen, query));
+        model.addAttribute("cases", cases.list(searching ? CaseRepository.Scope.ALL : chosen, query, list));
         model.addAttribute("scope", searching ? "" : s);
         model.addAttribute("scopes", SCOPES);
         model.addAttribute("query", query == null ? "" : query);

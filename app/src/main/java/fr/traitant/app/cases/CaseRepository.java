@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import fr.traitant.app.platform.ListPage;
+import fr.traitant.app.platform.ListRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -148,7 +150,15 @@ class CaseRepository {
      * The agents' list of one kind: a scope and an optional search text (reference, requester name, commune code),
      * overdue first, then by due date.
      */
-    List<CaseView> list(CaseKind kind, Scope scope, long agentAccountId, String text, LocalDate today, int limit) {
+    /** The columns an agent may sort the list on (key in the address → SQL); the default puts overdue cases first. */
+    static final java.util.Map<String, String> SORTABLE = java.util.Map.of(
+            "echeance", "(status <> 'CLOSED' and due_on < :today) desc, status = 'CLOSED', due_on",
+            "reference", "reference",
+            "demandeur", "lower(requester_name)",
+            "priorite", "case when priority = 'URGENT' then 0 when priority = 'HIGH' then 1 else 2 end",
+            "recu", "received_at");
+
+    ListPage<CaseView> list(CaseKind kind, Scope scope, long agentAccountId, String text, LocalDate today, ListRequest request) {
         StringBuilder where = new StringBuilder("kind = :kind and not synthetic");
         switch (scope) {
             case MINE -> where.append(" and status <> 'CLOSED' and assignee_account_id = :agent");
@@ -161,12 +171,19 @@ class CaseRepository {
         if (!q.isEmpty()) {
             where.append(" and (upper(reference) = upper(:q) or requester_name ilike :like or commune_code = :q)");
         }
-        return jdbc.sql("select " + COLUMNS + " from case_file where " + where
-                        + " order by (status <> 'CLOSED' and due_on < :today) desc, status = 'CLOSED', due_on, id limit :limit")
-                .param("kind", kind.name()).param("agent", agentAccountId).param("today", today)
-                .param("q", q).param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .param("limit", limit)
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("kind", kind.name());
+        params.put("agent", agentAccountId);
+        params.put("today", today);
+        params.put("q", q);
+        params.put("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        long total = jdbc.sql("select count(*) from case_file where " + where).params(params).query(Long.class).single();
+        String order = request.orderBy(SORTABLE, "echeance", false, "id");
+        List<CaseView> rows = jdbc.sql("select " + COLUMNS + " from case_file where " + where + " order by " + order
+                        + " limit :limit offset :offset")
+                .params(params).param("limit", ListRequest.SIZE).param("offset", request.offset(ListRequest.SIZE))
                 .query(CaseRepository::map).list();
+        return request.page(rows, total);
     }
 
     /** Open cases per assignee (null = unassigned): open, overdue, waiting for a third party. */

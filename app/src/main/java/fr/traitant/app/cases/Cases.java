@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import fr.traitant.app.platform.ListPage;
+import fr.traitant.app.platform.ListRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -29,7 +31,6 @@ public class Cases {
     public static final String INSURED_PURPOSE = "Consultation par l'assuré de sa propre demande";
     public static final String DEFAULT_AGENT_PURPOSE = "Traitement du dossier d'accompagnement";
     static final String LIST_PURPOSE = "Liste de dossiers (boîte de réception, recherche)";
-    static final int LIST_LIMIT = 100;
 
     private final CaseRepository repository;
     private final CurrentUser currentUser;
@@ -177,10 +178,10 @@ public class Cases {
 
     /** The agent's list of their kind, audited case by case. */
     @Transactional
-    List<CaseView> list(CaseRepository.Scope scope, String text) {
+    ListPage<CaseView> list(CaseRepository.Scope scope, String text, ListRequest request) {
         SignedInUser user = currentUser.get();
-        List<CaseView> found = repository.list(myKind(), scope, user.accountId(), text, today(), LIST_LIMIT);
-        found.forEach(c -> audit(c.id(), AuditAction.READ, LIST_PURPOSE));
+        ListPage<CaseView> found = repository.list(myKind(), scope, user.accountId(), text, today(), request);
+        found.rows().forEach(c -> audit(c.id(), AuditAction.READ, LIST_PURPOSE));
         return found;
     }
 

@@ -36,7 +36,8 @@ class DoctorSearchPages {
                 @RequestParam(defaultValue = "false") boolean sector1, @RequestParam(required = false) String specialty,
                 @RequestParam(defaultValue = "false") boolean teleconsultation,
                 @RequestParam(defaultValue = "false") boolean wheelchair, @RequestParam(required = false) String language,
-                @RequestParam(required = false) Double radiusKm, HttpServletRequest http, Model model) {
+                @RequestParam(required = false) Double radiusKm, fr.traitant.app.platform.ListRequest list,
+                HttpServletRequest http, Model model) {
         DoctorSearchRequest request = new DoctorSearchRequest(place, lat, lon, name, accepting, network, sector1,
                 specialty, teleconsultation, wheelchair, language, radiusKm, null);
         model.addAttribute("q", request);
@@ -48,9 +49,15 @@ class DoctorSearchPages {
         if (!request.isEmpty()) {
             try {
                 DoctorSearchRequest.Resolved resolved = request.resolve(search);
-                DoctorSearchResults results = search.search(resolved.criteria(), resolved.place());
+                int size = resolved.criteria().limit();
+                int offset = Math.min(list.offset(size), DoctorSearch.MAX_OFFSET);
+                DoctorSearchResults results = search.search(resolved.criteria(), resolved.place(), offset);
                 model.addAttribute("results", results);
-                model.addAttribute("apiUrl", "/api/v1/doctors/search?" + (http.getQueryString() == null ? "" : http.getQueryString()));
+                // the doctors shown, page by page, with how many match in all (no silent cut at the first page)
+                model.addAttribute("doctorPage", new fr.traitant.app.platform.ListRequest(offset / size + 1, "", false, list.path(),
+                        list.query()).page(results.doctors(), Math.min(results.matching(), DoctorSearch.MAX_OFFSET + size), size));
+                model.addAttribute("apiUrl", "/api/v1/doctors/search?" + (http.getQueryString() == null ? ""
+                        : http.getQueryString().replaceAll("(^|&)page=[^&]*", "")));
                 model.addAttribute("widerUrl", results.widerRadiusKm().map(km -> withParam(http, "radiusKm", String.valueOf(km.intValue()))).orElse(null));
                 model.addAttribute("teleUrl", withParam(http, "teleconsultation", "true"));
             } catch (IllegalArgumentException | NotFoundException e) {

@@ -36,6 +36,11 @@ public class MatchingRuns {
             lines = List.copyOf(lines);
             unservedLines = List.copyOf(unservedLines);
         }
+
+        /** The state as a French page says it. */
+        public String statusLabel() {
+            return "PUBLISHED".equals(status) ? "Publié" : "Brouillon (rien n’est envoyé)";
+        }
     }
 
     /**
@@ -50,6 +55,10 @@ public class MatchingRuns {
         Line withDoctorLabel(String label) {
             return new Line(entryId, householdId, people, priority, doctorId, distanceKm, reason, proposalId, proposalStatus,
                     minutes, rank, eligibleDoctors, passedOver, label);
+        }
+
+        public String proposalStatusLabel() {
+            return ProposalStatus.labelOf(proposalStatus);
         }
     }
 
@@ -202,11 +211,20 @@ public class MatchingRuns {
 
     /** Recent runs, newest first (no personal data). */
     public List<Run> recent(int limit) {
-        return jdbc.sql("select id, departement, created_by, created_at, status, considered, unserved from matching_run order by id desc limit :l")
-                .param("l", limit)
+        return recent(fr.traitant.app.platform.ListRequest.first("/appariements"), limit).rows();
+    }
+
+    /** One page of the runs, newest first (no personal data). */
+    public fr.traitant.app.platform.ListPage<Run> recent(fr.traitant.app.platform.ListRequest request, int size) {
+        long total = jdbc.sql("select count(*) from matching_run").query(Long.class).single();
+        List<Run> rows = jdbc.sql("""
+                        select id, departement, created_by, created_at, status, considered, unserved from matching_run
+                         order by id desc limit :l offset :o""")
+                .param("l", size).param("o", request.offset(size))
                 .query((rs, i) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
                         rs.getString(5), rs.getInt(6), rs.getInt(7), List.of(), List.of(), ""))
                 .list();
+        return request.page(rows, total, size);
     }
 
     /** Publishes a draft: a proposal per line whose household is still waiting. Returns how many were made. */

@@ -29,6 +29,7 @@ class MatchingWeb {
                 roles(HttpMethod.GET, "/propositions/{id}", Role.DOCTOR),
                 roles(HttpMethod.POST, "/propositions/{id}/declaration", Role.DOCTOR),
                 roles(HttpMethod.GET, "/liste-attente", Role.ADVISOR, Role.CONCILIATOR),
+                roles(HttpMethod.GET, "/liste-attente.csv", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/appariements", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/mutations/import", Role.ADVISOR, Role.ADMIN),
                 roles(HttpMethod.POST, "/mutations/import", Role.ADVISOR, Role.ADMIN),
@@ -106,9 +107,12 @@ class MatchingWeb {
 
         private final Proposals proposals;
 
+        private final fr.traitant.app.territory.Territory territory;
+
         WaitingListPages(WaitingList waitingList, WaitingFigures figures, fr.traitant.app.members.Households households,
                          fr.traitant.app.identity.CurrentUser currentUser, java.time.Clock clock, ProposalWorkflow workflow,
-                         Proposals proposals) {
+                         Proposals proposals, fr.traitant.app.territory.Territory territory) {
+            this.territory = territory;
             this.proposals = proposals;
             this.workflow = workflow;
             this.waitingList = waitingList;
@@ -127,18 +131,48 @@ class MatchingWeb {
 
         @GetMapping("/liste-attente")
         String waiting(@org.springframework.web.bind.annotation.RequestParam(name = "departement", required = false) String departement,
-                       @org.springframework.web.bind.annotation.RequestParam(name = "priorite", required = false) Integer priority,
-                       Model model) {
-            if (departement != null && !departement.isBlank() && !departement.matches("[0-9]{2}|2A|2B|97[1-6]")) {
-                throw new IllegalArgumentException("Code de département invalide.");
+                       @org.springframework.web.bind.annotation.RequestParam(name = "priorite", required = false) String priority,
+                       fr.traitant.app.platform.ListRequest list, Model model, jakarta.servlet.http.HttpServletResponse response) {
+            String d = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
+            String p = priority == null ? "" : priority.strip();
+            java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+            if (!d.isEmpty() && !territory.isDepartement(d)) {
+                errors.put("departement", "« " + departement.strip() + " » n’est pas un département : saisissez son code, par exemple 83 ou 2A.");
             }
-            if (priority != null && (priority < 1 || priority > 5)) {
-                throw new IllegalArgumentException("La priorité va de 1 à 5.");
+            if (!p.isEmpty() && !p.matches("[1-5]")) {
+                errors.put("priorite", "La priorité va de 1 à 5.");
             }
-            model.addAttribute("entries", waitingList.waiting(departement, priority, 200));
-            model.addAttribute("departement", departement);
-            model.addAttribute("priority", priority);
+            model.addAttribute("departement", departement == null ? "" : departement);
+            model.addAttribute("priority", p);
+            model.addAttribute("errors", errors);
+            if (!errors.isEmpty()) {
+                response.setStatus(422);
+                model.addAttribute("entries", null);
+                return "matching/waiting";
+            }
+            model.addAttribute("entries", waitingList.waiting(d, p.isEmpty() ? null : Integer.valueOf(p), list,
+                    fr.traitant.app.platform.ListRequest.SIZE));
+            model.addAttribute("csv", list.path() + ".csv" + (list.query().isEmpty() ? "" : "?" + list.query()));
             return "matching/waiting";
+        }
+
+        @GetMapping(value = "/liste-attente.csv", produces = "text/csv")
+        org.springframework.http.ResponseEntity<String> waitingCsv(
+                @org.springframework.web.bind.annotation.RequestParam(name = "departement", required = false) String departement,
+                @org.springframework.web.bind.annotation.RequestParam(name = "priorite", required = false) Integer priority) {
+            String d = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!d.isEmpty() && !territory.isDepartement(d)) {
+                throw new IllegalArgumentException("Département inconnu : " + departement);
+            }
+            java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+            for (WaitingList.Entry e : waitingList.waiting(d, priority, fr.traitant.app.platform.ListRequest.first("/liste-attente"), 100_000).rows()) {
+                rows.add(java.util.List.of(Long.toString(e.householdId()), e.departement(), territory.departementLabel(e.departement()),
+                        Integer.toString(e.priority()), e.priorityReasons() == null ? "" : e.priorityReasons(), Integer.toString(e.people()),
+                        e.waitingSinceDay().toString(), e.source().label(), Integer.toString(e.unansweredContacts())));
+            }
+            return fr.traitant.app.platform.CsvExport.of("liste-attente" + (d.isEmpty() ? "" : "-" + d) + ".csv",
+                    java.util.List.of("foyer", "departement", "departement_nom", "priorite", "motifs", "personnes", "en_attente_depuis",
+                            "origine", "contacts_sans_reponse"), rows);
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/liste-attente/{id}/contacts")
@@ -356,20 +390,37 @@ class MatchingWeb {
     @Controller
     static class MatchingRunPages {
         private final MatchingRuns runs;
+        private final fr.traitant.app.territory.Territory territory;
 
-        MatchingRunPages(MatchingRuns runs) {
+        MatchingRunPages(MatchingRuns runs, fr.traitant.app.territory.Territory territory) {
             this.runs = runs;
+            this.territory = territory;
         }
 
         @GetMapping("/appariements")
-        String list(Model model) {
-            model.addAttribute("runs", runs.recent(50));
+        String list(fr.traitant.app.platform.ListRequest list, Model model) {
+            return form(list, model, "", null);
+        }
+
+        private String form(fr.traitant.app.platform.ListRequest list, Model model, String departement, String error) {
+            model.addAttribute("runs", runs.recent(list, fr.traitant.app.platform.ListRequest.SIZE));
+            model.addAttribute("departement", departement);
+            model.addAttribute("error", error);
             return "matching/runs";
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/appariements")
-        String run(@org.springframework.web.bind.annotation.RequestParam("departement") String departement) {
-            return "redirect:/appariements/" + runs.run(departement.strip().toUpperCase(java.util.Locale.ROOT));
+        String run(@org.springframework.web.bind.annotation.RequestParam(name = "departement", defaultValue = "") String departement,
+                   Model model, jakarta.servlet.http.HttpServletResponse response) {
+            String code = departement.strip().toUpperCase(java.util.Locale.ROOT);
+            String error = code.isEmpty() ? "Saisissez le code du département à apparier, par exemple 83."
+                    : !territory.isDepartement(code) ? "« " + departement.strip() + " » n’est pas un département : saisissez son code, par exemple 83 ou 2A."
+                    : null;
+            if (error != null) {
+                response.setStatus(422);
+                return form(fr.traitant.app.platform.ListRequest.first("/appariements"), model, departement, error);
+            }
+            return "redirect:/appariements/" + runs.run(code);
         }
 
         @GetMapping("/appariements/{id}")

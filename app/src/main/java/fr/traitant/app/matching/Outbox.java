@@ -72,9 +72,6 @@ class Outbox {
     public record Line(long id, String recipientDomain, String subject, String reference, String createdAt, int attempts,
                        String nextAttempt, String sentAt, String lastError) {}
 
-    /** A page of messages of one state, newest first, with the total. */
-    public record Page(List<Line> lines, long total, int page, int pages) {}
-
     public Counts counts() {
         return jdbc.sql("""
                         select count(*) filter (where sent_at is null and attempts = 0), count(*) filter (where sent_at is not null),
@@ -83,22 +80,20 @@ class Outbox {
     }
 
     /** @param state {@code failing}, {@code waiting} or {@code sent} */
-    public Page page(String state, int page, int size) {
+    public fr.traitant.app.platform.ListPage<Line> page(String state, fr.traitant.app.platform.ListRequest request, int size) {
         String where = switch (state) {
             case "waiting" -> "sent_at is null and attempts = 0";
             case "sent" -> "sent_at is not null";
             default -> "sent_at is null and attempts > 0";
         };
         long total = jdbc.sql("select count(*) from outbox_message where " + where).query(Long.class).single();
-        int pages = (int) Math.max(1, (total + size - 1) / size);
-        int current = Math.min(Math.max(1, page), pages);
         List<Line> lines = jdbc.sql("select id, recipient, subject, reference, created_at, attempts, next_attempt_at, sent_at, last_error"
                         + " from outbox_message where " + where + " order by id desc limit :l offset :o")
-                .param("l", size).param("o", (current - 1) * size)
+                .param("l", size).param("o", request.offset(size))
                 .query((rs, i) -> new Line(rs.getLong(1), domainOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                         french(rs.getTimestamp(5)), rs.getInt(6), french(rs.getTimestamp(7)), french(rs.getTimestamp(8)), rs.getString(9)))
                 .list();
-        return new Page(lines, total, current, pages);
+        return request.page(lines, total, size);
     }
 
     /** Sends a message again at the next poll (a failing one, after the cause was fixed); false if it was already sent. */

@@ -35,7 +35,7 @@ class OutboxPages {
 
     @GetMapping("/exploitation/courriels")
     String show(@RequestParam(name = "etat", defaultValue = "echec") String state,
-                @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
+                fr.traitant.app.platform.ListRequest list, Model model) {
         String key = switch (state) {
             case "attente" -> "waiting";
             case "envoyes" -> "sent";
@@ -44,7 +44,7 @@ class OutboxPages {
         };
         model.addAttribute("counts", outbox.counts());
         model.addAttribute("state", state);
-        model.addAttribute("messages", outbox.page(key, page, PAGE_SIZE));
+        model.addAttribute("messages", outbox.page(key, list, PAGE_SIZE));
         return "matching/outbox";
     }
 

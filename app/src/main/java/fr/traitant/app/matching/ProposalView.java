@@ -7,15 +7,11 @@ public record ProposalView(long id, long householdId, Long doctorAccountId, Stri
 
     /** The state in French, as the doctor reads it. */
     public String statusLabel() {
-        return switch (status) {
-            case "PENDING" -> "En attente de votre réponse";
-            case "ACCEPTED" -> "Acceptée : en attente de la confirmation du foyer";
-            case "ATTACHED" -> "Le foyer vous a choisi comme médecin traitant";
-            case "DECLINED" -> "Déclinée";
-            case "REFUSED" -> "Refusée par le foyer";
-            case "EXPIRED" -> "Expirée sans réponse";
-            case "WITHDRAWN" -> "Retirée";
-            default -> status;
-        };
+        for (ProposalStatus s : ProposalStatus.values()) {
+            if (s.name().equals(status)) {
+                return s.doctorLabel();
+            }
+        }
+        return status;
     }
 }

@@ -3,6 +3,8 @@ package fr.traitant.app.matching;
 import fr.traitant.app.members.HouseholdProfile;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.app.platform.ListPage;
+import fr.traitant.app.platform.ListRequest;
 import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
 import java.sql.ResultSet;
@@ -11,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +32,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class WaitingList {
 
     /** Where a request comes from. */
-    public enum Source { TRANSFER, CASE, ALD_DATA, ONLINE }
+    public enum Source {
+        TRANSFER("Mutation"), CASE("Dossier d’accompagnement"), ALD_DATA("Données ALD de la caisse"), ONLINE("Demande en ligne");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     /** Where an entry stands. */
     public enum Status { WAITING, PAUSED, PROPOSED, ATTACHED, WITHDRAWN }
@@ -217,14 +232,27 @@ public class WaitingList {
      */
     @Transactional
     public List<Entry> waiting(String departement, Integer priority, int limit) {
-        List<Entry> entries = jdbc.sql("select " + COLUMNS + """
-                         from waiting_entry
-                        where status = 'WAITING' and (:d = '' or departement = :d) and (:p = 0 or priority = :p)
-                        order by priority, waiting_since, id limit :limit""")
-                .param("d", departement == null ? "" : departement).param("p", priority == null ? 0 : priority)
-                .param("limit", limit).query(WaitingList::map).list();
+        return waiting(departement, priority, ListRequest.first("/liste-attente"), limit).rows();
+    }
+
+    /** The columns the waiting list may be sorted on; the default is the order in which matching serves households. */
+    static final Map<String, String> SORTABLE = Map.of(
+            "priorite", "priority, waiting_since",
+            "attente", "waiting_since",
+            "departement", "departement, priority, waiting_since",
+            "personnes", "people");
+
+    /** One page of the waiting list, each entry shown audited. */
+    @Transactional
+    public ListPage<Entry> waiting(String departement, Integer priority, ListRequest request, int size) {
+        String where = " from waiting_entry where status = 'WAITING' and (:d = '' or departement = :d) and (:p = 0 or priority = :p)";
+        Map<String, Object> params = Map.of("d", departement == null ? "" : departement, "p", priority == null ? 0 : priority);
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        List<Entry> entries = jdbc.sql("select " + COLUMNS + where + " order by "
+                        + request.orderBy(SORTABLE, "priorite", false, "id") + " limit :limit offset :offset")
+                .params(params).param("limit", size).param("offset", request.offset(size)).query(WaitingList::map).list();
         entries.forEach(e -> audit(e.householdId(), e.id(), AuditAction.READ, "Consultation de la liste d'attente"));
-        return entries;
+        return request.page(entries, total, size);
     }
 
     private void audit(long householdId, long entryId, AuditAction action, String purpose) {

@@ -107,6 +107,23 @@ public class Charter {
                 .query(this::member).list();
     }
 
+    /** The columns the signatories may be sorted on. */
+    static final java.util.Map<String, String> SORTABLE = java.util.Map.of("signature", "m.signed_at", "rpps", "m.rpps",
+            "commune", "m.commune_code", "patients", "m.new_patients_per_year");
+
+    /** One page of the signatories, optionally of one département, newest first unless another order is asked. */
+    public fr.traitant.app.platform.ListPage<Membership> members(Optional<String> departement, fr.traitant.app.platform.ListRequest request,
+                                                                 int size) {
+        String where = departement.isPresent() ? " where m.departement = :d" : "";
+        long total = jdbc.sql("select count(*) from charter_member m" + where).param("d", departement.orElse(""))
+                .query(Long.class).single();
+        List<Membership> rows = jdbc.sql(MEMBER_SELECT + where + " order by " + request.orderBy(SORTABLE, "signature", true, "m.doctor_id")
+                        + " limit :l offset :o")
+                .param("d", departement.orElse("")).param("l", size).param("o", request.offset(size))
+                .query(this::member).list();
+        return request.page(rows, total, size);
+    }
+
     /** Every signatory's position, for the map. */
     public List<MemberPoint> points() {
         return jdbc.sql("select lat, lon, departement, synthetic from charter_member order by doctor_id")

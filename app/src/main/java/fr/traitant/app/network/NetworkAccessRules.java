@@ -25,6 +25,7 @@ class NetworkAccessRules implements AccessRules {
                 roles(HttpMethod.POST, "/espace-medecin/charte", Role.DOCTOR),
                 roles(HttpMethod.POST, "/espace-medecin/charte/retrait", Role.DOCTOR),
                 roles(HttpMethod.GET, "/reseau", Role.NETWORK_MANAGER),
+                roles(HttpMethod.GET, "/reseau/signataires.csv", Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/reseau/medecins/{doctorId}", Role.NETWORK_MANAGER),
                 everybody(HttpMethod.GET, "/api/v1/network/charter"),
                 roles(HttpMethod.GET, "/api/v1/network/departements", Role.NETWORK_MANAGER),

@@ -14,18 +14,29 @@ class NetworkPages {
 
     private final Charter charter;
     private final TraitantProperties properties;
+    private final fr.traitant.app.territory.Territory territory;
 
-    NetworkPages(Charter charter, TraitantProperties properties) {
+    NetworkPages(Charter charter, TraitantProperties properties, fr.traitant.app.territory.Territory territory) {
+        this.territory = territory;
         this.charter = charter;
         this.properties = properties;
     }
 
     @GetMapping("/reseau")
-    String page(@RequestParam(required = false) String departement, Model model) {
-        Optional<String> dep = Optional.ofNullable(departement).filter(d -> !d.isBlank());
+    String page(@RequestParam(required = false) String departement, fr.traitant.app.platform.ListRequest list, Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
+        String code = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
+        Optional<String> dep = Optional.of(code).filter(d -> !d.isEmpty());
+        model.addAttribute("departementInput", departement == null ? "" : departement);
+        if (dep.isPresent() && !territory.isDepartement(code)) {
+            // an unknown département is a mistake to show next to the field, not an empty list
+            response.setStatus(422);
+            model.addAttribute("departementError", "« " + departement.strip() + " » n’est pas un département : saisissez son code, par exemple 83 ou 2A.");
+            dep = Optional.empty();
+        }
         model.addAttribute("count", charter.memberCount());
         model.addAttribute("counts", charter.countsByDepartement().stream().filter(c -> c.members() > 0).toList());
-        model.addAttribute("members", charter.members(dep, 100, 0));
+        model.addAttribute("members", charter.members(dep, list, fr.traitant.app.platform.ListRequest.SIZE));
         model.addAttribute("departement", dep.orElse(""));
         model.addAttribute("events", charter.recentEvents(20));
         model.addAttribute("synthetic", charter.anySynthetic());
@@ -33,6 +44,25 @@ class NetworkPages {
         model.addAttribute("tileUrl", properties.map().tileUrl());
         model.addAttribute("tileAttribution", properties.map().tileAttribution());
         return "network/manager";
+    }
+
+    @GetMapping(value = "/reseau/signataires.csv", produces = "text/csv")
+    org.springframework.http.ResponseEntity<String> csv(@RequestParam(required = false) String departement) {
+        String code = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!code.isEmpty() && !territory.isDepartement(code)) {
+            throw new IllegalArgumentException("Département inconnu : " + departement);
+        }
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        for (Membership m : charter.members(Optional.of(code).filter(d -> !d.isEmpty()),
+                fr.traitant.app.platform.ListRequest.first("/reseau"), 1_000_000).rows()) {
+            rows.add(java.util.List.of(m.doctorName(), m.rpps(), m.communeCode(), territory.communeLabel(m.communeCode()),
+                    java.time.LocalDate.ofInstant(m.signedAt(), fr.traitant.app.platform.FrenchDates.PARIS).toString(), m.commitments().takesTransferredFamilies() ? "oui" : "non",
+                    m.commitments().willingDeclaredDoctor() ? "oui" : "non", Integer.toString(m.commitments().newPatientsPerYear()),
+                    m.synthetic() ? "oui" : "non"));
+        }
+        return fr.traitant.app.platform.CsvExport.of("signataires" + (code.isEmpty() ? "" : "-" + code) + ".csv",
+                java.util.List.of("medecin", "rpps", "commune_insee", "commune", "signe_le", "familles_mutees", "medecin_traitant",
+                        "patients_par_an", "fictif"), rows);
     }
 
     @GetMapping("/reseau/medecins/{doctorId}")

@@ -1,9 +1,15 @@
 package fr.traitant.app.platform;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Dates as a French page writes them, in Paris time: "2 décembre 2026", "2 décembre 2026 à 16 h 48". */
@@ -25,5 +31,50 @@ public final class FrenchDates {
 
     public static String dayAndTime(Instant instant) {
         return instant == null ? null : DAY_AND_TIME.format(instant.atZone(PARIS));
+    }
+
+    /** A local date-time already in Paris time. */
+    public static String dayAndTime(LocalDateTime dateTime) {
+        return dateTime == null ? null : DAY_AND_TIME.format(dateTime);
+    }
+
+    public static String dayAndTime(OffsetDateTime dateTime) {
+        return dateTime == null ? null : dayAndTime(dateTime.toInstant());
+    }
+
+    /** "5 ans", "6 mois", "1 an et 6 mois", "30 jours". */
+    public static String duration(Period period) {
+        if (period == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        if (period.getYears() != 0) {
+            parts.add(period.getYears() + (Math.abs(period.getYears()) == 1 ? " an" : " ans"));
+        }
+        if (period.getMonths() != 0) {
+            parts.add(period.getMonths() + " mois");
+        }
+        if (period.getDays() != 0 || parts.isEmpty()) {
+            parts.add(period.getDays() + (Math.abs(period.getDays()) == 1 ? " jour" : " jours"));
+        }
+        return String.join(" et ", parts);
+    }
+
+    /** "3 h 20 min", "45 min", "20 s". */
+    public static String duration(Duration duration) {
+        if (duration == null) {
+            return null;
+        }
+        long seconds = duration.toSeconds();
+        if (seconds >= 86_400 && seconds % 86_400 == 0) {
+            long days = seconds / 86_400;
+            return days + (days == 1 ? " jour" : " jours");
+        }
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        long hours = seconds / 3600;
+        long minutes = (seconds % 3600) / 60;
+        return hours == 0 ? minutes + " min" : minutes == 0 ? hours + " h" : hours + " h " + minutes + " min";
     }
 }

@@ -23,7 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DpoPages {
 
-    static final int MAX_LINES = 500;
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/Paris"));
     private static final String DEFAULT_EXPORT_PURPOSE = "Demande d'accès de la personne concernée (RGPD art. 15)";
 
@@ -47,10 +46,12 @@ class DpoPages {
     }
 
     @GetMapping("/dpo/journal")
-    String journal(@RequestParam(defaultValue = "") String personne, @RequestParam(defaultValue = "") String agent, Model model) {
+    String journal(@RequestParam(defaultValue = "") String personne, @RequestParam(defaultValue = "") String agent,
+                   fr.traitant.app.platform.ListRequest list, Model model) {
         model.addAttribute("personne", personne);
         model.addAttribute("agent", agent);
-        model.addAttribute("events", personne.isBlank() && agent.isBlank() ? List.of() : audit.search(personne, agent, MAX_LINES));
+        model.addAttribute("events", personne.isBlank() && agent.isBlank() ? null
+                : audit.search(personne, agent, list, fr.traitant.app.platform.ListRequest.SIZE));
         if (!personne.isBlank()) {
             // reading who accessed a person's data is itself an access to that person's record
             auditTrail.record(personne.strip(), "audit", personne.strip(), AuditAction.READ, "Contrôle du journal des accès");
@@ -67,7 +68,7 @@ class DpoPages {
         csv.writeRecord("horodatage", "agent", "role", "personne", "type", "enregistrement", "action", "motif");
         for (AuditEvent e : audit.search(personne, agent, 100_000)) {
             csv.writeRecord(WHEN.format(e.occurredAt()), safe(e.actor()), safe(e.actorRole()), safe(e.personRef()),
-                    safe(e.recordType()), safe(e.recordId()), e.action().name(), safe(e.purpose()));
+                    safe(e.recordType()), safe(e.recordId()), e.action().label(), safe(e.purpose()));
         }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

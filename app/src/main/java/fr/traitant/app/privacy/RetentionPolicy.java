@@ -29,7 +29,24 @@ class RetentionPolicy {
         }
     }
 
-    record Line(String recordKind, String period, Instant cutoff, List<PersonalDataHolder.RetentionCandidate> candidates) {}
+    record Line(String recordKind, String period, Instant cutoff, List<PersonalDataHolder.RetentionCandidate> candidates) {
+
+        /** "Foyers — conservés 5 ans". */
+        public String title() {
+            String kind = switch (recordKind) {
+                case "household" -> "Foyers et leurs bénéficiaires";
+                case "case" -> "Dossiers d’accompagnement et de conciliation";
+                default -> recordKind;
+            };
+            String duration;
+            try {
+                duration = fr.traitant.app.platform.FrenchDates.duration(java.time.Period.parse(period));
+            } catch (java.time.format.DateTimeParseException notAPeriod) {
+                duration = period;
+            }
+            return kind + " — conservés " + duration;
+        }
+    }
 
     private final List<PersonalDataHolder> holders;
     private final RetentionProperties properties;

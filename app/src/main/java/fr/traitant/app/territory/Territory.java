@@ -7,6 +7,8 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import fr.traitant.app.platform.ListPage;
+import fr.traitant.app.platform.ListRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -99,6 +101,29 @@ public class Territory {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("Le nombre de résultats (limit) doit être compris entre 1 et " + MAX_LIMIT + ".");
         }
+        return search(query, limit, 0);
+    }
+
+    /** One page of the communes whose name or postal code starts with the text, most populated first, with the total. */
+    public ListPage<Commune> searchCommunes(String query, ListRequest request) {
+        if (query == null || query.isBlank() || query.length() > MAX_QUERY_LENGTH) {
+            throw new IllegalArgumentException("Saisissez un nom de commune ou un code postal (" + MAX_QUERY_LENGTH + " caractères au plus).");
+        }
+        String normalized = SearchText.normalize(query);
+        if (normalized.isEmpty()) {
+            return request.page(List.of(), 0);
+        }
+        String prefix = escapeLike(normalized) + "%";
+        long total = DIGITS.matcher(normalized).matches()
+                ? jdbc.sql("""
+                        select count(*) from commune c
+                         where exists (select 1 from commune_postal_code p where p.commune_code = c.code and p.postal_code like ?)""")
+                        .param(prefix).query(Long.class).single()
+                : jdbc.sql("select count(*) from commune c where c.name_search like ?").param(prefix).query(Long.class).single();
+        return request.page(search(query, ListRequest.SIZE, request.offset(ListRequest.SIZE)), total);
+    }
+
+    private List<Commune> search(String query, int limit, int offset) {
         String normalized = SearchText.normalize(query);
         if (normalized.isEmpty()) {
             return List.of();
@@ -108,14 +133,14 @@ public class Territory {
             return jdbc.sql("select " + COMMUNE_COLUMNS + """
                      from commune c join departement d on d.code = c.departement_code
                     where exists (select 1 from commune_postal_code p where p.commune_code = c.code and p.postal_code like ?)
-                    order by c.population desc, c.code limit ?""")
-                    .params(prefix, limit).query(Territory::commune).list();
+                    order by c.population desc, c.code limit ? offset ?""")
+                    .params(prefix, limit, offset).query(Territory::commune).list();
         }
         return jdbc.sql("select " + COMMUNE_COLUMNS + """
                  from commune c join departement d on d.code = c.departement_code
                 where c.name_search like ?
-                order by c.population desc, c.code limit ?""")
-                .params(prefix, limit).query(Territory::commune).list();
+                order by c.population desc, c.code limit ? offset ?""")
+                .params(prefix, limit, offset).query(Territory::commune).list();
     }
 
     /** Every département with its population, number of communes and area, by code. */
@@ -129,6 +154,46 @@ public class Territory {
                 .query((rs, i) -> new DepartementSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getLong(5), rs.getInt(6), rs.getDouble(7)))
                 .list();
+    }
+
+    private volatile java.util.Map<String, String> departementNames;
+
+    /** Names of the départements by code ("83" → "Var"); reference data, read once. */
+    public java.util.Map<String, String> departementNames() {
+        java.util.Map<String, String> names = departementNames;
+        if (names == null || names.isEmpty()) {
+            names = jdbc.sql("select code, name from departement").query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
+                    .list().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
+                            java.util.Map.Entry::getValue));
+            departementNames = names;
+        }
+        return names;
+    }
+
+    /** "Var (83)"; the code alone if unknown; empty for none. */
+    public String departementLabel(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String name = departementNames().get(code);
+        return name == null ? code : name + " (" + code + ")";
+    }
+
+    /** "Toulon (83)" for an INSEE code; the code itself if unknown; empty for none. */
+    public String communeLabel(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        try {
+            return findCommune(code).map(c -> c.name() + " (" + c.departement() + ")").orElse(code);
+        } catch (IllegalArgumentException malformed) {
+            return code;
+        }
+    }
+
+    /** Whether this is the code of a département of the reference data. */
+    public boolean isDepartement(String code) {
+        return code != null && departementNames().containsKey(code);
     }
 
     /** Every région with its population and number of communes, most populated first. */

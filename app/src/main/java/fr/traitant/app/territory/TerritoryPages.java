@@ -35,8 +35,16 @@ class TerritoryPages {
 
     /** Full results page (the search works without JavaScript too). */
     @GetMapping("/communes")
-    String search(@RequestParam(defaultValue = "") String query, Model model) {
-        searchInto(model, query, Territory.MAX_LIMIT);
+    String search(@RequestParam(defaultValue = "") String query, fr.traitant.app.platform.ListRequest list, Model model,
+                  jakarta.servlet.http.HttpServletResponse response) {
+        model.addAttribute("query", query);
+        model.addAttribute("results", null);
+        if (query.length() > Territory.MAX_QUERY_LENGTH) {
+            response.setStatus(422);
+            model.addAttribute("error", "Le texte recherché dépasse " + Territory.MAX_QUERY_LENGTH + " caractères.");
+        } else if (!query.isBlank()) {
+            model.addAttribute("results", territory.searchCommunes(query, list));
+        }
         return "territory/search";
     }
 

@@ -41,7 +41,7 @@ class OutboxPagesTest {
         assertThat(page.status()).isEqualTo(200);
         long failing = jdbc.sql("select count(*) from outbox_message where sent_at is null and attempts > 0").query(Long.class).single();
         assertThat(page.body()).contains("En échec : " + failing)
-                .contains(failing + " message(s) — page 1 sur " + ((failing + 49) / 50))
+                .contains(failing + " messages — page 1 sur " + ((failing + 49) / 50))
                 .contains("550 boîte inconnue").contains("…@medecin.mssante.fr").contains("Objet " + tag + " 54")
                 .doesNotContain("dr.secret.").doesNotContain("corps confidentiel");
         assertThat(admin.get("/exploitation/courriels?page=2").body()).contains("page 2 sur");
