@@ -146,8 +146,13 @@ class CasePages {
 
     @GetMapping("/dossiers/{id}/medecins")
     String doctors(@PathVariable long id, @RequestParam(name = "commune", required = false) String commune,
-                   @RequestParam(name = "nom", required = false) String name, Model model) {
-        model.addAttribute("doctors", cases.findDoctors(id, commune, name));
+                   @RequestParam(name = "nom", required = false) String name, Model model, HttpServletResponse response) {
+        try {
+            model.addAttribute("doctors", cases.findDoctors(id, commune, name));
+        } catch (IllegalArgumentException e) {
+            response.setStatus(422);
+            model.addAttribute("doctorCommuneError", e.getMessage());
+        }
         model.addAttribute("doctorCommune", commune == null ? "" : commune);
         model.addAttribute("doctorName", name == null ? "" : name);
         return page(cases.read(id, "Recherche d'un médecin traitant pour le foyer"), "Recherche d'un médecin traitant pour le foyer", model);

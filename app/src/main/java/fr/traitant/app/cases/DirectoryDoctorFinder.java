@@ -49,9 +49,10 @@ class DirectoryDoctorFinder implements DoctorFinder {
         Optional<DoctorSearch.Place> place = Optional.empty();
         if (communeCode != null && !communeCode.isBlank()) {
             try {
-                place = Optional.of(search.resolvePlace(communeCode));
+                place = Optional.of(search.resolvePlace(communeCode.strip()));
             } catch (IllegalArgumentException | NotFoundException e) {
-                place = Optional.empty();
+                throw new IllegalArgumentException("Aucune commune ne correspond à « " + communeCode.strip()
+                        + " » : saisissez un nom de commune, un code postal ou un code INSEE.");
             }
         }
         if (place.isPresent() || !who.isEmpty()) {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * DEMO ONLY (profile {@code demo}): the directory entry of the demo DOCTOR account (RPPS {@value DemoAccounts#DEMO_RPPS}),
- * a made-up GP in Toulon flagged synthetic, so that the demo doctor can state availability and sign the charter.
+ * a made-up GP in Toulon flagged synthetic, taking 20 new patients (the number {@code DemoWorkflow} declares), so that
+ * the demo doctor can state availability and sign the charter.
  */
 @Component
 @Profile("demo")
@@ -32,12 +33,13 @@ class DemoAccountDoctor {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(100)
     void ensure() {
         int inserted = jdbc.sql("""
                 insert into doctor (id, rpps, last_name, first_name, specialty, specialty_code, commune_code, lat, lon, birth_year,
                                     consultations_per_year, new_patient_status, new_patient_capacity, fee_sector, teleconsultation,
                                     wheelchair_access, phone, mssante, synthetic, active, updated_at)
-                select ?, ?, 'Bernard', 'Louise', 'GENERAL_PRACTICE', 'SM54', c.code, c.lat, c.lon, 1978, 4600, 'ACCEPTING', 10,
+                select ?, ?, 'Bernard', 'Louise', 'GENERAL_PRACTICE', 'SM54', c.code, c.lat, c.lon, 1978, 4600, 'ACCEPTING', 20,
                        'SECTOR_1', true, true, '01 99 00 00 01', 'louise.bernard@demo.mssante.invalid', true, true, ?
                   from commune c where c.code = '83137'
                    and not exists (select 1 from doctor where rpps = ?)""")

@@ -69,7 +69,10 @@ class DoctorSearchPages {
 
     @GetMapping("/medecins/{id}")
     String doctor(@PathVariable String id, Model model) {
-        DoctorProfile profile = doctors.getProfile(id);
+        // a doctor's card by the directory's id, or by their RPPS number (what a doctor and the README give)
+        DoctorProfile profile = id.matches("[0-9]{11}")
+                ? doctors.findByRpps(id).orElseThrow(() -> new NotFoundException("Aucun médecin n'a le numéro RPPS " + id + "."))
+                : doctors.getProfile(id);
         if (!profile.active()) {
             throw new NotFoundException("Ce médecin n'exerce plus.");
         }

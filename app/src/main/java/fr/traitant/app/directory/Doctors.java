@@ -97,6 +97,7 @@ public class Doctors {
                 .params(status.name(), capacity, maxComplexity, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()),
                         doctor.id())
                 .update();
+        events.publishEvent(new DoctorAvailabilityChanged(rpps, status, capacity));
         index.refreshAfterCommit();
         return getProfile(doctor.id());
     }

@@ -246,8 +246,11 @@ class MatchingWeb {
         private final Proposals proposals;
         private final ProposalWorkflow workflow;
         private final fr.traitant.app.identity.CurrentUser currentUser;
+        private final fr.traitant.app.territory.Territory territory;
 
-        ProposalPages(Proposals proposals, ProposalWorkflow workflow, fr.traitant.app.identity.CurrentUser currentUser) {
+        ProposalPages(Proposals proposals, ProposalWorkflow workflow, fr.traitant.app.identity.CurrentUser currentUser,
+                      fr.traitant.app.territory.Territory territory) {
+            this.territory = territory;
             this.proposals = proposals;
             this.workflow = workflow;
             this.currentUser = currentUser;
@@ -268,7 +271,7 @@ class MatchingWeb {
                 model.addAttribute("form", java.util.Map.of(
                         "statut", capacity == null ? "" : capacity.accepting() ? "ACCEPTING" : "NOT_ACCEPTING",
                         "capacite", capacity == null ? "" : Integer.toString(capacity.capacity()),
-                        "commune", capacity == null ? "" : capacity.communeCode()));
+                        "commune", capacity == null ? "" : territory.communeLabel(capacity.communeCode())));
             }
             if (!model.containsAttribute("errors")) {
                 model.addAttribute("errors", java.util.Map.of());

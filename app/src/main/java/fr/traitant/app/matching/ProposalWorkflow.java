@@ -152,7 +152,7 @@ public class ProposalWorkflow {
                         .query(String.class).optional().orElse(null));
         declare(doctor.accountId(), rpps, status, capacity, communeCode, null);
         auditTrail.record(null, "doctor_availability", Long.toString(doctor.accountId()), AuditAction.UPDATE,
-                "Disponibilité déclarée par le médecin : " + status.name() + ", " + capacity + " nouveau(x) patient(s), commune " + communeCode);
+                "Disponibilité déclarée par le médecin : " + status.label() + ", " + capacity + " nouveau(x) patient(s), commune " + communeCode);
     }
 
     private void declare(long doctorAccountId, String rpps, NewPatients status, int capacity, String communeCode, String email) {
@@ -160,8 +160,9 @@ public class ProposalWorkflow {
         if (capacity < 0 || capacity > 5000) {
             throw new AvailabilityRefused("capacite", "La capacité va de 0 à 5000 nouveaux patients.");
         }
-        Commune commune = (communeCode == null ? Optional.<Commune>empty() : territory.findCommune(communeCode.strip()))
-                .orElseThrow(() -> new AvailabilityRefused("commune", "Commune inconnue : indiquez le code INSEE de la commune du cabinet (5 caractères)."));
+        Commune commune = territory.resolveCommune(communeCode)
+                .orElseThrow(() -> new AvailabilityRefused("commune", "Commune introuvable : indiquez le nom de la commune du cabinet, "
+                        + "son code postal ou son code INSEE."));
         if (rpps != null) {
             // the directory doctor's mirror row (proposals already addressed to it, places committed) becomes this account's
             jdbc.sql("""

@@ -284,11 +284,8 @@ public class MemberImport {
         if (nirText.isEmpty() && category.insured()) {
             throw new IllegalArgumentException("NIR obligatoire pour un assuré");
         }
-        String first = required(r, "prenom");
-        String last = required(r, "nom");
-        if (first.length() > 100 || last.length() > 100) {
-            throw new IllegalArgumentException("nom ou prénom trop long (100 caractères au plus)");
-        }
+        String first = PersonRules.name("prénom", required(r, "prenom"));
+        String last = PersonRules.name("nom", required(r, "nom"));
         String birthText = required(r, "date_naissance");
         LocalDate birth;
         try {
@@ -296,9 +293,7 @@ public class MemberImport {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("date de naissance invalide '" + birthText + "' (AAAA-MM-JJ attendu)");
         }
-        if (birth.isAfter(LocalDate.now()) || birth.isBefore(LocalDate.of(1900, 1, 1))) {
-            throw new IllegalArgumentException("date de naissance impossible " + birth);
-        }
+        PersonRules.birthDate(birth, nirText.isEmpty() ? null : Nir.of(nirText), LocalDate.now());
         String sex = r.getField("sexe").strip().toUpperCase(Locale.ROOT);
         if (!sex.isEmpty() && !sex.equals("M") && !sex.equals("F")) {
             throw new IllegalArgumentException("sexe invalide '" + sex + "' (M ou F)");

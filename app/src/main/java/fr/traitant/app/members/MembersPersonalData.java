@@ -24,13 +24,15 @@ class MembersPersonalData implements PersonalDataHolder {
 
     private static final String PREFIX = "member:";
     private static final Map<String, String> FIELDS = Map.of(
-            "firstName", "Prénom", "lastName", "Nom", "birthDate", "Date de naissance (AAAA-MM-JJ)",
+            "firstName", "Prénom", "lastName", "Nom", "birthDate", "Date de naissance (JJ/MM/AAAA)",
             "email", "Adresse électronique", "phone", "Téléphone");
 
     private final HouseholdRepository repository;
+    private final fr.traitant.app.territory.Territory territory;
 
-    MembersPersonalData(HouseholdRepository repository) {
+    MembersPersonalData(HouseholdRepository repository, fr.traitant.app.territory.Territory territory) {
         this.repository = repository;
+        this.territory = territory;
     }
 
     static String personRef(long memberId) {
@@ -68,14 +70,14 @@ class MembersPersonalData implements PersonalDataHolder {
             Map<String, String> identity = new LinkedHashMap<>();
             identity.put("Prénom", m.firstName());
             identity.put("Nom", m.lastName());
-            identity.put("Date de naissance", m.birthDate() == null ? "" : m.birthDate().toString());
+            identity.put("Date de naissance", m.birthDate() == null ? "" : fr.traitant.app.platform.FrenchDates.day(m.birthDate()));
             identity.put("NIR", m.nir() == null ? "" : m.nir());
             identity.put("Adresse électronique", m.email() == null ? "" : m.email());
             identity.put("Téléphone", m.phone() == null ? "" : new PhoneNumber(m.phone()).national());
             Map<String, String> household = new LinkedHashMap<>();
             repository.findHousehold(m.householdId()).ifPresent(h -> {
                 household.put("Foyer", h.id() + " — " + h.label());
-                household.put("Commune", h.communeCode() == null ? "" : h.communeCode());
+                household.put("Commune", territory.communeLabel(h.communeCode()));
                 household.put("Autres membres", String.join(", ", repository.members(h.id()).stream()
                         .filter(o -> o.id() != m.id()).map(o -> o.firstName() + " " + o.lastName()).toList()));
             });
@@ -91,22 +93,26 @@ class MembersPersonalData implements PersonalDataHolder {
     @Override
     @Transactional
     public RecordRef rectify(String personRef, String field, String value) {
-        long id = memberId(personRef).filter(m -> repository.findMember(m).isPresent())
+        HouseholdRepository.MemberRow row = memberId(personRef).flatMap(repository::findMember)
                 .orElseThrow(() -> new IllegalArgumentException("Personne inconnue."));
+        long id = row.id();
         String v = value == null ? "" : value.strip();
         switch (field) {
-            case "firstName", "lastName" -> {
-                if (v.isEmpty() || v.length() > 100) {
-                    throw new IllegalArgumentException("Le nom et le prénom comptent de 1 à 100 caractères.");
-                }
-                repository.updateMember(id, field.equals("firstName") ? "first_name" : "last_name", v);
-            }
+            // the same rules as the member import (PersonRules)
+            case "firstName" -> repository.updateMember(id, "first_name", PersonRules.name("prénom", v));
+            case "lastName" -> repository.updateMember(id, "last_name", PersonRules.name("nom", v));
             case "birthDate" -> {
+                LocalDate birth;
                 try {
-                    repository.updateMember(id, "birth_date", LocalDate.parse(v));
+                    birth = v.matches("\\d{2}/\\d{2}/\\d{4}")
+                            ? LocalDate.parse(v, java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
+                                    .withResolverStyle(java.time.format.ResolverStyle.STRICT))
+                            : LocalDate.parse(v);
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("La date de naissance doit être de la forme AAAA-MM-JJ.");
+                    throw new IllegalArgumentException("La date de naissance doit être de la forme JJ/MM/AAAA (ou AAAA-MM-JJ).");
                 }
+                PersonRules.birthDate(birth, row.nir() == null ? null : fr.traitant.app.platform.values.Nir.of(row.nir()), LocalDate.now());
+                repository.updateMember(id, "birth_date", birth);
             }
             case "email" -> repository.updateMember(id, "email", EmailAddress.of(v).value());
             case "phone" -> repository.updateMember(id, "phone", PhoneNumber.of(v).e164());

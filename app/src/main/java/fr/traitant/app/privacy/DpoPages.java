@@ -68,7 +68,7 @@ class DpoPages {
         csv.writeRecord("horodatage", "agent", "role", "personne", "type", "enregistrement", "action", "motif");
         for (AuditEvent e : audit.search(personne, agent, 100_000)) {
             csv.writeRecord(WHEN.format(e.occurredAt()), safe(e.actor()), safe(e.actorRole()), safe(e.personRef()),
-                    safe(e.recordType()), safe(e.recordId()), e.action().label(), safe(e.purpose()));
+                    safe(e.recordType()), safe(e.recordId()), e.action().name(), safe(e.purpose()));
         }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -102,15 +102,22 @@ class DpoPages {
     }
 
     @PostMapping("/dpo/personnes/{ref}/rectification")
-    String rectify(@PathVariable String ref, @RequestParam String champ, @RequestParam String valeur,
+    String rectify(@PathVariable String ref, @RequestParam(defaultValue = "") String champ, @RequestParam(defaultValue = "") String valeur,
                    @RequestParam(defaultValue = "Demande de rectification (RGPD art. 16)") String motif,
-                   RedirectAttributes redirect) {
+                   RedirectAttributes redirect, Model model, jakarta.servlet.http.HttpServletResponse response) {
         try {
             requests.rectify(ref, champ, valeur, motif);
-            redirect.addFlashAttribute("success", "Le champ a été rectifié.");
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            // the form again, with what was typed and the reason next to the field
+            response.setStatus(422);
+            model.addAttribute("export", requests.export(ref, "Vérification d'une rectification refusée"));
+            model.addAttribute("champ", champ);
+            model.addAttribute("valeur", valeur);
+            model.addAttribute("motif", motif);
+            model.addAttribute("valeurError", e.getMessage());
+            return "privacy/person";
         }
+        redirect.addFlashAttribute("success", "Le champ a été rectifié.");
         return "redirect:/dpo/personnes/{ref}?motif=" + java.net.URLEncoder.encode("Vérification d'une rectification", java.nio.charset.StandardCharsets.UTF_8);
     }
 

@@ -179,6 +179,43 @@ public class Territory {
         return name == null ? code : name + " (" + code + ")";
     }
 
+    private static final java.util.regex.Pattern WITH_DEPARTEMENT = java.util.regex.Pattern.compile("(.+?)\\s*\\((\\d[\\dAB]\\d?)\\)");
+
+    /**
+     * The commune a person means by what they typed in a place field: an INSEE code, a postal code that belongs to one
+     * commune only, or a name (accents and case aside; "Toulon (83)" as pages write it; the most populated commune of
+     * that name otherwise). Empty when nothing, or more than one commune of a postal code, matches.
+     */
+    public Optional<Commune> resolveCommune(String text) {
+        if (text == null || text.isBlank() || text.length() > MAX_QUERY_LENGTH) {
+            return Optional.empty();
+        }
+        String t = text.strip();
+        if (t.matches("(?i)[0-9]{2}[0-9]{3}|2[AB][0-9]{3}|97[0-9]{3}")) {
+            Optional<Commune> byCode = findCommune(t.toUpperCase(java.util.Locale.ROOT));
+            if (byCode.isPresent()) {
+                return byCode;
+            }
+        }
+        if (t.matches("[0-9]{5}")) {
+            List<Commune> byPostal = search(t, 2, 0);
+            return byPostal.size() == 1 ? Optional.of(byPostal.getFirst()) : Optional.empty();
+        }
+        String name = t;
+        String departement = null;
+        java.util.regex.Matcher m = WITH_DEPARTEMENT.matcher(t);
+        if (m.matches()) {
+            name = m.group(1);
+            departement = m.group(2).toUpperCase(java.util.Locale.ROOT);
+        }
+        String wanted = SearchText.normalize(name);
+        String dep = departement;
+        return search(name, MAX_LIMIT, 0).stream()
+                .filter(c -> SearchText.normalize(c.name()).equals(wanted))
+                .filter(c -> dep == null || c.departement().equals(dep))
+                .findFirst();
+    }
+
     /** "Toulon (83)" for an INSEE code; the code itself if unknown; empty for none. */
     public String communeLabel(String code) {
         if (code == null || code.isBlank()) {

@@ -42,7 +42,7 @@ class DemoCasesTest {
     void the_indicators_page_shows_the_report_s_2024_figures_labelled_synthetic() {
         WebSession advisor = signIn("conseiller@demo.traitant.fr", "Demo-Pass-Toulon-2026");
         String page = advisor.get("/indicateurs/dossiers").body(); // default: the last full year with cases
-        assertThat(page).contains("Données synthétiques").contains("01/01/2024").contains("31/12/2024");
+        assertThat(page).contains("Données synthétiques").contains("1 janvier 2024").contains("31 décembre 2024");
         assertThat(page).contains(">710<").contains(">643<").contains("34,0 j").contains(">315<");
         String csv = advisor.get("/indicateurs/dossiers.csv?du=2024-01-01&au=2024-12-31", "text/csv").body();
         assertThat(csv).contains("PASS,recus,710").contains("PASS,clotures,643").contains("PASS,delai_moyen_jours,34.0")

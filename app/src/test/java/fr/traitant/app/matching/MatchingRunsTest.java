@@ -129,7 +129,7 @@ class MatchingRunsTest {
         String table = html.substring(html.indexOf("id=\"" + tableId + "\""));
         table = table.substring(0, table.indexOf("</table>"));
         for (String r : table.split("<tr")) {
-            if (r.contains(">" + householdId + "</a>")) {
+            if (r.contains(">Foyer n° " + householdId + "</a>")) {
                 return r;
             }
         }
@@ -166,7 +166,7 @@ class MatchingRunsTest {
         WebSession.Response published = advisor.submit(runPath, runPath + "/publication", Map.of());
         assertThat(published.status()).isEqualTo(302);
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.PROPOSED);
-        assertThat(advisor.get(runPath).body()).contains("Publié").contains(": PENDING");
+        assertThat(advisor.get(runPath).body()).contains("Publié").contains(": En attente de la réponse du médecin");
         // publishing twice makes nothing more
         advisor.submit(runPath, runPath + "/publication", Map.of());
         assertThat(jdbc.sql("select count(*) from proposal where household_id = :h").param("h", household).query(Long.class).single()).isEqualTo(1);

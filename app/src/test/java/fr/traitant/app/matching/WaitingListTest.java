@@ -191,11 +191,11 @@ class WaitingListTest {
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
         WebSession.Response page = advisor.get("/liste-attente?departement=48&priorite=5");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("/liste-attente/" + id + "/contacts").contains("01/03/2026");
+        assertThat(page.body()).contains("/liste-attente/" + id + "/contacts").contains("1 mars 2026");
         WebSession.Response posted = advisor.submit("/liste-attente?departement=48", "/liste-attente/" + id + "/contacts",
                 Map.of("canal", "PHONE", "reponse", "false"));
         assertThat(posted.status()).isEqualTo(302);
         assertThat(waitingList.get(id).unansweredContacts()).isEqualTo(1);
-        assertThat(advisor.get("/liste-attente?departement=zz").status()).isEqualTo(400);
+        assertThat(advisor.get("/liste-attente?departement=zz").status()).isEqualTo(422);
     }
 }

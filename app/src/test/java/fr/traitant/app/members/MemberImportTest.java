@@ -36,7 +36,12 @@ class MemberImportTest {
 
     /** A valid NIR, different at each call. */
     static String nir(boolean man) {
-        String thirteen = (man ? "1" : "2") + "8405" + "83137" + String.format("%03d", SEQ.incrementAndGet() % 1000);
+        return nir(man, "8405");
+    }
+
+    /** A valid NIR of someone born in this year and month ({@code yymm}), different at each call. */
+    static String nir(boolean man, String yymm) {
+        String thirteen = (man ? "1" : "2") + yymm + "83137" + String.format("%03d", SEQ.incrementAndGet() % 1000);
         return thirteen + String.format("%02d", 97 - Long.parseLong(thirteen) % 97);
     }
 
@@ -46,7 +51,7 @@ class MemberImportTest {
         String csv = HEADER
                 + ref + "-F;" + ref + "-1;ACTIVE;" + nir(true) + ";Paul;Import;1984-05-12;M;83137;;;non;;paul@example.fr;06 12 34 56 78;oui\n"
                 + ref + "-F;" + ref + "-2;FAMILY_MEMBER;;Lina;Import;2015-09-03;F;83137;DIABETES;DISABILITY,ISOLATION;non;;;;non\n"
-                + ref + "-G;" + ref + "-3;RETIRED;" + nir(false) + ";Anne;Autre;1950-01-20;F;29019;CANCER;;oui;10000000001;;;oui\n";
+                + ref + "-G;" + ref + "-3;RETIRED;" + nir(false, "5001") + ";Anne;Autre;1950-01-20;F;29019;CANCER;;oui;10000000001;;;oui\n";
         MemberImport.Result result = memberImport.importCsv(new StringReader(csv));
         assertThat(result).isEqualTo(new MemberImport.Result(3, 2, 3, 0));
         assertThat(jdbc.sql("""
@@ -79,7 +84,9 @@ class MemberImportTest {
                 + ref + "-H;" + ref + "-5;FAMILY_MEMBER;;A;B;1950-01-01;F;99999;;;non;;;;oui\n"
                 + ref + "-K;" + ref + "-1;FAMILY_MEMBER;;A;B;1950-01-01;F;83137;;;non;;;;oui\n"
                 + ref + "-K;" + ref + "-6;FAMILY_MEMBER;;A;B;1950-01-01;F;83137;FLU;;non;;pas un courriel;;oui\n"
-                + ref + "-K;" + ref + "-7;FAMILY_MEMBER;;A;B;1950-01-01;F;83137;;;non;10000000001;;;oui\n";
+                + ref + "-K;" + ref + "-7;FAMILY_MEMBER;;A;B;1950-01-01;F;83137;;;non;10000000001;;;oui\n"
+                + ref + "-K;" + ref + "-8;FAMILY_MEMBER;;<b>A</b>;B;1950-01-01;F;83137;;;non;;;;oui\n"
+                + ref + "-K;" + ref + "-9;ACTIVE;" + nir(true, "8405") + ";Jean;Décalé;1985-05-12;M;83137;;;non;;;;oui\n";
         assertThatThrownBy(() -> memberImport.importCsv(new StringReader(csv)))
                 .isInstanceOfSatisfying(MemberImportRefused.class, e -> assertThat(e.errors()).satisfiesExactly(
                         l -> assertThat(l).startsWith("ligne 3 : NIR invalide"),
@@ -88,7 +95,9 @@ class MemberImportTest {
                         l -> assertThat(l).startsWith("ligne 6 : commune inconnue '99999'"),
                         l -> assertThat(l).startsWith("ligne 7 : bénéficiaire " + ref + "-1 en double"),
                         l -> assertThat(l).startsWith("ligne 8 : ald inconnu(e) 'FLU'"),
-                        l -> assertThat(l).startsWith("ligne 9 : RPPS d'un médecin traitant alors que medecin_traitant = non")));
+                        l -> assertThat(l).startsWith("ligne 9 : RPPS d'un médecin traitant alors que medecin_traitant = non"),
+                        l -> assertThat(l).startsWith("ligne 10 : Le prénom ne peut contenir que des lettres"),
+                        l -> assertThat(l).startsWith("ligne 11 : La date de naissance ne correspond pas au NIR")));
         // nothing written, not even the good first line
         assertThat(jdbc.sql("select count(*) from member where external_ref like :r").param("r", ref + "-%").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from household where external_ref like :r").param("r", ref + "-%").query(Long.class).single()).isZero();

@@ -39,7 +39,7 @@ class HomePageTest {
         Http http = new Http(port);
         assertThat(http.get("/communes?query=" + Http.encode("saint etienne"), "text/html").body()).contains("Saint-Étienne");
         Http.Response tooLong = http.get("/communes?query=" + "x".repeat(1000), "text/html");
-        assertThat(tooLong.status()).isEqualTo(200);
+        assertThat(tooLong.status()).isEqualTo(422);
         assertThat(tooLong.body()).contains("fr-error-text").contains("100 caractères");
     }
 

@@ -54,7 +54,7 @@ class DpoPagesTest {
 
         WebSession dpo = TestAccounts.signedIn(accounts, Role.DPO, port);
         String byPerson = dpo.get("/dpo/journal?personne=" + person).body();
-        assertThat(byPerson).contains(advisor.username()).contains("Instruction d&#39;une saisine du conciliateur").contains("READ");
+        assertThat(byPerson).contains(advisor.username()).contains("Instruction d&#39;une saisine du conciliateur").contains("Consultation");
         String byAgent = dpo.get("/dpo/journal?agent=" + advisor.username()).body();
         assertThat(byAgent).contains(person);
 
@@ -76,7 +76,7 @@ class DpoPagesTest {
         assertThat(dpo.get("/dpo?recherche=paul.export@exemple.fr").body()).contains(person);
         WebSession.Response html = dpo.get("/dpo/personnes/" + person);
         assertThat(html.status()).isEqualTo(200);
-        assertThat(html.body()).contains("Exporté").contains("1980-02-03").contains("Foyer Export").contains("Rectifier");
+        assertThat(html.body()).contains("Exporté").contains("3 février 1980").contains("Foyer Export").contains("Rectifier");
         WebSession.Response json = dpo.get("/dpo/personnes/" + person + "/export.json", "application/json");
         assertThat(json.status()).isEqualTo(200);
         var tree = JsonMapper.builder().build().readTree(json.body());
@@ -108,7 +108,7 @@ class DpoPagesTest {
         WebSession dpo = TestAccounts.signedIn(accounts, Role.DPO, port);
 
         String report = dpo.get("/dpo/conservation").body();
-        assertThat(report).contains("household " + old).doesNotContain("household " + recent).contains("household — durée P5Y");
+        assertThat(report).contains("Foyer n° " + old).doesNotContain("Foyer n° " + recent).contains("Foyers et leurs bénéficiaires — conservés 5 ans");
         assertThat(exists(old)).isTrue();
 
         WebSession.Response purge = dpo.submit("/dpo/conservation", "/dpo/conservation/purge", Map.of());

@@ -60,6 +60,19 @@ public final class Nir {
         return (int) (97 - Long.parseLong(digits) % 97);
     }
 
+    /**
+     * Whether a birth date agrees with the year and month the NIR carries (characters 2–5). A month outside 01–12
+     * (20–42 and 50–99: month unknown at registration) agrees with any month.
+     */
+    public boolean agreesWith(java.time.LocalDate birthDate) {
+        int year = Integer.parseInt(value.substring(1, 3));
+        int month = Integer.parseInt(value.substring(3, 5));
+        if (birthDate.getYear() % 100 != year) {
+            return false;
+        }
+        return month < 1 || month > 12 || month == birthDate.getMonthValue();
+    }
+
     /** The 15 characters, for storage; never log or display this. */
     public String value() {
         return value;
