@@ -42,11 +42,13 @@ class DoctorSpacePages {
 
     @PostMapping("/espace-medecin/disponibilite")
     String availability(@RequestParam(required = false) NewPatients status, @RequestParam(defaultValue = "0") int capacity,
-                        @RequestParam(defaultValue = "1") int maxComplexity, Model model, RedirectAttributes redirect) {
+                        @RequestParam(defaultValue = "1") int maxComplexity, Model model, RedirectAttributes redirect,
+                        jakarta.servlet.http.HttpServletResponse response) {
         String rpps = requireDoctor();
         try {
             doctors.updateAvailability(rpps, status, status == NewPatients.ACCEPTING ? capacity : 0, maxComplexity);
         } catch (IllegalArgumentException e) {
+            response.setStatus(422);
             fill(model, rpps);
             model.addAttribute("availabilityError", e.getMessage());
             return "network/doctor-space";
