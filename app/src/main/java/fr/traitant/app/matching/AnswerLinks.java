@@ -71,6 +71,11 @@ class AnswerLinks {
         return baseUrl + "/reponse/" + id + "." + sign(id, proposalId, action);
     }
 
+    /** An address of the application as a person opens it from an e-mail ({@code /propositions/12} → absolute). */
+    String page(String path) {
+        return baseUrl + path;
+    }
+
     /** The link behind a token if the signature is right, it is unused and not expired — without using it. */
     Optional<Link> check(String token) {
         int dot = token == null ? -1 : token.indexOf('.');

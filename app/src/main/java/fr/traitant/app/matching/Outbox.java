@@ -174,15 +174,42 @@ class Outbox {
             }
         };
         try {
-            MimeMessageHelper helper = new MimeMessageHelper(mail, StandardCharsets.UTF_8.name());
+            // multipart/alternative: the plain text as written, and the same text as HTML for mail clients that prefer it
+            MimeMessageHelper helper = new MimeMessageHelper(mail, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+                    StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(m.recipient());
             helper.setSubject(m.subject());
-            helper.setText(m.body());
+            helper.setText(m.body(), html(m.subject(), m.body()));
         } catch (MessagingException e) {
             throw new MailPreparationException(e);
         }
         return mail;
+    }
+
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+");
+
+    /**
+     * The HTML part of a message: the plain text escaped, paragraphs and line breaks kept, addresses made links. Built
+     * from the text so that both parts always say the same thing.
+     */
+    static String html(String subject, String text) {
+        StringBuilder body = new StringBuilder();
+        for (String paragraph : text.strip().split("\\n\\s*\\n")) {
+            String escaped = org.springframework.web.util.HtmlUtils.htmlEscape(paragraph.strip(), StandardCharsets.UTF_8.name());
+            java.util.regex.Matcher links = LINK.matcher(escaped);
+            StringBuilder linked = new StringBuilder();
+            while (links.find()) {
+                String url = links.group();
+                links.appendReplacement(linked, java.util.regex.Matcher.quoteReplacement("<a href=\"" + url + "\">" + url + "</a>"));
+            }
+            links.appendTail(linked);
+            body.append("<p>").append(linked.toString().replace("\n", "<br>\n")).append("</p>\n");
+        }
+        return "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>"
+                + org.springframework.web.util.HtmlUtils.htmlEscape(subject, StandardCharsets.UTF_8.name())
+                + "</title></head>\n<body style=\"font-family: Marianne, Arial, sans-serif; line-height: 1.5; color: #161616\">\n"
+                + body + "</body></html>\n";
     }
 
     /** {@code <outbox-42@domain-of-the-sender>}: one per outbox row, the same at every attempt. */

@@ -177,7 +177,10 @@ public class ProposalWorkflow {
         }
         double lat = commune.lat();
         double lon = commune.lon();
-        Optional<fr.traitant.app.directory.DoctorProfile> linked = roster.directoryDoctor(rpps);
+        // the directory entry is changed only for the account the identity module links to that RPPS (its own)
+        Optional<fr.traitant.app.directory.DoctorProfile> linked = rpps == null ? Optional.empty()
+                : accounts.doctorRpps(doctorAccountId).map(fr.traitant.app.platform.values.Rpps::value).filter(rpps::equals)
+                        .flatMap(roster::directoryDoctor);
         if (linked.isPresent()) {
             fr.traitant.app.directory.DoctorProfile p = linked.get();
             // the practice place: one of the directory's locations in that commune if there is one, else the commune
@@ -255,6 +258,15 @@ public class ProposalWorkflow {
                                 + "\nDécliner : " + links.create(id, AnswerLinks.Action.DECLINE)
                                 + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mes propositions ».\n",
                         "proposal:" + id));
+        Instant deadline = now.plus(answerPeriod);
+        households.contactEmail(entry.householdId()).ifPresent(email -> outbox.enqueue(email,
+                "Traitant — une proposition de médecin traitant est en cours pour votre foyer",
+                "Bonjour,\n\nNous avons proposé votre foyer à un médecin traitant près de chez vous. Il a jusqu'au "
+                        + fr.traitant.app.platform.FrenchDates.day(deadline) + " pour répondre.\n\n"
+                        + "S'il accepte, nous vous écrirons avec son nom, l'adresse de son cabinet et son téléphone, et vous "
+                        + "confirmerez votre choix. S'il ne peut pas, votre demande reste active sans perdre votre ancienneté.\n\n"
+                        + "Suivre votre demande : " + links.page("/mon-medecin-traitant") + "\n",
+                "proposal:" + id + ":family"));
         return id;
     }
 
@@ -523,6 +535,36 @@ public class ProposalWorkflow {
     }
 
     // ---- deadlines
+
+    /** Days after the family's choice before the doctor is reminded to record the declaration. */
+    static final java.time.Duration DECLARATION_REMINDER = java.time.Duration.ofDays(14);
+
+    /**
+     * Reminds, once, each doctor chosen by a family more than 14 days ago who has not recorded the declaration of
+     * médecin traitant (runs every hour); returns how many reminders were queued.
+     */
+    @Scheduled(fixedDelayString = "${traitant.workflow.declaration-reminder-check:PT1H}", initialDelayString = "PT2M")
+    @Transactional
+    public int remindDeclarations() {
+        Instant now = clock.instant();
+        List<Row> due = jdbc.sql("select " + COLUMNS + " " + """
+                         from proposal where status = 'ATTACHED' and declared_at is null and declaration_reminded_at is null
+                          and decided_at < :limit for update skip locked""")
+                .param("limit", Timestamp.from(now.minus(DECLARATION_REMINDER))).query(ProposalWorkflow::row).list();
+        for (Row p : due) {
+            jdbc.sql("update proposal set declaration_reminded_at = :now where id = :id").param("now", Timestamp.from(now))
+                    .param("id", p.id()).update();
+            doctorEmail(p.doctorId()).ifPresent(email -> outbox.enqueue(email,
+                    "Traitant — rappel : déclaration de médecin traitant (proposition " + p.id() + ")",
+                    "Bonjour,\n\nUn foyer de " + p.people() + " personne(s) vous a choisi comme médecin traitant il y a plus de "
+                            + DECLARATION_REMINDER.toDays() + " jours, et la déclaration de médecin traitant n'est pas encore "
+                            + "enregistrée dans Traitant.\n\nQuand vous l'avez faite (en ligne auprès de l'Assurance Maladie ou sur le "
+                            + "formulaire papier), indiquez-le sur la page de la proposition : " + links.page("/propositions/" + p.id())
+                            + "\n\nC'est ce qui fait compter ce rattachement dans les chiffres de la caisse.\n",
+                    "proposal:" + p.id() + ":reminder"));
+        }
+        return due.size();
+    }
 
     /** Expires the proposals past their deadline (runs every few minutes); returns how many. */
     @Scheduled(fixedDelayString = "${traitant.workflow.expiry-check:PT5M}", initialDelayString = "PT1M")

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
@@ -102,7 +101,7 @@ class FamilyMeetsDoctorBrowserTest {
         String ref = "R" + System.nanoTime();
         String familyMail = "famille." + ref.toLowerCase() + "@example.fr"; // addresses are stored in lower case
         memberImport.importCsv(new StringReader(String.join(";", MemberImport.COLUMNS) + "\n"
-                + ref + "-F;" + ref + "-1;ACTIVE;" + TransfersTest.nir() + ";Hugo;Kerbrat;1986-02-02;M;29019;;;non;;" + familyMail
+                + ref + "-F;" + ref + "-1;ACTIVE;" + TransfersTest.nir("8602") + ";Hugo;Kerbrat;1986-02-02;M;29019;;;non;;" + familyMail
                 + ";0612345678;oui\n"
                 + ref + "-F;" + ref + "-2;FAMILY_MEMBER;;Alice;Kerbrat;2018-05-09;F;29019;;;non;;;;non\n"));
         long household = jdbc.sql("select id from household where external_ref = :r").param("r", ref + "-F").query(Long.class).single();
@@ -130,8 +129,9 @@ class FamilyMeetsDoctorBrowserTest {
         assertThat(family.locator("#medecin")).containsText("anglais");
         assertThat(family.locator("#carte-medecin[data-loaded='true']")).hasCount(1);
         family.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/famille-voit-son-medecin.png")).setFullPage(true));
-        NotificationsTest.await(() -> !mailTo(familyMail).isEmpty());
-        String accepted = GreenMailUtil.getBody(mailTo(familyMail).getFirst());
+        NotificationsTest.await(() -> mailTo(familyMail).stream().anyMatch(m -> NotificationsTest.subject(m).contains("un médecin accepte")));
+        String accepted = NotificationsTest.text(mailTo(familyMail).stream()
+                .filter(m -> NotificationsTest.subject(m).contains("un médecin accepte")).findFirst().orElseThrow());
         assertThat(accepted).contains("Lemaire").contains("12 rue de Siam");
 
         family.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Je confirme")).click();
@@ -149,15 +149,15 @@ class FamilyMeetsDoctorBrowserTest {
         doctorPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J'ai fait la déclaration")).click();
         assertThat(doctorPage.locator("#declaration")).containsText("Déclaration de médecin traitant faite le");
         doctorPage.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/medecin-voit-le-foyer.png")).setFullPage(true));
-        NotificationsTest.await(() -> mailTo(doctorMail).stream().anyMatch(m -> GreenMailUtil.getBody(m).contains("Kerbrat")));
+        NotificationsTest.await(() -> mailTo(doctorMail).stream().anyMatch(m -> NotificationsTest.text(m).contains("Kerbrat")));
         assertThat(jdbc.sql("select declared_at is not null from proposal where id = :id").param("id", proposal).query(Boolean.class).single())
                 .isTrue();
 
         // 4. the family sees the declaration
         family.reload();
         assertThat(family.locator("#declaration-faite")).containsText("déclaration de médecin traitant");
-        NotificationsTest.await(() -> mailTo(familyMail).size() >= 2);
-        assertThat(mailTo(familyMail).getLast().getSubject()).isEqualTo("Traitant — votre médecin traitant est déclaré");
+        NotificationsTest.await(() -> mailTo(familyMail).stream()
+                .anyMatch(m -> NotificationsTest.subject(m).equals("Traitant — votre médecin traitant est déclaré")));
         assertThat(doctorErrors).isEmpty();
         assertThat(familyErrors).filteredOn(e -> !e.startsWith("Applying inline style violates")).isEmpty();
     }

@@ -87,13 +87,47 @@ class NotificationsTest {
         }).toList();
     }
 
-    static String link(MimeMessage message, String label) {
-        String body;
+    /** The decoded part of this type ({@code text/plain} or {@code text/html}) of a message, multipart or not. */
+    static String part(jakarta.mail.Part message, String type) {
         try {
-            body = message.getContent().toString(); // decoded (quoted-printable)
+            if (message.isMimeType(type)) {
+                return message.getContent().toString();
+            }
+            if (message.getContent() instanceof jakarta.mail.Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String found = part(multipart.getBodyPart(i), type);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
         } catch (java.io.IOException | jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The plain text of a message. */
+    static String text(MimeMessage message) {
+        return part(message, "text/plain");
+    }
+
+    /** The first message to this address whose subject contains these words. */
+    MimeMessage withSubject(String address, String words) throws InterruptedException {
+        await(() -> mailTo(address).stream().anyMatch(m -> subject(m).contains(words)));
+        return mailTo(address).stream().filter(m -> subject(m).contains(words)).findFirst().orElseThrow();
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String link(MimeMessage message, String label) {
+        String body = text(message);
         for (String line : body.split("\\r?\\n")) {
             if (line.startsWith(label)) {
                 Matcher m = LINK.matcher(line);
@@ -133,8 +167,13 @@ class NotificationsTest {
         assertThat(anonymous.get(accept).body().replace("&#39;", "'")).contains("n'est pas valide");
         assertThat(anonymous.get(link(toDoctor, "Décliner")).body().replace("&#39;", "'")).contains("n'est pas valide");
 
-        await(() -> !mailTo(familyMail).isEmpty());
-        String confirm = link(mailTo(familyMail).getFirst(), "Confirmer");
+        // the family learnt of the proposal when it was made, then of the acceptance, each in plain text and HTML
+        MimeMessage made = withSubject(familyMail, "une proposition de médecin traitant est en cours");
+        assertThat(text(made)).contains("Il a jusqu'au").contains("/mon-medecin-traitant");
+        MimeMessage accepted = withSubject(familyMail, "un médecin accepte");
+        assertThat(part(accepted, "text/html")).contains("<html lang=\"fr\">").contains("<a href=\"http")
+                .contains(link(accepted, "Confirmer") + "\">");
+        String confirm = link(accepted, "Confirmer");
         assertThat(anonymous.submit(confirm, confirm, Map.of()).body().replace("&#39;", "'")).contains("Votre réponse est enregistrée");
         assertThat(workflow.status(proposal)).isEqualTo("ATTACHED");
         assertThat(jdbc.sql("select bool_and(has_declared_doctor) from member where household_id = :h").param("h", household)

@@ -43,7 +43,12 @@ class TransfersTest {
 
     /** A valid NIR of a man born in 1985 in Toulon, different at each call. */
     static String nir() {
-        String thirteen = "18504" + "83137" + String.format("%03d", SEQ.incrementAndGet() % 1000);
+        return nir("8504");
+    }
+
+    /** A valid NIR of a man born in this year and month ({@code yymm}), different at each call. */
+    static String nir(String yymm) {
+        String thirteen = "1" + yymm + "83137" + String.format("%03d", SEQ.incrementAndGet() % 1000);
         return thirteen + String.format("%02d", 97 - Long.parseLong(thirteen) % 97);
     }
 

@@ -88,7 +88,7 @@ class WorkflowChainBrowserTest {
         String ref = "C" + System.nanoTime();
         String familyMail = "famille" + System.nanoTime() + "@example.fr";
         memberImport.importCsv(new StringReader(String.join(";", MemberImport.COLUMNS) + "\n"
-                + ref + "-F;" + ref + "-1;ACTIVE;" + TransfersTest.nir() + ";Hugo;Chaine;1986-02-02;M;83137;;;oui;;" + familyMail + ";;oui\n"
+                + ref + "-F;" + ref + "-1;ACTIVE;" + TransfersTest.nir("8602") + ";Hugo;Chaine;1986-02-02;M;83137;;;oui;;" + familyMail + ";;oui\n"
                 + ref + "-F;" + ref + "-2;FAMILY_MEMBER;;Alice;Chaine;2018-02-02;F;83137;;;oui;;;;oui\n"));
         long household = jdbc.sql("select id from household where external_ref = :r").param("r", ref + "-F").query(Long.class).single();
         SignedInUser insured = TestAccounts.create(accounts, Role.INSURED);
