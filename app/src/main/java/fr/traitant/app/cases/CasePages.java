@@ -120,7 +120,7 @@ class CasePages {
         EmailAddress email = RequestPages.FormChecks.email(form.getEmail(), errors);
         RequestPages.FormChecks.summary(form.getSummary(), errors);
         if (errors.hasErrors()) {
-            response.setStatus(400);
+            response.setStatus(422);
             return newCasePage(model);
         }
         CaseView created = cases.open(new NewCase(kind, channel, motive, vulnerabilities, household, name, email, phone, commune,
@@ -216,7 +216,7 @@ class CasePages {
             action.run();
             return "redirect:/dossiers/" + id;
         } catch (IllegalArgumentException | fr.traitant.app.platform.ConflictException e) {
-            response.setStatus(e instanceof fr.traitant.app.platform.ConflictException ? 409 : 400);
+            response.setStatus(e instanceof fr.traitant.app.platform.ConflictException ? 409 : 422);
             model.addAttribute("errorForm", form);
             model.addAttribute("errorMessage", e.getMessage());
             return page(cases.read(id, Cases.DEFAULT_AGENT_PURPOSE), Cases.DEFAULT_AGENT_PURPOSE, model);

@@ -74,6 +74,12 @@ class CaseRepository {
                 .query(CaseRepository::map).optional();
     }
 
+    /** The open cases of a household with this motive, to show (no lock). */
+    List<CaseView> openForHouseholdToShow(long householdId, Motive motive) {
+        return jdbc.sql("select " + COLUMNS + " from case_file where household_id = :h and motive = :m and status <> 'CLOSED' order by id")
+                .param("h", householdId).param("m", motive.name()).query(CaseRepository::map).list();
+    }
+
     /** The open cases of a household with this motive, locked for a change. */
     List<CaseView> openForHousehold(long householdId, Motive motive) {
         return jdbc.sql("select " + COLUMNS + " from case_file where household_id = :h and motive = :m and status <> 'CLOSED'"

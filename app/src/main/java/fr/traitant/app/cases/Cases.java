@@ -96,6 +96,22 @@ public class Cases {
     }
 
     /**
+     * For a request about finding a médecin traitant: where the household's search stands in the proposal workflow, as
+     * the family reads it on "Mon médecin traitant" (one status for the family); empty for other requests.
+     */
+    public java.util.Optional<String> doctorSearchStatus(CaseView c) {
+        if (c.motive() != Motive.FIND_DOCTOR || c.householdId() == null) {
+            return java.util.Optional.empty();
+        }
+        return workflow.latestForHousehold(c.householdId()).map(id -> switch (workflow.status(id)) {
+            case "ATTACHED" -> "Vous avez choisi votre médecin traitant.";
+            case "ACCEPTED" -> "Un médecin accepte de devenir votre médecin traitant : confirmez votre choix.";
+            case "PENDING" -> "Un médecin a reçu une proposition pour votre foyer ; nous attendons sa réponse.";
+            default -> "Nous cherchons un médecin qui accepte de nouveaux patients près de chez vous.";
+        });
+    }
+
+    /**
      * For the real-time status: the request if it changed since {@code knownVersion}, else empty. An unchanged
      * request discloses nothing and is not audited; a changed one is read (and audited) like {@link #myRequest}.
      */

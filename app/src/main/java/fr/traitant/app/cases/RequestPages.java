@@ -73,7 +73,7 @@ class RequestPages {
             errors.rejectValue("consent", "consent", "Cochez cette case pour que nous puissions traiter votre demande.");
         }
         if (errors.hasErrors()) {
-            response.setStatus(400);
+            response.setStatus(422);
             return formPage(model);
         }
         CaseView created = cases.submit(new NewCase(kind, Channel.ONLINE_FORM, motive, vulnerabilities, null,
@@ -97,7 +97,9 @@ class RequestPages {
 
     @GetMapping("/mes-demandes/{id}")
     String one(@PathVariable long id, Model model) {
-        model.addAttribute("file", cases.myRequest(id));
+        CaseFile file = cases.myRequest(id);
+        model.addAttribute("file", file);
+        model.addAttribute("doctorSearch", cases.doctorSearchStatus(file.view()).orElse(null));
         model.addAttribute("scores", List.of(1, 2, 3, 4, 5));
         return "cases/my-request";
     }
@@ -135,7 +137,7 @@ class RequestPages {
                 error = e.getMessage();
             }
         }
-        response.setStatus(400);
+        response.setStatus(422);
         model.addAttribute("ratingError", error);
         model.addAttribute("comment", comment);
         return one(id, model);

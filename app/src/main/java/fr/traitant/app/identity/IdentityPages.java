@@ -28,9 +28,15 @@ class IdentityPages {
     private final ObjectProvider<ClientRegistrationRepository> oidcClients;
     private final ObjectProvider<DemoAccounts> demoAccounts;
 
-    IdentityPages(ObjectProvider<ClientRegistrationRepository> oidcClients, ObjectProvider<DemoAccounts> demoAccounts) {
+    private final CurrentUser currentUser;
+    private final java.util.List<WorkSummary> workSummaries;
+
+    IdentityPages(ObjectProvider<ClientRegistrationRepository> oidcClients, ObjectProvider<DemoAccounts> demoAccounts,
+                  CurrentUser currentUser, java.util.List<WorkSummary> workSummaries) {
         this.oidcClients = oidcClients;
         this.demoAccounts = demoAccounts;
+        this.currentUser = currentUser;
+        this.workSummaries = workSummaries;
     }
 
     @GetMapping("/connexion")
@@ -58,7 +64,10 @@ class IdentityPages {
     }
 
     @GetMapping("/mon-compte")
-    String account() {
+    String account(org.springframework.ui.Model model) {
+        SignedInUser user = currentUser.get();
+        model.addAttribute("work", workSummaries.stream().flatMap(w -> w.itemsFor(user).stream())
+                .sorted(java.util.Comparator.comparingInt(WorkSummary.Item::order)).toList());
         return "identity/account";
     }
 

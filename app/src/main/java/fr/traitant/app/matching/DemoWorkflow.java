@@ -45,7 +45,14 @@ class DemoWorkflow implements ApplicationRunner {
         });
         if (!jdbc.sql("select exists (select 1 from waiting_entry)").query(Boolean.class).single()) {
             int registered = waitingList.registerFromLongTermConditionData(2_000);
-            log.warn("DEMO ONLY — {} synthetic households in ALD without a médecin traitant put on the waiting list", registered);
+            // a real list builds up over months: the synthetic entries get waiting dates spread over the last 14 months,
+            // reproducibly (from the household number), so that waits and their median are not all zero
+            jdbc.sql("""
+                            update waiting_entry set waiting_since = waiting_since - make_interval(days => ((household_id * 7919) % 425)::int),
+                                   status_changed_at = waiting_since - make_interval(days => ((household_id * 7919) % 425)::int)
+                             where source = 'ALD_DATA' and status = 'WAITING'""").update();
+            log.warn("DEMO ONLY — {} synthetic households in ALD without a médecin traitant put on the waiting list "
+                    + "(waiting dates spread over 14 months)", registered);
         }
     }
 }

@@ -109,9 +109,13 @@ class MatchingWeb {
 
         private final fr.traitant.app.territory.Territory territory;
 
+        private final org.springframework.beans.factory.ObjectProvider<HouseholdRequests> requests;
+
         WaitingListPages(WaitingList waitingList, WaitingFigures figures, fr.traitant.app.members.Households households,
                          fr.traitant.app.identity.CurrentUser currentUser, java.time.Clock clock, ProposalWorkflow workflow,
-                         Proposals proposals, fr.traitant.app.territory.Territory territory) {
+                         Proposals proposals, fr.traitant.app.territory.Territory territory,
+                         org.springframework.beans.factory.ObjectProvider<HouseholdRequests> requests) {
+            this.requests = requests;
             this.territory = territory;
             this.proposals = proposals;
             this.workflow = workflow;
@@ -186,12 +190,17 @@ class MatchingWeb {
         @GetMapping("/mon-medecin-traitant")
         String mine(Model model) {
             List<Long> own = households.householdsOf(currentUser.get().accountId());
+            model.addAttribute("requests", java.util.List.of());
             if (own.isEmpty()) {
-                throw new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte.");
+                // a page that says why, not an error: the account is not yet linked to the fund's household
+                model.addAttribute("noHousehold", true);
+                return "matching/mine";
             }
             WaitingList.Entry entry = waitingList.openEntry(own.getFirst()).orElse(null);
             model.addAttribute("entry", entry);
             model.addAttribute("helpRequested", entry != null && waitingList.helpRequested(entry.id()));
+            // one status for the family: the PASS or conciliation request about finding a doctor, if one is open
+            model.addAttribute("requests", requests.stream().flatMap(r -> r.openFindDoctorRequests(own.getFirst()).stream()).toList());
             workflow.latestForHousehold(own.getFirst()).ifPresent(id -> {
                 model.addAttribute("proposalId", id);
                 model.addAttribute("proposalStatus", workflow.status(id));

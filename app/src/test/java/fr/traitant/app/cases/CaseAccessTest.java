@@ -121,7 +121,7 @@ class CaseAccessTest {
         form.put("consent", "false");
         long before = jdbc.sql("select count(*) from case_file").query(Long.class).single();
         WebSession.Response response = aliceSession.submit("/demandes/nouvelle", "/demandes", form);
-        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(422);
         assertThat(response.body())
                 .contains("id=\"motive-erreur\"").contains("Ce motif ne relève pas de")
                 .contains("id=\"commune-erreur\"").contains("Aucune commune n&#39;a le code 99999")
@@ -201,7 +201,7 @@ class CaseAccessTest {
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
         WebSession.Response waitFromNew = advisor.submit("/dossiers/" + id, "/dossiers/" + id + "/etat",
                 Map.of("action", "wait", "tiers", "Dr Martin"));
-        assertThat(waitFromNew.status()).isEqualTo(400);
+        assertThat(waitFromNew.status()).isEqualTo(422);
         assertThat(waitFromNew.body()).contains("id=\"erreur-etat\"").contains("ne peut pas passer à");
         assertThat(status(id)).isEqualTo("NEW");
 
@@ -209,24 +209,24 @@ class CaseAccessTest {
                 .contains("quand la demande sera clôturée");
 
         WebSession.Response closeWithoutOutcome = advisor.submit("/dossiers/" + id, "/dossiers/" + id + "/etat", Map.of("action", "close"));
-        assertThat(closeWithoutOutcome.status()).isEqualTo(400);
+        assertThat(closeWithoutOutcome.status()).isEqualTo(422);
         assertThat(advisor.submit("/dossiers/" + id, "/dossiers/" + id + "/etat", Map.of("action", "start")).status()).isEqualTo(302);
         assertThat(advisor.submit("/dossiers/" + id, "/dossiers/" + id + "/etat", Map.of("action", "wait", "tiers", "Dr Martin")).status()).isEqualTo(302);
         WebSession.Response declaredWithoutDoctor = advisor.submit("/dossiers/" + id, "/dossiers/" + id + "/etat",
                 Map.of("action", "close", "issue", "DOCTOR_DECLARED", "note", "Dr Martin déclaré"));
-        assertThat(declaredWithoutDoctor.status()).isEqualTo(400);
+        assertThat(declaredWithoutDoctor.status()).isEqualTo(422);
         assertThat(declaredWithoutDoctor.body()).contains("Aucun médecin traitant n&#39;est déclaré pour ce foyer");
         assertThat(advisor.submit("/dossiers/" + id, "/dossiers/" + id + "/etat",
                 Map.of("action", "close", "issue", "NO_DOCTOR_FOUND", "note", "Aucun médecin disponible")).status()).isEqualTo(302);
         assertThat(status(id)).isEqualTo("CLOSED");
         WebSession.Response reopen = advisor.submit("/dossiers/" + id, "/dossiers/" + id + "/etat", Map.of("action", "start"));
-        assertThat(reopen.status()).isEqualTo(400);
+        assertThat(reopen.status()).isEqualTo(422);
         assertThat(status(id)).isEqualTo("CLOSED");
 
-        assertThat(aliceSession.submit("/mes-demandes/" + id, "/mes-demandes/" + id + "/avis", Map.of("note", "9")).status()).isEqualTo(400);
+        assertThat(aliceSession.submit("/mes-demandes/" + id, "/mes-demandes/" + id + "/avis", Map.of("note", "9")).status()).isEqualTo(422);
         assertThat(aliceSession.submit("/mes-demandes/" + id, "/mes-demandes/" + id + "/avis",
                 Map.of("note", "4", "commentaire", "Rapide et efficace")).status()).isEqualTo(302);
-        assertThat(aliceSession.submit("/mes-demandes/" + id, "/mes-demandes/" + id + "/avis", Map.of("note", "5")).status()).isEqualTo(400);
+        assertThat(aliceSession.submit("/mes-demandes/" + id, "/mes-demandes/" + id + "/avis", Map.of("note", "5")).status()).isEqualTo(422);
         assertThat(jdbc.sql("select satisfaction_score from case_file where id = :id").param("id", id).query(Integer.class).single()).isEqualTo(4);
         List<String> journal = jdbc.sql("select kind from case_journal where case_id = :id order by id").param("id", id).query(String.class).list();
         assertThat(journal).containsSubsequence("RECEIVED", "STATUS", "ASSIGNMENT", "STATUS", "STATUS", "SATISFACTION");
@@ -240,7 +240,7 @@ class CaseAccessTest {
         WebSession second = signIn(secondUser);
         SignedInUser conciliatorUser = TestAccounts.create(accounts, Role.CONCILIATOR);
         assertThat(first.submit("/dossiers/" + id, "/dossiers/" + id + "/attribution",
-                Map.of("agent", Long.toString(conciliatorUser.accountId()))).status()).isEqualTo(400);
+                Map.of("agent", Long.toString(conciliatorUser.accountId()))).status()).isEqualTo(422);
         assertThat(first.submit("/dossiers/" + id, "/dossiers/" + id + "/attribution",
                 Map.of("agent", Long.toString(secondUser.accountId()))).status()).isEqualTo(302);
         assertThat(second.get("/dossiers?vue=mine").body()).contains(reference(id));

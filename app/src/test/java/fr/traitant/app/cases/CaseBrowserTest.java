@@ -93,8 +93,8 @@ class CaseBrowserTest {
         person.getByText("J'accepte que les conseillers").click();
         person.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer ma demande")).click();
         assertThat(person.locator("#commune-erreur")).containsText("Aucune commune n'a le code 99999");
-        // the refused form answers 400, which Chromium reports; nothing else may appear (CSP violations would)
-        assertThat(consoleErrors).singleElement().asString().contains("status of 400");
+        // the refused form answers 422, which Chromium reports; nothing else may appear (CSP violations would)
+        assertThat(consoleErrors).singleElement().asString().contains("status of 422");
         consoleErrors.clear();
         person.locator("#commune").fill("83137");
         person.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer ma demande")).click();
@@ -135,7 +135,7 @@ class CaseBrowserTest {
         agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clôturer le dossier")).click();
         assertThat(agent.locator("main")).containsText("Aucun médecin traitant n'est déclaré pour ce foyer");
         assertThat(agent.locator("#etat-dossier")).hasText("En cours de traitement");
-        consoleErrors.clear(); // the refused form answers 400
+        consoleErrors.clear(); // the refused form answers 422
         // …and closes the case by itself once the doctor accepted and the family confirmed
         long proposal = jdbc.sql("select id from proposal where household_id = :h").param("h", household).query(Long.class).single();
         workflow.acceptAs(proposal, doctorId);

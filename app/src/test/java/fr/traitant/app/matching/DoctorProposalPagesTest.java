@@ -104,7 +104,7 @@ class DoctorProposalPagesTest {
                 .contains("value=\"beaucoup\"");
         WebSession.Response noCommune = session.submit("/propositions", "/propositions/capacite",
                 Map.of("statut", "ACCEPTING", "capacite", "4", "commune", "99999"));
-        assertThat(noCommune.body()).contains("id=\"erreur-commune\"").contains("Commune inconnue");
+        assertThat(noCommune.body()).contains("id=\"erreur-commune\"").contains("Commune introuvable");
         WebSession.Response notAccepting = session.submit("/propositions", "/propositions/capacite",
                 Map.of("statut", "NOT_ACCEPTING", "capacite", "4", "commune", "31555"));
         assertThat(notAccepting.body()).contains("id=\"erreur-capacite\"").contains("mettez 0");

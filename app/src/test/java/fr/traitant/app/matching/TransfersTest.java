@@ -63,7 +63,6 @@ class TransfersTest {
     @Test
     void a_family_arriving_within_the_lead_time_gets_a_network_doctor_proposed_before_arrival() {
         long near = TestAccounts.create(accounts, Role.DOCTOR).accountId();
-        long network = TestAccounts.create(accounts, Role.DOCTOR).accountId();
         workflow.declareCapacity(near, "10000000002", "90010", 5);     // Belfort itself
         // further away (Cravanche, 2 km: 8 minutes against 2), but the directory doctor with this RPPS signed the network's charter: network
         // doctors come first for a transferred family when at most 10 minutes farther (ADR 0050)
@@ -72,6 +71,9 @@ class TransfersTest {
                  where d.synthetic and d.active and d.specialty = 'GENERAL_PRACTICE' and not d.network_member
                    and c.departement_code = '90' order by d.id limit 1 offset 2""").query(String.class).single();
         charter.sign(member, new fr.traitant.app.network.CharterCommitments(true, true, 10));
+        // the doctor's own account (linked to their RPPS), as a doctor signing in with Pro Santé Connect would have
+        long network = accounts.createLocal("reseau" + System.nanoTime() + "@medecin.mssante.fr", "Dr Réseau", Role.DOCTOR,
+                TestAccounts.PASSWORD, fr.traitant.app.platform.values.Rpps.of(member));
         workflow.declareCapacity(network, member, "90029", 5);
         String ref = family("83137");
         String later = family("83137");

@@ -179,9 +179,11 @@ class WaitingListTest {
         assertThat(session.get("/mon-medecin-traitant").body()).contains("Vous avez demandé de l");
         assertThat(waitingList.openEntry(h).orElseThrow().priorityReasons()).contains("aide demandée par l'assuré");
 
-        // another insured person without a household gets 404; a doctor may not see the list
+        // another insured person without a household is told why, and sees nothing of this one's; a doctor may not see the list
         WebSession other = TestAccounts.signedIn(accounts, Role.INSURED, port);
-        assertThat(other.get("/mon-medecin-traitant").status()).isEqualTo(404);
+        WebSession.Response none = other.get("/mon-medecin-traitant");
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.body()).contains("id=\"sans-foyer\"").doesNotContain("Vous avez demandé de l");
         assertThat(TestAccounts.signedIn(accounts, Role.DOCTOR, port).get("/liste-attente").status()).isEqualTo(403);
     }
 

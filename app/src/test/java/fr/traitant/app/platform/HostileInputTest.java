@@ -111,7 +111,7 @@ class HostileInputTest {
         String ref = "CONC" + System.nanoTime();
         StringBuilder file = new StringBuilder(HEADER);
         for (int i = 0; i < 300; i++) {
-            file.append(line(ref + "-" + i, "Prénom" + i, "Nom"));
+            file.append(line(ref + "-" + i, "Prénom" + (char) ('a' + i % 26) + (char) ('a' + i / 26), "Nom"));
         }
         byte[] content = file.toString().getBytes(StandardCharsets.UTF_8);
         List<WebSession> sessions = new ArrayList<>();

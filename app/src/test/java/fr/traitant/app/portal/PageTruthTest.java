@@ -74,6 +74,9 @@ class PageTruthTest {
     DemoAccounts demoAccounts;
 
     @Autowired
+    fr.traitant.app.identity.Permissions permissions;
+
+    @Autowired
     Households households;
 
     @Autowired
@@ -205,6 +208,15 @@ class PageTruthTest {
             }
             Document page = Jsoup.parse(response.body(), "http://localhost:" + port);
             check(who + " " + path, page, problems);
+            // no form the reader may not submit (the conciliator and the run form, issue 13 point 9)
+            fr.traitant.app.identity.Role role = "anonyme".equals(who) ? null : fr.traitant.app.identity.Role.valueOf(who);
+            for (Element form : page.select("form[method=post]")) {
+                String action = form.attr("action").replaceAll("[?#].*$", "");
+                if (action.startsWith("/") && !action.equals("/connexion") && !action.equals("/deconnexion")
+                        && !permissions.allows(role, org.springframework.http.HttpMethod.POST, action)) {
+                    problems.add(who + " " + path + ": offers a form to " + action + " it may not submit");
+                }
+            }
             for (Element link : page.select("a[href]")) {
                 String href = link.attr("href");
                 if (!href.startsWith("/") || href.startsWith("//") || link.hasAttr("download")) {
