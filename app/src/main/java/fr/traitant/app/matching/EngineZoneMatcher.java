@@ -155,6 +155,48 @@ class EngineZoneMatcher implements ZoneMatcher {
         return new Result(assignments, unserved, describe(result.objective()));
     }
 
+    @Override
+    public List<Alternative> alternatives(Demand d, List<Supply> supplies, Map<Long, Integer> remaining, Set<String> excluded) {
+        Map<String, Double> speeds = new HashMap<>();
+        speeds.put("h" + d.entryId(), speed(d.communeCode()));
+        Household household = new Household(Long.toString(d.entryId()), d.people(), new GeoPoint(d.lat(), d.lon()), d.priority(),
+                d.waitingSince(), d.transferred() ? maxMinutes + networkPreferenceMinutes : maxMinutes,
+                new Needs(d.paediatrics(), d.wheelchair(), Optional.ofNullable(d.language()).filter(l -> !l.isBlank())));
+        Set<String> network = new HashSet<>();
+        List<Doctor> candidates = new ArrayList<>();
+        Map<String, Supply> byId = new HashMap<>();
+        for (Supply s : supplies) {
+            String id = Long.toString(s.doctorId());
+            int left = remaining.getOrDefault(s.doctorId(), s.remaining());
+            if (!s.accepting() || left < d.people() || excluded.contains(d.householdId() + ":" + s.doctorId())) {
+                continue;
+            }
+            Capabilities capabilities = new Capabilities(s.paediatrics(), s.wheelchair(), s.languages());
+            if (!household.needs().metBy(capabilities)) {
+                continue;
+            }
+            speeds.put("d" + id, speed(s.communeCode()));
+            if (s.networkMember()) {
+                network.add(id);
+            }
+            byId.put(id, s);
+            candidates.add(new Doctor(id, new GeoPoint(s.lat(), s.lon()), left, true, capabilities));
+        }
+        RoadTravelTimes travel = new RoadTravelTimes(model, speeds, d.transferred() ? Set.of(household.id()) : Set.of(), network,
+                Set.of(), maxMinutes, networkPreferenceMinutes);
+        List<Alternative> alternatives = new ArrayList<>();
+        for (Doctor doc : candidates) {
+            if (Double.isNaN(travel.minutes(household, doc))) {
+                continue; // beyond the travel limit
+            }
+            double km = Math.round(household.location().distanceMetresTo(doc.location()) / 100.0) / 10.0;
+            alternatives.add(new Alternative(byId.get(doc.id()).doctorId(), round(travel.realMinutes(household, doc)), km,
+                    network.contains(doc.id())));
+        }
+        alternatives.sort(java.util.Comparator.comparingDouble(Alternative::minutes).thenComparingLong(Alternative::doctorId));
+        return alternatives;
+    }
+
     private static double round(double minutes) {
         return Math.round(minutes * 10) / 10.0;
     }

@@ -61,6 +61,7 @@ final class Explanations {
             case "ALL_ELIGIBLE_DOCTORS_DECLINED_OR_REFUSED" -> "Tous les médecins possibles ont décliné ou été refusés.";
             case "ELIGIBLE_DOCTORS_FULL" -> "Les médecins possibles sont complets : leurs places vont à des foyers plus prioritaires "
                     + "(ou servent plus de personnes au total).";
+            case "REMOVED_BY_ADVISOR" -> "Retiré du brouillon par le conseiller : pas de proposition à la publication.";
             default -> reason;
         };
     }

@@ -36,6 +36,9 @@ class MatchingWeb {
                 roles(HttpMethod.GET, "/appariements/{id}", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.POST, "/appariements", Role.ADVISOR),
                 roles(HttpMethod.POST, "/appariements/{id}/publication", Role.ADVISOR),
+                roles(HttpMethod.GET, "/appariements/{id}/foyers/{entry}", Role.ADVISOR),
+                roles(HttpMethod.POST, "/appariements/{id}/foyers/{entry}/medecin", Role.ADVISOR),
+                roles(HttpMethod.POST, "/appariements/{id}/foyers/{entry}/retrait", Role.ADVISOR),
                 roles(HttpMethod.POST, "/liste-attente/{id}/contacts", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/mon-medecin-traitant", Role.INSURED),
                 roles(HttpMethod.POST, "/mon-medecin-traitant/propositions/{id}/reponse", Role.INSURED),
@@ -439,6 +442,37 @@ class MatchingWeb {
         String review(@PathVariable long id, Model model) {
             model.addAttribute("run", runs.get(id));
             return "matching/run";
+        }
+
+        /** One household of a draft: the doctors it could be given instead, and taking it out of the draft. */
+        @GetMapping("/appariements/{id}/foyers/{entry}")
+        String choice(@PathVariable long id, @PathVariable long entry, Model model) {
+            model.addAttribute("choice", runs.choices(id, entry));
+            return "matching/choice";
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/appariements/{id}/foyers/{entry}/medecin")
+        String reassign(@PathVariable long id, @PathVariable long entry,
+                        @org.springframework.web.bind.annotation.RequestParam(name = "medecin", defaultValue = "0") long doctor,
+                        org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            try {
+                redirect.addFlashAttribute("message", runs.reassign(id, entry, doctor));
+            } catch (ProposalWorkflow.TransitionRefused e) {
+                redirect.addFlashAttribute("message", e.getMessage());
+                return "redirect:/appariements/" + id + "/foyers/" + entry;
+            }
+            return "redirect:/appariements/" + id;
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/appariements/{id}/foyers/{entry}/retrait")
+        String remove(@PathVariable long id, @PathVariable long entry,
+                      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            try {
+                redirect.addFlashAttribute("message", runs.remove(id, entry));
+            } catch (ProposalWorkflow.TransitionRefused e) {
+                redirect.addFlashAttribute("message", e.getMessage());
+            }
+            return "redirect:/appariements/" + id;
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/appariements/{id}/publication")

@@ -41,4 +41,14 @@ interface ZoneMatcher {
      * @return families are never split; no doctor beyond capacity
      */
     Result match(List<Demand> demands, List<Supply> supplies, Set<String> excluded);
+
+    /** A doctor a household could be proposed to instead, with the estimated road minutes. */
+    record Alternative(long doctorId, double minutes, double distanceKm, boolean networkMember) {}
+
+    /**
+     * The doctors this household could be proposed to by the same rules as {@link #match} — accepting, needs met,
+     * within the travel limit, never an excluded pair, at least {@code people} places in {@code remaining} — nearest
+     * first. {@code remaining} gives each doctor's places left (a review's other lines already counted).
+     */
+    List<Alternative> alternatives(Demand demand, List<Supply> supplies, java.util.Map<Long, Integer> remaining, Set<String> excluded);
 }
