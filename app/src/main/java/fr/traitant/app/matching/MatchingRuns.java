@@ -39,7 +39,12 @@ public class MatchingRuns {
 
         /** The state as a French page says it. */
         public String statusLabel() {
-            return "PUBLISHED".equals(status) ? "Publié" : "Brouillon (rien n’est envoyé)";
+            return switch (status) {
+                case "PUBLISHED" -> "Publié";
+                case "RUNNING" -> "Calcul en cours";
+                case "FAILED" -> "Échec du calcul";
+                default -> "Brouillon (rien n’est envoyé)";
+            };
         }
     }
 
@@ -75,10 +80,19 @@ public class MatchingRuns {
     private final Clock clock;
     private final ZoneInputs inputs;
     private final double maxMinutes;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final org.springframework.transaction.support.TransactionTemplate stepTransactions;
+    /** One run computes at a time, in the background (the engine uses the machine's cores itself). */
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("matching-run").daemon(true).factory());
 
     MatchingRuns(JdbcClient jdbc, Households households, ZoneMatcher matcher, ProposalWorkflow workflow,
                  CurrentUser currentUser, AuditTrail auditTrail, Clock clock, ZoneInputs inputs,
-                 @Value("${traitant.matching.max-minutes:30}") double maxMinutes, Doctors doctors) {
+                 @Value("${traitant.matching.max-minutes:30}") double maxMinutes, Doctors doctors,
+                 org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.stepTransactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.stepTransactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.doctors = doctors;
         this.inputs = inputs;
         this.maxMinutes = maxMinutes;
@@ -91,26 +105,87 @@ public class MatchingRuns {
         this.clock = clock;
     }
 
-    /** Runs the engine for a département and stores the draft with its explanations; returns its id. */
-    @Transactional
-    public long run(String departement) {
+    private static void checkDepartement(String departement) {
         if (departement == null || !departement.matches("[0-9]{2}|2A|2B|97[1-6]")) {
             throw new IllegalArgumentException("Code de département invalide.");
         }
+    }
+
+    private long insertRunning(String departement) {
+        return jdbc.sql("""
+                        insert into matching_run (departement, created_by, created_at, considered, unserved, objective, status, step)
+                        values (:d, :by, :now, 0, 0, '', 'RUNNING', :step) returning id""")
+                .param("d", departement).param("by", currentUser.find().map(u -> u.username()).orElse("system"))
+                .param("now", Timestamp.from(clock.instant())).param("step", "En file d'attente").query(Long.class).single();
+    }
+
+    /** Runs the engine for a département and stores the draft with its explanations, now; returns its id. */
+    @Transactional
+    public long run(String departement) {
+        checkDepartement(departement);
+        long runId = insertRunning(departement);
+        compute(runId, departement);
+        return runId;
+    }
+
+    /**
+     * Starts a run in the background (one at a time) and returns its id at once: its page shows the step under way
+     * until the draft is ready, or why it failed.
+     */
+    public long start(String departement) {
+        checkDepartement(departement);
+        Long runId = transactions.execute(status -> insertRunning(departement));
+        background.execute(() -> {
+            try {
+                transactions.executeWithoutResult(status -> compute(runId, departement));
+            } catch (RuntimeException e) {
+                log.error("Matching run {} over département {} failed", runId, departement, e);
+                jdbc.sql("update matching_run set status = 'FAILED', step = null, finished_at = :now, failure = :why where id = :r")
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("why", "Le calcul a échoué (" + e.getClass().getSimpleName() + ") : relancez l'appariement ; "
+                                + "si l'échec se répète, prévenez l'exploitation.")
+                        .param("r", runId).update();
+            }
+        });
+        return runId;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopBackground() {
+        background.shutdownNow();
+    }
+
+    /** Records the step under way, committed at once so that the run's page sees it. */
+    private void step(long runId, String step) {
+        stepTransactions.executeWithoutResult(status -> jdbc.sql("update matching_run set step = :s where id = :r and status = 'RUNNING'")
+                .param("s", step).param("r", runId).update());
+    }
+
+    /** A run interrupted by a stop of the application is failed at the next start, not left running for ever. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void failInterruptedRuns() {
+        int failed = jdbc.sql("""
+                        update matching_run set status = 'FAILED', step = null, finished_at = :now,
+                               failure = 'Calcul interrompu par un arrêt de l''application : relancez l''appariement.'
+                         where status = 'RUNNING'""").param("now", Timestamp.from(clock.instant())).update();
+        if (failed > 0) {
+            log.warn("{} matching run(s) interrupted by a stop marked failed", failed);
+        }
+    }
+
+    private void compute(long runId, String departement) {
         long started = System.nanoTime();
+        step(runId, "Lecture des foyers en attente");
         List<ZoneMatcher.Demand> demands = inputs.waiting(departement);
         long householdsRead = System.nanoTime();
+        step(runId, "Lecture des médecins disponibles (" + demands.size() + " foyers en attente)");
         List<ZoneMatcher.Supply> supplies = inputs.doctors(departement);
         Set<String> excluded = inputs.excluded();
         long doctorsRead = System.nanoTime();
+        step(runId, "Calcul de l'appariement optimal : " + demands.size() + " foyers, " + supplies.size() + " médecins");
         ZoneMatcher.Result result = matcher.match(demands, supplies, excluded);
         long matched = System.nanoTime();
-        long runId = jdbc.sql("""
-                        insert into matching_run (departement, created_by, created_at, considered, unserved, objective)
-                        values (:d, :by, :now, :considered, :unserved, :objective) returning id""")
-                .param("d", departement).param("by", currentUser.find().map(u -> u.username()).orElse("system"))
-                .param("now", Timestamp.from(clock.instant())).param("considered", demands.size())
-                .param("unserved", result.unserved().size()).param("objective", result.objective()).query(Long.class).single();
+        step(runId, "Enregistrement des " + result.assignments().size() + " propositions et de leurs explications");
         Map<Long, String> names = doctorNames(departement);
         for (ZoneMatcher.Assignment a : result.assignments()) {
             jdbc.sql("""
@@ -127,12 +202,30 @@ public class MatchingRuns {
             jdbc.sql("insert into matching_run_unserved (run_id, entry_id, reason, eligible_doctors) values (:r, :e, :reason, :n)")
                     .param("r", runId).param("e", u.entryId()).param("reason", u.reason()).param("n", u.eligibleDoctors()).update();
         }
+        jdbc.sql("""
+                        update matching_run set status = 'DRAFT', step = null, finished_at = :now, considered = :considered,
+                               unserved = :unserved, objective = :objective where id = :r""")
+                .param("now", Timestamp.from(clock.instant())).param("considered", demands.size())
+                .param("unserved", result.unserved().size()).param("objective", result.objective()).param("r", runId).update();
         long done = System.nanoTime();
         log.info("Matching run {} over département {}: {} households, {} doctors, {} proposed; households {} ms, doctors {} ms,"
                         + " engine {} ms, stored {} ms", runId, departement, demands.size(), supplies.size(), result.assignments().size(),
                 (householdsRead - started) / 1_000_000, (doctorsRead - householdsRead) / 1_000_000, (matched - doctorsRead) / 1_000_000,
                 (done - matched) / 1_000_000);
-        return runId;
+    }
+
+    /** Where a run stands, for its page while it computes (no personal data). */
+    public record Progress(long id, String status, String step, String failure, Instant createdAt) {
+        public boolean running() {
+            return "RUNNING".equals(status);
+        }
+    }
+
+    public Progress progress(long runId) {
+        return jdbc.sql("select id, status, step, failure, created_at from matching_run where id = :r").param("r", runId)
+                .query((rs, i) -> new Progress(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .optional().orElseThrow(() -> new NotFoundException("Aucun appariement n° " + runId + "."));
     }
 
     /** A run with its lines, unserved households and the state of each published proposal; audited per household shown. */

@@ -37,6 +37,7 @@ class MatchingWeb {
                 roles(HttpMethod.POST, "/appariements", Role.ADVISOR),
                 roles(HttpMethod.POST, "/appariements/{id}/publication", Role.ADVISOR),
                 roles(HttpMethod.GET, "/appariements/{id}/foyers/{entry}", Role.ADVISOR),
+                roles(HttpMethod.GET, "/appariements/{id}/etat", Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.POST, "/appariements/{id}/foyers/{entry}/medecin", Role.ADVISOR),
                 roles(HttpMethod.POST, "/appariements/{id}/foyers/{entry}/retrait", Role.ADVISOR),
                 roles(HttpMethod.POST, "/liste-attente/{id}/contacts", Role.ADVISOR, Role.CONCILIATOR),
@@ -435,13 +436,30 @@ class MatchingWeb {
                 response.setStatus(422);
                 return form(fr.traitant.app.platform.ListRequest.first("/appariements"), model, departement, error);
             }
-            return "redirect:/appariements/" + runs.run(code);
+            return "redirect:/appariements/" + runs.start(code);
         }
 
         @GetMapping("/appariements/{id}")
         String review(@PathVariable long id, Model model) {
+            MatchingRuns.Progress progress = runs.progress(id);
+            if (progress.running() || "FAILED".equals(progress.status())) {
+                // computing in the background: the page shows the step under way and polls until the draft is ready
+                model.addAttribute("progress", progress);
+                return "matching/run-progress";
+            }
             model.addAttribute("run", runs.get(id));
             return "matching/run";
+        }
+
+        /** The progress block, polled by htmx; once the run is no longer computing, the browser loads its page. */
+        @GetMapping("/appariements/{id}/etat")
+        String progress(@PathVariable long id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+            MatchingRuns.Progress progress = runs.progress(id);
+            if (!progress.running()) {
+                response.setHeader("HX-Redirect", "/appariements/" + id);
+            }
+            model.addAttribute("progress", progress);
+            return "matching/run-progress :: etat";
         }
 
         /** One household of a draft: the doctors it could be given instead, and taking it out of the draft. */

@@ -124,6 +124,24 @@ class MatchingRunsTest {
                 .containsExactlyInAnyOrder(tuple(1L, 10L), tuple(2L, 20L));
     }
 
+    /** Waits until the run at this address has finished computing (runs started from the page compute in the background). */
+    static String finished(MatchingRuns runs, String runPath) {
+        long id = Long.parseLong(runPath.substring(runPath.lastIndexOf('/') + 1));
+        java.time.Instant end = java.time.Instant.now().plusSeconds(60);
+        while (runs.progress(id).running()) {
+            if (java.time.Instant.now().isAfter(end)) {
+                throw new AssertionError("run " + id + " still computing after 60 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return runPath;
+    }
+
     /** The table row of a household in the table with this id. */
     static String row(String html, String tableId, long householdId) {
         String table = html.substring(html.indexOf("id=\"" + tableId + "\""));
@@ -152,6 +170,13 @@ class MatchingRunsTest {
         WebSession.Response created = advisor.submit("/appariements", "/appariements", Map.of("departement", "32"));
         assertThat(created.status()).isEqualTo(302);
         String runPath = created.location().replaceFirst("^https?://[^/]+", "");
+        // computed in the background: the page first shows the step under way, polled until the draft is ready
+        WebSession.Response computing = advisor.get(runPath);
+        assertThat(computing.status()).isEqualTo(200);
+        assertThat(computing.body()).satisfiesAnyOf(b -> assertThat(b).contains("id=\"calcul-en-cours\""),
+                b -> assertThat(b).contains("Optimum trouvé par le moteur"));
+        finished(runs, runPath);
+        assertThat(advisor.get(runPath + "/etat").header("HX-Redirect")).isEqualTo(runPath);
         WebSession.Response draft = advisor.get(runPath);
         assertThat(draft.body()).contains("Brouillon").contains("Publier").contains("Optimum trouvé par le moteur");
         // the engine's explanation for the household in Auch, the reason for the one in Lectoure
@@ -184,8 +209,10 @@ class MatchingRunsTest {
         waitingList.register(household, WaitingList.Source.CASE, Instant.now());
         WebSession first = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
         WebSession second = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
-        String runA = first.submit("/appariements", "/appariements", Map.of("departement", "09")).location().replaceFirst("^https?://[^/]+", "");
-        String runB = second.submit("/appariements", "/appariements", Map.of("departement", "09")).location().replaceFirst("^https?://[^/]+", "");
+        String runA = finished(runs, first.submit("/appariements", "/appariements", Map.of("departement", "09")).location()
+                .replaceFirst("^https?://[^/]+", ""));
+        String runB = finished(runs, second.submit("/appariements", "/appariements", Map.of("departement", "09")).location()
+                .replaceFirst("^https?://[^/]+", ""));
         assertThat(runA).isNotEqualTo(runB);
         String tokenA = WebSession.csrfToken(first.get(runA).body());
         String tokenB = WebSession.csrfToken(second.get(runB).body());
