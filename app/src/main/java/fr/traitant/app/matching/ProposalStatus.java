@@ -29,6 +29,24 @@ public enum ProposalStatus {
         return doctorLabel;
     }
 
+    /** Whether no transition leaves this status. */
+    public boolean terminal() {
+        return next().isEmpty();
+    }
+
+    /**
+     * The transition table: the statuses a proposal may move to from this one. The doctor answers a pending proposal,
+     * the family an accepted one (or refuses a pending one), the deadline expires either; WITHDRAWN is kept for the
+     * proposals made before the workflow existed (no transition leads to it any more).
+     */
+    public java.util.Set<ProposalStatus> next() {
+        return switch (this) {
+            case PENDING -> java.util.EnumSet.of(ACCEPTED, DECLINED, REFUSED, EXPIRED);
+            case ACCEPTED -> java.util.EnumSet.of(ATTACHED, REFUSED, EXPIRED);
+            case DECLINED, REFUSED, ATTACHED, EXPIRED, WITHDRAWN -> java.util.EnumSet.noneOf(ProposalStatus.class);
+        };
+    }
+
     /** The label of a status read from the database; the text itself if it is none of them. */
     public static String labelOf(String status) {
         if (status == null) {

@@ -349,7 +349,7 @@ public class ProposalWorkflow {
     /** The proposal's doctor accepts (signed in, or through the link sent to them, account or not). */
     private void accept(Row p) {
         long proposalId = p.id();
-        move(p, "PENDING", "ACCEPTED");
+        move(p, new ProposalTransition.Accept());
         int committed = p.doctorId() == null ? 0 : jdbc.sql("""
                         update doctor_capacity set committed = committed + :n, updated_at = :now
                          where id = :d and committed + :n <= capacity""")
@@ -381,7 +381,7 @@ public class ProposalWorkflow {
     }
 
     private void decline(Row p) {
-        move(p, "PENDING", "DECLINED");
+        move(p, new ProposalTransition.Decline());
         backToWaiting(p, "Proposition déclinée par le médecin : retour sur la liste d'attente");
     }
 
@@ -396,7 +396,7 @@ public class ProposalWorkflow {
     @Transactional
     public void confirmAs(long proposalId, long householdId) {
         Row p = householdsProposal(proposalId, householdId);
-        move(p, "ACCEPTED", "ATTACHED");
+        move(p, new ProposalTransition.Confirm());
         String rpps = p.doctorId() == null ? null : jdbc.sql("select rpps from doctor_capacity where id = :d").param("d", p.doctorId())
                 .query(String.class).optional().orElse(null);
         households.declareDoctor(p.householdId(), rpps, "Déclaration du médecin traitant (proposition " + proposalId + ")");
@@ -503,10 +503,7 @@ public class ProposalWorkflow {
     public void refuseAs(long proposalId, long householdId) {
         Row p = householdsProposal(proposalId, householdId);
         String from = p.status();
-        if (!from.equals("PENDING") && !from.equals("ACCEPTED")) {
-            throw new TransitionRefused("Cette proposition n'attend plus de réponse.");
-        }
-        move(p, from, "REFUSED");
+        move(p, new ProposalTransition.Refuse());
         if (from.equals("ACCEPTED")) {
             release(p);
         }
@@ -573,7 +570,7 @@ public class ProposalWorkflow {
         List<Row> overdue = jdbc.sql("select " + COLUMNS + " from proposal where status in ('PENDING', 'ACCEPTED') and deadline < :now for update skip locked")
                 .param("now", Timestamp.from(clock.instant())).query(ProposalWorkflow::row).list();
         for (Row p : overdue) {
-            move(p, p.status(), "EXPIRED");
+            move(p, new ProposalTransition.Expire());
             if (p.status().equals("ACCEPTED")) {
                 release(p);
             }
@@ -644,9 +641,13 @@ public class ProposalWorkflow {
     }
 
     /** Compare-and-set on the status: a second answer to the same proposal is refused. */
-    private void move(Row p, String from, String to) {
+    /** Moves a proposal along the transition table, from the status read (a concurrent answer makes this refuse). */
+    private void move(Row p, ProposalTransition transition) {
+        ProposalStatus from = ProposalStatus.valueOf(p.status());
+        ProposalStatus to = transition.applyTo(from);
         int changed = jdbc.sql("update proposal set status = :to, decided_at = :now where id = :id and status = :from")
-                .param("to", to).param("now", Timestamp.from(clock.instant())).param("id", p.id()).param("from", from).update();
+                .param("to", to.name()).param("now", Timestamp.from(clock.instant())).param("id", p.id()).param("from", from.name())
+                .update();
         if (changed == 0) {
             throw new TransitionRefused("Cette proposition a déjà reçu une réponse.");
         }
