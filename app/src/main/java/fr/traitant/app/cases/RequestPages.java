@@ -183,21 +183,16 @@ class RequestPages {
             String v = value == null ? "" : value.strip();
             if (v.isEmpty()) {
                 if (required) {
-                    errors.rejectValue("commune", "commune", "Indiquez le code INSEE de votre commune (5 caractères, ex. 83137 pour Toulon).");
+                    errors.rejectValue("commune", "commune", "Indiquez votre commune : son nom, son code postal ou son code INSEE.");
                 }
                 return null;
             }
-            try {
-                InseeCode code = InseeCode.of(v);
-                if (territory.findCommune(code.value()).isEmpty()) {
-                    errors.rejectValue("commune", "commune", "Aucune commune n'a le code " + code.value() + ".");
-                    return null;
-                }
-                return code;
-            } catch (IllegalArgumentException e) {
-                errors.rejectValue("commune", "commune", e.getMessage());
+            // a name, a postal code of one commune, or an INSEE code ("Toulon (83)" as the suggestions write it)
+            return territory.resolveCommune(v).map(c -> InseeCode.of(c.code())).orElseGet(() -> {
+                errors.rejectValue("commune", "commune", "Aucune commune ne correspond à « " + v
+                        + " » : choisissez-la dans les suggestions, ou indiquez son code postal ou son code INSEE.");
                 return null;
-            }
+            });
         }
 
         static PhoneNumber phone(String value, BindingResult errors) {

@@ -43,9 +43,9 @@ class DirectoryImportApi {
         this.imports = imports;
     }
 
-    @Operation(summary = "Import a directory file (RPPS_EXTRACTION or TRAITANT_CSV, UTF-8) as the request body; "
-            + "200 when applied or checked (dryRun), 422 with the report when refused, 409 if an import runs; "
-            + "with 'Prefer: respond-async': 202 and Location of the import's status")
+    @Operation(summary = "Importer un fichier de l'annuaire (RPPS_EXTRACTION ou TRAITANT_CSV, UTF-8) dans le corps de la requête ; "
+            + "200 s'il est appliqué ou vérifié (dryRun), 422 avec le rapport s'il est refusé, 409 si un import est en cours ; "
+            + "avec « Prefer: respond-async » : 202 et l'adresse de l'état de l'import (Location)")
     @PostMapping
     ResponseEntity<?> importFile(@RequestParam Format format, @RequestParam(defaultValue = "false") boolean dryRun,
                                  @RequestHeader(name = "Prefer", required = false) String prefer,
@@ -73,25 +73,25 @@ class DirectoryImportApi {
                 .body(report);
     }
 
-    @Operation(summary = "The last 20 imports, newest first: who, when, result")
+    @Operation(summary = "Les 20 derniers imports, les plus récents d'abord : qui, quand, résultat")
     @GetMapping
     List<ImportJob> history() {
         return imports.recent(HISTORY);
     }
 
-    @Operation(summary = "One import: its live progress while it runs (phase, lines read, rate), then its result")
+    @Operation(summary = "Un import : sa progression pendant qu'il tourne (étape, lignes lues, débit), puis son résultat")
     @GetMapping("/{id}")
     ImportJob job(@PathVariable long id) {
         return imports.find(id).orElseThrow(() -> new NotFoundException("Aucun import n'a le numéro " + id + "."));
     }
 
-    @Operation(summary = "Rejected lines of a refused import, as CSV (ligne;raison), up to 100,000")
+    @Operation(summary = "Lignes rejetées d'un import refusé, en CSV (ligne;raison), 100 000 au plus")
     @GetMapping(value = "/{id}/rejections", produces = "text/csv")
     void rejections(@PathVariable long id, HttpServletResponse response) throws IOException {
         DirectoryImportPages.writeCsv(imports, job(id), response);
     }
 
-    @Operation(summary = "Imports in progress, with the number of lines read so far")
+    @Operation(summary = "Imports en cours, avec le nombre de lignes déjà lues")
     @GetMapping("/running")
     List<ImportProgress> running() {
         return imports.running();

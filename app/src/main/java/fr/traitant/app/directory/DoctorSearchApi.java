@@ -26,29 +26,29 @@ class DoctorSearchApi {
         this.doctors = doctors;
     }
 
-    @Operation(summary = "Doctors near a place or by name, nearest first by estimated road travel time")
+    @Operation(summary = "Médecins près d'un lieu ou par leur nom, les plus proches d'abord (temps de trajet routier estimé)")
     @GetMapping("/search")
     DoctorSearchResults search(
-            @Parameter(description = "commune INSEE code, postal code or commune name") @RequestParam(required = false) String place,
-            @Parameter(description = "latitude of 'près de moi', WGS84") @RequestParam(required = false) Double lat,
-            @Parameter(description = "longitude of 'près de moi', WGS84") @RequestParam(required = false) Double lon,
-            @Parameter(description = "part of the doctor's name") @RequestParam(required = false) String name,
+            @Parameter(description = "code INSEE, code postal ou nom de la commune") @RequestParam(required = false) String place,
+            @Parameter(description = "latitude de « près de moi », WGS84") @RequestParam(required = false) Double lat,
+            @Parameter(description = "longitude de « près de moi », WGS84") @RequestParam(required = false) Double lon,
+            @Parameter(description = "partie du nom du médecin") @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "false") boolean accepting,
             @RequestParam(defaultValue = "false") boolean network,
             @RequestParam(defaultValue = "false") boolean sector1,
-            @Parameter(description = "nomenclature code, e.g. SM54 (médecine générale)") @RequestParam(required = false) String specialty,
+            @Parameter(description = "code de la nomenclature, par exemple SM54 (médecine générale)") @RequestParam(required = false) String specialty,
             @RequestParam(defaultValue = "false") boolean teleconsultation,
             @RequestParam(defaultValue = "false") boolean wheelchair,
-            @Parameter(description = "ISO 639-1 language code, e.g. en") @RequestParam(required = false) String language,
-            @Parameter(description = "radius in km, default 30, at most 200") @RequestParam(required = false) Double radiusKm,
-            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit) {
+            @Parameter(description = "code de langue ISO 639-1, par exemple en") @RequestParam(required = false) String language,
+            @Parameter(description = "rayon en km, 30 par défaut, 200 au plus") @RequestParam(required = false) Double radiusKm,
+            @Parameter(description = "de 1 à 100, 20 par défaut") @RequestParam(required = false) Integer limit) {
         DoctorSearchRequest request = new DoctorSearchRequest(place, lat, lon, name, accepting, network, sector1, specialty,
                 teleconsultation, wheelchair, language, radiusKm, limit);
         DoctorSearchRequest.Resolved resolved = request.resolve(search);
         return search.search(resolved.criteria(), resolved.place());
     }
 
-    @Operation(summary = "A doctor's public profile")
+    @Operation(summary = "La fiche publique d'un médecin")
     @GetMapping("/{id}")
     DoctorProfile doctor(@PathVariable String id) {
         DoctorProfile p = doctors.getProfile(id);
@@ -58,7 +58,7 @@ class DoctorSearchApi {
         return currentUser.find().filter(u -> u.role().agent()).isPresent() ? p : p.withoutBirthYear();
     }
 
-    @Operation(summary = "Specialties that can be searched (national nomenclature codes)")
+    @Operation(summary = "Spécialités que l'on peut chercher (codes de la nomenclature nationale)")
     @GetMapping("/specialties")
     List<MedicalSpecialty> specialties() {
         return List.copyOf(MedicalSpecialty.ALL.values());

@@ -20,7 +20,7 @@ class NetworkApi {
         this.charter = charter;
     }
 
-    @Operation(summary = "Current version of the charter (public)")
+    @Operation(summary = "Version en vigueur de la charte (publique)")
     @GetMapping("/charter")
     CharterVersion charter() {
         return charter.currentVersion();
@@ -32,20 +32,20 @@ class NetworkApi {
         return charter.countsByDepartement();
     }
 
-    @Operation(summary = "Current signatories, newest first")
+    @Operation(summary = "Signataires actuels, les plus récents d'abord")
     @GetMapping("/members")
     List<Membership> members(@RequestParam(required = false) String departement, @RequestParam(defaultValue = "100") int limit,
                              @RequestParam(defaultValue = "0") int offset) {
         return charter.members(Optional.ofNullable(departement).filter(d -> !d.isBlank()), limit, offset);
     }
 
-    @Operation(summary = "Positions of every signatory, for the map")
+    @Operation(summary = "Position de chaque signataire, pour la carte")
     @GetMapping("/members/points")
     List<MemberPoint> points() {
         return charter.points();
     }
 
-    @Operation(summary = "Charter history of a doctor")
+    @Operation(summary = "Historique de signature de la charte d'un médecin")
     @GetMapping("/members/{doctorId}/history")
     List<CharterEvent> history(@PathVariable String doctorId) {
         return charter.history(doctorId);

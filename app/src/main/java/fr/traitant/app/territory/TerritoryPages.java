@@ -33,6 +33,18 @@ class TerritoryPages {
         return "territory/suggestions :: suggestions";
     }
 
+    /**
+     * Suggestions for any place field of a form ({@code <datalist>} options "Toulon (83)", which
+     * {@link Territory#resolveCommune} reads back): whatever the field's name, its text is the query.
+     */
+    @GetMapping("/communes/options")
+    String options(@RequestParam java.util.Map<String, String> params, Model model) {
+        String query = params.values().stream().filter(v -> v != null && !v.isBlank()).findFirst().orElse("").strip();
+        model.addAttribute("communes", query.isEmpty() || query.length() > Territory.MAX_QUERY_LENGTH ? List.of()
+                : territory.searchCommunes(query, 8));
+        return "territory/suggestions :: options";
+    }
+
     /** Full results page (the search works without JavaScript too). */
     @GetMapping("/communes")
     String search(@RequestParam(defaultValue = "") String query, fr.traitant.app.platform.ListRequest list, Model model,

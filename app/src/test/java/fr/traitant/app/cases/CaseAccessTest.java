@@ -124,7 +124,7 @@ class CaseAccessTest {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.body())
                 .contains("id=\"motive-erreur\"").contains("Ce motif ne relève pas de")
-                .contains("id=\"commune-erreur\"").contains("Aucune commune n&#39;a le code 99999")
+                .contains("id=\"commune-erreur\"").contains("Aucune commune ne correspond à « 99999 »")
                 .contains("id=\"phone-erreur\"").contains("id=\"summary-erreur\"").contains("id=\"consent-erreur\"")
                 .contains("fr-input-group--error").contains("fr-select-group--error");
         assertThat(jdbc.sql("select count(*) from case_file").query(Long.class).single()).isEqualTo(before);

@@ -92,11 +92,11 @@ class CaseBrowserTest {
         person.locator("#summary").fill("Mutés à Toulon en septembre, nous n'avons plus de médecin traitant pour la famille.");
         person.getByText("J'accepte que les conseillers").click();
         person.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer ma demande")).click();
-        assertThat(person.locator("#commune-erreur")).containsText("Aucune commune n'a le code 99999");
+        assertThat(person.locator("#commune-erreur")).containsText("Aucune commune ne correspond à « 99999 »");
         // the refused form answers 422, which Chromium reports; nothing else may appear (CSP violations would)
         assertThat(consoleErrors).singleElement().asString().contains("status of 422");
         consoleErrors.clear();
-        person.locator("#commune").fill("83137");
+        person.locator("#commune").fill("Toulon"); // a name is a place (suggestions under the field)
         person.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer ma demande")).click();
         assertThat(person.locator("#confirmation")).containsText("Votre demande a bien été envoyée");
         String reference = person.locator("#confirmation strong").textContent().strip();

@@ -109,6 +109,18 @@ class BadInputFormsTest {
     }
 
     @Test
+    void place_fields_suggest_communes_that_are_read_back() {
+        String options = new WebSession(port).get("/communes/options?commune=toul").body();
+        assertThat(options).contains("<option value=\"Toulon (83)\">");
+        assertThat(new WebSession(port).get("/communes/options?place=").body()).doesNotContain("<option");
+        // the doctor's form takes the suggestion as typed
+        WebSession doctor = TestAccounts.signedIn(accounts, Role.DOCTOR, port);
+        assertThat(doctor.submit("/propositions", "/propositions/capacite",
+                Map.of("statut", "ACCEPTING", "capacite", "2", "commune", "Toulon (83)")).status()).isEqualTo(302);
+        assertThat(Jsoup.parse(doctor.get("/propositions").body()).getElementById("commune").attr("list")).isEqualTo("communes-cabinet");
+    }
+
+    @Test
     void advisor_doctor_search_with_an_unknown_commune() {
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
         WebSession.Response created = advisor.submit("/dossiers/nouveau", "/dossiers", Map.of("channel", "PHONE",
