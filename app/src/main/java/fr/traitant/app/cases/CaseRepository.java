@@ -251,34 +251,6 @@ class CaseRepository {
                 .param("assignee", c.assignee()).update();
     }
 
-    // notifications
-
-    void notify(long caseId, long accountId, String message, Instant at) {
-        jdbc.sql("insert into case_notification (case_id, account_id, created_at, message) values (:c, :a, :at, :m)")
-                .param("c", caseId).param("a", accountId).param("at", Timestamp.from(at)).param("m", message).update();
-    }
-
-    List<Notification> notifications(long accountId, int limit) {
-        return jdbc.sql("""
-                        select n.id, n.case_id, c.reference, n.created_at, n.message, n.read_at is not null as read
-                          from case_notification n join case_file c on c.id = n.case_id
-                         where n.account_id = :a order by n.created_at desc, n.id desc limit :limit""")
-                .param("a", accountId).param("limit", limit)
-                .query((rs, n) -> new Notification(rs.getLong("id"), rs.getLong("case_id"), rs.getString("reference"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getString("message"), rs.getBoolean("read")))
-                .list();
-    }
-
-    int unread(long accountId) {
-        return jdbc.sql("select count(*) from case_notification where account_id = :a and read_at is null")
-                .param("a", accountId).query(Integer.class).single();
-    }
-
-    void markRead(long accountId, Instant at) {
-        jdbc.sql("update case_notification set read_at = :at where account_id = :a and read_at is null")
-                .param("a", accountId).param("at", Timestamp.from(at)).update();
-    }
-
     // privacy
 
     List<CaseView> ofPerson(String personRef) {

@@ -40,9 +40,11 @@ public class Cases {
     private final Accounts accounts;
     private final DoctorFinder doctorFinder;
     private final Clock clock;
+    private final fr.traitant.app.identity.Inbox inbox;
 
     Cases(CaseRepository repository, CurrentUser currentUser, AuditTrail auditTrail, Households households,
-          ProposalWorkflow workflow, Accounts accounts, DoctorFinder doctorFinder, Clock clock) {
+          ProposalWorkflow workflow, Accounts accounts, DoctorFinder doctorFinder, Clock clock, fr.traitant.app.identity.Inbox inbox) {
+        this.inbox = inbox;
         this.repository = repository;
         this.currentUser = currentUser;
         this.auditTrail = auditTrail;
@@ -146,21 +148,6 @@ public class Cases {
         repository.journal(id, user.username(), user.accountId(), JournalKind.SATISFACTION, "Note " + score + "/5"
                 + (text.isEmpty() ? "" : " — " + text), now);
         audit(id, AuditAction.UPDATE, "Avis de l'assuré sur sa demande clôturée");
-    }
-
-    @Transactional
-    public List<Notification> myNotifications() {
-        SignedInUser user = requireRole(Role.INSURED);
-        return repository.notifications(user.accountId(), 50);
-    }
-
-    public int myUnreadNotifications() {
-        return currentUser.find().filter(u -> u.has(Role.INSURED)).map(u -> repository.unread(u.accountId())).orElse(0);
-    }
-
-    @Transactional
-    public void markMyNotificationsRead() {
-        repository.markRead(requireRole(Role.INSURED).accountId(), clock.instant());
     }
 
     // ---- agents
@@ -378,14 +365,14 @@ public class Cases {
         audit(id, AuditAction.CREATE, submittedBy != null ? "Demande d'accompagnement déposée en ligne par l'assuré"
                 : "Ouverture d'un dossier d'accompagnement");
         if (submittedBy != null) {
-            repository.notify(id, submittedBy, "Votre demande " + reference + " a bien été reçue.", now);
+            inbox.notify(submittedBy, "Votre demande " + reference + " a bien été reçue.", "/mes-demandes/" + id, now);
         }
         return repository.find(id).orElseThrow();
     }
 
     private void notifyRequester(CaseView c, String message, Instant at) {
         if (c.submittedBy() != null) {
-            repository.notify(c.id(), c.submittedBy(), message, at);
+            inbox.notify(c.submittedBy(), message, "/mes-demandes/" + c.id(), at);
         }
     }
 

@@ -26,7 +26,6 @@ class CasesWeb {
                 roles(HttpMethod.GET, "/mes-demandes/{id}", Role.INSURED),
                 roles(HttpMethod.GET, "/mes-demandes/{id}/etat", Role.INSURED),
                 roles(HttpMethod.POST, "/mes-demandes/{id}/avis", Role.INSURED),
-                roles(HttpMethod.GET, "/mes-notifications", Role.INSURED),
                 roles(HttpMethod.GET, "/dossiers", agents),
                 roles(HttpMethod.POST, "/dossiers", agents),
                 roles(HttpMethod.GET, "/dossiers/charge", agents),

@@ -39,7 +39,11 @@ class DemoCases implements ApplicationRunner {
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    DemoCases(CaseRepository repository, Accounts accounts, Households households, AuditTrail auditTrail, Clock clock) {
+    private final fr.traitant.app.identity.Inbox inbox;
+
+    DemoCases(CaseRepository repository, Accounts accounts, Households households, AuditTrail auditTrail, Clock clock,
+              fr.traitant.app.identity.Inbox inbox) {
+        this.inbox = inbox;
         this.repository = repository;
         this.accounts = accounts;
         this.households = households;
@@ -109,9 +113,9 @@ class DemoCases implements ApplicationRunner {
                     auditTrail.record(p, "case", Long.toString(id), AuditAction.CREATE, "Données de démonstration (synthétiques)");
                 });
             }
-            repository.notify(id, insured.accountId(), "Votre demande a bien été reçue.", received);
+            inbox.notify(insured.accountId(), "Votre demande a bien été reçue.", "/mes-demandes/" + id, received);
             seedJournal(id, CaseKind.PASS, Channel.ONLINE_FORM, Motive.FIND_DOCTOR, CaseStatus.IN_PROGRESS, true, received, advisor);
-            repository.notify(id, insured.accountId(), "Votre demande : en cours de traitement.", received.plus(Duration.ofDays(1)));
+            inbox.notify(insured.accountId(), "Votre demande : en cours de traitement.", "/mes-demandes/" + id, received.plus(Duration.ofDays(1)));
         });
         log.warn("DEMO ONLY — {} synthetic closed cases (2023–2024, calibrated on the 2024 activity report) and {} open demo cases created",
                 history.size(), open.size() + 1);

@@ -36,11 +36,6 @@ class RequestPages {
         this.currentUser = currentUser;
     }
 
-    @ModelAttribute("unreadNotifications")
-    int unread() {
-        return cases.myUnreadNotifications();
-    }
-
     @GetMapping("/demandes/nouvelle")
     String form(Model model) {
         RequestForm form = new RequestForm();
@@ -141,14 +136,6 @@ class RequestPages {
         model.addAttribute("ratingError", error);
         model.addAttribute("comment", comment);
         return one(id, model);
-    }
-
-    @GetMapping("/mes-notifications")
-    String notifications(Model model) {
-        model.addAttribute("notifications", cases.myNotifications());
-        cases.markMyNotificationsRead();
-        model.addAttribute("unreadNotifications", 0);
-        return "cases/notifications";
     }
 
     /** Small checks shared by the request and case forms: errors go next to the field. */

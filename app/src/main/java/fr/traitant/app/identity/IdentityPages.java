@@ -30,9 +30,11 @@ class IdentityPages {
 
     private final CurrentUser currentUser;
     private final java.util.List<WorkSummary> workSummaries;
+    private final Inbox inbox;
 
     IdentityPages(ObjectProvider<ClientRegistrationRepository> oidcClients, ObjectProvider<DemoAccounts> demoAccounts,
-                  CurrentUser currentUser, java.util.List<WorkSummary> workSummaries) {
+                  CurrentUser currentUser, java.util.List<WorkSummary> workSummaries, Inbox inbox) {
+        this.inbox = inbox;
         this.oidcClients = oidcClients;
         this.demoAccounts = demoAccounts;
         this.currentUser = currentUser;
@@ -71,6 +73,16 @@ class IdentityPages {
         return "identity/account";
     }
 
+    /** The signed-in person's notifications, newest first, page by page; shown means read. */
+    @GetMapping("/mes-notifications")
+    String notifications(fr.traitant.app.platform.ListRequest list, org.springframework.ui.Model model) {
+        SignedInUser user = currentUser.get();
+        model.addAttribute("notifications", inbox.page(user.accountId(), list));
+        inbox.markAllRead(user.accountId());
+        model.addAttribute("unreadNotifications", 0);
+        return "identity/notifications";
+    }
+
     @RequestMapping("/acces-refuse")
     ModelAndView denied() {
         ModelAndView page = new ModelAndView("error", HttpStatus.FORBIDDEN);
@@ -93,14 +105,22 @@ class IdentityPages {
     @ControllerAdvice
     static class SignedInModel {
         private final CurrentUser currentUser;
+        private final Inbox inbox;
 
-        SignedInModel(CurrentUser currentUser) {
+        SignedInModel(CurrentUser currentUser, Inbox inbox) {
             this.currentUser = currentUser;
+            this.inbox = inbox;
         }
 
         @ModelAttribute("signedIn")
         SignedInUser signedIn() {
             return currentUser.find().orElse(null);
+        }
+
+        /** Unread notifications of the signed-in person, for the header (0 for anonymous visitors). */
+        @ModelAttribute("unreadNotifications")
+        int unreadNotifications() {
+            return currentUser.find().map(u -> inbox.unread(u.accountId())).orElse(0);
         }
     }
 }

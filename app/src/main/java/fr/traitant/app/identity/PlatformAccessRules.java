@@ -47,6 +47,7 @@ class PlatformAccessRules implements AccessRules {
                 everybody(HttpMethod.GET, "/oauth2/authorization/{registrationId}"),
                 everybody(HttpMethod.GET, "/login/oauth2/code/{registrationId}"),
                 signedIn("/deconnexion"),
-                signedIn("/mon-compte"));
+                signedIn("/mon-compte"),
+                signedIn("/mes-notifications"));
     }
 }

@@ -61,6 +61,7 @@ public class ProposalWorkflow {
     private final Clock clock;
     private final Duration answerPeriod;
     private final Outbox outbox;
+    private final fr.traitant.app.identity.Inbox inbox;
     private final AnswerLinks links;
     private final DoctorRoster roster;
     private final ZoneInputs inputs;
@@ -74,7 +75,9 @@ public class ProposalWorkflow {
                      Territory territory, Clock clock, @Value("${traitant.workflow.answer-period:P14D}") Duration answerPeriod,
                      Outbox outbox, AnswerLinks links, DoctorRoster roster, fr.traitant.app.directory.Doctors directory,
                      fr.traitant.app.identity.Accounts accounts, ZoneInputs inputs, ZoneMatcher matcher,
-                     org.springframework.context.ApplicationEventPublisher events, Proposals proposals) {
+                     org.springframework.context.ApplicationEventPublisher events, Proposals proposals,
+                     fr.traitant.app.identity.Inbox inbox) {
+        this.inbox = inbox;
         this.events = events;
         this.proposals = proposals;
         this.inputs = inputs;
@@ -267,6 +270,10 @@ public class ProposalWorkflow {
                         + "confirmerez votre choix. S'il ne peut pas, votre demande reste active sans perdre votre ancienneté.\n\n"
                         + "Suivre votre demande : " + links.page("/mon-medecin-traitant") + "\n",
                 "proposal:" + id + ":family"));
+        tellFamily(entry.householdId(), "Une proposition de médecin traitant est en cours pour votre foyer : le médecin a jusqu'au "
+                + fr.traitant.app.platform.FrenchDates.day(deadline) + " pour répondre.");
+        tellDoctor(doctorId, id, "Un foyer de " + entry.people() + " personne(s) cherche un médecin traitant près de votre cabinet "
+                + "(proposition n° " + id + ") : acceptez ou déclinez.");
         return id;
     }
 
@@ -367,6 +374,8 @@ public class ProposalWorkflow {
                         + "\nRefuser : " + links.create(proposalId, AnswerLinks.Action.REFUSE)
                         + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mon médecin traitant ».\n",
                 "proposal:" + proposalId));
+        tellFamily(p.householdId(), "Un médecin accepte de devenir le médecin traitant de votre foyer : découvrez qui il est et "
+                + "confirmez votre choix.");
     }
 
     /** The signed-in doctor declines: the household goes back to the waiting list with its original date. */
@@ -405,6 +414,8 @@ public class ProposalWorkflow {
         }
         audit(p.householdId(), proposalId, AuditAction.UPDATE, "Proposition confirmée par le foyer : médecin traitant déclaré");
         events.publishEvent(new MedecinTraitantChosen(p.householdId(), proposalId));
+        tellDoctor(p.doctorId(), proposalId, "Un foyer vous a choisi comme médecin traitant (proposition n° " + proposalId
+                + ") : ses coordonnées et la déclaration à faire.");
         // the doctor learns who chose them (over MSSanté, the secure messaging of health professionals)
         if (p.doctorId() != null) {
             doctorEmail(p.doctorId()).ifPresent(email -> {
@@ -427,6 +438,8 @@ public class ProposalWorkflow {
     /** Both sides learn that a proposal expired, and what happens next. */
     private void notifyExpiry(Row p) {
         boolean familyWasAsked = p.status().equals("ACCEPTED");
+        tellFamily(p.householdId(), "La proposition de médecin traitant a expiré : votre demande reste active, avec son ancienneté.");
+        tellDoctor(p.doctorId(), p.id(), "La proposition n° " + p.id() + " a expiré.");
         if (familyWasAsked) {
             households.contactEmail(p.householdId()).ifPresent(email -> outbox.enqueue(email,
                     "Traitant — la proposition de médecin traitant a expiré",
@@ -459,6 +472,21 @@ public class ProposalWorkflow {
                 .orElse("");
     }
 
+    /** Tells the household's linked accounts, in the application, with a link to "Mon médecin traitant". */
+    private void tellFamily(long householdId, String message) {
+        households.accountsOf(householdId).forEach(account -> inbox.notify(account, message, "/mon-medecin-traitant"));
+    }
+
+    /** Tells the doctor's account, if the workflow doctor has one, in the application, with a link to the proposal. */
+    private void tellDoctor(Long doctorId, long proposalId, String message) {
+        if (doctorId == null) {
+            return;
+        }
+        jdbc.sql("select doctor_account_id from doctor_capacity where id = :d and doctor_account_id is not null").param("d", doctorId)
+                .query(Long.class).optional()
+                .ifPresent(account -> inbox.notify(account, message, "/propositions/" + proposalId));
+    }
+
     /** The MSSanté address of a workflow doctor, if known (where proposals and news are sent). */
     private Optional<String> doctorEmail(Long doctorId) {
         return doctorId == null ? Optional.empty()
@@ -483,6 +511,8 @@ public class ProposalWorkflow {
             throw new TransitionRefused("La déclaration est déjà enregistrée.");
         }
         audit(p.householdId(), proposalId, AuditAction.UPDATE, "Déclaration de médecin traitant faite par le médecin");
+        tellFamily(p.householdId(), "Votre médecin a fait la déclaration de médecin traitant le "
+                + fr.traitant.app.platform.FrenchDates.day(now) + ".");
         String who = doctorIdentity(p.doctorId());
         households.contactEmail(p.householdId()).ifPresent(email -> outbox.enqueue(email,
                 "Traitant — votre médecin traitant est déclaré",
@@ -559,6 +589,8 @@ public class ProposalWorkflow {
                             + "formulaire papier), indiquez-le sur la page de la proposition : " + links.page("/propositions/" + p.id())
                             + "\n\nC'est ce qui fait compter ce rattachement dans les chiffres de la caisse.\n",
                     "proposal:" + p.id() + ":reminder"));
+            tellDoctor(p.doctorId(), p.id(), "Rappel : la déclaration de médecin traitant du foyer de la proposition n° " + p.id()
+                    + " n'est pas encore enregistrée.");
         }
         return due.size();
     }

@@ -71,6 +71,11 @@ class HouseholdRepository {
                 .param("h", householdId).param("a", accountId).query(Boolean.class).single();
     }
 
+    List<Long> accountsOf(long householdId) {
+        return jdbc.sql("select account_id from household_account where household_id = :h order by account_id")
+                .param("h", householdId).query(Long.class).list();
+    }
+
     List<Long> householdsOf(long accountId) {
         return jdbc.sql("select household_id from household_account where account_id = :a order by household_id")
                 .param("a", accountId).query(Long.class).list();

@@ -56,6 +56,11 @@ public class Households {
         repository.link(householdId, accountId);
     }
 
+    /** The insured accounts linked to a household (who are told, in the application, of its proposals). */
+    public List<Long> accountsOf(long householdId) {
+        return repository.accountsOf(householdId);
+    }
+
     /** The households an account is linked to. */
     public List<Long> householdsOf(long accountId) {
         return repository.householdsOf(accountId);

@@ -79,7 +79,7 @@ class AccessMatrixTest {
             new Row("/mes-demandes", WebSession.HTML, EnumSet.of(INSURED)),
             new Row("/mes-demandes/999999999", WebSession.HTML, EnumSet.of(INSURED)),
             new Row("/mes-demandes/999999999/etat?version=0", WebSession.HTML, EnumSet.of(INSURED)),
-            new Row("/mes-notifications", WebSession.HTML, EnumSet.of(INSURED)),
+            new Row("/mes-notifications", WebSession.HTML, SIGNED_IN),
             new Row("/dossiers", WebSession.HTML, EnumSet.of(ADVISOR, CONCILIATOR)),
             new Row("/dossiers/charge", WebSession.HTML, EnumSet.of(ADVISOR, CONCILIATOR)),
             new Row("/dossiers/nouveau", WebSession.HTML, EnumSet.of(ADVISOR, CONCILIATOR)),

@@ -71,6 +71,9 @@ class FamilyMeetsDoctorBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    fr.traitant.app.identity.Inbox inbox;
+
     private Page signedIn(String username, String path) {
         Browser browser = chromium.browser();
         Page page = browser.newContext().newPage();
@@ -153,7 +156,19 @@ class FamilyMeetsDoctorBrowserTest {
         assertThat(jdbc.sql("select declared_at is not null from proposal where id = :id").param("id", proposal).query(Boolean.class).single())
                 .isTrue();
 
-        // 4. the family sees the declaration
+        // in-app notices too, each linking to the page it is about
+        assertThat(inbox.page(insured.accountId(), fr.traitant.app.platform.ListRequest.first("/mes-notifications")).rows())
+                .extracting(fr.traitant.app.identity.Inbox.Notice::message)
+                .anyMatch(m -> m.startsWith("Une proposition de médecin traitant est en cours"))
+                .anyMatch(m -> m.startsWith("Un médecin accepte de devenir le médecin traitant"))
+                .anyMatch(m -> m.startsWith("Votre médecin a fait la déclaration"));
+        assertThat(inbox.page(doctor, fr.traitant.app.platform.ListRequest.first("/mes-notifications")).rows())
+                .anySatisfy(n -> {
+                    assertThat(n.message()).startsWith("Un foyer vous a choisi comme médecin traitant");
+                    assertThat(n.href()).isEqualTo("/propositions/" + proposal);
+                });
+
+        // 4. the family sees the declaration (and the notice in the header)
         family.reload();
         assertThat(family.locator("#declaration-faite")).containsText("déclaration de médecin traitant");
         NotificationsTest.await(() -> mailTo(familyMail).stream()
