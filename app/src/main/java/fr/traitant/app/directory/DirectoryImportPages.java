@@ -36,14 +36,18 @@ class DirectoryImportPages {
     }
 
     @GetMapping("/annuaire/import")
-    String page(Model model) {
-        form(model);
+    String page(fr.traitant.app.platform.ListRequest list, Model model) {
+        form(model, list);
         return "directory/import";
     }
 
     private void form(Model model) {
+        form(model, fr.traitant.app.platform.ListRequest.first("/annuaire/import"));
+    }
+
+    private void form(Model model, fr.traitant.app.platform.ListRequest list) {
         model.addAttribute("csvColumns", String.join(",", DirectoryFileParser.CsvColumns.ALL));
-        model.addAttribute("history", imports.recent(DirectoryImportApi.HISTORY));
+        model.addAttribute("history", imports.history(list));
         model.addAttribute("running", imports.running().stream().findFirst().orElse(null));
     }
 

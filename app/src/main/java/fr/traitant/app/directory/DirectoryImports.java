@@ -198,6 +198,11 @@ public class DirectoryImports {
     }
 
     /** The last {@code limit} imports, newest first. */
+    /** The imports, newest first, page by page. */
+    public fr.traitant.app.platform.ListPage<ImportJob> history(fr.traitant.app.platform.ListRequest request) {
+        return history.page(request);
+    }
+
     public List<ImportJob> recent(int limit) {
         return history.recent(limit);
     }

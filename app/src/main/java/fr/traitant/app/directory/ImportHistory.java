@@ -87,6 +87,14 @@ class ImportHistory {
                 .query(ImportHistory::row).list();
     }
 
+    fr.traitant.app.platform.ListPage<ImportJob> page(fr.traitant.app.platform.ListRequest request) {
+        long total = jdbc.sql("select count(*) from directory_import").query(Long.class).single();
+        List<ImportJob> rows = jdbc.sql("select " + COLUMNS + " from directory_import order by started_at desc, id desc limit ? offset ?")
+                .params(fr.traitant.app.platform.ListRequest.SIZE, request.offset(fr.traitant.app.platform.ListRequest.SIZE))
+                .query(ImportHistory::row).list();
+        return request.page(rows, total);
+    }
+
     List<ImportReport.Rejection> rejections(long id, int offset, int limit) {
         return jdbc.sql("select line, reason from directory_import_rejection where import_id = ? order by line offset ? limit ?")
                 .params(id, offset, limit).query((rs, i) -> new ImportReport.Rejection(rs.getLong(1), rs.getString(2))).list();

@@ -32,9 +32,10 @@ class MatchingWork implements WorkSummary {
                         select count(*) from proposal p join doctor_capacity c on c.id = p.doctor_id
                          where c.doctor_account_id = :a and p.status = 'ATTACHED' and p.declared_at is null""", user);
                 items.add(new Item(10, "Propositions à examiner", Long.toString(pending),
-                        pending == 1 ? "foyer attend votre réponse." : "foyers attendent votre réponse.", "/propositions"));
+                        pending <= 1 ? "foyer attend votre réponse." : "foyers attendent votre réponse.", "/propositions"));
                 items.add(new Item(11, "Déclarations à faire", Long.toString(toDeclare),
-                        "foyer(s) vous ont choisi : déclarez-vous médecin traitant.", "/propositions"));
+                        (toDeclare <= 1 ? "foyer vous a choisi et attend" : "foyers vous ont choisi et attendent")
+                                + " votre déclaration de médecin traitant.", "/propositions"));
             }
             case INSURED -> items.add(new Item(10, "Mon médecin traitant", "",
                     "Où en est votre demande, le médecin proposé, la déclaration.", "/mon-medecin-traitant"));

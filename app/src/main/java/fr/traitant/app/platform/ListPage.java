@@ -40,8 +40,17 @@ public record ListPage<T>(List<T> rows, long total, int page, int size, ListRequ
 
     /** "224 foyers — page 1 sur 5", "1 foyer", "Aucun foyer". */
     public String summary(String singular, String plural) {
+        return summary(singular, plural, false);
+    }
+
+    /** The same for a feminine noun: "Aucune commune". */
+    public String summaryFeminine(String singular, String plural) {
+        return summary(singular, plural, true);
+    }
+
+    private String summary(String singular, String plural, boolean feminine) {
         if (total == 0) {
-            return "Aucun " + singular;
+            return (feminine ? "Aucune " : "Aucun ") + singular;
         }
         String count = NumberFormat.getIntegerInstance(Locale.FRANCE).format(total).replace('\u202f', '\u00a0') + " "
                 + (total == 1 ? singular : plural);
@@ -66,7 +75,7 @@ public record ListPage<T>(List<T> rows, long total, int page, int size, ListRequ
     /** The header link of a sortable column: sorts on it, or turns the order around when it already does; page 1. */
     public String sortHref(String key) {
         boolean current = key.equals(request.sort());
-        Map<String, Object> replaced = new HashMap<>();
+        Map<String, Object> replaced = new java.util.LinkedHashMap<>();
         replaced.put("tri", key);
         replaced.put("ordre", current && !request.descending() ? "desc" : null);
         replaced.put("page", null);

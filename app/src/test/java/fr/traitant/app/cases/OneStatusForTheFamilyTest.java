@@ -64,8 +64,10 @@ class OneStatusForTheFamilyTest {
         String reference = jdbc.sql("select reference from case_file where id = :id").param("id", caseId).query(String.class).single();
 
         // "Mon médecin traitant" shows the request
-        String mine = Jsoup.parse(family.get("/mon-medecin-traitant").body()).getElementById("demandes-accompagnement").text();
-        assertThat(mine).contains(reference).contains("Accompagnement PASS").contains("Reçue");
+        org.jsoup.nodes.Document page = Jsoup.parse(family.get("/mon-medecin-traitant").body());
+        assertThat(page.getElementById("demandes-accompagnement").text()).contains(reference).contains("Accompagnement PASS").contains("Reçue");
+        // and never "no request in progress" beside it
+        assertThat(page.getElementById("sans-demande")).isNull();
 
         // a doctor is proposed to the household: the request's page says so
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
