@@ -11,14 +11,12 @@ import fr.traitant.app.privacy.AuditTrail;
 import fr.traitant.app.territory.Commune;
 import fr.traitant.app.territory.Territory;
 import fr.traitant.engine.directory.NewPatients;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +50,7 @@ public class ProposalWorkflow {
     /** A proposal: {@code doctorId} is the workflow doctor (null for a case worker's proposal to an account without one). */
     record Row(long id, long householdId, Long doctorId, Long doctorAccountId, String status, Long entryId, int people, Instant deadline) {}
 
-    private final JdbcClient jdbc;
+    private final ProposalRepository repository;
     private final Households households;
     private final WaitingList waitingList;
     private final AuditTrail auditTrail;
@@ -71,7 +69,7 @@ public class ProposalWorkflow {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Proposals proposals;
 
-    ProposalWorkflow(JdbcClient jdbc, Households households, WaitingList waitingList, AuditTrail auditTrail, CurrentUser currentUser,
+    ProposalWorkflow(ProposalRepository repository, Households households, WaitingList waitingList, AuditTrail auditTrail, CurrentUser currentUser,
                      Territory territory, Clock clock, @Value("${traitant.workflow.answer-period:P14D}") Duration answerPeriod,
                      Outbox outbox, AnswerLinks links, DoctorRoster roster, fr.traitant.app.directory.Doctors directory,
                      fr.traitant.app.identity.Accounts accounts, ZoneInputs inputs, ZoneMatcher matcher,
@@ -87,7 +85,7 @@ public class ProposalWorkflow {
         this.accounts = accounts;
         this.outbox = outbox;
         this.links = links;
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.households = households;
         this.waitingList = waitingList;
         this.auditTrail = auditTrail;
@@ -151,8 +149,7 @@ public class ProposalWorkflow {
             throw new AvailabilityRefused("capacite", "Un nombre de nouveaux patients ne s'indique que si vous en acceptez : mettez 0.");
         }
         String rpps = accounts.doctorRpps(doctor.accountId()).map(fr.traitant.app.platform.values.Rpps::value)
-                .orElseGet(() -> jdbc.sql("select rpps from doctor_capacity where doctor_account_id = :d").param("d", doctor.accountId())
-                        .query(String.class).optional().orElse(null));
+                .orElseGet(() -> repository.rppsOfAccount(doctor.accountId()).orElse(null));
         declare(doctor.accountId(), rpps, status, capacity, communeCode, null);
         auditTrail.record(null, "doctor_availability", Long.toString(doctor.accountId()), AuditAction.UPDATE,
                 "Disponibilité déclarée par le médecin : " + status.label() + ", " + capacity + " nouveau(x) patient(s), commune " + communeCode);
@@ -167,12 +164,7 @@ public class ProposalWorkflow {
                 .orElseThrow(() -> new AvailabilityRefused("commune", "Commune introuvable : indiquez le nom de la commune du cabinet, "
                         + "son code postal ou son code INSEE."));
         if (rpps != null) {
-            // the directory doctor's mirror row (proposals already addressed to it, places committed) becomes this account's
-            jdbc.sql("""
-                            update doctor_capacity set doctor_account_id = :d
-                             where id = (select id from doctor_capacity where rpps = :rpps and doctor_account_id is null order by id limit 1)
-                               and not exists (select 1 from doctor_capacity where doctor_account_id = :d)""")
-                    .param("d", doctorAccountId).param("rpps", rpps).update();
+            repository.adoptMirrorRow(doctorAccountId, rpps);
         }
         int committed = capacity(doctorAccountId).map(Capacity::committed).orElse(0);
         if (capacity < committed) {
@@ -195,32 +187,15 @@ public class ProposalWorkflow {
             }
             directory.updateAvailability(rpps, status, status == NewPatients.ACCEPTING ? capacity : 0, p.maxComplexity());
         }
-        jdbc.sql("""
-                        insert into doctor_capacity (doctor_account_id, rpps, commune_code, departement, lat, lon, capacity, accepting, updated_at, email)
-                        values (:d, :rpps, :c, :dep, :lat, :lon, :cap, :accepting, :now, :email)
-                        on conflict (doctor_account_id) do update set rpps = coalesce(excluded.rpps, doctor_capacity.rpps),
-                            email = coalesce(excluded.email, doctor_capacity.email),
-                            commune_code = excluded.commune_code, departement = excluded.departement, lat = excluded.lat,
-                            lon = excluded.lon, capacity = excluded.capacity, accepting = excluded.accepting,
-                            updated_at = excluded.updated_at""")
-                .param("d", doctorAccountId).param("rpps", rpps).param("c", commune.code()).param("dep", commune.departement())
-                .param("lat", lat).param("lon", lon).param("cap", capacity)
-                .param("accepting", status == NewPatients.ACCEPTING)
-                .param("now", Timestamp.from(clock.instant())).param("email", address).update();
+        repository.upsertCapacity(doctorAccountId, rpps, commune, lat, lon, capacity, status == NewPatients.ACCEPTING, clock.instant(),
+                address);
         roster.refresh(capacity(doctorAccountId).orElseThrow().doctorId());
     }
 
     /** The capacity of this DOCTOR account's workflow doctor: its own row, else the directory doctor's with its RPPS (ADR 0051). */
     public Optional<Capacity> capacity(long doctorAccountId) {
         String rpps = accounts.doctorRpps(doctorAccountId).map(fr.traitant.app.platform.values.Rpps::value).orElse(null);
-        return jdbc.sql("""
-                        select id, commune_code, departement, capacity, committed, network_member, accepting from doctor_capacity
-                         where doctor_account_id = :d or (doctor_account_id is null and rpps = :rpps)
-                         order by doctor_account_id nulls last, id limit 1""")
-                .param("d", doctorAccountId).param("rpps", rpps)
-                .query((rs, i) -> new Capacity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6),
-                        rs.getBoolean(7)))
-                .optional();
+        return repository.capacity(doctorAccountId, rpps);
     }
 
     // ---- proposing
@@ -238,13 +213,7 @@ public class ProposalWorkflow {
         Instant now = clock.instant();
         long id;
         try {
-            id = jdbc.sql("""
-                            insert into proposal (household_id, doctor_id, doctor_account_id, status, waiting_entry_id, people, deadline, reason, created_at)
-                            select :h, c.id, c.doctor_account_id, 'PENDING', :e, :n, :deadline, :reason, :now
-                              from doctor_capacity c where c.id = :d returning id""")
-                    .param("h", entry.householdId()).param("e", entryId).param("n", entry.people())
-                    .param("deadline", Timestamp.from(now.plus(answerPeriod))).param("reason", reason).param("now", Timestamp.from(now))
-                    .param("d", doctorId).query(Long.class).optional()
+            id = repository.insertPending(entry.householdId(), entryId, entry.people(), now.plus(answerPeriod), reason, now, doctorId)
                     .orElseThrow(() -> new NotFoundException("Aucun médecin " + doctorId + "."));
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // proposal_open_household / proposal_live_entry: another request proposed first (a double submission)
@@ -308,19 +277,17 @@ public class ProposalWorkflow {
 
     /** The proposal through which a household chose its médecin traitant (ATTACHED), if any. */
     public Optional<Long> attachedProposal(long householdId) {
-        return jdbc.sql("select id from proposal where household_id = :h and status = 'ATTACHED'")
-                .param("h", householdId).query(Long.class).optional();
+        return repository.attached(householdId);
     }
 
     /** The open (pending or accepted) proposal of a household, if any. */
     public Optional<Long> openProposal(long householdId) {
-        return jdbc.sql("select id from proposal where household_id = :h and status in ('PENDING', 'ACCEPTED')")
-                .param("h", householdId).query(Long.class).optional();
+        return repository.open(householdId);
     }
 
     /** Serialises proposals to one household (two agents, or one form sent twice) until the transaction ends. */
     private void lockHousehold(long householdId) {
-        jdbc.sql("select pg_advisory_xact_lock(7301, :h)").param("h", (int) householdId).query((rs, i) -> 1).list();
+        repository.lockHousehold(householdId);
     }
 
     /**
@@ -357,11 +324,7 @@ public class ProposalWorkflow {
     private void accept(Row p) {
         long proposalId = p.id();
         move(p, new ProposalTransition.Accept());
-        int committed = p.doctorId() == null ? 0 : jdbc.sql("""
-                        update doctor_capacity set committed = committed + :n, updated_at = :now
-                         where id = :d and committed + :n <= capacity""")
-                .param("n", p.people()).param("now", Timestamp.from(clock.instant())).param("d", p.doctorId()).update();
-        if (committed == 0) {
+        if (p.doctorId() == null || !repository.commit(p.doctorId(), p.people(), clock.instant())) {
             throw new TransitionRefused("Votre capacité d'accueil de nouveaux patients est atteinte.");
         }
         audit(p.householdId(), proposalId, AuditAction.UPDATE, "Proposition acceptée par le médecin");
@@ -406,8 +369,7 @@ public class ProposalWorkflow {
     public void confirmAs(long proposalId, long householdId) {
         Row p = householdsProposal(proposalId, householdId);
         move(p, new ProposalTransition.Confirm());
-        String rpps = p.doctorId() == null ? null : jdbc.sql("select rpps from doctor_capacity where id = :d").param("d", p.doctorId())
-                .query(String.class).optional().orElse(null);
+        String rpps = p.doctorId() == null ? null : repository.rppsOf(p.doctorId()).orElse(null);
         households.declareDoctor(p.householdId(), rpps, "Déclaration du médecin traitant (proposition " + proposalId + ")");
         if (p.entryId() != null) {
             waitingList.changeStatus(p.entryId(), WaitingList.Status.ATTACHED, "Médecin traitant déclaré");
@@ -462,7 +424,7 @@ public class ProposalWorkflow {
         if (doctorId == null) {
             return "";
         }
-        String rpps = jdbc.sql("select rpps from doctor_capacity where id = :d").param("d", doctorId).query(String.class).optional().orElse(null);
+        String rpps = doctorId == null ? null : repository.rppsOf(doctorId).orElse(null);
         return (rpps == null ? java.util.Optional.<fr.traitant.app.directory.DoctorProfile>empty() : directory.findByRpps(rpps))
                 .map(d -> {
                     String address = proposals.practiceAddress(d);
@@ -482,16 +444,14 @@ public class ProposalWorkflow {
         if (doctorId == null) {
             return;
         }
-        jdbc.sql("select doctor_account_id from doctor_capacity where id = :d and doctor_account_id is not null").param("d", doctorId)
-                .query(Long.class).optional()
+        repository.accountOf(doctorId)
                 .ifPresent(account -> inbox.notify(account, message, "/propositions/" + proposalId));
     }
 
     /** The MSSanté address of a workflow doctor, if known (where proposals and news are sent). */
     private Optional<String> doctorEmail(Long doctorId) {
         return doctorId == null ? Optional.empty()
-                : jdbc.sql("select email from doctor_capacity where id = :d and email is not null").param("d", doctorId)
-                        .query(String.class).optional();
+                : repository.emailOf(doctorId);
     }
 
     /**
@@ -505,9 +465,7 @@ public class ProposalWorkflow {
             throw new TransitionRefused("La déclaration se fait une fois que le foyer vous a choisi.");
         }
         Instant now = clock.instant();
-        int changed = jdbc.sql("update proposal set declared_at = :now where id = :id and status = 'ATTACHED' and declared_at is null")
-                .param("now", Timestamp.from(now)).param("id", proposalId).update();
-        if (changed == 0) {
+        if (!repository.recordDeclaration(proposalId, now)) {
             throw new TransitionRefused("La déclaration est déjà enregistrée.");
         }
         audit(p.householdId(), proposalId, AuditAction.UPDATE, "Déclaration de médecin traitant faite par le médecin");
@@ -574,13 +532,9 @@ public class ProposalWorkflow {
     @Transactional
     public int remindDeclarations() {
         Instant now = clock.instant();
-        List<Row> due = jdbc.sql("select " + COLUMNS + " " + """
-                         from proposal where status = 'ATTACHED' and declared_at is null and declaration_reminded_at is null
-                          and decided_at < :limit for update skip locked""")
-                .param("limit", Timestamp.from(now.minus(DECLARATION_REMINDER))).query(ProposalWorkflow::row).list();
+        List<Row> due = repository.declarationsDue(now.minus(DECLARATION_REMINDER));
         for (Row p : due) {
-            jdbc.sql("update proposal set declaration_reminded_at = :now where id = :id").param("now", Timestamp.from(now))
-                    .param("id", p.id()).update();
+            repository.markReminded(p.id(), now);
             doctorEmail(p.doctorId()).ifPresent(email -> outbox.enqueue(email,
                     "Traitant — rappel : déclaration de médecin traitant (proposition " + p.id() + ")",
                     "Bonjour,\n\nUn foyer de " + p.people() + " personne(s) vous a choisi comme médecin traitant il y a plus de "
@@ -599,8 +553,7 @@ public class ProposalWorkflow {
     @Scheduled(fixedDelayString = "${traitant.workflow.expiry-check:PT5M}", initialDelayString = "PT1M")
     @Transactional
     public int expireOverdue() {
-        List<Row> overdue = jdbc.sql("select " + COLUMNS + " from proposal where status in ('PENDING', 'ACCEPTED') and deadline < :now for update skip locked")
-                .param("now", Timestamp.from(clock.instant())).query(ProposalWorkflow::row).list();
+        List<Row> overdue = repository.overdue(clock.instant());
         for (Row p : overdue) {
             move(p, new ProposalTransition.Expire());
             if (p.status().equals("ACCEPTED")) {
@@ -614,40 +567,25 @@ public class ProposalWorkflow {
 
     /** The status of a proposal (for pages; the caller checked access). */
     public String status(long proposalId) {
-        return jdbc.sql("select status from proposal where id = :id").param("id", proposalId).query(String.class).optional()
+        return repository.status(proposalId)
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
     }
 
     /** The live or last proposal of a household (for the insured person's page). */
     public Optional<Long> latestForHousehold(long householdId) {
-        return jdbc.sql("select id from proposal where household_id = :h order by id desc limit 1").param("h", householdId)
-                .query(Long.class).optional();
+        return repository.latest(householdId);
     }
 
     // ---- internals
 
-    /** A case worker's proposal to an account made before the account had a workflow doctor row: resolved now. */
-    private static final String COLUMNS = """
-            id, household_id, coalesce(doctor_id, (select c.id from doctor_capacity c where c.doctor_account_id = proposal.doctor_account_id))
-            as doctor_id, doctor_account_id, status, waiting_entry_id, people, deadline""";
-
-    private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        Timestamp deadline = rs.getTimestamp("deadline");
-        return new Row(rs.getLong("id"), rs.getLong("household_id"), (Long) rs.getObject("doctor_id"),
-                (Long) rs.getObject("doctor_account_id"), rs.getString("status"),
-                (Long) rs.getObject("waiting_entry_id"), rs.getInt("people"), deadline == null ? null : deadline.toInstant());
-    }
-
     private Optional<Row> find(long proposalId) {
-        return jdbc.sql("select " + COLUMNS + " from proposal where id = :id").param("id", proposalId).query(ProposalWorkflow::row).optional();
+        return repository.find(proposalId);
     }
 
     /** A proposal addressed to this DOCTOR account (to it, to its workflow doctor, or to its RPPS: ADR 0051), else 404. */
     private Row doctorsProposal(long proposalId, long doctorAccountId) {
         String rpps = accounts.doctorRpps(doctorAccountId).map(fr.traitant.app.platform.values.Rpps::value).orElse(null);
-        boolean mine = jdbc.sql("select exists (select 1 from proposal p left join doctor_capacity c on c.id = p.doctor_id"
-                        + " where p.id = :id and " + Proposals.ADDRESSED_TO_ME + ")")
-                .param("id", proposalId).param("me", doctorAccountId).param("myRpps", rpps).query(Boolean.class).single();
+        boolean mine = repository.addressedTo(proposalId, doctorAccountId, rpps);
         return find(proposalId).filter(p -> mine)
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
     }
@@ -672,23 +610,18 @@ public class ProposalWorkflow {
         return user;
     }
 
-    /** Compare-and-set on the status: a second answer to the same proposal is refused. */
     /** Moves a proposal along the transition table, from the status read (a concurrent answer makes this refuse). */
     private void move(Row p, ProposalTransition transition) {
         ProposalStatus from = ProposalStatus.valueOf(p.status());
         ProposalStatus to = transition.applyTo(from);
-        int changed = jdbc.sql("update proposal set status = :to, decided_at = :now where id = :id and status = :from")
-                .param("to", to.name()).param("now", Timestamp.from(clock.instant())).param("id", p.id()).param("from", from.name())
-                .update();
-        if (changed == 0) {
+        if (!repository.move(p.id(), from, to, clock.instant())) {
             throw new TransitionRefused("Cette proposition a déjà reçu une réponse.");
         }
     }
 
     private void release(Row p) {
         if (p.doctorId() != null) {
-            jdbc.sql("update doctor_capacity set committed = greatest(0, committed - :n) where id = :d")
-                    .param("n", p.people()).param("d", p.doctorId()).update();
+            repository.release(p.doctorId(), p.people());
         }
     }
 

@@ -1,0 +1,188 @@
+package fr.traitant.app.matching;
+
+import fr.traitant.app.territory.Commune;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of the proposal workflow: proposals and the workflow doctors' capacity ({@code proposal},
+ * {@code doctor_capacity}), in one place (issue 13, point 5). {@link ProposalWorkflow} decides; this class reads and
+ * writes, with the conditional updates that keep the invariants under concurrency (a status moves only from the one
+ * read; places are committed only while some are left).
+ */
+@Repository
+class ProposalRepository {
+
+    /** A case worker's proposal to an account made before the account had a workflow doctor row: resolved now. */
+    private static final String COLUMNS = """
+            id, household_id, coalesce(doctor_id, (select c.id from doctor_capacity c where c.doctor_account_id = proposal.doctor_account_id))
+            as doctor_id, doctor_account_id, status, waiting_entry_id, people, deadline""";
+
+    private final JdbcClient jdbc;
+
+    ProposalRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static ProposalWorkflow.Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        Timestamp deadline = rs.getTimestamp("deadline");
+        return new ProposalWorkflow.Row(rs.getLong("id"), rs.getLong("household_id"), (Long) rs.getObject("doctor_id"),
+                (Long) rs.getObject("doctor_account_id"), rs.getString("status"),
+                (Long) rs.getObject("waiting_entry_id"), rs.getInt("people"), deadline == null ? null : deadline.toInstant());
+    }
+
+    // ---- proposals
+
+    Optional<ProposalWorkflow.Row> find(long proposalId) {
+        return jdbc.sql("select " + COLUMNS + " from proposal where id = :id").param("id", proposalId)
+                .query(ProposalRepository::row).optional();
+    }
+
+    /** A new PENDING proposal to a workflow doctor; empty if that doctor does not exist. */
+    Optional<Long> insertPending(long householdId, long entryId, int people, Instant deadline, String reason, Instant now, long doctorId) {
+        return jdbc.sql("""
+                        insert into proposal (household_id, doctor_id, doctor_account_id, status, waiting_entry_id, people, deadline, reason, created_at)
+                        select :h, c.id, c.doctor_account_id, 'PENDING', :e, :n, :deadline, :reason, :now
+                          from doctor_capacity c where c.id = :d returning id""")
+                .param("h", householdId).param("e", entryId).param("n", people)
+                .param("deadline", Timestamp.from(deadline)).param("reason", reason).param("now", Timestamp.from(now))
+                .param("d", doctorId).query(Long.class).optional();
+    }
+
+    /** Compare-and-set on the status; false if another answer came first. */
+    boolean move(long proposalId, ProposalStatus from, ProposalStatus to, Instant now) {
+        return jdbc.sql("update proposal set status = :to, decided_at = :now where id = :id and status = :from")
+                .param("to", to.name()).param("now", Timestamp.from(now)).param("id", proposalId).param("from", from.name())
+                .update() > 0;
+    }
+
+    Optional<Long> attached(long householdId) {
+        return jdbc.sql("select id from proposal where household_id = :h and status = 'ATTACHED'")
+                .param("h", householdId).query(Long.class).optional();
+    }
+
+    Optional<Long> open(long householdId) {
+        return jdbc.sql("select id from proposal where household_id = :h and status in ('PENDING', 'ACCEPTED')")
+                .param("h", householdId).query(Long.class).optional();
+    }
+
+    Optional<Long> latest(long householdId) {
+        return jdbc.sql("select id from proposal where household_id = :h order by id desc limit 1").param("h", householdId)
+                .query(Long.class).optional();
+    }
+
+    Optional<String> status(long proposalId) {
+        return jdbc.sql("select status from proposal where id = :id").param("id", proposalId).query(String.class).optional();
+    }
+
+    /** Serialises proposals to one household until the transaction ends. */
+    void lockHousehold(long householdId) {
+        jdbc.sql("select pg_advisory_xact_lock(7301, :h)").param("h", (int) householdId).query((rs, i) -> 1).list();
+    }
+
+    /** Whether the proposal is addressed to this DOCTOR account (to it, to its workflow doctor, or to its RPPS: ADR 0051). */
+    boolean addressedTo(long proposalId, long doctorAccountId, String rpps) {
+        return jdbc.sql("select exists (select 1 from proposal p left join doctor_capacity c on c.id = p.doctor_id"
+                        + " where p.id = :id and " + Proposals.ADDRESSED_TO_ME + ")")
+                .param("id", proposalId).param("me", doctorAccountId).param("myRpps", rpps).query(Boolean.class).single();
+    }
+
+    /** Records the declaration date once; false if it was already recorded (or the family has not chosen). */
+    boolean recordDeclaration(long proposalId, Instant now) {
+        return jdbc.sql("update proposal set declared_at = :now where id = :id and status = 'ATTACHED' and declared_at is null")
+                .param("now", Timestamp.from(now)).param("id", proposalId).update() > 0;
+    }
+
+    /** Proposals chosen before {@code limit} whose declaration is neither recorded nor reminded, locked. */
+    List<ProposalWorkflow.Row> declarationsDue(Instant limit) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from proposal where status = 'ATTACHED' and declared_at is null and declaration_reminded_at is null
+                          and decided_at < :limit for update skip locked""")
+                .param("limit", Timestamp.from(limit)).query(ProposalRepository::row).list();
+    }
+
+    void markReminded(long proposalId, Instant now) {
+        jdbc.sql("update proposal set declaration_reminded_at = :now where id = :id").param("now", Timestamp.from(now))
+                .param("id", proposalId).update();
+    }
+
+    /** Open proposals past their deadline, locked. */
+    List<ProposalWorkflow.Row> overdue(Instant now) {
+        return jdbc.sql("select " + COLUMNS + " from proposal where status in ('PENDING', 'ACCEPTED') and deadline < :now for update skip locked")
+                .param("now", Timestamp.from(now)).query(ProposalRepository::row).list();
+    }
+
+    // ---- the workflow doctors' capacity
+
+    /** The capacity of this DOCTOR account's workflow doctor: its own row, else the directory doctor's with its RPPS. */
+    Optional<ProposalWorkflow.Capacity> capacity(long doctorAccountId, String rpps) {
+        return jdbc.sql("""
+                        select id, commune_code, departement, capacity, committed, network_member, accepting from doctor_capacity
+                         where doctor_account_id = :d or (doctor_account_id is null and rpps = :rpps)
+                         order by doctor_account_id nulls last, id limit 1""")
+                .param("d", doctorAccountId).param("rpps", rpps)
+                .query((rs, i) -> new ProposalWorkflow.Capacity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getInt(5), rs.getBoolean(6), rs.getBoolean(7)))
+                .optional();
+    }
+
+    Optional<String> rppsOfAccount(long doctorAccountId) {
+        return jdbc.sql("select rpps from doctor_capacity where doctor_account_id = :d").param("d", doctorAccountId)
+                .query(String.class).optional();
+    }
+
+    /** The directory doctor's mirror row (proposals already addressed to it, places committed) becomes this account's. */
+    void adoptMirrorRow(long doctorAccountId, String rpps) {
+        jdbc.sql("""
+                        update doctor_capacity set doctor_account_id = :d
+                         where id = (select id from doctor_capacity where rpps = :rpps and doctor_account_id is null order by id limit 1)
+                           and not exists (select 1 from doctor_capacity where doctor_account_id = :d)""")
+                .param("d", doctorAccountId).param("rpps", rpps).update();
+    }
+
+    void upsertCapacity(long doctorAccountId, String rpps, Commune commune, double lat, double lon, int capacity, boolean accepting,
+                        Instant now, String email) {
+        jdbc.sql("""
+                        insert into doctor_capacity (doctor_account_id, rpps, commune_code, departement, lat, lon, capacity, accepting, updated_at, email)
+                        values (:d, :rpps, :c, :dep, :lat, :lon, :cap, :accepting, :now, :email)
+                        on conflict (doctor_account_id) do update set rpps = coalesce(excluded.rpps, doctor_capacity.rpps),
+                            email = coalesce(excluded.email, doctor_capacity.email),
+                            commune_code = excluded.commune_code, departement = excluded.departement, lat = excluded.lat,
+                            lon = excluded.lon, capacity = excluded.capacity, accepting = excluded.accepting,
+                            updated_at = excluded.updated_at""")
+                .param("d", doctorAccountId).param("rpps", rpps).param("c", commune.code()).param("dep", commune.departement())
+                .param("lat", lat).param("lon", lon).param("cap", capacity).param("accepting", accepting)
+                .param("now", Timestamp.from(now)).param("email", email).update();
+    }
+
+    /** Commits places while some are left; false when the doctor is full. */
+    boolean commit(long doctorId, int people, Instant now) {
+        return jdbc.sql("""
+                        update doctor_capacity set committed = committed + :n, updated_at = :now
+                         where id = :d and committed + :n <= capacity""")
+                .param("n", people).param("now", Timestamp.from(now)).param("d", doctorId).update() > 0;
+    }
+
+    void release(long doctorId, int people) {
+        jdbc.sql("update doctor_capacity set committed = greatest(0, committed - :n) where id = :d")
+                .param("n", people).param("d", doctorId).update();
+    }
+
+    Optional<String> rppsOf(long doctorId) {
+        return jdbc.sql("select rpps from doctor_capacity where id = :d").param("d", doctorId).query(String.class).optional();
+    }
+
+    Optional<Long> accountOf(long doctorId) {
+        return jdbc.sql("select doctor_account_id from doctor_capacity where id = :d and doctor_account_id is not null").param("d", doctorId)
+                .query(Long.class).optional();
+    }
+
+    Optional<String> emailOf(long doctorId) {
+        return jdbc.sql("select email from doctor_capacity where id = :d and email is not null").param("d", doctorId)
+                .query(String.class).optional();
+    }
+}
