@@ -206,9 +206,9 @@ class MatchingWeb {
             // one status for the family: the PASS or conciliation request about finding a doctor, if one is open
             model.addAttribute("requests", requests.stream().flatMap(r -> r.openFindDoctorRequests(own.getFirst()).stream()).toList());
             workflow.latestForHousehold(own.getFirst()).ifPresent(id -> {
-                model.addAttribute("proposalId", id);
+                model.addAttribute("proposalId", id.value());
                 model.addAttribute("proposalStatus", workflow.status(id));
-                proposals.doctorForMyHousehold(id).ifPresent(doctor -> model.addAttribute("doctor", doctor));
+                proposals.doctorForMyHousehold(id.value()).ifPresent(doctor -> model.addAttribute("doctor", doctor));
             });
             return "matching/mine";
         }
@@ -218,8 +218,8 @@ class MatchingWeb {
                       org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
             try {
                 switch (decision) {
-                    case "confirmer" -> workflow.confirm(id);
-                    case "refuser" -> workflow.refuse(id);
+                    case "confirmer" -> workflow.confirm(new ProposalId(id));
+                    case "refuser" -> workflow.refuse(new ProposalId(id));
                     default -> throw new IllegalArgumentException("Décision inconnue.");
                 }
                 redirect.addFlashAttribute("message", decision.equals("confirmer") ? "Votre médecin traitant est déclaré."
@@ -305,7 +305,7 @@ class MatchingWeb {
         @org.springframework.web.bind.annotation.PostMapping("/propositions/{id}/declaration")
         String declared(@PathVariable long id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
             try {
-                workflow.recordDeclaration(id);
+                workflow.recordDeclaration(new ProposalId(id));
                 redirect.addFlashAttribute("message", "Déclaration enregistrée : le foyer voit que vous êtes son médecin traitant déclaré.");
             } catch (ProposalWorkflow.TransitionRefused e) {
                 redirect.addFlashAttribute("message", e.getMessage());
@@ -318,8 +318,8 @@ class MatchingWeb {
                       org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
             try {
                 switch (decision) {
-                    case "accepter" -> workflow.accept(id);
-                    case "decliner" -> workflow.decline(id);
+                    case "accepter" -> workflow.accept(new ProposalId(id));
+                    case "decliner" -> workflow.decline(new ProposalId(id));
                     default -> throw new IllegalArgumentException("Décision inconnue.");
                 }
                 redirect.addFlashAttribute("message", decision.equals("accepter") ? "Proposition acceptée : le foyer est prévenu."

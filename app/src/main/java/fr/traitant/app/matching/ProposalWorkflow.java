@@ -205,7 +205,7 @@ public class ProposalWorkflow {
      * entry; the entry becomes PROPOSED and the doctor gets an e-mail with signed links to answer, account or not.
      */
     @Transactional
-    public long propose(long entryId, long doctorId, String reason) {
+    public ProposalId propose(long entryId, long doctorId, String reason) {
         WaitingList.Entry entry = waitingList.get(entryId);
         if (entry.status() != WaitingList.Status.WAITING) {
             throw new TransitionRefused("Ce foyer n'est pas en attente (" + entry.status() + ").");
@@ -243,7 +243,7 @@ public class ProposalWorkflow {
                 + fr.traitant.app.platform.FrenchDates.day(deadline) + " pour répondre.");
         tellDoctor(doctorId, id, "Un foyer de " + entry.people() + " personne(s) cherche un médecin traitant près de votre cabinet "
                 + "(proposition n° " + id + ") : acceptez ou déclinez.");
-        return id;
+        return new ProposalId(id);
     }
 
     /**
@@ -253,7 +253,7 @@ public class ProposalWorkflow {
      * At most one open proposal per household: a second one (another doctor, or the same form sent twice) is refused.
      */
     @Transactional
-    public long proposeFromCase(long householdId, long doctorAccountId, String caseReference) {
+    public ProposalId proposeFromCase(long householdId, long doctorAccountId, String caseReference) {
         lockHousehold(householdId);
         attachedProposal(householdId).ifPresent(attached -> {
             // one attachment per household (database constraint): say so now rather than when the family confirms
@@ -276,13 +276,13 @@ public class ProposalWorkflow {
     }
 
     /** The proposal through which a household chose its médecin traitant (ATTACHED), if any. */
-    public Optional<Long> attachedProposal(long householdId) {
-        return repository.attached(householdId);
+    public Optional<ProposalId> attachedProposal(long householdId) {
+        return repository.attached(householdId).map(ProposalId::new);
     }
 
     /** The open (pending or accepted) proposal of a household, if any. */
-    public Optional<Long> openProposal(long householdId) {
-        return repository.open(householdId);
+    public Optional<ProposalId> openProposal(long householdId) {
+        return repository.open(householdId).map(ProposalId::new);
     }
 
     /** Serialises proposals to one household (two agents, or one form sent twice) until the transaction ends. */
@@ -297,7 +297,7 @@ public class ProposalWorkflow {
      * families (ADR 0050); never a doctor who already declined or whose proposal the household refused.
      */
     @Transactional
-    public Optional<Long> proposeBest(long entryId) {
+    public Optional<ProposalId> proposeBest(long entryId) {
         WaitingList.Entry entry = waitingList.get(entryId);
         ZoneMatcher.Demand demand = inputs.entry(entryId);
         String departement = demand.communeCode() == null ? entry.departement() : InseeCode.of(demand.communeCode()).departement();
@@ -310,14 +310,14 @@ public class ProposalWorkflow {
 
     /** The signed-in doctor accepts a proposal addressed to them (404 otherwise). */
     @Transactional
-    public void accept(long proposalId) {
-        acceptAs(proposalId, requireRole(Role.DOCTOR).accountId());
+    public void accept(ProposalId proposal) {
+        acceptAs(proposal, requireRole(Role.DOCTOR).accountId());
     }
 
     /** The doctor (signed in, or through a signed e-mail link) accepts: their capacity is committed atomically. */
     @Transactional
-    public void acceptAs(long proposalId, long doctorAccountId) {
-        accept(doctorsProposal(proposalId, doctorAccountId));
+    public void acceptAs(ProposalId proposal, long doctorAccountId) {
+        accept(doctorsProposal(proposal.value(), doctorAccountId));
     }
 
     /** The proposal's doctor accepts (signed in, or through the link sent to them, account or not). */
@@ -343,13 +343,13 @@ public class ProposalWorkflow {
 
     /** The signed-in doctor declines: the household goes back to the waiting list with its original date. */
     @Transactional
-    public void decline(long proposalId) {
-        declineAs(proposalId, requireRole(Role.DOCTOR).accountId());
+    public void decline(ProposalId proposal) {
+        declineAs(proposal, requireRole(Role.DOCTOR).accountId());
     }
 
     @Transactional
-    public void declineAs(long proposalId, long doctorAccountId) {
-        decline(doctorsProposal(proposalId, doctorAccountId));
+    public void declineAs(ProposalId proposal, long doctorAccountId) {
+        decline(doctorsProposal(proposal.value(), doctorAccountId));
     }
 
     private void decline(Row p) {
@@ -361,12 +361,13 @@ public class ProposalWorkflow {
 
     /** The signed-in insured person confirms an accepted proposal: the médecin traitant is declared. */
     @Transactional
-    public void confirm(long proposalId) {
-        confirmAs(proposalId, householdOf(proposalId));
+    public void confirm(ProposalId proposal) {
+        confirmAs(proposal, householdOf(proposal.value()));
     }
 
     @Transactional
-    public void confirmAs(long proposalId, long householdId) {
+    public void confirmAs(ProposalId proposal, long householdId) {
+        long proposalId = proposal.value();
         Row p = householdsProposal(proposalId, householdId);
         move(p, new ProposalTransition.Confirm());
         String rpps = p.doctorId() == null ? null : repository.rppsOf(p.doctorId()).orElse(null);
@@ -459,7 +460,8 @@ public class ProposalWorkflow {
      * (online with the health insurance, or the paper form): the date is kept and shown to the family. Once only.
      */
     @Transactional
-    public java.time.Instant recordDeclaration(long proposalId) {
+    public java.time.Instant recordDeclaration(ProposalId proposal) {
+        long proposalId = proposal.value();
         Row p = doctorsProposal(proposalId, requireRole(Role.DOCTOR).accountId());
         if (!p.status().equals("ATTACHED")) {
             throw new TransitionRefused("La déclaration se fait une fois que le foyer vous a choisi.");
@@ -483,12 +485,13 @@ public class ProposalWorkflow {
 
     /** The signed-in insured person refuses: back on the waiting list with the original date. */
     @Transactional
-    public void refuse(long proposalId) {
-        refuseAs(proposalId, householdOf(proposalId));
+    public void refuse(ProposalId proposal) {
+        refuseAs(proposal, householdOf(proposal.value()));
     }
 
     @Transactional
-    public void refuseAs(long proposalId, long householdId) {
+    public void refuseAs(ProposalId proposal, long householdId) {
+        long proposalId = proposal.value();
         Row p = householdsProposal(proposalId, householdId);
         String from = p.status();
         move(p, new ProposalTransition.Refuse());
@@ -513,8 +516,8 @@ public class ProposalWorkflow {
         switch (link.action()) {
             case ACCEPT -> accept(p);
             case DECLINE -> decline(p);
-            case CONFIRM -> confirmAs(p.id(), p.householdId());
-            case REFUSE -> refuseAs(p.id(), p.householdId());
+            case CONFIRM -> confirmAs(new ProposalId(p.id()), p.householdId());
+            case REFUSE -> refuseAs(new ProposalId(p.id()), p.householdId());
         }
         return link.action().name();
     }
@@ -566,14 +569,15 @@ public class ProposalWorkflow {
     }
 
     /** The status of a proposal (for pages; the caller checked access). */
-    public String status(long proposalId) {
+    public String status(ProposalId proposal) {
+        long proposalId = proposal.value();
         return repository.status(proposalId)
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
     }
 
     /** The live or last proposal of a household (for the insured person's page). */
-    public Optional<Long> latestForHousehold(long householdId) {
-        return repository.latest(householdId);
+    public Optional<ProposalId> latestForHousehold(long householdId) {
+        return repository.latest(householdId).map(ProposalId::new);
     }
 
     // ---- internals

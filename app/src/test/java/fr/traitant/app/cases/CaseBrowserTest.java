@@ -11,6 +11,7 @@ import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
 import fr.traitant.app.TestAccounts;
 import fr.traitant.app.identity.Accounts;
+import fr.traitant.app.matching.ProposalId;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
 import fr.traitant.app.members.Households;
@@ -138,8 +139,8 @@ class CaseBrowserTest {
         consoleErrors.clear(); // the refused form answers 422
         // …and closes the case by itself once the doctor accepted and the family confirmed
         long proposal = jdbc.sql("select id from proposal where household_id = :h").param("h", household).query(Long.class).single();
-        workflow.acceptAs(proposal, doctorId);
-        workflow.confirmAs(proposal, household);
+        workflow.acceptAs(ProposalId.of(proposal), doctorId);
+        workflow.confirmAs(ProposalId.of(proposal), household);
         agent.reload();
         assertThat(agent.locator("#etat-dossier")).hasText("Clôturée");
         assertThat(agent.locator("#issue")).containsText("Médecin traitant déclaré");

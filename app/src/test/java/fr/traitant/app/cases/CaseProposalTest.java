@@ -9,6 +9,7 @@ import fr.traitant.app.WebSession;
 import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
+import fr.traitant.app.matching.ProposalId;
 import fr.traitant.app.matching.ProposalWorkflow;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.members.NewMember;
@@ -100,7 +101,7 @@ class CaseProposalTest {
         // like a run's proposal, it expires and the household goes back to the list
         jdbc.sql("update proposal set deadline = now() - interval '1 minute' where id = :id").param("id", proposal.get("id")).update();
         workflow.expireOverdue();
-        assertThat(workflow.status((Long) proposal.get("id"))).isEqualTo("EXPIRED");
+        assertThat(workflow.status(ProposalId.of((Long) proposal.get("id")))).isEqualTo("EXPIRED");
         assertThat(jdbc.sql("select subject from outbox_message where recipient = :r and reference = :ref order by id")
                 .param("r", doctorEmail).param("ref", "proposal:" + proposal.get("id")).query(String.class).list())
                 .last().asString().contains("a expiré");
@@ -133,10 +134,10 @@ class CaseProposalTest {
     void accepted_and_confirmed_twice_commits_the_household_once() {
         propose(advisor.get("/dossiers/" + caseId).body());
         long proposal = jdbc.sql("select id from proposal where household_id = :h").param("h", household).query(Long.class).single();
-        workflow.acceptAs(proposal, doctor);
-        assertThatThrownBy(() -> workflow.acceptAs(proposal, doctor)).isInstanceOf(ProposalWorkflow.TransitionRefused.class);
-        workflow.confirmAs(proposal, household);
-        assertThatThrownBy(() -> workflow.confirmAs(proposal, household)).isInstanceOf(ProposalWorkflow.TransitionRefused.class);
+        workflow.acceptAs(ProposalId.of(proposal), doctor);
+        assertThatThrownBy(() -> workflow.acceptAs(ProposalId.of(proposal), doctor)).isInstanceOf(ProposalWorkflow.TransitionRefused.class);
+        workflow.confirmAs(ProposalId.of(proposal), household);
+        assertThatThrownBy(() -> workflow.confirmAs(ProposalId.of(proposal), household)).isInstanceOf(ProposalWorkflow.TransitionRefused.class);
         assertThat(workflow.capacity(doctor).orElseThrow().committed()).isEqualTo(2);
 
         // the confirmation closed the "find a doctor" case by itself

@@ -136,7 +136,7 @@ class DirectoryDoctorsMatchingTest {
         String accept = NotificationsTest.link(toDoctor, "Accepter");
         WebSession anonymous = new WebSession(port);
         assertThat(anonymous.submit(accept, accept, Map.of()).body().replace("&#39;", "'")).contains("Votre réponse est enregistrée");
-        assertThat(workflow.status(proposal)).isEqualTo("ACCEPTED");
+        assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("ACCEPTED");
         assertThat(jdbc.sql("select committed from doctor_capacity where id = :d").param("d", doctorA).query(Integer.class).single())
                 .isEqualTo(1);
 

@@ -149,7 +149,7 @@ class NotificationsTest {
                 new NewMember("Iris", "Courriel", LocalDate.of(1987, 6, 1), null, EmailAddress.of(familyMail), null)));
         jdbc.sql("update member set consent_to_contact = true where household_id = :h").param("h", household).update();
         long entry = waitingList.register(household, WaitingList.Source.ONLINE, Instant.now());
-        long proposal = workflow.proposeBest(entry).orElseThrow();
+        long proposal = workflow.proposeBest(entry).orElseThrow().value();
 
         await(() -> !mailTo(doctorMail).isEmpty());
         MimeMessage toDoctor = mailTo(doctorMail).getFirst();
@@ -158,11 +158,11 @@ class NotificationsTest {
         WebSession anonymous = new WebSession(port);
         // a GET only shows the question (mail scanners open links)
         assertThat(anonymous.get(accept).body().replace("&#39;", "'")).contains("J'accepte");
-        assertThat(workflow.status(proposal)).isEqualTo("PENDING");
+        assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("PENDING");
         // a forged signature is refused
         assertThat(anonymous.get(accept.substring(0, accept.length() - 4) + "0000").body().replace("&#39;", "'")).contains("n'est pas valide");
         assertThat(anonymous.submit(accept, accept, Map.of()).body().replace("&#39;", "'")).contains("Votre réponse est enregistrée");
-        assertThat(workflow.status(proposal)).isEqualTo("ACCEPTED");
+        assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("ACCEPTED");
         // single use: the same link, or its sibling "Décliner", no longer works
         assertThat(anonymous.get(accept).body().replace("&#39;", "'")).contains("n'est pas valide");
         assertThat(anonymous.get(link(toDoctor, "Décliner")).body().replace("&#39;", "'")).contains("n'est pas valide");
@@ -175,7 +175,7 @@ class NotificationsTest {
                 .contains(link(accepted, "Confirmer") + "\">");
         String confirm = link(accepted, "Confirmer");
         assertThat(anonymous.submit(confirm, confirm, Map.of()).body().replace("&#39;", "'")).contains("Votre réponse est enregistrée");
-        assertThat(workflow.status(proposal)).isEqualTo("ATTACHED");
+        assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("ATTACHED");
         assertThat(jdbc.sql("select bool_and(has_declared_doctor) from member where household_id = :h").param("h", household)
                 .query(Boolean.class).single()).isTrue();
     }
@@ -187,13 +187,13 @@ class NotificationsTest {
         workflow.declareCapacity(doctor.accountId(), null, "16102", 3, doctorMail);
         long household = households.create("Foyer Expire", InseeCode.of("16102"),
                 List.of(new NewMember("Max", "Expire", LocalDate.of(1980, 1, 1), null, null, null)));
-        long proposal = workflow.proposeBest(waitingList.register(household, WaitingList.Source.ONLINE, Instant.now())).orElseThrow();
+        long proposal = workflow.proposeBest(waitingList.register(household, WaitingList.Source.ONLINE, Instant.now())).orElseThrow().value();
         await(() -> !mailTo(doctorMail).isEmpty());
         jdbc.sql("update answer_link set expires_at = now() - interval '1 second' where proposal_id = :p").param("p", proposal).update();
         String accept = link(mailTo(doctorMail).getFirst(), "Accepter");
         WebSession anonymous = new WebSession(port);
         assertThat(anonymous.get(accept).body().replace("&#39;", "'")).contains("n'est pas valide, a expiré");
-        assertThat(workflow.status(proposal)).isEqualTo("PENDING");
+        assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("PENDING");
     }
 
     @Test

@@ -64,12 +64,12 @@ class ProposalWorkflowTest {
         long entry = waitingHousehold("87085");
         long household = waitingList.get(entry).householdId();
         long doctor = doctor("87085", 5);
-        long proposal = workflow.proposeBest(entry).orElseThrow();
+        long proposal = workflow.proposeBest(entry).orElseThrow().value();
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.PROPOSED);
-        workflow.acceptAs(proposal, doctor);
+        workflow.acceptAs(ProposalId.of(proposal), doctor);
         assertThat(workflow.capacity(doctor).orElseThrow().committed()).isEqualTo(1);
-        workflow.confirmAs(proposal, household);
-        assertThat(workflow.status(proposal)).isEqualTo("ATTACHED");
+        workflow.confirmAs(ProposalId.of(proposal), household);
+        assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("ATTACHED");
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.ATTACHED);
         assertThat(jdbc.sql("select bool_and(has_declared_doctor) and bool_and(declared_doctor_rpps = '10000000001') from member where household_id = :h")
                 .param("h", household).query(Boolean.class).single()).isTrue();
@@ -78,7 +78,7 @@ class ProposalWorkflowTest {
                 .containsExactly("Proposition d'un médecin traitant", "Proposition acceptée par le médecin",
                         "Proposition confirmée par le foyer : médecin traitant déclaré");
         // a second answer is refused
-        assertThatThrownBy(() -> workflow.acceptAs(proposal, doctor)).isInstanceOf(ProposalWorkflow.TransitionRefused.class);
+        assertThatThrownBy(() -> workflow.acceptAs(ProposalId.of(proposal), doctor)).isInstanceOf(ProposalWorkflow.TransitionRefused.class);
     }
 
     @Test
@@ -87,18 +87,18 @@ class ProposalWorkflowTest {
         long household = waitingList.get(entry).householdId();
         long first = doctor("24322", 1);
         long second = doctor("24322", 1);
-        long p1 = workflow.proposeBest(entry).orElseThrow();
+        long p1 = workflow.proposeBest(entry).orElseThrow().value();
         long declining = jdbc.sql("select doctor_account_id from proposal where id = :id").param("id", p1).query(Long.class).single();
-        workflow.declineAs(p1, declining);
+        workflow.declineAs(ProposalId.of(p1), declining);
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.WAITING);
         assertThat(waitingList.get(entry).waitingSince()).isEqualTo(SINCE);
         // the next proposal goes to the other doctor, never back to the one who declined
-        long p2 = workflow.proposeBest(entry).orElseThrow();
+        long p2 = workflow.proposeBest(entry).orElseThrow().value();
         long other = jdbc.sql("select doctor_account_id from proposal where id = :id").param("id", p2).query(Long.class).single();
         assertThat(other).isNotEqualTo(declining).isIn(first, second);
-        workflow.acceptAs(p2, other);
+        workflow.acceptAs(ProposalId.of(p2), other);
         assertThat(workflow.capacity(other).orElseThrow().remaining()).isZero();
-        workflow.refuseAs(p2, household);
+        workflow.refuseAs(ProposalId.of(p2), household);
         assertThat(workflow.capacity(other).orElseThrow().remaining()).isEqualTo(1);
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.WAITING);
         assertThat(waitingList.get(entry).waitingSince()).isEqualTo(SINCE);
@@ -110,11 +110,11 @@ class ProposalWorkflowTest {
     void proposals_past_their_deadline_expire_and_release_the_capacity() {
         long entry = waitingHousehold("46042");
         long doctor = doctor("46042", 3);
-        long proposal = workflow.proposeBest(entry).orElseThrow();
-        workflow.acceptAs(proposal, doctor);
+        long proposal = workflow.proposeBest(entry).orElseThrow().value();
+        workflow.acceptAs(ProposalId.of(proposal), doctor);
         jdbc.sql("update proposal set deadline = now() - interval '1 minute' where id = :id").param("id", proposal).update();
         assertThat(workflow.expireOverdue()).isGreaterThanOrEqualTo(1);
-        assertThat(workflow.status(proposal)).isEqualTo("EXPIRED");
+        assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("EXPIRED");
         assertThat(workflow.capacity(doctor).orElseThrow().committed()).isZero();
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.WAITING);
         assertThat(waitingList.get(entry).waitingSince()).isEqualTo(SINCE);
@@ -124,12 +124,12 @@ class ProposalWorkflowTest {
     void another_doctor_or_another_household_cannot_answer_a_proposal() {
         long entry = waitingHousehold("12202");
         long doctor = doctor("12202", 3);
-        long proposal = workflow.propose(entry, workflow.capacity(doctor).orElseThrow().doctorId(), "test");
+        long proposal = workflow.propose(entry, workflow.capacity(doctor).orElseThrow().doctorId(), "test").value();
         long intruder = TestAccounts.create(accounts, Role.DOCTOR).accountId();
-        assertThatThrownBy(() -> workflow.acceptAs(proposal, intruder)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> workflow.acceptAs(ProposalId.of(proposal), intruder)).isInstanceOf(NotFoundException.class);
         long otherHousehold = households.create("Autre", InseeCode.of("12202"), List.of());
-        assertThatThrownBy(() -> workflow.refuseAs(proposal, otherHousehold)).isInstanceOf(NotFoundException.class);
-        assertThat(workflow.status(proposal)).isEqualTo("PENDING");
+        assertThatThrownBy(() -> workflow.refuseAs(ProposalId.of(proposal), otherHousehold)).isInstanceOf(NotFoundException.class);
+        assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("PENDING");
     }
 
     @Test
@@ -138,7 +138,7 @@ class ProposalWorkflowTest {
         long doctorId = workflow.capacity(doctor).orElseThrow().doctorId();
         List<Long> proposals = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            proposals.add(workflow.propose(waitingHousehold("63113"), doctorId, "charge"));
+            proposals.add(workflow.propose(waitingHousehold("63113"), doctorId, "charge").value());
         }
         ExecutorService pool = Executors.newFixedThreadPool(100);
         CountDownLatch start = new CountDownLatch(1);
@@ -149,7 +149,7 @@ class ProposalWorkflowTest {
             futures.add(pool.submit(() -> {
                 start.await();
                 try {
-                    workflow.acceptAs(p, doctor);
+                    workflow.acceptAs(ProposalId.of(p), doctor);
                     accepted.incrementAndGet();
                 } catch (ProposalWorkflow.TransitionRefused e) {
                     refused.incrementAndGet();

@@ -109,7 +109,7 @@ class WorkflowChainBrowserTest {
         page.navigate("http://localhost:" + port + accept);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J'accepte")).click();
         assertThat(page.locator("#fait")).containsText("Votre réponse est enregistrée");
-        assertThat(workflow.status(proposal)).isEqualTo("ACCEPTED");
+        assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("ACCEPTED");
 
         // the family signs in and confirms on "Mon médecin traitant"
         page.navigate("http://localhost:" + port + "/mon-medecin-traitant");

@@ -6,6 +6,7 @@ import fr.traitant.app.TraitantApplication;
 import fr.traitant.app.WebSession;
 import fr.traitant.app.identity.DemoAccounts;
 import fr.traitant.app.matching.MatchingRuns;
+import fr.traitant.app.matching.ProposalId;
 import fr.traitant.app.matching.ProposalWorkflow;
 import fr.traitant.app.matching.WaitingList;
 import fr.traitant.app.members.Households;
@@ -116,7 +117,7 @@ class PageTruthTest {
                         select p.id, c.doctor_account_id from proposal p join doctor_capacity c on c.id = p.doctor_id
                          where p.status = 'PENDING' and c.doctor_account_id is not null order by p.id limit 1""")
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional()
-                .ifPresent(p -> workflow.acceptAs(p[0], p[1]));
+                .ifPresent(p -> workflow.acceptAs(ProposalId.of(p[0]), p[1]));
     }
 
     @BeforeAll
