@@ -14,10 +14,12 @@ class MatchingWork implements WorkSummary {
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final ProposalRepository proposals;
 
-    MatchingWork(JdbcClient jdbc, Outbox outbox) {
+    MatchingWork(JdbcClient jdbc, Outbox outbox, ProposalRepository proposals) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.proposals = proposals;
     }
 
     @Override
@@ -25,12 +27,8 @@ class MatchingWork implements WorkSummary {
         List<Item> items = new ArrayList<>();
         switch (user.role()) {
             case DOCTOR -> {
-                long pending = count("""
-                        select count(*) from proposal p join doctor_capacity c on c.id = p.doctor_id
-                         where c.doctor_account_id = :a and p.status = 'PENDING'""", user);
-                long toDeclare = count("""
-                        select count(*) from proposal p join doctor_capacity c on c.id = p.doctor_id
-                         where c.doctor_account_id = :a and p.status = 'ATTACHED' and p.declared_at is null""", user);
+                long pending = proposals.countForDoctorAccount(user.accountId(), ProposalStatus.PENDING, false);
+                long toDeclare = proposals.countForDoctorAccount(user.accountId(), ProposalStatus.ATTACHED, true);
                 items.add(new Item(10, "Propositions à examiner", Long.toString(pending),
                         pending <= 1 ? "foyer attend votre réponse." : "foyers attendent votre réponse.", "/propositions"));
                 items.add(new Item(11, "Déclarations à faire", Long.toString(toDeclare),
@@ -54,7 +52,4 @@ class MatchingWork implements WorkSummary {
         return items;
     }
 
-    private long count(String sql, SignedInUser user) {
-        return jdbc.sql(sql).param("a", user.accountId()).query(Long.class).single();
-    }
 }

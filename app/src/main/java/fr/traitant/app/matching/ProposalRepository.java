@@ -185,4 +185,98 @@ class ProposalRepository {
         return jdbc.sql("select email from doctor_capacity where id = :d and email is not null").param("d", doctorId)
                 .query(String.class).optional();
     }
+
+    // ---- the pages' reads (Proposals)
+
+    private static final String VIEW_COLUMNS = "p.id, p.household_id, coalesce(p.doctor_account_id, c.doctor_account_id) as doctor_account_id,"
+            + " p.status, p.created_at";
+    private static final String VIEW_FROM = " from proposal p left join doctor_capacity c on c.id = p.doctor_id ";
+
+    private static ProposalView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ProposalView(rs.getLong("id"), rs.getLong("household_id"), (Long) rs.getObject("doctor_account_id"),
+                rs.getString("status"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** The proposals addressed to a DOCTOR account (see {@link Proposals#ADDRESSED_TO_ME}), most recent first. */
+    List<ProposalView> addressedTo(long doctorAccountId, String rpps) {
+        return jdbc.sql("select " + VIEW_COLUMNS + VIEW_FROM + "where " + Proposals.ADDRESSED_TO_ME + " order by p.created_at desc, p.id desc")
+                .param("me", doctorAccountId).param("myRpps", rpps).query(ProposalRepository::view).list();
+    }
+
+    /** One proposal; with {@code doctorAccountId}, only if addressed to that doctor. */
+    Optional<ProposalView> view(long proposalId, Long doctorAccountId, String rpps) {
+        return jdbc.sql("select " + VIEW_COLUMNS + VIEW_FROM + "where p.id = :id" + (doctorAccountId == null ? "" : " and " + Proposals.ADDRESSED_TO_ME))
+                .param("id", proposalId).param("me", doctorAccountId == null ? -1L : doctorAccountId).param("myRpps", rpps)
+                .query(ProposalRepository::view).optional();
+    }
+
+    /** What a doctor's page shows of a proposal's household beyond its members: people, priority, place, minutes. */
+    record SummaryRow(int people, Integer priority, String priorityReasons, String destinationCommune, String source, Double minutes,
+                      Double doctorLat, Double doctorLon) {}
+
+    SummaryRow summary(long proposalId) {
+        return jdbc.sql("""
+                        select pr.people, e.priority, e.priority_reasons, coalesce(e.destination_commune, ''), e.source,
+                               (select l.minutes from matching_run_line l where l.proposal_id = pr.id limit 1),
+                               c.lat, c.lon
+                          from proposal pr left join waiting_entry e on e.id = pr.waiting_entry_id
+                          left join doctor_capacity c on c.id = coalesce(pr.doctor_id,
+                              (select c2.id from doctor_capacity c2 where c2.doctor_account_id = pr.doctor_account_id))
+                         where pr.id = :id""")
+                .param("id", proposalId)
+                .query((rs, i) -> new SummaryRow(rs.getInt(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        (Double) rs.getObject(6), (Double) rs.getObject(7), (Double) rs.getObject(8)))
+                .single();
+    }
+
+    /** A proposal with its workflow doctor, as the family's page needs it. */
+    record WithDoctor(long householdId, String status, String rpps, Long accountId, String communeCode, Double lat, Double lon,
+                      Instant decidedAt, Instant declaredAt) {}
+
+    Optional<WithDoctor> withDoctor(long proposalId) {
+        return jdbc.sql("""
+                        select p.household_id, p.status, c.rpps, coalesce(p.doctor_account_id, c.doctor_account_id), c.commune_code,
+                               c.lat, c.lon, p.decided_at, p.declared_at
+                          from proposal p left join doctor_capacity c on c.id = p.doctor_id where p.id = :id""")
+                .param("id", proposalId)
+                .query((rs, i) -> new WithDoctor(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4), rs.getString(5),
+                        (Double) rs.getObject(6), (Double) rs.getObject(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))))
+                .optional();
+    }
+
+    /** When the family chose the doctor and when the doctor declared it (either may be null). */
+    Instant[] decidedAndDeclared(long proposalId) {
+        return jdbc.sql("select decided_at, declared_at from proposal where id = :id").param("id", proposalId)
+                .query((rs, i) -> new Instant[] {instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))}).single();
+    }
+
+    // ---- one capacity per doctor (CapacityFollowsDirectory) and the doctor's dashboard (MatchingWork)
+
+    /** A workflow doctor row of an RPPS: its id, its account (if any) and the places already committed. */
+    record Held(long id, Long accountId, int committed) {}
+
+    List<Held> rowsOfRpps(String rpps) {
+        return jdbc.sql("select id, doctor_account_id, committed from doctor_capacity where rpps = :r").param("r", rpps)
+                .query((rs, i) -> new Held(rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getInt(3))).list();
+    }
+
+    /** Follows the directory: accepting with that many places, or not accepting (no room left, places taken kept). */
+    void followAvailability(long doctorId, boolean accepting, int capacity, Instant now) {
+        jdbc.sql("""
+                        update doctor_capacity set capacity = case when :accepting then :capacity else committed end,
+                               accepting = :accepting, updated_at = :now
+                         where id = :id""")
+                .param("accepting", accepting).param("capacity", capacity).param("now", Timestamp.from(now)).param("id", doctorId).update();
+    }
+
+    /** Proposals of a DOCTOR account's workflow doctor in this status (and, for ATTACHED, not yet declared if asked). */
+    long countForDoctorAccount(long doctorAccountId, ProposalStatus status, boolean undeclaredOnly) {
+        return jdbc.sql("select count(*) from proposal p join doctor_capacity c on c.id = p.doctor_id"
+                        + " where c.doctor_account_id = :a and p.status = :s" + (undeclaredOnly ? " and p.declared_at is null" : ""))
+                .param("a", doctorAccountId).param("s", status.name()).query(Long.class).single();
+    }
 }

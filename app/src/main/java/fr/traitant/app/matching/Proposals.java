@@ -17,13 +17,10 @@ import fr.traitant.app.members.Households;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import fr.traitant.app.platform.FrenchDates;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +34,6 @@ public class Proposals {
     public static final Set<Role> AGENT_READERS = EnumSet.of(Role.ADVISOR, Role.CONCILIATOR);
     static final String DOCTOR_PURPOSE = "Consultation par le médecin d'une proposition qui lui est adressée";
     static final String AGENT_PURPOSE = "Suivi d'une proposition de médecin traitant";
-    private static final String COLUMNS = "p.id, p.household_id, coalesce(p.doctor_account_id, c.doctor_account_id) as doctor_account_id,"
-            + " p.status, p.created_at";
-    private static final String FROM = " from proposal p left join doctor_capacity c on c.id = p.doctor_id ";
 
     /**
      * SQL condition: proposal {@code p} (joined to its workflow doctor {@code c}) is addressed to the DOCTOR account
@@ -49,7 +43,7 @@ public class Proposals {
     static final String ADDRESSED_TO_ME =
             "(p.doctor_account_id = :me or c.doctor_account_id = :me or (c.doctor_account_id is null and c.rpps = :myRpps))";
 
-    private final JdbcClient jdbc;
+    private final ProposalRepository repository;
     private final CurrentUser currentUser;
     private final Households households;
     private final AuditTrail auditTrail;
@@ -60,14 +54,14 @@ public class Proposals {
 
     private final fr.traitant.app.directory.Doctors directory;
 
-    Proposals(JdbcClient jdbc, CurrentUser currentUser, Households households, AuditTrail auditTrail, Territory territory,
+    Proposals(ProposalRepository repository, CurrentUser currentUser, Households households, AuditTrail auditTrail, Territory territory,
               @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder, fr.traitant.app.identity.Accounts accounts,
               fr.traitant.app.directory.Doctors directory) {
         this.directory = directory;
         this.accounts = accounts;
         this.territory = territory;
         this.paediatricsUnder = paediatricsUnder;
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.currentUser = currentUser;
         this.households = households;
         this.auditTrail = auditTrail;
@@ -81,9 +75,7 @@ public class Proposals {
         if (!user.has(Role.DOCTOR)) {
             return List.of();
         }
-        List<ProposalView> proposals = jdbc.sql("select " + COLUMNS + FROM + "where " + ADDRESSED_TO_ME
-                        + " order by p.created_at desc, p.id desc")
-                .param("me", user.accountId()).param("myRpps", myRpps(user)).query(Proposals::map).list();
+        List<ProposalView> proposals = repository.addressedTo(user.accountId(), myRpps(user));
         proposals.forEach(p -> audit(p.householdId(), p.id(), AuditAction.READ, DOCTOR_PURPOSE));
         return proposals;
     }
@@ -108,18 +100,7 @@ public class Proposals {
     private static final int[][] BANDS = {{0, 2}, {3, 15}, {16, 59}, {60, 74}, {75, 200}};
 
     HouseholdSummary summary(ProposalView p) {
-        Object[] row = jdbc.sql("""
-                        select pr.people, e.priority, e.priority_reasons, coalesce(e.destination_commune, ''), e.source,
-                               (select l.minutes from matching_run_line l where l.proposal_id = pr.id limit 1),
-                               c.lat, c.lon
-                          from proposal pr left join waiting_entry e on e.id = pr.waiting_entry_id
-                          left join doctor_capacity c on c.id = coalesce(pr.doctor_id,
-                              (select c2.id from doctor_capacity c2 where c2.doctor_account_id = pr.doctor_account_id))
-                         where pr.id = :id""")
-                .param("id", p.id())
-                .query((rs, i) -> new Object[] {rs.getInt(1), rs.getObject(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getObject(6), rs.getObject(7), rs.getObject(8)})
-                .single();
+        ProposalRepository.SummaryRow row = repository.summary(p.id());
         HouseholdProfile profile = households.profile(p.householdId()).orElseThrow();
         List<HouseholdProfile.Person> needing = profile.members().stream().filter(m -> !m.hasDeclaredDoctor()).toList();
         if (needing.isEmpty()) {
@@ -139,21 +120,21 @@ public class Proposals {
         if (needing.stream().anyMatch(m -> m.vulnerabilities().contains(Vulnerability.DISABILITY))) {
             needs.add("handicap : cabinet accessible en fauteuil roulant");
         }
-        String communeCode = ((String) row[3]).isEmpty() ? profile.communeCode() : (String) row[3];
+        String communeCode = row.destinationCommune().isEmpty() ? profile.communeCode() : row.destinationCommune();
         String commune = commune(communeCode).map(c -> c.name() + " (" + c.departement() + ")").orElse("commune inconnue");
-        Double minutes = row[5] == null ? null : ((Number) row[5]).doubleValue();
-        java.util.Optional<GeoPoint> home = profile.lat() != null && ((String) row[3]).isEmpty()
+        Double minutes = row.minutes();
+        java.util.Optional<GeoPoint> home = profile.lat() != null && row.destinationCommune().isEmpty()
                 ? java.util.Optional.of(new GeoPoint(profile.lat(), profile.lon()))
                 : commune(communeCode).map(c -> new GeoPoint(c.lat(), c.lon()));
-        if (minutes == null && row[6] != null && home.isPresent()) {
+        if (minutes == null && row.doctorLat() != null && home.isPresent()) {
             // not from a run (a case worker's proposal): the same road-time estimate, at the intermediate speed
-            double km = home.get().distanceMetresTo(new GeoPoint(((Number) row[6]).doubleValue(), ((Number) row[7]).doubleValue())) / 1000;
+            double km = home.get().distanceMetresTo(new GeoPoint(row.doctorLat(), row.doctorLon())) / 1000;
             RoadTimeModel model = RoadTimeModel.DEFAULT;
             double speed = model.speedKmh(DensityClass.INTERMEDIATE);
             minutes = Math.round(model.minutesBetween(km, speed, speed) * 10) / 10.0;
         }
-        return new HouseholdSummary((Integer) row[0], bands, needing.stream().anyMatch(m -> m.longTermCondition() != null), needs,
-                commune, row[1] == null ? null : ((Number) row[1]).intValue(), Explanations.reasonsForDoctor((String) row[2]), minutes, "TRANSFER".equals(row[4]));
+        return new HouseholdSummary(row.people(), bands, needing.stream().anyMatch(m -> m.longTermCondition() != null), needs,
+                commune, row.priority(), Explanations.reasonsForDoctor(row.priorityReasons()), minutes, "TRANSFER".equals(row.source()));
     }
 
     private java.util.Optional<fr.traitant.app.territory.Commune> commune(String code) {
@@ -195,16 +176,7 @@ public class Proposals {
     public java.util.Optional<ChosenDoctor> doctorForMyHousehold(long proposalId) {
         SignedInUser user = currentUser.get();
         List<Long> own = user.has(Role.INSURED) ? households.householdsOf(user.accountId()) : List.of();
-        record Row(long householdId, String status, String rpps, Long accountId, String communeCode, Double lat, Double lon,
-                   java.time.Instant decidedAt, java.time.Instant declaredAt) {}
-        Row row = jdbc.sql("""
-                        select p.household_id, p.status, c.rpps, coalesce(p.doctor_account_id, c.doctor_account_id), c.commune_code,
-                               c.lat, c.lon, p.decided_at, p.declared_at
-                          from proposal p left join doctor_capacity c on c.id = p.doctor_id where p.id = :id""")
-                .param("id", proposalId)
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4), rs.getString(5),
-                        (Double) rs.getObject(6), (Double) rs.getObject(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))))
-                .optional().filter(r -> own.contains(r.householdId()))
+        ProposalRepository.WithDoctor row = repository.withDoctor(proposalId).filter(r -> own.contains(r.householdId()))
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
         if (!row.status().equals("ACCEPTED") && !row.status().equals("ATTACHED")) {
             return java.util.Optional.empty();
@@ -249,8 +221,7 @@ public class Proposals {
         if (!user.has(Role.DOCTOR) || !p.status().equals("ATTACHED")) {
             return java.util.Optional.empty();
         }
-        java.time.Instant[] dates = jdbc.sql("select decided_at, declared_at from proposal where id = :id").param("id", proposalId)
-                .query((rs, i) -> new java.time.Instant[] {instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))}).single();
+        java.time.Instant[] dates = repository.decidedAndDeclared(proposalId);
         return java.util.Optional.of(new ChosenFamily(proposalId, households.forTheirDoctor(p.householdId(), CHOSEN_DOCTOR_PURPOSE),
                 FrenchDates.day(dates[0]), FrenchDates.day(dates[1])));
     }
@@ -271,20 +242,14 @@ public class Proposals {
                 .filter(t -> t != null && !t.isBlank()).toList());
     }
 
-    private static java.time.Instant instant(java.sql.Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
-
     /** One proposal: its doctor or an advisor/conciliator; anybody else gets "not found". */
     @Transactional
     public ProposalView read(long id) {
         SignedInUser user = currentUser.get();
         boolean agent = AGENT_READERS.contains(user.role());
         boolean doctor = user.has(Role.DOCTOR);
-        ProposalView proposal = (agent || doctor ? jdbc.sql("select " + COLUMNS + FROM + "where p.id = :id"
-                        + (agent ? "" : " and " + ADDRESSED_TO_ME))
-                .param("id", id).param("me", user.accountId()).param("myRpps", doctor ? myRpps(user) : null)
-                .query(Proposals::map).optional() : java.util.Optional.<ProposalView>empty())
+        ProposalView proposal = (agent || doctor ? repository.view(id, agent ? null : user.accountId(), doctor ? myRpps(user) : null)
+                : java.util.Optional.<ProposalView>empty())
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + id + "."));
         audit(proposal.householdId(), proposal.id(), AuditAction.READ, user.has(Role.DOCTOR) ? DOCTOR_PURPOSE : AGENT_PURPOSE);
         return proposal;
@@ -300,10 +265,5 @@ public class Proposals {
 
     private String myRpps(SignedInUser doctor) {
         return accounts.doctorRpps(doctor.accountId()).map(fr.traitant.app.platform.values.Rpps::value).orElse(null);
-    }
-
-    private static ProposalView map(ResultSet rs, int n) throws SQLException {
-        return new ProposalView(rs.getLong("id"), rs.getLong("household_id"), (Long) rs.getObject("doctor_account_id"),
-                rs.getString("status"), rs.getTimestamp("created_at").toInstant());
     }
 }
