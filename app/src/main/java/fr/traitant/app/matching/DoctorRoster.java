@@ -4,7 +4,6 @@ import fr.traitant.app.directory.DoctorProfile;
 import fr.traitant.app.directory.Doctors;
 import fr.traitant.app.network.Charter;
 import fr.traitant.engine.directory.NewPatients;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,15 +45,15 @@ class DoctorRoster {
         static final Capabilities GENERAL = new Capabilities(true, false, Set.of());
     }
 
-    private final JdbcClient jdbc;
+    private final ProposalRepository repository;
     private final Doctors doctors;
     private final Charter charter;
     private final Clock clock;
     private final boolean syntheticDoctors;
 
-    DoctorRoster(JdbcClient jdbc, Doctors doctors, Charter charter, Clock clock,
+    DoctorRoster(ProposalRepository repository, Doctors doctors, Charter charter, Clock clock,
                  @Value("${traitant.matching.synthetic-doctors:false}") boolean syntheticDoctors) {
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.doctors = doctors;
         this.charter = charter;
         this.clock = clock;
@@ -92,56 +90,25 @@ class DoctorRoster {
             byRpps.put(p.rpps().orElseThrow(), p);
         }
         Set<String> network = charter.membersAmong(byRpps.keySet());
-        Timestamp now = Timestamp.from(clock.instant());
+        java.time.Instant now = clock.instant();
         // 1. a mirror row for each accepting general practitioner reachable by MSSanté, unless the RPPS has a row
         List<DoctorProfile> accepting = byRpps.values().stream()
                 .filter(p -> p.newPatients() == NewPatients.ACCEPTING && p.capacity() > 0 && !p.mssante().isBlank())
                 .filter(p -> p.specialty().isGeneralPractice())
                 .filter(p -> syntheticDoctors || !p.synthetic())
                 .toList();
-        int created = 0;
-        if (!accepting.isEmpty()) {
-            created = jdbc.sql("""
-                            insert into doctor_capacity (directory_doctor_id, rpps, commune_code, departement, lat, lon, capacity,
-                                                         accepting, network_member, email, updated_at)
-                            select t.id, t.rpps, t.commune, :dep, t.lat, t.lon, t.cap, true, t.net, t.email, :now
-                              from unnest(:ids::text[], :rpps::text[], :communes::text[], :lats::float8[], :lons::float8[], :caps::int[],
-                                          :nets::boolean[], :emails::text[])
-                                   as t (id, rpps, commune, lat, lon, cap, net, email)
-                             where not exists (select 1 from doctor_capacity c where c.rpps = t.rpps)
-                            on conflict (directory_doctor_id) do nothing""")
-                    .param("dep", departement).param("now", now)
-                    .param("ids", accepting.stream().map(DoctorProfile::id).toArray(String[]::new))
-                    .param("rpps", accepting.stream().map(p -> p.rpps().orElseThrow()).toArray(String[]::new))
-                    .param("communes", accepting.stream().map(p -> p.mainLocation().communeCode()).toArray(String[]::new))
-                    .param("lats", accepting.stream().mapToDouble(p -> p.mainLocation().lat()).toArray())
-                    .param("lons", accepting.stream().mapToDouble(p -> p.mainLocation().lon()).toArray())
-                    .param("caps", accepting.stream().mapToInt(DoctorProfile::capacity).toArray())
-                    .param("nets", toBooleans(accepting.stream().map(p -> network.contains(p.rpps().orElseThrow())).toList()))
-                    .param("emails", accepting.stream().map(p -> p.mssante().strip().toLowerCase(Locale.ROOT)).toArray(String[]::new))
-                    .update();
-        }
+        int created = repository.createMirrorRows(departement, accepting.stream()
+                .map(p -> new ProposalRepository.Mirror(p.id(), p.rpps().orElseThrow(), p.mainLocation().communeCode(), p.mainLocation().lat(),
+                        p.mainLocation().lon(), p.capacity(), network.contains(p.rpps().orElseThrow()),
+                        p.mssante().strip().toLowerCase(Locale.ROOT)))
+                .toList(), now);
         // 2. the directory's availability and the charter on every row of the département linked to one of its doctors
-        List<DoctorProfile> all = List.copyOf(byRpps.values());
-        int updated = 0;
-        if (!all.isEmpty()) {
-            updated = jdbc.sql("""
-                            update doctor_capacity c set accepting = t.acc, capacity = greatest(t.cap, c.committed),
-                                   network_member = t.net, updated_at = :now
-                              from unnest(:rpps::text[], :acc::boolean[], :caps::int[], :nets::boolean[]) as t (rpps, acc, cap, net)
-                             where c.departement = :dep and c.rpps = t.rpps
-                               and (c.accepting, c.capacity, c.network_member) is distinct from (t.acc, greatest(t.cap, c.committed), t.net)""")
-                    .param("dep", departement).param("now", now)
-                    .param("rpps", all.stream().map(p -> p.rpps().orElseThrow()).toArray(String[]::new))
-                    .param("acc", toBooleans(all.stream().map(p -> p.newPatients() == NewPatients.ACCEPTING).toList()))
-                    .param("caps", all.stream().mapToInt(DoctorProfile::capacity).toArray())
-                    .param("nets", toBooleans(all.stream().map(p -> network.contains(p.rpps().orElseThrow())).toList()))
-                    .update();
-        }
+        int updated = repository.followDirectory(departement, byRpps.values().stream()
+                .map(p -> new ProposalRepository.Availability(p.rpps().orElseThrow(), p.newPatients() == NewPatients.ACCEPTING,
+                        p.capacity(), network.contains(p.rpps().orElseThrow())))
+                .toList(), now);
         // 3. the few rows whose directory doctor practises elsewhere (a commune chosen by the doctor) or who has none
-        List<Long> others = jdbc.sql("""
-                        select id from doctor_capacity where departement = :d and (rpps is null or rpps <> all(:rpps::text[])) order by id""")
-                .param("d", departement).param("rpps", byRpps.keySet().toArray(String[]::new)).query(Long.class).list();
+        List<Long> others = repository.otherRows(departement, byRpps.keySet());
         for (long id : others) {
             refresh(id);
         }
@@ -150,31 +117,17 @@ class DoctorRoster {
         return byRpps;
     }
 
-    private static boolean[] toBooleans(List<Boolean> values) {
-        boolean[] a = new boolean[values.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = values.get(i);
-        }
-        return a;
-    }
-
     /** Refreshes one doctor's mirrored availability and network flag. */
     @Transactional
     void refresh(long doctorId) {
-        String rpps = jdbc.sql("select rpps from doctor_capacity where id = :d").param("d", doctorId)
-                .query(String.class).optional().orElse(null);
+        String rpps = repository.rppsOf(doctorId).orElse(null);
         Optional<DoctorProfile> doctor = directoryDoctor(rpps);
         boolean network = networkMember(rpps);
         if (doctor.isPresent()) {
             DoctorProfile p = doctor.get();
-            jdbc.sql("""
-                            update doctor_capacity set accepting = :a, capacity = greatest(:cap, committed), network_member = :n,
-                                   updated_at = :now where id = :d""")
-                    .param("a", p.newPatients() == NewPatients.ACCEPTING).param("cap", p.capacity()).param("n", network)
-                    .param("now", Timestamp.from(clock.instant())).param("d", doctorId).update();
+            repository.mirror(doctorId, p.newPatients() == NewPatients.ACCEPTING, p.capacity(), network, clock.instant());
         } else {
-            jdbc.sql("update doctor_capacity set network_member = :n where id = :d")
-                    .param("n", network).param("d", doctorId).update();
+            repository.setNetwork(doctorId, network);
         }
     }
 

@@ -80,6 +80,7 @@ public class MatchingRuns {
     private final Clock clock;
     private final ZoneInputs inputs;
     private final double maxMinutes;
+    private final ProposalRepository proposals;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final org.springframework.transaction.support.TransactionTemplate stepTransactions;
     /** One run computes at a time, in the background (the engine uses the machine's cores itself). */
@@ -89,7 +90,8 @@ public class MatchingRuns {
     MatchingRuns(JdbcClient jdbc, Households households, ZoneMatcher matcher, ProposalWorkflow workflow,
                  CurrentUser currentUser, AuditTrail auditTrail, Clock clock, ZoneInputs inputs,
                  @Value("${traitant.matching.max-minutes:30}") double maxMinutes, Doctors doctors,
-                 org.springframework.transaction.PlatformTransactionManager transactionManager) {
+                 org.springframework.transaction.PlatformTransactionManager transactionManager, ProposalRepository proposals) {
+        this.proposals = proposals;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.stepTransactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.stepTransactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -282,12 +284,12 @@ public class MatchingRuns {
     private Map<Long, String> doctorNames(String departement) {
         Map<String, String> byRpps = namesByRpps(departement);
         Map<Long, String> names = new HashMap<>();
-        jdbc.sql("select id, rpps from doctor_capacity where departement = :d and rpps is not null").param("d", departement)
-                .query((rs, i) -> {
-                    String name = byRpps.get(rs.getString(2));
-                    if (name != null) names.put(rs.getLong(1), name);
-                    return null;
-                }).list();
+        proposals.rppsOfDepartement(departement).forEach((id, rpps) -> {
+            String name = byRpps.get(rpps);
+            if (name != null) {
+                names.put(id, name);
+            }
+        });
         return names;
     }
 

@@ -279,4 +279,113 @@ class ProposalRepository {
                         + " where c.doctor_account_id = :a and p.status = :s" + (undeclaredOnly ? " and p.declared_at is null" : ""))
                 .param("a", doctorAccountId).param("s", status.name()).query(Long.class).single();
     }
+
+    // ---- the directory's mirror (DoctorRoster) and the engine's inputs (ZoneInputs)
+
+    /** A mirror row to create for an accepting directory doctor reachable by MSSanté. */
+    record Mirror(String directoryId, String rpps, String commune, double lat, double lon, int capacity, boolean network, String email) {}
+
+    /** Creates the mirror rows whose RPPS has none yet; returns how many. */
+    int createMirrorRows(String departement, List<Mirror> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        insert into doctor_capacity (directory_doctor_id, rpps, commune_code, departement, lat, lon, capacity,
+                                                     accepting, network_member, email, updated_at)
+                        select t.id, t.rpps, t.commune, :dep, t.lat, t.lon, t.cap, true, t.net, t.email, :now
+                          from unnest(:ids::text[], :rpps::text[], :communes::text[], :lats::float8[], :lons::float8[], :caps::int[],
+                                      :nets::boolean[], :emails::text[])
+                               as t (id, rpps, commune, lat, lon, cap, net, email)
+                         where not exists (select 1 from doctor_capacity c where c.rpps = t.rpps)
+                        on conflict (directory_doctor_id) do nothing""")
+                .param("dep", departement).param("now", Timestamp.from(now))
+                .param("ids", rows.stream().map(Mirror::directoryId).toArray(String[]::new))
+                .param("rpps", rows.stream().map(Mirror::rpps).toArray(String[]::new))
+                .param("communes", rows.stream().map(Mirror::commune).toArray(String[]::new))
+                .param("lats", rows.stream().mapToDouble(Mirror::lat).toArray())
+                .param("lons", rows.stream().mapToDouble(Mirror::lon).toArray())
+                .param("caps", rows.stream().mapToInt(Mirror::capacity).toArray())
+                .param("nets", booleans(rows.stream().map(Mirror::network).toList()))
+                .param("emails", rows.stream().map(Mirror::email).toArray(String[]::new))
+                .update();
+    }
+
+    /** The directory's availability and the charter of one doctor, for {@link #followDirectory}. */
+    record Availability(String rpps, boolean accepting, int capacity, boolean network) {}
+
+    /** Brings every row of the département linked to one of these doctors in line (never below what is committed). */
+    int followDirectory(String departement, List<Availability> doctors, Instant now) {
+        if (doctors.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        update doctor_capacity c set accepting = t.acc, capacity = greatest(t.cap, c.committed),
+                               network_member = t.net, updated_at = :now
+                          from unnest(:rpps::text[], :acc::boolean[], :caps::int[], :nets::boolean[]) as t (rpps, acc, cap, net)
+                         where c.departement = :dep and c.rpps = t.rpps
+                           and (c.accepting, c.capacity, c.network_member) is distinct from (t.acc, greatest(t.cap, c.committed), t.net)""")
+                .param("dep", departement).param("now", Timestamp.from(now))
+                .param("rpps", doctors.stream().map(Availability::rpps).toArray(String[]::new))
+                .param("acc", booleans(doctors.stream().map(Availability::accepting).toList()))
+                .param("caps", doctors.stream().mapToInt(Availability::capacity).toArray())
+                .param("nets", booleans(doctors.stream().map(Availability::network).toList()))
+                .update();
+    }
+
+    /** Rows of the département whose RPPS is none of these (a practice chosen by the doctor, or no directory doctor). */
+    List<Long> otherRows(String departement, java.util.Collection<String> rpps) {
+        return jdbc.sql("select id from doctor_capacity where departement = :d and (rpps is null or rpps <> all(:rpps::text[])) order by id")
+                .param("d", departement).param("rpps", rpps.toArray(String[]::new)).query(Long.class).list();
+    }
+
+    void mirror(long doctorId, boolean accepting, int capacity, boolean network, Instant now) {
+        jdbc.sql("""
+                        update doctor_capacity set accepting = :a, capacity = greatest(:cap, committed), network_member = :n,
+                               updated_at = :now where id = :d""")
+                .param("a", accepting).param("cap", capacity).param("n", network).param("now", Timestamp.from(now)).param("d", doctorId)
+                .update();
+    }
+
+    void setNetwork(long doctorId, boolean network) {
+        jdbc.sql("update doctor_capacity set network_member = :n where id = :d").param("n", network).param("d", doctorId).update();
+    }
+
+    /** A workflow doctor of a zone as the engine reads it: places left, accepting, network, place, RPPS. */
+    record SupplyRow(long doctorId, int remaining, boolean accepting, boolean network, double lat, double lon, String communeCode,
+                     String rpps) {}
+
+    List<SupplyRow> supply(String departement) {
+        return jdbc.sql("""
+                        select id, capacity - committed, accepting, network_member, lat, lon, commune_code, rpps
+                          from doctor_capacity where departement = :d order by id""")
+                .param("d", departement)
+                .query((rs, i) -> new SupplyRow(rs.getLong(1), rs.getInt(2), rs.getBoolean(3), rs.getBoolean(4), rs.getDouble(5),
+                        rs.getDouble(6), rs.getString(7), rs.getString(8)))
+                .list();
+    }
+
+    /** Workflow doctor id → RPPS, for the doctors of a département with one. */
+    java.util.Map<Long, String> rppsOfDepartement(String departement) {
+        java.util.Map<Long, String> rpps = new java.util.HashMap<>();
+        jdbc.sql("select id, rpps from doctor_capacity where departement = :d and rpps is not null").param("d", departement)
+                .query((rs, i) -> rpps.put(rs.getLong(1), rs.getString(2))).list();
+        return rpps;
+    }
+
+    /** "householdId:doctorId" pairs never to propose again: declined, refused or expired. */
+    java.util.Set<String> excludedPairs() {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select household_id || ':' || doctor_id from proposal
+                         where status in ('DECLINED', 'REFUSED', 'EXPIRED') and doctor_id is not null""")
+                .query(String.class).list());
+    }
+
+    private static boolean[] booleans(List<Boolean> values) {
+        boolean[] a = new boolean[values.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = values.get(i);
+        }
+        return a;
+    }
 }

@@ -7,7 +7,6 @@ import fr.traitant.app.territory.Commune;
 import fr.traitant.app.territory.Territory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +30,11 @@ class ZoneInputs {
     private final Territory territory;
     private final DoctorRoster roster;
     private final int paediatricsUnder;
+    private final ProposalRepository proposals;
 
     ZoneInputs(JdbcClient jdbc, Households households, Territory territory, DoctorRoster roster,
-               @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder) {
+               @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder, ProposalRepository proposals) {
+        this.proposals = proposals;
         this.jdbc = jdbc;
         this.households = households;
         this.territory = territory;
@@ -82,25 +83,16 @@ class ZoneInputs {
      */
     List<ZoneMatcher.Supply> doctors(String departement) {
         Map<String, fr.traitant.app.directory.DoctorProfile> directory = roster.refresh(departement);
-        return jdbc.sql("""
-                        select id, capacity - committed, accepting, network_member, lat, lon, commune_code, rpps
-                          from doctor_capacity where departement = :d order by id""")
-                .param("d", departement)
-                .query((rs, i) -> {
-                    String rpps = rs.getString(8);
-                    DoctorRoster.Capabilities c = rpps != null && directory.containsKey(rpps)
-                            ? DoctorRoster.capabilities(directory.get(rpps)) : roster.capabilities(rpps);
-                    return new ZoneMatcher.Supply(rs.getLong(1), rs.getInt(2), rs.getBoolean(3), rs.getBoolean(4), rs.getDouble(5),
-                            rs.getDouble(6), rs.getString(7), c.paediatrics(), c.wheelchair(), c.languages());
-                })
-                .list();
+        return proposals.supply(departement).stream().map(r -> {
+            DoctorRoster.Capabilities c = r.rpps() != null && directory.containsKey(r.rpps())
+                    ? DoctorRoster.capabilities(directory.get(r.rpps())) : roster.capabilities(r.rpps());
+            return new ZoneMatcher.Supply(r.doctorId(), r.remaining(), r.accepting(), r.network(), r.lat(), r.lon(), r.communeCode(),
+                    c.paediatrics(), c.wheelchair(), c.languages());
+        }).toList();
     }
 
     /** "householdId:doctorId" pairs never to propose again: declined, refused or expired. */
     Set<String> excluded() {
-        return new HashSet<>(jdbc.sql("""
-                        select household_id || ':' || doctor_id from proposal
-                         where status in ('DECLINED', 'REFUSED', 'EXPIRED') and doctor_id is not null""")
-                .query(String.class).list());
+        return proposals.excludedPairs();
     }
 }
