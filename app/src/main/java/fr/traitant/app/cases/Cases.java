@@ -316,7 +316,8 @@ public class Cases {
         Instant now = clock.instant();
         Long proposalId = null;
         if (c.householdId() != null && doctor.accountId() != null) {
-            proposalId = workflow.proposeFromCase(c.householdId(), doctor.accountId(), c.reference()).value();
+            proposalId = workflow.proposeFromCase(c.householdId(), fr.traitant.app.identity.AccountId.of(doctor.accountId()), c.reference())
+                    .value();
         }
         repository.linkProposal(id, proposalId, doctor.accountId(), doctor.name());
         repository.journal(id, user.username(), user.accountId(), JournalKind.PROPOSAL,

@@ -452,7 +452,7 @@ public class MatchingRuns {
             long entryId = (Long) line[0];
             // locked: two runs over the same zone published at once propose each household once
             if (jdbc.sql("select status from waiting_entry where id = :e for update").param("e", entryId).query(String.class).single().equals("WAITING")) {
-                long proposal = workflow.propose(entryId, (Long) line[1], (String) line[2]).value();
+                long proposal = workflow.propose(entryId, WorkflowDoctorId.of((Long) line[1]), (String) line[2]).value();
                 jdbc.sql("update matching_run_line set proposal_id = :p where run_id = :r and entry_id = :e")
                         .param("p", proposal).param("r", runId).param("e", entryId).update();
                 made++;

@@ -38,6 +38,11 @@ public class ProposalWorkflow {
         public int remaining() {
             return capacity - committed;
         }
+
+        /** The workflow doctor, typed (what {@link ProposalWorkflow#propose} takes). */
+        public WorkflowDoctorId doctor() {
+            return WorkflowDoctorId.of(doctorId);
+        }
     }
 
     /** Thrown when a transition is not possible (already answered, capacity reached): HTTP 409 in the API. */
@@ -205,7 +210,8 @@ public class ProposalWorkflow {
      * entry; the entry becomes PROPOSED and the doctor gets an e-mail with signed links to answer, account or not.
      */
     @Transactional
-    public ProposalId propose(long entryId, long doctorId, String reason) {
+    public ProposalId propose(long entryId, WorkflowDoctorId doctor, String reason) {
+        long doctorId = doctor.value();
         WaitingList.Entry entry = waitingList.get(entryId);
         if (entry.status() != WaitingList.Status.WAITING) {
             throw new TransitionRefused("Ce foyer n'est pas en attente (" + entry.status() + ").");
@@ -253,7 +259,8 @@ public class ProposalWorkflow {
      * At most one open proposal per household: a second one (another doctor, or the same form sent twice) is refused.
      */
     @Transactional
-    public ProposalId proposeFromCase(long householdId, long doctorAccountId, String caseReference) {
+    public ProposalId proposeFromCase(long householdId, fr.traitant.app.identity.AccountId doctorAccount, String caseReference) {
+        long doctorAccountId = doctorAccount.value();
         lockHousehold(householdId);
         attachedProposal(householdId).ifPresent(attached -> {
             // one attachment per household (database constraint): say so now rather than when the family confirms
@@ -272,7 +279,7 @@ public class ProposalWorkflow {
         if (entry.status() == WaitingList.Status.PAUSED) {
             waitingList.changeStatus(entryId, WaitingList.Status.WAITING, "Reprise pour une proposition faite depuis le dossier " + caseReference);
         }
-        return propose(entryId, doctorId, "Proposé par un conseiller (dossier " + caseReference + ")");
+        return propose(entryId, WorkflowDoctorId.of(doctorId), "Proposé par un conseiller (dossier " + caseReference + ")");
     }
 
     /** The proposal through which a household chose its médecin traitant (ATTACHED), if any. */
@@ -303,7 +310,7 @@ public class ProposalWorkflow {
         String departement = demand.communeCode() == null ? entry.departement() : InseeCode.of(demand.communeCode()).departement();
         ZoneMatcher.Result result = matcher.match(List.of(demand), inputs.doctors(departement), inputs.excluded());
         return result.assignments().stream().findFirst()
-                .map(a -> propose(entryId, a.doctorId(), Explanations.reason(a)));
+                .map(a -> propose(entryId, WorkflowDoctorId.of(a.doctorId()), Explanations.reason(a)));
     }
 
     // ---- the doctor's answer

@@ -144,7 +144,7 @@ class CaseProposalTest {
         assertThat(jdbc.sql("select status || '/' || outcome from case_file where id = :id").param("id", caseId).query(String.class).single())
                 .isEqualTo("CLOSED/DOCTOR_DECLARED");
         // the household has chosen its doctor: another proposal is refused now, not at the family's confirmation
-        assertThatThrownBy(() -> workflow.proposeFromCase(household, doctor, "AUTRE-DOSSIER"))
+        assertThatThrownBy(() -> workflow.proposeFromCase(household, fr.traitant.app.identity.AccountId.of(doctor), "AUTRE-DOSSIER"))
                 .isInstanceOf(ProposalWorkflow.TransitionRefused.class)
                 .hasMessageContaining("Ce foyer a déjà choisi son médecin traitant avec Traitant");
     }

@@ -73,7 +73,7 @@ class OneStatusForTheFamilyTest {
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
         workflow.declareCapacity(doctor.accountId(), null, "83137", 3, null);
         long entry = waitingList.register(household, WaitingList.Source.CASE, java.time.Instant.now());
-        workflow.propose(entry, workflow.capacity(doctor.accountId()).orElseThrow().doctorId(), "Test");
+        workflow.propose(entry, workflow.capacity(doctor.accountId()).orElseThrow().doctor(), "Test");
         String request = Jsoup.parse(family.get("/mes-demandes/" + caseId).body()).getElementById("recherche-medecin").text();
         assertThat(request).contains("Un médecin a reçu une proposition pour votre foyer");
     }

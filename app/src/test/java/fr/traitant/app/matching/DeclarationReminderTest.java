@@ -46,7 +46,7 @@ class DeclarationReminderTest {
         long household = households.create("Foyer Rappel", InseeCode.of("87085"),
                 List.of(new NewMember("Rose", "Rappel", LocalDate.of(1975, 4, 2), null, null, null)));
         long entry = waitingList.register(household, WaitingList.Source.ONLINE, Instant.now());
-        long proposal = workflow.propose(entry, workflow.capacity(doctor.accountId()).orElseThrow().doctorId(), "Test du rappel").value();
+        long proposal = workflow.propose(entry, workflow.capacity(doctor.accountId()).orElseThrow().doctor(), "Test du rappel").value();
         workflow.acceptAs(ProposalId.of(proposal), doctor.accountId());
         workflow.confirmAs(ProposalId.of(proposal), household);
         return proposal;

@@ -72,7 +72,7 @@ class DoctorProposalPagesTest {
         jdbc.sql("update member set long_term_condition = 'DIABETES' where household_id = :h and first_name = 'Nadia'")
                 .param("h", household).update();
         long entry = waitingList.register(household, WaitingList.Source.CASE, Instant.now());
-        long proposal = workflow.propose(entry, workflow.capacity(doctor.accountId()).orElseThrow().doctorId(), "test").value();
+        long proposal = workflow.propose(entry, workflow.capacity(doctor.accountId()).orElseThrow().doctor(), "test").value();
 
         WebSession session = signIn(doctor);
         String list = session.get("/propositions").body();

@@ -111,7 +111,7 @@ class FamilyMeetsDoctorBrowserTest {
         var insured = TestAccounts.create(accounts, Role.INSURED);
         households.link(household, insured.accountId());
         long entry = waitingList.register(household, WaitingList.Source.ONLINE, java.time.Instant.now());
-        long proposal = workflow.propose(entry, workflow.capacity(doctor).orElseThrow().doctorId(), "test").value();
+        long proposal = workflow.propose(entry, workflow.capacity(doctor).orElseThrow().doctor(), "test").value();
 
         // 1. the doctor sees an anonymous profile, and accepts
         Page doctorPage = signedIn(doctorLogin, "/propositions/" + proposal);

@@ -46,8 +46,8 @@ class ProposalAccessTest {
         SignedInUser drB = TestAccounts.create(accounts, Role.DOCTOR);
         workflow.declareCapacity(drA.accountId(), null, "83137", 5);
         workflow.declareCapacity(drB.accountId(), null, "83137", 5);
-        long toA = workflow.proposeFromCase(household(), drA.accountId(), "TEST-A").value();
-        long toB = workflow.proposeFromCase(household(), drB.accountId(), "TEST-B").value();
+        long toA = workflow.proposeFromCase(household(), fr.traitant.app.identity.AccountId.of(drA.accountId()), "TEST-A").value();
+        long toB = workflow.proposeFromCase(household(), fr.traitant.app.identity.AccountId.of(drB.accountId()), "TEST-B").value();
 
         WebSession a = new WebSession(port);
         a.login(drA.username(), TestAccounts.PASSWORD);

@@ -124,7 +124,7 @@ class ProposalWorkflowTest {
     void another_doctor_or_another_household_cannot_answer_a_proposal() {
         long entry = waitingHousehold("12202");
         long doctor = doctor("12202", 3);
-        long proposal = workflow.propose(entry, workflow.capacity(doctor).orElseThrow().doctorId(), "test").value();
+        long proposal = workflow.propose(entry, workflow.capacity(doctor).orElseThrow().doctor(), "test").value();
         long intruder = TestAccounts.create(accounts, Role.DOCTOR).accountId();
         assertThatThrownBy(() -> workflow.acceptAs(ProposalId.of(proposal), intruder)).isInstanceOf(NotFoundException.class);
         long otherHousehold = households.create("Autre", InseeCode.of("12202"), List.of());
@@ -138,7 +138,7 @@ class ProposalWorkflowTest {
         long doctorId = workflow.capacity(doctor).orElseThrow().doctorId();
         List<Long> proposals = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            proposals.add(workflow.propose(waitingHousehold("63113"), doctorId, "charge").value());
+            proposals.add(workflow.propose(waitingHousehold("63113"), WorkflowDoctorId.of(doctorId), "charge").value());
         }
         ExecutorService pool = Executors.newFixedThreadPool(100);
         CountDownLatch start = new CountDownLatch(1);
