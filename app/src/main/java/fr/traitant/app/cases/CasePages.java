@@ -7,6 +7,7 @@ import fr.traitant.app.platform.values.PhoneNumber;
 import fr.traitant.app.territory.Territory;
 import jakarta.servlet.http.HttpServletResponse;
 import fr.traitant.app.platform.ListRequest;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,25 +54,47 @@ class CasePages {
         this.currentUser = currentUser;
     }
 
-    @GetMapping("/dossiers")
-    String inbox(@RequestParam(name = "vue", defaultValue = "mine") String scope,
-                 @RequestParam(name = "q", required = false) String query, ListRequest list, Model model) {
-        String s = SCOPES.containsKey(scope) ? scope : "mine";
-        CaseRepository.Scope chosen = switch (s) {
+    private static CaseRepository.Scope scopeOf(String s) {
+        return switch (s) {
             case "unassigned" -> CaseRepository.Scope.UNASSIGNED;
             case "overdue" -> CaseRepository.Scope.OVERDUE;
             case "open" -> CaseRepository.Scope.OPEN;
             case "all" -> CaseRepository.Scope.ALL;
             default -> CaseRepository.Scope.MINE;
         };
+    }
+
+    @GetMapping("/dossiers")
+    String inbox(@RequestParam(name = "vue", defaultValue = "mine") String scope,
+                 @RequestParam(name = "q", required = false) String query, ListRequest list, Model model) {
+        String s = SCOPES.containsKey(scope) ? scope : "mine";
         boolean searching = query != null && !query.isBlank();
-        model.addAttribute("cases", cases.list(searching ? CaseRepository.Scope.ALL : chosen, query, list));
+        model.addAttribute("cases", cases.list(searching ? CaseRepository.Scope.ALL : scopeOf(s), query, list));
         model.addAttribute("scope", searching ? "" : s);
         model.addAttribute("scopes", SCOPES);
         model.addAttribute("query", query == null ? "" : query);
         model.addAttribute("today", cases.today());
         model.addAttribute("kind", cases.myKind());
+        model.addAttribute("csv", "/dossiers.csv" + (list.query().isEmpty() ? "" : "?" + list.query()));
         return "cases/inbox";
+    }
+
+    /** The same list as a CSV file (every row, no paging), audited like the page. */
+    @GetMapping(value = "/dossiers.csv", produces = "text/csv")
+    org.springframework.http.ResponseEntity<String> inboxCsv(@RequestParam(name = "vue", defaultValue = "mine") String scope,
+                                                            @RequestParam(name = "q", required = false) String query) {
+        String s = SCOPES.containsKey(scope) ? scope : "mine";
+        boolean searching = query != null && !query.isBlank();
+        LocalDate today = cases.today();
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (CaseView c : cases.export(searching ? CaseRepository.Scope.ALL : scopeOf(s), query)) {
+            rows.add(List.of(c.reference(), c.requesterName() == null ? "" : c.requesterName(), c.motive().label(), c.priority().label(),
+                    c.status().label(), c.assigneeName() == null ? "" : c.assigneeName(),
+                    java.time.LocalDate.ofInstant(c.receivedAt(), fr.traitant.app.platform.FrenchDates.PARIS).toString(),
+                    c.dueOn() == null ? "" : c.dueOn().toString(), c.overdue(today) ? "oui" : "non"));
+        }
+        return fr.traitant.app.platform.CsvExport.of("dossiers-" + s + ".csv", List.of("reference", "demandeur", "motif", "priorite",
+                "etat", "agent", "recu_le", "echeance", "en_retard"), rows);
     }
 
     @GetMapping("/dossiers/charge")

@@ -165,6 +165,10 @@ class CaseRepository {
             "recu", "received_at");
 
     ListPage<CaseView> list(CaseKind kind, Scope scope, long agentAccountId, String text, LocalDate today, ListRequest request) {
+        return list(kind, scope, agentAccountId, text, today, request, ListRequest.SIZE);
+    }
+
+    ListPage<CaseView> list(CaseKind kind, Scope scope, long agentAccountId, String text, LocalDate today, ListRequest request, int size) {
         StringBuilder where = new StringBuilder("kind = :kind and not synthetic");
         switch (scope) {
             case MINE -> where.append(" and status <> 'CLOSED' and assignee_account_id = :agent");
@@ -187,9 +191,9 @@ class CaseRepository {
         String order = request.orderBy(SORTABLE, "echeance", false, "id");
         List<CaseView> rows = jdbc.sql("select " + COLUMNS + " from case_file where " + where + " order by " + order
                         + " limit :limit offset :offset")
-                .params(params).param("limit", ListRequest.SIZE).param("offset", request.offset(ListRequest.SIZE))
+                .params(params).param("limit", size).param("offset", request.offset(size))
                 .query(CaseRepository::map).list();
-        return request.page(rows, total);
+        return request.page(rows, total, size);
     }
 
     /** Open cases per assignee (null = unassigned): open, overdue, waiting for a third party. */

@@ -182,8 +182,18 @@ public class Cases {
     /** The agent's list of their kind, audited case by case. */
     @Transactional
     ListPage<CaseView> list(CaseRepository.Scope scope, String text, ListRequest request) {
+        return list(scope, text, request, ListRequest.SIZE);
+    }
+
+    /** The whole list at once (the CSV export), audited case by case like the pages. */
+    @Transactional
+    List<CaseView> export(CaseRepository.Scope scope, String text) {
+        return list(scope, text, ListRequest.first("/dossiers"), 100_000).rows();
+    }
+
+    private ListPage<CaseView> list(CaseRepository.Scope scope, String text, ListRequest request, int size) {
         SignedInUser user = currentUser.get();
-        ListPage<CaseView> found = repository.list(myKind(), scope, user.accountId(), text, today(), request);
+        ListPage<CaseView> found = repository.list(myKind(), scope, user.accountId(), text, today(), request, size);
         found.rows().forEach(c -> audit(c.id(), AuditAction.READ, LIST_PURPOSE));
         return found;
     }

@@ -27,6 +27,7 @@ class CasesWeb {
                 roles(HttpMethod.GET, "/mes-demandes/{id}/etat", Role.INSURED),
                 roles(HttpMethod.POST, "/mes-demandes/{id}/avis", Role.INSURED),
                 roles(HttpMethod.GET, "/dossiers", agents),
+                roles(HttpMethod.GET, "/dossiers.csv", agents),
                 roles(HttpMethod.POST, "/dossiers", agents),
                 roles(HttpMethod.GET, "/dossiers/charge", agents),
                 roles(HttpMethod.GET, "/dossiers/nouveau", agents),
