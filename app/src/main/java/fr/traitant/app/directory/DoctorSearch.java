@@ -54,7 +54,7 @@ public class DoctorSearch {
             }
         }
         Commune c = commune.orElseThrow(() -> new NotFoundException("Aucune commune ne correspond à « " + t + " »."));
-        return new Place(new GeoPoint(c.lat(), c.lon()), Optional.of(c.code()), c.name() + " (" + c.code() + ")");
+        return new Place(new GeoPoint(c.lat(), c.lon()), Optional.of(c.code()), c.name() + " (" + c.departement() + ")");
     }
 
     /** A point given as coordinates ("près de moi"); {@link IllegalArgumentException} if impossible. */
