@@ -144,9 +144,7 @@ class MatchingWeb {
             String d = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
             String p = priority == null ? "" : priority.strip();
             java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
-            if (!d.isEmpty() && !territory.isDepartement(d)) {
-                errors.put("departement", "« " + departement.strip() + " » n’est pas un département : saisissez son code, par exemple 83 ou 2A.");
-            }
+            territory.departementError(departement).ifPresent(message -> errors.put("departement", message));
             if (!p.isEmpty() && !p.matches("[1-5]")) {
                 errors.put("priorite", "La priorité va de 1 à 5.");
             }
@@ -430,8 +428,7 @@ class MatchingWeb {
                    Model model, jakarta.servlet.http.HttpServletResponse response) {
             String code = departement.strip().toUpperCase(java.util.Locale.ROOT);
             String error = code.isEmpty() ? "Saisissez le code du département à apparier, par exemple 83."
-                    : !territory.isDepartement(code) ? "« " + departement.strip() + " » n’est pas un département : saisissez son code, par exemple 83 ou 2A."
-                    : null;
+                    : territory.departementError(departement).orElse(null);
             if (error != null) {
                 response.setStatus(422);
                 return form(fr.traitant.app.platform.ListRequest.first("/appariements"), model, departement, error);

@@ -28,10 +28,11 @@ class NetworkPages {
         String code = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
         Optional<String> dep = Optional.of(code).filter(d -> !d.isEmpty());
         model.addAttribute("departementInput", departement == null ? "" : departement);
-        if (dep.isPresent() && !territory.isDepartement(code)) {
+        Optional<String> error = territory.departementError(departement);
+        if (error.isPresent()) {
             // an unknown département is a mistake to show next to the field, not an empty list
             response.setStatus(422);
-            model.addAttribute("departementError", "« " + departement.strip() + " » n’est pas un département : saisissez son code, par exemple 83 ou 2A.");
+            model.addAttribute("departementError", error.get());
             dep = Optional.empty();
         }
         model.addAttribute("count", charter.memberCount());

@@ -36,7 +36,7 @@ public final class CsvExport {
     }
 
     /** A cell a spreadsheet must not run as a formula (CSV injection): a leading = + - @ is quoted away. */
-    static String safe(String value) {
+    public static String safe(String value) {
         if (value == null) {
             return "";
         }

@@ -137,11 +137,8 @@ class DpoPages {
         return "redirect:/dpo/conservation";
     }
 
-    /** Neutralises spreadsheet formulas in exported cells (CSV injection). */
+    /** Neutralises spreadsheet formulas in exported cells (CSV injection): the one rule of {@link fr.traitant.app.platform.CsvExport}. */
     static String safe(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return fr.traitant.app.platform.CsvExport.safe(value);
     }
 }

@@ -228,6 +228,18 @@ public class Territory {
         }
     }
 
+    /**
+     * The French message next to a département field when what was typed is no département of the reference data;
+     * empty when it is one (or nothing was typed).
+     */
+    public Optional<String> departementError(String typed) {
+        String code = typed == null ? "" : typed.strip().toUpperCase(java.util.Locale.ROOT);
+        if (code.isEmpty() || isDepartement(code)) {
+            return Optional.empty();
+        }
+        return Optional.of("« " + typed.strip() + " » n’est pas un département : saisissez son code, par exemple 83 ou 2A.");
+    }
+
     /** Whether this is the code of a département of the reference data. */
     public boolean isDepartement(String code) {
         return code != null && departementNames().containsKey(code);
