@@ -30,10 +30,13 @@ class DirectoryAccessRules implements AccessRules {
                 roles(HttpMethod.GET, "/annuaire/import/{id}", Role.ADMIN, Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/annuaire/import/{id}/etat", Role.ADMIN, Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/annuaire/import/{id}/rejets.csv", Role.ADMIN, Role.NETWORK_MANAGER),
+                roles(HttpMethod.GET, "/annuaire/import/{id}/avertissements.csv", Role.ADMIN, Role.NETWORK_MANAGER),
+                roles(HttpMethod.POST, "/annuaire/import/{id}/confirmer", Role.ADMIN, Role.NETWORK_MANAGER),
                 roles(HttpMethod.POST, "/api/v1/directory/imports", Role.ADMIN, Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/api/v1/directory/imports", Role.ADMIN, Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/api/v1/directory/imports/{id}", Role.ADMIN, Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/api/v1/directory/imports/{id}/rejections", Role.ADMIN, Role.NETWORK_MANAGER),
+                roles(HttpMethod.GET, "/api/v1/directory/imports/{id}/warnings", Role.ADMIN, Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/api/v1/directory/imports/running", Role.ADMIN, Role.NETWORK_MANAGER));
     }
 }

@@ -3,6 +3,7 @@ package fr.traitant.app.directory;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.engine.directory.DirectoryFileParser.Format;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -48,9 +49,14 @@ class DirectoryImportApi {
             + "avec « Prefer: respond-async » : 202 et l'adresse de l'état de l'import (Location)")
     @PostMapping
     ResponseEntity<?> importFile(@RequestParam Format format, @RequestParam(defaultValue = "false") boolean dryRun,
+                                 @Parameter(description = "Extraction nationale complète : les médecins qu'elle ne liste plus sont désactivés")
+                                 @RequestParam(defaultValue = "false") boolean complete,
+                                 @Parameter(description = "Confirme une désactivation de plus de 5 % de l'annuaire actif")
+                                 @RequestParam(defaultValue = "false") boolean confirmDeactivation,
                                  @RequestHeader(name = "Prefer", required = false) String prefer,
                                  HttpServletRequest request) throws IOException {
         long size = Math.max(0, request.getContentLengthLong());
+        ImportOptions options = new ImportOptions(dryRun, complete, confirmDeactivation);
         if (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
             if (!imports.running().isEmpty()) {
                 throw new ImportAlreadyRunningException(Optional.of(imports.running().getFirst()));
@@ -62,13 +68,18 @@ class DirectoryImportApi {
                 Files.deleteIfExists(file);
                 throw e;
             }
-            long id = imports.start(file, format, dryRun, "");
+            long id = imports.start(file, format, options, "");
             return ResponseEntity.accepted().location(URI.create("/api/v1/directory/imports/" + id))
                     .header("Preference-Applied", "respond-async")
                     .body(imports.find(id).orElseThrow());
         }
-        ImportReport report = imports.importFile(request.getInputStream(), format, dryRun, "", size);
-        return ResponseEntity.status(report.status() == ImportReport.Status.REFUSED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK)
+        ImportReport report = imports.importFile(request.getInputStream(), format, options, "", size);
+        HttpStatus status = switch (report.status()) {
+            case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NEEDS_CONFIRMATION -> HttpStatus.CONFLICT;
+            case APPLIED, DRY_RUN -> HttpStatus.OK;
+        };
+        return ResponseEntity.status(status)
                 .location(URI.create("/api/v1/directory/imports/" + report.importId()))
                 .body(report);
     }
@@ -89,6 +100,12 @@ class DirectoryImportApi {
     @GetMapping(value = "/{id}/rejections", produces = "text/csv")
     void rejections(@PathVariable long id, HttpServletResponse response) throws IOException {
         DirectoryImportPages.writeCsv(imports, job(id), response);
+    }
+
+    @Operation(summary = "Lignes reprises avec un avertissement (ex. code de savoir-faire hors table), en CSV (ligne;avertissement)")
+    @GetMapping(value = "/{id}/warnings", produces = "text/csv")
+    void warnings(@PathVariable long id, HttpServletResponse response) throws IOException {
+        DirectoryImportPages.writeWarningsCsv(imports, job(id), response);
     }
 
     @Operation(summary = "Imports en cours, avec le nombre de lignes déjà lues")

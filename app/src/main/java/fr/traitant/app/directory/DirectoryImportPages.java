@@ -53,7 +53,10 @@ class DirectoryImportPages {
 
     @PostMapping("/annuaire/import")
     String upload(@RequestParam("fichier") MultipartFile file, @RequestParam Format format,
-                  @RequestParam(defaultValue = "false") boolean dryRun, Model model, HttpServletResponse response)
+                  @RequestParam(defaultValue = "false") boolean dryRun,
+                  @RequestParam(name = "complete", defaultValue = "false") boolean complete,
+                  @RequestParam(name = "confirmDeactivation", defaultValue = "false") boolean confirmDeactivation,
+                  Model model, HttpServletResponse response)
             throws IOException {
         if (file.isEmpty()) {
             form(model);
@@ -69,7 +72,7 @@ class DirectoryImportPages {
             throw e;
         }
         try {
-            long id = imports.start(copy, format, dryRun, file.getOriginalFilename() == null ? "" : file.getOriginalFilename());
+            long id = imports.start(copy, format, new ImportOptions(dryRun, complete, confirmDeactivation), file.getOriginalFilename() == null ? "" : file.getOriginalFilename());
             return "redirect:/annuaire/import/" + id;
         } catch (ImportAlreadyRunningException e) {
             form(model);
@@ -89,6 +92,24 @@ class DirectoryImportPages {
     String state(@PathVariable long id, @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
         status(id, page, model);
         return "directory/import-run :: etat";
+    }
+
+    /** Applies again, confirmed, a complete extraction that stopped before a large deactivation. */
+    @PostMapping("/annuaire/import/{id}/confirmer")
+    String confirm(@PathVariable long id, Model model, HttpServletResponse response) throws IOException {
+        try {
+            return "redirect:/annuaire/import/" + imports.confirm(id);
+        } catch (IllegalStateException | ImportAlreadyRunningException e) {
+            status(id, 1, model);
+            model.addAttribute("error", e.getMessage());
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return "directory/import-run";
+        }
+    }
+
+    @GetMapping(value = "/annuaire/import/{id}/avertissements.csv", produces = "text/csv")
+    void warningsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
+        writeWarningsCsv(imports, get(id), response);
     }
 
     @GetMapping(value = "/annuaire/import/{id}/rejets.csv", produces = "text/csv")
@@ -112,6 +133,11 @@ class DirectoryImportPages {
             model.addAttribute("page", current);
             model.addAttribute("pages", pages);
         }
+        if (!job.running() && job.warned() > 0) {
+            model.addAttribute("storedWarnings", imports.storedWarnings(id));
+            model.addAttribute("warnings", imports.warnings(id, 0, REJECTIONS_PER_PAGE));
+        }
+        model.addAttribute("canConfirm", job.needsConfirmation() && imports.canConfirm(id));
     }
 
     static void writeCsv(DirectoryImports imports, ImportJob job, HttpServletResponse response) throws IOException {
@@ -120,6 +146,15 @@ class DirectoryImportPages {
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF'); // so that spreadsheet programs read UTF-8
         imports.writeRejectionsCsv(job.id(), out);
+        out.flush();
+    }
+
+    static void writeWarningsCsv(DirectoryImports imports, ImportJob job, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"import-annuaire-" + job.id() + "-avertissements.csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        out.write('\uFEFF');
+        imports.writeWarningsCsv(job.id(), out);
         out.flush();
     }
 }

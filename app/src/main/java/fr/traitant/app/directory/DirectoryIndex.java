@@ -152,7 +152,7 @@ class DirectoryIndex {
                     String code = rs.getString(5);
                     MedicalSpecialty specialty = code.isEmpty()
                             ? MedicalSpecialty.representative(fr.traitant.engine.supply.Specialty.valueOf(rs.getString(6)))
-                            : MedicalSpecialty.get(code);
+                            : MedicalSpecialty.of(code);
                     Array langs = rs.getArray(10);
                     String[] languages = langs == null ? new String[0] : (String[]) langs.getArray();
                     NewPatients status = NewPatients.valueOf(rs.getString(11));

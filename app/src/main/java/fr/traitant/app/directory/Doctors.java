@@ -142,7 +142,7 @@ public class Doctors {
 
     static DoctorProfile profileRow(ResultSet rs, int i) throws SQLException {
         String specialtyCode = rs.getString(6);
-        MedicalSpecialty specialty = specialtyCode != null ? MedicalSpecialty.get(specialtyCode)
+        MedicalSpecialty specialty = specialtyCode != null ? MedicalSpecialty.of(specialtyCode)
                 : MedicalSpecialty.representative(fr.traitant.engine.supply.Specialty.valueOf(rs.getString(5)));
         String sector = rs.getString(7);
         Array languages = rs.getArray(10);

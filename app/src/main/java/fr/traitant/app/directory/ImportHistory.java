@@ -20,7 +20,11 @@ class ImportHistory {
 
     private static final String COLUMNS = """
             id, format, file_name, file_bytes, dry_run, started_by, started_at, finished_at, status, message, lines,
-            accepted_rows, doctors, created, updated, unchanged, skipped, rejected, duration_ms, staging_ms, merge_ms""";
+            accepted_rows, doctors, created, updated, unchanged, skipped, rejected, duration_ms, staging_ms, merge_ms, complete,
+            deactivated, warned""";
+
+    /** What a kept line of a report is: a rejection (the file was refused) or a warning (the line was kept). */
+    enum LineKind { REJECTED, WARNING }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -31,37 +35,45 @@ class ImportHistory {
     }
 
     /** Records a running import; a second running one violates {@code directory_import_one_running}. */
-    long start(String format, String fileName, long fileBytes, boolean dryRun, String startedBy, Instant at) {
+    long start(String format, String fileName, long fileBytes, ImportOptions options, String startedBy, Instant at) {
         return jdbc.sql("""
-                insert into directory_import (format, file_name, file_bytes, dry_run, started_by, started_at, status)
-                values (?, ?, ?, ?, ?, ?, 'RUNNING') returning id""")
-                .params(format, fileName, fileBytes, dryRun, startedBy, Timestamp.from(at)).query(Long.class).single();
+                insert into directory_import (format, file_name, file_bytes, dry_run, complete, started_by, started_at, status)
+                values (?, ?, ?, ?, ?, ?, ?, 'RUNNING') returning id""")
+                .params(format, fileName, fileBytes, options.dryRun(), options.complete(), startedBy, Timestamp.from(at))
+                .query(Long.class).single();
     }
 
-    void finish(long id, ImportReport report, List<ImportReport.Rejection> rejections, Instant at) {
+    void finish(long id, ImportReport report, List<ImportReport.Rejection> rejections, List<ImportReport.Rejection> warnings,
+                Instant at) {
         jdbc.sql("""
                 update directory_import set status = ?, message = ?, lines = ?, accepted_rows = ?, doctors = ?, created = ?,
                        updated = ?, unchanged = ?, skipped = ?, rejected = ?, duration_ms = ?, staging_ms = ?, merge_ms = ?,
-                       finished_at = ?
+                       deactivated = ?, warned = ?, finished_at = ?
                  where id = ?""")
                 .params(report.status().name(), report.message(), report.lines(), report.acceptedRows(), report.doctors(),
                         report.created(), report.updated(), report.unchanged(), report.skipped(), report.rejected(),
-                        report.durationMs(), report.stagingMs(), report.mergeMs(), Timestamp.from(at), id)
+                        report.durationMs(), report.stagingMs(), report.mergeMs(), report.deactivated(), report.warned(),
+                        Timestamp.from(at), id)
                 .update();
+        insertLines(id, LineKind.REJECTED, rejections);
+        insertLines(id, LineKind.WARNING, warnings);
+    }
+
+    private void insertLines(long id, LineKind kind, List<ImportReport.Rejection> lines) {
         List<Object[]> batch = new ArrayList<>(1_000);
-        for (ImportReport.Rejection r : rejections) {
-            batch.add(new Object[] {id, r.line(), r.reason()});
+        for (ImportReport.Rejection r : lines) {
+            batch.add(new Object[] {id, kind.name(), r.line(), r.reason()});
             if (batch.size() == 1_000) {
-                insertRejections(batch);
+                insertBatch(batch);
             }
         }
         if (!batch.isEmpty()) {
-            insertRejections(batch);
+            insertBatch(batch);
         }
     }
 
-    private void insertRejections(List<Object[]> batch) {
-        jdbcTemplate.batchUpdate("insert into directory_import_rejection (import_id, line, reason) values (?, ?, ?)", batch);
+    private void insertBatch(List<Object[]> batch) {
+        jdbcTemplate.batchUpdate("insert into directory_import_rejection (import_id, kind, line, reason) values (?, ?, ?, ?)", batch);
         batch.clear();
     }
 
@@ -95,26 +107,27 @@ class ImportHistory {
         return request.page(rows, total);
     }
 
-    List<ImportReport.Rejection> rejections(long id, int offset, int limit) {
-        return jdbc.sql("select line, reason from directory_import_rejection where import_id = ? order by line offset ? limit ?")
-                .params(id, offset, limit).query((rs, i) -> new ImportReport.Rejection(rs.getLong(1), rs.getString(2))).list();
+    List<ImportReport.Rejection> lines(long id, LineKind kind, int offset, int limit) {
+        return jdbc.sql("select line, reason from directory_import_rejection where import_id = ? and kind = ? order by line offset ? limit ?")
+                .params(id, kind.name(), offset, limit).query((rs, i) -> new ImportReport.Rejection(rs.getLong(1), rs.getString(2))).list();
     }
 
-    long storedRejections(long id) {
-        return jdbc.sql("select count(*) from directory_import_rejection where import_id = ?").param(id).query(Long.class).single();
+    long storedLines(long id, LineKind kind) {
+        return jdbc.sql("select count(*) from directory_import_rejection where import_id = ? and kind = ?").params(id, kind.name())
+                .query(Long.class).single();
     }
 
-    /** Writes every stored rejection as CSV ({@code ligne;raison}), in line order. */
-    void writeRejectionsCsv(long id, Writer out) {
+    /** Writes every stored line of this kind as CSV ({@code ligne;raison} or {@code ligne;avertissement}), in line order. */
+    void writeLinesCsv(long id, LineKind kind, Writer out) {
         try {
-            out.write("ligne;raison\r\n");
-            jdbcTemplate.query("select line, reason from directory_import_rejection where import_id = ? order by line", rs -> {
+            out.write(kind == LineKind.REJECTED ? "ligne;raison\r\n" : "ligne;avertissement\r\n");
+            jdbcTemplate.query("select line, reason from directory_import_rejection where import_id = ? and kind = ? order by line", rs -> {
                 try {
-                    out.write(rs.getLong(1) + ";\"" + rs.getString(2).replace("\"", "\"\"") + "\"\r\n");
+                    out.write(rs.getLong(1) + ";\"" + fr.traitant.app.platform.CsvExport.safe(rs.getString(2)).replace("\"", "\"\"") + "\"\r\n");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, id);
+            }, id, kind.name());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,6 +140,7 @@ class ImportHistory {
                 Optional.ofNullable(finished).map(Timestamp::toInstant), rs.getString("status"), rs.getString("message"),
                 rs.getLong("lines"), rs.getLong("accepted_rows"), rs.getLong("doctors"), rs.getLong("created"),
                 rs.getLong("updated"), rs.getLong("unchanged"), rs.getLong("skipped"), rs.getLong("rejected"),
-                rs.getLong("duration_ms"), rs.getLong("staging_ms"), rs.getLong("merge_ms"), Optional.empty());
+                rs.getLong("duration_ms"), rs.getLong("staging_ms"), rs.getLong("merge_ms"), rs.getBoolean("complete"),
+                rs.getLong("deactivated"), rs.getLong("warned"), Optional.empty());
     }
 }

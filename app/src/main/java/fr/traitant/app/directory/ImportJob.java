@@ -27,12 +27,16 @@ import java.util.Optional;
  * @param durationMs  whole duration
  * @param stagingMs   of which: writing the valid lines into the staging table
  * @param mergeMs     of which: merging the staging table into the directory
+ * @param complete    the file was applied as the complete national extraction (absent doctors deactivated)
+ * @param deactivated doctors deactivated (absent from a complete extraction), or that would be
+ * @param warned      lines kept with a warning
  * @param progress    live progress while running on this instance
  */
 public record ImportJob(long id, String format, String fileName, long fileBytes, boolean dryRun, String startedBy,
                         Instant startedAt, Optional<Instant> finishedAt, String status, String message, long lines,
                         long acceptedRows, long doctors, long created, long updated, long unchanged, long skipped,
-                        long rejected, long durationMs, long stagingMs, long mergeMs, Optional<ImportProgress> progress) {
+                        long rejected, long durationMs, long stagingMs, long mergeMs, boolean complete, long deactivated,
+                        long warned, Optional<ImportProgress> progress) {
 
     public boolean running() {
         return status.equals("RUNNING");
@@ -42,6 +46,10 @@ public record ImportJob(long id, String format, String fileName, long fileBytes,
         return status.equals("REFUSED") || status.equals("FAILED");
     }
 
+    public boolean needsConfirmation() {
+        return status.equals("NEEDS_CONFIRMATION");
+    }
+
     public String statusLabel() {
         return switch (status) {
             case "RUNNING" -> "en cours";
@@ -49,6 +57,7 @@ public record ImportJob(long id, String format, String fileName, long fileBytes,
             case "DRY_RUN" -> "vérifié (rien d'enregistré)";
             case "REFUSED" -> "refusé (rien d'enregistré)";
             case "FAILED" -> "échoué (rien d'enregistré)";
+            case "NEEDS_CONFIRMATION" -> "arrêté : confirmation demandée (rien d'enregistré)";
             default -> status;
         };
     }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What an import did, or would do, or why it refused the file.
  *
- * @param status        APPLIED (committed), DRY_RUN (checked, nothing stored) or REFUSED (nothing stored)
+ * @param status        APPLIED (committed), DRY_RUN (checked, nothing stored), REFUSED (nothing stored) or
+ *                      NEEDS_CONFIRMATION (a complete extraction would deactivate too many doctors: nothing stored)
  * @param format        file format
  * @param message       summary in French
  * @param lines         lines read, header included
@@ -25,13 +26,18 @@ import java.util.Map;
  * @param stagingMs     of {@code durationMs}: writing valid lines into the staging table
  * @param mergeMs       of {@code durationMs}: merging the staging table into the directory
  * @param importId      number of the import in the history ({@code GET /api/v1/directory/imports/{id}})
+ * @param deactivated   doctors of the national directory absent from a complete extraction, deactivated (or that
+ *                      would be)
+ * @param warned        lines kept with a warning (a value left empty, a specialty code outside the table)
+ * @param warnings      the first {@value DirectoryImports#MAX_REPORTED_REJECTIONS} of them, with their line
  */
 public record ImportReport(Status status, String format, String message, long lines, long acceptedRows, long doctors,
                            long created, long updated, long skipped, Map<String, Long> skippedReasons, long rejected,
                            List<Rejection> rejections, long durationMs, long rowsPerSecond, long unchanged,
-                           long stagingMs, long mergeMs, long importId) {
+                           long stagingMs, long mergeMs, long importId, long deactivated, long warned,
+                           List<Rejection> warnings) {
 
-    public enum Status { APPLIED, DRY_RUN, REFUSED }
+    public enum Status { APPLIED, DRY_RUN, REFUSED, NEEDS_CONFIRMATION }
 
     /** A rejected line. */
     public record Rejection(long line, String reason) {}
@@ -39,5 +45,6 @@ public record ImportReport(Status status, String format, String message, long li
     public ImportReport {
         skippedReasons = Map.copyOf(skippedReasons);
         rejections = List.copyOf(rejections);
+        warnings = List.copyOf(warnings);
     }
 }

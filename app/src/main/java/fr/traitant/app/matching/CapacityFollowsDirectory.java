@@ -40,4 +40,10 @@ class CapacityFollowsDirectory {
             repository.followAvailability(row.id(), accepting, changed.capacity(), clock.instant());
         }
     }
+
+    /** A doctor who left the national directory (complete extraction) is no longer proposed to families. */
+    @EventListener
+    void onDoctorsLeft(fr.traitant.app.directory.DoctorsLeftDirectory left) {
+        repository.stopAccepting(left.rpps(), left.at());
+    }
 }

@@ -265,6 +265,16 @@ class ProposalRepository {
     }
 
     /** Follows the directory: accepting with that many places, or not accepting (no room left, places taken kept). */
+    /** Stops proposing the doctors of these RPPS numbers (they left the national directory); returns rows changed. */
+    int stopAccepting(java.util.List<String> rpps, Instant now) {
+        if (rpps.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update doctor_capacity set accepting = false, capacity = committed, updated_at = :now"
+                        + " where rpps in (:rpps) and accepting")
+                .param("now", Timestamp.from(now)).param("rpps", rpps).update();
+    }
+
     void followAvailability(long doctorId, boolean accepting, int capacity, Instant now) {
         jdbc.sql("""
                         update doctor_capacity set capacity = case when :accepting then :capacity else committed end,

@@ -103,7 +103,7 @@ class DirectoryImportIntegrationTest {
         String file = HEADER + "\n"
                 + line(rpps(10), "GOOD", "SM54", "83137", "A") + "\n"
                 + line("1234567890A", "BADNUMBER", "SM54", "83137", "B") + "\n"
-                + line(rpps(11), "BADSPEC", "SM99", "83137", "C") + "\n"
+                + line(rpps(11), "BADSPEC", "S M", "83137", "C") + "\n"
                 + line(rpps(12), "DUP", "SM54", "83137", "D") + "\n"
                 + line(rpps(12), "DUP", "SM54", "83137", "D") + "\n"
                 + line(rpps(13), "NOWHERE", "SM54", "99999", "E") + "\n"
@@ -113,7 +113,7 @@ class DirectoryImportIntegrationTest {
         assertThat(report.rejected()).isEqualTo(5);
         assertThat(report.rejections()).extracting(ImportReport.Rejection::line).containsExactly(3L, 4L, 6L, 7L, 8L);
         assertThat(report.rejections().get(0).reason()).contains("que des chiffres");
-        assertThat(report.rejections().get(1).reason()).contains("Spécialité inconnue");
+        assertThat(report.rejections().get(1).reason()).contains("Code savoir-faire mal formé");
         assertThat(report.rejections().get(2).reason()).contains("double").contains("ligne 5");
         assertThat(report.rejections().get(3).reason()).contains("Commune inconnue");
         assertThat(report.rejections().get(4).reason()).contains("tronquée");
@@ -168,10 +168,13 @@ class DirectoryImportIntegrationTest {
 
         ImportReport report = run(file, Format.TRAITANT_CSV, false);
         assertThat(report.status()).isEqualTo(ImportReport.Status.APPLIED);
-        assertThat(report.message()).contains("4 valeur(s) invalide(s) laissée(s) vide(s)", "ligne 3 : Téléphone invalide « 12345 »",
-                "ligne 3 : Adresse « anne.morel@gmail.com » hors de l'espace MSSanté", "ligne 3 : Code postal invalide « 2920 »")
-                .doesNotContain("ligne 2");
-        assertThat(report.message()).contains("ligne 4 : Adresse MSSanté invalide");
+        assertThat(report.message()).contains("4 avertissement(s)");
+        assertThat(report.warnings()).extracting(w -> "ligne " + w.line() + " : " + w.reason()).hasSize(4)
+                .anyMatch(w -> w.startsWith("ligne 3 : Téléphone invalide « 12345 »"))
+                .anyMatch(w -> w.startsWith("ligne 3 : Adresse « anne.morel@gmail.com » hors de l'espace MSSanté"))
+                .anyMatch(w -> w.startsWith("ligne 3 : Code postal invalide « 2920 »"))
+                .anyMatch(w -> w.startsWith("ligne 4 : Adresse MSSanté invalide"))
+                .noneMatch(w -> w.startsWith("ligne 2"));
         String query = "select coalesce(phone, '') || '/' || coalesce(mssante, '') || '/' || coalesce(postal_code, '') from doctor d"
                 + " left join practice_location l on l.doctor_id = d.id and l.ordinal = 0 where d.rpps = ?";
         assertThat(jdbc.sql(query).param(rpps(60)).query(String.class).list()).first().asString()

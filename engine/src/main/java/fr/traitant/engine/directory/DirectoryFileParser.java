@@ -247,6 +247,7 @@ public final class DirectoryFileParser {
         if (warnings.isEmpty()) {
             return a;
         }
+        warnings.addAll(0, a.warnings());
         return new Accepted(a.line(), new DoctorRecord(d.rpps(), d.lastName(), d.firstName(), d.specialty(), d.communeCode(), postal,
                 d.address(), d.organizationName(), d.lat(), d.lon(), phone, mssante, d.feeSector(), d.teleconsultation(),
                 d.wheelchairAccess(), d.languages(), d.birthYear(), d.newPatients(), d.capacity(), d.maxComplexity()), warnings);
@@ -271,7 +272,8 @@ public final class DirectoryFileParser {
     private Row rppsRow(long line) {
         String profession = field(RppsColumns.PROFESSION);
         if (!RppsColumns.DOCTOR_PROFESSION.equals(profession)) {
-            return new Skipped(line, "Profession " + profession + " : seuls les médecins (code 10) sont repris.");
+            return new Skipped(line, "Profession " + profession + Professions.label(profession).map(l -> " (" + l + ")").orElse("")
+                    + " : seuls les médecins (code 10) sont repris.");
         }
         String idType = field(RppsColumns.ID_TYPE);
         if (!idType.isEmpty() && !RppsColumns.RPPS_ID_TYPE.equals(idType)) {
@@ -294,8 +296,15 @@ public final class DirectoryFileParser {
             return new Skipped(line, "Médecin sans savoir-faire (spécialité) déclaré : non repris.");
         }
         MedicalSpecialty specialty = MedicalSpecialty.find(specialtyCode).orElse(null);
+        List<String> warnings = List.of();
         if (specialty == null) {
-            return new Rejected(line, "Spécialité inconnue : « " + specialtyCode + " ».");
+            try {
+                specialty = MedicalSpecialty.unlisted(specialtyCode);
+            } catch (IllegalArgumentException e) {
+                return new Rejected(line, e.getMessage());
+            }
+            warnings = List.of("Savoir-faire « " + specialty.code() + " » absent de la table des spécialités : médecin repris avec ce code"
+                    + " (compté parmi les autres spécialités).");
         }
         String commune = field(RppsColumns.COMMUNE);
         if (commune.isEmpty()) {
@@ -317,7 +326,7 @@ public final class DirectoryFileParser {
         return new Accepted(line, new DoctorRecord(new Rpps(rppsText), lastName, field(RppsColumns.FIRST_NAME), specialty,
                 commune, field(RppsColumns.POSTAL_CODE), address, organization, Double.NaN, Double.NaN,
                 field(RppsColumns.PHONE), email.toLowerCase(Locale.ROOT).contains("mssante") ? email : "",
-                null, null, null, null, -1, null, -1, -1));
+                null, null, null, null, -1, null, -1, -1), warnings);
     }
 
     private Row csvRow(long line) {

@@ -3,7 +3,6 @@ package fr.traitant.engine.directory;
 import fr.traitant.engine.supply.Specialty;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,9 +11,10 @@ import java.util.Optional;
  * (codes {@code SMxx}, e.g. {@code SM54} "Médecine générale"), with the group the accessibility
  * indicator and the synthetic supply use ({@link Specialty}).
  *
- * <p>The table holds the specialties a patient looks for in a GP directory; a code not in it is
- * refused on import (a clear error rather than a silently misfiled doctor). Extend {@link #ALL}
- * when a new code is needed.
+ * <p>The table ({@code savoir-faire-medecins.csv} beside this class, source ANS TRE_R38) is data: extend it
+ * without touching code. A code of the national extraction that is not in it is <em>not</em> a reason to
+ * refuse a file: the doctor is kept with that code ({@link #unlisted(String)}, grouped with the other
+ * specialties) and the import reports a warning for the line.
  *
  * @param code  nomenclature code ({@code SM54})
  * @param label French label
@@ -22,36 +22,52 @@ import java.util.Optional;
  */
 public record MedicalSpecialty(String code, String label, Specialty group) {
 
-    /** Every specialty known here, by code, in nomenclature order. */
-    public static final Map<String, MedicalSpecialty> ALL;
+    /** Every specialty of the table, by code, in nomenclature order. */
+    public static final Map<String, MedicalSpecialty> ALL = load();
 
-    static {
+    private static Map<String, MedicalSpecialty> load() {
         Map<String, MedicalSpecialty> all = new LinkedHashMap<>();
-        for (MedicalSpecialty s : List.of(
-                new MedicalSpecialty("SM02", "Anesthésie-réanimation", Specialty.ANAESTHESIOLOGY),
-                new MedicalSpecialty("SM04", "Cardiologie et maladies vasculaires", Specialty.CARDIOLOGY),
-                new MedicalSpecialty("SM15", "Dermatologie et vénéréologie", Specialty.DERMATOLOGY),
-                new MedicalSpecialty("SM16", "Endocrinologie et métabolisme", Specialty.OTHER_SPECIALTY),
-                new MedicalSpecialty("SM18", "Gériatrie", Specialty.OTHER_SPECIALTY),
-                new MedicalSpecialty("SM19", "Gynécologie médicale", Specialty.GYNAECOLOGY),
-                new MedicalSpecialty("SM20", "Gynécologie-obstétrique", Specialty.GYNAECOLOGY),
-                new MedicalSpecialty("SM24", "Gastro-entérologie et hépatologie", Specialty.OTHER_SPECIALTY),
-                new MedicalSpecialty("SM26", "Qualifié en médecine générale", Specialty.GENERAL_PRACTICE),
-                new MedicalSpecialty("SM27", "Médecine interne", Specialty.OTHER_SPECIALTY),
-                new MedicalSpecialty("SM30", "Néphrologie", Specialty.OTHER_SPECIALTY),
-                new MedicalSpecialty("SM32", "Neurologie", Specialty.OTHER_SPECIALTY),
-                new MedicalSpecialty("SM38", "Ophtalmologie", Specialty.OPHTHALMOLOGY),
-                new MedicalSpecialty("SM39", "Oto-rhino-laryngologie", Specialty.OTHER_SPECIALTY),
-                new MedicalSpecialty("SM40", "Pédiatrie", Specialty.PAEDIATRICS),
-                new MedicalSpecialty("SM41", "Pneumologie", Specialty.OTHER_SPECIALTY),
-                new MedicalSpecialty("SM42", "Psychiatrie", Specialty.PSYCHIATRY),
-                new MedicalSpecialty("SM44", "Radio-diagnostic", Specialty.RADIOLOGY),
-                new MedicalSpecialty("SM47", "Rhumatologie", Specialty.OTHER_SPECIALTY),
-                new MedicalSpecialty("SM53", "Spécialiste en médecine générale", Specialty.GENERAL_PRACTICE),
-                new MedicalSpecialty("SM54", "Médecine générale", Specialty.GENERAL_PRACTICE))) {
-            all.put(s.code, s);
+        try (var in = MedicalSpecialty.class.getResourceAsStream("savoir-faire-medecins.csv");
+             var reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                     java.util.Objects.requireNonNull(in, "savoir-faire-medecins.csv"), java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split(";", -1);
+                all.put(f[0], new MedicalSpecialty(f[0], f[1], Specialty.valueOf(f[2])));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        ALL = Collections.unmodifiableMap(all);
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** Codes of the nomenclature have this shape; anything else in the column is a malformed line. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z0-9]{2,12}");
+
+    /**
+     * A code that is not in the table: kept as it is, labelled with the code, counted with the other specialties.
+     *
+     * @throws IllegalArgumentException when the code is not a nomenclature code at all (French message)
+     */
+    public static MedicalSpecialty unlisted(String code) {
+        String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!CODE.matcher(c).matches()) {
+            throw new IllegalArgumentException("Code savoir-faire mal formé : « " + code + " ».");
+        }
+        return new MedicalSpecialty(c, "Savoir-faire " + c + " (hors table Traitant)", Specialty.OTHER_SPECIALTY);
+    }
+
+    /** Whether this code is in the table. */
+    public boolean listed() {
+        return ALL.containsKey(code);
+    }
+
+    /** The specialty with this code, listed or {@link #unlisted(String)} (for codes stored by an import). */
+    public static MedicalSpecialty of(String code) {
+        return find(code).orElseGet(() -> unlisted(code));
     }
 
     /** The specialty with this code (case-insensitive), if known. */

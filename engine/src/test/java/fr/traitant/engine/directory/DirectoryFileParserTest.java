@@ -38,11 +38,32 @@ class DirectoryFileParserTest {
         DirectoryFileParser parser = DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
         assertThat(parser.parse(GP.replace("|10|Médecin|", "|26|Audioprothésiste|"), 2)).isInstanceOf(Skipped.class);
         assertThat(((Rejected) parser.parse(GP.replace("|10000013994|", "|1000001399|"), 3)).reason()).contains("11 chiffres");
-        assertThat(((Rejected) parser.parse(GP.replace("SM54", "SM99"), 4)).reason()).contains("Spécialité inconnue");
+        assertThat(((Rejected) parser.parse(GP.replace("SM54", "S/99"), 4)).reason()).contains("Code savoir-faire mal formé");
         assertThat(((Rejected) parser.parse(GP.replace("83137", "99999"), 5)).reason()).contains("Commune inconnue");
         assertThat(((Rejected) parser.parse(GP.substring(0, 40), 6)).reason()).contains("tronquée");
         assertThat(parser.parse(GP, 7)).isInstanceOf(Accepted.class);
         assertThat(((Rejected) parser.parse(GP, 8)).reason()).contains("double").contains("ligne 7");
+    }
+
+    @Test
+    void keeps_a_doctor_whose_specialty_code_is_not_in_the_table_with_a_warning() {
+        DirectoryFileParser parser = DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
+        var row = (Accepted) parser.parse(GP.replace("SM54", "SM99"), 4);
+        assertThat(row.doctor().specialty().code()).isEqualTo("SM99");
+        assertThat(row.doctor().specialty().listed()).isFalse();
+        assertThat(row.doctor().specialty().group()).isEqualTo(fr.traitant.engine.supply.Specialty.OTHER_SPECIALTY);
+        assertThat(row.warnings()).singleElement().asString().contains("SM99").contains("repris avec ce code");
+        // a listed code gives no warning, and the table has more than the 21 codes of the first wave
+        assertThat(((Accepted) DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains)
+                .parse(GP.replace("SM54", "SM59"), 5)).warnings()).isEmpty();
+        assertThat(MedicalSpecialty.ALL).hasSizeGreaterThan(50).containsKeys("SM01", "SM54", "SM65");
+    }
+
+    @Test
+    void names_the_profession_of_a_skipped_line() {
+        DirectoryFileParser parser = DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
+        assertThat(((Skipped) parser.parse(GP.replace("|10|Médecin|", "|40|Chirurgien-dentiste|"), 2)).reason())
+                .isEqualTo("Profession 40 (Chirurgien-dentiste) : seuls les médecins (code 10) sont repris.");
     }
 
     @Test
