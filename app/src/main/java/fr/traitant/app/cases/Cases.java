@@ -363,6 +363,15 @@ public class Cases {
 
     // ---- internals
 
+    /**
+     * The platform itself opens a case for the PASS (e.g. a FranceConnect sign-in that matched nobody), unassigned, in
+     * the queue of the advisors.
+     */
+    @Transactional
+    public CaseView openBySystem(NewCase c) {
+        return create(c, null, null);
+    }
+
     private CaseView create(NewCase c, Long submittedBy, SignedInUser author) {
         Instant now = clock.instant();
         ZonedDateTime received = now.atZone(CaseView.PARIS);
@@ -371,10 +380,10 @@ public class Cases {
         if (c.householdId() != null) {
             households.personRefs(c.householdId()).forEach(p -> repository.addPerson(id, p));
         }
-        repository.journal(id, author.username(), author.accountId(), JournalKind.RECEIVED,
+        repository.journal(id, author == null ? "système" : author.username(), author == null ? null : author.accountId(), JournalKind.RECEIVED,
                 "Demande reçue (" + c.channel().label() + ") : " + c.motive().label(), now);
         audit(id, AuditAction.CREATE, submittedBy != null ? "Demande d'accompagnement déposée en ligne par l'assuré"
-                : "Ouverture d'un dossier d'accompagnement");
+                : author == null ? "Ouverture automatique d'un dossier d'accompagnement" : "Ouverture d'un dossier d'accompagnement");
         if (submittedBy != null) {
             inbox.notify(submittedBy, "Votre demande " + reference + " a bien été reçue.", "/mes-demandes/" + id, now);
         }

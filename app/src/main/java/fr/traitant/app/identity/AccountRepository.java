@@ -37,6 +37,42 @@ class AccountRepository {
                 .query(AccountRepository::map).optional();
     }
 
+    Optional<Account> findBySubject(String subject) {
+        return jdbc.sql("select " + COLUMNS + " from account where oidc_subject = :s").param("s", subject)
+                .query(AccountRepository::map).optional();
+    }
+
+    void setSubject(long id, String subject) {
+        jdbc.sql("update account set oidc_subject = :s where id = :id").param("s", subject).param("id", id).update();
+    }
+
+    void setEnabled(long id, boolean enabled, Instant at) {
+        jdbc.sql("update account set enabled = :e, disabled_at = case when :e then null else :at end where id = :id")
+                .param("e", enabled).param("at", java.sql.Timestamp.from(at)).param("id", id).update();
+    }
+
+    void setRole(long id, Role role) {
+        jdbc.sql("update account set role = :role where id = :id").param("role", role.name()).param("id", id).update();
+    }
+
+    /** Accounts page by page, by name; {@code role} null for all, {@code query} matches name or e-mail. */
+    fr.traitant.app.platform.ListPage<Account> page(Role role, String query, fr.traitant.app.platform.ListRequest request) {
+        String where = " where (cast(:role as text) is null or role = :role)"
+                + " and (:q = '' or username ilike '%' || :q || '%' or display_name ilike '%' || :q || '%')";
+        String q = query == null ? "" : query.strip().replace("%", "").replace("_", "");
+        long total = jdbc.sql("select count(*) from account" + where).param("role", role == null ? null : role.name()).param("q", q)
+                .query(Long.class).single();
+        List<Account> rows = jdbc.sql("select " + COLUMNS + " from account" + where + " order by display_name, id limit :l offset :o")
+                .param("role", role == null ? null : role.name()).param("q", q).param("l", fr.traitant.app.platform.ListRequest.SIZE)
+                .param("o", request.offset(fr.traitant.app.platform.ListRequest.SIZE)).query(AccountRepository::map).list();
+        return request.page(rows, total);
+    }
+
+    Optional<Instant> lastLogin(long id) {
+        return jdbc.sql("select last_login_at from account where id = :id").param("id", id).query(java.sql.Timestamp.class).optional()
+                .map(java.sql.Timestamp::toInstant);
+    }
+
     Optional<Account> findById(long id) {
         return jdbc.sql("select " + COLUMNS + " from account where id = :id").param("id", id)
                 .query(AccountRepository::map).optional();

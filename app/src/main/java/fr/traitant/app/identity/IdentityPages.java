@@ -41,10 +41,29 @@ class IdentityPages {
         this.workSummaries = workSummaries;
     }
 
+    /** Why an OpenID Connect first sign-in was refused, by error code (OidcAccountLinker), in French. */
+    static final java.util.Map<String, String> REFUSALS = java.util.Map.of(
+            OidcAccountLinker.UNKNOWN_DOCTOR, "Pro Santé Connect vous a bien identifié(e), mais votre numéro RPPS ne correspond à aucun "
+                    + "médecin en exercice dans l'annuaire national tenu par Traitant (il est mis à jour à chaque extraction nationale). "
+                    + "Aucun compte n'a été créé. Si vous venez de vous installer, réessayez après la prochaine mise à jour, ou demandez "
+                    + "une invitation au responsable du réseau des médecins solidaires.",
+            OidcAccountLinker.NO_MEMBER, "FranceConnect vous a bien identifié(e), mais aucun assuré de la caisse ne correspond à cette "
+                    + "identité. Aucun compte n'a été créé. Un conseiller de la PASS a été prévenu pour vérifier votre dossier ; vous "
+                    + "pouvez aussi activer votre compte avec le code reçu par courrier.",
+            OidcAccountLinker.SEVERAL_MEMBERS, "FranceConnect vous a bien identifié(e), mais votre identité correspond à plusieurs "
+                    + "dossiers de la caisse : par sécurité, aucun compte n'a été créé. Un conseiller de la PASS a été prévenu pour "
+                    + "vérifier votre dossier ; vous pouvez aussi activer votre compte avec le code reçu par courrier.",
+            OidcAccountLinker.DISABLED, "Ce compte est désactivé. Adressez-vous à l'administrateur de Traitant.");
+
     @GetMapping("/connexion")
     String login(@RequestParam Optional<String> erreur, @RequestParam Optional<String> verrou,
-                 @RequestParam Optional<String> refus, Model model) {
-        if (verrou.isPresent()) {
+                 @RequestParam Optional<String> refus, @RequestParam Optional<String> compte, Model model) {
+        if (compte.isPresent()) {
+            model.addAttribute("info", "Votre compte est créé. Connectez-vous avec votre adresse électronique et votre mot de passe.");
+        }
+        if (refus.filter(REFUSALS::containsKey).isPresent()) {
+            model.addAttribute("error", REFUSALS.get(refus.get()));
+        } else if (verrou.isPresent()) {
             model.addAttribute("error", "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion est bloquée "
                     + "pendant quelques minutes, même avec le bon mot de passe. Réessayez plus tard.");
         } else if (refus.isPresent()) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * bucket (not the address's). Buckets live in memory (one instance; see README for a cluster).
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
     private static final int MAX_TRACKED = 100_000;
 
@@ -34,18 +34,18 @@ class LoginThrottle {
         this.window = window;
     }
 
-    boolean isBlocked(String username, String address) {
+    public boolean isBlocked(String username, String address) {
         return exhausted(accounts, key(username)) || exhausted(addresses, address);
     }
 
-    void failed(String username, String address) {
+    public void failed(String username, String address) {
         bucket(accounts, key(username), perAccount).tryConsume(1);
         if (address != null) {
             bucket(addresses, address, perAddress).tryConsume(1);
         }
     }
 
-    void succeeded(String username) {
+    public void succeeded(String username) {
         accounts.remove(key(username));
     }
 

@@ -46,6 +46,16 @@ class PlatformAccessRules implements AccessRules {
                 everybody(HttpMethod.POST, "/connexion"),
                 everybody(HttpMethod.GET, "/oauth2/authorization/{registrationId}"),
                 everybody(HttpMethod.GET, "/login/oauth2/code/{registrationId}"),
+                // first accounts: an invitation link (its secret is the key), then the administrator's accounts page
+                everybody(HttpMethod.GET, "/invitation/{secret}"),
+                everybody(HttpMethod.POST, "/invitation/{secret}"),
+                roles(HttpMethod.GET, "/admin/comptes", Role.ADMIN),
+                roles(HttpMethod.POST, "/admin/comptes", Role.ADMIN),
+                roles(HttpMethod.POST, "/admin/comptes/{id}/role", Role.ADMIN),
+                roles(HttpMethod.POST, "/admin/comptes/{id}/desactiver", Role.ADMIN),
+                roles(HttpMethod.POST, "/admin/comptes/{id}/reactiver", Role.ADMIN),
+                roles(HttpMethod.POST, "/admin/invitations/{id}/renvoyer", Role.ADMIN),
+                roles(HttpMethod.POST, "/admin/invitations/{id}/annuler", Role.ADMIN),
                 signedIn("/deconnexion"),
                 signedIn("/mon-compte"),
                 signedIn("/mes-notifications"));

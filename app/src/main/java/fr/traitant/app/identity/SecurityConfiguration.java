@@ -149,7 +149,12 @@ class SecurityConfiguration {
             http.oauth2Login(oauth -> oauth.loginPage(LOGIN_PAGE)
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccountLinker))
                     .successHandler(oidcSuccess)
-                    .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?refus")));
+                    .failureHandler((request, response, e) -> {
+                        String code = e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException o
+                                ? o.getError().getErrorCode() : "";
+                        response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?refus"
+                                + (IdentityPages.REFUSALS.containsKey(code) ? "=" + code : ""));
+                    }));
         }
         return http.build();
     }

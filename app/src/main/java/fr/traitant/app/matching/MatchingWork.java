@@ -1,5 +1,6 @@
 package fr.traitant.app.matching;
 
+import fr.traitant.app.platform.Outbox;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
 import fr.traitant.app.identity.WorkSummary;

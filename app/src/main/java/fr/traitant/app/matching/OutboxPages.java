@@ -1,5 +1,6 @@
 package fr.traitant.app.matching;
 
+import fr.traitant.app.platform.Outbox;
 import static fr.traitant.app.identity.AccessRule.roles;
 
 import fr.traitant.app.identity.AccessRules;

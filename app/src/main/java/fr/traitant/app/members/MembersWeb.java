@@ -69,9 +69,11 @@ class MembersWeb {
         private final fr.traitant.app.identity.CurrentUser currentUser;
         private final PopulationFigures populationFigures;
         private final MemberImport memberImport;
+        private final ActivationCodes activationCodes;
 
         MembersPages(Households households, fr.traitant.app.identity.CurrentUser currentUser, PopulationFigures populationFigures,
-                     MemberImport memberImport) {
+                     MemberImport memberImport, ActivationCodes activationCodes) {
+            this.activationCodes = activationCodes;
             this.households = households;
             this.currentUser = currentUser;
             this.populationFigures = populationFigures;
@@ -118,6 +120,8 @@ class MembersWeb {
             model.addAttribute("household", households.read(id, why));
             model.addAttribute("purposes", PURPOSES);
             model.addAttribute("purpose", why);
+            boolean advisor = currentUser.get().role() == Role.ADVISOR;
+            model.addAttribute("activation", advisor ? activationCodes.stateByMember(id) : null);
             return "members/household";
         }
 

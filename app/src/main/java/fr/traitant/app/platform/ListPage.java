@@ -29,6 +29,11 @@ public record ListPage<T>(List<T> rows, long total, int page, int size, ListRequ
         return rows.isEmpty();
     }
 
+    /** The same page with each row transformed. */
+    public <R> ListPage<R> map(java.util.function.Function<? super T, ? extends R> f) {
+        return new ListPage<R>(rows.stream().<R>map(f).toList(), total, page, size, request);
+    }
+
     /** Rank (from 1) of the first row shown. */
     public long firstRow() {
         return rows.isEmpty() ? 0 : (long) (page - 1) * size + 1;

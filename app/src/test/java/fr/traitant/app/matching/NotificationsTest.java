@@ -1,5 +1,6 @@
 package fr.traitant.app.matching;
 
+import fr.traitant.app.platform.Outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;

@@ -1,4 +1,4 @@
-package fr.traitant.app.matching;
+package fr.traitant.app.platform;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -29,11 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  * the same {@code Message-ID} ({@link #messageId}), so mail clients show one (ADR 0050).
  */
 @Component
-class Outbox {
+public class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
-    record Message(long id, String recipient, String subject, String body, int attempts) {
+    public record Message(long id, String recipient, String subject, String body, int attempts) {
         @Override
         public String toString() {
             return "Message[" + id + "]";
@@ -48,7 +48,7 @@ class Outbox {
     private final Duration retryBase;
     private final Duration retryMax;
 
-    Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, Clock clock,
+    public Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, Clock clock,
            @Value("${traitant.notifications.from:ne-pas-repondre@traitant.example.fr}") String from,
            @Value("${traitant.notifications.lease:PT2M}") Duration lease,
            @Value("${traitant.notifications.retry-base:PT30S}") Duration retryBase,
@@ -165,7 +165,7 @@ class Outbox {
      * crash makes the sender send a row twice, both copies carry the same identifier, which mail clients and
      * servers use to drop duplicates.
      */
-    MimeMessage mime(JavaMailSender sender, Message m) {
+    public MimeMessage mime(JavaMailSender sender, Message m) {
         String messageId = messageId(m.id());
         MimeMessage mail = new MimeMessage(sender.createMimeMessage().getSession()) {
             @Override
@@ -193,7 +193,7 @@ class Outbox {
      * The HTML part of a message: the plain text escaped, paragraphs and line breaks kept, addresses made links. Built
      * from the text so that both parts always say the same thing.
      */
-    static String html(String subject, String text) {
+    public static String html(String subject, String text) {
         StringBuilder body = new StringBuilder();
         for (String paragraph : text.strip().split("\\n\\s*\\n")) {
             String escaped = org.springframework.web.util.HtmlUtils.htmlEscape(paragraph.strip(), StandardCharsets.UTF_8.name());
@@ -213,13 +213,13 @@ class Outbox {
     }
 
     /** {@code <outbox-42@domain-of-the-sender>}: one per outbox row, the same at every attempt. */
-    String messageId(long rowId) {
+    public String messageId(long rowId) {
         String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip() : "traitant.invalid";
         return "<outbox-" + rowId + "@" + domain + ">";
     }
 
     /** retry-base × 2^(attempts − 1), at most retry-max. */
-    Duration backoff(int attempts) {
+    public Duration backoff(int attempts) {
         Duration wait = retryBase.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
         return wait.compareTo(retryMax) > 0 ? retryMax : wait;
     }

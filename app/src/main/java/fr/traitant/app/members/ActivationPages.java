@@ -1,0 +1,112 @@
+package fr.traitant.app.members;
+
+import static fr.traitant.app.identity.AccessRule.everybody;
+import static fr.traitant.app.identity.AccessRule.roles;
+
+import fr.traitant.app.identity.AccessRule;
+import fr.traitant.app.identity.AccessRules;
+import fr.traitant.app.identity.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The public activation page ({@code /activation}: code + NIR + birth date + chosen e-mail and password) and the
+ * advisor's action on a household page that issues a code (letter as PDF, or e-mail).
+ */
+@Controller
+class ActivationPages {
+
+    private final ActivationCodes codes;
+
+    ActivationPages(ActivationCodes codes) {
+        this.codes = codes;
+    }
+
+    @Component
+    static class Rules implements AccessRules {
+        @Override
+        public List<AccessRule> rules() {
+            return List.of(
+                    everybody(HttpMethod.GET, "/activation"),
+                    everybody(HttpMethod.POST, "/activation"),
+                    roles(HttpMethod.POST, "/foyers/{id}/membres/{member}/code-activation", Role.ADVISOR));
+        }
+    }
+
+    @GetMapping("/activation")
+    String form(Model model) {
+        model.addAttribute("values", Map.of());
+        model.addAttribute("errors", Map.of());
+        return "members/activation";
+    }
+
+    @PostMapping("/activation")
+    String activate(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String nir,
+                    @RequestParam(name = "naissance", defaultValue = "") String birth, @RequestParam(defaultValue = "") String email,
+                    @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation,
+                    HttpServletRequest request, HttpServletResponse response, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (code.isBlank()) {
+            errors.put("code", "Saisissez le code reçu (12 caractères).");
+        }
+        if (nir.isBlank()) {
+            errors.put("nir", "Saisissez votre numéro de sécurité sociale.");
+        }
+        LocalDate birthDate = null;
+        try {
+            birthDate = LocalDate.parse(birth);
+        } catch (DateTimeParseException e) {
+            errors.put("naissance", "Saisissez votre date de naissance.");
+        }
+        if (!password.equals(confirmation)) {
+            errors.put("password", "Les deux mots de passe ne sont pas identiques.");
+        }
+        if (errors.isEmpty()) {
+            try {
+                codes.activate(code, nir, birthDate, email, password, request.getRemoteAddr());
+                return "redirect:/connexion?compte";
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage();
+                String field = message.contains("mot de passe") ? "password" : message.contains("adresse") ? "email" : "code";
+                errors.put(field, message);
+            }
+        }
+        response.setStatus(422);
+        model.addAttribute("values", Map.of("code", code, "naissance", birth, "email", email));
+        model.addAttribute("errors", errors);
+        return "members/activation";
+    }
+
+    @PostMapping("/foyers/{id}/membres/{member}/code-activation")
+    String issue(@PathVariable long id, @PathVariable long member, @RequestParam("canal") ActivationCodes.Channel channel,
+                 HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+        try {
+            ActivationCodes.Issued issued = codes.issue(id, member, channel);
+            if (issued.letter().isPresent()) {
+                response.setContentType("application/pdf");
+                response.setHeader("Content-Disposition", "attachment; filename=\"courrier-code-activation-" + issued.id() + ".pdf\"");
+                response.getOutputStream().write(issued.letter().get());
+                return null;
+            }
+            redirect.addFlashAttribute("activationMessage", "Code d'activation envoyé par courriel.");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("activationError", e.getMessage());
+        }
+        return "redirect:/foyers/" + id;
+    }
+}
