@@ -74,7 +74,13 @@ public class TestAuthorizationServer {
                 User.withUsername("agent").password("{noop}" + USER_PASSWORD).roles("USER").build(),
                 User.withUsername("sans-role").password("{noop}" + USER_PASSWORD).roles("USER").build(),
                 User.withUsername("docteur").password("{noop}" + USER_PASSWORD).roles("USER").build(),
-                User.withUsername("assure").password("{noop}" + USER_PASSWORD).roles("USER").build());
+                User.withUsername("assure").password("{noop}" + USER_PASSWORD).roles("USER").build(),
+                // first sign-ins of issue 14: one subject per case, since a matched subject stays linked
+                User.withUsername("psc-nouveau").password("{noop}" + USER_PASSWORD).roles("USER").build(),
+                User.withUsername("psc-inconnu").password("{noop}" + USER_PASSWORD).roles("USER").build(),
+                User.withUsername("fc-reconnu").password("{noop}" + USER_PASSWORD).roles("USER").build(),
+                User.withUsername("fc-inconnu").password("{noop}" + USER_PASSWORD).roles("USER").build(),
+                User.withUsername("fc-ambigu").password("{noop}" + USER_PASSWORD).roles("USER").build());
     }
 
     @Bean

@@ -78,7 +78,8 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
     }
 
     @Override
-    @Transactional
+    // a refusal still commits its audit line and the PASS case it opened
+    @Transactional(noRollbackFor = OAuth2AuthenticationException.class)
     public OidcUser loadUser(OidcUserRequest request) throws OAuth2AuthenticationException {
         OidcUser oidc = delegate.loadUser(request);
         String registration = request.getClientRegistration().getRegistrationId();

@@ -34,7 +34,7 @@ class OidcLoginTest {
     }
 
     /** Runs the flow like a browser: follow redirects across both hosts, fill in the provider's login form. */
-    private WebSession.Response signInThroughProvider(WebSession browser, String registration, String user) {
+    static WebSession.Response signInThroughProvider(WebSession browser, String registration, String user) {
         WebSession.Response response = browser.get("/oauth2/authorization/" + registration);
         assertThat(response.location()).startsWith(TestAuthorizationServer.ISSUER + "/oauth2/authorize");
         response = browser.follow(response); // → the provider's login form
@@ -91,9 +91,10 @@ class OidcLoginTest {
         assertThat(browser.get("/mon-compte").body()).contains("data-role=\"INSURED\"").contains(email);
 
         // an e-mail with no insured account: refused, and no account is created from the token
-        TestAuthorizationServer.CLAIMS.put("assure", Map.of("email", "inconnu." + email));
+        // (another FranceConnect subject: the first one is now linked to the account above)
+        TestAuthorizationServer.CLAIMS.put("fc-inconnu", Map.of("email", "inconnu." + email));
         WebSession stranger = new WebSession(port);
-        assertThat(signInThroughProvider(stranger, "franceconnect", "assure").location()).endsWith("/connexion?refus");
+        assertThat(signInThroughProvider(stranger, "franceconnect", "fc-inconnu").location()).endsWith("/connexion?refus=assure_introuvable");
         assertThat(accounts.find("inconnu." + email)).isEmpty();
     }
 

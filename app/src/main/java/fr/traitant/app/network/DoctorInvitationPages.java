@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * address of the directory; an invitation is resent (new link, new validity) from the same list.
  */
 @Controller
-class InvitationPages {
+class DoctorInvitationPages {
 
     private final Charter charter;
     private final Doctors doctors;
@@ -35,7 +35,7 @@ class InvitationPages {
     private final Invitations invitations;
     private final fr.traitant.app.territory.Territory territory;
 
-    InvitationPages(Charter charter, Doctors doctors, Accounts accounts, Invitations invitations,
+    DoctorInvitationPages(Charter charter, Doctors doctors, Accounts accounts, Invitations invitations,
                     fr.traitant.app.territory.Territory territory) {
         this.charter = charter;
         this.doctors = doctors;
