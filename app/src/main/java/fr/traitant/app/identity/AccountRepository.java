@@ -47,7 +47,7 @@ class AccountRepository {
     }
 
     void setEnabled(long id, boolean enabled, Instant at) {
-        jdbc.sql("update account set enabled = :e, disabled_at = case when :e then null else :at end where id = :id")
+        jdbc.sql("update account set enabled = :e, disabled_at = case when :e then null else cast(:at as timestamptz) end where id = :id")
                 .param("e", enabled).param("at", java.sql.Timestamp.from(at)).param("id", id).update();
     }
 

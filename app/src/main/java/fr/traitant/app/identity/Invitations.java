@@ -197,7 +197,7 @@ public class Invitations {
      * @return the new account's id
      * @throws IllegalArgumentException (French message) for an unusable link or a password that breaks the rules
      */
-    @Transactional
+    @Transactional(noRollbackFor = IllegalArgumentException.class) // a refused attempt keeps its audit line
     public long accept(String secret, String password) {
         Optional<String> problem = problem(secret);
         if (problem.isPresent()) {
@@ -216,7 +216,7 @@ public class Invitations {
         int closed = jdbc.sql("update account_invitation set used_at = ?, account_id = ? where id = ? and used_at is null")
                 .params(Timestamp.from(clock.instant()), accountId, v.id()).update();
         if (closed != 1) {
-            throw new IllegalArgumentException("Ce lien a déjà servi.");
+            throw new IllegalStateException("The invitation " + v.id() + " was used concurrently"); // rolls the account back
         }
         events.publishEvent(AccountAudited.of(accountId, AccountAudited.Change.CREATE,
                 "Compte " + v.role().label().toLowerCase(java.util.Locale.ROOT) + " créé par l'invitation n° " + v.id()));
