@@ -56,7 +56,7 @@ class NetworkIntegrationTest {
                 .readTree(manager.get("/api/v1/network/members/points", "application/json").body());
         assertThat(http.get("/api/v1/network/members/points").status()).isIn(401, 403);
         assertThat(points.size()).isEqualTo(charter.memberCount());
-        assertThat(http.get("/api/v1/network/charter").json().get("version").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/v1/network/charter").json().get("version").asInt()).isEqualTo(charter.currentVersion().version());
         JsonNode near = http.get("/api/v1/doctors/search?place=Toulon&network=true&limit=5").json();
         assertThat(near.get("doctors").size()).isEqualTo(5);
         near.get("doctors").forEach(d -> assertThat(d.get("networkMember").asBoolean()).isTrue());
@@ -66,7 +66,7 @@ class NetworkIntegrationTest {
     void a_doctor_signs_updates_and_withdraws_and_the_history_keeps_everything() {
         String rpps = freeSyntheticGp("35");
         Membership signed = charter.sign(rpps, new CharterCommitments(true, true, 12));
-        assertThat(signed.version()).isEqualTo(1);
+        assertThat(signed.version()).isEqualTo(charter.currentVersion().version());
         assertThat(signed.departement()).isEqualTo("35");
         assertThat(doctors.findByRpps(rpps).orElseThrow().networkMember()).isTrue();
         assertThatThrownBy(() -> charter.sign(rpps, new CharterCommitments(true, false, 1))).hasMessageContaining("déjà signé");
