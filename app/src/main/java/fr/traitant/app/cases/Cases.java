@@ -41,9 +41,12 @@ public class Cases {
     private final DoctorFinder doctorFinder;
     private final Clock clock;
     private final fr.traitant.app.identity.Inbox inbox;
+    private final fr.traitant.app.matching.WaitingList waitingList;
 
     Cases(CaseRepository repository, CurrentUser currentUser, AuditTrail auditTrail, Households households,
-          ProposalWorkflow workflow, Accounts accounts, DoctorFinder doctorFinder, Clock clock, fr.traitant.app.identity.Inbox inbox) {
+          ProposalWorkflow workflow, Accounts accounts, DoctorFinder doctorFinder, Clock clock, fr.traitant.app.identity.Inbox inbox,
+          fr.traitant.app.matching.WaitingList waitingList) {
+        this.waitingList = waitingList;
         this.inbox = inbox;
         this.repository = repository;
         this.currentUser = currentUser;
@@ -386,6 +389,17 @@ public class Cases {
                 : author == null ? "Ouverture automatique d'un dossier d'accompagnement" : "Ouverture d'un dossier d'accompagnement");
         if (submittedBy != null) {
             inbox.notify(submittedBy, "Votre demande " + reference + " a bien été reçue.", "/mes-demandes/" + id, now);
+        }
+        if (c.motive() == Motive.FIND_DOCTOR && c.householdId() != null) {
+            // a case about finding a GP puts the household on the waiting list (the matching will propose a doctor)
+            String note;
+            try {
+                long entry = waitingList.register(c.householdId(), fr.traitant.app.matching.WaitingList.Source.CASE, now);
+                note = "Foyer inscrit sur la liste d'attente (inscription n° " + entry + ")";
+            } catch (IllegalArgumentException e) {
+                note = "Foyer non inscrit sur la liste d'attente : " + e.getMessage();
+            }
+            repository.journal(id, "système", null, JournalKind.NOTE, note, now);
         }
         return repository.find(id).orElseThrow();
     }

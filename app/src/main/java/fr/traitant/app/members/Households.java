@@ -170,4 +170,27 @@ public class Households {
         return new HouseholdView(household.id(), household.label(), household.communeCode(),
                 members.stream().map(HouseholdRepository.MemberRow::view).toList());
     }
+
+    /** How many members in ALD have no declared médecin traitant (open households with a commune); no personal data. */
+    public long countLongTermConditionWithoutDoctor() {
+        return repository.countAldMembersWithoutDoctor();
+    }
+
+    /** A member in ALD without a médecin traitant, as the ALD intake needs them (no NIR). */
+    public record AldMember(long memberId, long householdId, String name, String householdLabel, String communeCode,
+                            String departement, java.util.Optional<String> email, boolean synthetic) {}
+
+    /**
+     * Members in ALD without a declared médecin traitant, in open households with a known commune, by member id after
+     * {@code afterMemberId}: the ALD intake's candidates (it skips those it already wrote to). Reading them to write to
+     * them is audited, one line per member, with {@code purpose}.
+     */
+    @Transactional
+    public List<AldMember> longTermConditionWithoutDoctor(long afterMemberId, int limit, String purpose) {
+        List<AldMember> found = repository.aldMembersWithoutDoctor(afterMemberId, limit);
+        for (AldMember m : found) {
+            auditTrail.record(MembersPersonalData.personRef(m.memberId()), "member", Long.toString(m.memberId()), AuditAction.READ, purpose);
+        }
+        return found;
+    }
 }

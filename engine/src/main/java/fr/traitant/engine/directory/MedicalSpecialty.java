@@ -11,8 +11,7 @@ import java.util.Optional;
  * (codes {@code SMxx}, e.g. {@code SM54} "Médecine générale"), with the group the accessibility
  * indicator and the synthetic supply use ({@link Specialty}).
  *
- * <p>The table ({@code savoir-faire-medecins.csv} beside this class, source ANS TRE_R38) is data: extend it
- * without touching code. A code of the national extraction that is not in it is <em>not</em> a reason to
+ * <p>The table ({@link #TABLE}, source ANS TRE_R38) is data: extend it with a line. A code of the national extraction that is not in it is <em>not</em> a reason to
  * refuse a file: the doctor is kept with that code ({@link #unlisted(String)}, grouped with the other
  * specialties) and the import reports a warning for the line.
  *
@@ -22,25 +21,78 @@ import java.util.Optional;
  */
 public record MedicalSpecialty(String code, String label, Specialty group) {
 
+    /**
+     * The table: code;label;group of the supply model. Source: the doctors' "spécialités ordinales" (codes SMxx) of the
+     * RPPS "savoir-faire" nomenclature (ANS, table TRE_R38-SpecialiteOrdinale, published with the Annuaire Santé
+     * nomenclatures). Codes whose label could not be checked are left out: such a code imports with a warning.
+     * (A text block, not a resource file: the engine does no I/O.)
+     */
+    private static final String TABLE = """
+            SM01;Anatomie et cytologie pathologiques;OTHER_SPECIALTY
+            SM02;Anesthésie-réanimation;ANAESTHESIOLOGY
+            SM03;Biologie médicale;OTHER_SPECIALTY
+            SM04;Cardiologie et maladies vasculaires;CARDIOLOGY
+            SM05;Chirurgie générale;OTHER_SPECIALTY
+            SM06;Chirurgie maxillo-faciale;OTHER_SPECIALTY
+            SM07;Chirurgie maxillo-faciale et stomatologie;OTHER_SPECIALTY
+            SM08;Chirurgie orthopédique et traumatologie;OTHER_SPECIALTY
+            SM09;Chirurgie infantile;OTHER_SPECIALTY
+            SM10;Chirurgie plastique reconstructrice et esthétique;OTHER_SPECIALTY
+            SM11;Chirurgie thoracique et cardio-vasculaire;OTHER_SPECIALTY
+            SM12;Chirurgie urologique;OTHER_SPECIALTY
+            SM13;Chirurgie vasculaire;OTHER_SPECIALTY
+            SM14;Chirurgie viscérale et digestive;OTHER_SPECIALTY
+            SM15;Dermatologie et vénéréologie;DERMATOLOGY
+            SM16;Endocrinologie et métabolisme;OTHER_SPECIALTY
+            SM17;Génétique médicale;OTHER_SPECIALTY
+            SM18;Gériatrie;OTHER_SPECIALTY
+            SM19;Gynécologie médicale;GYNAECOLOGY
+            SM20;Gynécologie-obstétrique;GYNAECOLOGY
+            SM21;Hématologie;OTHER_SPECIALTY
+            SM24;Gastro-entérologie et hépatologie;OTHER_SPECIALTY
+            SM25;Médecine du travail;OTHER_SPECIALTY
+            SM26;Qualifié en médecine générale;GENERAL_PRACTICE
+            SM27;Médecine interne;OTHER_SPECIALTY
+            SM28;Médecine nucléaire;OTHER_SPECIALTY
+            SM29;Médecine physique et réadaptation;OTHER_SPECIALTY
+            SM30;Néphrologie;OTHER_SPECIALTY
+            SM31;Neurochirurgie;OTHER_SPECIALTY
+            SM32;Neurologie;OTHER_SPECIALTY
+            SM33;Neuropsychiatrie;PSYCHIATRY
+            SM38;Ophtalmologie;OPHTHALMOLOGY
+            SM39;Oto-rhino-laryngologie;OTHER_SPECIALTY
+            SM40;Pédiatrie;PAEDIATRICS
+            SM41;Pneumologie;OTHER_SPECIALTY
+            SM42;Psychiatrie;PSYCHIATRY
+            SM43;Psychiatrie de l'enfant et de l'adolescent;PSYCHIATRY
+            SM44;Radio-diagnostic;RADIOLOGY
+            SM45;Radiothérapie;OTHER_SPECIALTY
+            SM46;Recherche médicale;OTHER_SPECIALTY
+            SM47;Rhumatologie;OTHER_SPECIALTY
+            SM48;Santé publique et médecine sociale;OTHER_SPECIALTY
+            SM49;Stomatologie;OTHER_SPECIALTY
+            SM53;Spécialiste en médecine générale;GENERAL_PRACTICE
+            SM54;Médecine générale;GENERAL_PRACTICE
+            SM55;Radio-diagnostic et imagerie médicale;RADIOLOGY
+            SM57;Allergologie;OTHER_SPECIALTY
+            SM58;Maladies infectieuses et tropicales;OTHER_SPECIALTY
+            SM59;Médecine d'urgence;OTHER_SPECIALTY
+            SM60;Médecine légale et expertises médicales;OTHER_SPECIALTY
+            SM61;Médecine vasculaire;OTHER_SPECIALTY
+            SM62;Chirurgie orale;OTHER_SPECIALTY
+            SM63;Chirurgie pédiatrique;OTHER_SPECIALTY
+            SM65;Médecine intensive-réanimation;ANAESTHESIOLOGY
+            """;
+
     /** Every specialty of the table, by code, in nomenclature order. */
     public static final Map<String, MedicalSpecialty> ALL = load();
 
     private static Map<String, MedicalSpecialty> load() {
         Map<String, MedicalSpecialty> all = new LinkedHashMap<>();
-        try (var in = MedicalSpecialty.class.getResourceAsStream("savoir-faire-medecins.csv");
-             var reader = new java.io.BufferedReader(new java.io.InputStreamReader(
-                     java.util.Objects.requireNonNull(in, "savoir-faire-medecins.csv"), java.nio.charset.StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split(";", -1);
-                all.put(f[0], new MedicalSpecialty(f[0], f[1], Specialty.valueOf(f[2])));
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        TABLE.lines().filter(line -> !line.isBlank()).forEach(line -> {
+            String[] f = line.split(";", -1);
+            all.put(f[0], new MedicalSpecialty(f[0], f[1], Specialty.valueOf(f[2])));
+        });
         return Collections.unmodifiableMap(all);
     }
 
