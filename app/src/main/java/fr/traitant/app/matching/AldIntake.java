@@ -126,19 +126,19 @@ public class AldIntake {
     }
 
     private List<Households.AldMember> candidates(int limit) {
-        List<Households.AldMember> found = new ArrayList<>();
+        List<Long> chosen = new ArrayList<>();
         long after = 0;
-        while (found.size() < limit) {
-            List<Households.AldMember> page = households.longTermConditionWithoutDoctor(after, 500, PURPOSE);
+        while (chosen.size() < limit) {
+            List<Long> page = households.longTermConditionWithoutDoctorIds(after, 1_000);
             if (page.isEmpty()) {
                 break;
             }
-            after = page.getLast().memberId();
-            Set<Long> done = Set.copyOf(jdbc.sql("select member_id from ald_outreach where member_id in (:ids)")
-                    .param("ids", page.stream().map(Households.AldMember::memberId).toList()).query(Long.class).list());
-            page.stream().filter(m -> !done.contains(m.memberId())).limit(limit - found.size()).forEach(found::add);
+            after = page.getLast();
+            Set<Long> done = Set.copyOf(jdbc.sql("select member_id from ald_outreach where member_id in (:ids)").param("ids", page)
+                    .query(Long.class).list());
+            page.stream().filter(id -> !done.contains(id)).limit(limit - chosen.size()).forEach(chosen::add);
         }
-        return found;
+        return households.longTermConditionWithoutDoctor(chosen, PURPOSE);
     }
 
     /**
@@ -206,18 +206,8 @@ public class AldIntake {
             throw new IllegalArgumentException("Aucun courrier n'a été préparé le " + FrenchDates.day(day) + ".");
         }
         Map<Long, Households.AldMember> byMember = new java.util.HashMap<>();
-        long minId = rows.stream().mapToLong(Row::memberId).min().orElseThrow() - 1;
-        long maxId = rows.stream().mapToLong(Row::memberId).max().orElseThrow();
-        Set<Long> wanted = rows.stream().map(Row::memberId).collect(java.util.stream.Collectors.toSet());
-        long after = minId;
-        while (after < maxId) {
-            List<Households.AldMember> page = households.longTermConditionWithoutDoctor(after, 500, "Impression des courriers d'information ALD");
-            if (page.isEmpty()) {
-                break;
-            }
-            page.stream().filter(m -> wanted.contains(m.memberId())).forEach(m -> byMember.put(m.memberId(), m));
-            after = page.getLast().memberId();
-        }
+        households.longTermConditionWithoutDoctor(rows.stream().map(Row::memberId).toList(), "Impression des courriers d'information ALD")
+                .forEach(m -> byMember.put(m.memberId(), m));
         List<Map<String, Object>> letters = new ArrayList<>();
         for (Row r : rows) {
             Households.AldMember m = byMember.get(r.memberId());

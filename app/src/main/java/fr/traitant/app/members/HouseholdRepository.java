@@ -129,17 +129,24 @@ class HouseholdRepository {
                 .query(Long.class).single();
     }
 
-    List<Households.AldMember> aldMembersWithoutDoctor(long afterMemberId, int limit) {
-        return jdbc.sql("""
-                        select m.id, m.household_id, m.first_name || ' ' || m.last_name, h.label, h.commune_code, c.departement_code,
-                               case when m.consent_to_contact then m.email end, m.synthetic
-                          from member m join household h on h.id = m.household_id join commune c on c.code = h.commune_code
-                         where m.long_term_condition is not null and not m.has_declared_doctor and h.closed_at is null
-                           and m.id > :after
-                         order by m.id limit :limit""")
-                .param("after", afterMemberId).param("limit", limit)
-                .query((rs, i) -> new Households.AldMember(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), java.util.Optional.ofNullable(rs.getString(7)), rs.getBoolean(8))).list();
+    private static final String ALD_MEMBER_SELECT = """
+            select m.id, m.household_id, m.first_name || ' ' || m.last_name, h.label, h.commune_code, c.departement_code,
+                   case when m.consent_to_contact then m.email end, m.synthetic
+              from member m join household h on h.id = m.household_id join commune c on c.code = h.commune_code
+             where m.long_term_condition is not null and not m.has_declared_doctor and h.closed_at is null""";
+
+    private static Households.AldMember aldMember(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Households.AldMember(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), java.util.Optional.ofNullable(rs.getString(7)), rs.getBoolean(8));
+    }
+
+    List<Households.AldMember> aldMembersWithoutDoctor(java.util.Collection<Long> ids) {
+        return jdbc.sql(ALD_MEMBER_SELECT + " and m.id in (:ids) order by m.id").param("ids", ids).query(HouseholdRepository::aldMember).list();
+    }
+
+    List<Long> aldMemberIdsWithoutDoctor(long afterMemberId, int limit) {
+        return jdbc.sql("select m.id from (" + ALD_MEMBER_SELECT + " and m.id > :after) m order by m.id limit :limit")
+                .param("after", afterMemberId).param("limit", limit).query(Long.class).list();
     }
 
     List<Long> withLongTermConditionWithoutDoctor(int limit) {

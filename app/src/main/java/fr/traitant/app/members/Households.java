@@ -171,6 +171,22 @@ public class Households {
                 members.stream().map(HouseholdRepository.MemberRow::view).toList());
     }
 
+    /**
+     * These members (in ALD without a médecin traitant still), to write to them; reading is audited with {@code purpose}.
+     * Members who declared a doctor since, or whose household closed, are not returned.
+     */
+    @Transactional
+    public List<AldMember> longTermConditionWithoutDoctor(java.util.Collection<Long> memberIds, String purpose) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        List<AldMember> found = repository.aldMembersWithoutDoctor(memberIds);
+        for (AldMember m : found) {
+            auditTrail.record(MembersPersonalData.personRef(m.memberId()), "member", Long.toString(m.memberId()), AuditAction.READ, purpose);
+        }
+        return found;
+    }
+
     /** How many members in ALD have no declared médecin traitant (open households with a commune); no personal data. */
     public long countLongTermConditionWithoutDoctor() {
         return repository.countAldMembersWithoutDoctor();
@@ -181,16 +197,10 @@ public class Households {
                             String departement, java.util.Optional<String> email, boolean synthetic) {}
 
     /**
-     * Members in ALD without a declared médecin traitant, in open households with a known commune, by member id after
-     * {@code afterMemberId}: the ALD intake's candidates (it skips those it already wrote to). Reading them to write to
-     * them is audited, one line per member, with {@code purpose}.
+     * Ids of members in ALD without a declared médecin traitant (open households with a commune), after
+     * {@code afterMemberId}, in order: the ALD intake's candidates. Ids only, nobody's data: not audited.
      */
-    @Transactional
-    public List<AldMember> longTermConditionWithoutDoctor(long afterMemberId, int limit, String purpose) {
-        List<AldMember> found = repository.aldMembersWithoutDoctor(afterMemberId, limit);
-        for (AldMember m : found) {
-            auditTrail.record(MembersPersonalData.personRef(m.memberId()), "member", Long.toString(m.memberId()), AuditAction.READ, purpose);
-        }
-        return found;
+    public List<Long> longTermConditionWithoutDoctorIds(long afterMemberId, int limit) {
+        return repository.aldMemberIdsWithoutDoctor(afterMemberId, limit);
     }
 }

@@ -78,7 +78,8 @@ class DoctorInvitationPages {
             Optional<DoctorProfile> profile = doctors.findByRpps(m.rpps());
             return new Row(m.rpps(), m.doctorName(), territory.communeLabel(m.communeCode()),
                     profile.map(DoctorProfile::mssante).filter(s -> s != null && !s.isBlank()),
-                    accounts.findDoctorByRpps(m.rpps()).isPresent(), Optional.ofNullable(latest.get(m.rpps())), m.synthetic());
+                    accounts.findDoctorByRpps(m.rpps()).isPresent(), Optional.ofNullable(latest.get(m.rpps())),
+                    m.synthetic() || profile.map(DoctorProfile::synthetic).orElse(false));
         }));
         model.addAttribute("departement", code);
         return "network/invitations";
