@@ -181,9 +181,10 @@ public class ActivationCodes {
                     + "choisis lors de l'activation.");
         }
         if (r.revoked() != null || r.expires().isBefore(clock.instant())) {
-            refused(r.memberId(), r.revoked() != null ? "code remplacé par un plus récent" : "code expiré");
+            refused(r.memberId(), r.revoked() != null ? "code remplacé ou annulé" : "code expiré");
             throw new IllegalArgumentException(r.revoked() != null
-                    ? "Ce code a été remplacé par un code plus récent : utilisez le dernier courrier ou courriel reçu."
+                    ? "Ce code n'est plus valable (remplacé par un code plus récent, ou annulé) : utilisez le dernier courrier ou courriel "
+                            + "reçu, ou demandez un nouveau code à votre conseiller."
                     : "Ce code a expiré le " + FrenchDates.day(r.expires()) + ". Demandez-en un nouveau à votre conseiller.");
         }
         HouseholdRepository.MemberRow m = member.get();
@@ -225,6 +226,48 @@ public class ActivationCodes {
                     states.put(rs.getLong(1), state);
                 });
         return states;
+    }
+
+    /** An activation code as the administrator sees it (never the code, never a name). */
+    public record CodeView(long id, long memberId, long householdId, Channel channel, String issuedBy, Instant createdAt,
+                           Instant expiresAt, Optional<Instant> usedAt, Optional<Instant> revokedAt, Instant now) {
+        public String stateLabel() {
+            if (usedAt.isPresent()) {
+                return "Compte créé le " + FrenchDates.day(usedAt.get());
+            }
+            if (revokedAt.isPresent()) {
+                return "Annulé le " + FrenchDates.day(revokedAt.get());
+            }
+            return expiresAt.isBefore(now) ? "Expiré" : "En attente";
+        }
+
+        public boolean open() {
+            return usedAt.isEmpty() && revokedAt.isEmpty() && !expiresAt.isBefore(now);
+        }
+    }
+
+    /** Codes, newest first, page by page ({@code openOnly}: not used, not cancelled, not expired). */
+    public fr.traitant.app.platform.ListPage<CodeView> page(boolean openOnly, fr.traitant.app.platform.ListRequest request) {
+        String where = openOnly ? " where c.used_at is null and c.revoked_at is null and c.expires_at > now()" : "";
+        long total = jdbc.sql("select count(*) from activation_code c" + where).query(Long.class).single();
+        Instant now = clock.instant();
+        return request.page(jdbc.sql("""
+                        select c.id, c.member_id, m.household_id, c.channel, c.issued_by, c.created_at, c.expires_at, c.used_at, c.revoked_at
+                          from activation_code c join member m on m.id = c.member_id""" + where + " order by c.id desc limit ? offset ?")
+                .params(fr.traitant.app.platform.ListRequest.SIZE, request.offset(fr.traitant.app.platform.ListRequest.SIZE))
+                .query((rs, i) -> new CodeView(rs.getLong(1), rs.getLong(2), rs.getLong(3), Channel.valueOf(rs.getString(4)),
+                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
+                        Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant),
+                        Optional.ofNullable(rs.getTimestamp(9)).map(Timestamp::toInstant), now)).list(), total);
+    }
+
+    /** Cancels an open code (audited). */
+    @Transactional
+    public void revoke(long id) {
+        Optional<Long> member = jdbc.sql("update activation_code set revoked_at = ? where id = ? and used_at is null and revoked_at is null"
+                + " returning member_id").params(Timestamp.from(clock.instant()), id).query(Long.class).optional();
+        member.ifPresent(m -> auditTrail.record(MembersPersonalData.personRef(m), "activation_code", Long.toString(id), AuditAction.UPDATE,
+                "Code d'activation annulé"));
     }
 
     private String actor() {

@@ -44,7 +44,9 @@ class ActivationPages {
             return List.of(
                     everybody(HttpMethod.GET, "/activation"),
                     everybody(HttpMethod.POST, "/activation"),
-                    roles(HttpMethod.POST, "/foyers/{id}/membres/{member}/code-activation", Role.ADVISOR));
+                    roles(HttpMethod.POST, "/foyers/{id}/membres/{member}/code-activation", Role.ADVISOR),
+                    roles(HttpMethod.GET, "/admin/codes-activation", Role.ADMIN),
+                    roles(HttpMethod.POST, "/admin/codes-activation/{id}/annuler", Role.ADMIN));
         }
     }
 
@@ -108,5 +110,21 @@ class ActivationPages {
             redirect.addFlashAttribute("activationError", e.getMessage());
         }
         return "redirect:/foyers/" + id;
+    }
+
+    /** The administrator's list of activation codes (never the code itself): state, channel, dates; cancel an open one. */
+    @GetMapping("/admin/codes-activation")
+    String adminList(@RequestParam(name = "ouverts", defaultValue = "false") boolean openOnly, fr.traitant.app.platform.ListRequest list,
+                     Model model) {
+        model.addAttribute("codes", codes.page(openOnly, list));
+        model.addAttribute("openOnly", openOnly);
+        return "members/activation-codes";
+    }
+
+    @PostMapping("/admin/codes-activation/{id}/annuler")
+    String adminRevoke(@PathVariable long id, RedirectAttributes redirect) {
+        codes.revoke(id);
+        redirect.addFlashAttribute("message", "Code n° " + id + " annulé.");
+        return "redirect:/admin/codes-activation";
     }
 }

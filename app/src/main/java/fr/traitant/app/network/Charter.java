@@ -30,9 +30,12 @@ public class Charter {
     private final fr.traitant.app.identity.CurrentUser currentUser;
     private final fr.traitant.app.identity.Accounts accounts;
     private final fr.traitant.app.identity.Inbox inbox;
+    private final fr.traitant.app.privacy.AuditTrail auditTrail;
 
     Charter(JdbcClient jdbc, Doctors doctors, Territory territory, Clock clock, fr.traitant.app.identity.CurrentUser currentUser,
-            fr.traitant.app.identity.Accounts accounts, fr.traitant.app.identity.Inbox inbox) {
+            fr.traitant.app.identity.Accounts accounts, fr.traitant.app.identity.Inbox inbox,
+            fr.traitant.app.privacy.AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.currentUser = currentUser;
         this.accounts = accounts;
         this.inbox = inbox;
@@ -282,8 +285,22 @@ public class Charter {
      * ({@link fr.traitant.app.platform.ConflictException} is not used: {@link SignatoryImportRefused} lists "ligne N :
      * raison" for each); a doctor already signatory is left as they are and counted.
      */
-    @Transactional
+    @Transactional(noRollbackFor = SignatoryImportRefused.class) // a refusal writes nothing but its audit line
     public SignatoryImport importSignatories(java.io.Reader csv) {
+        try {
+            SignatoryImport done = checkAndRecord(csv);
+            auditTrail.record(null, "charter_import", "fichier", fr.traitant.app.privacy.AuditAction.CREATE,
+                    "Import de signataires de la charte : " + done.recorded() + " signature(s) enregistrée(s), "
+                            + done.alreadySignatories() + " déjà signataire(s)");
+            return done;
+        } catch (SignatoryImportRefused e) {
+            auditTrail.record(null, "charter_import", "fichier", fr.traitant.app.privacy.AuditAction.UPDATE,
+                    "Tentative refusée — import de signataires de la charte : " + e.errors().size() + " erreur(s), rien d'enregistré");
+            throw e;
+        }
+    }
+
+    private SignatoryImport checkAndRecord(java.io.Reader csv) {
         List<String> errors = new java.util.ArrayList<>();
         record Line(String rpps, java.time.LocalDate date, String reference, CharterCommitments commitments) {}
         List<Line> lines = new java.util.ArrayList<>();
@@ -350,7 +367,8 @@ public class Charter {
                 recordSigned(line.rpps(), line.date(), line.reference(), line.commitments(), "IMPORT");
                 recorded++;
             } catch (IllegalArgumentException e) {
-                throw new SignatoryImportRefused(List.of("médecin " + line.rpps() + " : " + e.getMessage()));
+                // checked above: only a concurrent change gets here; roll every line back
+                throw new IllegalStateException("Signatory " + line.rpps() + " could not be recorded: " + e.getMessage(), e);
             }
         }
         return new SignatoryImport(count, recorded, already);

@@ -228,4 +228,23 @@ class InvitationsAndActivationTest {
         assertThat(accounts.findById(insured.accountId()).orElseThrow().role()).isEqualTo(Role.INSURED);
         assertThat(TestAccounts.signedIn(accounts, Role.ADVISOR, port).get("/admin/comptes").status()).isEqualTo(403);
     }
+
+    @Test
+    void the_administrator_sees_the_activation_codes_without_the_code_and_cancels_one() throws Exception {
+        LocalDate birth = LocalDate.of(1990, 2, 2);
+        int order = (int) (System.nanoTime() % 899) + 100;
+        long householdId = households.create("Foyer Code Admin", InseeCode.of("29019"), List.of(
+                new NewMember("Yves", "Admincode", birth, Nir.of(nir(birth, order)), null, null)));
+        long memberId = jdbc.sql("select id from member where household_id = ?").param(householdId).query(Long.class).single();
+        ActivationCodes.Issued issued = codes.issue(householdId, memberId, ActivationCodes.Channel.LETTER);
+        String code = codeOf(issued);
+        WebSession admin = TestAccounts.signedIn(accounts, Role.ADMIN, port);
+        String page = text(admin.get("/admin/codes-activation").body());
+        assertThat(page).contains("membre n° " + memberId + " (foyer n° " + householdId + ")").contains("En attente").doesNotContain(code);
+        assertThat(admin.submit("/admin/codes-activation", "/admin/codes-activation/" + issued.id() + "/annuler", Map.of()).location())
+                .endsWith("/admin/codes-activation");
+        assertThatThrownBy(() -> codes.activate(code, nir(birth, order), birth, "yves" + order + "@exemple.fr", TestAccounts.PASSWORD, "10.0.0.9"))
+                .hasMessageContaining("remplacé");
+        assertThat(TestAccounts.signedIn(accounts, Role.ADVISOR, port).get("/admin/codes-activation").status()).isEqualTo(403);
+    }
 }

@@ -73,6 +73,8 @@ class CharterPaperAndVersionsTest {
                         .anyMatch(x -> x.startsWith("ligne 5 : « peut-être » : attendu oui ou non"))
                         .anyMatch(x -> x.startsWith("ligne 6 :")));
         assertThat(rpps).allMatch(r -> charter.membership(r).isEmpty());
+        assertThat(jdbc.sql("select purpose from audit_event where record_type = 'charter_import' order by id desc limit 1").query(String.class).single())
+                .isEqualTo("Tentative refusée — import de signataires de la charte : 4 erreur(s), rien d'enregistré");
 
         charter.recordPaper(rpps.get(2), LocalDate.of(2025, 1, 5), "GED-AVANT", new CharterCommitments(true, false, 3));
         String good = header + "\n" + rpps.get(0) + ";01/02/2025;PAP-1;oui;oui;10\n" + rpps.get(1) + ";03/02/2025;PAP-2;oui;non;5\n"
