@@ -98,6 +98,11 @@ class CompleteExtractionTest {
         assertThat(partial.deactivated()).isZero();
         assertThat(active(0)).isTrue();
 
+        // the proposal workflow offers doctor 7's places (a capacity row of the matching module, as for any accepting doctor)
+        jdbc.sql("delete from doctor_capacity where rpps = ?").param(rpps(7)).update();
+        jdbc.sql("insert into doctor_capacity (rpps, commune_code, departement, lat, lon, capacity, accepting) values (?, '83137', '83', 43.12, 5.93, 5, true)")
+                .param(rpps(7)).update();
+
         // one doctor of 100 gone (1 %): deactivated at once, kept with the date, no longer searched nor proposed
         ImportReport complete = run(file(IntStream.of(7)), ImportOptions.complete(false));
         assertThat(complete.status()).as(complete.message()).isEqualTo(ImportReport.Status.APPLIED);
@@ -107,6 +112,7 @@ class CompleteExtractionTest {
         assertThat(jdbc.sql("select deactivated_at is not null from doctor where rpps = ?").param(rpps(7)).query(Boolean.class).single())
                 .isTrue();
         assertThat(IntStream.range(0, DOCTORS).filter(i -> i != 7).allMatch(this::active)).isTrue();
+        assertThat(jdbc.sql("select accepting from doctor_capacity where rpps = ?").param(rpps(7)).query(Boolean.class).single()).isFalse();
         ImportJob job = imports.find(complete.importId()).orElseThrow();
         assertThat(job.complete()).isTrue();
         assertThat(job.deactivated()).isEqualTo(1);
