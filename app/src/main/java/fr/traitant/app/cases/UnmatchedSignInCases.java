@@ -31,7 +31,15 @@ class UnmatchedSignInCases {
                 + identity + ". Aucun compte n'a été créé. Vérifier le dossier (orthographe, date de naissance, NIR) puis "
                 + "envoyer un code d'activation ou corriger le fichier des bénéficiaires.";
         cases.openBySystem(new NewCase(CaseKind.PASS, Channel.ONLINE_FORM, Motive.ACCESS_TO_RIGHTS, Set.of(), null,
-                p.givenNames() + " " + p.familyName(), unmatched.email().map(EmailAddress::of).orElse(null), null, null,
+                p.givenNames() + " " + p.familyName(), unmatched.email().flatMap(UnmatchedSignInCases::address).orElse(null), null, null,
                 summary, Priority.NORMAL));
+    }
+
+    private static java.util.Optional<EmailAddress> address(String email) {
+        try {
+            return java.util.Optional.of(EmailAddress.of(email));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty(); // an address we cannot use: the case is opened without it
+        }
     }
 }

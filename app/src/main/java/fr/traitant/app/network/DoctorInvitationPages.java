@@ -96,7 +96,7 @@ class DoctorInvitationPages {
                 problems.add(rpps + " : pas un signataire actif de l’annuaire");
                 continue;
             }
-            String name = ("Dr " + p.get().firstName() + " " + p.get().lastName()).replaceAll("\\s+", " ").strip();
+            String name = p.get().displayName();
             if (p.get().mssante() == null || p.get().mssante().isBlank()) {
                 problems.add(name + " : aucune adresse MSSanté dans l’annuaire");
                 continue;
