@@ -134,7 +134,8 @@ final class MatchInputs {
 
     /**
      * Households: {@code id,size,lat,lon,priority,waiting_since,max_minutes} (max_minutes may be
-     * empty: 30), optional {@code needs} ("paediatrics", "wheelchair", "lang:xx", separated by ';').
+     * empty: 30), optional {@code needs} ("paediatrics", "wheelchair", "lang:xx", "complex", separated by ';'; "complex": someone
+     * in ALD or vulnerable, only a doctor who offers "complex" is eligible).
      */
     List<Household> households(Path file) {
         List<Household> out = new ArrayList<>();
@@ -176,7 +177,7 @@ final class MatchInputs {
 
     private Needs needs(Path file, Row r) {
         String v = r.get("needs");
-        boolean paed = false, wheel = false;
+        boolean paed = false, wheel = false, complex = false;
         Optional<String> lang = Optional.empty();
         if (v.isEmpty()) return Needs.NONE;
         for (String part : v.split(";")) {
@@ -184,19 +185,20 @@ final class MatchInputs {
             if (t.isEmpty()) continue;
             if (t.equals("paediatrics")) paed = true;
             else if (t.equals("wheelchair")) wheel = true;
+            else if (t.equals("complex")) complex = true;
             else if (t.startsWith("lang:") && t.length() > 5) lang = Optional.of(t.substring(5));
             else {
-                problem(file, r.line(), "unknown need '" + part.strip() + "' (expected paediatrics, wheelchair, lang:xx)");
+                problem(file, r.line(), "unknown need '" + part.strip() + "' (expected paediatrics, wheelchair, lang:xx, complex)");
                 return null;
             }
         }
-        return new Needs(paed, wheel, lang);
+        return new Needs(paed, wheel, lang, complex);
     }
 
     /**
      * Doctors: {@code id,lat,lon,capacity}, optional {@code accepting} (true/false, default true) and
-     * {@code capabilities} ("paediatrics;wheelchair;lang:xx"; when the column is absent every doctor
-     * meets every need but language).
+     * {@code offers} (or its older name {@code capabilities}: "paediatrics;wheelchair;lang:xx;complex"; when the column is
+     * absent every doctor meets every need but language).
      */
     List<Doctor> doctors(Path file) {
         List<Doctor> out = new ArrayList<>();
@@ -223,18 +225,23 @@ final class MatchInputs {
                 else problem(file, r.line(), "accepting must be true or false, got '" + acc + "'");
             }
             Capabilities caps = Capabilities.GENERAL;
-            if (r.fields().containsKey("capabilities")) {
-                boolean paed = false, wheel = false;
+            String offersColumn = r.fields().containsKey("offers") ? "offers" : "capabilities";
+            if (r.fields().containsKey("offers") && r.fields().containsKey("capabilities")) {
+                problem(file, r.line(), "columns 'offers' and 'capabilities' are the same: keep one");
+            }
+            if (r.fields().containsKey(offersColumn)) {
+                boolean paed = false, wheel = false, complex = false;
                 Set<String> langs = new HashSet<>();
-                for (String part : r.get("capabilities").split(";")) {
+                for (String part : r.get(offersColumn).split(";")) {
                     String t = part.strip().toLowerCase(Locale.ROOT);
                     if (t.isEmpty()) continue;
                     if (t.equals("paediatrics")) paed = true;
                     else if (t.equals("wheelchair")) wheel = true;
+                    else if (t.equals("complex")) complex = true;
                     else if (t.startsWith("lang:") && t.length() > 5) langs.add(t.substring(5));
-                    else problem(file, r.line(), "unknown capability '" + part.strip() + "'");
+                    else problem(file, r.line(), "unknown offer '" + part.strip() + "' (expected paediatrics, wheelchair, lang:xx, complex)");
                 }
-                caps = new Capabilities(paed, wheel, langs);
+                caps = new Capabilities(paed, wheel, langs, complex);
             }
             if (at == null || capacity == null || capacity < 0) continue;
             out.add(new Doctor(id, at, capacity, accepting, caps));

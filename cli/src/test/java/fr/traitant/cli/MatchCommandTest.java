@@ -58,6 +58,31 @@ class MatchCommandTest {
                 "total person-minutes: 34", "unserved households: 1 (1 people)", "H3", "proven optimal");
     }
 
+    /**
+     * Optional columns {@code needs} and {@code offers}: the only nearer doctor (A, 3 min) takes simple cases only and does
+     * not see children, so the complex household goes to C (8 min), the household with a child to B (6 min); H3, with
+     * no need, keeps A. By hand: 2 × 8 + 1 × 6 + 1 × 3 = 25 person-minutes.
+     */
+    @Test
+    void needs_and_offers_columns_make_a_household_eligible_only_for_doctors_offering_all_its_needs() throws IOException {
+        Path out = dir.resolve("out.csv");
+        Run r = run("--households", file("h.csv", "id,size,lat,lon,priority,waiting_since,max_minutes,needs",
+                        "H1,2,43.12,5.93,1,2025-01-10,30,complex", "H2,1,43.12,5.93,2,2025-01-10,30,paediatrics",
+                        "H3,1,43.12,5.93,3,2025-01-10,30,").toString(),
+                "--doctors", file("d.csv", "id,lat,lon,capacity,offers", "A,43.12,5.93,5,", "B,43.12,5.93,5,paediatrics",
+                        "C,43.12,5.93,5,complex;paediatrics").toString(),
+                "--travel-times", file("t.csv", "household,doctor,minutes", "H1,A,3", "H1,B,6", "H1,C,8", "H2,A,3", "H2,B,6",
+                        "H2,C,8", "H3,A,3", "H3,B,6", "H3,C,8").toString(), "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(out)).containsExactly("household,doctor,minutes", "H1,C,8", "H2,B,6", "H3,A,3");
+        assertThat(r.out()).contains("total person-minutes: 25");
+        Run bad = run("--households", file("h2.csv", "id,size,lat,lon,priority,waiting_since,max_minutes,needs",
+                "H1,2,43.12,5.93,1,2025-01-10,30,complexe").toString(), "--doctors", file("d2.csv", DOCTORS).toString(),
+                "--out", dir.resolve("out2.csv").toString());
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).contains("h2.csv:2:").contains("unknown need 'complexe'");
+    }
+
     @Test
     void crow_fly_without_travel_times() throws IOException {
         Path out = dir.resolve("out.csv");

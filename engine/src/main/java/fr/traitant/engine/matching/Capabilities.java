@@ -10,14 +10,20 @@ import java.util.stream.Collectors;
  * @param paediatrics sees children
  * @param wheelchairAccess the practice is wheelchair accessible
  * @param languages languages spoken besides French (lower-case ISO 639-1 codes); copied
+ * @param complexCases takes complex cases (the doctor's declared complexity is above "simple cases only")
  */
-public record Capabilities(boolean paediatrics, boolean wheelchairAccess, Set<String> languages) {
+public record Capabilities(boolean paediatrics, boolean wheelchairAccess, Set<String> languages, boolean complexCases) {
 
-    /** A general practice that sees children, is accessible and speaks French only: meets every need but language. */
-    public static final Capabilities GENERAL = new Capabilities(true, true, Set.of());
+    /** A general practice that sees children, is accessible, takes complex cases and speaks French only: meets every need but language. */
+    public static final Capabilities GENERAL = new Capabilities(true, true, Set.of(), true);
 
-    /** Meets nothing beyond the default (adult patients, French, no guaranteed access). */
-    public static final Capabilities MINIMAL = new Capabilities(false, false, Set.of());
+    /** Meets nothing beyond the default (adult patients, French, no guaranteed access, simple cases only). */
+    public static final Capabilities MINIMAL = new Capabilities(false, false, Set.of(), false);
+
+    /** A doctor who takes complex cases (the usual declaration). */
+    public Capabilities(boolean paediatrics, boolean wheelchairAccess, Set<String> languages) {
+        this(paediatrics, wheelchairAccess, languages, true);
+    }
 
     public Capabilities {
         languages = languages.stream().map(l -> l.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());

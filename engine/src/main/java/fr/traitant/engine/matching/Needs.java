@@ -10,11 +10,18 @@ import java.util.Optional;
  * @param wheelchairAccess someone in the household needs a wheelchair-accessible practice
  * @param language a language the doctor must speak (lower-case ISO 639-1 code, e.g. {@code "ar"}),
  *     or empty when French is fine
+ * @param complex the household is a complex case (someone in ALD or with a vulnerability): only a doctor who takes
+ *     complex cases ({@link Capabilities#complexCases()}) is eligible
  */
-public record Needs(boolean paediatrics, boolean wheelchairAccess, Optional<String> language) {
+public record Needs(boolean paediatrics, boolean wheelchairAccess, Optional<String> language, boolean complex) {
 
     /** No particular need. */
-    public static final Needs NONE = new Needs(false, false, Optional.empty());
+    public static final Needs NONE = new Needs(false, false, Optional.empty(), false);
+
+    /** Needs of a household that is not a complex case. */
+    public Needs(boolean paediatrics, boolean wheelchairAccess, Optional<String> language) {
+        this(paediatrics, wheelchairAccess, language, false);
+    }
 
     public Needs {
         language = language.map(l -> l.strip().toLowerCase(Locale.ROOT));
@@ -27,11 +34,12 @@ public record Needs(boolean paediatrics, boolean wheelchairAccess, Optional<Stri
     public boolean metBy(Capabilities capabilities) {
         if (paediatrics && !capabilities.paediatrics()) return false;
         if (wheelchairAccess && !capabilities.wheelchairAccess()) return false;
+        if (complex && !capabilities.complexCases()) return false;
         return language.isEmpty() || capabilities.languages().contains(language.get());
     }
 
     /** True when the household has no particular need. */
     public boolean none() {
-        return !paediatrics && !wheelchairAccess && language.isEmpty();
+        return !paediatrics && !wheelchairAccess && language.isEmpty() && !complex;
     }
 }

@@ -84,6 +84,34 @@ class HandSolvedMatchingTest {
         assertThat(r.objective().personCentiminutes()).isEqualTo(3 * 585);
     }
 
+    /**
+     * Declared complexity: S (1 km) takes simple cases only, K (3 km) takes complex ones. The complex household (someone
+     * in ALD) goes to K although S is nearer and has room; the simple household takes S. Worked out by hand: 2 × 1.95 +
+     * 3 × 5.85 = 21.45 person-minutes for households of 2 and 3 people.
+     */
+    @Test
+    void a_complex_case_is_never_proposed_a_doctor_who_takes_simple_cases_only() {
+        double degPerKm = 1.0 / 111.195;
+        GeoPoint home = new GeoPoint(45.0, 5.0);
+        Household complex = new Household("COMPLEX", 3, home, 1, JAN, 30, new Needs(false, false, Optional.empty(), true));
+        Household simple = new Household("SIMPLE", 2, home, 2, JAN, 30, Needs.NONE);
+        Doctor s = new Doctor("S", new GeoPoint(45.0 + 1 * degPerKm, 5.0), 10, true, new Capabilities(true, true, Set.of(), false));
+        Doctor k = new Doctor("K", new GeoPoint(45.0 + 3 * degPerKm, 5.0), 3, true, Capabilities.GENERAL);
+
+        MatchingResult r = Matcher.solve(List.of(complex, simple), List.of(s, k)).result();
+
+        assertThat(r.explain("COMPLEX").orElseThrow().doctorId()).isEqualTo("K");
+        assertThat(r.explain("COMPLEX").orElseThrow().nearerDoctors()).extracting(PassedOverDoctor::doctorId, PassedOverDoctor::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("S", PassOverReason.NEED_NOT_MET));
+        assertThat(r.explain("SIMPLE").orElseThrow().doctorId()).isEqualTo("S");
+        assertThat(r.objective().personCentiminutes()).isEqualTo(2 * 195 + 3 * 585);
+
+        // without the doctor who takes complex cases, the complex household is left unserved, with the reason
+        MatchingResult alone = Matcher.solve(List.of(complex), List.of(s)).result();
+        assertThat(alone.unserved()).extracting(UnservedHousehold::householdId, UnservedHousehold::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("COMPLEX", UnservedReason.NEEDS_NOT_MET_WITHIN_REACH));
+    }
+
     @Test
     void unserved_reasons() {
         GeoPoint near = new GeoPoint(45.01, 5.0);
