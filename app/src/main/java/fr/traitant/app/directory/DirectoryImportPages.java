@@ -141,20 +141,21 @@ class DirectoryImportPages {
     }
 
     static void writeCsv(DirectoryImports imports, ImportJob job, HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"import-annuaire-" + job.id() + "-lignes-rejetees.csv\"");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write('\uFEFF'); // so that spreadsheet programs read UTF-8
-        imports.writeRejectionsCsv(job.id(), out);
-        out.flush();
+        writeLines(job, "lignes-rejetees", response, out -> imports.writeRejectionsCsv(job.id(), out));
     }
 
     static void writeWarningsCsv(DirectoryImports imports, ImportJob job, HttpServletResponse response) throws IOException {
+        writeLines(job, "avertissements", response, out -> imports.writeWarningsCsv(job.id(), out));
+    }
+
+    /** A CSV download of kept report lines, UTF-8 with a byte-order mark so that spreadsheet programs read it. */
+    private static void writeLines(ImportJob job, String what, HttpServletResponse response,
+                                   java.util.function.Consumer<Writer> lines) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"import-annuaire-" + job.id() + "-avertissements.csv\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"import-annuaire-" + job.id() + "-" + what + ".csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF');
-        imports.writeWarningsCsv(job.id(), out);
+        lines.accept(out);
         out.flush();
     }
 }

@@ -205,13 +205,15 @@ class DirectoryMerge {
                         events.publishEvent(new DoctorSupplyChanged(Optional.of(line), Optional.empty()));
                     }
                 }
-                String ids = supplyChanged.isEmpty() ? "null" : String.join(",", supplyChanged.stream().map(id -> "'" + id.replace("'", "''") + "'").toList());
-                Map<String, SupplyLine> before = new java.util.HashMap<>();
-                Doctors.supplyLines(jdbc, clock, "select id, commune_code, specialty, consultations_per_year, birth_year"
-                        + " from import_known where active and id in (" + ids + ")").forEach(l -> before.put(l.doctorId(), l));
-                for (SupplyLine line : Doctors.supplyLines(jdbc, clock, "select id, commune_code, specialty, consultations_per_year,"
-                        + " birth_year from doctor where active and id in (" + ids + ") order by id")) {
-                    events.publishEvent(new DoctorSupplyChanged(Optional.ofNullable(before.get(line.doctorId())), Optional.of(line)));
+                if (!supplyChanged.isEmpty()) {
+                    String ids = String.join(",", supplyChanged.stream().map(id -> "'" + id.replace("'", "''") + "'").toList());
+                    Map<String, SupplyLine> before = new java.util.HashMap<>();
+                    Doctors.supplyLines(jdbc, clock, "select id, commune_code, specialty, consultations_per_year, birth_year"
+                            + " from import_known where active and id in (" + ids + ")").forEach(l -> before.put(l.doctorId(), l));
+                    for (SupplyLine line : Doctors.supplyLines(jdbc, clock, "select id, commune_code, specialty, consultations_per_year,"
+                            + " birth_year from doctor where active and id in (" + ids + ") order by id")) {
+                        events.publishEvent(new DoctorSupplyChanged(Optional.ofNullable(before.get(line.doctorId())), Optional.of(line)));
+                    }
                 }
             }
             index.refreshAfterCommit();
