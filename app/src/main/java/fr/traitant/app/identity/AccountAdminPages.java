@@ -55,7 +55,7 @@ class AccountAdminPages {
         long me = currentUser.get().accountId();
         var page = accounts.page(role, query, list);
         model.addAttribute("accounts", page.map(a -> new Row(a.id(), a.username(), a.displayName(), a.role(), a.enabled(),
-                accounts.lastLogin(a.id()).map(fr.traitant.app.platform.FrenchDates::dayAndTime).orElse("jamais"), a.id() == me)));
+                a.lastLoginAt().map(fr.traitant.app.platform.FrenchDates::dayAndTime).orElse("jamais"), a.id() == me)));
         model.addAttribute("roleFilter", role == null ? "" : role.name());
         model.addAttribute("query", query);
         model.addAttribute("roles", Role.values());

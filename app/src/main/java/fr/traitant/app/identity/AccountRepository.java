@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-    private static final String COLUMNS = "id, username, display_name, role, password_hash, rpps, enabled, demo";
+    private static final String COLUMNS = "id, username, display_name, role, password_hash, rpps, enabled, demo, last_login_at";
     private final JdbcClient jdbc;
 
     AccountRepository(JdbcClient jdbc) {
@@ -68,11 +68,6 @@ class AccountRepository {
         return request.page(rows, total);
     }
 
-    Optional<Instant> lastLogin(long id) {
-        return jdbc.sql("select last_login_at from account where id = :id").param("id", id).query(java.sql.Timestamp.class).optional()
-                .map(java.sql.Timestamp::toInstant);
-    }
-
     Optional<Account> findById(long id) {
         return jdbc.sql("select " + COLUMNS + " from account where id = :id").param("id", id)
                 .query(AccountRepository::map).optional();
@@ -100,6 +95,7 @@ class AccountRepository {
     private static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), Optional.ofNullable(rs.getString("password_hash")),
-                Optional.ofNullable(rs.getString("rpps")), rs.getBoolean("enabled"), rs.getBoolean("demo"));
+                Optional.ofNullable(rs.getString("rpps")), rs.getBoolean("enabled"), rs.getBoolean("demo"),
+                Optional.ofNullable(rs.getTimestamp("last_login_at")).map(java.sql.Timestamp::toInstant));
     }
 }
