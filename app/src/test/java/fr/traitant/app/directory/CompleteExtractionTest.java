@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.traitant.app.IntegrationTest;
 import fr.traitant.engine.directory.DirectoryFileParser.Format;
-import fr.traitant.engine.directory.Rpps;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -42,13 +41,7 @@ class CompleteExtractionTest {
     List<String> setAside;
 
     static String rpps(int n) {
-        String body = String.format("1777%06d", n);
-        for (char k = '0'; k <= '9'; k++) {
-            if (Rpps.isValid(body + k)) {
-                return body + k;
-            }
-        }
-        throw new IllegalStateException();
+        return fr.traitant.app.TestRpps.of("1777", n);
     }
 
     @BeforeEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.traitant.app.IntegrationTest;
 import fr.traitant.engine.directory.DirectoryFileParser.Format;
-import fr.traitant.engine.directory.Rpps;
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,13 +37,7 @@ class DirectoryImportFiguresTest {
     JdbcClient jdbc;
 
     static String rpps(int n) {
-        String body = String.format("16%08d", n);
-        for (char k = '0'; k <= '9'; k++) {
-            if (Rpps.isValid(body + k)) {
-                return body + k;
-            }
-        }
-        throw new IllegalStateException();
+        return fr.traitant.app.TestRpps.of("16", n);
     }
 
     @Test

@@ -28,13 +28,7 @@ class DirectoryImportIntegrationTest {
 
     /** Valid RPPS numbers (Luhn) starting with 1, made up for the tests. */
     static String rpps(int n) {
-        String body = String.format("1999%06d", n);
-        for (char k = '0'; k <= '9'; k++) {
-            if (fr.traitant.engine.directory.Rpps.isValid(body + k)) {
-                return body + k;
-            }
-        }
-        throw new IllegalStateException();
+        return fr.traitant.app.TestRpps.of("1999", n);
     }
 
     static String line(String rpps, String name, String specialty, String commune, String street) {

@@ -1,6 +1,5 @@
 package fr.traitant.app.directory;
 
-import fr.traitant.engine.directory.Rpps;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -134,12 +133,6 @@ final class NationalExtractionFile {
 
     /** A valid RPPS number (Luhn) of the synthetic range used by the figures ("15…"), one per {@code n}. */
     static String rpps(int n) {
-        String body = String.format("15%08d", n);
-        for (char k = '0'; k <= '9'; k++) {
-            if (Rpps.isValid(body + k)) {
-                return body + k;
-            }
-        }
-        throw new IllegalStateException();
+        return fr.traitant.app.TestRpps.of("15", n);
     }
 }

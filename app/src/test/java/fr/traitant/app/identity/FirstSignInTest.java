@@ -10,7 +10,6 @@ import fr.traitant.app.members.NewMember;
 import fr.traitant.app.platform.values.InseeCode;
 import fr.traitant.app.platform.values.Nir;
 import fr.traitant.engine.directory.DirectoryFileParser.Format;
-import fr.traitant.engine.directory.Rpps;
 import fr.traitant.oidcserver.TestAuthorizationServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,19 +51,12 @@ class FirstSignInTest {
     }
 
     static String rpps(int n) {
-        String body = String.format("1888%06d", n);
-        for (char k = '0'; k <= '9'; k++) {
-            if (Rpps.isValid(body + k)) {
-                return body + k;
-            }
-        }
-        throw new IllegalStateException();
+        return fr.traitant.app.TestRpps.of("1888", n);
     }
 
     /** A valid NIR: sex (1 man, 2 woman), year and month of birth, born in Toulon (83137), order number. */
     static String nir(int sex, LocalDate birth, int order) {
-        String thirteen = sex + String.format("%02d%02d", birth.getYear() % 100, birth.getMonthValue()) + "83137" + String.format("%03d", order);
-        return thirteen + String.format("%02d", 97 - Long.parseLong(thirteen) % 97);
+        return fr.traitant.app.TestNir.of(sex, birth, "83137", order);
     }
 
     static String text(String html) {

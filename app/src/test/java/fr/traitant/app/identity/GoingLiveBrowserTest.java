@@ -123,8 +123,7 @@ class GoingLiveBrowserTest {
     void a_family_creates_its_account_with_the_code_of_the_letter_its_nir_and_birth_date() throws Exception {
         LocalDate birth = LocalDate.of(1979, 6, 21);
         int order = (int) (System.nanoTime() % 899) + 100;
-        String thirteen = "2" + "7906" + "35238" + String.format("%03d", order);
-        String nir = thirteen + String.format("%02d", 97 - Long.parseLong(thirteen) % 97);
+        String nir = fr.traitant.app.TestNir.of(2, birth, "35238", order);
         long household = households.create("Foyer Activation", InseeCode.of("35238"),
                 List.of(new NewMember("Maëlle", "Le Guénnec", birth, Nir.of(nir), null, null)));
 

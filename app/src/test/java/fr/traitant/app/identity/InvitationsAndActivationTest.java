@@ -122,8 +122,7 @@ class InvitationsAndActivationTest {
     }
 
     static String nir(LocalDate birth, int order) {
-        String thirteen = "1" + String.format("%02d%02d", birth.getYear() % 100, birth.getMonthValue()) + "29019" + String.format("%03d", order);
-        return thirteen + String.format("%02d", 97 - Long.parseLong(thirteen) % 97);
+        return fr.traitant.app.TestNir.of(1, birth, "29019", order);
     }
 
     @Test
