@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -214,12 +215,20 @@ public final class MatchCommand implements Callable<Integer> {
                         + " SCIP, then CP-SAT); tie-break proven in %d; %d households heuristic only%n",
                 st.components(), st.exactComponents(), st.provenOptimalComponents(), st.orToolsComponents(),
                 st.tieBreakProvenComponents(), st.heuristicHouseholds());
-        o.println(st.provenOptimal() ? "optimality: result proven optimal (people per priority class, then person-minutes)"
+        var cert = st.certificate();
+        for (int c = 1; c <= 5; c++) {
+            o.printf("bound: priority %d: served %d of at most %d%s%n", c, cert.served(c), cert.bound(c),
+                    cert.served(c) == cert.bound(c) ? "" : String.format(Locale.ROOT, " (gap %.3f %%)", 100 * cert.gap(c)));
+        }
+        o.println(st.provenOptimal() ? "optimality: proven (people per priority class up to their bounds, then person-minutes)"
                 : "optimality: NOT proven optimal: " + notProvenBecause(st));
     }
 
     private static String notProvenBecause(fr.traitant.engine.matching.SolveStatistics st) {
         List<String> why = new java.util.ArrayList<>();
+        var cert = st.certificate();
+        for (int c = 1; c <= 5; c++) if (cert.served(c) < cert.bound(c)) why.add("priority " + c + " below its bound");
+        if (cert.peopleProven() && !cert.personMinutesProven()) why.add("person-minutes not proven minimal");
         if (st.heuristicHouseholds() > 0) why.add(st.heuristicHouseholds() + " households in components above --exact-limit (heuristic, then fix-and-optimise windows when --windows > 0)");
         if (st.exactComponents() > st.provenOptimalComponents()) {
             why.add((st.exactComponents() - st.provenOptimalComponents()) + " exact components not proven within the limits");

@@ -55,7 +55,7 @@ class MatchCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readAllLines(out)).containsExactly("household,doctor,minutes", "H1,B,12", "H2,A,5");
         assertThat(r.out()).contains("priority 1: 2 of 2", "priority 2: 2 of 2", "priority 3: 0 of 1",
-                "total person-minutes: 34", "unserved households: 1 (1 people)", "H3", "proven optimal");
+                "total person-minutes: 34", "unserved households: 1 (1 people)", "H3", "bound: priority 1: served 2 of at most 2", "bound: priority 3: served 0 of at most 0", "optimality: proven");
     }
 
     /**

@@ -2,9 +2,11 @@ package fr.traitant.engine.matching;
 
 import fr.traitant.engine.matching.internal.CpSatComponentSolver;
 import fr.traitant.engine.matching.internal.ExactSolver;
+import fr.traitant.engine.matching.internal.FlowBound;
 import fr.traitant.engine.matching.internal.HeuristicSolver;
 import fr.traitant.engine.matching.internal.MatchState;
 import fr.traitant.engine.matching.internal.ProblemIndex;
+import fr.traitant.engine.matching.internal.StagedSolver;
 import fr.traitant.engine.matching.internal.WindowSearch;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +41,8 @@ public final class Matcher {
 
     /** Components above this size skip the pure-Java branch-and-bound and go to SCIP when OR-Tools is available. */
     static final int BNB_HOUSEHOLDS = 400;
+    /** SCIP nodes per stage of the staged solver, per unit of {@link MatchingOptions#cpSatDeterministicTime()}. */
+    static final long STAGE_NODES_PER_UNIT = 5_000;
     /** Components above this many households get no fix-and-optimise windows (a national run would take minutes). */
     static final int WINDOW_COMPONENT_LIMIT = 5_000;
     /** Households per fix-and-optimise window. */
@@ -121,9 +125,9 @@ public final class Matcher {
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         IntStream.range(0, nSmall).parallel().forEach(k -> {
             // above BNB_HOUSEHOLDS households the branch-and-bound rarely proves anything (its folded weights
-            // often overflow) and SCIP does better from the heuristic's solution: only its local search runs
-            long budget = cpSatOn && small.get(k).length > BNB_HOUSEHOLDS ? 0 : bnbBudget;
-            outcomes[k] = ExactSolver.solve(st, small.get(k), budget);
+            // often overflow): the staged solver below takes them
+            if (cpSatOn && small.get(k).length > BNB_HOUSEHOLDS) return;
+            outcomes[k] = ExactSolver.solve(st, small.get(k), bnbBudget);
             int v = done.incrementAndGet();
             if (v % Math.max(1, nSmall / 50) == 0) {
                 synchronized (progress) {
@@ -138,6 +142,7 @@ public final class Matcher {
         if (cpSat) {
             progress.onProgress("cp-sat", 0, nSmall);
             IntStream.range(0, nSmall).parallel().forEach(k -> {
+                if (cpSatOn && small.get(k).length > BNB_HOUSEHOLDS) return;
                 ExactSolver.Outcome o = outcomes[k];
                 boolean bnbProven = o != null && o.provenOptimal();
                 if (bnbProven && !options.tieBreak()) return;
@@ -150,30 +155,59 @@ public final class Matcher {
             });
         }
         int proven = 0, orToolsComponents = 0, tieBroken = 0;
+        // households of components whose people per class are proven optimal (by branch-and-bound or a solver)
+        boolean[] provenHousehold = new boolean[nh];
         for (int k = 0; k < nSmall; k++) {
             ExactSolver.Outcome o = outcomes[k];
             CpSatComponentSolver.Result c = exact[k];
             boolean bnbProven = o != null && o.provenOptimal();
             if (c != null) {
                 if (!bnbProven) orToolsComponents++;
-                if (bnbProven || c.objectiveProven()) proven++;
+                if (bnbProven || c.objectiveProven()) {
+                    proven++;
+                    for (int h : small.get(k)) provenHousehold[h] = true;
+                }
                 if (c.tieBreakProven()) tieBroken++;
                 for (int h : c.households()) st.unassign(h);
                 for (int i = 0; i < c.households().length; i++) if (c.slots()[i] >= 0) st.assign(c.households()[i], c.slots()[i]);
                 continue;
             }
             if (o == null) continue;
-            if (o.provenOptimal()) proven++;
+            if (o.provenOptimal()) {
+                proven++;
+                for (int h : small.get(k)) provenHousehold[h] = true;
+            }
             if (!o.improved()) continue;
             for (int h : o.households()) st.unassign(h);
             for (int i = 0; i < o.households().length; i++) if (o.slots()[i] >= 0) st.assign(o.households()[i], o.slots()[i]);
         }
-        for (int k = 0; k < nSmall; k++) if (outcomes[k] == null && exact[k] == null) heuristicHouseholds += small.get(k).length;
+        // large components: class by class, flow bound first, SCIP only where the bound is not reached; one at a
+        // time (they change the shared state in place)
+        int limit0 = ProblemIndex.effectiveLimit(options.candidateLimit(), nh, nd);
+        for (int k = 0; k < nSmall; k++) {
+            if (!(cpSatOn && small.get(k).length > BNB_HOUSEHOLDS)) continue;
+            StagedSolver.Outcome o = StagedSolver.solve(st, small.get(k), limit0,
+                    Math.max(1_000L, (long) (options.cpSatDeterministicTime() * STAGE_NODES_PER_UNIT)), CHAIN_NODES, CHAIN_WORK);
+            orToolsComponents += o.integerStages() > 0 ? 1 : 0;
+            if (o.peopleProven() && o.minutesProven()) proven++;
+            if (o.peopleProven()) for (int h : small.get(k)) provenHousehold[h] = true;
+            else if (!o.peopleProven()) heuristicHouseholds += small.get(k).length;
+            progress.onProgress("exact", k + 1, nSmall);
+        }
+        for (int k = 0; k < nSmall; k++) {
+            if (outcomes[k] == null && exact[k] == null && !(cpSatOn && small.get(k).length > BNB_HOUSEHOLDS)) {
+                heuristicHouseholds += small.get(k).length;
+            }
+        }
         progress.onProgress("exact", nSmall, nSmall);
         MatchState result = placeWhereRoomIsLeft(st);
         int limit = ProblemIndex.effectiveLimit(options.candidateLimit(), nh, nd);
+        progress.onProgress("bound", 0, 5);
+        Certificate certificate = certificate(result, limit,
+                heuristicHouseholds == 0 && nSmall == proven && limit == Integer.MAX_VALUE, provenHousehold);
+        progress.onProgress("bound", 5, 5);
         SolveStatistics stats = new SolveStatistics(nh, nd, result.p.slotDoctor.length, components, nSmall, proven,
-                heuristicHouseholds, limit, orToolsComponents, tieBroken);
+                heuristicHouseholds, limit, orToolsComponents, tieBroken, certificate);
         return new MatchingSession(result, stats);
     }
 
@@ -225,6 +259,29 @@ public final class Matcher {
         }
         for (int i = 0; i < extra; i++) next.assign(extraH[i], wider.slotOf(extraH[i], (int) extraPair[i]));
         return next;
+    }
+
+    /**
+     * People served per class and their proven bounds. A component proven optimal (every candidate row complete) is its
+     * own bound; the other households get the maximum-flow bound ({@link FlowBound}, over every eligible pair). Components
+     * are independent, so the bounds add up.
+     */
+    static Certificate certificate(MatchState st, int candidateLimit, boolean componentsProven, boolean[] provenHousehold) {
+        long[] objective = st.objective();
+        long[] served = java.util.Arrays.copyOf(objective, 5);
+        boolean rowsComplete = candidateLimit == Integer.MAX_VALUE;
+        int[] rest = IntStream.range(0, st.p.householdCount()).filter(h -> !rowsComplete || !provenHousehold[h]).toArray();
+        long[] bound = new FlowBound(st, rest, candidateLimit).bounds();
+        for (int h = 0; h < st.p.householdCount(); h++) {
+            if (rowsComplete && provenHousehold[h] && st.slot[h] >= 0) bound[st.p.priority[h] - 1] += st.p.size[h];
+        }
+        List<Long> s = new ArrayList<>(5), b = new ArrayList<>(5);
+        for (int k = 0; k < 5; k++) {
+            s.add(served[k]);
+            b.add(bound[k]);
+        }
+        boolean peopleProven = java.util.Arrays.equals(served, bound);
+        return new Certificate(s, b, peopleProven && componentsProven);
     }
 
     /** OR-Tools is an optional dependency: absent classes or native library mean pure Java only. */

@@ -15,13 +15,17 @@ package fr.traitant.engine.matching;
  *     handed to OR-Tools (SCIP, then CP-SAT for any stage SCIP did not prove); proven optimal when also counted in
  *     provenOptimalComponents
  * @param tieBreakProvenComponents exact components whose tie-break stages (longest waiting, then id) were proven optimal
+ * @param certificate people served and proven bound per class
  */
 public record SolveStatistics(int households, int doctors, long eligiblePairs, int components, int exactComponents,
                               int provenOptimalComponents, int heuristicHouseholds, int candidateLimit,
-                              int orToolsComponents, int tieBreakProvenComponents) {
+                              int orToolsComponents, int tieBreakProvenComponents, Certificate certificate) {
 
-    /** True when the result is proven optimal for the whole problem. */
+    /**
+     * True when the result is proven optimal for the whole problem: every class served up to its bound and the
+     * person-minutes proven minimal.
+     */
     public boolean provenOptimal() {
-        return heuristicHouseholds == 0 && exactComponents == provenOptimalComponents && candidateLimit == Integer.MAX_VALUE;
+        return certificate.proven();
     }
 }

@@ -77,7 +77,9 @@ final class ScipComponentSolver {
                 double[] hint = new double[na];
                 for (int y = 0; y < na; y++) hint[y] = current[y] ? 1 : 0;
                 solver.setHint(x, hint);
+                long t0 = System.nanoTime();
                 MPSolver.ResultStatus status = solver.solve(exactGap());
+                if (Boolean.getBoolean("traitant.trace")) System.err.printf("scip stage %d: %s %.0f ms value %.0f bound %.0f%n", stage, status, (System.nanoTime() - t0) / 1e6, solver.objective().value(), solver.objective().bestBound());
                 if (status != MPSolver.ResultStatus.OPTIMAL) proven = false;
                 if (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE) {
                     boolean[] found = new boolean[na];
