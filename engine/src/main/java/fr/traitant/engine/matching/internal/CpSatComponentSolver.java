@@ -187,9 +187,7 @@ public final class CpSatComponentSolver {
             double limit = stage == 6 ? detTimePerStage * Math.min(1.0, TIE_BREAK_HOUSEHOLDS / nh) : detTimePerStage;
             solver.getParameters().setNumWorkers(1).setRandomSeed(20261122).setMaxDeterministicTime(limit)
                     .setLogSearchProgress(false);
-            long t0 = System.nanoTime();
             CpSolverStatus status = solver.solve(model);
-            if (Boolean.getBoolean("traitant.trace")) System.err.printf("cpsat stage %d: %s %.0f ms%n", stage, status, (System.nanoTime() - t0) / 1e6);
             boolean proven = status == CpSolverStatus.OPTIMAL;
             if (status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE) {
                 long found = solver.value(expr);

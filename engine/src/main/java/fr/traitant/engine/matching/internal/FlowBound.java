@@ -23,7 +23,6 @@ import java.util.Arrays;
  */
 public final class FlowBound {
 
-    private static final boolean TRACE = Boolean.getBoolean("traitant.trace");
     private final MatchState st;
     private final ProblemIndex p;
     /** Households in scope (global indexes) and their local node numbers. */
@@ -152,13 +151,8 @@ public final class FlowBound {
 
     private long maxFlowWithArcGeneration(int k) {
         while (true) {
-            long t0 = System.nanoTime();
             dinic();
-            long t1 = System.nanoTime();
-            boolean more = generateArcs();
-            if (TRACE) System.err.printf("    bound class %d: dinic %.0f ms, arc generation %.0f ms, %d arcs%n", k + 1, (t1 - t0) / 1e6,
-                    (System.nanoTime() - t1) / 1e6, arcs);
-            if (!more) break;
+            if (!generateArcs()) break;
         }
         return flowOfClass(k);
     }

@@ -3,6 +3,7 @@ package fr.traitant.engine.matching.internal;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.Arrays;
 
@@ -77,9 +78,7 @@ final class ScipComponentSolver {
                 double[] hint = new double[na];
                 for (int y = 0; y < na; y++) hint[y] = current[y] ? 1 : 0;
                 solver.setHint(x, hint);
-                long t0 = System.nanoTime();
                 MPSolver.ResultStatus status = solver.solve(exactGap());
-                if (Boolean.getBoolean("traitant.trace")) System.err.printf("scip stage %d: %s %.0f ms value %.0f bound %.0f%n", stage, status, (System.nanoTime() - t0) / 1e6, solver.objective().value(), solver.objective().bestBound());
                 if (status != MPSolver.ResultStatus.OPTIMAL) proven = false;
                 if (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE) {
                     boolean[] found = new boolean[na];
@@ -143,5 +142,152 @@ final class ScipComponentSolver {
         var params = new com.google.ortools.linearsolver.MPSolverParameters();
         params.setDoubleParam(com.google.ortools.linearsolver.MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
         return params;
+    }
+
+    // ---- one stage of the staged solver (StagedSolver) ----------------------------------------------------------
+
+    /** One stage's solution over the households {@code sub}: slot per household (-1 unserved), value, proven. */
+    record Stage(int[] slots, long value, boolean proven) {}
+
+    /** Maximises class k's people among {@code sub} (classes 1..k+1), higher classes at {@code fixed}. */
+    static Stage peopleStage(MatchState st, int[] hh, int[] sub, int k, long[] fixed, long nodes) {
+        StageModel m = StageModel.of(st, hh, sub);
+        if (m == null) return null;
+        try {
+            for (int j = 0; j < k; j++) m.atLeast(j, fixed[j]);
+            return m.solve(k, true, nodes);
+        } finally {
+            m.solver.delete();
+        }
+    }
+
+    /** Minimises person-centiminutes over the whole component, every class at {@code fixed}. */
+    static Stage minutesStage(MatchState st, int[] hh, long[] fixed, long nodes) {
+        StageModel m = StageModel.of(st, hh, hh);
+        if (m == null) return null;
+        try {
+            for (int j = 0; j < 5; j++) m.atLeast(j, fixed[j]);
+            return m.solve(5, false, nodes);
+        } finally {
+            m.solver.delete();
+        }
+    }
+
+    /** One Boolean per eligible, non-forbidden pair of the households {@code sub}; capacities of the whole component. */
+    private static final class StageModel {
+        final MPSolver solver;
+        final MatchState st;
+        final int[] sub;
+        final MPVariable[] x;
+        final int[] arcSlot, arcHousehold;
+        final long[][] coef;
+        /** The component's doctors and the places they have for it. */
+        final int[] ds, cap;
+
+        private StageModel(MPSolver solver, MatchState st, int[] sub, MPVariable[] x, int[] arcSlot, int[] arcHousehold, long[][] coef,
+                      int[] ds, int[] cap) {
+            this.ds = ds;
+            this.cap = cap;
+            this.solver = solver;
+            this.st = st;
+            this.sub = sub;
+            this.x = x;
+            this.arcSlot = arcSlot;
+            this.arcHousehold = arcHousehold;
+            this.coef = coef;
+        }
+
+        static StageModel of(MatchState st, int[] hh, int[] sub) {
+            ProblemIndex p = st.p;
+            MPSolver solver = MPSolver.createSolver("SCIP");
+            if (solver == null) return null;
+            int[] ds = st.doctorsOf(hh);
+            int[] cap = st.capacityFor(hh, ds);
+            int[] demand = new int[ds.length];
+            for (int h : sub) for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
+                if (!st.forbidden[s]) demand[Arrays.binarySearch(ds, p.slotDoctor[s])] += p.size[h];
+            }
+            MPConstraint[] capacity = new MPConstraint[ds.length];
+            for (int j = 0; j < ds.length; j++) if (demand[j] > cap[j]) capacity[j] = solver.makeConstraint(0, cap[j]);
+            int na = 0;
+            for (int h : sub) for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) if (!st.forbidden[s]) na++;
+            MPVariable[] x = new MPVariable[na];
+            int[] arcSlot = new int[na], arcHousehold = new int[na];
+            long[][] coef = new long[6][na];
+            int a = 0;
+            for (int i = 0; i < sub.length; i++) {
+                int h = sub[i];
+                MPConstraint one = p.slotStart[h + 1] - p.slotStart[h] > 1 ? solver.makeConstraint(0, 1) : null;
+                for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
+                    if (st.forbidden[s]) continue;
+                    x[a] = solver.makeBoolVar("");
+                    if (one != null) one.setCoefficient(x[a], 1);
+                    MPConstraint c = capacity[Arrays.binarySearch(ds, p.slotDoctor[s])];
+                    if (c != null) c.setCoefficient(x[a], p.size[h]);
+                    arcSlot[a] = s;
+                    arcHousehold[a] = i;
+                    coef[p.priority[h] - 1][a] = p.size[h];
+                    coef[5][a] = (long) p.size[h] * p.slotCm[s];
+                    a++;
+                }
+            }
+            return new StageModel(solver, st, sub, x, arcSlot, arcHousehold, coef, ds, cap);
+        }
+
+        void atLeast(int c, long value) {
+            if (value <= 0) return;
+            MPConstraint keep = solver.makeConstraint(value, Double.POSITIVE_INFINITY);
+            for (int y = 0; y < x.length; y++) if (coef[c][y] != 0) keep.setCoefficient(x[y], coef[c][y]);
+        }
+
+        Stage solve(int c, boolean maximise, long nodes) {
+            ProblemIndex p = st.p;
+            solver.setSolverSpecificParametersAsString("limits/totalnodes = " + nodes + "\n");
+            MPObjective obj = solver.objective();
+            for (int y = 0; y < x.length; y++) if (coef[c][y] != 0) obj.setCoefficient(x[y], coef[c][y]);
+            if (maximise) obj.setMaximization();
+            else obj.setMinimization();
+            double[] hint = new double[x.length];
+            long start = 0;
+            for (int y = 0; y < x.length; y++) {
+                if (st.slot[sub[arcHousehold[y]]] == arcSlot[y]) {
+                    hint[y] = 1;
+                    start += coef[c][y];
+                }
+            }
+            solver.setHint(x, hint);
+            MPSolverParameters params = new MPSolverParameters();
+            // integer objectives: no relative gap, or SCIP would call "optimal" a person short
+            params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
+            MPSolver.ResultStatus status = solver.solve(params);
+            int[] slots = new int[sub.length];
+            Arrays.fill(slots, -1);
+            if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
+                return new Stage(slots, maximise ? -1 : Long.MAX_VALUE, false);
+            }
+            long value = 0;
+            for (int y = 0; y < x.length; y++) {
+                if (x[y].solutionValue() > 0.5) {
+                    if (slots[arcHousehold[y]] >= 0) return new Stage(slots, maximise ? -1 : Long.MAX_VALUE, false);
+                    slots[arcHousehold[y]] = arcSlot[y];
+                    value += coef[c][y];
+                }
+            }
+            if (!feasible(slots)) return new Stage(slots, maximise ? -1 : Long.MAX_VALUE, false);
+            return new Stage(slots, value, status == MPSolver.ResultStatus.OPTIMAL);
+        }
+
+        /** Checks one doctor per household and capacities, in whole people (no trust in floating point). */
+        private boolean feasible(int[] slots) {
+            ProblemIndex p = st.p;
+            int[] load = new int[ds.length];
+            for (int i = 0; i < sub.length; i++) {
+                if (slots[i] < 0) continue;
+                int j = Arrays.binarySearch(ds, p.slotDoctor[slots[i]]);
+                load[j] += p.size[sub[i]];
+                if (load[j] > cap[j]) return false;
+            }
+            return true;
+        }
     }
 }

@@ -1,0 +1,102 @@
+package fr.traitant.engine.matching.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.traitant.engine.geo.GeoPoint;
+import fr.traitant.engine.matching.Doctor;
+import fr.traitant.engine.matching.Household;
+import fr.traitant.engine.matching.ProgressListener;
+import fr.traitant.engine.matching.TravelTimeTable;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Chains of whole-household moves, on worlds where the only way to seat a family is to move others. */
+class ChainSearchTest {
+
+    private static final GeoPoint HERE = new GeoPoint(43.12, 5.93);
+    private static final LocalDate JAN = LocalDate.of(2026, 1, 1);
+
+    private static Household household(String id, int size, int priority) {
+        return Household.of(id, size, HERE, priority, JAN);
+    }
+
+    private static int at(MatchState st, String household) {
+        int d = st.doctorOf(st.p.householdIndex.get(household));
+        return d;
+    }
+
+    private static int doctor(MatchState st, String id) {
+        return st.p.doctorIndex.get(id);
+    }
+
+    private static void seat(MatchState st, String household, String doctor) {
+        int h = st.p.householdIndex.get(household);
+        st.assign(h, st.p.slotOf(h, doctor(st, doctor)));
+    }
+
+    /** H0 (2 people, priority 1) only reaches A, full with H1 (2); H1 can go to B, where H2 must then go on to C. */
+    @Test
+    void a_family_is_seated_by_a_chain_of_moves() {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("H0", "A", 5)
+                .add("H1", "A", 5).add("H1", "B", 10)
+                .add("H2", "B", 5).add("H2", "C", 10)
+                .build();
+        ProblemIndex p = ProblemIndex.build(
+                List.of(household("H0", 2, 1), household("H1", 2, 2), household("H2", 1, 2)),
+                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 2), Doctor.of("C", HERE, 1)), table, 0,
+                ProgressListener.NONE);
+        MatchState st = new MatchState(p);
+        seat(st, "H1", "A");
+        seat(st, "H2", "B");
+        int[] all = {0, 1, 2};
+        long served = new ChainSearch(st, all).fill(all, 0, 0, 2);
+        assertThat(served).isEqualTo(2);
+        assertThat(at(st, "H0")).isEqualTo(doctor(st, "A"));
+        assertThat(at(st, "H1")).isEqualTo(doctor(st, "B"));
+        assertThat(at(st, "H2")).isEqualTo(doctor(st, "C"));
+    }
+
+    /** A needs two places but holds two single people: each leaves for a doctor with room (side moves). */
+    @Test
+    void two_smaller_households_make_room_together() {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("H0", "A", 5)
+                .add("H1", "A", 5).add("H1", "C", 10)
+                .add("H3", "A", 5).add("H3", "B", 10)
+                .build();
+        ProblemIndex p = ProblemIndex.build(
+                List.of(household("H0", 2, 1), household("H1", 1, 2), household("H3", 1, 2)),
+                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 1), Doctor.of("C", HERE, 1)), table, 0,
+                ProgressListener.NONE);
+        MatchState st = new MatchState(p);
+        seat(st, "H1", "A");
+        seat(st, "H3", "A");
+        int[] all = {0, 1, 2};
+        assertThat(new ChainSearch(st, all).fill(all, 0, 0, 2)).isEqualTo(2);
+        assertThat(at(st, "H0")).isEqualTo(doctor(st, "A"));
+        assertThat(at(st, "H1")).isEqualTo(doctor(st, "C"));
+        assertThat(at(st, "H3")).isEqualTo(doctor(st, "B"));
+        assertThat(st.objective()[1]).as("nobody of priority 2 lost a place").isEqualTo(2);
+    }
+
+    /** No chain of moves exists: a lower class makes room, never a higher or equal one. */
+    @Test
+    void only_a_lower_class_is_set_aside() {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("H0", "A", 5).add("H1", "A", 5).add("H2", "A", 5)
+                .build();
+        ProblemIndex p = ProblemIndex.build(
+                List.of(household("H0", 1, 2), household("H1", 1, 1), household("H2", 1, 3)),
+                List.of(Doctor.of("A", HERE, 2)), table, 0, ProgressListener.NONE);
+        MatchState st = new MatchState(p);
+        seat(st, "H1", "A");
+        seat(st, "H2", "A");
+        int[] all = {0, 1, 2};
+        assertThat(new ChainSearch(st, all).fill(all, 1, 0, 1)).isEqualTo(1);
+        assertThat(at(st, "H0")).isEqualTo(doctor(st, "A"));
+        assertThat(at(st, "H1")).as("priority 1 keeps its place").isEqualTo(doctor(st, "A"));
+        assertThat(at(st, "H2")).as("priority 3 set aside").isEqualTo(-1);
+    }
+}
