@@ -30,12 +30,15 @@ import java.util.Optional;
  * @param synthetic        made-up demo doctor
  * @param active           practising
  * @param availabilityUpdatedAt when the doctor last stated their availability, if ever
+ * @param complexityDeclared the doctor chose {@code maxComplexity} in their space (otherwise it is the default 1, which
+ *     says nothing and restricts nothing)
  */
 public record DoctorProfile(String id, Optional<String> rpps, String lastName, String firstName, MedicalSpecialty specialty,
                             List<PracticeLocation> locations, Optional<FeeSector> feeSector, boolean teleconsultation,
                             boolean wheelchairAccess, List<String> languages, String mssante, String phone,
                             Optional<Integer> birthYear, NewPatients newPatients, int capacity, int maxComplexity,
-                            boolean networkMember, boolean synthetic, boolean active, Optional<Instant> availabilityUpdatedAt) {
+                            boolean networkMember, boolean synthetic, boolean active, Optional<Instant> availabilityUpdatedAt,
+                            boolean complexityDeclared) {
     public DoctorProfile {
         locations = List.copyOf(locations);
         languages = List.copyOf(languages);
@@ -56,6 +59,11 @@ public record DoctorProfile(String id, Optional<String> rpps, String lastName, S
     public DoctorProfile withoutBirthYear() {
         return new DoctorProfile(id, rpps, lastName, firstName, specialty, locations, feeSector, teleconsultation, wheelchairAccess,
                 languages, mssante, phone, Optional.empty(), newPatients, capacity, maxComplexity, networkMember, synthetic, active,
-                availabilityUpdatedAt);
+                availabilityUpdatedAt, complexityDeclared);
+    }
+
+    /** Whether matching may propose this doctor a household with an ALD or a vulnerability. */
+    public boolean takesComplexCases() {
+        return !complexityDeclared || maxComplexity > 1;
     }
 }

@@ -41,7 +41,8 @@ public class Doctors {
             d.id, d.rpps, coalesce(d.last_name, ''), coalesce(d.first_name, ''), d.specialty, d.specialty_code,
             d.fee_sector, d.teleconsultation, d.wheelchair_access, d.languages, coalesce(d.mssante, ''),
             coalesce(d.phone, ''), d.birth_year, d.new_patient_status, d.new_patient_capacity, d.max_complexity,
-            d.network_member, d.synthetic, d.active, d.availability_updated_at, d.commune_code, d.lat, d.lon""";
+            d.network_member, d.synthetic, d.active, d.availability_updated_at, d.commune_code, d.lat, d.lon,
+            d.complexity_declared""";
 
     /** The doctor with this directory id, active or not. */
     public Optional<DoctorProfile> findProfile(String doctorId) {
@@ -77,6 +78,16 @@ public class Doctors {
      */
     @Transactional
     public DoctorProfile updateAvailability(String rpps, NewPatients status, int capacity, int maxComplexity) {
+        return updateAvailability(rpps, status, capacity, maxComplexity, true);
+    }
+
+    /**
+     * As {@link #updateAvailability(String, NewPatients, int, int)}; {@code declaresComplexity} false when the doctor did
+     * not choose the complexity (a capacity stated elsewhere): a complexity never chosen restricts nothing.
+     */
+    @Transactional
+    public DoctorProfile updateAvailability(String rpps, NewPatients status, int capacity, int maxComplexity,
+                                            boolean declaresComplexity) {
         if (status == null) {
             throw new IllegalArgumentException("Indiquez si vous acceptez de nouveaux patients.");
         }
@@ -93,9 +104,9 @@ public class Doctors {
                 .orElseThrow(() -> new NotFoundException("Aucun médecin actif n'a le numéro RPPS " + rpps));
         jdbc.sql("""
                 update doctor set new_patient_status = ?, new_patient_capacity = ?, max_complexity = ?,
-                       availability_updated_at = ?, updated_at = ? where id = ?""")
-                .params(status.name(), capacity, maxComplexity, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()),
-                        doctor.id())
+                       complexity_declared = complexity_declared or ?, availability_updated_at = ?, updated_at = ? where id = ?""")
+                .params(status.name(), capacity, maxComplexity, declaresComplexity, Timestamp.from(clock.instant()),
+                        Timestamp.from(clock.instant()), doctor.id())
                 .update();
         events.publishEvent(new DoctorAvailabilityChanged(rpps, status, capacity));
         index.refreshAfterCommit();
@@ -137,7 +148,7 @@ public class Doctors {
         return new DoctorProfile(p.id(), p.rpps(), p.lastName(), p.firstName(), p.specialty(), locations, p.feeSector(),
                 p.teleconsultation(), p.wheelchairAccess(), p.languages(), p.mssante(), p.phone(), p.birthYear(),
                 p.newPatients(), p.capacity(), p.maxComplexity(), p.networkMember(), p.synthetic(), p.active(),
-                p.availabilityUpdatedAt());
+                p.availabilityUpdatedAt(), p.complexityDeclared());
     }
 
     static DoctorProfile profileRow(ResultSet rs, int i) throws SQLException {
@@ -154,7 +165,7 @@ public class Doctors {
                 languages == null ? List.of() : Arrays.asList((String[]) languages.getArray()), rs.getString(11),
                 rs.getString(12), Optional.ofNullable(birthYear), NewPatients.valueOf(rs.getString(14)), rs.getInt(15),
                 rs.getInt(16), rs.getBoolean(17), rs.getBoolean(18), rs.getBoolean(19),
-                Optional.ofNullable(availability).map(Timestamp::toInstant));
+                Optional.ofNullable(availability).map(Timestamp::toInstant), rs.getBoolean(24));
     }
 
     /** Every active doctor as supply, ordered by id. */

@@ -41,8 +41,14 @@ class DoctorRoster {
     private static final Logger log = LoggerFactory.getLogger(DoctorRoster.class);
 
     /** What the matching needs to know about a doctor beyond capacity and place. */
-    record Capabilities(boolean paediatrics, boolean wheelchair, Set<String> languages) {
-        static final Capabilities GENERAL = new Capabilities(true, false, Set.of());
+    /**
+     * What a doctor can offer.
+     *
+     * @param complexCases false only when the doctor chose complexity 1 (simple situations) in their space; a doctor who
+     *     never chose it (every imported RPPS doctor) is not restricted
+     */
+    record Capabilities(boolean paediatrics, boolean wheelchair, Set<String> languages, boolean complexCases) {
+        static final Capabilities GENERAL = new Capabilities(true, false, Set.of(), true);
     }
 
     private final ProposalRepository repository;
@@ -138,7 +144,7 @@ class DoctorRoster {
 
     /** Capabilities of a directory doctor. */
     static Capabilities capabilities(DoctorProfile p) {
-        return new Capabilities(seesChildren(p), p.wheelchairAccess(), Set.copyOf(lower(p.languages())));
+        return new Capabilities(seesChildren(p), p.wheelchairAccess(), Set.copyOf(lower(p.languages())), p.takesComplexCases());
     }
 
     private static boolean seesChildren(DoctorProfile p) {

@@ -85,7 +85,7 @@ class EngineZoneMatcher implements ZoneMatcher {
                 transferred.add(id);
             }
             Needs needs = new Needs(d.paediatrics(), d.wheelchair(),
-                    Optional.ofNullable(d.language()).filter(l -> !l.isBlank()));
+                    Optional.ofNullable(d.language()).filter(l -> !l.isBlank()), d.complex());
             households.add(new Household(id, d.people(), new GeoPoint(d.lat(), d.lon()), d.priority(), d.waitingSince(),
                     d.transferred() ? maxMinutes + networkPreferenceMinutes : maxMinutes, needs));
         }
@@ -98,7 +98,7 @@ class EngineZoneMatcher implements ZoneMatcher {
                 network.add(id);
             }
             doctors.add(new Doctor(id, new GeoPoint(s.lat(), s.lon()), Math.max(0, s.remaining()), s.accepting(),
-                    new Capabilities(s.paediatrics(), s.wheelchair(), s.languages())));
+                    new Capabilities(s.paediatrics(), s.wheelchair(), s.languages(), s.complexCases())));
         }
         // "householdId:doctorId" pairs to "entryId:doctorId" (engine ids), in time proportional to the pairs, not to
         // households × doctors
@@ -161,7 +161,7 @@ class EngineZoneMatcher implements ZoneMatcher {
         speeds.put("h" + d.entryId(), speed(d.communeCode()));
         Household household = new Household(Long.toString(d.entryId()), d.people(), new GeoPoint(d.lat(), d.lon()), d.priority(),
                 d.waitingSince(), d.transferred() ? maxMinutes + networkPreferenceMinutes : maxMinutes,
-                new Needs(d.paediatrics(), d.wheelchair(), Optional.ofNullable(d.language()).filter(l -> !l.isBlank())));
+                new Needs(d.paediatrics(), d.wheelchair(), Optional.ofNullable(d.language()).filter(l -> !l.isBlank()), d.complex()));
         Set<String> network = new HashSet<>();
         List<Doctor> candidates = new ArrayList<>();
         Map<String, Supply> byId = new HashMap<>();
@@ -171,7 +171,7 @@ class EngineZoneMatcher implements ZoneMatcher {
             if (!s.accepting() || left < d.people() || excluded.contains(d.householdId() + ":" + s.doctorId())) {
                 continue;
             }
-            Capabilities capabilities = new Capabilities(s.paediatrics(), s.wheelchair(), s.languages());
+            Capabilities capabilities = new Capabilities(s.paediatrics(), s.wheelchair(), s.languages(), s.complexCases());
             if (!household.needs().metBy(capabilities)) {
                 continue;
             }

@@ -191,7 +191,7 @@ public class ProposalWorkflow {
                 lat = place.get().lat();
                 lon = place.get().lon();
             }
-            directory.updateAvailability(rpps, status, status == NewPatients.ACCEPTING ? capacity : 0, p.maxComplexity());
+            directory.updateAvailability(rpps, status, status == NewPatients.ACCEPTING ? capacity : 0, p.maxComplexity(), false);
         }
         repository.upsertCapacity(doctorAccountId, rpps, commune, lat, lon, capacity, status == NewPatients.ACCEPTING, clock.instant(),
                 address);

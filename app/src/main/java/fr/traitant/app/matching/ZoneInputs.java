@@ -72,9 +72,10 @@ class ZoneInputs {
         }
         boolean children = profile.members().stream().anyMatch(m -> m.age() < paediatricsUnder);
         boolean wheelchair = profile.members().stream().anyMatch(m -> m.vulnerabilities().contains(Vulnerability.DISABILITY));
+        boolean complex = profile.members().stream().anyMatch(m -> m.longTermCondition() != null || !m.vulnerabilities().isEmpty());
         return new ZoneMatcher.Demand(rs.getLong(1), householdId, rs.getInt(3), rs.getInt(4),
                 rs.getTimestamp(5).toInstant().atZone(EngineZoneMatcher.FRANCE).toLocalDate(), lat, lon, communeCode,
-                children, wheelchair, null, "TRANSFER".equals(rs.getString(7)));
+                children, wheelchair, null, "TRANSFER".equals(rs.getString(7)), complex);
     }
 
     /**
@@ -87,7 +88,7 @@ class ZoneInputs {
             DoctorRoster.Capabilities c = r.rpps() != null && directory.containsKey(r.rpps())
                     ? DoctorRoster.capabilities(directory.get(r.rpps())) : roster.capabilities(r.rpps());
             return new ZoneMatcher.Supply(r.doctorId(), r.remaining(), r.accepting(), r.network(), r.lat(), r.lon(), r.communeCode(),
-                    c.paediatrics(), c.wheelchair(), c.languages());
+                    c.paediatrics(), c.wheelchair(), c.languages(), c.complexCases());
         }).toList();
     }
 

@@ -15,13 +15,20 @@ interface ZoneMatcher {
      *
      * @param transferred a transferred military family: network doctors first (ADR 0050)
      * @param communeCode commune of {@code lat}/{@code lon} (its density sets the road speed), may be null
+     * @param complex a member has a long-term condition (ALD) or a vulnerability flag: only doctors taking more than
+     *     simple situations are proposed
      */
     record Demand(long entryId, long householdId, int people, int priority, LocalDate waitingSince, double lat, double lon,
-                  String communeCode, boolean paediatrics, boolean wheelchair, String language, boolean transferred) {}
+                  String communeCode, boolean paediatrics, boolean wheelchair, String language, boolean transferred,
+                  boolean complex) {}
 
-    /** A doctor with {@code remaining} places, accepting new patients or not, and what they can offer. */
+    /**
+     * A doctor with {@code remaining} places, accepting new patients or not, and what they can offer.
+     *
+     * @param complexCases false only when the doctor declared taking simple situations only (complexity 1)
+     */
     record Supply(long doctorId, int remaining, boolean accepting, boolean networkMember, double lat, double lon,
-                  String communeCode, boolean paediatrics, boolean wheelchair, Set<String> languages) {}
+                  String communeCode, boolean paediatrics, boolean wheelchair, Set<String> languages, boolean complexCases) {}
 
     /** A doctor nearer than the proposed one and why it was passed over (engine's reason name). */
     record PassedOver(long doctorId, double minutes, String reason) {}

@@ -173,7 +173,9 @@ class FamilyMeetsDoctorBrowserTest {
         assertThat(family.locator("#declaration-faite")).containsText("déclaration de médecin traitant");
         NotificationsTest.await(() -> mailTo(familyMail).stream()
                 .anyMatch(m -> NotificationsTest.subject(m).equals("Traitant — votre médecin traitant est déclaré")));
-        assertThat(doctorErrors).isEmpty();
+        // DSFR's own script sets inline styles the CSP refuses, on either page depending on timing (as in the other
+        // browser tests); anything else is an error
+        assertThat(doctorErrors).filteredOn(e -> !e.startsWith("Applying inline style violates")).isEmpty();
         assertThat(familyErrors).filteredOn(e -> !e.startsWith("Applying inline style violates")).isEmpty();
     }
 }

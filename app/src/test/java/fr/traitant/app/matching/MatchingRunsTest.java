@@ -56,11 +56,30 @@ class MatchingRunsTest {
 
     static ZoneMatcher.Demand demand(long entry, int people, int priority, double km, boolean transferred) {
         return new ZoneMatcher.Demand(entry, 100 + entry, people, priority, LocalDate.of(2026, 1, 1), 45.0, lon(km), null,
-                false, false, null, transferred);
+                false, false, null, transferred, false);
     }
 
     static ZoneMatcher.Supply supply(long doctor, int remaining, boolean network, double km) {
-        return new ZoneMatcher.Supply(doctor, remaining, true, network, 45.0, lon(km), null, true, false, Set.of());
+        return new ZoneMatcher.Supply(doctor, remaining, true, network, 45.0, lon(km), null, true, false, Set.of(), true);
+    }
+
+    /**
+     * Declared complexity (issue #15): the nearer doctor (km 1) takes simple situations only, so the household with an
+     * ALD or a vulnerability goes to the farther one (km 5); a household without either takes the nearer one.
+     */
+    @Test
+    void a_doctor_taking_simple_cases_only_is_not_proposed_a_complex_household() {
+        ZoneMatcher.Supply simpleOnly = new ZoneMatcher.Supply(1, 1, true, false, 45.0, lon(1), null, true, false, Set.of(), false);
+        ZoneMatcher.Supply any = supply(2, 1, false, 5);
+        ZoneMatcher.Demand complex = new ZoneMatcher.Demand(10, 110, 1, 1, LocalDate.of(2026, 1, 1), 45.0, lon(0), null,
+                false, false, null, false, true);
+        ZoneMatcher.Result r = matcher.match(List.of(complex), List.of(simpleOnly, any), Set.of());
+        assertThat(r.assignments()).singleElement().satisfies(a -> assertThat(a.doctorId()).isEqualTo(2));
+        assertThat(matcher.alternatives(complex, List.of(simpleOnly, any), java.util.Map.of(), Set.of()))
+                .extracting(ZoneMatcher.Alternative::doctorId).containsExactly(2L);
+
+        ZoneMatcher.Result simple = matcher.match(List.of(demand(11, 1, 1, 0, false)), List.of(simpleOnly, any), Set.of());
+        assertThat(simple.assignments()).singleElement().satisfies(a -> assertThat(a.doctorId()).isEqualTo(1));
     }
 
     /** No commune: both ends at the intermediate road speed (40 km/h): minutes = 2 + 1.95 × km. */

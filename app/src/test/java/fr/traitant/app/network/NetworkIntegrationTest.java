@@ -105,4 +105,26 @@ class NetworkIntegrationTest {
         assertThatThrownBy(() -> doctors.updateAvailability(rpps, NewPatients.ACCEPTING, 3, 4)).hasMessageContaining("complexité");
         assertThat(doctors.findByRpps(rpps).map(p -> p.capacity())).isEqualTo(Optional.of(7));
     }
+
+    /**
+     * Issue #15: the complexity restricts matching only once the doctor chose it in their space; a capacity stated
+     * elsewhere (the proposal workflow) does not declare it.
+     */
+    @Test
+    void a_complexity_restricts_matching_only_once_the_doctor_chose_it() {
+        // a doctor no test has declared anything for (the database is shared)
+        String rpps = jdbc.sql("""
+                select d.rpps from doctor d where d.synthetic and d.active and d.specialty = 'GENERAL_PRACTICE'
+                   and not d.complexity_declared and d.availability_updated_at is null order by d.id desc limit 1""")
+                .query(String.class).single();
+        var undeclared = doctors.updateAvailability(rpps, NewPatients.ACCEPTING, 5, 1, false);
+        assertThat(undeclared.complexityDeclared()).isFalse();
+        assertThat(undeclared.takesComplexCases()).as("default 1, never chosen: no restriction").isTrue();
+        var simpleOnly = doctors.updateAvailability(rpps, NewPatients.ACCEPTING, 5, 1);
+        assertThat(simpleOnly.complexityDeclared()).isTrue();
+        assertThat(simpleOnly.takesComplexCases()).isFalse();
+        var later = doctors.updateAvailability(rpps, NewPatients.ACCEPTING, 4, 1, false);
+        assertThat(later.takesComplexCases()).as("a later capacity change keeps the declaration").isFalse();
+        assertThat(doctors.updateAvailability(rpps, NewPatients.ACCEPTING, 4, 2).takesComplexCases()).isTrue();
+    }
 }
