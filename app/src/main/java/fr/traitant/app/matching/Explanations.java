@@ -31,7 +31,7 @@ final class Explanations {
     static String passOver(String reason) {
         return switch (reason) {
             case "NOT_ACCEPTING" -> "n'accepte pas de nouveaux patients";
-            case "NEED_NOT_MET" -> "ne répond pas à un besoin du foyer (enfants, accessibilité, langue)";
+            case "NEED_NOT_MET" -> "ne répond pas à un besoin du foyer (enfants, accessibilité, langue, ALD ou vulnérabilité)";
             case "FULL" -> "complet : ses places vont à des foyers plus prioritaires ou plus proches de lui";
             case "DECLINED_OR_REFUSED" -> "a déjà décliné ce foyer, ou le foyer l'a refusé";
             case "NOT_SELECTED" -> "avait de la place mais n'a pas été retenu (solution approchée)";
@@ -57,7 +57,7 @@ final class Explanations {
             case "NO_DOCTOR_WITHIN_REACH" -> "Aucun médecin à moins de " + limit + " de trajet.";
             case "NO_ACCEPTING_DOCTOR_WITHIN_REACH" -> "Aucun médecin acceptant de nouveaux patients à moins de " + limit + ".";
             case "HOUSEHOLD_LARGER_THAN_ANY_CAPACITY" -> "Aucun médecin proche n'a assez de places pour tout le foyer (il n'est jamais séparé).";
-            case "NEEDS_NOT_MET_WITHIN_REACH" -> "Aucun médecin proche ne répond aux besoins du foyer (enfants, accessibilité, langue).";
+            case "NEEDS_NOT_MET_WITHIN_REACH" -> "Aucun médecin proche ne répond aux besoins du foyer (enfants, accessibilité, langue, ALD ou vulnérabilité).";
             case "ALL_ELIGIBLE_DOCTORS_DECLINED_OR_REFUSED" -> "Tous les médecins possibles ont décliné ou été refusés.";
             case "ELIGIBLE_DOCTORS_FULL" -> "Les médecins possibles sont complets : leurs places vont à des foyers plus prioritaires "
                     + "(ou servent plus de personnes au total).";
