@@ -183,10 +183,10 @@ public final class Matcher {
         }
         // large components: class by class, flow bound first, SCIP only where the bound is not reached; one at a
         // time (they change the shared state in place)
-        int limit0 = ProblemIndex.effectiveLimit(options.candidateLimit(), nh, nd);
+        int limit = ProblemIndex.effectiveLimit(options.candidateLimit(), nh, nd);
         for (int k = 0; k < nSmall; k++) {
             if (!(cpSatOn && small.get(k).length > BNB_HOUSEHOLDS)) continue;
-            StagedSolver.Outcome o = StagedSolver.solve(st, small.get(k), limit0,
+            StagedSolver.Outcome o = StagedSolver.solve(st, small.get(k), limit,
                     Math.max(1_000L, (long) (options.cpSatDeterministicTime() * STAGE_NODES_PER_UNIT)), CHAIN_NODES, CHAIN_WORK);
             orToolsComponents += o.integerStages() > 0 ? 1 : 0;
             if (o.peopleProven() && o.minutesProven()) proven++;
@@ -201,7 +201,6 @@ public final class Matcher {
         }
         progress.onProgress("exact", nSmall, nSmall);
         MatchState result = placeWhereRoomIsLeft(st);
-        int limit = ProblemIndex.effectiveLimit(options.candidateLimit(), nh, nd);
         progress.onProgress("bound", 0, 5);
         Certificate certificate = certificate(result, limit,
                 heuristicHouseholds == 0 && nSmall == proven && limit == Integer.MAX_VALUE, provenHousehold);

@@ -3,7 +3,6 @@ package fr.traitant.engine.matching.internal;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.Arrays;
 
@@ -248,18 +247,9 @@ final class ScipComponentSolver {
             if (maximise) obj.setMaximization();
             else obj.setMinimization();
             double[] hint = new double[x.length];
-            long start = 0;
-            for (int y = 0; y < x.length; y++) {
-                if (st.slot[sub[arcHousehold[y]]] == arcSlot[y]) {
-                    hint[y] = 1;
-                    start += coef[c][y];
-                }
-            }
+            for (int y = 0; y < x.length; y++) if (st.slot[sub[arcHousehold[y]]] == arcSlot[y]) hint[y] = 1;
             solver.setHint(x, hint);
-            MPSolverParameters params = new MPSolverParameters();
-            // integer objectives: no relative gap, or SCIP would call "optimal" a person short
-            params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
-            MPSolver.ResultStatus status = solver.solve(params);
+            MPSolver.ResultStatus status = solver.solve(exactGap());
             int[] slots = new int[sub.length];
             Arrays.fill(slots, -1);
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
