@@ -1,6 +1,6 @@
 package fr.traitant.benchmarks;
 
-import fr.traitant.engine.matching.CrowFlyTravelTimes;
+import fr.traitant.engine.matching.RoadTravelTimes;
 import fr.traitant.engine.matching.Matcher;
 import fr.traitant.engine.matching.MatchingOptions;
 import fr.traitant.engine.matching.MatchingSession;
@@ -22,7 +22,7 @@ public final class MatchingComponentFigures {
         if (args.length > 4) o = o.withCandidateLimit(Integer.parseInt(args[4]));
         MatchingInstances.Instance in = MatchingInstances.generate(nh * 31L + nd, nh, nd, d -> dep.equals("all") || dep.contains(d));
         long t0 = System.nanoTime();
-        MatchingSession s = Matcher.solve(in.households(), in.doctors(), CrowFlyTravelTimes.DEFAULT, o);
+        MatchingSession s = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, o);
         System.out.printf("%d households, %d doctors: %.0f ms%n  %s%n", nh, nd, (System.nanoTime() - t0) / 1e6, s.statistics());
     }
 }

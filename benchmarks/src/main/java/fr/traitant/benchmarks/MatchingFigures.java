@@ -1,6 +1,6 @@
 package fr.traitant.benchmarks;
 
-import fr.traitant.engine.matching.CrowFlyTravelTimes;
+import fr.traitant.engine.matching.RoadTravelTimes;
 import fr.traitant.engine.matching.Matcher;
 import fr.traitant.engine.matching.MatchingOptions;
 import fr.traitant.engine.matching.MatchingResult;
@@ -67,7 +67,7 @@ public final class MatchingFigures {
                 phaseStart[0] = now;
             }
         });
-        MatchingSession session = Matcher.solve(in.households(), in.doctors(), CrowFlyTravelTimes.DEFAULT, options);
+        MatchingSession session = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, options);
         long t1 = System.nanoTime();
         System.out.printf("  phase %-10s %7.0f ms%n", phase[0], (t1 - phaseStart[0]) / 1e6);
         MatchingResult r = session.result();

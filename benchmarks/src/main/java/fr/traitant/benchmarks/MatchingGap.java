@@ -29,11 +29,11 @@ public final class MatchingGap {
             int nh = (Integer) c[1], nd = (Integer) c[2];
             MatchingInstances.Instance in = MatchingInstances.generate(nh * 31L + nd, nh, nd, dep::equals);
             long t0 = System.nanoTime();
-            MatchingResult r = Matcher.solve(in.households(), in.doctors(), fr.traitant.engine.matching.CrowFlyTravelTimes.DEFAULT, options).result();
+            MatchingResult r = Matcher.solve(in.households(), in.doctors(), fr.traitant.engine.matching.RoadTravelTimes.DEFAULT, options).result();
             double ms = (System.nanoTime() - t0) / 1e6;
             long[] mine = of(r.objective());
             long t1 = System.nanoTime();
-            MipReference.Result ref = MipReference.solve(in.households(), in.doctors(), MipReference::crowFlyEligibleCm, seconds);
+            MipReference.Result ref = MipReference.solve(in.households(), in.doctors(), MipReference::eligibleCm, seconds);
             double refMs = (System.nanoTime() - t1) / 1e6;
             long[] exact = ref.objective();
             long[] diff = new long[5];

@@ -1,6 +1,6 @@
 package fr.traitant.cli;
 
-import fr.traitant.engine.matching.CrowFlyTravelTimes;
+import fr.traitant.engine.matching.RoadTravelTimes;
 import fr.traitant.engine.matching.Doctor;
 import fr.traitant.engine.matching.Household;
 import fr.traitant.engine.matching.Matcher;
@@ -96,13 +96,17 @@ public final class MatchCommand implements Callable<Integer> {
             description = "Keep the K nearest eligible doctors per household (0 = automatic: all unless huge).")
     int candidateLimit;
 
+    @Option(names = "--network-preference", defaultValue = "10", paramLabel = "MINUTES",
+            description = "Minutes a transferred household's trip to a doctor outside the network counts more (default 10, as the platform; 0 = none).")
+    double networkPreference;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         List<Household> hs;
         List<Doctor> ds;
-        TravelTimeModel travel = CrowFlyTravelTimes.DEFAULT;
+        TravelTimeModel travel = RoadTravelTimes.DEFAULT;
         MatchInputs in = new MatchInputs();
         try {
             hs = in.households(households);
@@ -139,7 +143,8 @@ public final class MatchCommand implements Callable<Integer> {
                 bar.stepTo(Math.min(done, Math.max(1, total)));
                 bar.setExtraMessage(phase);
             };
-            MatchingOptions options = new MatchingOptions(candidateLimit, exactLimit, workBudget, listener, cpSatLimit, true, windows);
+            MatchingOptions options = new MatchingOptions(candidateLimit, exactLimit, workBudget, listener, cpSatLimit, true, windows,
+                    networkPreference);
             result = Matcher.solve(hs, ds, travel, options).result();
         } finally {
             if (bar != null) bar.close();

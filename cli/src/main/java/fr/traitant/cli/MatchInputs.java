@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import fr.traitant.engine.geo.GeoPoint;
+import fr.traitant.engine.travel.DensityClass;
 import fr.traitant.engine.matching.Capabilities;
 import fr.traitant.engine.matching.Doctor;
 import fr.traitant.engine.matching.Household;
@@ -135,7 +136,9 @@ final class MatchInputs {
     /**
      * Households: {@code id,size,lat,lon,priority,waiting_since,max_minutes} (max_minutes may be
      * empty: 30), optional {@code needs} ("paediatrics", "wheelchair", "lang:xx", "complex", separated by ';'; "complex": someone
-     * in ALD or vulnerable, only a doctor who offers "complex" is eligible).
+     * in ALD or vulnerable, only a doctor who offers "complex" is eligible), {@code density} (dense, intermediate, sparse,
+     * very_sparse: the road speed at home; default intermediate), {@code transferred} (true/false: network doctors
+     * preferred) and {@code excluded} (doctor ids never to propose, separated by ';').
      */
     List<Household> households(Path file) {
         List<Household> out = new ArrayList<>();
@@ -168,9 +171,13 @@ final class MatchInputs {
                 max = null;
             }
             Needs needs = needs(file, r);
+            DensityClass density = density(file, r);
+            Boolean transferred = bool(file, r, "transferred", false);
+            Set<String> excluded = new java.util.TreeSet<>();
+            for (String part : r.get("excluded").split(";")) if (!part.isBlank()) excluded.add(part.strip());
             if (size == null || size < 1 || priority == null || priority < 1 || priority > 5 || at == null || since == null
-                    || max == null || needs == null) continue;
-            out.add(new Household(id, size, at, priority, since, max, needs));
+                    || max == null || needs == null || density == null || transferred == null) continue;
+            out.add(new Household(id, size, at, priority, since, max, needs, density, transferred, excluded));
         }
         return out;
     }
@@ -195,8 +202,28 @@ final class MatchInputs {
         return new Needs(paed, wheel, lang, complex);
     }
 
+    /** Optional column {@code density}: a density class, intermediate when empty; null (reported) when unknown. */
+    private DensityClass density(Path file, Row r) {
+        String v = r.get("density").strip().toLowerCase(Locale.ROOT);
+        if (v.isEmpty()) return DensityClass.INTERMEDIATE;
+        for (DensityClass c : DensityClass.values()) if (c.name().toLowerCase(Locale.ROOT).equals(v)) return c;
+        problem(file, r.line(), "unknown density '" + r.get("density").strip() + "' (expected dense, intermediate, sparse, very_sparse)");
+        return null;
+    }
+
+    /** Optional true/false column ({@code 1/0}, {@code yes/no} too); {@code absent} when empty; null (reported) otherwise. */
+    private Boolean bool(Path file, Row r, String column, boolean absent) {
+        String v = r.get(column).strip().toLowerCase(Locale.ROOT);
+        if (v.isEmpty()) return absent;
+        if (v.equals("true") || v.equals("1") || v.equals("yes")) return true;
+        if (v.equals("false") || v.equals("0") || v.equals("no")) return false;
+        problem(file, r.line(), column + " must be true or false, got '" + r.get(column).strip() + "'");
+        return null;
+    }
+
     /**
-     * Doctors: {@code id,lat,lon,capacity}, optional {@code accepting} (true/false, default true) and
+     * Doctors: {@code id,lat,lon,capacity}, optional {@code accepting} (true/false, default true), {@code density} (as for
+     * households), {@code network} (true/false: signed the médecins solidaires charter) and
      * {@code offers} (or its older name {@code capabilities}: "paediatrics;wheelchair;lang:xx;complex"; when the column is
      * absent every doctor meets every need but language).
      */
@@ -217,13 +244,9 @@ final class MatchInputs {
             GeoPoint at = point(file, r);
             Integer capacity = integer(file, r, "capacity");
             if (capacity != null && capacity < 0) problem(file, r.line(), "capacity must be >= 0, got " + capacity);
-            boolean accepting = true;
-            String acc = r.get("accepting").toLowerCase(Locale.ROOT);
-            if (!acc.isEmpty()) {
-                if (acc.equals("true") || acc.equals("1") || acc.equals("yes")) accepting = true;
-                else if (acc.equals("false") || acc.equals("0") || acc.equals("no")) accepting = false;
-                else problem(file, r.line(), "accepting must be true or false, got '" + acc + "'");
-            }
+            Boolean accepting = bool(file, r, "accepting", true);
+            Boolean network = bool(file, r, "network", false);
+            DensityClass density = density(file, r);
             Capabilities caps = Capabilities.GENERAL;
             String offersColumn = r.fields().containsKey("offers") ? "offers" : "capabilities";
             if (r.fields().containsKey("offers") && r.fields().containsKey("capabilities")) {
@@ -243,8 +266,8 @@ final class MatchInputs {
                 }
                 caps = new Capabilities(paed, wheel, langs, complex);
             }
-            if (at == null || capacity == null || capacity < 0) continue;
-            out.add(new Doctor(id, at, capacity, accepting, caps));
+            if (at == null || capacity == null || capacity < 0 || accepting == null || network == null || density == null) continue;
+            out.add(new Doctor(id, at, capacity, accepting, caps, density, network));
         }
         return out;
     }

@@ -83,14 +83,45 @@ class MatchCommandTest {
         assertThat(bad.err()).contains("h2.csv:2:").contains("unknown need 'complexe'");
     }
 
+    /** Without a travel-time file, the platform's road estimate: 2 minutes per trip even next door. */
     @Test
-    void crow_fly_without_travel_times() throws IOException {
+    void road_estimate_without_travel_times() throws IOException {
         Path out = dir.resolve("out.csv");
         Run r = run("--households", file("h.csv", "id,size,lat,lon,priority,waiting_since,max_minutes",
                         "H1,1,45.0,5.0,1,2025-01-10,").toString(),
                 "--doctors", file("d.csv", "id,lat,lon,capacity", "A,45.0,5.0,1", "B,45.01,5.0,1").toString(), "--out", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(Files.readAllLines(out)).containsExactly("household,doctor,minutes", "H1,A,0");
+        assertThat(Files.readAllLines(out)).containsExactly("household,doctor,minutes", "H1,A,2");
+    }
+
+    /**
+     * The platform's policy as columns, worked out by hand (intermediate density: 2 minutes + 1.95 per km): O outside the
+     * network at 2 km (5.90 min), N in the network at 5 km (11.75 min). The transferred T goes to N (O would cost
+     * 5.90 + 10), U to O, X excluded O so goes to N. Person-minutes in the objective: T's cost is its real trip (N is in
+     * the network): 2 × 11.75 + 5.90 + 11.75 = 41.15. With {@code --network-preference 0}, T goes to O.
+     */
+    @Test
+    void transferred_network_and_excluded_columns() throws IOException {
+        Path out = dir.resolve("out.csv");
+        Path h = file("h.csv", "id,size,lat,lon,priority,waiting_since,max_minutes,transferred,excluded,density",
+                "T,2,45.0,5.0,1,2025-01-10,30,true,,", "U,1,45.0,5.0,2,2025-01-10,30,,,intermediate",
+                "X,1,45.0,5.0,3,2025-01-10,30,false,O,");
+        Path d = file("d.csv", "id,lat,lon,capacity,network", "O,45.017986,5.0,5,false", "N,45.044966,5.0,5,true");
+        Run r = run("--households", h.toString(), "--doctors", d.toString(), "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(out)).containsExactly("household,doctor,minutes", "T,N,11.75", "U,O,5.9", "X,N,11.75");
+        assertThat(r.out()).contains("total person-minutes: 41.15");
+
+        Run none = run("--households", h.toString(), "--doctors", d.toString(), "--out", out.toString(),
+                "--network-preference", "0");
+        assertThat(none.exit()).as(none.err()).isZero();
+        assertThat(Files.readAllLines(out)).contains("T,O,5.9");
+
+        Run bad = run("--households", file("h2.csv", "id,size,lat,lon,priority,waiting_since,max_minutes,transferred,density",
+                "T,2,45.0,5.0,1,2025-01-10,30,maybe,urban").toString(), "--doctors", d.toString(), "--out",
+                dir.resolve("bad.csv").toString());
+        assertRejected(bad, dir.resolve("bad.csv"), "h2.csv:2: transferred must be true or false, got 'maybe'",
+                "h2.csv:2: unknown density 'urban'");
     }
 
     private void assertRejected(Run r, Path out, String... fragments) {

@@ -12,11 +12,11 @@ import fr.traitant.engine.matching.MatchingResult;
 import fr.traitant.engine.matching.Needs;
 import fr.traitant.engine.matching.Objective;
 import fr.traitant.engine.matching.PassedOverDoctor;
+import fr.traitant.engine.matching.RoadTravelTimes;
 import fr.traitant.engine.matching.Proposal;
 import fr.traitant.engine.matching.UnservedHousehold;
 import fr.traitant.engine.territory.Communes;
 import fr.traitant.engine.travel.DensityClass;
-import fr.traitant.engine.travel.RoadTimeModel;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,17 +31,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link ZoneMatcher} on the engine: {@code Matcher.solve(households, doctors, travel, MatchingOptions.DEFAULT)}, the
+ * {@link ZoneMatcher} on the engine: {@code Matcher.solve(households, doctors, RoadTravelTimes.DEFAULT, options)}, the
  * lexicographic optimum (people served by priority class, then fewest person-minutes), with the engine's
- * explanation of each proposal and reason for each unserved household. Travel times: {@link RoadTravelTimes}.
- * ADR 0050.
+ * explanation of each proposal and reason for each unserved household. The platform's policy is given to the engine
+ * as input fields — density of each commune (road speeds), transferred families and network members, excluded doctors,
+ * needs and declared complexity — and as {@link MatchingOptions#networkPreferenceMinutes()}: the CLI's {@code match}
+ * gives the same answer for the same input. ADR 0050, ADR 0063.
  */
 @Component
 class EngineZoneMatcher implements ZoneMatcher {
 
     static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
-    private final RoadTimeModel model = RoadTimeModel.DEFAULT;
     private final Function<String, Optional<DensityClass>> densityOfCommune;
     private final double maxMinutes;
     private final double networkPreferenceMinutes;
@@ -65,70 +66,48 @@ class EngineZoneMatcher implements ZoneMatcher {
         this.networkPreferenceMinutes = networkPreferenceMinutes;
     }
 
-    private double speed(String communeCode) {
-        return model.speedKmh(densityOfCommune.apply(communeCode).orElse(DensityClass.INTERMEDIATE));
+    /** The engine's options: defaults, with the platform's network preference. */
+    MatchingOptions options() {
+        return MatchingOptions.DEFAULT.withNetworkPreferenceMinutes(networkPreferenceMinutes);
+    }
+
+    private Household household(Demand d, Set<Long> excludedDoctors) {
+        Needs needs = new Needs(d.paediatrics(), d.wheelchair(), Optional.ofNullable(d.language()).filter(l -> !l.isBlank()), d.complex());
+        Set<String> excluded = new HashSet<>();
+        for (long doctor : excludedDoctors) {
+            excluded.add(Long.toString(doctor));
+        }
+        return new Household(Long.toString(d.entryId()), d.people(), new GeoPoint(d.lat(), d.lon()), d.priority(), d.waitingSince(),
+                maxMinutes, needs, density(d.communeCode()), d.transferred(), excluded);
+    }
+
+    private Doctor doctor(Supply s, int places) {
+        return new Doctor(Long.toString(s.doctorId()), new GeoPoint(s.lat(), s.lon()), Math.max(0, places), s.accepting(),
+                new Capabilities(s.paediatrics(), s.wheelchair(), s.languages(), s.complexCases()), density(s.communeCode()),
+                s.networkMember());
+    }
+
+    private DensityClass density(String communeCode) {
+        return densityOfCommune.apply(communeCode).orElse(DensityClass.INTERMEDIATE);
     }
 
     @Override
-    public Result match(List<Demand> demands, List<Supply> supplies, Set<String> excluded) {
-        Map<String, Double> speeds = new HashMap<>();
-        Set<String> transferred = new HashSet<>();
-        Set<String> network = new HashSet<>();
+    public Result match(List<Demand> demands, List<Supply> supplies, Map<Long, Set<Long>> excluded) {
         Map<String, Demand> demandById = new HashMap<>();
-        Map<String, Supply> supplyById = new HashMap<>();
         List<Household> households = new ArrayList<>();
         for (Demand d : demands) {
-            String id = Long.toString(d.entryId());
-            demandById.put(id, d);
-            speeds.put("h" + id, speed(d.communeCode()));
-            if (d.transferred()) {
-                transferred.add(id);
-            }
-            Needs needs = new Needs(d.paediatrics(), d.wheelchair(),
-                    Optional.ofNullable(d.language()).filter(l -> !l.isBlank()), d.complex());
-            households.add(new Household(id, d.people(), new GeoPoint(d.lat(), d.lon()), d.priority(), d.waitingSince(),
-                    d.transferred() ? maxMinutes + networkPreferenceMinutes : maxMinutes, needs));
+            Household h = household(d, excluded.getOrDefault(d.householdId(), Set.of()));
+            demandById.put(h.id(), d);
+            households.add(h);
         }
+        Map<String, Supply> supplyById = new HashMap<>();
         List<Doctor> doctors = new ArrayList<>();
         for (Supply s : supplies) {
-            String id = Long.toString(s.doctorId());
-            supplyById.put(id, s);
-            speeds.put("d" + id, speed(s.communeCode()));
-            if (s.networkMember()) {
-                network.add(id);
-            }
-            doctors.add(new Doctor(id, new GeoPoint(s.lat(), s.lon()), Math.max(0, s.remaining()), s.accepting(),
-                    new Capabilities(s.paediatrics(), s.wheelchair(), s.languages(), s.complexCases())));
+            Doctor doc = doctor(s, s.remaining());
+            supplyById.put(doc.id(), s);
+            doctors.add(doc);
         }
-        // "householdId:doctorId" pairs to "entryId:doctorId" (engine ids), in time proportional to the pairs, not to
-        // households × doctors
-        Map<Long, List<Long>> entriesOfHousehold = new HashMap<>();
-        for (Demand d : demands) {
-            entriesOfHousehold.computeIfAbsent(d.householdId(), h -> new ArrayList<>()).add(d.entryId());
-        }
-        Set<String> excludedByEngineId = new HashSet<>();
-        for (String pair : excluded) {
-            int colon = pair.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            String doctor = pair.substring(colon + 1);
-            if (!supplyById.containsKey(doctor)) {
-                continue;
-            }
-            List<Long> entries;
-            try {
-                entries = entriesOfHousehold.get(Long.parseLong(pair.substring(0, colon)));
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            if (entries != null) {
-                entries.forEach(entry -> excludedByEngineId.add(entry + ":" + doctor));
-            }
-        }
-        RoadTravelTimes travel = new RoadTravelTimes(model, speeds, transferred, network, excludedByEngineId, maxMinutes,
-                networkPreferenceMinutes);
-        MatchingResult result = Matcher.solve(households, doctors, travel, MatchingOptions.DEFAULT).result();
+        MatchingResult result = Matcher.solve(households, doctors, RoadTravelTimes.DEFAULT, options()).result();
 
         Map<String, Household> householdById = new HashMap<>();
         households.forEach(h -> householdById.put(h.id(), h));
@@ -141,57 +120,37 @@ class EngineZoneMatcher implements ZoneMatcher {
             Explanation e = result.explain(p.householdId()).orElseThrow();
             List<PassedOver> nearer = new ArrayList<>();
             for (PassedOverDoctor o : e.nearerDoctors()) {
-                nearer.add(new PassedOver(Long.parseLong(o.doctorId()), round(travel.realMinutes(h, doctorById.get(o.doctorId()))),
-                        o.reason().name()));
+                nearer.add(new PassedOver(supplyById.get(o.doctorId()).doctorId(), round(o.minutes()), o.reason().name()));
             }
             double km = Math.round(h.location().distanceMetresTo(doc.location()) / 100.0) / 10.0;
             assignments.add(new Assignment(demandById.get(p.householdId()).entryId(), supplyById.get(p.doctorId()).doctorId(),
-                    round(travel.realMinutes(h, doc)), km, e.rank(), e.eligibleDoctors(), network.contains(p.doctorId()), nearer));
+                    round(p.minutes()), km, e.rank(), e.eligibleDoctors(), doc.networkMember(), nearer));
         }
         List<Unserved> unserved = new ArrayList<>();
         for (UnservedHousehold u : result.unserved()) {
-            unserved.add(new Unserved(Long.parseLong(u.householdId()), u.reason().name(), u.eligibleDoctors()));
+            unserved.add(new Unserved(demandById.get(u.householdId()).entryId(), u.reason().name(), u.eligibleDoctors()));
         }
         return new Result(assignments, unserved, describe(result.objective()));
     }
 
     @Override
-    public List<Alternative> alternatives(Demand d, List<Supply> supplies, Map<Long, Integer> remaining, Set<String> excluded) {
-        Map<String, Double> speeds = new HashMap<>();
-        speeds.put("h" + d.entryId(), speed(d.communeCode()));
-        Household household = new Household(Long.toString(d.entryId()), d.people(), new GeoPoint(d.lat(), d.lon()), d.priority(),
-                d.waitingSince(), d.transferred() ? maxMinutes + networkPreferenceMinutes : maxMinutes,
-                new Needs(d.paediatrics(), d.wheelchair(), Optional.ofNullable(d.language()).filter(l -> !l.isBlank()), d.complex()));
-        Set<String> network = new HashSet<>();
-        List<Doctor> candidates = new ArrayList<>();
-        Map<String, Supply> byId = new HashMap<>();
-        for (Supply s : supplies) {
-            String id = Long.toString(s.doctorId());
-            int left = remaining.getOrDefault(s.doctorId(), s.remaining());
-            if (!s.accepting() || left < d.people() || excluded.contains(d.householdId() + ":" + s.doctorId())) {
-                continue;
-            }
-            Capabilities capabilities = new Capabilities(s.paediatrics(), s.wheelchair(), s.languages(), s.complexCases());
-            if (!household.needs().metBy(capabilities)) {
-                continue;
-            }
-            speeds.put("d" + id, speed(s.communeCode()));
-            if (s.networkMember()) {
-                network.add(id);
-            }
-            byId.put(id, s);
-            candidates.add(new Doctor(id, new GeoPoint(s.lat(), s.lon()), left, true, capabilities));
-        }
-        RoadTravelTimes travel = new RoadTravelTimes(model, speeds, d.transferred() ? Set.of(household.id()) : Set.of(), network,
-                Set.of(), maxMinutes, networkPreferenceMinutes);
+    public List<Alternative> alternatives(Demand d, List<Supply> supplies, Map<Long, Integer> remaining, Map<Long, Set<Long>> excluded) {
+        Set<Long> excludedDoctors = excluded.getOrDefault(d.householdId(), Set.of());
+        Household household = household(d, excludedDoctors);
         List<Alternative> alternatives = new ArrayList<>();
-        for (Doctor doc : candidates) {
-            if (Double.isNaN(travel.minutes(household, doc))) {
+        for (Supply s : supplies) {
+            int left = remaining.getOrDefault(s.doctorId(), s.remaining());
+            Doctor doc = doctor(s, left);
+            // the engine's eligibility rules: accepting, room for the whole household, needs met, not excluded
+            if (!doc.accepting() || left < d.people() || excludedDoctors.contains(s.doctorId()) || !household.needs().metBy(doc.capabilities())) {
+                continue;
+            }
+            double minutes = RoadTravelTimes.DEFAULT.minutes(household, doc);
+            if (!(minutes <= maxMinutes)) {
                 continue; // beyond the travel limit
             }
             double km = Math.round(household.location().distanceMetresTo(doc.location()) / 100.0) / 10.0;
-            alternatives.add(new Alternative(byId.get(doc.id()).doctorId(), round(travel.realMinutes(household, doc)), km,
-                    network.contains(doc.id())));
+            alternatives.add(new Alternative(s.doctorId(), round(minutes), km, s.networkMember()));
         }
         alternatives.sort(java.util.Comparator.comparingDouble(Alternative::minutes).thenComparingLong(Alternative::doctorId));
         return alternatives;

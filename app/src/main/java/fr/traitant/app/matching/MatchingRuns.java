@@ -182,7 +182,7 @@ public class MatchingRuns {
         long householdsRead = System.nanoTime();
         step(runId, "Lecture des médecins disponibles (" + demands.size() + " foyers en attente)");
         List<ZoneMatcher.Supply> supplies = inputs.doctors(departement);
-        Set<String> excluded = inputs.excluded();
+        java.util.Map<Long, Set<Long>> excluded = inputs.excluded();
         long doctorsRead = System.nanoTime();
         step(runId, "Calcul de l'appariement optimal : " + demands.size() + " foyers, " + supplies.size() + " médecins");
         ZoneMatcher.Result result = matcher.match(demands, supplies, excluded);

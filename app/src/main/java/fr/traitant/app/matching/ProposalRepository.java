@@ -383,12 +383,14 @@ class ProposalRepository {
         return rpps;
     }
 
-    /** "householdId:doctorId" pairs never to propose again: declined, refused or expired. */
-    java.util.Set<String> excludedPairs() {
-        return new java.util.HashSet<>(jdbc.sql("""
-                        select household_id || ':' || doctor_id from proposal
+    /** By household id, the doctors never to propose to it again: declined, refused or expired. */
+    java.util.Map<Long, java.util.Set<Long>> excludedDoctors() {
+        java.util.Map<Long, java.util.Set<Long>> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select household_id, doctor_id from proposal
                          where status in ('DECLINED', 'REFUSED', 'EXPIRED') and doctor_id is not null""")
-                .query(String.class).list());
+                .query((rs, i) -> out.computeIfAbsent(rs.getLong(1), h -> new java.util.HashSet<>()).add(rs.getLong(2))).list();
+        return out;
     }
 
     private static boolean[] booleans(List<Boolean> values) {

@@ -92,8 +92,8 @@ class ZoneInputs {
         }).toList();
     }
 
-    /** "householdId:doctorId" pairs never to propose again: declined, refused or expired. */
-    Set<String> excluded() {
-        return proposals.excludedPairs();
+    /** By household id, the doctors never to propose to it again: declined, refused or expired. */
+    java.util.Map<Long, Set<Long>> excluded() {
+        return proposals.excludedDoctors();
     }
 }

@@ -44,10 +44,10 @@ interface ZoneMatcher {
     record Result(List<Assignment> assignments, List<Unserved> unserved, String objective) {}
 
     /**
-     * @param excluded pairs "householdId:doctorId" never to propose again (declined, refused, expired)
+     * @param excluded by household id, the doctors never to propose to it again (declined, refused, expired)
      * @return families are never split; no doctor beyond capacity
      */
-    Result match(List<Demand> demands, List<Supply> supplies, Set<String> excluded);
+    Result match(List<Demand> demands, List<Supply> supplies, java.util.Map<Long, Set<Long>> excluded);
 
     /** A doctor a household could be proposed to instead, with the estimated road minutes. */
     record Alternative(long doctorId, double minutes, double distanceKm, boolean networkMember) {}
@@ -57,5 +57,6 @@ interface ZoneMatcher {
      * within the travel limit, never an excluded pair, at least {@code people} places in {@code remaining} — nearest
      * first. {@code remaining} gives each doctor's places left (a review's other lines already counted).
      */
-    List<Alternative> alternatives(Demand demand, List<Supply> supplies, java.util.Map<Long, Integer> remaining, Set<String> excluded);
+    List<Alternative> alternatives(Demand demand, List<Supply> supplies, java.util.Map<Long, Integer> remaining,
+                                   java.util.Map<Long, Set<Long>> excluded);
 }

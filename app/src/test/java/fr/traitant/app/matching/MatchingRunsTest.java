@@ -73,12 +73,12 @@ class MatchingRunsTest {
         ZoneMatcher.Supply any = supply(2, 1, false, 5);
         ZoneMatcher.Demand complex = new ZoneMatcher.Demand(10, 110, 1, 1, LocalDate.of(2026, 1, 1), 45.0, lon(0), null,
                 false, false, null, false, true);
-        ZoneMatcher.Result r = matcher.match(List.of(complex), List.of(simpleOnly, any), Set.of());
+        ZoneMatcher.Result r = matcher.match(List.of(complex), List.of(simpleOnly, any), java.util.Map.of());
         assertThat(r.assignments()).singleElement().satisfies(a -> assertThat(a.doctorId()).isEqualTo(2));
-        assertThat(matcher.alternatives(complex, List.of(simpleOnly, any), java.util.Map.of(), Set.of()))
+        assertThat(matcher.alternatives(complex, List.of(simpleOnly, any), java.util.Map.of(), java.util.Map.of()))
                 .extracting(ZoneMatcher.Alternative::doctorId).containsExactly(2L);
 
-        ZoneMatcher.Result simple = matcher.match(List.of(demand(11, 1, 1, 0, false)), List.of(simpleOnly, any), Set.of());
+        ZoneMatcher.Result simple = matcher.match(List.of(demand(11, 1, 1, 0, false)), List.of(simpleOnly, any), java.util.Map.of());
         assertThat(simple.assignments()).singleElement().satisfies(a -> assertThat(a.doctorId()).isEqualTo(1));
     }
 
@@ -93,7 +93,7 @@ class MatchingRunsTest {
     @Test
     void a_run_gives_the_engines_optimum_of_the_worked_example_with_its_explanation() {
         var result = matcher.match(List.of(demand(1, 2, 1, 9, false), demand(2, 2, 2, -5, false), demand(3, 1, 3, 25, false)),
-                List.of(supply(10, 2, false, 0), supply(20, 2, false, 20)), Set.of());
+                List.of(supply(10, 2, false, 0), supply(20, 2, false, 20)), java.util.Map.of());
         assertThat(result.assignments()).extracting(ZoneMatcher.Assignment::entryId, ZoneMatcher.Assignment::doctorId)
                 .containsExactlyInAnyOrder(tuple(1L, 20L), tuple(2L, 10L));
         var h1 = result.assignments().stream().filter(a -> a.entryId() == 1).findFirst().orElseThrow();
@@ -115,7 +115,7 @@ class MatchingRunsTest {
     @Test
     void declined_refused_or_expired_pairs_are_never_proposed_again() {
         var result = matcher.match(List.of(demand(1, 1, 1, 1, false)), List.of(supply(10, 2, false, 0), supply(20, 2, false, 3)),
-                Set.of("101:10"));
+                java.util.Map.of(101L, Set.of(10L)));
         assertThat(result.assignments()).extracting(ZoneMatcher.Assignment::doctorId).containsExactly(20L);
     }
 
@@ -128,17 +128,17 @@ class MatchingRunsTest {
     void transferred_families_get_network_doctors_first_without_costing_anyone_of_higher_priority() {
         var doctors = List.of(supply(10, 5, false, 0), supply(20, 5, true, 4));
         // at km −1: the non-network doctor is 1 km away (3.95 min, counted 13.95), the network one 5 km (11.75 min)
-        assertThat(matcher.match(List.of(demand(1, 2, 3, -1, true)), doctors, Set.of()).assignments())
+        assertThat(matcher.match(List.of(demand(1, 2, 3, -1, true)), doctors, java.util.Map.of()).assignments())
                 .extracting(ZoneMatcher.Assignment::doctorId).containsExactly(20L);
-        assertThat(matcher.match(List.of(demand(1, 2, 3, -1, false)), doctors, Set.of()).assignments())
+        assertThat(matcher.match(List.of(demand(1, 2, 3, -1, false)), doctors, java.util.Map.of()).assignments())
                 .extracting(ZoneMatcher.Assignment::doctorId).containsExactly(10L);
         // the network doctor beyond 30 real minutes (km 20 from the family: 41 min) is not proposed
         assertThat(matcher.match(List.of(demand(1, 2, 3, -1, true)), List.of(supply(10, 5, false, 0), supply(20, 5, true, 19)),
-                Set.of()).assignments()).extracting(ZoneMatcher.Assignment::doctorId).containsExactly(10L);
+                java.util.Map.of()).assignments()).extracting(ZoneMatcher.Assignment::doctorId).containsExactly(10L);
         // one network place: a priority-1 household that can only reach it (km 16: 12 km from it, 16 km from the other) keeps it; the transferred family (priority 3)
         // goes to the non-network doctor
         var result = matcher.match(List.of(demand(1, 1, 3, -1, true), demand(2, 1, 1, 16, false)),
-                List.of(supply(10, 5, false, 0), supply(20, 1, true, 4)), Set.of());
+                List.of(supply(10, 5, false, 0), supply(20, 1, true, 4)), java.util.Map.of());
         assertThat(result.assignments()).extracting(ZoneMatcher.Assignment::entryId, ZoneMatcher.Assignment::doctorId)
                 .containsExactlyInAnyOrder(tuple(1L, 10L), tuple(2L, 20L));
     }

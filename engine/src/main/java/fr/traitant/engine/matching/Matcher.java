@@ -52,9 +52,9 @@ public final class Matcher {
 
     private Matcher() {}
 
-    /** Solves with the default crow-fly estimate and default options. */
+    /** Solves with the default road-time estimate and default options. */
     public static MatchingSession solve(Collection<Household> households, Collection<Doctor> doctors) {
-        return solve(households, doctors, CrowFlyTravelTimes.DEFAULT, MatchingOptions.DEFAULT);
+        return solve(households, doctors, RoadTravelTimes.DEFAULT, MatchingOptions.DEFAULT);
     }
 
     /**
@@ -66,7 +66,7 @@ public final class Matcher {
                                         TravelTimeModel travel, MatchingOptions options) {
         ProgressListener progress = options.progress();
         ProblemIndex p = ProblemIndex.build(List.copyOf(households), List.copyOf(doctors), travel,
-                options.candidateLimit(), progress);
+                options.candidateLimit(), options.networkPreferenceMinutes(), progress);
         MatchState st = new MatchState(p);
         new HeuristicSolver(st, CHAIN_NODES, CHAIN_WORK).solve(progress);
 

@@ -60,7 +60,7 @@ public final class MatchingResult {
 
     private Proposal proposal(int h) {
         int s = slot[h];
-        return new Proposal(p.households[h].id(), p.doctors[p.slotDoctor[s]].id(), p.slotCm[s] / 100.0, p.size[h], p.priority[h]);
+        return new Proposal(p.households[h].id(), p.doctors[p.slotDoctor[s]].id(), p.slotRealMinutes(h, s), p.size[h], p.priority[h]);
     }
 
     /** The proposal for a household, if it is served. */
@@ -99,7 +99,15 @@ public final class MatchingResult {
                     if (d.capacity() >= hh.size()) anyLarge = true;
                 }
             }
+            boolean anyExcludedOtherwiseEligible = false;
+            for (long v : within) {
+                int d = (int) v;
+                if (p.excluded(h, d) && p.capacity[d] >= hh.size() && hh.needs().metBy(p.doctors[d].capabilities())) {
+                    anyExcludedOtherwiseEligible = true;
+                }
+            }
             if (within.length == 0) reason = UnservedReason.NO_DOCTOR_WITHIN_REACH;
+            else if (anyExcludedOtherwiseEligible) reason = UnservedReason.ALL_ELIGIBLE_DOCTORS_DECLINED_OR_REFUSED;
             else if (!anyAccepting) reason = UnservedReason.NO_ACCEPTING_DOCTOR_WITHIN_REACH;
             else if (!anyLarge) reason = UnservedReason.HOUSEHOLD_LARGER_THAN_ANY_CAPACITY;
             else reason = UnservedReason.NEEDS_NOT_MET_WITHIN_REACH;
@@ -130,12 +138,12 @@ public final class MatchingResult {
             int os = p.slotOf(h, od);
             if (!doc.accepting()) why = PassOverReason.NOT_ACCEPTING;
             else if (!hh.needs().metBy(doc.capabilities())) why = PassOverReason.NEED_NOT_MET;
-            else if (os >= 0 && forbidden[os]) why = PassOverReason.DECLINED_OR_REFUSED;
+            else if ((os >= 0 && forbidden[os]) || p.excluded(h, od)) why = PassOverReason.DECLINED_OR_REFUSED;
             else if (remaining[od] < hh.size()) why = PassOverReason.FULL;
             else why = PassOverReason.NOT_SELECTED;
-            nearer.add(new PassedOverDoctor(doc.id(), ocm / 100.0, why));
+            nearer.add(new PassedOverDoctor(doc.id(), (ocm - p.penaltyCm(h, od)) / 100.0, why));
         }
-        return Optional.of(new Explanation(hh.id(), p.doctors[d].id(), cm / 100.0, rank, eligible, nearer));
+        return Optional.of(new Explanation(hh.id(), p.doctors[d].id(), p.slotRealMinutes(h, s), rank, eligible, nearer));
     }
 
     /**
@@ -158,7 +166,7 @@ public final class MatchingResult {
                 .thenComparingInt(a -> p.rank[a[0]]));
         for (int[] a : proposed) {
             if (out.size() >= k) return out;
-            out.add(new ShortlistEntry(p.households[a[0]].id(), p.size[a[0]], p.priority[a[0]], a[1] / 100.0,
+            out.add(new ShortlistEntry(p.households[a[0]].id(), p.size[a[0]], p.priority[a[0]], p.slotRealMinutes(a[0], slot[a[0]]),
                     ShortlistEntry.Kind.PROPOSED));
         }
         for (int h : eligible) {
@@ -166,7 +174,7 @@ public final class MatchingResult {
             if (slot[h] >= 0) continue;
             int s = p.slotOf(h, d);
             if (forbidden[s]) continue;
-            out.add(new ShortlistEntry(p.households[h].id(), p.size[h], p.priority[h], p.slotCm[s] / 100.0,
+            out.add(new ShortlistEntry(p.households[h].id(), p.size[h], p.priority[h], p.slotRealMinutes(h, s),
                     ShortlistEntry.Kind.ALTERNATE));
         }
         return out;

@@ -185,7 +185,7 @@ public final class MatchingSession {
             changes.add(new Change(p.households[hh].id(),
                     was < 0 ? Optional.empty() : Optional.of(p.doctors[p.slotDoctor[was]].id()),
                     now < 0 ? Optional.empty() : Optional.of(p.doctors[p.slotDoctor[now]].id()),
-                    now < 0 ? Double.NaN : p.slotCm[now] / 100.0));
+                    now < 0 ? Double.NaN : p.slotRealMinutes(hh, now)));
         });
         return new RematchOutcome(changes, before, objective());
     }

@@ -9,8 +9,8 @@ package fr.traitant.engine.matching;
  * less. Return {@link Double#POSITIVE_INFINITY} when no such bound exists (every pair is then
  * evaluated, which is only sensible for small instances).
  *
- * <p>Two implementations ship with the engine: {@link CrowFlyTravelTimes} (an estimate from the
- * great-circle distance, the default) and {@link TravelTimeTable} (explicit pairs).
+ * <p>Two implementations ship with the engine: {@link RoadTravelTimes} (the platform's road-time
+ * estimate from the great-circle distance and the density at each end, the default) and {@link TravelTimeTable} (explicit pairs).
  */
 public interface TravelTimeModel {
 

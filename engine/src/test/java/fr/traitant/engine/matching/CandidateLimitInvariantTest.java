@@ -44,7 +44,7 @@ class CandidateLimitInvariantTest {
             // exact stages only on a few seeds (they take seconds each); the invariant holds after either
             MatchingOptions options = MatchingOptions.DEFAULT.withCandidateLimit(limit);
             if (seed % 10 != 0) options = options.withExactComponentLimit(0).withCpSatDeterministicTime(0);
-            MatchingResult result = Matcher.solve(instance.households(), instance.doctors(), CrowFlyTravelTimes.DEFAULT,
+            MatchingResult result = Matcher.solve(instance.households(), instance.doctors(), RoadTravelTimes.DEFAULT,
                     options).result();
             assertNoHouseholdLeftWithRoom(instance.households(), instance.doctors(), result);
         }
@@ -56,7 +56,7 @@ class CandidateLimitInvariantTest {
                 Household.of("H1", 1, BREST, 1, LocalDate.of(2025, 1, 1)),
                 Household.of("H2", 1, BREST, 2, LocalDate.of(2025, 1, 1)));
         List<Doctor> doctors = List.of(Doctor.of("D1", BREST, 1));
-        MatchingResult result = Matcher.solve(households, doctors, CrowFlyTravelTimes.DEFAULT,
+        MatchingResult result = Matcher.solve(households, doctors, RoadTravelTimes.DEFAULT,
                 MatchingOptions.DEFAULT.withCandidateLimit(1)).result();
         assertThat(result.proposalFor("H1")).map(Proposal::doctorId).contains("D1");
         assertThat(result.unserved()).singleElement()

@@ -34,7 +34,7 @@ class CertificateTest {
         assertThat(proven.statistics().provenOptimal()).isTrue();
 
         // the relaxation alone, on the same assignment
-        ProblemIndex p = ProblemIndex.build(hs, ds, CrowFlyTravelTimes.DEFAULT, 0, ProgressListener.NONE);
+        ProblemIndex p = ProblemIndex.build(hs, ds, RoadTravelTimes.DEFAULT, 0, ProgressListener.NONE);
         MatchState st = new MatchState(p);
         st.assign(0, p.slotStart[0]);
         long[] bound = new FlowBound(st, new int[] {0, 1}, Integer.MAX_VALUE).bounds();
@@ -48,7 +48,7 @@ class CertificateTest {
     @Test
     void a_lower_class_is_bounded_given_the_higher_classes() {
         List<Household> hs = List.of(Household.of("H1", 1, TOULON, 1, JAN), Household.of("H2", 1, TOULON, 2, JAN));
-        ProblemIndex p = ProblemIndex.build(hs, List.of(Doctor.of("A", TOULON, 1)), CrowFlyTravelTimes.DEFAULT, 0,
+        ProblemIndex p = ProblemIndex.build(hs, List.of(Doctor.of("A", TOULON, 1)), RoadTravelTimes.DEFAULT, 0,
                 ProgressListener.NONE);
         MatchState st = new MatchState(p);
         st.assign(0, p.slotStart[0]);
@@ -70,7 +70,7 @@ class CertificateTest {
         List<Household> hs = List.of(Household.of("H1", 1, TOULON, 1, JAN), Household.of("H2", 1, TOULON, 1, JAN),
                 Household.of("H3", 1, TOULON, 1, JAN));
         List<Doctor> ds = List.of(Doctor.of("A", TOULON, 1), Doctor.of("B", b, 5));
-        ProblemIndex capped = ProblemIndex.build(hs, ds, CrowFlyTravelTimes.DEFAULT, 1, ProgressListener.NONE);
+        ProblemIndex capped = ProblemIndex.build(hs, ds, RoadTravelTimes.DEFAULT, 1, ProgressListener.NONE);
         assertThat(capped.slotStart[3]).as("one candidate per household").isEqualTo(3);
         MatchState st = new MatchState(capped);
         st.assign(0, capped.slotStart[0]);
@@ -96,7 +96,7 @@ class CertificateTest {
                 long[] ref = CpSatReference.solveLexicographic(in, 60);
                 assertThat(ref).as("reference proven, seed %d", seed).isNotNull();
                 // heuristic only (no exact stage): the bound must still hold
-                MatchingSession heuristic = Matcher.solve(in.households(), in.doctors(), CrowFlyTravelTimes.DEFAULT,
+                MatchingSession heuristic = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT,
                         MatchingOptions.DEFAULT.withExactComponentLimit(0));
                 Certificate c = heuristic.statistics().certificate();
                 for (int k = 1; k <= 5; k++) {

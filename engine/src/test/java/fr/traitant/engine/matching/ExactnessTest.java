@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * proves with its branch-and-bound, else SCIP, and uses its own CP-SAT model only as a fallback
  * and for the tie-break) on random instances of up to 200 households — full equality, people per
  * class and person-minutes.
- * Eligibility and travel times are recomputed here from the documented crow-fly estimate, not
+ * Eligibility and travel times are recomputed here from the documented road estimate and matching rules, not
  * taken from the engine.
  */
 class ExactnessTest {

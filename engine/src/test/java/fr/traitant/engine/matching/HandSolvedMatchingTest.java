@@ -60,7 +60,8 @@ class HandSolvedMatchingTest {
 
     /**
      * Three doctors around one household needing paediatrics: C (1 km) does not accept new patients,
-     * D (2 km) does not see children, E (3 km) does. Crow-fly estimate: 1.95 min per km.
+     * D (2 km) does not see children, E (3 km) does. Road estimate at intermediate density at both ends: 2 minutes plus
+     * 1.3 × km at 40 km/h, i.e. 2 + 1.95 min per km.
      */
     @Test
     void explanation_names_not_accepting_and_need_not_met() {
@@ -76,18 +77,18 @@ class HandSolvedMatchingTest {
 
         Explanation why = r.explain("H").orElseThrow();
         assertThat(why.doctorId()).isEqualTo("E");
-        assertThat(why.minutes()).isEqualTo(5.85);
+        assertThat(why.minutes()).isEqualTo(7.85);
         assertThat(why.rank()).isEqualTo(1);
         assertThat(why.nearerDoctors()).extracting(PassedOverDoctor::doctorId, PassedOverDoctor::reason).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("C", PassOverReason.NOT_ACCEPTING),
                 org.assertj.core.groups.Tuple.tuple("D", PassOverReason.NEED_NOT_MET));
-        assertThat(r.objective().personCentiminutes()).isEqualTo(3 * 585);
+        assertThat(r.objective().personCentiminutes()).isEqualTo(3 * 785);
     }
 
     /**
      * Declared complexity: S (1 km) takes simple cases only, K (3 km) takes complex ones. The complex household (someone
-     * in ALD) goes to K although S is nearer and has room; the simple household takes S. Worked out by hand: 2 × 1.95 +
-     * 3 × 5.85 = 21.45 person-minutes for households of 2 and 3 people.
+     * in ALD) goes to K although S is nearer and has room; the simple household takes S. Worked out by hand (2 minutes +
+     * 1.95 per km): 2 × 3.95 + 3 × 7.85 = 31.45 person-minutes for households of 2 and 3 people.
      */
     @Test
     void a_complex_case_is_never_proposed_a_doctor_who_takes_simple_cases_only() {
@@ -104,7 +105,7 @@ class HandSolvedMatchingTest {
         assertThat(r.explain("COMPLEX").orElseThrow().nearerDoctors()).extracting(PassedOverDoctor::doctorId, PassedOverDoctor::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("S", PassOverReason.NEED_NOT_MET));
         assertThat(r.explain("SIMPLE").orElseThrow().doctorId()).isEqualTo("S");
-        assertThat(r.objective().personCentiminutes()).isEqualTo(2 * 195 + 3 * 585);
+        assertThat(r.objective().personCentiminutes()).isEqualTo(2 * 395 + 3 * 785);
 
         // without the doctor who takes complex cases, the complex household is left unserved, with the reason
         MatchingResult alone = Matcher.solve(List.of(complex), List.of(s)).result();
@@ -291,5 +292,79 @@ class HandSolvedMatchingTest {
         assertThat(raise.changes()).containsExactly(new Change("H2", Optional.empty(), Optional.of("A"), 5.0));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.changeCapacity("A", -1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Network preference (ADR 0050), worked out by hand at intermediate density (2 minutes + 1.95 per km): O outside the
+     * network at 2 km (5.90 min), N in the network at 5 km (11.75 min). The transferred family T pays 10 more minutes
+     * to O (15.90), so N is cheaper; the other family U goes to the nearer O. Objective: 2 × 11.75 + 1 × 5.90 = 29.40
+     * person-minutes, proposals state the real minutes. Without the preference (0 minutes) T takes O as well.
+     * With a 10-minute limit N (11.75) is out of reach, and O stays eligible for T although its cost (15.90) is above
+     * the limit: the limit is on the real trip.
+     */
+    @Test
+    void a_transferred_family_prefers_a_network_doctor_within_its_real_limit() {
+        double degPerKm = 1.0 / 111.195;
+        GeoPoint home = new GeoPoint(45.0, 5.0);
+        Household t = new Household("T", 2, home, 1, JAN, 30, Needs.NONE).withPrefersNetwork(true);
+        Household u = new Household("U", 1, home, 2, JAN, 30, Needs.NONE);
+        Doctor o = Doctor.of("O", new GeoPoint(45.0 + 2 * degPerKm, 5.0), 5);
+        Doctor n = Doctor.of("N", new GeoPoint(45.0 + 5 * degPerKm, 5.0), 5).withNetworkMember(true);
+
+        MatchingResult r = Matcher.solve(List.of(t, u), List.of(o, n)).result();
+        assertThat(r.proposals()).extracting(Proposal::householdId, Proposal::doctorId, Proposal::minutes).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("T", "N", 11.75), org.assertj.core.groups.Tuple.tuple("U", "O", 5.9));
+        assertThat(r.objective().personCentiminutes()).isEqualTo(2 * 1175 + 590);
+
+        MatchingResult none = Matcher.solve(List.of(t, u), List.of(o, n), RoadTravelTimes.DEFAULT,
+                MatchingOptions.DEFAULT.withNetworkPreferenceMinutes(0)).result();
+        assertThat(none.proposalFor("T").orElseThrow().doctorId()).isEqualTo("O");
+
+        Household near = new Household("T", 2, home, 1, JAN, 10, Needs.NONE).withPrefersNetwork(true);
+        MatchingResult limited = Matcher.solve(List.of(near), List.of(o, n)).result();
+        assertThat(limited.proposalFor("T").orElseThrow()).extracting(Proposal::doctorId, Proposal::minutes)
+                .containsExactly("O", 5.9);
+    }
+
+    /**
+     * Exclusions: X declined by the nearer O (2 km) goes to N (5 km, 11.75 min), and the explanation names O as declined
+     * or refused; with O alone, X is unserved for that reason — not for "needs not met".
+     */
+    @Test
+    void an_excluded_doctor_is_never_proposed_and_the_reason_says_so() {
+        double degPerKm = 1.0 / 111.195;
+        GeoPoint home = new GeoPoint(45.0, 5.0);
+        Household x = new Household("X", 1, home, 1, JAN, 30, Needs.NONE).withExcludedDoctors(Set.of("O"));
+        Doctor o = Doctor.of("O", new GeoPoint(45.0 + 2 * degPerKm, 5.0), 5);
+        Doctor n = Doctor.of("N", new GeoPoint(45.0 + 5 * degPerKm, 5.0), 5);
+
+        MatchingResult r = Matcher.solve(List.of(x), List.of(o, n)).result();
+        Explanation why = r.explain("X").orElseThrow();
+        assertThat(why.doctorId()).isEqualTo("N");
+        assertThat(why.minutes()).isEqualTo(11.75);
+        assertThat(why.nearerDoctors()).extracting(PassedOverDoctor::doctorId, PassedOverDoctor::minutes, PassedOverDoctor::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("O", 5.9, PassOverReason.DECLINED_OR_REFUSED));
+
+        MatchingResult alone = Matcher.solve(List.of(x), List.of(o)).result();
+        assertThat(alone.unserved()).extracting(UnservedHousehold::reason)
+                .containsExactly(UnservedReason.ALL_ELIGIBLE_DOCTORS_DECLINED_OR_REFUSED);
+    }
+
+    /**
+     * Road speeds by density (ADR 0005): 5 km from a dense home (25 km/h) to a dense practice is 2 + 1.3 × 5 × 30 ×
+     * (1/25 + 1/25) = 17.60 minutes; to a very sparse one (65 km/h) 2 + 195 × (1/25 + 1/65) = 12.80 minutes (rounded to
+     * the centiminute).
+     */
+    @Test
+    void travel_time_follows_the_density_at_each_end() {
+        double degPerKm = 1.0 / 111.195;
+        Household h = new Household("H", 1, new GeoPoint(45.0, 5.0), 1, JAN, 30, Needs.NONE)
+                .withDensity(fr.traitant.engine.travel.DensityClass.DENSE);
+        Doctor dense = Doctor.of("A", new GeoPoint(45.0 + 5 * degPerKm, 5.0), 5).withDensity(fr.traitant.engine.travel.DensityClass.DENSE);
+        Doctor sparse = Doctor.of("B", new GeoPoint(45.0 - 5 * degPerKm, 5.0), 5)
+                .withDensity(fr.traitant.engine.travel.DensityClass.VERY_SPARSE);
+
+        assertThat(Matcher.solve(List.of(h), List.of(dense)).result().proposals()).extracting(Proposal::minutes).containsExactly(17.6);
+        assertThat(Matcher.solve(List.of(h), List.of(sparse)).result().proposals()).extracting(Proposal::minutes).containsExactly(12.8);
     }
 }

@@ -21,7 +21,7 @@ class LargeComponentExactnessTest {
             seed++;
             RandomInstances.Instance in = RandomInstances.generate(seed, shape[0], shape[1], shape[2]);
             long t0 = System.nanoTime();
-            MatchingResult r = Matcher.solve(in.households(), in.doctors(), CrowFlyTravelTimes.DEFAULT,
+            MatchingResult r = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT,
                     MatchingOptions.DEFAULT.withExactComponentLimit(1_000)).result();
             long t1 = System.nanoTime();
             MipReference.Result ref = MipReference.solve(in.households(), in.doctors(), RandomInstances::eligibleCm, 30);

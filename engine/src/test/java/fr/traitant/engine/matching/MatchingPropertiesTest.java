@@ -23,7 +23,7 @@ class MatchingPropertiesTest {
     void capacity_whole_households_eligible_pairs_and_consistent_objective() {
         for (long seed = 1; seed <= 60; seed++) {
             RandomInstances.Instance in = RandomInstances.generate(seed, 20 + (int) (seed * 7 % 180), 3 + (int) (seed % 25), 10 + seed % 30);
-            MatchingResult r = Matcher.solve(in.households(), in.doctors(), CrowFlyTravelTimes.DEFAULT, FAST).result();
+            MatchingResult r = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, FAST).result();
             Map<String, Household> hs = in.households().stream().collect(Collectors.toMap(Household::id, h -> h));
             Map<String, Doctor> ds = in.doctors().stream().collect(Collectors.toMap(Doctor::id, d -> d));
             Map<String, Integer> load = new HashMap<>();
@@ -36,7 +36,9 @@ class MatchingPropertiesTest {
                 Doctor d = ds.get(p.doctorId());
                 int eligible = RandomInstances.eligibleCm(h, d);
                 assertThat(eligible).as("pair %s-%s eligible", h.id(), d.id()).isGreaterThanOrEqualTo(0);
-                assertThat(Math.round(p.minutes() * 100)).isEqualTo(eligible);
+                // the proposal states the real trip; the objective counts its cost (network preference included)
+                int preference = h.prefersNetwork() && !d.networkMember() ? 1_000 : 0;
+                assertThat(Math.round(p.minutes() * 100)).isEqualTo(eligible - preference);
                 assertThat(p.size()).isEqualTo(h.size());
                 load.merge(d.id(), h.size(), Integer::sum);
                 people[h.priority() - 1] += h.size();
@@ -54,12 +56,12 @@ class MatchingPropertiesTest {
     void deterministic_whatever_the_input_order() {
         for (long seed = 100; seed < 120; seed++) {
             RandomInstances.Instance in = RandomInstances.generate(seed, 150, 15, 20);
-            List<Proposal> first = Matcher.solve(in.households(), in.doctors(), CrowFlyTravelTimes.DEFAULT, FAST).result().proposals();
+            List<Proposal> first = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, FAST).result().proposals();
             List<Household> hs = new ArrayList<>(in.households());
             List<Doctor> ds = new ArrayList<>(in.doctors());
             Collections.shuffle(hs, new java.util.Random(seed));
             Collections.shuffle(ds, new java.util.Random(seed + 1));
-            List<Proposal> second = Matcher.solve(hs, ds, CrowFlyTravelTimes.DEFAULT, FAST).result().proposals();
+            List<Proposal> second = Matcher.solve(hs, ds, RoadTravelTimes.DEFAULT, FAST).result().proposals();
             assertThat(second).as("seed %d", seed).isEqualTo(first);
         }
     }
@@ -89,7 +91,7 @@ class MatchingPropertiesTest {
     void rematch_keeps_invariants_and_never_reproposes_a_declined_pair() {
         for (long seed = 300; seed < 315; seed++) {
             RandomInstances.Instance in = RandomInstances.generate(seed, 120, 15, 15);
-            MatchingSession s = Matcher.solve(in.households(), in.doctors(), CrowFlyTravelTimes.DEFAULT, FAST);
+            MatchingSession s = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, FAST);
             SplittableRandom rnd = new SplittableRandom(seed);
             Set<String> declined = new HashSet<>();
             Map<String, Doctor> ds = in.doctors().stream().collect(Collectors.toMap(Doctor::id, d -> d));
@@ -116,7 +118,7 @@ class MatchingPropertiesTest {
     @Test
     void shortlists_list_proposed_households_first_and_respect_k() {
         RandomInstances.Instance in = RandomInstances.generate(42, 150, 12, 15);
-        MatchingResult r = Matcher.solve(in.households(), in.doctors(), CrowFlyTravelTimes.DEFAULT, FAST).result();
+        MatchingResult r = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, FAST).result();
         Map<String, List<ShortlistEntry>> all = r.shortlists(5);
         for (Map.Entry<String, List<ShortlistEntry>> e : all.entrySet()) {
             List<ShortlistEntry> l = e.getValue();

@@ -15,7 +15,7 @@ import java.util.function.ToIntBiFunction;
  * OR-Tools' {@code MPSolver} — a different method from the engine's (pure-Java branch-and-bound,
  * then CP-SAT). Lexicographic: maximise the people of priority 1, fix it, then 2, …, 5, then
  * minimise person-centiminutes. Eligibility and travel times are given by the caller (recomputed
- * from the documented crow-fly estimate, not taken from the engine).
+ * from the documented road estimate and matching rules, not taken from the engine).
  *
  * <p>Shared with the benchmarks ({@code MatchingGap}) through the engine's test jar.
  */
@@ -38,12 +38,9 @@ public final class MipReference {
 
     private MipReference() {}
 
-    /** The documented crow-fly estimate with the eligibility rules: centiminutes, or -1 when not eligible. */
-    public static int crowFlyEligibleCm(Household h, Doctor d) {
-        if (!d.accepting() || d.capacity() < h.size() || !h.needs().metBy(d.capabilities())) return -1;
-        double km = GeoPoint.greatCircleMetres(h.location().lat(), h.location().lon(), d.location().lat(), d.location().lon()) / 1000.0;
-        long cm = Math.round(km * 1.3 / 40.0 * 60.0 * 100.0);
-        return cm <= Math.round(h.maxMinutes() * 100.0) ? (int) cm : -1;
+    /** The documented road estimate with the eligibility rules: cost in centiminutes, or -1 when not eligible. */
+    public static int eligibleCm(Household h, Doctor d) {
+        return RandomInstances.eligibleCm(h, d);
     }
 
     /** Solves lexicographically with SCIP, {@code secondsPerStage} wall-clock seconds per stage at most. */

@@ -180,8 +180,7 @@ public final class FlowBound {
             long[] within = p.doctorsWithin(h, p.maxCm[h]);
             for (long packed : within) {
                 int d = (int) packed;
-                if (p.capacity[d] < p.size[h]) continue;
-                if (!p.households[h].needs().none() && !p.households[h].needs().metBy(p.doctors[d].capabilities())) continue;
+                if (!p.eligiblePair(h, d)) continue;
                 int s = p.slotOf(h, d);
                 if (s >= 0) continue; // already an arc (or forbidden)
                 int j = localDoctor[d];

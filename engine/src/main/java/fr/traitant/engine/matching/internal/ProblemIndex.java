@@ -1,9 +1,9 @@
 package fr.traitant.engine.matching.internal;
 
-import fr.traitant.engine.matching.CrowFlyTravelTimes;
 import fr.traitant.engine.matching.Doctor;
 import fr.traitant.engine.matching.Household;
 import fr.traitant.engine.matching.ProgressListener;
+import fr.traitant.engine.matching.RoadTravelTimes;
 import fr.traitant.engine.matching.TravelTimeModel;
 import fr.traitant.engine.matching.TravelTimeTable;
 import java.util.Arrays;
@@ -20,7 +20,11 @@ import java.util.stream.IntStream;
  * eligible (household, doctor) pairs in compressed rows ("slots") sorted by travel time.
  *
  * <p>Travel times are held in centiminutes (1/100 minute, rounded half up), so that the
- * person-minutes objective is an exact integer sum.
+ * person-minutes objective is an exact integer sum. A slot's time is the <em>cost</em> of the pair: the real trip,
+ * plus the network preference when a household that prefers the network goes to a doctor outside it; the travel
+ * limit ({@link #maxCm}) is checked on the real trip. A pair is eligible when the real trip is within the
+ * household's limit, the doctor accepts and has at least the household's size in places, meets its needs, and is not
+ * among its excluded doctors.
  */
 public final class ProblemIndex {
 
@@ -41,8 +45,10 @@ public final class ProblemIndex {
     /** Households in that order. */
     public final int[] order;
     public final int[] capacity;
-    /** Practice coordinates by doctor, degrees (flat copies for cache-friendly loops). */
-    private final double[] doctorLat, doctorLon;
+    /** Practice coordinates by doctor, degrees, and road speed at the practice (flat copies for hot loops). */
+    private final double[] doctorLat, doctorLon, doctorSpeed;
+    /** Network preference, centiminutes (added to the cost of a preferring household's trip outside the network). */
+    public final int preferenceCm;
     /** Slots of household h: [slotStart[h], slotStart[h+1]); sorted by (centiminutes, doctor). */
     public final int[] slotStart;
     public final int[] slotDoctor;
@@ -56,8 +62,9 @@ public final class ProblemIndex {
     private volatile int[] revHousehold;
 
     private ProblemIndex(List<Household> hs, List<Doctor> ds, TravelTimeModel travel, int candidateLimit,
-                         ProgressListener progress) {
+                         double networkPreferenceMinutes, ProgressListener progress) {
         this.travel = travel;
+        this.preferenceCm = toCm(networkPreferenceMinutes);
         households = hs.toArray(Household[]::new);
         doctors = ds.toArray(Doctor[]::new);
         Arrays.parallelSort(households, Comparator.comparing(Household::id));
@@ -99,9 +106,11 @@ public final class ProblemIndex {
         }
         doctorLat = new double[nd];
         doctorLon = new double[nd];
+        doctorSpeed = new double[nd];
         for (int d = 0; d < nd; d++) {
             doctorLat[d] = doctors[d].location().lat();
             doctorLon[d] = doctors[d].location().lon();
+            if (travel instanceof RoadTravelTimes road) doctorSpeed[d] = road.model().speedKmh(doctors[d].density());
         }
         capacity = new int[nd];
         for (int d = 0; d < nd; d++) capacity[d] = doctors[d].accepting() ? doctors[d].capacity() : 0;
@@ -184,6 +193,8 @@ public final class ProblemIndex {
         capacity = base.capacity;
         doctorLat = base.doctorLat;
         doctorLon = base.doctorLon;
+        doctorSpeed = base.doctorSpeed;
+        preferenceCm = base.preferenceCm;
         grid = base.grid;
         int nh = households.length;
         int[] extraCount = new int[nh];
@@ -238,7 +249,8 @@ public final class ProblemIndex {
         Household hh = households[h];
         int sz = size[h];
         boolean needs = !hh.needs().none();
-        IntPredicate ok = d -> capacity[d] >= sz && open.test(d) && (!needs || hh.needs().metBy(doctors[d].capabilities()));
+        IntPredicate ok = d -> capacity[d] >= sz && open.test(d) && (!needs || hh.needs().metBy(doctors[d].capabilities()))
+                && !excluded(h, d);
         LongList out = new LongList();
         if (travel instanceof TravelTimeTable table) {
             for (TravelTimeTable.Entry e : table.entriesOf(hh.id())) {
@@ -246,7 +258,7 @@ public final class ProblemIndex {
                 if (d != null && ok.test(d)) consider(h, d, toCm(e.minutes()), out);
             }
         } else if (grid != null) {
-            double lat = hh.location().lat(), lon = hh.location().lon(), reach = travel.reachMetres(hh.maxMinutes());
+            double lat = hh.location().lat(), lon = hh.location().lon(), reach = reachMetres(h, hh.maxMinutes());
             // the crow-fly nearest open doctors first; road times are not always in the same order, hence the full
             // scan when none of them is within the household's limit
             for (int d : grid.nearest(lat, lon, reach, 16, ok)) consider(h, d, cmOf(h, d), out);
@@ -263,8 +275,30 @@ public final class ProblemIndex {
 
     /** Builds the index; throws IllegalArgumentException on duplicate ids. */
     public static ProblemIndex build(List<Household> hs, List<Doctor> ds, TravelTimeModel travel, int candidateLimit,
+                                     double networkPreferenceMinutes, ProgressListener progress) {
+        return new ProblemIndex(hs, ds, travel, candidateLimit, networkPreferenceMinutes, progress);
+    }
+
+    /** Builds the index with no network preference. */
+    public static ProblemIndex build(List<Household> hs, List<Doctor> ds, TravelTimeModel travel, int candidateLimit,
                                      ProgressListener progress) {
-        return new ProblemIndex(hs, ds, travel, candidateLimit, progress);
+        return build(hs, ds, travel, candidateLimit, 0, progress);
+    }
+
+    /** True when h excluded doctor d (declined, refused, expired). */
+    public boolean excluded(int h, int d) {
+        java.util.Set<String> x = households[h].excludedDoctors();
+        return !x.isEmpty() && x.contains(doctors[d].id());
+    }
+
+    /** The preference added to the pair's cost, centiminutes (0 unless h prefers the network and d is outside it). */
+    public int penaltyCm(int h, int d) {
+        return households[h].prefersNetwork() && !doctors[d].networkMember() ? preferenceCm : 0;
+    }
+
+    /** Great-circle metres within which every trip from h of at most {@code minutes} lies. */
+    private double reachMetres(int h, double minutes) {
+        return travel instanceof RoadTravelTimes road ? road.reachMetres(households[h].density(), minutes) : travel.reachMetres(minutes);
     }
 
     /** Minutes to centiminutes, rounded half up. */
@@ -282,15 +316,28 @@ public final class ProblemIndex {
                 Integer d = doctorIndex.get(e.doctorId());
                 if (d != null) consider(h, d, toCm(e.minutes()), out);
             }
-        } else if (grid != null && travel instanceof CrowFlyTravelTimes crow) {
+        } else if (grid != null && travel instanceof RoadTravelTimes road) {
             int size = this.size[h];
             boolean needs = !hh.needs().none();
             double lat = hh.location().lat(), lon = hh.location().lon();
-            int[] near = grid.nearest(lat, lon, travel.reachMetres(hh.maxMinutes()), limit,
-                    d -> capacity[d] >= size && (!needs || hh.needs().metBy(doctors[d].capabilities())));
-            for (int d : near) consider(h, d, toCm(crow.minutes(lat, lon, doctorLat[d], doctorLon[d])), out);
+            double speed = road.model().speedKmh(hh.density());
+            IntPredicate ok = d -> capacity[d] >= size && (!needs || hh.needs().metBy(doctors[d].capabilities())) && !excluded(h, d);
+            double reach = reachMetres(h, hh.maxMinutes());
+            int[] near = grid.nearest(lat, lon, reach, limit, ok);
+            for (int d : near) consider(h, d, toCm(road.minutes(lat, lon, speed, doctorLat[d], doctorLon[d], doctorSpeed[d])), out);
+            if (near.length >= limit && limit < Integer.MAX_VALUE) {
+                // speeds differ between practices and the network preference adds to some costs: the crow-fly
+                // nearest are not always the cheapest. Every pair cheaper than the limit-th found lies within the
+                // reach of that cost's real minutes: look there for all of them.
+                Arrays.sort(out.a, 0, out.n);
+                int kth = out.n >= limit ? (int) (out.a[limit - 1] >>> 32) : maxCm[h];
+                out.n = 0;
+                grid.within(lat, lon, reachMetres(h, Math.min(kth, maxCm[h]) / 100.0), d -> {
+                    if (ok.test(d)) consider(h, d, toCm(road.minutes(lat, lon, speed, doctorLat[d], doctorLon[d], doctorSpeed[d])), out);
+                });
+            }
         } else if (grid != null) {
-            grid.within(hh.location().lat(), hh.location().lon(), travel.reachMetres(hh.maxMinutes()),
+            grid.within(hh.location().lat(), hh.location().lon(), reachMetres(h, hh.maxMinutes()),
                     d -> consider(h, d, cmOf(h, d), out));
         } else {
             for (int d = 0; d < doctors.length; d++) consider(h, d, cmOf(h, d), out);
@@ -307,12 +354,24 @@ public final class ProblemIndex {
         return Double.isNaN(m) ? -1 : toCm(m);
     }
 
+    /** Adds the pair (h, d) at its cost when eligible; {@code cm} is the real trip in centiminutes (-1 unreachable). */
     private boolean consider(int h, int d, int cm, LongList out) {
         if (cm < 0 || cm > maxCm[h]) return false;
         if (capacity[d] < size[h]) return false;
         if (!households[h].needs().none() && !households[h].needs().metBy(doctors[d].capabilities())) return false;
-        out.add(((long) cm << 32) | d);
+        if (excluded(h, d)) return false;
+        out.add(((long) (cm + penaltyCm(h, d)) << 32) | d);
         return true;
+    }
+
+    /**
+     * True when (h, d) is eligible but for the candidate limit and capacity already used: within reach, accepting with
+     * at least h's size in places, needs met, not excluded.
+     */
+    public boolean eligiblePair(int h, int d) {
+        if (capacity[d] < size[h]) return false;
+        if (!households[h].needs().none() && !households[h].needs().metBy(doctors[d].capabilities())) return false;
+        return !excluded(h, d);
     }
 
     public int householdCount() {
@@ -362,30 +421,43 @@ public final class ProblemIndex {
         }
     }
 
-    /** Every doctor (eligible or not) whose travel time from h is at most maxCm, as (cm, doctor) pairs sorted. */
+    /**
+     * Every doctor (eligible or not) within h's real travel limit whose cost from h (real trip plus network preference)
+     * is at most {@code maxCmInclusive}, as (cost cm, doctor) pairs sorted.
+     */
     public long[] doctorsWithin(int h, int maxCmInclusive) {
         Household hh = households[h];
         LongList out = new LongList();
+        java.util.function.IntConsumer take = d -> {
+            int cm = cmOf(h, d);
+            if (cm < 0 || cm > maxCm[h]) return;
+            int cost = cm + penaltyCm(h, d);
+            if (cost <= maxCmInclusive) out.add(((long) cost << 32) | d);
+        };
         if (travel instanceof TravelTimeTable table) {
             for (TravelTimeTable.Entry e : table.entriesOf(hh.id())) {
                 Integer d = doctorIndex.get(e.doctorId());
-                int cm = toCm(e.minutes());
-                if (d != null && cm <= maxCmInclusive) out.add(((long) cm << 32) | d);
+                if (d != null) take.accept(d);
             }
         } else if (grid != null) {
-            grid.within(hh.location().lat(), hh.location().lon(), travel.reachMetres(maxCmInclusive / 100.0), d -> {
-                int cm = cmOf(h, d);
-                if (cm >= 0 && cm <= maxCmInclusive) out.add(((long) cm << 32) | d);
-            });
+            grid.within(hh.location().lat(), hh.location().lon(), reachMetres(h, Math.min(maxCmInclusive, maxCm[h]) / 100.0), take);
         } else {
-            for (int d = 0; d < doctors.length; d++) {
-                int cm = cmOf(h, d);
-                if (cm >= 0 && cm <= maxCmInclusive) out.add(((long) cm << 32) | d);
-            }
+            for (int d = 0; d < doctors.length; d++) take.accept(d);
         }
         long[] all = out.toArray();
         Arrays.sort(all);
         return all;
+    }
+
+    /** Real trip of slot s of household h, minutes (its cost without the network preference). */
+    public double slotRealMinutes(int h, int s) {
+        return (slotCm[s] - penaltyCm(h, slotDoctor[s])) / 100.0;
+    }
+
+    /** Real trip from h to d in minutes (without the network preference), NaN when unreachable. */
+    public double realMinutes(int h, int d) {
+        int cm = cmOf(h, d);
+        return cm < 0 ? Double.NaN : cm / 100.0;
     }
 
     /** Growable long array. */
