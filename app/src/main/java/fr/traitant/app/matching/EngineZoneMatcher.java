@@ -91,8 +91,22 @@ class EngineZoneMatcher implements ZoneMatcher {
         return densityOfCommune.apply(communeCode).orElse(DensityClass.INTERMEDIATE);
     }
 
+    /** The engine's phases in French, for a run's page. */
+    static String phase(String engineName) {
+        return switch (engineName) {
+            case "candidates" -> "recherche des médecins possibles";
+            case "greedy" -> "première affectation";
+            case "repair" -> "chaînes de réaffectation";
+            case "polish" -> "amélioration des trajets";
+            case "windows" -> "optimisation par fenêtres";
+            case "exact", "cp-sat" -> "résolution exacte des zones";
+            case "bound" -> "preuve (borne par priorité)";
+            default -> "calcul";
+        };
+    }
+
     @Override
-    public Result match(List<Demand> demands, List<Supply> supplies, Map<Long, Set<Long>> excluded) {
+    public Result match(List<Demand> demands, List<Supply> supplies, Map<Long, Set<Long>> excluded, Progress progress) {
         Map<String, Demand> demandById = new HashMap<>();
         List<Household> households = new ArrayList<>();
         for (Demand d : demands) {
@@ -107,7 +121,8 @@ class EngineZoneMatcher implements ZoneMatcher {
             supplyById.put(doc.id(), s);
             doctors.add(doc);
         }
-        MatchingResult result = Matcher.solve(households, doctors, RoadTravelTimes.DEFAULT, options()).result();
+        MatchingResult result = Matcher.solve(households, doctors, RoadTravelTimes.DEFAULT, options().withProgress((phase, done, total) ->
+                progress.at(phase(phase), total <= 0 ? 100 : (int) Math.min(100, done * 100 / total)))).result();
 
         Map<String, Household> householdById = new HashMap<>();
         households.forEach(h -> householdById.put(h.id(), h));

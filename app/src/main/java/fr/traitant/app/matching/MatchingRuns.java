@@ -30,8 +30,17 @@ public class MatchingRuns {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MatchingRuns.class);
 
+    /**
+     * A run.
+     *
+     * @param departement the zone's code: a département's, a région's, or "FR"
+     * @param zoneLabel the zone in words ("Var (83)", "Région Provence-Alpes-Côte d'Azur", "France entière")
+     * @param neighbours the neighbouring départements whose doctors within reach were considered, in words
+     * @param acrossBorders how many doctors of those départements were considered
+     */
     public record Run(long id, String departement, String createdBy, Instant createdAt, String status, int considered, int unserved,
-                      List<Line> lines, List<UnservedLine> unservedLines, String objective) {
+                      List<Line> lines, List<UnservedLine> unservedLines, String objective, String zoneLabel, String neighbours,
+                      int acrossBorders) {
         public Run {
             lines = List.copyOf(lines);
             unservedLines = List.copyOf(unservedLines);
@@ -81,6 +90,7 @@ public class MatchingRuns {
     private final ZoneInputs inputs;
     private final double maxMinutes;
     private final ProposalRepository proposals;
+    private final fr.traitant.app.territory.Territory territory;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final org.springframework.transaction.support.TransactionTemplate stepTransactions;
     /** One run computes at a time, in the background (the engine uses the machine's cores itself). */
@@ -90,7 +100,9 @@ public class MatchingRuns {
     MatchingRuns(JdbcClient jdbc, Households households, ZoneMatcher matcher, ProposalWorkflow workflow,
                  CurrentUser currentUser, AuditTrail auditTrail, Clock clock, ZoneInputs inputs,
                  @Value("${traitant.matching.max-minutes:30}") double maxMinutes, Doctors doctors,
-                 org.springframework.transaction.PlatformTransactionManager transactionManager, ProposalRepository proposals) {
+                 org.springframework.transaction.PlatformTransactionManager transactionManager, ProposalRepository proposals,
+                 fr.traitant.app.territory.Territory territory) {
+        this.territory = territory;
         this.proposals = proposals;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.stepTransactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
@@ -107,26 +119,61 @@ public class MatchingRuns {
         this.clock = clock;
     }
 
-    private static void checkDepartement(String departement) {
-        if (departement == null || !departement.matches("[0-9]{2}|2A|2B|97[1-6]")) {
-            throw new IllegalArgumentException("Code de département invalide.");
+    /**
+     * The zone of a run: a département, a région (all its départements) or France; its households are matched with the
+     * doctors of the zone and of the neighbouring départements within reach (ADR 0064).
+     */
+    public record Zone(String scope, String code, List<String> departements, String label) {
+        public Zone {
+            departements = List.copyOf(departements);
         }
     }
 
-    private long insertRunning(String departement) {
+    /**
+     * The zone typed by an advisor: a département's code ("83", "2A"), a région's name or code ("Occitanie", "R76"), or
+     * "France"; empty when it is none of them.
+     */
+    public java.util.Optional<Zone> zone(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        if (t.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String key = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", " ").strip();
+        if (key.equals("france") || key.equals("france entiere") || key.equals("fr")) {
+            return java.util.Optional.of(new Zone("FRANCE", "FR",
+                    territory.departements().stream().map(fr.traitant.app.territory.DepartementSummary::code).toList(), "France entière"));
+        }
+        String upper = t.toUpperCase(java.util.Locale.ROOT);
+        if (territory.isDepartement(upper)) {
+            return java.util.Optional.of(new Zone("DEPARTEMENT", upper, List.of(upper), territory.departementLabel(upper)));
+        }
+        return territory.findRegion(t).map(r -> new Zone("REGION", r.code(), territory.departements().stream()
+                .filter(d -> r.code().equals(d.region())).map(fr.traitant.app.territory.DepartementSummary::code).toList(),
+                "Région " + r.name()));
+    }
+
+    private Zone checkedZone(String typed) {
+        return zone(typed).orElseThrow(() -> new IllegalArgumentException(
+                "Zone inconnue : saisissez un département (83, 2A), une région (Occitanie) ou « France »."));
+    }
+
+    private long insertRunning(Zone zone) {
         return jdbc.sql("""
-                        insert into matching_run (departement, created_by, created_at, considered, unserved, objective, status, step)
-                        values (:d, :by, :now, 0, 0, '', 'RUNNING', :step) returning id""")
-                .param("d", departement).param("by", currentUser.find().map(u -> u.username()).orElse("system"))
+                        insert into matching_run (departement, scope, zone_departements, created_by, created_at, considered, unserved,
+                                                  objective, status, step)
+                        values (:d, :scope, :deps, :by, :now, 0, 0, '', 'RUNNING', :step) returning id""")
+                .param("d", zone.code()).param("scope", zone.scope()).param("deps", zone.departements().toArray(String[]::new))
+                .param("by", currentUser.find().map(u -> u.username()).orElse("system"))
                 .param("now", Timestamp.from(clock.instant())).param("step", "En file d'attente").query(Long.class).single();
     }
 
-    /** Runs the engine for a département and stores the draft with its explanations, now; returns its id. */
+    /** Runs the engine for a zone (see {@link #zone}) and stores the draft with its explanations, now; returns its id. */
     @Transactional
-    public long run(String departement) {
-        checkDepartement(departement);
-        long runId = insertRunning(departement);
-        compute(runId, departement);
+    public long run(String zoneText) {
+        Zone zone = checkedZone(zoneText);
+        long runId = insertRunning(zone);
+        compute(runId, zone);
         return runId;
     }
 
@@ -134,14 +181,14 @@ public class MatchingRuns {
      * Starts a run in the background (one at a time) and returns its id at once: its page shows the step under way
      * until the draft is ready, or why it failed.
      */
-    public long start(String departement) {
-        checkDepartement(departement);
-        Long runId = transactions.execute(status -> insertRunning(departement));
+    public long start(String zoneText) {
+        Zone zone = checkedZone(zoneText);
+        Long runId = transactions.execute(status -> insertRunning(zone));
         background.execute(() -> {
             try {
-                transactions.executeWithoutResult(status -> compute(runId, departement));
+                transactions.executeWithoutResult(status -> compute(runId, zone));
             } catch (RuntimeException e) {
-                log.error("Matching run {} over département {} failed", runId, departement, e);
+                log.error("Matching run {} over {} failed", runId, zone.label(), e);
                 jdbc.sql("update matching_run set status = 'FAILED', step = null, finished_at = :now, failure = :why where id = :r")
                         .param("now", Timestamp.from(clock.instant()))
                         .param("why", "Le calcul a échoué (" + e.getClass().getSimpleName() + ") : relancez l'appariement ; "
@@ -175,20 +222,31 @@ public class MatchingRuns {
         }
     }
 
-    private void compute(long runId, String departement) {
+    private void compute(long runId, Zone zone) {
         long started = System.nanoTime();
         step(runId, "Lecture des foyers en attente");
-        List<ZoneMatcher.Demand> demands = inputs.waiting(departement);
+        List<ZoneMatcher.Demand> demands = inputs.waiting(zone.departements());
         long householdsRead = System.nanoTime();
         step(runId, "Lecture des médecins disponibles (" + demands.size() + " foyers en attente)");
-        List<ZoneMatcher.Supply> supplies = inputs.doctors(departement);
+        ZoneInputs.ZoneDoctors zoneDoctors = inputs.doctors(zone.departements(), demands, text -> step(runId, text));
+        List<ZoneMatcher.Supply> supplies = zoneDoctors.supplies();
         java.util.Map<Long, Set<Long>> excluded = inputs.excluded();
         long doctorsRead = System.nanoTime();
-        step(runId, "Calcul de l'appariement optimal : " + demands.size() + " foyers, " + supplies.size() + " médecins");
-        ZoneMatcher.Result result = matcher.match(demands, supplies, excluded);
+        String computing = "Calcul de l'appariement optimal : " + demands.size() + " foyers, " + supplies.size() + " médecins";
+        step(runId, computing);
+        int[] lastPercent = {-1};
+        ZoneMatcher.Result result = matcher.match(demands, supplies, excluded, (phase, percent) -> {
+            // at most one update of the run's page per 5 % of a phase
+            if (percent / 5 != lastPercent[0] / 5 || percent == 0) {
+                lastPercent[0] = percent;
+                step(runId, computing + " — " + phase + " : " + percent + " %");
+            }
+        });
         long matched = System.nanoTime();
         step(runId, "Enregistrement des " + result.assignments().size() + " propositions et de leurs explications");
-        Map<Long, String> names = doctorNames(departement);
+        List<String> doctorDepartements = new java.util.ArrayList<>(zone.departements());
+        doctorDepartements.addAll(zoneDoctors.neighbours());
+        Map<Long, String> names = doctorNames(doctorDepartements);
         for (ZoneMatcher.Assignment a : result.assignments()) {
             jdbc.sql("""
                             insert into matching_run_line (run_id, entry_id, doctor_id, distance_km, reason, minutes, rank,
@@ -206,12 +264,16 @@ public class MatchingRuns {
         }
         jdbc.sql("""
                         update matching_run set status = 'DRAFT', step = null, finished_at = :now, considered = :considered,
-                               unserved = :unserved, objective = :objective where id = :r""")
+                               unserved = :unserved, objective = :objective, doctor_departements = :deps,
+                               across_borders = :across where id = :r""")
                 .param("now", Timestamp.from(clock.instant())).param("considered", demands.size())
-                .param("unserved", result.unserved().size()).param("objective", result.objective()).param("r", runId).update();
+                .param("unserved", result.unserved().size()).param("objective", result.objective())
+                .param("deps", doctorDepartements.toArray(String[]::new)).param("across", zoneDoctors.acrossBorders())
+                .param("r", runId).update();
         long done = System.nanoTime();
-        log.info("Matching run {} over département {}: {} households, {} doctors, {} proposed; households {} ms, doctors {} ms,"
-                        + " engine {} ms, stored {} ms", runId, departement, demands.size(), supplies.size(), result.assignments().size(),
+        log.info("Matching run {} over {}: {} households, {} doctors ({} across borders, from {}), {} proposed; households {} ms,"
+                        + " doctors {} ms, engine {} ms, stored {} ms", runId, zone.label(), demands.size(), supplies.size(),
+                zoneDoctors.acrossBorders(), zoneDoctors.neighbours(), result.assignments().size(),
                 (householdsRead - started) / 1_000_000, (doctorsRead - householdsRead) / 1_000_000, (matched - doctorsRead) / 1_000_000,
                 (done - matched) / 1_000_000);
     }
@@ -254,11 +316,9 @@ public class MatchingRuns {
                 .query((rs, i) -> new UnservedLine(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
                         Explanations.unserved(rs.getString(5), maxMinutes), rs.getInt(6)))
                 .list();
-        Run run = jdbc.sql("""
-                        select id, departement, created_by, created_at, status, considered, unserved, objective from matching_run where id = :r""")
+        Run run = jdbc.sql("select " + RUN_COLUMNS + " from matching_run where id = :r")
                 .param("r", runId)
-                .query((rs, i) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                        rs.getString(5), rs.getInt(6), rs.getInt(7), lines, unserved, rs.getString(8)))
+                .query((rs, i) -> runRow(rs, lines, unserved))
                 .optional().orElseThrow(() -> new NotFoundException("Aucun appariement " + runId + "."));
         Set<Long> shown = new java.util.LinkedHashSet<>();
         lines.forEach(l -> shown.add(l.householdId()));
@@ -271,38 +331,68 @@ public class MatchingRuns {
         return run;
     }
 
-    /** RPPS → "Dr Prénom NOM" for the directory doctors of a département. */
-    private Map<String, String> namesByRpps(String departement) {
+    /** RPPS → "Dr Prénom NOM" for the directory doctors of these départements. */
+    private Map<String, String> namesByRpps(java.util.Collection<String> departements) {
         Map<String, String> names = new HashMap<>();
-        for (DoctorProfile d : doctors.activeWithRppsInDepartement(departement)) {
-            d.rpps().ifPresent(r -> names.put(r, d.displayName()));
+        for (String departement : departements) {
+            for (DoctorProfile d : doctors.activeWithRppsInDepartement(departement)) {
+                d.rpps().ifPresent(r -> names.put(r, d.displayName()));
+            }
         }
         return names;
     }
 
-    /** Workflow doctor id → "Dr Prénom NOM" for the doctors of a département found in the directory by RPPS. */
-    private Map<Long, String> doctorNames(String departement) {
-        Map<String, String> byRpps = namesByRpps(departement);
+    /** Workflow doctor id → "Dr Prénom NOM" for the doctors of these départements found in the directory by RPPS. */
+    private Map<Long, String> doctorNames(java.util.Collection<String> departements) {
+        Map<String, String> byRpps = namesByRpps(departements);
         Map<Long, String> names = new HashMap<>();
-        proposals.rppsOfDepartement(departement).forEach((id, rpps) -> {
-            String name = byRpps.get(rpps);
-            if (name != null) {
-                names.put(id, name);
-            }
-        });
+        for (String departement : departements) {
+            proposals.rppsOfDepartement(departement).forEach((id, rpps) -> {
+                String name = byRpps.get(rpps);
+                if (name != null) {
+                    names.put(id, name);
+                }
+            });
+        }
         return names;
+    }
+
+    /** The départements whose doctors a run considered (its zone and the neighbours within reach). */
+    private List<String> doctorDepartements(long runId) {
+        return jdbc.sql("select coalesce(doctor_departements, zone_departements) from matching_run where id = :r").param("r", runId)
+                .query((rs, i) -> List.of((String[]) rs.getArray(1).getArray())).optional().orElse(List.of());
     }
 
     /** Replaces the RPPS carried in {@code doctorLabel} by "Dr Prénom NOM (RPPS …)" from the directory, or "n° id". */
     private List<Line> labelDoctors(long runId, List<Line> lines) {
-        String departement = jdbc.sql("select departement from matching_run where id = :r").param("r", runId)
-                .query(String.class).optional().orElse(null);
-        Map<String, String> names = departement != null && lines.stream().anyMatch(l -> l.doctorLabel() != null)
-                ? namesByRpps(departement) : Map.of();
+        Map<String, String> names = lines.stream().anyMatch(l -> l.doctorLabel() != null)
+                ? namesByRpps(doctorDepartements(runId)) : Map.of();
         return lines.stream().map(l -> l.withDoctorLabel(l.doctorLabel() == null
                 ? (l.doctorId() == null ? "—" : "n° " + l.doctorId())
                 : names.getOrDefault(l.doctorLabel(), "n° " + l.doctorId()) + " (RPPS " + l.doctorLabel() + ")")).toList();
     }
+
+    /** A run's row (no lines) from a result set of {@link #RUN_COLUMNS}. */
+    private Run runRow(java.sql.ResultSet rs, List<Line> lines, List<UnservedLine> unserved) throws java.sql.SQLException {
+        String scope = rs.getString(9);
+        String code = rs.getString(2);
+        String zoneLabel = switch (scope) {
+            case "FRANCE" -> "France entière";
+            case "REGION" -> territory.regions().stream().filter(r -> r.code().equals(code)).findFirst().map(r -> "Région " + r.name())
+                    .orElse("Région " + code);
+            default -> territory.departementLabel(code);
+        };
+        java.sql.Array zoneArray = rs.getArray(10), doctorArray = rs.getArray(11);
+        List<String> zoneDeps = zoneArray == null ? List.of(code) : List.of((String[]) zoneArray.getArray());
+        List<String> doctorDeps = doctorArray == null ? List.of() : List.of((String[]) doctorArray.getArray());
+        String neighbours = doctorDeps.stream().filter(d -> !zoneDeps.contains(d)).map(territory::departementLabel)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new Run(rs.getLong(1), code, rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6),
+                rs.getInt(7), lines, unserved, rs.getString(8), zoneLabel, neighbours, rs.getInt(12));
+    }
+
+    private static final String RUN_COLUMNS = "id, departement, created_by, created_at, status, considered, unserved, objective, scope,"
+            + " zone_departements, doctor_departements, across_borders";
 
     /** Recent runs, newest first (no personal data). */
     public List<Run> recent(int limit) {
@@ -312,12 +402,9 @@ public class MatchingRuns {
     /** One page of the runs, newest first (no personal data). */
     public fr.traitant.app.platform.ListPage<Run> recent(fr.traitant.app.platform.ListRequest request, int size) {
         long total = jdbc.sql("select count(*) from matching_run").query(Long.class).single();
-        List<Run> rows = jdbc.sql("""
-                        select id, departement, created_by, created_at, status, considered, unserved from matching_run
-                         order by id desc limit :l offset :o""")
+        List<Run> rows = jdbc.sql("select " + RUN_COLUMNS + " from matching_run order by id desc limit :l offset :o")
                 .param("l", size).param("o", request.offset(size))
-                .query((rs, i) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                        rs.getString(5), rs.getInt(6), rs.getInt(7), List.of(), List.of(), ""))
+                .query((rs, i) -> runRow(rs, List.of(), List.of()))
                 .list();
         return request.page(rows, total, size);
     }
@@ -333,13 +420,15 @@ public class MatchingRuns {
     /** A doctor a household could be proposed to instead: name, minutes, places left in this draft if chosen. */
     public record Option(long doctorId, String doctor, double minutes, double distanceKm, boolean networkMember, int placesLeft) {}
 
-    private String draftDepartement(long runId) {
+    /** The départements whose households a draft matches; refused once published. */
+    private List<String> draftZone(long runId) {
         String status = jdbc.sql("select status from matching_run where id = :r").param("r", runId).query(String.class).optional()
                 .orElseThrow(() -> new NotFoundException("Aucun appariement n° " + runId + "."));
         if (!"DRAFT".equals(status)) {
             throw new ProposalWorkflow.TransitionRefused("Cet appariement est publié : il ne se modifie plus.");
         }
-        return jdbc.sql("select departement from matching_run where id = :r").param("r", runId).query(String.class).single();
+        return jdbc.sql("select coalesce(zone_departements, array[departement]) from matching_run where id = :r").param("r", runId)
+                .query((rs, i) -> List.of((String[]) rs.getArray(1).getArray())).single();
     }
 
     /** Places each doctor has left once every line of this draft but one household's is counted. */
@@ -360,12 +449,15 @@ public class MatchingRuns {
     /** The doctors a household of a draft could be given instead, checked like the engine checks them. Audited. */
     @Transactional
     public Choice choices(long runId, long entryId) {
-        String departement = draftDepartement(runId);
-        ZoneMatcher.Demand demand = inputs.waiting(departement).stream().filter(d -> d.entryId() == entryId).findFirst()
-                .orElseThrow(() -> new NotFoundException("Ce foyer n'attend plus dans ce département."));
-        List<ZoneMatcher.Supply> supplies = inputs.doctors(departement);
+        List<String> zone = draftZone(runId);
+        ZoneMatcher.Demand demand = inputs.waiting(zone).stream().filter(d -> d.entryId() == entryId).findFirst()
+                .orElseThrow(() -> new NotFoundException("Ce foyer n'attend plus dans cette zone."));
+        ZoneInputs.ZoneDoctors zoneDoctors = inputs.doctors(zone, List.of(demand), text -> { });
+        List<ZoneMatcher.Supply> supplies = zoneDoctors.supplies();
         Map<Long, Integer> remaining = remainingInDraft(runId, entryId, supplies);
-        Map<Long, String> names = doctorNames(departement);
+        List<String> doctorDepartements = new java.util.ArrayList<>(zone);
+        doctorDepartements.addAll(zoneDoctors.neighbours());
+        Map<Long, String> names = doctorNames(doctorDepartements);
         Object[] current = jdbc.sql("select doctor_id, minutes from matching_run_line where run_id = :r and entry_id = :e")
                 .param("r", runId).param("e", entryId)
                 .query((rs, i) -> new Object[] {rs.getObject(1), rs.getObject(2)}).optional().orElse(new Object[] {null, null});
@@ -421,7 +513,7 @@ public class MatchingRuns {
     /** The advisor takes a household out of a draft: no proposal for it at publication; it keeps its place on the list. */
     @Transactional
     public String remove(long runId, long entryId) {
-        draftDepartement(runId);
+        draftZone(runId);
         long household = jdbc.sql("select household_id from waiting_entry where id = :e").param("e", entryId).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("Aucun foyer " + entryId + " dans cet appariement."));
         int removed = jdbc.sql("delete from matching_run_line where run_id = :r and entry_id = :e").param("r", runId).param("e", entryId)
@@ -438,26 +530,56 @@ public class MatchingRuns {
                 + "sur la liste d'attente.";
     }
 
-    /** Publishes a draft: a proposal per line whose household is still waiting. Returns how many were made. */
+    /** What a publication did: proposals made, and lines left out because the doctor had no places left by then. */
+    public record Publication(int made, int doctorFull) {
+        /** In French, for the run's page. */
+        public String message() {
+            return made + " proposition(s) envoyée(s) aux médecins." + (doctorFull == 0 ? ""
+                    : " " + doctorFull + " ligne(s) non publiée(s) : le médecin n'avait plus de place (prise entre-temps par un autre "
+                    + "appariement, par exemple d'un département voisin) ; ces foyers restent en attente.");
+        }
+    }
+
+    /**
+     * Publishes a draft: a proposal per line whose household is still waiting and whose doctor still has the places.
+     * The doctors' rows are locked first, in id order, then each line's places are re-read: two runs published at once —
+     * of the same zone or of neighbouring départements sharing doctors — never propose more than a doctor's places.
+     */
     @Transactional
-    public int publish(long runId) {
+    public Publication publish(long runId) {
         int published = jdbc.sql("update matching_run set status = 'PUBLISHED', published_at = :now where id = :r and status = 'DRAFT'")
                 .param("now", Timestamp.from(clock.instant())).param("r", runId).update();
         if (published == 0) {
             throw new ProposalWorkflow.TransitionRefused("Cet appariement est déjà publié (ou n'existe pas).");
         }
+        jdbc.sql("""
+                        select id from doctor_capacity where id in (select doctor_id from matching_run_line where run_id = :r)
+                         order by id for update""").param("r", runId).query(Long.class).list();
         int made = 0;
-        for (Object[] line : jdbc.sql("select entry_id, doctor_id, reason from matching_run_line where run_id = :r and doctor_id is not null order by entry_id")
-                .param("r", runId).query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).list()) {
+        int full = 0;
+        for (Object[] line : jdbc.sql("""
+                        select l.entry_id, l.doctor_id, l.reason, e.people from matching_run_line l join waiting_entry e on e.id = l.entry_id
+                         where l.run_id = :r and l.doctor_id is not null order by l.entry_id""")
+                .param("r", runId).query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)}).list()) {
             long entryId = (Long) line[0];
+            long doctorId = (Long) line[1];
             // locked: two runs over the same zone published at once propose each household once
-            if (jdbc.sql("select status from waiting_entry where id = :e for update").param("e", entryId).query(String.class).single().equals("WAITING")) {
-                long proposal = workflow.propose(entryId, WorkflowDoctorId.of((Long) line[1]), (String) line[2]).value();
-                jdbc.sql("update matching_run_line set proposal_id = :p where run_id = :r and entry_id = :e")
-                        .param("p", proposal).param("r", runId).param("e", entryId).update();
-                made++;
+            if (!jdbc.sql("select status from waiting_entry where id = :e for update").param("e", entryId).query(String.class).single()
+                    .equals("WAITING")) {
+                continue;
             }
+            if (proposals.placesLeftLocked(doctorId) < (Integer) line[3]) {
+                full++;
+                continue;
+            }
+            long proposal = workflow.propose(entryId, WorkflowDoctorId.of(doctorId), (String) line[2]).value();
+            jdbc.sql("update matching_run_line set proposal_id = :p where run_id = :r and entry_id = :e")
+                    .param("p", proposal).param("r", runId).param("e", entryId).update();
+            made++;
         }
-        return made;
+        if (full > 0) {
+            log.info("Matching run {} published: {} proposals, {} lines left out (doctor full by then)", runId, made, full);
+        }
+        return new Publication(made, full);
     }
 }

@@ -426,14 +426,16 @@ class MatchingWeb {
         @org.springframework.web.bind.annotation.PostMapping("/appariements")
         String run(@org.springframework.web.bind.annotation.RequestParam(name = "departement", defaultValue = "") String departement,
                    Model model, jakarta.servlet.http.HttpServletResponse response) {
-            String code = departement.strip().toUpperCase(java.util.Locale.ROOT);
-            String error = code.isEmpty() ? "Saisissez le code du département à apparier, par exemple 83."
-                    : territory.departementError(departement).orElse(null);
+            String typed = departement.strip();
+            String error = typed.isEmpty() ? "Saisissez la zone à apparier : un département (83), une région (Occitanie) ou « France »."
+                    : runs.zone(typed).isPresent() ? null
+                    : territory.departementError(typed).map(e -> e + " Vous pouvez aussi saisir une région (Occitanie) ou « France ».")
+                    .orElse("Zone inconnue : saisissez un département (83, 2A), une région (Occitanie) ou « France ».");
             if (error != null) {
                 response.setStatus(422);
                 return form(fr.traitant.app.platform.ListRequest.first("/appariements"), model, departement, error);
             }
-            return "redirect:/appariements/" + runs.start(code);
+            return "redirect:/appariements/" + runs.start(typed);
         }
 
         @GetMapping("/appariements/{id}")
@@ -493,7 +495,7 @@ class MatchingWeb {
         @org.springframework.web.bind.annotation.PostMapping("/appariements/{id}/publication")
         String publish(@PathVariable long id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
             try {
-                redirect.addFlashAttribute("message", runs.publish(id) + " proposition(s) envoyée(s) aux médecins.");
+                redirect.addFlashAttribute("message", runs.publish(id).message());
             } catch (ProposalWorkflow.TransitionRefused e) {
                 redirect.addFlashAttribute("message", e.getMessage());
             }

@@ -159,6 +159,19 @@ class ProposalRepository {
                 .param("now", Timestamp.from(now)).param("email", email).update();
     }
 
+    /**
+     * Places a doctor has left for a new proposal — capacity, less places committed, less places held by pending
+     * proposals — read under a lock of the doctor's row, so that two runs published at once (of the same or of
+     * neighbouring départements) never propose more than the places.
+     */
+    int placesLeftLocked(long doctorId) {
+        return jdbc.sql("""
+                        select c.capacity - c.committed - coalesce((select sum(p.people) from proposal p
+                                                                     where p.doctor_id = c.id and p.status = 'PENDING'), 0)
+                          from doctor_capacity c where c.id = :d for update""")
+                .param("d", doctorId).query(Integer.class).optional().orElse(0);
+    }
+
     /** Commits places while some are left; false when the doctor is full. */
     boolean commit(long doctorId, int people, Instant now) {
         return jdbc.sql("""
@@ -361,14 +374,19 @@ class ProposalRepository {
         jdbc.sql("update doctor_capacity set network_member = :n where id = :d").param("n", network).param("d", doctorId).update();
     }
 
-    /** A workflow doctor of a zone as the engine reads it: places left, accepting, network, place, RPPS. */
+    /**
+     * A workflow doctor of a zone as the engine reads it: places left (capacity less places committed and places held by
+     * pending proposals, which runs of neighbouring départements may have made), accepting, network, place, RPPS.
+     */
     record SupplyRow(long doctorId, int remaining, boolean accepting, boolean network, double lat, double lon, String communeCode,
                      String rpps) {}
 
     List<SupplyRow> supply(String departement) {
         return jdbc.sql("""
-                        select id, capacity - committed, accepting, network_member, lat, lon, commune_code, rpps
-                          from doctor_capacity where departement = :d order by id""")
+                        select c.id, c.capacity - c.committed - coalesce((select sum(p.people) from proposal p
+                                                                           where p.doctor_id = c.id and p.status = 'PENDING'), 0),
+                               c.accepting, c.network_member, c.lat, c.lon, c.commune_code, c.rpps
+                          from doctor_capacity c where c.departement = :d order by c.id""")
                 .param("d", departement)
                 .query((rs, i) -> new SupplyRow(rs.getLong(1), rs.getInt(2), rs.getBoolean(3), rs.getBoolean(4), rs.getDouble(5),
                         rs.getDouble(6), rs.getString(7), rs.getString(8)))

@@ -300,7 +300,8 @@ public class ProposalWorkflow {
 
     /**
      * Proposes the best available doctor for one waiting entry (a transferred family before arrival): the engine on
-     * this household alone against the doctors of its département (the destination's for a transfer) — the nearest
+     * this household alone against the doctors of its département (the destination's for a transfer) and of the
+     * neighbouring départements within reach (ADR 0064) — the nearest
      * eligible doctor within 30 minutes with room for the whole household, network doctors first for transferred
      * families (ADR 0050); never a doctor who already declined or whose proposal the household refused.
      */
@@ -309,7 +310,8 @@ public class ProposalWorkflow {
         WaitingList.Entry entry = waitingList.get(entryId);
         ZoneMatcher.Demand demand = inputs.entry(entryId);
         String departement = demand.communeCode() == null ? entry.departement() : InseeCode.of(demand.communeCode()).departement();
-        ZoneMatcher.Result result = matcher.match(List.of(demand), inputs.doctors(departement), inputs.excluded());
+        ZoneMatcher.Result result = matcher.match(List.of(demand),
+                inputs.doctors(List.of(departement), List.of(demand), step -> { }).supplies(), inputs.excluded());
         return result.assignments().stream().findFirst()
                 .map(a -> propose(entryId, WorkflowDoctorId.of(a.doctorId()), Explanations.reason(a)));
     }

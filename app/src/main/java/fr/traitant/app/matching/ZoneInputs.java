@@ -32,8 +32,12 @@ class ZoneInputs {
     private final int paediatricsUnder;
     private final ProposalRepository proposals;
 
+    private final double maxMinutes;
+
     ZoneInputs(JdbcClient jdbc, Households households, Territory territory, DoctorRoster roster,
-               @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder, ProposalRepository proposals) {
+               @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder, ProposalRepository proposals,
+               @Value("${traitant.matching.max-minutes:30}") double maxMinutes) {
+        this.maxMinutes = maxMinutes;
         this.proposals = proposals;
         this.jdbc = jdbc;
         this.households = households;
@@ -44,9 +48,89 @@ class ZoneInputs {
 
     /** Households waiting in a département, by priority then waiting-since. */
     List<ZoneMatcher.Demand> waiting(String departement) {
-        return jdbc.sql("select " + ENTRY_COLUMNS + " from waiting_entry where status = 'WAITING' and departement = :d"
+        return waiting(List.of(departement));
+    }
+
+    /** Households waiting in these départements, by priority then waiting-since. */
+    List<ZoneMatcher.Demand> waiting(java.util.Collection<String> departements) {
+        if (departements.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from waiting_entry where status = 'WAITING' and departement in (:d)"
                         + " order by priority, waiting_since, id")
-                .param("d", departement).query((rs, i) -> demand(rs)).list();
+                .param("d", List.copyOf(departements)).query((rs, i) -> demand(rs)).list();
+    }
+
+    /**
+     * The doctors a run over {@code zone} (one or more départements) considers: those of the zone and, across its
+     * borders, those of the other départements practising within the travel limit of at least one of the households
+     * (ADR 0064). Their places are shared with the runs of their own département: each run reads what is left (capacity,
+     * less places committed and places held by pending proposals) and publication re-checks it under a row lock.
+     *
+     * @param step told the département being read, for the run's page
+     */
+    ZoneDoctors doctors(java.util.Collection<String> zone, List<ZoneMatcher.Demand> demands,
+                        java.util.function.Consumer<String> step) {
+        Set<String> inZone = new java.util.TreeSet<>(zone);
+        Set<String> neighbours = neighboursWithinReach(inZone, demands);
+        List<ZoneMatcher.Supply> supplies = new java.util.ArrayList<>();
+        fr.traitant.engine.geo.SpatialIndex homes = homes(demands);
+        double reach = reachMetres();
+        int n = 0;
+        int total = inZone.size() + neighbours.size();
+        for (String d : inZone) {
+            step.accept("Lecture des médecins disponibles : " + territory.departementLabel(d) + " (" + (++n) + " sur " + total + ")");
+            supplies.addAll(doctors(d));
+        }
+        int across = 0;
+        for (String d : neighbours) {
+            step.accept("Lecture des médecins des départements voisins : " + territory.departementLabel(d) + " (" + (++n) + " sur " + total + ")");
+            for (ZoneMatcher.Supply s : doctors(d)) {
+                if (homes.withinRadius(new fr.traitant.engine.geo.GeoPoint(s.lat(), s.lon()), reach).length > 0) {
+                    supplies.add(s);
+                    across++;
+                }
+            }
+        }
+        return new ZoneDoctors(supplies, List.copyOf(neighbours), across);
+    }
+
+    /** The doctors of a run, the neighbouring départements they came from and how many came from them. */
+    record ZoneDoctors(List<ZoneMatcher.Supply> supplies, List<String> neighbours, int acrossBorders) {}
+
+    /**
+     * Départements outside the zone with a commune near enough to a waiting household of it: the commune's point within
+     * the travel limit's reach plus the commune's radius (a practice may be anywhere in it).
+     */
+    Set<String> neighboursWithinReach(Set<String> zone, List<ZoneMatcher.Demand> demands) {
+        Set<String> out = new java.util.TreeSet<>();
+        if (demands.isEmpty()) {
+            return out;
+        }
+        fr.traitant.engine.geo.SpatialIndex homes = homes(demands);
+        double reach = reachMetres();
+        fr.traitant.engine.territory.Communes communes = territory.engineCommunes();
+        for (int i = 0; i < communes.size(); i++) {
+            fr.traitant.engine.territory.Commune c = communes.get(i);
+            if (c.departement().isEmpty() || zone.contains(c.departement()) || out.contains(c.departement())) {
+                continue;
+            }
+            double radius = Double.isNaN(c.areaKm2()) ? 5_000 : Math.sqrt(c.areaKm2() / Math.PI) * 1_000;
+            if (homes.withinRadius(c.position(), reach + radius).length > 0) {
+                out.add(c.departement());
+            }
+        }
+        return out;
+    }
+
+    private static fr.traitant.engine.geo.SpatialIndex homes(List<ZoneMatcher.Demand> demands) {
+        return fr.traitant.engine.geo.SpatialIndex.of(demands.stream()
+                .map(d -> new fr.traitant.engine.geo.GeoPoint(d.lat(), d.lon())).toList());
+    }
+
+    /** Crow-fly metres beyond which no trip is within the travel limit (the road model's bound). */
+    private double reachMetres() {
+        return fr.traitant.engine.matching.RoadTravelTimes.DEFAULT.reachMetres(maxMinutes);
     }
 
     /** One waiting entry as a demand. */

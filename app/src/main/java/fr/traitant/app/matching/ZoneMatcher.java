@@ -47,7 +47,18 @@ interface ZoneMatcher {
      * @param excluded by household id, the doctors never to propose to it again (declined, refused, expired)
      * @return families are never split; no doctor beyond capacity
      */
-    Result match(List<Demand> demands, List<Supply> supplies, java.util.Map<Long, Set<Long>> excluded);
+    default Result match(List<Demand> demands, List<Supply> supplies, java.util.Map<Long, Set<Long>> excluded) {
+        return match(demands, supplies, excluded, (phase, percent) -> { });
+    }
+
+    /** Progress of a long computation: the phase in French, and how far it is, in percent. */
+    @FunctionalInterface
+    interface Progress {
+        void at(String phase, int percent);
+    }
+
+    /** {@link #match(List, List, java.util.Map)}, telling its progress. */
+    Result match(List<Demand> demands, List<Supply> supplies, java.util.Map<Long, Set<Long>> excluded, Progress progress);
 
     /** A doctor a household could be proposed to instead, with the estimated road minutes. */
     record Alternative(long doctorId, double minutes, double distanceKm, boolean networkMember) {}

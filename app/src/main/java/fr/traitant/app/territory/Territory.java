@@ -246,6 +246,17 @@ public class Territory {
     }
 
     /** Every région with its population and number of communes, most populated first. */
+    /** The région typed by its name (accents and case ignored, "Région …" accepted) or its code prefixed by R ("R93"). */
+    public Optional<RegionSummary> findRegion(String typed) {
+        String key = SearchText.normalize(typed == null ? "" : typed);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        String bare = key.startsWith("region ") ? key.substring("region ".length()) : key;
+        return regions().stream().filter(r -> bare.equals(SearchText.normalize(r.name())) || key.equals("r" + r.code().toLowerCase(java.util.Locale.ROOT)))
+                .findFirst();
+    }
+
     public List<RegionSummary> regions() {
         return jdbc.sql("""
                 select r.code, r.name, coalesce(sum(c.population), 0) as population, count(c.code) as communes

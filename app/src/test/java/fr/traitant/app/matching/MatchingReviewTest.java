@@ -108,7 +108,7 @@ class MatchingReviewTest {
         assertThat(conciliator.get("/appariements/" + run + "/foyers/" + first).status()).isEqualTo(403);
         assertThat(conciliator.get("/appariements/" + run).body()).doesNotContain("/appariements/" + run + "/foyers/").doesNotContain("/publication");
 
-        runs.publish(run);
+        runs.publish(run).made();
         assertThat(jdbc.sql("select doctor_id from proposal where waiting_entry_id = :e").param("e", first).query(Long.class).single())
                 .isEqualTo(other.doctorId());
         assertThat(jdbc.sql("select count(*) from proposal where waiting_entry_id = :e").param("e", second).query(Long.class).single())

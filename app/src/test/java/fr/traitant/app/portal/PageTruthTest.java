@@ -112,7 +112,7 @@ class PageTruthTest {
             waitingList.register(household, sources[i % sources.length], Instant.now().minusSeconds(86_400L * (i + 1)));
         }
         long run = runs.run("83");
-        runs.publish(run);
+        runs.publish(run).made();
         jdbc.sql("""
                         select p.id, c.doctor_account_id from proposal p join doctor_capacity c on c.id = p.doctor_id
                          where p.status = 'PENDING' and c.doctor_account_id is not null order by p.id limit 1""")

@@ -49,6 +49,9 @@ public final class ProblemIndex {
     private final double[] doctorLat, doctorLon, doctorSpeed;
     /** Network preference, centiminutes (added to the cost of a preferring household's trip outside the network). */
     public final int preferenceCm;
+    /** Road travel: the fastest practice speed of the instance, and whether every practice has the same speed. */
+    private final double maxDoctorSpeed;
+    private final boolean uniformDoctorSpeed;
     /** Slots of household h: [slotStart[h], slotStart[h+1]); sorted by (centiminutes, doctor). */
     public final int[] slotStart;
     public final int[] slotDoctor;
@@ -112,6 +115,14 @@ public final class ProblemIndex {
             doctorLon[d] = doctors[d].location().lon();
             if (travel instanceof RoadTravelTimes road) doctorSpeed[d] = road.model().speedKmh(doctors[d].density());
         }
+        double fastest = 0;
+        boolean uniform = true;
+        for (int d = 0; d < nd; d++) {
+            fastest = Math.max(fastest, doctorSpeed[d]);
+            if (doctorSpeed[d] != doctorSpeed[0]) uniform = false;
+        }
+        maxDoctorSpeed = fastest;
+        uniformDoctorSpeed = uniform;
         capacity = new int[nd];
         for (int d = 0; d < nd; d++) capacity[d] = doctors[d].accepting() ? doctors[d].capacity() : 0;
 
@@ -195,6 +206,8 @@ public final class ProblemIndex {
         doctorLon = base.doctorLon;
         doctorSpeed = base.doctorSpeed;
         preferenceCm = base.preferenceCm;
+        maxDoctorSpeed = base.maxDoctorSpeed;
+        uniformDoctorSpeed = base.uniformDoctorSpeed;
         grid = base.grid;
         int nh = households.length;
         int[] extraCount = new int[nh];
@@ -298,7 +311,14 @@ public final class ProblemIndex {
 
     /** Great-circle metres within which every trip from h of at most {@code minutes} lies. */
     private double reachMetres(int h, double minutes) {
-        return travel instanceof RoadTravelTimes road ? road.reachMetres(households[h].density(), minutes) : travel.reachMetres(minutes);
+        if (!(travel instanceof RoadTravelTimes road)) return travel.reachMetres(minutes);
+        if (maxDoctorSpeed <= 0) return 0;
+        // the practice at the instance's fastest speed: tighter than the model's bound
+        var m = road.model();
+        double driving = minutes + 0.01 - m.fixedMinutes();
+        if (driving <= 0) return 0;
+        double perKm = m.detourFactor() * 30.0 * (1.0 / m.speedKmh(households[h].density()) + 1.0 / maxDoctorSpeed);
+        return driving / perKm * 1_000.0 * (1 + 1e-9) + 1.0;
     }
 
     /** Minutes to centiminutes, rounded half up. */
@@ -325,7 +345,8 @@ public final class ProblemIndex {
             double reach = reachMetres(h, hh.maxMinutes());
             int[] near = grid.nearest(lat, lon, reach, limit, ok);
             for (int d : near) consider(h, d, toCm(road.minutes(lat, lon, speed, doctorLat[d], doctorLon[d], doctorSpeed[d])), out);
-            if (near.length >= limit && limit < Integer.MAX_VALUE) {
+            boolean costOrderIsDistanceOrder = uniformDoctorSpeed && (!hh.prefersNetwork() || preferenceCm == 0);
+            if (near.length >= limit && limit < Integer.MAX_VALUE && !costOrderIsDistanceOrder) {
                 // speeds differ between practices and the network preference adds to some costs: the crow-fly
                 // nearest are not always the cheapest. Every pair cheaper than the limit-th found lies within the
                 // reach of that cost's real minutes: look there for all of them.
