@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * Prints the matching figures of docs/methodology/matching.md: national instance (400,000
  * households, ~714,000 people, 52,000 doctors, 30 minutes), one département (10,000 households),
  * incremental re-match after one refusal; the per-class certificate (served, proven bound, gap). Run with {@code -Xmx2g}:
- * {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar fr.traitant.benchmarks.MatchingFigures [national|departement|all]}.
+ * {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar fr.traitant.benchmarks.MatchingFigures [national|departement|all]
+ * [exactLimit]}.
  */
 public final class MatchingFigures {
 
@@ -27,8 +28,12 @@ public final class MatchingFigures {
         System.out.printf("JVM %s, max heap %d MB, %d processors%n", Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());
         if (what.equals("all") || what.equals("departement")) departement();
+        if (args.length > 1) exactLimit = Integer.parseInt(args[1]);
         if (what.equals("all") || what.equals("national")) national();
     }
+
+    /** Exact component limit of the national run (second argument; default: the engine's). */
+    static int exactLimit = MatchingOptions.DEFAULT.exactComponentLimit();
 
     static void departement() {
         // Bouches-du-Rhône: 10,000 households, doctors in the national proportion (52,000 / 400,000)
@@ -59,7 +64,7 @@ public final class MatchingFigures {
         long t0 = System.nanoTime();
         long[] phaseStart = {t0};
         String[] phase = {""};
-        MatchingOptions options = MatchingOptions.DEFAULT.withProgress((p, done, total) -> {
+        MatchingOptions options = MatchingOptions.DEFAULT.withExactComponentLimit(exactLimit).withProgress((p, done, total) -> {
             if (!p.equals(phase[0])) {
                 long now = System.nanoTime();
                 if (!phase[0].isEmpty()) System.out.printf("  phase %-10s %7.0f ms%n", phase[0], (now - phaseStart[0]) / 1e6);

@@ -70,9 +70,11 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not show the progress bar.")
     boolean noProgress;
 
-    @Option(names = "--exact-limit", defaultValue = "400", paramLabel = "N",
-            description = "Solve components of at most N households exactly: branch-and-bound, then CP-SAT when it"
-                    + " does not prove the optimum (default ${DEFAULT-VALUE}).")
+    @Option(names = "--exact-limit", defaultValue = "10000", paramLabel = "N",
+            description = "Solve components of at most N households exactly: up to 400 households branch-and-bound, then"
+                    + " SCIP/CP-SAT when it does not prove the optimum; larger ones class by class (flow bound, chains of moves,"
+                    + " SCIP). Above N: heuristic with its certificate. 400 is much faster on large components"
+                    + " (default ${DEFAULT-VALUE}).")
     int exactLimit;
 
     @Option(names = "--work-budget", defaultValue = "20000000", paramLabel = "UNITS",

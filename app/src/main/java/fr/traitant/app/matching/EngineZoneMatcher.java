@@ -66,9 +66,20 @@ class EngineZoneMatcher implements ZoneMatcher {
         this.networkPreferenceMinutes = networkPreferenceMinutes;
     }
 
-    /** The engine's options: defaults, with the platform's network preference. */
-    MatchingOptions options() {
-        return MatchingOptions.DEFAULT.withNetworkPreferenceMinutes(networkPreferenceMinutes);
+    /** Runs of at most this many households (a département) solve components of up to {@link #EXACT_COMPONENTS} exactly. */
+    static final int EXACT_RUN_HOUSEHOLDS = 20_000;
+    /** Components solved to the proven optimum in a département run (ADR 0063: class by class above 400 households). */
+    static final int EXACT_COMPONENTS = 10_000;
+
+    /**
+     * The engine's options: defaults with the platform's network preference; a run of at most
+     * {@value #EXACT_RUN_HOUSEHOLDS} households (a département) solves every component of up to
+     * {@value #EXACT_COMPONENTS} households exactly, a larger one (a région, France) keeps the default limit (400) and
+     * its certificate (ADR 0064).
+     */
+    MatchingOptions options(int households) {
+        return MatchingOptions.DEFAULT.withNetworkPreferenceMinutes(networkPreferenceMinutes)
+                .withExactComponentLimit(households <= EXACT_RUN_HOUSEHOLDS ? EXACT_COMPONENTS : MatchingOptions.DEFAULT.exactComponentLimit());
     }
 
     private Household household(Demand d, Set<Long> excludedDoctors) {
@@ -121,7 +132,7 @@ class EngineZoneMatcher implements ZoneMatcher {
             supplyById.put(doc.id(), s);
             doctors.add(doc);
         }
-        MatchingResult result = Matcher.solve(households, doctors, RoadTravelTimes.DEFAULT, options().withProgress((phase, done, total) ->
+        MatchingResult result = Matcher.solve(households, doctors, RoadTravelTimes.DEFAULT, options(households.size()).withProgress((phase, done, total) ->
                 progress.at(phase(phase), total <= 0 ? 100 : (int) Math.min(100, done * 100 / total)))).result();
 
         Map<String, Household> householdById = new HashMap<>();
