@@ -122,26 +122,38 @@ public final class FlowBound {
      * assignment as a flow (classes 1..k only), so only the missing people are searched for.
      */
     public long[] bounds() {
+        long[] served = served();
+        long[] bound = new long[5];
+        for (int k = 0; k < 5; k++) bound[k] = boundOf(k, served);
+        return bound;
+    }
+
+    /** The bound of class k alone (see {@link #bounds()}): one maximum flow instead of five. */
+    public long bound(int k) {
+        return boundOf(k, served());
+    }
+
+    private long[] served() {
         long[] served = new long[5];
         for (int i = 0; i < hh.length; i++) if (st.slot[hh[i]] >= 0) served[p.priority[hh[i]] - 1] += p.size[hh[i]];
-        long[] bound = new long[5];
-        for (int k = 0; k < 5; k++) {
-            buildGraph();
-            for (int j = 0; j <= k; j++) {
-                cap[classArc[j]] = j < k ? (int) served[j] : Integer.MAX_VALUE / 2;
-                push(classArc[j], (int) served[j]);
-            }
-            for (int i = 0; i < hh.length; i++) {
-                int h = hh[i];
-                if (st.slot[h] < 0 || p.priority[h] > k + 1) continue;
-                int size = p.size[h];
-                push(memberArc[i], size);
-                push(householdArcIndex[assignedArc[i]], size);
-                push(sinkArc[arcD[assignedArc[i]]], size);
-            }
-            bound[k] = maxFlowWithArcGeneration(k);
+        return served;
+    }
+
+    private long boundOf(int k, long[] served) {
+        buildGraph();
+        for (int j = 0; j <= k; j++) {
+            cap[classArc[j]] = j < k ? (int) served[j] : Integer.MAX_VALUE / 2;
+            push(classArc[j], (int) served[j]);
         }
-        return bound;
+        for (int i = 0; i < hh.length; i++) {
+            int h = hh[i];
+            if (st.slot[h] < 0 || p.priority[h] > k + 1) continue;
+            int size = p.size[h];
+            push(memberArc[i], size);
+            push(householdArcIndex[assignedArc[i]], size);
+            push(sinkArc[arcD[assignedArc[i]]], size);
+        }
+        return maxFlowWithArcGeneration(k);
     }
 
     /** Pairs (household, doctor), packed household &lt;&lt; 32 | doctor, found by arc generation (outside the rows). */
