@@ -239,7 +239,7 @@ public class MatchingRuns {
             // at most one update of the run's page per 5 % of a phase
             if (percent / 5 != lastPercent[0] / 5 || percent == 0) {
                 lastPercent[0] = percent;
-                step(runId, computing + " — " + phase + " : " + percent + " %");
+                step(runId, computing + " — " + phase + (percent == 0 ? " en cours" : " : " + percent + " %"));
             }
         });
         long matched = System.nanoTime();
