@@ -17,8 +17,8 @@ import java.util.Arrays;
  *   <li>the lower classes are put back by the heuristic's insertion (nearest doctor with room, else an ejection
  *       chain that moves served households without unserving any), and the next class starts from there;</li>
  *   <li>last, person-minutes are minimised by SCIP with the people per class fixed, when the component is small
- *       enough for it ({@link #MINUTES_HOUSEHOLDS}) and every household's row holds all its eligible doctors (over
- *       capped rows, tried on 5,000 households, SCIP ran more than ten minutes).</li>
+ *       enough for it ({@link #MINUTES_HOUSEHOLDS}, {@link #MINUTES_PAIRS}) and every household's row holds all its
+ *       eligible doctors (over capped rows, tried on 5,000 households, SCIP ran more than ten minutes).</li>
  * </ol>
  *
  * <p>A class solved by SCIP is proven only when SCIP proves it and either every household of the component has all
@@ -30,8 +30,14 @@ public final class StagedSolver {
     /** Outcome: classes proven, stages that needed SCIP, person-minutes proven. */
     public record Outcome(boolean peopleProven, boolean minutesProven, int integerStages) {}
 
-    /** Person-minutes are minimised by SCIP up to this many households (above: the heuristic's local search only). */
-    static final int MINUTES_HOUSEHOLDS = 2_000;
+    /** Person-minutes are minimised by SCIP up to this many households (above: the heuristic's local search only)… */
+    static final int MINUTES_HOUSEHOLDS = 1_000;
+    /**
+     * …and this many eligible pairs (SCIP variables). The stage's time is hard to predict: on 2,000 households,
+     * 39,664 pairs took 85 s (and proved the optimum), another random 2,000-household instance and a zone of 2,000
+     * households with 2,000 doctors in reach ran for more than ten minutes — hence 1,000 households.
+     */
+    static final long MINUTES_PAIRS = 60_000;
 
     /** Local-search sweeps on person-minutes after the classes changed. */
     static final int POLISH_PASSES = 20;
@@ -86,7 +92,9 @@ public final class StagedSolver {
         }
         if (integerStages > 0) new HeuristicSolver(st, chainNodes, chainWork).polish(POLISH_PASSES, fr.traitant.engine.matching.ProgressListener.NONE);
         boolean minutesProven = false;
-        if (peopleProven && rowsComplete && hh.length <= MINUTES_HOUSEHOLDS) {
+        long pairs = 0;
+        for (int h : hh) pairs += p.slotStart[h + 1] - p.slotStart[h];
+        if (peopleProven && rowsComplete && hh.length <= MINUTES_HOUSEHOLDS && pairs <= MINUTES_PAIRS) {
             ScipComponentSolver.Stage r = ScipComponentSolver.minutesStage(st, hh, fixed, nodesPerStage);
             if (r != null) {
                 if (r.value() < served(st, hh)[5]) {
