@@ -65,10 +65,10 @@ class BadInputFormsTest {
     void matching_run_with_an_empty_unknown_or_hostile_departement() {
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
         refusedField(advisor.submit("/appariements", "/appariements", Map.of("departement", "")), "departement", "",
-                "Saisissez le code du département");
+                "Saisissez la zone à apparier : un département (83), une région (Occitanie) ou « France ».");
         for (String typed : List.of("999", "abc", SCRIPT, "2C")) {
             refusedField(advisor.submit("/appariements", "/appariements", Map.of("departement", typed)), "departement", typed,
-                    "n’est pas un département");
+                    "n’est pas un département : saisissez son code, par exemple 83 ou 2A. Vous pouvez aussi saisir une région");
         }
         long runs = jdbc.sql("select count(*) from matching_run").query(Long.class).single();
         advisor.submit("/appariements", "/appariements", Map.of("departement", "abc"));
