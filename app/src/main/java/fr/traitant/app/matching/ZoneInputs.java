@@ -72,9 +72,9 @@ class ZoneInputs {
     ZoneDoctors doctors(java.util.Collection<String> zone, List<ZoneMatcher.Demand> demands,
                         java.util.function.Consumer<String> step) {
         Set<String> inZone = new java.util.TreeSet<>(zone);
-        Set<String> neighbours = neighboursWithinReach(inZone, demands);
-        List<ZoneMatcher.Supply> supplies = new java.util.ArrayList<>();
         fr.traitant.engine.geo.SpatialIndex homes = homes(demands);
+        Set<String> neighbours = demands.isEmpty() ? Set.of() : neighboursWithinReach(inZone, homes);
+        List<ZoneMatcher.Supply> supplies = new java.util.ArrayList<>();
         double reach = reachMetres();
         int n = 0;
         int total = inZone.size() + neighbours.size();
@@ -102,12 +102,8 @@ class ZoneInputs {
      * Départements outside the zone with a commune near enough to a waiting household of it: the commune's point within
      * the travel limit's reach plus the commune's radius (a practice may be anywhere in it).
      */
-    Set<String> neighboursWithinReach(Set<String> zone, List<ZoneMatcher.Demand> demands) {
+    private Set<String> neighboursWithinReach(Set<String> zone, fr.traitant.engine.geo.SpatialIndex homes) {
         Set<String> out = new java.util.TreeSet<>();
-        if (demands.isEmpty()) {
-            return out;
-        }
-        fr.traitant.engine.geo.SpatialIndex homes = homes(demands);
         double reach = reachMetres();
         fr.traitant.engine.territory.Communes communes = territory.engineCommunes();
         for (int i = 0; i < communes.size(); i++) {

@@ -42,13 +42,14 @@ public record RoadTravelTimes(RoadTimeModel model) implements TravelTimeModel {
     }
 
     /**
-     * Great-circle metres beyond which no trip from a home of this density takes {@code minutes} or less (the practice
-     * at the fastest speed): tighter than {@link #reachMetres} for slow (dense) homes.
+     * Great-circle metres beyond which no trip from a home of this density to a practice no faster than
+     * {@code fastestPracticeKmh} takes {@code minutes} or less: tighter than {@link #reachMetres(double)} for slow
+     * (dense) homes and for instances without fast practices.
      */
-    public double reachMetres(DensityClass home, double minutes) {
+    public double reachMetres(DensityClass home, double fastestPracticeKmh, double minutes) {
         double driving = minutes + 0.01 - model.fixedMinutes();
-        if (driving <= 0) return 0;
-        double perKm = model.detourFactor() * 30.0 * (1.0 / model.speedKmh(home) + 1.0 / model.maxSpeedKmh());
+        if (driving <= 0 || fastestPracticeKmh <= 0) return 0;
+        double perKm = model.detourFactor() * 30.0 * (1.0 / model.speedKmh(home) + 1.0 / fastestPracticeKmh);
         return driving / perKm * 1_000.0 * (1 + 1e-9) + 1.0;
     }
 

@@ -311,14 +311,9 @@ public final class ProblemIndex {
 
     /** Great-circle metres within which every trip from h of at most {@code minutes} lies. */
     private double reachMetres(int h, double minutes) {
-        if (!(travel instanceof RoadTravelTimes road)) return travel.reachMetres(minutes);
-        if (maxDoctorSpeed <= 0) return 0;
         // the practice at the instance's fastest speed: tighter than the model's bound
-        var m = road.model();
-        double driving = minutes + 0.01 - m.fixedMinutes();
-        if (driving <= 0) return 0;
-        double perKm = m.detourFactor() * 30.0 * (1.0 / m.speedKmh(households[h].density()) + 1.0 / maxDoctorSpeed);
-        return driving / perKm * 1_000.0 * (1 + 1e-9) + 1.0;
+        return travel instanceof RoadTravelTimes road ? road.reachMetres(households[h].density(), maxDoctorSpeed, minutes)
+                : travel.reachMetres(minutes);
     }
 
     /** Minutes to centiminutes, rounded half up. */
