@@ -117,6 +117,15 @@ public final class Matcher {
                 WindowSearch.run(st, hh, WINDOW_HOUSEHOLDS, maxWindows, WINDOW_WORK);
             });
         }
+        // components above the exact limit: chains of moves, class by class, serve everybody they can reach
+        if (!large.isEmpty()) {
+            progress.onProgress("chains", 0, large.size());
+            for (int k = 0; k < large.size(); k++) {
+                StagedSolver.chains(st, large.get(k));
+                progress.onProgress("chains", k + 1, large.size());
+            }
+            new HeuristicSolver(st, CHAIN_NODES, CHAIN_WORK).polish(StagedSolver.POLISH_PASSES, progress);
+        }
         int nSmall = small.size();
         progress.onProgress("exact", 0, nSmall);
         boolean cpSatOn = options.cpSatDeterministicTime() > 0 && nSmall > 0 && cpSatAvailable();

@@ -40,7 +40,7 @@ public final class StagedSolver {
     static final long MINUTES_PAIRS = 60_000;
 
     /** Local-search sweeps on person-minutes after the classes changed. */
-    static final int POLISH_PASSES = 20;
+    public static final int POLISH_PASSES = 20;
 
     private StagedSolver() {}
 
@@ -105,6 +105,21 @@ public final class StagedSolver {
             }
         }
         return new Outcome(peopleProven, minutesProven, integerStages);
+    }
+
+    /**
+     * Serves as many people of each class as chains of whole-household moves can, classes 1..5 in turn, over the
+     * households {@code hh} (a union of components); no bound, no integer programme: for components above the exact
+     * limit. Returns the people gained per class.
+     */
+    public static long[] chains(MatchState st, int[] hh) {
+        ChainSearch search = new ChainSearch(st, hh);
+        long[] gained = new long[5];
+        for (int k = 0; k < 5; k++) {
+            long before = served(st, hh)[k];
+            gained[k] = search.fill(hh, k, before, Long.MAX_VALUE) - before;
+        }
+        return gained;
     }
 
     /** People per class 1..5 and person-centiminutes of the component's current assignment. */

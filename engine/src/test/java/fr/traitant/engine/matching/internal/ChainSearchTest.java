@@ -99,4 +99,55 @@ class ChainSearchTest {
         assertThat(at(st, "H1")).as("priority 1 keeps its place").isEqualTo(doctor(st, "A"));
         assertThat(at(st, "H2")).as("priority 3 set aside").isEqualTo(-1);
     }
+
+    /**
+     * A (3 places) holds a priority-1 person and two single people of priority 3; H0 (2 people, priority 2) reaches
+     * only A and nobody can move: both priority-3 people are set aside together, the priority-1 person stays.
+     */
+    @Test
+    void two_smaller_households_of_a_lower_class_are_set_aside_together() {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("H0", "A", 5).add("P1", "A", 5).add("L1", "A", 5).add("L2", "A", 5)
+                .build();
+        ProblemIndex p = ProblemIndex.build(
+                List.of(household("H0", 2, 2), household("P1", 1, 1), household("L1", 1, 3), household("L2", 1, 3)),
+                List.of(Doctor.of("A", HERE, 3)), table, 0, ProgressListener.NONE);
+        MatchState st = new MatchState(p);
+        seat(st, "P1", "A");
+        seat(st, "L1", "A");
+        seat(st, "L2", "A");
+        int[] all = {0, 1, 2, 3};
+        assertThat(new ChainSearch(st, all).fill(all, 1, 0, Long.MAX_VALUE)).isEqualTo(2);
+        assertThat(at(st, "H0")).isEqualTo(doctor(st, "A"));
+        assertThat(at(st, "P1")).as("priority 1 keeps its place").isEqualTo(doctor(st, "A"));
+        assertThat(at(st, "L1")).isEqualTo(-1);
+        assertThat(at(st, "L2")).isEqualTo(-1);
+    }
+
+    /**
+     * Three people of priority 1 reach only A, full with two people of priority 2 who may go to B (3 places): the
+     * phases seat two of them through the same doctor with room, then stop by themselves when no chain is left.
+     */
+    @Test
+    void phases_seat_several_households_through_the_same_doctor_with_room() {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("X", "A", 5).add("Y", "A", 5).add("Z", "A", 5)
+                .add("M1", "A", 5).add("M1", "B", 10)
+                .add("M2", "A", 5).add("M2", "B", 10)
+                .build();
+        ProblemIndex p = ProblemIndex.build(
+                List.of(household("X", 1, 1), household("Y", 1, 1), household("Z", 1, 1), household("M1", 1, 2),
+                        household("M2", 1, 2)),
+                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 3)), table, 0, ProgressListener.NONE);
+        MatchState st = new MatchState(p);
+        seat(st, "M1", "A");
+        seat(st, "M2", "A");
+        int[] all = {0, 1, 2, 3, 4};
+        assertThat(new ChainSearch(st, all).fill(all, 0, 0, Long.MAX_VALUE)).as("A has 2 places for X, Y, Z").isEqualTo(2);
+        assertThat(at(st, "M1")).isEqualTo(doctor(st, "B"));
+        assertThat(at(st, "M2")).isEqualTo(doctor(st, "B"));
+        assertThat(at(st, "X")).as("rank order: X and Y first").isEqualTo(doctor(st, "A"));
+        assertThat(at(st, "Y")).isEqualTo(doctor(st, "A"));
+        assertThat(st.objective()[1]).as("nobody of priority 2 lost a place").isEqualTo(2);
+    }
 }
