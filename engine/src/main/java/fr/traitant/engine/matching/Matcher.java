@@ -41,6 +41,13 @@ public final class Matcher {
 
     /** Components above this size skip the pure-Java branch-and-bound and go to SCIP when OR-Tools is available. */
     static final int BNB_HOUSEHOLDS = 400;
+    /** Rounds of pairs to doctors with room added to the rows of components above the exact limit… */
+    static final int ROOM_ROUNDS = 3;
+    /**
+     * …of at most this many households (a département or a région; on the national instance's largest components the
+     * rounds added six million pairs and tripled the time of the chains for one point of priority 5).
+     */
+    static final int ROOM_COMPONENT_LIMIT = 50_000;
     /** SCIP nodes per stage of the staged solver, per unit of {@link MatchingOptions#cpSatDeterministicTime()}. */
     static final long STAGE_NODES_PER_UNIT = 5_000;
     /** Components above this many households get no fix-and-optimise windows (a national run would take minutes). */
@@ -65,19 +72,19 @@ public final class Matcher {
     public static MatchingSession solve(Collection<Household> households, Collection<Doctor> doctors,
                                         TravelTimeModel travel, MatchingOptions options) {
         ProgressListener progress = options.progress();
-        ProblemIndex p = ProblemIndex.build(List.copyOf(households), List.copyOf(doctors), travel,
+        ProblemIndex p0 = ProblemIndex.build(List.copyOf(households), List.copyOf(doctors), travel,
                 options.candidateLimit(), options.networkPreferenceMinutes(), progress);
-        MatchState st = new MatchState(p);
-        new HeuristicSolver(st, CHAIN_NODES, CHAIN_WORK).solve(progress);
+        MatchState first = new MatchState(p0);
+        new HeuristicSolver(first, CHAIN_NODES, CHAIN_WORK).solve(progress);
 
-        int nh = p.householdCount(), nd = p.doctorCount();
+        int nh = p0.householdCount(), nd = p0.doctorCount();
         int[] parent = new int[nh + nd];
         for (int i = 0; i < parent.length; i++) parent[i] = i;
         for (int h = 0; h < nh; h++) {
-            for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) union(parent, h, nh + p.slotDoctor[s]);
+            for (int s = p0.slotStart[h]; s < p0.slotStart[h + 1]; s++) union(parent, h, nh + p0.slotDoctor[s]);
         }
         int[] count = new int[nh + nd];
-        for (int h = 0; h < nh; h++) if (p.slotStart[h + 1] > p.slotStart[h]) count[find(parent, h)]++;
+        for (int h = 0; h < nh; h++) if (p0.slotStart[h + 1] > p0.slotStart[h]) count[find(parent, h)]++;
         // components in order of their smallest household index
         boolean[] seen = new boolean[nh + nd];
         int[] smallIndex = new int[nh + nd];
@@ -87,7 +94,7 @@ public final class Matcher {
         int[] fill = new int[nh + nd];
         int components = 0, heuristicHouseholds = 0;
         for (int h = 0; h < nh; h++) {
-            if (p.slotStart[h + 1] == p.slotStart[h]) continue;
+            if (p0.slotStart[h + 1] == p0.slotStart[h]) continue;
             int r = find(parent, h);
             if (!seen[r]) {
                 seen[r] = true;
@@ -108,24 +115,38 @@ public final class Matcher {
         }
         // fix-and-optimise on components above the exact limit: windows of neighbouring doctors re-solved
         // exactly; components are independent (disjoint doctors), so they run in parallel
+        MatchState windowState = first;
         if (options.windowsPerHousehold() > 0 && !large.isEmpty()) {
             progress.onProgress("windows", 0, large.size());
             IntStream.range(0, large.size()).parallel().forEach(k -> {
                 int[] hh = large.get(k);
                 if (hh.length > WINDOW_COMPONENT_LIMIT) return;
                 long maxWindows = (long) Math.ceil(options.windowsPerHousehold() * hh.length);
-                WindowSearch.run(st, hh, WINDOW_HOUSEHOLDS, maxWindows, WINDOW_WORK);
+                WindowSearch.run(windowState, hh, WINDOW_HOUSEHOLDS, maxWindows, WINDOW_WORK);
             });
         }
         // components above the exact limit: chains of moves, class by class, serve everybody they can reach
         if (!large.isEmpty()) {
             progress.onProgress("chains", 0, large.size());
+            boolean[] reached = new boolean[nd];
             for (int k = 0; k < large.size(); k++) {
-                StagedSolver.chains(st, large.get(k));
+                StagedSolver.chains(first, large.get(k), reached);
                 progress.onProgress("chains", k + 1, large.size());
             }
-            new HeuristicSolver(st, CHAIN_NODES, CHAIN_WORK).polish(StagedSolver.POLISH_PASSES, progress);
+            // rows hold the nearest doctors only: places left at doctors outside the rows the chains reached stay
+            // unused; the pairs from the households the chains reached to those doctors join the rows (same
+            // component: components do not change) and the chains run again, until no such pair is left
+            for (int round = 0; round < ROOM_ROUNDS; round++) {
+                MatchState wider = withRoomPairs(first, large, parent, reached);
+                if (wider == null) break;
+                first = wider;
+                java.util.Arrays.fill(reached, false);
+                for (int[] hh : large) if (hh.length <= ROOM_COMPONENT_LIMIT) StagedSolver.chains(first, hh, reached);
+            }
+            new HeuristicSolver(first, CHAIN_NODES, CHAIN_WORK).polish(StagedSolver.POLISH_PASSES, progress);
         }
+        MatchState st = first;
+        ProblemIndex p = st.p;
         int nSmall = small.size();
         progress.onProgress("exact", 0, nSmall);
         boolean cpSatOn = options.cpSatDeterministicTime() > 0 && nSmall > 0 && cpSatAvailable();
@@ -266,6 +287,41 @@ public final class Matcher {
             if (st.slot[h] >= 0) next.assign(h, wider.slotOf(h, st.doctorOf(h)));
         }
         for (int i = 0; i < extra; i++) next.assign(extraH[i], wider.slotOf(extraH[i], (int) extraPair[i]));
+        return next;
+    }
+
+    /**
+     * The state over wider rows, same assignment: for the households of components above the exact limit that the
+     * chains reached (the unserved ones, and the members of the doctors their last search visited), every eligible
+     * doctor of the same component with places left that is not yet in the household's row. Null when there is none.
+     */
+    private static MatchState withRoomPairs(MatchState st, List<int[]> large, int[] parent, boolean[] reached) {
+        ProblemIndex p = st.p;
+        int nh = p.householdCount(), nd = p.doctorCount();
+        boolean[] largeRoot = new boolean[nh + nd];
+        for (int[] hh : large) if (hh.length <= ROOM_COMPONENT_LIMIT) largeRoot[find(parent, hh[0])] = true;
+        int[] open = IntStream.range(0, nd).filter(d -> st.remaining[d] > 0 && largeRoot[find(parent, nh + d)]).toArray();
+        if (open.length == 0) return null;
+        HeuristicSolver.IntList from = new HeuristicSolver.IntList();
+        for (int[] hh : large) {
+            if (hh.length > ROOM_COMPONENT_LIMIT) continue;
+            for (int h : hh) if (st.slot[h] < 0 || reached[st.doctorOf(h)]) from.add(h);
+        }
+        ProblemIndex.Pairs pairs = p.pairsTo(java.util.Arrays.copyOf(from.a, from.n), open);
+        HeuristicSolver.IntList keep = new HeuristicSolver.IntList();
+        for (int i = 0; i < pairs.household().length; i++) {
+            if (find(parent, pairs.household()[i]) == find(parent, nh + (int) pairs.packed()[i])) keep.add(i);
+        }
+        if (keep.n == 0) return null;
+        int[] hs = new int[keep.n];
+        long[] packed = new long[keep.n];
+        for (int i = 0; i < keep.n; i++) {
+            hs[i] = pairs.household()[keep.a[i]];
+            packed[i] = pairs.packed()[keep.a[i]];
+        }
+        ProblemIndex wider = p.withExtraPairs(hs, packed);
+        MatchState next = new MatchState(wider);
+        for (int h = 0; h < nh; h++) if (st.slot[h] >= 0) next.assign(h, wider.slotOf(h, st.doctorOf(h)));
         return next;
     }
 

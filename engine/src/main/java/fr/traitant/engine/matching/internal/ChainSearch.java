@@ -28,6 +28,11 @@ final class ChainSearch {
     private final int[] seen, parentState, movedHousehold, movedSlot;
     /** Phase in which each local doctor was changed by an applied chain. */
     private final int[] touched;
+    /**
+     * Per local doctor: phase and smallest need expanded in it. A state (d, n) with n at least that need has nothing
+     * new to offer: the households it could move out of d are among those the smaller need could.
+     */
+    private final int[] expandedPhase, expandedNeed;
     private int phase;
     private int[] queue;
 
@@ -47,6 +52,8 @@ final class ChainSearch {
         movedHousehold = new int[states];
         movedSlot = new int[states];
         touched = new int[ds.length];
+        expandedPhase = new int[ds.length];
+        expandedNeed = new int[ds.length];
         queue = new int[Math.max(16, states)];
     }
 
@@ -72,6 +79,11 @@ final class ChainSearch {
             }
         }
         return served;
+    }
+
+    /** Marks the doctors of the states the last phase visited (after a fruitless phase: every state reachable). */
+    void markReached(boolean[] reached) {
+        for (int state = 0; state < seen.length; state++) if (seen[state] == phase) reached[ds[state / (maxNeed + 1)]] = true;
     }
 
     /** One phase: a breadth-first search from every candidate at once. Returns the people seated. */
@@ -118,6 +130,9 @@ final class ChainSearch {
             if (touched[j] == phase) continue;
             int d = ds[j];
             int need = state % (maxNeed + 1);
+            if (expandedPhase[j] == phase && expandedNeed[j] <= need) continue;
+            expandedPhase[j] = phase;
+            expandedNeed[j] = need;
             int count = st.memberCount(d);
             members:
             for (int i = 0; i < count; i++) {

@@ -247,6 +247,46 @@ public final class ProblemIndex {
         }
     }
 
+    /** Pairs (household, packed cost cm &lt;&lt; 32 | doctor), in household order. */
+    public record Pairs(int[] household, long[] packed) {}
+
+    /**
+     * Every eligible pair from the households {@code hh} to the doctors {@code open} that is not yet in the household's
+     * row: the doctor within the household's limit, accepting, with capacity for it, meeting its needs, not excluded.
+     */
+    public Pairs pairsTo(int[] hh, int[] open) {
+        HeuristicSolver.IntList hs = new HeuristicSolver.IntList();
+        LongList out = new LongList();
+        if (grid == null) {
+            boolean[] isOpen = new boolean[doctors.length];
+            for (int d : open) isOpen[d] = true;
+            for (int h : hh) {
+                for (long x : doctorsWithin(h, Integer.MAX_VALUE)) {
+                    int d = (int) x;
+                    if (isOpen[d] && eligiblePair(h, d) && slotOf(h, d) < 0) {
+                        hs.add(h);
+                        out.add(x);
+                    }
+                }
+            }
+        } else {
+            Doctor[] sub = new Doctor[open.length];
+            for (int i = 0; i < open.length; i++) sub[i] = doctors[open[i]];
+            DoctorGrid g = new DoctorGrid(sub, travel.reachMetres(30));
+            for (int h : hh) {
+                Household x = households[h];
+                g.within(x.location().lat(), x.location().lon(), reachMetres(h, maxCm[h] / 100.0), i -> {
+                    int d = open[i];
+                    int cm = cmOf(h, d);
+                    if (cm < 0 || cm > maxCm[h] || !eligiblePair(h, d) || slotOf(h, d) >= 0) return;
+                    hs.add(h);
+                    out.add(((long) (cm + penaltyCm(h, d)) << 32) | d);
+                });
+            }
+        }
+        return new Pairs(Arrays.copyOf(hs.a, hs.n), out.toArray());
+    }
+
     /** This index with more candidate pairs (see the constructor); the original is unchanged. */
     public ProblemIndex withExtraPairs(int[] extraHousehold, long[] extraPacked) {
         if (extraHousehold.length != extraPacked.length) throw new IllegalArgumentException("pairs of different lengths");

@@ -110,14 +110,16 @@ public final class StagedSolver {
     /**
      * Serves as many people of each class as chains of whole-household moves can, classes 1..5 in turn, over the
      * households {@code hh} (a union of components); no bound, no integer programme: for components above the exact
-     * limit. Returns the people gained per class.
+     * limit. Marks in {@code reached} the doctors the last, fruitless search of each class visited. Returns the people
+     * gained per class.
      */
-    public static long[] chains(MatchState st, int[] hh) {
+    public static long[] chains(MatchState st, int[] hh, boolean[] reached) {
         ChainSearch search = new ChainSearch(st, hh);
         long[] gained = new long[5];
         for (int k = 0; k < 5; k++) {
             long before = served(st, hh)[k];
             gained[k] = search.fill(hh, k, before, Long.MAX_VALUE) - before;
+            search.markReached(reached);
         }
         return gained;
     }

@@ -150,4 +150,34 @@ class ChainSearchTest {
         assertThat(at(st, "Y")).isEqualTo(doctor(st, "A"));
         assertThat(st.objective()[1]).as("nobody of priority 2 lost a place").isEqualTo(2);
     }
+
+    /**
+     * Rows capped at the nearest doctor: M sits at A, the only doctor X (who refused B) reaches, both of priority 1
+     * (M cannot be set aside); B has room but is in nobody's row, so no chain exists. The pairs to doctors with room ({@link ProblemIndex#pairsTo})
+     * join the rows, and the chain M → B, X → A is found.
+     */
+    @Test
+    void pairs_to_doctors_with_room_outside_the_rows_complete_a_chain() {
+        GeoPoint east = new GeoPoint(43.12, 5.99);
+        ProblemIndex p = ProblemIndex.build(
+                List.of(household("X", 1, 1).withExcludedDoctors(java.util.Set.of("B")), household("M", 1, 1)),
+                List.of(Doctor.of("A", HERE, 1), Doctor.of("B", east, 1)), fr.traitant.engine.matching.RoadTravelTimes.DEFAULT,
+                1, ProgressListener.NONE);
+        int x = p.householdIndex.get("X"), m = p.householdIndex.get("M"), b = p.doctorIndex.get("B");
+        assertThat(p.realMinutes(m, b)).as("B is within M's reach").isLessThan(30);
+        assertThat(p.slotOf(m, b)).as("but not in M's row").isEqualTo(-1);
+        MatchState st = new MatchState(p);
+        seat(st, "M", "A");
+        int[] all = {0, 1};
+        assertThat(new ChainSearch(st, all).fill(all, 0, 0, Long.MAX_VALUE)).isZero();
+
+        ProblemIndex.Pairs pairs = p.pairsTo(all, new int[] {b});
+        assertThat(pairs.household()).as("X refused B: only M's pair").containsExactly(m);
+        ProblemIndex wider = p.withExtraPairs(pairs.household(), pairs.packed());
+        MatchState next = new MatchState(wider);
+        next.assign(m, wider.slotOf(m, doctor(st, "A")));
+        assertThat(new ChainSearch(next, all).fill(all, 0, 0, Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(next.doctorOf(x)).isEqualTo(doctor(st, "A"));
+        assertThat(next.doctorOf(m)).isEqualTo(b);
+    }
 }
