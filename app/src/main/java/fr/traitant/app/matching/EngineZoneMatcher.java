@@ -110,6 +110,7 @@ class EngineZoneMatcher implements ZoneMatcher {
             case "repair" -> "chaînes de réaffectation";
             case "polish" -> "amélioration des trajets";
             case "windows" -> "optimisation par fenêtres";
+            case "chains" -> "chaînes de déplacements, priorité par priorité";
             case "exact", "cp-sat" -> "résolution exacte des zones";
             case "bound" -> "preuve (borne par priorité)";
             default -> "calcul";

@@ -24,7 +24,9 @@ import java.util.stream.IntStream;
  * the min-cost-flow relaxation (deterministic work budget), then, when it does not prove the
  * optimum, OR-Tools — SCIP, then CP-SAT for any stage SCIP does not prove — and a CP-SAT tie-break
  * stage (people-days waited, then id). All limits are deterministic (work units, nodes, CP-SAT
- * deterministic time), never wall-clock time. Components above the limit may get a fix-and-optimise step
+ * deterministic time), never wall-clock time. Components above the limit get chains of whole-household moves, class
+ * by class, in phases (rows widened toward doctors with room left, up to {@link #ROOM_COMPONENT_LIMIT} households), and
+ * may get a fix-and-optimise step
  * ({@link MatchingOptions#windowsPerHousehold()}): windows of neighbouring doctors re-solved exactly by the
  * same branch-and-bound, everything else fixed, a deterministic number of windows. OR-Tools is optional: without it the branch-and-bound
  * gets 50× its budget and there is no tie-break stage. {@link SolveStatistics} says what was proven.
@@ -45,7 +47,9 @@ public final class Matcher {
     static final int ROOM_ROUNDS = 3;
     /**
      * …of at most this many households (a département or a région; on the national instance's largest components the
-     * rounds added six million pairs and tripled the time of the chains for one point of priority 5).
+     * rounds added six million pairs and tripled the time of the chains for one point of priority 5). Not for the
+     * components the staged solver takes: on the Finistère 5,000-household component the wider rows made its SCIP
+     * stage run more than ten minutes instead of one.
      */
     static final int ROOM_COMPONENT_LIMIT = 50_000;
     /** SCIP nodes per stage of the staged solver, per unit of {@link MatchingOptions#cpSatDeterministicTime()}. */

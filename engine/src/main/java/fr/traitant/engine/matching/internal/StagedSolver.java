@@ -90,7 +90,8 @@ public final class StagedSolver {
             boolean proven = r.proven() && (rowsComplete || value == bound[k]);
             if (!proven) peopleProven = false;
         }
-        if (integerStages > 0) new HeuristicSolver(st, chainNodes, chainWork).polish(POLISH_PASSES, fr.traitant.engine.matching.ProgressListener.NONE);
+        // chains and SCIP stages move households without regard to their trips: local search brings them closer
+        new HeuristicSolver(st, chainNodes, chainWork).polish(POLISH_PASSES, fr.traitant.engine.matching.ProgressListener.NONE);
         boolean minutesProven = false;
         long pairs = 0;
         for (int h : hh) pairs += p.slotStart[h + 1] - p.slotStart[h];
