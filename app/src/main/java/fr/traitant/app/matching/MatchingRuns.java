@@ -148,6 +148,11 @@ public class MatchingRuns {
         if (territory.isDepartement(upper)) {
             return java.util.Optional.of(new Zone("DEPARTEMENT", upper, List.of(upper), territory.departementLabel(upper)));
         }
+        java.util.Optional<String> named = territory.findDepartementByName(t);
+        if (named.isPresent()) {
+            return java.util.Optional.of(new Zone("DEPARTEMENT", named.get(), List.of(named.get()),
+                    territory.departementLabel(named.get())));
+        }
         return territory.findRegion(t).map(r -> new Zone("REGION", r.code(), territory.departements().stream()
                 .filter(d -> r.code().equals(d.region())).map(fr.traitant.app.territory.DepartementSummary::code).toList(),
                 "Région " + r.name()));

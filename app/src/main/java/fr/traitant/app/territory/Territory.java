@@ -240,6 +240,16 @@ public class Territory {
         return Optional.of("« " + typed.strip() + " » n’est pas un département : saisissez son code, par exemple 83 ou 2A.");
     }
 
+    /** The code of the département typed by its name, accents, case and hyphens ignored ("Var", "cotes d'armor"). */
+    public Optional<String> findDepartementByName(String typed) {
+        String key = SearchText.normalize(typed == null ? "" : typed);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        return departementNames().entrySet().stream().filter(e -> key.equals(SearchText.normalize(e.getValue())))
+                .map(java.util.Map.Entry::getKey).sorted().findFirst();
+    }
+
     /** Whether this is the code of a département of the reference data. */
     public boolean isDepartement(String code) {
         return code != null && departementNames().containsKey(code);

@@ -114,6 +114,11 @@ class CrossBorderRunsTest {
             assertThat(z.scope()).isEqualTo("FRANCE");
             assertThat(z.departements()).hasSizeGreaterThanOrEqualTo(96).contains("2A", "2B", "974");
         });
+        assertThat(runs.zone("Var")).hasValueSatisfying(z -> {
+            assertThat(z.scope()).isEqualTo("DEPARTEMENT");
+            assertThat(z.departements()).containsExactly("83");
+        });
+        assertThat(runs.zone("cotes d'armor")).hasValueSatisfying(z -> assertThat(z.departements()).containsExactly("22"));
         assertThat(runs.zone("Atlantide")).isEmpty();
         assertThat(runs.zone("")).isEmpty();
     }
