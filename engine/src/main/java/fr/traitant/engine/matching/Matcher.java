@@ -140,12 +140,13 @@ public final class Matcher {
             // rows hold the nearest doctors only: places left at doctors outside the rows the chains reached stay
             // unused; the pairs from the households the chains reached to those doctors join the rows (same
             // component: components do not change) and the chains run again, until no such pair is left
-            for (int round = 0; round < ROOM_ROUNDS; round++) {
-                MatchState wider = withRoomPairs(first, large, parent, reached);
+            List<int[]> widened = large.stream().filter(hh -> hh.length <= ROOM_COMPONENT_LIMIT).toList();
+            for (int round = 0; round < ROOM_ROUNDS && !widened.isEmpty(); round++) {
+                MatchState wider = withRoomPairs(first, widened, parent, reached);
                 if (wider == null) break;
                 first = wider;
                 java.util.Arrays.fill(reached, false);
-                for (int[] hh : large) if (hh.length <= ROOM_COMPONENT_LIMIT) StagedSolver.chains(first, hh, reached);
+                for (int[] hh : widened) StagedSolver.chains(first, hh, reached);
             }
             new HeuristicSolver(first, CHAIN_NODES, CHAIN_WORK).polish(StagedSolver.POLISH_PASSES, progress);
         }
@@ -286,31 +287,25 @@ public final class Matcher {
         }
         if (extra == 0) return st;
         ProblemIndex wider = p.withExtraPairs(java.util.Arrays.copyOf(extraH, extra), java.util.Arrays.copyOf(extraPair, extra));
-        MatchState next = new MatchState(wider);
-        for (int h = 0; h < p.householdCount(); h++) {
-            if (st.slot[h] >= 0) next.assign(h, wider.slotOf(h, st.doctorOf(h)));
-        }
+        MatchState next = onRows(st, wider);
         for (int i = 0; i < extra; i++) next.assign(extraH[i], wider.slotOf(extraH[i], (int) extraPair[i]));
         return next;
     }
 
     /**
-     * The state over wider rows, same assignment: for the households of components above the exact limit that the
-     * chains reached (the unserved ones, and the members of the doctors their last search visited), every eligible
+     * The state over wider rows, same assignment: for the households of these components (above the exact limit) that
+     * the chains reached (the unserved ones, and the members of the doctors their last search visited), every eligible
      * doctor of the same component with places left that is not yet in the household's row. Null when there is none.
      */
-    private static MatchState withRoomPairs(MatchState st, List<int[]> large, int[] parent, boolean[] reached) {
+    private static MatchState withRoomPairs(MatchState st, List<int[]> components, int[] parent, boolean[] reached) {
         ProblemIndex p = st.p;
         int nh = p.householdCount(), nd = p.doctorCount();
-        boolean[] largeRoot = new boolean[nh + nd];
-        for (int[] hh : large) if (hh.length <= ROOM_COMPONENT_LIMIT) largeRoot[find(parent, hh[0])] = true;
-        int[] open = IntStream.range(0, nd).filter(d -> st.remaining[d] > 0 && largeRoot[find(parent, nh + d)]).toArray();
+        boolean[] root = new boolean[nh + nd];
+        for (int[] hh : components) root[find(parent, hh[0])] = true;
+        int[] open = IntStream.range(0, nd).filter(d -> st.remaining[d] > 0 && root[find(parent, nh + d)]).toArray();
         if (open.length == 0) return null;
         HeuristicSolver.IntList from = new HeuristicSolver.IntList();
-        for (int[] hh : large) {
-            if (hh.length > ROOM_COMPONENT_LIMIT) continue;
-            for (int h : hh) if (st.slot[h] < 0 || reached[st.doctorOf(h)]) from.add(h);
-        }
+        for (int[] hh : components) for (int h : hh) if (st.slot[h] < 0 || reached[st.doctorOf(h)]) from.add(h);
         ProblemIndex.Pairs pairs = p.pairsTo(java.util.Arrays.copyOf(from.a, from.n), open);
         HeuristicSolver.IntList keep = new HeuristicSolver.IntList();
         for (int i = 0; i < pairs.household().length; i++) {
@@ -323,9 +318,13 @@ public final class Matcher {
             hs[i] = pairs.household()[keep.a[i]];
             packed[i] = pairs.packed()[keep.a[i]];
         }
-        ProblemIndex wider = p.withExtraPairs(hs, packed);
+        return onRows(st, p.withExtraPairs(hs, packed));
+    }
+
+    /** A state over {@code wider} (the same households and doctors, more pairs) with the same assignment as st. */
+    private static MatchState onRows(MatchState st, ProblemIndex wider) {
         MatchState next = new MatchState(wider);
-        for (int h = 0; h < nh; h++) if (st.slot[h] >= 0) next.assign(h, wider.slotOf(h, st.doctorOf(h)));
+        for (int h = 0; h < wider.householdCount(); h++) if (st.slot[h] >= 0) next.assign(h, wider.slotOf(h, st.doctorOf(h)));
         return next;
     }
 

@@ -11,8 +11,8 @@ import java.util.Arrays;
  * the same doctor (a side move). Nobody of class k or above loses their place.
  *
  * <p>Searches run in phases, like Hopcroft and Karp's matching algorithm: one breadth-first search starts from every
- * unserved household of the class at once, and each time it reaches a doctor with room the chain is applied at once
- * if none of its doctors was changed earlier in the phase; the search then goes on, skipping changed doctors. Phases
+ * unserved household of the class at once, and each time it reaches a doctor with room the chain is re-checked on the
+ * current places and applied; the search then goes on, skipping the states of doctors changed in the phase. Phases
  * repeat until one applies nothing, so one phase costs at most the eligible pairs of the scope times the largest
  * household size, and a phase that finds nothing proves that no chain of this shape is left.
  */
