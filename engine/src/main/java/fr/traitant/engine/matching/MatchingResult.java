@@ -89,7 +89,7 @@ public final class MatchingResult {
         if (eligible > 0) {
             reason = open == 0 ? UnservedReason.ALL_ELIGIBLE_DOCTORS_DECLINED_OR_REFUSED : UnservedReason.ELIGIBLE_DOCTORS_FULL;
         } else {
-            long[] within = p.doctorsWithin(h, p.maxCm[h]);
+            long[] within = p.doctorsWithin(h, Integer.MAX_VALUE);
             Household hh = p.households[h];
             boolean anyAccepting = false, anyLarge = false;
             for (long v : within) {

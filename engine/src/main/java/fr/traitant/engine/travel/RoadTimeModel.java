@@ -56,7 +56,8 @@ public record RoadTimeModel(double detourFactor, double fixedMinutes, double int
             }
             copy.put(c, v);
         }
-        speedsKmh = Map.copyOf(copy);
+        // an EnumMap reads by ordinal: this speed is looked up twice for every pair of every matching run
+        speedsKmh = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** Average road speed of a density class, km/h. */

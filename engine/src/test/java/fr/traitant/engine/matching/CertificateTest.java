@@ -80,6 +80,25 @@ class CertificateTest {
     }
 
     /**
+     * The network preference is a cost, not a limit: two transferred single people near a one-place network doctor A,
+     * a five-place doctor B outside the network 12 km away (25.4 minutes; 35.4 with the 10-minute preference, above the
+     * 30-minute limit). Rows capped at A; arc generation must still find B, which is within reach — bound 2, not 1.
+     */
+    @Test
+    void arc_generation_reaches_doctors_whose_cost_exceeds_the_limit_only_by_the_network_preference() {
+        GeoPoint b = new GeoPoint(43.228, 5.93);
+        List<Household> hs = List.of(Household.of("H1", 1, TOULON, 1, JAN).withPrefersNetwork(true),
+                Household.of("H2", 1, TOULON, 1, JAN).withPrefersNetwork(true));
+        List<Doctor> ds = List.of(Doctor.of("A", TOULON, 1).withNetworkMember(true), Doctor.of("B", b, 5));
+        ProblemIndex capped = ProblemIndex.build(hs, ds, RoadTravelTimes.DEFAULT, 1, 10, ProgressListener.NONE);
+        assertThat(capped.slotStart[2]).as("one candidate per household").isEqualTo(2);
+        assertThat(capped.realMinutes(0, 1)).isBetween(25.0, 26.0);
+        MatchState st = new MatchState(capped);
+        st.assign(0, capped.slotStart[0]);
+        assertThat(new FlowBound(st, new int[] {0, 1}, 1).bounds()).containsExactly(2, 0, 0, 0, 0);
+    }
+
+    /**
      * Random instances: the bound of each class is never below the optimum of an independent model (CP-SAT, in the
      * tests) when the engine matches the optimum on the higher classes, and equals what the engine serves when it
      * claims optimality.

@@ -19,7 +19,7 @@ import java.util.Arrays;
  * arc is left, the cut is a cut of the complete graph, so the flow is the bound of the complete problem (arc
  * generation). Arithmetic is in whole people: no rounding.
  *
- * <p>Maximum flow by Dinic's algorithm on a compressed adjacency, rebuilt when arcs are added.
+ * <p>Maximum preflow by push-relabel on a compressed adjacency, rebuilt when arcs are added.
  */
 public final class FlowBound {
 
@@ -140,7 +140,8 @@ public final class FlowBound {
     }
 
     private long boundOf(int k, long[] served) {
-        buildGraph();
+        if (origCap == null || builtArcs != arcs || builtDoctors != doctorTotal()) buildGraph();
+        else System.arraycopy(origCap, 0, cap, 0, cap.length);
         for (int j = 0; j <= k; j++) {
             cap[classArc[j]] = j < k ? (int) served[j] : Integer.MAX_VALUE / 2;
             push(classArc[j], (int) served[j]);
@@ -153,7 +154,22 @@ public final class FlowBound {
             push(householdArcIndex[assignedArc[i]], size);
             push(sinkArc[arcD[assignedArc[i]]], size);
         }
-        return maxFlowWithArcGeneration(k);
+        long before = sinkFlow();
+        // every class-k person not yet served enters as excess at the class node: the preflow's source
+        int unserved = 0;
+        for (int i = 0; i < hh.length; i++) if (p.priority[hh[i]] == k + 1) unserved += cap[memberArc[i]];
+        push(classArc[k], unserved);
+        excess = new int[nodes];
+        excess[2 + k] = unserved;
+        maxPreflowWithArcGeneration();
+        return served[k] + sinkFlow() - before;
+    }
+
+    /** People arriving at the sink (served, in the relaxation). */
+    private long sinkFlow() {
+        long f = 0;
+        for (int a : sinkArc) f += cap[rev[a]];
+        return f;
     }
 
     /** Pairs (household, doctor), packed household &lt;&lt; 32 | doctor, found by arc generation (outside the rows). */
@@ -161,59 +177,147 @@ public final class FlowBound {
         return Arrays.copyOf(added, addedCount);
     }
 
-    private long maxFlowWithArcGeneration(int k) {
+    private void maxPreflowWithArcGeneration() {
         while (true) {
-            dinic();
+            maxPreflow();
             if (!generateArcs()) break;
         }
-        return flowOfClass(k);
-    }
-
-    /** Flow through class k's arc (what the source sent to it). */
-    private long flowOfClass(int k) {
-        int a = classArc[k];
-        // residual twin holds the flow
-        return cap[rev[a]];
     }
 
     /**
      * After a maximum flow: households on the source side with an eligible doctor (outside their rows) on the sink
-     * side get that arc. Returns true when arcs were added (the graph is rebuilt, flows kept).
+     * side get that arc. Returns true when arcs were added (the graph is rebuilt, flows kept). A household is examined
+     * once; an eligible doctor then on the source side too is not a cut arc and gets none. Such a doctor may leave the
+     * source side later, so when a round adds nothing, the pairs from the households that skipped a doctor (and are on
+     * the source side) to the doctors that were on the source side at an examination and are now on the sink side are
+     * added too — the last round proves that no eligible pair outside the graph crosses the final cut.
      */
     private boolean generateArcs() {
         boolean[] sourceSide = reachable();
-        int before = arcs;
-        int doctorsBefore = doctorTotal();
-        int base = 7;
-        int nhLocal = hh.length;
-        for (int i = 0; i < nhLocal; i++) {
-            if (completeRow[i] || !sourceSide[base + i]) continue;
-            int h = hh[i];
-            long[] within = p.doctorsWithin(h, p.maxCm[h]);
-            for (long packed : within) {
-                int d = (int) packed;
-                if (!p.eligiblePair(h, d)) continue;
-                int s = p.slotOf(h, d);
-                if (s >= 0) continue; // already an arc (or forbidden)
-                int j = localDoctor[d];
-                if (j >= 0 && j < doctorsBefore && sourceSide[base + nhLocal + j]) continue;
-                addArc(i, localOf(d));
-                if (addedCount == added.length) added = Arrays.copyOf(added, addedCount * 2);
-                added[addedCount++] = ((long) h << 32) | d;
-            }
-            // every eligible pair of this household is now an arc: no need to look again
-            completeRow[i] = true;
+        if (rowMark == null) {
+            rowMark = new int[p.doctorCount()];
+            skippedDoctor = new boolean[hh.length];
+            everSource = new boolean[doctorTotal()];
         }
+        int before = arcs;
+        examine(sourceSide);
+        if (arcs == before) recheck(sourceSide);
         if (arcs == before) return false;
         rebuildKeepingFlows();
         return true;
     }
 
+    /** Local doctors that were on the source side when households were examined. */
+    private boolean[] everSource;
+
+    private void recheck(boolean[] sourceSide) {
+        int base = 7, nhLocal = hh.length;
+        HeuristicSolver.IntList left = new HeuristicSolver.IntList();
+        for (int j = 0; j < everSource.length; j++) if (everSource[j] && !sourceSide[base + nhLocal + j]) left.add(globalOf(j));
+        if (left.n == 0) return;
+        HeuristicSolver.IntList again = new HeuristicSolver.IntList();
+        int[] localOfHousehold = new int[p.householdCount()];
+        for (int i = 0; i < nhLocal; i++) {
+            if (skippedDoctor[i] && sourceSide[base + i]) {
+                again.add(hh[i]);
+                localOfHousehold[hh[i]] = i;
+            }
+        }
+        if (again.n == 0) return;
+        ProblemIndex.Pairs pairs = p.pairsTo(Arrays.copyOf(again.a, again.n), Arrays.copyOf(left.a, left.n));
+        int current = -1;
+        for (int x = 0; x < pairs.household().length; x++) {
+            int h = pairs.household()[x];
+            int i = localOfHousehold[h];
+            if (h != current) {
+                current = h;
+                stamp++;
+                for (int a = firstGenerated(i); a >= 0; a = nextGenerated[a]) rowMark[globalOf(arcD[a])] = stamp;
+            }
+            int d = (int) pairs.packed()[x];
+            if (rowMark[d] == stamp) continue;
+            rowMark[d] = stamp;
+            generated(i, h, d);
+        }
+    }
+
+    /** Per global doctor: mark of the household being examined when the doctor is already in its row or graph. */
+    private int[] rowMark;
+    private int stamp;
+    /** Households examined while an eligible doctor outside their graph arcs was on the source side. */
+    private boolean[] skippedDoctor;
+    private boolean skipped;
+
+    private void examine(boolean[] sourceSide) {
+        int doctorsBefore = doctorTotal();
+        int base = 7;
+        int nhLocal = hh.length;
+        for (int i = 0; i < nhLocal; i++) {
+            if (!sourceSide[base + i] || completeRow[i]) continue;
+            int h = hh[i];
+            int local = i;
+            stamp++;
+            for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) rowMark[p.slotDoctor[s]] = stamp;
+            for (int a = firstGenerated(i); a >= 0; a = nextGenerated[a]) rowMark[globalOf(arcD[a])] = stamp;
+            skipped = false;
+            p.forEachDoctorWithinReach(h, d -> {
+                if (rowMark[d] == stamp || !p.eligiblePair(h, d)) return; // already an arc (or forbidden), or not eligible
+                int j = localDoctor[d];
+                if (j >= 0 && j < doctorsBefore && sourceSide[base + nhLocal + j]) {
+                    // on the source side too: not a cut arc now, but it may become one once the flow changes
+                    skipped = true;
+                    return;
+                }
+                generated(local, h, d);
+            });
+            completeRow[i] = true;
+            if (skipped) skippedDoctor[i] = true;
+        }
+        if (everSource.length < doctorsBefore) everSource = Arrays.copyOf(everSource, doctorTotal());
+        for (int j = 0; j < doctorsBefore; j++) if (sourceSide[base + nhLocal + j]) everSource[j] = true;
+    }
+
+    /** Adds the arc of the pair (local household i = global h, global doctor d), found by arc generation. */
+    private void generated(int i, int h, int d) {
+        addArc(i, localOf(d));
+        if (nextGenerated.length < arcH.length) nextGenerated = Arrays.copyOf(nextGenerated, arcH.length);
+        nextGenerated[arcs - 1] = firstGenerated[i];
+        firstGenerated[i] = arcs - 1;
+        if (addedCount == added.length) added = Arrays.copyOf(added, addedCount * 2);
+        added[addedCount++] = ((long) h << 32) | d;
+    }
+
+    /** Arcs added by arc generation, per household: a linked list through the arc numbers (-1 ends it). */
+    private int[] firstGenerated, nextGenerated = new int[0];
+
+    private int firstGenerated(int i) {
+        if (firstGenerated == null) {
+            firstGenerated = new int[hh.length];
+            Arrays.fill(firstGenerated, -1);
+        }
+        return firstGenerated[i];
+    }
+
+    private int globalOf(int j) {
+        return j < doctors.length ? doctors[j] : extraDoctors[j - doctors.length];
+    }
+
+    /**
+     * The source side of a minimum cut once the preflow is maximum: every node the source or a node holding excess
+     * reaches in the residual graph. Arcs leaving it are saturated, arcs entering it carry no flow and no excess lies
+     * outside it, so its capacity is exactly the flow at the sink.
+     */
     private boolean[] reachable() {
         boolean[] seen = new boolean[nodes];
         int head = 0, tail = 0;
         queue[tail++] = 0;
         seen[0] = true;
+        for (int v = 2; v < nodes; v++) {
+            if (excess[v] > 0) {
+                seen[v] = true;
+                queue[tail++] = v;
+            }
+        }
         while (head < tail) {
             int u = queue[head++];
             for (int e = start[u]; e < start[u + 1]; e++) {
@@ -253,6 +357,10 @@ public final class FlowBound {
         for (int i = 0; i < hh.length; i++) push(memberArc[i], memberFlow[i]);
         for (int a = 0; a < oldArcs; a++) push(householdArcIndex[a], flowH[a]);
         for (int j = 0; j < sinkFlow.length; j++) push(sinkArc[j], sinkFlow[j]);
+        // excess = inflow − outflow of every node but the source and the sink
+        int[] kept = excess;
+        excess = new int[nodes];
+        for (int v = 2; v < kept.length; v++) excess[v] = kept[v];
     }
 
     private void push(int e, int f) {
@@ -261,127 +369,173 @@ public final class FlowBound {
     }
 
     private int[] householdArcIndex, memberArc, sinkArc;
+    private int[] fillAt;
+
+    /** Adds the arc from → dest of capacity c and its twin; returns the arc's position. */
+    private int link(int from, int dest, int c) {
+        int x = fillAt[from]++, y = fillAt[dest]++;
+        to[x] = dest;
+        cap[x] = c;
+        to[y] = from;
+        rev[x] = y;
+        rev[y] = x;
+        return x;
+    }
+
+    /** Capacities as built (no flow), to start each class again without rebuilding; the arcs and doctors built. */
+    private int[] origCap;
+    private int builtArcs, builtDoctors;
 
     private void buildGraph() {
         int nhLocal = hh.length, ndLocal = doctorTotal();
         nodes = 7 + nhLocal + ndLocal;
         int m = 5 + nhLocal + arcs + ndLocal;
-        int[] from = new int[m], dest = new int[m], c = new int[m];
-        int e = 0;
+        // compressed adjacency, each arc beside its twin, filled in the order class, member, household, sink arcs
+        int[] degree = new int[nodes + 1];
         for (int k = 0; k < 5; k++) {
-            from[e] = 0;
-            dest[e] = 2 + k;
-            c[e++] = 0;
+            degree[1]++;
+            degree[2 + k + 1]++;
         }
         for (int i = 0; i < nhLocal; i++) {
-            from[e] = 2 + p.priority[hh[i]] - 1;
-            dest[e] = 7 + i;
-            c[e++] = p.size[hh[i]];
+            degree[2 + p.priority[hh[i]] - 1 + 1]++;
+            degree[7 + i + 1]++;
         }
         for (int a = 0; a < arcs; a++) {
-            from[e] = 7 + arcH[a];
-            dest[e] = 7 + nhLocal + arcD[a];
-            c[e++] = p.size[hh[arcH[a]]];
+            degree[7 + arcH[a] + 1]++;
+            degree[7 + nhLocal + arcD[a] + 1]++;
         }
         for (int j = 0; j < ndLocal; j++) {
-            from[e] = 7 + nhLocal + j;
-            dest[e] = 1;
-            c[e++] = capOf(j);
-        }
-        // compressed adjacency: each arc and its twin
-        int[] degree = new int[nodes + 1];
-        for (int i = 0; i < m; i++) {
-            degree[from[i] + 1]++;
-            degree[dest[i] + 1]++;
+            degree[7 + nhLocal + j + 1]++;
+            degree[1 + 1]++;
         }
         for (int u = 0; u < nodes; u++) degree[u + 1] += degree[u];
         start = degree;
-        int[] fill = Arrays.copyOf(start, nodes);
+        fillAt = Arrays.copyOf(start, nodes);
         to = new int[2 * m];
         rev = new int[2 * m];
         cap = new int[2 * m];
-        int[] index = new int[m];
-        for (int i = 0; i < m; i++) {
-            int x = fill[from[i]]++, y = fill[dest[i]]++;
-            to[x] = dest[i];
-            cap[x] = c[i];
-            to[y] = from[i];
-            cap[y] = 0;
-            rev[x] = y;
-            rev[y] = x;
-            index[i] = x;
-        }
-        classArc = Arrays.copyOfRange(index, 0, 5);
-        memberArc = Arrays.copyOfRange(index, 5, 5 + nhLocal);
-        householdArcIndex = Arrays.copyOfRange(index, 5 + nhLocal, 5 + nhLocal + arcs);
-        sinkArc = Arrays.copyOfRange(index, 5 + nhLocal + arcs, m);
+        classArc = new int[5];
+        for (int k = 0; k < 5; k++) classArc[k] = link(0, 2 + k, 0);
+        memberArc = new int[nhLocal];
+        for (int i = 0; i < nhLocal; i++) memberArc[i] = link(2 + p.priority[hh[i]] - 1, 7 + i, p.size[hh[i]]);
+        householdArcIndex = new int[arcs];
+        for (int a = 0; a < arcs; a++) householdArcIndex[a] = link(7 + arcH[a], 7 + nhLocal + arcD[a], p.size[hh[arcH[a]]]);
+        sinkArc = new int[ndLocal];
+        for (int j = 0; j < ndLocal; j++) sinkArc[j] = link(7 + nhLocal + j, 1, capOf(j));
+        fillAt = null;
+        origCap = cap.clone();
+        builtArcs = arcs;
+        builtDoctors = ndLocal;
         level = new int[nodes];
         iter = new int[nodes];
         queue = new int[nodes];
         pathArc = new int[nodes];
     }
 
-    // ---- Dinic ------------------------------------------------------------------------------------------------
+    // ---- push-relabel ------------------------------------------------------------------------------------------
 
-    private void dinic() {
-        while (bfs()) {
-            System.arraycopy(start, 0, iter, 0, nodes);
-            while (augment() > 0) {
-                // blocking flow found path by path
+    private int[] excess = new int[0];
+    private int[] label;
+
+    /**
+     * First phase of Goldberg and Tarjan's push-relabel algorithm (FIFO selection, periodic global relabelling by a
+     * breadth-first search from the sink): pushes the excess toward the sink until no node holding excess can reach it.
+     * The flow at the sink is then a maximum flow's value; excess that cannot reach the sink stays where it is (it is
+     * never pushed back to the source, so the higher classes keep exactly their people). Labels: exact distances to the
+     * sink after each global relabelling, {@code nodes} for the nodes that cannot reach it (the source included).
+     */
+    private void maxPreflow() {
+        int n = nodes;
+        label = level;
+        int[] fifo = queue;
+        boolean[] inQueue = new boolean[n];
+        globalRelabel();
+        System.arraycopy(start, 0, iter, 0, n);
+        int head = 0, size = 0;
+        for (int v = 2; v < n; v++) {
+            if (excess[v] > 0 && label[v] < n) {
+                fifo[(head + size++) % n] = v;
+                inQueue[v] = true;
             }
         }
-    }
-
-    private boolean bfs() {
-        Arrays.fill(level, -1);
-        int head = 0, tail = 0;
-        queue[tail++] = 0;
-        level[0] = 0;
-        while (head < tail) {
-            int u = queue[head++];
-            // nodes at the sink's level or beyond cannot be on a shortest augmenting path
-            if (level[1] >= 0 && level[u] >= level[1]) break;
-            for (int e = start[u]; e < start[u + 1]; e++) {
-                if (cap[e] > 0 && level[to[e]] < 0) {
-                    level[to[e]] = level[u] + 1;
-                    queue[tail++] = to[e];
-                }
-            }
-        }
-        return level[1] >= 0;
-    }
-
-    /** One augmenting path in the level graph (iterative depth-first search); its flow, 0 when none is left. */
-    private int augment() {
-        int[] pathArc = this.pathArc;
-        int sinkLevel = level[1];
-        int depth = 0;
-        int u = 0;
-        while (true) {
-            if (u == 1) {
-                int f = Integer.MAX_VALUE;
-                for (int i = 0; i < depth; i++) f = Math.min(f, cap[pathArc[i]]);
-                for (int i = 0; i < depth; i++) push(pathArc[i], f);
-                return f;
-            }
-            boolean advanced = false;
-            for (; iter[u] < start[u + 1]; iter[u]++) {
+        long work = 0;
+        // as in Cherkassky and Goldberg's implementation: a global relabelling once the relabels have scanned about
+        // twice (6 × nodes + arcs) arc entries
+        long relabelEvery = 2 * (6L * n + (start[n] / 2));
+        while (size > 0) {
+            int u = fifo[head];
+            head = (head + 1) % n;
+            size--;
+            inQueue[u] = false;
+            // discharge u
+            while (excess[u] > 0 && label[u] < n) {
                 int e = iter[u];
-                int v = to[e];
-                if (cap[e] > 0 && level[v] == level[u] + 1 && (v == 1 || level[v] < sinkLevel)) {
-                    pathArc[depth++] = e;
-                    u = v;
-                    advanced = true;
+                int end = start[u + 1];
+                int lu = label[u] - 1;
+                for (; e < end; e++) {
+                    int v = to[e];
+                    if (cap[e] > 0 && label[v] == lu) {
+                        int f = Math.min(excess[u], cap[e]);
+                        cap[e] -= f;
+                        cap[rev[e]] += f;
+                        excess[u] -= f;
+                        if (v != 1) {
+                            excess[v] += f;
+                            if (!inQueue[v]) {
+                                fifo[(head + size++) % n] = v;
+                                inQueue[v] = true;
+                            }
+                        }
+                        if (excess[u] == 0) break;
+                    }
+                }
+                if (excess[u] == 0) {
+                    iter[u] = e;
                     break;
                 }
+                // relabel: one more than the lowest neighbour reachable by a residual arc
+                int lowest = n;
+                for (int a = start[u]; a < end; a++) if (cap[a] > 0 && label[to[a]] < lowest) lowest = label[to[a]];
+                work += end - start[u] + 12;
+                label[u] = Math.min(n, lowest + 1);
+                iter[u] = start[u];
             }
-            if (advanced) continue;
-            // dead end: u leaves the level graph; retreat
-            level[u] = -1;
-            if (depth == 0) return 0;
-            int e = pathArc[--depth];
-            u = to[rev[e]];
-            iter[u]++;
+            if (work > relabelEvery) {
+                work = 0;
+                globalRelabel();
+                System.arraycopy(start, 0, iter, 0, n);
+                head = 0;
+                size = 0;
+                java.util.Arrays.fill(inQueue, false);
+                for (int v = 2; v < n; v++) {
+                    if (excess[v] > 0 && label[v] < n) {
+                        fifo[size++] = v;
+                        inQueue[v] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Exact distances to the sink in the residual graph (breadth-first search backwards); {@code nodes} if none. */
+    private void globalRelabel() {
+        int n = nodes;
+        int[] q = pathArc;
+        Arrays.fill(label, n);
+        label[1] = 0;
+        int head = 0, tail = 0;
+        q[tail++] = 1;
+        while (head < tail) {
+            int v = q[head++];
+            int next = label[v] + 1;
+            for (int e = start[v]; e < start[v + 1]; e++) {
+                int u = to[e];
+                // residual arc u → v is the twin of e
+                if (u != 0 && label[u] == n && cap[rev[e]] > 0) {
+                    label[u] = next;
+                    q[tail++] = u;
+                }
+            }
         }
     }
 }

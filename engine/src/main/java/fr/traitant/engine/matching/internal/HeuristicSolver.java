@@ -245,17 +245,39 @@ public final class HeuristicSolver {
         return false;
     }
 
-    /** Local search lowering person-minutes: relocations and swaps, at most {@code passes} sweeps. */
+    /**
+     * Local search lowering person-minutes: relocations and swaps, at most {@code passes} sweeps in rank order. After the
+     * first sweep only the households a move may have helped are tried again: the members of the two doctors it changed
+     * and the households having one of them in their row (whatever {@link #improveOne} reads of any other household is
+     * unchanged, so it would find nothing again): the same moves as full sweeps, in the same order.
+     */
     public void polish(int passes, ProgressListener progress) {
         int nh = p.householdCount();
+        boolean[] dirty = new boolean[nh];
+        Arrays.fill(dirty, true);
         for (int pass = 0; pass < passes; pass++) {
             boolean improved = false;
             for (int r = 0; r < nh; r++) {
-                if (improveOne(p.order[r])) improved = true;
+                int h = p.order[r];
+                if (!dirty[h]) continue;
+                dirty[h] = false;
+                int before = st.slot[h] >= 0 ? p.slotDoctor[st.slot[h]] : -1;
+                if (improveOne(h)) {
+                    improved = true;
+                    markAround(before, dirty);
+                    markAround(p.slotDoctor[st.slot[h]], dirty);
+                }
             }
             progress.onProgress("polish", pass + 1, passes);
             if (!improved) break;
         }
+    }
+
+    private void markAround(int d, boolean[] dirty) {
+        int mc = st.memberCount(d);
+        for (int i = 0; i < mc; i++) dirty[st.member(d, i)] = true;
+        int[][] reverse = p.reverse();
+        for (int i = reverse[0][d]; i < reverse[0][d + 1]; i++) dirty[reverse[1][i]] = true;
     }
 
     /** Tries one improving relocation or swap for h. */

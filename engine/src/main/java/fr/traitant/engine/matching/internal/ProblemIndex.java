@@ -458,6 +458,15 @@ public final class ProblemIndex {
         return Arrays.copyOfRange(revHousehold, a, b);
     }
 
+    /**
+     * Reverse rows without copying: the households having d among their candidates are {@code reverse()[1][i]} for i
+     * in {@code reverse()[0][d] .. reverse()[0][d + 1]}, in rank order (built on first use).
+     */
+    public int[][] reverse() {
+        ensureReverse();
+        return new int[][] {revStart, revHousehold};
+    }
+
     private void ensureReverse() {
         if (revStart != null) return;
         synchronized (this) {
@@ -503,6 +512,28 @@ public final class ProblemIndex {
         long[] all = out.toArray();
         Arrays.sort(all);
         return all;
+    }
+
+    /**
+     * Calls {@code action} with every doctor (eligible or not) within h's real travel limit, in no particular order:
+     * {@link #doctorsWithin} without the costs, the list and the sort.
+     */
+    public void forEachDoctorWithinReach(int h, java.util.function.IntConsumer action) {
+        Household hh = households[h];
+        java.util.function.IntConsumer take = d -> {
+            int cm = cmOf(h, d);
+            if (cm >= 0 && cm <= maxCm[h]) action.accept(d);
+        };
+        if (travel instanceof TravelTimeTable table) {
+            for (TravelTimeTable.Entry e : table.entriesOf(hh.id())) {
+                Integer d = doctorIndex.get(e.doctorId());
+                if (d != null) take.accept(d);
+            }
+        } else if (grid != null) {
+            grid.within(hh.location().lat(), hh.location().lon(), reachMetres(h, maxCm[h] / 100.0), take);
+        } else {
+            for (int d = 0; d < doctors.length; d++) take.accept(d);
+        }
     }
 
     /** Real trip of slot s of household h, minutes (its cost without the network preference). */

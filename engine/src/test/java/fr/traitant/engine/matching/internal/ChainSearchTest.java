@@ -58,6 +58,40 @@ class ChainSearchTest {
         assertThat(at(st, "H2")).isEqualTo(doctor(st, "C"));
     }
 
+    /**
+     * A couple H0 reaches only A, which holds two single people; each can only leave through a chain of its own (S1 to
+     * D1 whose single S4 goes on to B, S2 to D2 whose single S5 goes on to B2). No single chain frees two places at
+     * A; a gathering phase moves one place at a time to A, and the couple is then seated — nobody loses a place (all
+     * of the same class: nobody may be set aside).
+     */
+    @Test
+    void places_are_gathered_one_chain_at_a_time_for_a_couple() {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("H0", "A", 5)
+                .add("S1", "A", 5).add("S1", "D1", 10)
+                .add("S2", "A", 5).add("S2", "D2", 10)
+                .add("S4", "D1", 5).add("S4", "B", 10)
+                .add("S5", "D2", 5).add("S5", "B2", 10)
+                .build();
+        ProblemIndex p = ProblemIndex.build(
+                List.of(household("H0", 2, 1), household("S1", 1, 1), household("S2", 1, 1), household("S4", 1, 1),
+                        household("S5", 1, 1)),
+                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 1), Doctor.of("B2", HERE, 1),
+                        Doctor.of("D1", HERE, 1), Doctor.of("D2", HERE, 1)), table, 0, ProgressListener.NONE);
+        MatchState st = new MatchState(p);
+        seat(st, "S1", "A");
+        seat(st, "S2", "A");
+        seat(st, "S4", "D1");
+        seat(st, "S5", "D2");
+        int[] all = {0, 1, 2, 3, 4};
+        assertThat(new ChainSearch(st, all).fill(all, 0, 4, 6)).isEqualTo(6);
+        assertThat(at(st, "H0")).isEqualTo(doctor(st, "A"));
+        assertThat(at(st, "S1")).isEqualTo(doctor(st, "D1"));
+        assertThat(at(st, "S2")).isEqualTo(doctor(st, "D2"));
+        assertThat(at(st, "S4")).isEqualTo(doctor(st, "B"));
+        assertThat(at(st, "S5")).isEqualTo(doctor(st, "B2"));
+    }
+
     /** A needs two places but holds two single people: each leaves for a doctor with room (side moves). */
     @Test
     void two_smaller_households_make_room_together() {
