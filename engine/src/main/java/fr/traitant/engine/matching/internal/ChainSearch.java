@@ -75,6 +75,11 @@ final class ChainSearch {
      * class make room. Returns the people of the class served at the end.
      */
     long fill(int[] hh, int k, long served, long target) {
+        return fill(hh, k, served, target, GATHER_PHASES);
+    }
+
+    /** {@link #fill(int[], int, long, long)} with at most {@code gatherPhases} gathering phases (0: none). */
+    long fill(int[] hh, int k, long served, long target, int gatherPhases) {
         int[] candidates = Arrays.stream(hh).filter(h -> p.priority[h] == k + 1 && st.slot[h] < 0).boxed()
                 .sorted((a, b) -> Integer.compare(p.rank[a], p.rank[b])).mapToInt(Integer::intValue).toArray();
         boolean evict = false;
@@ -88,7 +93,7 @@ final class ChainSearch {
             } else if (!evict && hasLowerClass(hh, k)) {
                 // the lowest class present has nobody below it to set aside: no such phase
                 evict = true;
-            } else if (gathers < GATHER_PHASES && gather(candidates)) {
+            } else if (gathers < gatherPhases && gather(candidates)) {
                 // places moved toward families: the next phase seats those whose target now has room
                 gathers++;
                 evict = false;
