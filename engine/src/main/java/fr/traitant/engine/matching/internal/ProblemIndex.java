@@ -491,27 +491,34 @@ public final class ProblemIndex {
      * is at most {@code maxCmInclusive}, as (cost cm, doctor) pairs sorted.
      */
     public long[] doctorsWithin(int h, int maxCmInclusive) {
-        Household hh = households[h];
         LongList out = new LongList();
-        java.util.function.IntConsumer take = d -> {
+        doctorsNear(h, Math.min(maxCmInclusive, maxCm[h]), d -> {
             int cm = cmOf(h, d);
             if (cm < 0 || cm > maxCm[h]) return;
             int cost = cm + penaltyCm(h, d);
             if (cost <= maxCmInclusive) out.add(((long) cost << 32) | d);
-        };
+        });
+        long[] all = out.toArray();
+        Arrays.sort(all);
+        return all;
+    }
+
+    /**
+     * Calls {@code take} with every doctor that may be within {@code reachCm} of h: the travel table's entries of h, the
+     * grid cells within that reach, or every doctor (callers check the trip itself).
+     */
+    private void doctorsNear(int h, int reachCm, java.util.function.IntConsumer take) {
+        Household hh = households[h];
         if (travel instanceof TravelTimeTable table) {
             for (TravelTimeTable.Entry e : table.entriesOf(hh.id())) {
                 Integer d = doctorIndex.get(e.doctorId());
                 if (d != null) take.accept(d);
             }
         } else if (grid != null) {
-            grid.within(hh.location().lat(), hh.location().lon(), reachMetres(h, Math.min(maxCmInclusive, maxCm[h]) / 100.0), take);
+            grid.within(hh.location().lat(), hh.location().lon(), reachMetres(h, reachCm / 100.0), take);
         } else {
             for (int d = 0; d < doctors.length; d++) take.accept(d);
         }
-        long[] all = out.toArray();
-        Arrays.sort(all);
-        return all;
     }
 
     /**
@@ -519,21 +526,10 @@ public final class ProblemIndex {
      * {@link #doctorsWithin} without the costs, the list and the sort.
      */
     public void forEachDoctorWithinReach(int h, java.util.function.IntConsumer action) {
-        Household hh = households[h];
-        java.util.function.IntConsumer take = d -> {
+        doctorsNear(h, maxCm[h], d -> {
             int cm = cmOf(h, d);
             if (cm >= 0 && cm <= maxCm[h]) action.accept(d);
-        };
-        if (travel instanceof TravelTimeTable table) {
-            for (TravelTimeTable.Entry e : table.entriesOf(hh.id())) {
-                Integer d = doctorIndex.get(e.doctorId());
-                if (d != null) take.accept(d);
-            }
-        } else if (grid != null) {
-            grid.within(hh.location().lat(), hh.location().lon(), reachMetres(h, maxCm[h] / 100.0), take);
-        } else {
-            for (int d = 0; d < doctors.length; d++) take.accept(d);
-        }
+        });
     }
 
     /** Real trip of slot s of household h, minutes (its cost without the network preference). */
