@@ -15,14 +15,22 @@ class LargeComponentExactnessTest {
 
     @Test
     void equals_independent_scip_on_components_of_500_to_700_households() {
-        int[][] shapes = {{500, 60, 14}, {600, 70, 16}};
-        long seed = 5000;
+        compare(new int[][] {{500, 60, 14}, {600, 70, 16}}, 5000, MatchingOptions.DEFAULT.withExactComponentLimit(1_000));
+    }
+
+    /** With the default options: chains, then SCIP stage by stage from their solution (the staged solver). */
+    @Test
+    void equals_independent_scip_on_components_of_1000_and_2000_households_with_default_options() {
+        compare(new int[][] {{1_000, 90, 20}, {2_000, 150, 28}}, 6000, MatchingOptions.DEFAULT);
+    }
+
+    private static void compare(int[][] shapes, long firstSeed, MatchingOptions options) {
+        long seed = firstSeed;
         for (int[] shape : shapes) {
             seed++;
             RandomInstances.Instance in = RandomInstances.generate(seed, shape[0], shape[1], shape[2]);
             long t0 = System.nanoTime();
-            MatchingResult r = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT,
-                    MatchingOptions.DEFAULT.withExactComponentLimit(1_000)).result();
+            MatchingResult r = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, options).result();
             long t1 = System.nanoTime();
             MipReference.Result ref = MipReference.solve(in.households(), in.doctors(), RandomInstances::eligibleCm, 30);
             long t2 = System.nanoTime();
