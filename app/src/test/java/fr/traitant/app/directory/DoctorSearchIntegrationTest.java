@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -105,6 +106,7 @@ class DoctorSearchIntegrationTest {
         assertThat(http.get("/api/v1/doctors/search?lat=43&lon=abc").status()).isEqualTo(400);
     }
 
+    @Tag("figures")
     @Test
     void top_20_with_filters_takes_a_few_milliseconds() {
         SplittableRandom random = new SplittableRandom(1);

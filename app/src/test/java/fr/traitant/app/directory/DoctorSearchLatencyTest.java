@@ -26,12 +26,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The search service over 100,000 synthetic doctors on the real communes (no database: the index snapshot is built
  * directly): top-20 with random filters around random places of metropolitan France, p99 ≤ 20 ms.
  */
+@Tag("figures")
 class DoctorSearchLatencyTest {
 
     static Communes communes() throws Exception {

@@ -3,8 +3,8 @@ package fr.traitant.app.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.traitant.app.IntegrationTest;
+import fr.traitant.app.TestMail;
 import fr.traitant.app.TestAccounts;
 import fr.traitant.app.WebSession;
 import fr.traitant.app.identity.Accounts;
@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DirectoryDoctorsMatchingTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(29025, null, ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension greenMail = TestMail.server();
 
     @LocalServerPort
     int port;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Mayenne (53), where no other test puts doctors or households; everything made here is removed or withdrawn after.
  */
 @IntegrationTest
+@Tag("heavy")
 class DirectoryDoctorsScaleTest {
 
     static final int DOCTORS = 2_000;

@@ -4,12 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
+import fr.traitant.app.TestMail;
 import fr.traitant.app.TestAccounts;
 import fr.traitant.app.directory.DirectoryImports;
 import fr.traitant.app.identity.Accounts;
@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class FamilyMeetsDoctorBrowserTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(29025, null, ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension greenMail = TestMail.server();
 
     @RegisterExtension
     static final BrowserSupport.Chromium chromium = new BrowserSupport.Chromium();

@@ -146,18 +146,8 @@ class MatchingRunsTest {
     /** Waits until the run at this address has finished computing (runs started from the page compute in the background). */
     static String finished(MatchingRuns runs, String runPath) {
         long id = Long.parseLong(runPath.substring(runPath.lastIndexOf('/') + 1));
-        java.time.Instant end = java.time.Instant.now().plusSeconds(60);
-        while (runs.progress(id).running()) {
-            if (java.time.Instant.now().isAfter(end)) {
-                throw new AssertionError("run " + id + " still computing after 60 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        org.awaitility.Awaitility.await("run " + id + " computed").atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> !runs.progress(id).running());
         return runPath;
     }
 

@@ -4,8 +4,8 @@ import fr.traitant.app.platform.Outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.traitant.app.IntegrationTest;
+import fr.traitant.app.TestMail;
 import fr.traitant.app.TestAccounts;
 import fr.traitant.app.WebSession;
 import fr.traitant.app.identity.Accounts;
@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NotificationsTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(29025, null, ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension greenMail = TestMail.server();
 
     private static final Pattern LINK = Pattern.compile("(/reponse/[0-9a-f]{32}\\.[0-9a-f]{64})");
 
@@ -68,14 +69,8 @@ class NotificationsTest {
     @Autowired
     TransactionTemplate transactions;
 
-    static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(100);
-        }
+    static void await(BooleanSupplier condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
     }
 
     List<MimeMessage> mailTo(String address) {
@@ -207,8 +202,8 @@ class NotificationsTest {
         // a sender claims them, then the application stops before sending: nothing is lost, the rows wait
         jdbc.sql("update outbox_message set claimed_until = now() + interval '1 hour', attempts = attempts + 1 where recipient = :r")
                 .param("r", to).update();
-        Thread.sleep(1500);
-        assertThat(mailTo(to)).isEmpty();
+        // nothing is sent while the claim holds (several sender cycles)
+        Awaitility.await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> mailTo(to).isEmpty());
         assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :r and sent_at is null").param("r", to)
                 .query(Long.class).single()).isEqualTo(2);
         // the claim runs out (as after a restart, once the lease has passed): they are sent

@@ -4,11 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
+import fr.traitant.app.TestMail;
 import fr.traitant.app.TestAccounts;
 import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WorkflowChainBrowserTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(29025, null, ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension greenMail = TestMail.server();
 
     @LocalServerPort
     int port;

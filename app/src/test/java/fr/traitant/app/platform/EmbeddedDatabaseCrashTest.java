@@ -126,10 +126,10 @@ class EmbeddedDatabaseCrashTest {
         }
     }
 
-    private static void waitGone(long pid) throws Exception {
-        for (int i = 0; i < 100 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
-            Thread.sleep(100);
-        }
+    private static void waitGone(long pid) {
+        org.awaitility.Awaitility.await("process " + pid + " gone").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
     /** The child JVM and what it has printed. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ class CandidateLimitInvariantTest {
     private static final GeoPoint BREST = new GeoPoint(48.3904, -4.4861);
 
     /** The case found in the demo: 2,000 households and 30,009 accepting doctors at one point near Brest. */
+    @Tag("heavy")
     @Test
     void everyone_at_one_point_is_served_while_places_are_free() {
         List<Household> households = new ArrayList<>();

@@ -2,6 +2,7 @@ package fr.traitant.engine.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +69,7 @@ class ExactnessTest {
         return a[5] < b[5];
     }
 
+    @Tag("heavy")
     @Test
     void equals_independent_cp_sat_on_random_instances_up_to_200_households() {
         int[][] shapes = {{20, 4, 8}, {50, 8, 12}, {100, 12, 15}, {150, 18, 20}, {200, 20, 20}, {200, 30, 30}, {200, 12, 10}};

@@ -3,6 +3,7 @@ package fr.traitant.engine.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * independent lexicographic SCIP model written in the test ({@link MipReference}), and person-minutes
  * equal too when both proved their optimum (both run SCIP with a zero MIP gap: objectives are integers).
  */
+@Tag("heavy")
 class LargeComponentExactnessTest {
 
     @Test

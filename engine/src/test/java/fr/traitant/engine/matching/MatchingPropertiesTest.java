@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Invariants on seeded random instances (plain JUnit loops over SplittableRandom). */
@@ -19,6 +20,7 @@ class MatchingPropertiesTest {
     /** Invariants, not optimality: a short exact stage keeps the loop fast (the result stays feasible either way). */
     private static final MatchingOptions FAST = MatchingOptions.DEFAULT.withExactWorkBudget(20_000_000L).withCpSatDeterministicTime(1.0);
 
+    @Tag("heavy")
     @Test
     void capacity_whole_households_eligible_pairs_and_consistent_objective() {
         for (long seed = 1; seed <= 60; seed++) {
@@ -52,6 +54,7 @@ class MatchingPropertiesTest {
         }
     }
 
+    @Tag("heavy")
     @Test
     void deterministic_whatever_the_input_order() {
         for (long seed = 100; seed < 120; seed++) {
