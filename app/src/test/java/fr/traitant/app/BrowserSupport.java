@@ -18,8 +18,9 @@ public final class BrowserSupport {
      * One Chromium for a test class: {@code @RegisterExtension static final BrowserSupport.Chromium chromium = new BrowserSupport.Chromium();}
      * starts it before the class's tests and closes it after them.
      */
-    public static final class Chromium implements org.junit.jupiter.api.extension.BeforeAllCallback,
-            org.junit.jupiter.api.extension.AfterAllCallback {
+    public static final class Chromium
+            implements org.junit.jupiter.api.extension.BeforeAllCallback,
+                    org.junit.jupiter.api.extension.AfterAllCallback {
         private Playwright playwright;
         private Browser browser;
 
@@ -52,7 +53,8 @@ public final class BrowserSupport {
     }
 
     /** The same, without the errors whose text {@code ignored} accepts (say why at the call). */
-    public static List<String> consoleErrors(com.microsoft.playwright.Page page, java.util.function.Predicate<String> ignored) {
+    public static List<String> consoleErrors(
+            com.microsoft.playwright.Page page, java.util.function.Predicate<String> ignored) {
         List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type()) && !ignored.test(m.text())) {
@@ -72,11 +74,19 @@ public final class BrowserSupport {
     }
 
     public static Browser launch(Playwright playwright) {
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium())
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage")));
+        return playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium())
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--disable-dev-shm-usage")));
     }
 }

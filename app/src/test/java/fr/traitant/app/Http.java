@@ -34,9 +34,16 @@ public final class Http {
 
     public Response get(String path, String accept) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Accept", accept)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

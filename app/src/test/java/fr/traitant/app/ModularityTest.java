@@ -20,8 +20,15 @@ class ModularityTest {
     @Test
     void the_expected_modules_exist() {
         assertThat(modules.stream().map(ApplicationModule::getBasePackage).map(p -> p.getName()))
-                .contains("fr.traitant.app.platform", "fr.traitant.app.territory", "fr.traitant.app.portal",
-                        "fr.traitant.app.identity", "fr.traitant.app.privacy", "fr.traitant.app.members", "fr.traitant.app.matching", "fr.traitant.app.cases");
+                .contains(
+                        "fr.traitant.app.platform",
+                        "fr.traitant.app.territory",
+                        "fr.traitant.app.portal",
+                        "fr.traitant.app.identity",
+                        "fr.traitant.app.privacy",
+                        "fr.traitant.app.members",
+                        "fr.traitant.app.matching",
+                        "fr.traitant.app.cases");
     }
 
     @Test

@@ -16,7 +16,8 @@ public final class TestAccounts {
     private TestAccounts() {}
 
     public static SignedInUser create(Accounts accounts, Role role) {
-        String email = role.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + RUN + "-" + SEQUENCE.incrementAndGet() + "@test.traitant.fr";
+        String email = role.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + RUN + "-"
+                + SEQUENCE.incrementAndGet() + "@test.traitant.fr";
         accounts.createLocal(email, "Test " + role.label(), role, PASSWORD, null);
         return accounts.find(email).orElseThrow();
     }

@@ -13,7 +13,9 @@ public final class TestNir {
      * @param order order number of the birth, 1–999
      */
     public static String of(int sex, LocalDate birth, String commune, int order) {
-        String thirteen = sex + String.format("%02d%02d", birth.getYear() % 100, birth.getMonthValue()) + commune
+        String thirteen = sex
+                + String.format("%02d%02d", birth.getYear() % 100, birth.getMonthValue())
+                + commune
                 + String.format("%03d", order);
         return thirteen + String.format("%02d", 97 - Long.parseLong(thirteen) % 97);
     }

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 public final class WebSession {
 
     public static final String HTML = "text/html,application/xhtml+xml";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+    private static final Pattern CSRF =
+            Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -34,11 +35,15 @@ public final class WebSession {
 
     public WebSession(String base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** A response; {@code location} is the redirect target, if any. */
-    public record Response(int status, String contentType, String location, String body, java.net.http.HttpHeaders headers) {
+    public record Response(
+            int status, String contentType, String location, String body, java.net.http.HttpHeaders headers) {
         public String header(String name) {
             return headers.firstValue(name).orElse("");
         }
@@ -69,9 +74,13 @@ public final class WebSession {
 
     public Response post(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return send(request(path).header("Accept", HTML).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request(path)
+                .header("Accept", HTML)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /**
@@ -83,16 +92,21 @@ public final class WebSession {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-                + csrfToken(get(pagePath).body()) + "\r\n").getBytes(utf8));
+                        + csrfToken(get(pagePath).body()) + "\r\n")
+                .getBytes(utf8));
         if (content != null) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                    + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(utf8));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                            + "\"; filename=\"" + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                    .getBytes(utf8));
             body.writeBytes(content);
             body.writeBytes("\r\n".getBytes(utf8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
-        return send(request(actionPath).header("Accept", HTML).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        return send(request(actionPath)
+                .header("Accept", HTML)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
     }
 
     /** POSTs the form with the CSRF token found on {@code pagePath}, as a browser submitting that page would. */
@@ -108,8 +122,11 @@ public final class WebSession {
     }
 
     public String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     public static String csrfToken(String html) {
@@ -121,7 +138,8 @@ public final class WebSession {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(path.startsWith("http") ? URI.create(path) : URI.create(base + path));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(path.startsWith("http") ? URI.create(path) : URI.create(base + path));
         extraHeaders.forEach(builder::header);
         return builder;
     }
@@ -129,8 +147,12 @@ public final class WebSession {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            String location = r.headers().firstValue("Location").map(l -> request.uri().resolve(l).toString()).orElse(null);
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), location, r.body(), r.headers());
+            String location = r.headers()
+                    .firstValue("Location")
+                    .map(l -> request.uri().resolve(l).toString())
+                    .orElse(null);
+            return new Response(
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), location, r.body(), r.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

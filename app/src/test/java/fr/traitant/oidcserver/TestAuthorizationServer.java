@@ -26,9 +26,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * scans it. Users sign in with a login form; their ID token carries the claims the test puts in {@link #CLAIMS}.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
+@EnableAutoConfiguration(
+        excludeName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
+        })
 public class TestAuthorizationServer {
 
     public static final int PORT = freePort();
@@ -60,27 +62,58 @@ public class TestAuthorizationServer {
         p.put(client + "registration.client-secret", "{noop}" + CLIENT_SECRET);
         p.put(client + "registration.client-authentication-methods", "client_secret_basic");
         p.put(client + "registration.authorization-grant-types", "authorization_code");
-        p.put(client + "registration.redirect-uris", "http://localhost:" + appPort + "/login/oauth2/code/agents,"
-                + "http://localhost:" + appPort + "/login/oauth2/code/psc,"
-                + "http://localhost:" + appPort + "/login/oauth2/code/franceconnect");
+        p.put(
+                client + "registration.redirect-uris",
+                "http://localhost:" + appPort + "/login/oauth2/code/agents,"
+                        + "http://localhost:" + appPort + "/login/oauth2/code/psc,"
+                        + "http://localhost:" + appPort + "/login/oauth2/code/franceconnect");
         p.put(client + "registration.scopes", "openid,profile,email");
         p.put(client + "require-authorization-consent", "false");
-        running = new SpringApplicationBuilder(TestAuthorizationServer.class).properties(p).run();
+        running = new SpringApplicationBuilder(TestAuthorizationServer.class)
+                .properties(p)
+                .run();
     }
 
     @Bean
     UserDetailsService users() {
         return new InMemoryUserDetailsManager(
-                User.withUsername("agent").password("{noop}" + USER_PASSWORD).roles("USER").build(),
-                User.withUsername("sans-role").password("{noop}" + USER_PASSWORD).roles("USER").build(),
-                User.withUsername("docteur").password("{noop}" + USER_PASSWORD).roles("USER").build(),
-                User.withUsername("assure").password("{noop}" + USER_PASSWORD).roles("USER").build(),
+                User.withUsername("agent")
+                        .password("{noop}" + USER_PASSWORD)
+                        .roles("USER")
+                        .build(),
+                User.withUsername("sans-role")
+                        .password("{noop}" + USER_PASSWORD)
+                        .roles("USER")
+                        .build(),
+                User.withUsername("docteur")
+                        .password("{noop}" + USER_PASSWORD)
+                        .roles("USER")
+                        .build(),
+                User.withUsername("assure")
+                        .password("{noop}" + USER_PASSWORD)
+                        .roles("USER")
+                        .build(),
                 // first sign-ins of issue 14: one subject per case, since a matched subject stays linked
-                User.withUsername("psc-nouveau").password("{noop}" + USER_PASSWORD).roles("USER").build(),
-                User.withUsername("psc-inconnu").password("{noop}" + USER_PASSWORD).roles("USER").build(),
-                User.withUsername("fc-reconnu").password("{noop}" + USER_PASSWORD).roles("USER").build(),
-                User.withUsername("fc-inconnu").password("{noop}" + USER_PASSWORD).roles("USER").build(),
-                User.withUsername("fc-ambigu").password("{noop}" + USER_PASSWORD).roles("USER").build());
+                User.withUsername("psc-nouveau")
+                        .password("{noop}" + USER_PASSWORD)
+                        .roles("USER")
+                        .build(),
+                User.withUsername("psc-inconnu")
+                        .password("{noop}" + USER_PASSWORD)
+                        .roles("USER")
+                        .build(),
+                User.withUsername("fc-reconnu")
+                        .password("{noop}" + USER_PASSWORD)
+                        .roles("USER")
+                        .build(),
+                User.withUsername("fc-inconnu")
+                        .password("{noop}" + USER_PASSWORD)
+                        .roles("USER")
+                        .build(),
+                User.withUsername("fc-ambigu")
+                        .password("{noop}" + USER_PASSWORD)
+                        .roles("USER")
+                        .build());
     }
 
     @Bean
@@ -98,8 +131,11 @@ public class TestAuthorizationServer {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             Map<String, Object> p = new LinkedHashMap<>();
-            for (String[] registration : new String[][] {{"agents", "l'annuaire des agents (test)"}, {"psc", "Pro Santé Connect (test)"},
-                    {"franceconnect", "FranceConnect (test)"}}) {
+            for (String[] registration : new String[][] {
+                {"agents", "l'annuaire des agents (test)"},
+                {"psc", "Pro Santé Connect (test)"},
+                {"franceconnect", "FranceConnect (test)"}
+            }) {
                 String r = "spring.security.oauth2.client.registration." + registration[0] + ".";
                 p.put(r + "client-id", CLIENT_ID);
                 p.put(r + "client-secret", CLIENT_SECRET);

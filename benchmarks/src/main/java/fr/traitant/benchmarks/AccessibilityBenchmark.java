@@ -41,7 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Run with {@code -jvmArgs -Xmx1g} to check the heap target (the fork already sets -Xmx1g).
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
 public class AccessibilityBenchmark {
 
     private Communes communes;
@@ -53,10 +55,13 @@ public class AccessibilityBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         communes = France.communes();
-        doctors = SyntheticSupplyGenerator.generate(communes, SyntheticSupplyParameters.DEFAULT, new SplittableRandom(1))
-                .stream().map(SyntheticDoctor::toActivity).toList();
-        calculator = AccessibilityCalculator.prepare(communes, EstimatedRoadTimes.over(communes, RoadTimeModel.DEFAULT),
-                AccessibilityParameters.DEFAULT);
+        doctors =
+                SyntheticSupplyGenerator.generate(communes, SyntheticSupplyParameters.DEFAULT, new SplittableRandom(1))
+                        .stream()
+                        .map(SyntheticDoctor::toActivity)
+                        .toList();
+        calculator = AccessibilityCalculator.prepare(
+                communes, EstimatedRoadTimes.over(communes, RoadTimeModel.DEFAULT), AccessibilityParameters.DEFAULT);
         base = calculator.compute(doctors);
         random = new SplittableRandom(2);
     }
@@ -67,8 +72,8 @@ public class AccessibilityBenchmark {
     @Warmup(iterations = 3, time = 5)
     @Measurement(iterations = 5, time = 5)
     public AccessibilityResult fullComputation() {
-        AccessibilityCalculator prepared = AccessibilityCalculator.prepare(communes,
-                EstimatedRoadTimes.over(communes, RoadTimeModel.DEFAULT), AccessibilityParameters.DEFAULT);
+        AccessibilityCalculator prepared = AccessibilityCalculator.prepare(
+                communes, EstimatedRoadTimes.over(communes, RoadTimeModel.DEFAULT), AccessibilityParameters.DEFAULT);
         return prepared.compute(doctors);
     }
 
@@ -90,8 +95,11 @@ public class AccessibilityBenchmark {
         DoctorActivity before = doctors.get(random.nextInt(doctors.size()));
         DoctorActivity after = random.nextBoolean()
                 ? before.withConsultationsPerYear(before.consultationsPerYear() * 0.5)
-                : new DoctorActivity(before.id(), communes.get(random.nextInt(communes.size())).code(),
-                        before.consultationsPerYear(), before.ageYears());
+                : new DoctorActivity(
+                        before.id(),
+                        communes.get(random.nextInt(communes.size())).code(),
+                        before.consultationsPerYear(),
+                        before.ageYears());
         return calculator.update(base, new DoctorChange.Changed(before, after));
     }
 }

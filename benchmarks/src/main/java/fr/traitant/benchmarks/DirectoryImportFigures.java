@@ -23,21 +23,22 @@ import java.util.SplittableRandom;
  */
 public final class DirectoryImportFigures {
 
-    static final String HEADER = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code civilité d'exercice|"
-            + "Libellé civilité d'exercice|Code civilité|Libellé civilité|Nom d'exercice|Prénom d'exercice|Code profession|"
-            + "Libellé profession|Code catégorie professionnelle|Libellé catégorie professionnelle|Code type savoir-faire|"
-            + "Libellé type savoir-faire|Code savoir-faire|Libellé savoir-faire|Code mode exercice|Libellé mode exercice|"
-            + "Numéro SIRET site|Numéro SIREN site|Numéro FINESS site|Numéro FINESS établissement juridique|"
-            + "Identifiant technique de la structure|Raison sociale site|Enseigne commerciale site|"
-            + "Complément destinataire (coord. structure)|Complément point géographique (coord. structure)|"
-            + "Numéro Voie (coord. structure)|Indice répétition voie (coord. structure)|Code type de voie (coord. structure)|"
-            + "Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Mention distribution (coord. structure)|"
-            + "Bureau cedex (coord. structure)|Code postal (coord. structure)|Code commune (coord. structure)|"
-            + "Libellé commune (coord. structure)|Code pays (coord. structure)|Libellé pays (coord. structure)|"
-            + "Téléphone (coord. structure)|Téléphone 2 (coord. structure)|Télécopie (coord. structure)|"
-            + "Adresse e-mail (coord. structure)|Code Département (structure)|Libellé Département (structure)|"
-            + "Ancien identifiant de la structure|Autorité d'enregistrement|Code secteur d'activité|Libellé secteur d'activité|"
-            + "Code section tableau pharmaciens|Libellé section tableau pharmaciens|";
+    static final String HEADER =
+            "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code civilité d'exercice|"
+                    + "Libellé civilité d'exercice|Code civilité|Libellé civilité|Nom d'exercice|Prénom d'exercice|Code profession|"
+                    + "Libellé profession|Code catégorie professionnelle|Libellé catégorie professionnelle|Code type savoir-faire|"
+                    + "Libellé type savoir-faire|Code savoir-faire|Libellé savoir-faire|Code mode exercice|Libellé mode exercice|"
+                    + "Numéro SIRET site|Numéro SIREN site|Numéro FINESS site|Numéro FINESS établissement juridique|"
+                    + "Identifiant technique de la structure|Raison sociale site|Enseigne commerciale site|"
+                    + "Complément destinataire (coord. structure)|Complément point géographique (coord. structure)|"
+                    + "Numéro Voie (coord. structure)|Indice répétition voie (coord. structure)|Code type de voie (coord. structure)|"
+                    + "Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Mention distribution (coord. structure)|"
+                    + "Bureau cedex (coord. structure)|Code postal (coord. structure)|Code commune (coord. structure)|"
+                    + "Libellé commune (coord. structure)|Code pays (coord. structure)|Libellé pays (coord. structure)|"
+                    + "Téléphone (coord. structure)|Téléphone 2 (coord. structure)|Télécopie (coord. structure)|"
+                    + "Adresse e-mail (coord. structure)|Code Département (structure)|Libellé Département (structure)|"
+                    + "Ancien identifiant de la structure|Autorité d'enregistrement|Code secteur d'activité|Libellé secteur d'activité|"
+                    + "Code section tableau pharmaciens|Libellé section tableau pharmaciens|";
 
     private DirectoryImportFigures() {}
 
@@ -54,8 +55,10 @@ public final class DirectoryImportFigures {
             long skipped = 0;
             long rejected = 0;
             var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(file), decoder), 1 << 16)) {
-                DirectoryFileParser parser = DirectoryFileParser.start(Format.RPPS_EXTRACTION, reader.readLine(), codes::contains);
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(new ByteArrayInputStream(file), decoder), 1 << 16)) {
+                DirectoryFileParser parser =
+                        DirectoryFileParser.start(Format.RPPS_EXTRACTION, reader.readLine(), codes::contains);
                 String line;
                 long n = 1;
                 while ((line = reader.readLine()) != null) {
@@ -67,8 +70,16 @@ public final class DirectoryImportFigures {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "run %d: %,d lines in %.3f s = %,.0f lines/s (accepted %,d, skipped %,d, rejected %,d)%n",
-                    run, lines, seconds, lines / seconds, accepted, skipped, rejected);
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d: %,d lines in %.3f s = %,.0f lines/s (accepted %,d, skipped %,d, rejected %,d)%n",
+                    run,
+                    lines,
+                    seconds,
+                    lines / seconds,
+                    accepted,
+                    skipped,
+                    rejected);
         }
     }
 

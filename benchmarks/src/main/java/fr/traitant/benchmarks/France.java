@@ -17,20 +17,24 @@ import java.util.zip.GZIPInputStream;
 /** The 34,875 real communes shipped in the reference-data jar, read for benchmarks. */
 final class France {
 
-    private France() {
-    }
+    private France() {}
 
     static Communes communes() {
         try (InputStream in = France.class.getResourceAsStream("/fr/traitant/referencedata/communes.csv.gz");
-             CsvReader<NamedCsvRecord> csv = CsvReader.builder()
-                     .ofNamedCsvRecord(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
+                CsvReader<NamedCsvRecord> csv = CsvReader.builder()
+                        .ofNamedCsvRecord(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
             List<Commune> communes = new ArrayList<>();
             for (NamedCsvRecord r : csv) {
                 String area = r.getField("area_km2");
-                communes.add(new Commune(r.getField("code"), r.getField("name"), Long.parseLong(r.getField("population")),
+                communes.add(new Commune(
+                        r.getField("code"),
+                        r.getField("name"),
+                        Long.parseLong(r.getField("population")),
                         new GeoPoint(Double.parseDouble(r.getField("lat")), Double.parseDouble(r.getField("lon"))),
                         area.isEmpty() ? Double.NaN : Double.parseDouble(area),
-                        r.getField("epci"), r.getField("departement"), r.getField("region")));
+                        r.getField("epci"),
+                        r.getField("departement"),
+                        r.getField("region")));
             }
             return Communes.of(communes);
         } catch (IOException e) {

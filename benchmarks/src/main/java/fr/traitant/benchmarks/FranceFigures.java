@@ -22,20 +22,24 @@ import java.util.SplittableRandom;
  */
 public final class FranceFigures {
 
-    private FranceFigures() {
-    }
+    private FranceFigures() {}
 
     public static void main(String[] args) {
         long t0 = System.nanoTime();
         Communes communes = France.communes();
         long t1 = System.nanoTime();
-        List<DoctorActivity> doctors = SyntheticSupplyGenerator.generate(communes, SyntheticSupplyParameters.DEFAULT,
-                new SplittableRandom(1)).stream().map(SyntheticDoctor::toActivity).toList();
+        List<DoctorActivity> doctors =
+                SyntheticSupplyGenerator.generate(communes, SyntheticSupplyParameters.DEFAULT, new SplittableRandom(1))
+                        .stream()
+                        .map(SyntheticDoctor::toActivity)
+                        .toList();
         long t2 = System.nanoTime();
         for (int run = 1; run <= 5; run++) {
             long a = System.nanoTime();
-            AccessibilityCalculator calculator = AccessibilityCalculator.prepare(communes,
-                    EstimatedRoadTimes.over(communes, RoadTimeModel.DEFAULT), AccessibilityParameters.DEFAULT);
+            AccessibilityCalculator calculator = AccessibilityCalculator.prepare(
+                    communes,
+                    EstimatedRoadTimes.over(communes, RoadTimeModel.DEFAULT),
+                    AccessibilityParameters.DEFAULT);
             long b = System.nanoTime();
             AccessibilityResult result = calculator.compute(doctors);
             long c = System.nanoTime();
@@ -43,21 +47,39 @@ public final class FranceFigures {
             double[] updateMs = new double[100];
             for (int k = 0; k < updateMs.length; k++) {
                 DoctorActivity before = doctors.get(random.nextInt(doctors.size()));
-                DoctorActivity after = new DoctorActivity(before.id(), communes.get(random.nextInt(communes.size())).code(),
-                        before.consultationsPerYear() * 0.5, before.ageYears());
+                DoctorActivity after = new DoctorActivity(
+                        before.id(),
+                        communes.get(random.nextInt(communes.size())).code(),
+                        before.consultationsPerYear() * 0.5,
+                        before.ageYears());
                 long u = System.nanoTime();
                 calculator.update(result, new DoctorChange.Changed(before, after));
                 updateMs[k] = (System.nanoTime() - u) / 1e6;
             }
             java.util.Arrays.sort(updateMs);
             Runtime rt = Runtime.getRuntime();
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "run %d: prepare (travel model + neighbour search) %.0f ms, compute %.0f ms, total %.0f ms; "
                             + "100 updates median %.3f ms, p95 %.2f ms, worst %.2f ms; pairs %d; APL %.3f; heap used %d MB of max %d MB%n",
-                    run, (b - a) / 1e6, (c - b) / 1e6, (c - a) / 1e6, updateMs[50], updateMs[94], updateMs[99], calculator.reachablePairCount(),
-                    result.populationWeightedApl(), (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+                    run,
+                    (b - a) / 1e6,
+                    (c - b) / 1e6,
+                    (c - a) / 1e6,
+                    updateMs[50],
+                    updateMs[94],
+                    updateMs[99],
+                    calculator.reachablePairCount(),
+                    result.populationWeightedApl(),
+                    (rt.totalMemory() - rt.freeMemory()) >> 20,
+                    rt.maxMemory() >> 20);
         }
-        System.out.printf(Locale.ROOT, "read communes %.0f ms (%d), synthetic supply %.0f ms (%d doctors)%n",
-                (t1 - t0) / 1e6, communes.size(), (t2 - t1) / 1e6, doctors.size());
+        System.out.printf(
+                Locale.ROOT,
+                "read communes %.0f ms (%d), synthetic supply %.0f ms (%d doctors)%n",
+                (t1 - t0) / 1e6,
+                communes.size(),
+                (t2 - t1) / 1e6,
+                doctors.size());
     }
 }

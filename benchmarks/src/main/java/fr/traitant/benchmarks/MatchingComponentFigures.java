@@ -24,21 +24,36 @@ public final class MatchingComponentFigures {
         MatchingOptions o = MatchingOptions.DEFAULT;
         if (args.length > 3) o = o.withExactComponentLimit(Integer.parseInt(args[3]));
         if (args.length > 4 && Integer.parseInt(args[4]) > 0) o = o.withCandidateLimit(Integer.parseInt(args[4]));
-        MatchingInstances.Instance in = MatchingInstances.generate(nh * 31L + nd, nh, nd, d -> dep.equals("all") || dep.contains(d));
+        MatchingInstances.Instance in =
+                MatchingInstances.generate(nh * 31L + nd, nh, nd, d -> dep.equals("all") || dep.contains(d));
         long t0 = System.nanoTime();
         MatchingSession s = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, o);
         double ms = (System.nanoTime() - t0) / 1e6;
-        System.out.printf("%d households, %d doctors: %.0f ms%n  %s%n  %s%n", nh, nd, ms, s.statistics(), s.result().objective());
+        System.out.printf(
+                "%d households, %d doctors: %.0f ms%n  %s%n  %s%n",
+                nh, nd, ms, s.statistics(), s.result().objective());
         if (args.length > 5) {
             double seconds = Double.parseDouble(args[5]);
             long t1 = System.nanoTime();
-            MipReference.Result ref = MipReference.solve(in.households(), in.doctors(), MipReference::eligibleCm, seconds);
+            MipReference.Result ref =
+                    MipReference.solve(in.households(), in.doctors(), MipReference::eligibleCm, seconds);
             double refMs = (System.nanoTime() - t1) / 1e6;
             Objective mine = s.result().objective();
-            long[] m = {mine.peopleServed(1), mine.peopleServed(2), mine.peopleServed(3), mine.peopleServed(4), mine.peopleServed(5),
-                    mine.personCentiminutes()};
-            System.out.printf("  engine %s in %.0f ms; independent SCIP model %s in %.0f ms (stages proven %s)%n", Arrays.toString(m), ms,
-                    Arrays.toString(ref.objective()), refMs, Arrays.toString(ref.stageProven()));
+            long[] m = {
+                mine.peopleServed(1),
+                mine.peopleServed(2),
+                mine.peopleServed(3),
+                mine.peopleServed(4),
+                mine.peopleServed(5),
+                mine.personCentiminutes()
+            };
+            System.out.printf(
+                    "  engine %s in %.0f ms; independent SCIP model %s in %.0f ms (stages proven %s)%n",
+                    Arrays.toString(m),
+                    ms,
+                    Arrays.toString(ref.objective()),
+                    refMs,
+                    Arrays.toString(ref.stageProven()));
         }
     }
 }

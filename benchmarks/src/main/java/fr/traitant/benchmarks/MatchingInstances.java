@@ -46,16 +46,22 @@ public final class MatchingInstances {
 
     static List<Commune> communes() {
         List<Commune> out = new ArrayList<>();
-        try (InputStream raw = MatchingInstances.class.getResourceAsStream("/fr/traitant/referencedata/communes.csv.gz");
-             InputStreamReader r = new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8);
-             CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(r)) {
+        try (InputStream raw =
+                        MatchingInstances.class.getResourceAsStream("/fr/traitant/referencedata/communes.csv.gz");
+                InputStreamReader r = new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8);
+                CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(r)) {
             for (NamedCsvRecord rec : csv) {
                 String lat = rec.getField("lat"), lon = rec.getField("lon");
                 if (lat.isEmpty() || lon.isEmpty()) continue;
                 long pop = rec.getField("population").isEmpty() ? 0 : Long.parseLong(rec.getField("population"));
                 double area = rec.getField("area_km2").isEmpty() ? 10 : Double.parseDouble(rec.getField("area_km2"));
-                out.add(new Commune(rec.getField("code"), rec.getField("departement"), Double.parseDouble(lat),
-                        Double.parseDouble(lon), pop, Math.sqrt(Math.max(area, 0.1) / Math.PI)));
+                out.add(new Commune(
+                        rec.getField("code"),
+                        rec.getField("departement"),
+                        Double.parseDouble(lat),
+                        Double.parseDouble(lon),
+                        pop,
+                        Math.sqrt(Math.max(area, 0.1) / Math.PI)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -65,7 +71,9 @@ public final class MatchingInstances {
 
     /** Generates an instance over the communes accepted by {@code where}. */
     public static Instance generate(long seed, int households, int doctors, Predicate<String> departement) {
-        List<Commune> cs = communes().stream().filter(c -> departement.test(c.departement()) && c.population() > 0).toList();
+        List<Commune> cs = communes().stream()
+                .filter(c -> departement.test(c.departement()) && c.population() > 0)
+                .toList();
         long[] cumulative = new long[cs.size()];
         long total = 0;
         for (int i = 0; i < cs.size(); i++) cumulative[i] = total += cs.get(i).population();
@@ -79,16 +87,22 @@ public final class MatchingInstances {
             double v = rnd.nextDouble();
             int priority = v < 0.10 ? 1 : v < 0.25 ? 2 : v < 0.50 ? 3 : v < 0.75 ? 4 : 5;
             double n = rnd.nextDouble();
-            Needs needs = n < 0.03 ? new Needs(true, false, Optional.empty())
+            Needs needs = n < 0.03
+                    ? new Needs(true, false, Optional.empty())
                     : n < 0.04 ? new Needs(false, true, Optional.empty()) : Needs.NONE;
-            hs.add(new Household(String.format("H%07d", i), size, at, priority, base.plusDays(rnd.nextInt(900)), 30, needs));
+            hs.add(new Household(
+                    String.format("H%07d", i), size, at, priority, base.plusDays(rnd.nextInt(900)), 30, needs));
         }
         List<Doctor> ds = new ArrayList<>(doctors);
         for (int j = 0; j < doctors; j++) {
             GeoPoint at = place(cs, cumulative, total, rnd);
             boolean children = rnd.nextDouble() >= 0.10;
             boolean wheelchair = rnd.nextDouble() >= 0.20;
-            ds.add(new Doctor(String.format("D%06d", j), at, 1 + rnd.nextInt(28), rnd.nextDouble() >= 0.05,
+            ds.add(new Doctor(
+                    String.format("D%06d", j),
+                    at,
+                    1 + rnd.nextInt(28),
+                    rnd.nextDouble() >= 0.05,
                     new Capabilities(children, wheelchair, Set.of())));
         }
         return new Instance(hs, ds);

@@ -24,8 +24,7 @@ public final class AtomicFiles {
         void writeTo(Writer writer) throws IOException;
     }
 
-    private record Pending(Path target, Content content) {
-    }
+    private record Pending(Path target, Content content) {}
 
     private final List<Pending> pending = new ArrayList<>();
 
@@ -51,7 +50,11 @@ public final class AtomicFiles {
             for (int i = 0; i < pending.size(); i++) {
                 Path target = pending.get(i).target().toAbsolutePath();
                 try {
-                    Files.move(temporaries.get(i), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(
+                            temporaries.get(i),
+                            target,
+                            StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(temporaries.get(i), target, StandardCopyOption.REPLACE_EXISTING);
                 }

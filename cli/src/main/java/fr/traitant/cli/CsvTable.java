@@ -67,7 +67,8 @@ public final class CsvTable {
             try {
                 return Long.parseLong(value);
             } catch (NumberFormatException e) {
-                throw new InputFileException(file, line(), "column '" + column + "': '" + value + "' is not a whole number");
+                throw new InputFileException(
+                        file, line(), "column '" + column + "': '" + value + "' is not a whole number");
             }
         }
 
@@ -90,8 +91,11 @@ public final class CsvTable {
      */
     public static CsvTable read(String file, Reader reader) throws InputFileException {
         CsvTable table = new CsvTable(file);
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true)
-                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(reader)) {
+        try (CsvReader<CsvRecord> csv = CsvReader.builder()
+                .skipEmptyLines(true)
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                .ofCsvRecord(reader)) {
             Iterator<CsvRecord> it = csv.iterator();
             if (!it.hasNext()) {
                 throw new InputFileException(file, 0, "empty file, a header line is expected");
@@ -103,7 +107,8 @@ public final class CsvTable {
                     name = name.substring(1);
                 }
                 if (table.columns.putIfAbsent(name, i) != null) {
-                    throw new InputFileException(file, header.getStartingLineNumber(), "duplicate column '" + name + "'");
+                    throw new InputFileException(
+                            file, header.getStartingLineNumber(), "duplicate column '" + name + "'");
                 }
             }
             while (it.hasNext()) {
@@ -127,7 +132,8 @@ public final class CsvTable {
     public void require(String... names) throws InputFileException {
         for (String name : names) {
             if (!columns.containsKey(name)) {
-                throw new InputFileException(file, 1, "missing column '" + name + "' (header has " + columns.keySet() + ")");
+                throw new InputFileException(
+                        file, 1, "missing column '" + name + "' (header has " + columns.keySet() + ")");
             }
         }
     }

@@ -4,12 +4,12 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import fr.traitant.engine.geo.GeoPoint;
-import fr.traitant.engine.travel.DensityClass;
 import fr.traitant.engine.matching.Capabilities;
 import fr.traitant.engine.matching.Doctor;
 import fr.traitant.engine.matching.Household;
 import fr.traitant.engine.matching.Needs;
 import fr.traitant.engine.matching.TravelTimeTable;
+import fr.traitant.engine.travel.DensityClass;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -63,22 +63,34 @@ final class MatchInputs {
 
     private List<Row> read(Path file, List<String> required) {
         List<Row> rows = new ArrayList<>();
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-                .skipEmptyLines(true).ofCsvRecord(file)) {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .skipEmptyLines(true)
+                .ofCsvRecord(file)) {
             List<String> header = null;
             for (CsvRecord rec : reader) {
                 if (header == null) {
                     header = new ArrayList<>();
-                    for (String f : rec.getFields()) header.add(f.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT));
+                    for (String f : rec.getFields())
+                        header.add(f.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT));
                     Set<String> seen = new HashSet<>();
-                    for (String h : header) if (!seen.add(h)) problem(file, rec.getStartingLineNumber(), "duplicate column '" + h + "'");
+                    for (String h : header)
+                        if (!seen.add(h)) problem(file, rec.getStartingLineNumber(), "duplicate column '" + h + "'");
                     for (String c : required) {
-                        if (!header.contains(c)) problem(file, rec.getStartingLineNumber(), "missing column '" + c + "' (expected " + String.join(",", required) + ")");
+                        if (!header.contains(c))
+                            problem(
+                                    file,
+                                    rec.getStartingLineNumber(),
+                                    "missing column '" + c + "' (expected " + String.join(",", required) + ")");
                     }
                     continue;
                 }
                 if (rec.getFieldCount() != header.size()) {
-                    problem(file, rec.getStartingLineNumber(), "expected " + header.size() + " fields, found " + rec.getFieldCount());
+                    problem(
+                            file,
+                            rec.getStartingLineNumber(),
+                            "expected " + header.size() + " fields, found " + rec.getFieldCount());
                     continue;
                 }
                 Map<String, String> m = new HashMap<>();
@@ -129,7 +141,8 @@ final class MatchInputs {
         }
     }
 
-    static final List<String> HOUSEHOLD_COLUMNS = List.of("id", "size", "lat", "lon", "priority", "waiting_since", "max_minutes");
+    static final List<String> HOUSEHOLD_COLUMNS =
+            List.of("id", "size", "lat", "lon", "priority", "waiting_since", "max_minutes");
     static final List<String> DOCTOR_COLUMNS = List.of("id", "lat", "lon", "capacity");
     static final List<String> TRAVEL_COLUMNS = List.of("household", "doctor", "minutes");
 
@@ -157,15 +170,21 @@ final class MatchInputs {
             Integer size = integer(file, r, "size");
             if (size != null && size < 1) problem(file, r.line(), "size must be at least 1, got " + size);
             Integer priority = integer(file, r, "priority");
-            if (priority != null && (priority < 1 || priority > 5)) problem(file, r.line(), "priority must be within 1..5, got " + priority);
+            if (priority != null && (priority < 1 || priority > 5))
+                problem(file, r.line(), "priority must be within 1..5, got " + priority);
             GeoPoint at = point(file, r);
             LocalDate since = null;
             try {
                 since = LocalDate.parse(r.get("waiting_since"));
             } catch (DateTimeParseException e) {
-                problem(file, r.line(), "waiting_since must be a date YYYY-MM-DD, got '" + r.get("waiting_since") + "'");
+                problem(
+                        file,
+                        r.line(),
+                        "waiting_since must be a date YYYY-MM-DD, got '" + r.get("waiting_since") + "'");
             }
-            Double max = r.get("max_minutes").isEmpty() ? (Double) Household.DEFAULT_MAX_MINUTES : number(file, r, "max_minutes");
+            Double max = r.get("max_minutes").isEmpty()
+                    ? (Double) Household.DEFAULT_MAX_MINUTES
+                    : number(file, r, "max_minutes");
             if (max != null && !(max > 0 && max <= 1440)) {
                 problem(file, r.line(), "max_minutes must be within (0, 1440], got " + r.get("max_minutes"));
                 max = null;
@@ -175,8 +194,17 @@ final class MatchInputs {
             Boolean transferred = bool(file, r, "transferred", false);
             Set<String> excluded = new java.util.TreeSet<>();
             for (String part : r.get("excluded").split(";")) if (!part.isBlank()) excluded.add(part.strip());
-            if (size == null || size < 1 || priority == null || priority < 1 || priority > 5 || at == null || since == null
-                    || max == null || needs == null || density == null || transferred == null) continue;
+            if (size == null
+                    || size < 1
+                    || priority == null
+                    || priority < 1
+                    || priority > 5
+                    || at == null
+                    || since == null
+                    || max == null
+                    || needs == null
+                    || density == null
+                    || transferred == null) continue;
             out.add(new Household(id, size, at, priority, since, max, needs, density, transferred, excluded));
         }
         return out;
@@ -195,7 +223,10 @@ final class MatchInputs {
             else if (t.equals("complex")) complex = true;
             else if (t.startsWith("lang:") && t.length() > 5) lang = Optional.of(t.substring(5));
             else {
-                problem(file, r.line(), "unknown need '" + part.strip() + "' (expected paediatrics, wheelchair, lang:xx, complex)");
+                problem(
+                        file,
+                        r.line(),
+                        "unknown need '" + part.strip() + "' (expected paediatrics, wheelchair, lang:xx, complex)");
                 return null;
             }
         }
@@ -206,8 +237,13 @@ final class MatchInputs {
     private DensityClass density(Path file, Row r) {
         String v = r.get("density").strip().toLowerCase(Locale.ROOT);
         if (v.isEmpty()) return DensityClass.INTERMEDIATE;
-        for (DensityClass c : DensityClass.values()) if (c.name().toLowerCase(Locale.ROOT).equals(v)) return c;
-        problem(file, r.line(), "unknown density '" + r.get("density").strip() + "' (expected dense, intermediate, sparse, very_sparse)");
+        for (DensityClass c : DensityClass.values())
+            if (c.name().toLowerCase(Locale.ROOT).equals(v)) return c;
+        problem(
+                file,
+                r.line(),
+                "unknown density '" + r.get("density").strip()
+                        + "' (expected dense, intermediate, sparse, very_sparse)");
         return null;
     }
 
@@ -217,7 +253,10 @@ final class MatchInputs {
         if (v.isEmpty()) return absent;
         if (v.equals("true") || v.equals("1") || v.equals("yes")) return true;
         if (v.equals("false") || v.equals("0") || v.equals("no")) return false;
-        problem(file, r.line(), column + " must be true or false, got '" + r.get(column).strip() + "'");
+        problem(
+                file,
+                r.line(),
+                column + " must be true or false, got '" + r.get(column).strip() + "'");
         return null;
     }
 
@@ -262,11 +301,21 @@ final class MatchInputs {
                     else if (t.equals("wheelchair")) wheel = true;
                     else if (t.equals("complex")) complex = true;
                     else if (t.startsWith("lang:") && t.length() > 5) langs.add(t.substring(5));
-                    else problem(file, r.line(), "unknown offer '" + part.strip() + "' (expected paediatrics, wheelchair, lang:xx, complex)");
+                    else
+                        problem(
+                                file,
+                                r.line(),
+                                "unknown offer '" + part.strip()
+                                        + "' (expected paediatrics, wheelchair, lang:xx, complex)");
                 }
                 caps = new Capabilities(paed, wheel, langs, complex);
             }
-            if (at == null || capacity == null || capacity < 0 || accepting == null || network == null || density == null) continue;
+            if (at == null
+                    || capacity == null
+                    || capacity < 0
+                    || accepting == null
+                    || network == null
+                    || density == null) continue;
             out.add(new Doctor(id, at, capacity, accepting, caps, density, network));
         }
         return out;

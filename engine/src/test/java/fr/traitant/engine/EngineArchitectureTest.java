@@ -16,36 +16,62 @@ class EngineArchitectureTest {
 
     @Test
     void engine_depends_on_no_framework() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "jakarta..", "javax..", "com.fasterxml..", "tools.jackson..",
-                        "picocli..", "fr.traitant.app..", "fr.traitant.cli..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta..",
+                        "javax..",
+                        "com.fasterxml..",
+                        "tools.jackson..",
+                        "picocli..",
+                        "fr.traitant.app..",
+                        "fr.traitant.cli..")
                 .check(engine);
     }
 
     @Test
     void engine_does_no_io_and_no_sql() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.sql..", "java.net..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.io..", "java.nio..", "java.sql..", "java.net..")
                 .because("the engine computes; reading and writing files belongs to cli and app")
                 .check(engine);
     }
 
     @Test
     void engine_reads_no_clock_and_no_global_randomness() {
-        noClasses().should().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(System.class, "nanoTime")
-                .orShould().callMethod(Math.class, "random")
-                .orShould().callMethod(java.time.LocalDate.class, "now")
-                .orShould().callMethod(java.time.Instant.class, "now")
+        noClasses()
+                .should()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callMethod(System.class, "nanoTime")
+                .orShould()
+                .callMethod(Math.class, "random")
+                .orShould()
+                .callMethod(java.time.LocalDate.class, "now")
+                .orShould()
+                .callMethod(java.time.Instant.class, "now")
                 .check(engine);
     }
 
     @Test
     void internal_kernels_are_used_only_by_their_own_feature() {
-        noClasses().that().resideOutsideOfPackages("fr.traitant.engine.geo..")
-                .should().dependOnClassesThat().resideInAPackage("fr.traitant.engine.geo.internal..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("fr.traitant.engine.geo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("fr.traitant.engine.geo.internal..")
                 .check(engine);
-        noClasses().that().resideOutsideOfPackages("fr.traitant.engine.accessibility..")
-                .should().dependOnClassesThat().resideInAPackage("fr.traitant.engine.accessibility.internal..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("fr.traitant.engine.accessibility..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("fr.traitant.engine.accessibility.internal..")
                 .check(engine);
     }
 
@@ -53,8 +79,13 @@ class EngineArchitectureTest {
     @Test
     void or_tools_only_in_the_exact_component_solvers() {
         // the two solver classes and their nested classes
-        noClasses().that().haveNameNotMatching("fr\\.traitant\\.engine\\.matching\\.internal\\.(CpSat|Scip)ComponentSolver(\\$.*)?")
-                .should().dependOnClassesThat().resideInAPackage("com.google.ortools..")
+        noClasses()
+                .that()
+                .haveNameNotMatching(
+                        "fr\\.traitant\\.engine\\.matching\\.internal\\.(CpSat|Scip)ComponentSolver(\\$.*)?")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.google.ortools..")
                 .check(engine);
     }
 }

@@ -36,8 +36,14 @@ public class Accessibility {
      * @param communes              number of communes
      * @param underservedPopulation inhabitants of its "sous-dense" communes
      */
-    public record AreaAccessibility(Integer rank, String code, String name, double apl, long population, int communes,
-                                    long underservedPopulation) {}
+    public record AreaAccessibility(
+            Integer rank,
+            String code,
+            String name,
+            double apl,
+            long population,
+            int communes,
+            long underservedPopulation) {}
 
     /**
      * A commune's score with its position, for maps.
@@ -65,30 +71,35 @@ public class Accessibility {
 
     /** Whether scores have been stored at least once. */
     public boolean hasScores() {
-        return jdbc.sql("select exists (select 1 from commune_accessibility)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from commune_accessibility)")
+                .query(Boolean.class)
+                .single();
     }
 
     public Optional<CommuneAccessibility> findCommune(String code) {
-        return jdbc.sql("select commune_code, apl, population, underserved from commune_accessibility where commune_code = ?")
+        return jdbc.sql(
+                        "select commune_code, apl, population, underserved from commune_accessibility where commune_code = ?")
                 .param(code)
-                .query((rs, i) -> new CommuneAccessibility(rs.getString(1), rs.getDouble(2), rs.getLong(3), rs.getBoolean(4)))
+                .query((rs, i) ->
+                        new CommuneAccessibility(rs.getString(1), rs.getDouble(2), rs.getLong(3), rs.getBoolean(4)))
                 .optional();
     }
 
     public CommuneAccessibility getCommune(String code) {
-        return findCommune(code).orElseThrow(() -> new NotFoundException("Aucun indicateur d'accessibilité pour la commune " + code));
+        return findCommune(code)
+                .orElseThrow(() -> new NotFoundException("Aucun indicateur d'accessibilité pour la commune " + code));
     }
 
     /** The {@code n} inhabited EPCI with the lowest APL, lowest first: the candidate priority zones. */
     public List<AreaAccessibility> lowestEpcis(int n) {
         if (n < 1 || n > MAX_EPCI) {
-            throw new IllegalArgumentException("Le nombre d'intercommunalités (lowest) doit être compris entre 1 et " + MAX_EPCI + ".");
+            throw new IllegalArgumentException(
+                    "Le nombre d'intercommunalités (lowest) doit être compris entre 1 et " + MAX_EPCI + ".");
         }
         return jdbc.sql("""
                 select a.priority_rank, a.code, e.name, a.apl, a.population, a.commune_count, a.underserved_population
                   from area_accessibility a left join epci e on e.siren = a.code
-                 where a.level = 'EPCI' and a.priority_rank <= ? order by a.priority_rank""")
-                .param(n).query((rs, i) -> area(rs)).list();
+                 where a.level = 'EPCI' and a.priority_rank <= ? order by a.priority_rank""").param(n).query((rs, i) -> area(rs)).list();
     }
 
     /** Every département's population-weighted APL, by code. */
@@ -96,8 +107,7 @@ public class Accessibility {
         return jdbc.sql("""
                 select a.priority_rank, a.code, d.name, a.apl, a.population, a.commune_count, a.underserved_population
                   from area_accessibility a left join departement d on d.code = a.code
-                 where a.level = 'DEPARTEMENT' order by a.code""")
-                .query((rs, i) -> area(rs)).list();
+                 where a.level = 'DEPARTEMENT' order by a.code""").query((rs, i) -> area(rs)).list();
     }
 
     /** Every région's population-weighted APL, lowest first. */
@@ -105,8 +115,7 @@ public class Accessibility {
         return jdbc.sql("""
                 select a.priority_rank, a.code, r.name, a.apl, a.population, a.commune_count, a.underserved_population
                   from area_accessibility a left join region r on r.code = a.code
-                 where a.level = 'REGION' order by a.apl, a.code""")
-                .query((rs, i) -> area(rs)).list();
+                 where a.level = 'REGION' order by a.apl, a.code""").query((rs, i) -> area(rs)).list();
     }
 
     /** Communes with their score and position, optionally in one département, by code. */
@@ -116,8 +125,13 @@ public class Accessibility {
                   from commune_accessibility s join commune c on c.code = s.commune_code
                  where (cast(? as text) is null or c.departement_code = ?) order by c.code""")
                 .params(departement.orElse(null), departement.orElse(null))
-                .query((rs, i) -> new CommunePoint(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
-                        rs.getDouble(5), rs.getLong(6)))
+                .query((rs, i) -> new CommunePoint(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getDouble(3),
+                        rs.getDouble(4),
+                        rs.getDouble(5),
+                        rs.getLong(6)))
                 .list();
     }
 
@@ -131,13 +145,24 @@ public class Accessibility {
                   from commune_accessibility s join commune c on c.code = s.commune_code
                  where c.code = any (?) order by s.population desc, c.code""")
                 .param(codes.toArray(String[]::new))
-                .query((rs, i) -> new CommunePoint(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
-                        rs.getDouble(5), rs.getLong(6)))
+                .query((rs, i) -> new CommunePoint(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getDouble(3),
+                        rs.getDouble(4),
+                        rs.getDouble(5),
+                        rs.getLong(6)))
                 .list();
     }
 
     private static AreaAccessibility area(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new AreaAccessibility((Integer) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
-                rs.getLong(5), rs.getInt(6), rs.getLong(7));
+        return new AreaAccessibility(
+                (Integer) rs.getObject(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getDouble(4),
+                rs.getLong(5),
+                rs.getInt(6),
+                rs.getLong(7));
     }
 }

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** Public API of the accessibility indicator (aggregated public figures, no personal data). */
 @RestController
 @RequestMapping("/api/v1/accessibility")
-@Tag(name = "Accès aux soins", description = "Indicateur APL (accessibilité potentielle localisée) aux médecins généralistes")
+@Tag(
+        name = "Accès aux soins",
+        description = "Indicateur APL (accessibilité potentielle localisée) aux médecins généralistes")
 class AccessibilityApi {
 
     private static final Pattern COMMUNE_CODE = Pattern.compile("([0-9]{2}|2A|2B)[0-9]{3}");
@@ -32,10 +34,13 @@ class AccessibilityApi {
     }
 
     @GetMapping("/communes/{code}")
-    @Operation(summary = "APL d'une commune", description = "Consultations par habitant et par an ; « underserved » si APL < 2,5 (sous-dense).")
+    @Operation(
+            summary = "APL d'une commune",
+            description = "Consultations par habitant et par an ; « underserved » si APL < 2,5 (sous-dense).")
     Accessibility.CommuneAccessibility commune(@PathVariable @Parameter(example = "83137") String code) {
         if (!COMMUNE_CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("Code commune INSEE invalide (5 caractères, par exemple 83137 ou 2A004).");
+            throw new IllegalArgumentException(
+                    "Code commune INSEE invalide (5 caractères, par exemple 83137 ou 2A004).");
         }
         requireScores();
         return accessibility.getCommune(code);
@@ -43,7 +48,8 @@ class AccessibilityApi {
 
     @GetMapping("/communes")
     @Operation(summary = "APL et position de toutes les communes (ou d'un département)")
-    List<Accessibility.CommunePoint> communes(@RequestParam(required = false) @Parameter(example = "83") String departement) {
+    List<Accessibility.CommunePoint> communes(
+            @RequestParam(required = false) @Parameter(example = "83") String departement) {
         if (departement != null && !DEPARTEMENT_CODE.matcher(departement).matches()) {
             throw new IllegalArgumentException("Code de département invalide (01 à 95, 2A, 2B, 971 à 976).");
         }
@@ -52,7 +58,8 @@ class AccessibilityApi {
     }
 
     @GetMapping("/epci")
-    @Operation(summary = "Les intercommunalités les moins bien dotées (zones prioritaires candidates)",
+    @Operation(
+            summary = "Les intercommunalités les moins bien dotées (zones prioritaires candidates)",
             description = "Les N EPCI habités à l'APL pondéré le plus bas, du plus bas au plus haut (151 par défaut).")
     List<Accessibility.AreaAccessibility> lowestEpci(@RequestParam(defaultValue = "151") int lowest) {
         requireScores();
@@ -81,7 +88,8 @@ class AccessibilityApi {
 
     private void requireScores() {
         if (!accessibility.hasScores()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.SERVICE_UNAVAILABLE,
                     "Le premier calcul de l'indicateur est en cours ; réessayez dans quelques secondes.");
             problem.setTitle("Calcul en cours");
             ErrorResponseException pending = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);

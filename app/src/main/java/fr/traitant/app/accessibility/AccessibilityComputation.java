@@ -78,13 +78,16 @@ class AccessibilityComputation implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
-        store.lastRun().ifPresent(run -> status.set(new AccessibilityStatus(AccessibilityStatus.State.READY, "", 0, 0, Optional.of(run))));
+        store.lastRun()
+                .ifPresent(run -> status.set(
+                        new AccessibilityStatus(AccessibilityStatus.State.READY, "", 0, 0, Optional.of(run))));
         recomputeAll("démarrage");
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onSupplyChanged(DoctorSupplyChanged event) {
-        String doctorId = event.after().or(event::before).map(SupplyLine::doctorId).orElseThrow();
+        String doctorId =
+                event.after().or(event::before).map(SupplyLine::doctorId).orElseThrow();
         worker.submit(() -> reconcile(doctorId));
     }
 
@@ -101,7 +104,7 @@ class AccessibilityComputation implements DisposableBean {
 
     /** Waits until every queued task is done (tests and shutdown). */
     void drain() throws Exception {
-        worker.submit(() -> { }).get();
+        worker.submit(() -> {}).get();
     }
 
     private void full(String trigger) {
@@ -111,8 +114,11 @@ class AccessibilityComputation implements DisposableBean {
             progress("neighbours", 0, 1);
             if (calculator == null) {
                 Communes communes = territory.engineCommunes();
-                calculator = AccessibilityCalculator.prepare(communes, EstimatedRoadTimes.over(communes, RoadTimeModel.DEFAULT),
-                        AccessibilityParameters.DEFAULT, this::progress);
+                calculator = AccessibilityCalculator.prepare(
+                        communes,
+                        EstimatedRoadTimes.over(communes, RoadTimeModel.DEFAULT),
+                        AccessibilityParameters.DEFAULT,
+                        this::progress);
             }
             progress("scores", 0, 1);
             List<SupplyLine> supply = doctors.activeSupply();
@@ -134,16 +140,17 @@ class AccessibilityComputation implements DisposableBean {
             return; // the coming (or failed) full computation reads the current supply anyway
         }
         DoctorActivity before = counted.get(doctorId);
-        DoctorActivity after = doctors.findSupply(doctorId).flatMap(this::activity).orElse(null);
+        DoctorActivity after =
+                doctors.findSupply(doctorId).flatMap(this::activity).orElse(null);
         if (Objects.equals(before, after)) {
             return;
         }
         long start = System.nanoTime();
         long runId = store.startRun("INCREMENTAL", "médecin " + doctorId, clock.instant());
         try {
-            DoctorChange change = before == null ? new DoctorChange.Joined(after)
-                    : after == null ? new DoctorChange.Left(before)
-                    : new DoctorChange.Changed(before, after);
+            DoctorChange change = before == null
+                    ? new DoctorChange.Joined(after)
+                    : after == null ? new DoctorChange.Left(before) : new DoctorChange.Changed(before, after);
             AccessibilityResult previous = result;
             result = calculator.update(previous, change);
             if (after == null) {
@@ -163,9 +170,11 @@ class AccessibilityComputation implements DisposableBean {
         if (!line.generalPractitioner()) {
             return Optional.empty();
         }
-        return Optional.of(line.ageYears() >= 0
-                ? DoctorActivity.of(line.doctorId(), line.communeCode(), line.consultationsPerYear(), line.ageYears())
-                : DoctorActivity.of(line.doctorId(), line.communeCode(), line.consultationsPerYear()));
+        return Optional.of(
+                line.ageYears() >= 0
+                        ? DoctorActivity.of(
+                                line.doctorId(), line.communeCode(), line.consultationsPerYear(), line.ageYears())
+                        : DoctorActivity.of(line.doctorId(), line.communeCode(), line.consultationsPerYear()));
     }
 
     private void progress(String stage, long done, long total) {
@@ -175,12 +184,23 @@ class AccessibilityComputation implements DisposableBean {
 
     private void finish(long runId, String kind, String trigger, long start) {
         long millis = (System.nanoTime() - start) / 1_000_000;
-        AccessibilityStatus.Run run = new AccessibilityStatus.Run(runId, kind, trigger, clock.instant(), millis, counted.size(),
-                result.populationWeightedApl(), result.underservedPopulation());
+        AccessibilityStatus.Run run = new AccessibilityStatus.Run(
+                runId,
+                kind,
+                trigger,
+                clock.instant(),
+                millis,
+                counted.size(),
+                result.populationWeightedApl(),
+                result.underservedPopulation());
         store.finishRun(run);
         status.set(new AccessibilityStatus(AccessibilityStatus.State.READY, "", 0, 0, Optional.of(run)));
-        log.info("Accessibility {} computed in {} ms: {} GPs, national APL {}, {} inhabitants in sous-dense communes",
-                kind.toLowerCase(), millis, counted.size(), String.format(java.util.Locale.ROOT, "%.3f", result.populationWeightedApl()),
+        log.info(
+                "Accessibility {} computed in {} ms: {} GPs, national APL {}, {} inhabitants in sous-dense communes",
+                kind.toLowerCase(),
+                millis,
+                counted.size(),
+                String.format(java.util.Locale.ROOT, "%.3f", result.populationWeightedApl()),
                 result.underservedPopulation());
     }
 

@@ -39,9 +39,16 @@ class AccessibilityPages {
         if (ready) {
             List<Accessibility.AreaAccessibility> priority = accessibility.lowestEpcis(151);
             model.addAttribute("priorityEpcis", priority);
-            model.addAttribute("priorityPopulation", priority.stream().mapToLong(Accessibility.AreaAccessibility::population).sum());
-            model.addAttribute("departements", accessibility.departements().stream()
-                    .sorted(java.util.Comparator.comparingDouble(Accessibility.AreaAccessibility::apl)).toList());
+            model.addAttribute(
+                    "priorityPopulation",
+                    priority.stream()
+                            .mapToLong(Accessibility.AreaAccessibility::population)
+                            .sum());
+            model.addAttribute(
+                    "departements",
+                    accessibility.departements().stream()
+                            .sorted(java.util.Comparator.comparingDouble(Accessibility.AreaAccessibility::apl))
+                            .toList());
             model.addAttribute("regions", accessibility.regions());
         }
         return "accessibility/page";
@@ -60,9 +67,12 @@ class AccessibilityPages {
      * without JavaScript, a bookmarked address).
      */
     @GetMapping("/acces-aux-soins/communes")
-    String searchCommunes(@RequestParam(defaultValue = "") String query, fr.traitant.app.platform.ListRequest list,
-                          @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
-                          Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String searchCommunes(
+            @RequestParam(defaultValue = "") String query,
+            fr.traitant.app.platform.ListRequest list,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         model.addAttribute("query", query);
         fr.traitant.app.platform.ListPage<Accessibility.CommunePoint> results = null;
         if (query.length() > Territory.MAX_QUERY_LENGTH) {
@@ -70,7 +80,10 @@ class AccessibilityPages {
             model.addAttribute("error", "Le texte recherché dépasse " + Territory.MAX_QUERY_LENGTH + " caractères.");
         } else if (!query.isBlank()) {
             fr.traitant.app.platform.ListPage<Commune> found = territory.searchCommunes(query, list);
-            results = list.page(accessibility.searchCommunes(found.rows().stream().map(Commune::code).toList()), found.total());
+            results = list.page(
+                    accessibility.searchCommunes(
+                            found.rows().stream().map(Commune::code).toList()),
+                    found.total());
         }
         model.addAttribute("communes", results);
         if (htmx == null) {
@@ -84,9 +97,18 @@ class AccessibilityPages {
     ResponseEntity<byte[]> csv() {
         StringBuilder csv = new StringBuilder("code,nom,apl,population,sous_dense\n");
         for (Accessibility.CommunePoint c : accessibility.communePoints(Optional.empty())) {
-            csv.append(c.code()).append(',').append('"').append(c.name().replace("\"", "\"\"")).append('"').append(',')
-                    .append(String.format(Locale.ROOT, "%.6f", c.apl())).append(',').append(c.population()).append(',')
-                    .append(c.apl() < Accessibility.UNDERSERVED_THRESHOLD ? "oui" : "non").append('\n');
+            csv.append(c.code())
+                    .append(',')
+                    .append('"')
+                    .append(c.name().replace("\"", "\"\""))
+                    .append('"')
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.6f", c.apl()))
+                    .append(',')
+                    .append(c.population())
+                    .append(',')
+                    .append(c.apl() < Accessibility.UNDERSERVED_THRESHOLD ? "oui" : "non")
+                    .append('\n');
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"apl-communes.csv\"")

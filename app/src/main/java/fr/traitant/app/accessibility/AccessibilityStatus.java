@@ -15,7 +15,12 @@ import java.util.Optional;
 public record AccessibilityStatus(State state, String stage, long done, long total, Optional<Run> lastRun) {
 
     /** State of the computation. */
-    public enum State { IDLE, RUNNING, READY, FAILED }
+    public enum State {
+        IDLE,
+        RUNNING,
+        READY,
+        FAILED
+    }
 
     /** Progress of the current stage, 0..1. */
     public double fraction() {
@@ -34,6 +39,13 @@ public record AccessibilityStatus(State state, String stage, long done, long tot
      * @param nationalApl           population-weighted national APL, consultations per inhabitant per year
      * @param underservedPopulation inhabitants of "sous-dense" communes (APL &lt; 2.5)
      */
-    public record Run(long id, String kind, String trigger, Instant finishedAt, long durationMs, int doctors,
-                      double nationalApl, long underservedPopulation) {}
+    public record Run(
+            long id,
+            String kind,
+            String trigger,
+            Instant finishedAt,
+            long durationMs,
+            int doctors,
+            double nationalApl,
+            long underservedPopulation) {}
 }

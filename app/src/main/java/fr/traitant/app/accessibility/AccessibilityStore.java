@@ -32,30 +32,49 @@ class AccessibilityStore {
     }
 
     long startRun(String kind, String trigger, Instant startedAt) {
-        return jdbc.sql("insert into accessibility_run (kind, trigger, started_at, status) values (?, ?, ?, 'RUNNING') returning id")
-                .params(kind, trigger, Timestamp.from(startedAt)).query(Long.class).single();
+        return jdbc.sql(
+                        "insert into accessibility_run (kind, trigger, started_at, status) values (?, ?, ?, 'RUNNING') returning id")
+                .params(kind, trigger, Timestamp.from(startedAt))
+                .query(Long.class)
+                .single();
     }
 
     void finishRun(AccessibilityStatus.Run run) {
         jdbc.sql("""
                 update accessibility_run set status = 'SUCCEEDED', finished_at = ?, duration_ms = ?, doctors = ?,
                        national_apl = ?, underserved_population = ? where id = ?""")
-                .params(Timestamp.from(run.finishedAt()), run.durationMs(), run.doctors(), run.nationalApl(),
-                        run.underservedPopulation(), run.id())
+                .params(
+                        Timestamp.from(run.finishedAt()),
+                        run.durationMs(),
+                        run.doctors(),
+                        run.nationalApl(),
+                        run.underservedPopulation(),
+                        run.id())
                 .update();
     }
 
     void failRun(long runId, Instant at, String error) {
         jdbc.sql("update accessibility_run set status = 'FAILED', finished_at = ?, error = ? where id = ?")
-                .params(Timestamp.from(at), error == null ? "" : error.substring(0, Math.min(error.length(), 2000)), runId).update();
+                .params(
+                        Timestamp.from(at),
+                        error == null ? "" : error.substring(0, Math.min(error.length(), 2000)),
+                        runId)
+                .update();
     }
 
     Optional<AccessibilityStatus.Run> lastRun() {
         return jdbc.sql("""
                 select id, kind, trigger, finished_at, duration_ms, doctors, national_apl, underserved_population
                   from accessibility_run where status = 'SUCCEEDED' order by id desc limit 1""")
-                .query((rs, i) -> new AccessibilityStatus.Run(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getLong(5), rs.getInt(6), rs.getDouble(7), rs.getLong(8)))
+                .query((rs, i) -> new AccessibilityStatus.Run(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getLong(5),
+                        rs.getInt(6),
+                        rs.getDouble(7),
+                        rs.getLong(8)))
                 .optional();
     }
 
@@ -67,7 +86,9 @@ class AccessibilityStore {
             for (CommuneScore score : result.communeScores()) {
                 rows.add(new Object[] {score.code(), score.apl(), score.population(), score.underserved(), runId});
             }
-            jdbcTemplate.batchUpdate("insert into commune_accessibility (commune_code, apl, population, underserved, run_id) values (?, ?, ?, ?, ?)", rows);
+            jdbcTemplate.batchUpdate(
+                    "insert into commune_accessibility (commune_code, apl, population, underserved, run_id) values (?, ?, ?, ?, ?)",
+                    rows);
             replaceAreas(runId, result);
         });
     }
@@ -82,7 +103,9 @@ class AccessibilityStore {
                     rows.add(new Object[] {score.apl(), score.underserved(), runId, score.code()});
                 }
             }
-            jdbcTemplate.batchUpdate("update commune_accessibility set apl = ?, underserved = ?, run_id = ? where commune_code = ?", rows);
+            jdbcTemplate.batchUpdate(
+                    "update commune_accessibility set apl = ?, underserved = ?, run_id = ? where commune_code = ?",
+                    rows);
             replaceAreas(runId, current);
         });
     }
@@ -98,8 +121,16 @@ class AccessibilityStore {
         for (AreaLevel level : AreaLevel.values()) {
             for (AreaScore area : result.areas(level)) {
                 Integer priorityRank = level == AreaLevel.EPCI ? rank.get(area.code()) : null;
-                rows.add(new Object[] {level.name(), area.code(), area.communeCount(), area.population(), area.apl(),
-                        area.underservedPopulation(), priorityRank, runId});
+                rows.add(new Object[] {
+                    level.name(),
+                    area.code(),
+                    area.communeCount(),
+                    area.population(),
+                    area.apl(),
+                    area.underservedPopulation(),
+                    priorityRank,
+                    runId
+                });
             }
         }
         jdbcTemplate.batchUpdate("""

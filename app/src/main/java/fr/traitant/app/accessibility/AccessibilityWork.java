@@ -15,9 +15,19 @@ class AccessibilityWork implements WorkSummary {
         if (user.role() != Role.PROGRAMME_MANAGER) {
             return List.of();
         }
-        return List.of(new Item(10, "Accès aux soins", "", "APL par commune, département et intercommunalité ; les 151 "
-                + "intercommunalités les moins bien dotées.", "/acces-aux-soins"),
-                new Item(11, "Indicateurs des dossiers", "", "PASS et conciliation : reçus, clôturés, délais, satisfaction.",
+        return List.of(
+                new Item(
+                        10,
+                        "Accès aux soins",
+                        "",
+                        "APL par commune, département et intercommunalité ; les 151 "
+                                + "intercommunalités les moins bien dotées.",
+                        "/acces-aux-soins"),
+                new Item(
+                        11,
+                        "Indicateurs des dossiers",
+                        "",
+                        "PASS et conciliation : reçus, clôturés, délais, satisfaction.",
                         "/indicateurs/dossiers"));
     }
 }

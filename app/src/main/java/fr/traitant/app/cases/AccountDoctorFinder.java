@@ -29,7 +29,8 @@ class AccountDoctorFinder implements DoctorFinder {
         return accounts.withRole(Role.DOCTOR).stream()
                 .filter(d -> wanted.isEmpty() || fold(d.displayName()).contains(wanted))
                 .limit(Math.max(1, Math.min(limit, 50)))
-                .map(d -> new DoctorCandidate(PREFIX + d.accountId(), d.displayName(), d.accountId(), null, null, null, null))
+                .map(d -> new DoctorCandidate(
+                        PREFIX + d.accountId(), d.displayName(), d.accountId(), null, null, null, null))
                 .toList();
     }
 
@@ -39,7 +40,8 @@ class AccountDoctorFinder implements DoctorFinder {
             return Optional.empty();
         }
         try {
-            return accounts.findById(Long.parseLong(ref.substring(PREFIX.length()))).filter(a -> a.has(Role.DOCTOR))
+            return accounts.findById(Long.parseLong(ref.substring(PREFIX.length())))
+                    .filter(a -> a.has(Role.DOCTOR))
                     .map(d -> new DoctorCandidate(ref, d.displayName(), d.accountId(), null, null, null, null));
         } catch (NumberFormatException e) {
             return Optional.empty();
@@ -47,6 +49,9 @@ class AccountDoctorFinder implements DoctorFinder {
     }
 
     private static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).strip();
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .strip();
     }
 }

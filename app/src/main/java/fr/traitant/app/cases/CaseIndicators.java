@@ -24,14 +24,28 @@ import java.util.Objects;
 public final class CaseIndicators {
 
     /** What one case contributes: its kind, motive, channel, when received and closed (or null), its score (or null). */
-    public record Facts(CaseKind kind, Motive motive, Channel channel, Instant receivedAt, Instant closedAt, Integer satisfaction) {}
+    public record Facts(
+            CaseKind kind,
+            Motive motive,
+            Channel channel,
+            Instant receivedAt,
+            Instant closedAt,
+            Integer satisfaction) {}
 
     public record MotiveShare(Motive motive, int count, double percent) {}
 
     /** The figures of one kind of case over the period; the {@code Double} ones are null when nothing was counted. */
-    public record KindFigures(CaseKind kind, int received, int closed, Double meanHandlingDays, Double medianHandlingDays,
-                              List<MotiveShare> motives, Double fromInsuredPercent, int satisfactionAnswers,
-                              Double satisfactionMean, List<Integer> satisfactionCounts) {
+    public record KindFigures(
+            CaseKind kind,
+            int received,
+            int closed,
+            Double meanHandlingDays,
+            Double medianHandlingDays,
+            List<MotiveShare> motives,
+            Double fromInsuredPercent,
+            int satisfactionAnswers,
+            Double satisfactionMean,
+            List<Integer> satisfactionCounts) {
         public KindFigures {
             motives = List.copyOf(motives);
             satisfactionCounts = List.copyOf(satisfactionCounts);
@@ -39,7 +53,11 @@ public final class CaseIndicators {
 
         /** Share of the received cases with this motive (0 when none received). */
         public double percent(Motive motive) {
-            return motives.stream().filter(m -> m.motive() == motive).mapToDouble(MotiveShare::percent).findFirst().orElse(0);
+            return motives.stream()
+                    .filter(m -> m.motive() == motive)
+                    .mapToDouble(MotiveShare::percent)
+                    .findFirst()
+                    .orElse(0);
         }
 
         /** Share of the received cases about finding a médecin traitant. */
@@ -79,17 +97,24 @@ public final class CaseIndicators {
     }
 
     private static KindFigures figures(CaseKind kind, List<Facts> facts, LocalDate from, LocalDate to, ZoneId zone) {
-        List<Facts> received = facts.stream().filter(f -> within(f.receivedAt(), from, to, zone)).toList();
-        List<Facts> closed = facts.stream().filter(f -> f.closedAt() != null && within(f.closedAt(), from, to, zone)).toList();
+        List<Facts> received = facts.stream()
+                .filter(f -> within(f.receivedAt(), from, to, zone))
+                .toList();
+        List<Facts> closed = facts.stream()
+                .filter(f -> f.closedAt() != null && within(f.closedAt(), from, to, zone))
+                .toList();
         long[] days = closed.stream()
                 .mapToLong(f -> ChronoUnit.DAYS.between(day(f.receivedAt(), zone), day(f.closedAt(), zone)))
-                .sorted().toArray();
+                .sorted()
+                .toArray();
         List<MotiveShare> motives = new ArrayList<>();
         for (Motive motive : Motive.of(kind)) {
-            int count = (int) received.stream().filter(f -> f.motive() == motive).count();
+            int count =
+                    (int) received.stream().filter(f -> f.motive() == motive).count();
             motives.add(new MotiveShare(motive, count, percent(count, received.size())));
         }
-        int fromInsured = (int) received.stream().filter(f -> f.channel().fromInsured()).count();
+        int fromInsured =
+                (int) received.stream().filter(f -> f.channel().fromInsured()).count();
         int[] scores = new int[5];
         closed.stream().map(Facts::satisfaction).filter(Objects::nonNull).forEach(s -> scores[s - 1]++);
         int answers = Arrays.stream(scores).sum();
@@ -97,9 +122,17 @@ public final class CaseIndicators {
         for (int s = 0; s < 5; s++) {
             scoreSum += (s + 1) * scores[s];
         }
-        return new KindFigures(kind, received.size(), closed.size(), mean(days), median(days), motives,
-                received.isEmpty() ? null : percent(fromInsured, received.size()), answers,
-                answers == 0 ? null : scoreSum / answers, Arrays.stream(scores).boxed().toList());
+        return new KindFigures(
+                kind,
+                received.size(),
+                closed.size(),
+                mean(days),
+                median(days),
+                motives,
+                received.isEmpty() ? null : percent(fromInsured, received.size()),
+                answers,
+                answers == 0 ? null : scoreSum / answers,
+                Arrays.stream(scores).boxed().toList());
     }
 
     static Double mean(long[] values) {

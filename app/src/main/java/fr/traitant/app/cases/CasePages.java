@@ -1,12 +1,12 @@
 package fr.traitant.app.cases;
 
 import fr.traitant.app.identity.CurrentUser;
+import fr.traitant.app.platform.ListRequest;
 import fr.traitant.app.platform.values.EmailAddress;
 import fr.traitant.app.platform.values.InseeCode;
 import fr.traitant.app.platform.values.PhoneNumber;
 import fr.traitant.app.territory.Territory;
 import jakarta.servlet.http.HttpServletResponse;
-import fr.traitant.app.platform.ListRequest;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +65,11 @@ class CasePages {
     }
 
     @GetMapping("/dossiers")
-    String inbox(@RequestParam(name = "vue", defaultValue = "mine") String scope,
-                 @RequestParam(name = "q", required = false) String query, ListRequest list, Model model) {
+    String inbox(
+            @RequestParam(name = "vue", defaultValue = "mine") String scope,
+            @RequestParam(name = "q", required = false) String query,
+            ListRequest list,
+            Model model) {
         String s = SCOPES.containsKey(scope) ? scope : "mine";
         boolean searching = query != null && !query.isBlank();
         model.addAttribute("cases", cases.list(searching ? CaseRepository.Scope.ALL : scopeOf(s), query, list));
@@ -81,20 +84,39 @@ class CasePages {
 
     /** The same list as a CSV file (every row, no paging), audited like the page. */
     @GetMapping(value = "/dossiers.csv", produces = "text/csv")
-    org.springframework.http.ResponseEntity<String> inboxCsv(@RequestParam(name = "vue", defaultValue = "mine") String scope,
-                                                            @RequestParam(name = "q", required = false) String query) {
+    org.springframework.http.ResponseEntity<String> inboxCsv(
+            @RequestParam(name = "vue", defaultValue = "mine") String scope,
+            @RequestParam(name = "q", required = false) String query) {
         String s = SCOPES.containsKey(scope) ? scope : "mine";
         boolean searching = query != null && !query.isBlank();
         LocalDate today = cases.today();
         List<List<String>> rows = new java.util.ArrayList<>();
         for (CaseView c : cases.export(searching ? CaseRepository.Scope.ALL : scopeOf(s), query)) {
-            rows.add(List.of(c.reference(), c.requesterName() == null ? "" : c.requesterName(), c.motive().label(), c.priority().label(),
-                    c.status().label(), c.assigneeName() == null ? "" : c.assigneeName(),
-                    java.time.LocalDate.ofInstant(c.receivedAt(), fr.traitant.app.platform.FrenchDates.PARIS).toString(),
-                    c.dueOn() == null ? "" : c.dueOn().toString(), c.overdue(today) ? "oui" : "non"));
+            rows.add(List.of(
+                    c.reference(),
+                    c.requesterName() == null ? "" : c.requesterName(),
+                    c.motive().label(),
+                    c.priority().label(),
+                    c.status().label(),
+                    c.assigneeName() == null ? "" : c.assigneeName(),
+                    java.time.LocalDate.ofInstant(c.receivedAt(), fr.traitant.app.platform.FrenchDates.PARIS)
+                            .toString(),
+                    c.dueOn() == null ? "" : c.dueOn().toString(),
+                    c.overdue(today) ? "oui" : "non"));
         }
-        return fr.traitant.app.platform.CsvExport.of("dossiers-" + s + ".csv", List.of("reference", "demandeur", "motif", "priorite",
-                "etat", "agent", "recu_le", "echeance", "en_retard"), rows);
+        return fr.traitant.app.platform.CsvExport.of(
+                "dossiers-" + s + ".csv",
+                List.of(
+                        "reference",
+                        "demandeur",
+                        "motif",
+                        "priorite",
+                        "etat",
+                        "agent",
+                        "recu_le",
+                        "echeance",
+                        "en_retard"),
+                rows);
     }
 
     @GetMapping("/dossiers/charge")
@@ -111,17 +133,22 @@ class CasePages {
     }
 
     @PostMapping("/dossiers")
-    String open(@ModelAttribute("form") CaseForm form, BindingResult errors, Model model, HttpServletResponse response) {
+    String open(
+            @ModelAttribute("form") CaseForm form, BindingResult errors, Model model, HttpServletResponse response) {
         CaseKind kind = cases.myKind();
-        Channel channel = RequestPages.FormChecks.enumValue(Channel.class, form.getChannel()).orElse(null);
+        Channel channel = RequestPages.FormChecks.enumValue(Channel.class, form.getChannel())
+                .orElse(null);
         if (channel == null) {
             errors.rejectValue("channel", "channel", "Choisissez le canal.");
         }
-        Motive motive = RequestPages.FormChecks.enumValue(Motive.class, form.getMotive()).filter(m -> m.allowedFor(kind)).orElse(null);
+        Motive motive = RequestPages.FormChecks.enumValue(Motive.class, form.getMotive())
+                .filter(m -> m.allowedFor(kind))
+                .orElse(null);
         if (motive == null) {
             errors.rejectValue("motive", "motive", "Choisissez le motif.");
         }
-        Priority priority = RequestPages.FormChecks.enumValue(Priority.class, form.getPriority()).orElse(null);
+        Priority priority = RequestPages.FormChecks.enumValue(Priority.class, form.getPriority())
+                .orElse(null);
         if (priority == null) {
             errors.rejectValue("priority", "priority", "Choisissez la priorité.");
         }
@@ -134,7 +161,8 @@ class CasePages {
                 errors.rejectValue("household", "household", "Le numéro de foyer est un nombre.");
             }
         }
-        String name = form.getRequesterName() == null ? "" : form.getRequesterName().strip();
+        String name =
+                form.getRequesterName() == null ? "" : form.getRequesterName().strip();
         if (name.isEmpty() || name.length() > 200) {
             errors.rejectValue("requesterName", "requesterName", "Indiquez le nom du demandeur (1 à 200 caractères).");
         }
@@ -146,15 +174,29 @@ class CasePages {
             response.setStatus(422);
             return newCasePage(model);
         }
-        CaseView created = cases.open(new NewCase(kind, channel, motive, vulnerabilities, household, name, email, phone, commune,
-                form.getSummary(), priority));
+        CaseView created = cases.open(new NewCase(
+                kind,
+                channel,
+                motive,
+                vulnerabilities,
+                household,
+                name,
+                email,
+                phone,
+                commune,
+                form.getSummary(),
+                priority));
         return "redirect:/dossiers/" + created.id();
     }
 
     private String newCasePage(Model model) {
         CaseKind kind = cases.myKind();
         model.addAttribute("kind", kind);
-        model.addAttribute("channels", List.of(Channel.values()).stream().filter(c -> c != Channel.ONLINE_FORM).toList());
+        model.addAttribute(
+                "channels",
+                List.of(Channel.values()).stream()
+                        .filter(c -> c != Channel.ONLINE_FORM)
+                        .toList());
         model.addAttribute("motives", Motive.of(kind));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("allVulnerabilities", Vulnerability.values());
@@ -168,8 +210,12 @@ class CasePages {
     }
 
     @GetMapping("/dossiers/{id}/medecins")
-    String doctors(@PathVariable long id, @RequestParam(name = "commune", required = false) String commune,
-                   @RequestParam(name = "nom", required = false) String name, Model model, HttpServletResponse response) {
+    String doctors(
+            @PathVariable long id,
+            @RequestParam(name = "commune", required = false) String commune,
+            @RequestParam(name = "nom", required = false) String name,
+            Model model,
+            HttpServletResponse response) {
         try {
             model.addAttribute("doctors", cases.findDoctors(id, commune, name));
         } catch (IllegalArgumentException e) {
@@ -178,26 +224,39 @@ class CasePages {
         }
         model.addAttribute("doctorCommune", commune == null ? "" : commune);
         model.addAttribute("doctorName", name == null ? "" : name);
-        return page(cases.read(id, "Recherche d'un médecin traitant pour le foyer"), "Recherche d'un médecin traitant pour le foyer", model);
+        return page(
+                cases.read(id, "Recherche d'un médecin traitant pour le foyer"),
+                "Recherche d'un médecin traitant pour le foyer",
+                model);
     }
 
     @PostMapping("/dossiers/{id}/proposition")
-    String propose(@PathVariable long id, @RequestParam(name = "medecin", required = false) String doctor, Model model,
-                   HttpServletResponse response) {
+    String propose(
+            @PathVariable long id,
+            @RequestParam(name = "medecin", required = false) String doctor,
+            Model model,
+            HttpServletResponse response) {
         return act(id, "doctor", model, response, () -> cases.proposeDoctor(id, doctor));
     }
 
     @PostMapping("/dossiers/{id}/etat")
-    String move(@PathVariable long id, @RequestParam(name = "action", required = false) String action,
-                @RequestParam(name = "tiers", required = false) String party,
-                @RequestParam(name = "issue", required = false) String outcome,
-                @RequestParam(name = "note", required = false) String note, Model model, HttpServletResponse response) {
+    String move(
+            @PathVariable long id,
+            @RequestParam(name = "action", required = false) String action,
+            @RequestParam(name = "tiers", required = false) String party,
+            @RequestParam(name = "issue", required = false) String outcome,
+            @RequestParam(name = "note", required = false) String note,
+            Model model,
+            HttpServletResponse response) {
         return act(id, "status", model, response, () -> {
             CaseTransition transition = switch (action == null ? "" : action) {
                 case "start" -> new CaseTransition.Start();
                 case "wait" -> new CaseTransition.WaitForThirdParty(party);
-                case "close" -> new CaseTransition.Close(RequestPages.FormChecks.enumValue(Outcome.class, outcome)
-                        .orElseThrow(() -> new IllegalArgumentException("Choisissez l'issue du dossier.")), note);
+                case "close" ->
+                    new CaseTransition.Close(
+                            RequestPages.FormChecks.enumValue(Outcome.class, outcome)
+                                    .orElseThrow(() -> new IllegalArgumentException("Choisissez l'issue du dossier.")),
+                            note);
                 default -> throw new IllegalArgumentException("Action inconnue.");
             };
             cases.move(id, transition);
@@ -205,15 +264,30 @@ class CasePages {
     }
 
     @PostMapping("/dossiers/{id}/journal")
-    String journal(@PathVariable long id, @RequestParam(name = "type", required = false) String kind,
-                   @RequestParam(name = "texte", required = false) String text, Model model, HttpServletResponse response) {
-        return act(id, "journal", model, response, () -> cases.addJournal(id,
-                RequestPages.FormChecks.enumValue(JournalKind.class, kind).orElse(null), text));
+    String journal(
+            @PathVariable long id,
+            @RequestParam(name = "type", required = false) String kind,
+            @RequestParam(name = "texte", required = false) String text,
+            Model model,
+            HttpServletResponse response) {
+        return act(
+                id,
+                "journal",
+                model,
+                response,
+                () -> cases.addJournal(
+                        id,
+                        RequestPages.FormChecks.enumValue(JournalKind.class, kind)
+                                .orElse(null),
+                        text));
     }
 
     @PostMapping("/dossiers/{id}/attribution")
-    String assign(@PathVariable long id, @RequestParam(name = "agent", required = false) String agent, Model model,
-                  HttpServletResponse response) {
+    String assign(
+            @PathVariable long id,
+            @RequestParam(name = "agent", required = false) String agent,
+            Model model,
+            HttpServletResponse response) {
         return act(id, "assign", model, response, () -> {
             Long to;
             try {
@@ -226,11 +300,20 @@ class CasePages {
     }
 
     @PostMapping("/dossiers/{id}/priorite")
-    String priority(@PathVariable long id, @RequestParam(name = "priorite", required = false) String priority, Model model,
-                    HttpServletResponse response) {
-        return act(id, "priority", model, response, () -> cases.reprioritize(id,
-                RequestPages.FormChecks.enumValue(Priority.class, priority)
-                        .orElseThrow(() -> new IllegalArgumentException("Choisissez la priorité."))));
+    String priority(
+            @PathVariable long id,
+            @RequestParam(name = "priorite", required = false) String priority,
+            Model model,
+            HttpServletResponse response) {
+        return act(
+                id,
+                "priority",
+                model,
+                response,
+                () -> cases.reprioritize(
+                        id,
+                        RequestPages.FormChecks.enumValue(Priority.class, priority)
+                                .orElseThrow(() -> new IllegalArgumentException("Choisissez la priorité."))));
     }
 
     /** Runs an action; on a refusal, shows the case again with the message next to the form that was used. */
@@ -254,7 +337,11 @@ class CasePages {
         model.addAttribute("colleagues", cases.colleagues());
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("journalKinds", List.of(JournalKind.values()).stream().filter(JournalKind::byAgent).toList());
+        model.addAttribute(
+                "journalKinds",
+                List.of(JournalKind.values()).stream()
+                        .filter(JournalKind::byAgent)
+                        .toList());
         model.addAttribute("me", currentUser.get());
         return "cases/case";
     }

@@ -17,7 +17,8 @@ class CaseRequestsOfHousehold implements HouseholdRequests {
     @Override
     public List<Summary> openFindDoctorRequests(long householdId) {
         return repository.openForHouseholdToShow(householdId, Motive.FIND_DOCTOR).stream()
-                .map(c -> new Summary(c.reference(), c.kind().label(), c.status().label()))
+                .map(c ->
+                        new Summary(c.reference(), c.kind().label(), c.status().label()))
                 .toList();
     }
 }

@@ -6,13 +6,37 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** A case as an agent (or, filtered by the pages, its requester) sees it. Nullable fields are marked. */
-public record CaseView(long id, String reference, CaseKind kind, Channel channel, Motive motive,
-                       List<Vulnerability> vulnerabilities, Long householdId, Long submittedBy, String requesterName,
-                       String requesterEmail, String requesterPhone, String communeCode, String summary,
-                       Long assigneeAccountId, String assigneeName, Priority priority, CaseStatus status,
-                       String waitingFor, Outcome outcome, String closingNote, Instant receivedAt, LocalDate dueOn,
-                       Instant closedAt, Long proposalId, Long doctorAccountId, String doctorName,
-                       Integer satisfactionScore, String satisfactionComment, boolean synthetic, int version) {
+public record CaseView(
+        long id,
+        String reference,
+        CaseKind kind,
+        Channel channel,
+        Motive motive,
+        List<Vulnerability> vulnerabilities,
+        Long householdId,
+        Long submittedBy,
+        String requesterName,
+        String requesterEmail,
+        String requesterPhone,
+        String communeCode,
+        String summary,
+        Long assigneeAccountId,
+        String assigneeName,
+        Priority priority,
+        CaseStatus status,
+        String waitingFor,
+        Outcome outcome,
+        String closingNote,
+        Instant receivedAt,
+        LocalDate dueOn,
+        Instant closedAt,
+        Long proposalId,
+        Long doctorAccountId,
+        String doctorName,
+        Integer satisfactionScore,
+        String satisfactionComment,
+        boolean synthetic,
+        int version) {
 
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -22,7 +46,9 @@ public record CaseView(long id, String reference, CaseKind kind, Channel channel
 
     /** The requester's phone as {@code 0X XX XX XX XX}, or null. */
     public String phoneNational() {
-        return requesterPhone == null ? null : new fr.traitant.app.platform.values.PhoneNumber(requesterPhone).national();
+        return requesterPhone == null
+                ? null
+                : new fr.traitant.app.platform.values.PhoneNumber(requesterPhone).national();
     }
 
     /** Open and past its due date. */

@@ -6,6 +6,8 @@ import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
 import fr.traitant.app.matching.ProposalWorkflow;
 import fr.traitant.app.members.Households;
+import fr.traitant.app.platform.ListPage;
+import fr.traitant.app.platform.ListRequest;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
@@ -13,8 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import fr.traitant.app.platform.ListPage;
-import fr.traitant.app.platform.ListRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -43,9 +43,17 @@ public class Cases {
     private final fr.traitant.app.identity.Inbox inbox;
     private final fr.traitant.app.matching.WaitingList waitingList;
 
-    Cases(CaseRepository repository, CurrentUser currentUser, AuditTrail auditTrail, Households households,
-          ProposalWorkflow workflow, Accounts accounts, DoctorFinder doctorFinder, Clock clock, fr.traitant.app.identity.Inbox inbox,
-          fr.traitant.app.matching.WaitingList waitingList) {
+    Cases(
+            CaseRepository repository,
+            CurrentUser currentUser,
+            AuditTrail auditTrail,
+            Households households,
+            ProposalWorkflow workflow,
+            Accounts accounts,
+            DoctorFinder doctorFinder,
+            Clock clock,
+            fr.traitant.app.identity.Inbox inbox,
+            fr.traitant.app.matching.WaitingList waitingList) {
         this.waitingList = waitingList;
         this.inbox = inbox;
         this.repository = repository;
@@ -74,9 +82,19 @@ public class Cases {
         if (request.channel() != Channel.ONLINE_FORM) {
             throw new IllegalArgumentException("Une demande en ligne arrive par le formulaire en ligne.");
         }
-        Long household = households.householdsOf(user.accountId()).stream().findFirst().orElse(null);
-        NewCase withHousehold = new NewCase(request.kind(), request.channel(), request.motive(), request.vulnerabilities(),
-                household, request.requesterName(), request.email(), request.phone(), request.commune(), request.summary(),
+        Long household =
+                households.householdsOf(user.accountId()).stream().findFirst().orElse(null);
+        NewCase withHousehold = new NewCase(
+                request.kind(),
+                request.channel(),
+                request.motive(),
+                request.vulnerabilities(),
+                household,
+                request.requesterName(),
+                request.email(),
+                request.phone(),
+                request.commune(),
+                request.summary(),
                 request.vulnerabilities().isEmpty() ? Priority.NORMAL : Priority.HIGH);
         return create(withHousehold, user.accountId(), user);
     }
@@ -94,10 +112,16 @@ public class Cases {
     @Transactional
     public CaseFile myRequest(long id) {
         SignedInUser user = requireRole(Role.INSURED);
-        CaseView c = repository.find(id).filter(v -> v.submittedBy() != null && v.submittedBy() == user.accountId())
+        CaseView c = repository
+                .find(id)
+                .filter(v -> v.submittedBy() != null && v.submittedBy() == user.accountId())
                 .orElseThrow(() -> notFound(id));
         audit(id, AuditAction.READ, INSURED_PURPOSE);
-        return new CaseFile(c, repository.journal(id).stream().filter(JournalEntry::visibleToRequester).toList());
+        return new CaseFile(
+                c,
+                repository.journal(id).stream()
+                        .filter(JournalEntry::visibleToRequester)
+                        .toList());
     }
 
     /**
@@ -131,7 +155,9 @@ public class Cases {
     @Transactional
     public void rate(long id, int score, String comment) {
         SignedInUser user = requireRole(Role.INSURED);
-        CaseView c = repository.lock(id).filter(v -> v.submittedBy() != null && v.submittedBy() == user.accountId())
+        CaseView c = repository
+                .lock(id)
+                .filter(v -> v.submittedBy() != null && v.submittedBy() == user.accountId())
                 .orElseThrow(() -> notFound(id));
         if (c.status() != CaseStatus.CLOSED) {
             throw new IllegalArgumentException("Vous pourrez donner votre avis quand la demande sera clôturée.");
@@ -148,8 +174,13 @@ public class Cases {
         }
         Instant now = clock.instant();
         repository.satisfaction(id, score, text.isEmpty() ? null : text, now);
-        repository.journal(id, user.username(), user.accountId(), JournalKind.SATISFACTION, "Note " + score + "/5"
-                + (text.isEmpty() ? "" : " — " + text), now);
+        repository.journal(
+                id,
+                user.username(),
+                user.accountId(),
+                JournalKind.SATISFACTION,
+                "Note " + score + "/5" + (text.isEmpty() ? "" : " — " + text),
+                now);
         audit(id, AuditAction.UPDATE, "Avis de l'assuré sur sa demande clôturée");
     }
 
@@ -165,12 +196,18 @@ public class Cases {
     public CaseView open(NewCase c) {
         SignedInUser user = currentUser.get();
         if (c.kind() != myKind()) {
-            throw new IllegalArgumentException("Vous ne traitez pas les dossiers de type « " + c.kind().label() + " ».");
+            throw new IllegalArgumentException(
+                    "Vous ne traitez pas les dossiers de type « " + c.kind().label() + " ».");
         }
         CaseView created = create(c, null, user);
         repository.assign(created.id(), user.accountId(), user.displayName());
-        repository.journal(created.id(), user.username(), user.accountId(), JournalKind.ASSIGNMENT,
-                "Attribué à " + user.displayName(), clock.instant());
+        repository.journal(
+                created.id(),
+                user.username(),
+                user.accountId(),
+                JournalKind.ASSIGNMENT,
+                "Attribué à " + user.displayName(),
+                clock.instant());
         return repository.find(created.id()).orElseThrow();
     }
 
@@ -207,26 +244,44 @@ public class Cases {
         SignedInUser user = currentUser.get();
         CaseView c = forAgent(id, true);
         CaseStatus target = transition.applyTo(c.status());
-        if (transition instanceof CaseTransition.Close close && close.outcome() == Outcome.DOCTOR_DECLARED
-                && (c.householdId() == null || workflow.attachedProposal(c.householdId()).isEmpty())) {
+        if (transition instanceof CaseTransition.Close close
+                && close.outcome() == Outcome.DOCTOR_DECLARED
+                && (c.householdId() == null
+                        || workflow.attachedProposal(c.householdId()).isEmpty())) {
             // one truth: "médecin traitant déclaré" is what the proposal workflow says, not a free choice
-            throw new IllegalArgumentException("Aucun médecin traitant n'est déclaré pour ce foyer dans Traitant : le dossier se "
-                    + "clôture avec cette issue quand le foyer a confirmé un médecin (il se clôture alors tout seul).");
+            throw new IllegalArgumentException(
+                    "Aucun médecin traitant n'est déclaré pour ce foyer dans Traitant : le dossier se "
+                            + "clôture avec cette issue quand le foyer a confirmé un médecin (il se clôture alors tout seul).");
         }
         Instant now = clock.instant();
         switch (transition) {
             case CaseTransition.Start s -> repository.moveTo(id, target, null, null, null, null);
             case CaseTransition.WaitForThirdParty w -> repository.moveTo(id, target, w.party(), null, null, null);
-            case CaseTransition.Close close -> repository.moveTo(id, target, null, close.outcome(),
-                    close.note().isEmpty() ? null : close.note(), now);
+            case CaseTransition.Close close ->
+                repository.moveTo(
+                        id, target, null, close.outcome(), close.note().isEmpty() ? null : close.note(), now);
         }
         repository.journal(id, user.username(), user.accountId(), JournalKind.STATUS, transition.describe(), now);
         if (c.assigneeAccountId() == null) {
             repository.assign(id, user.accountId(), user.displayName());
-            repository.journal(id, user.username(), user.accountId(), JournalKind.ASSIGNMENT, "Attribué à " + user.displayName(), now);
+            repository.journal(
+                    id,
+                    user.username(),
+                    user.accountId(),
+                    JournalKind.ASSIGNMENT,
+                    "Attribué à " + user.displayName(),
+                    now);
         }
-        notifyRequester(c, "Votre demande " + c.reference() + " : " + target.label().toLowerCase(java.util.Locale.ROOT)
-                + (target == CaseStatus.CLOSED ? " (" + ((CaseTransition.Close) transition).outcome().label() + "). Donnez-nous votre avis." : "."), now);
+        notifyRequester(
+                c,
+                "Votre demande " + c.reference() + " : " + target.label().toLowerCase(java.util.Locale.ROOT)
+                        + (target == CaseStatus.CLOSED
+                                ? " ("
+                                        + ((CaseTransition.Close) transition)
+                                                .outcome()
+                                                .label() + "). Donnez-nous votre avis."
+                                : "."),
+                now);
         audit(id, AuditAction.UPDATE, "Changement d'état du dossier");
         return repository.find(id).orElseThrow();
     }
@@ -240,10 +295,18 @@ public class Cases {
         Instant now = clock.instant();
         for (CaseView c : repository.openForHousehold(chosen.householdId(), Motive.FIND_DOCTOR)) {
             repository.moveTo(c.id(), CaseStatus.CLOSED, null, Outcome.DOCTOR_DECLARED, null, now);
-            repository.journal(c.id(), "système", null, JournalKind.STATUS,
-                    "Clôturé : le foyer a confirmé son médecin traitant (proposition n° " + chosen.proposalId() + ")", now);
-            notifyRequester(c, "Votre demande " + c.reference() + " : clôturée (" + Outcome.DOCTOR_DECLARED.label()
-                    + "). Donnez-nous votre avis.", now);
+            repository.journal(
+                    c.id(),
+                    "système",
+                    null,
+                    JournalKind.STATUS,
+                    "Clôturé : le foyer a confirmé son médecin traitant (proposition n° " + chosen.proposalId() + ")",
+                    now);
+            notifyRequester(
+                    c,
+                    "Votre demande " + c.reference() + " : clôturée (" + Outcome.DOCTOR_DECLARED.label()
+                            + "). Donnez-nous votre avis.",
+                    now);
             audit(c.id(), AuditAction.UPDATE, "Clôture du dossier : médecin traitant déclaré");
         }
     }
@@ -263,13 +326,20 @@ public class Cases {
         }
         String name = null;
         if (accountId != null) {
-            SignedInUser to = accounts.findById(accountId).filter(a -> a.has(c.kind().handler()))
-                    .orElseThrow(() -> new IllegalArgumentException("Cet agent ne traite pas les dossiers de ce type."));
+            SignedInUser to = accounts.findById(accountId)
+                    .filter(a -> a.has(c.kind().handler()))
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("Cet agent ne traite pas les dossiers de ce type."));
             name = to.displayName();
         }
         repository.assign(id, accountId, name);
-        repository.journal(id, user.username(), user.accountId(), JournalKind.ASSIGNMENT,
-                accountId == null ? "Remis dans les dossiers non attribués" : "Attribué à " + name, clock.instant());
+        repository.journal(
+                id,
+                user.username(),
+                user.accountId(),
+                JournalKind.ASSIGNMENT,
+                accountId == null ? "Remis dans les dossiers non attribués" : "Attribué à " + name,
+                clock.instant());
         audit(id, AuditAction.UPDATE, "Attribution du dossier");
     }
 
@@ -283,8 +353,13 @@ public class Cases {
         }
         LocalDate due = c.receivedOn().plus(priority.deadline());
         repository.setPriority(id, priority, due);
-        repository.journal(id, user.username(), user.accountId(), JournalKind.NOTE,
-                "Priorité : " + priority.label() + " (échéance " + due + ")", clock.instant());
+        repository.journal(
+                id,
+                user.username(),
+                user.accountId(),
+                JournalKind.NOTE,
+                "Priorité : " + priority.label() + " (échéance " + due + ")",
+                clock.instant());
         audit(id, AuditAction.UPDATE, "Changement de priorité du dossier");
     }
 
@@ -324,18 +399,26 @@ public class Cases {
         if (c.status() == CaseStatus.CLOSED) {
             throw new IllegalArgumentException("Le dossier est clôturé.");
         }
-        DoctorCandidate doctor = doctorFinder.find(doctorRef)
-                .orElseThrow(() -> new IllegalArgumentException("Médecin introuvable."));
+        DoctorCandidate doctor =
+                doctorFinder.find(doctorRef).orElseThrow(() -> new IllegalArgumentException("Médecin introuvable."));
         Instant now = clock.instant();
         Long proposalId = null;
         if (c.householdId() != null && doctor.accountId() != null) {
-            proposalId = workflow.proposeFromCase(c.householdId(), fr.traitant.app.identity.AccountId.of(doctor.accountId()), c.reference())
+            proposalId = workflow.proposeFromCase(
+                            c.householdId(), fr.traitant.app.identity.AccountId.of(doctor.accountId()), c.reference())
                     .value();
         }
         repository.linkProposal(id, proposalId, doctor.accountId(), doctor.name());
-        repository.journal(id, user.username(), user.accountId(), JournalKind.PROPOSAL,
-                (proposalId == null ? "Médecin proposé : " : "Proposition n° " + proposalId + " envoyée : ") + doctor.name(), now);
-        notifyRequester(c, "Votre demande " + c.reference() + " : un médecin vous est proposé (" + doctor.name() + ").", now);
+        repository.journal(
+                id,
+                user.username(),
+                user.accountId(),
+                JournalKind.PROPOSAL,
+                (proposalId == null ? "Médecin proposé : " : "Proposition n° " + proposalId + " envoyée : ")
+                        + doctor.name(),
+                now);
+        notifyRequester(
+                c, "Votre demande " + c.reference() + " : un médecin vous est proposé (" + doctor.name() + ").", now);
         audit(id, AuditAction.UPDATE, "Proposition d'un médecin traitant au foyer");
         return repository.find(id).orElseThrow();
     }
@@ -379,14 +462,31 @@ public class Cases {
         Instant now = clock.instant();
         ZonedDateTime received = now.atZone(CaseView.PARIS);
         String reference = repository.nextReference(c.kind(), received.getYear());
-        long id = repository.insert(c, reference, submittedBy, now, received.toLocalDate().plus(c.priority().deadline()), false);
+        long id = repository.insert(
+                c,
+                reference,
+                submittedBy,
+                now,
+                received.toLocalDate().plus(c.priority().deadline()),
+                false);
         if (c.householdId() != null) {
             households.personRefs(c.householdId()).forEach(p -> repository.addPerson(id, p));
         }
-        repository.journal(id, author == null ? "système" : author.username(), author == null ? null : author.accountId(), JournalKind.RECEIVED,
-                "Demande reçue (" + c.channel().label() + ") : " + c.motive().label(), now);
-        audit(id, AuditAction.CREATE, submittedBy != null ? "Demande d'accompagnement déposée en ligne par l'assuré"
-                : author == null ? "Ouverture automatique d'un dossier d'accompagnement" : "Ouverture d'un dossier d'accompagnement");
+        repository.journal(
+                id,
+                author == null ? "système" : author.username(),
+                author == null ? null : author.accountId(),
+                JournalKind.RECEIVED,
+                "Demande reçue (" + c.channel().label() + ") : " + c.motive().label(),
+                now);
+        audit(
+                id,
+                AuditAction.CREATE,
+                submittedBy != null
+                        ? "Demande d'accompagnement déposée en ligne par l'assuré"
+                        : author == null
+                                ? "Ouverture automatique d'un dossier d'accompagnement"
+                                : "Ouverture d'un dossier d'accompagnement");
         if (submittedBy != null) {
             inbox.notify(submittedBy, "Votre demande " + reference + " a bien été reçue.", "/mes-demandes/" + id, now);
         }
@@ -394,7 +494,8 @@ public class Cases {
             // a case about finding a GP puts the household on the waiting list (the matching will propose a doctor)
             String note;
             try {
-                long entry = waitingList.register(c.householdId(), fr.traitant.app.matching.WaitingList.Source.CASE, now);
+                long entry =
+                        waitingList.register(c.householdId(), fr.traitant.app.matching.WaitingList.Source.CASE, now);
                 note = "Foyer inscrit sur la liste d'attente (inscription n° " + entry + ")";
             } catch (IllegalArgumentException e) {
                 note = "Foyer non inscrit sur la liste d'attente : " + e.getMessage();
@@ -416,7 +517,8 @@ public class Cases {
 
     private CaseView forAgent(long id, boolean lock) {
         CaseKind kind = myKind();
-        return (lock ? repository.lock(id) : repository.find(id)).filter(c -> c.kind() == kind && !c.synthetic())
+        return (lock ? repository.lock(id) : repository.find(id))
+                .filter(c -> c.kind() == kind && !c.synthetic())
                 .orElseThrow(() -> notFound(id));
     }
 

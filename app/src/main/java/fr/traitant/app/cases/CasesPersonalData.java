@@ -35,28 +35,54 @@ class CasesPersonalData implements PersonalDataHolder {
 
     @Override
     public List<PersonalDataSection> export(String personRef) {
-        return repository.ofPerson(personRef).stream().map(c -> {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("Référence", c.reference());
-            fields.put("Type", c.kind().label());
-            fields.put("Canal", c.channel().label());
-            fields.put("Motif", c.motive().label());
-            fields.put("Vulnérabilités", String.join(", ", c.vulnerabilities().stream().map(Vulnerability::label).toList()));
-            fields.put("Demandeur", c.requesterName());
-            fields.put("Adresse électronique", c.requesterEmail() == null ? "" : c.requesterEmail());
-            fields.put("Téléphone", c.requesterPhone() == null ? "" : new fr.traitant.app.platform.values.PhoneNumber(c.requesterPhone()).national());
-            fields.put("Commune", c.communeCode() == null ? "" : c.communeCode());
-            fields.put("Description", c.summary());
-            fields.put("État", c.status().label() + (c.outcome() == null ? "" : " — " + c.outcome().label()));
-            fields.put("Reçu le", c.receivedAt().toString());
-            fields.put("Clôturé le", c.closedAt() == null ? "" : c.closedAt().toString());
-            fields.put("Médecin proposé", c.doctorName() == null ? "" : c.doctorName());
-            fields.put("Avis", c.satisfactionScore() == null ? "" : c.satisfactionScore() + "/5"
-                    + (c.satisfactionComment() == null ? "" : " — " + c.satisfactionComment()));
-            repository.journal(c.id()).forEach(j -> fields.put("Journal " + j.id() + " — " + j.occurredAt(),
-                    j.kind().label() + " (" + j.author() + ") : " + j.text()));
-            return new PersonalDataSection("Dossier " + c.reference(), fields);
-        }).toList();
+        return repository.ofPerson(personRef).stream()
+                .map(c -> {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("Référence", c.reference());
+                    fields.put("Type", c.kind().label());
+                    fields.put("Canal", c.channel().label());
+                    fields.put("Motif", c.motive().label());
+                    fields.put(
+                            "Vulnérabilités",
+                            String.join(
+                                    ", ",
+                                    c.vulnerabilities().stream()
+                                            .map(Vulnerability::label)
+                                            .toList()));
+                    fields.put("Demandeur", c.requesterName());
+                    fields.put("Adresse électronique", c.requesterEmail() == null ? "" : c.requesterEmail());
+                    fields.put(
+                            "Téléphone",
+                            c.requesterPhone() == null
+                                    ? ""
+                                    : new fr.traitant.app.platform.values.PhoneNumber(c.requesterPhone()).national());
+                    fields.put("Commune", c.communeCode() == null ? "" : c.communeCode());
+                    fields.put("Description", c.summary());
+                    fields.put(
+                            "État",
+                            c.status().label()
+                                    + (c.outcome() == null
+                                            ? ""
+                                            : " — " + c.outcome().label()));
+                    fields.put("Reçu le", c.receivedAt().toString());
+                    fields.put(
+                            "Clôturé le",
+                            c.closedAt() == null ? "" : c.closedAt().toString());
+                    fields.put("Médecin proposé", c.doctorName() == null ? "" : c.doctorName());
+                    fields.put(
+                            "Avis",
+                            c.satisfactionScore() == null
+                                    ? ""
+                                    : c.satisfactionScore() + "/5"
+                                            + (c.satisfactionComment() == null ? "" : " — " + c.satisfactionComment()));
+                    repository
+                            .journal(c.id())
+                            .forEach(j -> fields.put(
+                                    "Journal " + j.id() + " — " + j.occurredAt(),
+                                    j.kind().label() + " (" + j.author() + ") : " + j.text()));
+                    return new PersonalDataSection("Dossier " + c.reference(), fields);
+                })
+                .toList();
     }
 
     @Override
@@ -66,14 +92,18 @@ class CasesPersonalData implements PersonalDataHolder {
 
     @Override
     public RecordRef rectify(String personRef, String field, String value) {
-        throw new IllegalArgumentException("Les dossiers ne se rectifient pas ici : ajoutez une note au journal du dossier.");
+        throw new IllegalArgumentException(
+                "Les dossiers ne se rectifient pas ici : ajoutez une note au journal du dossier.");
     }
 
     @Override
     public List<RetentionCandidate> expired(Instant cutoff) {
         return repository.closedBefore(cutoff).stream()
-                .map(c -> new RetentionCandidate("case", Long.toString(c.id()),
-                        "Dossier " + c.reference() + " clos (" + c.kind().label() + ")", c.closedAt()))
+                .map(c -> new RetentionCandidate(
+                        "case",
+                        Long.toString(c.id()),
+                        "Dossier " + c.reference() + " clos (" + c.kind().label() + ")",
+                        c.closedAt()))
                 .toList();
     }
 

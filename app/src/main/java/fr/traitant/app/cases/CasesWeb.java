@@ -39,6 +39,11 @@ class CasesWeb {
                 roles(HttpMethod.POST, "/dossiers/{id}/attribution", agents),
                 roles(HttpMethod.POST, "/dossiers/{id}/priorite", agents),
                 roles(HttpMethod.GET, "/indicateurs/dossiers", Role.ADVISOR, Role.CONCILIATOR, Role.PROGRAMME_MANAGER),
-                roles(HttpMethod.GET, "/indicateurs/dossiers.csv", Role.ADVISOR, Role.CONCILIATOR, Role.PROGRAMME_MANAGER));
+                roles(
+                        HttpMethod.GET,
+                        "/indicateurs/dossiers.csv",
+                        Role.ADVISOR,
+                        Role.CONCILIATOR,
+                        Role.PROGRAMME_MANAGER));
     }
 }

@@ -27,20 +27,38 @@ class CasesWork implements WorkSummary {
         List<Item> items = new ArrayList<>();
         if (user.role() == Role.INSURED) {
             long open = jdbc.sql("select count(*) from case_file where submitted_by = :a and status <> 'CLOSED'")
-                    .param("a", user.accountId()).query(Long.class).single();
-            items.add(new Item(11, "Mes demandes", Long.toString(open), "demande(s) d’accompagnement en cours.", "/mes-demandes"));
+                    .param("a", user.accountId())
+                    .query(Long.class)
+                    .single();
+            items.add(new Item(
+                    11, "Mes demandes", Long.toString(open), "demande(s) d’accompagnement en cours.", "/mes-demandes"));
         }
         CaseKind.handledBy(user.role()).ifPresent(kind -> {
             LocalDate today = LocalDate.now(clock.withZone(fr.traitant.app.platform.FrenchDates.PARIS));
             long overdue = jdbc.sql("""
                             select count(*) from case_file where kind = :k and not synthetic and status <> 'CLOSED' and due_on < :today""")
-                    .param("k", kind.name()).param("today", today).query(Long.class).single();
+                    .param("k", kind.name())
+                    .param("today", today)
+                    .query(Long.class)
+                    .single();
             long mine = jdbc.sql("""
                             select count(*) from case_file where kind = :k and not synthetic and status <> 'CLOSED' and assignee_account_id = :a""")
-                    .param("k", kind.name()).param("a", user.accountId()).query(Long.class).single();
-            items.add(new Item(10, "Dossiers en retard", Long.toString(overdue), "dossier(s) ont dépassé leur échéance.",
+                    .param("k", kind.name())
+                    .param("a", user.accountId())
+                    .query(Long.class)
+                    .single();
+            items.add(new Item(
+                    10,
+                    "Dossiers en retard",
+                    Long.toString(overdue),
+                    "dossier(s) ont dépassé leur échéance.",
                     "/dossiers?vue=overdue"));
-            items.add(new Item(12, "Mes dossiers", Long.toString(mine), "dossier(s) ouverts vous sont attribués.", "/dossiers?vue=mine"));
+            items.add(new Item(
+                    12,
+                    "Mes dossiers",
+                    Long.toString(mine),
+                    "dossier(s) ouverts vous sont attribués.",
+                    "/dossiers?vue=mine"));
         });
         return items;
     }

@@ -57,8 +57,18 @@ class DirectoryDoctorFinder implements DoctorFinder {
         }
         if (place.isPresent() || !who.isEmpty()) {
             for (boolean networkOnly : new boolean[] {true, false}) {
-                DoctorSearchCriteria criteria = new DoctorSearchCriteria(place.map(DoctorSearch.Place::point), who, !networkOnly,
-                        networkOnly, false, "", false, false, "", RADIUS_KM, wanted);
+                DoctorSearchCriteria criteria = new DoctorSearchCriteria(
+                        place.map(DoctorSearch.Place::point),
+                        who,
+                        !networkOnly,
+                        networkOnly,
+                        false,
+                        "",
+                        false,
+                        false,
+                        "",
+                        RADIUS_KM,
+                        wanted);
                 for (DoctorHit hit : search.search(criteria, place).doctors()) {
                     if (found.size() < wanted) {
                         found.putIfAbsent(PREFIX + hit.id(), candidate(hit));
@@ -81,21 +91,41 @@ class DirectoryDoctorFinder implements DoctorFinder {
     @Override
     public Optional<DoctorCandidate> find(String ref) {
         if (ref != null && ref.startsWith(PREFIX)) {
-            return doctors.findProfile(ref.substring(PREFIX.length())).filter(DoctorProfile::active).map(this::candidate);
+            return doctors.findProfile(ref.substring(PREFIX.length()))
+                    .filter(DoctorProfile::active)
+                    .map(this::candidate);
         }
         return accountDoctors.find(ref);
     }
 
     private DoctorCandidate candidate(DoctorHit hit) {
-        Long account = hit.rpps().isEmpty() ? null
-                : accounts.findDoctorByRpps(hit.rpps()).map(SignedInUser::accountId).orElse(null);
-        return new DoctorCandidate(PREFIX + hit.id(), hit.name() + (hit.synthetic() ? " (fictif)" : ""), account, hit.communeCode(),
-                hit.communeName(), hit.networkMember(), "ACCEPTING".equals(hit.newPatients()));
+        Long account = hit.rpps().isEmpty()
+                ? null
+                : accounts.findDoctorByRpps(hit.rpps())
+                        .map(SignedInUser::accountId)
+                        .orElse(null);
+        return new DoctorCandidate(
+                PREFIX + hit.id(),
+                hit.name() + (hit.synthetic() ? " (fictif)" : ""),
+                account,
+                hit.communeCode(),
+                hit.communeName(),
+                hit.networkMember(),
+                "ACCEPTING".equals(hit.newPatients()));
     }
 
     private DoctorCandidate candidate(DoctorProfile p) {
-        Long account = p.rpps().flatMap(accounts::findDoctorByRpps).map(SignedInUser::accountId).orElse(null);
-        return new DoctorCandidate(PREFIX + p.id(), p.displayName() + (p.synthetic() ? " (fictif)" : ""), account,
-                p.mainLocation().communeCode(), null, p.networkMember(), p.newPatients().name().equals("ACCEPTING"));
+        Long account = p.rpps()
+                .flatMap(accounts::findDoctorByRpps)
+                .map(SignedInUser::accountId)
+                .orElse(null);
+        return new DoctorCandidate(
+                PREFIX + p.id(),
+                p.displayName() + (p.synthetic() ? " (fictif)" : ""),
+                account,
+                p.mainLocation().communeCode(),
+                null,
+                p.networkMember(),
+                p.newPatients().name().equals("ACCEPTING"));
     }
 }

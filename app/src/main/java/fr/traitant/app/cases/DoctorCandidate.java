@@ -4,5 +4,11 @@ package fr.traitant.app.cases;
  * A doctor an agent may contact for a case. {@code accountId} is the doctor's account when they have one (a
  * proposal can then be sent to them); {@code communeName} and {@code networkMember} may be unknown.
  */
-public record DoctorCandidate(String ref, String name, Long accountId, String communeCode, String communeName,
-                              Boolean networkMember, Boolean acceptingNewPatients) {}
+public record DoctorCandidate(
+        String ref,
+        String name,
+        Long accountId,
+        String communeCode,
+        String communeName,
+        Boolean networkMember,
+        Boolean acceptingNewPatients) {}

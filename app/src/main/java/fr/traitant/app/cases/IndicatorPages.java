@@ -52,8 +52,10 @@ class IndicatorPages {
     }
 
     @GetMapping("/indicateurs/dossiers")
-    String page(@RequestParam(name = "du", required = false) String from, @RequestParam(name = "au", required = false) String to,
-                Model model) {
+    String page(
+            @RequestParam(name = "du", required = false) String from,
+            @RequestParam(name = "au", required = false) String to,
+            Model model) {
         Period p;
         try {
             p = period(from, to);
@@ -72,7 +74,9 @@ class IndicatorPages {
     }
 
     @GetMapping(value = "/indicateurs/dossiers.csv", produces = "text/csv")
-    ResponseEntity<String> csv(@RequestParam(name = "du", required = false) String from, @RequestParam(name = "au", required = false) String to) {
+    ResponseEntity<String> csv(
+            @RequestParam(name = "du", required = false) String from,
+            @RequestParam(name = "au", required = false) String to) {
         Period p = period(from, to);
         CaseIndicators.Report report = cases.indicators(p.from(), p.to());
         StringWriter out = new StringWriter();
@@ -85,7 +89,9 @@ class IndicatorPages {
             throw new UncheckedIOException(e);
         }
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"indicateurs-dossiers-" + p.from() + "-" + p.to() + ".csv\"")
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"indicateurs-dossiers-" + p.from() + "-" + p.to() + ".csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(out.toString());
     }
@@ -102,13 +108,21 @@ class IndicatorPages {
             rows.add(new String[] {from, to, kind, "delai_median_jours", number(k.medianHandlingDays())});
             rows.add(new String[] {from, to, kind, "part_venant_des_assures_pct", number(k.fromInsuredPercent())});
             for (CaseIndicators.MotiveShare m : k.motives()) {
-                rows.add(new String[] {from, to, kind, "motif_" + m.motive().name() + "_nombre", Integer.toString(m.count())});
+                rows.add(new String[] {
+                    from, to, kind, "motif_" + m.motive().name() + "_nombre", Integer.toString(m.count())
+                });
                 rows.add(new String[] {from, to, kind, "motif_" + m.motive().name() + "_pct", number(m.percent())});
             }
             rows.add(new String[] {from, to, kind, "satisfaction_reponses", Integer.toString(k.satisfactionAnswers())});
             rows.add(new String[] {from, to, kind, "satisfaction_moyenne", number(k.satisfactionMean())});
             for (int s = 1; s <= 5; s++) {
-                rows.add(new String[] {from, to, kind, "satisfaction_note_" + s, Integer.toString(k.satisfactionCounts().get(s - 1))});
+                rows.add(new String[] {
+                    from,
+                    to,
+                    kind,
+                    "satisfaction_note_" + s,
+                    Integer.toString(k.satisfactionCounts().get(s - 1))
+                });
             }
         }
         return rows;

@@ -16,7 +16,8 @@ public enum Motive {
     COMPLEX_SOCIAL_SITUATION("Situation sociale et sanitaire complexe", EnumSet.of(CaseKind.PASS)),
     INFORMATION_REQUEST("Demande de renseignement", EnumSet.of(CaseKind.PASS)),
     FINANCIAL_HELP("Demande d'aide financière", EnumSet.of(CaseKind.PASS)),
-    DISPUTE_WITH_FUND("Litige avec la caisse (droits, contrôle médical, prestations)", EnumSet.of(CaseKind.CONCILIATION)),
+    DISPUTE_WITH_FUND(
+            "Litige avec la caisse (droits, contrôle médical, prestations)", EnumSet.of(CaseKind.CONCILIATION)),
     REFUSAL_OF_CARE("Refus de soins par un professionnel de santé", EnumSet.of(CaseKind.CONCILIATION)),
     VITALE_PHOTO_EXEMPTION("Dispense de photo sur la carte Vitale", EnumSet.of(CaseKind.CONCILIATION)),
     OTHER("Autre demande", EnumSet.of(CaseKind.CONCILIATION));

@@ -10,9 +10,18 @@ import java.util.Set;
  * A case to open. Values are already validated; optional ones may be null ({@code householdId}, {@code email},
  * {@code phone}, {@code commune}).
  */
-public record NewCase(CaseKind kind, Channel channel, Motive motive, Set<Vulnerability> vulnerabilities,
-                      Long householdId, String requesterName, EmailAddress email, PhoneNumber phone, InseeCode commune,
-                      String summary, Priority priority) {
+public record NewCase(
+        CaseKind kind,
+        Channel channel,
+        Motive motive,
+        Set<Vulnerability> vulnerabilities,
+        Long householdId,
+        String requesterName,
+        EmailAddress email,
+        PhoneNumber phone,
+        InseeCode commune,
+        String summary,
+        Priority priority) {
     public NewCase {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(channel, "channel");
@@ -20,7 +29,8 @@ public record NewCase(CaseKind kind, Channel channel, Motive motive, Set<Vulnera
         Objects.requireNonNull(priority, "priority");
         vulnerabilities = vulnerabilities == null ? Set.of() : Set.copyOf(vulnerabilities);
         if (!motive.allowedFor(kind)) {
-            throw new IllegalArgumentException("Le motif « " + motive.label() + " » ne relève pas de : " + kind.label() + ".");
+            throw new IllegalArgumentException(
+                    "Le motif « " + motive.label() + " » ne relève pas de : " + kind.label() + ".");
         }
         requesterName = requesterName == null ? "" : requesterName.strip();
         if (requesterName.isEmpty() || requesterName.length() > 200) {

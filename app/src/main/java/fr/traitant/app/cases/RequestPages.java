@@ -45,7 +45,8 @@ class RequestPages {
     }
 
     @PostMapping("/demandes")
-    String submit(@ModelAttribute("form") RequestForm form, BindingResult errors, Model model, HttpServletResponse response) {
+    String submit(
+            @ModelAttribute("form") RequestForm form, BindingResult errors, Model model, HttpServletResponse response) {
         CaseKind kind = FormChecks.enumValue(CaseKind.class, form.getKind()).orElse(null);
         if (kind == null) {
             errors.rejectValue("kind", "kind", "Choisissez le type de demande.");
@@ -61,18 +62,32 @@ class RequestPages {
         PhoneNumber phone = FormChecks.phone(form.getPhone(), errors);
         EmailAddress email = FormChecks.email(form.getEmail(), errors);
         if (phone == null && email == null && !errors.hasFieldErrors("phone") && !errors.hasFieldErrors("email")) {
-            errors.rejectValue("phone", "contact", "Indiquez au moins un téléphone ou une adresse électronique pour vous joindre.");
+            errors.rejectValue(
+                    "phone",
+                    "contact",
+                    "Indiquez au moins un téléphone ou une adresse électronique pour vous joindre.");
         }
         FormChecks.summary(form.getSummary(), errors);
         if (!form.isConsent()) {
-            errors.rejectValue("consent", "consent", "Cochez cette case pour que nous puissions traiter votre demande.");
+            errors.rejectValue(
+                    "consent", "consent", "Cochez cette case pour que nous puissions traiter votre demande.");
         }
         if (errors.hasErrors()) {
             response.setStatus(422);
             return formPage(model);
         }
-        CaseView created = cases.submit(new NewCase(kind, Channel.ONLINE_FORM, motive, vulnerabilities, null,
-                currentUser.get().displayName(), email, phone, commune, form.getSummary(), Priority.NORMAL));
+        CaseView created = cases.submit(new NewCase(
+                kind,
+                Channel.ONLINE_FORM,
+                motive,
+                vulnerabilities,
+                null,
+                currentUser.get().displayName(),
+                email,
+                phone,
+                commune,
+                form.getSummary(),
+                Priority.NORMAL));
         return "redirect:/mes-demandes/" + created.id() + "?envoyee";
     }
 
@@ -101,8 +116,11 @@ class RequestPages {
 
     /** The status block, for polling: 204 (nothing to swap) while the request has not changed. */
     @GetMapping("/mes-demandes/{id}/etat")
-    String status(@PathVariable long id, @RequestParam(name = "version", defaultValue = "-1") int version, Model model,
-                  HttpServletResponse response) {
+    String status(
+            @PathVariable long id,
+            @RequestParam(name = "version", defaultValue = "-1") int version,
+            Model model,
+            HttpServletResponse response) {
         Optional<CaseFile> changed = cases.myRequestIfChanged(id, version);
         if (changed.isEmpty()) {
             response.setStatus(204);
@@ -113,8 +131,12 @@ class RequestPages {
     }
 
     @PostMapping("/mes-demandes/{id}/avis")
-    String rate(@PathVariable long id, @RequestParam(name = "note", required = false) String score,
-                @RequestParam(name = "commentaire", required = false) String comment, Model model, HttpServletResponse response) {
+    String rate(
+            @PathVariable long id,
+            @RequestParam(name = "note", required = false) String score,
+            @RequestParam(name = "commentaire", required = false) String comment,
+            Model model,
+            HttpServletResponse response) {
         Integer value = null;
         try {
             value = score == null ? null : Integer.valueOf(score);
@@ -170,14 +192,20 @@ class RequestPages {
             String v = value == null ? "" : value.strip();
             if (v.isEmpty()) {
                 if (required) {
-                    errors.rejectValue("commune", "commune", "Indiquez votre commune : son nom, son code postal ou son code INSEE.");
+                    errors.rejectValue(
+                            "commune",
+                            "commune",
+                            "Indiquez votre commune : son nom, son code postal ou son code INSEE.");
                 }
                 return null;
             }
             // a name, a postal code of one commune, or an INSEE code ("Toulon (83)" as the suggestions write it)
             return territory.resolveCommune(v).map(c -> InseeCode.of(c.code())).orElseGet(() -> {
-                errors.rejectValue("commune", "commune", "Aucune commune ne correspond à « " + v
-                        + " » : choisissez-la dans les suggestions, ou indiquez son code postal ou son code INSEE.");
+                errors.rejectValue(
+                        "commune",
+                        "commune",
+                        "Aucune commune ne correspond à « " + v
+                                + " » : choisissez-la dans les suggestions, ou indiquez son code postal ou son code INSEE.");
                 return null;
             });
         }

@@ -30,23 +30,59 @@ import java.util.random.RandomGenerator;
 final class SyntheticCaseHistory {
 
     static final long SEED = 20240101L;
-    static final String[] ADVISORS = {"Conseiller A (synthétique)", "Conseillère B (synthétique)", "Conseiller C (synthétique)",
-            "Conseillère D (synthétique)", "Conseiller E (synthétique)"};
+    static final String[] ADVISORS = {
+        "Conseiller A (synthétique)",
+        "Conseillère B (synthétique)",
+        "Conseiller C (synthétique)",
+        "Conseillère D (synthétique)",
+        "Conseiller E (synthétique)"
+    };
     static final String CONCILIATOR = "Conciliatrice (synthétique)";
 
-    record SyntheticCase(CaseKind kind, Channel channel, Motive motive, Instant receivedAt, Instant closedAt,
-                         Outcome outcome, Integer satisfaction, String assignee) {}
+    record SyntheticCase(
+            CaseKind kind,
+            Channel channel,
+            Motive motive,
+            Instant receivedAt,
+            Instant closedAt,
+            Outcome outcome,
+            Integer satisfaction,
+            String assignee) {}
 
     /** One year of one kind: how many received, how many of those closed within the year, their mean handling time. */
-    record YearPlan(CaseKind kind, int year, int received, int closedInYear, double meanDays, Map<Motive, Integer> motiveWeights,
-                    double fromInsuredShare) {}
+    record YearPlan(
+            CaseKind kind,
+            int year,
+            int received,
+            int closedInYear,
+            double meanDays,
+            Map<Motive, Integer> motiveWeights,
+            double fromInsuredShare) {}
 
     static final Map<Motive, Integer> PASS_MOTIVES = weights(
-            Motive.FIND_DOCTOR, 37, Motive.INFORMATION_REQUEST, 25, Motive.COMPLEX_SOCIAL_SITUATION, 14,
-            Motive.ACCESS_TO_CARE, 10, Motive.ACCESS_TO_RIGHTS, 10, Motive.FINANCIAL_HELP, 5);
+            Motive.FIND_DOCTOR,
+            37,
+            Motive.INFORMATION_REQUEST,
+            25,
+            Motive.COMPLEX_SOCIAL_SITUATION,
+            14,
+            Motive.ACCESS_TO_CARE,
+            10,
+            Motive.ACCESS_TO_RIGHTS,
+            10,
+            Motive.FINANCIAL_HELP,
+            5);
     static final Map<Motive, Integer> CONCILIATION_MOTIVES = weights(
-            Motive.FIND_DOCTOR, 70, Motive.DISPUTE_WITH_FUND, 18, Motive.REFUSAL_OF_CARE, 7,
-            Motive.VITALE_PHOTO_EXEMPTION, 3, Motive.OTHER, 2);
+            Motive.FIND_DOCTOR,
+            70,
+            Motive.DISPUTE_WITH_FUND,
+            18,
+            Motive.REFUSAL_OF_CARE,
+            7,
+            Motive.VITALE_PHOTO_EXEMPTION,
+            3,
+            Motive.OTHER,
+            2);
 
     static final List<YearPlan> PLANS = List.of(
             new YearPlan(CaseKind.PASS, 2023, 418, 418, 52, PASS_MOTIVES, 0.70),
@@ -116,13 +152,22 @@ final class SyntheticCaseHistory {
                 receivedDay = daysInYear - 1 - random.nextInt(60);
                 duration = (daysInYear - receivedDay) + 1 + random.nextInt(60);
             }
-            ZonedDateTime received = first.plusDays(receivedDay).atTime(9, 0).atZone(CaseView.PARIS)
+            ZonedDateTime received = first.plusDays(receivedDay)
+                    .atTime(9, 0)
+                    .atZone(CaseView.PARIS)
                     .plusMinutes(random.nextInt(8 * 60));
             ZonedDateTime closed = received.plusDays(duration).plusMinutes(30);
             Integer satisfaction = random.nextDouble() < 0.35 ? score(random) : null;
             String assignee = plan.kind() == CaseKind.PASS ? ADVISORS[random.nextInt(ADVISORS.length)] : CONCILIATOR;
-            cases.add(new SyntheticCase(plan.kind(), channel, motive, received.toInstant(), closed.toInstant(),
-                    outcome(motive, random), satisfaction, assignee));
+            cases.add(new SyntheticCase(
+                    plan.kind(),
+                    channel,
+                    motive,
+                    received.toInstant(),
+                    closed.toInstant(),
+                    outcome(motive, random),
+                    satisfaction,
+                    assignee));
         }
         return cases;
     }
@@ -140,8 +185,11 @@ final class SyntheticCaseHistory {
             assigned += (int) Math.floor(exact);
         }
         List<Motive> byRemainder = remainders.entrySet().stream()
-                .sorted(Map.Entry.<Motive, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).toList();
+                .sorted(Map.Entry.<Motive, Double>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .toList();
         for (int i = 0; assigned < total; i++, assigned++) {
             counts.merge(byRemainder.get(i % byRemainder.size()), 1, Integer::sum);
         }
@@ -183,21 +231,28 @@ final class SyntheticCaseHistory {
     }
 
     private static Channel partnerChannel(RandomGenerator random) {
-        Channel[] partners = {Channel.ARMY_HEALTH_SERVICE, Channel.ATLAS_DESK, Channel.SOCIAL_SERVICES, Channel.MUTUAL_INSURER,
-                Channel.AGENT_REPORT};
+        Channel[] partners = {
+            Channel.ARMY_HEALTH_SERVICE,
+            Channel.ATLAS_DESK,
+            Channel.SOCIAL_SERVICES,
+            Channel.MUTUAL_INSURER,
+            Channel.AGENT_REPORT
+        };
         return partners[random.nextInt(partners.length)];
     }
 
     private static Outcome outcome(Motive motive, RandomGenerator random) {
         double r = random.nextDouble();
         return switch (motive) {
-            case FIND_DOCTOR -> r < 0.75 ? Outcome.DOCTOR_DECLARED : r < 0.95 ? Outcome.NO_DOCTOR_FOUND : Outcome.WITHDRAWN;
+            case FIND_DOCTOR ->
+                r < 0.75 ? Outcome.DOCTOR_DECLARED : r < 0.95 ? Outcome.NO_DOCTOR_FOUND : Outcome.WITHDRAWN;
             case INFORMATION_REQUEST -> Outcome.INFORMATION_GIVEN;
             case ACCESS_TO_CARE -> r < 0.8 ? Outcome.CARE_ACCESS_RESOLVED : Outcome.REDIRECTED_TO_PARTNER;
             case ACCESS_TO_RIGHTS -> r < 0.85 ? Outcome.RIGHTS_RESTORED : Outcome.INFORMATION_GIVEN;
             case COMPLEX_SOCIAL_SITUATION -> r < 0.6 ? Outcome.REDIRECTED_TO_PARTNER : Outcome.CARE_ACCESS_RESOLVED;
             case FINANCIAL_HELP -> r < 0.6 ? Outcome.FINANCIAL_HELP_GRANTED : Outcome.FINANCIAL_HELP_REFUSED;
-            case DISPUTE_WITH_FUND, REFUSAL_OF_CARE, OTHER -> r < 0.7 ? Outcome.DISPUTE_SETTLED : Outcome.DISPUTE_NOT_SETTLED;
+            case DISPUTE_WITH_FUND, REFUSAL_OF_CARE, OTHER ->
+                r < 0.7 ? Outcome.DISPUTE_SETTLED : Outcome.DISPUTE_NOT_SETTLED;
             case VITALE_PHOTO_EXEMPTION -> Outcome.RIGHTS_RESTORED;
         };
     }
@@ -216,6 +271,8 @@ final class SyntheticCaseHistory {
     }
 
     static int total() {
-        return Arrays.stream(PLANS.toArray(YearPlan[]::new)).mapToInt(YearPlan::received).sum();
+        return Arrays.stream(PLANS.toArray(YearPlan[]::new))
+                .mapToInt(YearPlan::received)
+                .sum();
     }
 }

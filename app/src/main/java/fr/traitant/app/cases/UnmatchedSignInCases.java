@@ -23,16 +23,28 @@ class UnmatchedSignInCases {
     @EventListener
     void on(FranceConnectUnmatched unmatched) {
         var p = unmatched.pivot();
-        String identity = p.givenNames() + " " + p.familyName() + ", né(e) le " + fr.traitant.app.platform.FrenchDates.day(p.birthDate())
+        String identity = p.givenNames() + " " + p.familyName() + ", né(e) le "
+                + fr.traitant.app.platform.FrenchDates.day(p.birthDate())
                 + (p.birthplace().isBlank() ? "" : ", lieu de naissance (code INSEE) " + p.birthplace());
         String summary = (unmatched.candidates() == 0
-                ? "Connexion FranceConnect sans correspondance : aucun assuré de la caisse ne correspond à l'identité certifiée "
-                : "Connexion FranceConnect ambiguë : " + unmatched.candidates() + " assurés correspondent à l'identité certifiée ")
-                + identity + ". Aucun compte n'a été créé. Vérifier le dossier (orthographe, date de naissance, NIR) puis "
+                        ? "Connexion FranceConnect sans correspondance : aucun assuré de la caisse ne correspond à l'identité certifiée "
+                        : "Connexion FranceConnect ambiguë : " + unmatched.candidates()
+                                + " assurés correspondent à l'identité certifiée ")
+                + identity
+                + ". Aucun compte n'a été créé. Vérifier le dossier (orthographe, date de naissance, NIR) puis "
                 + "envoyer un code d'activation ou corriger le fichier des bénéficiaires.";
-        cases.openBySystem(new NewCase(CaseKind.PASS, Channel.ONLINE_FORM, Motive.ACCESS_TO_RIGHTS, Set.of(), null,
-                p.givenNames() + " " + p.familyName(), unmatched.email().flatMap(UnmatchedSignInCases::address).orElse(null), null, null,
-                summary, Priority.NORMAL));
+        cases.openBySystem(new NewCase(
+                CaseKind.PASS,
+                Channel.ONLINE_FORM,
+                Motive.ACCESS_TO_RIGHTS,
+                Set.of(),
+                null,
+                p.givenNames() + " " + p.familyName(),
+                unmatched.email().flatMap(UnmatchedSignInCases::address).orElse(null),
+                null,
+                null,
+                summary,
+                Priority.NORMAL));
     }
 
     private static java.util.Optional<EmailAddress> address(String email) {

@@ -43,7 +43,11 @@ class DemoAccountDoctor {
                        'SECTOR_1', true, true, '01 99 00 00 01', 'louise.bernard@demo.mssante.invalid', true, true, ?
                   from commune c where c.code = '83137'
                    and not exists (select 1 from doctor where rpps = ?)""")
-                .params("DEMO-" + DemoAccounts.DEMO_RPPS, DemoAccounts.DEMO_RPPS, Timestamp.from(clock.instant()), DemoAccounts.DEMO_RPPS)
+                .params(
+                        "DEMO-" + DemoAccounts.DEMO_RPPS,
+                        DemoAccounts.DEMO_RPPS,
+                        Timestamp.from(clock.instant()),
+                        DemoAccounts.DEMO_RPPS)
                 .update();
         if (inserted > 0) {
             index.refreshAfterCommit();

@@ -16,8 +16,10 @@ class DirectoryDoctorsForSignIn implements DoctorDirectory {
 
     @Override
     public Optional<ListedDoctor> activeDoctor(String rpps) {
-        return doctors.findByRpps(rpps).filter(DoctorProfile::active).filter(p -> !p.synthetic())
-                .map(p -> new ListedDoctor(rpps, p.displayName(),
-                        Optional.ofNullable(p.mssante()).filter(m -> !m.isBlank())));
+        return doctors.findByRpps(rpps)
+                .filter(DoctorProfile::active)
+                .filter(p -> !p.synthetic())
+                .map(p -> new ListedDoctor(
+                        rpps, p.displayName(), Optional.ofNullable(p.mssante()).filter(m -> !m.isBlank())));
     }
 }

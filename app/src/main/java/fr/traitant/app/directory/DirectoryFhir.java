@@ -48,14 +48,18 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Organization/{doctorId}-{n}} for the n-th practice location (0 = main).
  */
 @RestController
-@RequestMapping(value = "/fhir", produces = {DirectoryFhir.FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
+@RequestMapping(
+        value = "/fhir",
+        produces = {DirectoryFhir.FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
 class DirectoryFhir {
 
     static final String FHIR_JSON = "application/fhir+json";
     static final String RPPS_SYSTEM = "https://rpps.esante.gouv.fr";
-    static final String SPECIALTY_SYSTEM = "https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale";
+    static final String SPECIALTY_SYSTEM =
+            "https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale";
     static final String NEW_PATIENTS_EXTENSION = "https://traitant.fr/fhir/StructureDefinition/newpatients";
-    static final String ACCEPTING_SYSTEM = "http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/AcceptingPatientsCS";
+    static final String ACCEPTING_SYSTEM =
+            "http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/AcceptingPatientsCS";
     static final String NETWORK_EXTENSION = "https://traitant.fr/fhir/StructureDefinition/network-member";
     static final String TELECONSULTATION_EXTENSION = "https://traitant.fr/fhir/StructureDefinition/teleconsultation";
     static final String TAG_SYSTEM = "https://traitant.fr/fhir/CodeSystem/data-origin";
@@ -69,7 +73,11 @@ class DirectoryFhir {
 
     private final fr.traitant.app.identity.CurrentUser currentUser;
 
-    DirectoryFhir(Doctors doctors, DoctorSearch search, Territory territory, fr.traitant.app.identity.CurrentUser currentUser) {
+    DirectoryFhir(
+            Doctors doctors,
+            DoctorSearch search,
+            Territory territory,
+            fr.traitant.app.identity.CurrentUser currentUser) {
         this.currentUser = currentUser;
         this.doctors = doctors;
         this.search = search;
@@ -84,25 +92,46 @@ class DirectoryFhir {
         cs.setDate(new Date(1_767_225_600_000L));
         cs.setPublisher("Traitant");
         cs.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
-        cs.getImplementation().setDescription("Annuaire Traitant (médecins, lieux d'exercice, accueil de nouveaux patients)")
+        cs.getImplementation()
+                .setDescription("Annuaire Traitant (médecins, lieux d'exercice, accueil de nouveaux patients)")
                 .setUrl(base(request));
         cs.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
         cs.addFormat("json");
         cs.addFormat(FHIR_JSON);
         var rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
-        resource(rest, "Practitioner", List.of(
-                param("identifier", Enumerations.SearchParamType.TOKEN, "RPPS number: https://rpps.esante.gouv.fr|{11 digits}"),
-                param("name", Enumerations.SearchParamType.STRING, "part of the name"),
-                param("_count", Enumerations.SearchParamType.NUMBER, "page size, 1-100, default 20"),
-                param("_getpagesoffset", Enumerations.SearchParamType.NUMBER, "position of the page's first result, 0-10000 "
-                        + "(alias _offset); follow the Bundle's next/previous links")));
-        resource(rest, "PractitionerRole", List.of(
-                param("practitioner", Enumerations.SearchParamType.REFERENCE, "Practitioner/{id}")));
-        resource(rest, "Location", List.of(
-                param("near", Enumerations.SearchParamType.SPECIAL, "latitude|longitude|distance|km (great-circle distance)"),
-                param("_count", Enumerations.SearchParamType.NUMBER, "page size, 1-100, default 20"),
-                param("_getpagesoffset", Enumerations.SearchParamType.NUMBER, "position of the page's first result, 0-10000 "
-                        + "(alias _offset); follow the Bundle's next/previous links")));
+        resource(
+                rest,
+                "Practitioner",
+                List.of(
+                        param(
+                                "identifier",
+                                Enumerations.SearchParamType.TOKEN,
+                                "RPPS number: https://rpps.esante.gouv.fr|{11 digits}"),
+                        param("name", Enumerations.SearchParamType.STRING, "part of the name"),
+                        param("_count", Enumerations.SearchParamType.NUMBER, "page size, 1-100, default 20"),
+                        param(
+                                "_getpagesoffset",
+                                Enumerations.SearchParamType.NUMBER,
+                                "position of the page's first result, 0-10000 "
+                                        + "(alias _offset); follow the Bundle's next/previous links")));
+        resource(
+                rest,
+                "PractitionerRole",
+                List.of(param("practitioner", Enumerations.SearchParamType.REFERENCE, "Practitioner/{id}")));
+        resource(
+                rest,
+                "Location",
+                List.of(
+                        param(
+                                "near",
+                                Enumerations.SearchParamType.SPECIAL,
+                                "latitude|longitude|distance|km (great-circle distance)"),
+                        param("_count", Enumerations.SearchParamType.NUMBER, "page size, 1-100, default 20"),
+                        param(
+                                "_getpagesoffset",
+                                Enumerations.SearchParamType.NUMBER,
+                                "position of the page's first result, 0-10000 "
+                                        + "(alias _offset); follow the Bundle's next/previous links")));
         resource(rest, "Organization", List.of());
         return json(cs);
     }
@@ -113,22 +142,39 @@ class DirectoryFhir {
     }
 
     @GetMapping("/Practitioner")
-    ResponseEntity<String> practitioners(@RequestParam(required = false) String identifier, @RequestParam(required = false) String name,
-                                         @RequestParam(name = "_count", defaultValue = "20") int count,
-                                         @RequestParam(name = "_getpagesoffset", required = false) Integer pagesOffset,
-                                         @RequestParam(name = "_offset", required = false) Integer offsetAlias,
-                                         HttpServletRequest request) {
+    ResponseEntity<String> practitioners(
+            @RequestParam(required = false) String identifier,
+            @RequestParam(required = false) String name,
+            @RequestParam(name = "_count", defaultValue = "20") int count,
+            @RequestParam(name = "_getpagesoffset", required = false) Integer pagesOffset,
+            @RequestParam(name = "_offset", required = false) Integer offsetAlias,
+            HttpServletRequest request) {
         Bundle bundle = searchset(request);
         int offset = offset(pagesOffset, offsetAlias);
         if (identifier != null) {
             String value = identifier.contains("|") ? identifier.substring(identifier.indexOf('|') + 1) : identifier;
             String system = identifier.contains("|") ? identifier.substring(0, identifier.indexOf('|')) : RPPS_SYSTEM;
             if (system.equals(RPPS_SYSTEM)) {
-                doctors.findByRpps(value).filter(DoctorProfile::active).ifPresent(p -> add(bundle, practitioner(p), request, null));
+                doctors.findByRpps(value)
+                        .filter(DoctorProfile::active)
+                        .ifPresent(p -> add(bundle, practitioner(p), request, null));
             }
         } else if (name != null && !name.isBlank()) {
-            DoctorSearchResults results = search.search(new DoctorSearchCriteria(Optional.empty(), name, false, false, false, "",
-                    false, false, "", DoctorSearchCriteria.DEFAULT_RADIUS_KM, count(count)), Optional.empty(), offset);
+            DoctorSearchResults results = search.search(
+                    new DoctorSearchCriteria(
+                            Optional.empty(),
+                            name,
+                            false,
+                            false,
+                            false,
+                            "",
+                            false,
+                            false,
+                            "",
+                            DoctorSearchCriteria.DEFAULT_RADIUS_KM,
+                            count(count)),
+                    Optional.empty(),
+                    offset);
             for (DoctorHit hit : results.doctors()) {
                 add(bundle, practitioner(activeProfile(hit.id())), request, null);
             }
@@ -148,7 +194,9 @@ class DirectoryFhir {
 
     @GetMapping("/PractitionerRole")
     ResponseEntity<String> roles(@RequestParam String practitioner, HttpServletRequest request) {
-        String id = practitioner.startsWith("Practitioner/") ? practitioner.substring("Practitioner/".length()) : practitioner;
+        String id = practitioner.startsWith("Practitioner/")
+                ? practitioner.substring("Practitioner/".length())
+                : practitioner;
         Bundle bundle = searchset(request);
         doctors.findProfile(id).filter(DoctorProfile::active).ifPresent(p -> add(bundle, role(p), request, null));
         bundle.setTotal(bundle.getEntry().size());
@@ -163,16 +211,20 @@ class DirectoryFhir {
         }
         DoctorProfile p = activeProfile(m.group(1));
         int ordinal = Integer.parseInt(m.group(2));
-        PracticeLocation l = p.locations().stream().filter(x -> x.ordinal() == ordinal).findFirst()
+        PracticeLocation l = p.locations().stream()
+                .filter(x -> x.ordinal() == ordinal)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Aucun lieu n'a l'identifiant " + id));
         return json(location(p, l));
     }
 
     @GetMapping("/Location")
-    ResponseEntity<String> locations(@RequestParam String near, @RequestParam(name = "_count", defaultValue = "20") int count,
-                                     @RequestParam(name = "_getpagesoffset", required = false) Integer pagesOffset,
-                                     @RequestParam(name = "_offset", required = false) Integer offsetAlias,
-                                     HttpServletRequest request) {
+    ResponseEntity<String> locations(
+            @RequestParam String near,
+            @RequestParam(name = "_count", defaultValue = "20") int count,
+            @RequestParam(name = "_getpagesoffset", required = false) Integer pagesOffset,
+            @RequestParam(name = "_offset", required = false) Integer offsetAlias,
+            HttpServletRequest request) {
         int offset = offset(pagesOffset, offsetAlias);
         String[] parts = near.split("\\|");
         if (parts.length < 2 || parts.length > 4) {
@@ -193,18 +245,25 @@ class DirectoryFhir {
         if (parts.length == 4 && !parts[3].isBlank() && !parts[3].equals("km")) {
             km = switch (parts[3]) {
                 case "m" -> km / 1_000;
-                default -> throw new IllegalArgumentException("Unité de distance non prise en charge : " + parts[3] + " (km ou m).");
+                default ->
+                    throw new IllegalArgumentException(
+                            "Unité de distance non prise en charge : " + parts[3] + " (km ou m).");
             };
         }
         DoctorSearch.Place place = search.point(lat, lon);
-        DoctorSearchResults results = search.search(new DoctorSearchCriteria(Optional.of(place.point()), "", false, false, false, "",
-                false, false, "", km, count(count)), Optional.of(place), offset);
+        DoctorSearchResults results = search.search(
+                new DoctorSearchCriteria(
+                        Optional.of(place.point()), "", false, false, false, "", false, false, "", km, count(count)),
+                Optional.of(place),
+                offset);
         Bundle bundle = searchset(request);
         GeoPoint origin = place.point();
         for (DoctorHit hit : results.doctors()) {
             DoctorProfile p = activeProfile(hit.id());
             PracticeLocation l = p.locations().stream()
-                    .filter(x -> x.lat() == hit.lat() && x.lon() == hit.lon()).findFirst().orElse(p.mainLocation());
+                    .filter(x -> x.lat() == hit.lat() && x.lon() == hit.lon())
+                    .findFirst()
+                    .orElse(p.mainLocation());
             double metres = origin.distanceMetresTo(new GeoPoint(l.lat(), l.lon()));
             add(bundle, location(p, l), request, metres);
         }
@@ -220,7 +279,9 @@ class DirectoryFhir {
         }
         DoctorProfile p = activeProfile(m.group(1));
         int ordinal = Integer.parseInt(m.group(2));
-        PracticeLocation l = p.locations().stream().filter(x -> x.ordinal() == ordinal).findFirst()
+        PracticeLocation l = p.locations().stream()
+                .filter(x -> x.ordinal() == ordinal)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Aucune organisation n'a l'identifiant " + id));
         return json(organization(p, l));
     }
@@ -237,7 +298,9 @@ class DirectoryFhir {
 
     @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
     ResponseEntity<String> missing(org.springframework.web.bind.MissingServletRequestParameterException e) {
-        return outcome(HttpStatus.BAD_REQUEST, OperationOutcome.IssueType.REQUIRED,
+        return outcome(
+                HttpStatus.BAD_REQUEST,
+                OperationOutcome.IssueType.REQUIRED,
                 "Le paramètre « " + e.getParameterName() + " » est obligatoire.");
     }
 
@@ -247,19 +310,30 @@ class DirectoryFhir {
         Practitioner r = new Practitioner();
         r.setId(p.id());
         tag(r, p);
-        p.rpps().ifPresent(rpps -> r.addIdentifier().setSystem(RPPS_SYSTEM).setValue(rpps)
-                .setUse(org.hl7.fhir.r4.model.Identifier.IdentifierUse.OFFICIAL));
+        p.rpps()
+                .ifPresent(rpps -> r.addIdentifier()
+                        .setSystem(RPPS_SYSTEM)
+                        .setValue(rpps)
+                        .setUse(org.hl7.fhir.r4.model.Identifier.IdentifierUse.OFFICIAL));
         r.setActive(p.active());
-        HumanName name = r.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(p.lastName().isEmpty() ? p.id() : p.lastName());
+        HumanName name = r.addName()
+                .setUse(HumanName.NameUse.OFFICIAL)
+                .setFamily(p.lastName().isEmpty() ? p.id() : p.lastName());
         if (!p.firstName().isEmpty()) {
             name.addGiven(p.firstName());
         }
         name.addPrefix("Dr");
         if (!p.phone().isEmpty()) {
-            r.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.phone()).setUse(ContactPoint.ContactPointUse.WORK);
+            r.addTelecom()
+                    .setSystem(ContactPoint.ContactPointSystem.PHONE)
+                    .setValue(p.phone())
+                    .setUse(ContactPoint.ContactPointUse.WORK);
         }
         if (!p.mssante().isEmpty()) {
-            r.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(p.mssante()).setUse(ContactPoint.ContactPointUse.WORK);
+            r.addTelecom()
+                    .setSystem(ContactPoint.ContactPointSystem.EMAIL)
+                    .setValue(p.mssante())
+                    .setUse(ContactPoint.ContactPointUse.WORK);
         }
         if (currentUser.find().filter(u -> u.role().agent()).isPresent()) { // the year of birth is for agents only
             p.birthYear().ifPresent(y -> r.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(String.valueOf(y))));
@@ -277,21 +351,28 @@ class DirectoryFhir {
         tag(r, p);
         r.setActive(p.active());
         r.setPractitioner(new Reference("Practitioner/" + p.id()).setDisplay(p.displayName()));
-        r.addCode(new CodeableConcept().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/practitioner-role", "doctor", "Doctor")));
-        r.addSpecialty(new CodeableConcept().addCoding(new Coding(SPECIALTY_SYSTEM, p.specialty().code(), p.specialty().label()))
+        r.addCode(new CodeableConcept()
+                .addCoding(new Coding("http://terminology.hl7.org/CodeSystem/practitioner-role", "doctor", "Doctor")));
+        r.addSpecialty(new CodeableConcept()
+                .addCoding(new Coding(
+                        SPECIALTY_SYSTEM, p.specialty().code(), p.specialty().label()))
                 .setText(p.specialty().label()));
         for (PracticeLocation l : p.locations()) {
             r.addLocation(new Reference("Location/" + p.id() + "-" + l.ordinal()));
         }
-        r.setOrganization(new Reference("Organization/" + p.id() + "-" + p.mainLocation().ordinal()));
+        r.setOrganization(
+                new Reference("Organization/" + p.id() + "-" + p.mainLocation().ordinal()));
         if (!p.phone().isEmpty()) {
             r.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.phone());
         }
         r.addExtension(TELECONSULTATION_EXTENSION, new BooleanType(p.teleconsultation()));
         Extension newPatients = r.addExtension().setUrl(NEW_PATIENTS_EXTENSION);
         NewPatients status = p.newPatients();
-        newPatients.addExtension("acceptingPatients", new CodeableConcept()
-                .addCoding(new Coding(ACCEPTING_SYSTEM, status.hl7Code(), status.label())).setText(status.label()));
+        newPatients.addExtension(
+                "acceptingPatients",
+                new CodeableConcept()
+                        .addCoding(new Coding(ACCEPTING_SYSTEM, status.hl7Code(), status.label()))
+                        .setText(status.label()));
         newPatients.addExtension("capacity", new IntegerType(p.capacity()));
         newPatients.addExtension("maxComplexity", new IntegerType(p.maxComplexity()));
         r.addExtension(NETWORK_EXTENSION, new BooleanType(p.networkMember()));
@@ -306,7 +387,8 @@ class DirectoryFhir {
         r.setMode(Location.LocationMode.INSTANCE);
         r.setName(l.name().isEmpty() ? "Cabinet du " + p.displayName() : l.name());
         r.setAddress(address(l));
-        r.setPosition(new Location.LocationPositionComponent().setLatitude(l.lat()).setLongitude(l.lon()));
+        r.setPosition(
+                new Location.LocationPositionComponent().setLatitude(l.lat()).setLongitude(l.lon()));
         r.setManagingOrganization(new Reference("Organization/" + p.id() + "-" + l.ordinal()));
         if (!p.phone().isEmpty()) {
             r.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.phone());
@@ -319,22 +401,28 @@ class DirectoryFhir {
         r.setId(p.id() + "-" + l.ordinal());
         tag(r, p);
         r.setActive(true);
-        r.addType(new CodeableConcept().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/organization-type", "prov",
-                "Healthcare Provider")));
+        r.addType(new CodeableConcept()
+                .addCoding(new Coding(
+                        "http://terminology.hl7.org/CodeSystem/organization-type", "prov", "Healthcare Provider")));
         r.setName(l.name().isEmpty() ? "Cabinet du " + p.displayName() : l.name());
         r.addAddress(address(l));
         return r;
     }
 
     private Address address(PracticeLocation l) {
-        Address a = new Address().setUse(Address.AddressUse.WORK).setType(Address.AddressType.PHYSICAL).setCountry("FR");
+        Address a = new Address()
+                .setUse(Address.AddressUse.WORK)
+                .setType(Address.AddressType.PHYSICAL)
+                .setCountry("FR");
         if (!l.address().isEmpty()) {
             a.addLine(l.address());
         }
         if (!l.postalCode().isEmpty()) {
             a.setPostalCode(l.postalCode());
         }
-        territory.findCommune(l.communeCode()).ifPresent(c -> a.setCity(c.name()).setDistrict(c.departement()));
+        territory
+                .findCommune(l.communeCode())
+                .ifPresent(c -> a.setCity(c.name()).setDistrict(c.departement()));
         return a;
     }
 
@@ -351,13 +439,15 @@ class DirectoryFhir {
     // --- plumbing
 
     private DoctorProfile activeProfile(String id) {
-        return doctors.findProfile(id).filter(DoctorProfile::active)
+        return doctors.findProfile(id)
+                .filter(DoctorProfile::active)
                 .orElseThrow(() -> new NotFoundException("Aucun médecin actif n'a l'identifiant " + id));
     }
 
     private static int count(int count) {
         if (count < 1 || count > DoctorSearchCriteria.MAX_LIMIT) {
-            throw new IllegalArgumentException("_count doit être compris entre 1 et " + DoctorSearchCriteria.MAX_LIMIT + ".");
+            throw new IllegalArgumentException(
+                    "_count doit être compris entre 1 et " + DoctorSearchCriteria.MAX_LIMIT + ".");
         }
         return count;
     }
@@ -366,7 +456,8 @@ class DirectoryFhir {
     private static int offset(Integer pagesOffset, Integer offsetAlias) {
         int offset = pagesOffset != null ? pagesOffset : offsetAlias != null ? offsetAlias : 0;
         if (offset < 0 || offset > DoctorSearch.MAX_OFFSET) {
-            throw new IllegalArgumentException("_getpagesoffset doit être compris entre 0 et " + DoctorSearch.MAX_OFFSET + ".");
+            throw new IllegalArgumentException(
+                    "_getpagesoffset doit être compris entre 0 et " + DoctorSearch.MAX_OFFSET + ".");
         }
         return offset;
     }
@@ -392,7 +483,10 @@ class DirectoryFhir {
         if (request.getQueryString() != null) {
             for (String part : request.getQueryString().split("&")) {
                 String name = part.contains("=") ? part.substring(0, part.indexOf('=')) : part;
-                if (!name.isEmpty() && !name.equals("_count") && !name.equals("_getpagesoffset") && !name.equals("_offset")) {
+                if (!name.isEmpty()
+                        && !name.equals("_count")
+                        && !name.equals("_getpagesoffset")
+                        && !name.equals("_offset")) {
                     query.append(part).append('&');
                 }
             }
@@ -411,23 +505,34 @@ class DirectoryFhir {
     private static Bundle searchset(HttpServletRequest request) {
         Bundle b = new Bundle();
         b.setType(Bundle.BundleType.SEARCHSET);
-        b.addLink().setRelation("self").setUrl(base(request) + request.getRequestURI().substring("/fhir".length())
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+        b.addLink()
+                .setRelation("self")
+                .setUrl(base(request)
+                        + request.getRequestURI().substring("/fhir".length())
+                        + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         return b;
     }
 
     private static void add(Bundle bundle, Resource r, HttpServletRequest request, Double metres) {
-        var entry = bundle.addEntry().setFullUrl(base(request) + "/" + r.fhirType() + "/" + r.getIdElement().getIdPart()).setResource(r);
+        var entry = bundle.addEntry()
+                .setFullUrl(base(request) + "/" + r.fhirType() + "/"
+                        + r.getIdElement().getIdPart())
+                .setResource(r);
         entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         if (metres != null) {
             Distance d = new Distance();
-            d.setValue(Math.round(metres) / 1_000.0).setUnit("km").setSystem("http://unitsofmeasure.org").setCode("km");
+            d.setValue(Math.round(metres) / 1_000.0)
+                    .setUnit("km")
+                    .setSystem("http://unitsofmeasure.org")
+                    .setCode("km");
             entry.getSearch().addExtension("http://hl7.org/fhir/StructureDefinition/location-distance", d);
         }
     }
 
-    private static void resource(CapabilityStatement.CapabilityStatementRestComponent rest, String type,
-                                 List<CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent> params) {
+    private static void resource(
+            CapabilityStatement.CapabilityStatementRestComponent rest,
+            String type,
+            List<CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent> params) {
         var r = rest.addResource().setType(type);
         r.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         if (!params.isEmpty()) {
@@ -436,21 +541,29 @@ class DirectoryFhir {
         params.forEach(r::addSearchParam);
     }
 
-    private static CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent param(String name,
-            Enumerations.SearchParamType type, String doc) {
-        return new CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent().setName(name).setType(type)
+    private static CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent param(
+            String name, Enumerations.SearchParamType type, String doc) {
+        return new CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent()
+                .setName(name)
+                .setType(type)
                 .setDocumentation(doc);
     }
 
     private static ResponseEntity<String> json(Resource r) {
         IParser parser = FHIR.newJsonParser().setPrettyPrint(false);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(FHIR_JSON + ";charset=UTF-8")).body(parser.encodeResourceToString(r));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(FHIR_JSON + ";charset=UTF-8"))
+                .body(parser.encodeResourceToString(r));
     }
 
     private static ResponseEntity<String> outcome(HttpStatus status, OperationOutcome.IssueType type, String message) {
         OperationOutcome o = new OperationOutcome();
-        o.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(message);
-        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(FHIR_JSON + ";charset=UTF-8"))
+        o.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(type)
+                .setDiagnostics(message);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.parseMediaType(FHIR_JSON + ";charset=UTF-8"))
                 .body(FHIR.newJsonParser().encodeResourceToString(o));
     }
 }

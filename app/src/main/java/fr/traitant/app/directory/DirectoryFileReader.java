@@ -41,6 +41,7 @@ class DirectoryFileReader {
 
     /** Rejected lines and warnings kept (for the history, the status page and its CSV). */
     static final int MAX_STORED_LINES = 100_000;
+
     private static final int BATCH = 10_000;
     private static final Logger log = LoggerFactory.getLogger(DirectoryFileReader.class);
 
@@ -60,8 +61,17 @@ class DirectoryFileReader {
      * @param refusal  why the whole file cannot be read (empty, header, encoding), or null
      * @param warnings lines kept with a warning (at most {@value #MAX_STORED_LINES}); {@code warned} counts them all
      */
-    record Reading(String refusal, long lines, long accepted, long skipped, Map<String, Long> skippedReasons, long rejected,
-                   List<ImportReport.Rejection> rejections, long warned, List<ImportReport.Rejection> warnings, long stagingMs) {
+    record Reading(
+            String refusal,
+            long lines,
+            long accepted,
+            long skipped,
+            Map<String, Long> skippedReasons,
+            long rejected,
+            List<ImportReport.Rejection> rejections,
+            long warned,
+            List<ImportReport.Rejection> warnings,
+            long stagingMs) {
 
         static Reading refused(String why, long lines) {
             return new Reading(why, lines, 0, 0, Map.of(), 0, List.of(), 0, List.of(), 0);
@@ -71,7 +81,9 @@ class DirectoryFileReader {
     Reading read(InputStream input, ImportTracker progress) {
         Set<String> communes = new HashSet<>();
         territory.engineCommunes().asList().forEach(c -> communes.add(c.code()));
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long lines = 0;
         long accepted = 0;
@@ -90,8 +102,8 @@ class DirectoryFileReader {
                     lat double precision, lon double precision, phone text, mssante text, fee_sector text,
                     teleconsultation boolean, wheelchair boolean, languages text, birth_year integer, new_patients text,
                     capacity integer, max_complexity integer) on commit drop""").update();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new CountingInputStream(input, progress.bytes), decoder),
-                1 << 16)) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new CountingInputStream(input, progress.bytes), decoder), 1 << 16)) {
             String header = reader.readLine();
             if (header == null) {
                 return Reading.refused("Le fichier est vide.", 0);
@@ -146,27 +158,57 @@ class DirectoryFileReader {
                 }
             }
         } catch (CharacterCodingException e) {
-            return Reading.refused("Encodage invalide vers la ligne " + (lines + 1)
-                    + " : le fichier doit être en UTF-8 (l'extraction nationale l'est ; réenregistrez un CSV en « UTF-8 »).", lines);
+            return Reading.refused(
+                    "Encodage invalide vers la ligne " + (lines + 1)
+                            + " : le fichier doit être en UTF-8 (l'extraction nationale l'est ; réenregistrez un CSV en « UTF-8 »).",
+                    lines);
         } catch (IOException e) {
-            return Reading.refused("Lecture du fichier interrompue vers la ligne " + (lines + 1) + " : " + e.getMessage(), lines);
+            return Reading.refused(
+                    "Lecture du fichier interrompue vers la ligne " + (lines + 1) + " : " + e.getMessage(), lines);
         }
         progress.lines.set(lines);
         if (rejected == 0 && !batch.isEmpty()) {
             stage(batch, stagingNanos);
         }
-        return new Reading(null, lines, accepted, skipped, skippedReasons, rejected, rejections, warned, warnings,
+        return new Reading(
+                null,
+                lines,
+                accepted,
+                skipped,
+                skippedReasons,
+                rejected,
+                rejections,
+                warned,
+                warnings,
                 stagingNanos[0] / 1_000_000);
     }
 
     private static Object[] stagingRow(long line, DoctorRecord d) {
-        return new Object[] {line, d.rpps().value(), d.lastName(), d.firstName(), d.specialty().code(), d.specialty().group().name(),
-                d.specialty().group().medianConsultationsPerYear(), d.communeCode(), d.postalCode(), d.address(),
-                d.organizationName(), Double.isNaN(d.lat()) ? null : d.lat(), Double.isNaN(d.lon()) ? null : d.lon(), d.phone(),
-                d.mssante(), d.feeSector() == null ? null : d.feeSector().name(), d.teleconsultation(), d.wheelchairAccess(),
-                d.languages() == null ? null : String.join(",", d.languages()), d.birthYear() < 0 ? null : d.birthYear(),
-                d.newPatients() == null ? null : d.newPatients().name(), d.capacity() < 0 ? null : d.capacity(),
-                d.maxComplexity() < 0 ? null : d.maxComplexity()};
+        return new Object[] {
+            line,
+            d.rpps().value(),
+            d.lastName(),
+            d.firstName(),
+            d.specialty().code(),
+            d.specialty().group().name(),
+            d.specialty().group().medianConsultationsPerYear(),
+            d.communeCode(),
+            d.postalCode(),
+            d.address(),
+            d.organizationName(),
+            Double.isNaN(d.lat()) ? null : d.lat(),
+            Double.isNaN(d.lon()) ? null : d.lon(),
+            d.phone(),
+            d.mssante(),
+            d.feeSector() == null ? null : d.feeSector().name(),
+            d.teleconsultation(),
+            d.wheelchairAccess(),
+            d.languages() == null ? null : String.join(",", d.languages()),
+            d.birthYear() < 0 ? null : d.birthYear(),
+            d.newPatients() == null ? null : d.newPatients().name(),
+            d.capacity() < 0 ? null : d.capacity(),
+            d.maxComplexity() < 0 ? null : d.maxComplexity()
+        };
     }
 
     /**
@@ -182,14 +224,18 @@ class DirectoryFileReader {
                     csv.append(',');
                 }
                 if (row[i] != null) {
-                    csv.append('"').append(row[i].toString().replace("\"", "\"\"")).append('"');
+                    csv.append('"')
+                            .append(row[i].toString().replace("\"", "\"\""))
+                            .append('"');
                 }
             }
             csv.append('\n');
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("copy import_row from stdin (format csv)", new StringReader(csv.toString()));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Staging of the import failed: " + e.getMessage(), e);

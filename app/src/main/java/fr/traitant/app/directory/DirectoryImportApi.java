@@ -44,22 +44,32 @@ class DirectoryImportApi {
         this.imports = imports;
     }
 
-    @Operation(summary = "Importer un fichier de l'annuaire (RPPS_EXTRACTION ou TRAITANT_CSV, UTF-8) dans le corps de la requête ; "
-            + "200 s'il est appliqué ou vérifié (dryRun), 422 avec le rapport s'il est refusé, 409 si un import est en cours ; "
-            + "avec « Prefer: respond-async » : 202 et l'adresse de l'état de l'import (Location)")
+    @Operation(
+            summary =
+                    "Importer un fichier de l'annuaire (RPPS_EXTRACTION ou TRAITANT_CSV, UTF-8) dans le corps de la requête ; "
+                            + "200 s'il est appliqué ou vérifié (dryRun), 422 avec le rapport s'il est refusé, 409 si un import est en cours ; "
+                            + "avec « Prefer: respond-async » : 202 et l'adresse de l'état de l'import (Location)")
     @PostMapping
-    ResponseEntity<?> importFile(@RequestParam Format format, @RequestParam(defaultValue = "false") boolean dryRun,
-                                 @Parameter(description = "Extraction nationale complète : les médecins qu'elle ne liste plus sont désactivés")
-                                 @RequestParam(defaultValue = "false") boolean complete,
-                                 @Parameter(description = "Confirme une désactivation de plus de 5 % de l'annuaire actif")
-                                 @RequestParam(defaultValue = "false") boolean confirmDeactivation,
-                                 @RequestHeader(name = "Prefer", required = false) String prefer,
-                                 HttpServletRequest request) throws IOException {
+    ResponseEntity<?> importFile(
+            @RequestParam Format format,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @Parameter(
+                            description =
+                                    "Extraction nationale complète : les médecins qu'elle ne liste plus sont désactivés")
+                    @RequestParam(defaultValue = "false")
+                    boolean complete,
+            @Parameter(description = "Confirme une désactivation de plus de 5 % de l'annuaire actif")
+                    @RequestParam(defaultValue = "false")
+                    boolean confirmDeactivation,
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            HttpServletRequest request)
+            throws IOException {
         long size = Math.max(0, request.getContentLengthLong());
         ImportOptions options = new ImportOptions(dryRun, complete, confirmDeactivation);
         if (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
             if (!imports.running().isEmpty()) {
-                throw new ImportAlreadyRunningException(Optional.of(imports.running().getFirst()));
+                throw new ImportAlreadyRunningException(
+                        Optional.of(imports.running().getFirst()));
             }
             Path file = Files.createTempFile("traitant-annuaire-", ".upload");
             try (InputStream in = request.getInputStream()) {
@@ -69,7 +79,8 @@ class DirectoryImportApi {
                 throw e;
             }
             long id = imports.start(file, format, options, "");
-            return ResponseEntity.accepted().location(URI.create("/api/v1/directory/imports/" + id))
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/directory/imports/" + id))
                     .header("Preference-Applied", "respond-async")
                     .body(imports.find(id).orElseThrow());
         }
@@ -90,7 +101,8 @@ class DirectoryImportApi {
         return imports.recent(HISTORY);
     }
 
-    @Operation(summary = "Un import : sa progression pendant qu'il tourne (étape, lignes lues, débit), puis son résultat")
+    @Operation(
+            summary = "Un import : sa progression pendant qu'il tourne (étape, lignes lues, débit), puis son résultat")
     @GetMapping("/{id}")
     ImportJob job(@PathVariable long id) {
         return imports.find(id).orElseThrow(() -> new NotFoundException("Aucun import n'a le numéro " + id + "."));
@@ -102,7 +114,9 @@ class DirectoryImportApi {
         DirectoryImportPages.writeCsv(imports, job(id), response);
     }
 
-    @Operation(summary = "Lignes reprises avec un avertissement (ex. code de savoir-faire hors table), en CSV (ligne;avertissement)")
+    @Operation(
+            summary =
+                    "Lignes reprises avec un avertissement (ex. code de savoir-faire hors table), en CSV (ligne;avertissement)")
     @GetMapping(value = "/{id}/warnings", produces = "text/csv")
     void warnings(@PathVariable long id, HttpServletResponse response) throws IOException {
         DirectoryImportPages.writeWarningsCsv(imports, job(id), response);
@@ -120,6 +134,8 @@ class DirectoryImportApi {
         problem.setTitle("Import déjà en cours");
         problem.setInstance(URI.create(request.getRequestURI()));
         e.running().ifPresent(p -> problem.setProperty("running", "/api/v1/directory/imports/" + p.id()));
-        return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "30").body(problem);
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .header("Retry-After", "30")
+                .body(problem);
     }
 }

@@ -52,11 +52,14 @@ class DirectoryImportPages {
     }
 
     @PostMapping("/annuaire/import")
-    String upload(@RequestParam("fichier") MultipartFile file, @RequestParam Format format,
-                  @RequestParam(defaultValue = "false") boolean dryRun,
-                  @RequestParam(name = "complete", defaultValue = "false") boolean complete,
-                  @RequestParam(name = "confirmDeactivation", defaultValue = "false") boolean confirmDeactivation,
-                  Model model, HttpServletResponse response)
+    String upload(
+            @RequestParam("fichier") MultipartFile file,
+            @RequestParam Format format,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(name = "complete", defaultValue = "false") boolean complete,
+            @RequestParam(name = "confirmDeactivation", defaultValue = "false") boolean confirmDeactivation,
+            Model model,
+            HttpServletResponse response)
             throws IOException {
         if (file.isEmpty()) {
             form(model);
@@ -72,7 +75,11 @@ class DirectoryImportPages {
             throw e;
         }
         try {
-            long id = imports.start(copy, format, new ImportOptions(dryRun, complete, confirmDeactivation), file.getOriginalFilename() == null ? "" : file.getOriginalFilename());
+            long id = imports.start(
+                    copy,
+                    format,
+                    new ImportOptions(dryRun, complete, confirmDeactivation),
+                    file.getOriginalFilename() == null ? "" : file.getOriginalFilename());
             return "redirect:/annuaire/import/" + id;
         } catch (ImportAlreadyRunningException e) {
             form(model);
@@ -129,7 +136,8 @@ class DirectoryImportPages {
             int pages = (int) Math.max(1, (stored + REJECTIONS_PER_PAGE - 1) / REJECTIONS_PER_PAGE);
             int current = Math.clamp(page, 1, pages);
             model.addAttribute("storedRejections", stored);
-            model.addAttribute("rejections", imports.rejections(id, (current - 1) * REJECTIONS_PER_PAGE, REJECTIONS_PER_PAGE));
+            model.addAttribute(
+                    "rejections", imports.rejections(id, (current - 1) * REJECTIONS_PER_PAGE, REJECTIONS_PER_PAGE));
             model.addAttribute("page", current);
             model.addAttribute("pages", pages);
         }
@@ -144,15 +152,18 @@ class DirectoryImportPages {
         writeLines(job, "lignes-rejetees", response, out -> imports.writeRejectionsCsv(job.id(), out));
     }
 
-    static void writeWarningsCsv(DirectoryImports imports, ImportJob job, HttpServletResponse response) throws IOException {
+    static void writeWarningsCsv(DirectoryImports imports, ImportJob job, HttpServletResponse response)
+            throws IOException {
         writeLines(job, "avertissements", response, out -> imports.writeWarningsCsv(job.id(), out));
     }
 
     /** A CSV download of kept report lines, UTF-8 with a byte-order mark so that spreadsheet programs read it. */
-    private static void writeLines(ImportJob job, String what, HttpServletResponse response,
-                                   java.util.function.Consumer<Writer> lines) throws IOException {
+    private static void writeLines(
+            ImportJob job, String what, HttpServletResponse response, java.util.function.Consumer<Writer> lines)
+            throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"import-annuaire-" + job.id() + "-" + what + ".csv\"");
+        response.setHeader(
+                "Content-Disposition", "attachment; filename=\"import-annuaire-" + job.id() + "-" + what + ".csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF');
         lines.accept(out);

@@ -43,6 +43,7 @@ public class DirectoryImports {
     static final int MAX_STORED_REJECTIONS = DirectoryFileReader.MAX_STORED_LINES;
     /** Prefix of the temporary copies of uploaded directory files (deleted when their import ends). */
     public static final String UPLOAD_PREFIX = "traitant-annuaire-";
+
     private static final Logger log = LoggerFactory.getLogger(DirectoryImports.class);
 
     private final TransactionTemplate transactions;
@@ -59,8 +60,13 @@ public class DirectoryImports {
         return thread;
     });
 
-    DirectoryImports(TransactionTemplate transactions, DirectoryFileReader reader, DirectoryMerge merge, Clock clock,
-                     ImportHistory history, CurrentUser currentUser) {
+    DirectoryImports(
+            TransactionTemplate transactions,
+            DirectoryFileReader reader,
+            DirectoryMerge merge,
+            Clock clock,
+            ImportHistory history,
+            CurrentUser currentUser) {
         this.transactions = transactions;
         this.reader = reader;
         this.merge = merge;
@@ -87,9 +93,32 @@ public class DirectoryImports {
     }
 
     private static ImportJob withProgress(ImportJob j, ImportProgress p) {
-        return new ImportJob(j.id(), j.format(), j.fileName(), j.fileBytes(), j.dryRun(), j.startedBy(), j.startedAt(),
-                j.finishedAt(), j.status(), j.message(), p.lines(), j.acceptedRows(), j.doctors(), j.created(), j.updated(),
-                j.unchanged(), j.skipped(), j.rejected(), p.elapsedMs(), j.stagingMs(), j.mergeMs(), j.complete(), j.deactivated(), j.warned(), Optional.of(p));
+        return new ImportJob(
+                j.id(),
+                j.format(),
+                j.fileName(),
+                j.fileBytes(),
+                j.dryRun(),
+                j.startedBy(),
+                j.startedAt(),
+                j.finishedAt(),
+                j.status(),
+                j.message(),
+                p.lines(),
+                j.acceptedRows(),
+                j.doctors(),
+                j.created(),
+                j.updated(),
+                j.unchanged(),
+                j.skipped(),
+                j.rejected(),
+                p.elapsedMs(),
+                j.stagingMs(),
+                j.mergeMs(),
+                j.complete(),
+                j.deactivated(),
+                j.warned(),
+                Optional.of(p));
     }
 
     /** The imports, newest first, page by page. */
@@ -138,10 +167,11 @@ public class DirectoryImports {
         if (n > 0) {
             log.warn("{} directory import(s) interrupted by a stop marked as failed", n);
         }
-        removeLeftUploads(uploads,
-                java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+        removeLeftUploads(
+                uploads,
+                java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean()
+                        .getStartTime()));
     }
-
 
     /**
      * Deletes the uploaded files that an instance stopped by a crash left in {@code directory}: those written before
@@ -170,7 +200,10 @@ public class DirectoryImports {
             log.warn("Could not look for left-over uploads in {}: {}", directory, e.getMessage());
         }
         if (removed > 0) {
-            log.warn("Removed {} upload(s) ({} bytes) left by an instance that stopped during an import", removed, bytes);
+            log.warn(
+                    "Removed {} upload(s) ({} bytes) left by an instance that stopped during an import",
+                    removed,
+                    bytes);
         }
         return removed;
     }
@@ -207,7 +240,8 @@ public class DirectoryImports {
     }
 
     /** Imports now, on the caller's thread, with these options. */
-    public ImportReport importFile(InputStream input, Format format, ImportOptions options, String fileName, long totalBytes) {
+    public ImportReport importFile(
+            InputStream input, Format format, ImportOptions options, String fileName, long totalBytes) {
         ImportTracker tracker = begin(format, options, fileName, totalBytes);
         return execute(tracker, input);
     }
@@ -255,7 +289,9 @@ public class DirectoryImports {
 
     /** Whether the file of an import that asks for confirmation is still here (until the next restart). */
     public boolean canConfirm(long id) {
-        return history.find(id).filter(j -> j.status().equals(ImportReport.Status.NEEDS_CONFIRMATION.name())).isPresent()
+        return history.find(id)
+                        .filter(j -> j.status().equals(ImportReport.Status.NEEDS_CONFIRMATION.name()))
+                        .isPresent()
                 && Files.exists(pendingFile(id));
     }
 
@@ -268,10 +304,13 @@ public class DirectoryImports {
     public long confirm(long id) throws IOException {
         ImportJob job = history.find(id).orElseThrow(() -> new IllegalStateException("Import introuvable."));
         if (!canConfirm(id)) {
-            throw new IllegalStateException("Cet import n'attend pas de confirmation, ou son fichier n'est plus disponible :"
-                    + " importez de nouveau le fichier en cochant la confirmation.");
+            throw new IllegalStateException(
+                    "Cet import n'attend pas de confirmation, ou son fichier n'est plus disponible :"
+                            + " importez de nouveau le fichier en cochant la confirmation.");
         }
-        Path file = Files.move(pendingFile(id), Files.createTempFile(uploads, UPLOAD_PREFIX, ".upload"),
+        Path file = Files.move(
+                pendingFile(id),
+                Files.createTempFile(uploads, UPLOAD_PREFIX, ".upload"),
                 StandardCopyOption.REPLACE_EXISTING);
         return start(file, Format.valueOf(job.format()), new ImportOptions(job.dryRun(), true, true), job.fileName());
     }
@@ -282,14 +321,16 @@ public class DirectoryImports {
 
     private ImportTracker begin(Format format, ImportOptions options, String fileName, long totalBytes) {
         String startedBy = currentUser.find().map(u -> u.username()).orElse("système");
-        ImportTracker tracker = new ImportTracker(format, options, fileName == null ? "" : fileName, startedBy, clock.instant(),
-                totalBytes);
+        ImportTracker tracker = new ImportTracker(
+                format, options, fileName == null ? "" : fileName, startedBy, clock.instant(), totalBytes);
         if (!current.compareAndSet(null, tracker)) {
             ImportTracker other = current.get();
-            throw new ImportAlreadyRunningException(Optional.ofNullable(other).filter(o -> o.id != 0).map(ImportTracker::snapshot));
+            throw new ImportAlreadyRunningException(
+                    Optional.ofNullable(other).filter(o -> o.id != 0).map(ImportTracker::snapshot));
         }
         try {
-            tracker.id = history.start(format.name(), tracker.fileName, totalBytes, options, startedBy, tracker.startedAt);
+            tracker.id =
+                    history.start(format.name(), tracker.fileName, totalBytes, options, startedBy, tracker.startedAt);
         } catch (DuplicateKeyException e) {
             current.compareAndSet(tracker, null);
             throw new ImportAlreadyRunningException(Optional.empty()); // running on another instance
@@ -316,14 +357,18 @@ public class DirectoryImports {
             }
             tracker.enter(ImportProgress.Phase.FINISHING, "enregistrement du compte rendu");
             ImportReports.Outcome done = outcome;
-            transactions.executeWithoutResult(status -> history.finish(tracker.id, done.report(), done.rejections(), done.warnings(),
-                    clock.instant()));
+            transactions.executeWithoutResult(status ->
+                    history.finish(tracker.id, done.report(), done.rejections(), done.warnings(), clock.instant()));
             return outcome.report();
         } catch (RuntimeException e) {
             log.error("Directory import {} failed", tracker.id, e);
             try {
-                history.fail(tracker.id, "Erreur inattendue pendant l'import : rien n'a été enregistré. Elle a été journalisée ;"
-                        + " réessayez ou signalez-la.", tracker.elapsedMs(), clock.instant());
+                history.fail(
+                        tracker.id,
+                        "Erreur inattendue pendant l'import : rien n'a été enregistré. Elle a été journalisée ;"
+                                + " réessayez ou signalez-la.",
+                        tracker.elapsedMs(),
+                        clock.instant());
             } catch (RuntimeException again) {
                 log.error("Could not record the failure of directory import {}", tracker.id, again);
             }

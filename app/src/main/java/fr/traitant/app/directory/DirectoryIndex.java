@@ -121,7 +121,7 @@ class DirectoryIndex {
     /** Waits until every scheduled rebuild is done (tests, benchmarks). */
     void awaitRebuilds() {
         try {
-            worker.submit(() -> { }).get();
+            worker.submit(() -> {}).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -147,31 +147,52 @@ class DirectoryIndex {
                        d.synthetic, coalesce(l.commune_code, d.commune_code), coalesce(l.lat, d.lat), coalesce(l.lon, d.lon),
                        coalesce(l.address, ''), coalesce(l.postal_code, '')
                   from doctor d left join practice_location l on l.doctor_id = d.id
-                 where d.active order by d.id, l.ordinal""")
-                .query(rs -> {
-                    String code = rs.getString(5);
-                    MedicalSpecialty specialty = code.isEmpty()
-                            ? MedicalSpecialty.representative(fr.traitant.engine.supply.Specialty.valueOf(rs.getString(6)))
-                            : MedicalSpecialty.of(code);
-                    Array langs = rs.getArray(10);
-                    String[] languages = langs == null ? new String[0] : (String[]) langs.getArray();
-                    NewPatients status = NewPatients.valueOf(rs.getString(11));
-                    int flags = (status == NewPatients.ACCEPTING ? ACCEPTING : 0) | (rs.getBoolean(13) ? NETWORK : 0)
-                            | ("SECTOR_1".equals(rs.getString(7)) ? SECTOR_1 : 0) | (rs.getBoolean(8) ? TELE : 0)
-                            | (rs.getBoolean(9) ? WHEELCHAIR : 0) | (rs.getBoolean(14) ? SYNTHETIC : 0);
-                    b.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), specialty, rs.getString(7), languages,
-                            status, rs.getInt(12), flags, rs.getString(15), rs.getDouble(16), rs.getDouble(17), rs.getString(18),
-                            rs.getString(19));
-                });
+                 where d.active order by d.id, l.ordinal""").query(rs -> {
+            String code = rs.getString(5);
+            MedicalSpecialty specialty = code.isEmpty()
+                    ? MedicalSpecialty.representative(fr.traitant.engine.supply.Specialty.valueOf(rs.getString(6)))
+                    : MedicalSpecialty.of(code);
+            Array langs = rs.getArray(10);
+            String[] languages = langs == null ? new String[0] : (String[]) langs.getArray();
+            NewPatients status = NewPatients.valueOf(rs.getString(11));
+            int flags = (status == NewPatients.ACCEPTING ? ACCEPTING : 0)
+                    | (rs.getBoolean(13) ? NETWORK : 0)
+                    | ("SECTOR_1".equals(rs.getString(7)) ? SECTOR_1 : 0)
+                    | (rs.getBoolean(8) ? TELE : 0)
+                    | (rs.getBoolean(9) ? WHEELCHAIR : 0)
+                    | (rs.getBoolean(14) ? SYNTHETIC : 0);
+            b.add(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    specialty,
+                    rs.getString(7),
+                    languages,
+                    status,
+                    rs.getInt(12),
+                    flags,
+                    rs.getString(15),
+                    rs.getDouble(16),
+                    rs.getDouble(17),
+                    rs.getString(18),
+                    rs.getString(19));
+        });
         Snapshot s = b.build();
-        log.info("Directory index: {} doctors, {} practice locations in {} ms", s.doctorCount(), s.entryCount(),
+        log.info(
+                "Directory index: {} doctors, {} practice locations in {} ms",
+                s.doctorCount(),
+                s.entryCount(),
                 (System.nanoTime() - start) / 1_000_000);
         return s;
     }
 
     static String normalize(String text) {
-        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT)
-                .replace('-', ' ').replace('\'', ' ');
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT)
+                .replace('-', ' ')
+                .replace('\'', ' ');
     }
 
     /** An immutable index over doctors (per doctor arrays) and their practice locations (entries). */
@@ -265,7 +286,8 @@ class DirectoryIndex {
         }
 
         /** Whether doctor {@code d} passes every filter (origin and radius aside). */
-        boolean matches(int d, int requiredFlags, MedicalSpecialty wantedSpecialty, String language, String nameNeedle) {
+        boolean matches(
+                int d, int requiredFlags, MedicalSpecialty wantedSpecialty, String language, String nameNeedle) {
             if ((flags[d] & requiredFlags) != requiredFlags) {
                 return false;
             }
@@ -291,12 +313,22 @@ class DirectoryIndex {
          * The first {@code limit} doctors within {@code radiusMetres} of the origin passing the filters, by travel
          * time then distance, one entry per doctor (their best location); and how many doctors match in all.
          */
-        Ranked[] near(double lat, double lon, double originSpeedKmh, double radiusMetres, int requiredFlags,
-                      MedicalSpecialty wantedSpecialty, String language, String nameNeedle, int limit, int[] matchingOut) {
+        Ranked[] near(
+                double lat,
+                double lon,
+                double originSpeedKmh,
+                double radiusMetres,
+                int requiredFlags,
+                MedicalSpecialty wantedSpecialty,
+                String language,
+                String nameNeedle,
+                int limit,
+                int[] matchingOut) {
             GeoPoint origin = new GeoPoint(lat, lon);
             // 1. How many doctors match in the whole radius: filters and a dot product per location (no trigonometry,
             // no travel time, no sorting), over the snapshot's own cell lists.
-            int[] matching = {countWithin(lat, lon, radiusMetres, requiredFlags, wantedSpecialty, language, nameNeedle)};
+            int[] matching = {countWithin(lat, lon, radiusMetres, requiredFlags, wantedSpecialty, language, nameNeedle)
+            };
             matchingOut[0] = matching[0];
             if (matching[0] == 0 || limit == 0) {
                 return new Ranked[0];
@@ -307,8 +339,8 @@ class DirectoryIndex {
             double r = Math.min(radiusMetres, 3_000);
             while (true) {
                 int[] found = {0};
-                Ranked[] ranked = rankWithin(origin, originSpeedKmh, r, requiredFlags, wantedSpecialty, language, nameNeedle, limit,
-                        found);
+                Ranked[] ranked = rankWithin(
+                        origin, originSpeedKmh, r, requiredFlags, wantedSpecialty, language, nameNeedle, limit, found);
                 if (r >= radiusMetres || found[0] == matching[0]) {
                     return ranked; // the whole radius, or every matching doctor already seen
                 }
@@ -331,8 +363,15 @@ class DirectoryIndex {
          * a dot product of unit vectors per location of the cells of the bounding box (no trigonometry), filters before
          * any distance. No wrap-around at ±180° (none of our places needs it).
          */
-        void scan(double lat, double lon, double radiusMetres, int requiredFlags, MedicalSpecialty wantedSpecialty,
-                  String language, String nameNeedle, Match match) {
+        void scan(
+                double lat,
+                double lon,
+                double radiusMetres,
+                int requiredFlags,
+                MedicalSpecialty wantedSpecialty,
+                String language,
+                String nameNeedle,
+                Match match) {
             double angular = radiusMetres / GeoPoint.EARTH_RADIUS_METRES;
             if (angular >= Math.PI / 2) {
                 throw new IllegalArgumentException("radius too large for the cell scan: " + radiusMetres);
@@ -369,8 +408,14 @@ class DirectoryIndex {
         }
 
         /** Distinct doctors passing the filters with a location within {@code radiusMetres} of the point. */
-        int countWithin(double lat, double lon, double radiusMetres, int requiredFlags, MedicalSpecialty wantedSpecialty,
-                        String language, String nameNeedle) {
+        int countWithin(
+                double lat,
+                double lon,
+                double radiusMetres,
+                int requiredFlags,
+                MedicalSpecialty wantedSpecialty,
+                String language,
+                String nameNeedle) {
             BitSet counted = new BitSet(id.length);
             int[] count = {0};
             scan(lat, lon, radiusMetres, requiredFlags, wantedSpecialty, language, nameNeedle, e -> {
@@ -437,14 +482,33 @@ class DirectoryIndex {
             cellStart = Arrays.copyOf(starts, cells + 1);
         }
 
-        private Ranked[] rankWithin(GeoPoint origin, double originSpeedKmh, double radiusMetres, int requiredFlags,
-                                    MedicalSpecialty wantedSpecialty, String language, String nameNeedle, int limit,
-                                    int[] distinctOut) {
+        private Ranked[] rankWithin(
+                GeoPoint origin,
+                double originSpeedKmh,
+                double radiusMetres,
+                int requiredFlags,
+                MedicalSpecialty wantedSpecialty,
+                String language,
+                String nameNeedle,
+                int limit,
+                int[] distinctOut) {
             Candidates candidates = new Candidates();
-            scan(origin.lat(), origin.lon(), radiusMetres, requiredFlags, wantedSpecialty, language, nameNeedle, entry -> {
-                double distance = GeoPoint.greatCircleMetres(origin.lat(), origin.lon(), entryLat[entry], entryLon[entry]);
-                candidates.add(entry, distance, model.minutesBetween(distance / 1_000.0, originSpeedKmh, entrySpeedKmh[entry]));
-            });
+            scan(
+                    origin.lat(),
+                    origin.lon(),
+                    radiusMetres,
+                    requiredFlags,
+                    wantedSpecialty,
+                    language,
+                    nameNeedle,
+                    entry -> {
+                        double distance = GeoPoint.greatCircleMetres(
+                                origin.lat(), origin.lon(), entryLat[entry], entryLon[entry]);
+                        candidates.add(
+                                entry,
+                                distance,
+                                model.minutesBetween(distance / 1_000.0, originSpeedKmh, entrySpeedKmh[entry]));
+                    });
             int c = candidates.count;
             long[] sorted = Arrays.copyOf(candidates.keys, c);
             Arrays.sort(sorted);
@@ -485,8 +549,13 @@ class DirectoryIndex {
         }
 
         /** Doctors passing the filters anywhere (name searches without a place), by name; and their count. */
-        int[] anywhere(int requiredFlags, MedicalSpecialty wantedSpecialty, String language, String nameNeedle, int limit,
-                       int[] matchingOut) {
+        int[] anywhere(
+                int requiredFlags,
+                MedicalSpecialty wantedSpecialty,
+                String language,
+                String nameNeedle,
+                int limit,
+                int[] matchingOut) {
             List<Integer> found = new ArrayList<>();
             int matching = 0;
             for (int d = 0; d < id.length; d++) {
@@ -496,9 +565,13 @@ class DirectoryIndex {
                 }
             }
             matchingOut[0] = matching;
-            return found.stream().sorted((a, b) -> searchName[a].compareTo(searchName[b]) != 0
-                            ? searchName[a].compareTo(searchName[b]) : id[a].compareTo(id[b]))
-                    .limit(limit).mapToInt(Integer::intValue).toArray();
+            return found.stream()
+                    .sorted((a, b) -> searchName[a].compareTo(searchName[b]) != 0
+                            ? searchName[a].compareTo(searchName[b])
+                            : id[a].compareTo(id[b]))
+                    .limit(limit)
+                    .mapToInt(Integer::intValue)
+                    .toArray();
         }
 
         /** The first entry (main location) of each doctor, by doctor index. */
@@ -541,9 +614,22 @@ class DirectoryIndex {
                 this.communes = communes;
             }
 
-            void add(String doctorId, String rppsNumber, String lastName, String firstName, MedicalSpecialty spec, String sector,
-                     String[] langs, NewPatients st, int cap, int fl, String communeCode, double lat, double lon, String address,
-                     String postalCode) {
+            void add(
+                    String doctorId,
+                    String rppsNumber,
+                    String lastName,
+                    String firstName,
+                    MedicalSpecialty spec,
+                    String sector,
+                    String[] langs,
+                    NewPatients st,
+                    int cap,
+                    int fl,
+                    String communeCode,
+                    double lat,
+                    double lon,
+                    String address,
+                    String postalCode) {
                 int d = ids.size() - 1;
                 if (d < 0 || !ids.get(d).equals(doctorId)) {
                     d = ids.size();
@@ -580,7 +666,8 @@ class DirectoryIndex {
                 entryLon[e] = lon;
                 entrySpeed[e] = speedByCommune.computeIfAbsent(communeCode, code -> {
                     Commune c = communes.get(code);
-                    return model.speedKmh(c == null ? DensityClass.INTERMEDIATE : DensityClass.of(c.population(), c.areaKm2()));
+                    return model.speedKmh(
+                            c == null ? DensityClass.INTERMEDIATE : DensityClass.of(c.population(), c.areaKm2()));
                 });
             }
 

@@ -29,6 +29,7 @@ class DirectoryMerge {
      * for confirmation (a truncated or wrong file must not empty the directory).
      */
     static final double DEACTIVATION_ALERT_SHARE = 0.05;
+
     private static final Logger log = LoggerFactory.getLogger(DirectoryMerge.class);
 
     private final JdbcClient jdbc;
@@ -50,8 +51,14 @@ class DirectoryMerge {
      * @param activeBefore        active doctors of the national directory (not synthetic) before the merge
      * @param needsConfirmation   the deactivation is above the alert share and was not confirmed: the caller rolls back
      */
-    record Counts(long doctors, long created, long updated, long unchanged, long deactivated, long activeBefore,
-                  boolean needsConfirmation) {}
+    record Counts(
+            long doctors,
+            long created,
+            long updated,
+            long unchanged,
+            long deactivated,
+            long activeBefore,
+            boolean needsConfirmation) {}
 
     /**
      * What the import sets on a doctor already in the directory: column and SQL expression over the staged doctor
@@ -74,14 +81,18 @@ class DirectoryMerge {
             new String[] {"languages", "coalesce(string_to_array(i.languages, ','), d.languages)"},
             new String[] {"birth_year", "coalesce(i.birth_year, d.birth_year)"},
             new String[] {"new_patient_status", "coalesce(i.new_patients, d.new_patient_status)"},
-            new String[] {"new_patient_capacity", "case when coalesce(i.new_patients, d.new_patient_status) = 'ACCEPTING'"
-                    + " then coalesce(i.capacity, d.new_patient_capacity) else 0 end"},
+            new String[] {
+                "new_patient_capacity",
+                "case when coalesce(i.new_patients, d.new_patient_status) = 'ACCEPTING'"
+                        + " then coalesce(i.capacity, d.new_patient_capacity) else 0 end"
+            },
             new String[] {"max_complexity", "coalesce(i.max_complexity, d.max_complexity)"},
             new String[] {"active", "true"},
             new String[] {"deactivated_at", "null::timestamptz"});
 
     private static final String UPDATE_CHANGED = "with changed as (update doctor d set "
-            + String.join(", ", UPDATED_COLUMNS.stream().map(c -> c[0] + " = " + c[1]).toList()) + ", updated_at = :now"
+            + String.join(
+                    ", ", UPDATED_COLUMNS.stream().map(c -> c[0] + " = " + c[1]).toList()) + ", updated_at = :now"
             + " from import_doctor i where d.rpps = i.rpps and ("
             + String.join(", ", UPDATED_COLUMNS.stream().map(c -> "d." + c[0]).toList()) + ") is distinct from ("
             + String.join(", ", UPDATED_COLUMNS.stream().map(c -> c[1]).toList()) + ") returning d.id)"
@@ -99,7 +110,8 @@ class DirectoryMerge {
         boolean dryRun = progress.options.dryRun();
         Format format = progress.fileFormat();
         long activeBefore = jdbc.sql("select count(*) from doctor where active and not synthetic and rpps is not null")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         progress.enter(ImportProgress.Phase.MERGING, "regroupement des lignes par médecin");
         jdbc.sql("""
                 create temp table import_doctor on commit drop as
@@ -108,14 +120,19 @@ class DirectoryMerge {
                  order by r.rpps, r.line""").update();
         jdbc.sql("create index on import_doctor (rpps)").update();
         jdbc.sql("analyze import_doctor").update();
-        long doctors = jdbc.sql("select count(*) from import_doctor").query(Long.class).single();
+        long doctors =
+                jdbc.sql("select count(*) from import_doctor").query(Long.class).single();
         progress.enter(ImportProgress.Phase.MERGING, "état des médecins déjà connus");
         // The known doctors and what they counted for as supply, before the merge.
-        jdbc.sql("create temp table import_known on commit drop as select d.id, d." + SUPPLY_COLUMNS.replace(", ", ", d.")
-                + " from doctor d join import_doctor i on i.rpps = d.rpps").update();
+        jdbc.sql("create temp table import_known on commit drop as select d.id, d."
+                        + SUPPLY_COLUMNS.replace(", ", ", d.")
+                        + " from doctor d join import_doctor i on i.rpps = d.rpps")
+                .update();
         jdbc.sql("alter table import_known add primary key (id)").update();
-        long known = jdbc.sql("select count(*) from import_known").query(Long.class).single();
-        jdbc.sql("create temp table import_changed (id text primary key) on commit drop").update();
+        long known =
+                jdbc.sql("select count(*) from import_known").query(Long.class).single();
+        jdbc.sql("create temp table import_changed (id text primary key) on commit drop")
+                .update();
         Timestamp now = Timestamp.from(clock.instant());
         progress.enter(ImportProgress.Phase.MERGING, "mise à jour des médecins déjà connus");
         jdbc.sql(UPDATE_CHANGED).param("now", now).update();
@@ -131,8 +148,7 @@ class DirectoryMerge {
                        i.consultations, coalesce(i.new_patients, 'NOT_ACCEPTING'),
                        case when i.new_patients = 'ACCEPTING' then coalesce(i.capacity, 0) else 0 end,
                        coalesce(i.max_complexity, 1), false, true, :now
-                  from import_doctor i where not exists (select 1 from doctor d where d.rpps = i.rpps)""")
-                .param("now", now).update();
+                  from import_doctor i where not exists (select 1 from doctor d where d.rpps = i.rpps)""").param("now", now).update();
         progress.enter(ImportProgress.Phase.MERGING, "lieux d'exercice");
         jdbc.sql("""
                 create temp table import_location on commit drop as
@@ -155,7 +171,8 @@ class DirectoryMerge {
                      except
                      select doctor_id, ordinal, name, address, postal_code, commune_code, lat, lon from import_location)) diff
                 """).update();
-        jdbc.sql("delete from practice_location l using import_location_changed c where l.doctor_id = c.doctor_id").update();
+        jdbc.sql("delete from practice_location l using import_location_changed c where l.doctor_id = c.doctor_id")
+                .update();
         jdbc.sql("""
                 insert into practice_location (doctor_id, ordinal, name, address, postal_code, commune_code, lat, lon)
                 select l.doctor_id, l.ordinal, l.name, l.address, l.postal_code, l.commune_code, l.lat, l.lon
@@ -167,52 +184,84 @@ class DirectoryMerge {
         long deactivated = 0;
         if (progress.options.complete()) {
             progress.enter(ImportProgress.Phase.MERGING, "médecins absents de l'extraction complète");
-            // Doctors of the national directory (synthetic ones never come from it) that the complete file no longer has.
-            jdbc.sql("create temp table import_gone on commit drop as select d.id, d." + SUPPLY_COLUMNS.replace(", ", ", d.")
-                    + ", d.rpps from doctor d where d.active and not d.synthetic and d.rpps is not null"
-                    + " and not exists (select 1 from import_doctor i where i.rpps = d.rpps)").update();
-            deactivated = jdbc.sql("select count(*) from import_gone").query(Long.class).single();
+            // Doctors of the national directory (synthetic ones never come from it) that the complete file no longer
+            // has.
+            jdbc.sql("create temp table import_gone on commit drop as select d.id, d."
+                            + SUPPLY_COLUMNS.replace(", ", ", d.")
+                            + ", d.rpps from doctor d where d.active and not d.synthetic and d.rpps is not null"
+                            + " and not exists (select 1 from import_doctor i where i.rpps = d.rpps)")
+                    .update();
+            deactivated = jdbc.sql("select count(*) from import_gone")
+                    .query(Long.class)
+                    .single();
             if (deactivated > activeBefore * DEACTIVATION_ALERT_SHARE && !progress.options.confirmDeactivation()) {
-                log.warn("Directory import {}: {} of {} active doctors would be deactivated; confirmation asked", progress.id,
-                        deactivated, activeBefore);
+                log.warn(
+                        "Directory import {}: {} of {} active doctors would be deactivated; confirmation asked",
+                        progress.id,
+                        deactivated,
+                        activeBefore);
                 return new Counts(doctors, doctors - known, 0, 0, deactivated, activeBefore, true);
             }
-            jdbc.sql("update doctor d set active = false, deactivated_at = :now, updated_at = :now from import_gone g where d.id = g.id")
-                    .param("now", now).update();
+            jdbc.sql(
+                            "update doctor d set active = false, deactivated_at = :now, updated_at = :now from import_gone g where d.id = g.id")
+                    .param("now", now)
+                    .update();
         }
         progress.enter(ImportProgress.Phase.MERGING, "comptes et offre de soins");
-        long updated = jdbc.sql("select count(*) from import_changed c join import_known k on k.id = c.id").query(Long.class).single();
+        long updated = jdbc.sql("select count(*) from import_changed c join import_known k on k.id = c.id")
+                .query(Long.class)
+                .single();
         long unchanged = known - updated;
         if (!dryRun) {
             if (deactivated > 0) {
-                events.publishEvent(new DoctorsLeftDirectory(jdbc.sql("select rpps from import_gone order by rpps").query(String.class).list(),
+                events.publishEvent(new DoctorsLeftDirectory(
+                        jdbc.sql("select rpps from import_gone order by rpps")
+                                .query(String.class)
+                                .list(),
                         now.toInstant()));
             }
             // Doctors who joined the supply, or whose counted activity or place changed.
-            List<String> supplyChanged = jdbc.sql("""
+            List<String> supplyChanged = jdbc.sql(
+                            """
                     select d.id from doctor d join import_doctor i on i.rpps = d.rpps left join import_known k on k.id = d.id
                      where k.id is null or (k.%1$s) is distinct from (d.%2$s)
                      order by d.id""".formatted(SUPPLY_COLUMNS.replace(", ", ", k."), SUPPLY_COLUMNS.replace(", ", ", d.")))
-                    .query(String.class).list();
+                    .query(String.class)
+                    .list();
             // A big import is one change of the supply: one full recomputation beats thousands of incremental ones.
             if (supplyChanged.size() + deactivated > BULK_SUPPLY_THRESHOLD) {
-                events.publishEvent(new DirectorySupplyReloaded((int) (supplyChanged.size() + deactivated),
-                        "import de l'annuaire n° " + progress.id));
+                events.publishEvent(new DirectorySupplyReloaded(
+                        (int) (supplyChanged.size() + deactivated), "import de l'annuaire n° " + progress.id));
             } else {
                 if (deactivated > 0) {
-                    for (SupplyLine line : Doctors.supplyLines(jdbc, clock, "select id, commune_code, specialty, consultations_per_year,"
-                            + " birth_year from import_gone order by id")) {
+                    for (SupplyLine line : Doctors.supplyLines(
+                            jdbc,
+                            clock,
+                            "select id, commune_code, specialty, consultations_per_year,"
+                                    + " birth_year from import_gone order by id")) {
                         events.publishEvent(new DoctorSupplyChanged(Optional.of(line), Optional.empty()));
                     }
                 }
                 if (!supplyChanged.isEmpty()) {
-                    String ids = String.join(",", supplyChanged.stream().map(id -> "'" + id.replace("'", "''") + "'").toList());
+                    String ids = String.join(
+                            ",",
+                            supplyChanged.stream()
+                                    .map(id -> "'" + id.replace("'", "''") + "'")
+                                    .toList());
                     Map<String, SupplyLine> before = new java.util.HashMap<>();
-                    Doctors.supplyLines(jdbc, clock, "select id, commune_code, specialty, consultations_per_year, birth_year"
-                            + " from import_known where active and id in (" + ids + ")").forEach(l -> before.put(l.doctorId(), l));
-                    for (SupplyLine line : Doctors.supplyLines(jdbc, clock, "select id, commune_code, specialty, consultations_per_year,"
-                            + " birth_year from doctor where active and id in (" + ids + ") order by id")) {
-                        events.publishEvent(new DoctorSupplyChanged(Optional.ofNullable(before.get(line.doctorId())), Optional.of(line)));
+                    Doctors.supplyLines(
+                                    jdbc,
+                                    clock,
+                                    "select id, commune_code, specialty, consultations_per_year, birth_year"
+                                            + " from import_known where active and id in (" + ids + ")")
+                            .forEach(l -> before.put(l.doctorId(), l));
+                    for (SupplyLine line : Doctors.supplyLines(
+                            jdbc,
+                            clock,
+                            "select id, commune_code, specialty, consultations_per_year,"
+                                    + " birth_year from doctor where active and id in (" + ids + ") order by id")) {
+                        events.publishEvent(new DoctorSupplyChanged(
+                                Optional.ofNullable(before.get(line.doctorId())), Optional.of(line)));
                     }
                 }
             }
@@ -221,11 +270,26 @@ class DirectoryMerge {
         return finish(progress, format, doctors, known, updated, unchanged, deactivated, activeBefore);
     }
 
-    private static Counts finish(ImportTracker progress, Format format, long doctors, long known, long updated, long unchanged,
-                                 long deactivated, long activeBefore) {
+    private static Counts finish(
+            ImportTracker progress,
+            Format format,
+            long doctors,
+            long known,
+            long updated,
+            long unchanged,
+            long deactivated,
+            long activeBefore) {
         progress.enter(ImportProgress.Phase.MERGING, "fin de la fusion");
-        log.info("Directory import {} ({}{}): {} doctors, {} created, {} updated, {} unchanged, {} deactivated", progress.id, format,
-                progress.options.dryRun() ? ", dry run" : "", doctors, doctors - known, updated, unchanged, deactivated);
+        log.info(
+                "Directory import {} ({}{}): {} doctors, {} created, {} updated, {} unchanged, {} deactivated",
+                progress.id,
+                format,
+                progress.options.dryRun() ? ", dry run" : "",
+                doctors,
+                doctors - known,
+                updated,
+                unchanged,
+                deactivated);
         log.info("Directory import {}: merge steps (ms) {}", progress.id, progress.stepMillis);
         return new Counts(doctors, doctors - known, updated, unchanged, deactivated, activeBefore, false);
     }

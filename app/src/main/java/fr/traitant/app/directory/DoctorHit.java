@@ -28,10 +28,29 @@ import java.util.List;
  * @param travelMinutes    estimated road travel time from the searched place, minutes (-1 without a place)
  * @param synthetic        made-up demo doctor
  */
-public record DoctorHit(String id, String rpps, String name, String specialtyCode, String specialty, String newPatients,
-                        String newPatientsLabel, int capacity, boolean networkMember, String feeSector, boolean teleconsultation,
-                        boolean wheelchairAccess, List<String> languages, String communeCode, String communeName, String address,
-                        String postalCode, double lat, double lon, double distanceKm, double travelMinutes, boolean synthetic) {
+public record DoctorHit(
+        String id,
+        String rpps,
+        String name,
+        String specialtyCode,
+        String specialty,
+        String newPatients,
+        String newPatientsLabel,
+        int capacity,
+        boolean networkMember,
+        String feeSector,
+        boolean teleconsultation,
+        boolean wheelchairAccess,
+        List<String> languages,
+        String communeCode,
+        String communeName,
+        String address,
+        String postalCode,
+        double lat,
+        double lon,
+        double distanceKm,
+        double travelMinutes,
+        boolean synthetic) {
     public DoctorHit {
         languages = List.copyOf(languages);
     }

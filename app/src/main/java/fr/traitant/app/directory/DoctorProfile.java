@@ -33,12 +33,28 @@ import java.util.Optional;
  * @param complexityDeclared the doctor chose {@code maxComplexity} in their space (otherwise it is the default 1, which
  *     says nothing and restricts nothing)
  */
-public record DoctorProfile(String id, Optional<String> rpps, String lastName, String firstName, MedicalSpecialty specialty,
-                            List<PracticeLocation> locations, Optional<FeeSector> feeSector, boolean teleconsultation,
-                            boolean wheelchairAccess, List<String> languages, String mssante, String phone,
-                            Optional<Integer> birthYear, NewPatients newPatients, int capacity, int maxComplexity,
-                            boolean networkMember, boolean synthetic, boolean active, Optional<Instant> availabilityUpdatedAt,
-                            boolean complexityDeclared) {
+public record DoctorProfile(
+        String id,
+        Optional<String> rpps,
+        String lastName,
+        String firstName,
+        MedicalSpecialty specialty,
+        List<PracticeLocation> locations,
+        Optional<FeeSector> feeSector,
+        boolean teleconsultation,
+        boolean wheelchairAccess,
+        List<String> languages,
+        String mssante,
+        String phone,
+        Optional<Integer> birthYear,
+        NewPatients newPatients,
+        int capacity,
+        int maxComplexity,
+        boolean networkMember,
+        boolean synthetic,
+        boolean active,
+        Optional<Instant> availabilityUpdatedAt,
+        boolean complexityDeclared) {
     public DoctorProfile {
         locations = List.copyOf(locations);
         languages = List.copyOf(languages);
@@ -57,9 +73,28 @@ public record DoctorProfile(String id, Optional<String> rpps, String lastName, S
 
     /** The profile as shown to the public and to doctors: the year of birth is for agents only (issue 12). */
     public DoctorProfile withoutBirthYear() {
-        return new DoctorProfile(id, rpps, lastName, firstName, specialty, locations, feeSector, teleconsultation, wheelchairAccess,
-                languages, mssante, phone, Optional.empty(), newPatients, capacity, maxComplexity, networkMember, synthetic, active,
-                availabilityUpdatedAt, complexityDeclared);
+        return new DoctorProfile(
+                id,
+                rpps,
+                lastName,
+                firstName,
+                specialty,
+                locations,
+                feeSector,
+                teleconsultation,
+                wheelchairAccess,
+                languages,
+                mssante,
+                phone,
+                Optional.empty(),
+                newPatients,
+                capacity,
+                maxComplexity,
+                networkMember,
+                synthetic,
+                active,
+                availabilityUpdatedAt,
+                complexityDeclared);
     }
 
     /** Whether matching may propose this doctor a household with an ALD or a vulnerability. */

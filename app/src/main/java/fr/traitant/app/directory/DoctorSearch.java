@@ -49,12 +49,15 @@ public class DoctorSearch {
         if (commune.isEmpty()) {
             List<Commune> found = territory.searchCommunes(t, 1);
             commune = found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
-            if (commune.isPresent() && POSTAL_CODE.matcher(t).matches() && !commune.get().postalCodes().contains(t)) {
+            if (commune.isPresent()
+                    && POSTAL_CODE.matcher(t).matches()
+                    && !commune.get().postalCodes().contains(t)) {
                 commune = Optional.empty();
             }
         }
         Commune c = commune.orElseThrow(() -> new NotFoundException("Aucune commune ne correspond à « " + t + " »."));
-        return new Place(new GeoPoint(c.lat(), c.lon()), Optional.of(c.code()), c.name() + " (" + c.departement() + ")");
+        return new Place(
+                new GeoPoint(c.lat(), c.lon()), Optional.of(c.code()), c.name() + " (" + c.departement() + ")");
     }
 
     /** A point given as coordinates ("près de moi"); {@link IllegalArgumentException} if impossible. */
@@ -82,7 +85,8 @@ public class DoctorSearch {
      */
     DoctorSearchResults search(DoctorSearchCriteria criteria, Optional<Place> place, int offset) {
         if (offset < 0 || offset > MAX_OFFSET) {
-            throw new IllegalArgumentException("La position de la page doit être comprise entre 0 et " + MAX_OFFSET + ".");
+            throw new IllegalArgumentException(
+                    "La position de la page doit être comprise entre 0 et " + MAX_OFFSET + ".");
         }
         int wanted = offset + criteria.limit();
         DirectoryIndex.Snapshot s = index.snapshot();
@@ -91,7 +95,8 @@ public class DoctorSearch {
                 | (criteria.sector1() ? DirectoryIndex.SECTOR_1 : 0)
                 | (criteria.teleconsultation() ? DirectoryIndex.TELE : 0)
                 | (criteria.wheelchairAccess() ? DirectoryIndex.WHEELCHAIR : 0);
-        MedicalSpecialty specialty = criteria.specialtyCode().isEmpty() ? null : MedicalSpecialty.get(criteria.specialtyCode());
+        MedicalSpecialty specialty =
+                criteria.specialtyCode().isEmpty() ? null : MedicalSpecialty.get(criteria.specialtyCode());
         String language = criteria.language().isEmpty() ? null : criteria.language();
         String needle = criteria.name().isEmpty() ? null : DirectoryIndex.normalize(criteria.name());
         int[] matching = {0};
@@ -100,8 +105,17 @@ public class DoctorSearch {
         if (origin.isPresent()) {
             GeoPoint o = origin.get();
             double speed = s.speedAt(place.flatMap(Place::communeCode).orElse(null));
-            DirectoryIndex.Snapshot.Ranked[] ranked = s.near(o.lat(), o.lon(), speed, criteria.radiusKm() * 1_000, flags, specialty,
-                    language, needle, wanted, matching);
+            DirectoryIndex.Snapshot.Ranked[] ranked = s.near(
+                    o.lat(),
+                    o.lon(),
+                    speed,
+                    criteria.radiusKm() * 1_000,
+                    flags,
+                    specialty,
+                    language,
+                    needle,
+                    wanted,
+                    matching);
             for (int i = offset; i < ranked.length; i++) {
                 DirectoryIndex.Snapshot.Ranked r = ranked[i];
                 hits.add(hit(s, r.entry(), r.metres() / 1_000.0, r.minutes()));
@@ -127,8 +141,16 @@ public class DoctorSearch {
                     teleCount = m[0];
                 }
             }
-            return new DoctorSearchResults(place.map(Place::label).orElse("position"), Optional.of(o), criteria.radiusKm(),
-                    matching[0], hits, wider, widerCount, teleCount, s.anySynthetic());
+            return new DoctorSearchResults(
+                    place.map(Place::label).orElse("position"),
+                    Optional.of(o),
+                    criteria.radiusKm(),
+                    matching[0],
+                    hits,
+                    wider,
+                    widerCount,
+                    teleCount,
+                    s.anySynthetic());
         }
         int[] found = s.anywhere(flags, specialty, language, needle, wanted, matching);
         for (int i = offset; i < found.length; i++) {
@@ -140,8 +162,16 @@ public class DoctorSearch {
             s.anywhere(flags | DirectoryIndex.TELE, specialty, language, needle, 0, m);
             teleCount = m[0];
         }
-        return new DoctorSearchResults("", Optional.empty(), criteria.radiusKm(), matching[0], hits, Optional.empty(), 0,
-                teleCount, s.anySynthetic());
+        return new DoctorSearchResults(
+                "",
+                Optional.empty(),
+                criteria.radiusKm(),
+                matching[0],
+                hits,
+                Optional.empty(),
+                0,
+                teleCount,
+                s.anySynthetic());
     }
 
     /**
@@ -152,8 +182,17 @@ public class DoctorSearch {
         DirectoryIndex.Snapshot s = index.snapshot();
         int[] m = {0};
         List<String> ids = new ArrayList<>();
-        for (DirectoryIndex.Snapshot.Ranked r : s.near(point.lat(), point.lon(), s.speedAt(null), radiusKm * 1_000, 0,
-                MedicalSpecialty.get("SM54"), null, null, k, m)) {
+        for (DirectoryIndex.Snapshot.Ranked r : s.near(
+                point.lat(),
+                point.lon(),
+                s.speedAt(null),
+                radiusKm * 1_000,
+                0,
+                MedicalSpecialty.get("SM54"),
+                null,
+                null,
+                k,
+                m)) {
             ids.add(s.id[s.entryDoctor[r.entry()]]);
         }
         return ids;
@@ -168,11 +207,28 @@ public class DoctorSearch {
         int d = s.entryDoctor[entry];
         int f = s.flags[d];
         String commune = s.entryCommune[entry];
-        return new DoctorHit(s.id[d], s.rpps[d], s.displayName[d], s.specialty[d].code(), s.specialty[d].label(),
-                s.status[d].name(), s.status[d].label(), s.capacity[d], (f & DirectoryIndex.NETWORK) != 0, s.feeSector[d],
-                (f & DirectoryIndex.TELE) != 0, (f & DirectoryIndex.WHEELCHAIR) != 0, List.of(s.languages[d]), commune,
-                s.communeName(commune), s.entryAddress[entry], s.entryPostalCode[entry], s.entryLat[entry], s.entryLon[entry],
-                km < 0 ? -1 : Math.round(km * 10) / 10.0, minutes < 0 ? -1 : Math.round(minutes * 10) / 10.0,
+        return new DoctorHit(
+                s.id[d],
+                s.rpps[d],
+                s.displayName[d],
+                s.specialty[d].code(),
+                s.specialty[d].label(),
+                s.status[d].name(),
+                s.status[d].label(),
+                s.capacity[d],
+                (f & DirectoryIndex.NETWORK) != 0,
+                s.feeSector[d],
+                (f & DirectoryIndex.TELE) != 0,
+                (f & DirectoryIndex.WHEELCHAIR) != 0,
+                List.of(s.languages[d]),
+                commune,
+                s.communeName(commune),
+                s.entryAddress[entry],
+                s.entryPostalCode[entry],
+                s.entryLat[entry],
+                s.entryLon[entry],
+                km < 0 ? -1 : Math.round(km * 10) / 10.0,
+                minutes < 0 ? -1 : Math.round(minutes * 10) / 10.0,
                 (f & DirectoryIndex.SYNTHETIC) != 0);
     }
 }

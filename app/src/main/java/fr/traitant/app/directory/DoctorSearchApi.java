@@ -26,24 +26,43 @@ class DoctorSearchApi {
         this.doctors = doctors;
     }
 
-    @Operation(summary = "Médecins près d'un lieu ou par leur nom, les plus proches d'abord (temps de trajet routier estimé)")
+    @Operation(
+            summary =
+                    "Médecins près d'un lieu ou par leur nom, les plus proches d'abord (temps de trajet routier estimé)")
     @GetMapping("/search")
     DoctorSearchResults search(
-            @Parameter(description = "code INSEE, code postal ou nom de la commune") @RequestParam(required = false) String place,
+            @Parameter(description = "code INSEE, code postal ou nom de la commune") @RequestParam(required = false)
+                    String place,
             @Parameter(description = "latitude de « près de moi », WGS84") @RequestParam(required = false) Double lat,
             @Parameter(description = "longitude de « près de moi », WGS84") @RequestParam(required = false) Double lon,
             @Parameter(description = "partie du nom du médecin") @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "false") boolean accepting,
             @RequestParam(defaultValue = "false") boolean network,
             @RequestParam(defaultValue = "false") boolean sector1,
-            @Parameter(description = "code de la nomenclature, par exemple SM54 (médecine générale)") @RequestParam(required = false) String specialty,
+            @Parameter(description = "code de la nomenclature, par exemple SM54 (médecine générale)")
+                    @RequestParam(required = false)
+                    String specialty,
             @RequestParam(defaultValue = "false") boolean teleconsultation,
             @RequestParam(defaultValue = "false") boolean wheelchair,
-            @Parameter(description = "code de langue ISO 639-1, par exemple en") @RequestParam(required = false) String language,
-            @Parameter(description = "rayon en km, 30 par défaut, 200 au plus") @RequestParam(required = false) Double radiusKm,
+            @Parameter(description = "code de langue ISO 639-1, par exemple en") @RequestParam(required = false)
+                    String language,
+            @Parameter(description = "rayon en km, 30 par défaut, 200 au plus") @RequestParam(required = false)
+                    Double radiusKm,
             @Parameter(description = "de 1 à 100, 20 par défaut") @RequestParam(required = false) Integer limit) {
-        DoctorSearchRequest request = new DoctorSearchRequest(place, lat, lon, name, accepting, network, sector1, specialty,
-                teleconsultation, wheelchair, language, radiusKm, limit);
+        DoctorSearchRequest request = new DoctorSearchRequest(
+                place,
+                lat,
+                lon,
+                name,
+                accepting,
+                network,
+                sector1,
+                specialty,
+                teleconsultation,
+                wheelchair,
+                language,
+                radiusKm,
+                limit);
         DoctorSearchRequest.Resolved resolved = request.resolve(search);
         return search.search(resolved.criteria(), resolved.place());
     }

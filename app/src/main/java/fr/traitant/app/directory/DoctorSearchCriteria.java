@@ -18,9 +18,18 @@ import java.util.Optional;
  * @param radiusKm             search radius around the origin, km, in (0, 200]
  * @param limit                number of doctors wanted, 1 to 100
  */
-public record DoctorSearchCriteria(Optional<GeoPoint> origin, String name, boolean acceptingNewPatients, boolean networkMember,
-                                   boolean sector1, String specialtyCode, boolean teleconsultation, boolean wheelchairAccess,
-                                   String language, double radiusKm, int limit) {
+public record DoctorSearchCriteria(
+        Optional<GeoPoint> origin,
+        String name,
+        boolean acceptingNewPatients,
+        boolean networkMember,
+        boolean sector1,
+        String specialtyCode,
+        boolean teleconsultation,
+        boolean wheelchairAccess,
+        String language,
+        double radiusKm,
+        int limit) {
 
     public static final double DEFAULT_RADIUS_KM = 30;
     public static final double MAX_RADIUS_KM = 200;
@@ -32,18 +41,23 @@ public record DoctorSearchCriteria(Optional<GeoPoint> origin, String name, boole
         specialtyCode = specialtyCode == null ? "" : specialtyCode.strip().toUpperCase(java.util.Locale.ROOT);
         language = language == null ? "" : language.strip().toLowerCase(java.util.Locale.ROOT);
         if (origin.isEmpty() && name.isEmpty()) {
-            throw new IllegalArgumentException("Indiquez un lieu (commune, code postal ou position) ou un nom de médecin.");
+            throw new IllegalArgumentException(
+                    "Indiquez un lieu (commune, code postal ou position) ou un nom de médecin.");
         }
         if (name.length() > 100) {
             throw new IllegalArgumentException("Le nom recherché dépasse 100 caractères.");
         }
         if (!(radiusKm > 0 && radiusKm <= MAX_RADIUS_KM)) {
-            throw new IllegalArgumentException("Le rayon de recherche doit être compris entre 0 et " + (int) MAX_RADIUS_KM + " km.");
+            throw new IllegalArgumentException(
+                    "Le rayon de recherche doit être compris entre 0 et " + (int) MAX_RADIUS_KM + " km.");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("Le nombre de résultats doit être compris entre 1 et " + MAX_LIMIT + ".");
+            throw new IllegalArgumentException(
+                    "Le nombre de résultats doit être compris entre 1 et " + MAX_LIMIT + ".");
         }
-        if (!specialtyCode.isEmpty() && fr.traitant.engine.directory.MedicalSpecialty.find(specialtyCode).isEmpty()) {
+        if (!specialtyCode.isEmpty()
+                && fr.traitant.engine.directory.MedicalSpecialty.find(specialtyCode)
+                        .isEmpty()) {
             throw new IllegalArgumentException("Spécialité inconnue : « " + specialtyCode + " ».");
         }
         if (!language.isEmpty() && !language.matches("[a-z]{2}")) {
@@ -53,7 +67,17 @@ public record DoctorSearchCriteria(Optional<GeoPoint> origin, String name, boole
 
     /** The same criteria with another radius. */
     public DoctorSearchCriteria withRadiusKm(double km) {
-        return new DoctorSearchCriteria(origin, name, acceptingNewPatients, networkMember, sector1, specialtyCode,
-                teleconsultation, wheelchairAccess, language, km, limit);
+        return new DoctorSearchCriteria(
+                origin,
+                name,
+                acceptingNewPatients,
+                networkMember,
+                sector1,
+                specialtyCode,
+                teleconsultation,
+                wheelchairAccess,
+                language,
+                km,
+                limit);
     }
 }

@@ -6,9 +6,20 @@ import java.util.Optional;
  * Search parameters as they come from the API or the page (all optional strings or flags); {@link #resolve} turns
  * them into criteria and a place, with French errors for bad input.
  */
-record DoctorSearchRequest(String place, Double lat, Double lon, String name, boolean accepting, boolean network,
-                           boolean sector1, String specialty, boolean teleconsultation, boolean wheelchair, String language,
-                           Double radiusKm, Integer limit) {
+record DoctorSearchRequest(
+        String place,
+        Double lat,
+        Double lon,
+        String name,
+        boolean accepting,
+        boolean network,
+        boolean sector1,
+        String specialty,
+        boolean teleconsultation,
+        boolean wheelchair,
+        String language,
+        Double radiusKm,
+        Integer limit) {
 
     boolean isEmpty() {
         return blank(place) && lat == null && lon == null && blank(name);
@@ -30,8 +41,16 @@ record DoctorSearchRequest(String place, Double lat, Double lon, String name, bo
             }
             where = Optional.of(search.point(lat, lon));
         }
-        DoctorSearchCriteria criteria = new DoctorSearchCriteria(where.map(DoctorSearch.Place::point), name, accepting, network,
-                sector1, specialty, teleconsultation, wheelchair, language,
+        DoctorSearchCriteria criteria = new DoctorSearchCriteria(
+                where.map(DoctorSearch.Place::point),
+                name,
+                accepting,
+                network,
+                sector1,
+                specialty,
+                teleconsultation,
+                wheelchair,
+                language,
                 radiusKm == null ? DoctorSearchCriteria.DEFAULT_RADIUS_KM : radiusKm,
                 limit == null ? DoctorSearchCriteria.DEFAULT_LIMIT : limit);
         return new Resolved(criteria, where);

@@ -17,9 +17,16 @@ import java.util.Optional;
  * @param teleconsultationMatching when nothing matched: doctors anywhere matching the filters who offer teleconsultation
  * @param synthetic              whether the directory holds synthetic (demo) doctors
  */
-public record DoctorSearchResults(String originLabel, Optional<fr.traitant.engine.geo.GeoPoint> origin, double radiusKm, int matching,
-                                  List<DoctorHit> doctors, Optional<Double> widerRadiusKm, int widerRadiusMatching,
-                                  int teleconsultationMatching, boolean synthetic) {
+public record DoctorSearchResults(
+        String originLabel,
+        Optional<fr.traitant.engine.geo.GeoPoint> origin,
+        double radiusKm,
+        int matching,
+        List<DoctorHit> doctors,
+        Optional<Double> widerRadiusKm,
+        int widerRadiusMatching,
+        int teleconsultationMatching,
+        boolean synthetic) {
     public DoctorSearchResults {
         doctors = List.copyOf(doctors);
     }

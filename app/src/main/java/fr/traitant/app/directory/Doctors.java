@@ -9,9 +9,9 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.Arrays;
 import java.time.Clock;
 import java.time.Year;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,20 +46,27 @@ public class Doctors {
 
     /** The doctor with this directory id, active or not. */
     public Optional<DoctorProfile> findProfile(String doctorId) {
-        return jdbc.sql("select " + PROFILE_COLUMNS + " from doctor d where d.id = ?").param(doctorId)
-                .query(Doctors::profileRow).optional().map(this::withLocations);
+        return jdbc.sql("select " + PROFILE_COLUMNS + " from doctor d where d.id = ?")
+                .param(doctorId)
+                .query(Doctors::profileRow)
+                .optional()
+                .map(this::withLocations);
     }
 
     /** The doctor with this directory id; {@link NotFoundException} if none. */
     public DoctorProfile getProfile(String doctorId) {
-        return findProfile(doctorId).orElseThrow(() -> new NotFoundException("Aucun médecin n'a l'identifiant " + doctorId));
+        return findProfile(doctorId)
+                .orElseThrow(() -> new NotFoundException("Aucun médecin n'a l'identifiant " + doctorId));
     }
 
     /** The doctor with this RPPS number; {@link IllegalArgumentException} if the number is invalid. */
     public Optional<DoctorProfile> findByRpps(String rpps) {
         Rpps.of(rpps);
-        return jdbc.sql("select " + PROFILE_COLUMNS + " from doctor d where d.rpps = ?").param(rpps)
-                .query(Doctors::profileRow).optional().map(this::withLocations);
+        return jdbc.sql("select " + PROFILE_COLUMNS + " from doctor d where d.rpps = ?")
+                .param(rpps)
+                .query(Doctors::profileRow)
+                .optional()
+                .map(this::withLocations);
     }
 
     /**
@@ -69,7 +76,9 @@ public class Doctors {
     public List<DoctorProfile> activeWithRppsInDepartement(String departement) {
         return jdbc.sql("select " + PROFILE_COLUMNS + " from doctor d join commune c on c.code = d.commune_code"
                         + " where c.departement_code = ? and d.active and d.rpps is not null order by d.id")
-                .param(departement).query(Doctors::profileRow).list();
+                .param(departement)
+                .query(Doctors::profileRow)
+                .list();
     }
 
     /**
@@ -86,8 +95,8 @@ public class Doctors {
      * not choose the complexity (a capacity stated elsewhere): a complexity never chosen restricts nothing.
      */
     @Transactional
-    public DoctorProfile updateAvailability(String rpps, NewPatients status, int capacity, int maxComplexity,
-                                            boolean declaresComplexity) {
+    public DoctorProfile updateAvailability(
+            String rpps, NewPatients status, int capacity, int maxComplexity, boolean declaresComplexity) {
         if (status == null) {
             throw new IllegalArgumentException("Indiquez si vous acceptez de nouveaux patients.");
         }
@@ -100,13 +109,20 @@ public class Doctors {
         if (maxComplexity < 1 || maxComplexity > 3) {
             throw new IllegalArgumentException("La complexité maximale va de 1 (simple) à 3 (complexe).");
         }
-        DoctorProfile doctor = findByRpps(rpps).filter(DoctorProfile::active)
+        DoctorProfile doctor = findByRpps(rpps)
+                .filter(DoctorProfile::active)
                 .orElseThrow(() -> new NotFoundException("Aucun médecin actif n'a le numéro RPPS " + rpps));
         jdbc.sql("""
                 update doctor set new_patient_status = ?, new_patient_capacity = ?, max_complexity = ?,
                        complexity_declared = complexity_declared or ?, availability_updated_at = ?, updated_at = ? where id = ?""")
-                .params(status.name(), capacity, maxComplexity, declaresComplexity, Timestamp.from(clock.instant()),
-                        Timestamp.from(clock.instant()), doctor.id())
+                .params(
+                        status.name(),
+                        capacity,
+                        maxComplexity,
+                        declaresComplexity,
+                        Timestamp.from(clock.instant()),
+                        Timestamp.from(clock.instant()),
+                        doctor.id())
                 .update();
         events.publishEvent(new DoctorAvailabilityChanged(rpps, status, capacity));
         index.refreshAfterCommit();
@@ -117,7 +133,8 @@ public class Doctors {
     @Transactional
     public void setNetworkMember(String doctorId, boolean member) {
         int updated = jdbc.sql("update doctor set network_member = ?, updated_at = ? where id = ?")
-                .params(member, Timestamp.from(clock.instant()), doctorId).update();
+                .params(member, Timestamp.from(clock.instant()), doctorId)
+                .update();
         if (updated == 0) {
             throw new NotFoundException("Aucun médecin n'a l'identifiant " + doctorId);
         }
@@ -129,7 +146,9 @@ public class Doctors {
     public int setNetworkMembers(java.util.Collection<String> doctorIds) {
         int n = 0;
         for (String id : doctorIds) {
-            n += jdbc.sql("update doctor set network_member = true where id = ? and not network_member").param(id).update();
+            n += jdbc.sql("update doctor set network_member = true where id = ? and not network_member")
+                    .param(id)
+                    .update();
         }
         index.refreshAfterCommit();
         return n;
@@ -138,34 +157,75 @@ public class Doctors {
     private DoctorProfile withLocations(DoctorProfile p) {
         List<PracticeLocation> locations = jdbc.sql("""
                 select ordinal, name, address, postal_code, commune_code, lat, lon from practice_location
-                 where doctor_id = ? order by ordinal""").param(p.id())
-                .query((rs, i) -> new PracticeLocation(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getDouble(6), rs.getDouble(7)))
+                 where doctor_id = ? order by ordinal""")
+                .param(p.id())
+                .query((rs, i) -> new PracticeLocation(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getDouble(6),
+                        rs.getDouble(7)))
                 .list();
         if (locations.isEmpty()) {
             return p;
         }
-        return new DoctorProfile(p.id(), p.rpps(), p.lastName(), p.firstName(), p.specialty(), locations, p.feeSector(),
-                p.teleconsultation(), p.wheelchairAccess(), p.languages(), p.mssante(), p.phone(), p.birthYear(),
-                p.newPatients(), p.capacity(), p.maxComplexity(), p.networkMember(), p.synthetic(), p.active(),
-                p.availabilityUpdatedAt(), p.complexityDeclared());
+        return new DoctorProfile(
+                p.id(),
+                p.rpps(),
+                p.lastName(),
+                p.firstName(),
+                p.specialty(),
+                locations,
+                p.feeSector(),
+                p.teleconsultation(),
+                p.wheelchairAccess(),
+                p.languages(),
+                p.mssante(),
+                p.phone(),
+                p.birthYear(),
+                p.newPatients(),
+                p.capacity(),
+                p.maxComplexity(),
+                p.networkMember(),
+                p.synthetic(),
+                p.active(),
+                p.availabilityUpdatedAt(),
+                p.complexityDeclared());
     }
 
     static DoctorProfile profileRow(ResultSet rs, int i) throws SQLException {
         String specialtyCode = rs.getString(6);
-        MedicalSpecialty specialty = specialtyCode != null ? MedicalSpecialty.of(specialtyCode)
+        MedicalSpecialty specialty = specialtyCode != null
+                ? MedicalSpecialty.of(specialtyCode)
                 : MedicalSpecialty.representative(fr.traitant.engine.supply.Specialty.valueOf(rs.getString(5)));
         String sector = rs.getString(7);
         Array languages = rs.getArray(10);
         Integer birthYear = (Integer) rs.getObject(13);
         Timestamp availability = rs.getTimestamp(20);
-        return new DoctorProfile(rs.getString(1), Optional.ofNullable(rs.getString(2)), rs.getString(3), rs.getString(4),
-                specialty, List.of(new PracticeLocation(0, "", "", "", rs.getString(21), rs.getDouble(22), rs.getDouble(23))),
-                Optional.ofNullable(sector).map(FeeSector::valueOf), rs.getBoolean(8), rs.getBoolean(9),
-                languages == null ? List.of() : Arrays.asList((String[]) languages.getArray()), rs.getString(11),
-                rs.getString(12), Optional.ofNullable(birthYear), NewPatients.valueOf(rs.getString(14)), rs.getInt(15),
-                rs.getInt(16), rs.getBoolean(17), rs.getBoolean(18), rs.getBoolean(19),
-                Optional.ofNullable(availability).map(Timestamp::toInstant), rs.getBoolean(24));
+        return new DoctorProfile(
+                rs.getString(1),
+                Optional.ofNullable(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                specialty,
+                List.of(new PracticeLocation(0, "", "", "", rs.getString(21), rs.getDouble(22), rs.getDouble(23))),
+                Optional.ofNullable(sector).map(FeeSector::valueOf),
+                rs.getBoolean(8),
+                rs.getBoolean(9),
+                languages == null ? List.of() : Arrays.asList((String[]) languages.getArray()),
+                rs.getString(11),
+                rs.getString(12),
+                Optional.ofNullable(birthYear),
+                NewPatients.valueOf(rs.getString(14)),
+                rs.getInt(15),
+                rs.getInt(16),
+                rs.getBoolean(17),
+                rs.getBoolean(18),
+                rs.getBoolean(19),
+                Optional.ofNullable(availability).map(Timestamp::toInstant),
+                rs.getBoolean(24));
     }
 
     /** Every active doctor as supply, ordered by id. */
@@ -174,28 +234,43 @@ public class Doctors {
         return jdbc.sql("""
                 select id, commune_code, specialty, consultations_per_year, birth_year
                   from doctor where active order by id""")
-                .query((rs, i) -> line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
-                        (Integer) rs.getObject(5), year))
+                .query((rs, i) -> line(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getDouble(4),
+                        (Integer) rs.getObject(5),
+                        year))
                 .list();
     }
 
     /** Whether any active doctor is synthetic (demo data), so that pages can say so. */
     public boolean anySynthetic() {
-        return jdbc.sql("select exists (select 1 from doctor where synthetic and active)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from doctor where synthetic and active)")
+                .query(Boolean.class)
+                .single();
     }
 
     /** Number of active doctors. */
     public int activeCount() {
-        return jdbc.sql("select count(*) from doctor where active").query(Integer.class).single();
+        return jdbc.sql("select count(*) from doctor where active")
+                .query(Integer.class)
+                .single();
     }
 
     /** The doctor's supply line, if the doctor exists and is active. */
     public Optional<SupplyLine> findSupply(String doctorId) {
         int year = Year.now(clock).getValue();
-        return jdbc.sql("select id, commune_code, specialty, consultations_per_year, birth_year from doctor where id = ? and active")
+        return jdbc.sql(
+                        "select id, commune_code, specialty, consultations_per_year, birth_year from doctor where id = ? and active")
                 .param(doctorId)
-                .query((rs, i) -> line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
-                        (Integer) rs.getObject(5), year))
+                .query((rs, i) -> line(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getDouble(4),
+                        (Integer) rs.getObject(5),
+                        year))
                 .optional();
     }
 
@@ -203,35 +278,48 @@ public class Doctors {
     @Transactional
     public void changeActivity(String doctorId, double consultationsPerYear) {
         if (!(consultationsPerYear >= 0) || Double.isInfinite(consultationsPerYear)) {
-            throw new IllegalArgumentException("L'activité annuelle doit être un nombre de consultations positif ou nul.");
+            throw new IllegalArgumentException(
+                    "L'activité annuelle doit être un nombre de consultations positif ou nul.");
         }
-        SupplyLine before = findSupply(doctorId).orElseThrow(() -> new NotFoundException("Aucun médecin actif n'a l'identifiant " + doctorId));
+        SupplyLine before = findSupply(doctorId)
+                .orElseThrow(() -> new NotFoundException("Aucun médecin actif n'a l'identifiant " + doctorId));
         jdbc.sql("update doctor set consultations_per_year = ?, updated_at = ? where id = ?")
-                .params(consultationsPerYear, Timestamp.from(clock.instant()), doctorId).update();
+                .params(consultationsPerYear, Timestamp.from(clock.instant()), doctorId)
+                .update();
         events.publishEvent(new DoctorSupplyChanged(Optional.of(before), findSupply(doctorId)));
     }
 
     /** A doctor stops practising (retirement, departure); publishes the change. */
     @Transactional
     public void retire(String doctorId) {
-        SupplyLine before = findSupply(doctorId).orElseThrow(() -> new NotFoundException("Aucun médecin actif n'a l'identifiant " + doctorId));
+        SupplyLine before = findSupply(doctorId)
+                .orElseThrow(() -> new NotFoundException("Aucun médecin actif n'a l'identifiant " + doctorId));
         jdbc.sql("update doctor set active = false, updated_at = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), doctorId).update();
+                .params(Timestamp.from(clock.instant()), doctorId)
+                .update();
         events.publishEvent(new DoctorSupplyChanged(Optional.of(before), Optional.empty()));
         index.refreshAfterCommit();
     }
 
     /** Registers a general practitioner at the centre of a commune; publishes the change. Returns the new id. */
     @Transactional
-    public String registerGeneralPractitioner(String id, String communeCode, double consultationsPerYear, int birthYear) {
+    public String registerGeneralPractitioner(
+            String id, String communeCode, double consultationsPerYear, int birthYear) {
         if (!(consultationsPerYear >= 0) || Double.isInfinite(consultationsPerYear)) {
-            throw new IllegalArgumentException("L'activité annuelle doit être un nombre de consultations positif ou nul.");
+            throw new IllegalArgumentException(
+                    "L'activité annuelle doit être un nombre de consultations positif ou nul.");
         }
         int inserted = jdbc.sql("""
                 insert into doctor (id, specialty, commune_code, lat, lon, birth_year, consultations_per_year,
                                     new_patient_status, new_patient_capacity, synthetic, active, updated_at)
                 select ?, ?, c.code, c.lat, c.lon, ?, ?, 'NOT_ACCEPTING', 0, false, true, ? from commune c where c.code = ?""")
-                .params(id, GENERAL_PRACTICE, birthYear, consultationsPerYear, Timestamp.from(clock.instant()), communeCode)
+                .params(
+                        id,
+                        GENERAL_PRACTICE,
+                        birthYear,
+                        consultationsPerYear,
+                        Timestamp.from(clock.instant()),
+                        communeCode)
                 .update();
         if (inserted == 0) {
             throw new NotFoundException("Aucune commune n'a le code INSEE " + communeCode);
@@ -244,12 +332,24 @@ public class Doctors {
     /** Supply lines of a query selecting id, commune_code, specialty, consultations_per_year, birth_year. */
     static List<SupplyLine> supplyLines(JdbcClient jdbc, Clock clock, String sql) {
         int year = Year.now(clock).getValue();
-        return jdbc.sql(sql).query((rs, i) -> line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
-                (Integer) rs.getObject(5), year)).list();
+        return jdbc.sql(sql)
+                .query((rs, i) -> line(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getDouble(4),
+                        (Integer) rs.getObject(5),
+                        year))
+                .list();
     }
 
-    private static SupplyLine line(String id, String commune, String specialty, double consultations, Integer birthYear, int year) {
-        return new SupplyLine(id, commune, GENERAL_PRACTICE.equals(specialty), consultations,
+    private static SupplyLine line(
+            String id, String commune, String specialty, double consultations, Integer birthYear, int year) {
+        return new SupplyLine(
+                id,
+                commune,
+                GENERAL_PRACTICE.equals(specialty),
+                consultations,
                 birthYear == null ? -1 : year - birthYear);
     }
 }

@@ -8,8 +8,9 @@ public class ImportAlreadyRunningException extends RuntimeException {
     private final transient Optional<ImportProgress> running;
 
     public ImportAlreadyRunningException(Optional<ImportProgress> running) {
-        super(running.map(p -> "Un import de l'annuaire est déjà en cours (n° " + p.id() + ", commencé par " + p.startedBy()
-                + ", " + p.lines() + " lignes lues) : attendez qu'il se termine, puis recommencez.")
+        super(running.map(p ->
+                        "Un import de l'annuaire est déjà en cours (n° " + p.id() + ", commencé par " + p.startedBy()
+                                + ", " + p.lines() + " lignes lues) : attendez qu'il se termine, puis recommencez.")
                 .orElse("Un import de l'annuaire est déjà en cours : attendez qu'il se termine, puis recommencez."));
         this.running = running;
     }

@@ -32,11 +32,32 @@ import java.util.Optional;
  * @param warned      lines kept with a warning
  * @param progress    live progress while running on this instance
  */
-public record ImportJob(long id, String format, String fileName, long fileBytes, boolean dryRun, String startedBy,
-                        Instant startedAt, Optional<Instant> finishedAt, String status, String message, long lines,
-                        long acceptedRows, long doctors, long created, long updated, long unchanged, long skipped,
-                        long rejected, long durationMs, long stagingMs, long mergeMs, boolean complete, long deactivated,
-                        long warned, Optional<ImportProgress> progress) {
+public record ImportJob(
+        long id,
+        String format,
+        String fileName,
+        long fileBytes,
+        boolean dryRun,
+        String startedBy,
+        Instant startedAt,
+        Optional<Instant> finishedAt,
+        String status,
+        String message,
+        long lines,
+        long acceptedRows,
+        long doctors,
+        long created,
+        long updated,
+        long unchanged,
+        long skipped,
+        long rejected,
+        long durationMs,
+        long stagingMs,
+        long mergeMs,
+        boolean complete,
+        long deactivated,
+        long warned,
+        Optional<ImportProgress> progress) {
 
     public boolean running() {
         return status.equals("RUNNING");

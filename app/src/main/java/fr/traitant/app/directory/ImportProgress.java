@@ -20,11 +20,26 @@ import java.time.Instant;
  * @param elapsedMs      time since the start
  * @param linesPerSecond reading rate so far
  */
-public record ImportProgress(long id, String format, boolean dryRun, String fileName, String startedBy, Instant startedAt,
-                             Phase phase, String step, long lines, long bytesRead, long totalBytes, long elapsedMs,
-                             long linesPerSecond) {
+public record ImportProgress(
+        long id,
+        String format,
+        boolean dryRun,
+        String fileName,
+        String startedBy,
+        Instant startedAt,
+        Phase phase,
+        String step,
+        long lines,
+        long bytesRead,
+        long totalBytes,
+        long elapsedMs,
+        long linesPerSecond) {
 
-    public enum Phase { READING, MERGING, FINISHING }
+    public enum Phase {
+        READING,
+        MERGING,
+        FINISHING
+    }
 
     /** Share of the file read, 0 to 100, or -1 if the size is unknown. */
     public int percentRead() {

@@ -31,13 +31,35 @@ import java.util.Map;
  * @param warned        lines kept with a warning (a value left empty, a specialty code outside the table)
  * @param warnings      the first {@value DirectoryImports#MAX_REPORTED_REJECTIONS} of them, with their line
  */
-public record ImportReport(Status status, String format, String message, long lines, long acceptedRows, long doctors,
-                           long created, long updated, long skipped, Map<String, Long> skippedReasons, long rejected,
-                           List<Rejection> rejections, long durationMs, long rowsPerSecond, long unchanged,
-                           long stagingMs, long mergeMs, long importId, long deactivated, long warned,
-                           List<Rejection> warnings) {
+public record ImportReport(
+        Status status,
+        String format,
+        String message,
+        long lines,
+        long acceptedRows,
+        long doctors,
+        long created,
+        long updated,
+        long skipped,
+        Map<String, Long> skippedReasons,
+        long rejected,
+        List<Rejection> rejections,
+        long durationMs,
+        long rowsPerSecond,
+        long unchanged,
+        long stagingMs,
+        long mergeMs,
+        long importId,
+        long deactivated,
+        long warned,
+        List<Rejection> warnings) {
 
-    public enum Status { APPLIED, DRY_RUN, REFUSED, NEEDS_CONFIRMATION }
+    public enum Status {
+        APPLIED,
+        DRY_RUN,
+        REFUSED,
+        NEEDS_CONFIRMATION
+    }
 
     /** A rejected line. */
     public record Rejection(long line, String reason) {}

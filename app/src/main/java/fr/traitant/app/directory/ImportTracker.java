@@ -25,9 +25,16 @@ final class ImportTracker {
     volatile String step = "lecture et vérification des lignes";
     /** Milliseconds spent in each step of the merge, in order (logged: where a big import spends its time). */
     final Map<String, Long> stepMillis = new java.util.LinkedHashMap<>();
+
     private long stepStart = System.nanoTime();
 
-    ImportTracker(Format format, ImportOptions options, String fileName, String startedBy, Instant startedAt, long totalBytes) {
+    ImportTracker(
+            Format format,
+            ImportOptions options,
+            String fileName,
+            String startedBy,
+            Instant startedAt,
+            long totalBytes) {
         this.format = format.name();
         this.options = options;
         this.fileName = fileName;
@@ -43,8 +50,20 @@ final class ImportTracker {
     ImportProgress snapshot() {
         long ms = Math.max(1, (System.nanoTime() - startNanos) / 1_000_000);
         long l = lines.get();
-        return new ImportProgress(id, format, options.dryRun(), fileName, startedBy, startedAt, phase, step, l, bytes.get(),
-                totalBytes, ms, l * 1000 / ms);
+        return new ImportProgress(
+                id,
+                format,
+                options.dryRun(),
+                fileName,
+                startedBy,
+                startedAt,
+                phase,
+                step,
+                l,
+                bytes.get(),
+                totalBytes,
+                ms,
+                l * 1000 / ms);
     }
 
     long elapsedMs() {

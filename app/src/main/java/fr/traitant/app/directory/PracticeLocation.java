@@ -11,5 +11,5 @@ package fr.traitant.app.directory;
  * @param lat         latitude, WGS84 degrees
  * @param lon         longitude, WGS84 degrees
  */
-public record PracticeLocation(int ordinal, String name, String address, String postalCode, String communeCode,
-                               double lat, double lon) {}
+public record PracticeLocation(
+        int ordinal, String name, String address, String postalCode, String communeCode, double lat, double lon) {}

@@ -21,6 +21,10 @@ class SignedInDoctor implements CurrentDoctor {
 
     @Override
     public Optional<String> rpps() {
-        return currentUser.find().filter(u -> u.has(Role.DOCTOR)).flatMap(u -> accounts.doctorRpps(u.accountId())).map(Rpps::value);
+        return currentUser
+                .find()
+                .filter(u -> u.has(Role.DOCTOR))
+                .flatMap(u -> accounts.doctorRpps(u.accountId()))
+                .map(Rpps::value);
     }
 }

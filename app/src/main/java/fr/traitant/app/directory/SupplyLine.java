@@ -9,4 +9,5 @@ package fr.traitant.app.directory;
  * @param consultationsPerYear yearly activity, ≥ 0
  * @param ageYears             age in years at the time of reading, or -1 if unknown
  */
-public record SupplyLine(String doctorId, String communeCode, boolean generalPractitioner, double consultationsPerYear, int ageYears) {}
+public record SupplyLine(
+        String doctorId, String communeCode, boolean generalPractitioner, double consultationsPerYear, int ageYears) {}

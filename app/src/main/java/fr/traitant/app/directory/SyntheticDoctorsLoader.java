@@ -39,9 +39,15 @@ class SyntheticDoctorsLoader implements SmartInitializingSingleton {
     private final long seed;
     private final DirectoryIndex index;
 
-    SyntheticDoctorsLoader(Territory territory, JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions,
-                           Clock clock, @Value("${traitant.demo.synthetic-doctors:0}") int count,
-                           @Value("${traitant.demo.seed:2024}") long seed, DirectoryIndex index) {
+    SyntheticDoctorsLoader(
+            Territory territory,
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            TransactionTemplate transactions,
+            Clock clock,
+            @Value("${traitant.demo.synthetic-doctors:0}") int count,
+            @Value("${traitant.demo.seed:2024}") long seed,
+            DirectoryIndex index) {
         this.index = index;
         this.territory = territory;
         this.jdbc = jdbc;
@@ -57,14 +63,20 @@ class SyntheticDoctorsLoader implements SmartInitializingSingleton {
         if (count <= 0) {
             return;
         }
-        boolean loaded = jdbc.sql("select exists (select 1 from doctor where synthetic)").query(Boolean.class).single();
-        boolean profiled = !jdbc.sql("select exists (select 1 from doctor where synthetic and last_name is null)").query(Boolean.class).single();
+        boolean loaded = jdbc.sql("select exists (select 1 from doctor where synthetic)")
+                .query(Boolean.class)
+                .single();
+        boolean profiled = !jdbc.sql("select exists (select 1 from doctor where synthetic and last_name is null)")
+                .query(Boolean.class)
+                .single();
         if (loaded && profiled) {
             log.info("Synthetic doctors already loaded: nothing to do");
             return;
         }
-        List<SyntheticDoctor> doctors = SyntheticSupplyGenerator.generate(territory.engineCommunes(),
-                SyntheticSupplyParameters.DEFAULT.withDoctorCount(count), new SplittableRandom(seed));
+        List<SyntheticDoctor> doctors = SyntheticSupplyGenerator.generate(
+                territory.engineCommunes(),
+                SyntheticSupplyParameters.DEFAULT.withDoctorCount(count),
+                new SplittableRandom(seed));
         // A separate stream for the directory details, so that the supply (and the APL) stays as it was.
         SplittableRandom profileRandom = new SplittableRandom(seed ^ 0x5EED_D1EC_7081L);
         int year = Year.now(clock).getValue();
@@ -73,9 +85,20 @@ class SyntheticDoctorsLoader implements SmartInitializingSingleton {
         for (SyntheticDoctor d : doctors) {
             int sequence = Integer.parseInt(d.id().substring(SyntheticDoctor.ID_PREFIX.length()));
             SyntheticProfiles.Profile p = SyntheticProfiles.profile(d, sequence, profileRandom);
-            Object[] profile = {p.rpps().value(), p.lastName(), p.firstName(), p.specialty().code(), p.feeSector().name(),
-                    p.teleconsultation(), p.wheelchairAccess(), String.join(",", p.languages()), p.mssante(), p.phone(),
-                    p.newPatients().name(), p.maxComplexity()};
+            Object[] profile = {
+                p.rpps().value(),
+                p.lastName(),
+                p.firstName(),
+                p.specialty().code(),
+                p.feeSector().name(),
+                p.teleconsultation(),
+                p.wheelchairAccess(),
+                String.join(",", p.languages()),
+                p.mssante(),
+                p.phone(),
+                p.newPatients().name(),
+                p.maxComplexity()
+            };
             if (loaded) {
                 Object[] row = new Object[profile.length + 1];
                 System.arraycopy(profile, 0, row, 0, profile.length);
@@ -83,8 +106,17 @@ class SyntheticDoctorsLoader implements SmartInitializingSingleton {
                 rows.add(row);
             } else {
                 Object[] row = new Object[9 + profile.length];
-                Object[] supply = {d.id(), d.specialty().name(), d.communeCode(), d.position().lat(), d.position().lon(),
-                        year - d.ageYears(), d.consultationsPerYear(), d.newPatientCapacity(), now};
+                Object[] supply = {
+                    d.id(),
+                    d.specialty().name(),
+                    d.communeCode(),
+                    d.position().lat(),
+                    d.position().lon(),
+                    year - d.ageYears(),
+                    d.consultationsPerYear(),
+                    d.newPatientCapacity(),
+                    now
+                };
                 System.arraycopy(supply, 0, row, 0, supply.length);
                 System.arraycopy(profile, 0, row, supply.length, profile.length);
                 rows.add(row);

@@ -13,7 +13,11 @@ import org.springframework.http.HttpMethod;
  */
 public record AccessRule(HttpMethod method, String pattern, Access access, Set<Role> roles) {
 
-    public enum Access { PUBLIC, SIGNED_IN, ROLES }
+    public enum Access {
+        PUBLIC,
+        SIGNED_IN,
+        ROLES
+    }
 
     public AccessRule {
         Objects.requireNonNull(pattern, "pattern");

@@ -36,10 +36,13 @@ class AccessRuleRegistry {
             }
         }
         PathPatternParser parser = PathPatternParser.defaultInstance;
-        Comparator<AccessRule> bySpecificity = Comparator.comparing(r -> parser.parse(r.pattern()), PathPattern.SPECIFICITY_COMPARATOR);
+        Comparator<AccessRule> bySpecificity =
+                Comparator.comparing(r -> parser.parse(r.pattern()), PathPattern.SPECIFICITY_COMPARATOR);
         all.sort(bySpecificity.thenComparing(r -> r.method() == null));
         PathPatternRequestMatcher.Builder matchers = PathPatternRequestMatcher.withDefaults();
-        this.rules = all.stream().map(r -> new CompiledRule(r, matchers.matcher(r.method(), r.pattern()))).toList();
+        this.rules = all.stream()
+                .map(r -> new CompiledRule(r, matchers.matcher(r.method(), r.pattern())))
+                .toList();
     }
 
     List<CompiledRule> rules() {
@@ -48,6 +51,9 @@ class AccessRuleRegistry {
 
     /** The rule deciding this request, if any (none = denied). */
     Optional<AccessRule> ruleFor(HttpServletRequest request) {
-        return rules.stream().filter(r -> r.matcher().matches(request)).map(CompiledRule::rule).findFirst();
+        return rules.stream()
+                .filter(r -> r.matcher().matches(request))
+                .map(CompiledRule::rule)
+                .findFirst();
     }
 }

@@ -31,8 +31,12 @@ class AccountAdminPages {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountAdminPages(AccountRepository accounts, Invitations invitations, CurrentUser currentUser, ApplicationEventPublisher events,
-                      Clock clock) {
+    AccountAdminPages(
+            AccountRepository accounts,
+            Invitations invitations,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.accounts = accounts;
         this.invitations = invitations;
         this.currentUser = currentUser;
@@ -41,35 +45,67 @@ class AccountAdminPages {
     }
 
     /** An account as the list shows it. */
-    record Row(long id, String username, String displayName, Role role, boolean enabled, String lastLogin, boolean self) {}
+    record Row(
+            long id, String username, String displayName, Role role, boolean enabled, String lastLogin, boolean self) {}
 
     @GetMapping("/admin/comptes")
-    String list(@RequestParam(name = "role", required = false) String role, @RequestParam(name = "q", defaultValue = "") String query,
-                ListRequest list, Model model) {
+    String list(
+            @RequestParam(name = "role", required = false) String role,
+            @RequestParam(name = "q", defaultValue = "") String query,
+            ListRequest list,
+            Model model) {
         fill(model, role, query, list, Map.of(), Map.of());
         return "identity/admin-accounts";
     }
 
-    private void fill(Model model, String roleFilter, String query, ListRequest list, Map<String, String> values, Map<String, String> errors) {
-        Role role = Arrays.stream(Role.values()).filter(r -> r.name().equals(roleFilter)).findFirst().orElse(null);
+    private void fill(
+            Model model,
+            String roleFilter,
+            String query,
+            ListRequest list,
+            Map<String, String> values,
+            Map<String, String> errors) {
+        Role role = Arrays.stream(Role.values())
+                .filter(r -> r.name().equals(roleFilter))
+                .findFirst()
+                .orElse(null);
         long me = currentUser.get().accountId();
         var page = accounts.page(role, query, list);
-        model.addAttribute("accounts", page.map(a -> new Row(a.id(), a.username(), a.displayName(), a.role(), a.enabled(),
-                a.lastLoginAt().map(fr.traitant.app.platform.FrenchDates::dayAndTime).orElse("jamais"), a.id() == me)));
+        model.addAttribute(
+                "accounts",
+                page.map(a -> new Row(
+                        a.id(),
+                        a.username(),
+                        a.displayName(),
+                        a.role(),
+                        a.enabled(),
+                        a.lastLoginAt()
+                                .map(fr.traitant.app.platform.FrenchDates::dayAndTime)
+                                .orElse("jamais"),
+                        a.id() == me)));
         model.addAttribute("roleFilter", role == null ? "" : role.name());
         model.addAttribute("query", query);
         model.addAttribute("roles", Role.values());
-        model.addAttribute("agentRoles", Arrays.stream(Role.values()).filter(Role::agent).toList());
+        model.addAttribute(
+                "agentRoles", Arrays.stream(Role.values()).filter(Role::agent).toList());
         model.addAttribute("invitations", invitations.page(null, true, ListRequest.first("/admin/comptes")));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
     }
 
     @PostMapping("/admin/comptes")
-    String invite(@RequestParam(defaultValue = "") String email, @RequestParam(name = "nom", defaultValue = "") String name,
-                  @RequestParam(defaultValue = "") String role, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String invite(
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(name = "nom", defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String role,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Role chosen = Arrays.stream(Role.values()).filter(r -> r.agent() && r.name().equals(role)).findFirst().orElse(null);
+        Role chosen = Arrays.stream(Role.values())
+                .filter(r -> r.agent() && r.name().equals(role))
+                .findFirst()
+                .orElse(null);
         if (chosen == null) {
             errors.put("role", "Choisissez le rôle de l'agent.");
         }
@@ -79,31 +115,46 @@ class AccountAdminPages {
         if (errors.isEmpty()) {
             try {
                 invitations.inviteAgent(chosen, email, name.strip());
-                redirect.addFlashAttribute("message", "Invitation envoyée à " + email.strip().toLowerCase(Locale.ROOT) + ".");
+                redirect.addFlashAttribute(
+                        "message", "Invitation envoyée à " + email.strip().toLowerCase(Locale.ROOT) + ".");
                 return "redirect:/admin/comptes";
             } catch (IllegalArgumentException e) {
                 errors.put("email", e.getMessage());
             }
         }
         response.setStatus(422);
-        fill(model, null, "", ListRequest.first("/admin/comptes"), Map.of("email", email, "nom", name, "role", role), errors);
+        fill(
+                model,
+                null,
+                "",
+                ListRequest.first("/admin/comptes"),
+                Map.of("email", email, "nom", name, "role", role),
+                errors);
         return "identity/admin-accounts";
     }
 
     @PostMapping("/admin/comptes/{id}/role")
     @Transactional
     String changeRole(@PathVariable long id, @RequestParam String role, RedirectAttributes redirect) {
-        Account account = accounts.findById(id).orElseThrow(() -> new fr.traitant.app.platform.NotFoundException("Compte introuvable."));
-        Role chosen = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
+        Account account = accounts.findById(id)
+                .orElseThrow(() -> new fr.traitant.app.platform.NotFoundException("Compte introuvable."));
+        Role chosen = Arrays.stream(Role.values())
+                .filter(r -> r.name().equals(role))
+                .findFirst()
+                .orElse(null);
         if (chosen == null || !chosen.agent() || !account.role().agent()) {
-            redirect.addFlashAttribute("error", "Seul le rôle d'un agent se change, et seulement pour un autre rôle d'agent.");
+            redirect.addFlashAttribute(
+                    "error", "Seul le rôle d'un agent se change, et seulement pour un autre rôle d'agent.");
         } else if (id == currentUser.get().accountId()) {
             redirect.addFlashAttribute("error", "Vous ne pouvez pas changer votre propre rôle.");
         } else if (chosen != account.role()) {
             accounts.setRole(id, chosen);
-            events.publishEvent(AccountAudited.of(id, AccountAudited.Change.UPDATE,
+            events.publishEvent(AccountAudited.of(
+                    id,
+                    AccountAudited.Change.UPDATE,
                     "Rôle changé de « " + account.role().label() + " » en « " + chosen.label() + " »"));
-            redirect.addFlashAttribute("message", account.displayName() + " est maintenant « " + chosen.label() + " ».");
+            redirect.addFlashAttribute(
+                    "message", account.displayName() + " est maintenant « " + chosen.label() + " ».");
         }
         return "redirect:/admin/comptes";
     }
@@ -121,13 +172,17 @@ class AccountAdminPages {
     }
 
     private String setEnabled(long id, boolean enabled, RedirectAttributes redirect) {
-        Account account = accounts.findById(id).orElseThrow(() -> new fr.traitant.app.platform.NotFoundException("Compte introuvable."));
+        Account account = accounts.findById(id)
+                .orElseThrow(() -> new fr.traitant.app.platform.NotFoundException("Compte introuvable."));
         if (id == currentUser.get().accountId()) {
             redirect.addFlashAttribute("error", "Vous ne pouvez pas désactiver votre propre compte.");
         } else if (account.enabled() != enabled) {
             accounts.setEnabled(id, enabled, clock.instant());
-            events.publishEvent(AccountAudited.of(id, AccountAudited.Change.UPDATE, enabled ? "Compte réactivé" : "Compte désactivé"));
-            redirect.addFlashAttribute("message", account.displayName() + (enabled ? " : compte réactivé." : " : compte désactivé (conservé)."));
+            events.publishEvent(AccountAudited.of(
+                    id, AccountAudited.Change.UPDATE, enabled ? "Compte réactivé" : "Compte désactivé"));
+            redirect.addFlashAttribute(
+                    "message",
+                    account.displayName() + (enabled ? " : compte réactivé." : " : compte désactivé (conservé)."));
         }
         return "redirect:/admin/comptes";
     }

@@ -14,7 +14,12 @@ package fr.traitant.app.identity;
 public record AccountAudited(String personRef, String recordType, String recordId, Change change, String purpose) {
 
     /** Kinds of changes, mapped to the audit trail's actions. */
-    public enum Change { CREATE, UPDATE, READ, REFUSED }
+    public enum Change {
+        CREATE,
+        UPDATE,
+        READ,
+        REFUSED
+    }
 
     public static AccountAudited of(long accountId, Change change, String purpose) {
         return new AccountAudited("account:" + accountId, "account", Long.toString(accountId), change, purpose);

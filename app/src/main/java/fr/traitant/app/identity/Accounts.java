@@ -40,8 +40,13 @@ public class Accounts {
                 throw new IllegalArgumentException(reason);
             });
         }
-        return repository.insert(username, displayName, role, password == null ? null : passwordEncoder.encode(password),
-                rpps == null ? null : rpps.value(), demo);
+        return repository.insert(
+                username,
+                displayName,
+                role,
+                password == null ? null : passwordEncoder.encode(password),
+                rpps == null ? null : rpps.value(),
+                demo);
     }
 
     /** An account that signs in through OpenID Connect only (no password). */
@@ -52,7 +57,11 @@ public class Accounts {
 
     /** The RPPS number linked to a DOCTOR account, if any (used by the directory for "my profile" and the charter). */
     public Optional<Rpps> doctorRpps(long accountId) {
-        return repository.findById(accountId).filter(a -> a.role() == Role.DOCTOR).flatMap(Account::rpps).map(Rpps::new);
+        return repository
+                .findById(accountId)
+                .filter(a -> a.role() == Role.DOCTOR)
+                .flatMap(Account::rpps)
+                .map(Rpps::new);
     }
 
     /** The DOCTOR account linked to this RPPS number, if any (used by the cases module's doctor finder). */

@@ -27,10 +27,17 @@ public class DemoAccounts implements ApplicationRunner {
     static final List<DemoAccount> ACCOUNTS = List.of(
             new DemoAccount("assure@demo.traitant.fr", "Demo-Famille-2026", Role.INSURED, "Camille Martin (démo)"),
             new DemoAccount("medecin@demo.traitant.fr", "Demo-Docteur-2026", Role.DOCTOR, "Dr Louise Bernard (démo)"),
-            new DemoAccount("conseiller@demo.traitant.fr", "Demo-Pass-Toulon-2026", Role.ADVISOR, "Hugo Petit (démo, PASS)"),
-            new DemoAccount("conciliateur@demo.traitant.fr", "Demo-Mediation-2026", Role.CONCILIATOR, "Inès Moreau (démo)"),
-            new DemoAccount("reseau@demo.traitant.fr", "Demo-Solidaires-2026", Role.NETWORK_MANAGER, "Paul Laurent (démo)"),
-            new DemoAccount("programme@demo.traitant.fr", "Demo-Territoires-2026", Role.PROGRAMME_MANAGER, "Julie Simon (démo)"),
+            new DemoAccount(
+                    "conseiller@demo.traitant.fr", "Demo-Pass-Toulon-2026", Role.ADVISOR, "Hugo Petit (démo, PASS)"),
+            new DemoAccount(
+                    "conciliateur@demo.traitant.fr", "Demo-Mediation-2026", Role.CONCILIATOR, "Inès Moreau (démo)"),
+            new DemoAccount(
+                    "reseau@demo.traitant.fr", "Demo-Solidaires-2026", Role.NETWORK_MANAGER, "Paul Laurent (démo)"),
+            new DemoAccount(
+                    "programme@demo.traitant.fr",
+                    "Demo-Territoires-2026",
+                    Role.PROGRAMME_MANAGER,
+                    "Julie Simon (démo)"),
             new DemoAccount("dpo@demo.traitant.fr", "Demo-Rgpd-Registre-2026", Role.DPO, "Marc Michel (démo, DPO)"),
             new DemoAccount("admin@demo.traitant.fr", "Demo-Exploitation-2026", Role.ADMIN, "Admin (démo)"));
 
@@ -51,11 +58,17 @@ public class DemoAccounts implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         for (DemoAccount demo : ACCOUNTS) {
             if (repository.findByUsername(demo.email()).isEmpty()) {
-                accounts.create(demo.email(), demo.displayName(), demo.role(), demo.password(),
-                        demo.role() == Role.DOCTOR ? new Rpps(DEMO_RPPS) : null, true);
+                accounts.create(
+                        demo.email(),
+                        demo.displayName(),
+                        demo.role(),
+                        demo.password(),
+                        demo.role() == Role.DOCTOR ? new Rpps(DEMO_RPPS) : null,
+                        true);
             }
         }
-        StringBuilder text = new StringBuilder("\n=== DEMO ONLY — demo accounts (profile 'demo'; never enable in production) ===\n");
+        StringBuilder text =
+                new StringBuilder("\n=== DEMO ONLY — demo accounts (profile 'demo'; never enable in production) ===\n");
         ACCOUNTS.forEach(a -> text.append(String.format("  %-18s %-32s %s%n", a.role(), a.email(), a.password())));
         log.warn(text.toString());
     }

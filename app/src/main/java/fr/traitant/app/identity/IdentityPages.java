@@ -32,8 +32,12 @@ class IdentityPages {
     private final java.util.List<WorkSummary> workSummaries;
     private final Inbox inbox;
 
-    IdentityPages(ObjectProvider<ClientRegistrationRepository> oidcClients, ObjectProvider<DemoAccounts> demoAccounts,
-                  CurrentUser currentUser, java.util.List<WorkSummary> workSummaries, Inbox inbox) {
+    IdentityPages(
+            ObjectProvider<ClientRegistrationRepository> oidcClients,
+            ObjectProvider<DemoAccounts> demoAccounts,
+            CurrentUser currentUser,
+            java.util.List<WorkSummary> workSummaries,
+            Inbox inbox) {
         this.inbox = inbox;
         this.oidcClients = oidcClients;
         this.demoAccounts = demoAccounts;
@@ -43,31 +47,44 @@ class IdentityPages {
 
     /** Why an OpenID Connect first sign-in was refused, by error code (OidcAccountLinker), in French. */
     static final java.util.Map<String, String> REFUSALS = java.util.Map.of(
-            OidcAccountLinker.UNKNOWN_DOCTOR, "Pro Santé Connect vous a bien identifié(e), mais votre numéro RPPS ne correspond à aucun "
-                    + "médecin en exercice dans l'annuaire national tenu par Traitant (il est mis à jour à chaque extraction nationale). "
-                    + "Aucun compte n'a été créé. Si vous venez de vous installer, réessayez après la prochaine mise à jour, ou demandez "
-                    + "une invitation au responsable du réseau des médecins solidaires.",
-            OidcAccountLinker.NO_MEMBER, "FranceConnect vous a bien identifié(e), mais aucun assuré de la caisse ne correspond à cette "
-                    + "identité. Aucun compte n'a été créé. Un conseiller de la PASS a été prévenu pour vérifier votre dossier ; vous "
-                    + "pouvez aussi activer votre compte avec le code reçu par courrier.",
-            OidcAccountLinker.SEVERAL_MEMBERS, "FranceConnect vous a bien identifié(e), mais votre identité correspond à plusieurs "
-                    + "dossiers de la caisse : par sécurité, aucun compte n'a été créé. Un conseiller de la PASS a été prévenu pour "
-                    + "vérifier votre dossier ; vous pouvez aussi activer votre compte avec le code reçu par courrier.",
+            OidcAccountLinker.UNKNOWN_DOCTOR,
+                    "Pro Santé Connect vous a bien identifié(e), mais votre numéro RPPS ne correspond à aucun "
+                            + "médecin en exercice dans l'annuaire national tenu par Traitant (il est mis à jour à chaque extraction nationale). "
+                            + "Aucun compte n'a été créé. Si vous venez de vous installer, réessayez après la prochaine mise à jour, ou demandez "
+                            + "une invitation au responsable du réseau des médecins solidaires.",
+            OidcAccountLinker.NO_MEMBER,
+                    "FranceConnect vous a bien identifié(e), mais aucun assuré de la caisse ne correspond à cette "
+                            + "identité. Aucun compte n'a été créé. Un conseiller de la PASS a été prévenu pour vérifier votre dossier ; vous "
+                            + "pouvez aussi activer votre compte avec le code reçu par courrier.",
+            OidcAccountLinker.SEVERAL_MEMBERS,
+                    "FranceConnect vous a bien identifié(e), mais votre identité correspond à plusieurs "
+                            + "dossiers de la caisse : par sécurité, aucun compte n'a été créé. Un conseiller de la PASS a été prévenu pour "
+                            + "vérifier votre dossier ; vous pouvez aussi activer votre compte avec le code reçu par courrier.",
             OidcAccountLinker.DISABLED, "Ce compte est désactivé. Adressez-vous à l'administrateur de Traitant.");
 
     @GetMapping("/connexion")
-    String login(@RequestParam Optional<String> erreur, @RequestParam Optional<String> verrou,
-                 @RequestParam Optional<String> refus, @RequestParam Optional<String> compte, Model model) {
+    String login(
+            @RequestParam Optional<String> erreur,
+            @RequestParam Optional<String> verrou,
+            @RequestParam Optional<String> refus,
+            @RequestParam Optional<String> compte,
+            Model model) {
         if (compte.isPresent()) {
-            model.addAttribute("info", "Votre compte est créé. Connectez-vous avec votre adresse électronique et votre mot de passe.");
+            model.addAttribute(
+                    "info",
+                    "Votre compte est créé. Connectez-vous avec votre adresse électronique et votre mot de passe.");
         }
         if (refus.filter(REFUSALS::containsKey).isPresent()) {
             model.addAttribute("error", REFUSALS.get(refus.get()));
         } else if (verrou.isPresent()) {
-            model.addAttribute("error", "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion est bloquée "
-                    + "pendant quelques minutes, même avec le bon mot de passe. Réessayez plus tard.");
+            model.addAttribute(
+                    "error",
+                    "Trop de tentatives de connexion ont échoué. Par sécurité, la connexion est bloquée "
+                            + "pendant quelques minutes, même avec le bon mot de passe. Réessayez plus tard.");
         } else if (refus.isPresent()) {
-            model.addAttribute("error", "La connexion par le fournisseur d'identité a été refusée : aucun compte Traitant ne correspond.");
+            model.addAttribute(
+                    "error",
+                    "La connexion par le fournisseur d'identité a été refusée : aucun compte Traitant ne correspond.");
         } else if (erreur.isPresent()) {
             model.addAttribute("error", "Identifiant ou mot de passe incorrect.");
         }
@@ -87,8 +104,12 @@ class IdentityPages {
     @GetMapping("/mon-compte")
     String account(org.springframework.ui.Model model) {
         SignedInUser user = currentUser.get();
-        model.addAttribute("work", workSummaries.stream().flatMap(w -> w.itemsFor(user).stream())
-                .sorted(java.util.Comparator.comparingInt(WorkSummary.Item::order)).toList());
+        model.addAttribute(
+                "work",
+                workSummaries.stream()
+                        .flatMap(w -> w.itemsFor(user).stream())
+                        .sorted(java.util.Comparator.comparingInt(WorkSummary.Item::order))
+                        .toList());
         return "identity/account";
     }
 
@@ -107,7 +128,9 @@ class IdentityPages {
         ModelAndView page = new ModelAndView("error", HttpStatus.FORBIDDEN);
         page.addObject("status", 403);
         page.addObject("title", "Accès refusé");
-        page.addObject("detail", "Vous n'avez pas accès à cette page, ou le formulaire a expiré : rechargez la page et réessayez.");
+        page.addObject(
+                "detail",
+                "Vous n'avez pas accès à cette page, ou le formulaire a expiré : rechargez la page et réessayez.");
         return page;
     }
 

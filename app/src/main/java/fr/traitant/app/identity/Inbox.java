@@ -39,30 +39,46 @@ public class Inbox {
             throw new IllegalArgumentException("A notice links to a page of the application: " + href);
         }
         jdbc.sql("insert into account_notification (account_id, created_at, message, href) values (:a, :at, :m, :h)")
-                .param("a", accountId).param("at", Timestamp.from(at)).param("m", message).param("h", href).update();
+                .param("a", accountId)
+                .param("at", Timestamp.from(at))
+                .param("m", message)
+                .param("h", href)
+                .update();
     }
 
     public ListPage<Notice> page(long accountId, ListRequest request) {
-        long total = jdbc.sql("select count(*) from account_notification where account_id = :a").param("a", accountId)
-                .query(Long.class).single();
+        long total = jdbc.sql("select count(*) from account_notification where account_id = :a")
+                .param("a", accountId)
+                .query(Long.class)
+                .single();
         List<Notice> rows = jdbc.sql("""
                         select id, created_at, message, href, read_at is not null from account_notification
                          where account_id = :a order by created_at desc, id desc limit :l offset :o""")
-                .param("a", accountId).param("l", ListRequest.SIZE).param("o", request.offset(ListRequest.SIZE))
-                .query((rs, i) -> new Notice(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                .param("a", accountId)
+                .param("l", ListRequest.SIZE)
+                .param("o", request.offset(ListRequest.SIZE))
+                .query((rs, i) -> new Notice(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
                         rs.getBoolean(5)))
                 .list();
         return request.page(rows, total);
     }
 
     public int unread(long accountId) {
-        return jdbc.sql("select count(*) from account_notification where account_id = :a and read_at is null").param("a", accountId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from account_notification where account_id = :a and read_at is null")
+                .param("a", accountId)
+                .query(Integer.class)
+                .single();
     }
 
     @Transactional
     public void markAllRead(long accountId) {
         jdbc.sql("update account_notification set read_at = :at where account_id = :a and read_at is null")
-                .param("a", accountId).param("at", Timestamp.from(clock.instant())).update();
+                .param("a", accountId)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
     }
 }

@@ -15,7 +15,13 @@ public interface InsuredIdentities {
      * @param birthplace INSEE code of the birth commune (empty when born abroad)
      * @param birthcountry INSEE code of the birth country ({@code 99100} = France), may be empty
      */
-    record Pivot(String familyName, String givenNames, LocalDate birthDate, String sex, String birthplace, String birthcountry) {}
+    record Pivot(
+            String familyName,
+            String givenNames,
+            LocalDate birthDate,
+            String sex,
+            String birthplace,
+            String birthcountry) {}
 
     /** The outcome: one member (with their household), none, or several. */
     sealed interface Match permits One, NoMatch, Several {}

@@ -24,8 +24,12 @@ class InvitationPages {
     }
 
     @PostMapping("/invitation/{secret}")
-    String accept(@PathVariable String secret, @RequestParam(defaultValue = "") String password,
-                  @RequestParam(defaultValue = "") String confirmation, Model model, HttpServletResponse response) {
+    String accept(
+            @PathVariable String secret,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirmation,
+            Model model,
+            HttpServletResponse response) {
         if (!password.equals(confirmation)) {
             response.setStatus(422);
             return page(secret, model, response, "Les deux mots de passe ne sont pas identiques.");

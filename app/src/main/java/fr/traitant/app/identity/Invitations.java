@@ -29,9 +29,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class Invitations {
 
     /** An invitation as the pages show it. */
-    public record View(long id, Role role, String email, String displayName, Optional<String> rpps, String invitedBy,
-                       Instant createdAt, Instant sentAt, int sendCount, Instant expiresAt, Optional<Instant> usedAt,
-                       Optional<Instant> revokedAt, Optional<Long> accountId, Instant now) {
+    public record View(
+            long id,
+            Role role,
+            String email,
+            String displayName,
+            Optional<String> rpps,
+            String invitedBy,
+            Instant createdAt,
+            Instant sentAt,
+            int sendCount,
+            Instant expiresAt,
+            Optional<Instant> usedAt,
+            Optional<Instant> revokedAt,
+            Optional<Long> accountId,
+            Instant now) {
 
         public String stateLabel() {
             if (usedAt.isPresent()) {
@@ -62,10 +74,16 @@ public class Invitations {
     private final Duration validity;
     private final String baseUrl;
 
-    Invitations(JdbcClient jdbc, Outbox outbox, Clock clock, PasswordEncoder passwords, AccountRepository accounts,
-                ApplicationEventPublisher events, CurrentUser currentUser,
-                @Value("${traitant.invitations.validity:P14D}") Duration validity,
-                @Value("${traitant.notifications.base-url:http://localhost:8080}") String baseUrl) {
+    Invitations(
+            JdbcClient jdbc,
+            Outbox outbox,
+            Clock clock,
+            PasswordEncoder passwords,
+            AccountRepository accounts,
+            ApplicationEventPublisher events,
+            CurrentUser currentUser,
+            @Value("${traitant.invitations.validity:P14D}") Duration validity,
+            @Value("${traitant.notifications.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
@@ -106,10 +124,15 @@ public class Invitations {
         if (accounts.findByUsername(address).isPresent()) {
             throw new IllegalArgumentException("Un compte utilise déjà l'adresse " + address + ".");
         }
-        boolean open = jdbc.sql("select exists (select 1 from account_invitation where (email = ? or rpps = ?) and used_at is null"
-                + " and revoked_at is null)").params(address, rpps).query(Boolean.class).single();
+        boolean open = jdbc.sql(
+                        "select exists (select 1 from account_invitation where (email = ? or rpps = ?) and used_at is null"
+                                + " and revoked_at is null)")
+                .params(address, rpps)
+                .query(Boolean.class)
+                .single();
         if (open) {
-            throw new IllegalArgumentException("Une invitation est déjà en cours pour " + displayName + " : renvoyez-la plutôt.");
+            throw new IllegalArgumentException(
+                    "Une invitation est déjà en cours pour " + displayName + " : renvoyez-la plutôt.");
         }
         String secret = Secrets.linkSecret();
         Instant now = clock.instant();
@@ -117,37 +140,60 @@ public class Invitations {
                         insert into account_invitation (role, email, display_name, rpps, secret_hash, invited_by, created_at, sent_at,
                                                         expires_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(role.name(), address, displayName.strip(), rpps, Secrets.hash(secret), actor(), Timestamp.from(now),
-                        Timestamp.from(now), Timestamp.from(now.plus(validity)))
-                .query(Long.class).single();
+                .params(
+                        role.name(),
+                        address,
+                        displayName.strip(),
+                        rpps,
+                        Secrets.hash(secret),
+                        actor(),
+                        Timestamp.from(now),
+                        Timestamp.from(now),
+                        Timestamp.from(now.plus(validity)))
+                .query(Long.class)
+                .single();
         send(id, role, address, displayName, secret, now.plus(validity));
-        events.publishEvent(new AccountAudited(null, "invitation", Long.toString(id), AccountAudited.Change.CREATE,
-                "Invitation à créer un compte " + role.label().toLowerCase(java.util.Locale.ROOT) + " envoyée à " + address));
+        events.publishEvent(new AccountAudited(
+                null,
+                "invitation",
+                Long.toString(id),
+                AccountAudited.Change.CREATE,
+                "Invitation à créer un compte " + role.label().toLowerCase(java.util.Locale.ROOT) + " envoyée à "
+                        + address));
         return id;
     }
 
     /** Sends an open invitation again with a new link and a new validity (the previous link stops working). */
     @Transactional
     public void resend(long id) {
-        View v = find(id).filter(View::open).orElseThrow(() -> new IllegalArgumentException(
-                "Cette invitation n'est plus en cours (compte déjà créé ou invitation annulée)."));
+        View v = find(id).filter(View::open)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Cette invitation n'est plus en cours (compte déjà créé ou invitation annulée)."));
         String secret = Secrets.linkSecret();
         Instant now = clock.instant();
-        jdbc.sql("update account_invitation set secret_hash = ?, sent_at = ?, send_count = send_count + 1, expires_at = ? where id = ?")
-                .params(Secrets.hash(secret), Timestamp.from(now), Timestamp.from(now.plus(validity)), id).update();
+        jdbc.sql(
+                        "update account_invitation set secret_hash = ?, sent_at = ?, send_count = send_count + 1, expires_at = ? where id = ?")
+                .params(Secrets.hash(secret), Timestamp.from(now), Timestamp.from(now.plus(validity)), id)
+                .update();
         send(id, v.role(), v.email(), v.displayName(), secret, now.plus(validity));
-        events.publishEvent(new AccountAudited(null, "invitation", Long.toString(id), AccountAudited.Change.UPDATE,
+        events.publishEvent(new AccountAudited(
+                null,
+                "invitation",
+                Long.toString(id),
+                AccountAudited.Change.UPDATE,
                 "Invitation renvoyée à " + v.email()));
     }
 
     /** Cancels an open invitation (its link stops working). */
     @Transactional
     public void revoke(long id) {
-        int n = jdbc.sql("update account_invitation set revoked_at = ? where id = ? and used_at is null and revoked_at is null")
-                .params(Timestamp.from(clock.instant()), id).update();
+        int n = jdbc.sql(
+                        "update account_invitation set revoked_at = ? where id = ? and used_at is null and revoked_at is null")
+                .params(Timestamp.from(clock.instant()), id)
+                .update();
         if (n == 1) {
-            events.publishEvent(new AccountAudited(null, "invitation", Long.toString(id), AccountAudited.Change.UPDATE,
-                    "Invitation annulée"));
+            events.publishEvent(new AccountAudited(
+                    null, "invitation", Long.toString(id), AccountAudited.Change.UPDATE, "Invitation annulée"));
         }
     }
 
@@ -156,11 +202,12 @@ public class Invitations {
         String day = fr.traitant.app.platform.FrenchDates.day(expires);
         String body = "Bonjour " + displayName + ",\n\n"
                 + (role == Role.DOCTOR
-                ? "Vous êtes invité(e) à créer votre compte médecin sur Traitant, le service qui aide les patients sans médecin "
-                + "traitant à en trouver un. Avec ce compte, vous pouvez signer la charte des médecins solidaires, indiquer combien "
-                + "de nouveaux patients vous pouvez recevoir et répondre aux propositions.\n\n"
-                : "Un compte « " + role.label() + " » vous a été ouvert sur Traitant.\n\n")
-                + "Pour choisir votre mot de passe, ouvrez ce lien (valable jusqu'au " + day + ", une seule fois) :\n" + link + "\n\n"
+                        ? "Vous êtes invité(e) à créer votre compte médecin sur Traitant, le service qui aide les patients sans médecin "
+                                + "traitant à en trouver un. Avec ce compte, vous pouvez signer la charte des médecins solidaires, indiquer combien "
+                                + "de nouveaux patients vous pouvez recevoir et répondre aux propositions.\n\n"
+                        : "Un compte « " + role.label() + " » vous a été ouvert sur Traitant.\n\n")
+                + "Pour choisir votre mot de passe, ouvrez ce lien (valable jusqu'au " + day + ", une seule fois) :\n"
+                + link + "\n\n"
                 + "Si vous n'attendiez pas ce message, ignorez-le : aucun compte n'est créé sans ce lien.\n\n"
                 + "L'équipe Traitant";
         outbox.enqueue(email, "Votre compte Traitant : choisissez votre mot de passe", body, "invitation:" + id);
@@ -175,17 +222,20 @@ public class Invitations {
     public Optional<String> problem(String secret) {
         Optional<View> v = byHash(Secrets.hash(secret == null ? "" : secret));
         if (v.isEmpty()) {
-            return Optional.of("Ce lien d'invitation n'est pas valable : il a peut-être été remplacé par un lien plus récent. "
-                    + "Utilisez le dernier message reçu, ou demandez un nouvel envoi.");
+            return Optional.of(
+                    "Ce lien d'invitation n'est pas valable : il a peut-être été remplacé par un lien plus récent. "
+                            + "Utilisez le dernier message reçu, ou demandez un nouvel envoi.");
         }
         if (v.get().usedAt().isPresent()) {
-            return Optional.of("Ce lien a déjà servi : votre compte existe. Connectez-vous avec votre adresse et votre mot de passe.");
+            return Optional.of(
+                    "Ce lien a déjà servi : votre compte existe. Connectez-vous avec votre adresse et votre mot de passe.");
         }
         if (v.get().revokedAt().isPresent()) {
             return Optional.of("Cette invitation a été annulée.");
         }
         if (v.get().expired()) {
-            return Optional.of("Ce lien a expiré le " + fr.traitant.app.platform.FrenchDates.day(v.get().expiresAt())
+            return Optional.of("Ce lien a expiré le "
+                    + fr.traitant.app.platform.FrenchDates.day(v.get().expiresAt())
                     + ". Demandez un nouvel envoi à la personne qui vous a invité(e).");
         }
         return Optional.empty();
@@ -201,7 +251,11 @@ public class Invitations {
     public long accept(String secret, String password) {
         Optional<String> problem = problem(secret);
         if (problem.isPresent()) {
-            events.publishEvent(new AccountAudited(null, "invitation", "lien", AccountAudited.Change.REFUSED,
+            events.publishEvent(new AccountAudited(
+                    null,
+                    "invitation",
+                    "lien",
+                    AccountAudited.Change.REFUSED,
                     "Lien d'invitation refusé : " + problem.get()));
             throw new IllegalArgumentException(problem.get());
         }
@@ -209,22 +263,39 @@ public class Invitations {
         PasswordPolicy.problem(password, v.email()).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
-        if (accounts.findByUsername(v.email()).isPresent() || v.rpps().flatMap(accounts::findByRpps).isPresent()) {
-            throw new IllegalArgumentException("Un compte existe déjà pour cette adresse ou ce numéro RPPS : connectez-vous.");
+        if (accounts.findByUsername(v.email()).isPresent()
+                || v.rpps().flatMap(accounts::findByRpps).isPresent()) {
+            throw new IllegalArgumentException(
+                    "Un compte existe déjà pour cette adresse ou ce numéro RPPS : connectez-vous.");
         }
-        long accountId = accounts.insert(v.email(), v.displayName(), v.role(), passwords.encode(password), v.rpps().orElse(null), false);
-        int closed = jdbc.sql("update account_invitation set used_at = ?, account_id = ? where id = ? and used_at is null")
-                .params(Timestamp.from(clock.instant()), accountId, v.id()).update();
+        long accountId = accounts.insert(
+                v.email(),
+                v.displayName(),
+                v.role(),
+                passwords.encode(password),
+                v.rpps().orElse(null),
+                false);
+        int closed = jdbc.sql(
+                        "update account_invitation set used_at = ?, account_id = ? where id = ? and used_at is null")
+                .params(Timestamp.from(clock.instant()), accountId, v.id())
+                .update();
         if (closed != 1) {
-            throw new IllegalStateException("The invitation " + v.id() + " was used concurrently"); // rolls the account back
+            throw new IllegalStateException(
+                    "The invitation " + v.id() + " was used concurrently"); // rolls the account back
         }
-        events.publishEvent(AccountAudited.of(accountId, AccountAudited.Change.CREATE,
-                "Compte " + v.role().label().toLowerCase(java.util.Locale.ROOT) + " créé par l'invitation n° " + v.id()));
+        events.publishEvent(AccountAudited.of(
+                accountId,
+                AccountAudited.Change.CREATE,
+                "Compte " + v.role().label().toLowerCase(java.util.Locale.ROOT) + " créé par l'invitation n° "
+                        + v.id()));
         return accountId;
     }
 
     public Optional<View> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from account_invitation where id = ?").param(id).query(this::row).optional();
+        return jdbc.sql("select " + COLUMNS + " from account_invitation where id = ?")
+                .param(id)
+                .query(this::row)
+                .optional();
     }
 
     /** The invitations of these RPPS numbers (the latest of each), for the network's selection page. */
@@ -233,35 +304,60 @@ public class Invitations {
             return java.util.Map.of();
         }
         java.util.Map<String, View> latest = new java.util.HashMap<>();
-        jdbc.sql("select distinct on (rpps) " + COLUMNS + " from account_invitation where rpps in (:rpps) order by rpps, created_at desc")
-                .param("rpps", rpps).query(this::row).list().forEach(v -> latest.put(v.rpps().orElseThrow(), v));
+        jdbc.sql("select distinct on (rpps) " + COLUMNS
+                        + " from account_invitation where rpps in (:rpps) order by rpps, created_at desc")
+                .param("rpps", rpps)
+                .query(this::row)
+                .list()
+                .forEach(v -> latest.put(v.rpps().orElseThrow(), v));
         return latest;
     }
 
     /** Invitations, newest first, page by page; {@code role} null for all; {@code openOnly} for those in progress. */
     public ListPage<View> page(Role role, boolean openOnly, ListRequest request) {
-        String where = " where (cast(:role as text) is null or role = :role)" + (openOnly ? " and used_at is null and revoked_at is null" : "");
-        long total = jdbc.sql("select count(*) from account_invitation" + where).param("role", role == null ? null : role.name())
-                .query(Long.class).single();
+        String where = " where (cast(:role as text) is null or role = :role)"
+                + (openOnly ? " and used_at is null and revoked_at is null" : "");
+        long total = jdbc.sql("select count(*) from account_invitation" + where)
+                .param("role", role == null ? null : role.name())
+                .query(Long.class)
+                .single();
         List<View> rows = jdbc.sql("select " + COLUMNS + " from account_invitation" + where
                         + " order by created_at desc, id desc limit :limit offset :offset")
-                .param("role", role == null ? null : role.name()).param("limit", ListRequest.SIZE)
-                .param("offset", request.offset(ListRequest.SIZE)).query(this::row).list();
+                .param("role", role == null ? null : role.name())
+                .param("limit", ListRequest.SIZE)
+                .param("offset", request.offset(ListRequest.SIZE))
+                .query(this::row)
+                .list();
         return request.page(rows, total);
     }
 
     private Optional<View> byHash(String hash) {
-        return jdbc.sql("select " + COLUMNS + " from account_invitation where secret_hash = ?").param(hash).query(this::row).optional();
+        return jdbc.sql("select " + COLUMNS + " from account_invitation where secret_hash = ?")
+                .param(hash)
+                .query(this::row)
+                .optional();
     }
 
-    private static final String COLUMNS = "id, role, email, display_name, rpps, invited_by, created_at, sent_at, send_count, expires_at,"
-            + " used_at, revoked_at, account_id";
+    private static final String COLUMNS =
+            "id, role, email, display_name, rpps, invited_by, created_at, sent_at, send_count, expires_at,"
+                    + " used_at, revoked_at, account_id";
 
     private View row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new View(rs.getLong(1), Role.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), Optional.ofNullable(rs.getString(5)),
-                rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getTimestamp(10).toInstant(),
-                Optional.ofNullable(rs.getTimestamp(11)).map(Timestamp::toInstant), Optional.ofNullable(rs.getTimestamp(12)).map(Timestamp::toInstant),
-                Optional.ofNullable((Long) rs.getObject(13)), clock.instant());
+        return new View(
+                rs.getLong(1),
+                Role.valueOf(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                Optional.ofNullable(rs.getString(5)),
+                rs.getString(6),
+                rs.getTimestamp(7).toInstant(),
+                rs.getTimestamp(8).toInstant(),
+                rs.getInt(9),
+                rs.getTimestamp(10).toInstant(),
+                Optional.ofNullable(rs.getTimestamp(11)).map(Timestamp::toInstant),
+                Optional.ofNullable(rs.getTimestamp(12)).map(Timestamp::toInstant),
+                Optional.ofNullable((Long) rs.getObject(13)),
+                clock.instant());
     }
 
     private String actor() {

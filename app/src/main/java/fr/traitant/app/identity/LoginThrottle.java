@@ -26,9 +26,10 @@ public class LoginThrottle {
     private final Map<String, Bucket> accounts = new ConcurrentHashMap<>();
     private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
 
-    LoginThrottle(@Value("${traitant.security.login.max-failures-per-account:5}") int perAccount,
-                  @Value("${traitant.security.login.max-failures-per-address:30}") int perAddress,
-                  @Value("${traitant.security.login.window:PT15M}") Duration window) {
+    LoginThrottle(
+            @Value("${traitant.security.login.max-failures-per-account:5}") int perAccount,
+            @Value("${traitant.security.login.max-failures-per-address:30}") int perAddress,
+            @Value("${traitant.security.login.window:PT15M}") Duration window) {
         this.perAccount = perAccount;
         this.perAddress = perAddress;
         this.window = window;
@@ -66,8 +67,13 @@ public class LoginThrottle {
         if (buckets.size() > MAX_TRACKED) {
             buckets.clear(); // memory bound under a spraying attack; the address limit still applies afterwards
         }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build())
-                .build());
+        return buckets.computeIfAbsent(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(capacity)
+                                .refillGreedy(capacity, window)
+                                .build())
+                        .build());
     }
 }

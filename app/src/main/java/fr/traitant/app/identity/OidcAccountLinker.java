@@ -50,6 +50,7 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
 
     /** Error codes of a refused sign-in, mapped to the French explanations of the sign-in page. */
     static final String UNKNOWN_DOCTOR = "medecin_inconnu";
+
     static final String NO_MEMBER = "assure_introuvable";
     static final String SEVERAL_MEMBERS = "assure_ambigu";
     static final String DISABLED = "compte_desactive";
@@ -63,11 +64,14 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
     private final ObjectProvider<InsuredIdentities> members;
     private final ApplicationEventPublisher events;
 
-    OidcAccountLinker(AccountRepository accounts, Clock clock,
-                      @Value("${traitant.security.oidc.role-claim:roles}") String roleClaim,
-                      @Value("${traitant.security.oidc.psc-id-claim:preferred_username}") String pscIdClaim,
-                      ObjectProvider<DoctorDirectory> directory, ObjectProvider<InsuredIdentities> members,
-                      ApplicationEventPublisher events) {
+    OidcAccountLinker(
+            AccountRepository accounts,
+            Clock clock,
+            @Value("${traitant.security.oidc.role-claim:roles}") String roleClaim,
+            @Value("${traitant.security.oidc.psc-id-claim:preferred_username}") String pscIdClaim,
+            ObjectProvider<DoctorDirectory> directory,
+            ObjectProvider<InsuredIdentities> members,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.clock = clock;
         this.roleClaim = roleClaim;
@@ -102,20 +106,36 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
         try {
             rpps = Rpps.fromNationalId(nationalId == null ? "" : nationalId);
         } catch (IllegalArgumentException e) {
-            throw refused(UNKNOWN_DOCTOR, "Pro Santé Connect n'a pas transmis de numéro RPPS de médecin.", "psc", String.valueOf(nationalId));
+            throw refused(
+                    UNKNOWN_DOCTOR,
+                    "Pro Santé Connect n'a pas transmis de numéro RPPS de médecin.",
+                    "psc",
+                    String.valueOf(nationalId));
         }
         Optional<Account> account = accounts.findByRpps(rpps.value());
         if (account.isPresent()) {
-            return account.filter(a -> a.role() == Role.DOCTOR).orElseThrow(() -> refused(UNKNOWN_DOCTOR,
-                    "Ce numéro RPPS est lié à un compte qui n'est pas un compte médecin.", "psc", rpps.value()));
+            return account.filter(a -> a.role() == Role.DOCTOR)
+                    .orElseThrow(() -> refused(
+                            UNKNOWN_DOCTOR,
+                            "Ce numéro RPPS est lié à un compte qui n'est pas un compte médecin.",
+                            "psc",
+                            rpps.value()));
         }
-        DoctorDirectory.ListedDoctor listed = Optional.ofNullable(directory.getIfAvailable()).flatMap(d -> d.activeDoctor(rpps.value()))
-                .orElseThrow(() -> refused(UNKNOWN_DOCTOR, "Le numéro RPPS " + rpps.value() + " n'est pas celui d'un médecin en exercice"
-                        + " dans l'annuaire national tenu par Traitant.", "psc", rpps.value()));
-        String username = email(oidc).filter(e -> accounts.findByUsername(e).isEmpty())
+        DoctorDirectory.ListedDoctor listed = Optional.ofNullable(directory.getIfAvailable())
+                .flatMap(d -> d.activeDoctor(rpps.value()))
+                .orElseThrow(() -> refused(
+                        UNKNOWN_DOCTOR,
+                        "Le numéro RPPS " + rpps.value() + " n'est pas celui d'un médecin en exercice"
+                                + " dans l'annuaire national tenu par Traitant.",
+                        "psc",
+                        rpps.value()));
+        String username = email(oidc)
+                .filter(e -> accounts.findByUsername(e).isEmpty())
                 .orElse("rpps-" + rpps.value() + "@psc.traitant.invalid");
         long id = accounts.insert(username, listed.displayName(), Role.DOCTOR, null, rpps.value(), false);
-        events.publishEvent(AccountAudited.of(id, AccountAudited.Change.CREATE,
+        events.publishEvent(AccountAudited.of(
+                id,
+                AccountAudited.Change.CREATE,
                 "Compte médecin créé à la première connexion Pro Santé Connect (RPPS " + rpps.value() + ")"));
         log.info("DOCTOR account {} created on first Pro Santé Connect sign-in", id);
         return accounts.findById(id).orElseThrow();
@@ -125,11 +145,16 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
         String subject = "franceconnect|" + oidc.getSubject();
         Optional<Account> linked = accounts.findBySubject(subject);
         if (linked.isPresent()) {
-            return linked.filter(a -> a.role() == Role.INSURED).orElseThrow(() -> refused(NO_MEMBER,
-                    "Ce compte FranceConnect est lié à un compte qui n'est pas un compte assuré.", "franceconnect", "sub"));
+            return linked.filter(a -> a.role() == Role.INSURED)
+                    .orElseThrow(() -> refused(
+                            NO_MEMBER,
+                            "Ce compte FranceConnect est lié à un compte qui n'est pas un compte assuré.",
+                            "franceconnect",
+                            "sub"));
         }
         // an INSURED account opened another way (activation code, first wave) with the address FranceConnect sends
-        Optional<Account> byEmail = email(oidc).flatMap(accounts::findByUsername).filter(a -> a.role() == Role.INSURED);
+        Optional<Account> byEmail =
+                email(oidc).flatMap(accounts::findByUsername).filter(a -> a.role() == Role.INSURED);
         if (byEmail.isPresent()) {
             if (byEmail.get().enabled()) {
                 accounts.setSubject(byEmail.get().id(), subject);
@@ -138,21 +163,27 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
         }
         InsuredIdentities.Pivot pivot = pivot(oidc);
         InsuredIdentities identities = members.getIfAvailable();
-        InsuredIdentities.Match match = identities == null || pivot == null ? new InsuredIdentities.NoMatch() : identities.match(pivot);
+        InsuredIdentities.Match match =
+                identities == null || pivot == null ? new InsuredIdentities.NoMatch() : identities.match(pivot);
         switch (match) {
             case InsuredIdentities.One one -> {
-                String username = email(oidc).filter(e -> accounts.findByUsername(e).isEmpty())
+                String username = email(oidc)
+                        .filter(e -> accounts.findByUsername(e).isEmpty())
                         .orElse("fc-" + Secrets.hash(subject).substring(0, 16) + "@franceconnect.traitant.invalid");
                 long id = accounts.insert(username, one.displayName(), Role.INSURED, null, null, false);
                 accounts.setSubject(id, subject);
                 identities.link(one.householdId(), one.memberId(), id);
-                events.publishEvent(AccountAudited.of(id, AccountAudited.Change.CREATE,
-                        "Compte assuré créé à la première connexion FranceConnect (identité reconnue : membre " + one.memberId() + ")"));
+                events.publishEvent(AccountAudited.of(
+                        id,
+                        AccountAudited.Change.CREATE,
+                        "Compte assuré créé à la première connexion FranceConnect (identité reconnue : membre "
+                                + one.memberId() + ")"));
                 return accounts.findById(id).orElseThrow();
             }
             case InsuredIdentities.Several several -> {
                 events.publishEvent(new FranceConnectUnmatched(pivot, email(oidc), several.count()));
-                throw refused(SEVERAL_MEMBERS, "Plusieurs assurés correspondent à cette identité.", "franceconnect", "pivot");
+                throw refused(
+                        SEVERAL_MEMBERS, "Plusieurs assurés correspondent à cette identité.", "franceconnect", "pivot");
             }
             case InsuredIdentities.NoMatch none -> {
                 if (pivot != null) {
@@ -173,7 +204,10 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
         }
         try {
             String gender = Optional.ofNullable(oidc.getClaimAsString("gender")).orElse("");
-            return new InsuredIdentities.Pivot(family, given, java.time.LocalDate.parse(birthdate),
+            return new InsuredIdentities.Pivot(
+                    family,
+                    given,
+                    java.time.LocalDate.parse(birthdate),
                     gender.equalsIgnoreCase("female") ? "F" : gender.equalsIgnoreCase("male") ? "M" : "",
                     Optional.ofNullable(oidc.getClaimAsString("birthplace")).orElse(""),
                     Optional.ofNullable(oidc.getClaimAsString("birthcountry")).orElse(""));
@@ -185,7 +219,8 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
     private Account agent(OidcUser oidc) {
         Role role = roleFromClaim(oidc.getClaim(roleClaim))
                 .orElseThrow(() -> refused("Votre compte n'a aucun rôle Traitant."));
-        String username = email(oidc).orElseThrow(() -> refused("Le fournisseur d'identité n'a pas transmis d'adresse électronique."));
+        String username = email(oidc)
+                .orElseThrow(() -> refused("Le fournisseur d'identité n'a pas transmis d'adresse électronique."));
         String name = Optional.ofNullable(oidc.getFullName()).orElse(username);
         Optional<Account> existing = accounts.findByUsername(username);
         if (existing.isPresent()) {
@@ -201,7 +236,9 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
     }
 
     static Optional<Role> roleFromClaim(Object claim) {
-        Collection<?> values = claim instanceof Collection<?> c ? c : claim == null ? List.of() : List.of(claim.toString().split("[ ,]+"));
+        Collection<?> values = claim instanceof Collection<?> c
+                ? c
+                : claim == null ? List.of() : List.of(claim.toString().split("[ ,]+"));
         for (Object value : values) {
             String name = value.toString().trim().toUpperCase(Locale.ROOT);
             for (Role role : Role.values()) {
@@ -215,7 +252,8 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
 
     private static Optional<String> email(OidcUser oidc) {
         try {
-            return Optional.ofNullable(oidc.getEmail()).map(e -> EmailAddress.of(e).value());
+            return Optional.ofNullable(oidc.getEmail())
+                    .map(e -> EmailAddress.of(e).value());
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -227,7 +265,11 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
 
     /** A refused first sign-in: audited (never with a secret), then answered with the page for {@code code}. */
     private OAuth2AuthenticationException refused(String code, String message, String provider, String attempted) {
-        events.publishEvent(new AccountAudited(null, "connexion", provider + ":" + attempted, AccountAudited.Change.REFUSED,
+        events.publishEvent(new AccountAudited(
+                null,
+                "connexion",
+                provider + ":" + attempted,
+                AccountAudited.Change.REFUSED,
                 "Première connexion " + provider + " refusée : " + message));
         log.info("OpenID Connect sign-in through '{}' refused: {}", provider, code);
         return new OAuth2AuthenticationException(new OAuth2Error(code, message, null), message);
@@ -239,7 +281,11 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
         private final SignedInUser user;
 
         LinkedOidcUser(OidcUser oidc, SignedInUser user) {
-            super(List.of(new SimpleGrantedAuthority(user.role().authority())), oidc.getIdToken(), oidc.getUserInfo(), "sub");
+            super(
+                    List.of(new SimpleGrantedAuthority(user.role().authority())),
+                    oidc.getIdToken(),
+                    oidc.getUserInfo(),
+                    "sub");
             this.user = user;
         }
 

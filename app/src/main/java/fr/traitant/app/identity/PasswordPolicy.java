@@ -28,7 +28,8 @@ final class PasswordPolicy {
                 + (password.chars().anyMatch(Character::isDigit) ? 1 : 0)
                 + (password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
         if (kinds < 3) {
-            return Optional.of("Le mot de passe doit mêler au moins trois types de caractères (minuscules, majuscules, chiffres, autres).");
+            return Optional.of(
+                    "Le mot de passe doit mêler au moins trois types de caractères (minuscules, majuscules, chiffres, autres).");
         }
         if (password.chars().distinct().count() == 1) {
             return Optional.of("Le mot de passe ne peut pas répéter un seul caractère.");

@@ -31,9 +31,13 @@ public class Permissions {
     /** Whether a person with this role (null: anonymous) may send this request. */
     public boolean allows(Role role, HttpMethod method, String path) {
         PathContainer container = PathContainer.parsePath(path);
-        return registry.rules().stream().map(AccessRuleRegistry.CompiledRule::rule)
+        return registry.rules().stream()
+                .map(AccessRuleRegistry.CompiledRule::rule)
                 .filter(r -> r.method() == null || r.method().equals(method))
-                .filter(r -> PathPatternParser.defaultInstance.parse(r.pattern()).matches(container))
-                .findFirst().map(r -> r.admits(role)).orElse(false);
+                .filter(r ->
+                        PathPatternParser.defaultInstance.parse(r.pattern()).matches(container))
+                .findFirst()
+                .map(r -> r.admits(role))
+                .orElse(false);
     }
 }

@@ -23,14 +23,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -50,26 +50,33 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ThrottledAuthenticationProvider throttledAuthenticationProvider(AccountRepository accounts, PasswordEncoder encoder,
-                                                                    LoginThrottle throttle, Clock clock) {
+    ThrottledAuthenticationProvider throttledAuthenticationProvider(
+            AccountRepository accounts, PasswordEncoder encoder, LoginThrottle throttle, Clock clock) {
         return new ThrottledAuthenticationProvider(accounts, encoder, throttle, clock);
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessRuleRegistry registry,
-                                            ThrottledAuthenticationProvider passwords,
-                                            ObjectProvider<ClientRegistrationRepository> oidcClients,
-                                            OidcAccountLinker oidcAccountLinker,
-                                            TraitantProperties properties) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            AccessRuleRegistry registry,
+            ThrottledAuthenticationProvider passwords,
+            ObjectProvider<ClientRegistrationRepository> oidcClients,
+            OidcAccountLinker oidcAccountLinker,
+            TraitantProperties properties)
+            throws Exception {
         http.authorizeHttpRequests(authorize -> {
-            authorize.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll();
+            authorize
+                    .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+                    .permitAll();
             for (AccessRuleRegistry.CompiledRule compiled : registry.rules()) {
                 var matched = authorize.requestMatchers(compiled.matcher());
                 AccessRule rule = compiled.rule();
                 switch (rule.access()) {
                     case PUBLIC -> matched.permitAll();
                     case SIGNED_IN -> matched.authenticated();
-                    case ROLES -> matched.hasAnyRole(rule.roles().stream().map(Role::name).sorted().toArray(String[]::new));
+                    case ROLES ->
+                        matched.hasAnyRole(
+                                rule.roles().stream().map(Role::name).sorted().toArray(String[]::new));
                 }
             }
             authorize.anyRequest().denyAll();
@@ -88,8 +95,12 @@ class SecurityConfiguration {
             if (request.getRequestURI().startsWith("/actuator")) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Traitant\"");
             }
-            problem(response, HttpStatus.UNAUTHORIZED, "Authentification requise",
-                    "Connectez-vous pour accéder à cette ressource.", request);
+            problem(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Authentification requise",
+                    "Connectez-vous pour accéder à cette ressource.",
+                    request);
         };
         AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
         deniedPage.setErrorPage("/acces-refuse");
@@ -97,8 +108,12 @@ class SecurityConfiguration {
             if (registry.ruleFor(request).isEmpty()) {
                 undeclared.handle(request, response, e);
             } else if (isApi(request)) {
-                problem(response, HttpStatus.FORBIDDEN, "Accès refusé",
-                        "Vous n'avez pas accès à cette ressource.", request);
+                problem(
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        "Accès refusé",
+                        "Vous n'avez pas accès à cette ressource.",
+                        request);
             } else {
                 deniedPage.handle(request, response, e);
             }
@@ -109,7 +124,8 @@ class SecurityConfiguration {
         http.exceptionHandling(exceptions -> exceptions
                 .defaultAuthenticationEntryPointFor(notFound, notDeclared)
                 .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), AnyRequestMatcher.INSTANCE)
+                .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), AnyRequestMatcher.INSTANCE)
                 .accessDeniedHandler(denied));
 
         AuthenticationFailureHandler failure = (request, response, e) -> {
@@ -124,34 +140,50 @@ class SecurityConfiguration {
         // would run it twice per failed attempt
         // HTTP Basic is for metric scrapers on /actuator only (README): elsewhere the header is ignored, so a password
         // cannot be tried against any route without the login form's throttling and CSRF
-        http.addFilterBefore(new BasicOnlyOnActuator(), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
-        http.formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(LOGIN_PAGE)
-                        .successHandler(success).failureHandler(failure))
+        http.addFilterBefore(
+                new BasicOnlyOnActuator(),
+                org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
+        http.formLogin(form -> form.loginPage(LOGIN_PAGE)
+                        .loginProcessingUrl(LOGIN_PAGE)
+                        .successHandler(success)
+                        .failureHandler(failure))
                 .httpBasic(basic -> basic.realmName("Traitant").authenticationEntryPoint(apiEntryPoint))
-                .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnexion")
-                        .deleteCookies("JSESSIONID").invalidateHttpSession(true))
+                .logout(logout -> logout.logoutUrl("/deconnexion")
+                        .logoutSuccessUrl("/?deconnexion")
+                        .deleteCookies("JSESSIONID")
+                        .invalidateHttpSession(true))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         // Swagger UI (no personal data) sets one inline style: only its pages allow inline styles
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiDocs, new StaticHeadersWriter(
-                                "Content-Security-Policy", contentSecurityPolicy(properties).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"))))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(apiDocs),
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                apiDocs,
+                                new StaticHeadersWriter(
+                                        "Content-Security-Policy",
+                                        contentSecurityPolicy(properties)
+                                                .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"))))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(apiDocs),
                                 new StaticHeadersWriter("Content-Security-Policy", contentSecurityPolicy(properties))))
                         .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter(
+                                "Permissions-Policy",
                                 "camera=(), microphone=(), geolocation=(self), payment=(), usb=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
 
         ClientRegistrationRepository clients = oidcClients.getIfAvailable();
         if (clients != null) {
-            SimpleUrlAuthenticationSuccessHandler oidcSuccess = new SimpleUrlAuthenticationSuccessHandler("/mon-compte");
+            SimpleUrlAuthenticationSuccessHandler oidcSuccess =
+                    new SimpleUrlAuthenticationSuccessHandler("/mon-compte");
             http.oauth2Login(oauth -> oauth.loginPage(LOGIN_PAGE)
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcAccountLinker))
                     .successHandler(oidcSuccess)
                     .failureHandler((request, response, e) -> {
-                        String code = e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException o
-                                ? o.getError().getErrorCode() : "";
+                        String code =
+                                e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException o
+                                        ? o.getError().getErrorCode()
+                                        : "";
                         response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?refus"
                                 + (IdentityPages.REFUSALS.containsKey(code) ? "=" + code : ""));
                     }));
@@ -169,7 +201,11 @@ class SecurityConfiguration {
         String tileUrl = properties.map().tileUrl();
         if (tileUrl != null && !tileUrl.isBlank()) {
             URI uri = URI.create(tileUrl.replaceAll("[{}]", ""));
-            tiles = " " + uri.getScheme() + "://" + uri.getRawAuthority().replace("a.", "*.").replace("b.", "*.").replace("c.", "*.");
+            tiles = " " + uri.getScheme() + "://"
+                    + uri.getRawAuthority()
+                            .replace("a.", "*.")
+                            .replace("b.", "*.")
+                            .replace("c.", "*.");
         }
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + tiles
                 + "; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
@@ -179,42 +215,62 @@ class SecurityConfiguration {
     static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI();
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/")
-                || (accept != null && !accept.contains("text/html") && !accept.contains("*/*") && !path.startsWith(LOGIN_PAGE));
+        return path.startsWith("/api/")
+                || path.startsWith("/actuator")
+                || path.startsWith("/v3/")
+                || (accept != null
+                        && !accept.contains("text/html")
+                        && !accept.contains("*/*")
+                        && !path.startsWith(LOGIN_PAGE));
     }
 
-    private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String title,
-                                String detail, HttpServletRequest request) throws java.io.IOException {
+    private static void problem(
+            jakarta.servlet.http.HttpServletResponse response,
+            HttpStatus status,
+            String title,
+            String detail,
+            HttpServletRequest request)
+            throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + request.getRequestURI().replaceAll("[\"\\\\<>]", "") + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                        + ",\"detail\":\"" + detail + "\",\"instance\":\""
+                        + request.getRequestURI().replaceAll("[\"\\\\<>]", "") + "\"}");
     }
 
     /** Hides an {@code Authorization: Basic …} header from every route but {@code /actuator/**}. */
     static final class BasicOnlyOnActuator extends org.springframework.web.filter.OncePerRequestFilter {
         @Override
-        protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                                        jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, java.io.IOException {
+        protected void doFilterInternal(
+                jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response,
+                jakarta.servlet.FilterChain chain)
+                throws jakarta.servlet.ServletException, java.io.IOException {
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
             boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             if (!basic || path.equals("/actuator") || path.startsWith("/actuator/")) {
                 chain.doFilter(request, response);
                 return;
             }
-            chain.doFilter(new jakarta.servlet.http.HttpServletRequestWrapper(request) {
-                @Override
-                public String getHeader(String name) {
-                    return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) ? null : super.getHeader(name);
-                }
+            chain.doFilter(
+                    new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+                        @Override
+                        public String getHeader(String name) {
+                            return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) ? null : super.getHeader(name);
+                        }
 
-                @Override
-                public java.util.Enumeration<String> getHeaders(String name) {
-                    return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) ? java.util.Collections.emptyEnumeration() : super.getHeaders(name);
-                }
-            }, response);
+                        @Override
+                        public java.util.Enumeration<String> getHeaders(String name) {
+                            return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)
+                                    ? java.util.Collections.emptyEnumeration()
+                                    : super.getHeaders(name);
+                        }
+                    },
+                    response);
         }
     }
 }

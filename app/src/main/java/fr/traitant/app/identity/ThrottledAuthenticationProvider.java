@@ -25,7 +25,8 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
     private final AccountRepository accounts;
     private final Clock clock;
 
-    ThrottledAuthenticationProvider(AccountRepository accounts, PasswordEncoder encoder, LoginThrottle throttle, Clock clock) {
+    ThrottledAuthenticationProvider(
+            AccountRepository accounts, PasswordEncoder encoder, LoginThrottle throttle, Clock clock) {
         super(userDetailsService(accounts));
         setPasswordEncoder(encoder);
         this.throttle = throttle;
@@ -34,7 +35,8 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
     }
 
     private static UserDetailsService userDetailsService(AccountRepository accounts) {
-        return username -> accounts.findByUsername(username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT))
+        return username -> accounts.findByUsername(
+                        username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT))
                 .filter(a -> a.passwordHash().isPresent())
                 .map(LocalUser::new)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
@@ -43,7 +45,9 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress()
+                : null;
         if (throttle.isBlocked(username, address)) {
             throw new TooManyAttemptsException();
         }

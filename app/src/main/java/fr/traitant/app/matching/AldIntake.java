@@ -40,11 +40,15 @@ public class AldIntake {
 
     private static final Logger log = LoggerFactory.getLogger(AldIntake.class);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static final String PURPOSE = "Information des assurés en ALD sans médecin traitant (mise en relation, droit d'opposition)";
+    static final String PURPOSE =
+            "Information des assurés en ALD sans médecin traitant (mise en relation, droit d'opposition)";
 
     /** How an objection reached the fund. */
     public enum ObjectionChannel {
-        PHONE("Téléphone"), LETTER("Courrier"), EMAIL("Courriel"), DESK("Accueil");
+        PHONE("Téléphone"),
+        LETTER("Courrier"),
+        EMAIL("Courriel"),
+        DESK("Accueil");
 
         private final String label;
 
@@ -61,12 +65,22 @@ public class AldIntake {
     public record Contacted(int letters, int emails, LocalDate deadline) {}
 
     /** Figures of one département. */
-    public record DepartementFigures(String departement, String name, long contacted, long objected, long waitingDeadline, long listed) {}
+    public record DepartementFigures(
+            String departement, String name, long contacted, long objected, long waitingDeadline, long listed) {}
 
     /** An outreach as the advisor's list shows it (no name: the household page is opened through its own audited page). */
-    public record Outreach(long id, String reference, long householdId, String departement, String channel, Instant contactedAt,
-                           LocalDate deadline, Optional<Instant> objectedAt, Optional<String> objectionChannel, Optional<Instant> listedAt,
-                           Optional<String> notListedReason) {
+    public record Outreach(
+            long id,
+            String reference,
+            long householdId,
+            String departement,
+            String channel,
+            Instant contactedAt,
+            LocalDate deadline,
+            Optional<Instant> objectedAt,
+            Optional<String> objectionChannel,
+            Optional<Instant> listedAt,
+            Optional<String> notListedReason) {
         public String stateLabel() {
             if (objectedAt.isPresent()) {
                 return "Opposition (" + objectionChannel.orElse("") + ") le " + FrenchDates.day(objectedAt.get());
@@ -90,10 +104,17 @@ public class AldIntake {
     private final java.time.Period objectionPeriod;
     private final String fundName;
 
-    AldIntake(JdbcClient jdbc, Households households, WaitingList waitingList, Outbox outbox, PdfDocuments pdf, Territory territory,
-              CurrentUser currentUser, Clock clock,
-              @Value("${traitant.ald-intake.objection-period:P30D}") java.time.Period objectionPeriod,
-              @Value("${traitant.fund-name:Caisse nationale militaire de sécurité sociale}") String fundName) {
+    AldIntake(
+            JdbcClient jdbc,
+            Households households,
+            WaitingList waitingList,
+            Outbox outbox,
+            PdfDocuments pdf,
+            Territory territory,
+            CurrentUser currentUser,
+            Clock clock,
+            @Value("${traitant.ald-intake.objection-period:P30D}") java.time.Period objectionPeriod,
+            @Value("${traitant.fund-name:Caisse nationale militaire de sécurité sociale}") String fundName) {
         this.jdbc = jdbc;
         this.households = households;
         this.waitingList = waitingList;
@@ -134,9 +155,14 @@ public class AldIntake {
                 break;
             }
             after = page.getLast();
-            Set<Long> done = Set.copyOf(jdbc.sql("select member_id from ald_outreach where member_id in (:ids)").param("ids", page)
-                    .query(Long.class).list());
-            page.stream().filter(id -> !done.contains(id)).limit(limit - chosen.size()).forEach(chosen::add);
+            Set<Long> done = Set.copyOf(jdbc.sql("select member_id from ald_outreach where member_id in (:ids)")
+                    .param("ids", page)
+                    .query(Long.class)
+                    .list());
+            page.stream()
+                    .filter(id -> !done.contains(id))
+                    .limit(limit - chosen.size())
+                    .forEach(chosen::add);
         }
         return households.longTermConditionWithoutDoctor(chosen, PURPOSE);
     }
@@ -161,10 +187,22 @@ public class AldIntake {
                             insert into ald_outreach (member_id, household_id, departement, channel, contacted_at, contacted_by,
                                                       objection_deadline, synthetic)
                             values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                    .params(m.memberId(), m.householdId(), m.departement(), channel, Timestamp.from(now), by, deadline, m.synthetic())
-                    .query(Long.class).single();
+                    .params(
+                            m.memberId(),
+                            m.householdId(),
+                            m.departement(),
+                            channel,
+                            Timestamp.from(now),
+                            by,
+                            deadline,
+                            m.synthetic())
+                    .query(Long.class)
+                    .single();
             if (m.email().isPresent()) {
-                outbox.enqueue(m.email().get(), "Nous allons vous aider à trouver un médecin traitant", emailBody(m.name(), reference(id), deadline),
+                outbox.enqueue(
+                        m.email().get(),
+                        "Nous allons vous aider à trouver un médecin traitant",
+                        emailBody(m.name(), reference(id), deadline),
                         "ald:" + id);
                 emails++;
             } else {
@@ -176,11 +214,14 @@ public class AldIntake {
     }
 
     private String emailBody(String name, String reference, LocalDate deadline) {
-        return "Bonjour " + name + ",\n\nVous êtes suivi(e) pour une affection de longue durée et vous n'avez pas de médecin traitant déclaré. "
+        return "Bonjour " + name
+                + ",\n\nVous êtes suivi(e) pour une affection de longue durée et vous n'avez pas de médecin traitant déclaré. "
                 + "Pour vous aider à en trouver un près de chez vous, la caisse va inscrire votre foyer sur la liste des patients à qui "
                 + "le service Traitant propose un médecin qui accepte de nouveaux patients ; vous serez libre d'accepter ou non chaque "
-                + "proposition.\n\nSi vous ne le souhaitez pas, opposez-vous avant le " + FrenchDates.day(deadline) + " en répondant à ce "
-                + "message ou en appelant votre conseiller, avec la référence " + reference + ". Sans opposition, votre foyer sera inscrit "
+                + "proposition.\n\nSi vous ne le souhaitez pas, opposez-vous avant le " + FrenchDates.day(deadline)
+                + " en répondant à ce "
+                + "message ou en appelant votre conseiller, avec la référence " + reference
+                + ". Sans opposition, votre foyer sera inscrit "
                 + "après cette date. Vous pourrez aussi vous y opposer plus tard : votre foyer sera alors retiré de la liste.\n\n"
                 + fundName + " — service Traitant";
     }
@@ -190,7 +231,8 @@ public class AldIntake {
         return jdbc.sql("""
                         select (contacted_at at time zone 'Europe/Paris')::date, count(*) from ald_outreach where channel = 'LETTER'
                          group by 1 order by 1 desc limit 30""")
-                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
+                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                .list();
     }
 
     /** One PDF with every letter written on {@code day}, one per page, to print and post; reading the names is audited. */
@@ -200,13 +242,17 @@ public class AldIntake {
         List<Row> rows = jdbc.sql("""
                         select id, member_id, objection_deadline, synthetic from ald_outreach
                          where channel = 'LETTER' and (contacted_at at time zone 'Europe/Paris')::date = ? order by id""")
-                .param(day).query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getBoolean(4)))
+                .param(day)
+                .query((rs, i) ->
+                        new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getBoolean(4)))
                 .list();
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("Aucun courrier n'a été préparé le " + FrenchDates.day(day) + ".");
         }
         Map<Long, Households.AldMember> byMember = new java.util.HashMap<>();
-        households.longTermConditionWithoutDoctor(rows.stream().map(Row::memberId).toList(), "Impression des courriers d'information ALD")
+        households
+                .longTermConditionWithoutDoctor(
+                        rows.stream().map(Row::memberId).toList(), "Impression des courriers d'information ALD")
                 .forEach(m -> byMember.put(m.memberId(), m));
         List<Map<String, Object>> letters = new ArrayList<>();
         for (Row r : rows) {
@@ -214,14 +260,27 @@ public class AldIntake {
             if (m == null) {
                 continue; // declared a doctor since, or left: no letter
             }
-            letters.add(Map.of("name", m.name(), "place", m.householdLabel() + " — " + territory.communeLabel(m.communeCode()),
-                    "date", FrenchDates.day(day), "reference", reference(r.id()), "deadline", FrenchDates.day(r.deadline()),
-                    "synthetic", r.synthetic()));
+            letters.add(Map.of(
+                    "name",
+                    m.name(),
+                    "place",
+                    m.householdLabel() + " — " + territory.communeLabel(m.communeCode()),
+                    "date",
+                    FrenchDates.day(day),
+                    "reference",
+                    reference(r.id()),
+                    "deadline",
+                    FrenchDates.day(r.deadline()),
+                    "synthetic",
+                    r.synthetic()));
         }
         if (letters.isEmpty()) {
-            throw new IllegalArgumentException("Les assurés de ces courriers ont tous déclaré un médecin traitant depuis.");
+            throw new IllegalArgumentException(
+                    "Les assurés de ces courriers ont tous déclaré un médecin traitant depuis.");
         }
-        return pdf.render("ald-letters", "Courriers d'information ALD du " + FrenchDates.day(day),
+        return pdf.render(
+                "ald-letters",
+                "Courriers d'information ALD du " + FrenchDates.day(day),
                 Map.of("letters", letters, "fund", fundName));
     }
 
@@ -235,19 +294,31 @@ public class AldIntake {
     public Outreach recordObjection(String reference, ObjectionChannel channel) {
         String r = reference == null ? "" : reference.strip().toUpperCase(java.util.Locale.ROOT);
         if (!r.matches("ALD-?[0-9]{1,9}")) {
-            throw new IllegalArgumentException("Une référence a la forme ALD-000123 (elle figure sur le courrier ou le courriel).");
+            throw new IllegalArgumentException(
+                    "Une référence a la forme ALD-000123 (elle figure sur le courrier ou le courriel).");
         }
         long id = Long.parseLong(r.replaceAll("[^0-9]", ""));
-        Outreach o = find(id).orElseThrow(() -> new IllegalArgumentException("Aucun courrier n'a la référence " + reference(id) + "."));
+        Outreach o = find(id).orElseThrow(
+                        () -> new IllegalArgumentException("Aucun courrier n'a la référence " + reference(id) + "."));
         if (o.objectedAt().isPresent()) {
-            throw new IllegalArgumentException("L'opposition de la référence " + o.reference() + " est déjà enregistrée.");
+            throw new IllegalArgumentException(
+                    "L'opposition de la référence " + o.reference() + " est déjà enregistrée.");
         }
-        jdbc.sql("update ald_outreach set objected_at = ?, objection_channel = ?, objection_recorded_by = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), channel.name(), currentUser.find().map(SignedInUser::username).orElse("système"), id)
+        jdbc.sql(
+                        "update ald_outreach set objected_at = ?, objection_channel = ?, objection_recorded_by = ? where id = ?")
+                .params(
+                        Timestamp.from(clock.instant()),
+                        channel.name(),
+                        currentUser.find().map(SignedInUser::username).orElse("système"),
+                        id)
                 .update();
         if (o.listedAt().isPresent()) {
-            waitingList.openEntry(o.householdId()).filter(e -> e.source() == WaitingList.Source.ALD_DATA)
-                    .ifPresent(e -> waitingList.changeStatus(e.id(), WaitingList.Status.WITHDRAWN,
+            waitingList
+                    .openEntry(o.householdId())
+                    .filter(e -> e.source() == WaitingList.Source.ALD_DATA)
+                    .ifPresent(e -> waitingList.changeStatus(
+                            e.id(),
+                            WaitingList.Status.WITHDRAWN,
                             "Opposition de l'assuré à la mise en relation (référence " + o.reference() + ")"));
         }
         return find(id).orElseThrow();
@@ -267,9 +338,13 @@ public class AldIntake {
                         select id, household_id from ald_outreach
                          where objected_at is null and listed_at is null and not_listed_reason is null and objection_deadline < ?
                          order by id""")
-                .param(today).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                .param(today)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
         int listed = 0;
-        Set<Long> objecting = Set.copyOf(jdbc.sql("select household_id from ald_outreach where objected_at is not null").query(Long.class).list());
+        Set<Long> objecting = Set.copyOf(jdbc.sql("select household_id from ald_outreach where objected_at is not null")
+                .query(Long.class)
+                .list());
         for (long[] d : due) {
             if (objecting.contains(d[1])) {
                 continue; // someone of the household objected: the household is not listed
@@ -279,11 +354,14 @@ public class AldIntake {
             try {
                 entry = waitingList.register(d[1], WaitingList.Source.ALD_DATA, clock.instant());
             } catch (IllegalArgumentException e) {
-                jdbc.sql("update ald_outreach set not_listed_reason = ? where id = ?").params(e.getMessage(), d[0]).update();
+                jdbc.sql("update ald_outreach set not_listed_reason = ? where id = ?")
+                        .params(e.getMessage(), d[0])
+                        .update();
                 continue;
             }
             jdbc.sql("update ald_outreach set listed_at = ?, waiting_entry_id = ? where id = ?")
-                    .params(Timestamp.from(clock.instant()), entry, d[0]).update();
+                    .params(Timestamp.from(clock.instant()), entry, d[0])
+                    .update();
             if (!already) {
                 listed++;
             }
@@ -302,29 +380,52 @@ public class AldIntake {
                         select departement, count(*), count(objected_at), count(*) filter (where objected_at is null and listed_at is null),
                                count(listed_at) filter (where objected_at is null)
                           from ald_outreach group by departement order by departement""")
-                .query((rs, i) -> new DepartementFigures(rs.getString(1), names.getOrDefault(rs.getString(1), rs.getString(1)), rs.getLong(2),
-                        rs.getLong(3), rs.getLong(4), rs.getLong(5))).list();
+                .query((rs, i) -> new DepartementFigures(
+                        rs.getString(1),
+                        names.getOrDefault(rs.getString(1), rs.getString(1)),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5)))
+                .list();
     }
 
     public Optional<Outreach> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from ald_outreach where id = ?").param(id).query(AldIntake::row).optional();
+        return jdbc.sql("select " + COLUMNS + " from ald_outreach where id = ?")
+                .param(id)
+                .query(AldIntake::row)
+                .optional();
     }
 
     /** Outreaches, newest first, page by page. */
     public ListPage<Outreach> page(ListRequest request) {
-        long total = jdbc.sql("select count(*) from ald_outreach").query(Long.class).single();
-        return request.page(jdbc.sql("select " + COLUMNS + " from ald_outreach order by id desc limit ? offset ?")
-                .params(ListRequest.SIZE, request.offset(ListRequest.SIZE)).query(AldIntake::row).list(), total);
+        long total =
+                jdbc.sql("select count(*) from ald_outreach").query(Long.class).single();
+        return request.page(
+                jdbc.sql("select " + COLUMNS + " from ald_outreach order by id desc limit ? offset ?")
+                        .params(ListRequest.SIZE, request.offset(ListRequest.SIZE))
+                        .query(AldIntake::row)
+                        .list(),
+                total);
     }
 
-    private static final String COLUMNS = "id, household_id, departement, channel, contacted_at, objection_deadline, objected_at,"
-            + " objection_channel, listed_at, not_listed_reason";
+    private static final String COLUMNS =
+            "id, household_id, departement, channel, contacted_at, objection_deadline, objected_at,"
+                    + " objection_channel, listed_at, not_listed_reason";
 
     private static Outreach row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Outreach(rs.getLong(1), reference(rs.getLong(1)), rs.getLong(2), rs.getString(3),
-                rs.getString(4).equals("EMAIL") ? "Courriel" : "Courrier", rs.getTimestamp(5).toInstant(), rs.getObject(6, LocalDate.class),
+        return new Outreach(
+                rs.getLong(1),
+                reference(rs.getLong(1)),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4).equals("EMAIL") ? "Courriel" : "Courrier",
+                rs.getTimestamp(5).toInstant(),
+                rs.getObject(6, LocalDate.class),
                 Optional.ofNullable(rs.getTimestamp(7)).map(Timestamp::toInstant),
-                Optional.ofNullable(rs.getString(8)).map(c -> ObjectionChannel.valueOf(c).label()),
-                Optional.ofNullable(rs.getTimestamp(9)).map(Timestamp::toInstant), Optional.ofNullable(rs.getString(10)));
+                Optional.ofNullable(rs.getString(8))
+                        .map(c -> ObjectionChannel.valueOf(c).label()),
+                Optional.ofNullable(rs.getTimestamp(9)).map(Timestamp::toInstant),
+                Optional.ofNullable(rs.getString(10)));
     }
 }

@@ -59,9 +59,11 @@ class AldIntakePages {
     String contact(@RequestParam(name = "nombre", defaultValue = "0") int count, RedirectAttributes redirect) {
         try {
             AldIntake.Contacted done = intake.contact(count);
-            redirect.addFlashAttribute("message", done.emails() + " courriel(s) envoyé(s) et " + done.letters()
-                    + " courrier(s) à imprimer ; sans opposition, inscription sur la liste d'attente après le "
-                    + fr.traitant.app.platform.FrenchDates.day(done.deadline()) + ".");
+            redirect.addFlashAttribute(
+                    "message",
+                    done.emails() + " courriel(s) envoyé(s) et " + done.letters()
+                            + " courrier(s) à imprimer ; sans opposition, inscription sur la liste d'attente après le "
+                            + fr.traitant.app.platform.FrenchDates.day(done.deadline()) + ".");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -71,17 +73,25 @@ class AldIntakePages {
     @PostMapping("/ald/inscrire")
     String listDue(RedirectAttributes redirect) {
         int listed = intake.listDue();
-        redirect.addFlashAttribute("message", listed + " foyer(s) inscrit(s) sur la liste d'attente (délai d'opposition échu, sans opposition).");
+        redirect.addFlashAttribute(
+                "message",
+                listed + " foyer(s) inscrit(s) sur la liste d'attente (délai d'opposition échu, sans opposition).");
         return "redirect:/ald";
     }
 
     @PostMapping("/ald/opposition")
-    String objection(@RequestParam(name = "reference", defaultValue = "") String reference,
-                     @RequestParam(name = "canal", defaultValue = "PHONE") AldIntake.ObjectionChannel channel, RedirectAttributes redirect) {
+    String objection(
+            @RequestParam(name = "reference", defaultValue = "") String reference,
+            @RequestParam(name = "canal", defaultValue = "PHONE") AldIntake.ObjectionChannel channel,
+            RedirectAttributes redirect) {
         try {
             AldIntake.Outreach o = intake.recordObjection(reference, channel);
-            redirect.addFlashAttribute("message", "Opposition enregistrée pour la référence " + o.reference()
-                    + (o.listedAt().isPresent() ? " : le foyer est retiré de la liste d'attente." : " : le foyer ne sera pas inscrit."));
+            redirect.addFlashAttribute(
+                    "message",
+                    "Opposition enregistrée pour la référence " + o.reference()
+                            + (o.listedAt().isPresent()
+                                    ? " : le foyer est retiré de la liste d'attente."
+                                    : " : le foyer ne sera pas inscrit."));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("objectionError", e.getMessage());
             redirect.addFlashAttribute("objectionReference", reference);

@@ -29,7 +29,12 @@ class AnswerLinks {
     private static final Logger log = LoggerFactory.getLogger(AnswerLinks.class);
     static final String DEV_SECRET = "dev-only-secret-change-me";
 
-    enum Action { ACCEPT, DECLINE, CONFIRM, REFUSE }
+    enum Action {
+        ACCEPT,
+        DECLINE,
+        CONFIRM,
+        REFUSE
+    }
 
     record Link(String id, long proposalId, Action action) {}
 
@@ -40,10 +45,13 @@ class AnswerLinks {
     private final String baseUrl;
     private final Duration validity;
 
-    AnswerLinks(JdbcClient jdbc, Clock clock, @Value("${traitant.notifications.link-secret:" + DEV_SECRET + "}") String secret,
-                @Value("${traitant.notifications.base-url:http://localhost:8080}") String baseUrl,
-                @Value("${traitant.notifications.link-validity:P14D}") Duration validity,
-                org.springframework.core.env.Environment environment) {
+    AnswerLinks(
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${traitant.notifications.link-secret:" + DEV_SECRET + "}") String secret,
+            @Value("${traitant.notifications.base-url:http://localhost:8080}") String baseUrl,
+            @Value("${traitant.notifications.link-validity:P14D}") Duration validity,
+            org.springframework.core.env.Environment environment) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
@@ -52,11 +60,13 @@ class AnswerLinks {
         if (secret.isBlank() || secret.equals(DEV_SECRET)) {
             if (!environment.matchesProfiles("demo")) {
                 // anybody who reads the source could forge a doctor's or a family's answer
-                throw new IllegalStateException("traitant.notifications.link-secret (TRAITANT_NOTIFICATIONS_LINK_SECRET) is not set:"
-                        + " answer links would be signed with the public development key. Set a random secret of 32 characters"
-                        + " or more (e.g. `openssl rand -base64 48`); only the demo profile may run without one.");
+                throw new IllegalStateException(
+                        "traitant.notifications.link-secret (TRAITANT_NOTIFICATIONS_LINK_SECRET) is not set:"
+                                + " answer links would be signed with the public development key. Set a random secret of 32 characters"
+                                + " or more (e.g. `openssl rand -base64 48`); only the demo profile may run without one.");
             }
-            log.warn("traitant.notifications.link-secret is not set: answer links are signed with a development key (demo profile only)");
+            log.warn(
+                    "traitant.notifications.link-secret is not set: answer links are signed with a development key (demo profile only)");
         }
     }
 
@@ -66,8 +76,11 @@ class AnswerLinks {
         random.nextBytes(bytes);
         String id = HexFormat.of().formatHex(bytes);
         jdbc.sql("insert into answer_link (id, proposal_id, action, expires_at) values (:id, :p, :a, :exp)")
-                .param("id", id).param("p", proposalId).param("a", action.name())
-                .param("exp", Timestamp.from(clock.instant().plus(validity))).update();
+                .param("id", id)
+                .param("p", proposalId)
+                .param("a", action.name())
+                .param("exp", Timestamp.from(clock.instant().plus(validity)))
+                .update();
         return baseUrl + "/reponse/" + id + "." + sign(id, proposalId, action);
     }
 
@@ -84,10 +97,14 @@ class AnswerLinks {
         }
         String id = token.substring(0, dot);
         String signature = token.substring(dot + 1);
-        return jdbc.sql("select id, proposal_id, action from answer_link where id = :id and used_at is null and expires_at > :now")
-                .param("id", id).param("now", Timestamp.from(clock.instant()))
-                .query((rs, i) -> new Link(rs.getString(1), rs.getLong(2), Action.valueOf(rs.getString(3)))).optional()
-                .filter(l -> MessageDigest.isEqual(sign(l.id(), l.proposalId(), l.action()).getBytes(StandardCharsets.US_ASCII),
+        return jdbc.sql(
+                        "select id, proposal_id, action from answer_link where id = :id and used_at is null and expires_at > :now")
+                .param("id", id)
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, i) -> new Link(rs.getString(1), rs.getLong(2), Action.valueOf(rs.getString(3))))
+                .optional()
+                .filter(l -> MessageDigest.isEqual(
+                        sign(l.id(), l.proposalId(), l.action()).getBytes(StandardCharsets.US_ASCII),
                         signature.getBytes(StandardCharsets.US_ASCII)));
     }
 
@@ -96,7 +113,9 @@ class AnswerLinks {
         Optional<Link> link = check(token);
         link.ifPresent(l -> {
             int used = jdbc.sql("update answer_link set used_at = :now where proposal_id = :p and used_at is null")
-                    .param("now", Timestamp.from(clock.instant())).param("p", l.proposalId()).update();
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("p", l.proposalId())
+                    .update();
             if (used == 0) {
                 throw new ProposalWorkflow.TransitionRefused("Ce lien a déjà servi.");
             }
@@ -108,7 +127,8 @@ class AnswerLinks {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((id + "|" + proposalId + "|" + action).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(mac.doFinal((id + "|" + proposalId + "|" + action).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

@@ -28,13 +28,17 @@ class CapacityFollowsDirectory {
     void onAvailabilityChanged(DoctorAvailabilityChanged changed) {
         boolean accepting = changed.status() == NewPatients.ACCEPTING;
         java.util.List<ProposalRepository.Held> rows = repository.rowsOfRpps(changed.rpps()).stream()
-                .filter(h -> h.accountId() == null || accounts.doctorRpps(h.accountId())
-                        .map(fr.traitant.app.platform.values.Rpps::value).filter(changed.rpps()::equals).isPresent())
+                .filter(h -> h.accountId() == null
+                        || accounts.doctorRpps(h.accountId())
+                                .map(fr.traitant.app.platform.values.Rpps::value)
+                                .filter(changed.rpps()::equals)
+                                .isPresent())
                 .toList();
-        int committed = rows.stream().mapToInt(ProposalRepository.Held::committed).max().orElse(0);
+        int committed =
+                rows.stream().mapToInt(ProposalRepository.Held::committed).max().orElse(0);
         if (accepting && changed.capacity() < committed) {
-            throw new IllegalArgumentException("Vous avez déjà accepté " + committed + " nouveau(x) patient(s) : le nombre de places "
-                    + "ne peut pas être inférieur.");
+            throw new IllegalArgumentException("Vous avez déjà accepté " + committed
+                    + " nouveau(x) patient(s) : le nombre de places " + "ne peut pas être inférieur.");
         }
         for (ProposalRepository.Held row : rows) {
             repository.followAvailability(row.id(), accepting, changed.capacity(), clock.instant());

@@ -39,20 +39,27 @@ class DemoWorkflow implements ApplicationRunner {
         accounts.find("medecin@demo.traitant.fr").ifPresent(doctor -> {
             if (workflow.capacity(doctor.accountId()).isEmpty()) {
                 // the account's RPPS links it to its directory entry (ADR 0050)
-                String rpps = accounts.doctorRpps(doctor.accountId()).map(r -> r.value()).orElse("10000000001");
+                String rpps = accounts.doctorRpps(doctor.accountId())
+                        .map(r -> r.value())
+                        .orElse("10000000001");
                 workflow.declareCapacity(doctor.accountId(), rpps, "83137", 20, "medecin@demo.traitant.fr");
             }
         });
-        if (!jdbc.sql("select exists (select 1 from waiting_entry)").query(Boolean.class).single()) {
+        if (!jdbc.sql("select exists (select 1 from waiting_entry)")
+                .query(Boolean.class)
+                .single()) {
             int registered = waitingList.registerFromLongTermConditionData(2_000);
-            // a real list builds up over months: the synthetic entries get waiting dates spread over the last 14 months,
+            // a real list builds up over months: the synthetic entries get waiting dates spread over the last 14
+            // months,
             // reproducibly (from the household number), so that waits and their median are not all zero
             jdbc.sql("""
                             update waiting_entry set waiting_since = waiting_since - make_interval(days => ((household_id * 7919) % 425)::int),
                                    status_changed_at = waiting_since - make_interval(days => ((household_id * 7919) % 425)::int)
                              where source = 'ALD_DATA' and status = 'WAITING'""").update();
-            log.warn("DEMO ONLY — {} synthetic households in ALD without a médecin traitant put on the waiting list "
-                    + "(waiting dates spread over 14 months)", registered);
+            log.warn(
+                    "DEMO ONLY — {} synthetic households in ALD without a médecin traitant put on the waiting list "
+                            + "(waiting dates spread over 14 months)",
+                    registered);
         }
     }
 }

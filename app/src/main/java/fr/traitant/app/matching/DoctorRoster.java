@@ -57,8 +57,12 @@ class DoctorRoster {
     private final Clock clock;
     private final boolean syntheticDoctors;
 
-    DoctorRoster(ProposalRepository repository, Doctors doctors, Charter charter, Clock clock,
-                 @Value("${traitant.matching.synthetic-doctors:false}") boolean syntheticDoctors) {
+    DoctorRoster(
+            ProposalRepository repository,
+            Doctors doctors,
+            Charter charter,
+            Clock clock,
+            @Value("${traitant.matching.synthetic-doctors:false}") boolean syntheticDoctors) {
         this.repository = repository;
         this.doctors = doctors;
         this.charter = charter;
@@ -99,27 +103,50 @@ class DoctorRoster {
         java.time.Instant now = clock.instant();
         // 1. a mirror row for each accepting general practitioner reachable by MSSanté, unless the RPPS has a row
         List<DoctorProfile> accepting = byRpps.values().stream()
-                .filter(p -> p.newPatients() == NewPatients.ACCEPTING && p.capacity() > 0 && !p.mssante().isBlank())
+                .filter(p -> p.newPatients() == NewPatients.ACCEPTING
+                        && p.capacity() > 0
+                        && !p.mssante().isBlank())
                 .filter(p -> p.specialty().isGeneralPractice())
                 .filter(p -> syntheticDoctors || !p.synthetic())
                 .toList();
-        int created = repository.createMirrorRows(departement, accepting.stream()
-                .map(p -> new ProposalRepository.Mirror(p.id(), p.rpps().orElseThrow(), p.mainLocation().communeCode(), p.mainLocation().lat(),
-                        p.mainLocation().lon(), p.capacity(), network.contains(p.rpps().orElseThrow()),
-                        p.mssante().strip().toLowerCase(Locale.ROOT)))
-                .toList(), now);
+        int created = repository.createMirrorRows(
+                departement,
+                accepting.stream()
+                        .map(p -> new ProposalRepository.Mirror(
+                                p.id(),
+                                p.rpps().orElseThrow(),
+                                p.mainLocation().communeCode(),
+                                p.mainLocation().lat(),
+                                p.mainLocation().lon(),
+                                p.capacity(),
+                                network.contains(p.rpps().orElseThrow()),
+                                p.mssante().strip().toLowerCase(Locale.ROOT)))
+                        .toList(),
+                now);
         // 2. the directory's availability and the charter on every row of the département linked to one of its doctors
-        int updated = repository.followDirectory(departement, byRpps.values().stream()
-                .map(p -> new ProposalRepository.Availability(p.rpps().orElseThrow(), p.newPatients() == NewPatients.ACCEPTING,
-                        p.capacity(), network.contains(p.rpps().orElseThrow())))
-                .toList(), now);
+        int updated = repository.followDirectory(
+                departement,
+                byRpps.values().stream()
+                        .map(p -> new ProposalRepository.Availability(
+                                p.rpps().orElseThrow(),
+                                p.newPatients() == NewPatients.ACCEPTING,
+                                p.capacity(),
+                                network.contains(p.rpps().orElseThrow())))
+                        .toList(),
+                now);
         // 3. the few rows whose directory doctor practises elsewhere (a commune chosen by the doctor) or who has none
         List<Long> others = repository.otherRows(departement, byRpps.keySet());
         for (long id : others) {
             refresh(id);
         }
-        log.info("Doctors of département {}: {} directory doctors, {} mirror rows created, {} refreshed, {} other rows, in {} ms",
-                departement, byRpps.size(), created, updated, others.size(), (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Doctors of département {}: {} directory doctors, {} mirror rows created, {} refreshed, {} other rows, in {} ms",
+                departement,
+                byRpps.size(),
+                created,
+                updated,
+                others.size(),
+                (System.nanoTime() - started) / 1_000_000);
         return byRpps;
     }
 
@@ -131,7 +158,8 @@ class DoctorRoster {
         boolean network = networkMember(rpps);
         if (doctor.isPresent()) {
             DoctorProfile p = doctor.get();
-            repository.mirror(doctorId, p.newPatients() == NewPatients.ACCEPTING, p.capacity(), network, clock.instant());
+            repository.mirror(
+                    doctorId, p.newPatients() == NewPatients.ACCEPTING, p.capacity(), network, clock.instant());
         } else {
             repository.setNetwork(doctorId, network);
         }
@@ -144,14 +172,19 @@ class DoctorRoster {
 
     /** Capabilities of a directory doctor. */
     static Capabilities capabilities(DoctorProfile p) {
-        return new Capabilities(seesChildren(p), p.wheelchairAccess(), Set.copyOf(lower(p.languages())), p.takesComplexCases());
+        return new Capabilities(
+                seesChildren(p), p.wheelchairAccess(), Set.copyOf(lower(p.languages())), p.takesComplexCases());
     }
 
     private static boolean seesChildren(DoctorProfile p) {
-        return p.specialty().isGeneralPractice() || p.specialty().group() == fr.traitant.engine.supply.Specialty.PAEDIATRICS;
+        return p.specialty().isGeneralPractice()
+                || p.specialty().group() == fr.traitant.engine.supply.Specialty.PAEDIATRICS;
     }
 
     private static List<String> lower(List<String> languages) {
-        return languages.stream().map(l -> l.strip().toLowerCase(java.util.Locale.ROOT)).filter(l -> !l.isEmpty()).toList();
+        return languages.stream()
+                .map(l -> l.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 }

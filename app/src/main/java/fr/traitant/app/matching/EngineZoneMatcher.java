@@ -12,8 +12,8 @@ import fr.traitant.engine.matching.MatchingResult;
 import fr.traitant.engine.matching.Needs;
 import fr.traitant.engine.matching.Objective;
 import fr.traitant.engine.matching.PassedOverDoctor;
-import fr.traitant.engine.matching.RoadTravelTimes;
 import fr.traitant.engine.matching.Proposal;
+import fr.traitant.engine.matching.RoadTravelTimes;
 import fr.traitant.engine.matching.UnservedHousehold;
 import fr.traitant.engine.territory.Communes;
 import fr.traitant.engine.travel.DensityClass;
@@ -48,16 +48,28 @@ class EngineZoneMatcher implements ZoneMatcher {
     private final double networkPreferenceMinutes;
 
     @Autowired
-    EngineZoneMatcher(Territory territory, @Value("${traitant.matching.max-minutes:30}") double maxMinutes,
-                      @Value("${traitant.matching.network-preference-minutes:10}") double networkPreferenceMinutes) {
-        this(code -> {
-            Communes communes = territory.engineCommunes();
-            return code == null ? Optional.empty() : Optional.of(communes.findIndex(code)).filter(i -> i.isPresent())
-                    .map(i -> communes.get(i.getAsInt())).map(c -> DensityClass.of(c.population(), c.areaKm2()));
-        }, maxMinutes, networkPreferenceMinutes);
+    EngineZoneMatcher(
+            Territory territory,
+            @Value("${traitant.matching.max-minutes:30}") double maxMinutes,
+            @Value("${traitant.matching.network-preference-minutes:10}") double networkPreferenceMinutes) {
+        this(
+                code -> {
+                    Communes communes = territory.engineCommunes();
+                    return code == null
+                            ? Optional.empty()
+                            : Optional.of(communes.findIndex(code))
+                                    .filter(i -> i.isPresent())
+                                    .map(i -> communes.get(i.getAsInt()))
+                                    .map(c -> DensityClass.of(c.population(), c.areaKm2()));
+                },
+                maxMinutes,
+                networkPreferenceMinutes);
     }
 
-    EngineZoneMatcher(Function<String, Optional<DensityClass>> densityOfCommune, double maxMinutes, double networkPreferenceMinutes) {
+    EngineZoneMatcher(
+            Function<String, Optional<DensityClass>> densityOfCommune,
+            double maxMinutes,
+            double networkPreferenceMinutes) {
         if (!(maxMinutes > 0) || !(networkPreferenceMinutes >= 0) || maxMinutes + networkPreferenceMinutes > 24 * 60) {
             throw new IllegalArgumentException("traitant.matching.max-minutes > 0, network-preference-minutes >= 0");
         }
@@ -78,23 +90,45 @@ class EngineZoneMatcher implements ZoneMatcher {
      * its certificate (ADR 0064).
      */
     MatchingOptions options(int households) {
-        return MatchingOptions.DEFAULT.withNetworkPreferenceMinutes(networkPreferenceMinutes)
-                .withExactComponentLimit(households <= EXACT_RUN_HOUSEHOLDS ? EXACT_COMPONENTS : MatchingOptions.DEFAULT.exactComponentLimit());
+        return MatchingOptions.DEFAULT
+                .withNetworkPreferenceMinutes(networkPreferenceMinutes)
+                .withExactComponentLimit(
+                        households <= EXACT_RUN_HOUSEHOLDS
+                                ? EXACT_COMPONENTS
+                                : MatchingOptions.DEFAULT.exactComponentLimit());
     }
 
     private Household household(Demand d, Set<Long> excludedDoctors) {
-        Needs needs = new Needs(d.paediatrics(), d.wheelchair(), Optional.ofNullable(d.language()).filter(l -> !l.isBlank()), d.complex());
+        Needs needs = new Needs(
+                d.paediatrics(),
+                d.wheelchair(),
+                Optional.ofNullable(d.language()).filter(l -> !l.isBlank()),
+                d.complex());
         Set<String> excluded = new HashSet<>();
         for (long doctor : excludedDoctors) {
             excluded.add(Long.toString(doctor));
         }
-        return new Household(Long.toString(d.entryId()), d.people(), new GeoPoint(d.lat(), d.lon()), d.priority(), d.waitingSince(),
-                maxMinutes, needs, density(d.communeCode()), d.transferred(), excluded);
+        return new Household(
+                Long.toString(d.entryId()),
+                d.people(),
+                new GeoPoint(d.lat(), d.lon()),
+                d.priority(),
+                d.waitingSince(),
+                maxMinutes,
+                needs,
+                density(d.communeCode()),
+                d.transferred(),
+                excluded);
     }
 
     private Doctor doctor(Supply s, int places) {
-        return new Doctor(Long.toString(s.doctorId()), new GeoPoint(s.lat(), s.lon()), Math.max(0, places), s.accepting(),
-                new Capabilities(s.paediatrics(), s.wheelchair(), s.languages(), s.complexCases()), density(s.communeCode()),
+        return new Doctor(
+                Long.toString(s.doctorId()),
+                new GeoPoint(s.lat(), s.lon()),
+                Math.max(0, places),
+                s.accepting(),
+                new Capabilities(s.paediatrics(), s.wheelchair(), s.languages(), s.complexCases()),
+                density(s.communeCode()),
                 s.networkMember());
     }
 
@@ -133,8 +167,14 @@ class EngineZoneMatcher implements ZoneMatcher {
             supplyById.put(doc.id(), s);
             doctors.add(doc);
         }
-        MatchingResult result = Matcher.solve(households, doctors, RoadTravelTimes.DEFAULT, options(households.size()).withProgress((phase, done, total) ->
-                progress.at(phase(phase), total <= 0 ? 100 : (int) Math.min(100, done * 100 / total)))).result();
+        MatchingResult result = Matcher.solve(
+                        households,
+                        doctors,
+                        RoadTravelTimes.DEFAULT,
+                        options(households.size())
+                                .withProgress((phase, done, total) -> progress.at(
+                                        phase(phase), total <= 0 ? 100 : (int) Math.min(100, done * 100 / total))))
+                .result();
 
         Map<String, Household> householdById = new HashMap<>();
         households.forEach(h -> householdById.put(h.id(), h));
@@ -147,21 +187,33 @@ class EngineZoneMatcher implements ZoneMatcher {
             Explanation e = result.explain(p.householdId()).orElseThrow();
             List<PassedOver> nearer = new ArrayList<>();
             for (PassedOverDoctor o : e.nearerDoctors()) {
-                nearer.add(new PassedOver(supplyById.get(o.doctorId()).doctorId(), round(o.minutes()), o.reason().name()));
+                nearer.add(new PassedOver(
+                        supplyById.get(o.doctorId()).doctorId(),
+                        round(o.minutes()),
+                        o.reason().name()));
             }
             double km = Math.round(h.location().distanceMetresTo(doc.location()) / 100.0) / 10.0;
-            assignments.add(new Assignment(demandById.get(p.householdId()).entryId(), supplyById.get(p.doctorId()).doctorId(),
-                    round(p.minutes()), km, e.rank(), e.eligibleDoctors(), doc.networkMember(), nearer));
+            assignments.add(new Assignment(
+                    demandById.get(p.householdId()).entryId(),
+                    supplyById.get(p.doctorId()).doctorId(),
+                    round(p.minutes()),
+                    km,
+                    e.rank(),
+                    e.eligibleDoctors(),
+                    doc.networkMember(),
+                    nearer));
         }
         List<Unserved> unserved = new ArrayList<>();
         for (UnservedHousehold u : result.unserved()) {
-            unserved.add(new Unserved(demandById.get(u.householdId()).entryId(), u.reason().name(), u.eligibleDoctors()));
+            unserved.add(new Unserved(
+                    demandById.get(u.householdId()).entryId(), u.reason().name(), u.eligibleDoctors()));
         }
         return new Result(assignments, unserved, describe(result.objective()));
     }
 
     @Override
-    public List<Alternative> alternatives(Demand d, List<Supply> supplies, Map<Long, Integer> remaining, Map<Long, Set<Long>> excluded) {
+    public List<Alternative> alternatives(
+            Demand d, List<Supply> supplies, Map<Long, Integer> remaining, Map<Long, Set<Long>> excluded) {
         Set<Long> excludedDoctors = excluded.getOrDefault(d.householdId(), Set.of());
         Household household = household(d, excludedDoctors);
         List<Alternative> alternatives = new ArrayList<>();
@@ -169,7 +221,10 @@ class EngineZoneMatcher implements ZoneMatcher {
             int left = remaining.getOrDefault(s.doctorId(), s.remaining());
             Doctor doc = doctor(s, left);
             // the engine's eligibility rules: accepting, room for the whole household, needs met, not excluded
-            if (!doc.accepting() || left < d.people() || excludedDoctors.contains(s.doctorId()) || !household.needs().metBy(doc.capabilities())) {
+            if (!doc.accepting()
+                    || left < d.people()
+                    || excludedDoctors.contains(s.doctorId())
+                    || !household.needs().metBy(doc.capabilities())) {
                 continue;
             }
             double minutes = RoadTravelTimes.DEFAULT.minutes(household, doc);
@@ -179,7 +234,8 @@ class EngineZoneMatcher implements ZoneMatcher {
             double km = Math.round(household.location().distanceMetresTo(doc.location()) / 100.0) / 10.0;
             alternatives.add(new Alternative(s.doctorId(), round(minutes), km, s.networkMember()));
         }
-        alternatives.sort(java.util.Comparator.comparingDouble(Alternative::minutes).thenComparingLong(Alternative::doctorId));
+        alternatives.sort(
+                java.util.Comparator.comparingDouble(Alternative::minutes).thenComparingLong(Alternative::doctorId));
         return alternatives;
     }
 
@@ -193,6 +249,9 @@ class EngineZoneMatcher implements ZoneMatcher {
         for (int p = 1; p <= 5; p++) {
             s.append(p > 1 ? ", " : "").append(o.peopleServed(p));
         }
-        return s.append(" ; ").append(Math.round(o.personMinutes())).append(" personnes-minutes de trajet").toString();
+        return s.append(" ; ")
+                .append(Math.round(o.personMinutes()))
+                .append(" personnes-minutes de trajet")
+                .toString();
     }
 }

@@ -15,8 +15,16 @@ import java.util.List;
  * @param minutes         estimated road travel time to the doctor's practice, if known
  * @param transferred     a military family arriving on transfer
  */
-public record HouseholdSummary(int people, List<String> ageBands, boolean longTermCondition, List<String> needs, String commune,
-                               Integer priority, String priorityReasons, Double minutes, boolean transferred) {
+public record HouseholdSummary(
+        int people,
+        List<String> ageBands,
+        boolean longTermCondition,
+        List<String> needs,
+        String commune,
+        Integer priority,
+        String priorityReasons,
+        Double minutes,
+        boolean transferred) {
     public HouseholdSummary {
         ageBands = List.copyOf(ageBands);
         needs = List.copyOf(needs);

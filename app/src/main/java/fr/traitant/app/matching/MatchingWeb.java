@@ -95,7 +95,8 @@ class MatchingWeb {
         @GetMapping(value = "/chiffres/attente.csv", produces = "text/csv;charset=UTF-8")
         org.springframework.http.ResponseEntity<String> csv() {
             return org.springframework.http.ResponseEntity.ok()
-                    .header("Content-Disposition", "attachment; filename=\"liste-attente.csv\"").body(figures.waitingCsv());
+                    .header("Content-Disposition", "attachment; filename=\"liste-attente.csv\"")
+                    .body(figures.waitingCsv());
         }
     }
 
@@ -115,10 +116,16 @@ class MatchingWeb {
 
         private final org.springframework.beans.factory.ObjectProvider<HouseholdRequests> requests;
 
-        WaitingListPages(WaitingList waitingList, WaitingFigures figures, fr.traitant.app.members.Households households,
-                         fr.traitant.app.identity.CurrentUser currentUser, java.time.Clock clock, ProposalWorkflow workflow,
-                         Proposals proposals, fr.traitant.app.territory.Territory territory,
-                         org.springframework.beans.factory.ObjectProvider<HouseholdRequests> requests) {
+        WaitingListPages(
+                WaitingList waitingList,
+                WaitingFigures figures,
+                fr.traitant.app.members.Households households,
+                fr.traitant.app.identity.CurrentUser currentUser,
+                java.time.Clock clock,
+                ProposalWorkflow workflow,
+                Proposals proposals,
+                fr.traitant.app.territory.Territory territory,
+                org.springframework.beans.factory.ObjectProvider<HouseholdRequests> requests) {
             this.requests = requests;
             this.territory = territory;
             this.proposals = proposals;
@@ -138,9 +145,14 @@ class MatchingWeb {
         }
 
         @GetMapping("/liste-attente")
-        String waiting(@org.springframework.web.bind.annotation.RequestParam(name = "departement", required = false) String departement,
-                       @org.springframework.web.bind.annotation.RequestParam(name = "priorite", required = false) String priority,
-                       fr.traitant.app.platform.ListRequest list, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        String waiting(
+                @org.springframework.web.bind.annotation.RequestParam(name = "departement", required = false)
+                        String departement,
+                @org.springframework.web.bind.annotation.RequestParam(name = "priorite", required = false)
+                        String priority,
+                fr.traitant.app.platform.ListRequest list,
+                Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
             String d = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
             String p = priority == null ? "" : priority.strip();
             java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
@@ -156,34 +168,62 @@ class MatchingWeb {
                 model.addAttribute("entries", null);
                 return "matching/waiting";
             }
-            model.addAttribute("entries", waitingList.waiting(d, p.isEmpty() ? null : Integer.valueOf(p), list,
-                    fr.traitant.app.platform.ListRequest.SIZE));
+            model.addAttribute(
+                    "entries",
+                    waitingList.waiting(
+                            d,
+                            p.isEmpty() ? null : Integer.valueOf(p),
+                            list,
+                            fr.traitant.app.platform.ListRequest.SIZE));
             model.addAttribute("csv", list.path() + ".csv" + (list.query().isEmpty() ? "" : "?" + list.query()));
             return "matching/waiting";
         }
 
         @GetMapping(value = "/liste-attente.csv", produces = "text/csv")
         org.springframework.http.ResponseEntity<String> waitingCsv(
-                @org.springframework.web.bind.annotation.RequestParam(name = "departement", required = false) String departement,
-                @org.springframework.web.bind.annotation.RequestParam(name = "priorite", required = false) Integer priority) {
+                @org.springframework.web.bind.annotation.RequestParam(name = "departement", required = false)
+                        String departement,
+                @org.springframework.web.bind.annotation.RequestParam(name = "priorite", required = false)
+                        Integer priority) {
             String d = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
             if (!d.isEmpty() && !territory.isDepartement(d)) {
                 throw new IllegalArgumentException("Département inconnu : " + departement);
             }
             java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
-            for (WaitingList.Entry e : waitingList.waiting(d, priority, fr.traitant.app.platform.ListRequest.first("/liste-attente"), 100_000).rows()) {
-                rows.add(java.util.List.of(Long.toString(e.householdId()), e.departement(), territory.departementLabel(e.departement()),
-                        Integer.toString(e.priority()), e.priorityReasons() == null ? "" : e.priorityReasons(), Integer.toString(e.people()),
-                        e.waitingSinceDay().toString(), e.source().label(), Integer.toString(e.unansweredContacts())));
+            for (WaitingList.Entry e : waitingList
+                    .waiting(d, priority, fr.traitant.app.platform.ListRequest.first("/liste-attente"), 100_000)
+                    .rows()) {
+                rows.add(java.util.List.of(
+                        Long.toString(e.householdId()),
+                        e.departement(),
+                        territory.departementLabel(e.departement()),
+                        Integer.toString(e.priority()),
+                        e.priorityReasons() == null ? "" : e.priorityReasons(),
+                        Integer.toString(e.people()),
+                        e.waitingSinceDay().toString(),
+                        e.source().label(),
+                        Integer.toString(e.unansweredContacts())));
             }
-            return fr.traitant.app.platform.CsvExport.of("liste-attente" + (d.isEmpty() ? "" : "-" + d) + ".csv",
-                    java.util.List.of("foyer", "departement", "departement_nom", "priorite", "motifs", "personnes", "en_attente_depuis",
-                            "origine", "contacts_sans_reponse"), rows);
+            return fr.traitant.app.platform.CsvExport.of(
+                    "liste-attente" + (d.isEmpty() ? "" : "-" + d) + ".csv",
+                    java.util.List.of(
+                            "foyer",
+                            "departement",
+                            "departement_nom",
+                            "priorite",
+                            "motifs",
+                            "personnes",
+                            "en_attente_depuis",
+                            "origine",
+                            "contacts_sans_reponse"),
+                    rows);
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/liste-attente/{id}/contacts")
-        String contact(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam("canal") WaitingList.Channel channel,
-                       @org.springframework.web.bind.annotation.RequestParam("reponse") boolean answered) {
+        String contact(
+                @PathVariable long id,
+                @org.springframework.web.bind.annotation.RequestParam("canal") WaitingList.Channel channel,
+                @org.springframework.web.bind.annotation.RequestParam("reponse") boolean answered) {
             WaitingList.Entry entry = waitingList.recordContact(id, channel, answered);
             return "redirect:/liste-attente?departement=" + entry.departement();
         }
@@ -202,7 +242,11 @@ class MatchingWeb {
             model.addAttribute("entry", entry);
             model.addAttribute("helpRequested", entry != null && waitingList.helpRequested(entry.id()));
             // one status for the family: the PASS or conciliation request about finding a doctor, if one is open
-            model.addAttribute("requests", requests.stream().flatMap(r -> r.openFindDoctorRequests(own.getFirst()).stream()).toList());
+            model.addAttribute(
+                    "requests",
+                    requests.stream()
+                            .flatMap(r -> r.openFindDoctorRequests(own.getFirst()).stream())
+                            .toList());
             workflow.latestForHousehold(own.getFirst()).ifPresent(id -> {
                 model.addAttribute("proposalId", id.value());
                 model.addAttribute("proposalStatus", workflow.status(id));
@@ -212,16 +256,21 @@ class MatchingWeb {
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/mon-medecin-traitant/propositions/{id}/reponse")
-        String answer(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
-                      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        String answer(
+                @PathVariable long id,
+                @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
+                org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
             try {
                 switch (decision) {
                     case "confirmer" -> workflow.confirm(new ProposalId(id));
                     case "refuser" -> workflow.refuse(new ProposalId(id));
                     default -> throw new IllegalArgumentException("Décision inconnue.");
                 }
-                redirect.addFlashAttribute("message", decision.equals("confirmer") ? "Votre médecin traitant est déclaré."
-                        : "Proposition refusée : votre demande reste active, sans perdre votre ancienneté.");
+                redirect.addFlashAttribute(
+                        "message",
+                        decision.equals("confirmer")
+                                ? "Votre médecin traitant est déclaré."
+                                : "Proposition refusée : votre demande reste active, sans perdre votre ancienneté.");
             } catch (ProposalWorkflow.TransitionRefused e) {
                 redirect.addFlashAttribute("message", e.getMessage());
             }
@@ -236,7 +285,8 @@ class MatchingWeb {
                 throw new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte.");
             }
             waitingList.requestHelp(own.getFirst());
-            redirect.addFlashAttribute("message", "Votre demande d'aide est transmise : un conseiller vous contactera.");
+            redirect.addFlashAttribute(
+                    "message", "Votre demande d'aide est transmise : un conseiller vous contactera.");
             return "redirect:/mon-medecin-traitant";
         }
 
@@ -259,8 +309,11 @@ class MatchingWeb {
         private final fr.traitant.app.identity.CurrentUser currentUser;
         private final fr.traitant.app.territory.Territory territory;
 
-        ProposalPages(Proposals proposals, ProposalWorkflow workflow, fr.traitant.app.identity.CurrentUser currentUser,
-                      fr.traitant.app.territory.Territory territory) {
+        ProposalPages(
+                Proposals proposals,
+                ProposalWorkflow workflow,
+                fr.traitant.app.identity.CurrentUser currentUser,
+                fr.traitant.app.territory.Territory territory) {
             this.territory = territory;
             this.proposals = proposals;
             this.workflow = workflow;
@@ -275,14 +328,17 @@ class MatchingWeb {
 
         private void fill(Model model) {
             model.addAttribute("proposals", proposals.mineWithProfiles());
-            ProposalWorkflow.Capacity capacity = workflow.capacity(currentUser.get().accountId()).orElse(null);
+            ProposalWorkflow.Capacity capacity =
+                    workflow.capacity(currentUser.get().accountId()).orElse(null);
             model.addAttribute("capacity", capacity);
             model.addAttribute("statuses", fr.traitant.engine.directory.NewPatients.values());
             if (!model.containsAttribute("form")) {
-                model.addAttribute("form", java.util.Map.of(
-                        "statut", capacity == null ? "" : capacity.accepting() ? "ACCEPTING" : "NOT_ACCEPTING",
-                        "capacite", capacity == null ? "" : Integer.toString(capacity.capacity()),
-                        "commune", capacity == null ? "" : territory.communeLabel(capacity.communeCode())));
+                model.addAttribute(
+                        "form",
+                        java.util.Map.of(
+                                "statut", capacity == null ? "" : capacity.accepting() ? "ACCEPTING" : "NOT_ACCEPTING",
+                                "capacite", capacity == null ? "" : Integer.toString(capacity.capacity()),
+                                "commune", capacity == null ? "" : territory.communeLabel(capacity.communeCode())));
             }
             if (!model.containsAttribute("errors")) {
                 model.addAttribute("errors", java.util.Map.of());
@@ -301,10 +357,13 @@ class MatchingWeb {
 
         /** The doctor records that they declared themselves médecin traitant of the household that chose them. */
         @org.springframework.web.bind.annotation.PostMapping("/propositions/{id}/declaration")
-        String declared(@PathVariable long id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        String declared(
+                @PathVariable long id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
             try {
                 workflow.recordDeclaration(new ProposalId(id));
-                redirect.addFlashAttribute("message", "Déclaration enregistrée : le foyer voit que vous êtes son médecin traitant déclaré.");
+                redirect.addFlashAttribute(
+                        "message",
+                        "Déclaration enregistrée : le foyer voit que vous êtes son médecin traitant déclaré.");
             } catch (ProposalWorkflow.TransitionRefused e) {
                 redirect.addFlashAttribute("message", e.getMessage());
             }
@@ -312,16 +371,21 @@ class MatchingWeb {
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/propositions/{id}/reponse")
-        String answer(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
-                      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        String answer(
+                @PathVariable long id,
+                @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
+                org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
             try {
                 switch (decision) {
                     case "accepter" -> workflow.accept(new ProposalId(id));
                     case "decliner" -> workflow.decline(new ProposalId(id));
                     default -> throw new IllegalArgumentException("Décision inconnue.");
                 }
-                redirect.addFlashAttribute("message", decision.equals("accepter") ? "Proposition acceptée : le foyer est prévenu."
-                        : "Proposition déclinée.");
+                redirect.addFlashAttribute(
+                        "message",
+                        decision.equals("accepter")
+                                ? "Proposition acceptée : le foyer est prévenu."
+                                : "Proposition déclinée.");
             } catch (ProposalWorkflow.TransitionRefused e) {
                 redirect.addFlashAttribute("message", e.getMessage());
             }
@@ -330,17 +394,22 @@ class MatchingWeb {
 
         /** The doctor's availability: new-patient status, capacity, practice commune; errors next to the field. */
         @org.springframework.web.bind.annotation.PostMapping("/propositions/capacite")
-        String capacity(@org.springframework.web.bind.annotation.RequestParam(name = "statut", required = false) String status,
-                        @org.springframework.web.bind.annotation.RequestParam(name = "capacite", required = false) String capacity,
-                        @org.springframework.web.bind.annotation.RequestParam(name = "commune", required = false) String commune,
-                        Model model, jakarta.servlet.http.HttpServletResponse response,
-                        org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        String capacity(
+                @org.springframework.web.bind.annotation.RequestParam(name = "statut", required = false) String status,
+                @org.springframework.web.bind.annotation.RequestParam(name = "capacite", required = false)
+                        String capacity,
+                @org.springframework.web.bind.annotation.RequestParam(name = "commune", required = false)
+                        String commune,
+                Model model,
+                jakarta.servlet.http.HttpServletResponse response,
+                org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
             java.util.Map<String, String> form = new java.util.HashMap<>();
             form.put("statut", status == null ? "" : status);
             form.put("capacite", capacity == null ? "" : capacity);
             form.put("commune", commune == null ? "" : commune);
             try {
-                fr.traitant.engine.directory.NewPatients parsed = status == null || status.isBlank() ? null
+                fr.traitant.engine.directory.NewPatients parsed = status == null || status.isBlank()
+                        ? null
                         : fr.traitant.engine.directory.NewPatients.parse(status);
                 if (status != null && !status.isBlank() && parsed == null) {
                     throw new ProposalWorkflow.AvailabilityRefused("statut", "Statut inconnu.");
@@ -349,7 +418,8 @@ class MatchingWeb {
                 try {
                     places = capacity == null || capacity.isBlank() ? null : Integer.valueOf(capacity.strip());
                 } catch (NumberFormatException e) {
-                    throw new ProposalWorkflow.AvailabilityRefused("capacite", "Indiquez un nombre entier de nouveaux patients.");
+                    throw new ProposalWorkflow.AvailabilityRefused(
+                            "capacite", "Indiquez un nombre entier de nouveaux patients.");
                 }
                 workflow.updateMyAvailability(parsed, places, commune);
             } catch (ProposalWorkflow.AvailabilityRefused e) {
@@ -359,7 +429,8 @@ class MatchingWeb {
                 fill(model);
                 return "matching/proposals";
             }
-            redirect.addFlashAttribute("message", "Disponibilité mise à jour : elle sera prise en compte au prochain appariement.");
+            redirect.addFlashAttribute(
+                    "message", "Disponibilité mise à jour : elle sera prise en compte au prochain appariement.");
             return "redirect:/propositions";
         }
     }
@@ -379,13 +450,17 @@ class MatchingWeb {
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/mutations/import")
-        String upload(@org.springframework.web.bind.annotation.RequestParam(name = "fichier", required = false)
-                      org.springframework.web.multipart.MultipartFile file, Model model, jakarta.servlet.http.HttpServletResponse response)
+        String upload(
+                @org.springframework.web.bind.annotation.RequestParam(name = "fichier", required = false)
+                        org.springframework.web.multipart.MultipartFile file,
+                Model model,
+                jakarta.servlet.http.HttpServletResponse response)
                 throws java.io.IOException {
             model.addAttribute("columns", String.join(";", Transfers.COLUMNS));
             if (file == null || file.isEmpty()) {
                 response.setStatus(422);
-                model.addAttribute("errors", java.util.List.of("Choisissez un fichier à importer (CSV UTF-8, séparateur « ; »)."));
+                model.addAttribute(
+                        "errors", java.util.List.of("Choisissez un fichier à importer (CSV UTF-8, séparateur « ; »)."));
                 return "matching/transfers";
             }
             try (var reader = fr.traitant.app.platform.TextFile.utf8(file.getInputStream())) {
@@ -424,13 +499,21 @@ class MatchingWeb {
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/appariements")
-        String run(@org.springframework.web.bind.annotation.RequestParam(name = "departement", defaultValue = "") String departement,
-                   Model model, jakarta.servlet.http.HttpServletResponse response) {
+        String run(
+                @org.springframework.web.bind.annotation.RequestParam(name = "departement", defaultValue = "")
+                        String departement,
+                Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
             String typed = departement.strip();
-            String error = typed.isEmpty() ? "Saisissez la zone à apparier : un département (83), une région (Occitanie) ou « France »."
-                    : runs.zone(typed).isPresent() ? null
-                    : territory.departementError(typed).map(e -> e + " Vous pouvez aussi saisir une région (Occitanie) ou « France ».")
-                    .orElse("Zone inconnue : saisissez un département (83, 2A), une région (Occitanie) ou « France ».");
+            String error = typed.isEmpty()
+                    ? "Saisissez la zone à apparier : un département (83), une région (Occitanie) ou « France »."
+                    : runs.zone(typed).isPresent()
+                            ? null
+                            : territory
+                                    .departementError(typed)
+                                    .map(e -> e + " Vous pouvez aussi saisir une région (Occitanie) ou « France ».")
+                                    .orElse(
+                                            "Zone inconnue : saisissez un département (83, 2A), une région (Occitanie) ou « France ».");
             if (error != null) {
                 response.setStatus(422);
                 return form(fr.traitant.app.platform.ListRequest.first("/appariements"), model, departement, error);
@@ -469,9 +552,11 @@ class MatchingWeb {
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/appariements/{id}/foyers/{entry}/medecin")
-        String reassign(@PathVariable long id, @PathVariable long entry,
-                        @org.springframework.web.bind.annotation.RequestParam(name = "medecin", defaultValue = "0") long doctor,
-                        org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        String reassign(
+                @PathVariable long id,
+                @PathVariable long entry,
+                @org.springframework.web.bind.annotation.RequestParam(name = "medecin", defaultValue = "0") long doctor,
+                org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
             try {
                 redirect.addFlashAttribute("message", runs.reassign(id, entry, doctor));
             } catch (ProposalWorkflow.TransitionRefused e) {
@@ -482,8 +567,10 @@ class MatchingWeb {
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/appariements/{id}/foyers/{entry}/retrait")
-        String remove(@PathVariable long id, @PathVariable long entry,
-                      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        String remove(
+                @PathVariable long id,
+                @PathVariable long entry,
+                org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
             try {
                 redirect.addFlashAttribute("message", runs.remove(id, entry));
             } catch (ProposalWorkflow.TransitionRefused e) {
@@ -514,18 +601,27 @@ class MatchingWeb {
         private static final java.util.Map<String, String[]> WORDING = java.util.Map.of(
                 "ACCEPT", new String[] {"Acceptez-vous de devenir le médecin traitant de ce foyer ?", "J'accepte"},
                 "DECLINE", new String[] {"Déclinez-vous cette proposition ?", "Je décline"},
-                "CONFIRM", new String[] {"Confirmez-vous ce médecin comme médecin traitant de votre foyer ?", "Je confirme"},
-                "REFUSE", new String[] {"Refusez-vous ce médecin ? Votre demande reste active sans perdre votre ancienneté.", "Je refuse"});
+                "CONFIRM",
+                        new String[] {"Confirmez-vous ce médecin comme médecin traitant de votre foyer ?", "Je confirme"
+                        },
+                "REFUSE",
+                        new String[] {
+                            "Refusez-vous ce médecin ? Votre demande reste active sans perdre votre ancienneté.",
+                            "Je refuse"
+                        });
 
         /** Shows what the link does; a GET never changes anything (mail scanners open links). */
         @GetMapping("/reponse/{token}")
         String show(@PathVariable String token, Model model) {
-            workflow.linkAction(token).ifPresentOrElse(action -> {
-                model.addAttribute("action", action);
-                model.addAttribute("token", token);
-                model.addAttribute("question", WORDING.get(action)[0]);
-                model.addAttribute("label", WORDING.get(action)[1]);
-            }, () -> model.addAttribute("invalid", "Ce lien n'est pas valide, a expiré ou a déjà servi."));
+            workflow.linkAction(token)
+                    .ifPresentOrElse(
+                            action -> {
+                                model.addAttribute("action", action);
+                                model.addAttribute("token", token);
+                                model.addAttribute("question", WORDING.get(action)[0]);
+                                model.addAttribute("label", WORDING.get(action)[1]);
+                            },
+                            () -> model.addAttribute("invalid", "Ce lien n'est pas valide, a expiré ou a déjà servi."));
             return "matching/answer";
         }
 

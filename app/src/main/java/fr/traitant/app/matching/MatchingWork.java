@@ -1,9 +1,8 @@
 package fr.traitant.app.matching;
 
-import fr.traitant.app.platform.Outbox;
-import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
 import fr.traitant.app.identity.WorkSummary;
+import fr.traitant.app.platform.Outbox;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,27 +29,49 @@ class MatchingWork implements WorkSummary {
             case DOCTOR -> {
                 long pending = proposals.countForDoctorAccount(user.accountId(), ProposalStatus.PENDING, false);
                 long toDeclare = proposals.countForDoctorAccount(user.accountId(), ProposalStatus.ATTACHED, true);
-                items.add(new Item(10, "Propositions à examiner", Long.toString(pending),
-                        pending <= 1 ? "foyer attend votre réponse." : "foyers attendent votre réponse.", "/propositions"));
-                items.add(new Item(11, "Déclarations à faire", Long.toString(toDeclare),
+                items.add(new Item(
+                        10,
+                        "Propositions à examiner",
+                        Long.toString(pending),
+                        pending <= 1 ? "foyer attend votre réponse." : "foyers attendent votre réponse.",
+                        "/propositions"));
+                items.add(new Item(
+                        11,
+                        "Déclarations à faire",
+                        Long.toString(toDeclare),
                         (toDeclare <= 1 ? "foyer vous a choisi et attend" : "foyers vous ont choisi et attendent")
-                                + " votre déclaration de médecin traitant.", "/propositions"));
+                                + " votre déclaration de médecin traitant.",
+                        "/propositions"));
             }
-            case INSURED -> items.add(new Item(10, "Mon médecin traitant", "",
-                    "Où en est votre demande, le médecin proposé, la déclaration.", "/mon-medecin-traitant"));
+            case INSURED ->
+                items.add(new Item(
+                        10,
+                        "Mon médecin traitant",
+                        "",
+                        "Où en est votre demande, le médecin proposé, la déclaration.",
+                        "/mon-medecin-traitant"));
             case ADVISOR, CONCILIATOR -> {
-                long waiting = jdbc.sql("select count(*) from waiting_entry where status = 'WAITING'").query(Long.class).single();
-                items.add(new Item(20, "Liste d’attente", Long.toString(waiting), "foyers attendent un médecin traitant.",
+                long waiting = jdbc.sql("select count(*) from waiting_entry where status = 'WAITING'")
+                        .query(Long.class)
+                        .single();
+                items.add(new Item(
+                        20,
+                        "Liste d’attente",
+                        Long.toString(waiting),
+                        "foyers attendent un médecin traitant.",
                         "/liste-attente"));
             }
             case ADMIN -> {
                 Outbox.Counts counts = outbox.counts();
-                items.add(new Item(10, "Courriels en échec", Long.toString(counts.failing()),
-                        "message(s) non remis, " + counts.waiting() + " en attente d’envoi.", "/exploitation/courriels"));
+                items.add(new Item(
+                        10,
+                        "Courriels en échec",
+                        Long.toString(counts.failing()),
+                        "message(s) non remis, " + counts.waiting() + " en attente d’envoi.",
+                        "/exploitation/courriels"));
             }
-            default -> { }
+            default -> {}
         }
         return items;
     }
-
 }

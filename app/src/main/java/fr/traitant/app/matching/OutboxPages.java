@@ -1,10 +1,10 @@
 package fr.traitant.app.matching;
 
-import fr.traitant.app.platform.Outbox;
 import static fr.traitant.app.identity.AccessRule.roles;
 
 import fr.traitant.app.identity.AccessRules;
 import fr.traitant.app.identity.Role;
+import fr.traitant.app.platform.Outbox;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -35,8 +35,10 @@ class OutboxPages {
     }
 
     @GetMapping("/exploitation/courriels")
-    String show(@RequestParam(name = "etat", defaultValue = "echec") String state,
-                fr.traitant.app.platform.ListRequest list, Model model) {
+    String show(
+            @RequestParam(name = "etat", defaultValue = "echec") String state,
+            fr.traitant.app.platform.ListRequest list,
+            Model model) {
         String key = switch (state) {
             case "attente" -> "waiting";
             case "envoyes" -> "sent";
@@ -51,9 +53,11 @@ class OutboxPages {
 
     @PostMapping("/exploitation/courriels/{id}/renvoi")
     String resend(@PathVariable long id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("message", outbox.resend(id)
-                ? "Le message n° " + id + " repart au prochain passage de l'envoi (quelques secondes)."
-                : "Le message n° " + id + " est déjà envoyé.");
+        redirect.addFlashAttribute(
+                "message",
+                outbox.resend(id)
+                        ? "Le message n° " + id + " repart au prochain passage de l'envoi (quelques secondes)."
+                        : "Le message n° " + id + " est déjà envoyé.");
         return "redirect:/exploitation/courriels";
     }
 }

@@ -27,12 +27,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param thresholds        minimum score of classes 1, 2, 3 and 4 (decreasing); below the last, class 5
  */
 @ConfigurationProperties("traitant.waiting-list.priority")
-public record PriorityPolicy(@DefaultValue("4") int targetCondition, @DefaultValue("3") int otherCondition,
-                             @DefaultValue({"PREGNANCY=3", "DISABILITY=2", "RECENT_HOSPITALISATION=2", "ISOLATION=1",
-                                     "PRECARIOUSNESS=1", "NO_FRENCH=1"}) List<String> vulnerability,
-                             @DefaultValue("2") int aged, @DefaultValue("75") int agedFrom,
-                             @DefaultValue("1") int infant, @DefaultValue("3") int infantUnder,
-                             @DefaultValue("1") int transfer, @DefaultValue({"6", "4", "3", "1"}) List<Integer> thresholds) {
+public record PriorityPolicy(
+        @DefaultValue("4") int targetCondition,
+        @DefaultValue("3") int otherCondition,
+
+        @DefaultValue({
+            "PREGNANCY=3",
+            "DISABILITY=2",
+            "RECENT_HOSPITALISATION=2",
+            "ISOLATION=1",
+            "PRECARIOUSNESS=1",
+            "NO_FRENCH=1"
+        })
+        List<String> vulnerability,
+
+        @DefaultValue("2") int aged,
+        @DefaultValue("75") int agedFrom,
+        @DefaultValue("1") int infant,
+        @DefaultValue("3") int infantUnder,
+        @DefaultValue("1") int transfer,
+        @DefaultValue({"6", "4", "3", "1"}) List<Integer> thresholds) {
 
     public PriorityPolicy {
         vulnerability = List.copyOf(vulnerability);
@@ -47,8 +61,22 @@ public record PriorityPolicy(@DefaultValue("4") int targetCondition, @DefaultVal
         }
     }
 
-    static final PriorityPolicy DEFAULT = new PriorityPolicy(4, 3, List.of("PREGNANCY=3", "DISABILITY=2",
-            "RECENT_HOSPITALISATION=2", "ISOLATION=1", "PRECARIOUSNESS=1", "NO_FRENCH=1"), 2, 75, 1, 3, 1, List.of(6, 4, 3, 1));
+    static final PriorityPolicy DEFAULT = new PriorityPolicy(
+            4,
+            3,
+            List.of(
+                    "PREGNANCY=3",
+                    "DISABILITY=2",
+                    "RECENT_HOSPITALISATION=2",
+                    "ISOLATION=1",
+                    "PRECARIOUSNESS=1",
+                    "NO_FRENCH=1"),
+            2,
+            75,
+            1,
+            3,
+            1,
+            List.of(6, 4, 3, 1));
 
     /** A computed class with the reasons behind it (shown to advisors). */
     public record Priority(int priorityClass, int score, List<String> reasons) {

@@ -6,7 +6,9 @@ package fr.traitant.app.matching;
  */
 public enum ProposalStatus {
     PENDING("En attente de la réponse du médecin", "En attente de votre réponse"),
-    ACCEPTED("Acceptée par le médecin, en attente de la confirmation du foyer", "Acceptée : en attente de la confirmation du foyer"),
+    ACCEPTED(
+            "Acceptée par le médecin, en attente de la confirmation du foyer",
+            "Acceptée : en attente de la confirmation du foyer"),
     DECLINED("Déclinée par le médecin", "Déclinée"),
     REFUSED("Refusée par le foyer", "Refusée par le foyer"),
     ATTACHED("Médecin traitant choisi par le foyer", "Le foyer vous a choisi comme médecin traitant"),

@@ -47,10 +47,13 @@ public sealed interface ProposalTransition {
     /** The status this transition leads to from {@code current}; {@link ProposalWorkflow.TransitionRefused} if the table forbids it. */
     default ProposalStatus applyTo(ProposalStatus current) {
         if (!current.next().contains(target())) {
-            throw new ProposalWorkflow.TransitionRefused(current == ProposalStatus.PENDING && target() == ProposalStatus.ATTACHED
-                    ? "Le médecin n'a pas encore accepté cette proposition."
-                    : current.terminal() ? "Cette proposition n'attend plus de réponse (" + current.label().toLowerCase(java.util.Locale.FRENCH) + ")."
-                    : "Cette proposition a déjà reçu une réponse.");
+            throw new ProposalWorkflow.TransitionRefused(
+                    current == ProposalStatus.PENDING && target() == ProposalStatus.ATTACHED
+                            ? "Le médecin n'a pas encore accepté cette proposition."
+                            : current.terminal()
+                                    ? "Cette proposition n'attend plus de réponse ("
+                                            + current.label().toLowerCase(java.util.Locale.FRENCH) + ")."
+                                    : "Cette proposition a déjà reçu une réponse.");
         }
         return target();
     }

@@ -1,11 +1,11 @@
 package fr.traitant.app.matching;
 
-import fr.traitant.app.platform.Outbox;
 import fr.traitant.app.identity.CurrentUser;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.app.platform.Outbox;
 import fr.traitant.app.platform.values.InseeCode;
 import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
@@ -34,8 +34,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProposalWorkflow {
 
     /** A workflow doctor's capacity ({@code doctorId}: the {@code doctor_capacity} row, ADR 0051). */
-    public record Capacity(long doctorId, String communeCode, String departement, int capacity, int committed,
-                           boolean networkMember, boolean accepting) {
+    public record Capacity(
+            long doctorId,
+            String communeCode,
+            String departement,
+            int capacity,
+            int committed,
+            boolean networkMember,
+            boolean accepting) {
         public int remaining() {
             return capacity - committed;
         }
@@ -54,7 +60,15 @@ public class ProposalWorkflow {
     }
 
     /** A proposal: {@code doctorId} is the workflow doctor (null for a case worker's proposal to an account without one). */
-    record Row(long id, long householdId, Long doctorId, Long doctorAccountId, String status, Long entryId, int people, Instant deadline) {}
+    record Row(
+            long id,
+            long householdId,
+            Long doctorId,
+            Long doctorAccountId,
+            String status,
+            Long entryId,
+            int people,
+            Instant deadline) {}
 
     private final ProposalRepository repository;
     private final Households households;
@@ -75,12 +89,25 @@ public class ProposalWorkflow {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Proposals proposals;
 
-    ProposalWorkflow(ProposalRepository repository, Households households, WaitingList waitingList, AuditTrail auditTrail, CurrentUser currentUser,
-                     Territory territory, Clock clock, @Value("${traitant.workflow.answer-period:P14D}") Duration answerPeriod,
-                     Outbox outbox, AnswerLinks links, DoctorRoster roster, fr.traitant.app.directory.Doctors directory,
-                     fr.traitant.app.identity.Accounts accounts, ZoneInputs inputs, ZoneMatcher matcher,
-                     org.springframework.context.ApplicationEventPublisher events, Proposals proposals,
-                     fr.traitant.app.identity.Inbox inbox) {
+    ProposalWorkflow(
+            ProposalRepository repository,
+            Households households,
+            WaitingList waitingList,
+            AuditTrail auditTrail,
+            CurrentUser currentUser,
+            Territory territory,
+            Clock clock,
+            @Value("${traitant.workflow.answer-period:P14D}") Duration answerPeriod,
+            Outbox outbox,
+            AnswerLinks links,
+            DoctorRoster roster,
+            fr.traitant.app.directory.Doctors directory,
+            fr.traitant.app.identity.Accounts accounts,
+            ZoneInputs inputs,
+            ZoneMatcher matcher,
+            org.springframework.context.ApplicationEventPublisher events,
+            Proposals proposals,
+            fr.traitant.app.identity.Inbox inbox) {
         this.inbox = inbox;
         this.events = events;
         this.proposals = proposals;
@@ -132,7 +159,13 @@ public class ProposalWorkflow {
      */
     @Transactional
     public void declareCapacity(long doctorAccountId, String rpps, String communeCode, int capacity, String email) {
-        declare(doctorAccountId, rpps, capacity > 0 ? NewPatients.ACCEPTING : NewPatients.NOT_ACCEPTING, capacity, communeCode, email);
+        declare(
+                doctorAccountId,
+                rpps,
+                capacity > 0 ? NewPatients.ACCEPTING : NewPatients.NOT_ACCEPTING,
+                capacity,
+                communeCode,
+                email);
     }
 
     /**
@@ -152,55 +185,85 @@ public class ProposalWorkflow {
             throw new AvailabilityRefused("capacite", "Le nombre de nouveaux patients va de 0 à 2000.");
         }
         if (status != NewPatients.ACCEPTING && capacity != 0) {
-            throw new AvailabilityRefused("capacite", "Un nombre de nouveaux patients ne s'indique que si vous en acceptez : mettez 0.");
+            throw new AvailabilityRefused(
+                    "capacite", "Un nombre de nouveaux patients ne s'indique que si vous en acceptez : mettez 0.");
         }
-        String rpps = accounts.doctorRpps(doctor.accountId()).map(fr.traitant.app.platform.values.Rpps::value)
+        String rpps = accounts.doctorRpps(doctor.accountId())
+                .map(fr.traitant.app.platform.values.Rpps::value)
                 .orElseGet(() -> repository.rppsOfAccount(doctor.accountId()).orElse(null));
         declare(doctor.accountId(), rpps, status, capacity, communeCode, null);
-        auditTrail.record(null, "doctor_availability", Long.toString(doctor.accountId()), AuditAction.UPDATE,
-                "Disponibilité déclarée par le médecin : " + status.label() + ", " + capacity + " nouveau(x) patient(s), commune " + communeCode);
+        auditTrail.record(
+                null,
+                "doctor_availability",
+                Long.toString(doctor.accountId()),
+                AuditAction.UPDATE,
+                "Disponibilité déclarée par le médecin : " + status.label() + ", " + capacity
+                        + " nouveau(x) patient(s), commune " + communeCode);
     }
 
-    private void declare(long doctorAccountId, String rpps, NewPatients status, int capacity, String communeCode, String email) {
-        String address = email == null ? null : fr.traitant.app.platform.values.EmailAddress.of(email).value();
+    private void declare(
+            long doctorAccountId, String rpps, NewPatients status, int capacity, String communeCode, String email) {
+        String address = email == null
+                ? null
+                : fr.traitant.app.platform.values.EmailAddress.of(email).value();
         if (capacity < 0 || capacity > 5000) {
             throw new AvailabilityRefused("capacite", "La capacité va de 0 à 5000 nouveaux patients.");
         }
-        Commune commune = territory.resolveCommune(communeCode)
-                .orElseThrow(() -> new AvailabilityRefused("commune", "Commune introuvable : indiquez le nom de la commune du cabinet, "
-                        + "son code postal ou son code INSEE."));
+        Commune commune = territory
+                .resolveCommune(communeCode)
+                .orElseThrow(() -> new AvailabilityRefused(
+                        "commune",
+                        "Commune introuvable : indiquez le nom de la commune du cabinet, "
+                                + "son code postal ou son code INSEE."));
         if (rpps != null) {
             repository.adoptMirrorRow(doctorAccountId, rpps);
         }
         int committed = capacity(doctorAccountId).map(Capacity::committed).orElse(0);
         if (capacity < committed) {
-            throw new AvailabilityRefused("capacite", "Vous avez déjà accepté " + committed + " patient(s) : la capacité ne peut pas être inférieure.");
+            throw new AvailabilityRefused(
+                    "capacite",
+                    "Vous avez déjà accepté " + committed + " patient(s) : la capacité ne peut pas être inférieure.");
         }
         double lat = commune.lat();
         double lon = commune.lon();
         // the directory entry is changed only for the account the identity module links to that RPPS (its own)
-        Optional<fr.traitant.app.directory.DoctorProfile> linked = rpps == null ? Optional.empty()
-                : accounts.doctorRpps(doctorAccountId).map(fr.traitant.app.platform.values.Rpps::value).filter(rpps::equals)
+        Optional<fr.traitant.app.directory.DoctorProfile> linked = rpps == null
+                ? Optional.empty()
+                : accounts.doctorRpps(doctorAccountId)
+                        .map(fr.traitant.app.platform.values.Rpps::value)
+                        .filter(rpps::equals)
                         .flatMap(roster::directoryDoctor);
         if (linked.isPresent()) {
             fr.traitant.app.directory.DoctorProfile p = linked.get();
             // the practice place: one of the directory's locations in that commune if there is one, else the commune
             Optional<fr.traitant.app.directory.PracticeLocation> place = p.locations().stream()
-                    .filter(l -> l.communeCode().equals(commune.code())).findFirst();
+                    .filter(l -> l.communeCode().equals(commune.code()))
+                    .findFirst();
             if (place.isPresent()) {
                 lat = place.get().lat();
                 lon = place.get().lon();
             }
-            directory.updateAvailability(rpps, status, status == NewPatients.ACCEPTING ? capacity : 0, p.maxComplexity(), false);
+            directory.updateAvailability(
+                    rpps, status, status == NewPatients.ACCEPTING ? capacity : 0, p.maxComplexity(), false);
         }
-        repository.upsertCapacity(doctorAccountId, rpps, commune, lat, lon, capacity, status == NewPatients.ACCEPTING, clock.instant(),
+        repository.upsertCapacity(
+                doctorAccountId,
+                rpps,
+                commune,
+                lat,
+                lon,
+                capacity,
+                status == NewPatients.ACCEPTING,
+                clock.instant(),
                 address);
         roster.refresh(capacity(doctorAccountId).orElseThrow().doctorId());
     }
 
     /** The capacity of this DOCTOR account's workflow doctor: its own row, else the directory doctor's with its RPPS (ADR 0051). */
     public Optional<Capacity> capacity(long doctorAccountId) {
-        String rpps = accounts.doctorRpps(doctorAccountId).map(fr.traitant.app.platform.values.Rpps::value).orElse(null);
+        String rpps = accounts.doctorRpps(doctorAccountId)
+                .map(fr.traitant.app.platform.values.Rpps::value)
+                .orElse(null);
         return repository.capacity(doctorAccountId, rpps);
     }
 
@@ -220,7 +283,9 @@ public class ProposalWorkflow {
         Instant now = clock.instant();
         long id;
         try {
-            id = repository.insertPending(entry.householdId(), entryId, entry.people(), now.plus(answerPeriod), reason, now, doctorId)
+            id = repository
+                    .insertPending(
+                            entry.householdId(), entryId, entry.people(), now.plus(answerPeriod), reason, now, doctorId)
                     .orElseThrow(() -> new NotFoundException("Aucun médecin " + doctorId + "."));
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // proposal_open_household / proposal_live_entry: another request proposed first (a double submission)
@@ -228,28 +293,41 @@ public class ProposalWorkflow {
         }
         waitingList.changeStatus(entryId, WaitingList.Status.PROPOSED, "Proposition d'un médecin traitant");
         audit(entry.householdId(), id, AuditAction.CREATE, "Proposition d'un médecin traitant");
-        doctorEmail(doctorId).ifPresent(email -> outbox.enqueue(email,
+        doctorEmail(doctorId)
+                .ifPresent(email -> outbox.enqueue(
+                        email,
                         "Traitant — un foyer cherche un médecin traitant (proposition " + id + ")",
                         "Bonjour,\n\nUn foyer de " + entry.people() + " personne(s) (priorité " + entry.priority()
-                                + (entry.priorityReasons().isBlank() ? "" : " : " + Explanations.reasonsForDoctor(entry.priorityReasons()))
-                                + ") cherche un médecin traitant près de votre cabinet.\n" + (reason == null ? "" : reason + ".\n")
+                                + (entry.priorityReasons().isBlank()
+                                        ? ""
+                                        : " : " + Explanations.reasonsForDoctor(entry.priorityReasons()))
+                                + ") cherche un médecin traitant près de votre cabinet.\n"
+                                + (reason == null ? "" : reason + ".\n")
                                 + "\nAccepter : " + links.create(id, AnswerLinks.Action.ACCEPT)
                                 + "\nDécliner : " + links.create(id, AnswerLinks.Action.DECLINE)
                                 + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mes propositions ».\n",
                         "proposal:" + id));
         Instant deadline = now.plus(answerPeriod);
-        households.contactEmail(entry.householdId()).ifPresent(email -> outbox.enqueue(email,
-                "Traitant — une proposition de médecin traitant est en cours pour votre foyer",
-                "Bonjour,\n\nNous avons proposé votre foyer à un médecin traitant près de chez vous. Il a jusqu'au "
-                        + fr.traitant.app.platform.FrenchDates.day(deadline) + " pour répondre.\n\n"
-                        + "S'il accepte, nous vous écrirons avec son nom, l'adresse de son cabinet et son téléphone, et vous "
-                        + "confirmerez votre choix. S'il ne peut pas, votre demande reste active sans perdre votre ancienneté.\n\n"
-                        + "Suivre votre demande : " + links.page("/mon-medecin-traitant") + "\n",
-                "proposal:" + id + ":family"));
-        tellFamily(entry.householdId(), "Une proposition de médecin traitant est en cours pour votre foyer : le médecin a jusqu'au "
-                + fr.traitant.app.platform.FrenchDates.day(deadline) + " pour répondre.");
-        tellDoctor(doctorId, id, "Un foyer de " + entry.people() + " personne(s) cherche un médecin traitant près de votre cabinet "
-                + "(proposition n° " + id + ") : acceptez ou déclinez.");
+        households
+                .contactEmail(entry.householdId())
+                .ifPresent(email -> outbox.enqueue(
+                        email,
+                        "Traitant — une proposition de médecin traitant est en cours pour votre foyer",
+                        "Bonjour,\n\nNous avons proposé votre foyer à un médecin traitant près de chez vous. Il a jusqu'au "
+                                + fr.traitant.app.platform.FrenchDates.day(deadline) + " pour répondre.\n\n"
+                                + "S'il accepte, nous vous écrirons avec son nom, l'adresse de son cabinet et son téléphone, et vous "
+                                + "confirmerez votre choix. S'il ne peut pas, votre demande reste active sans perdre votre ancienneté.\n\n"
+                                + "Suivre votre demande : " + links.page("/mon-medecin-traitant") + "\n",
+                        "proposal:" + id + ":family"));
+        tellFamily(
+                entry.householdId(),
+                "Une proposition de médecin traitant est en cours pour votre foyer : le médecin a jusqu'au "
+                        + fr.traitant.app.platform.FrenchDates.day(deadline) + " pour répondre.");
+        tellDoctor(
+                doctorId,
+                id,
+                "Un foyer de " + entry.people() + " personne(s) cherche un médecin traitant près de votre cabinet "
+                        + "(proposition n° " + id + ") : acceptez ou déclinez.");
         return new ProposalId(id);
     }
 
@@ -260,27 +338,33 @@ public class ProposalWorkflow {
      * At most one open proposal per household: a second one (another doctor, or the same form sent twice) is refused.
      */
     @Transactional
-    public ProposalId proposeFromCase(long householdId, fr.traitant.app.identity.AccountId doctorAccount, String caseReference) {
+    public ProposalId proposeFromCase(
+            long householdId, fr.traitant.app.identity.AccountId doctorAccount, String caseReference) {
         long doctorAccountId = doctorAccount.value();
         lockHousehold(householdId);
         attachedProposal(householdId).ifPresent(attached -> {
             // one attachment per household (database constraint): say so now rather than when the family confirms
-            throw new TransitionRefused("Ce foyer a déjà choisi son médecin traitant avec Traitant (proposition n° " + attached
-                    + ") : une nouvelle proposition ne pourrait pas être confirmée.");
+            throw new TransitionRefused("Ce foyer a déjà choisi son médecin traitant avec Traitant (proposition n° "
+                    + attached + ") : une nouvelle proposition ne pourrait pas être confirmée.");
         });
         openProposal(householdId).ifPresent(open -> {
             throw new TransitionRefused("Une proposition est déjà en cours pour ce foyer (proposition n° " + open
                     + ") : attendez sa réponse ou son expiration avant d'en faire une autre.");
         });
-        long doctorId = capacity(doctorAccountId).map(Capacity::doctorId)
+        long doctorId = capacity(doctorAccountId)
+                .map(Capacity::doctorId)
                 .orElseThrow(() -> new TransitionRefused("Ce médecin n'a pas encore indiqué sa capacité d'accueil : "
                         + "il ne peut pas recevoir de proposition."));
         long entryId = waitingList.register(householdId, WaitingList.Source.CASE, clock.instant());
         WaitingList.Entry entry = waitingList.get(entryId);
         if (entry.status() == WaitingList.Status.PAUSED) {
-            waitingList.changeStatus(entryId, WaitingList.Status.WAITING, "Reprise pour une proposition faite depuis le dossier " + caseReference);
+            waitingList.changeStatus(
+                    entryId,
+                    WaitingList.Status.WAITING,
+                    "Reprise pour une proposition faite depuis le dossier " + caseReference);
         }
-        return propose(entryId, WorkflowDoctorId.of(doctorId), "Proposé par un conseiller (dossier " + caseReference + ")");
+        return propose(
+                entryId, WorkflowDoctorId.of(doctorId), "Proposé par un conseiller (dossier " + caseReference + ")");
     }
 
     /** The proposal through which a household chose its médecin traitant (ATTACHED), if any. */
@@ -309,10 +393,16 @@ public class ProposalWorkflow {
     public Optional<ProposalId> proposeBest(long entryId) {
         WaitingList.Entry entry = waitingList.get(entryId);
         ZoneMatcher.Demand demand = inputs.entry(entryId);
-        String departement = demand.communeCode() == null ? entry.departement() : InseeCode.of(demand.communeCode()).departement();
-        ZoneMatcher.Result result = matcher.match(List.of(demand),
-                inputs.doctors(List.of(departement), List.of(demand), step -> { }).supplies(), inputs.excluded());
-        return result.assignments().stream().findFirst()
+        String departement = demand.communeCode() == null
+                ? entry.departement()
+                : InseeCode.of(demand.communeCode()).departement();
+        ZoneMatcher.Result result = matcher.match(
+                List.of(demand),
+                inputs.doctors(List.of(departement), List.of(demand), step -> {})
+                        .supplies(),
+                inputs.excluded());
+        return result.assignments().stream()
+                .findFirst()
                 .map(a -> propose(entryId, WorkflowDoctorId.of(a.doctorId()), Explanations.reason(a)));
     }
 
@@ -339,16 +429,22 @@ public class ProposalWorkflow {
         }
         audit(p.householdId(), proposalId, AuditAction.UPDATE, "Proposition acceptée par le médecin");
         String who = doctorIdentity(p.doctorId());
-        households.contactEmail(p.householdId()).ifPresent(email -> outbox.enqueue(email,
-                "Traitant — un médecin accepte de devenir votre médecin traitant",
-                "Bonjour,\n\nUn médecin proche de chez vous accepte de devenir le médecin traitant de votre foyer :\n\n" + who
-                        + "\nConfirmez s'il vous convient ; vous pourrez ensuite appeler le cabinet pour un premier rendez-vous.\n"
-                        + "\nConfirmer : " + links.create(proposalId, AnswerLinks.Action.CONFIRM)
-                        + "\nRefuser : " + links.create(proposalId, AnswerLinks.Action.REFUSE)
-                        + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mon médecin traitant ».\n",
-                "proposal:" + proposalId));
-        tellFamily(p.householdId(), "Un médecin accepte de devenir le médecin traitant de votre foyer : découvrez qui il est et "
-                + "confirmez votre choix.");
+        households
+                .contactEmail(p.householdId())
+                .ifPresent(email -> outbox.enqueue(
+                        email,
+                        "Traitant — un médecin accepte de devenir votre médecin traitant",
+                        "Bonjour,\n\nUn médecin proche de chez vous accepte de devenir le médecin traitant de votre foyer :\n\n"
+                                + who
+                                + "\nConfirmez s'il vous convient ; vous pourrez ensuite appeler le cabinet pour un premier rendez-vous.\n"
+                                + "\nConfirmer : " + links.create(proposalId, AnswerLinks.Action.CONFIRM)
+                                + "\nRefuser : " + links.create(proposalId, AnswerLinks.Action.REFUSE)
+                                + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mon médecin traitant ».\n",
+                        "proposal:" + proposalId));
+        tellFamily(
+                p.householdId(),
+                "Un médecin accepte de devenir le médecin traitant de votre foyer : découvrez qui il est et "
+                        + "confirmez votre choix.");
     }
 
     /** The signed-in doctor declines: the household goes back to the waiting list with its original date. */
@@ -380,52 +476,79 @@ public class ProposalWorkflow {
         long proposalId = proposal.value();
         Row p = householdsProposal(proposalId, householdId);
         move(p, new ProposalTransition.Confirm());
-        String rpps = p.doctorId() == null ? null : repository.rppsOf(p.doctorId()).orElse(null);
-        households.declareDoctor(p.householdId(), rpps, "Déclaration du médecin traitant (proposition " + proposalId + ")");
+        String rpps =
+                p.doctorId() == null ? null : repository.rppsOf(p.doctorId()).orElse(null);
+        households.declareDoctor(
+                p.householdId(), rpps, "Déclaration du médecin traitant (proposition " + proposalId + ")");
         if (p.entryId() != null) {
             waitingList.changeStatus(p.entryId(), WaitingList.Status.ATTACHED, "Médecin traitant déclaré");
         }
-        audit(p.householdId(), proposalId, AuditAction.UPDATE, "Proposition confirmée par le foyer : médecin traitant déclaré");
+        audit(
+                p.householdId(),
+                proposalId,
+                AuditAction.UPDATE,
+                "Proposition confirmée par le foyer : médecin traitant déclaré");
         events.publishEvent(new MedecinTraitantChosen(p.householdId(), proposalId));
-        tellDoctor(p.doctorId(), proposalId, "Un foyer vous a choisi comme médecin traitant (proposition n° " + proposalId
-                + ") : ses coordonnées et la déclaration à faire.");
+        tellDoctor(
+                p.doctorId(),
+                proposalId,
+                "Un foyer vous a choisi comme médecin traitant (proposition n° " + proposalId
+                        + ") : ses coordonnées et la déclaration à faire.");
         // the doctor learns who chose them (over MSSanté, the secure messaging of health professionals)
         if (p.doctorId() != null) {
             doctorEmail(p.doctorId()).ifPresent(email -> {
-                        StringBuilder members = new StringBuilder();
-                        for (var m : households.forTheirDoctor(p.householdId(), "Envoi au médecin choisi des coordonnées du foyer")) {
-                            members.append("- ").append(m.firstName()).append(' ').append(m.lastName()).append(", né(e) le ")
-                                    .append(m.birthDateText())
-                                    .append(m.phone() == null ? "" : ", tél. " + m.phone())
-                                    .append(m.email() == null ? "" : ", " + m.email()).append('\n');
-                        }
-                        outbox.enqueue(email, "Traitant — un foyer vous a choisi comme médecin traitant (proposition " + proposalId + ")",
-                                "Bonjour,\n\nLe foyer de la proposition " + proposalId + " confirme son choix : vous êtes son médecin traitant.\n\n"
-                                        + members + "\nProchaine étape : la déclaration de choix du médecin traitant pour chaque membre (en ligne "
-                                        + "ou sur le formulaire papier), puis indiquez-la dans « Mes propositions ».\n",
-                                "proposal:" + proposalId);
-                    });
+                StringBuilder members = new StringBuilder();
+                for (var m : households.forTheirDoctor(
+                        p.householdId(), "Envoi au médecin choisi des coordonnées du foyer")) {
+                    members.append("- ")
+                            .append(m.firstName())
+                            .append(' ')
+                            .append(m.lastName())
+                            .append(", né(e) le ")
+                            .append(m.birthDateText())
+                            .append(m.phone() == null ? "" : ", tél. " + m.phone())
+                            .append(m.email() == null ? "" : ", " + m.email())
+                            .append('\n');
+                }
+                outbox.enqueue(
+                        email,
+                        "Traitant — un foyer vous a choisi comme médecin traitant (proposition " + proposalId + ")",
+                        "Bonjour,\n\nLe foyer de la proposition " + proposalId
+                                + " confirme son choix : vous êtes son médecin traitant.\n\n"
+                                + members
+                                + "\nProchaine étape : la déclaration de choix du médecin traitant pour chaque membre (en ligne "
+                                + "ou sur le formulaire papier), puis indiquez-la dans « Mes propositions ».\n",
+                        "proposal:" + proposalId);
+            });
         }
     }
 
     /** Both sides learn that a proposal expired, and what happens next. */
     private void notifyExpiry(Row p) {
         boolean familyWasAsked = p.status().equals("ACCEPTED");
-        tellFamily(p.householdId(), "La proposition de médecin traitant a expiré : votre demande reste active, avec son ancienneté.");
+        tellFamily(
+                p.householdId(),
+                "La proposition de médecin traitant a expiré : votre demande reste active, avec son ancienneté.");
         tellDoctor(p.doctorId(), p.id(), "La proposition n° " + p.id() + " a expiré.");
         if (familyWasAsked) {
-            households.contactEmail(p.householdId()).ifPresent(email -> outbox.enqueue(email,
-                    "Traitant — la proposition de médecin traitant a expiré",
-                    "Bonjour,\n\nLa proposition de médecin traitant faite à votre foyer a expiré sans confirmation de votre part.\n"
-                            + "Votre demande reste active, avec son ancienneté : nous vous proposerons un autre médecin.\n",
-                    "proposal:" + p.id()));
+            households
+                    .contactEmail(p.householdId())
+                    .ifPresent(email -> outbox.enqueue(
+                            email,
+                            "Traitant — la proposition de médecin traitant a expiré",
+                            "Bonjour,\n\nLa proposition de médecin traitant faite à votre foyer a expiré sans confirmation de votre part.\n"
+                                    + "Votre demande reste active, avec son ancienneté : nous vous proposerons un autre médecin.\n",
+                            "proposal:" + p.id()));
         }
         if (p.doctorId() != null) {
-            doctorEmail(p.doctorId()).ifPresent(email -> outbox.enqueue(email,
+            doctorEmail(p.doctorId())
+                    .ifPresent(email -> outbox.enqueue(
+                            email,
                             "Traitant — la proposition " + p.id() + " a expiré",
-                            "Bonjour,\n\nLa proposition " + p.id() + " a expiré " + (familyWasAsked
-                                    ? "sans confirmation du foyer : la place que vous lui réserviez est de nouveau libre.\n"
-                                    : "sans réponse de votre part : le foyer sera proposé à un autre médecin.\n"),
+                            "Bonjour,\n\nLa proposition " + p.id() + " a expiré "
+                                    + (familyWasAsked
+                                            ? "sans confirmation du foyer : la place que vous lui réserviez est de nouveau libre.\n"
+                                            : "sans réponse de votre part : le foyer sera proposé à un autre médecin.\n"),
                             "proposal:" + p.id()));
         }
     }
@@ -436,7 +559,9 @@ public class ProposalWorkflow {
             return "";
         }
         String rpps = doctorId == null ? null : repository.rppsOf(doctorId).orElse(null);
-        return (rpps == null ? java.util.Optional.<fr.traitant.app.directory.DoctorProfile>empty() : directory.findByRpps(rpps))
+        return (rpps == null
+                        ? java.util.Optional.<fr.traitant.app.directory.DoctorProfile>empty()
+                        : directory.findByRpps(rpps))
                 .map(d -> {
                     String address = proposals.practiceAddress(d);
                     return Proposals.doctorName(d) + "\n" + (address.isEmpty() ? "" : address + "\n")
@@ -455,14 +580,14 @@ public class ProposalWorkflow {
         if (doctorId == null) {
             return;
         }
-        repository.accountOf(doctorId)
+        repository
+                .accountOf(doctorId)
                 .ifPresent(account -> inbox.notify(account, message, "/propositions/" + proposalId));
     }
 
     /** The MSSanté address of a workflow doctor, if known (where proposals and news are sent). */
     private Optional<String> doctorEmail(Long doctorId) {
-        return doctorId == null ? Optional.empty()
-                : repository.emailOf(doctorId);
+        return doctorId == null ? Optional.empty() : repository.emailOf(doctorId);
     }
 
     /**
@@ -481,15 +606,20 @@ public class ProposalWorkflow {
             throw new TransitionRefused("La déclaration est déjà enregistrée.");
         }
         audit(p.householdId(), proposalId, AuditAction.UPDATE, "Déclaration de médecin traitant faite par le médecin");
-        tellFamily(p.householdId(), "Votre médecin a fait la déclaration de médecin traitant le "
-                + fr.traitant.app.platform.FrenchDates.day(now) + ".");
+        tellFamily(
+                p.householdId(),
+                "Votre médecin a fait la déclaration de médecin traitant le "
+                        + fr.traitant.app.platform.FrenchDates.day(now) + ".");
         String who = doctorIdentity(p.doctorId());
-        households.contactEmail(p.householdId()).ifPresent(email -> outbox.enqueue(email,
-                "Traitant — votre médecin traitant est déclaré",
-                "Bonjour,\n\nVotre médecin a fait la déclaration de médecin traitant pour votre foyer le "
-                        + fr.traitant.app.platform.FrenchDates.day(now) + " :\n\n" + who
-                        + "\nElle est enregistrée auprès de l'Assurance Maladie. Vous la retrouvez dans « Mon médecin traitant ».\n",
-                "proposal:" + proposalId));
+        households
+                .contactEmail(p.householdId())
+                .ifPresent(email -> outbox.enqueue(
+                        email,
+                        "Traitant — votre médecin traitant est déclaré",
+                        "Bonjour,\n\nVotre médecin a fait la déclaration de médecin traitant pour votre foyer le "
+                                + fr.traitant.app.platform.FrenchDates.day(now) + " :\n\n" + who
+                                + "\nElle est enregistrée auprès de l'Assurance Maladie. Vous la retrouvez dans « Mon médecin traitant ».\n",
+                        "proposal:" + proposalId));
         return now;
     }
 
@@ -521,7 +651,8 @@ public class ProposalWorkflow {
     /** Uses a signed link: performs its action as the doctor or household the proposal belongs to. */
     @Transactional
     public String answerByLink(String token) {
-        AnswerLinks.Link link = links.use(token).orElseThrow(() -> new NotFoundException("Ce lien n'est pas valide, a expiré ou a déjà servi."));
+        AnswerLinks.Link link = links.use(token)
+                .orElseThrow(() -> new NotFoundException("Ce lien n'est pas valide, a expiré ou a déjà servi."));
         Row p = find(link.proposalId()).orElseThrow(() -> new NotFoundException("Introuvable."));
         switch (link.action()) {
             case ACCEPT -> accept(p);
@@ -548,16 +679,24 @@ public class ProposalWorkflow {
         List<Row> due = repository.declarationsDue(now.minus(DECLARATION_REMINDER));
         for (Row p : due) {
             repository.markReminded(p.id(), now);
-            doctorEmail(p.doctorId()).ifPresent(email -> outbox.enqueue(email,
-                    "Traitant — rappel : déclaration de médecin traitant (proposition " + p.id() + ")",
-                    "Bonjour,\n\nUn foyer de " + p.people() + " personne(s) vous a choisi comme médecin traitant il y a plus de "
-                            + DECLARATION_REMINDER.toDays() + " jours, et la déclaration de médecin traitant n'est pas encore "
-                            + "enregistrée dans Traitant.\n\nQuand vous l'avez faite (en ligne auprès de l'Assurance Maladie ou sur le "
-                            + "formulaire papier), indiquez-le sur la page de la proposition : " + links.page("/propositions/" + p.id())
-                            + "\n\nC'est ce qui fait compter ce rattachement dans les chiffres de la caisse.\n",
-                    "proposal:" + p.id() + ":reminder"));
-            tellDoctor(p.doctorId(), p.id(), "Rappel : la déclaration de médecin traitant du foyer de la proposition n° " + p.id()
-                    + " n'est pas encore enregistrée.");
+            doctorEmail(p.doctorId())
+                    .ifPresent(email -> outbox.enqueue(
+                            email,
+                            "Traitant — rappel : déclaration de médecin traitant (proposition " + p.id() + ")",
+                            "Bonjour,\n\nUn foyer de " + p.people()
+                                    + " personne(s) vous a choisi comme médecin traitant il y a plus de "
+                                    + DECLARATION_REMINDER.toDays()
+                                    + " jours, et la déclaration de médecin traitant n'est pas encore "
+                                    + "enregistrée dans Traitant.\n\nQuand vous l'avez faite (en ligne auprès de l'Assurance Maladie ou sur le "
+                                    + "formulaire papier), indiquez-le sur la page de la proposition : "
+                                    + links.page("/propositions/" + p.id())
+                                    + "\n\nC'est ce qui fait compter ce rattachement dans les chiffres de la caisse.\n",
+                            "proposal:" + p.id() + ":reminder"));
+            tellDoctor(
+                    p.doctorId(),
+                    p.id(),
+                    "Rappel : la déclaration de médecin traitant du foyer de la proposition n° " + p.id()
+                            + " n'est pas encore enregistrée.");
         }
         return due.size();
     }
@@ -581,7 +720,8 @@ public class ProposalWorkflow {
     /** The status of a proposal (for pages; the caller checked access). */
     public String status(ProposalId proposal) {
         long proposalId = proposal.value();
-        return repository.status(proposalId)
+        return repository
+                .status(proposalId)
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
     }
 
@@ -598,21 +738,27 @@ public class ProposalWorkflow {
 
     /** A proposal addressed to this DOCTOR account (to it, to its workflow doctor, or to its RPPS: ADR 0051), else 404. */
     private Row doctorsProposal(long proposalId, long doctorAccountId) {
-        String rpps = accounts.doctorRpps(doctorAccountId).map(fr.traitant.app.platform.values.Rpps::value).orElse(null);
+        String rpps = accounts.doctorRpps(doctorAccountId)
+                .map(fr.traitant.app.platform.values.Rpps::value)
+                .orElse(null);
         boolean mine = repository.addressedTo(proposalId, doctorAccountId, rpps);
-        return find(proposalId).filter(p -> mine)
+        return find(proposalId)
+                .filter(p -> mine)
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
     }
 
     private Row householdsProposal(long proposalId, long householdId) {
-        return find(proposalId).filter(p -> p.householdId() == householdId)
+        return find(proposalId)
+                .filter(p -> p.householdId() == householdId)
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
     }
 
     private long householdOf(long proposalId) {
         SignedInUser insured = requireRole(Role.INSURED);
         List<Long> own = households.householdsOf(insured.accountId());
-        return find(proposalId).map(Row::householdId).filter(own::contains)
+        return find(proposalId)
+                .map(Row::householdId)
+                .filter(own::contains)
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
     }
 

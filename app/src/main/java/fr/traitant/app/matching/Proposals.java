@@ -1,26 +1,25 @@
 package fr.traitant.app.matching;
 
+import fr.traitant.app.identity.CurrentUser;
+import fr.traitant.app.identity.Role;
+import fr.traitant.app.identity.SignedInUser;
 import fr.traitant.app.members.HouseholdProfile;
+import fr.traitant.app.members.Households;
 import fr.traitant.app.members.Vulnerability;
+import fr.traitant.app.platform.FrenchDates;
+import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.app.privacy.AuditAction;
+import fr.traitant.app.privacy.AuditTrail;
 import fr.traitant.app.territory.Territory;
 import fr.traitant.engine.geo.GeoPoint;
 import fr.traitant.engine.travel.DensityClass;
 import fr.traitant.engine.travel.RoadTimeModel;
 import java.util.ArrayList;
-import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
-
-import fr.traitant.app.identity.CurrentUser;
-import fr.traitant.app.identity.Role;
-import fr.traitant.app.identity.SignedInUser;
-import fr.traitant.app.members.Households;
-import fr.traitant.app.platform.NotFoundException;
-import fr.traitant.app.privacy.AuditAction;
-import fr.traitant.app.privacy.AuditTrail;
-import fr.traitant.app.platform.FrenchDates;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,9 +53,15 @@ public class Proposals {
 
     private final fr.traitant.app.directory.Doctors directory;
 
-    Proposals(ProposalRepository repository, CurrentUser currentUser, Households households, AuditTrail auditTrail, Territory territory,
-              @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder, fr.traitant.app.identity.Accounts accounts,
-              fr.traitant.app.directory.Doctors directory) {
+    Proposals(
+            ProposalRepository repository,
+            CurrentUser currentUser,
+            Households households,
+            AuditTrail auditTrail,
+            Territory territory,
+            @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder,
+            fr.traitant.app.identity.Accounts accounts,
+            fr.traitant.app.directory.Doctors directory) {
         this.directory = directory;
         this.accounts = accounts;
         this.territory = territory;
@@ -66,7 +71,6 @@ public class Proposals {
         this.households = households;
         this.auditTrail = auditTrail;
     }
-
 
     /** The signed-in doctor's proposals, most recent first. */
     @Transactional
@@ -102,13 +106,16 @@ public class Proposals {
     HouseholdSummary summary(ProposalView p) {
         ProposalRepository.SummaryRow row = repository.summary(p.id());
         HouseholdProfile profile = households.profile(p.householdId()).orElseThrow();
-        List<HouseholdProfile.Person> needing = profile.members().stream().filter(m -> !m.hasDeclaredDoctor()).toList();
+        List<HouseholdProfile.Person> needing =
+                profile.members().stream().filter(m -> !m.hasDeclaredDoctor()).toList();
         if (needing.isEmpty()) {
             needing = profile.members();
         }
         List<String> bands = new ArrayList<>();
         for (int[] b : BANDS) {
-            long n = needing.stream().filter(m -> m.age() >= b[0] && m.age() <= b[1]).count();
+            long n = needing.stream()
+                    .filter(m -> m.age() >= b[0] && m.age() <= b[1])
+                    .count();
             if (n > 0) {
                 bands.add(n + (b[1] >= 200 ? " de " + b[0] + " ans ou plus" : " de " + b[0] + " à " + b[1] + " ans"));
             }
@@ -121,11 +128,14 @@ public class Proposals {
             needs.add("handicap : cabinet accessible en fauteuil roulant");
         }
         String communeCode = row.destinationCommune().isEmpty() ? profile.communeCode() : row.destinationCommune();
-        String commune = commune(communeCode).map(c -> c.name() + " (" + c.departement() + ")").orElse("commune inconnue");
+        String commune = commune(communeCode)
+                .map(c -> c.name() + " (" + c.departement() + ")")
+                .orElse("commune inconnue");
         Double minutes = row.minutes();
-        java.util.Optional<GeoPoint> home = profile.lat() != null && row.destinationCommune().isEmpty()
-                ? java.util.Optional.of(new GeoPoint(profile.lat(), profile.lon()))
-                : commune(communeCode).map(c -> new GeoPoint(c.lat(), c.lon()));
+        java.util.Optional<GeoPoint> home =
+                profile.lat() != null && row.destinationCommune().isEmpty()
+                        ? java.util.Optional.of(new GeoPoint(profile.lat(), profile.lon()))
+                        : commune(communeCode).map(c -> new GeoPoint(c.lat(), c.lon()));
         if (minutes == null && row.doctorLat() != null && home.isPresent()) {
             // not from a run (a case worker's proposal): the same road-time estimate, at the intermediate speed
             double km = home.get().distanceMetresTo(new GeoPoint(row.doctorLat(), row.doctorLon())) / 1000;
@@ -133,8 +143,16 @@ public class Proposals {
             double speed = model.speedKmh(DensityClass.INTERMEDIATE);
             minutes = Math.round(model.minutesBetween(km, speed, speed) * 10) / 10.0;
         }
-        return new HouseholdSummary(row.people(), bands, needing.stream().anyMatch(m -> m.longTermCondition() != null), needs,
-                commune, row.priority(), Explanations.reasonsForDoctor(row.priorityReasons()), minutes, "TRANSFER".equals(row.source()));
+        return new HouseholdSummary(
+                row.people(),
+                bands,
+                needing.stream().anyMatch(m -> m.longTermCondition() != null),
+                needs,
+                commune,
+                row.priority(),
+                Explanations.reasonsForDoctor(row.priorityReasons()),
+                minutes,
+                "TRANSFER".equals(row.source()));
     }
 
     private java.util.Optional<fr.traitant.app.territory.Commune> commune(String code) {
@@ -154,17 +172,32 @@ public class Proposals {
      *
      * @param declaredOn the date the doctor declared themselves médecin traitant ("2 décembre 2026"), or null
      */
-    public record ChosenDoctor(long proposalId, String status, String name, String address, String phone, String sector,
-                               List<String> languages, Boolean wheelchairAccess, Double minutes, Double lat, Double lon,
-                               String declaredOn, String confirmedOn) {
+    public record ChosenDoctor(
+            long proposalId,
+            String status,
+            String name,
+            String address,
+            String phone,
+            String sector,
+            List<String> languages,
+            Boolean wheelchairAccess,
+            Double minutes,
+            Double lat,
+            Double lon,
+            String declaredOn,
+            String confirmedOn) {
         public ChosenDoctor {
             languages = List.copyOf(languages);
         }
 
         /** "anglais, arabe" from ISO codes. */
         public String languagesText() {
-            return String.join(", ", languages.stream()
-                    .map(code -> java.util.Locale.forLanguageTag(code).getDisplayLanguage(java.util.Locale.FRENCH)).toList());
+            return String.join(
+                    ", ",
+                    languages.stream()
+                            .map(code ->
+                                    java.util.Locale.forLanguageTag(code).getDisplayLanguage(java.util.Locale.FRENCH))
+                            .toList());
         }
     }
 
@@ -176,27 +209,64 @@ public class Proposals {
     public java.util.Optional<ChosenDoctor> doctorForMyHousehold(long proposalId) {
         SignedInUser user = currentUser.get();
         List<Long> own = user.has(Role.INSURED) ? households.householdsOf(user.accountId()) : List.of();
-        ProposalRepository.WithDoctor row = repository.withDoctor(proposalId).filter(r -> own.contains(r.householdId()))
+        ProposalRepository.WithDoctor row = repository
+                .withDoctor(proposalId)
+                .filter(r -> own.contains(r.householdId()))
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
         if (!row.status().equals("ACCEPTED") && !row.status().equals("ATTACHED")) {
             return java.util.Optional.empty();
         }
-        HouseholdSummary summary = summary(new ProposalView(proposalId, row.householdId(), row.accountId(), row.status(), java.time.Instant.EPOCH));
-        java.util.Optional<fr.traitant.app.directory.DoctorProfile> profile = row.rpps() == null ? java.util.Optional.empty()
-                : directory.findByRpps(row.rpps());
+        HouseholdSummary summary = summary(new ProposalView(
+                proposalId, row.householdId(), row.accountId(), row.status(), java.time.Instant.EPOCH));
+        java.util.Optional<fr.traitant.app.directory.DoctorProfile> profile =
+                row.rpps() == null ? java.util.Optional.empty() : directory.findByRpps(row.rpps());
         String confirmed = row.status().equals("ATTACHED") ? FrenchDates.day(row.decidedAt()) : null;
         String declared = FrenchDates.day(row.declaredAt());
         if (profile.isPresent()) {
             fr.traitant.app.directory.DoctorProfile d = profile.get();
-            fr.traitant.app.directory.PracticeLocation place = d.locations().isEmpty() ? null : d.locations().getFirst();
-            return java.util.Optional.of(new ChosenDoctor(proposalId, row.status(), doctorName(d), practiceAddress(d), d.phone(), d.feeSector().map(fr.traitant.engine.directory.FeeSector::label).orElse(null), d.languages(),
-                    d.wheelchairAccess(), summary.minutes(), place == null ? row.lat() : place.lat(), place == null ? row.lon() : place.lon(),
-                    declared, confirmed));
+            fr.traitant.app.directory.PracticeLocation place =
+                    d.locations().isEmpty() ? null : d.locations().getFirst();
+            return java.util.Optional.of(new ChosenDoctor(
+                    proposalId,
+                    row.status(),
+                    doctorName(d),
+                    practiceAddress(d),
+                    d.phone(),
+                    d.feeSector()
+                            .map(fr.traitant.engine.directory.FeeSector::label)
+                            .orElse(null),
+                    d.languages(),
+                    d.wheelchairAccess(),
+                    summary.minutes(),
+                    place == null ? row.lat() : place.lat(),
+                    place == null ? row.lon() : place.lon(),
+                    declared,
+                    confirmed));
         }
-        String name = row.accountId() == null ? "Votre médecin" : accounts.findById(row.accountId()).map(SignedInUser::displayName).orElse("Votre médecin");
-        String commune = row.communeCode() == null ? "" : commune(row.communeCode()).map(fr.traitant.app.territory.Commune::name).orElse("");
-        return java.util.Optional.of(new ChosenDoctor(proposalId, row.status(), name, commune, "", null, List.of(), null,
-                summary.minutes(), row.lat(), row.lon(), declared, confirmed));
+        String name = row.accountId() == null
+                ? "Votre médecin"
+                : accounts.findById(row.accountId())
+                        .map(SignedInUser::displayName)
+                        .orElse("Votre médecin");
+        String commune = row.communeCode() == null
+                ? ""
+                : commune(row.communeCode())
+                        .map(fr.traitant.app.territory.Commune::name)
+                        .orElse("");
+        return java.util.Optional.of(new ChosenDoctor(
+                proposalId,
+                row.status(),
+                name,
+                commune,
+                "",
+                null,
+                List.of(),
+                null,
+                summary.minutes(),
+                row.lat(),
+                row.lon(),
+                declared,
+                confirmed));
     }
 
     /**
@@ -206,7 +276,8 @@ public class Proposals {
      *
      * @param declaredOn the date the doctor recorded the declaration, or null (still to do)
      */
-    public record ChosenFamily(long proposalId, List<Households.MemberContact> members, String confirmedOn, String declaredOn) {
+    public record ChosenFamily(
+            long proposalId, List<Households.MemberContact> members, String confirmedOn, String declaredOn) {
         public ChosenFamily {
             members = List.copyOf(members);
         }
@@ -222,8 +293,11 @@ public class Proposals {
             return java.util.Optional.empty();
         }
         java.time.Instant[] dates = repository.decidedAndDeclared(proposalId);
-        return java.util.Optional.of(new ChosenFamily(proposalId, households.forTheirDoctor(p.householdId(), CHOSEN_DOCTOR_PURPOSE),
-                FrenchDates.day(dates[0]), FrenchDates.day(dates[1])));
+        return java.util.Optional.of(new ChosenFamily(
+                proposalId,
+                households.forTheirDoctor(p.householdId(), CHOSEN_DOCTOR_PURPOSE),
+                FrenchDates.day(dates[0]),
+                FrenchDates.day(dates[1])));
     }
 
     /** "Dr Anne Lemaire". */
@@ -237,9 +311,14 @@ public class Proposals {
             return "";
         }
         fr.traitant.app.directory.PracticeLocation place = d.locations().getFirst();
-        String commune = commune(place.communeCode()).map(fr.traitant.app.territory.Commune::name).orElse("");
-        return String.join(", ", java.util.stream.Stream.of(place.name(), place.address(), (place.postalCode() + " " + commune).strip())
-                .filter(t -> t != null && !t.isBlank()).toList());
+        String commune = commune(place.communeCode())
+                .map(fr.traitant.app.territory.Commune::name)
+                .orElse("");
+        return String.join(
+                ", ",
+                java.util.stream.Stream.of(place.name(), place.address(), (place.postalCode() + " " + commune).strip())
+                        .filter(t -> t != null && !t.isBlank())
+                        .toList());
     }
 
     /** One proposal: its doctor or an advisor/conciliator; anybody else gets "not found". */
@@ -248,10 +327,15 @@ public class Proposals {
         SignedInUser user = currentUser.get();
         boolean agent = AGENT_READERS.contains(user.role());
         boolean doctor = user.has(Role.DOCTOR);
-        ProposalView proposal = (agent || doctor ? repository.view(id, agent ? null : user.accountId(), doctor ? myRpps(user) : null)
-                : java.util.Optional.<ProposalView>empty())
+        ProposalView proposal = (agent || doctor
+                        ? repository.view(id, agent ? null : user.accountId(), doctor ? myRpps(user) : null)
+                        : java.util.Optional.<ProposalView>empty())
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + id + "."));
-        audit(proposal.householdId(), proposal.id(), AuditAction.READ, user.has(Role.DOCTOR) ? DOCTOR_PURPOSE : AGENT_PURPOSE);
+        audit(
+                proposal.householdId(),
+                proposal.id(),
+                AuditAction.READ,
+                user.has(Role.DOCTOR) ? DOCTOR_PURPOSE : AGENT_PURPOSE);
         return proposal;
     }
 
@@ -264,6 +348,8 @@ public class Proposals {
     }
 
     private String myRpps(SignedInUser doctor) {
-        return accounts.doctorRpps(doctor.accountId()).map(fr.traitant.app.platform.values.Rpps::value).orElse(null);
+        return accounts.doctorRpps(doctor.accountId())
+                .map(fr.traitant.app.platform.values.Rpps::value)
+                .orElse(null);
     }
 }

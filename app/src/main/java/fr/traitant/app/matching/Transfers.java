@@ -51,8 +51,15 @@ public class Transfers {
     private final Clock clock;
     private final java.time.Period leadTime;
 
-    Transfers(JdbcClient jdbc, Households households, Territory territory, WaitingList waitingList, ProposalWorkflow workflow,
-              AuditTrail auditTrail, Clock clock, @Value("${traitant.transfers.lead-time:P60D}") java.time.Period leadTime) {
+    Transfers(
+            JdbcClient jdbc,
+            Households households,
+            Territory territory,
+            WaitingList waitingList,
+            ProposalWorkflow workflow,
+            AuditTrail auditTrail,
+            Clock clock,
+            @Value("${traitant.transfers.lead-time:P60D}") java.time.Period leadTime) {
         this.jdbc = jdbc;
         this.households = households;
         this.territory = territory;
@@ -66,7 +73,9 @@ public class Transfers {
     /** Imports the plan (whole file or nothing), then prepares the arrivals already within the lead time. */
     @Transactional
     public Result importPlan(Reader csv) {
-        if (!jdbc.sql("select pg_try_advisory_xact_lock(7302, 1)").query(Boolean.class).single()) {
+        if (!jdbc.sql("select pg_try_advisory_xact_lock(7302, 1)")
+                .query(Boolean.class)
+                .single()) {
             throw new fr.traitant.app.platform.ConflictException("Un import du plan de mutations est déjà en cours :"
                     + " attendez qu'il se termine, puis recommencez.");
         }
@@ -76,8 +85,12 @@ public class Transfers {
                             insert into transfer (household_id, member_ref, destination_commune, arrival_date)
                             values (:h, :m, :c, :a) on conflict (member_ref, arrival_date) do update
                             set destination_commune = excluded.destination_commune returning id""")
-                    .param("h", l.householdId()).param("m", l.memberRef()).param("c", l.commune()).param("a", l.arrival())
-                    .query(Long.class).single();
+                    .param("h", l.householdId())
+                    .param("m", l.memberRef())
+                    .param("c", l.commune())
+                    .param("a", l.arrival())
+                    .query(Long.class)
+                    .single();
             for (String person : households.personRefs(l.householdId())) {
                 auditTrail.record(person, "transfer", Long.toString(id), AuditAction.CREATE, PURPOSE);
             }
@@ -97,8 +110,10 @@ public class Transfers {
                         select id, household_id, destination_commune from transfer
                          where waiting_entry_id is null and arrival_date <= :horizon and arrival_date >= :today - 30
                          order by arrival_date, id for update skip locked""")
-                .param("horizon", today.plus(leadTime)).param("today", today)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).list();
+                .param("horizon", today.plus(leadTime))
+                .param("today", today)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
+                .list();
         int prepared = 0;
         Set<Long> seen = new HashSet<>();
         for (Object[] t : due) {
@@ -112,7 +127,10 @@ public class Transfers {
                 continue; // they keep their médecin traitant
             }
             long entryId = waitingList.registerTransfer(householdId, destination, clock.instant());
-            jdbc.sql("update transfer set waiting_entry_id = :e where id = :id").param("e", entryId).param("id", transferId).update();
+            jdbc.sql("update transfer set waiting_entry_id = :e where id = :id")
+                    .param("e", entryId)
+                    .param("id", transferId)
+                    .update();
             if (seen.add(householdId) && waitingList.get(entryId).status() == WaitingList.Status.WAITING) {
                 workflow.proposeBest(entryId);
             }
@@ -125,26 +143,35 @@ public class Transfers {
         List<Line> lines = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Set<String> keys = new HashSet<>();
-        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().fieldSeparator(';').allowMissingFields(true)
-                .allowExtraFields(true).ofNamedCsvRecord(csv)) {
+        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder()
+                .fieldSeparator(';')
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                .ofNamedCsvRecord(csv)) {
             boolean headerChecked = false;
             for (NamedCsvRecord r : reader) {
                 if (!headerChecked) {
-                    List<String> missing = COLUMNS.stream().filter(c -> !r.getHeader().contains(c)).toList();
+                    List<String> missing = COLUMNS.stream()
+                            .filter(c -> !r.getHeader().contains(c))
+                            .toList();
                     if (!missing.isEmpty()) {
-                        throw new TransferPlanRefused(List.of("ligne 1 : colonne(s) manquante(s) " + String.join(", ", missing)));
+                        throw new TransferPlanRefused(
+                                List.of("ligne 1 : colonne(s) manquante(s) " + String.join(", ", missing)));
                     }
                     headerChecked = true;
                 }
                 long line = r.getStartingLineNumber();
                 try {
                     if (r.getFieldCount() != r.getHeader().size()) {
-                        throw new IllegalArgumentException(r.getHeader().size() + " champs attendus, " + r.getFieldCount() + " trouvés");
+                        throw new IllegalArgumentException(
+                                r.getHeader().size() + " champs attendus, " + r.getFieldCount() + " trouvés");
                     }
                     String member = required(r, "beneficiaire");
                     String household = required(r, "foyer");
-                    long householdId = households.findByReferences(household, member).orElseThrow(() ->
-                            new IllegalArgumentException("bénéficiaire " + member + " inconnu dans le foyer " + household));
+                    long householdId = households
+                            .findByReferences(household, member)
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "bénéficiaire " + member + " inconnu dans le foyer " + household));
                     String commune = required(r, "commune_destination");
                     if (territory.findCommune(commune).isEmpty()) {
                         throw new IllegalArgumentException("commune inconnue '" + commune + "'");
@@ -185,7 +212,8 @@ public class Transfers {
         private final List<String> errors;
 
         public TransferPlanRefused(List<String> errors) {
-            super("Plan de mutation refusé, rien n'a été importé — " + String.join(" ; ", errors.subList(0, Math.min(20, errors.size()))));
+            super("Plan de mutation refusé, rien n'a été importé — "
+                    + String.join(" ; ", errors.subList(0, Math.min(20, errors.size()))));
             this.errors = List.copyOf(errors);
         }
 

@@ -32,8 +32,13 @@ public class WaitingFigures {
      * {@code households}, {@code people} and {@code medianWaitDays} are null when the group has fewer than 11
      * households ({@code belowThreshold}).
      */
-    public record Cell(String departement, List<Integer> priorities, boolean belowThreshold, Long households, Long people,
-                       Double medianWaitDays) {
+    public record Cell(
+            String departement,
+            List<Integer> priorities,
+            boolean belowThreshold,
+            Long households,
+            Long people,
+            Double medianWaitDays) {
         public Cell {
             priorities = List.copyOf(priorities);
         }
@@ -100,7 +105,10 @@ public class WaitingFigures {
     static List<Cell> publish(List<Waiting> entries) {
         Map<String, Map<Integer, List<Waiting>>> byDepartement = new TreeMap<>();
         for (Waiting w : entries) {
-            byDepartement.computeIfAbsent(w.departement(), d -> new TreeMap<>()).computeIfAbsent(w.priority(), p -> new ArrayList<>()).add(w);
+            byDepartement
+                    .computeIfAbsent(w.departement(), d -> new TreeMap<>())
+                    .computeIfAbsent(w.priority(), p -> new ArrayList<>())
+                    .add(w);
         }
         List<Cell> cells = new ArrayList<>();
         byDepartement.forEach((departement, byPriority) -> {
@@ -120,7 +128,8 @@ public class WaitingFigures {
                 cells.add(cell(departement, merged, mergedEntries));
             }
         });
-        cells.sort(java.util.Comparator.comparing(Cell::departement).thenComparing(c -> c.priorities().getFirst()));
+        cells.sort(java.util.Comparator.comparing(Cell::departement)
+                .thenComparing(c -> c.priorities().getFirst()));
         return cells;
     }
 
@@ -131,7 +140,12 @@ public class WaitingFigures {
         double[] waits = group.stream().mapToDouble(Waiting::waitDays).sorted().toArray();
         int n = waits.length;
         double median = n % 2 == 1 ? waits[n / 2] : (waits[n / 2 - 1] + waits[n / 2]) / 2;
-        return new Cell(departement, priorities, false, (long) n, group.stream().mapToLong(Waiting::people).sum(),
+        return new Cell(
+                departement,
+                priorities,
+                false,
+                (long) n,
+                group.stream().mapToLong(Waiting::people).sum(),
                 Math.round(median * 10) / 10.0);
     }
 
@@ -140,7 +154,8 @@ public class WaitingFigures {
         return jdbc.sql("""
                         select to_char(status_changed_at at time zone 'Europe/Paris', 'YYYY-MM'), count(*), sum(people)
                           from waiting_entry where status = 'ATTACHED' group by 1 order by 1""")
-                .query((rs, i) -> rs.getLong(2) < THRESHOLD ? new Month(rs.getString(1), true, null, null)
+                .query((rs, i) -> rs.getLong(2) < THRESHOLD
+                        ? new Month(rs.getString(1), true, null, null)
                         : new Month(rs.getString(1), false, rs.getLong(2), rs.getLong(3)))
                 .list();
     }
@@ -149,10 +164,19 @@ public class WaitingFigures {
     public String waitingCsv() {
         StringBuilder csv = new StringBuilder("departement;priorites;foyers;personnes;attente_mediane_jours\n");
         for (Cell c : waiting()) {
-            csv.append(c.departement()).append(';')
-                    .append(c.priorities().stream().map(String::valueOf).collect(Collectors.joining(","))).append(';')
-                    .append(c.householdsText()).append(';').append(c.peopleText()).append(';')
-                    .append(c.belowThreshold() ? "" : c.medianWaitDays().toString().replace('.', ',')).append('\n');
+            csv.append(c.departement())
+                    .append(';')
+                    .append(c.priorities().stream().map(String::valueOf).collect(Collectors.joining(",")))
+                    .append(';')
+                    .append(c.householdsText())
+                    .append(';')
+                    .append(c.peopleText())
+                    .append(';')
+                    .append(
+                            c.belowThreshold()
+                                    ? ""
+                                    : c.medianWaitDays().toString().replace('.', ','))
+                    .append('\n');
         }
         return csv.toString();
     }

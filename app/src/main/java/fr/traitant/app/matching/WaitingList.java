@@ -2,9 +2,9 @@ package fr.traitant.app.matching;
 
 import fr.traitant.app.members.HouseholdProfile;
 import fr.traitant.app.members.Households;
-import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.platform.ListPage;
 import fr.traitant.app.platform.ListRequest;
+import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
 import java.sql.ResultSet;
@@ -33,7 +33,10 @@ public class WaitingList {
 
     /** Where a request comes from. */
     public enum Source {
-        TRANSFER("Mutation"), CASE("Dossier d’accompagnement"), ALD_DATA("Données ALD de la caisse"), ONLINE("Demande en ligne");
+        TRANSFER("Mutation"),
+        CASE("Dossier d’accompagnement"),
+        ALD_DATA("Données ALD de la caisse"),
+        ONLINE("Demande en ligne");
 
         private final String label;
 
@@ -47,17 +50,37 @@ public class WaitingList {
     }
 
     /** Where an entry stands. */
-    public enum Status { WAITING, PAUSED, PROPOSED, ATTACHED, WITHDRAWN }
+    public enum Status {
+        WAITING,
+        PAUSED,
+        PROPOSED,
+        ATTACHED,
+        WITHDRAWN
+    }
 
     /** How a household was contacted. */
-    public enum Channel { PHONE, EMAIL, LETTER, SMS }
+    public enum Channel {
+        PHONE,
+        EMAIL,
+        LETTER,
+        SMS
+    }
 
     /** Unanswered contacts in a row that pause an entry. */
     public static final int UNANSWERED_BEFORE_PAUSE = 3;
 
     /** An entry as shown to advisors (no names: the household is opened through its own audited page). */
-    public record Entry(long id, long householdId, Source source, String departement, int people, int priority,
-                        String priorityReasons, Instant waitingSince, Status status, int unansweredContacts) {
+    public record Entry(
+            long id,
+            long householdId,
+            Source source,
+            String departement,
+            int people,
+            int priority,
+            String priorityReasons,
+            Instant waitingSince,
+            Status status,
+            int unansweredContacts) {
         /** The waiting-since day in France. */
         public java.time.LocalDate waitingSinceDay() {
             return java.time.LocalDate.ofInstant(waitingSince, java.time.ZoneId.of("Europe/Paris"));
@@ -106,16 +129,27 @@ public class WaitingList {
     }
 
     private long register(long householdId, Source source, Instant waitingSince, String destinationCommune) {
-        HouseholdProfile found = households.profile(householdId)
+        HouseholdProfile found = households
+                .profile(householdId)
                 .orElseThrow(() -> new NotFoundException("Aucun foyer " + householdId + "."));
-        HouseholdProfile profile = destinationCommune == null ? found : new HouseholdProfile(found.householdId(), destinationCommune,
-                fr.traitant.app.platform.values.InseeCode.of(destinationCommune).departement(), null, null, found.members());
+        HouseholdProfile profile = destinationCommune == null
+                ? found
+                : new HouseholdProfile(
+                        found.householdId(),
+                        destinationCommune,
+                        fr.traitant.app.platform.values.InseeCode.of(destinationCommune)
+                                .departement(),
+                        null,
+                        null,
+                        found.members());
         if (profile.departement() == null) {
-            throw new IllegalArgumentException("Le foyer n'a pas de commune : impossible de l'inscrire sur une liste d'attente.");
+            throw new IllegalArgumentException(
+                    "Le foyer n'a pas de commune : impossible de l'inscrire sur une liste d'attente.");
         }
         // after a transfer the declared GP is far away: everybody needs one; otherwise those without one
         List<HouseholdProfile.Person> needing = profile.members().stream()
-                .filter(p -> source == Source.TRANSFER || !p.hasDeclaredDoctor()).toList();
+                .filter(p -> source == Source.TRANSFER || !p.hasDeclaredDoctor())
+                .toList();
         if (needing.isEmpty()) {
             throw new IllegalArgumentException("Tous les membres du foyer ont déjà un médecin traitant.");
         }
@@ -128,21 +162,33 @@ public class WaitingList {
             jdbc.sql("""
                             update waiting_entry set priority = :p, priority_reasons = :r, people = :n, departement = :d,
                                    waiting_since = :since, destination_commune = coalesce(:dest, destination_commune)
-                             where id = :id""").param("dest", destinationCommune)
-                    .param("p", priority.priorityClass()).param("r", String.join(", ", priority.reasons()))
-                    .param("n", needing.size()).param("d", profile.departement()).param("since", Timestamp.from(since))
-                    .param("id", e.id()).update();
+                             where id = :id""")
+                    .param("dest", destinationCommune)
+                    .param("p", priority.priorityClass())
+                    .param("r", String.join(", ", priority.reasons()))
+                    .param("n", needing.size())
+                    .param("d", profile.departement())
+                    .param("since", Timestamp.from(since))
+                    .param("id", e.id())
+                    .update();
             id = e.id();
             audit(householdId, id, AuditAction.UPDATE, "Mise à jour de l'inscription sur la liste d'attente");
         } else {
             id = jdbc.sql("""
                             insert into waiting_entry (household_id, source, departement, people, priority, priority_reasons,
                                                        waiting_since, status_changed_at, destination_commune)
-                            values (:h, :s, :d, :n, :p, :r, :since, :now, :dest) returning id""").param("dest", destinationCommune)
-                    .param("h", householdId).param("s", source.name()).param("d", profile.departement()).param("n", needing.size())
-                    .param("p", priority.priorityClass()).param("r", String.join(", ", priority.reasons()))
-                    .param("since", Timestamp.from(waitingSince)).param("now", Timestamp.from(clock.instant()))
-                    .query(Long.class).single();
+                            values (:h, :s, :d, :n, :p, :r, :since, :now, :dest) returning id""")
+                    .param("dest", destinationCommune)
+                    .param("h", householdId)
+                    .param("s", source.name())
+                    .param("d", profile.departement())
+                    .param("n", needing.size())
+                    .param("p", priority.priorityClass())
+                    .param("r", String.join(", ", priority.reasons()))
+                    .param("since", Timestamp.from(waitingSince))
+                    .param("now", Timestamp.from(clock.instant()))
+                    .query(Long.class)
+                    .single();
             audit(householdId, id, AuditAction.CREATE, "Inscription sur la liste d'attente (" + source.name() + ")");
         }
         return id;
@@ -169,7 +215,10 @@ public class WaitingList {
     public Entry recordContact(long entryId, Channel channel, boolean answered) {
         Entry entry = get(entryId);
         jdbc.sql("insert into waiting_contact (entry_id, contacted_at, channel, answered) values (:e, :at, :c, :a)")
-                .param("e", entryId).param("at", Timestamp.from(clock.instant())).param("c", channel.name()).param("a", answered)
+                .param("e", entryId)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("c", channel.name())
+                .param("a", answered)
                 .update();
         int unanswered = answered ? 0 : Math.min(UNANSWERED_BEFORE_PAUSE, entry.unansweredContacts() + 1);
         Status status = entry.status();
@@ -181,27 +230,42 @@ public class WaitingList {
         jdbc.sql("""
                         update waiting_entry set unanswered_contacts = :u, status = :s,
                                status_changed_at = case when status <> :s then :now else status_changed_at end where id = :id""")
-                .param("u", unanswered).param("s", status.name()).param("now", Timestamp.from(clock.instant())).param("id", entryId)
+                .param("u", unanswered)
+                .param("s", status.name())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", entryId)
                 .update();
-        audit(entry.householdId(), entryId, AuditAction.UPDATE, answered ? "Contact de l'assuré (réponse)"
-                : status == Status.PAUSED ? "Inscription mise en pause : trois contacts sans réponse" : "Contact de l'assuré sans réponse");
+        audit(
+                entry.householdId(),
+                entryId,
+                AuditAction.UPDATE,
+                answered
+                        ? "Contact de l'assuré (réponse)"
+                        : status == Status.PAUSED
+                                ? "Inscription mise en pause : trois contacts sans réponse"
+                                : "Contact de l'assuré sans réponse");
         return get(entryId);
     }
 
     /** The household asks an advisor for help (shown on the advisors' list); audited. */
     @Transactional
     public void requestHelp(long householdId) {
-        Entry entry = openEntry(householdId).orElseThrow(() -> new IllegalArgumentException(
-                "Faites d'abord une demande de médecin traitant."));
+        Entry entry = openEntry(householdId)
+                .orElseThrow(() -> new IllegalArgumentException("Faites d'abord une demande de médecin traitant."));
         jdbc.sql("update waiting_entry set help_requested_at = :now where id = :id")
-                .param("now", Timestamp.from(clock.instant())).param("id", entry.id()).update();
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", entry.id())
+                .update();
         audit(householdId, entry.id(), AuditAction.UPDATE, "Demande d'aide de l'assuré à un conseiller");
     }
 
     /** Whether the household asked for help on this entry. */
     public boolean helpRequested(long entryId) {
-        return jdbc.sql("select help_requested_at is not null from waiting_entry where id = :id").param("id", entryId)
-                .query(Boolean.class).optional().orElse(false);
+        return jdbc.sql("select help_requested_at is not null from waiting_entry where id = :id")
+                .param("id", entryId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** Changes the status of an entry (used by the proposal workflow); audited. */
@@ -209,20 +273,28 @@ public class WaitingList {
     public void changeStatus(long entryId, Status status, String purpose) {
         Entry entry = get(entryId);
         jdbc.sql("update waiting_entry set status = :s, status_changed_at = :now where id = :id")
-                .param("s", status.name()).param("now", Timestamp.from(clock.instant())).param("id", entryId).update();
+                .param("s", status.name())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", entryId)
+                .update();
         audit(entry.householdId(), entryId, AuditAction.UPDATE, purpose);
     }
 
     /** The open entry of a household, if any. */
     public Optional<Entry> openEntry(long householdId) {
-        return jdbc.sql("select " + COLUMNS + " from waiting_entry where household_id = :h and status in ('WAITING', 'PAUSED', 'PROPOSED')")
-                .param("h", householdId).query(WaitingList::map).optional();
+        return jdbc.sql("select " + COLUMNS
+                        + " from waiting_entry where household_id = :h and status in ('WAITING', 'PAUSED', 'PROPOSED')")
+                .param("h", householdId)
+                .query(WaitingList::map)
+                .optional();
     }
 
     /** One entry. */
     public Entry get(long entryId) {
-        return jdbc.sql("select " + COLUMNS + " from waiting_entry where id = :id").param("id", entryId)
-                .query(WaitingList::map).optional()
+        return jdbc.sql("select " + COLUMNS + " from waiting_entry where id = :id")
+                .param("id", entryId)
+                .query(WaitingList::map)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("Aucune inscription " + entryId + "."));
     }
 
@@ -232,7 +304,8 @@ public class WaitingList {
      */
     @Transactional
     public List<Entry> waiting(String departement, Integer priority, int limit) {
-        return waiting(departement, priority, ListRequest.first("/liste-attente"), limit).rows();
+        return waiting(departement, priority, ListRequest.first("/liste-attente"), limit)
+                .rows();
     }
 
     /** The columns the waiting list may be sorted on; the default is the order in which matching serves households. */
@@ -245,12 +318,21 @@ public class WaitingList {
     /** One page of the waiting list, each entry shown audited. */
     @Transactional
     public ListPage<Entry> waiting(String departement, Integer priority, ListRequest request, int size) {
-        String where = " from waiting_entry where status = 'WAITING' and (:d = '' or departement = :d) and (:p = 0 or priority = :p)";
-        Map<String, Object> params = Map.of("d", departement == null ? "" : departement, "p", priority == null ? 0 : priority);
-        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        String where =
+                " from waiting_entry where status = 'WAITING' and (:d = '' or departement = :d) and (:p = 0 or priority = :p)";
+        Map<String, Object> params =
+                Map.of("d", departement == null ? "" : departement, "p", priority == null ? 0 : priority);
+        long total = jdbc.sql("select count(*)" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Entry> entries = jdbc.sql("select " + COLUMNS + where + " order by "
                         + request.orderBy(SORTABLE, "priorite", false, "id") + " limit :limit offset :offset")
-                .params(params).param("limit", size).param("offset", request.offset(size)).query(WaitingList::map).list();
+                .params(params)
+                .param("limit", size)
+                .param("offset", request.offset(size))
+                .query(WaitingList::map)
+                .list();
         entries.forEach(e -> audit(e.householdId(), e.id(), AuditAction.READ, "Consultation de la liste d'attente"));
         return request.page(entries, total, size);
     }
@@ -270,8 +352,16 @@ public class WaitingList {
         if (rs.getTimestamp("help_requested_at") != null) {
             reasons = (reasons.isBlank() ? "" : reasons + " — ") + "aide demandée par l'assuré";
         }
-        return new Entry(rs.getLong("id"), rs.getLong("household_id"), Source.valueOf(rs.getString("source")),
-                rs.getString("departement"), rs.getInt("people"), rs.getInt("priority"), reasons,
-                rs.getTimestamp("waiting_since").toInstant(), Status.valueOf(rs.getString("status")), rs.getInt("unanswered_contacts"));
+        return new Entry(
+                rs.getLong("id"),
+                rs.getLong("household_id"),
+                Source.valueOf(rs.getString("source")),
+                rs.getString("departement"),
+                rs.getInt("people"),
+                rs.getInt("priority"),
+                reasons,
+                rs.getTimestamp("waiting_since").toInstant(),
+                Status.valueOf(rs.getString("status")),
+                rs.getInt("unanswered_contacts"));
     }
 }

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ZoneInputs {
 
-    private static final String ENTRY_COLUMNS = "id, household_id, people, priority, waiting_since, destination_commune, source";
+    private static final String ENTRY_COLUMNS =
+            "id, household_id, people, priority, waiting_since, destination_commune, source";
 
     private final JdbcClient jdbc;
     private final Households households;
@@ -34,9 +35,14 @@ class ZoneInputs {
 
     private final double maxMinutes;
 
-    ZoneInputs(JdbcClient jdbc, Households households, Territory territory, DoctorRoster roster,
-               @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder, ProposalRepository proposals,
-               @Value("${traitant.matching.max-minutes:30}") double maxMinutes) {
+    ZoneInputs(
+            JdbcClient jdbc,
+            Households households,
+            Territory territory,
+            DoctorRoster roster,
+            @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder,
+            ProposalRepository proposals,
+            @Value("${traitant.matching.max-minutes:30}") double maxMinutes) {
         this.maxMinutes = maxMinutes;
         this.proposals = proposals;
         this.jdbc = jdbc;
@@ -56,9 +62,12 @@ class ZoneInputs {
         if (departements.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + ENTRY_COLUMNS + " from waiting_entry where status = 'WAITING' and departement in (:d)"
+        return jdbc.sql("select " + ENTRY_COLUMNS
+                        + " from waiting_entry where status = 'WAITING' and departement in (:d)"
                         + " order by priority, waiting_since, id")
-                .param("d", List.copyOf(departements)).query((rs, i) -> demand(rs)).list();
+                .param("d", List.copyOf(departements))
+                .query((rs, i) -> demand(rs))
+                .list();
     }
 
     /**
@@ -69,8 +78,10 @@ class ZoneInputs {
      *
      * @param step told the département being read, for the run's page
      */
-    ZoneDoctors doctors(java.util.Collection<String> zone, List<ZoneMatcher.Demand> demands,
-                        java.util.function.Consumer<String> step) {
+    ZoneDoctors doctors(
+            java.util.Collection<String> zone,
+            List<ZoneMatcher.Demand> demands,
+            java.util.function.Consumer<String> step) {
         Set<String> inZone = new java.util.TreeSet<>(zone);
         fr.traitant.engine.geo.SpatialIndex homes = homes(demands);
         Set<String> neighbours = demands.isEmpty() ? Set.of() : neighboursWithinReach(inZone, homes);
@@ -79,12 +90,14 @@ class ZoneInputs {
         int n = 0;
         int total = inZone.size() + neighbours.size();
         for (String d : inZone) {
-            step.accept("Lecture des médecins disponibles : " + territory.departementLabel(d) + " (" + (++n) + " sur " + total + ")");
+            step.accept("Lecture des médecins disponibles : " + territory.departementLabel(d) + " (" + (++n) + " sur "
+                    + total + ")");
             supplies.addAll(doctors(d));
         }
         int across = 0;
         for (String d : neighbours) {
-            step.accept("Lecture des médecins des départements voisins : " + territory.departementLabel(d) + " (" + (++n) + " sur " + total + ")");
+            step.accept("Lecture des médecins des départements voisins : " + territory.departementLabel(d) + " ("
+                    + (++n) + " sur " + total + ")");
             for (ZoneMatcher.Supply s : doctors(d)) {
                 if (homes.withinRadius(new fr.traitant.engine.geo.GeoPoint(s.lat(), s.lon()), reach).length > 0) {
                     supplies.add(s);
@@ -121,7 +134,8 @@ class ZoneInputs {
 
     private static fr.traitant.engine.geo.SpatialIndex homes(List<ZoneMatcher.Demand> demands) {
         return fr.traitant.engine.geo.SpatialIndex.of(demands.stream()
-                .map(d -> new fr.traitant.engine.geo.GeoPoint(d.lat(), d.lon())).toList());
+                .map(d -> new fr.traitant.engine.geo.GeoPoint(d.lat(), d.lon()))
+                .toList());
     }
 
     /** Crow-fly metres beyond which no trip is within the travel limit (the road model's bound). */
@@ -131,8 +145,10 @@ class ZoneInputs {
 
     /** One waiting entry as a demand. */
     ZoneMatcher.Demand entry(long entryId) {
-        return jdbc.sql("select " + ENTRY_COLUMNS + " from waiting_entry where id = :id").param("id", entryId)
-                .query((rs, i) -> demand(rs)).single();
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from waiting_entry where id = :id")
+                .param("id", entryId)
+                .query((rs, i) -> demand(rs))
+                .single();
     }
 
     private ZoneMatcher.Demand demand(ResultSet rs) throws SQLException {
@@ -151,11 +167,25 @@ class ZoneInputs {
             lon = c.lon();
         }
         boolean children = profile.members().stream().anyMatch(m -> m.age() < paediatricsUnder);
-        boolean wheelchair = profile.members().stream().anyMatch(m -> m.vulnerabilities().contains(Vulnerability.DISABILITY));
-        boolean complex = profile.members().stream().anyMatch(m -> m.longTermCondition() != null || !m.vulnerabilities().isEmpty());
-        return new ZoneMatcher.Demand(rs.getLong(1), householdId, rs.getInt(3), rs.getInt(4),
-                rs.getTimestamp(5).toInstant().atZone(EngineZoneMatcher.FRANCE).toLocalDate(), lat, lon, communeCode,
-                children, wheelchair, null, "TRANSFER".equals(rs.getString(7)), complex);
+        boolean wheelchair =
+                profile.members().stream().anyMatch(m -> m.vulnerabilities().contains(Vulnerability.DISABILITY));
+        boolean complex = profile.members().stream()
+                .anyMatch(m ->
+                        m.longTermCondition() != null || !m.vulnerabilities().isEmpty());
+        return new ZoneMatcher.Demand(
+                rs.getLong(1),
+                householdId,
+                rs.getInt(3),
+                rs.getInt(4),
+                rs.getTimestamp(5).toInstant().atZone(EngineZoneMatcher.FRANCE).toLocalDate(),
+                lat,
+                lon,
+                communeCode,
+                children,
+                wheelchair,
+                null,
+                "TRANSFER".equals(rs.getString(7)),
+                complex);
     }
 
     /**
@@ -164,12 +194,25 @@ class ZoneInputs {
      */
     List<ZoneMatcher.Supply> doctors(String departement) {
         Map<String, fr.traitant.app.directory.DoctorProfile> directory = roster.refresh(departement);
-        return proposals.supply(departement).stream().map(r -> {
-            DoctorRoster.Capabilities c = r.rpps() != null && directory.containsKey(r.rpps())
-                    ? DoctorRoster.capabilities(directory.get(r.rpps())) : roster.capabilities(r.rpps());
-            return new ZoneMatcher.Supply(r.doctorId(), r.remaining(), r.accepting(), r.network(), r.lat(), r.lon(), r.communeCode(),
-                    c.paediatrics(), c.wheelchair(), c.languages(), c.complexCases());
-        }).toList();
+        return proposals.supply(departement).stream()
+                .map(r -> {
+                    DoctorRoster.Capabilities c = r.rpps() != null && directory.containsKey(r.rpps())
+                            ? DoctorRoster.capabilities(directory.get(r.rpps()))
+                            : roster.capabilities(r.rpps());
+                    return new ZoneMatcher.Supply(
+                            r.doctorId(),
+                            r.remaining(),
+                            r.accepting(),
+                            r.network(),
+                            r.lat(),
+                            r.lon(),
+                            r.communeCode(),
+                            c.paediatrics(),
+                            c.wheelchair(),
+                            c.languages(),
+                            c.complexCases());
+                })
+                .toList();
     }
 
     /** By household id, the doctors never to propose to it again: declined, refused or expired. */

@@ -18,24 +18,52 @@ interface ZoneMatcher {
      * @param complex a member has a long-term condition (ALD) or a vulnerability flag: only doctors taking more than
      *     simple situations are proposed
      */
-    record Demand(long entryId, long householdId, int people, int priority, LocalDate waitingSince, double lat, double lon,
-                  String communeCode, boolean paediatrics, boolean wheelchair, String language, boolean transferred,
-                  boolean complex) {}
+    record Demand(
+            long entryId,
+            long householdId,
+            int people,
+            int priority,
+            LocalDate waitingSince,
+            double lat,
+            double lon,
+            String communeCode,
+            boolean paediatrics,
+            boolean wheelchair,
+            String language,
+            boolean transferred,
+            boolean complex) {}
 
     /**
      * A doctor with {@code remaining} places, accepting new patients or not, and what they can offer.
      *
      * @param complexCases false only when the doctor declared taking simple situations only (complexity 1)
      */
-    record Supply(long doctorId, int remaining, boolean accepting, boolean networkMember, double lat, double lon,
-                  String communeCode, boolean paediatrics, boolean wheelchair, Set<String> languages, boolean complexCases) {}
+    record Supply(
+            long doctorId,
+            int remaining,
+            boolean accepting,
+            boolean networkMember,
+            double lat,
+            double lon,
+            String communeCode,
+            boolean paediatrics,
+            boolean wheelchair,
+            Set<String> languages,
+            boolean complexCases) {}
 
     /** A doctor nearer than the proposed one and why it was passed over (engine's reason name). */
     record PassedOver(long doctorId, double minutes, String reason) {}
 
     /** An assignment and why. */
-    record Assignment(long entryId, long doctorId, double minutes, double distanceKm, int rank, int eligibleDoctors,
-                      boolean networkMember, List<PassedOver> nearerDoctors) {}
+    record Assignment(
+            long entryId,
+            long doctorId,
+            double minutes,
+            double distanceKm,
+            int rank,
+            int eligibleDoctors,
+            boolean networkMember,
+            List<PassedOver> nearerDoctors) {}
 
     /** A household left without a proposal, and why (engine's reason name). */
     record Unserved(long entryId, String reason, int eligibleDoctors) {}
@@ -48,7 +76,7 @@ interface ZoneMatcher {
      * @return families are never split; no doctor beyond capacity
      */
     default Result match(List<Demand> demands, List<Supply> supplies, java.util.Map<Long, Set<Long>> excluded) {
-        return match(demands, supplies, excluded, (phase, percent) -> { });
+        return match(demands, supplies, excluded, (phase, percent) -> {});
     }
 
     /** Progress of a long computation: the phase in French, and how far it is, in percent. */
@@ -58,7 +86,8 @@ interface ZoneMatcher {
     }
 
     /** {@link #match(List, List, java.util.Map)}, telling its progress. */
-    Result match(List<Demand> demands, List<Supply> supplies, java.util.Map<Long, Set<Long>> excluded, Progress progress);
+    Result match(
+            List<Demand> demands, List<Supply> supplies, java.util.Map<Long, Set<Long>> excluded, Progress progress);
 
     /** A doctor a household could be proposed to instead, with the estimated road minutes. */
     record Alternative(long doctorId, double minutes, double distanceKm, boolean networkMember) {}
@@ -68,6 +97,9 @@ interface ZoneMatcher {
      * within the travel limit, never an excluded pair, at least {@code people} places in {@code remaining} — nearest
      * first. {@code remaining} gives each doctor's places left (a review's other lines already counted).
      */
-    List<Alternative> alternatives(Demand demand, List<Supply> supplies, java.util.Map<Long, Integer> remaining,
-                                   java.util.Map<Long, Set<Long>> excluded);
+    List<Alternative> alternatives(
+            Demand demand,
+            List<Supply> supplies,
+            java.util.Map<Long, Integer> remaining,
+            java.util.Map<Long, Set<Long>> excluded);
 }

@@ -37,7 +37,8 @@ public class ActivationCodes {
 
     /** How a code reaches the person. */
     public enum Channel {
-        LETTER("Courrier"), EMAIL("Courriel");
+        LETTER("Courrier"),
+        EMAIL("Courriel");
 
         private final String label;
 
@@ -53,8 +54,9 @@ public class ActivationCodes {
     /** A code just issued: the letter's PDF for {@link Channel#LETTER}. */
     public record Issued(long id, Channel channel, Instant expiresAt, Optional<byte[]> letter) {}
 
-    static final String WRONG = "Le code, le numéro de sécurité sociale ou la date de naissance ne correspondent pas. Vérifiez-les "
-            + "(le code figure sur le courrier ou le courriel reçu) et réessayez.";
+    static final String WRONG =
+            "Le code, le numéro de sécurité sociale ou la date de naissance ne correspondent pas. Vérifiez-les "
+                    + "(le code figure sur le courrier ou le courriel reçu) et réessayez.";
 
     private final JdbcClient jdbc;
     private final HouseholdRepository members;
@@ -70,11 +72,20 @@ public class ActivationCodes {
     private final String baseUrl;
     private final String fundName;
 
-    ActivationCodes(JdbcClient jdbc, HouseholdRepository members, Households households, Accounts accounts, AuditTrail auditTrail,
-                    Outbox outbox, PdfDocuments pdf, LoginThrottle throttle, CurrentUser currentUser, Clock clock,
-                    @Value("${traitant.activation.validity:P60D}") Duration validity,
-                    @Value("${traitant.notifications.base-url:http://localhost:8080}") String baseUrl,
-                    @Value("${traitant.fund-name:Caisse nationale militaire de sécurité sociale}") String fundName) {
+    ActivationCodes(
+            JdbcClient jdbc,
+            HouseholdRepository members,
+            Households households,
+            Accounts accounts,
+            AuditTrail auditTrail,
+            Outbox outbox,
+            PdfDocuments pdf,
+            LoginThrottle throttle,
+            CurrentUser currentUser,
+            Clock clock,
+            @Value("${traitant.activation.validity:P60D}") Duration validity,
+            @Value("${traitant.notifications.base-url:http://localhost:8080}") String baseUrl,
+            @Value("${traitant.fund-name:Caisse nationale militaire de sécurité sociale}") String fundName) {
         this.jdbc = jdbc;
         this.members = members;
         this.households = households;
@@ -98,43 +109,84 @@ public class ActivationCodes {
      */
     @Transactional
     public Issued issue(long householdId, long memberId, Channel channel) {
-        HouseholdRepository.MemberRow m = members.findMember(memberId).filter(r -> r.householdId() == householdId)
+        HouseholdRepository.MemberRow m = members.findMember(memberId)
+                .filter(r -> r.householdId() == householdId)
                 .orElseThrow(() -> new IllegalArgumentException("Ce membre n'appartient pas à ce foyer."));
         if (m.nir() == null || m.birthDate() == null) {
-            throw new IllegalArgumentException("Ce membre n'a pas de NIR ou de date de naissance connus : un code ne pourrait pas être "
-                    + "vérifié. Complétez d'abord le fichier des bénéficiaires.");
+            throw new IllegalArgumentException(
+                    "Ce membre n'a pas de NIR ou de date de naissance connus : un code ne pourrait pas être "
+                            + "vérifié. Complétez d'abord le fichier des bénéficiaires.");
         }
         if (channel == Channel.EMAIL && (m.email() == null || !m.consentToContact())) {
-            throw new IllegalArgumentException("Ce membre n'a pas d'adresse électronique ou n'a pas accepté d'être contacté : "
-                    + "envoyez le code par courrier.");
+            throw new IllegalArgumentException(
+                    "Ce membre n'a pas d'adresse électronique ou n'a pas accepté d'être contacté : "
+                            + "envoyez le code par courrier.");
         }
         Instant now = clock.instant();
         Instant expires = now.plus(validity);
-        jdbc.sql("update activation_code set revoked_at = ? where member_id = ? and used_at is null and revoked_at is null")
-                .params(Timestamp.from(now), memberId).update();
+        jdbc.sql(
+                        "update activation_code set revoked_at = ? where member_id = ? and used_at is null and revoked_at is null")
+                .params(Timestamp.from(now), memberId)
+                .update();
         String code = Secrets.activationCode();
         long id = jdbc.sql("""
                         insert into activation_code (member_id, code_hash, channel, issued_by, created_at, expires_at)
                         values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(memberId, Secrets.hash(Secrets.normalizeCode(code)), channel.name(), actor(), Timestamp.from(now),
-                        Timestamp.from(expires)).query(Long.class).single();
-        auditTrail.record(MembersPersonalData.personRef(memberId), "activation_code", Long.toString(id), AuditAction.CREATE,
+                .params(
+                        memberId,
+                        Secrets.hash(Secrets.normalizeCode(code)),
+                        channel.name(),
+                        actor(),
+                        Timestamp.from(now),
+                        Timestamp.from(expires))
+                .query(Long.class)
+                .single();
+        auditTrail.record(
+                MembersPersonalData.personRef(memberId),
+                "activation_code",
+                Long.toString(id),
+                AuditAction.CREATE,
                 "Code d'activation de compte envoyé par " + channel.label().toLowerCase(java.util.Locale.ROOT));
         String url = baseUrl + "/activation";
         if (channel == Channel.EMAIL) {
-            outbox.enqueue(m.email(), "Votre code pour activer votre compte Traitant", "Bonjour " + m.firstName() + " " + m.lastName()
-                    + ",\n\nPour créer votre compte Traitant (suivre les propositions de médecin traitant faites à votre foyer), "
-                    + "ouvrez " + url + " et saisissez ce code avec votre numéro de sécurité sociale et votre date de naissance :\n\n"
-                    + code + "\n\nCe code est personnel, valable jusqu'au " + FrenchDates.day(expires) + " et ne sert qu'une fois. "
-                    + "Si vous n'avez rien demandé, ignorez ce message.\n\nL'équipe Traitant", "activation:" + id);
+            outbox.enqueue(
+                    m.email(),
+                    "Votre code pour activer votre compte Traitant",
+                    "Bonjour " + m.firstName() + " " + m.lastName()
+                            + ",\n\nPour créer votre compte Traitant (suivre les propositions de médecin traitant faites à votre foyer), "
+                            + "ouvrez " + url
+                            + " et saisissez ce code avec votre numéro de sécurité sociale et votre date de naissance :\n\n"
+                            + code + "\n\nCe code est personnel, valable jusqu'au " + FrenchDates.day(expires)
+                            + " et ne sert qu'une fois. "
+                            + "Si vous n'avez rien demandé, ignorez ce message.\n\nL'équipe Traitant",
+                    "activation:" + id);
             return new Issued(id, channel, expires, Optional.empty());
         }
         var household = members.findHousehold(householdId).orElseThrow();
-        boolean synthetic = jdbc.sql("select synthetic from member where id = ?").param(memberId).query(Boolean.class).single();
-        byte[] letter = pdf.render("activation-letter", "Votre code d'activation Traitant", Map.of(
-                "fund", fundName, "name", m.firstName() + " " + m.lastName(), "place", household.label(),
-                "today", FrenchDates.day(LocalDate.now(clock)), "activationUrl", url, "code", code,
-                "expires", FrenchDates.day(expires), "synthetic", synthetic));
+        boolean synthetic = jdbc.sql("select synthetic from member where id = ?")
+                .param(memberId)
+                .query(Boolean.class)
+                .single();
+        byte[] letter = pdf.render(
+                "activation-letter",
+                "Votre code d'activation Traitant",
+                Map.of(
+                        "fund",
+                        fundName,
+                        "name",
+                        m.firstName() + " " + m.lastName(),
+                        "place",
+                        household.label(),
+                        "today",
+                        FrenchDates.day(LocalDate.now(clock)),
+                        "activationUrl",
+                        url,
+                        "code",
+                        code,
+                        "expires",
+                        FrenchDates.day(expires),
+                        "synthetic",
+                        synthetic));
         return new Issued(id, channel, expires, Optional.of(letter));
     }
 
@@ -147,19 +199,36 @@ public class ActivationCodes {
      *                                  not match, a refused e-mail or password, or too many attempts
      */
     @Transactional(noRollbackFor = IllegalArgumentException.class)
-    public long activate(String typedCode, String nirText, LocalDate birthDate, String email, String password, String clientAddress) {
+    public long activate(
+            String typedCode,
+            String nirText,
+            LocalDate birthDate,
+            String email,
+            String password,
+            String clientAddress) {
         String code = Secrets.normalizeCode(typedCode);
         String throttleKey = "activation:" + code;
         if (throttle.isBlocked(throttleKey, "activation@" + clientAddress)) {
             refused(null, "trop de tentatives");
-            throw new IllegalArgumentException("Trop de tentatives ont échoué. Par sécurité, l'activation est bloquée pendant quelques "
-                    + "minutes. Réessayez plus tard.");
+            throw new IllegalArgumentException(
+                    "Trop de tentatives ont échoué. Par sécurité, l'activation est bloquée pendant quelques "
+                            + "minutes. Réessayez plus tard.");
         }
         record Row(long id, long memberId, Instant expires, Instant used, Instant revoked) {}
-        Optional<Row> row = jdbc.sql("select id, member_id, expires_at, used_at, revoked_at from activation_code where code_hash = ?")
-                .param(Secrets.hash(code)).query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-                        Optional.ofNullable(rs.getTimestamp(4)).map(Timestamp::toInstant).orElse(null),
-                        Optional.ofNullable(rs.getTimestamp(5)).map(Timestamp::toInstant).orElse(null))).optional();
+        Optional<Row> row = jdbc.sql(
+                        "select id, member_id, expires_at, used_at, revoked_at from activation_code where code_hash = ?")
+                .param(Secrets.hash(code))
+                .query((rs, i) -> new Row(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getTimestamp(3).toInstant(),
+                        Optional.ofNullable(rs.getTimestamp(4))
+                                .map(Timestamp::toInstant)
+                                .orElse(null),
+                        Optional.ofNullable(rs.getTimestamp(5))
+                                .map(Timestamp::toInstant)
+                                .orElse(null)))
+                .optional();
         Optional<HouseholdRepository.MemberRow> member = row.flatMap(r -> members.findMember(r.memberId()));
         Nir nir;
         try {
@@ -167,44 +236,62 @@ public class ActivationCodes {
         } catch (IllegalArgumentException e) {
             nir = null;
         }
-        boolean matches = member.isPresent() && nir != null && nir.value().equals(member.get().nir())
-                && birthDate != null && birthDate.equals(member.get().birthDate());
+        boolean matches = member.isPresent()
+                && nir != null
+                && nir.value().equals(member.get().nir())
+                && birthDate != null
+                && birthDate.equals(member.get().birthDate());
         if (!matches) {
             throttle.failed(throttleKey, "activation@" + clientAddress);
-            refused(member.map(HouseholdRepository.MemberRow::id).orElse(null), "code, NIR ou date de naissance incorrects");
+            refused(
+                    member.map(HouseholdRepository.MemberRow::id).orElse(null),
+                    "code, NIR ou date de naissance incorrects");
             throw new IllegalArgumentException(WRONG);
         }
         Row r = row.get();
         if (r.used() != null) {
             refused(r.memberId(), "code déjà utilisé");
-            throw new IllegalArgumentException("Ce code a déjà servi : votre compte existe. Connectez-vous avec l'adresse et le mot de passe "
-                    + "choisis lors de l'activation.");
+            throw new IllegalArgumentException(
+                    "Ce code a déjà servi : votre compte existe. Connectez-vous avec l'adresse et le mot de passe "
+                            + "choisis lors de l'activation.");
         }
         if (r.revoked() != null || r.expires().isBefore(clock.instant())) {
             refused(r.memberId(), r.revoked() != null ? "code remplacé ou annulé" : "code expiré");
-            throw new IllegalArgumentException(r.revoked() != null
-                    ? "Ce code n'est plus valable (remplacé par un code plus récent, ou annulé) : utilisez le dernier courrier ou courriel "
-                            + "reçu, ou demandez un nouveau code à votre conseiller."
-                    : "Ce code a expiré le " + FrenchDates.day(r.expires()) + ". Demandez-en un nouveau à votre conseiller.");
+            throw new IllegalArgumentException(
+                    r.revoked() != null
+                            ? "Ce code n'est plus valable (remplacé par un code plus récent, ou annulé) : utilisez le dernier courrier ou courriel "
+                                    + "reçu, ou demandez un nouveau code à votre conseiller."
+                            : "Ce code a expiré le " + FrenchDates.day(r.expires())
+                                    + ". Demandez-en un nouveau à votre conseiller.");
         }
         HouseholdRepository.MemberRow m = member.get();
         if (email != null && !email.isBlank() && accounts.find(email.strip()).isPresent()) {
-            throw new IllegalArgumentException("Cette adresse électronique est déjà celle d'un compte : choisissez-en une autre, ou "
-                    + "connectez-vous avec elle.");
+            throw new IllegalArgumentException(
+                    "Cette adresse électronique est déjà celle d'un compte : choisissez-en une autre, ou "
+                            + "connectez-vous avec elle.");
         }
         long accountId = accounts.createLocal(email, m.firstName() + " " + m.lastName(), Role.INSURED, password, null);
         households.link(m.householdId(), accountId);
         jdbc.sql("update activation_code set used_at = ?, account_id = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), accountId, r.id()).update();
+                .params(Timestamp.from(clock.instant()), accountId, r.id())
+                .update();
         throttle.succeeded(throttleKey);
-        auditTrail.record(MembersPersonalData.personRef(m.id()), "activation_code", Long.toString(r.id()), AuditAction.UPDATE,
+        auditTrail.record(
+                MembersPersonalData.personRef(m.id()),
+                "activation_code",
+                Long.toString(r.id()),
+                AuditAction.UPDATE,
                 "Compte assuré n° " + accountId + " créé avec le code d'activation et lié au foyer");
         return accountId;
     }
 
     private void refused(Long memberId, String why) {
-        auditTrail.record(memberId == null ? null : MembersPersonalData.personRef(memberId), "activation_code", "tentative",
-                AuditAction.UPDATE, "Tentative d'activation de compte refusée : " + why);
+        auditTrail.record(
+                memberId == null ? null : MembersPersonalData.personRef(memberId),
+                "activation_code",
+                "tentative",
+                AuditAction.UPDATE,
+                "Tentative d'activation de compte refusée : " + why);
     }
 
     /** The codes of a household's members: the latest of each, for the household page. */
@@ -214,23 +301,34 @@ public class ActivationCodes {
         jdbc.sql("""
                         select distinct on (c.member_id) c.member_id, c.channel, c.created_at, c.expires_at, c.used_at, c.revoked_at
                           from activation_code c join member m on m.id = c.member_id where m.household_id = ?
-                         order by c.member_id, c.created_at desc""").param(householdId)
-                .query(rs -> {
-                    Instant created = rs.getTimestamp(3).toInstant();
-                    Instant expires = rs.getTimestamp(4).toInstant();
-                    String sent = Channel.valueOf(rs.getString(2)).label() + " du " + FrenchDates.day(created);
-                    String state = rs.getTimestamp(5) != null ? "compte activé (" + sent + ")"
-                            : rs.getTimestamp(6) != null ? "code annulé (" + sent + ")"
-                            : expires.isBefore(now) ? "code expiré le " + FrenchDates.day(expires) + " (" + sent + ")"
-                            : "code envoyé, valable jusqu'au " + FrenchDates.day(expires) + " (" + sent + ")";
-                    states.put(rs.getLong(1), state);
-                });
+                         order by c.member_id, c.created_at desc""").param(householdId).query(rs -> {
+            Instant created = rs.getTimestamp(3).toInstant();
+            Instant expires = rs.getTimestamp(4).toInstant();
+            String sent = Channel.valueOf(rs.getString(2)).label() + " du " + FrenchDates.day(created);
+            String state = rs.getTimestamp(5) != null
+                    ? "compte activé (" + sent + ")"
+                    : rs.getTimestamp(6) != null
+                            ? "code annulé (" + sent + ")"
+                            : expires.isBefore(now)
+                                    ? "code expiré le " + FrenchDates.day(expires) + " (" + sent + ")"
+                                    : "code envoyé, valable jusqu'au " + FrenchDates.day(expires) + " (" + sent + ")";
+            states.put(rs.getLong(1), state);
+        });
         return states;
     }
 
     /** An activation code as the administrator sees it (never the code, never a name). */
-    public record CodeView(long id, long memberId, long householdId, Channel channel, String issuedBy, Instant createdAt,
-                           Instant expiresAt, Optional<Instant> usedAt, Optional<Instant> revokedAt, Instant now) {
+    public record CodeView(
+            long id,
+            long memberId,
+            long householdId,
+            Channel channel,
+            String issuedBy,
+            Instant createdAt,
+            Instant expiresAt,
+            Optional<Instant> usedAt,
+            Optional<Instant> revokedAt,
+            Instant now) {
         public String stateLabel() {
             if (usedAt.isPresent()) {
                 return "Compte créé le " + FrenchDates.day(usedAt.get());
@@ -247,26 +345,49 @@ public class ActivationCodes {
     }
 
     /** Codes, newest first, page by page ({@code openOnly}: not used, not cancelled, not expired). */
-    public fr.traitant.app.platform.ListPage<CodeView> page(boolean openOnly, fr.traitant.app.platform.ListRequest request) {
+    public fr.traitant.app.platform.ListPage<CodeView> page(
+            boolean openOnly, fr.traitant.app.platform.ListRequest request) {
         String where = openOnly ? " where c.used_at is null and c.revoked_at is null and c.expires_at > now()" : "";
-        long total = jdbc.sql("select count(*) from activation_code c" + where).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from activation_code c" + where)
+                .query(Long.class)
+                .single();
         Instant now = clock.instant();
-        return request.page(jdbc.sql("""
+        return request.page(
+                jdbc.sql("""
                         select c.id, c.member_id, m.household_id, c.channel, c.issued_by, c.created_at, c.expires_at, c.used_at, c.revoked_at
                           from activation_code c join member m on m.id = c.member_id""" + where + " order by c.id desc limit ? offset ?")
-                .params(fr.traitant.app.platform.ListRequest.SIZE, request.offset(fr.traitant.app.platform.ListRequest.SIZE))
-                .query((rs, i) -> new CodeView(rs.getLong(1), rs.getLong(2), rs.getLong(3), Channel.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
-                        Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant),
-                        Optional.ofNullable(rs.getTimestamp(9)).map(Timestamp::toInstant), now)).list(), total);
+                        .params(
+                                fr.traitant.app.platform.ListRequest.SIZE,
+                                request.offset(fr.traitant.app.platform.ListRequest.SIZE))
+                        .query((rs, i) -> new CodeView(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                Channel.valueOf(rs.getString(4)),
+                                rs.getString(5),
+                                rs.getTimestamp(6).toInstant(),
+                                rs.getTimestamp(7).toInstant(),
+                                Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant),
+                                Optional.ofNullable(rs.getTimestamp(9)).map(Timestamp::toInstant),
+                                now))
+                        .list(),
+                total);
     }
 
     /** Cancels an open code (audited). */
     @Transactional
     public void revoke(long id) {
-        Optional<Long> member = jdbc.sql("update activation_code set revoked_at = ? where id = ? and used_at is null and revoked_at is null"
-                + " returning member_id").params(Timestamp.from(clock.instant()), id).query(Long.class).optional();
-        member.ifPresent(m -> auditTrail.record(MembersPersonalData.personRef(m), "activation_code", Long.toString(id), AuditAction.UPDATE,
+        Optional<Long> member = jdbc.sql(
+                        "update activation_code set revoked_at = ? where id = ? and used_at is null and revoked_at is null"
+                                + " returning member_id")
+                .params(Timestamp.from(clock.instant()), id)
+                .query(Long.class)
+                .optional();
+        member.ifPresent(m -> auditTrail.record(
+                MembersPersonalData.personRef(m),
+                "activation_code",
+                Long.toString(id),
+                AuditAction.UPDATE,
                 "Code d'activation annulé"));
     }
 

@@ -58,10 +58,16 @@ class ActivationPages {
     }
 
     @PostMapping("/activation")
-    String activate(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String nir,
-                    @RequestParam(name = "naissance", defaultValue = "") String birth, @RequestParam(defaultValue = "") String email,
-                    @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation,
-                    HttpServletRequest request, HttpServletResponse response, Model model) {
+    String activate(
+            @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String nir,
+            @RequestParam(name = "naissance", defaultValue = "") String birth,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirmation,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (code.isBlank()) {
             errors.put("code", "Saisissez le code reçu (12 caractères).");
@@ -84,7 +90,8 @@ class ActivationPages {
                 return "redirect:/connexion?compte";
             } catch (IllegalArgumentException e) {
                 String message = e.getMessage();
-                String field = message.contains("mot de passe") ? "password" : message.contains("adresse") ? "email" : "code";
+                String field =
+                        message.contains("mot de passe") ? "password" : message.contains("adresse") ? "email" : "code";
                 errors.put(field, message);
             }
         }
@@ -95,13 +102,20 @@ class ActivationPages {
     }
 
     @PostMapping("/foyers/{id}/membres/{member}/code-activation")
-    String issue(@PathVariable long id, @PathVariable long member, @RequestParam("canal") ActivationCodes.Channel channel,
-                 HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+    String issue(
+            @PathVariable long id,
+            @PathVariable long member,
+            @RequestParam("canal") ActivationCodes.Channel channel,
+            HttpServletResponse response,
+            RedirectAttributes redirect)
+            throws IOException {
         try {
             ActivationCodes.Issued issued = codes.issue(id, member, channel);
             if (issued.letter().isPresent()) {
                 response.setContentType("application/pdf");
-                response.setHeader("Content-Disposition", "attachment; filename=\"courrier-code-activation-" + issued.id() + ".pdf\"");
+                response.setHeader(
+                        "Content-Disposition",
+                        "attachment; filename=\"courrier-code-activation-" + issued.id() + ".pdf\"");
                 response.getOutputStream().write(issued.letter().get());
                 return null;
             }
@@ -114,8 +128,10 @@ class ActivationPages {
 
     /** The administrator's list of activation codes (never the code itself): state, channel, dates; cancel an open one. */
     @GetMapping("/admin/codes-activation")
-    String adminList(@RequestParam(name = "ouverts", defaultValue = "false") boolean openOnly, fr.traitant.app.platform.ListRequest list,
-                     Model model) {
+    String adminList(
+            @RequestParam(name = "ouverts", defaultValue = "false") boolean openOnly,
+            fr.traitant.app.platform.ListRequest list,
+            Model model) {
         model.addAttribute("codes", codes.page(openOnly, list));
         model.addAttribute("openOnly", openOnly);
         return "members/activation-codes";

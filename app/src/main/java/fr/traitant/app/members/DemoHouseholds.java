@@ -36,14 +36,29 @@ class DemoHouseholds implements ApplicationRunner {
             if (!households.householdsOf(insured.accountId()).isEmpty()) {
                 return;
             }
-            long id = households.create("Foyer Martin (démo, synthétique)", InseeCode.of("83137"), List.of(
-                    new NewMember("Camille", "Martin", LocalDate.of(1984, 5, 12), withKey("2840583137021"),
-                            EmailAddress.of("assure@demo.traitant.fr"), PhoneNumber.of("06 12 34 56 78")),
-                    new NewMember("Léo", "Martin", LocalDate.of(2015, 9, 3), withKey("1150983137045"), null, null)));
+            long id = households.create(
+                    "Foyer Martin (démo, synthétique)",
+                    InseeCode.of("83137"),
+                    List.of(
+                            new NewMember(
+                                    "Camille",
+                                    "Martin",
+                                    LocalDate.of(1984, 5, 12),
+                                    withKey("2840583137021"),
+                                    EmailAddress.of("assure@demo.traitant.fr"),
+                                    PhoneNumber.of("06 12 34 56 78")),
+                            new NewMember(
+                                    "Léo", "Martin", LocalDate.of(2015, 9, 3), withKey("1150983137045"), null, null)));
             households.link(id, insured.accountId());
-            long other = households.create("Foyer Durand (démo, synthétique)", InseeCode.of("29019"), List.of(
-                    new NewMember("Nora", "Durand", LocalDate.of(1990, 1, 20), withKey("2900129019033"), null, null)));
-            log.warn("DEMO ONLY — synthetic households {} (linked to assure@demo.traitant.fr) and {} created", id, other);
+            long other = households.create(
+                    "Foyer Durand (démo, synthétique)",
+                    InseeCode.of("29019"),
+                    List.of(new NewMember(
+                            "Nora", "Durand", LocalDate.of(1990, 1, 20), withKey("2900129019033"), null, null)));
+            log.warn(
+                    "DEMO ONLY — synthetic households {} (linked to assure@demo.traitant.fr) and {} created",
+                    id,
+                    other);
         });
     }
 

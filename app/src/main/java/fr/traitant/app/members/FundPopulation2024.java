@@ -16,17 +16,24 @@ public final class FundPopulation2024 {
     public static final int LONG_TERM_CONDITION = 108_554;
     /** Men and women ("Répartition hommes/femmes"). */
     public static final int MEN = 545_124;
+
     public static final int WOMEN = 229_344;
 
     private static final Map<MemberCategory, int[]> BY_AGE_BAND = new EnumMap<>(Map.of(
-            MemberCategory.ACTIVE, new int[] {1171, 81449, 71646, 51967, 44167, 36686, 26344, 22503, 14312, 4274, 909,
-                    0, 0, 0, 0, 0, 0},
-            MemberCategory.RETIRED, new int[] {1, 11, 20, 61, 128, 414, 1090, 2821, 8672, 19763, 25481, 25540, 25579,
-                    16548, 14717, 9479, 3210},
-            MemberCategory.OTHER_INSURED, new int[] {61, 18441, 15377, 6861, 3223, 3557, 3151, 2105, 2104, 1413, 527, 91,
-                    34, 14, 6, 2, 1},
-            MemberCategory.FAMILY_MEMBER, new int[] {148610, 21791, 834, 1322, 1817, 1910, 1673, 1951, 2516, 3564, 4890,
-                    5568, 5920, 3628, 1970, 508, 65}));
+            MemberCategory.ACTIVE,
+                    new int[] {1171, 81449, 71646, 51967, 44167, 36686, 26344, 22503, 14312, 4274, 909, 0, 0, 0, 0, 0, 0
+                    },
+            MemberCategory.RETIRED,
+                    new int[] {
+                        1, 11, 20, 61, 128, 414, 1090, 2821, 8672, 19763, 25481, 25540, 25579, 16548, 14717, 9479, 3210
+                    },
+            MemberCategory.OTHER_INSURED,
+                    new int[] {61, 18441, 15377, 6861, 3223, 3557, 3151, 2105, 2104, 1413, 527, 91, 34, 14, 6, 2, 1},
+            MemberCategory.FAMILY_MEMBER,
+                    new int[] {
+                        148610, 21791, 834, 1322, 1817, 1910, 1673, 1951, 2516, 3564, 4890, 5568, 5920, 3628, 1970, 508,
+                        65
+                    }));
 
     private FundPopulation2024() {}
 

@@ -7,22 +7,30 @@ import java.util.List;
  * What other modules need to know about a household to rank and place it — no names, no identifiers beyond the
  * household id (for the waiting list's priority and the matching).
  */
-public record HouseholdProfile(long householdId, String communeCode, String departement, Double lat, Double lon,
-                               List<Person> members) {
+public record HouseholdProfile(
+        long householdId, String communeCode, String departement, Double lat, Double lon, List<Person> members) {
     public HouseholdProfile {
         members = List.copyOf(members);
     }
 
     /** A member's profile: age in years at the reading date, category, ALD group (or null), flags, declared GP. */
-    public record Person(long memberId, int age, MemberCategory category, LongTermCondition longTermCondition,
-                         List<Vulnerability> vulnerabilities, boolean hasDeclaredDoctor) {
+    public record Person(
+            long memberId,
+            int age,
+            MemberCategory category,
+            LongTermCondition longTermCondition,
+            List<Vulnerability> vulnerabilities,
+            boolean hasDeclaredDoctor) {
         public Person {
             vulnerabilities = List.copyOf(vulnerabilities);
         }
 
         static Person of(HouseholdRepository.MemberRow m, LocalDate today) {
-            int age = m.birthDate() == null ? 40 : java.time.Period.between(m.birthDate(), today).getYears();
-            return new Person(m.id(), age, m.category(), m.longTermCondition(), m.vulnerabilities(), m.hasDeclaredDoctor());
+            int age = m.birthDate() == null
+                    ? 40
+                    : java.time.Period.between(m.birthDate(), today).getYears();
+            return new Person(
+                    m.id(), age, m.category(), m.longTermCondition(), m.vulnerabilities(), m.hasDeclaredDoctor());
         }
     }
 }

@@ -20,9 +20,20 @@ class HouseholdRepository {
         }
     }
 
-    record MemberRow(long id, long householdId, String firstName, String lastName, LocalDate birthDate, String nir,
-                     String email, String phone, MemberCategory category, LongTermCondition longTermCondition,
-                     List<Vulnerability> vulnerabilities, boolean hasDeclaredDoctor, boolean consentToContact) {
+    record MemberRow(
+            long id,
+            long householdId,
+            String firstName,
+            String lastName,
+            LocalDate birthDate,
+            String nir,
+            String email,
+            String phone,
+            MemberCategory category,
+            LongTermCondition longTermCondition,
+            List<Vulnerability> vulnerabilities,
+            boolean hasDeclaredDoctor,
+            boolean consentToContact) {
         /** Never the NIR, e-mail or phone in clear (a record's default toString would print them). */
         @Override
         public String toString() {
@@ -30,9 +41,19 @@ class HouseholdRepository {
         }
 
         MemberView view() {
-            return new MemberView(id, firstName, lastName, birthDate, nir == null ? null : Nir.of(nir).masked(), email,
-                    phone == null ? null : new PhoneNumber(phone).national(), category, longTermCondition, vulnerabilities,
-                    hasDeclaredDoctor, consentToContact);
+            return new MemberView(
+                    id,
+                    firstName,
+                    lastName,
+                    birthDate,
+                    nir == null ? null : Nir.of(nir).masked(),
+                    email,
+                    phone == null ? null : new PhoneNumber(phone).national(),
+                    category,
+                    longTermCondition,
+                    vulnerabilities,
+                    hasDeclaredDoctor,
+                    consentToContact);
         }
     }
 
@@ -47,56 +68,83 @@ class HouseholdRepository {
 
     long insertHousehold(String label, String communeCode) {
         return jdbc.sql("insert into household (label, commune_code) values (:label, :commune) returning id")
-                .param("label", label).param("commune", communeCode).query(Long.class).single();
+                .param("label", label)
+                .param("commune", communeCode)
+                .query(Long.class)
+                .single();
     }
 
     long insertMember(long householdId, NewMember m) {
         return jdbc.sql("""
                         insert into member (household_id, first_name, last_name, birth_date, nir, email, phone)
                         values (:household, :first, :last, :birth, :nir, :email, :phone) returning id""")
-                .param("household", householdId).param("first", m.firstName()).param("last", m.lastName())
-                .param("birth", m.birthDate()).param("nir", m.nir() == null ? null : m.nir().value())
+                .param("household", householdId)
+                .param("first", m.firstName())
+                .param("last", m.lastName())
+                .param("birth", m.birthDate())
+                .param("nir", m.nir() == null ? null : m.nir().value())
                 .param("email", m.email() == null ? null : m.email().value())
                 .param("phone", m.phone() == null ? null : m.phone().e164())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     void link(long householdId, long accountId) {
         jdbc.sql("insert into household_account (household_id, account_id) values (:h, :a) on conflict do nothing")
-                .param("h", householdId).param("a", accountId).update();
+                .param("h", householdId)
+                .param("a", accountId)
+                .update();
     }
 
     boolean isLinked(long householdId, long accountId) {
         return jdbc.sql("select exists (select 1 from household_account where household_id = :h and account_id = :a)")
-                .param("h", householdId).param("a", accountId).query(Boolean.class).single();
+                .param("h", householdId)
+                .param("a", accountId)
+                .query(Boolean.class)
+                .single();
     }
 
     List<Long> accountsOf(long householdId) {
         return jdbc.sql("select account_id from household_account where household_id = :h order by account_id")
-                .param("h", householdId).query(Long.class).list();
+                .param("h", householdId)
+                .query(Long.class)
+                .list();
     }
 
     List<Long> householdsOf(long accountId) {
         return jdbc.sql("select household_id from household_account where account_id = :a order by household_id")
-                .param("a", accountId).query(Long.class).list();
+                .param("a", accountId)
+                .query(Long.class)
+                .list();
     }
 
     Optional<HouseholdRow> findHousehold(long id) {
-        return jdbc.sql("select id, label, commune_code, closed_at, lat, lon from household where id = :id").param("id", id)
-                .query((rs, n) -> new HouseholdRow(rs.getLong("id"), rs.getString("label"), rs.getString("commune_code"),
-                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
-                        (Double) rs.getObject("lat"), (Double) rs.getObject("lon")))
+        return jdbc.sql("select id, label, commune_code, closed_at, lat, lon from household where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new HouseholdRow(
+                        rs.getLong("id"),
+                        rs.getString("label"),
+                        rs.getString("commune_code"),
+                        rs.getTimestamp("closed_at") == null
+                                ? null
+                                : rs.getTimestamp("closed_at").toInstant(),
+                        (Double) rs.getObject("lat"),
+                        (Double) rs.getObject("lon")))
                 .optional();
     }
 
     List<MemberRow> members(long householdId) {
         return jdbc.sql("select " + MEMBER_COLUMNS + " from member where household_id = :h order by id")
-                .param("h", householdId).query(HouseholdRepository::member).list();
+                .param("h", householdId)
+                .query(HouseholdRepository::member)
+                .list();
     }
 
     Optional<MemberRow> findMember(long id) {
-        return jdbc.sql("select " + MEMBER_COLUMNS + " from member where id = :id").param("id", id)
-                .query(HouseholdRepository::member).optional();
+        return jdbc.sql("select " + MEMBER_COLUMNS + " from member where id = :id")
+                .param("id", id)
+                .query(HouseholdRepository::member)
+                .optional();
     }
 
     List<MemberRow> searchMembers(String query, String nir) {
@@ -105,28 +153,36 @@ class HouseholdRepository {
                         where lower(last_name) = lower(:q) or lower(first_name || ' ' || last_name) = lower(:q)
                            or lower(email) = lower(:q) or nir = :nir
                         order by id limit 50""")
-                .param("q", query).param("nir", nir == null ? "" : nir).query(HouseholdRepository::member).list();
+                .param("q", query)
+                .param("nir", nir == null ? "" : nir)
+                .query(HouseholdRepository::member)
+                .list();
     }
 
     void updateMember(long id, String column, Object value) {
         if (!List.of("first_name", "last_name", "birth_date", "email", "phone").contains(column)) {
             throw new IllegalArgumentException(column);
         }
-        jdbc.sql("update member set " + column + " = :v where id = :id").param("v", value).param("id", id).update();
+        jdbc.sql("update member set " + column + " = :v where id = :id")
+                .param("v", value)
+                .param("id", id)
+                .update();
     }
 
     Optional<Long> findByReferences(String householdRef, String memberRef) {
         return jdbc.sql("""
                         select h.id from household h join member m on m.household_id = h.id
                          where h.external_ref = :h and m.external_ref = :m""")
-                .param("h", householdRef).param("m", memberRef).query(Long.class).optional();
+                .param("h", householdRef)
+                .param("m", memberRef)
+                .query(Long.class)
+                .optional();
     }
 
     long countAldMembersWithoutDoctor() {
         return jdbc.sql("""
                 select count(*) from member m join household h on h.id = m.household_id
-                 where m.long_term_condition is not null and not m.has_declared_doctor and h.closed_at is null and h.commune_code is not null""")
-                .query(Long.class).single();
+                 where m.long_term_condition is not null and not m.has_declared_doctor and h.closed_at is null and h.commune_code is not null""").query(Long.class).single();
     }
 
     private static final String ALD_MEMBER_SELECT = """
@@ -136,43 +192,64 @@ class HouseholdRepository {
              where m.long_term_condition is not null and not m.has_declared_doctor and h.closed_at is null""";
 
     private static Households.AldMember aldMember(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Households.AldMember(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), java.util.Optional.ofNullable(rs.getString(7)), rs.getBoolean(8));
+        return new Households.AldMember(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                java.util.Optional.ofNullable(rs.getString(7)),
+                rs.getBoolean(8));
     }
 
     List<Households.AldMember> aldMembersWithoutDoctor(java.util.Collection<Long> ids) {
-        return jdbc.sql(ALD_MEMBER_SELECT + " and m.id in (:ids) order by m.id").param("ids", ids).query(HouseholdRepository::aldMember).list();
+        return jdbc.sql(ALD_MEMBER_SELECT + " and m.id in (:ids) order by m.id")
+                .param("ids", ids)
+                .query(HouseholdRepository::aldMember)
+                .list();
     }
 
     List<Long> aldMemberIdsWithoutDoctor(long afterMemberId, int limit) {
         return jdbc.sql("select m.id from (" + ALD_MEMBER_SELECT + " and m.id > :after) m order by m.id limit :limit")
-                .param("after", afterMemberId).param("limit", limit).query(Long.class).list();
+                .param("after", afterMemberId)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
     }
 
     List<Long> withLongTermConditionWithoutDoctor(int limit) {
         return jdbc.sql("""
                         select distinct household_id from member
                          where long_term_condition is not null and not has_declared_doctor and consent_to_contact
-                         order by household_id limit :limit""")
-                .param("limit", limit).query(Long.class).list();
+                         order by household_id limit :limit""").param("limit", limit).query(Long.class).list();
     }
 
     int declareDoctor(long householdId, String rpps, LocalDate since) {
         return jdbc.sql("""
                         update member set has_declared_doctor = true, declared_doctor_rpps = :rpps, declared_doctor_since = :since
                          where household_id = :h""")
-                .param("rpps", rpps).param("since", since).param("h", householdId).update();
+                .param("rpps", rpps)
+                .param("since", since)
+                .param("h", householdId)
+                .update();
     }
 
     void close(long householdId, Instant at) {
         jdbc.sql("update household set closed_at = :at where id = :id")
-                .param("at", java.sql.Timestamp.from(at)).param("id", householdId).update();
+                .param("at", java.sql.Timestamp.from(at))
+                .param("id", householdId)
+                .update();
     }
 
     List<HouseholdRow> closedBefore(Instant cutoff) {
-        return jdbc.sql("select id, label, commune_code, closed_at from household where closed_at < :cutoff order by id")
+        return jdbc.sql(
+                        "select id, label, commune_code, closed_at from household where closed_at < :cutoff order by id")
                 .param("cutoff", java.sql.Timestamp.from(cutoff))
-                .query((rs, n) -> new HouseholdRow(rs.getLong("id"), rs.getString("label"), rs.getString("commune_code"),
+                .query((rs, n) -> new HouseholdRow(
+                        rs.getLong("id"),
+                        rs.getString("label"),
+                        rs.getString("commune_code"),
                         rs.getTimestamp("closed_at").toInstant()))
                 .list();
     }
@@ -183,11 +260,24 @@ class HouseholdRepository {
 
     private static MemberRow member(ResultSet rs, int n) throws SQLException {
         java.sql.Date birth = rs.getDate("birth_date");
-        return new MemberRow(rs.getLong("id"), rs.getLong("household_id"), rs.getString("first_name"), rs.getString("last_name"),
-                birth == null ? null : birth.toLocalDate(), rs.getString("nir"), rs.getString("email"), rs.getString("phone"),
+        return new MemberRow(
+                rs.getLong("id"),
+                rs.getLong("household_id"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                birth == null ? null : birth.toLocalDate(),
+                rs.getString("nir"),
+                rs.getString("email"),
+                rs.getString("phone"),
                 MemberCategory.valueOf(rs.getString("category")),
-                rs.getString("long_term_condition") == null ? null : LongTermCondition.valueOf(rs.getString("long_term_condition")),
-                java.util.Arrays.stream((String[]) rs.getArray("vulnerabilities").getArray()).map(Vulnerability::valueOf).toList(),
-                rs.getBoolean("has_declared_doctor"), rs.getBoolean("consent_to_contact"));
+                rs.getString("long_term_condition") == null
+                        ? null
+                        : LongTermCondition.valueOf(rs.getString("long_term_condition")),
+                java.util.Arrays.stream(
+                                (String[]) rs.getArray("vulnerabilities").getArray())
+                        .map(Vulnerability::valueOf)
+                        .toList(),
+                rs.getBoolean("has_declared_doctor"),
+                rs.getBoolean("consent_to_contact"));
     }
 }

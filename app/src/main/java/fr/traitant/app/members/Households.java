@@ -24,6 +24,7 @@ public class Households {
 
     /** Roles that may read any household (with a purpose). */
     public static final Set<Role> AGENT_READERS = EnumSet.of(Role.ADVISOR, Role.CONCILIATOR, Role.DPO);
+
     public static final String INSURED_PURPOSE = "Consultation par l'assuré de son propre foyer";
     public static final String DEFAULT_AGENT_PURPOSE = "Accompagnement de l'assuré (demande en cours)";
 
@@ -44,7 +45,11 @@ public class Households {
         long id = repository.insertHousehold(label, commune == null ? null : commune.value());
         for (NewMember member : members) {
             long memberId = repository.insertMember(id, member);
-            auditTrail.record(MembersPersonalData.personRef(memberId), "member", Long.toString(memberId), AuditAction.CREATE,
+            auditTrail.record(
+                    MembersPersonalData.personRef(memberId),
+                    "member",
+                    Long.toString(memberId),
+                    AuditAction.CREATE,
                     "Inscription du foyer");
         }
         return id;
@@ -71,15 +76,27 @@ public class Households {
      * personal data, hence not audited itself.
      */
     public List<String> personRefs(long householdId) {
-        return repository.members(householdId).stream().map(m -> MembersPersonalData.personRef(m.id())).toList();
+        return repository.members(householdId).stream()
+                .map(m -> MembersPersonalData.personRef(m.id()))
+                .toList();
     }
 
     /** The profile of a household (no names) for ranking and placing it; empty when it does not exist. */
     public java.util.Optional<HouseholdProfile> profile(long householdId) {
         java.time.LocalDate today = java.time.LocalDate.now(clock);
-        return repository.findHousehold(householdId).map(h -> new HouseholdProfile(h.id(), h.communeCode(),
-                h.communeCode() == null ? null : InseeCode.of(h.communeCode()).departement(), h.lat(), h.lon(),
-                repository.members(householdId).stream().map(m -> HouseholdProfile.Person.of(m, today)).toList()));
+        return repository
+                .findHousehold(householdId)
+                .map(h -> new HouseholdProfile(
+                        h.id(),
+                        h.communeCode(),
+                        h.communeCode() == null
+                                ? null
+                                : InseeCode.of(h.communeCode()).departement(),
+                        h.lat(),
+                        h.lon(),
+                        repository.members(householdId).stream()
+                                .map(m -> HouseholdProfile.Person.of(m, today))
+                                .toList()));
     }
 
     /** The household of a member, by the fund's references of both; empty unless the member belongs to that household. */
@@ -91,7 +108,8 @@ public class Households {
     public java.util.Optional<String> contactEmail(long householdId) {
         return repository.members(householdId).stream()
                 .filter(m -> m.email() != null && m.consentToContact())
-                .map(HouseholdRepository.MemberRow::email).findFirst();
+                .map(HouseholdRepository.MemberRow::email)
+                .findFirst();
     }
 
     /** Households with a member in ALD without a médecin traitant who agreed to be contacted (the ALD data source). */
@@ -105,7 +123,12 @@ public class Households {
         List<HouseholdRepository.MemberRow> members = repository.members(householdId);
         int changed = repository.declareDoctor(householdId, rpps, java.time.LocalDate.now(clock));
         for (HouseholdRepository.MemberRow m : members) {
-            auditTrail.record(MembersPersonalData.personRef(m.id()), "member", Long.toString(m.id()), AuditAction.UPDATE, purpose);
+            auditTrail.record(
+                    MembersPersonalData.personRef(m.id()),
+                    "member",
+                    Long.toString(m.id()),
+                    AuditAction.UPDATE,
+                    purpose);
         }
         return changed;
     }
@@ -119,15 +142,28 @@ public class Households {
     public List<MemberContact> forTheirDoctor(long householdId, String purpose) {
         List<HouseholdRepository.MemberRow> members = repository.members(householdId);
         for (HouseholdRepository.MemberRow m : members) {
-            auditTrail.record(MembersPersonalData.personRef(m.id()), "household", Long.toString(householdId), AuditAction.READ, purpose);
+            auditTrail.record(
+                    MembersPersonalData.personRef(m.id()),
+                    "household",
+                    Long.toString(householdId),
+                    AuditAction.READ,
+                    purpose);
         }
-        return members.stream().map(m -> new MemberContact(m.firstName(), m.lastName(), m.birthDate(),
-                m.consentToContact() && m.phone() != null ? new fr.traitant.app.platform.values.PhoneNumber(m.phone()).national() : null,
-                m.consentToContact() ? m.email() : null)).toList();
+        return members.stream()
+                .map(m -> new MemberContact(
+                        m.firstName(),
+                        m.lastName(),
+                        m.birthDate(),
+                        m.consentToContact() && m.phone() != null
+                                ? new fr.traitant.app.platform.values.PhoneNumber(m.phone()).national()
+                                : null,
+                        m.consentToContact() ? m.email() : null))
+                .toList();
     }
 
     /** A member as their médecin traitant sees them; phone and e-mail null unless the member agreed to be contacted. */
-    public record MemberContact(String firstName, String lastName, java.time.LocalDate birthDate, String phone, String email) {
+    public record MemberContact(
+            String firstName, String lastName, java.time.LocalDate birthDate, String phone, String email) {
         /** "1 mars 1990". */
         public String birthDateText() {
             return birthDate == null ? "—" : fr.traitant.app.platform.FrenchDates.day(birthDate);
@@ -155,19 +191,32 @@ public class Households {
     @Transactional
     public HouseholdView read(long householdId, String purpose) {
         SignedInUser user = currentUser.get();
-        boolean allowed = user.has(Role.INSURED) ? repository.isLinked(householdId, user.accountId()) : AGENT_READERS.contains(user.role());
-        HouseholdRepository.HouseholdRow household = repository.findHousehold(householdId)
+        boolean allowed = user.has(Role.INSURED)
+                ? repository.isLinked(householdId, user.accountId())
+                : AGENT_READERS.contains(user.role());
+        HouseholdRepository.HouseholdRow household = repository
+                .findHousehold(householdId)
                 .filter(h -> allowed)
                 .orElseThrow(() -> new NotFoundException("Aucun foyer " + householdId + "."));
-        String why = user.has(Role.INSURED) ? INSURED_PURPOSE : (purpose == null || purpose.isBlank() ? DEFAULT_AGENT_PURPOSE : purpose);
+        String why = user.has(Role.INSURED)
+                ? INSURED_PURPOSE
+                : (purpose == null || purpose.isBlank() ? DEFAULT_AGENT_PURPOSE : purpose);
         List<HouseholdRepository.MemberRow> members = repository.members(householdId);
         if (members.isEmpty()) {
             auditTrail.record(null, "household", Long.toString(householdId), AuditAction.READ, why);
         }
         for (HouseholdRepository.MemberRow m : members) {
-            auditTrail.record(MembersPersonalData.personRef(m.id()), "household", Long.toString(householdId), AuditAction.READ, why);
+            auditTrail.record(
+                    MembersPersonalData.personRef(m.id()),
+                    "household",
+                    Long.toString(householdId),
+                    AuditAction.READ,
+                    why);
         }
-        return new HouseholdView(household.id(), household.label(), household.communeCode(),
+        return new HouseholdView(
+                household.id(),
+                household.label(),
+                household.communeCode(),
                 members.stream().map(HouseholdRepository.MemberRow::view).toList());
     }
 
@@ -182,7 +231,12 @@ public class Households {
         }
         List<AldMember> found = repository.aldMembersWithoutDoctor(memberIds);
         for (AldMember m : found) {
-            auditTrail.record(MembersPersonalData.personRef(m.memberId()), "member", Long.toString(m.memberId()), AuditAction.READ, purpose);
+            auditTrail.record(
+                    MembersPersonalData.personRef(m.memberId()),
+                    "member",
+                    Long.toString(m.memberId()),
+                    AuditAction.READ,
+                    purpose);
         }
         return found;
     }
@@ -193,8 +247,15 @@ public class Households {
     }
 
     /** A member in ALD without a médecin traitant, as the ALD intake needs them (no NIR). */
-    public record AldMember(long memberId, long householdId, String name, String householdLabel, String communeCode,
-                            String departement, java.util.Optional<String> email, boolean synthetic) {}
+    public record AldMember(
+            long memberId,
+            long householdId,
+            String name,
+            String householdLabel,
+            String communeCode,
+            String departement,
+            java.util.Optional<String> email,
+            boolean synthetic) {}
 
     /**
      * Ids of members in ALD without a declared médecin traitant (open households with a commune), after

@@ -40,9 +40,16 @@ class MemberIdentities implements InsuredIdentities {
                           from member m join household h on h.id = m.household_id
                          where m.birth_date = :d and h.closed_at is null""")
                 .param("d", pivot.birthDate())
-                .query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6))).list();
-        List<Candidate> matching = candidates.stream().filter(c -> matches(c, pivot)).toList();
+                .query((rs, i) -> new Candidate(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .list();
+        List<Candidate> matching =
+                candidates.stream().filter(c -> matches(c, pivot)).toList();
         if (matching.size() == 1) {
             Candidate c = matching.getFirst();
             return new One(c.id(), c.householdId(), c.firstName() + " " + c.lastName());
@@ -63,16 +70,25 @@ class MemberIdentities implements InsuredIdentities {
             return false;
         }
         if (c.nir().length() == 15) {
-            String nirSex = c.nir().charAt(0) == '1' || c.nir().charAt(0) == '3' || c.nir().charAt(0) == '7' ? "M" : "F";
+            String nirSex = c.nir().charAt(0) == '1'
+                            || c.nir().charAt(0) == '3'
+                            || c.nir().charAt(0) == '7'
+                    ? "M"
+                    : "F";
             if (!p.sex().isEmpty() && !nirSex.equals(p.sex())) {
                 return false;
             }
             String nirPlace = c.nir().substring(5, 10);
             boolean bornAbroad = nirPlace.startsWith("99");
-            if (!p.birthplace().isBlank() && !bornAbroad && !nirPlace.equals(p.birthplace().strip())) {
+            if (!p.birthplace().isBlank()
+                    && !bornAbroad
+                    && !nirPlace.equals(p.birthplace().strip())) {
                 return false;
             }
-            if (p.birthplace().isBlank() && !p.birthcountry().isBlank() && !p.birthcountry().strip().equals("99100") && !bornAbroad) {
+            if (p.birthplace().isBlank()
+                    && !p.birthcountry().isBlank()
+                    && !p.birthcountry().strip().equals("99100")
+                    && !bornAbroad) {
                 return false;
             }
         }
@@ -81,7 +97,8 @@ class MemberIdentities implements InsuredIdentities {
 
     /** Upper case, no accents, hyphens and apostrophes as spaces, one space between words. */
     static String normalized(String name) {
-        String s = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String s = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
         return s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]+", " ").strip();
     }
 
@@ -89,7 +106,11 @@ class MemberIdentities implements InsuredIdentities {
     @Transactional
     public void link(long householdId, long memberId, long accountId) {
         households.link(householdId, accountId);
-        auditTrail.record(MembersPersonalData.personRef(memberId), "household", Long.toString(householdId), AuditAction.UPDATE,
+        auditTrail.record(
+                MembersPersonalData.personRef(memberId),
+                "household",
+                Long.toString(householdId),
+                AuditAction.UPDATE,
                 "Compte assuré n° " + accountId + " lié au foyer (identité reconnue)");
     }
 }

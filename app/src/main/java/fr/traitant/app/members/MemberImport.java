@@ -40,18 +40,47 @@ import org.springframework.transaction.annotation.Transactional;
 public class MemberImport {
 
     /** Columns of the extract, in this order in the header (documented in the README). */
-    public static final List<String> COLUMNS = List.of("foyer", "beneficiaire", "categorie", "nir", "prenom", "nom",
-            "date_naissance", "sexe", "commune", "ald", "vulnerabilites", "medecin_traitant", "rpps_medecin_traitant",
-            "courriel", "telephone", "consentement_contact");
+    public static final List<String> COLUMNS = List.of(
+            "foyer",
+            "beneficiaire",
+            "categorie",
+            "nir",
+            "prenom",
+            "nom",
+            "date_naissance",
+            "sexe",
+            "commune",
+            "ald",
+            "vulnerabilites",
+            "medecin_traitant",
+            "rpps_medecin_traitant",
+            "courriel",
+            "telephone",
+            "consentement_contact");
+
     static final String PURPOSE = "Import de l'extrait du fichier des bénéficiaires";
 
     /** What an import did. */
     public record Result(int lines, int householdsCreated, int membersCreated, int membersUpdated) {}
 
-    record Line(long line, String household, String beneficiary, MemberCategory category, Nir nir, String firstName,
-                String lastName, LocalDate birthDate, String sex, Commune commune, LongTermCondition condition,
-                List<Vulnerability> vulnerabilities, boolean hasDoctor, Rpps doctorRpps, EmailAddress email, PhoneNumber phone,
-                boolean consent) {
+    record Line(
+            long line,
+            String household,
+            String beneficiary,
+            MemberCategory category,
+            Nir nir,
+            String firstName,
+            String lastName,
+            LocalDate birthDate,
+            String sex,
+            Commune commune,
+            LongTermCondition condition,
+            List<Vulnerability> vulnerabilities,
+            boolean hasDoctor,
+            Rpps doctorRpps,
+            EmailAddress email,
+            PhoneNumber phone,
+            boolean consent) {
         @Override
         public String toString() {
             return "Line[" + line + "]";
@@ -77,7 +106,8 @@ public class MemberImport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return importCsv(new org.springframework.core.io.ByteArrayResource(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return importCsv(new org.springframework.core.io.ByteArrayResource(
+                text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /**
@@ -90,10 +120,13 @@ public class MemberImport {
      */
     @Transactional
     public Result importCsv(org.springframework.core.io.InputStreamSource file) {
-        boolean alone = jdbc.sql("select pg_try_advisory_xact_lock(7302, 0)").query(Boolean.class).single();
+        boolean alone = jdbc.sql("select pg_try_advisory_xact_lock(7302, 0)")
+                .query(Boolean.class)
+                .single();
         if (!alone) {
-            throw new fr.traitant.app.platform.ConflictException("Un import du fichier des bénéficiaires est déjà en cours :"
-                    + " attendez qu'il se termine (son résultat s'affichera pour la personne qui l'a lancé), puis recommencez.");
+            throw new fr.traitant.app.platform.ConflictException(
+                    "Un import du fichier des bénéficiaires est déjà en cours :"
+                            + " attendez qu'il se termine (son résultat s'affichera pour la personne qui l'a lancé), puis recommencez.");
         }
         int lines = check(file);
         Map<String, Long> households = new HashMap<>();
@@ -106,49 +139,81 @@ public class MemberImport {
     private void write(Line l, Map<String, Long> households, int[] counts) {
         Long householdId = households.get(l.household());
         if (householdId == null) {
-            var existing = jdbc.sql("select id from household where external_ref = :ref").param("ref", l.household())
-                    .query(Long.class).optional();
+            var existing = jdbc.sql("select id from household where external_ref = :ref")
+                    .param("ref", l.household())
+                    .query(Long.class)
+                    .optional();
             if (existing.isPresent()) {
                 householdId = existing.get();
                 jdbc.sql("update household set commune_code = :c, lat = :lat, lon = :lon where id = :id")
-                        .param("c", l.commune().code()).param("lat", l.commune().lat()).param("lon", l.commune().lon())
-                        .param("id", householdId).update();
+                        .param("c", l.commune().code())
+                        .param("lat", l.commune().lat())
+                        .param("lon", l.commune().lon())
+                        .param("id", householdId)
+                        .update();
             } else {
                 householdId = jdbc.sql("""
                                 insert into household (label, external_ref, commune_code, lat, lon)
                                 values (:label, :ref, :c, :lat, :lon) returning id""")
-                        .param("label", "Foyer " + l.lastName()).param("ref", l.household()).param("c", l.commune().code())
-                        .param("lat", l.commune().lat()).param("lon", l.commune().lon()).query(Long.class).single();
+                        .param("label", "Foyer " + l.lastName())
+                        .param("ref", l.household())
+                        .param("c", l.commune().code())
+                        .param("lat", l.commune().lat())
+                        .param("lon", l.commune().lon())
+                        .query(Long.class)
+                        .single();
                 counts[0]++;
             }
             households.put(l.household(), householdId);
         }
-        var memberId = jdbc.sql("select id from member where external_ref = :ref").param("ref", l.beneficiary())
-                .query(Long.class).optional();
+        var memberId = jdbc.sql("select id from member where external_ref = :ref")
+                .param("ref", l.beneficiary())
+                .query(Long.class)
+                .optional();
         String columns = """
                 household_id = :household, category = :category, nir = :nir, first_name = :first, last_name = :last,
                 birth_date = :birth, sex = :sex, long_term_condition = :ald, vulnerabilities = :vuln::text[],
                 has_declared_doctor = :hasDoctor, declared_doctor_rpps = :rpps, email = :email, phone = :phone,
                 consent_to_contact = :consent""";
         var statement = memberId.isPresent()
-                ? jdbc.sql("update member set " + columns + " where id = :id returning id").param("id", memberId.get())
+                ? jdbc.sql("update member set " + columns + " where id = :id returning id")
+                        .param("id", memberId.get())
                 : jdbc.sql("""
                         insert into member (household_id, category, nir, first_name, last_name, birth_date, sex,
                                             long_term_condition, vulnerabilities, has_declared_doctor, declared_doctor_rpps,
                                             email, phone, consent_to_contact, external_ref)
                         values (:household, :category, :nir, :first, :last, :birth, :sex, :ald, :vuln::text[], :hasDoctor,
                                 :rpps, :email, :phone, :consent, :ref) returning id""").param("ref", l.beneficiary());
-        long id = statement.param("household", householdId).param("category", l.category().name())
-                .param("nir", l.nir() == null ? null : l.nir().value()).param("first", l.firstName()).param("last", l.lastName())
-                .param("birth", l.birthDate()).param("sex", l.sex())
+        long id = statement
+                .param("household", householdId)
+                .param("category", l.category().name())
+                .param("nir", l.nir() == null ? null : l.nir().value())
+                .param("first", l.firstName())
+                .param("last", l.lastName())
+                .param("birth", l.birthDate())
+                .param("sex", l.sex())
                 .param("ald", l.condition() == null ? null : l.condition().name())
-                .param("vuln", "{" + String.join(",", l.vulnerabilities().stream().map(Enum::name).toList()) + "}")
-                .param("hasDoctor", l.hasDoctor()).param("rpps", l.doctorRpps() == null ? null : l.doctorRpps().value())
+                .param(
+                        "vuln",
+                        "{"
+                                + String.join(
+                                        ",",
+                                        l.vulnerabilities().stream()
+                                                .map(Enum::name)
+                                                .toList()) + "}")
+                .param("hasDoctor", l.hasDoctor())
+                .param("rpps", l.doctorRpps() == null ? null : l.doctorRpps().value())
                 .param("email", l.email() == null ? null : l.email().value())
-                .param("phone", l.phone() == null ? null : l.phone().e164()).param("consent", l.consent())
-                .query(Long.class).single();
-        auditTrail.record(MembersPersonalData.personRef(id), "member", Long.toString(id),
-                memberId.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, PURPOSE);
+                .param("phone", l.phone() == null ? null : l.phone().e164())
+                .param("consent", l.consent())
+                .query(Long.class)
+                .single();
+        auditTrail.record(
+                MembersPersonalData.personRef(id),
+                "member",
+                Long.toString(id),
+                memberId.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE,
+                PURPOSE);
         counts[memberId.isPresent() ? 2 : 1]++;
     }
 
@@ -179,12 +244,14 @@ public class MemberImport {
                 try {
                     Line l = parse(line, record, communes);
                     if (!beneficiaries.add(l.beneficiary())) {
-                        throw new IllegalArgumentException("bénéficiaire " + l.beneficiary() + " en double dans le fichier");
+                        throw new IllegalArgumentException(
+                                "bénéficiaire " + l.beneficiary() + " en double dans le fichier");
                     }
                     if (l.nir() != null) {
                         String previous = nirs.putIfAbsent(l.nir().value(), l.beneficiary());
                         if (previous != null) {
-                            throw new IllegalArgumentException("NIR en double dans le fichier (bénéficiaire " + previous + ")");
+                            throw new IllegalArgumentException(
+                                    "NIR en double dans le fichier (bénéficiaire " + previous + ")");
                         }
                         pendingNirs.put(l.nir().value(), line);
                         pendingOwners.put(l.nir().value(), l.beneficiary());
@@ -192,10 +259,11 @@ public class MemberImport {
                             checkNirs(pendingNirs, pendingOwners, errors);
                         }
                     }
-                    String commune = householdCommunes.putIfAbsent(l.household(), l.commune().code());
+                    String commune = householdCommunes.putIfAbsent(
+                            l.household(), l.commune().code());
                     if (commune != null && !commune.equals(l.commune().code())) {
-                        throw new IllegalArgumentException("le foyer " + l.household() + " a deux communes (" + commune + ", "
-                                + l.commune().code() + ")");
+                        throw new IllegalArgumentException("le foyer " + l.household() + " a deux communes (" + commune
+                                + ", " + l.commune().code() + ")");
                     }
                     count[0]++;
                 } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -204,7 +272,8 @@ public class MemberImport {
             });
             checkNirs(pendingNirs, pendingOwners, errors);
         } catch (StopReading stop) {
-            errors.add("… lecture arrêtée après " + MAX_ERRORS + " erreurs : corrigez-les et importez le fichier de nouveau");
+            errors.add("… lecture arrêtée après " + MAX_ERRORS
+                    + " erreurs : corrigez-les et importez le fichier de nouveau");
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingLong(MemberImport::lineOf));
@@ -228,10 +297,12 @@ public class MemberImport {
         }
         jdbc.sql("select nir, coalesce(external_ref, '#' || id) from member where nir = any(:nirs)")
                 .param("nirs", pending.keySet().toArray(String[]::new))
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
                 .forEach(found -> {
                     if (!found.getValue().equals(owners.get(found.getKey()))) {
-                        errors.add("ligne " + pending.get(found.getKey()) + " : NIR déjà enregistré pour un autre bénéficiaire");
+                        errors.add("ligne " + pending.get(found.getKey())
+                                + " : NIR déjà enregistré pour un autre bénéficiaire");
                     }
                 });
         pending.clear();
@@ -245,17 +316,27 @@ public class MemberImport {
     }
 
     /** Calls {@code action} for each line of the file after the header (checked), refusing unreadable files. */
-    private void each(org.springframework.core.io.InputStreamSource file, java.util.function.BiConsumer<Long, NamedCsvRecord> action) {
+    private void each(
+            org.springframework.core.io.InputStreamSource file,
+            java.util.function.BiConsumer<Long, NamedCsvRecord> action) {
         try (Reader text = fr.traitant.app.platform.TextFile.utf8(file.getInputStream());
-             CsvReader<NamedCsvRecord> reader = CsvReader.builder().fieldSeparator(';').allowMissingFields(true)
-                     .allowExtraFields(true).ofNamedCsvRecord(text)) {
+                CsvReader<NamedCsvRecord> reader = CsvReader.builder()
+                        .fieldSeparator(';')
+                        .allowMissingFields(true)
+                        .allowExtraFields(true)
+                        .ofNamedCsvRecord(text)) {
             boolean headerChecked = false;
             for (NamedCsvRecord record : reader) {
                 if (!headerChecked) {
-                    List<String> missing = COLUMNS.stream().filter(c -> !record.getHeader().contains(c)).toList();
+                    List<String> missing = COLUMNS.stream()
+                            .filter(c -> !record.getHeader().contains(c))
+                            .toList();
                     if (!missing.isEmpty()) {
-                        throw new MemberImportRefused(List.of("ligne 1 : colonne(s) manquante(s) " + String.join(", ", missing)
-                                + (record.getHeader().size() == 1 ? " (le séparateur attendu est le point-virgule « ; »)" : "")));
+                        throw new MemberImportRefused(
+                                List.of("ligne 1 : colonne(s) manquante(s) " + String.join(", ", missing)
+                                        + (record.getHeader().size() == 1
+                                                ? " (le séparateur attendu est le point-virgule « ; »)"
+                                                : "")));
                     }
                     headerChecked = true;
                 }
@@ -269,12 +350,14 @@ public class MemberImport {
     /** @param communes communes already looked up during this import (one query per commune, not per line) */
     private Line parse(long line, NamedCsvRecord r, Map<String, Optional<Commune>> communes) {
         if (r.getFieldCount() != r.getHeader().size()) {
-            throw new IllegalArgumentException(r.getHeader().size() + " champs attendus, " + r.getFieldCount() + " trouvés");
+            throw new IllegalArgumentException(
+                    r.getHeader().size() + " champs attendus, " + r.getFieldCount() + " trouvés");
         }
         String household = required(r, "foyer");
         String beneficiary = required(r, "beneficiaire");
         if (household.length() > 64 || beneficiary.length() > 64) {
-            throw new IllegalArgumentException("identifiant de foyer ou de bénéficiaire trop long (64 caractères au plus)");
+            throw new IllegalArgumentException(
+                    "identifiant de foyer ou de bénéficiaire trop long (64 caractères au plus)");
         }
         MemberCategory category = oneOf(MemberCategory.class, required(r, "categorie"), "categorie");
         String nirText = r.getField("nir").strip();
@@ -303,8 +386,13 @@ public class MemberImport {
                 .orElseThrow(() -> new IllegalArgumentException("commune inconnue '" + communeCode + "'"));
         String ald = r.getField("ald").strip();
         LongTermCondition condition = ald.isEmpty() ? null : oneOf(LongTermCondition.class, ald, "ald");
-        List<Vulnerability> vulnerabilities = Arrays.stream(r.getField("vulnerabilites").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).map(s -> oneOf(Vulnerability.class, s, "vulnerabilites")).distinct().toList();
+        List<Vulnerability> vulnerabilities = Arrays.stream(
+                        r.getField("vulnerabilites").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> oneOf(Vulnerability.class, s, "vulnerabilites"))
+                .distinct()
+                .toList();
         boolean hasDoctor = yesNo(r, "medecin_traitant");
         String rppsText = r.getField("rpps_medecin_traitant").strip();
         Rpps rpps = rppsText.isEmpty() ? null : Rpps.of(rppsText);
@@ -313,9 +401,23 @@ public class MemberImport {
         }
         String email = r.getField("courriel").strip();
         String phone = r.getField("telephone").strip();
-        return new Line(line, household, beneficiary, category, nirText.isEmpty() ? null : Nir.of(nirText), first, last, birth,
-                sex.isEmpty() ? null : sex, commune, condition, vulnerabilities, hasDoctor, rpps,
-                email.isEmpty() ? null : EmailAddress.of(email), phone.isEmpty() ? null : PhoneNumber.of(phone),
+        return new Line(
+                line,
+                household,
+                beneficiary,
+                category,
+                nirText.isEmpty() ? null : Nir.of(nirText),
+                first,
+                last,
+                birth,
+                sex.isEmpty() ? null : sex,
+                commune,
+                condition,
+                vulnerabilities,
+                hasDoctor,
+                rpps,
+                email.isEmpty() ? null : EmailAddress.of(email),
+                phone.isEmpty() ? null : PhoneNumber.of(phone),
                 yesNo(r, "consentement_contact"));
     }
 
@@ -324,7 +426,11 @@ public class MemberImport {
             return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(column + " inconnu(e) '" + text + "' (valeurs : "
-                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ")");
+                    + String.join(
+                            ", ",
+                            Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .toList()) + ")");
         }
     }
 

@@ -8,7 +8,8 @@ public class MemberImportRefused extends IllegalArgumentException {
     private final List<String> errors;
 
     public MemberImportRefused(List<String> errors) {
-        super("Fichier refusé, rien n'a été importé — " + String.join(" ; ", errors.subList(0, Math.min(20, errors.size())))
+        super("Fichier refusé, rien n'a été importé — "
+                + String.join(" ; ", errors.subList(0, Math.min(20, errors.size())))
                 + (errors.size() > 20 ? " ; … (" + errors.size() + " erreurs)" : ""));
         this.errors = List.copyOf(errors);
     }

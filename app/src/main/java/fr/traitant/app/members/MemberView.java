@@ -9,9 +9,19 @@ import java.util.List;
  * @param longTermCondition ALD group, or null without ALD
  * @param hasDeclaredDoctor whether a médecin traitant is declared
  */
-public record MemberView(long id, String firstName, String lastName, LocalDate birthDate, String nir, String email, String phone,
-                         MemberCategory category, LongTermCondition longTermCondition, List<Vulnerability> vulnerabilities,
-                         boolean hasDeclaredDoctor, boolean consentToContact) {
+public record MemberView(
+        long id,
+        String firstName,
+        String lastName,
+        LocalDate birthDate,
+        String nir,
+        String email,
+        String phone,
+        MemberCategory category,
+        LongTermCondition longTermCondition,
+        List<Vulnerability> vulnerabilities,
+        boolean hasDeclaredDoctor,
+        boolean consentToContact) {
     public MemberView {
         vulnerabilities = List.copyOf(vulnerabilities);
     }

@@ -71,8 +71,12 @@ class MembersWeb {
         private final MemberImport memberImport;
         private final ActivationCodes activationCodes;
 
-        MembersPages(Households households, fr.traitant.app.identity.CurrentUser currentUser, PopulationFigures populationFigures,
-                     MemberImport memberImport, ActivationCodes activationCodes) {
+        MembersPages(
+                Households households,
+                fr.traitant.app.identity.CurrentUser currentUser,
+                PopulationFigures populationFigures,
+                MemberImport memberImport,
+                ActivationCodes activationCodes) {
             this.activationCodes = activationCodes;
             this.households = households;
             this.currentUser = currentUser;
@@ -94,12 +98,15 @@ class MembersWeb {
         }
 
         @org.springframework.web.bind.annotation.PostMapping("/adherents/import")
-        String importFile(@RequestParam(name = "fichier", required = false) org.springframework.web.multipart.MultipartFile file,
-                          Model model, jakarta.servlet.http.HttpServletResponse response) {
+        String importFile(
+                @RequestParam(name = "fichier", required = false) org.springframework.web.multipart.MultipartFile file,
+                Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
             model.addAttribute("columns", String.join(";", MemberImport.COLUMNS));
             if (file == null || file.isEmpty()) {
                 response.setStatus(422);
-                model.addAttribute("errors", List.of("Choisissez un fichier à importer (CSV UTF-8, séparateur « ; »)."));
+                model.addAttribute(
+                        "errors", List.of("Choisissez un fichier à importer (CSV UTF-8, séparateur « ; »)."));
                 return "members/import";
             }
             try {
@@ -115,7 +122,8 @@ class MembersWeb {
         }
 
         @GetMapping("/foyers/{id}")
-        String household(@PathVariable long id, @RequestParam(name = "motif", required = false) String purpose, Model model) {
+        String household(
+                @PathVariable long id, @RequestParam(name = "motif", required = false) String purpose, Model model) {
             String why = purpose == null || purpose.isBlank() ? Households.DEFAULT_AGENT_PURPOSE : purpose;
             model.addAttribute("household", households.read(id, why));
             model.addAttribute("purposes", PURPOSES);
@@ -128,9 +136,11 @@ class MembersWeb {
         /** The insured person's own household (the first one linked to their account). */
         @GetMapping("/mon-foyer")
         String ownHousehold() {
-            return households.householdsOf(currentUser.get().accountId()).stream().findFirst()
+            return households.householdsOf(currentUser.get().accountId()).stream()
+                    .findFirst()
                     .map(id -> "redirect:/foyers/" + id)
-                    .orElseThrow(() -> new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte."));
+                    .orElseThrow(() -> new fr.traitant.app.platform.NotFoundException(
+                            "Aucun foyer n'est rattaché à votre compte."));
         }
     }
 }

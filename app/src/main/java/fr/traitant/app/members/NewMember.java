@@ -7,7 +7,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** A member to add to a household; identifiers are already validated value types (optional ones may be null). */
-public record NewMember(String firstName, String lastName, LocalDate birthDate, Nir nir, EmailAddress email, PhoneNumber phone) {
+public record NewMember(
+        String firstName, String lastName, LocalDate birthDate, Nir nir, EmailAddress email, PhoneNumber phone) {
     public NewMember {
         Objects.requireNonNull(firstName, "firstName");
         Objects.requireNonNull(lastName, "lastName");

@@ -13,6 +13,7 @@ final class PersonRules {
 
     /** Letters of any alphabet, then letters, spaces, hyphens, apostrophes or dots; no markup, digits or symbols. */
     private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M} '’.\\-]*");
+
     static final int NAME_MAX = 100;
 
     private PersonRules() {}
@@ -27,18 +28,21 @@ final class PersonRules {
             throw new IllegalArgumentException("Le " + what + " dépasse " + NAME_MAX + " caractères.");
         }
         if (!NAME.matcher(v).matches()) {
-            throw new IllegalArgumentException("Le " + what + " ne peut contenir que des lettres, des espaces, des traits d'union, "
-                    + "des apostrophes et des points.");
+            throw new IllegalArgumentException(
+                    "Le " + what + " ne peut contenir que des lettres, des espaces, des traits d'union, "
+                            + "des apostrophes et des points.");
         }
         return v;
     }
 
     static LocalDate birthDate(LocalDate birth, Nir nir, LocalDate today) {
         if (birth.isAfter(today) || birth.isBefore(LocalDate.of(1900, 1, 1))) {
-            throw new IllegalArgumentException("La date de naissance est impossible (" + fr.traitant.app.platform.FrenchDates.day(birth) + ").");
+            throw new IllegalArgumentException(
+                    "La date de naissance est impossible (" + fr.traitant.app.platform.FrenchDates.day(birth) + ").");
         }
         if (nir != null && !nir.agreesWith(birth)) {
-            throw new IllegalArgumentException("La date de naissance ne correspond pas au NIR (année et mois de naissance).");
+            throw new IllegalArgumentException(
+                    "La date de naissance ne correspond pas au NIR (année et mois de naissance).");
         }
         return birth;
     }

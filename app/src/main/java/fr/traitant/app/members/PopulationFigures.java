@@ -19,8 +19,9 @@ public class PopulationFigures {
     private final JdbcClient jdbc;
     private final LocalDate referenceDate;
 
-    PopulationFigures(JdbcClient jdbc,
-                      @Value("${traitant.members.population-reference-date:2024-12-31}") LocalDate referenceDate) {
+    PopulationFigures(
+            JdbcClient jdbc,
+            @Value("${traitant.members.population-reference-date:2024-12-31}") LocalDate referenceDate) {
         this.jdbc = jdbc;
         this.referenceDate = referenceDate;
     }
@@ -35,20 +36,19 @@ public class PopulationFigures {
         long[] unknownAge = {0};
         jdbc.sql("""
                         select category, extract(year from age(:ref, birth_date))::int as age, count(*)
-                          from member group by 1, 2""")
-                .param("ref", referenceDate)
-                .query(rs -> {
-                    MemberCategory category = MemberCategory.valueOf(rs.getString(1));
-                    int age = rs.getInt(2);
-                    boolean unknown = rs.wasNull() || age < 0;
-                    long n = rs.getLong(3);
-                    byCategory.merge(category, n, Long::sum);
-                    if (unknown) {
-                        unknownAge[0] += n;
-                    } else {
-                        cells.computeIfAbsent(AgeBand.of(age), b -> new EnumMap<>(MemberCategory.class)).merge(category, n, Long::sum);
-                    }
-                });
+                          from member group by 1, 2""").param("ref", referenceDate).query(rs -> {
+            MemberCategory category = MemberCategory.valueOf(rs.getString(1));
+            int age = rs.getInt(2);
+            boolean unknown = rs.wasNull() || age < 0;
+            long n = rs.getLong(3);
+            byCategory.merge(category, n, Long::sum);
+            if (unknown) {
+                unknownAge[0] += n;
+            } else {
+                cells.computeIfAbsent(AgeBand.of(age), b -> new EnumMap<>(MemberCategory.class))
+                        .merge(category, n, Long::sum);
+            }
+        });
         List<PopulationTable.Row> rows = new ArrayList<>();
         for (AgeBand band : AgeBand.values()) {
             rows.add(new PopulationTable.Row(band, band.label(), cells.getOrDefault(band, Map.of())));
@@ -58,9 +58,20 @@ public class PopulationFigures {
                                count(*) filter (where sex = 'M'), count(*) filter (where sex = 'F'),
                                count(*) filter (where not has_declared_doctor), count(*) filter (where synthetic)
                           from member""")
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)})
+                .query((rs, i) -> new long[] {
+                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)
+                })
                 .single();
-        return new PopulationTable(referenceDate, totals[0], byCategory, rows, unknownAge[0], totals[1], totals[2], totals[3],
-                totals[4], totals[5]);
+        return new PopulationTable(
+                referenceDate,
+                totals[0],
+                byCategory,
+                rows,
+                unknownAge[0],
+                totals[1],
+                totals[2],
+                totals[3],
+                totals[4],
+                totals[5]);
     }
 }

@@ -18,9 +18,17 @@ import java.util.Map;
  * @param withoutDeclaredDoctor members without a médecin traitant
  * @param synthetic          members that are synthetic demo data
  */
-public record PopulationTable(LocalDate referenceDate, long total, Map<MemberCategory, Long> byCategory, List<Row> rows,
-                              long unknownAge, long longTermCondition, long men, long women, long withoutDeclaredDoctor,
-                              long synthetic) {
+public record PopulationTable(
+        LocalDate referenceDate,
+        long total,
+        Map<MemberCategory, Long> byCategory,
+        List<Row> rows,
+        long unknownAge,
+        long longTermCondition,
+        long men,
+        long women,
+        long withoutDeclaredDoctor,
+        long synthetic) {
 
     public PopulationTable {
         byCategory = Map.copyOf(byCategory);

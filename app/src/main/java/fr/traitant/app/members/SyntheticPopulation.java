@@ -25,33 +25,77 @@ final class SyntheticPopulation {
 
     /** Real sites; weights are rough orders of magnitude of the military presence, not official figures. */
     static final List<Garrison> GARRISONS = List.of(
-            new Garrison("83137", "Toulon (base navale)", 60), new Garrison("29019", "Brest (base navale)", 35),
-            new Garrison("75056", "Paris", 40), new Garrison("78646", "Versailles / Satory", 15),
-            new Garrison("78640", "Vélizy-Villacoublay (base aérienne)", 8), new Garrison("78551", "Saint-Germain-en-Laye", 6),
-            new Garrison("94080", "Vincennes", 6), new Garrison("56121", "Lorient (base navale)", 12),
-            new Garrison("50129", "Cherbourg-en-Cotentin", 8), new Garrison("51388", "Mourmelon-le-Grand", 10),
-            new Garrison("51559", "Suippes", 5), new Garrison("51454", "Reims", 5), new Garrison("83050", "Draguignan / Canjuers", 12),
-            new Garrison("83061", "Fréjus", 6), new Garrison("83069", "Hyères", 5), new Garrison("33281", "Mérignac (base aérienne)", 12),
-            new Garrison("13047", "Istres (base aérienne)", 10), new Garrison("13103", "Salon-de-Provence (base aérienne)", 8),
-            new Garrison("13055", "Marseille", 8), new Garrison("06088", "Nice", 5), new Garrison("52448", "Saint-Dizier (base aérienne)", 6),
-            new Garrison("40192", "Mont-de-Marsan (base aérienne)", 8), new Garrison("57463", "Metz", 12),
-            new Garrison("57089", "Bitche", 5), new Garrison("57630", "Sarrebourg", 4), new Garrison("67482", "Strasbourg", 10),
-            new Garrison("68224", "Mulhouse", 4), new Garrison("54395", "Nancy", 7), new Garrison("55545", "Verdun", 4),
-            new Garrison("08105", "Charleville-Mézières", 4), new Garrison("26362", "Valence", 6), new Garrison("69123", "Lyon", 12),
-            new Garrison("27229", "Évreux (base aérienne)", 6), new Garrison("45234", "Orléans / Bricy", 7),
-            new Garrison("18018", "Avord (base aérienne)", 5), new Garrison("16102", "Cognac (base aérienne)", 4),
-            new Garrison("17299", "Rochefort", 4), new Garrison("37261", "Tours", 6), new Garrison("49328", "Saumur", 4),
-            new Garrison("35238", "Rennes", 7), new Garrison("56260", "Vannes", 5), new Garrison("56075", "Guer / Coëtquidan", 5),
-            new Garrison("25056", "Besançon", 6), new Garrison("90010", "Belfort", 4), new Garrison("38185", "Grenoble", 5),
-            new Garrison("73065", "Chambéry", 4), new Garrison("74010", "Annecy", 3), new Garrison("05061", "Gap", 3),
-            new Garrison("11069", "Carcassonne", 5), new Garrison("81065", "Castres", 4), new Garrison("64445", "Pau", 6),
-            new Garrison("65440", "Tarbes", 5), new Garrison("82121", "Montauban", 4), new Garrison("31555", "Toulouse", 10),
-            new Garrison("30189", "Nîmes", 5), new Garrison("84007", "Avignon", 3), new Garrison("2B050", "Calvi", 3),
-            new Garrison("2A004", "Ajaccio", 3), new Garrison("60175", "Creil (base aérienne)", 4), new Garrison("60159", "Compiègne", 3),
-            new Garrison("59350", "Lille", 6), new Garrison("21231", "Dijon", 4), new Garrison("63113", "Clermont-Ferrand", 4),
-            new Garrison("87085", "Limoges", 3), new Garrison("86194", "Poitiers", 4), new Garrison("88160", "Épinal", 3),
-            new Garrison("10387", "Troyes", 2), new Garrison("46042", "Cahors", 2), new Garrison("12202", "Rodez", 2),
-            new Garrison("24322", "Périgueux", 2), new Garrison("97411", "Saint-Denis (La Réunion)", 4));
+            new Garrison("83137", "Toulon (base navale)", 60),
+            new Garrison("29019", "Brest (base navale)", 35),
+            new Garrison("75056", "Paris", 40),
+            new Garrison("78646", "Versailles / Satory", 15),
+            new Garrison("78640", "Vélizy-Villacoublay (base aérienne)", 8),
+            new Garrison("78551", "Saint-Germain-en-Laye", 6),
+            new Garrison("94080", "Vincennes", 6),
+            new Garrison("56121", "Lorient (base navale)", 12),
+            new Garrison("50129", "Cherbourg-en-Cotentin", 8),
+            new Garrison("51388", "Mourmelon-le-Grand", 10),
+            new Garrison("51559", "Suippes", 5),
+            new Garrison("51454", "Reims", 5),
+            new Garrison("83050", "Draguignan / Canjuers", 12),
+            new Garrison("83061", "Fréjus", 6),
+            new Garrison("83069", "Hyères", 5),
+            new Garrison("33281", "Mérignac (base aérienne)", 12),
+            new Garrison("13047", "Istres (base aérienne)", 10),
+            new Garrison("13103", "Salon-de-Provence (base aérienne)", 8),
+            new Garrison("13055", "Marseille", 8),
+            new Garrison("06088", "Nice", 5),
+            new Garrison("52448", "Saint-Dizier (base aérienne)", 6),
+            new Garrison("40192", "Mont-de-Marsan (base aérienne)", 8),
+            new Garrison("57463", "Metz", 12),
+            new Garrison("57089", "Bitche", 5),
+            new Garrison("57630", "Sarrebourg", 4),
+            new Garrison("67482", "Strasbourg", 10),
+            new Garrison("68224", "Mulhouse", 4),
+            new Garrison("54395", "Nancy", 7),
+            new Garrison("55545", "Verdun", 4),
+            new Garrison("08105", "Charleville-Mézières", 4),
+            new Garrison("26362", "Valence", 6),
+            new Garrison("69123", "Lyon", 12),
+            new Garrison("27229", "Évreux (base aérienne)", 6),
+            new Garrison("45234", "Orléans / Bricy", 7),
+            new Garrison("18018", "Avord (base aérienne)", 5),
+            new Garrison("16102", "Cognac (base aérienne)", 4),
+            new Garrison("17299", "Rochefort", 4),
+            new Garrison("37261", "Tours", 6),
+            new Garrison("49328", "Saumur", 4),
+            new Garrison("35238", "Rennes", 7),
+            new Garrison("56260", "Vannes", 5),
+            new Garrison("56075", "Guer / Coëtquidan", 5),
+            new Garrison("25056", "Besançon", 6),
+            new Garrison("90010", "Belfort", 4),
+            new Garrison("38185", "Grenoble", 5),
+            new Garrison("73065", "Chambéry", 4),
+            new Garrison("74010", "Annecy", 3),
+            new Garrison("05061", "Gap", 3),
+            new Garrison("11069", "Carcassonne", 5),
+            new Garrison("81065", "Castres", 4),
+            new Garrison("64445", "Pau", 6),
+            new Garrison("65440", "Tarbes", 5),
+            new Garrison("82121", "Montauban", 4),
+            new Garrison("31555", "Toulouse", 10),
+            new Garrison("30189", "Nîmes", 5),
+            new Garrison("84007", "Avignon", 3),
+            new Garrison("2B050", "Calvi", 3),
+            new Garrison("2A004", "Ajaccio", 3),
+            new Garrison("60175", "Creil (base aérienne)", 4),
+            new Garrison("60159", "Compiègne", 3),
+            new Garrison("59350", "Lille", 6),
+            new Garrison("21231", "Dijon", 4),
+            new Garrison("63113", "Clermont-Ferrand", 4),
+            new Garrison("87085", "Limoges", 3),
+            new Garrison("86194", "Poitiers", 4),
+            new Garrison("88160", "Épinal", 3),
+            new Garrison("10387", "Troyes", 2),
+            new Garrison("46042", "Cahors", 2),
+            new Garrison("12202", "Rodez", 2),
+            new Garrison("24322", "Périgueux", 2),
+            new Garrison("97411", "Saint-Denis (La Réunion)", 4));
 
     /** Radius around a site within which its families live, in metres. */
     static final double GARRISON_RADIUS_METRES = 20_000;
@@ -74,21 +118,117 @@ final class SyntheticPopulation {
     record Household(int index, String communeCode, double lat, double lon, String lastName) {}
 
     /** A synthetic member; {@code vulnerabilities} is a bit set over {@link Vulnerability} ordinals. */
-    record Member(int index, int household, MemberCategory category, int age, LocalDate birthDate, char sex,
-                  LongTermCondition longTermCondition, int vulnerabilities, boolean hasDeclaredDoctor, boolean consentToContact,
-                  String firstName) {}
+    record Member(
+            int index,
+            int household,
+            MemberCategory category,
+            int age,
+            LocalDate birthDate,
+            char sex,
+            LongTermCondition longTermCondition,
+            int vulnerabilities,
+            boolean hasDeclaredDoctor,
+            boolean consentToContact,
+            String firstName) {}
 
     record Population(List<Household> households, List<Member> members) {}
 
-    private static final String[] LAST_NAMES = {"Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois",
-            "Moreau", "Laurent", "Simon", "Michel", "Lefebvre", "Leroy", "Roux", "David", "Bertrand", "Morel", "Fournier", "Girard",
-            "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent", "Muller", "Lefevre", "Faure", "Andre", "Mercier",
-            "Blanc", "Guerin", "Boyer", "Garnier", "Chevalier", "Francois", "Legrand", "Gauthier", "Garcia", "Perrin", "Robin",
-            "Clement", "Morin", "Nicolas", "Henry", "Roussel", "Mathieu", "Gautier", "Masson"};
-    private static final String[] MEN_FIRST = {"Jean", "Pierre", "Nicolas", "Thomas", "Julien", "Antoine", "Maxime", "Hugo",
-            "Lucas", "Louis", "Paul", "Alexandre", "Romain", "Mathieu", "Kevin", "Yanis", "Léo", "Gabriel", "Arthur", "Jules"};
-    private static final String[] WOMEN_FIRST = {"Marie", "Camille", "Julie", "Sophie", "Laura", "Emma", "Léa", "Chloé",
-            "Manon", "Sarah", "Inès", "Jade", "Louise", "Alice", "Anne", "Nathalie", "Claire", "Élodie", "Lina", "Zoé"};
+    private static final String[] LAST_NAMES = {
+        "Martin",
+        "Bernard",
+        "Thomas",
+        "Petit",
+        "Robert",
+        "Richard",
+        "Durand",
+        "Dubois",
+        "Moreau",
+        "Laurent",
+        "Simon",
+        "Michel",
+        "Lefebvre",
+        "Leroy",
+        "Roux",
+        "David",
+        "Bertrand",
+        "Morel",
+        "Fournier",
+        "Girard",
+        "Bonnet",
+        "Dupont",
+        "Lambert",
+        "Fontaine",
+        "Rousseau",
+        "Vincent",
+        "Muller",
+        "Lefevre",
+        "Faure",
+        "Andre",
+        "Mercier",
+        "Blanc",
+        "Guerin",
+        "Boyer",
+        "Garnier",
+        "Chevalier",
+        "Francois",
+        "Legrand",
+        "Gauthier",
+        "Garcia",
+        "Perrin",
+        "Robin",
+        "Clement",
+        "Morin",
+        "Nicolas",
+        "Henry",
+        "Roussel",
+        "Mathieu",
+        "Gautier",
+        "Masson"
+    };
+    private static final String[] MEN_FIRST = {
+        "Jean",
+        "Pierre",
+        "Nicolas",
+        "Thomas",
+        "Julien",
+        "Antoine",
+        "Maxime",
+        "Hugo",
+        "Lucas",
+        "Louis",
+        "Paul",
+        "Alexandre",
+        "Romain",
+        "Mathieu",
+        "Kevin",
+        "Yanis",
+        "Léo",
+        "Gabriel",
+        "Arthur",
+        "Jules"
+    };
+    private static final String[] WOMEN_FIRST = {
+        "Marie",
+        "Camille",
+        "Julie",
+        "Sophie",
+        "Laura",
+        "Emma",
+        "Léa",
+        "Chloé",
+        "Manon",
+        "Sarah",
+        "Inès",
+        "Jade",
+        "Louise",
+        "Alice",
+        "Anne",
+        "Nathalie",
+        "Claire",
+        "Élodie",
+        "Lina",
+        "Zoé"
+    };
 
     private SyntheticPopulation() {}
 
@@ -100,7 +240,8 @@ final class SyntheticPopulation {
             for (AgeBand band : AgeBand.values()) {
                 weights[band.ordinal()] = FundPopulation2024.count(category, band);
             }
-            counts.put(category, largestRemainder((int) Math.round(FundPopulation2024.count(category) * scale), weights));
+            counts.put(
+                    category, largestRemainder((int) Math.round(FundPopulation2024.count(category) * scale), weights));
         }
         return counts;
     }
@@ -124,7 +265,11 @@ final class SyntheticPopulation {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> remainders[a] != remainders[b] ? Double.compare(remainders[b], remainders[a]) : Integer.compare(a, b));
+        Arrays.sort(
+                order,
+                (a, b) -> remainders[a] != remainders[b]
+                        ? Double.compare(remainders[b], remainders[a])
+                        : Integer.compare(a, b));
         for (int k = 0; assigned < total; k++, assigned++) {
             parts[order[k % order.length]]++;
         }
@@ -146,18 +291,26 @@ final class SyntheticPopulation {
             int[] perBand = cells.get(category);
             for (AgeBand band : AgeBand.values()) {
                 for (int i = 0; i < perBand[band.ordinal()]; i++) {
-                    people.add(new int[] {category.ordinal(), band.minAge() + random.nextInt(band.maxAge() - band.minAge() + 1)});
+                    people.add(new int[] {
+                        category.ordinal(), band.minAge() + random.nextInt(band.maxAge() - band.minAge() + 1)
+                    });
                 }
             }
         }
         int n = people.size();
 
         // 2. exactly 14.04 % in ALD (the report's count, scaled), more likely with age
-        boolean[] ald = pickExactly((int) Math.round(FundPopulation2024.LONG_TERM_CONDITION * parameters.scale()), n,
-                i -> aldWeight(people.get(i)[1]), random);
+        boolean[] ald = pickExactly(
+                (int) Math.round(FundPopulation2024.LONG_TERM_CONDITION * parameters.scale()),
+                n,
+                i -> aldWeight(people.get(i)[1]),
+                random);
         // 3. exactly the report's men (scaled): insured mostly men, dependants mostly women except children
-        boolean[] male = pickExactly((int) Math.round(FundPopulation2024.MEN * parameters.scale()), n,
-                i -> maleWeight(MemberCategory.values()[people.get(i)[0]], people.get(i)[1]), random);
+        boolean[] male = pickExactly(
+                (int) Math.round(FundPopulation2024.MEN * parameters.scale()),
+                n,
+                i -> maleWeight(MemberCategory.values()[people.get(i)[0]], people.get(i)[1]),
+                random);
 
         // 4. households: one per insured person, placed around a site or anywhere
         List<Household> households = new ArrayList<>();
@@ -178,7 +331,11 @@ final class SyntheticPopulation {
             double lat = commune.position().lat() + (random.nextDouble() - 0.5) * 0.02;
             double lon = commune.position().lon() + (random.nextDouble() - 0.5) * 0.03;
             int index = households.size();
-            households.add(new Household(index, commune.code(), clamp(lat, -90, 90), clamp(lon, -180, 180),
+            households.add(new Household(
+                    index,
+                    commune.code(),
+                    clamp(lat, -90, 90),
+                    clamp(lon, -180, 180),
                     LAST_NAMES[random.nextInt(LAST_NAMES.length)]));
             householdOf[i] = index;
             (category == MemberCategory.RETIRED ? retiredHouseholds : activeHouseholds).add(index);
@@ -189,12 +346,17 @@ final class SyntheticPopulation {
             if (category.insured()) {
                 continue;
             }
-            List<Integer> pool = people.get(i)[1] >= 60 && !retiredHouseholds.isEmpty() ? retiredHouseholds
+            List<Integer> pool = people.get(i)[1] >= 60 && !retiredHouseholds.isEmpty()
+                    ? retiredHouseholds
                     : activeHouseholds.isEmpty() ? retiredHouseholds : activeHouseholds;
             if (pool.isEmpty()) { // only dependants at a tiny scale: they get a household of their own
                 Commune commune = places.anywhere(random);
                 pool = List.of(households.size());
-                households.add(new Household(households.size(), commune.code(), commune.position().lat(), commune.position().lon(),
+                households.add(new Household(
+                        households.size(),
+                        commune.code(),
+                        commune.position().lat(),
+                        commune.position().lon(),
                         LAST_NAMES[random.nextInt(LAST_NAMES.length)]));
             }
             householdOf[i] = pool.get(random.nextInt(pool.size()));
@@ -211,16 +373,29 @@ final class SyntheticPopulation {
                 }
                 int age = people.get(i)[1];
                 LongTermCondition condition = ald[i] ? aldGroup(age, random) : null;
-                boolean hasDoctor = age < 16 ? insuredHasDoctor[householdOf[i]] || random.nextDouble() < 0.3
+                boolean hasDoctor = age < 16
+                        ? insuredHasDoctor[householdOf[i]] || random.nextDouble() < 0.3
                         : random.nextDouble() >= (condition != null ? 0.06 : noDoctorShare(category));
                 if (category.insured()) {
                     insuredHasDoctor[householdOf[i]] = hasDoctor;
                 }
-                LocalDate birth = parameters.referenceDate().minusYears(age + 1L).plusDays(1 + random.nextInt(365));
+                LocalDate birth =
+                        parameters.referenceDate().minusYears(age + 1L).plusDays(1 + random.nextInt(365));
                 char sex = male[i] ? 'M' : 'F';
-                members.add(new Member(i, householdOf[i], category, age, birth, sex, condition,
-                        vulnerabilities(category, age, sex, random), hasDoctor, random.nextDouble() < 0.7,
-                        sex == 'M' ? MEN_FIRST[random.nextInt(MEN_FIRST.length)] : WOMEN_FIRST[random.nextInt(WOMEN_FIRST.length)]));
+                members.add(new Member(
+                        i,
+                        householdOf[i],
+                        category,
+                        age,
+                        birth,
+                        sex,
+                        condition,
+                        vulnerabilities(category, age, sex, random),
+                        hasDoctor,
+                        random.nextDouble() < 0.7,
+                        sex == 'M'
+                                ? MEN_FIRST[random.nextInt(MEN_FIRST.length)]
+                                : WOMEN_FIRST[random.nextInt(WOMEN_FIRST.length)]));
             }
         }
         return new Population(List.copyOf(households), List.copyOf(members));
@@ -229,10 +404,10 @@ final class SyntheticPopulation {
     /** Share without a médecin traitant by category, for people of 16 and over without ALD (assumption, see README). */
     static double noDoctorShare(MemberCategory category) {
         return switch (category) {
-            case ACTIVE -> 0.22;          // moved every few years
+            case ACTIVE -> 0.22; // moved every few years
             case RETIRED -> 0.08;
             case OTHER_INSURED -> 0.15;
-            case FAMILY_MEMBER -> 0.18;   // follow the transfers
+            case FAMILY_MEMBER -> 0.18; // follow the transfers
         };
     }
 
@@ -249,7 +424,8 @@ final class SyntheticPopulation {
     }
 
     private static LongTermCondition aldGroup(int age, SplittableRandom random) {
-        double[] shares = age < 40 ? new double[] {0.05, 0.10, 0.35, 0.05, 0.45} : new double[] {0.30, 0.20, 0.14, 0.18, 0.18};
+        double[] shares =
+                age < 40 ? new double[] {0.05, 0.10, 0.35, 0.05, 0.45} : new double[] {0.30, 0.20, 0.14, 0.18, 0.18};
         double u = random.nextDouble();
         LongTermCondition[] groups = LongTermCondition.values();
         for (int g = 0; g < groups.length; g++) {
@@ -314,7 +490,8 @@ final class SyntheticPopulation {
                 throw new IllegalArgumentException("no commune");
             }
             all = List.copyOf(communes);
-            allCumulative = cumulative(all.stream().mapToDouble(c -> Math.max(1, c.population())).toArray());
+            allCumulative = cumulative(
+                    all.stream().mapToDouble(c -> Math.max(1, c.population())).toArray());
             Map<String, Commune> byCode = new java.util.HashMap<>();
             communes.forEach(c -> byCode.put(c.code(), c));
             List<Double> siteWeights = new ArrayList<>();
@@ -330,10 +507,13 @@ final class SyntheticPopulation {
                     }
                 }
                 around.add(near);
-                aroundCumulative.add(cumulative(near.stream().mapToDouble(c -> Math.max(1, c.population())).toArray()));
+                aroundCumulative.add(cumulative(near.stream()
+                        .mapToDouble(c -> Math.max(1, c.population()))
+                        .toArray()));
                 siteWeights.add((double) g.weight());
             }
-            siteCumulative = cumulative(siteWeights.stream().mapToDouble(Double::doubleValue).toArray());
+            siteCumulative = cumulative(
+                    siteWeights.stream().mapToDouble(Double::doubleValue).toArray());
         }
 
         Commune anywhere(SplittableRandom random) {

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,9 +37,13 @@ class SyntheticPopulationLoader implements SmartInitializingSingleton {
     private final double scale;
     private final long seed;
 
-    SyntheticPopulationLoader(Territory territory, JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions,
-                              @Value("${traitant.demo.synthetic-population-scale:0}") double scale,
-                              @Value("${traitant.demo.seed:2024}") long seed) {
+    SyntheticPopulationLoader(
+            Territory territory,
+            JdbcClient jdbc,
+            DataSource dataSource,
+            TransactionTemplate transactions,
+            @Value("${traitant.demo.synthetic-population-scale:0}") double scale,
+            @Value("${traitant.demo.seed:2024}") long seed) {
         this.territory = territory;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -53,16 +57,24 @@ class SyntheticPopulationLoader implements SmartInitializingSingleton {
         if (scale <= 0) {
             return;
         }
-        if (jdbc.sql("select exists (select 1 from member where synthetic)").query(Boolean.class).single()) {
+        if (jdbc.sql("select exists (select 1 from member where synthetic)")
+                .query(Boolean.class)
+                .single()) {
             log.info("Synthetic population already loaded: nothing to do");
             return;
         }
         long start = System.nanoTime();
-        SyntheticPopulation.Population population = SyntheticPopulation.generate(territory.engineCommunes().asList(),
+        SyntheticPopulation.Population population = SyntheticPopulation.generate(
+                territory.engineCommunes().asList(),
                 new SyntheticPopulation.Parameters(scale, seed, SyntheticPopulation.Parameters.REPORT_DATE));
         transactions.executeWithoutResult(status -> write(population));
-        log.warn("DEMO ONLY — loaded {} SYNTHETIC members in {} households (scale {}, seed {}) in {} ms — not real people",
-                population.members().size(), population.households().size(), scale, seed, (System.nanoTime() - start) / 1_000_000);
+        log.warn(
+                "DEMO ONLY — loaded {} SYNTHETIC members in {} households (scale {}, seed {}) in {} ms — not real people",
+                population.members().size(),
+                population.households().size(),
+                scale,
+                seed,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private void write(SyntheticPopulation.Population population) {
@@ -71,14 +83,28 @@ class SyntheticPopulationLoader implements SmartInitializingSingleton {
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             StringBuilder rows = new StringBuilder();
             for (SyntheticPopulation.Household h : population.households()) {
-                rows.append("Foyer ").append(h.lastName()).append(" (synthétique)\t").append("SYN-H").append(h.index()).append('\t')
-                        .append(h.communeCode()).append('\t').append(h.lat()).append('\t').append(h.lon()).append("\tt\n");
+                rows.append("Foyer ")
+                        .append(h.lastName())
+                        .append(" (synthétique)\t")
+                        .append("SYN-H")
+                        .append(h.index())
+                        .append('\t')
+                        .append(h.communeCode())
+                        .append('\t')
+                        .append(h.lat())
+                        .append('\t')
+                        .append(h.lon())
+                        .append("\tt\n");
                 if (rows.length() > 4_000_000) {
-                    copy.copyIn("copy household (label, external_ref, commune_code, lat, lon, synthetic) from stdin", new StringReader(rows.toString()));
+                    copy.copyIn(
+                            "copy household (label, external_ref, commune_code, lat, lon, synthetic) from stdin",
+                            new StringReader(rows.toString()));
                     rows.setLength(0);
                 }
             }
-            copy.copyIn("copy household (label, external_ref, commune_code, lat, lon, synthetic) from stdin", new StringReader(rows.toString()));
+            copy.copyIn(
+                    "copy household (label, external_ref, commune_code, lat, lon, synthetic) from stdin",
+                    new StringReader(rows.toString()));
             rows.setLength(0);
             Map<Integer, Long> ids = new HashMap<>();
             jdbc.sql("select id, external_ref from household where synthetic and external_ref like 'SYN-H%'")
@@ -91,12 +117,32 @@ class SyntheticPopulationLoader implements SmartInitializingSingleton {
                                  vulnerabilities, has_declared_doctor, consent_to_contact, synthetic) from stdin""";
             for (SyntheticPopulation.Member m : population.members()) {
                 SyntheticPopulation.Household h = population.households().get(m.household());
-                rows.append(ids.get(m.household())).append('\t').append("SYN-M").append(m.index()).append('\t')
-                        .append(m.firstName()).append('\t').append(h.lastName()).append('\t').append(m.birthDate()).append('\t')
-                        .append(m.sex()).append('\t').append(m.category().name()).append('\t')
-                        .append(m.longTermCondition() == null ? "\\N" : m.longTermCondition().name()).append('\t')
-                        .append(vulnerabilityArray(m.vulnerabilities())).append('\t')
-                        .append(m.hasDeclaredDoctor() ? 't' : 'f').append('\t').append(m.consentToContact() ? 't' : 'f').append("\tt\n");
+                rows.append(ids.get(m.household()))
+                        .append('\t')
+                        .append("SYN-M")
+                        .append(m.index())
+                        .append('\t')
+                        .append(m.firstName())
+                        .append('\t')
+                        .append(h.lastName())
+                        .append('\t')
+                        .append(m.birthDate())
+                        .append('\t')
+                        .append(m.sex())
+                        .append('\t')
+                        .append(m.category().name())
+                        .append('\t')
+                        .append(
+                                m.longTermCondition() == null
+                                        ? "\\N"
+                                        : m.longTermCondition().name())
+                        .append('\t')
+                        .append(vulnerabilityArray(m.vulnerabilities()))
+                        .append('\t')
+                        .append(m.hasDeclaredDoctor() ? 't' : 'f')
+                        .append('\t')
+                        .append(m.consentToContact() ? 't' : 'f')
+                        .append("\tt\n");
                 if (++inChunk == CHUNK) {
                     copy.copyIn(sql, new StringReader(rows.toString()));
                     rows.setLength(0);
@@ -122,6 +168,8 @@ class SyntheticPopulationLoader implements SmartInitializingSingleton {
     }
 
     static List<Vulnerability> vulnerabilities(int flags) {
-        return java.util.Arrays.stream(Vulnerability.values()).filter(v -> (flags & (1 << v.ordinal())) != 0).toList();
+        return java.util.Arrays.stream(Vulnerability.values())
+                .filter(v -> (flags & (1 << v.ordinal())) != 0)
+                .toList();
     }
 }

@@ -32,8 +32,14 @@ public class Charter {
     private final fr.traitant.app.identity.Inbox inbox;
     private final fr.traitant.app.privacy.AuditTrail auditTrail;
 
-    Charter(JdbcClient jdbc, Doctors doctors, Territory territory, Clock clock, fr.traitant.app.identity.CurrentUser currentUser,
-            fr.traitant.app.identity.Accounts accounts, fr.traitant.app.identity.Inbox inbox,
+    Charter(
+            JdbcClient jdbc,
+            Doctors doctors,
+            Territory territory,
+            Clock clock,
+            fr.traitant.app.identity.CurrentUser currentUser,
+            fr.traitant.app.identity.Accounts accounts,
+            fr.traitant.app.identity.Inbox inbox,
             fr.traitant.app.privacy.AuditTrail auditTrail) {
         this.auditTrail = auditTrail;
         this.currentUser = currentUser;
@@ -48,13 +54,20 @@ public class Charter {
     /** The latest version of the charter. */
     public CharterVersion currentVersion() {
         return jdbc.sql("select version, title, body, published_at from charter_version order by version desc limit 1")
-                .query((rs, i) -> new CharterVersion(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .query((rs, i) -> new CharterVersion(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
                 .single();
     }
 
     /** The doctor's current membership, if they signed and have not withdrawn. */
     public Optional<Membership> membership(String rpps) {
-        return jdbc.sql(MEMBER_SELECT + " where m.rpps = ?").param(rpps).query(this::member).optional();
+        return jdbc.sql(MEMBER_SELECT + " where m.rpps = ?")
+                .param(rpps)
+                .query(this::member)
+                .optional();
     }
 
     /** Which of these RPPS numbers belong to current members (one query). */
@@ -63,7 +76,9 @@ public class Charter {
             return java.util.Set.of();
         }
         return new java.util.HashSet<>(jdbc.sql("select rpps from charter_member where rpps = any(?)")
-                .param(rpps.toArray(String[]::new)).query(String.class).list());
+                .param(rpps.toArray(String[]::new))
+                .query(String.class)
+                .list());
     }
 
     /** The logged-in doctor signs the current version with these commitments. */
@@ -71,7 +86,8 @@ public class Charter {
     public Membership sign(String rpps, CharterCommitments commitments) {
         DoctorProfile doctor = activeDoctor(rpps);
         if (membership(rpps).isPresent()) {
-            throw new IllegalArgumentException("Vous avez déjà signé la charte : modifiez vos engagements ou retirez votre signature.");
+            throw new IllegalArgumentException(
+                    "Vous avez déjà signé la charte : modifiez vos engagements ou retirez votre signature.");
         }
         insertMember(doctor, commitments, false);
         return membership(rpps).orElseThrow();
@@ -80,14 +96,20 @@ public class Charter {
     /** A signatory changes their commitments (and accepts the current version). */
     @Transactional
     public Membership update(String rpps, CharterCommitments commitments) {
-        Membership m = membership(rpps).orElseThrow(() -> new IllegalArgumentException("Vous n'avez pas signé la charte."));
+        Membership m =
+                membership(rpps).orElseThrow(() -> new IllegalArgumentException("Vous n'avez pas signé la charte."));
         int version = currentVersion().version();
         Instant now = clock.instant();
         jdbc.sql("""
                 update charter_member set version = ?, updated_at = ?, takes_transferred_families = ?,
                        willing_declared_doctor = ?, new_patients_per_year = ? where doctor_id = ?""")
-                .params(version, Timestamp.from(now), commitments.takesTransferredFamilies(), commitments.willingDeclaredDoctor(),
-                        commitments.newPatientsPerYear(), m.doctorId())
+                .params(
+                        version,
+                        Timestamp.from(now),
+                        commitments.takesTransferredFamilies(),
+                        commitments.willingDeclaredDoctor(),
+                        commitments.newPatientsPerYear(),
+                        m.doctorId())
                 .update();
         event(m.doctorId(), rpps, "UPDATED", version, now, commitments, null, m.synthetic());
         return membership(rpps).orElseThrow();
@@ -96,13 +118,24 @@ public class Charter {
     /** A signatory withdraws; the history keeps the signature and the withdrawal. */
     @Transactional
     public void withdraw(String rpps, String reason) {
-        Membership m = membership(rpps).orElseThrow(() -> new IllegalArgumentException("Vous n'avez pas signé la charte."));
+        Membership m =
+                membership(rpps).orElseThrow(() -> new IllegalArgumentException("Vous n'avez pas signé la charte."));
         String why = reason == null ? "" : reason.strip();
         if (why.length() > 500) {
             throw new IllegalArgumentException("Le motif dépasse 500 caractères.");
         }
-        jdbc.sql("delete from charter_member where doctor_id = ?").param(m.doctorId()).update();
-        event(m.doctorId(), rpps, "WITHDRAWN", m.version(), clock.instant(), null, why.isEmpty() ? null : why, m.synthetic());
+        jdbc.sql("delete from charter_member where doctor_id = ?")
+                .param(m.doctorId())
+                .update();
+        event(
+                m.doctorId(),
+                rpps,
+                "WITHDRAWN",
+                m.version(),
+                clock.instant(),
+                null,
+                why.isEmpty() ? null : why,
+                m.synthetic());
         doctors.setNetworkMember(m.doctorId(), false);
     }
 
@@ -111,43 +144,64 @@ public class Charter {
         if (limit < 1 || limit > 500 || offset < 0) {
             throw new IllegalArgumentException("Pagination invalide (limit 1–500, offset ≥ 0).");
         }
-        return departement.map(d -> jdbc.sql(MEMBER_SELECT + " where m.departement = ? order by m.signed_at desc, m.doctor_id limit ? offset ?")
+        return departement
+                .map(d -> jdbc.sql(MEMBER_SELECT
+                                + " where m.departement = ? order by m.signed_at desc, m.doctor_id limit ? offset ?")
                         .params(d, limit, offset))
-                .orElseGet(() -> jdbc.sql(MEMBER_SELECT + " order by m.signed_at desc, m.doctor_id limit ? offset ?").params(limit, offset))
-                .query(this::member).list();
+                .orElseGet(() -> jdbc.sql(MEMBER_SELECT + " order by m.signed_at desc, m.doctor_id limit ? offset ?")
+                        .params(limit, offset))
+                .query(this::member)
+                .list();
     }
 
     /** The columns the signatories may be sorted on. */
-    static final java.util.Map<String, String> SORTABLE = java.util.Map.of("signature", "m.signed_at", "rpps", "m.rpps",
-            "commune", "m.commune_code", "patients", "m.new_patients_per_year");
+    static final java.util.Map<String, String> SORTABLE = java.util.Map.of(
+            "signature",
+            "m.signed_at",
+            "rpps",
+            "m.rpps",
+            "commune",
+            "m.commune_code",
+            "patients",
+            "m.new_patients_per_year");
 
     /** One page of the signatories, optionally of one département, newest first unless another order is asked. */
-    public fr.traitant.app.platform.ListPage<Membership> members(Optional<String> departement, fr.traitant.app.platform.ListRequest request,
-                                                                 int size) {
+    public fr.traitant.app.platform.ListPage<Membership> members(
+            Optional<String> departement, fr.traitant.app.platform.ListRequest request, int size) {
         String where = departement.isPresent() ? " where m.departement = :d" : "";
-        long total = jdbc.sql("select count(*) from charter_member m" + where).param("d", departement.orElse(""))
-                .query(Long.class).single();
-        List<Membership> rows = jdbc.sql(MEMBER_SELECT + where + " order by " + request.orderBy(SORTABLE, "signature", true, "m.doctor_id")
-                        + " limit :l offset :o")
-                .param("d", departement.orElse("")).param("l", size).param("o", request.offset(size))
-                .query(this::member).list();
+        long total = jdbc.sql("select count(*) from charter_member m" + where)
+                .param("d", departement.orElse(""))
+                .query(Long.class)
+                .single();
+        List<Membership> rows = jdbc.sql(MEMBER_SELECT + where + " order by "
+                        + request.orderBy(SORTABLE, "signature", true, "m.doctor_id") + " limit :l offset :o")
+                .param("d", departement.orElse(""))
+                .param("l", size)
+                .param("o", request.offset(size))
+                .query(this::member)
+                .list();
         return request.page(rows, total, size);
     }
 
     /** Every signatory's position, for the map. */
     public List<MemberPoint> points() {
         return jdbc.sql("select lat, lon, departement, synthetic from charter_member order by doctor_id")
-                .query((rs, i) -> new MemberPoint(rs.getDouble(1), rs.getDouble(2), rs.getString(3), rs.getBoolean(4))).list();
+                .query((rs, i) -> new MemberPoint(rs.getDouble(1), rs.getDouble(2), rs.getString(3), rs.getBoolean(4)))
+                .list();
     }
 
     /** Number of current signatories. */
     public int memberCount() {
-        return jdbc.sql("select count(*) from charter_member").query(Integer.class).single();
+        return jdbc.sql("select count(*) from charter_member")
+                .query(Integer.class)
+                .single();
     }
 
     /** Whether any signature is synthetic (demo). */
     public boolean anySynthetic() {
-        return jdbc.sql("select exists (select 1 from charter_member where synthetic)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from charter_member where synthetic)")
+                .query(Boolean.class)
+                .single();
     }
 
     /** The charter history of a doctor (by directory id), oldest first. */
@@ -156,9 +210,17 @@ public class Charter {
                 select id, doctor_id, rpps, kind, version, at, takes_transferred_families, willing_declared_doctor,
                        new_patients_per_year, coalesce(reason, ''), synthetic from charter_event where doctor_id = ? order by at, id""")
                 .param(doctorId)
-                .query((rs, i) -> new CharterEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getTimestamp(6).toInstant(), rs.getObject(9) == null ? Optional.empty()
-                        : Optional.of(new CharterCommitments(rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9))), rs.getString(10),
+                .query((rs, i) -> new CharterEvent(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getObject(9) == null
+                                ? Optional.empty()
+                                : Optional.of(new CharterCommitments(rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9))),
+                        rs.getString(10),
                         rs.getBoolean(11)))
                 .list();
     }
@@ -169,21 +231,35 @@ public class Charter {
                 select id, doctor_id, rpps, kind, version, at, takes_transferred_families, willing_declared_doctor,
                        new_patients_per_year, coalesce(reason, ''), synthetic from charter_event order by at desc, id desc limit ?""")
                 .param(limit)
-                .query((rs, i) -> new CharterEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getTimestamp(6).toInstant(), rs.getObject(9) == null ? Optional.empty()
-                        : Optional.of(new CharterCommitments(rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9))), rs.getString(10),
+                .query((rs, i) -> new CharterEvent(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getObject(9) == null
+                                ? Optional.empty()
+                                : Optional.of(new CharterCommitments(rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9))),
+                        rs.getString(10),
                         rs.getBoolean(11)))
                 .list();
     }
 
     /** Signatories per département (every département listed, zero included), by code. */
     public List<DepartementCount> countsByDepartement() {
-        Map<String, long[]> counts = jdbc.sql("""
+        Map<String, long[]> counts = jdbc
+                .sql("""
                 select departement, count(*), sum(new_patients_per_year) from charter_member group by departement""")
-                .query((rs, i) -> Map.entry(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)})).list().stream()
+                .query((rs, i) -> Map.entry(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         return territory.departements().stream()
-                .map(d -> new DepartementCount(d.code(), d.name(), (int) counts.getOrDefault(d.code(), new long[2])[0],
+                .map(d -> new DepartementCount(
+                        d.code(),
+                        d.name(),
+                        (int) counts.getOrDefault(d.code(), new long[2])[0],
                         counts.getOrDefault(d.code(), new long[2])[1]))
                 .toList();
     }
@@ -191,8 +267,12 @@ public class Charter {
     /** Signs for a synthetic doctor of the demo network (labelled synthetic); false if not possible. */
     @Transactional
     boolean signSynthetic(String doctorId, CharterCommitments commitments, Instant at) {
-        DoctorProfile doctor = doctors.findProfile(doctorId).filter(DoctorProfile::active).orElse(null);
-        if (doctor == null || doctor.rpps().isEmpty() || !doctor.synthetic() || membership(doctor.rpps().get()).isPresent()) {
+        DoctorProfile doctor =
+                doctors.findProfile(doctorId).filter(DoctorProfile::active).orElse(null);
+        if (doctor == null
+                || doctor.rpps().isEmpty()
+                || !doctor.synthetic()
+                || membership(doctor.rpps().get()).isPresent()) {
             return false;
         }
         insertMember(doctor, commitments, true, at);
@@ -207,7 +287,13 @@ public class Charter {
         insertMember(doctor, c, synthetic, at, "ONLINE", null);
     }
 
-    private void insertMember(DoctorProfile doctor, CharterCommitments c, boolean synthetic, Instant at, String channel, String reference) {
+    private void insertMember(
+            DoctorProfile doctor,
+            CharterCommitments c,
+            boolean synthetic,
+            Instant at,
+            String channel,
+            String reference) {
         int version = currentVersion().version();
         var location = doctor.mainLocation();
         String departement = territory.getCommune(location.communeCode()).departement();
@@ -217,28 +303,71 @@ public class Charter {
                        willing_declared_doctor, new_patients_per_year, commune_code, departement, lat, lon, synthetic, channel,
                        paper_reference)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(doctor.id(), rpps, version, Timestamp.from(at), Timestamp.from(at), c.takesTransferredFamilies(),
-                        c.willingDeclaredDoctor(), c.newPatientsPerYear(), location.communeCode(), departement, location.lat(),
-                        location.lon(), synthetic, channel, reference)
+                .params(
+                        doctor.id(),
+                        rpps,
+                        version,
+                        Timestamp.from(at),
+                        Timestamp.from(at),
+                        c.takesTransferredFamilies(),
+                        c.willingDeclaredDoctor(),
+                        c.newPatientsPerYear(),
+                        location.communeCode(),
+                        departement,
+                        location.lat(),
+                        location.lon(),
+                        synthetic,
+                        channel,
+                        reference)
                 .update();
         event(doctor.id(), rpps, "SIGNED", version, at, c, null, synthetic, channel, reference);
         doctors.setNetworkMember(doctor.id(), true);
     }
 
-    private void event(String doctorId, String rpps, String kind, int version, Instant at, CharterCommitments c, String reason,
-                       boolean synthetic) {
+    private void event(
+            String doctorId,
+            String rpps,
+            String kind,
+            int version,
+            Instant at,
+            CharterCommitments c,
+            String reason,
+            boolean synthetic) {
         event(doctorId, rpps, kind, version, at, c, reason, synthetic, "ONLINE", null);
     }
 
-    private void event(String doctorId, String rpps, String kind, int version, Instant at, CharterCommitments c, String reason,
-                       boolean synthetic, String channel, String reference) {
+    private void event(
+            String doctorId,
+            String rpps,
+            String kind,
+            int version,
+            Instant at,
+            CharterCommitments c,
+            String reason,
+            boolean synthetic,
+            String channel,
+            String reference) {
         jdbc.sql("""
                 insert into charter_event (doctor_id, rpps, kind, version, at, takes_transferred_families, willing_declared_doctor,
                        new_patients_per_year, reason, synthetic, channel, paper_reference, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(doctorId, rpps, kind, version, Timestamp.from(at), c == null ? null : c.takesTransferredFamilies(),
-                        c == null ? null : c.willingDeclaredDoctor(), c == null ? null : c.newPatientsPerYear(), reason, synthetic,
-                        channel, reference, currentUser.find().map(fr.traitant.app.identity.SignedInUser::username).orElse(null))
+                .params(
+                        doctorId,
+                        rpps,
+                        kind,
+                        version,
+                        Timestamp.from(at),
+                        c == null ? null : c.takesTransferredFamilies(),
+                        c == null ? null : c.willingDeclaredDoctor(),
+                        c == null ? null : c.newPatientsPerYear(),
+                        reason,
+                        synthetic,
+                        channel,
+                        reference,
+                        currentUser
+                                .find()
+                                .map(fr.traitant.app.identity.SignedInUser::username)
+                                .orElse(null))
                 .update();
     }
 
@@ -249,14 +378,21 @@ public class Charter {
      * @throws IllegalArgumentException (French message) otherwise
      */
     @Transactional
-    public Membership recordPaper(String rpps, java.time.LocalDate signedOn, String scanReference, CharterCommitments commitments) {
+    public Membership recordPaper(
+            String rpps, java.time.LocalDate signedOn, String scanReference, CharterCommitments commitments) {
         return recordSigned(rpps, signedOn, scanReference, commitments, "PAPER");
     }
 
-    private Membership recordSigned(String rpps, java.time.LocalDate signedOn, String scanReference, CharterCommitments commitments,
-                                    String channel) {
-        DoctorProfile doctor = doctors.findByRpps(rpps).filter(DoctorProfile::active).orElseThrow(() -> new IllegalArgumentException(
-                "Aucun médecin en exercice de l'annuaire n'a le numéro RPPS " + rpps + "."));
+    private Membership recordSigned(
+            String rpps,
+            java.time.LocalDate signedOn,
+            String scanReference,
+            CharterCommitments commitments,
+            String channel) {
+        DoctorProfile doctor = doctors.findByRpps(rpps)
+                .filter(DoctorProfile::active)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Aucun médecin en exercice de l'annuaire n'a le numéro RPPS " + rpps + "."));
         if (membership(rpps).isPresent()) {
             throw new IllegalArgumentException(doctor.displayName() + " est déjà signataire de la charte.");
         }
@@ -266,9 +402,12 @@ public class Charter {
         }
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")));
         if (signedOn == null || signedOn.isAfter(today) || signedOn.isBefore(java.time.LocalDate.of(2020, 1, 1))) {
-            throw new IllegalArgumentException("La date de signature doit être passée (et postérieure au 1er janvier 2020).");
+            throw new IllegalArgumentException(
+                    "La date de signature doit être passée (et postérieure au 1er janvier 2020).");
         }
-        Instant at = signedOn.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant();
+        Instant at = signedOn.atTime(12, 0)
+                .atZone(java.time.ZoneId.of("Europe/Paris"))
+                .toInstant();
         insertMember(doctor, commitments, doctor.synthetic(), at, channel, reference);
         return membership(rpps).orElseThrow();
     }
@@ -277,8 +416,8 @@ public class Charter {
     public record SignatoryImport(int lines, int recorded, int alreadySignatories) {}
 
     /** Columns of the signatories' CSV, in this order ({@code ;}-separated, UTF-8, header line). */
-    public static final List<String> IMPORT_COLUMNS = List.of("rpps", "date_signature", "reference", "familles_mutees",
-            "medecin_traitant", "nouveaux_patients_par_an");
+    public static final List<String> IMPORT_COLUMNS = List.of(
+            "rpps", "date_signature", "reference", "familles_mutees", "medecin_traitant", "nouveaux_patients_par_an");
 
     /**
      * Imports a list of existing signatories: every line is checked first, and one bad line refuses the whole file
@@ -289,13 +428,22 @@ public class Charter {
     public SignatoryImport importSignatories(java.io.Reader csv) {
         try {
             SignatoryImport done = checkAndRecord(csv);
-            auditTrail.record(null, "charter_import", "fichier", fr.traitant.app.privacy.AuditAction.CREATE,
+            auditTrail.record(
+                    null,
+                    "charter_import",
+                    "fichier",
+                    fr.traitant.app.privacy.AuditAction.CREATE,
                     "Import de signataires de la charte : " + done.recorded() + " signature(s) enregistrée(s), "
                             + done.alreadySignatories() + " déjà signataire(s)");
             return done;
         } catch (SignatoryImportRefused e) {
-            auditTrail.record(null, "charter_import", "fichier", fr.traitant.app.privacy.AuditAction.UPDATE,
-                    "Tentative refusée — import de signataires de la charte : " + e.errors().size() + " erreur(s), rien d'enregistré");
+            auditTrail.record(
+                    null,
+                    "charter_import",
+                    "fichier",
+                    fr.traitant.app.privacy.AuditAction.UPDATE,
+                    "Tentative refusée — import de signataires de la charte : "
+                            + e.errors().size() + " erreur(s), rien d'enregistré");
             throw e;
         }
     }
@@ -307,17 +455,22 @@ public class Charter {
         java.util.Set<String> seen = new java.util.HashSet<>();
         int count = 0;
         int already = 0;
-        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().fieldSeparator(';').allowMissingFields(true)
-                .allowExtraFields(true).ofNamedCsvRecord(csv)) {
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder()
+                .fieldSeparator(';')
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                .ofNamedCsvRecord(csv)) {
             for (var record : reader) {
                 count++;
                 long n = record.getStartingLineNumber();
                 if (count == 1 && !record.getHeader().equals(IMPORT_COLUMNS)) {
-                    throw new SignatoryImportRefused(List.of("ligne 1 : en-tête attendu « " + String.join(";", IMPORT_COLUMNS) + " »."));
+                    throw new SignatoryImportRefused(
+                            List.of("ligne 1 : en-tête attendu « " + String.join(";", IMPORT_COLUMNS) + " »."));
                 }
                 try {
                     if (record.getFieldCount() != IMPORT_COLUMNS.size()) {
-                        throw new IllegalArgumentException(IMPORT_COLUMNS.size() + " champs attendus, " + record.getFieldCount() + " trouvés.");
+                        throw new IllegalArgumentException(
+                                IMPORT_COLUMNS.size() + " champs attendus, " + record.getFieldCount() + " trouvés.");
                     }
                     String rpps = record.getField("rpps").strip();
                     if (!seen.add(rpps)) {
@@ -325,23 +478,27 @@ public class Charter {
                     }
                     java.time.LocalDate date;
                     try {
-                        date = java.time.LocalDate.parse(record.getField("date_signature").strip(),
-                                java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                        date = java.time.LocalDate.parse(
+                                record.getField("date_signature").strip(),
+                                java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
+                                        .withResolverStyle(java.time.format.ResolverStyle.STRICT));
                     } catch (java.time.format.DateTimeParseException e) {
                         throw new IllegalArgumentException("date de signature « " + record.getField("date_signature")
                                 + " » invalide (attendu JJ/MM/AAAA).");
                     }
                     int perYear;
                     try {
-                        perYear = Integer.parseInt(record.getField("nouveaux_patients_par_an").strip());
+                        perYear = Integer.parseInt(
+                                record.getField("nouveaux_patients_par_an").strip());
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("nombre de nouveaux patients par an « " + record.getField("nouveaux_patients_par_an")
-                                + " » invalide.");
+                        throw new IllegalArgumentException("nombre de nouveaux patients par an « "
+                                + record.getField("nouveaux_patients_par_an") + " » invalide.");
                     }
-                    CharterCommitments c = new CharterCommitments(yes(record.getField("familles_mutees")),
-                            yes(record.getField("medecin_traitant")), perYear);
+                    CharterCommitments c = new CharterCommitments(
+                            yes(record.getField("familles_mutees")), yes(record.getField("medecin_traitant")), perYear);
                     if (doctors.findByRpps(rpps).filter(DoctorProfile::active).isEmpty()) {
-                        throw new IllegalArgumentException("aucun médecin en exercice de l'annuaire n'a le numéro RPPS « " + rpps + " ».");
+                        throw new IllegalArgumentException(
+                                "aucun médecin en exercice de l'annuaire n'a le numéro RPPS « " + rpps + " ».");
                     }
                     lines.add(new Line(rpps, date, record.getField("reference"), c));
                 } catch (IllegalArgumentException e) {
@@ -368,7 +525,8 @@ public class Charter {
                 recorded++;
             } catch (IllegalArgumentException e) {
                 // checked above: only a concurrent change gets here; roll every line back
-                throw new IllegalStateException("Signatory " + line.rpps() + " could not be recorded: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Signatory " + line.rpps() + " could not be recorded: " + e.getMessage(), e);
             }
         }
         return new SignatoryImport(count, recorded, already);
@@ -407,12 +565,28 @@ public class Charter {
         }
         int version = current.version() + 1;
         Instant now = clock.instant();
-        jdbc.sql("insert into charter_version (version, title, body, published_at, published_by) values (?, ?, ?, ?, ?)")
-                .params(version, t, b, Timestamp.from(now), currentUser.find().map(fr.traitant.app.identity.SignedInUser::username).orElse(null))
+        jdbc.sql(
+                        "insert into charter_version (version, title, body, published_at, published_by) values (?, ?, ?, ?, ?)")
+                .params(
+                        version,
+                        t,
+                        b,
+                        Timestamp.from(now),
+                        currentUser
+                                .find()
+                                .map(fr.traitant.app.identity.SignedInUser::username)
+                                .orElse(null))
                 .update();
-        for (String rpps : jdbc.sql("select rpps from charter_member where not synthetic order by rpps").query(String.class).list()) {
-            accounts.findDoctorByRpps(rpps).ifPresent(u -> inbox.notify(u.accountId(), "La charte des médecins solidaires a une nouvelle "
-                    + "version (" + version + ") : relisez-la et confirmez vos engagements.", "/espace-medecin", now));
+        for (String rpps : jdbc.sql("select rpps from charter_member where not synthetic order by rpps")
+                .query(String.class)
+                .list()) {
+            accounts.findDoctorByRpps(rpps)
+                    .ifPresent(u -> inbox.notify(
+                            u.accountId(),
+                            "La charte des médecins solidaires a une nouvelle " + "version (" + version
+                                    + ") : relisez-la et confirmez vos engagements.",
+                            "/espace-medecin",
+                            now));
         }
         return currentVersion();
     }
@@ -420,12 +594,15 @@ public class Charter {
     /** How many signatories signed each version (the current one first), for the manager. */
     public List<int[]> signatoriesByVersion() {
         return jdbc.sql("select version, count(*) from charter_member group by version order by version desc")
-                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).list();
+                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .list();
     }
 
     private DoctorProfile activeDoctor(String rpps) {
-        return doctors.findByRpps(rpps).filter(DoctorProfile::active)
-                .orElseThrow(() -> new NotFoundException("Aucun médecin actif de l'annuaire n'a le numéro RPPS " + rpps + "."));
+        return doctors.findByRpps(rpps)
+                .filter(DoctorProfile::active)
+                .orElseThrow(() ->
+                        new NotFoundException("Aucun médecin actif de l'annuaire n'a le numéro RPPS " + rpps + "."));
     }
 
     private static final String MEMBER_SELECT = """
@@ -435,13 +612,25 @@ public class Charter {
 
     private Membership member(ResultSet rs, int i) throws SQLException {
         String doctorId = rs.getString(1);
-        String name = doctors.findProfile(doctorId).map(DoctorProfile::displayName).orElse(doctorId);
-        return new Membership(doctorId, rs.getString(2), name, rs.getInt(3), rs.getTimestamp(4).toInstant(),
-                rs.getTimestamp(5).toInstant(), new CharterCommitments(rs.getBoolean(6), rs.getBoolean(7), rs.getInt(8)),
-                rs.getString(9), rs.getString(10), rs.getDouble(11), rs.getDouble(12), rs.getBoolean(13));
+        String name =
+                doctors.findProfile(doctorId).map(DoctorProfile::displayName).orElse(doctorId);
+        return new Membership(
+                doctorId,
+                rs.getString(2),
+                name,
+                rs.getInt(3),
+                rs.getTimestamp(4).toInstant(),
+                rs.getTimestamp(5).toInstant(),
+                new CharterCommitments(rs.getBoolean(6), rs.getBoolean(7), rs.getInt(8)),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getDouble(11),
+                rs.getDouble(12),
+                rs.getBoolean(13));
     }
 
     static Map<String, DepartementSummary> departementsByCode(Territory territory) {
-        return territory.departements().stream().collect(Collectors.toMap(DepartementSummary::code, Function.identity()));
+        return territory.departements().stream()
+                .collect(Collectors.toMap(DepartementSummary::code, Function.identity()));
     }
 }

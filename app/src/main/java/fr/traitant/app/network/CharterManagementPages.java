@@ -49,7 +49,9 @@ class CharterManagementPages {
             model.addAttribute("paperErrors", Map.of());
         }
         if (!model.containsAttribute("versionValues")) {
-            model.addAttribute("versionValues", Map.of("titre", "", "texte", charter.currentVersion().body()));
+            model.addAttribute(
+                    "versionValues",
+                    Map.of("titre", "", "texte", charter.currentVersion().body()));
         }
         if (!model.containsAttribute("versionErrors")) {
             model.addAttribute("versionErrors", Map.of());
@@ -57,12 +59,16 @@ class CharterManagementPages {
     }
 
     @PostMapping("/reseau/charte/papier")
-    String paper(@RequestParam(defaultValue = "") String rpps, @RequestParam(name = "date", defaultValue = "") String date,
-                 @RequestParam(name = "reference", defaultValue = "") String reference,
-                 @RequestParam(name = "famillesMutees", defaultValue = "false") boolean families,
-                 @RequestParam(name = "medecinTraitant", defaultValue = "false") boolean declared,
-                 @RequestParam(name = "nouveauxPatients", defaultValue = "") String perYear,
-                 Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String paper(
+            @RequestParam(defaultValue = "") String rpps,
+            @RequestParam(name = "date", defaultValue = "") String date,
+            @RequestParam(name = "reference", defaultValue = "") String reference,
+            @RequestParam(name = "famillesMutees", defaultValue = "false") boolean families,
+            @RequestParam(name = "medecinTraitant", defaultValue = "false") boolean declared,
+            @RequestParam(name = "nouveauxPatients", defaultValue = "") String perYear,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate signedOn = null;
         try {
@@ -81,26 +87,52 @@ class CharterManagementPages {
         }
         if (errors.isEmpty()) {
             try {
-                Membership m = charter.recordPaper(rpps.strip(), signedOn, reference, new CharterCommitments(families, declared, patients));
-                redirect.addFlashAttribute("message", "Signature sur papier enregistrée : " + m.doctorName() + " est signataire.");
+                Membership m = charter.recordPaper(
+                        rpps.strip(), signedOn, reference, new CharterCommitments(families, declared, patients));
+                redirect.addFlashAttribute(
+                        "message", "Signature sur papier enregistrée : " + m.doctorName() + " est signataire.");
                 return "redirect:/reseau/charte";
             } catch (IllegalArgumentException e) {
                 String m = e.getMessage();
-                errors.put(m.contains("référence") ? "reference" : m.contains("date") ? "date" : m.contains("engagement") || m.contains("patients")
-                        ? "nouveauxPatients" : "rpps", m);
+                errors.put(
+                        m.contains("référence")
+                                ? "reference"
+                                : m.contains("date")
+                                        ? "date"
+                                        : m.contains("engagement") || m.contains("patients")
+                                                ? "nouveauxPatients"
+                                                : "rpps",
+                        m);
             }
         }
         response.setStatus(422);
-        model.addAttribute("paper", Map.of("rpps", rpps, "date", date, "reference", reference, "nouveauxPatients", perYear,
-                "famillesMutees", Boolean.toString(families), "medecinTraitant", Boolean.toString(declared)));
+        model.addAttribute(
+                "paper",
+                Map.of(
+                        "rpps",
+                        rpps,
+                        "date",
+                        date,
+                        "reference",
+                        reference,
+                        "nouveauxPatients",
+                        perYear,
+                        "famillesMutees",
+                        Boolean.toString(families),
+                        "medecinTraitant",
+                        Boolean.toString(declared)));
         model.addAttribute("paperErrors", errors);
         fill(model);
         return "network/charter";
     }
 
     @PostMapping("/reseau/charte/import")
-    String importSignatories(@RequestParam("fichier") MultipartFile file, Model model, HttpServletResponse response,
-                             RedirectAttributes redirect) throws IOException {
+    String importSignatories(
+            @RequestParam("fichier") MultipartFile file,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect)
+            throws IOException {
         if (file.isEmpty()) {
             response.setStatus(422);
             model.addAttribute("importErrors", List.of("Choisissez un fichier CSV."));
@@ -109,8 +141,10 @@ class CharterManagementPages {
         }
         try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
             Charter.SignatoryImport result = charter.importSignatories(reader);
-            redirect.addFlashAttribute("message", result.lines() + " ligne(s) : " + result.recorded() + " signature(s) enregistrée(s), "
-                    + result.alreadySignatories() + " médecin(s) déjà signataire(s) laissé(s) tels quels.");
+            redirect.addFlashAttribute(
+                    "message",
+                    result.lines() + " ligne(s) : " + result.recorded() + " signature(s) enregistrée(s), "
+                            + result.alreadySignatories() + " médecin(s) déjà signataire(s) laissé(s) tels quels.");
             return "redirect:/reseau/charte";
         } catch (SignatoryImportRefused e) {
             response.setStatus(422);
@@ -121,16 +155,22 @@ class CharterManagementPages {
     }
 
     @PostMapping("/reseau/charte/version")
-    String publish(@RequestParam(name = "titre", defaultValue = "") String title, @RequestParam(name = "texte", defaultValue = "") String body,
-                   Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String publish(
+            @RequestParam(name = "titre", defaultValue = "") String title,
+            @RequestParam(name = "texte", defaultValue = "") String body,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             CharterVersion v = charter.publish(title, body);
-            redirect.addFlashAttribute("message", "Version " + v.version() + " publiée : les signataires sont invités à la signer.");
+            redirect.addFlashAttribute(
+                    "message", "Version " + v.version() + " publiée : les signataires sont invités à la signer.");
             return "redirect:/reseau/charte";
         } catch (IllegalArgumentException e) {
             response.setStatus(422);
             model.addAttribute("versionValues", Map.of("titre", title, "texte", body));
-            model.addAttribute("versionErrors", Map.of(e.getMessage().contains("titre") ? "titre" : "texte", e.getMessage()));
+            model.addAttribute(
+                    "versionErrors", Map.of(e.getMessage().contains("titre") ? "titre" : "texte", e.getMessage()));
             fill(model);
             return "network/charter";
         }

@@ -35,8 +35,12 @@ class DoctorInvitationPages {
     private final Invitations invitations;
     private final fr.traitant.app.territory.Territory territory;
 
-    DoctorInvitationPages(Charter charter, Doctors doctors, Accounts accounts, Invitations invitations,
-                    fr.traitant.app.territory.Territory territory) {
+    DoctorInvitationPages(
+            Charter charter,
+            Doctors doctors,
+            Accounts accounts,
+            Invitations invitations,
+            fr.traitant.app.territory.Territory territory) {
         this.charter = charter;
         this.doctors = doctors;
         this.accounts = accounts;
@@ -45,25 +49,42 @@ class DoctorInvitationPages {
     }
 
     /** A signatory as the selection shows them. */
-    record Row(String rpps, String name, String commune, Optional<String> mssante, boolean hasAccount,
-               Optional<Invitations.View> invitation, boolean synthetic) {
+    record Row(
+            String rpps,
+            String name,
+            String commune,
+            Optional<String> mssante,
+            boolean hasAccount,
+            Optional<Invitations.View> invitation,
+            boolean synthetic) {
 
         public boolean invitable() {
-            return !hasAccount && mssante.isPresent() && invitation.filter(Invitations.View::open).isEmpty();
+            return !hasAccount
+                    && mssante.isPresent()
+                    && invitation.filter(Invitations.View::open).isEmpty();
         }
 
         public String state() {
             if (hasAccount) {
                 return "Compte créé";
             }
-            return invitation.map(i -> i.stateLabel() + " (envoyée le " + fr.traitant.app.platform.FrenchDates.day(i.sentAt())
-                    + (i.open() ? ", expire le " + fr.traitant.app.platform.FrenchDates.day(i.expiresAt()) : "") + ")")
-                    .orElse(mssante.isPresent() ? "Pas de compte" : "Pas de compte — aucune adresse MSSanté dans l’annuaire");
+            return invitation
+                    .map(i -> i.stateLabel() + " (envoyée le " + fr.traitant.app.platform.FrenchDates.day(i.sentAt())
+                            + (i.open() ? ", expire le " + fr.traitant.app.platform.FrenchDates.day(i.expiresAt()) : "")
+                            + ")")
+                    .orElse(
+                            mssante.isPresent()
+                                    ? "Pas de compte"
+                                    : "Pas de compte — aucune adresse MSSanté dans l’annuaire");
         }
     }
 
     @GetMapping("/reseau/invitations")
-    String page(@RequestParam(required = false) String departement, ListRequest list, Model model, HttpServletResponse response) {
+    String page(
+            @RequestParam(required = false) String departement,
+            ListRequest list,
+            Model model,
+            HttpServletResponse response) {
         String code = departement == null ? "" : departement.strip().toUpperCase(Locale.ROOT);
         Optional<String> error = territory.departementError(departement);
         model.addAttribute("departementInput", departement == null ? "" : departement);
@@ -72,13 +93,19 @@ class DoctorInvitationPages {
             model.addAttribute("departementError", error.get());
             code = "";
         }
-        ListPage<Membership> members = charter.members(Optional.of(code).filter(c -> !c.isEmpty()), list, ListRequest.SIZE);
-        Map<String, Invitations.View> latest = invitations.latestByRpps(members.rows().stream().map(Membership::rpps).toList());
+        ListPage<Membership> members =
+                charter.members(Optional.of(code).filter(c -> !c.isEmpty()), list, ListRequest.SIZE);
+        Map<String, Invitations.View> latest = invitations.latestByRpps(
+                members.rows().stream().map(Membership::rpps).toList());
         model.addAttribute("rows", members.map(m -> {
             Optional<DoctorProfile> profile = doctors.findByRpps(m.rpps());
-            return new Row(m.rpps(), m.doctorName(), territory.communeLabel(m.communeCode()),
+            return new Row(
+                    m.rpps(),
+                    m.doctorName(),
+                    territory.communeLabel(m.communeCode()),
                     profile.map(DoctorProfile::mssante).filter(s -> s != null && !s.isBlank()),
-                    accounts.findDoctorByRpps(m.rpps()).isPresent(), Optional.ofNullable(latest.get(m.rpps())),
+                    accounts.findDoctorByRpps(m.rpps()).isPresent(),
+                    Optional.ofNullable(latest.get(m.rpps())),
                     m.synthetic() || profile.map(DoctorProfile::synthetic).orElse(false));
         }));
         model.addAttribute("departement", code);
@@ -86,8 +113,10 @@ class DoctorInvitationPages {
     }
 
     @PostMapping("/reseau/invitations")
-    String invite(@RequestParam(name = "rpps", required = false) List<String> selected,
-                  @RequestParam(defaultValue = "") String departement, RedirectAttributes redirect) {
+    String invite(
+            @RequestParam(name = "rpps", required = false) List<String> selected,
+            @RequestParam(defaultValue = "") String departement,
+            RedirectAttributes redirect) {
         List<String> sent = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String rpps : selected == null ? List.<String>of() : selected) {
@@ -112,7 +141,9 @@ class DoctorInvitationPages {
             redirect.addFlashAttribute("error", "Cochez au moins un médecin à inviter.");
         }
         if (!sent.isEmpty()) {
-            redirect.addFlashAttribute("message", sent.size() + " invitation(s) envoyée(s) à l’adresse MSSanté : " + String.join(", ", sent) + ".");
+            redirect.addFlashAttribute(
+                    "message",
+                    sent.size() + " invitation(s) envoyée(s) à l’adresse MSSanté : " + String.join(", ", sent) + ".");
         }
         if (!problems.isEmpty()) {
             redirect.addFlashAttribute("problems", problems);
@@ -121,11 +152,15 @@ class DoctorInvitationPages {
     }
 
     @PostMapping("/reseau/invitations/{id}/renvoyer")
-    String resend(@PathVariable long id, @RequestParam(defaultValue = "") String departement, RedirectAttributes redirect) {
-        Optional<Invitations.View> v = invitations.find(id).filter(i -> i.role() == fr.traitant.app.identity.Role.DOCTOR);
+    String resend(
+            @PathVariable long id, @RequestParam(defaultValue = "") String departement, RedirectAttributes redirect) {
+        Optional<Invitations.View> v =
+                invitations.find(id).filter(i -> i.role() == fr.traitant.app.identity.Role.DOCTOR);
         try {
-            invitations.resend(v.orElseThrow(() -> new IllegalArgumentException("Invitation introuvable.")).id());
-            redirect.addFlashAttribute("message", "Invitation renvoyée à " + v.get().displayName() + " avec un nouveau lien.");
+            invitations.resend(v.orElseThrow(() -> new IllegalArgumentException("Invitation introuvable."))
+                    .id());
+            redirect.addFlashAttribute(
+                    "message", "Invitation renvoyée à " + v.get().displayName() + " avec un nouveau lien.");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -41,9 +41,13 @@ class DoctorSpacePages {
     }
 
     @PostMapping("/espace-medecin/disponibilite")
-    String availability(@RequestParam(required = false) NewPatients status, @RequestParam(defaultValue = "0") int capacity,
-                        @RequestParam(defaultValue = "1") int maxComplexity, Model model, RedirectAttributes redirect,
-                        jakarta.servlet.http.HttpServletResponse response) {
+    String availability(
+            @RequestParam(required = false) NewPatients status,
+            @RequestParam(defaultValue = "0") int capacity,
+            @RequestParam(defaultValue = "1") int maxComplexity,
+            Model model,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
         String rpps = requireDoctor();
         try {
             doctors.updateAvailability(rpps, status, status == NewPatients.ACCEPTING ? capacity : 0, maxComplexity);
@@ -58,17 +62,21 @@ class DoctorSpacePages {
     }
 
     @PostMapping("/espace-medecin/charte")
-    String sign(@RequestParam(defaultValue = "false") boolean takesTransferredFamilies,
-                @RequestParam(defaultValue = "false") boolean willingDeclaredDoctor,
-                @RequestParam(defaultValue = "0") int newPatientsPerYear, @RequestParam(defaultValue = "false") boolean accept,
-                Model model, RedirectAttributes redirect) {
+    String sign(
+            @RequestParam(defaultValue = "false") boolean takesTransferredFamilies,
+            @RequestParam(defaultValue = "false") boolean willingDeclaredDoctor,
+            @RequestParam(defaultValue = "0") int newPatientsPerYear,
+            @RequestParam(defaultValue = "false") boolean accept,
+            Model model,
+            RedirectAttributes redirect) {
         String rpps = requireDoctor();
         boolean member = charter.membership(rpps).isPresent();
         try {
             if (!accept) {
                 throw new IllegalArgumentException("Cochez « J'ai lu la charte et je l'accepte » pour signer.");
             }
-            CharterCommitments commitments = new CharterCommitments(takesTransferredFamilies, willingDeclaredDoctor, newPatientsPerYear);
+            CharterCommitments commitments =
+                    new CharterCommitments(takesTransferredFamilies, willingDeclaredDoctor, newPatientsPerYear);
             if (member) {
                 charter.update(rpps, commitments);
             } else {
@@ -79,7 +87,8 @@ class DoctorSpacePages {
             model.addAttribute("charterError", e.getMessage());
             return "network/doctor-space";
         }
-        redirect.addFlashAttribute("success", member ? "Vos engagements sont mis à jour." : "Merci : vous avez signé la charte.");
+        redirect.addFlashAttribute(
+                "success", member ? "Vos engagements sont mis à jour." : "Merci : vous avez signé la charte.");
         return "redirect:/espace-medecin";
     }
 
@@ -87,17 +96,21 @@ class DoctorSpacePages {
     String withdraw(@RequestParam(required = false) String reason, RedirectAttributes redirect) {
         String rpps = requireDoctor();
         charter.withdraw(rpps, reason);
-        redirect.addFlashAttribute("success", "Votre signature est retirée. Vous pouvez signer de nouveau à tout moment.");
+        redirect.addFlashAttribute(
+                "success", "Votre signature est retirée. Vous pouvez signer de nouveau à tout moment.");
         return "redirect:/espace-medecin";
     }
 
     private String requireDoctor() {
-        return currentDoctor.rpps().orElseThrow(() -> new NotFoundException("Votre compte n'est relié à aucun numéro RPPS."));
+        return currentDoctor
+                .rpps()
+                .orElseThrow(() -> new NotFoundException("Votre compte n'est relié à aucun numéro RPPS."));
     }
 
     private void fill(Model model, String rpps) {
-        DoctorProfile doctor = doctors.findByRpps(rpps).orElseThrow(() -> new NotFoundException(
-                "Votre numéro RPPS " + rpps + " n'est pas (ou plus) dans l'annuaire : importez-le ou contactez le réseau."));
+        DoctorProfile doctor = doctors.findByRpps(rpps)
+                .orElseThrow(() -> new NotFoundException("Votre numéro RPPS " + rpps
+                        + " n'est pas (ou plus) dans l'annuaire : importez-le ou contactez le réseau."));
         model.addAttribute("doctor", doctor);
         model.addAttribute("statuses", NewPatients.values());
         model.addAttribute("charter", charter.currentVersion());

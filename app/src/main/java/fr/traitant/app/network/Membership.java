@@ -18,6 +18,16 @@ import java.time.Instant;
  * @param lon         practice longitude
  * @param synthetic   synthetic demo signature
  */
-public record Membership(String doctorId, String rpps, String doctorName, int version, Instant signedAt, Instant updatedAt,
-                         CharterCommitments commitments, String communeCode, String departement, double lat, double lon,
-                         boolean synthetic) {}
+public record Membership(
+        String doctorId,
+        String rpps,
+        String doctorName,
+        int version,
+        Instant signedAt,
+        Instant updatedAt,
+        CharterCommitments commitments,
+        String communeCode,
+        String departement,
+        double lat,
+        double lon,
+        boolean synthetic) {}

@@ -34,8 +34,10 @@ class NetworkApi {
 
     @Operation(summary = "Signataires actuels, les plus récents d'abord")
     @GetMapping("/members")
-    List<Membership> members(@RequestParam(required = false) String departement, @RequestParam(defaultValue = "100") int limit,
-                             @RequestParam(defaultValue = "0") int offset) {
+    List<Membership> members(
+            @RequestParam(required = false) String departement,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
         return charter.members(Optional.ofNullable(departement).filter(d -> !d.isBlank()), limit, offset);
     }
 

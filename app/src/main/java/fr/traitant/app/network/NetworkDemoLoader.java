@@ -35,8 +35,14 @@ class NetworkDemoLoader {
     private final int count;
     private final long seed;
 
-    NetworkDemoLoader(Charter charter, DoctorSearch search, Territory territory, TransactionTemplate transactions, Clock clock,
-                      @Value("${traitant.demo.network-members:0}") int count, @Value("${traitant.demo.seed:2024}") long seed) {
+    NetworkDemoLoader(
+            Charter charter,
+            DoctorSearch search,
+            Territory territory,
+            TransactionTemplate transactions,
+            Clock clock,
+            @Value("${traitant.demo.network-members:0}") int count,
+            @Value("${traitant.demo.seed:2024}") long seed) {
         this.charter = charter;
         this.search = search;
         this.territory = territory;
@@ -53,18 +59,23 @@ class NetworkDemoLoader {
         }
         long start = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed ^ 0x4E37_3057L);
-        int totalWeight = GarrisonTowns.ALL.stream().mapToInt(GarrisonTowns::weight).sum();
+        int totalWeight =
+                GarrisonTowns.ALL.stream().mapToInt(GarrisonTowns::weight).sum();
         Instant first = Instant.parse("2024-01-20T09:00:00Z");
         int[] signed = {0};
         transactions.executeWithoutResult(status -> {
             for (GarrisonTowns town : GarrisonTowns.ALL) {
                 Commune commune = resolve(town);
                 if (commune == null) {
-                    log.warn("Garrison town {} ({}) not found in the reference data: skipped", town.commune(), town.departement());
+                    log.warn(
+                            "Garrison town {} ({}) not found in the reference data: skipped",
+                            town.commune(),
+                            town.departement());
                     continue;
                 }
                 int quota = (int) Math.round((double) count * town.weight() / totalWeight);
-                List<String> ids = search.nearestGeneralPractitioners(new GeoPoint(commune.lat(), commune.lon()), 40, quota * 2);
+                List<String> ids =
+                        search.nearestGeneralPractitioners(new GeoPoint(commune.lat(), commune.lon()), 40, quota * 2);
                 int n = 0;
                 for (String id : ids) {
                     if (n == quota) {
@@ -73,7 +84,8 @@ class NetworkDemoLoader {
                     if (random.nextInt(3) == 0) {
                         continue; // not every nearby GP signs
                     }
-                    CharterCommitments commitments = new CharterCommitments(true, random.nextInt(10) < 6, 5 + random.nextInt(26));
+                    CharterCommitments commitments =
+                            new CharterCommitments(true, random.nextInt(10) < 6, 5 + random.nextInt(26));
                     Instant at = first.plus(Duration.ofMinutes(random.nextInt(340 * 24 * 60)));
                     if (charter.signSynthetic(id, commitments, at)) {
                         n++;
@@ -82,12 +94,17 @@ class NetworkDemoLoader {
                 signed[0] += n;
             }
         });
-        log.info("Signed the charter for {} SYNTHETIC doctors around {} garrison towns in {} ms — demo data", signed[0],
-                GarrisonTowns.ALL.size(), (System.nanoTime() - start) / 1_000_000);
+        log.info(
+                "Signed the charter for {} SYNTHETIC doctors around {} garrison towns in {} ms — demo data",
+                signed[0],
+                GarrisonTowns.ALL.size(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private Commune resolve(GarrisonTowns town) {
-        return territory.searchCommunes(town.commune(), 20).stream().filter(c -> c.departement().equals(town.departement()))
-                .findFirst().orElse(null);
+        return territory.searchCommunes(town.commune(), 20).stream()
+                .filter(c -> c.departement().equals(town.departement()))
+                .findFirst()
+                .orElse(null);
     }
 }

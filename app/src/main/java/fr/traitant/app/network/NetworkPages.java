@@ -23,8 +23,11 @@ class NetworkPages {
     }
 
     @GetMapping("/reseau")
-    String page(@RequestParam(required = false) String departement, fr.traitant.app.platform.ListRequest list, Model model,
-                jakarta.servlet.http.HttpServletResponse response) {
+    String page(
+            @RequestParam(required = false) String departement,
+            fr.traitant.app.platform.ListRequest list,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         String code = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
         Optional<String> dep = Optional.of(code).filter(d -> !d.isEmpty());
         model.addAttribute("departementInput", departement == null ? "" : departement);
@@ -36,7 +39,11 @@ class NetworkPages {
             dep = Optional.empty();
         }
         model.addAttribute("count", charter.memberCount());
-        model.addAttribute("counts", charter.countsByDepartement().stream().filter(c -> c.members() > 0).toList());
+        model.addAttribute(
+                "counts",
+                charter.countsByDepartement().stream()
+                        .filter(c -> c.members() > 0)
+                        .toList());
         model.addAttribute("members", charter.members(dep, list, fr.traitant.app.platform.ListRequest.SIZE));
         model.addAttribute("departement", dep.orElse(""));
         model.addAttribute("events", charter.recentEvents(20));
@@ -54,16 +61,36 @@ class NetworkPages {
             throw new IllegalArgumentException("Département inconnu : " + departement);
         }
         java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
-        for (Membership m : charter.members(Optional.of(code).filter(d -> !d.isEmpty()),
-                fr.traitant.app.platform.ListRequest.first("/reseau"), 1_000_000).rows()) {
-            rows.add(java.util.List.of(m.doctorName(), m.rpps(), m.communeCode(), territory.communeLabel(m.communeCode()),
-                    java.time.LocalDate.ofInstant(m.signedAt(), fr.traitant.app.platform.FrenchDates.PARIS).toString(), m.commitments().takesTransferredFamilies() ? "oui" : "non",
-                    m.commitments().willingDeclaredDoctor() ? "oui" : "non", Integer.toString(m.commitments().newPatientsPerYear()),
+        for (Membership m : charter.members(
+                        Optional.of(code).filter(d -> !d.isEmpty()),
+                        fr.traitant.app.platform.ListRequest.first("/reseau"),
+                        1_000_000)
+                .rows()) {
+            rows.add(java.util.List.of(
+                    m.doctorName(),
+                    m.rpps(),
+                    m.communeCode(),
+                    territory.communeLabel(m.communeCode()),
+                    java.time.LocalDate.ofInstant(m.signedAt(), fr.traitant.app.platform.FrenchDates.PARIS)
+                            .toString(),
+                    m.commitments().takesTransferredFamilies() ? "oui" : "non",
+                    m.commitments().willingDeclaredDoctor() ? "oui" : "non",
+                    Integer.toString(m.commitments().newPatientsPerYear()),
                     m.synthetic() ? "oui" : "non"));
         }
-        return fr.traitant.app.platform.CsvExport.of("signataires" + (code.isEmpty() ? "" : "-" + code) + ".csv",
-                java.util.List.of("medecin", "rpps", "commune_insee", "commune", "signe_le", "familles_mutees", "medecin_traitant",
-                        "patients_par_an", "fictif"), rows);
+        return fr.traitant.app.platform.CsvExport.of(
+                "signataires" + (code.isEmpty() ? "" : "-" + code) + ".csv",
+                java.util.List.of(
+                        "medecin",
+                        "rpps",
+                        "commune_insee",
+                        "commune",
+                        "signe_le",
+                        "familles_mutees",
+                        "medecin_traitant",
+                        "patients_par_an",
+                        "fictif"),
+                rows);
     }
 
     @GetMapping("/reseau/medecins/{doctorId}")

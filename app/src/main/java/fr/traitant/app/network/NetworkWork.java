@@ -21,7 +21,11 @@ class NetworkWork implements WorkSummary {
         if (user.role() != Role.NETWORK_MANAGER) {
             return List.of();
         }
-        return List.of(new Item(10, "Réseau des médecins solidaires", Integer.toString(charter.memberCount()),
-                "signataires de la charte : carte, départements, signataires.", "/reseau"));
+        return List.of(new Item(
+                10,
+                "Réseau des médecins solidaires",
+                Integer.toString(charter.memberCount()),
+                "signataires de la charte : carte, départements, signataires.",
+                "/reseau"));
     }
 }

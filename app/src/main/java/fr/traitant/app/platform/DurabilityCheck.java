@@ -38,7 +38,10 @@ final class DurabilityCheck implements BeanPostProcessor {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         List<String> unsafe = new ArrayList<>();
         for (String setting : SETTINGS) {
-            String value = jdbc.sql("select current_setting(?)").param(setting).query(String.class).single();
+            String value = jdbc.sql("select current_setting(?)")
+                    .param(setting)
+                    .query(String.class)
+                    .single();
             if ("off".equalsIgnoreCase(value)) {
                 unsafe.add(setting + "=" + value);
             }
@@ -47,10 +50,13 @@ final class DurabilityCheck implements BeanPostProcessor {
             return;
         }
         if (allowNonDurable) {
-            log.warn("The database may lose confirmed writes after a crash ({}); allowed by traitant.database.allow-non-durable", unsafe);
+            log.warn(
+                    "The database may lose confirmed writes after a crash ({}); allowed by traitant.database.allow-non-durable",
+                    unsafe);
             return;
         }
-        throw new IllegalStateException("The database may lose confirmed writes after a crash (" + String.join(", ", unsafe)
-                + "): turn these settings on, or set traitant.database.allow-non-durable=true for a throw-away test database");
+        throw new IllegalStateException(
+                "The database may lose confirmed writes after a crash (" + String.join(", ", unsafe)
+                        + "): turn these settings on, or set traitant.database.allow-non-durable=true for a throw-away test database");
     }
 }

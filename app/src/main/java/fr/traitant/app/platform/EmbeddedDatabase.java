@@ -74,10 +74,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
             if (fresh) {
-                deleteRecursively(dir); // initdb wants an empty directory (a half-made one from an interrupted first start)
+                deleteRecursively(
+                        dir); // initdb wants an empty directory (a half-made one from an interrupted first start)
             }
             String password = fresh ? newPassword() : existingPassword(dir);
-            Path initdbPasswordFile = fresh ? writeOwnerOnly(dir.resolveSibling("." + dir.getFileName() + ".initdb-password"), password) : null;
+            Path initdbPasswordFile = fresh
+                    ? writeOwnerOnly(dir.resolveSibling("." + dir.getFileName() + ".initdb-password"), password)
+                    : null;
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
@@ -92,10 +95,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setLocaleConfig("encoding", "UTF8")
                     .setConnectConfig("password", password == null ? "" : password);
             if (fresh) {
-                // zonky runs "initdb -A trust …" then these options: the later ones win, so the superuser gets a password
+                // zonky runs "initdb -A trust …" then these options: the later ones win, so the superuser gets a
+                // password
                 // and every line of pg_hba.conf asks for it.
-                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", initdbPasswordFile.toString());
-                builder.setDataDirectoryCustomizer(created -> moveInto(initdbPasswordFile, created.toPath().resolve(PASSWORD_FILE)));
+                builder.setLocaleConfig("auth", "scram-sha-256")
+                        .setLocaleConfig("pwfile", initdbPasswordFile.toString());
+                builder.setDataDirectoryCustomizer(
+                        created -> moveInto(initdbPasswordFile, created.toPath().resolve(PASSWORD_FILE)));
             }
             EmbeddedPostgres postgres;
             try {
@@ -108,13 +114,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (password == null) {
                 password = closeLegacyTrust(postgres, dir);
             }
-            log.info("Embedded PostgreSQL started: data in {}, jdbc:postgresql://localhost:{}/postgres (password in {})",
-                    dir, postgres.getPort(), dir.resolve(PASSWORD_FILE));
+            log.info(
+                    "Embedded PostgreSQL started: data in {}, jdbc:postgresql://localhost:{}/postgres (password in {})",
+                    dir,
+                    postgres.getPort(),
+                    dir.resolve(PASSWORD_FILE));
             return new EmbeddedDatabase(postgres, dir, password);
         } catch (EmbeddedDatabaseInUseException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -156,7 +166,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (!Files.exists(dir.resolve("postgresql.conf"))) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -167,7 +178,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 throw new EmbeddedDatabaseInUseException(dir);
             }
             try {
-                Optional<ProcessHandle> postmaster = postmasterPid(dir).flatMap(ProcessHandle::of)
+                Optional<ProcessHandle> postmaster = postmasterPid(dir)
+                        .flatMap(ProcessHandle::of)
                         .filter(ProcessHandle::isAlive)
                         .filter(EmbeddedDatabase::isPostgres);
                 if (postmaster.isPresent()) {
@@ -180,11 +192,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("/postgres") || command.endsWith("/postmaster")).orElse(false);
+        return process.info()
+                .command()
+                .map(command -> command.endsWith("/postgres") || command.endsWith("/postmaster"))
+                .orElse(false);
     }
 
     private static void stop(ProcessHandle postmaster, Path dir) throws IOException {
-        log.warn("A PostgreSQL (pid {}) left running on {} by a Traitant that stopped abruptly: stopping it", postmaster.pid(), dir);
+        log.warn(
+                "A PostgreSQL (pid {}) left running on {} by a Traitant that stopped abruptly: stopping it",
+                postmaster.pid(),
+                dir);
         postmaster.destroy(); // SIGTERM: smart shutdown; the dead application's connections are already gone
         if (!waitFor(postmaster, Duration.ofSeconds(20))) {
             signal(postmaster, "INT"); // fast shutdown
@@ -211,7 +229,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static void signal(ProcessHandle process, String signal) throws IOException {
         try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -221,7 +242,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path pidFile = dir.resolve("postmaster.pid");
         try {
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.getFirst().trim()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.getFirst().trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -236,7 +259,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The password of a directory made by this class; {@code null} for one made before passwords (trust). */
     private static String existingPassword(Path dir) throws IOException {
         Path file = dir.resolve(PASSWORD_FILE);
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII).trim() : null;
+        return Files.exists(file)
+                ? Files.readString(file, StandardCharsets.US_ASCII).trim()
+                : null;
     }
 
     private static Path writeOwnerOnly(Path file, String content) throws IOException {
@@ -261,7 +286,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     private static String closeLegacyTrust(EmbeddedPostgres postgres, Path dir) throws IOException {
         String password = newPassword();
-        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
             statement.execute("set password_encryption = 'scram-sha-256'");
             statement.execute("alter role " + USER + " password '" + password + "'");
             writeOwnerOnly(dir.resolve(PASSWORD_FILE), password);
@@ -275,7 +301,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             throw new IOException("cannot set the database password: " + e.getMessage(), e);
         }
-        log.warn("The embedded database trusted local connections: it now requires the password kept in {}", dir.resolve(PASSWORD_FILE));
+        log.warn(
+                "The embedded database trusted local connections: it now requires the password kept in {}",
+                dir.resolve(PASSWORD_FILE));
         return password;
     }
 
@@ -293,7 +321,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The data directory is in use by a live Traitant. */
     public static final class EmbeddedDatabaseInUseException extends IllegalStateException {
         EmbeddedDatabaseInUseException(Path dir) {
-            super("The embedded PostgreSQL data directory " + dir + " is in use by another running Traitant: stop it first,"
+            super("The embedded PostgreSQL data directory " + dir
+                    + " is in use by another running Traitant: stop it first,"
                     + " or give this one another directory (TRAITANT_DATABASE_EMBEDDED_DIRECTORY)");
         }
     }

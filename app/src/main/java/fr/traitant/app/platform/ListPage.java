@@ -57,8 +57,9 @@ public record ListPage<T>(List<T> rows, long total, int page, int size, ListRequ
         if (total == 0) {
             return (feminine ? "Aucune " : "Aucun ") + singular;
         }
-        String count = NumberFormat.getIntegerInstance(Locale.FRANCE).format(total).replace('\u202f', '\u00a0') + " "
-                + (total == 1 ? singular : plural);
+        String count =
+                NumberFormat.getIntegerInstance(Locale.FRANCE).format(total).replace('\u202f', '\u00a0') + " "
+                        + (total == 1 ? singular : plural);
         return pages() > 1 ? count + " — page " + page + " sur " + pages() : count;
     }
 

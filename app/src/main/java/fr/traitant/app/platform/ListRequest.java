@@ -34,7 +34,8 @@ public record ListRequest(int page, String sort, boolean descending, String path
      * The SQL {@code order by} expression for the requested column among those the page allows ({@code key → SQL
      * expression}), or the default; never text from the request itself. A tie-breaker keeps pages stable.
      */
-    public String orderBy(Map<String, String> sortable, String defaultKey, boolean defaultDescending, String tieBreaker) {
+    public String orderBy(
+            Map<String, String> sortable, String defaultKey, boolean defaultDescending, String tieBreaker) {
         boolean known = sortable.containsKey(sort);
         String key = known ? sort : defaultKey;
         boolean desc = known ? descending : defaultDescending;

@@ -28,11 +28,18 @@ class ListRequestResolver implements HandlerMethodArgumentResolver, WebMvcConfig
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer, NativeWebRequest webRequest,
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        return new ListRequest(number(request.getParameter("page")), request.getParameter("tri"),
-                "desc".equals(request.getParameter("ordre")), request.getRequestURI(), request.getQueryString());
+        return new ListRequest(
+                number(request.getParameter("page")),
+                request.getParameter("tri"),
+                "desc".equals(request.getParameter("ordre")),
+                request.getRequestURI(),
+                request.getQueryString());
     }
 
     private static int number(String value) {

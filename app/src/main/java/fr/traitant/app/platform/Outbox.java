@@ -1,5 +1,8 @@
 package fr.traitant.app.platform;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,12 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -48,11 +48,14 @@ public class Outbox {
     private final Duration retryBase;
     private final Duration retryMax;
 
-    public Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, Clock clock,
-           @Value("${traitant.notifications.from:ne-pas-repondre@traitant.example.fr}") String from,
-           @Value("${traitant.notifications.lease:PT2M}") Duration lease,
-           @Value("${traitant.notifications.retry-base:PT30S}") Duration retryBase,
-           @Value("${traitant.notifications.retry-max:PT6H}") Duration retryMax) {
+    public Outbox(
+            JdbcClient jdbc,
+            ObjectProvider<JavaMailSender> mailSender,
+            Clock clock,
+            @Value("${traitant.notifications.from:ne-pas-repondre@traitant.example.fr}") String from,
+            @Value("${traitant.notifications.lease:PT2M}") Duration lease,
+            @Value("${traitant.notifications.retry-base:PT30S}") Duration retryBase,
+            @Value("${traitant.notifications.retry-max:PT6H}") Duration retryMax) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.clock = clock;
@@ -69,29 +72,51 @@ public class Outbox {
      * A message as the operator sees it: never its body, and the recipient reduced to its domain (the operator needs
      * to know where it goes, not to whom).
      */
-    public record Line(long id, String recipientDomain, String subject, String reference, String createdAt, int attempts,
-                       String nextAttempt, String sentAt, String lastError) {}
+    public record Line(
+            long id,
+            String recipientDomain,
+            String subject,
+            String reference,
+            String createdAt,
+            int attempts,
+            String nextAttempt,
+            String sentAt,
+            String lastError) {}
 
     public Counts counts() {
         return jdbc.sql("""
                         select count(*) filter (where sent_at is null and attempts = 0), count(*) filter (where sent_at is not null),
                                count(*) filter (where sent_at is null and attempts > 0) from outbox_message""")
-                .query((rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+                .query((rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
     }
 
     /** @param state {@code failing}, {@code waiting} or {@code sent} */
-    public fr.traitant.app.platform.ListPage<Line> page(String state, fr.traitant.app.platform.ListRequest request, int size) {
+    public fr.traitant.app.platform.ListPage<Line> page(
+            String state, fr.traitant.app.platform.ListRequest request, int size) {
         String where = switch (state) {
             case "waiting" -> "sent_at is null and attempts = 0";
             case "sent" -> "sent_at is not null";
             default -> "sent_at is null and attempts > 0";
         };
-        long total = jdbc.sql("select count(*) from outbox_message where " + where).query(Long.class).single();
-        List<Line> lines = jdbc.sql("select id, recipient, subject, reference, created_at, attempts, next_attempt_at, sent_at, last_error"
-                        + " from outbox_message where " + where + " order by id desc limit :l offset :o")
-                .param("l", size).param("o", request.offset(size))
-                .query((rs, i) -> new Line(rs.getLong(1), domainOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        french(rs.getTimestamp(5)), rs.getInt(6), french(rs.getTimestamp(7)), french(rs.getTimestamp(8)), rs.getString(9)))
+        long total = jdbc.sql("select count(*) from outbox_message where " + where)
+                .query(Long.class)
+                .single();
+        List<Line> lines = jdbc.sql(
+                        "select id, recipient, subject, reference, created_at, attempts, next_attempt_at, sent_at, last_error"
+                                + " from outbox_message where " + where + " order by id desc limit :l offset :o")
+                .param("l", size)
+                .param("o", request.offset(size))
+                .query((rs, i) -> new Line(
+                        rs.getLong(1),
+                        domainOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        french(rs.getTimestamp(5)),
+                        rs.getInt(6),
+                        french(rs.getTimestamp(7)),
+                        french(rs.getTimestamp(8)),
+                        rs.getString(9)))
                 .list();
         return request.page(lines, total, size);
     }
@@ -99,8 +124,12 @@ public class Outbox {
     /** Sends a message again at the next poll (a failing one, after the cause was fixed); false if it was already sent. */
     @Transactional
     public boolean resend(long id) {
-        return jdbc.sql("update outbox_message set next_attempt_at = :now, claimed_until = null where id = :id and sent_at is null")
-                .param("now", Timestamp.from(clock.instant())).param("id", id).update() == 1;
+        return jdbc.sql(
+                                "update outbox_message set next_attempt_at = :now, claimed_until = null where id = :id and sent_at is null")
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     private static String domainOf(String address) {
@@ -115,9 +144,14 @@ public class Outbox {
     /** Adds a message in the current transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(String recipient, String subject, String body, String reference) {
-        jdbc.sql("insert into outbox_message (recipient, subject, body, reference, next_attempt_at) values (:r, :s, :b, :ref, :now)")
-                .param("r", recipient).param("s", subject).param("b", body).param("ref", reference)
-                .param("now", Timestamp.from(clock.instant())).update();
+        jdbc.sql(
+                        "insert into outbox_message (recipient, subject, body, reference, next_attempt_at) values (:r, :s, :b, :ref, :now)")
+                .param("r", recipient)
+                .param("s", subject)
+                .param("b", body)
+                .param("ref", reference)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** Claims up to {@code limit} due messages for {@link #lease} (committed at once, so the claim is visible). */
@@ -130,13 +164,18 @@ public class Outbox {
                                        where sent_at is null and next_attempt_at <= :now and (claimed_until is null or claimed_until < :now)
                                        order by id limit :limit for update skip locked)
                         returning id, recipient, subject, body, attempts""")
-                .param("until", Timestamp.from(clock.instant().plus(lease))).param("now", now).param("limit", limit)
-                .query((rs, i) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .param("until", Timestamp.from(clock.instant().plus(lease)))
+                .param("now", now)
+                .param("limit", limit)
+                .query((rs, i) ->
+                        new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .list();
     }
 
     /** Sends what is due; returns how many were sent. Runs every few seconds. */
-    @Scheduled(fixedDelayString = "${traitant.notifications.poll:PT5S}", initialDelayString = "${traitant.notifications.poll:PT5S}")
+    @Scheduled(
+            fixedDelayString = "${traitant.notifications.poll:PT5S}",
+            initialDelayString = "${traitant.notifications.poll:PT5S}")
     public int sendDue() {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
@@ -146,15 +185,26 @@ public class Outbox {
         for (Message m : claim(20)) {
             try {
                 sender.send(mime(sender, m));
-                jdbc.sql("update outbox_message set sent_at = :now, claimed_until = null, last_error = null where id = :id")
-                        .param("now", Timestamp.from(clock.instant())).param("id", m.id()).update();
+                jdbc.sql(
+                                "update outbox_message set sent_at = :now, claimed_until = null, last_error = null where id = :id")
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("id", m.id())
+                        .update();
                 sent++;
             } catch (RuntimeException e) {
                 Duration wait = backoff(m.attempts());
-                jdbc.sql("update outbox_message set claimed_until = null, next_attempt_at = :next, last_error = :error where id = :id")
+                jdbc.sql(
+                                "update outbox_message set claimed_until = null, next_attempt_at = :next, last_error = :error where id = :id")
                         .param("next", Timestamp.from(clock.instant().plus(wait)))
-                        .param("error", e.getClass().getSimpleName()).param("id", m.id()).update();
-                log.warn("E-mail {} not sent (attempt {}), retry in {}: {}", m.id(), m.attempts(), wait, e.getClass().getSimpleName());
+                        .param("error", e.getClass().getSimpleName())
+                        .param("id", m.id())
+                        .update();
+                log.warn(
+                        "E-mail {} not sent (attempt {}), retry in {}: {}",
+                        m.id(),
+                        m.attempts(),
+                        wait,
+                        e.getClass().getSimpleName());
             }
         }
         return sent;
@@ -174,9 +224,10 @@ public class Outbox {
             }
         };
         try {
-            // multipart/alternative: the plain text as written, and the same text as HTML for mail clients that prefer it
-            MimeMessageHelper helper = new MimeMessageHelper(mail, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
-                    StandardCharsets.UTF_8.name());
+            // multipart/alternative: the plain text as written, and the same text as HTML for mail clients that prefer
+            // it
+            MimeMessageHelper helper = new MimeMessageHelper(
+                    mail, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(m.recipient());
             helper.setSubject(m.subject());
@@ -196,12 +247,14 @@ public class Outbox {
     public static String html(String subject, String text) {
         StringBuilder body = new StringBuilder();
         for (String paragraph : text.strip().split("\\n\\s*\\n")) {
-            String escaped = org.springframework.web.util.HtmlUtils.htmlEscape(paragraph.strip(), StandardCharsets.UTF_8.name());
+            String escaped =
+                    org.springframework.web.util.HtmlUtils.htmlEscape(paragraph.strip(), StandardCharsets.UTF_8.name());
             java.util.regex.Matcher links = LINK.matcher(escaped);
             StringBuilder linked = new StringBuilder();
             while (links.find()) {
                 String url = links.group();
-                links.appendReplacement(linked, java.util.regex.Matcher.quoteReplacement("<a href=\"" + url + "\">" + url + "</a>"));
+                links.appendReplacement(
+                        linked, java.util.regex.Matcher.quoteReplacement("<a href=\"" + url + "\">" + url + "</a>"));
             }
             links.appendTail(linked);
             body.append("<p>").append(linked.toString().replace("\n", "<br>\n")).append("</p>\n");
@@ -214,7 +267,9 @@ public class Outbox {
 
     /** {@code <outbox-42@domain-of-the-sender>}: one per outbox row, the same at every attempt. */
     public String messageId(long rowId) {
-        String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip() : "traitant.invalid";
+        String domain = from.contains("@")
+                ? from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip()
+                : "traitant.invalid";
         return "<outbox-" + rowId + "@" + domain + ">";
     }
 

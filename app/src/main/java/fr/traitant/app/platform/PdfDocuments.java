@@ -44,10 +44,18 @@ public class PdfDocuments {
             builder.useFastMode();
             builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_B);
             builder.useColorProfile(srgb);
-            builder.useFont(() -> PdfDocuments.class.getResourceAsStream("/fonts/DejaVuSans.ttf"), FONT, 400,
-                    BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> PdfDocuments.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), FONT, 700,
-                    BaseRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(
+                    () -> PdfDocuments.class.getResourceAsStream("/fonts/DejaVuSans.ttf"),
+                    FONT,
+                    400,
+                    BaseRendererBuilder.FontStyle.NORMAL,
+                    true);
+            builder.useFont(
+                    () -> PdfDocuments.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"),
+                    FONT,
+                    700,
+                    BaseRendererBuilder.FontStyle.NORMAL,
+                    true);
             builder.withProducer("Traitant");
             builder.withHtmlContent(html, null);
             builder.toStream(out);

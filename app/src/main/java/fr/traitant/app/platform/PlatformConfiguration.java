@@ -23,8 +23,9 @@ class PlatformConfiguration {
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<RequestGuard> requestGuard(
             @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:1GB}")
-            org.springframework.util.unit.DataSize maxRequestSize) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestGuard(maxRequestSize));
+                    org.springframework.util.unit.DataSize maxRequestSize) {
+        var registration =
+                new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestGuard(maxRequestSize));
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -37,11 +38,14 @@ class PlatformConfiguration {
 
     @Bean
     OpenAPI traitantOpenApi() {
-        return new OpenAPI().info(new Info()
-                .title("Traitant API")
-                .version("v1")
-                .description("Référentiel territorial, annuaire, accès aux soins et appariement patients–médecins traitants. "
-                        + "Les erreurs suivent la RFC 9457 (application/problem+json).")
-                .license(new License().name("Données de référence : Licence Ouverte / CC BY 4.0 (voir /sources)")));
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Traitant API")
+                        .version("v1")
+                        .description(
+                                "Référentiel territorial, annuaire, accès aux soins et appariement patients–médecins traitants. "
+                                        + "Les erreurs suivent la RFC 9457 (application/problem+json).")
+                        .license(new License()
+                                .name("Données de référence : Licence Ouverte / CC BY 4.0 (voir /sources)")));
     }
 }

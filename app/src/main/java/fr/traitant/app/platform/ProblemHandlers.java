@@ -41,7 +41,8 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         String detail = e instanceof ConstraintViolationException cve
                 ? cve.getConstraintViolations().stream()
                         .map(v -> lastNode(v.getPropertyPath().toString()) + " : " + v.getMessage())
-                        .sorted().collect(Collectors.joining("; "))
+                        .sorted()
+                        .collect(Collectors.joining("; "))
                 : e.getMessage();
         return respond(request, HttpStatus.BAD_REQUEST, "Requête invalide", detail);
     }
@@ -52,32 +53,53 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     }
 
     /** Two requests raced for the same row (a double submission, two agents): the database kept one. */
-    @ExceptionHandler({org.springframework.dao.DuplicateKeyException.class,
-            org.springframework.dao.PessimisticLockingFailureException.class,
-            org.springframework.dao.OptimisticLockingFailureException.class})
+    @ExceptionHandler({
+        org.springframework.dao.DuplicateKeyException.class,
+        org.springframework.dao.PessimisticLockingFailureException.class,
+        org.springframework.dao.OptimisticLockingFailureException.class
+    })
     Object concurrentChange(RuntimeException e, HttpServletRequest request) {
-        log.info("Concurrent change refused on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getClass().getSimpleName());
-        return respond(request, HttpStatus.CONFLICT, "Conflit",
+        log.info(
+                "Concurrent change refused on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getClass().getSimpleName());
+        return respond(
+                request,
+                HttpStatus.CONFLICT,
+                "Conflit",
                 "Cette opération vient déjà d'être faite, ou une autre personne modifie les mêmes données : rechargez la page pour voir où elles en sont.");
     }
 
     /** A value the database refuses (a NUL byte in a JSON text, a value out of a column's limits): the request's fault. */
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
     Object refusedByDatabase(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request) {
-        log.warn("Value refused by the database on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMostSpecificCause().getMessage());
-        return respond(request, HttpStatus.BAD_REQUEST, "Requête invalide",
+        log.warn(
+                "Value refused by the database on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getMostSpecificCause().getMessage());
+        return respond(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "Requête invalide",
                 "Une valeur envoyée est refusée (caractère interdit ou valeur hors des limites) : corrigez-la et recommencez.");
     }
 
     /** An upload route reached without a multipart body (no file chosen, a script). */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     Object notMultipart(RuntimeException e, HttpServletRequest request) {
-        return respond(request, HttpStatus.BAD_REQUEST, "Requête invalide", "Joignez un fichier (formulaire d'envoi de fichier).");
+        return respond(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "Requête invalide",
+                "Joignez un fichier (formulaire d'envoi de fichier).");
     }
 
     private final org.springframework.util.unit.DataSize uploadLimit;
 
-    ProblemHandlers(@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:1GB}")
+    ProblemHandlers(
+            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:1GB}")
                     org.springframework.util.unit.DataSize uploadLimit) {
         this.uploadLimit = uploadLimit;
     }
@@ -85,13 +107,16 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne",
+        return respond(
+                request,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Erreur interne",
                 "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez plus tard.");
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             frenchTitleAndDetail(ex, problem, statusCode);
@@ -104,19 +129,21 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
 
     /** Spring's standard errors carry English texts; our users read French. */
     private void frenchTitleAndDetail(Exception ex, ProblemDetail problem, HttpStatusCode status) {
-        problem.setTitle(switch (status.value()) {
-            case 400 -> "Requête invalide";
-            case 404 -> "Introuvable";
-            case 405 -> "Méthode non autorisée";
-            case 406 -> "Format de réponse non disponible";
-            case 409 -> "Conflit";
-            case 413 -> "Contenu trop volumineux";
-            case 415 -> "Format de contenu non pris en charge";
-            default -> problem.getTitle();
-        });
+        problem.setTitle(
+                switch (status.value()) {
+                    case 400 -> "Requête invalide";
+                    case 404 -> "Introuvable";
+                    case 405 -> "Méthode non autorisée";
+                    case 406 -> "Format de réponse non disponible";
+                    case 409 -> "Conflit";
+                    case 413 -> "Contenu trop volumineux";
+                    case 415 -> "Format de contenu non pris en charge";
+                    default -> problem.getTitle();
+                });
         if (ex instanceof org.springframework.web.bind.MissingServletRequestParameterException missing) {
             problem.setDetail("Le paramètre « " + missing.getParameterName() + " » est obligatoire.");
-        } else if (ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch) {
+        } else if (ex
+                instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch) {
             problem.setDetail("Le paramètre « " + mismatch.getName() + " » a une valeur invalide.");
         } else if (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
             problem.setDetail("Le fichier dépasse la taille maximale acceptée (" + uploadLimit.toMegabytes()
@@ -131,8 +158,12 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI();
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return path.startsWith("/api/") || path.startsWith("/fhir") || path.startsWith("/v3/") || path.startsWith("/actuator")
-                || accept == null || !accept.contains("text/html");
+        return path.startsWith("/api/")
+                || path.startsWith("/fhir")
+                || path.startsWith("/v3/")
+                || path.startsWith("/actuator")
+                || accept == null
+                || !accept.contains("text/html");
     }
 
     private static Object respond(HttpServletRequest request, HttpStatus status, String title, String detail) {
@@ -147,7 +178,9 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static String lastNode(String path) {
@@ -162,13 +195,18 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         @ExceptionHandler(NoResourceFoundException.class)
         Object notFound(NoResourceFoundException e, HttpServletRequest request) {
             if (isApi(request)) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                        "Aucune ressource à l'adresse " + request.getRequestURI());
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                        HttpStatus.NOT_FOUND, "Aucune ressource à l'adresse " + request.getRequestURI());
                 problem.setTitle("Introuvable");
                 problem.setInstance(URI.create(request.getRequestURI()));
-                return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(problem);
             }
-            return respond(request, HttpStatus.NOT_FOUND, "Page introuvable",
+            return respond(
+                    request,
+                    HttpStatus.NOT_FOUND,
+                    "Page introuvable",
                     "La page que vous cherchez n'existe pas ou a été déplacée.");
         }
     }

@@ -16,9 +16,13 @@ class RequestErrorPage {
         int code = status instanceof Integer s ? s : 400;
         response.setStatus(code);
         model.addAttribute("status", code);
-        model.addAttribute("title", request.getAttribute(RequestGuard.TITLE) instanceof String t ? t : "Requête invalide");
-        model.addAttribute("detail", request.getAttribute(RequestGuard.DETAIL) instanceof String d ? d
-                : "La requête n'a pas pu être traitée.");
+        model.addAttribute(
+                "title", request.getAttribute(RequestGuard.TITLE) instanceof String t ? t : "Requête invalide");
+        model.addAttribute(
+                "detail",
+                request.getAttribute(RequestGuard.DETAIL) instanceof String d
+                        ? d
+                        : "La requête n'a pas pu être traitée.");
         return "error";
     }
 }

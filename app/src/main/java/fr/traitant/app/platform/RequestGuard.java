@@ -46,11 +46,17 @@ final class RequestGuard extends OncePerRequestFilter implements Ordered {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        boolean multipart =
+                type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
         if (multipart && request.getContentLengthLong() > maxRequestSize.toBytes()) {
             response.setHeader("Connection", "close"); // do not wait for a body that will not be read
-            refuse(request, response, 413, "Fichier trop volumineux", "Le fichier dépasse la taille maximale acceptée ("
-                    + maxRequestSize.toMegabytes() + " Mo). Découpez-le en plusieurs fichiers.");
+            refuse(
+                    request,
+                    response,
+                    413,
+                    "Fichier trop volumineux",
+                    "Le fichier dépasse la taille maximale acceptée (" + maxRequestSize.toMegabytes()
+                            + " Mo). Découpez-le en plusieurs fichiers.");
             return;
         }
         Map<String, String[]> parameters;
@@ -62,10 +68,17 @@ final class RequestGuard extends OncePerRequestFilter implements Ordered {
         }
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             for (String value : parameter.getValue()) {
-                int bad = Math.max(TextFile.forbiddenControl(parameter.getKey()), value == null ? -1 : TextFile.forbiddenControl(value));
+                int bad = Math.max(
+                        TextFile.forbiddenControl(parameter.getKey()),
+                        value == null ? -1 : TextFile.forbiddenControl(value));
                 if (bad >= 0) {
-                    refuse(request, response, 400, "Requête invalide", "Un champ contient un caractère interdit ("
-                            + TextFile.describe(bad) + ") : corrigez la saisie et envoyez de nouveau.");
+                    refuse(
+                            request,
+                            response,
+                            400,
+                            "Requête invalide",
+                            "Un champ contient un caractère interdit (" + TextFile.describe(bad)
+                                    + ") : corrigez la saisie et envoyez de nouveau.");
                     return;
                 }
             }
@@ -76,8 +89,13 @@ final class RequestGuard extends OncePerRequestFilter implements Ordered {
             if (referer != null && (referer.startsWith(origin) || referer.startsWith("/"))) {
                 response.sendRedirect(referer); // show the page as the first submission left it
             } else {
-                refuse(request, response, 409, "Formulaire déjà envoyé", "Ce formulaire vient d'être envoyé avec les mêmes"
-                        + " valeurs : il n'a été traité qu'une fois. Rechargez la page pour voir le résultat.");
+                refuse(
+                        request,
+                        response,
+                        409,
+                        "Formulaire déjà envoyé",
+                        "Ce formulaire vient d'être envoyé avec les mêmes"
+                                + " valeurs : il n'a été traité qu'une fois. Rechargez la page pour voir le résultat.");
             }
             return;
         }
@@ -86,7 +104,9 @@ final class RequestGuard extends OncePerRequestFilter implements Ordered {
 
     /** How long the same form, with the same values, from the same session, counts as sent twice (a double click). */
     static final long REPEAT_WINDOW_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-    private final java.util.concurrent.ConcurrentHashMap<String, Long> recentForms = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> recentForms =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A browser form (urlencoded POST with a session) identical to one received from the same session within
@@ -95,7 +115,8 @@ final class RequestGuard extends OncePerRequestFilter implements Ordered {
      */
     private boolean isRepeatedForm(HttpServletRequest request, Map<String, String[]> parameters) {
         String type = request.getContentType();
-        if (!"POST".equals(request.getMethod()) || type == null
+        if (!"POST".equals(request.getMethod())
+                || type == null
                 || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return false;
         }
@@ -105,8 +126,9 @@ final class RequestGuard extends OncePerRequestFilter implements Ordered {
             return false;
         }
         StringBuilder key = new StringBuilder(session.getId()).append(' ').append(path);
-        new java.util.TreeMap<>(parameters).forEach((name, values) -> key.append('&').append(name).append('=')
-                .append(String.join("\u0001", values)));
+        new java.util.TreeMap<>(parameters)
+                .forEach((name, values) ->
+                        key.append('&').append(name).append('=').append(String.join("\u0001", values)));
         String digest = sha256(key.toString());
         long now = System.nanoTime();
         Long previous = recentForms.putIfAbsent(digest, now);
@@ -124,21 +146,24 @@ final class RequestGuard extends OncePerRequestFilter implements Ordered {
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+    private static void refuse(
+            HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
             throws IOException, ServletException {
         if (ProblemHandlers.isApi(request)) {
             response.setStatus(status);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status
-                    + ",\"detail\":" + json(detail) + ",\"instance\":" + json(request.getRequestURI()) + "}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status
+                            + ",\"detail\":" + json(detail) + ",\"instance\":" + json(request.getRequestURI()) + "}");
             return;
         }
         request.setAttribute(STATUS, status);

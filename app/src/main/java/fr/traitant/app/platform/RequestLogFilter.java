@@ -35,8 +35,11 @@ class RequestLogFilter extends OncePerRequestFilter {
             Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
             String route = pattern != null ? pattern.toString() : "(unmatched)";
             long millis = (System.nanoTime() - start) / 1_000_000;
-            boolean asset = route.startsWith("/dsfr/") || route.startsWith("/webjars/") || route.startsWith("/js/")
-                    || route.startsWith("/css/") || route.startsWith("/img/");
+            boolean asset = route.startsWith("/dsfr/")
+                    || route.startsWith("/webjars/")
+                    || route.startsWith("/js/")
+                    || route.startsWith("/css/")
+                    || route.startsWith("/img/");
             if (asset) {
                 log.debug("{} {} {} {}ms", request.getMethod(), route, response.getStatus(), millis);
             } else {

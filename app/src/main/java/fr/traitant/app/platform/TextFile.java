@@ -58,7 +58,9 @@ public final class TextFile {
                 return refused.getMessage();
             }
         }
-        return (e instanceof IOException || e instanceof java.io.UncheckedIOException ? "fichier illisible : " : "CSV mal formé : ")
+        return (e instanceof IOException || e instanceof java.io.UncheckedIOException
+                        ? "fichier illisible : "
+                        : "CSV mal formé : ")
                 + e.getMessage();
     }
 
@@ -86,8 +88,10 @@ public final class TextFile {
     /** Strict decoder counting lines, so that a refusal names the line. */
     private static final class StrictReader extends Reader {
         private final InputStream in;
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
         private final CharBuffer chars = CharBuffer.allocate(1 << 16).flip();
         private long line = 1;
@@ -115,8 +119,10 @@ public final class TextFile {
                 if (c == '\n') {
                     line++;
                 } else if (isForbidden(c)) {
-                    throw new Refused(line, "ligne " + line + " : " + describe(c)
-                            + " interdit dans le fichier (fichier binaire ou corrompu ?)");
+                    throw new Refused(
+                            line,
+                            "ligne " + line + " : " + describe(c)
+                                    + " interdit dans le fichier (fichier binaire ou corrompu ?)");
                 }
             }
             return n;
@@ -147,8 +153,10 @@ public final class TextFile {
                         at++;
                     }
                 }
-                throw new Refused(at, "le fichier n'est pas en UTF-8 (ligne " + at + ") : enregistrez-le au format "
-                        + "« CSV UTF-8 » (dans un tableur : Enregistrer sous… > CSV UTF-8)");
+                throw new Refused(
+                        at,
+                        "le fichier n'est pas en UTF-8 (ligne " + at + ") : enregistrez-le au format "
+                                + "« CSV UTF-8 » (dans un tableur : Enregistrer sous… > CSV UTF-8)");
             }
         }
 

@@ -3,5 +3,7 @@
  * RFC 9457 problem details, request logging without personal data, the DSFR web shell.
  * A shared module: every other module may use it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Platform",
+        type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package fr.traitant.app.platform;

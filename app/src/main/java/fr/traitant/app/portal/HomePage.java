@@ -21,7 +21,8 @@ class HomePage {
     String home(Model model) {
         List<RegionSummary> regions = territory.regions();
         long population = regions.stream().mapToLong(RegionSummary::population).sum();
-        long largest = regions.stream().mapToLong(RegionSummary::population).max().orElse(1);
+        long largest =
+                regions.stream().mapToLong(RegionSummary::population).max().orElse(1);
         model.addAttribute("regions", regions);
         model.addAttribute("population", population);
         model.addAttribute("largestRegion", largest);

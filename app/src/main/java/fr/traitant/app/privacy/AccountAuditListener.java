@@ -21,8 +21,10 @@ class AccountAuditListener {
             case UPDATE, REFUSED -> AuditAction.UPDATE;
             case READ -> AuditAction.READ;
         };
-        String purpose = event.change() == AccountAudited.Change.REFUSED && !event.purpose().startsWith("Tentative")
-                ? "Tentative refusée — " + event.purpose() : event.purpose();
+        String purpose = event.change() == AccountAudited.Change.REFUSED
+                        && !event.purpose().startsWith("Tentative")
+                ? "Tentative refusée — " + event.purpose()
+                : event.purpose();
         auditTrail.record(event.personRef(), event.recordType(), event.recordId(), action, purpose);
     }
 }

@@ -15,29 +15,51 @@ class AuditRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(String actor, Long actorAccountId, String actorRole, String personRef, String recordType,
-                String recordId, AuditAction action, String purpose) {
+    void insert(
+            String actor,
+            Long actorAccountId,
+            String actorRole,
+            String personRef,
+            String recordType,
+            String recordId,
+            AuditAction action,
+            String purpose) {
         jdbc.sql("""
                         insert into audit_event (actor, actor_account_id, actor_role, person_ref, record_type, record_id, action, purpose)
                         values (:actor, :accountId, :role, :person, :type, :recordId, :action, :purpose)""")
-                .param("actor", actor).param("accountId", actorAccountId).param("role", actorRole)
-                .param("person", personRef).param("type", recordType).param("recordId", recordId)
-                .param("action", action.name()).param("purpose", purpose).update();
+                .param("actor", actor)
+                .param("accountId", actorAccountId)
+                .param("role", actorRole)
+                .param("person", personRef)
+                .param("type", recordType)
+                .param("recordId", recordId)
+                .param("action", action.name())
+                .param("purpose", purpose)
+                .update();
     }
 
     /** One page, most recent first, with the total; person and actor are exact matches, either may be blank (= any). */
-    fr.traitant.app.platform.ListPage<AuditEvent> search(String personRef, String actor, fr.traitant.app.platform.ListRequest request, int size) {
+    fr.traitant.app.platform.ListPage<AuditEvent> search(
+            String personRef, String actor, fr.traitant.app.platform.ListRequest request, int size) {
         String person = personRef == null ? "" : personRef.trim();
         String who = actor == null ? "" : actor.trim().toLowerCase(java.util.Locale.ROOT);
-        long total = jdbc.sql("select count(*) from audit_event where (:person = '' or person_ref = :person) and (:actor = '' or actor = :actor)")
-                .param("person", person).param("actor", who).query(Long.class).single();
+        long total = jdbc.sql(
+                        "select count(*) from audit_event where (:person = '' or person_ref = :person) and (:actor = '' or actor = :actor)")
+                .param("person", person)
+                .param("actor", who)
+                .query(Long.class)
+                .single();
         List<AuditEvent> rows = jdbc.sql("""
                         select id, occurred_at, actor, actor_role, person_ref, record_type, record_id, action, purpose
                         from audit_event
                         where (:person = '' or person_ref = :person) and (:actor = '' or actor = :actor)
                         order by occurred_at desc, id desc limit :limit offset :offset""")
-                .param("person", person).param("actor", who).param("limit", size).param("offset", request.offset(size))
-                .query(AuditRepository::map).list();
+                .param("person", person)
+                .param("actor", who)
+                .param("limit", size)
+                .param("offset", request.offset(size))
+                .query(AuditRepository::map)
+                .list();
         return request.page(rows, total, size);
     }
 
@@ -51,17 +73,27 @@ class AuditRepository {
                 .param("person", personRef == null ? "" : personRef.trim())
                 .param("actor", actor == null ? "" : actor.trim().toLowerCase(java.util.Locale.ROOT))
                 .param("limit", limit)
-                .query(AuditRepository::map).list();
+                .query(AuditRepository::map)
+                .list();
     }
 
     long countOlderThan(java.time.Instant cutoff) {
         return jdbc.sql("select count(*) from audit_event where occurred_at < :cutoff")
-                .param("cutoff", java.sql.Timestamp.from(cutoff)).query(Long.class).single();
+                .param("cutoff", java.sql.Timestamp.from(cutoff))
+                .query(Long.class)
+                .single();
     }
 
     private static AuditEvent map(ResultSet rs, int row) throws SQLException {
-        return new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
-                rs.getString("actor_role"), rs.getString("person_ref"), rs.getString("record_type"),
-                rs.getString("record_id"), AuditAction.valueOf(rs.getString("action")), rs.getString("purpose"));
+        return new AuditEvent(
+                rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("actor"),
+                rs.getString("actor_role"),
+                rs.getString("person_ref"),
+                rs.getString("record_type"),
+                rs.getString("record_id"),
+                AuditAction.valueOf(rs.getString("action")),
+                rs.getString("purpose"));
     }
 }

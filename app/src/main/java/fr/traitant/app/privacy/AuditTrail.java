@@ -42,14 +42,21 @@ public class AuditTrail {
             throw new IllegalArgumentException("Le motif de l'accès est obligatoire.");
         }
         if (purpose.strip().length() < 3) {
-            throw new IllegalArgumentException("Le motif de l'accès est trop court : décrivez-le en 3 caractères au moins.");
+            throw new IllegalArgumentException(
+                    "Le motif de l'accès est trop court : décrivez-le en 3 caractères au moins.");
         }
         if (fr.traitant.app.platform.TextFile.forbiddenControl(purpose) >= 0) {
             throw new IllegalArgumentException("Le motif de l'accès contient un caractère interdit.");
         }
         Optional<SignedInUser> user = currentUser.find();
-        repository.insert(user.map(SignedInUser::username).orElse(SYSTEM), user.map(SignedInUser::accountId).orElse(null),
-                user.map(u -> u.role().name()).orElse(null), personRef, recordType, recordId, action,
+        repository.insert(
+                user.map(SignedInUser::username).orElse(SYSTEM),
+                user.map(SignedInUser::accountId).orElse(null),
+                user.map(u -> u.role().name()).orElse(null),
+                personRef,
+                recordType,
+                recordId,
+                action,
                 purpose.strip().length() > 500 ? purpose.strip().substring(0, 500) : purpose.strip());
     }
 

@@ -18,8 +18,11 @@ class DataSubjectRequests {
     static final int AUDIT_LINES_IN_EXPORT = 1000;
 
     /** Everything held about one person. */
-    record Export(String personRef, List<PersonalDataHolder.PersonalDataSection> sections, List<AuditEvent> accesses,
-                  Map<String, String> rectifiableFields) {}
+    record Export(
+            String personRef,
+            List<PersonalDataHolder.PersonalDataSection> sections,
+            List<AuditEvent> accesses,
+            Map<String, String> rectifiableFields) {}
 
     private final List<PersonalDataHolder> holders;
     private final AuditTrail auditTrail;
@@ -59,7 +62,11 @@ class DataSubjectRequests {
         for (PersonalDataHolder holder : holders) {
             if (holder.rectifiableFields(personRef).containsKey(field)) {
                 PersonalDataHolder.RecordRef touched = holder.rectify(personRef, field, value);
-                auditTrail.record(personRef, touched.recordType(), touched.recordId(), AuditAction.UPDATE,
+                auditTrail.record(
+                        personRef,
+                        touched.recordType(),
+                        touched.recordId(),
+                        AuditAction.UPDATE,
                         purpose + " (champ " + field + ")");
                 return;
             }

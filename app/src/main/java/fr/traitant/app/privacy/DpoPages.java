@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,7 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DpoPages {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/Paris"));
+    static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/Paris"));
     private static final String DEFAULT_EXPORT_PURPOSE = "Demande d'accès de la personne concernée (RGPD art. 15)";
 
     private final AuditRepository audit;
@@ -46,15 +46,22 @@ class DpoPages {
     }
 
     @GetMapping("/dpo/journal")
-    String journal(@RequestParam(defaultValue = "") String personne, @RequestParam(defaultValue = "") String agent,
-                   fr.traitant.app.platform.ListRequest list, Model model) {
+    String journal(
+            @RequestParam(defaultValue = "") String personne,
+            @RequestParam(defaultValue = "") String agent,
+            fr.traitant.app.platform.ListRequest list,
+            Model model) {
         model.addAttribute("personne", personne);
         model.addAttribute("agent", agent);
-        model.addAttribute("events", personne.isBlank() && agent.isBlank() ? null
-                : audit.search(personne, agent, list, fr.traitant.app.platform.ListRequest.SIZE));
+        model.addAttribute(
+                "events",
+                personne.isBlank() && agent.isBlank()
+                        ? null
+                        : audit.search(personne, agent, list, fr.traitant.app.platform.ListRequest.SIZE));
         if (!personne.isBlank()) {
             // reading who accessed a person's data is itself an access to that person's record
-            auditTrail.record(personne.strip(), "audit", personne.strip(), AuditAction.READ, "Contrôle du journal des accès");
+            auditTrail.record(
+                    personne.strip(), "audit", personne.strip(), AuditAction.READ, "Contrôle du journal des accès");
         }
         model.addAttribute("searched", !(personne.isBlank() && agent.isBlank()));
         model.addAttribute("when", WHEN);
@@ -62,14 +69,22 @@ class DpoPages {
     }
 
     @GetMapping(value = "/dpo/journal.csv", produces = "text/csv")
-    ResponseEntity<String> journalCsv(@RequestParam(defaultValue = "") String personne, @RequestParam(defaultValue = "") String agent) {
+    ResponseEntity<String> journalCsv(
+            @RequestParam(defaultValue = "") String personne, @RequestParam(defaultValue = "") String agent) {
         StringWriter out = new StringWriter();
         try (CsvWriter csv = CsvWriter.builder().build(out)) {
-        csv.writeRecord("horodatage", "agent", "role", "personne", "type", "enregistrement", "action", "motif");
-        for (AuditEvent e : audit.search(personne, agent, 100_000)) {
-            csv.writeRecord(WHEN.format(e.occurredAt()), safe(e.actor()), safe(e.actorRole()), safe(e.personRef()),
-                    safe(e.recordType()), safe(e.recordId()), e.action().name(), safe(e.purpose()));
-        }
+            csv.writeRecord("horodatage", "agent", "role", "personne", "type", "enregistrement", "action", "motif");
+            for (AuditEvent e : audit.search(personne, agent, 100_000)) {
+                csv.writeRecord(
+                        WHEN.format(e.occurredAt()),
+                        safe(e.actor()),
+                        safe(e.actorRole()),
+                        safe(e.personRef()),
+                        safe(e.recordType()),
+                        safe(e.recordId()),
+                        e.action().name(),
+                        safe(e.purpose()));
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -80,7 +95,8 @@ class DpoPages {
     }
 
     @GetMapping("/dpo/personnes/{ref}")
-    String person(@PathVariable String ref, @RequestParam(defaultValue = DEFAULT_EXPORT_PURPOSE) String motif, Model model) {
+    String person(
+            @PathVariable String ref, @RequestParam(defaultValue = DEFAULT_EXPORT_PURPOSE) String motif, Model model) {
         model.addAttribute("export", requests.export(ref, motif));
         model.addAttribute("when", WHEN);
         return "privacy/person";
@@ -88,7 +104,8 @@ class DpoPages {
 
     @GetMapping(value = "/dpo/personnes/{ref}/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Map<String, Object>> personJson(@PathVariable String ref, @RequestParam(defaultValue = DEFAULT_EXPORT_PURPOSE) String motif) {
+    ResponseEntity<Map<String, Object>> personJson(
+            @PathVariable String ref, @RequestParam(defaultValue = DEFAULT_EXPORT_PURPOSE) String motif) {
         DataSubjectRequests.Export export = requests.export(ref, motif);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("person", export.personRef());
@@ -97,14 +114,21 @@ class DpoPages {
         body.put("data", data);
         body.put("accesses", export.accesses());
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"donnees-" + ref.replaceAll("[^A-Za-z0-9-]", "-") + ".json\"")
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"donnees-" + ref.replaceAll("[^A-Za-z0-9-]", "-") + ".json\"")
                 .body(body);
     }
 
     @PostMapping("/dpo/personnes/{ref}/rectification")
-    String rectify(@PathVariable String ref, @RequestParam(defaultValue = "") String champ, @RequestParam(defaultValue = "") String valeur,
-                   @RequestParam(defaultValue = "Demande de rectification (RGPD art. 16)") String motif,
-                   RedirectAttributes redirect, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String rectify(
+            @PathVariable String ref,
+            @RequestParam(defaultValue = "") String champ,
+            @RequestParam(defaultValue = "") String valeur,
+            @RequestParam(defaultValue = "Demande de rectification (RGPD art. 16)") String motif,
+            RedirectAttributes redirect,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         try {
             requests.rectify(ref, champ, valeur, motif);
         } catch (IllegalArgumentException e) {
@@ -118,7 +142,9 @@ class DpoPages {
             return "privacy/person";
         }
         redirect.addFlashAttribute("success", "Le champ a été rectifié.");
-        return "redirect:/dpo/personnes/{ref}?motif=" + java.net.URLEncoder.encode("Vérification d'une rectification", java.nio.charset.StandardCharsets.UTF_8);
+        return "redirect:/dpo/personnes/{ref}?motif="
+                + java.net.URLEncoder.encode(
+                        "Vérification d'une rectification", java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @GetMapping("/dpo/conservation")

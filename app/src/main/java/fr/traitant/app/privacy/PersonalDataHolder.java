@@ -3,7 +3,6 @@ package fr.traitant.app.privacy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Implemented by every module that holds personal data (members today; cases and proposals later), so that the

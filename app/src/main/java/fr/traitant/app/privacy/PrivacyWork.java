@@ -28,10 +28,21 @@ class PrivacyWork implements WorkSummary {
             return List.of();
         }
         long recent = jdbc.sql("select count(*) from audit_event where occurred_at > :since")
-                .param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(7)))).query(Long.class).single();
-        return List.of(new Item(10, "Accès récents", Long.toString(recent), "accès aux données personnelles ces 7 derniers jours.",
+                .param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(7))))
+                .query(Long.class)
+                .single();
+        return List.of(
+                new Item(
+                        10,
+                        "Accès récents",
+                        Long.toString(recent),
+                        "accès aux données personnelles ces 7 derniers jours.",
                         "/dpo/journal"),
-                new Item(11, "Conservation des données", "", "Enregistrements ayant dépassé leur durée de conservation.",
+                new Item(
+                        11,
+                        "Conservation des données",
+                        "",
+                        "Enregistrements ayant dépassé leur durée de conservation.",
                         "/dpo/conservation"));
     }
 }

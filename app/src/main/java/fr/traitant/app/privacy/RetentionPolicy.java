@@ -29,7 +29,8 @@ class RetentionPolicy {
         }
     }
 
-    record Line(String recordKind, String period, Instant cutoff, List<PersonalDataHolder.RetentionCandidate> candidates) {
+    record Line(
+            String recordKind, String period, Instant cutoff, List<PersonalDataHolder.RetentionCandidate> candidates) {
 
         /** "Foyers — conservés 5 ans". */
         public String title() {
@@ -54,8 +55,12 @@ class RetentionPolicy {
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    RetentionPolicy(List<PersonalDataHolder> holders, RetentionProperties properties, AuditRepository auditRepository,
-                    AuditTrail auditTrail, Clock clock) {
+    RetentionPolicy(
+            List<PersonalDataHolder> holders,
+            RetentionProperties properties,
+            AuditRepository auditRepository,
+            AuditTrail auditTrail,
+            Clock clock) {
         this.holders = holders;
         this.properties = properties;
         this.auditRepository = auditRepository;
@@ -68,7 +73,11 @@ class RetentionPolicy {
         List<Line> lines = new ArrayList<>();
         for (PersonalDataHolder holder : holders) {
             Instant cutoff = cutoff(now, holder.recordKind());
-            lines.add(new Line(holder.recordKind(), properties.periodOf(holder.recordKind()).toString(), cutoff, holder.expired(cutoff)));
+            lines.add(new Line(
+                    holder.recordKind(),
+                    properties.periodOf(holder.recordKind()).toString(),
+                    cutoff,
+                    holder.expired(cutoff)));
         }
         Instant auditCutoff = cutoff(now, "audit");
         return new Report(now, lines, auditRepository.countOlderThan(auditCutoff), auditCutoff);
@@ -82,7 +91,10 @@ class RetentionPolicy {
             if (line.candidates().isEmpty()) {
                 continue;
             }
-            PersonalDataHolder holder = holders.stream().filter(h -> h.recordKind().equals(line.recordKind())).findFirst().orElseThrow();
+            PersonalDataHolder holder = holders.stream()
+                    .filter(h -> h.recordKind().equals(line.recordKind()))
+                    .findFirst()
+                    .orElseThrow();
             for (PersonalDataHolder.RetentionCandidate c : line.candidates()) {
                 auditTrail.record(null, c.recordKind(), c.recordId(), AuditAction.PURGE, purpose);
             }
@@ -95,8 +107,11 @@ class RetentionPolicy {
     void scheduled() {
         Report report = properties.purge() ? purge("Politique de conservation (tâche planifiée)") : dryRun();
         // counts only: the report page shows the records to the DPO
-        log.info("Retention {}: {} record(s) {}; {} audit event(s) past their own retention (kept, see ADR 0009)",
-                properties.purge() ? "purge" : "dry run", report.total(), properties.purge() ? "deleted" : "would be deleted",
+        log.info(
+                "Retention {}: {} record(s) {}; {} audit event(s) past their own retention (kept, see ADR 0009)",
+                properties.purge() ? "purge" : "dry run",
+                report.total(),
+                properties.purge() ? "deleted" : "would be deleted",
                 report.expiredAuditEvents());
     }
 

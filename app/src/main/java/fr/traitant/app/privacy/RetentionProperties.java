@@ -14,15 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purge   false (default): the job only reports what it would delete (dry run); true: it deletes
  */
 @ConfigurationProperties("traitant.retention")
-record RetentionProperties(@DefaultValue Map<String, Period> periods,
-                           @DefaultValue("0 30 3 * * *") String cron,
-                           @DefaultValue("false") boolean purge) {
+record RetentionProperties(
+        @DefaultValue Map<String, Period> periods,
+        @DefaultValue("0 30 3 * * *") String cron,
+        @DefaultValue("false") boolean purge) {
 
     Period periodOf(String kind) {
         Period period = periods.get(kind);
         if (period == null) {
-            throw new IllegalStateException("No retention period configured for '" + kind
-                    + "': set traitant.retention.periods." + kind);
+            throw new IllegalStateException(
+                    "No retention period configured for '" + kind + "': set traitant.retention.periods." + kind);
         }
         return period;
     }

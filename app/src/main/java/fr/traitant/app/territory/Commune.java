@@ -15,8 +15,16 @@ import java.util.List;
  * @param lon         longitude, WGS84 degrees
  * @param postalCodes postal codes, never null
  */
-public record Commune(String code, String name, String departement, String region, String epci,
-                      int population, double lat, double lon, List<String> postalCodes) {
+public record Commune(
+        String code,
+        String name,
+        String departement,
+        String region,
+        String epci,
+        int population,
+        double lat,
+        double lon,
+        List<String> postalCodes) {
     public Commune {
         postalCodes = List.copyOf(postalCodes);
     }

@@ -22,17 +22,42 @@ import java.util.zip.GZIPInputStream;
  */
 final class CommuneFile {
 
-    static final List<String> COLUMNS = List.of("code", "name", "departement", "departement_name", "region",
-            "region_name", "epci", "epci_name", "population", "lat", "lon", "area_km2", "postal_codes", "position_source");
+    static final List<String> COLUMNS = List.of(
+            "code",
+            "name",
+            "departement",
+            "departement_name",
+            "region",
+            "region_name",
+            "epci",
+            "epci_name",
+            "population",
+            "lat",
+            "lon",
+            "area_km2",
+            "postal_codes",
+            "position_source");
 
     private static final Pattern COMMUNE_CODE = Pattern.compile("([0-9]{2}|2A|2B)[0-9]{3}");
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{5}");
     private static final Set<String> POSITION_SOURCES = Set.of("geonames", "centroid", "postal");
 
     /** One valid row of the file. */
-    record Row(String code, String name, String departement, String departementName, String region, String regionName,
-               String epci, String epciName, int population, double lat, double lon, Double areaKm2,
-               List<String> postalCodes, String positionSource) {}
+    record Row(
+            String code,
+            String name,
+            String departement,
+            String departementName,
+            String region,
+            String regionName,
+            String epci,
+            String epciName,
+            int population,
+            double lat,
+            double lon,
+            Double areaKm2,
+            List<String> postalCodes,
+            String positionSource) {}
 
     /** The file was refused; {@link #errors()} says where and why. */
     static final class InvalidFileException extends RuntimeException {
@@ -64,12 +89,16 @@ final class CommuneFile {
         List<Row> rows = new ArrayList<>(36_000);
         List<String> errors = new ArrayList<>();
         Set<String> codes = new HashSet<>();
-        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().allowMissingFields(true).allowExtraFields(true).ofNamedCsvRecord(
-                new InputStreamReader(csv, StandardCharsets.UTF_8.newDecoder()))) {
+        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder()
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                .ofNamedCsvRecord(new InputStreamReader(csv, StandardCharsets.UTF_8.newDecoder()))) {
             boolean headerChecked = false;
             for (NamedCsvRecord record : reader) {
                 if (!headerChecked) {
-                    List<String> missing = COLUMNS.stream().filter(c -> !record.getHeader().contains(c)).toList();
+                    List<String> missing = COLUMNS.stream()
+                            .filter(c -> !record.getHeader().contains(c))
+                            .toList();
                     if (!missing.isEmpty()) {
                         throw new InvalidFileException(source, List.of("line 1: missing column(s) " + missing));
                     }
@@ -102,7 +131,8 @@ final class CommuneFile {
 
     private static Row parse(NamedCsvRecord r) {
         if (r.getFieldCount() != r.getHeader().size()) {
-            throw new IllegalArgumentException("expected " + r.getHeader().size() + " fields, found " + r.getFieldCount());
+            throw new IllegalArgumentException(
+                    "expected " + r.getHeader().size() + " fields, found " + r.getFieldCount());
         }
         String code = required(r, "code");
         if (!COMMUNE_CODE.matcher(code).matches()) {
@@ -118,8 +148,10 @@ final class CommuneFile {
             throw new IllegalArgumentException("impossible coordinates " + lat + "," + lon);
         }
         String area = r.getField("area_km2").strip();
-        List<String> postalCodes = Arrays.stream(r.getField("postal_codes").strip().split("\\s+"))
-                .filter(s -> !s.isEmpty()).toList();
+        List<String> postalCodes = Arrays.stream(
+                        r.getField("postal_codes").strip().split("\\s+"))
+                .filter(s -> !s.isEmpty())
+                .toList();
         for (String postal : postalCodes) {
             if (!POSTAL_CODE.matcher(postal).matches()) {
                 throw new IllegalArgumentException("invalid postal code '" + postal + "'");
@@ -130,10 +162,21 @@ final class CommuneFile {
             throw new IllegalArgumentException("unknown position_source '" + positionSource + "'");
         }
         String epci = r.getField("epci").strip();
-        return new Row(code, required(r, "name"), required(r, "departement"), required(r, "departement_name"),
-                required(r, "region"), required(r, "region_name"), epci.isEmpty() ? null : epci,
-                epci.isEmpty() ? null : r.getField("epci_name").strip(), population, lat, lon,
-                area.isEmpty() ? null : Double.valueOf(area), postalCodes, positionSource);
+        return new Row(
+                code,
+                required(r, "name"),
+                required(r, "departement"),
+                required(r, "departement_name"),
+                required(r, "region"),
+                required(r, "region_name"),
+                epci.isEmpty() ? null : epci,
+                epci.isEmpty() ? null : r.getField("epci_name").strip(),
+                population,
+                lat,
+                lon,
+                area.isEmpty() ? null : Double.valueOf(area),
+                postalCodes,
+                positionSource);
     }
 
     private static String required(NamedCsvRecord r, String column) {

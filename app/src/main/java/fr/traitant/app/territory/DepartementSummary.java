@@ -11,5 +11,5 @@ package fr.traitant.app.territory;
  * @param communes   number of communes
  * @param areaKm2    sum of the known commune areas, km²
  */
-public record DepartementSummary(String code, String name, String region, String regionName,
-                                 long population, int communes, double areaKm2) {}
+public record DepartementSummary(
+        String code, String name, String region, String regionName, long population, int communes, double areaKm2) {}

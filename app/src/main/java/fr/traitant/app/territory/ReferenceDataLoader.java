@@ -44,7 +44,10 @@ class ReferenceDataLoader implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
 
     /** What a load did. */
-    enum Outcome { LOADED, ALREADY_LOADED }
+    enum Outcome {
+        LOADED,
+        ALREADY_LOADED
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -76,7 +79,8 @@ class ReferenceDataLoader implements InitializingBean {
             log.info("Reference data '{}' version {} already loaded: nothing to do", DATASET, version.substring(0, 12));
             return Outcome.ALREADY_LOADED;
         }
-        List<CommuneFile.Row> rows = CommuneFile.readGzip(gzipCsv.getDescription(), new java.io.ByteArrayInputStream(bytes));
+        List<CommuneFile.Row> rows =
+                CommuneFile.readGzip(gzipCsv.getDescription(), new java.io.ByteArrayInputStream(bytes));
         return transactions.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query().singleValue();
             if (loadedVersion().filter(version::equals).isPresent()) {
@@ -87,15 +91,22 @@ class ReferenceDataLoader implements InitializingBean {
                     insert into reference_data_version (dataset, version, row_count, loaded_at) values (?, ?, ?, ?)
                     on conflict (dataset) do update set version = excluded.version, row_count = excluded.row_count,
                         loaded_at = excluded.loaded_at""")
-                    .params(DATASET, version, rows.size(), Timestamp.from(clock.instant())).update();
-            log.info("Reference data '{}' version {} loaded: {} communes", DATASET, version.substring(0, 12), rows.size());
+                    .params(DATASET, version, rows.size(), Timestamp.from(clock.instant()))
+                    .update();
+            log.info(
+                    "Reference data '{}' version {} loaded: {} communes",
+                    DATASET,
+                    version.substring(0, 12),
+                    rows.size());
             return Outcome.LOADED;
         });
     }
 
     Optional<String> loadedVersion() {
-        return jdbc.sql("select version from reference_data_version where dataset = ?").param(DATASET)
-                .query(String.class).optional();
+        return jdbc.sql("select version from reference_data_version where dataset = ?")
+                .param(DATASET)
+                .query(String.class)
+                .optional();
     }
 
     /**
@@ -113,20 +124,40 @@ class ReferenceDataLoader implements InitializingBean {
                 epcis.putIfAbsent(row.epci(), row.epciName());
             }
         }
-        jdbcTemplate.batchUpdate("insert into region (code, name) values (?, ?) on conflict (code) do update set name = excluded.name",
-                regions.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList());
-        jdbcTemplate.batchUpdate("""
+        jdbcTemplate.batchUpdate(
+                "insert into region (code, name) values (?, ?) on conflict (code) do update set name = excluded.name",
+                regions.entrySet().stream()
+                        .map(e -> new Object[] {e.getKey(), e.getValue()})
+                        .toList());
+        jdbcTemplate.batchUpdate(
+                """
                 insert into departement (code, name, region_code) values (?, ?, ?)
                 on conflict (code) do update set name = excluded.name, region_code = excluded.region_code""",
-                departements.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()[0], e.getValue()[1]}).toList());
-        jdbcTemplate.batchUpdate("insert into epci (siren, name) values (?, ?) on conflict (siren) do update set name = excluded.name",
-                epcis.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList());
+                departements.entrySet().stream()
+                        .map(e -> new Object[] {e.getKey(), e.getValue()[0], e.getValue()[1]})
+                        .toList());
+        jdbcTemplate.batchUpdate(
+                "insert into epci (siren, name) values (?, ?) on conflict (siren) do update set name = excluded.name",
+                epcis.entrySet().stream()
+                        .map(e -> new Object[] {e.getKey(), e.getValue()})
+                        .toList());
 
         List<Object[]> communes = new ArrayList<>(rows.size());
         List<Object[]> postal = new ArrayList<>(rows.size() * 2);
         for (CommuneFile.Row r : rows) {
-            communes.add(new Object[] {r.code(), r.name(), SearchText.normalize(r.name()), r.departement(), r.epci(),
-                    r.population(), r.lat(), r.lon(), r.areaKm2(), String.join(",", r.postalCodes()), r.positionSource()});
+            communes.add(new Object[] {
+                r.code(),
+                r.name(),
+                SearchText.normalize(r.name()),
+                r.departement(),
+                r.epci(),
+                r.population(),
+                r.lat(),
+                r.lon(),
+                r.areaKm2(),
+                String.join(",", r.postalCodes()),
+                r.positionSource()
+            });
             for (String code : r.postalCodes()) {
                 postal.add(new Object[] {code, r.code()});
             }
@@ -140,20 +171,31 @@ class ReferenceDataLoader implements InitializingBean {
                     population = excluded.population, lat = excluded.lat, lon = excluded.lon, area_km2 = excluded.area_km2,
                     postal_codes = excluded.postal_codes, position_source = excluded.position_source""", communes);
         jdbc.sql("delete from commune_postal_code").update();
-        jdbcTemplate.batchUpdate("insert into commune_postal_code (postal_code, commune_code) values (?, ?) on conflict do nothing", postal);
+        jdbcTemplate.batchUpdate(
+                "insert into commune_postal_code (postal_code, commune_code) values (?, ?) on conflict do nothing",
+                postal);
 
         String[] codes = rows.stream().map(CommuneFile.Row::code).toArray(String[]::new);
-        List<String> removed = jdbc.sql("select code from commune where code <> all (?) order by code").param(codes)
-                .query(String.class).list();
+        List<String> removed = jdbc.sql("select code from commune where code <> all (?) order by code")
+                .param(codes)
+                .query(String.class)
+                .list();
         try {
             jdbc.sql("delete from commune where code <> all (?)").param(codes).update();
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            throw new IllegalStateException("The new reference data removes communes that other records still reference "
-                    + removed.subList(0, Math.min(10, removed.size())) + "; reassign those records first. Nothing was changed.", e);
+            throw new IllegalStateException(
+                    "The new reference data removes communes that other records still reference "
+                            + removed.subList(0, Math.min(10, removed.size()))
+                            + "; reassign those records first. Nothing was changed.",
+                    e);
         }
-        jdbc.sql("delete from epci e where not exists (select 1 from commune c where c.epci_siren = e.siren)").update();
-        jdbc.sql("delete from departement d where not exists (select 1 from commune c where c.departement_code = d.code)").update();
-        jdbc.sql("delete from region r where not exists (select 1 from departement d where d.region_code = r.code)").update();
+        jdbc.sql("delete from epci e where not exists (select 1 from commune c where c.epci_siren = e.siren)")
+                .update();
+        jdbc.sql(
+                        "delete from departement d where not exists (select 1 from commune c where c.departement_code = d.code)")
+                .update();
+        jdbc.sql("delete from region r where not exists (select 1 from departement d where d.region_code = r.code)")
+                .update();
     }
 
     private static String sha256(byte[] bytes) {

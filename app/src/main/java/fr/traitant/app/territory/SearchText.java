@@ -18,8 +18,12 @@ final class SearchText {
 
     static String normalize(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        String plain = MARKS.matcher(decomposed).replaceAll("")
-                .replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
+        String plain = MARKS.matcher(decomposed)
+                .replaceAll("")
+                .replace("œ", "oe")
+                .replace("Œ", "oe")
+                .replace("æ", "ae")
+                .replace("Æ", "ae")
                 .toLowerCase(Locale.ROOT);
         return SEPARATORS.matcher(plain).replaceAll(" ").strip();
     }

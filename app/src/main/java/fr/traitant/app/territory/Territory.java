@@ -1,5 +1,7 @@
 package fr.traitant.app.territory;
 
+import fr.traitant.app.platform.ListPage;
+import fr.traitant.app.platform.ListRequest;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.engine.geo.GeoPoint;
 import fr.traitant.engine.territory.Communes;
@@ -7,8 +9,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import fr.traitant.app.platform.ListPage;
-import fr.traitant.app.platform.ListRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -52,9 +52,15 @@ public class Territory {
                     .query((rs, i) -> {
                         double area = rs.getDouble(6);
                         boolean areaUnknown = rs.wasNull() || area <= 0;
-                        return new fr.traitant.engine.territory.Commune(rs.getString(1), rs.getString(2), rs.getLong(3),
-                                new GeoPoint(rs.getDouble(4), rs.getDouble(5)), areaUnknown ? Double.NaN : area,
-                                rs.getString(7), rs.getString(8), rs.getString(9));
+                        return new fr.traitant.engine.territory.Commune(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                new GeoPoint(rs.getDouble(4), rs.getDouble(5)),
+                                areaUnknown ? Double.NaN : area,
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getString(9));
                     })
                     .list();
             communes = Communes.of(list);
@@ -65,8 +71,13 @@ public class Territory {
 
     /** Names of the EPCI by SIREN. */
     public java.util.Map<String, String> epciNames() {
-        return jdbc.sql("select siren, name from epci").query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
-                .list().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+        return jdbc
+                .sql("select siren, name from epci")
+                .query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                        java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }
 
     /** The commune with this INSEE code, if it exists. A malformed code is an {@link IllegalArgumentException}. */
@@ -75,8 +86,11 @@ public class Territory {
             throw new IllegalArgumentException("Code commune INSEE invalide : « " + abbreviate(code)
                     + " » (5 caractères, par exemple 83137 ou 2A004)");
         }
-        return jdbc.sql("select " + COMMUNE_COLUMNS + " from commune c join departement d on d.code = c.departement_code where c.code = ?")
-                .param(code).query(Territory::commune).optional();
+        return jdbc.sql("select " + COMMUNE_COLUMNS
+                        + " from commune c join departement d on d.code = c.departement_code where c.code = ?")
+                .param(code)
+                .query(Territory::commune)
+                .optional();
     }
 
     /** The commune with this INSEE code; {@link NotFoundException} if there is none. */
@@ -93,13 +107,15 @@ public class Territory {
      */
     public List<Commune> searchCommunes(String query, int limit) {
         if (query == null || query.isBlank()) {
-            throw new IllegalArgumentException("Le texte recherché est vide : saisissez un nom de commune ou un code postal.");
+            throw new IllegalArgumentException(
+                    "Le texte recherché est vide : saisissez un nom de commune ou un code postal.");
         }
         if (query.length() > MAX_QUERY_LENGTH) {
             throw new IllegalArgumentException("Le texte recherché dépasse " + MAX_QUERY_LENGTH + " caractères.");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("Le nombre de résultats (limit) doit être compris entre 1 et " + MAX_LIMIT + ".");
+            throw new IllegalArgumentException(
+                    "Le nombre de résultats (limit) doit être compris entre 1 et " + MAX_LIMIT + ".");
         }
         return search(query, limit, 0);
     }
@@ -107,7 +123,8 @@ public class Territory {
     /** One page of the communes whose name or postal code starts with the text, most populated first, with the total. */
     public ListPage<Commune> searchCommunes(String query, ListRequest request) {
         if (query == null || query.isBlank() || query.length() > MAX_QUERY_LENGTH) {
-            throw new IllegalArgumentException("Saisissez un nom de commune ou un code postal (" + MAX_QUERY_LENGTH + " caractères au plus).");
+            throw new IllegalArgumentException(
+                    "Saisissez un nom de commune ou un code postal (" + MAX_QUERY_LENGTH + " caractères au plus).");
         }
         String normalized = SearchText.normalize(query);
         if (normalized.isEmpty()) {
@@ -117,9 +134,11 @@ public class Territory {
         long total = DIGITS.matcher(normalized).matches()
                 ? jdbc.sql("""
                         select count(*) from commune c
-                         where exists (select 1 from commune_postal_code p where p.commune_code = c.code and p.postal_code like ?)""")
-                        .param(prefix).query(Long.class).single()
-                : jdbc.sql("select count(*) from commune c where c.name_search like ?").param(prefix).query(Long.class).single();
+                         where exists (select 1 from commune_postal_code p where p.commune_code = c.code and p.postal_code like ?)""").param(prefix).query(Long.class).single()
+                : jdbc.sql("select count(*) from commune c where c.name_search like ?")
+                        .param(prefix)
+                        .query(Long.class)
+                        .single();
         return request.page(search(query, ListRequest.SIZE, request.offset(ListRequest.SIZE)), total);
     }
 
@@ -134,13 +153,17 @@ public class Territory {
                      from commune c join departement d on d.code = c.departement_code
                     where exists (select 1 from commune_postal_code p where p.commune_code = c.code and p.postal_code like ?)
                     order by c.population desc, c.code limit ? offset ?""")
-                    .params(prefix, limit, offset).query(Territory::commune).list();
+                    .params(prefix, limit, offset)
+                    .query(Territory::commune)
+                    .list();
         }
         return jdbc.sql("select " + COMMUNE_COLUMNS + """
                  from commune c join departement d on d.code = c.departement_code
                 where c.name_search like ?
                 order by c.population desc, c.code limit ? offset ?""")
-                .params(prefix, limit, offset).query(Territory::commune).list();
+                .params(prefix, limit, offset)
+                .query(Territory::commune)
+                .list();
     }
 
     /** Every département with its population, number of communes and area, by code. */
@@ -151,8 +174,14 @@ public class Territory {
                   from departement d join region r on r.code = d.region_code left join commune c on c.departement_code = d.code
                  group by d.code, d.name, d.region_code, r.name
                  order by d.code""")
-                .query((rs, i) -> new DepartementSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getInt(6), rs.getDouble(7)))
+                .query((rs, i) -> new DepartementSummary(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getInt(6),
+                        rs.getDouble(7)))
                 .list();
     }
 
@@ -162,9 +191,13 @@ public class Territory {
     public java.util.Map<String, String> departementNames() {
         java.util.Map<String, String> names = departementNames;
         if (names == null || names.isEmpty()) {
-            names = jdbc.sql("select code, name from departement").query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
-                    .list().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
-                            java.util.Map.Entry::getValue));
+            names = jdbc
+                    .sql("select code, name from departement")
+                    .query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
+                    .list()
+                    .stream()
+                    .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                            java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
             departementNames = names;
         }
         return names;
@@ -179,7 +212,8 @@ public class Territory {
         return name == null ? code : name + " (" + code + ")";
     }
 
-    private static final java.util.regex.Pattern WITH_DEPARTEMENT = java.util.regex.Pattern.compile("(.+?)\\s*\\((\\d[\\dAB]\\d?)\\)");
+    private static final java.util.regex.Pattern WITH_DEPARTEMENT =
+            java.util.regex.Pattern.compile("(.+?)\\s*\\((\\d[\\dAB]\\d?)\\)");
 
     /**
      * The commune a person means by what they typed in a place field: an INSEE code, a postal code that belongs to one
@@ -222,7 +256,9 @@ public class Territory {
             return "";
         }
         try {
-            return findCommune(code).map(c -> c.name() + " (" + c.departement() + ")").orElse(code);
+            return findCommune(code)
+                    .map(c -> c.name() + " (" + c.departement() + ")")
+                    .orElse(code);
         } catch (IllegalArgumentException malformed) {
             return code;
         }
@@ -237,7 +273,8 @@ public class Territory {
         if (code.isEmpty() || isDepartement(code)) {
             return Optional.empty();
         }
-        return Optional.of("« " + typed.strip() + " » n’est pas un département : saisissez son code, par exemple 83 ou 2A.");
+        return Optional.of(
+                "« " + typed.strip() + " » n’est pas un département : saisissez son code, par exemple 83 ou 2A.");
     }
 
     /** The code of the département typed by its name, accents, case and hyphens ignored ("Var", "cotes d'armor"). */
@@ -246,8 +283,11 @@ public class Territory {
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        return departementNames().entrySet().stream().filter(e -> key.equals(SearchText.normalize(e.getValue())))
-                .map(java.util.Map.Entry::getKey).sorted().findFirst();
+        return departementNames().entrySet().stream()
+                .filter(e -> key.equals(SearchText.normalize(e.getValue())))
+                .map(java.util.Map.Entry::getKey)
+                .sorted()
+                .findFirst();
     }
 
     /** Whether this is the code of a département of the reference data. */
@@ -263,7 +303,9 @@ public class Territory {
             return Optional.empty();
         }
         String bare = key.startsWith("region ") ? key.substring("region ".length()) : key;
-        return regions().stream().filter(r -> bare.equals(SearchText.normalize(r.name())) || key.equals("r" + r.code().toLowerCase(java.util.Locale.ROOT)))
+        return regions().stream()
+                .filter(r -> bare.equals(SearchText.normalize(r.name()))
+                        || key.equals("r" + r.code().toLowerCase(java.util.Locale.ROOT)))
                 .findFirst();
     }
 
@@ -285,9 +327,16 @@ public class Territory {
     private static Commune commune(ResultSet rs, int rowNum) throws SQLException {
         Array postal = rs.getArray("postal_codes");
         List<String> postalCodes = postal == null ? List.of() : Arrays.asList((String[]) postal.getArray());
-        return new Commune(rs.getString("code"), rs.getString("name"), rs.getString("departement_code"),
-                rs.getString("region_code"), rs.getString("epci_siren"), rs.getInt("population"),
-                rs.getDouble("lat"), rs.getDouble("lon"), postalCodes);
+        return new Commune(
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("departement_code"),
+                rs.getString("region_code"),
+                rs.getString("epci_siren"),
+                rs.getInt("population"),
+                rs.getDouble("lat"),
+                rs.getDouble("lon"),
+                postalCodes);
     }
 
     private static String escapeLike(String text) {

@@ -23,16 +23,20 @@ class TerritoryApi {
     }
 
     @GetMapping("/communes/{code}")
-    @Operation(summary = "Une commune par son code INSEE", description = "404 si aucune commune n'a ce code, 400 si le code est mal formé.")
+    @Operation(
+            summary = "Une commune par son code INSEE",
+            description = "404 si aucune commune n'a ce code, 400 si le code est mal formé.")
     Commune commune(@PathVariable @Parameter(example = "83137") String code) {
         return territory.getCommune(code);
     }
 
     @GetMapping("/communes")
-    @Operation(summary = "Recherche de communes par début de nom ou de code postal",
+    @Operation(
+            summary = "Recherche de communes par début de nom ou de code postal",
             description = "Insensible aux accents, à la casse et aux tirets ; les plus peuplées d'abord.")
-    List<Commune> search(@RequestParam @Parameter(example = "saint etienne") String query,
-                         @RequestParam(defaultValue = "10") @Parameter(description = "1 à 50") int limit) {
+    List<Commune> search(
+            @RequestParam @Parameter(example = "saint etienne") String query,
+            @RequestParam(defaultValue = "10") @Parameter(description = "1 à 50") int limit) {
         return territory.searchCommunes(query, limit);
     }
 

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class TerritoryPages {
 
-    private static final byte[] DEPARTEMENTS_GEOJSON = readShipped("fr/traitant/referencedata/departements-metropole.geojson");
+    private static final byte[] DEPARTEMENTS_GEOJSON =
+            readShipped("fr/traitant/referencedata/departements-metropole.geojson");
 
     private final Territory territory;
 
@@ -39,16 +40,26 @@ class TerritoryPages {
      */
     @GetMapping("/communes/options")
     String options(@RequestParam java.util.Map<String, String> params, Model model) {
-        String query = params.values().stream().filter(v -> v != null && !v.isBlank()).findFirst().orElse("").strip();
-        model.addAttribute("communes", query.isEmpty() || query.length() > Territory.MAX_QUERY_LENGTH ? List.of()
-                : territory.searchCommunes(query, 8));
+        String query = params.values().stream()
+                .filter(v -> v != null && !v.isBlank())
+                .findFirst()
+                .orElse("")
+                .strip();
+        model.addAttribute(
+                "communes",
+                query.isEmpty() || query.length() > Territory.MAX_QUERY_LENGTH
+                        ? List.of()
+                        : territory.searchCommunes(query, 8));
         return "territory/suggestions :: options";
     }
 
     /** Full results page (the search works without JavaScript too). */
     @GetMapping("/communes")
-    String search(@RequestParam(defaultValue = "") String query, fr.traitant.app.platform.ListRequest list, Model model,
-                  jakarta.servlet.http.HttpServletResponse response) {
+    String search(
+            @RequestParam(defaultValue = "") String query,
+            fr.traitant.app.platform.ListRequest list,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         model.addAttribute("query", query);
         model.addAttribute("results", null);
         if (query.length() > Territory.MAX_QUERY_LENGTH) {
@@ -80,8 +91,10 @@ class TerritoryPages {
     @GetMapping(value = "/geo/departements.geojson", produces = "application/geo+json")
     @ResponseBody
     ResponseEntity<byte[]> departementOutlines() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
-                .contentType(MediaType.parseMediaType("application/geo+json")).body(DEPARTEMENTS_GEOJSON);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
+                .contentType(MediaType.parseMediaType("application/geo+json"))
+                .body(DEPARTEMENTS_GEOJSON);
     }
 
     private static byte[] readShipped(String path) {

@@ -23,11 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class AccessibilityAfterImportTest {
 
-    static final String HEADER = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code civilité d'exercice|"
-            + "Libellé civilité d'exercice|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|"
-            + "Code savoir-faire|Libellé savoir-faire|Raison sociale site|Numéro Voie (coord. structure)|"
-            + "Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Code postal (coord. structure)|"
-            + "Code commune (coord. structure)|Téléphone (coord. structure)|Adresse e-mail (coord. structure)|";
+    static final String HEADER =
+            "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code civilité d'exercice|"
+                    + "Libellé civilité d'exercice|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|"
+                    + "Code savoir-faire|Libellé savoir-faire|Raison sociale site|Numéro Voie (coord. structure)|"
+                    + "Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Code postal (coord. structure)|"
+                    + "Code commune (coord. structure)|Téléphone (coord. structure)|Adresse e-mail (coord. structure)|";
 
     @Autowired
     AccessibilityComputation computation;
@@ -43,8 +44,9 @@ class AccessibilityAfterImportTest {
 
     @BeforeEach
     void computed() throws Exception {
-        await().atMost(Duration.ofMinutes(2)).until(() -> accessibility.hasScores()
-                && accessibility.status().state() == AccessibilityStatus.State.READY);
+        await().atMost(Duration.ofMinutes(2))
+                .until(() ->
+                        accessibility.hasScores() && accessibility.status().state() == AccessibilityStatus.State.READY);
         computation.drain();
     }
 
@@ -62,22 +64,35 @@ class AccessibilityAfterImportTest {
     static String file(int from, int count, String commune) {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (int i = from; i < from + count; i++) {
-            b.append("8|").append(rpps(i)).append("|8").append(rpps(i)).append("|DR|Docteur|MASSE").append(i)
-                    .append("|JEAN|10|Médecin|SM54|Médecine générale|CABINET|1|Rue|DE LA GARE|23000|").append(commune).append("|||\n");
+            b.append("8|")
+                    .append(rpps(i))
+                    .append("|8")
+                    .append(rpps(i))
+                    .append("|DR|Docteur|MASSE")
+                    .append(i)
+                    .append("|JEAN|10|Médecin|SM54|Médecine générale|CABINET|1|Rue|DE LA GARE|23000|")
+                    .append(commune)
+                    .append("|||\n");
         }
         return b.toString();
     }
 
     long runsAfter(long id, String kind) {
-        return jdbc.sql("select count(*) from accessibility_run where id > ? and kind = ?").params(id, kind).query(Long.class).single();
+        return jdbc.sql("select count(*) from accessibility_run where id > ? and kind = ?")
+                .params(id, kind)
+                .query(Long.class)
+                .single();
     }
 
     long lastRun() {
-        return jdbc.sql("select coalesce(max(id), 0) from accessibility_run").query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) from accessibility_run")
+                .query(Long.class)
+                .single();
     }
 
     ImportReport importFile(String content) {
-        return imports.importFile(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), Format.RPPS_EXTRACTION, false);
+        return imports.importFile(
+                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), Format.RPPS_EXTRACTION, false);
     }
 
     @Test
@@ -88,8 +103,12 @@ class AccessibilityAfterImportTest {
         computation.drain();
         assertThat(runsAfter(before, "FULL")).isEqualTo(1);
         assertThat(runsAfter(before, "INCREMENTAL")).isZero();
-        assertThat(jdbc.sql("select trigger from accessibility_run where id > ? and kind = 'FULL'").param(before).query(String.class).single())
-                .contains("import de l'annuaire n° " + report.importId()).contains("120 médecins");
+        assertThat(jdbc.sql("select trigger from accessibility_run where id > ? and kind = 'FULL'")
+                        .param(before)
+                        .query(String.class)
+                        .single())
+                .contains("import de l'annuaire n° " + report.importId())
+                .contains("120 médecins");
 
         // the same 120 doctors moved to another commune: changed again, still one recomputation
         long second = lastRun();

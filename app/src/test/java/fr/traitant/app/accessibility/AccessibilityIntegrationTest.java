@@ -48,23 +48,33 @@ class AccessibilityIntegrationTest {
 
     @BeforeEach
     void computed() throws Exception {
-        await().atMost(Duration.ofMinutes(2)).until(() -> accessibility.hasScores()
-                && accessibility.status().state() == AccessibilityStatus.State.READY);
+        await().atMost(Duration.ofMinutes(2))
+                .until(() ->
+                        accessibility.hasScores() && accessibility.status().state() == AccessibilityStatus.State.READY);
         computation.drain();
     }
 
     @Test
     void stored_scores_are_the_engines_scores_for_the_general_practitioners_of_the_directory() {
         // independent recomputation from the database: GPs only, every active one
-        List<DoctorActivity> gps = jdbc.sql("select id, commune_code, consultations_per_year from doctor where active and specialty = 'GENERAL_PRACTICE'")
-                .query((rs, i) -> DoctorActivity.of(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
-        AccessibilityResult expected = AccessibilityCalculator.prepare(territory.engineCommunes(),
-                EstimatedRoadTimes.over(territory.engineCommunes(), RoadTimeModel.DEFAULT), AccessibilityParameters.DEFAULT).compute(gps);
+        List<DoctorActivity> gps = jdbc.sql(
+                        "select id, commune_code, consultations_per_year from doctor where active and specialty = 'GENERAL_PRACTICE'")
+                .query((rs, i) -> DoctorActivity.of(rs.getString(1), rs.getString(2), rs.getDouble(3)))
+                .list();
+        AccessibilityResult expected = AccessibilityCalculator.prepare(
+                        territory.engineCommunes(),
+                        EstimatedRoadTimes.over(territory.engineCommunes(), RoadTimeModel.DEFAULT),
+                        AccessibilityParameters.DEFAULT)
+                .compute(gps);
         Map<String, Double> stored = new HashMap<>();
-        jdbc.sql("select commune_code, apl from commune_accessibility").query((rs, i) -> stored.put(rs.getString(1), rs.getDouble(2))).list();
+        jdbc.sql("select commune_code, apl from commune_accessibility")
+                .query((rs, i) -> stored.put(rs.getString(1), rs.getDouble(2)))
+                .list();
         assertThat(stored).hasSize(34_875);
         for (var score : expected.communeScores()) {
-            assertThat(stored.get(score.code())).as(score.code()).isCloseTo(score.apl(), within(1e-9 * Math.max(1, score.apl())));
+            assertThat(stored.get(score.code()))
+                    .as(score.code())
+                    .isCloseTo(score.apl(), within(1e-9 * Math.max(1, score.apl())));
         }
         assertThat(accessibility.status().lastRun().orElseThrow().doctors()).isEqualTo(gps.size());
     }
@@ -87,7 +97,8 @@ class AccessibilityIntegrationTest {
 
     @Test
     void the_151_lowest_epci_lowest_first() {
-        JsonNode epcis = new Http(port).get("/api/v1/accessibility/epci?lowest=151").json();
+        JsonNode epcis =
+                new Http(port).get("/api/v1/accessibility/epci?lowest=151").json();
         assertThat(epcis.size()).isEqualTo(151);
         double previous = -1;
         for (int i = 0; i < epcis.size(); i++) {
@@ -99,10 +110,13 @@ class AccessibilityIntegrationTest {
             previous = e.get("apl").asDouble();
         }
         // no inhabited EPCI left out has a lower APL than the 151st
-        Double lowestOutside = jdbc.sql("select min(apl) from area_accessibility where level = 'EPCI' and population > 0 and priority_rank > 151")
-                .query(Double.class).single();
+        Double lowestOutside = jdbc.sql(
+                        "select min(apl) from area_accessibility where level = 'EPCI' and population > 0 and priority_rank > 151")
+                .query(Double.class)
+                .single();
         assertThat(lowestOutside).isGreaterThanOrEqualTo(previous);
-        assertThat(new Http(port).get("/api/v1/accessibility/epci").json().size()).isEqualTo(151);
+        assertThat(new Http(port).get("/api/v1/accessibility/epci").json().size())
+                .isEqualTo(151);
     }
 
     @Test
@@ -117,7 +131,8 @@ class AccessibilityIntegrationTest {
 
     @Test
     void departements_are_population_weighted_means_of_their_communes() {
-        JsonNode departements = new Http(port).get("/api/v1/accessibility/departements").json();
+        JsonNode departements =
+                new Http(port).get("/api/v1/accessibility/departements").json();
         assertThat(departements.size()).isEqualTo(101);
         double expectedVar = jdbc.sql("""
                 select sum(s.apl * s.population) / sum(s.population) from commune_accessibility s
@@ -144,7 +159,8 @@ class AccessibilityIntegrationTest {
         Map<String, Double> incremental = scores();
         computation.recomputeAll("test").get();
         Map<String, Double> full = scores();
-        incremental.forEach((code, apl) -> assertThat(full.get(code)).as(code).isCloseTo(apl, within(1e-9 * Math.max(1, apl))));
+        incremental.forEach((code, apl) ->
+                assertThat(full.get(code)).as(code).isCloseTo(apl, within(1e-9 * Math.max(1, apl))));
 
         doctors.retire(id);
         computation.drain();
@@ -157,8 +173,12 @@ class AccessibilityIntegrationTest {
         Http http = new Http(port);
         Http.Response page = http.get("/acces-aux-soins", "text/html");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("avertissement-synthetique").contains("synthétique")
-                .contains("table-epci-prioritaires").contains("apl-nationale").contains("Dernier calcul");
+        assertThat(page.body())
+                .contains("avertissement-synthetique")
+                .contains("synthétique")
+                .contains("table-epci-prioritaires")
+                .contains("apl-nationale")
+                .contains("Dernier calcul");
         assertThat(page.body().split("<tr", -1).length).isGreaterThan(151 + 101);
         Http.Response csv = http.get("/acces-aux-soins/communes.csv", "text/csv");
         assertThat(csv.body().lines().count()).isEqualTo(34_876);
@@ -168,12 +188,17 @@ class AccessibilityIntegrationTest {
     }
 
     private long runs(String kind) {
-        return jdbc.sql("select count(*) from accessibility_run where kind = ? and status = 'SUCCEEDED'").param(kind).query(Long.class).single();
+        return jdbc.sql("select count(*) from accessibility_run where kind = ? and status = 'SUCCEEDED'")
+                .param(kind)
+                .query(Long.class)
+                .single();
     }
 
     private Map<String, Double> scores() {
         Map<String, Double> scores = new HashMap<>();
-        jdbc.sql("select commune_code, apl from commune_accessibility").query((rs, i) -> scores.put(rs.getString(1), rs.getDouble(2))).list();
+        jdbc.sql("select commune_code, apl from commune_accessibility")
+                .query((rs, i) -> scores.put(rs.getString(1), rs.getDouble(2)))
+                .list();
         return scores;
     }
 }

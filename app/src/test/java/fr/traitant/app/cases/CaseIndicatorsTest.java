@@ -16,8 +16,10 @@ class CaseIndicatorsTest {
         return LocalDateTime.parse(localDateTime).atZone(CaseView.PARIS).toInstant();
     }
 
-    private static CaseIndicators.Facts pass(Motive motive, Channel channel, String received, String closed, Integer score) {
-        return new CaseIndicators.Facts(CaseKind.PASS, motive, channel, at(received), closed == null ? null : at(closed), score);
+    private static CaseIndicators.Facts pass(
+            Motive motive, Channel channel, String received, String closed, Integer score) {
+        return new CaseIndicators.Facts(
+                CaseKind.PASS, motive, channel, at(received), closed == null ? null : at(closed), score);
     }
 
     private static final LocalDate JAN_1 = LocalDate.of(2024, 1, 1);
@@ -50,7 +52,8 @@ class CaseIndicatorsTest {
 
     @Test
     void counts_times_shares_and_satisfaction_of_a_hand_made_quarter() {
-        CaseIndicators.KindFigures pass = CaseIndicators.compute(HISTORY, JAN_1, MAR_31, CaseView.PARIS).of(CaseKind.PASS);
+        CaseIndicators.KindFigures pass =
+                CaseIndicators.compute(HISTORY, JAN_1, MAR_31, CaseView.PARIS).of(CaseKind.PASS);
         assertThat(pass.received()).isEqualTo(5);
         assertThat(pass.closed()).isEqualTo(4);
         assertThat(pass.meanHandlingDays()).isEqualTo(14.0);
@@ -65,7 +68,8 @@ class CaseIndicatorsTest {
         assertThat(pass.satisfactionMean()).isEqualTo(4.0);
         assertThat(pass.satisfactionCounts()).containsExactly(0, 0, 1, 1, 1);
 
-        CaseIndicators.KindFigures conciliation = CaseIndicators.compute(HISTORY, JAN_1, MAR_31, CaseView.PARIS).of(CaseKind.CONCILIATION);
+        CaseIndicators.KindFigures conciliation =
+                CaseIndicators.compute(HISTORY, JAN_1, MAR_31, CaseView.PARIS).of(CaseKind.CONCILIATION);
         assertThat(conciliation.received()).isZero();
         assertThat(conciliation.meanHandlingDays()).isNull();
         assertThat(conciliation.medianHandlingDays()).isNull();
@@ -80,10 +84,29 @@ class CaseIndicatorsTest {
     @Test
     void conciliation_share_about_finding_a_doctor_and_an_odd_median() {
         List<CaseIndicators.Facts> history = List.of(
-                new CaseIndicators.Facts(CaseKind.CONCILIATION, Motive.FIND_DOCTOR, Channel.ONLINE_FORM, at("2024-05-01T09:00"), at("2024-05-08T09:00"), null),
-                new CaseIndicators.Facts(CaseKind.CONCILIATION, Motive.REFUSAL_OF_CARE, Channel.PHONE, at("2024-06-10T09:00"), at("2024-06-11T09:00"), 2),
-                new CaseIndicators.Facts(CaseKind.CONCILIATION, Motive.FIND_DOCTOR, Channel.MUTUAL_INSURER, at("2024-07-01T09:00"), at("2024-08-10T09:00"), null));
-        CaseIndicators.KindFigures c = CaseIndicators.compute(history, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), CaseView.PARIS)
+                new CaseIndicators.Facts(
+                        CaseKind.CONCILIATION,
+                        Motive.FIND_DOCTOR,
+                        Channel.ONLINE_FORM,
+                        at("2024-05-01T09:00"),
+                        at("2024-05-08T09:00"),
+                        null),
+                new CaseIndicators.Facts(
+                        CaseKind.CONCILIATION,
+                        Motive.REFUSAL_OF_CARE,
+                        Channel.PHONE,
+                        at("2024-06-10T09:00"),
+                        at("2024-06-11T09:00"),
+                        2),
+                new CaseIndicators.Facts(
+                        CaseKind.CONCILIATION,
+                        Motive.FIND_DOCTOR,
+                        Channel.MUTUAL_INSURER,
+                        at("2024-07-01T09:00"),
+                        at("2024-08-10T09:00"),
+                        null));
+        CaseIndicators.KindFigures c = CaseIndicators.compute(
+                        history, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), CaseView.PARIS)
                 .of(CaseKind.CONCILIATION);
         assertThat(c.received()).isEqualTo(3);
         assertThat(c.closed()).isEqualTo(3);
@@ -107,10 +130,19 @@ class CaseIndicatorsTest {
     void csv_rows_carry_the_same_figures() {
         CaseIndicators.Report report = CaseIndicators.compute(HISTORY, JAN_1, MAR_31, CaseView.PARIS);
         List<String[]> rows = IndicatorPages.rows(report);
-        assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("2024-01-01", "2024-03-31", "PASS", "recus", "5"));
-        assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("2024-01-01", "2024-03-31", "PASS", "delai_moyen_jours", "14.0"));
-        assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("2024-01-01", "2024-03-31", "PASS", "delai_median_jours", "12.0"));
-        assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("2024-01-01", "2024-03-31", "PASS", "motif_FIND_DOCTOR_pct", "40.0"));
-        assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("2024-01-01", "2024-03-31", "CONCILIATION", "delai_moyen_jours", ""));
+        assertThat(rows)
+                .anySatisfy(r -> assertThat(r).containsExactly("2024-01-01", "2024-03-31", "PASS", "recus", "5"));
+        assertThat(rows)
+                .anySatisfy(r ->
+                        assertThat(r).containsExactly("2024-01-01", "2024-03-31", "PASS", "delai_moyen_jours", "14.0"));
+        assertThat(rows)
+                .anySatisfy(r -> assertThat(r)
+                        .containsExactly("2024-01-01", "2024-03-31", "PASS", "delai_median_jours", "12.0"));
+        assertThat(rows)
+                .anySatisfy(r -> assertThat(r)
+                        .containsExactly("2024-01-01", "2024-03-31", "PASS", "motif_FIND_DOCTOR_pct", "40.0"));
+        assertThat(rows)
+                .anySatisfy(r -> assertThat(r)
+                        .containsExactly("2024-01-01", "2024-03-31", "CONCILIATION", "delai_moyen_jours", ""));
     }
 }

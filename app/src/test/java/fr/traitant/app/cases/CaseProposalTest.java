@@ -62,13 +62,17 @@ class CaseProposalTest {
     @BeforeEach
     void aTwoPersonHouseholdWithACaseAndADoctor() {
         SignedInUser insured = TestAccounts.create(accounts, Role.INSURED);
-        household = households.create("Foyer Double", InseeCode.of("83137"), List.of(
-                new NewMember("Léa", "Double", LocalDate.of(1987, 4, 4), null, null, null),
-                new NewMember("Tom", "Double", LocalDate.of(2015, 9, 9), null, null, null)));
+        household = households.create(
+                "Foyer Double",
+                InseeCode.of("83137"),
+                List.of(
+                        new NewMember("Léa", "Double", LocalDate.of(1987, 4, 4), null, null, null),
+                        new NewMember("Tom", "Double", LocalDate.of(2015, 9, 9), null, null, null)));
         households.link(household, insured.accountId());
         WebSession person = new WebSession(port);
         person.login(insured.username(), TestAccounts.PASSWORD);
-        WebSession.Response filed = person.submit("/demandes/nouvelle", "/demandes", CaseAccessTest.validRequest("PASS", "FIND_DOCTOR"));
+        WebSession.Response filed =
+                person.submit("/demandes/nouvelle", "/demandes", CaseAccessTest.validRequest("PASS", "FIND_DOCTOR"));
         Matcher m = Pattern.compile("/mes-demandes/(\\d+)").matcher(filed.location());
         assertThat(m.find()).as(filed.location()).isTrue();
         caseId = Long.parseLong(m.group(1));
@@ -79,8 +83,9 @@ class CaseProposalTest {
     }
 
     private WebSession.Response propose(String csrfPage) {
-        return advisor.post("/dossiers/" + caseId + "/proposition", Map.of("medecin", "account:" + doctor,
-                "_csrf", WebSession.csrfToken(csrfPage)));
+        return advisor.post(
+                "/dossiers/" + caseId + "/proposition",
+                Map.of("medecin", "account:" + doctor, "_csrf", WebSession.csrfToken(csrfPage)));
     }
 
     @Test
@@ -88,23 +93,39 @@ class CaseProposalTest {
         Instant before = Instant.now();
         WebSession.Response answer = propose(advisor.get("/dossiers/" + caseId).body());
         assertThat(answer.status()).isEqualTo(302);
-        Map<String, Object> proposal = jdbc.sql("select id, people, status, deadline, waiting_entry_id from proposal where household_id = :h")
-                .param("h", household).query().singleRow();
+        Map<String, Object> proposal = jdbc.sql(
+                        "select id, people, status, deadline, waiting_entry_id from proposal where household_id = :h")
+                .param("h", household)
+                .query()
+                .singleRow();
         assertThat(proposal.get("people")).isEqualTo(2);
         assertThat(proposal.get("status")).isEqualTo("PENDING");
         assertThat(proposal.get("waiting_entry_id")).isNotNull();
         Instant deadline = ((java.sql.Timestamp) proposal.get("deadline")).toInstant();
-        assertThat(Duration.between(before, deadline)).isBetween(Duration.ofDays(14).minusMinutes(5), Duration.ofDays(14).plusMinutes(5));
+        assertThat(Duration.between(before, deadline))
+                .isBetween(
+                        Duration.ofDays(14).minusMinutes(5), Duration.ofDays(14).plusMinutes(5));
         assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :r and reference = :ref")
-                .param("r", doctorEmail).param("ref", "proposal:" + proposal.get("id")).query(Long.class).single()).isEqualTo(1);
+                        .param("r", doctorEmail)
+                        .param("ref", "proposal:" + proposal.get("id"))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         // like a run's proposal, it expires and the household goes back to the list
-        jdbc.sql("update proposal set deadline = now() - interval '1 minute' where id = :id").param("id", proposal.get("id")).update();
+        jdbc.sql("update proposal set deadline = now() - interval '1 minute' where id = :id")
+                .param("id", proposal.get("id"))
+                .update();
         workflow.expireOverdue();
         assertThat(workflow.status(ProposalId.of((Long) proposal.get("id")))).isEqualTo("EXPIRED");
         assertThat(jdbc.sql("select subject from outbox_message where recipient = :r and reference = :ref order by id")
-                .param("r", doctorEmail).param("ref", "proposal:" + proposal.get("id")).query(String.class).list())
-                .last().asString().contains("a expiré");
+                        .param("r", doctorEmail)
+                        .param("ref", "proposal:" + proposal.get("id"))
+                        .query(String.class)
+                        .list())
+                .last()
+                .asString()
+                .contains("a expiré");
     }
 
     @Test
@@ -115,10 +136,14 @@ class CaseProposalTest {
                 CompletableFuture.supplyAsync(() -> await(go, () -> propose(page))),
                 CompletableFuture.supplyAsync(() -> await(go, () -> propose(page))));
         go.countDown();
-        List<WebSession.Response> done = answers.stream().map(CompletableFuture::join).toList();
+        List<WebSession.Response> done =
+                answers.stream().map(CompletableFuture::join).toList();
         // the second is stopped either as a repeated form (same session, same values) or by the workflow
         assertThat(done).extracting(WebSession.Response::status).containsExactlyInAnyOrder(302, 409);
-        assertThat(jdbc.sql("select count(*) from proposal where household_id = :h").param("h", household).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from proposal where household_id = :h")
+                        .param("h", household)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
 
         // another advisor proposing the same household meanwhile: refused by the workflow, and the page says why
@@ -126,25 +151,37 @@ class CaseProposalTest {
         WebSession.Response again = propose(advisor.get("/dossiers/" + caseId).body());
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("Une proposition est déjà en cours pour ce foyer");
-        assertThat(jdbc.sql("select count(*) from proposal where household_id = :h").param("h", household).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from proposal where household_id = :h")
+                        .param("h", household)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 
     @Test
     void accepted_and_confirmed_twice_commits_the_household_once() {
         propose(advisor.get("/dossiers/" + caseId).body());
-        long proposal = jdbc.sql("select id from proposal where household_id = :h").param("h", household).query(Long.class).single();
+        long proposal = jdbc.sql("select id from proposal where household_id = :h")
+                .param("h", household)
+                .query(Long.class)
+                .single();
         workflow.acceptAs(ProposalId.of(proposal), doctor);
-        assertThatThrownBy(() -> workflow.acceptAs(ProposalId.of(proposal), doctor)).isInstanceOf(ProposalWorkflow.TransitionRefused.class);
+        assertThatThrownBy(() -> workflow.acceptAs(ProposalId.of(proposal), doctor))
+                .isInstanceOf(ProposalWorkflow.TransitionRefused.class);
         workflow.confirmAs(ProposalId.of(proposal), household);
-        assertThatThrownBy(() -> workflow.confirmAs(ProposalId.of(proposal), household)).isInstanceOf(ProposalWorkflow.TransitionRefused.class);
+        assertThatThrownBy(() -> workflow.confirmAs(ProposalId.of(proposal), household))
+                .isInstanceOf(ProposalWorkflow.TransitionRefused.class);
         assertThat(workflow.capacity(doctor).orElseThrow().committed()).isEqualTo(2);
 
         // the confirmation closed the "find a doctor" case by itself
-        assertThat(jdbc.sql("select status || '/' || outcome from case_file where id = :id").param("id", caseId).query(String.class).single())
+        assertThat(jdbc.sql("select status || '/' || outcome from case_file where id = :id")
+                        .param("id", caseId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("CLOSED/DOCTOR_DECLARED");
         // the household has chosen its doctor: another proposal is refused now, not at the family's confirmation
-        assertThatThrownBy(() -> workflow.proposeFromCase(household, fr.traitant.app.identity.AccountId.of(doctor), "AUTRE-DOSSIER"))
+        assertThatThrownBy(() -> workflow.proposeFromCase(
+                        household, fr.traitant.app.identity.AccountId.of(doctor), "AUTRE-DOSSIER"))
                 .isInstanceOf(ProposalWorkflow.TransitionRefused.class)
                 .hasMessageContaining("Ce foyer a déjà choisi son médecin traitant avec Traitant");
     }
@@ -153,12 +190,22 @@ class CaseProposalTest {
     void the_database_refuses_a_second_open_proposal_or_a_second_attachment() {
         propose(advisor.get("/dossiers/" + caseId).body());
         long doctorRow = workflow.capacity(doctor).orElseThrow().doctorId();
-        assertThatThrownBy(() -> jdbc.sql("insert into proposal (household_id, doctor_id, status) values (:h, :d, 'PENDING')")
-                .param("h", household).param("d", doctorRow).update()).isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> jdbc.sql(
+                                "insert into proposal (household_id, doctor_id, status) values (:h, :d, 'PENDING')")
+                        .param("h", household)
+                        .param("d", doctorRow)
+                        .update())
+                .isInstanceOf(DuplicateKeyException.class);
         jdbc.sql("insert into proposal (household_id, doctor_id, status) values (:h, :d, 'ATTACHED')")
-                .param("h", household).param("d", doctorRow).update();
-        assertThatThrownBy(() -> jdbc.sql("insert into proposal (household_id, doctor_id, status) values (:h, :d, 'ATTACHED')")
-                .param("h", household).param("d", doctorRow).update()).isInstanceOf(DuplicateKeyException.class);
+                .param("h", household)
+                .param("d", doctorRow)
+                .update();
+        assertThatThrownBy(() -> jdbc.sql(
+                                "insert into proposal (household_id, doctor_id, status) values (:h, :d, 'ATTACHED')")
+                        .param("h", household)
+                        .param("d", doctorRow)
+                        .update())
+                .isInstanceOf(DuplicateKeyException.class);
     }
 
     private static <T> T await(CountDownLatch go, java.util.function.Supplier<T> action) {

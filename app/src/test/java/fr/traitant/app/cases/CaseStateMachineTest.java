@@ -36,7 +36,9 @@ class CaseStateMachineTest {
     void the_table_is_exactly_the_specification_for_all_sixteen_pairs() {
         for (CaseStatus from : CaseStatus.values()) {
             for (CaseStatus target : CaseStatus.values()) {
-                assertThat(from.canMoveTo(target)).as(from + " → " + target).isEqualTo(LEGAL.get(from).contains(target));
+                assertThat(from.canMoveTo(target))
+                        .as(from + " → " + target)
+                        .isEqualTo(LEGAL.get(from).contains(target));
             }
         }
     }
@@ -50,8 +52,14 @@ class CaseStateMachineTest {
                 applied.add(from + "→" + target);
             }
         }
-        assertThat(applied).containsExactlyInAnyOrder("NEW→IN_PROGRESS", "NEW→CLOSED", "IN_PROGRESS→WAITING_THIRD_PARTY",
-                "IN_PROGRESS→CLOSED", "WAITING_THIRD_PARTY→IN_PROGRESS", "WAITING_THIRD_PARTY→CLOSED");
+        assertThat(applied)
+                .containsExactlyInAnyOrder(
+                        "NEW→IN_PROGRESS",
+                        "NEW→CLOSED",
+                        "IN_PROGRESS→WAITING_THIRD_PARTY",
+                        "IN_PROGRESS→CLOSED",
+                        "WAITING_THIRD_PARTY→IN_PROGRESS",
+                        "WAITING_THIRD_PARTY→CLOSED");
     }
 
     @Test
@@ -65,16 +73,19 @@ class CaseStateMachineTest {
                 }
                 assertThatThrownBy(() -> transition.applyTo(from))
                         .isInstanceOf(CaseTransition.IllegalTransitionException.class)
-                        .hasMessageContaining(from.label()).hasMessageContaining(target.label())
+                        .hasMessageContaining(from.label())
+                        .hasMessageContaining(target.label())
                         .satisfies(e -> {
-                            CaseTransition.IllegalTransitionException ite = (CaseTransition.IllegalTransitionException) e;
+                            CaseTransition.IllegalTransitionException ite =
+                                    (CaseTransition.IllegalTransitionException) e;
                             assertThat(ite.from()).isEqualTo(from);
                             assertThat(ite.to()).isEqualTo(target);
                         });
                 refused++;
             }
         }
-        // NEW→NEW… are not even expressible; of the 12 expressible pairs (targets IN_PROGRESS, WAITING, CLOSED), 6 are illegal
+        // NEW→NEW… are not even expressible; of the 12 expressible pairs (targets IN_PROGRESS, WAITING, CLOSED), 6 are
+        // illegal
         assertThat(refused).isEqualTo(6);
     }
 
@@ -89,7 +100,8 @@ class CaseStateMachineTest {
 
     @Test
     void transitions_validate_their_data() {
-        assertThatThrownBy(() -> new CaseTransition.WaitForThirdParty(" ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new CaseTransition.WaitForThirdParty(" "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("qui est attendu");
         assertThatThrownBy(() -> new CaseTransition.Close(null, "")).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new CaseTransition.Close(Outcome.WITHDRAWN, "x".repeat(2001)))
@@ -100,11 +112,33 @@ class CaseStateMachineTest {
 
     @Test
     void motives_belong_to_their_kind() {
-        assertThat(Motive.of(CaseKind.PASS)).containsExactly(Motive.FIND_DOCTOR, Motive.ACCESS_TO_CARE, Motive.ACCESS_TO_RIGHTS,
-                Motive.COMPLEX_SOCIAL_SITUATION, Motive.INFORMATION_REQUEST, Motive.FINANCIAL_HELP);
-        assertThat(Motive.of(CaseKind.CONCILIATION)).containsExactly(Motive.FIND_DOCTOR, Motive.DISPUTE_WITH_FUND,
-                Motive.REFUSAL_OF_CARE, Motive.VITALE_PHOTO_EXEMPTION, Motive.OTHER);
-        assertThatThrownBy(() -> new NewCase(CaseKind.PASS, Channel.PHONE, Motive.REFUSAL_OF_CARE, Set.of(), null, "A",
-                null, null, null, "Une description assez longue", Priority.NORMAL)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Motive.of(CaseKind.PASS))
+                .containsExactly(
+                        Motive.FIND_DOCTOR,
+                        Motive.ACCESS_TO_CARE,
+                        Motive.ACCESS_TO_RIGHTS,
+                        Motive.COMPLEX_SOCIAL_SITUATION,
+                        Motive.INFORMATION_REQUEST,
+                        Motive.FINANCIAL_HELP);
+        assertThat(Motive.of(CaseKind.CONCILIATION))
+                .containsExactly(
+                        Motive.FIND_DOCTOR,
+                        Motive.DISPUTE_WITH_FUND,
+                        Motive.REFUSAL_OF_CARE,
+                        Motive.VITALE_PHOTO_EXEMPTION,
+                        Motive.OTHER);
+        assertThatThrownBy(() -> new NewCase(
+                        CaseKind.PASS,
+                        Channel.PHONE,
+                        Motive.REFUSAL_OF_CARE,
+                        Set.of(),
+                        null,
+                        "A",
+                        null,
+                        null,
+                        null,
+                        "Une description assez longue",
+                        Priority.NORMAL))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

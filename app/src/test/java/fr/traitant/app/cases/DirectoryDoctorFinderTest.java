@@ -21,7 +21,8 @@ class DirectoryDoctorFinderTest {
         assertThat(found).hasSize(30);
         assertThat(found.getFirst().networkMember()).isTrue();
         int firstOther = 0;
-        while (firstOther < found.size() && Boolean.TRUE.equals(found.get(firstOther).networkMember())) {
+        while (firstOther < found.size()
+                && Boolean.TRUE.equals(found.get(firstOther).networkMember())) {
             firstOther++;
         }
         for (DoctorCandidate c : found.subList(firstOther, found.size())) {

@@ -51,21 +51,31 @@ class OneStatusForTheFamilyTest {
     @Test
     void the_request_and_the_doctor_search_show_each_other() {
         SignedInUser insured = TestAccounts.create(accounts, Role.INSURED);
-        long household = households.create("Foyer Unique", InseeCode.of("83137"),
+        long household = households.create(
+                "Foyer Unique",
+                InseeCode.of("83137"),
                 List.of(new NewMember("Léa", "Unique", LocalDate.of(1990, 6, 1), null, null, null)));
         households.link(household, insured.accountId());
         WebSession family = new WebSession(port);
         family.login(insured.username(), TestAccounts.PASSWORD);
 
-        WebSession.Response sent = family.submit("/demandes/nouvelle", "/demandes", CaseAccessTest.validRequest("PASS", "FIND_DOCTOR"));
+        WebSession.Response sent =
+                family.submit("/demandes/nouvelle", "/demandes", CaseAccessTest.validRequest("PASS", "FIND_DOCTOR"));
         Matcher m = Pattern.compile("/mes-demandes/(\\d+)").matcher(sent.location());
         assertThat(m.find()).as(sent.location()).isTrue();
         long caseId = Long.parseLong(m.group(1));
-        String reference = jdbc.sql("select reference from case_file where id = :id").param("id", caseId).query(String.class).single();
+        String reference = jdbc.sql("select reference from case_file where id = :id")
+                .param("id", caseId)
+                .query(String.class)
+                .single();
 
         // "Mon médecin traitant" shows the request
-        org.jsoup.nodes.Document page = Jsoup.parse(family.get("/mon-medecin-traitant").body());
-        assertThat(page.getElementById("demandes-accompagnement").text()).contains(reference).contains("Accompagnement PASS").contains("Reçue");
+        org.jsoup.nodes.Document page =
+                Jsoup.parse(family.get("/mon-medecin-traitant").body());
+        assertThat(page.getElementById("demandes-accompagnement").text())
+                .contains(reference)
+                .contains("Accompagnement PASS")
+                .contains("Reçue");
         // and never "no request in progress" beside it
         assertThat(page.getElementById("sans-demande")).isNull();
 
@@ -73,8 +83,11 @@ class OneStatusForTheFamilyTest {
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
         workflow.declareCapacity(doctor.accountId(), null, "83137", 3, null);
         long entry = waitingList.register(household, WaitingList.Source.CASE, java.time.Instant.now());
-        workflow.propose(entry, workflow.capacity(doctor.accountId()).orElseThrow().doctor(), "Test");
-        String request = Jsoup.parse(family.get("/mes-demandes/" + caseId).body()).getElementById("recherche-medecin").text();
+        workflow.propose(
+                entry, workflow.capacity(doctor.accountId()).orElseThrow().doctor(), "Test");
+        String request = Jsoup.parse(family.get("/mes-demandes/" + caseId).body())
+                .getElementById("recherche-medecin")
+                .text();
         assertThat(request).contains("Un médecin a reçu une proposition pour votre foyer");
     }
 }

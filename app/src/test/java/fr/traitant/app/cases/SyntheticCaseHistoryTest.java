@@ -10,11 +10,14 @@ import org.junit.jupiter.api.Test;
 /** The demo history reproduces the 2024 activity report's figures, and the same seed gives the same history. */
 class SyntheticCaseHistoryTest {
 
-    private static final List<SyntheticCaseHistory.SyntheticCase> HISTORY = SyntheticCaseHistory.generate(SyntheticCaseHistory.SEED);
+    private static final List<SyntheticCaseHistory.SyntheticCase> HISTORY =
+            SyntheticCaseHistory.generate(SyntheticCaseHistory.SEED);
 
     private static CaseIndicators.Report year(int year) {
-        List<CaseIndicators.Facts> facts = HISTORY.stream().map(c -> new CaseIndicators.Facts(c.kind(), c.motive(), c.channel(),
-                c.receivedAt(), c.closedAt(), c.satisfaction())).toList();
+        List<CaseIndicators.Facts> facts = HISTORY.stream()
+                .map(c -> new CaseIndicators.Facts(
+                        c.kind(), c.motive(), c.channel(), c.receivedAt(), c.closedAt(), c.satisfaction()))
+                .toList();
         return CaseIndicators.compute(facts, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), CaseView.PARIS);
     }
 
@@ -59,6 +62,8 @@ class SyntheticCaseHistoryTest {
             assertThat(c.motive().allowedFor(c.kind())).isTrue();
         });
         assertThat(SyntheticCaseHistory.exactCounts(SyntheticCaseHistory.PASS_MOTIVES, 710).values().stream()
-                .mapToInt(Integer::intValue).sum()).isEqualTo(710);
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(710);
     }
 }

@@ -28,20 +28,28 @@ class BirthYearForAgentsTest {
 
     @Test
     void the_public_and_doctors_do_not_see_it_agents_do() {
-        var doctor = jdbc.sql("select id, birth_year from doctor where active and birth_year is not null order by id limit 1")
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getInt(2)}).single();
+        var doctor = jdbc.sql(
+                        "select id, birth_year from doctor where active and birth_year is not null order by id limit 1")
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getInt(2)})
+                .single();
         String id = (String) doctor[0];
         String year = Integer.toString((Integer) doctor[1]);
 
         String publicProfile = new Http(port).get("/api/v1/doctors/" + id).body();
         assertThat(publicProfile).contains("\"id\":\"" + id + "\"").doesNotContain("\"birthYear\":" + year);
-        String publicFhir = new Http(port).get("/fhir/Practitioner/" + id, "application/fhir+json").body();
+        String publicFhir = new Http(port)
+                .get("/fhir/Practitioner/" + id, "application/fhir+json")
+                .body();
         assertThat(publicFhir).contains("\"resourceType\":\"Practitioner\"").doesNotContain("\"birthDate\"");
         WebSession asDoctor = TestAccounts.signedIn(accounts, Role.DOCTOR, port);
-        assertThat(asDoctor.get("/api/v1/doctors/" + id, "application/json").body()).doesNotContain("\"birthYear\":" + year);
+        assertThat(asDoctor.get("/api/v1/doctors/" + id, "application/json").body())
+                .doesNotContain("\"birthYear\":" + year);
 
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
-        assertThat(advisor.get("/api/v1/doctors/" + id, "application/json").body()).contains("\"birthYear\":" + year);
-        assertThat(advisor.get("/fhir/Practitioner/" + id, "application/fhir+json").body()).contains("\"birthDate\":\"" + year + "\"");
+        assertThat(advisor.get("/api/v1/doctors/" + id, "application/json").body())
+                .contains("\"birthYear\":" + year);
+        assertThat(advisor.get("/fhir/Practitioner/" + id, "application/fhir+json")
+                        .body())
+                .contains("\"birthDate\":\"" + year + "\"");
     }
 }

@@ -47,14 +47,22 @@ class CompleteExtractionTest {
     @BeforeEach
     void setOthersAside() {
         setAside = jdbc.sql("update doctor set active = false where active and not synthetic and rpps is not null"
-                + " and rpps not in (:mine) returning id")
-                .param("mine", IntStream.range(0, DOCTORS).mapToObj(CompleteExtractionTest::rpps).toList()).query(String.class).list();
+                        + " and rpps not in (:mine) returning id")
+                .param(
+                        "mine",
+                        IntStream.range(0, DOCTORS)
+                                .mapToObj(CompleteExtractionTest::rpps)
+                                .toList())
+                .query(String.class)
+                .list();
     }
 
     @AfterEach
     void putOthersBack() {
         if (!setAside.isEmpty()) {
-            jdbc.sql("update doctor set active = true, deactivated_at = null where id in (:ids)").param("ids", setAside).update();
+            jdbc.sql("update doctor set active = true, deactivated_at = null where id in (:ids)")
+                    .param("ids", setAside)
+                    .update();
         }
         index.refreshAfterCommit();
     }
@@ -66,24 +74,33 @@ class CompleteExtractionTest {
         StringBuilder file = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < DOCTORS; i++) {
             if (!gone.contains(i)) {
-                file.append(line(rpps(i), "COMPLET" + i, "SM54", "83137", "DE LA LISTE " + i)).append('\n');
+                file.append(line(rpps(i), "COMPLET" + i, "SM54", "83137", "DE LA LISTE " + i))
+                        .append('\n');
             }
         }
         return file.toString();
     }
 
     ImportReport run(String content, ImportOptions options) {
-        return imports.importFile(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), Format.RPPS_EXTRACTION, options,
-                "extraction.txt", content.length());
+        return imports.importFile(
+                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
+                Format.RPPS_EXTRACTION,
+                options,
+                "extraction.txt",
+                content.length());
     }
 
     boolean active(int n) {
-        return jdbc.sql("select active from doctor where rpps = ?").param(rpps(n)).query(Boolean.class).single();
+        return jdbc.sql("select active from doctor where rpps = ?")
+                .param(rpps(n))
+                .query(Boolean.class)
+                .single();
     }
 
     @Test
     void a_complete_extraction_deactivates_the_absent_doctors_and_a_truncated_one_stops_to_ask() {
-        assertThat(run(file(IntStream.empty()), ImportOptions.partial(false)).status()).isEqualTo(ImportReport.Status.APPLIED);
+        assertThat(run(file(IntStream.empty()), ImportOptions.partial(false)).status())
+                .isEqualTo(ImportReport.Status.APPLIED);
         assertThat(IntStream.range(0, DOCTORS).allMatch(this::active)).isTrue();
 
         // a partial update never deactivates anybody
@@ -91,10 +108,13 @@ class CompleteExtractionTest {
         assertThat(partial.deactivated()).isZero();
         assertThat(active(0)).isTrue();
 
-        // the proposal workflow offers doctor 7's places (a capacity row of the matching module, as for any accepting doctor)
+        // the proposal workflow offers doctor 7's places (a capacity row of the matching module, as for any accepting
+        // doctor)
         jdbc.sql("delete from doctor_capacity where rpps = ?").param(rpps(7)).update();
-        jdbc.sql("insert into doctor_capacity (rpps, commune_code, departement, lat, lon, capacity, accepting) values (?, '83137', '83', 43.12, 5.93, 5, true)")
-                .param(rpps(7)).update();
+        jdbc.sql(
+                        "insert into doctor_capacity (rpps, commune_code, departement, lat, lon, capacity, accepting) values (?, '83137', '83', 43.12, 5.93, 5, true)")
+                .param(rpps(7))
+                .update();
 
         // one doctor of 100 gone (1 %): deactivated at once, kept with the date, no longer searched nor proposed
         ImportReport complete = run(file(IntStream.of(7)), ImportOptions.complete(false));
@@ -102,10 +122,18 @@ class CompleteExtractionTest {
         assertThat(complete.deactivated()).isEqualTo(1);
         assertThat(complete.message()).contains("1 désactivé(s)");
         assertThat(active(7)).isFalse();
-        assertThat(jdbc.sql("select deactivated_at is not null from doctor where rpps = ?").param(rpps(7)).query(Boolean.class).single())
+        assertThat(jdbc.sql("select deactivated_at is not null from doctor where rpps = ?")
+                        .param(rpps(7))
+                        .query(Boolean.class)
+                        .single())
                 .isTrue();
-        assertThat(IntStream.range(0, DOCTORS).filter(i -> i != 7).allMatch(this::active)).isTrue();
-        assertThat(jdbc.sql("select accepting from doctor_capacity where rpps = ?").param(rpps(7)).query(Boolean.class).single()).isFalse();
+        assertThat(IntStream.range(0, DOCTORS).filter(i -> i != 7).allMatch(this::active))
+                .isTrue();
+        assertThat(jdbc.sql("select accepting from doctor_capacity where rpps = ?")
+                        .param(rpps(7))
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
         ImportJob job = imports.find(complete.importId()).orElseThrow();
         assertThat(job.complete()).isTrue();
         assertThat(job.deactivated()).isEqualTo(1);
@@ -116,14 +144,20 @@ class CompleteExtractionTest {
         assertThat(truncated.deactivated()).isEqualTo(10);
         assertThat(truncated.message()).contains("désactiverait 10 des 99").contains("confirmez");
         assertThat(IntStream.range(90, DOCTORS).allMatch(this::active)).isTrue();
-        assertThat(imports.find(truncated.importId()).orElseThrow().statusLabel()).contains("confirmation demandée");
+        assertThat(imports.find(truncated.importId()).orElseThrow().statusLabel())
+                .contains("confirmation demandée");
 
         // confirmed: applied; and a doctor back in the extraction is active again, without a deactivation date
-        ImportReport confirmed = run(file(IntStream.range(90, DOCTORS)), ImportOptions.complete(false).confirmed());
+        ImportReport confirmed = run(
+                file(IntStream.range(90, DOCTORS)),
+                ImportOptions.complete(false).confirmed());
         assertThat(confirmed.status()).isEqualTo(ImportReport.Status.APPLIED);
         assertThat(IntStream.range(90, DOCTORS).noneMatch(this::active)).isTrue();
         assertThat(active(7)).isTrue();
-        assertThat(jdbc.sql("select deactivated_at is null from doctor where rpps = ?").param(rpps(7)).query(Boolean.class).single())
+        assertThat(jdbc.sql("select deactivated_at is null from doctor where rpps = ?")
+                        .param(rpps(7))
+                        .query(Boolean.class)
+                        .single())
                 .isTrue();
     }
 
@@ -143,22 +177,29 @@ class CompleteExtractionTest {
         String content = HEADER + "\n"
                 + line(rpps(200), "CODEINCONNU", "SM99", "83137", "DU CODE") + "\n"
                 + line(rpps(201), "CODECONNU", "SM59", "83137", "DU CODE CONNU") + "\n"
-                + "8|" + rpps(202) + "|8" + rpps(202) + "|DR|Docteur|DENTISTE|ANNE|40|Chirurgien-dentiste|SCD01|Libellé|CABINET|3|Rue|"
+                + "8|" + rpps(202) + "|8" + rpps(202)
+                + "|DR|Docteur|DENTISTE|ANNE|40|Chirurgien-dentiste|SCD01|Libellé|CABINET|3|Rue|"
                 + "DES DENTS|83000|83137|0494000000||\n";
         ImportReport report = run(content, ImportOptions.partial(false));
         assertThat(report.status()).as(report.message()).isEqualTo(ImportReport.Status.APPLIED);
         assertThat(report.doctors()).isEqualTo(2);
         assertThat(report.skipped()).isEqualTo(1);
-        assertThat(report.skippedReasons()).containsKey("Profession 40 (Chirurgien-dentiste) : seuls les médecins (code 10) sont repris.");
+        assertThat(report.skippedReasons())
+                .containsKey("Profession 40 (Chirurgien-dentiste) : seuls les médecins (code 10) sont repris.");
         assertThat(report.warned()).isEqualTo(1);
         assertThat(report.warnings()).singleElement().satisfies(w -> {
             assertThat(w.line()).isEqualTo(2);
             assertThat(w.reason()).contains("SM99");
         });
-        assertThat(jdbc.sql("select specialty_code || '/' || specialty from doctor where rpps = ?").param(rpps(200))
-                .query(String.class).single()).isEqualTo("SM99/OTHER_SPECIALTY");
+        assertThat(jdbc.sql("select specialty_code || '/' || specialty from doctor where rpps = ?")
+                        .param(rpps(200))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SM99/OTHER_SPECIALTY");
         // kept in the history, listed and downloadable with its line
-        assertThat(imports.warnings(report.importId(), 0, 10)).extracting(ImportReport.Rejection::line).containsExactly(2L);
+        assertThat(imports.warnings(report.importId(), 0, 10))
+                .extracting(ImportReport.Rejection::line)
+                .containsExactly(2L);
         StringWriter csv = new StringWriter();
         imports.writeWarningsCsv(report.importId(), csv);
         assertThat(csv.toString()).startsWith("ligne;avertissement").contains("2;\"Savoir-faire « SM99 »");

@@ -17,8 +17,8 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -38,8 +38,10 @@ class DirectoryFhirTest {
     @BeforeAll
     static void validator() {
         fhir = FhirContext.forR4();
-        ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
-                new InMemoryTerminologyServerValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir),
+        ValidationSupportChain chain = new ValidationSupportChain(
+                new DefaultProfileValidationSupport(fhir),
+                new InMemoryTerminologyServerValidationSupport(fhir),
+                new CommonCodeSystemsTerminologyService(fhir),
                 new SnapshotGeneratingValidationSupport(fhir));
         validator = fhir.newValidator();
         validator.registerValidatorModule(new FhirInstanceValidator(chain));
@@ -62,12 +64,19 @@ class DirectoryFhirTest {
     @Test
     void every_served_resource_is_valid_r4() {
         String id = jdbc.sql("select id from doctor where synthetic and network_member and active order by id limit 1")
-                .query(String.class).single();
-        String rpps = jdbc.sql("select rpps from doctor where id = ?").param(id).query(String.class).single();
+                .query(String.class)
+                .single();
+        String rpps = jdbc.sql("select rpps from doctor where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
         assertValid(fhirGet("/fhir/metadata", 200));
         String practitioner = fhirGet("/fhir/Practitioner/" + id, 200);
         assertValid(practitioner);
-        assertThat(practitioner).contains("\"system\":\"https://rpps.esante.gouv.fr\"").contains(rpps).contains("synthetic");
+        assertThat(practitioner)
+                .contains("\"system\":\"https://rpps.esante.gouv.fr\"")
+                .contains(rpps)
+                .contains("synthetic");
         String role = fhirGet("/fhir/PractitionerRole/" + id, 200);
         assertValid(role);
         assertThat(role).contains("newpatients").contains("acceptingPatients").contains("network-member");
@@ -75,7 +84,10 @@ class DirectoryFhirTest {
         assertValid(fhirGet("/fhir/Organization/" + id + "-0", 200));
         String byIdentifier = fhirGet("/fhir/Practitioner?identifier=https://rpps.esante.gouv.fr%7C" + rpps, 200);
         assertValid(byIdentifier);
-        assertThat(fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class, byIdentifier).getTotal()).isEqualTo(1);
+        assertThat(fhir.newJsonParser()
+                        .parseResource(org.hl7.fhir.r4.model.Bundle.class, byIdentifier)
+                        .getTotal())
+                .isEqualTo(1);
         assertValid(fhirGet("/fhir/PractitionerRole?practitioner=Practitioner/" + id, 200));
         assertValid(fhirGet("/fhir/Practitioner?name=martin&_count=5", 200));
         assertValid(fhirGet("/fhir/Location/unknown-0", 404));
@@ -90,11 +102,22 @@ class DirectoryFhirTest {
         assertThat(entries.size()).isEqualTo(10);
         double previous = -1;
         for (JsonNode e : entries) {
-            double km = e.get("search").get("extension").get(0).get("valueDistance").get("value").asDouble();
+            double km = e.get("search")
+                    .get("extension")
+                    .get(0)
+                    .get("valueDistance")
+                    .get("value")
+                    .asDouble();
             JsonNode position = e.get("resource").get("position");
-            double expected = fr.traitant.engine.geo.GeoPoint.greatCircleMetres(43.1242, 5.928, position.get("latitude").asDouble(),
-                    position.get("longitude").asDouble()) / 1_000;
-            assertThat(km).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.002)).isLessThanOrEqualTo(10.0);
+            double expected = fr.traitant.engine.geo.GeoPoint.greatCircleMetres(
+                            43.1242,
+                            5.928,
+                            position.get("latitude").asDouble(),
+                            position.get("longitude").asDouble())
+                    / 1_000;
+            assertThat(km)
+                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.002))
+                    .isLessThanOrEqualTo(10.0);
             previous = km;
         }
         assertThat(previous).isPositive();
@@ -111,7 +134,8 @@ class DirectoryFhirTest {
         while (url != null) {
             String json = fhirGet(url.substring(url.indexOf("/fhir")), 200);
             assertValid(json);
-            org.hl7.fhir.r4.model.Bundle bundle = fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class, json);
+            org.hl7.fhir.r4.model.Bundle bundle =
+                    fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class, json);
             assertThat(bundle.getType()).isEqualTo(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET);
             if (total < 0) {
                 total = bundle.getTotal();
@@ -120,7 +144,8 @@ class DirectoryFhirTest {
             assertThat(bundle.getLink("self")).isNotNull();
             assertThat(bundle.getLink("previous") != null).isEqualTo(pages > 0);
             assertThat(bundle.getEntry().size()).isLessThanOrEqualTo(pageSize);
-            bundle.getEntry().forEach(e -> ids.add(e.getResource().getIdElement().getIdPart()));
+            bundle.getEntry()
+                    .forEach(e -> ids.add(e.getResource().getIdElement().getIdPart()));
             url = bundle.getLink("next") == null ? null : bundle.getLink("next").getUrl();
             pages++;
             assertThat(pages).as("pages").isLessThan(400);
@@ -135,18 +160,23 @@ class DirectoryFhirTest {
         assertThat(near.size()).isGreaterThan(80);
         // the pages are the one-page answer cut in slices
         String all = fhirGet("/fhir/Location?near=43.1242%7C5.928%7C3%7Ckm&_count=100", 200);
-        org.hl7.fhir.r4.model.Bundle whole = fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class, all);
+        org.hl7.fhir.r4.model.Bundle whole =
+                fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class, all);
         System.out.printf("FHIR paging: Location near Toulon 3 km, %d results in pages of 40%n", near.size());
         if (whole.getTotal() <= 100) {
-            assertThat(near).containsExactlyElementsOf(whole.getEntry().stream()
-                    .map(e -> e.getResource().getIdElement().getIdPart()).toList());
+            assertThat(near)
+                    .containsExactlyElementsOf(whole.getEntry().stream()
+                            .map(e -> e.getResource().getIdElement().getIdPart())
+                            .toList());
         }
         String name = "roux"; // one synthetic surname in sixty: a few hundred doctors
         java.util.List<String> byName = visit("/fhir/Practitioner?name=" + name + "&_count=100", 100);
         assertThat(byName.size()).isGreaterThan(100);
         String second = fhirGet("/fhir/Practitioner?name=" + name + "&_count=25&_offset=25", 200);
         assertThat(second).contains("\"relation\":\"previous\"").contains("_getpagesoffset=50");
-        assertThat(fhirGet("/fhir/Practitioner?name=" + name + "&_getpagesoffset=-1", 400)).contains("OperationOutcome");
-        assertThat(fhirGet("/fhir/Practitioner?name=" + name + "&_count=101", 400)).contains("_count");
+        assertThat(fhirGet("/fhir/Practitioner?name=" + name + "&_getpagesoffset=-1", 400))
+                .contains("OperationOutcome");
+        assertThat(fhirGet("/fhir/Practitioner?name=" + name + "&_count=101", 400))
+                .contains("_count");
     }
 }

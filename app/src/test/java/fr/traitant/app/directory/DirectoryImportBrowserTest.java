@@ -66,7 +66,10 @@ class DirectoryImportBrowserTest {
     }
 
     long stored(String... rpps) {
-        return jdbc.sql("select count(*) from doctor where rpps in (:rpps)").param("rpps", List.of(rpps)).query(Long.class).single();
+        return jdbc.sql("select count(*) from doctor where rpps in (:rpps)")
+                .param("rpps", List.of(rpps))
+                .query(Long.class)
+                .single();
     }
 
     Page signedInPage(List<String> consoleErrors) {
@@ -77,19 +80,24 @@ class DirectoryImportBrowserTest {
             }
         });
         page.navigate("http://localhost:" + port + "/annuaire/import");
-        page.getByLabel("Adresse électronique").fill(TestAccounts.create(accounts, Role.NETWORK_MANAGER).username());
+        page.getByLabel("Adresse électronique")
+                .fill(TestAccounts.create(accounts, Role.NETWORK_MANAGER).username());
         page.getByLabel("Mot de passe").fill(TestAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Importer des médecins dans l'annuaire")))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter"))
+                .click();
+        assertThat(page.getByRole(
+                        AriaRole.HEADING, new Page.GetByRoleOptions().setName("Importer des médecins dans l'annuaire")))
                 .isVisible();
         return page;
     }
 
     void upload(Page page, String name, String content) {
-        page.locator("#fichier").setInputFiles(new FilePayload(name, "text/plain", content.getBytes(StandardCharsets.UTF_8)));
+        page.locator("#fichier")
+                .setInputFiles(new FilePayload(name, "text/plain", content.getBytes(StandardCharsets.UTF_8)));
         page.locator("label[for=dryRun]").click();
         assertThat(page.locator("#dryRun")).not().isChecked();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importer")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importer"))
+                .click();
     }
 
     @Test
@@ -97,8 +105,11 @@ class DirectoryImportBrowserTest {
         List<String> consoleErrors = new ArrayList<>();
         Page page = signedInPage(consoleErrors);
 
-        upload(page, "bon-fichier.txt", DirectoryImportIntegrationTest.HEADER + "\n" + line(rpps(1), "NAVIGA", "83137") + "\n"
-                + line(rpps(2), "NAVIGB", "29019") + "\n");
+        upload(
+                page,
+                "bon-fichier.txt",
+                DirectoryImportIntegrationTest.HEADER + "\n" + line(rpps(1), "NAVIGA", "83137") + "\n"
+                        + line(rpps(2), "NAVIGB", "29019") + "\n");
         page.waitForURL(Pattern.compile(".*/annuaire/import/\\d+$"));
         assertThat(page.locator("#resultat-import")).containsText("Appliqué");
         assertThat(page.locator("#etape-import")).hasText("Terminé");
@@ -106,15 +117,21 @@ class DirectoryImportBrowserTest {
         assertThat(page.locator("#comptes-import tbody td").first()).hasText("2"); // created
         assertThat(page.locator("#chiffres-import")).containsText("lignes/s");
         assertThat(page.locator("h1")).containsText("bon-fichier.txt");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/import-applique.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/import-applique.png"))
+                .setFullPage(true));
         org.assertj.core.api.Assertions.assertThat(stored(rpps(1), rpps(2))).isEqualTo(2);
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Importer un autre fichier")).click();
-        upload(page, "mauvais-fichier.txt", DirectoryImportIntegrationTest.HEADER + "\n"
-                + line(rpps(3), "NAVIGC", "83137") + "\n"
-                + line("1234567890A", "NAVIGD", "83137") + "\n"
-                + line(rpps(4), "NAVIGE", "83137") + "\n"
-                + line(rpps(5), "NAVIGF", "99999") + "\n");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Importer un autre fichier"))
+                .click();
+        upload(
+                page,
+                "mauvais-fichier.txt",
+                DirectoryImportIntegrationTest.HEADER + "\n"
+                        + line(rpps(3), "NAVIGC", "83137") + "\n"
+                        + line("1234567890A", "NAVIGD", "83137") + "\n"
+                        + line(rpps(4), "NAVIGE", "83137") + "\n"
+                        + line(rpps(5), "NAVIGF", "99999") + "\n");
         page.waitForURL(Pattern.compile(".*/annuaire/import/\\d+$"));
         assertThat(page.locator("#resultat-import")).containsText("Refusé (rien d");
         assertThat(page.locator("#etape-import")).hasText("Refusé");
@@ -123,8 +140,12 @@ class DirectoryImportBrowserTest {
         assertThat(page.locator("#rejet-ligne-5")).containsText("ligne 5 : Commune inconnue");
         assertThat(page.locator("#table-rejets tbody tr")).hasCount(2);
         assertThat(page.locator("#telecharger-rejets")).isVisible();
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/import-refuse.png")).setFullPage(true));
-        org.assertj.core.api.Assertions.assertThat(stored(rpps(3), rpps(4), rpps(5))).as("nothing stored").isZero();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/import-refuse.png"))
+                .setFullPage(true));
+        org.assertj.core.api.Assertions.assertThat(stored(rpps(3), rpps(4), rpps(5)))
+                .as("nothing stored")
+                .isZero();
 
         // the history lists both
         page.navigate("http://localhost:" + port + "/annuaire/import");
@@ -142,8 +163,8 @@ class DirectoryImportBrowserTest {
         for (int i = 10; i < 1_510; i++) {
             content.append(line(rpps(i), "SUIVI" + i, "83137")).append('\n');
         }
-        InputStream blocking = new SequenceInputStream(new ByteArrayInputStream(content.toString().getBytes(StandardCharsets.UTF_8)),
-                new InputStream() {
+        InputStream blocking = new SequenceInputStream(
+                new ByteArrayInputStream(content.toString().getBytes(StandardCharsets.UTF_8)), new InputStream() {
                     @Override
                     public int read() {
                         try {
@@ -157,8 +178,10 @@ class DirectoryImportBrowserTest {
         CompletableFuture<ImportReport> running = CompletableFuture.supplyAsync(
                 () -> imports.importFile(blocking, Format.RPPS_EXTRACTION, false, "suivi.txt", 0));
         try {
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                    .until(() -> !imports.running().isEmpty() && imports.running().getFirst().lines() > 1_000);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> !imports.running().isEmpty()
+                            && imports.running().getFirst().lines() > 1_000);
             long id = imports.running().getFirst().id();
 
             page.navigate("http://localhost:" + port + "/annuaire/import/" + id);
@@ -166,21 +189,32 @@ class DirectoryImportBrowserTest {
             assertThat(page.locator("#barre-progression")).isVisible();
             assertThat(page.locator("#progression")).containsText("lignes lues");
             assertThat(page.locator("#progression")).containsText("lignes/s");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/import-en-cours.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target/screenshots/import-en-cours.png"))
+                    .setFullPage(true));
 
             // another upload meanwhile: refused, in French, with a link to the running one
             Page other = page.context().newPage();
             other.navigate("http://localhost:" + port + "/annuaire/import");
             assertThat(other.locator("#import-en-cours")).containsText("Un import est en cours");
-            upload(other, "second.txt", DirectoryImportIntegrationTest.HEADER + "\n" + line(rpps(2_000), "SECOND", "83137") + "\n");
+            upload(
+                    other,
+                    "second.txt",
+                    DirectoryImportIntegrationTest.HEADER + "\n" + line(rpps(2_000), "SECOND", "83137") + "\n");
             assertThat(other.locator("#erreur-import")).containsText("déjà en cours");
-            assertThat(other.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Suivre l'import en cours"))).isVisible();
+            assertThat(other.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Suivre l'import en cours")))
+                    .isVisible();
         } finally {
             release.countDown();
         }
-        org.assertj.core.api.Assertions.assertThat(running.get(60, TimeUnit.SECONDS).created()).isEqualTo(1_500);
+        org.assertj.core.api.Assertions.assertThat(
+                        running.get(60, TimeUnit.SECONDS).created())
+                .isEqualTo(1_500);
         // the page updates itself (htmx polling), no reload
-        assertThat(page.locator("#etape-import")).hasText("Terminé", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        assertThat(page.locator("#etape-import"))
+                .hasText(
+                        "Terminé",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
         assertThat(page.locator("#comptes-import tbody td").first()).hasText("1500");
         org.assertj.core.api.Assertions.assertThat(stored(rpps(2_000))).isZero();
         org.assertj.core.api.Assertions.assertThat(consoleErrors).isEmpty();

@@ -43,14 +43,16 @@ class DirectoryImportFiguresTest {
     @Test
     void prints_the_rate_of_each_stage_of_a_big_import() throws Exception {
         int rows = Integer.getInteger("figures.rows", 100_000);
-        List<String> communes = jdbc.sql("select code from commune order by code").query(String.class).list();
+        List<String> communes = jdbc.sql("select code from commune order by code")
+                .query(String.class)
+                .list();
         SplittableRandom random = new SplittableRandom(42);
         String[] specialties = {"SM54", "SM54", "SM54", "SM04", "SM40", "SM42"};
         Path file = Files.createTempFile("figures-rpps-", ".txt");
         Path tenthMoved = Files.createTempFile("figures-rpps-moved-", ".txt");
         long lines = 1;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             BufferedWriter moved = Files.newBufferedWriter(tenthMoved, StandardCharsets.UTF_8)) {
+                BufferedWriter moved = Files.newBufferedWriter(tenthMoved, StandardCharsets.UTF_8)) {
             out.write(DirectoryImportIntegrationTest.HEADER);
             out.write('\n');
             moved.write(DirectoryImportIntegrationTest.HEADER);
@@ -61,18 +63,25 @@ class DirectoryImportFiguresTest {
                 for (int p = 0; p < places; p++) {
                     String commune = communes.get(random.nextInt(communes.size()));
                     String specialty = specialties[random.nextInt(specialties.length)];
-                    out.write(DirectoryImportIntegrationTest.line(r, "FIGURE" + i, specialty, commune, "DE LA MESURE " + p));
+                    out.write(DirectoryImportIntegrationTest.line(
+                            r, "FIGURE" + i, specialty, commune, "DE LA MESURE " + p));
                     out.write('\n');
                     // one doctor in ten moves to another commune
                     String elsewhere = i % 10 == 0 ? communes.get(random.nextInt(communes.size())) : commune;
-                    moved.write(DirectoryImportIntegrationTest.line(r, "FIGURE" + i, specialty, elsewhere, "DE LA MESURE " + p));
+                    moved.write(DirectoryImportIntegrationTest.line(
+                            r, "FIGURE" + i, specialty, elsewhere, "DE LA MESURE " + p));
                     moved.write('\n');
                     lines++;
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%nDirectory import figures: %,d doctors, %,d lines, %,d bytes; %d cores; load average %s%n",
-                rows, lines, Files.size(file), Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                Locale.ROOT,
+                "%nDirectory import figures: %,d doctors, %,d lines, %,d bytes; %d cores; load average %s%n",
+                rows,
+                lines,
+                Files.size(file),
+                Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).strip());
         try {
             print("dry run (merge rolled back)", run(file, true));
@@ -87,18 +96,30 @@ class DirectoryImportFiguresTest {
 
     ImportReport run(Path file, boolean dryRun) throws Exception {
         try (InputStream in = Files.newInputStream(file)) {
-            ImportReport report = imports.importFile(in, Format.RPPS_EXTRACTION, dryRun, file.getFileName().toString(), Files.size(file));
-            assertThat(report.status()).as(report.message()).isIn(ImportReport.Status.APPLIED, ImportReport.Status.DRY_RUN);
+            ImportReport report = imports.importFile(
+                    in, Format.RPPS_EXTRACTION, dryRun, file.getFileName().toString(), Files.size(file));
+            assertThat(report.status())
+                    .as(report.message())
+                    .isIn(ImportReport.Status.APPLIED, ImportReport.Status.DRY_RUN);
             return report;
         }
     }
 
     static void print(String label, ImportReport r) {
         long parseMs = Math.max(1, r.durationMs() - r.stagingMs() - r.mergeMs());
-        System.out.printf(Locale.ROOT, "%-34s total %,7d ms (%,9d lines/s) | read+parse+validate %,7d ms (%,9d lines/s)"
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s total %,7d ms (%,9d lines/s) | read+parse+validate %,7d ms (%,9d lines/s)"
                         + " | staging %,7d ms (%,9d rows/s) | merge %,7d ms (%,9d doctors/s) | %s%n",
-                label, r.durationMs(), r.lines() * 1000 / Math.max(1, r.durationMs()), parseMs, r.lines() * 1000 / parseMs,
-                r.stagingMs(), r.acceptedRows() * 1000 / Math.max(1, r.stagingMs()), r.mergeMs(),
-                r.doctors() * 1000 / Math.max(1, r.mergeMs()), r.message());
+                label,
+                r.durationMs(),
+                r.lines() * 1000 / Math.max(1, r.durationMs()),
+                parseMs,
+                r.lines() * 1000 / parseMs,
+                r.stagingMs(),
+                r.acceptedRows() * 1000 / Math.max(1, r.stagingMs()),
+                r.mergeMs(),
+                r.doctors() * 1000 / Math.max(1, r.mergeMs()),
+                r.message());
     }
 }

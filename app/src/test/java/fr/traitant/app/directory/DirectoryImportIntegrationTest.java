@@ -20,11 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class DirectoryImportIntegrationTest {
 
-    static final String HEADER = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code civilité d'exercice|"
-            + "Libellé civilité d'exercice|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|"
-            + "Code savoir-faire|Libellé savoir-faire|Raison sociale site|Numéro Voie (coord. structure)|"
-            + "Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Code postal (coord. structure)|"
-            + "Code commune (coord. structure)|Téléphone (coord. structure)|Adresse e-mail (coord. structure)|";
+    static final String HEADER =
+            "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code civilité d'exercice|"
+                    + "Libellé civilité d'exercice|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|"
+                    + "Code savoir-faire|Libellé savoir-faire|Raison sociale site|Numéro Voie (coord. structure)|"
+                    + "Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Code postal (coord. structure)|"
+                    + "Code commune (coord. structure)|Téléphone (coord. structure)|Adresse e-mail (coord. structure)|";
 
     /** Valid RPPS numbers (Luhn) starting with 1, made up for the tests. */
     static String rpps(int n) {
@@ -32,8 +33,8 @@ class DirectoryImportIntegrationTest {
     }
 
     static String line(String rpps, String name, String specialty, String commune, String street) {
-        return "8|" + rpps + "|8" + rpps + "|DR|Docteur|" + name + "|CLAIRE|10|Médecin|" + specialty + "|Libellé|CABINET TEST|3|Rue|"
-                + street + "|83000|" + commune + "|0494000000||";
+        return "8|" + rpps + "|8" + rpps + "|DR|Docteur|" + name + "|CLAIRE|10|Médecin|" + specialty
+                + "|Libellé|CABINET TEST|3|Rue|" + street + "|83000|" + commune + "|0494000000||";
     }
 
     @Autowired
@@ -54,14 +55,17 @@ class DirectoryImportIntegrationTest {
     }
 
     long count(String rppsPrefix) {
-        return jdbc.sql("select count(*) from doctor where rpps like ?").param(rppsPrefix + "%").query(Long.class).single();
+        return jdbc.sql("select count(*) from doctor where rpps like ?")
+                .param(rppsPrefix + "%")
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void imports_the_national_extraction_idempotently_with_several_practice_locations() {
         String file = HEADER + "\n"
                 + line(rpps(1), "IMPORTEA", "SM54", "83137", "DE LA REPUBLIQUE") + "\n"
-                + line(rpps(1), "IMPORTEA", "SM54", "83069", "DU PORT") + "\n"   // second place (Hyères)
+                + line(rpps(1), "IMPORTEA", "SM54", "83069", "DU PORT") + "\n" // second place (Hyères)
                 + line(rpps(2), "IMPORTEB", "SM04", "29019", "DE SIAM") + "\n"
                 + "8|10000013994|810000013994|MME|Madame|AUDIO|ANNE|26|Audioprothésiste||||||||83137|||\n";
         ImportReport dry = run(file, Format.RPPS_EXTRACTION, true);
@@ -75,7 +79,10 @@ class DirectoryImportIntegrationTest {
         assertThat(applied.status()).isEqualTo(ImportReport.Status.APPLIED);
         assertThat(applied.created()).isEqualTo(2);
         assertThat(count(rpps(1)) + count(rpps(2))).isEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from practice_location where doctor_id = ?").param(rpps(1)).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from practice_location where doctor_id = ?")
+                        .param(rpps(1))
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(2);
 
         ImportReport again = run(file, Format.RPPS_EXTRACTION, false);
@@ -85,10 +92,15 @@ class DirectoryImportIntegrationTest {
         assertThat(again.message()).contains("2 inchangé(s)");
 
         ImportReport changed = run(file.replace("DU PORT", "DU PORT NEUF"), Format.RPPS_EXTRACTION, true);
-        assertThat(changed.updated()).as("a changed practice location is a change").isEqualTo(1);
+        assertThat(changed.updated())
+                .as("a changed practice location is a change")
+                .isEqualTo(1);
         assertThat(changed.unchanged()).isEqualTo(1);
         assertThat(count(rpps(1)) + count(rpps(2))).isEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from practice_location where doctor_id = ?").param(rpps(1)).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from practice_location where doctor_id = ?")
+                        .param(rpps(1))
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(2);
     }
 
@@ -120,7 +132,8 @@ class DirectoryImportIntegrationTest {
         ImportReport latin1 = run(file.getBytes(Charset.forName("ISO-8859-1")), Format.RPPS_EXTRACTION, false);
         assertThat(latin1.status()).isEqualTo(ImportReport.Status.REFUSED);
         assertThat(latin1.message()).contains("Encodage invalide").contains("UTF-8");
-        ImportReport missing = run("Identifiant PP|Nom d'exercice\n" + rpps(21) + "|X\n", Format.RPPS_EXTRACTION, false);
+        ImportReport missing =
+                run("Identifiant PP|Nom d'exercice\n" + rpps(21) + "|X\n", Format.RPPS_EXTRACTION, false);
         assertThat(missing.message()).contains("Colonnes manquantes").contains("Code savoir-faire");
         assertThat(run("", Format.TRAITANT_CSV, false).message()).contains("vide");
         assertThat(count(rpps(20))).isZero();
@@ -131,16 +144,20 @@ class DirectoryImportIntegrationTest {
         String header = String.join(",", fr.traitant.engine.directory.DirectoryFileParser.CsvColumns.ALL);
         String good = rpps(30) + ",Lemaire,Anne,SM54,29019,29200,1 rue de Siam,Cabinet,48.39,-4.48,0298000000,"
                 + "anne.lemaire@medecin.mssante.fr,1,oui,oui,en,1975,ACCEPTING,15,2";
-        ImportReport bad = run(header + "\n" + good + "\n" + good.replace(rpps(30), rpps(31)).replace("48.39", "91.5") + "\n",
-                Format.TRAITANT_CSV, false);
+        ImportReport bad = run(
+                header + "\n" + good + "\n" + good.replace(rpps(30), rpps(31)).replace("48.39", "91.5") + "\n",
+                Format.TRAITANT_CSV,
+                false);
         assertThat(bad.status()).isEqualTo(ImportReport.Status.REFUSED);
         assertThat(bad.rejections().getFirst().reason()).contains("Coordonnées impossibles");
         assertThat(count(rpps(30))).isZero();
 
         ImportReport ok = run(header + "\n" + good + "\n", Format.TRAITANT_CSV, false);
         assertThat(ok.status()).isEqualTo(ImportReport.Status.APPLIED);
-        var row = jdbc.sql("select new_patient_status, new_patient_capacity, fee_sector, languages[1] from doctor where rpps = ?")
-                .param(rpps(30)).query((rs, i) -> rs.getString(1) + "/" + rs.getInt(2) + "/" + rs.getString(3) + "/" + rs.getString(4))
+        var row = jdbc.sql(
+                        "select new_patient_status, new_patient_capacity, fee_sector, languages[1] from doctor where rpps = ?")
+                .param(rpps(30))
+                .query((rs, i) -> rs.getString(1) + "/" + rs.getInt(2) + "/" + rs.getString(3) + "/" + rs.getString(4))
                 .single();
         assertThat(row).isEqualTo("ACCEPTING/15/SECTOR_1/en");
     }
@@ -163,25 +180,38 @@ class DirectoryImportIntegrationTest {
         ImportReport report = run(file, Format.TRAITANT_CSV, false);
         assertThat(report.status()).isEqualTo(ImportReport.Status.APPLIED);
         assertThat(report.message()).contains("4 avertissement(s)");
-        assertThat(report.warnings()).extracting(w -> "ligne " + w.line() + " : " + w.reason()).hasSize(4)
+        assertThat(report.warnings())
+                .extracting(w -> "ligne " + w.line() + " : " + w.reason())
+                .hasSize(4)
                 .anyMatch(w -> w.startsWith("ligne 3 : Téléphone invalide « 12345 »"))
                 .anyMatch(w -> w.startsWith("ligne 3 : Adresse « anne.morel@gmail.com » hors de l'espace MSSanté"))
                 .anyMatch(w -> w.startsWith("ligne 3 : Code postal invalide « 2920 »"))
                 .anyMatch(w -> w.startsWith("ligne 4 : Adresse MSSanté invalide"))
                 .noneMatch(w -> w.startsWith("ligne 2"));
-        String query = "select coalesce(phone, '') || '/' || coalesce(mssante, '') || '/' || coalesce(postal_code, '') from doctor d"
-                + " left join practice_location l on l.doctor_id = d.id and l.ordinal = 0 where d.rpps = ?";
-        assertThat(jdbc.sql(query).param(rpps(60)).query(String.class).list()).first().asString()
-                .contains("02 98 00 00 00").contains("paul.garnier@medecin.mssante.fr").contains("29200");
-        assertThat(jdbc.sql(query).param(rpps(61)).query(String.class).list()).first().asString()
-                .doesNotContain("12345").doesNotContain("gmail").doesNotContain("2920");
+        String query =
+                "select coalesce(phone, '') || '/' || coalesce(mssante, '') || '/' || coalesce(postal_code, '') from doctor d"
+                        + " left join practice_location l on l.doctor_id = d.id and l.ordinal = 0 where d.rpps = ?";
+        assertThat(jdbc.sql(query).param(rpps(60)).query(String.class).list())
+                .first()
+                .asString()
+                .contains("02 98 00 00 00")
+                .contains("paul.garnier@medecin.mssante.fr")
+                .contains("29200");
+        assertThat(jdbc.sql(query).param(rpps(61)).query(String.class).list())
+                .first()
+                .asString()
+                .doesNotContain("12345")
+                .doesNotContain("gmail")
+                .doesNotContain("2920");
     }
 
     @Test
     void names_with_markup_and_control_characters_refuse_the_file() {
         String header = String.join(",", fr.traitant.engine.directory.DirectoryFileParser.CsvColumns.ALL);
-        String markup = rpps(63) + ",\"\"\"><img src=x onerror=alert(1)>\",Paul,SM54,29019,29200,1 rue,Cabinet,48.39,-4.48,,,1,oui,oui,,1975,ACCEPTING,15,2";
-        String nul = rpps(64) + ",Nul\u0000,Paul,SM54,29019,29200,1 rue,Cabinet,48.39,-4.48,,,1,oui,oui,,1975,ACCEPTING,15,2";
+        String markup = rpps(63)
+                + ",\"\"\"><img src=x onerror=alert(1)>\",Paul,SM54,29019,29200,1 rue,Cabinet,48.39,-4.48,,,1,oui,oui,,1975,ACCEPTING,15,2";
+        String nul = rpps(64)
+                + ",Nul\u0000,Paul,SM54,29019,29200,1 rue,Cabinet,48.39,-4.48,,,1,oui,oui,,1975,ACCEPTING,15,2";
         ImportReport report = run(header + "\n" + markup + "\n" + nul + "\n", Format.TRAITANT_CSV, false);
         assertThat(report.status()).isEqualTo(ImportReport.Status.REFUSED);
         assertThat(report.rejections()).extracting(ImportReport.Rejection::line).containsExactly(2L, 3L);
@@ -193,15 +223,25 @@ class DirectoryImportIntegrationTest {
     @Test
     void only_administrators_and_network_managers_may_import() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/directory/imports?format=RPPS_EXTRACTION"))
-                .header("Content-Type", "text/plain; charset=utf-8").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(HEADER + "\n")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = client.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/api/v1/directory/imports?format=RPPS_EXTRACTION"))
+                        .header("Content-Type", "text/plain; charset=utf-8")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(HEADER + "\n"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isIn(401, 403);
-        fr.traitant.app.WebSession doctor = fr.traitant.app.TestAccounts.signedIn(accounts, fr.traitant.app.identity.Role.DOCTOR, port);
-        assertThat(doctor.get("/annuaire/import", fr.traitant.app.WebSession.HTML).status()).isEqualTo(403);
-        fr.traitant.app.WebSession admin = fr.traitant.app.TestAccounts.signedIn(accounts, fr.traitant.app.identity.Role.ADMIN, port);
-        assertThat(admin.get("/annuaire/import", fr.traitant.app.WebSession.HTML).status()).isEqualTo(200);
+        fr.traitant.app.WebSession doctor =
+                fr.traitant.app.TestAccounts.signedIn(accounts, fr.traitant.app.identity.Role.DOCTOR, port);
+        assertThat(doctor.get("/annuaire/import", fr.traitant.app.WebSession.HTML)
+                        .status())
+                .isEqualTo(403);
+        fr.traitant.app.WebSession admin =
+                fr.traitant.app.TestAccounts.signedIn(accounts, fr.traitant.app.identity.Role.ADMIN, port);
+        assertThat(admin.get("/annuaire/import", fr.traitant.app.WebSession.HTML)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Autowired
@@ -210,9 +250,12 @@ class DirectoryImportIntegrationTest {
     /** Signed in as a network manager, with the CSRF token a page gives, for raw POSTs to the API. */
     record ApiClient(fr.traitant.app.WebSession session, String csrf, int port) {
         HttpResponse<String> post(String query, String body, String... headers) throws Exception {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/directory/imports?" + query))
-                    .header("Content-Type", "text/plain; charset=utf-8").header("Accept", "application/json")
-                    .header("X-CSRF-TOKEN", csrf).header("Cookie", "JSESSIONID=" + session.cookie("JSESSIONID"))
+            HttpRequest.Builder b = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/v1/directory/imports?" + query))
+                    .header("Content-Type", "text/plain; charset=utf-8")
+                    .header("Accept", "application/json")
+                    .header("X-CSRF-TOKEN", csrf)
+                    .header("Cookie", "JSESSIONID=" + session.cookie("JSESSIONID"))
                     .POST(HttpRequest.BodyPublishers.ofString(body));
             for (int i = 0; i < headers.length; i += 2) {
                 b.header(headers[i], headers[i + 1]);
@@ -222,18 +265,26 @@ class DirectoryImportIntegrationTest {
     }
 
     ApiClient networkManager() {
-        fr.traitant.app.WebSession session = fr.traitant.app.TestAccounts.signedIn(accounts, fr.traitant.app.identity.Role.NETWORK_MANAGER, port);
-        return new ApiClient(session, fr.traitant.app.WebSession.csrfToken(session.get("/annuaire/import").body()), port);
+        fr.traitant.app.WebSession session =
+                fr.traitant.app.TestAccounts.signedIn(accounts, fr.traitant.app.identity.Role.NETWORK_MANAGER, port);
+        return new ApiClient(
+                session,
+                fr.traitant.app.WebSession.csrfToken(
+                        session.get("/annuaire/import").body()),
+                port);
     }
 
     @Test
     void every_import_is_kept_in_the_history_with_its_result_and_rejected_lines() {
-        ImportReport refused = run(HEADER + "\n" + line("1234567890A", "BAD", "SM54", "83137", "A") + "\n", Format.RPPS_EXTRACTION, false);
+        ImportReport refused = run(
+                HEADER + "\n" + line("1234567890A", "BAD", "SM54", "83137", "A") + "\n", Format.RPPS_EXTRACTION, false);
         ImportJob job = imports.find(refused.importId()).orElseThrow();
         assertThat(job.status()).isEqualTo("REFUSED");
         assertThat(job.startedBy()).isEqualTo("système");
         assertThat(job.rejected()).isEqualTo(1);
-        assertThat(imports.rejections(job.id(), 0, 10)).extracting(ImportReport.Rejection::line).containsExactly(2L);
+        assertThat(imports.rejections(job.id(), 0, 10))
+                .extracting(ImportReport.Rejection::line)
+                .containsExactly(2L);
         assertThat(imports.recent(20)).extracting(ImportJob::id).contains(job.id());
         java.io.StringWriter csv = new java.io.StringWriter();
         imports.writeRejectionsCsv(job.id(), csv);
@@ -244,52 +295,69 @@ class DirectoryImportIntegrationTest {
     void one_import_at_a_time_and_the_api_answers_409_while_one_runs() throws Exception {
         ApiClient api = networkManager();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        byte[] content = (HEADER + "\n" + line(rpps(40), "BLOQUE", "SM54", "83137", "A") + "\n").getBytes(StandardCharsets.UTF_8);
-        java.io.InputStream blocking = new java.io.SequenceInputStream(new ByteArrayInputStream(content), new java.io.InputStream() {
-            @Override
-            public int read() throws java.io.IOException {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return -1;
-            }
-        });
-        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> imports.importFile(blocking, Format.RPPS_EXTRACTION, false));
+        byte[] content = (HEADER + "\n" + line(rpps(40), "BLOQUE", "SM54", "83137", "A") + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream blocking =
+                new java.io.SequenceInputStream(new ByteArrayInputStream(content), new java.io.InputStream() {
+                    @Override
+                    public int read() throws java.io.IOException {
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return -1;
+                    }
+                });
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> imports.importFile(blocking, Format.RPPS_EXTRACTION, false));
         try {
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> !imports.running().isEmpty());
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> !imports.running().isEmpty());
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(HEADER + "\n", Format.RPPS_EXTRACTION, true))
                     .isInstanceOf(ImportAlreadyRunningException.class);
             HttpResponse<String> conflict = api.post("format=RPPS_EXTRACTION", HEADER + "\n");
             assertThat(conflict.statusCode()).isEqualTo(409);
             assertThat(conflict.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
             assertThat(conflict.body()).contains("Import déjà en cours").contains("déjà en cours");
-            assertThat(api.post("format=RPPS_EXTRACTION", HEADER + "\n", "Prefer", "respond-async").statusCode()).isEqualTo(409);
+            assertThat(api.post("format=RPPS_EXTRACTION", HEADER + "\n", "Prefer", "respond-async")
+                            .statusCode())
+                    .isEqualTo(409);
         } finally {
             release.countDown();
         }
-        assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(ImportReport.Status.APPLIED);
+        assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS).status())
+                .isEqualTo(ImportReport.Status.APPLIED);
         assertThat(imports.running()).isEmpty();
     }
 
     @Test
     void prefer_respond_async_answers_202_with_the_location_of_a_status_to_poll() throws Exception {
         ApiClient api = networkManager();
-        String file = HEADER + "\n" + line(rpps(50), "ASYNCA", "SM54", "83137", "A") + "\n" + line(rpps(51), "ASYNCB", "SM54", "83069", "B") + "\n";
+        String file = HEADER + "\n" + line(rpps(50), "ASYNCA", "SM54", "83137", "A") + "\n"
+                + line(rpps(51), "ASYNCB", "SM54", "83069", "B") + "\n";
         HttpResponse<String> accepted = api.post("format=RPPS_EXTRACTION", file, "Prefer", "respond-async");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         assertThat(accepted.headers().firstValue("Preference-Applied")).contains("respond-async");
         String location = accepted.headers().firstValue("Location").orElseThrow();
         assertThat(location).matches("/api/v1/directory/imports/\\d+");
         String[] status = {""};
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
-            var r = api.session().get(location, "application/json");
-            status[0] = r.body();
-            return !r.body().contains("\"RUNNING\"");
-        });
-        assertThat(status[0]).contains("\"status\":\"APPLIED\"").contains("\"created\":2").contains("\"startedBy\":\"network-manager");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> {
+                    var r = api.session().get(location, "application/json");
+                    status[0] = r.body();
+                    return !r.body().contains("\"RUNNING\"");
+                });
+        assertThat(status[0])
+                .contains("\"status\":\"APPLIED\"")
+                .contains("\"created\":2")
+                .contains("\"startedBy\":\"network-manager");
         assertThat(count(rpps(50)) + count(rpps(51))).isEqualTo(2);
-        assertThat(api.session().get("/api/v1/directory/imports", "application/json").body()).contains(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(api.session()
+                        .get("/api/v1/directory/imports", "application/json")
+                        .body())
+                .contains(location.substring(location.lastIndexOf('/') + 1));
     }
 }

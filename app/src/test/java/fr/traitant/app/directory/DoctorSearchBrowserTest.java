@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** "Trouver un médecin" in a real headless Chromium: filters, list, map, empty state, "près de moi". */
@@ -35,15 +35,19 @@ class DoctorSearchBrowserTest {
         Page page = chromium.browser().newPage();
         List<String> consoleErrors = BrowserSupport.consoleErrors(page);
         page.navigate("http://localhost:" + port + "/");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trouver un médecin")).first().click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Trouver un médecin"))).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trouver un médecin"))
+                .first()
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Trouver un médecin")))
+                .isVisible();
 
         page.getByLabel("Commune ou code postal").fill("Toulon");
         page.getByLabel("Spécialité").selectOption("SM54");
         page.locator("label[for=accepting]").click();
         page.locator("label[for=network]").click();
         page.getByLabel("Distance maximale").selectOption("50");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher"))
+                .click();
 
         assertThat(page).hasURL(Pattern.compile(".*accepting=true.*"));
         assertThat(page.locator("#resultats-titre")).containsText("Toulon");
@@ -59,7 +63,9 @@ class DoctorSearchBrowserTest {
         }
         // the map shows the same doctors
         assertThat(page.locator("#carte-medecins[data-markers='" + n + "']")).hasCount(1);
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/trouver-un-medecin.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/trouver-un-medecin.png"))
+                .setFullPage(true));
 
         cards.first().getByRole(AriaRole.LINK).click();
         assertThat(page.locator("#avertissement-synthetique")).containsText("synthétiques");
@@ -72,12 +78,16 @@ class DoctorSearchBrowserTest {
         Page page = chromium.browser().newPage();
         List<String> consoleErrors = BrowserSupport.consoleErrors(page);
         String hostile = "\"><img src=x id=injecte onerror=alert(1)>";
-        // the API answers with a doctor whose name holds markup (the import refuses such names; the page must not trust that)
-        page.route("**/api/v1/doctors/search**", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
-                .setStatus(200).setContentType("application/json")
-                .setBody("{\"origin\":{\"lat\":43.12,\"lon\":5.93},\"doctors\":[{\"name\":" + json(hostile)
-                        + ",\"specialty\":\"Médecine générale\",\"newPatients\":\"ACCEPTING\",\"lat\":43.125,\"lon\":5.935,"
-                        + "\"travelMinutes\":4}]}")));
+        // the API answers with a doctor whose name holds markup (the import refuses such names; the page must not trust
+        // that)
+        page.route(
+                "**/api/v1/doctors/search**",
+                route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                        .setStatus(200)
+                        .setContentType("application/json")
+                        .setBody("{\"origin\":{\"lat\":43.12,\"lon\":5.93},\"doctors\":[{\"name\":" + json(hostile)
+                                + ",\"specialty\":\"Médecine générale\",\"newPatients\":\"ACCEPTING\",\"lat\":43.125,\"lon\":5.935,"
+                                + "\"travelMinutes\":4}]}")));
         page.navigate("http://localhost:" + port + "/trouver-un-medecin?place=Toulon&radiusKm=10");
         assertThat(page.locator("#carte-medecins[data-markers='1']")).hasCount(1);
         page.locator("#carte-medecins path.leaflet-interactive").last().hover();
@@ -95,7 +105,8 @@ class DoctorSearchBrowserTest {
     @Test
     void an_empty_search_offers_to_widen_the_radius() {
         Page page = chromium.browser().newPage();
-        page.navigate("http://localhost:" + port + "/trouver-un-medecin?place=Saint-Martin-V%C3%A9subie&radiusKm=10&specialty=SM15"
+        page.navigate("http://localhost:" + port
+                + "/trouver-un-medecin?place=Saint-Martin-V%C3%A9subie&radiusKm=10&specialty=SM15"
                 + "&language=pt&wheelchair=true");
         assertThat(page.locator("#aucun-resultat")).isVisible();
         Locator widen = page.locator("#elargir");
@@ -109,17 +120,21 @@ class DoctorSearchBrowserTest {
 
     @Test
     void near_me_uses_the_browser_position_and_bad_places_get_a_clear_message() {
-        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
-                .setGeolocation(new Geolocation(48.3904, -4.4861)).setPermissions(List.of("geolocation")));
+        BrowserContext context = chromium.browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setGeolocation(new Geolocation(48.3904, -4.4861))
+                        .setPermissions(List.of("geolocation")));
         Page page = context.newPage();
         page.navigate("http://localhost:" + port + "/trouver-un-medecin");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Près de moi")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Près de moi"))
+                .click();
         assertThat(page).hasURL(Pattern.compile(".*lat=48\\.39.*"));
         assertThat(page.locator("#resultats-titre")).containsText("votre position");
         assertThat(page.locator("#liste-medecins > li").first()).containsText("Brest");
 
         page.getByLabel("Commune ou code postal").fill("Xyzzyville");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher"))
+                .click();
         page.waitForURL(Pattern.compile(".*place=Xyzzyville.*"));
         assertThat(page.locator("#erreur-recherche")).containsText("Aucune commune ne correspond");
         context.close();

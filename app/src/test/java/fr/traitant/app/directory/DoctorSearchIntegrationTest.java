@@ -55,8 +55,10 @@ class DoctorSearchIntegrationTest {
         }
         assertThat(json.get("matching").asInt()).isGreaterThanOrEqualTo(20);
 
-        JsonNode filtered = http.get("/api/v1/doctors/search?place=83000&sector1=true&teleconsultation=true&wheelchair=true"
-                + "&specialty=SM54&radiusKm=100&limit=100").json();
+        JsonNode filtered = http.get(
+                        "/api/v1/doctors/search?place=83000&sector1=true&teleconsultation=true&wheelchair=true"
+                                + "&specialty=SM54&radiusKm=100&limit=100")
+                .json();
         assertThat(filtered.get("doctors").size()).isPositive();
         for (JsonNode d : filtered.get("doctors")) {
             assertThat(d.get("feeSector").asString()).isEqualTo("SECTOR_1");
@@ -65,7 +67,8 @@ class DoctorSearchIntegrationTest {
             assertThat(d.get("specialtyCode").asString()).isEqualTo("SM54");
             assertThat(d.get("distanceKm").asDouble()).isLessThanOrEqualTo(100.0);
         }
-        JsonNode english = http.get("/api/v1/doctors/search?lat=48.39&lon=-4.49&language=en&limit=10").json();
+        JsonNode english = http.get("/api/v1/doctors/search?lat=48.39&lon=-4.49&language=en&limit=10")
+                .json();
         for (JsonNode d : english.get("doctors")) {
             assertThat(d.get("languages").toString()).contains("en");
         }
@@ -73,9 +76,15 @@ class DoctorSearchIntegrationTest {
 
     @Test
     void finds_doctors_by_name_without_a_place() {
-        JsonNode first = http.get("/api/v1/doctors/search?place=Brest&limit=1").json().get("doctors").get(0);
-        String lastName = first.get("name").asString().substring(first.get("name").asString().lastIndexOf(' ') + 1);
-        JsonNode byName = http.get("/api/v1/doctors/search?name=" + Http.encode(lastName.toLowerCase()) + "&limit=100").json();
+        JsonNode first = http.get("/api/v1/doctors/search?place=Brest&limit=1")
+                .json()
+                .get("doctors")
+                .get(0);
+        String lastName = first.get("name")
+                .asString()
+                .substring(first.get("name").asString().lastIndexOf(' ') + 1);
+        JsonNode byName = http.get("/api/v1/doctors/search?name=" + Http.encode(lastName.toLowerCase()) + "&limit=100")
+                .json();
         assertThat(byName.get("matching").asInt()).isPositive();
         for (JsonNode d : byName.get("doctors")) {
             assertThat(d.get("name").asString().toLowerCase()).contains(lastName.toLowerCase());
@@ -85,11 +94,15 @@ class DoctorSearchIntegrationTest {
     @Test
     void an_empty_search_suggests_a_wider_radius_or_teleconsultation() {
         // Few specialists speak Portuguese in a 10 km circle of a village.
-        JsonNode json = http.get("/api/v1/doctors/search?place=Saint-Martin-Vésubie&radiusKm=10&specialty=SM15&language=pt"
-                + "&wheelchair=true").json();
+        JsonNode json = http.get(
+                        "/api/v1/doctors/search?place=Saint-Martin-Vésubie&radiusKm=10&specialty=SM15&language=pt"
+                                + "&wheelchair=true")
+                .json();
         assertThat(json.get("matching").asInt()).isZero();
         assertThat(json.get("doctors").size()).isZero();
-        assertThat(json.get("widerRadiusKm").isNull() && json.get("teleconsultationMatching").asInt() == 0).isFalse();
+        assertThat(json.get("widerRadiusKm").isNull()
+                        && json.get("teleconsultationMatching").asInt() == 0)
+                .isFalse();
     }
 
     @Test
@@ -98,11 +111,15 @@ class DoctorSearchIntegrationTest {
         assertThat(impossible.status()).isEqualTo(400);
         assertThat(impossible.contentType()).contains("application/problem+json");
         assertThat(impossible.json().get("detail").asString()).contains("Coordonnées impossibles");
-        assertThat(http.get("/api/v1/doctors/search?place=Toulon&specialty=SM99").json().get("detail").asString())
+        assertThat(http.get("/api/v1/doctors/search?place=Toulon&specialty=SM99")
+                        .json()
+                        .get("detail")
+                        .asString())
                 .contains("Spécialité inconnue");
         assertThat(http.get("/api/v1/doctors/search?place=Xyzzyville").status()).isEqualTo(404);
         assertThat(http.get("/api/v1/doctors/search").status()).isEqualTo(400);
-        assertThat(http.get("/api/v1/doctors/search?place=Toulon&radiusKm=500").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/doctors/search?place=Toulon&radiusKm=500").status())
+                .isEqualTo(400);
         assertThat(http.get("/api/v1/doctors/search?lat=43&lon=abc").status()).isEqualTo(400);
     }
 
@@ -113,8 +130,18 @@ class DoctorSearchIntegrationTest {
         List<DoctorSearchCriteria> queries = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
             GeoPoint p = new GeoPoint(43 + random.nextDouble() * 6, -1 + random.nextDouble() * 8);
-            queries.add(new DoctorSearchCriteria(Optional.of(p), "", random.nextBoolean(), false, random.nextBoolean(),
-                    random.nextBoolean() ? "SM54" : "", random.nextInt(4) == 0, random.nextInt(4) == 0, "", 30, 20));
+            queries.add(new DoctorSearchCriteria(
+                    Optional.of(p),
+                    "",
+                    random.nextBoolean(),
+                    false,
+                    random.nextBoolean(),
+                    random.nextBoolean() ? "SM54" : "",
+                    random.nextInt(4) == 0,
+                    random.nextInt(4) == 0,
+                    "",
+                    30,
+                    20));
         }
         for (DoctorSearchCriteria q : queries.subList(0, 500)) {
             search.search(q, Optional.empty());

@@ -17,30 +17,85 @@ import java.util.SplittableRandom;
  */
 final class NationalExtractionFile {
 
-    static final String HEADER = String.join("|", List.of("Type d'identifiant PP", "Identifiant PP", "Identification nationale PP",
-            "Code civilité d'exercice", "Libellé civilité d'exercice", "Code civilité", "Libellé civilité", "Nom d'exercice",
-            "Prénom d'exercice", "Code profession", "Libellé profession", "Code catégorie professionnelle",
-            "Libellé catégorie professionnelle", "Code type savoir-faire", "Libellé type savoir-faire", "Code savoir-faire",
-            "Libellé savoir-faire", "Code mode exercice", "Libellé mode exercice", "Numéro SIRET site", "Numéro SIREN site",
-            "Numéro FINESS site", "Numéro FINESS établissement juridique", "Identifiant technique de la structure",
-            "Raison sociale site", "Enseigne commerciale site", "Complément destinataire (coord. structure)",
-            "Complément point géographique (coord. structure)", "Numéro Voie (coord. structure)",
-            "Indice répétition voie (coord. structure)", "Code type de voie (coord. structure)",
-            "Libellé type de voie (coord. structure)", "Libellé Voie (coord. structure)", "Mention distribution (coord. structure)",
-            "Bureau cedex (coord. structure)", "Code postal (coord. structure)", "Code commune (coord. structure)",
-            "Libellé commune (coord. structure)", "Code pays (coord. structure)", "Libellé pays (coord. structure)",
-            "Téléphone (coord. structure)", "Téléphone 2 (coord. structure)", "Télécopie (coord. structure)",
-            "Adresse e-mail (coord. structure)", "Code Département (structure)", "Libellé Département (structure)",
-            "Ancien identifiant de la structure", "Autorité d'enregistrement", "Code secteur d'activité",
-            "Libellé secteur d'activité", "Code section tableau pharmaciens", "Libellé section tableau pharmaciens", "Code rôle",
-            "Libellé rôle", "Code genre activité", "Libellé genre activité")) + "|";
+    static final String HEADER = String.join(
+                    "|",
+                    List.of(
+                            "Type d'identifiant PP",
+                            "Identifiant PP",
+                            "Identification nationale PP",
+                            "Code civilité d'exercice",
+                            "Libellé civilité d'exercice",
+                            "Code civilité",
+                            "Libellé civilité",
+                            "Nom d'exercice",
+                            "Prénom d'exercice",
+                            "Code profession",
+                            "Libellé profession",
+                            "Code catégorie professionnelle",
+                            "Libellé catégorie professionnelle",
+                            "Code type savoir-faire",
+                            "Libellé type savoir-faire",
+                            "Code savoir-faire",
+                            "Libellé savoir-faire",
+                            "Code mode exercice",
+                            "Libellé mode exercice",
+                            "Numéro SIRET site",
+                            "Numéro SIREN site",
+                            "Numéro FINESS site",
+                            "Numéro FINESS établissement juridique",
+                            "Identifiant technique de la structure",
+                            "Raison sociale site",
+                            "Enseigne commerciale site",
+                            "Complément destinataire (coord. structure)",
+                            "Complément point géographique (coord. structure)",
+                            "Numéro Voie (coord. structure)",
+                            "Indice répétition voie (coord. structure)",
+                            "Code type de voie (coord. structure)",
+                            "Libellé type de voie (coord. structure)",
+                            "Libellé Voie (coord. structure)",
+                            "Mention distribution (coord. structure)",
+                            "Bureau cedex (coord. structure)",
+                            "Code postal (coord. structure)",
+                            "Code commune (coord. structure)",
+                            "Libellé commune (coord. structure)",
+                            "Code pays (coord. structure)",
+                            "Libellé pays (coord. structure)",
+                            "Téléphone (coord. structure)",
+                            "Téléphone 2 (coord. structure)",
+                            "Télécopie (coord. structure)",
+                            "Adresse e-mail (coord. structure)",
+                            "Code Département (structure)",
+                            "Libellé Département (structure)",
+                            "Ancien identifiant de la structure",
+                            "Autorité d'enregistrement",
+                            "Code secteur d'activité",
+                            "Libellé secteur d'activité",
+                            "Code section tableau pharmaciens",
+                            "Libellé section tableau pharmaciens",
+                            "Code rôle",
+                            "Libellé rôle",
+                            "Code genre activité",
+                            "Libellé genre activité"))
+            + "|";
 
     /** Professions other than doctors, with their share of the non-doctor lines (roughly the real file's mix). */
-    private static final String[][] OTHERS = {{"60", "Infirmier"}, {"60", "Infirmier"}, {"60", "Infirmier"}, {"70", "Masseur-kinésithérapeute"},
-            {"70", "Masseur-kinésithérapeute"}, {"21", "Pharmacien"}, {"40", "Chirurgien-dentiste"}, {"50", "Sage-femme"},
-            {"91", "Orthophoniste"}, {"80", "Pédicure-podologue"}};
-    private static final String[] SPECIALTIES = {"SM54", "SM54", "SM54", "SM54", "SM53", "SM26", "SM04", "SM40", "SM42", "SM38",
-            "SM20", "SM15", "SM02", "SM44", "SM59", "SM27"};
+    private static final String[][] OTHERS = {
+        {"60", "Infirmier"},
+        {"60", "Infirmier"},
+        {"60", "Infirmier"},
+        {"70", "Masseur-kinésithérapeute"},
+        {"70", "Masseur-kinésithérapeute"},
+        {"21", "Pharmacien"},
+        {"40", "Chirurgien-dentiste"},
+        {"50", "Sage-femme"},
+        {"91", "Orthophoniste"},
+        {"80", "Pédicure-podologue"}
+    };
+
+    private static final String[] SPECIALTIES = {
+        "SM54", "SM54", "SM54", "SM54", "SM53", "SM26", "SM04", "SM40", "SM42", "SM38", "SM20", "SM15", "SM02", "SM44",
+        "SM59", "SM27"
+    };
 
     private NationalExtractionFile() {}
 
@@ -64,7 +119,9 @@ final class NationalExtractionFile {
             while (written < lines) {
                 if (random.nextInt(4) == 0) {
                     String rpps = rpps(doctors++);
-                    String specialty = random.nextInt(500) == 0 ? "SM9" + random.nextInt(10) : SPECIALTIES[random.nextInt(SPECIALTIES.length)];
+                    String specialty = random.nextInt(500) == 0
+                            ? "SM9" + random.nextInt(10)
+                            : SPECIALTIES[random.nextInt(SPECIALTIES.length)];
                     int situations = 1 + (random.nextInt(10) < 6 ? 0 : random.nextInt(4));
                     for (int s = 0; s < situations && written < lines; s++) {
                         String commune = random.nextInt(12) == 0 ? "" : communes.get(random.nextInt(communes.size()));
@@ -76,7 +133,15 @@ final class NationalExtractionFile {
                 } else {
                     String[] profession = OTHERS[random.nextInt(OTHERS.length)];
                     String commune = communes.get(random.nextInt(communes.size()));
-                    out.write(line(rpps(10_000_000 + others++), "SOIGNANT" + others, profession[0], profession[1], "", commune, 0, random));
+                    out.write(line(
+                            rpps(10_000_000 + others++),
+                            "SOIGNANT" + others,
+                            profession[0],
+                            profession[1],
+                            "",
+                            commune,
+                            0,
+                            random));
                     out.write('\n');
                     written++;
                 }
@@ -85,11 +150,20 @@ final class NationalExtractionFile {
         return new Written(written + 1, doctorLines, doctors);
     }
 
-    private static String line(String rpps, String name, String profession, String professionLabel, String specialty,
-                               String commune, int situation, SplittableRandom random) {
-        String departement = commune.isEmpty() ? "" : commune.startsWith("97") ? commune.substring(0, 3) : commune.substring(0, 2);
-        String postal = commune.isEmpty() ? "" : (commune.startsWith("2A") || commune.startsWith("2B") ? "20" + commune.substring(2)
-                : commune);
+    private static String line(
+            String rpps,
+            String name,
+            String profession,
+            String professionLabel,
+            String specialty,
+            String commune,
+            int situation,
+            SplittableRandom random) {
+        String departement =
+                commune.isEmpty() ? "" : commune.startsWith("97") ? commune.substring(0, 3) : commune.substring(0, 2);
+        String postal = commune.isEmpty()
+                ? ""
+                : (commune.startsWith("2A") || commune.startsWith("2B") ? "20" + commune.substring(2) : commune);
         String[] f = new String[56];
         java.util.Arrays.fill(f, "");
         f[0] = "8";

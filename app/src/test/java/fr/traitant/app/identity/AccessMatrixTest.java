@@ -126,7 +126,8 @@ class AccessMatrixTest {
         WebSession.Response page = anonymous.get("/dpo");
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).endsWith("/connexion");
-        assertThat(anonymous.get("/actuator/prometheus", "text/plain").header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(anonymous.get("/actuator/prometheus", "text/plain").header("WWW-Authenticate"))
+                .startsWith("Basic");
 
         WebSession doctor = TestAccounts.signedIn(accounts, DOCTOR, port);
         WebSession.Response denied = doctor.get("/dpo");
@@ -149,17 +150,23 @@ class AccessMatrixTest {
             assertThat(api.status()).isEqualTo(404);
             assertThat(api.contentType()).startsWith("application/problem+json");
             // a declared path with an undeclared method
-            assertThat(session.post("/communes/83137", java.util.Map.of()).status()).isIn(403, 404);
+            assertThat(session.post("/communes/83137", java.util.Map.of()).status())
+                    .isIn(403, 404);
         }
     }
 
     private static void check(List<String> wrong, Row row, Role role, WebSession session) {
         WebSession.Response response = session.get(row.path(), row.accept());
-        boolean passed = response.status() != 401 && response.status() != 403
-                && !(response.status() == 302 && response.location() != null && response.location().contains("/connexion"));
-        boolean expected = row.allowed() == EVERYBODY || (role != null && row.allowed().contains(role));
+        boolean passed = response.status() != 401
+                && response.status() != 403
+                && !(response.status() == 302
+                        && response.location() != null
+                        && response.location().contains("/connexion"));
+        boolean expected =
+                row.allowed() == EVERYBODY || (role != null && row.allowed().contains(role));
         if (response.status() >= 500) {
-            wrong.add((role == null ? "anonymous" : role.name()) + " GET " + row.path() + " → " + response.status() + " (server error)");
+            wrong.add((role == null ? "anonymous" : role.name()) + " GET " + row.path() + " → " + response.status()
+                    + " (server error)");
         } else if (passed != expected) {
             wrong.add((role == null ? "anonymous" : role.name()) + " GET " + row.path() + " → " + response.status()
                     + (expected ? " (should pass)" : " (should be refused)"));

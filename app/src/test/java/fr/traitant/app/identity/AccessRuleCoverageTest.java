@@ -55,9 +55,18 @@ class AccessRuleCoverageTest {
                 }
             }
         });
-        assertThat(endpoints).extracting(Endpoint::pattern)
-                .contains("/", "/communes/{code}", "/api/v1/households/{id}", "/foyers/{id}", "/dpo/journal", "/connexion");
-        assertThat(unmatched(endpoints)).as("mapped endpoints without any access rule").isEmpty();
+        assertThat(endpoints)
+                .extracting(Endpoint::pattern)
+                .contains(
+                        "/",
+                        "/communes/{code}",
+                        "/api/v1/households/{id}",
+                        "/foyers/{id}",
+                        "/dpo/journal",
+                        "/connexion");
+        assertThat(unmatched(endpoints))
+                .as("mapped endpoints without any access rule")
+                .isEmpty();
     }
 
     @Test
@@ -72,7 +81,8 @@ class AccessRuleCoverageTest {
     @Test
     void every_static_resource_location_has_an_access_rule() throws IOException {
         List<Endpoint> endpoints = new ArrayList<>();
-        for (SimpleUrlHandlerMapping mapping : context.getBeansOfType(SimpleUrlHandlerMapping.class).values()) {
+        for (SimpleUrlHandlerMapping mapping :
+                context.getBeansOfType(SimpleUrlHandlerMapping.class).values()) {
             for (String pattern : mapping.getUrlMap().keySet()) {
                 if (pattern.equals("/**")) {
                     // Boot's catch-all static mapping: check what it actually serves, directory by directory
@@ -93,9 +103,18 @@ class AccessRuleCoverageTest {
         assertThat(registry.ruleFor(request("GET", "/admin/secret"))).isEmpty();
         assertThat(registry.ruleFor(request("DELETE", "/communes/83137"))).isEmpty();
         // /dpo/** (DPO) does not capture a more specific public rule and vice versa
-        assertThat(registry.ruleFor(request("GET", "/dpo/journal")).orElseThrow().roles()).containsExactly(Role.DPO);
-        assertThat(registry.ruleFor(request("GET", "/actuator/health/liveness")).orElseThrow().access()).isEqualTo(AccessRule.Access.PUBLIC);
-        assertThat(registry.ruleFor(request("GET", "/actuator/prometheus")).orElseThrow().roles()).containsExactly(Role.ADMIN);
+        assertThat(registry.ruleFor(request("GET", "/dpo/journal"))
+                        .orElseThrow()
+                        .roles())
+                .containsExactly(Role.DPO);
+        assertThat(registry.ruleFor(request("GET", "/actuator/health/liveness"))
+                        .orElseThrow()
+                        .access())
+                .isEqualTo(AccessRule.Access.PUBLIC);
+        assertThat(registry.ruleFor(request("GET", "/actuator/prometheus"))
+                        .orElseThrow()
+                        .roles())
+                .containsExactly(Role.ADMIN);
     }
 
     private Set<String> unmatched(List<Endpoint> endpoints) {
@@ -110,12 +129,14 @@ class AccessRuleCoverageTest {
 
     /** A concrete path matching a pattern: variables become "1", wildcards a segment or two. */
     static String sample(String pattern) {
-        String path = pattern.replaceAll("\\{[^}]+}", "1").replace("/**", "/x/y").replace("*", "x");
+        String path =
+                pattern.replaceAll("\\{[^}]+}", "1").replace("/**", "/x/y").replace("*", "x");
         return path.isEmpty() ? "/" : path;
     }
 
     private static MockHttpServletRequest request(String method, String path) {
-        MockHttpServletRequest request = new MockHttpServletRequest(HttpMethod.valueOf(method).name(), path);
+        MockHttpServletRequest request =
+                new MockHttpServletRequest(HttpMethod.valueOf(method).name(), path);
         request.setServletPath(path);
         return request;
     }
@@ -135,5 +156,4 @@ class AccessRuleCoverageTest {
         }
         return tops;
     }
-
 }

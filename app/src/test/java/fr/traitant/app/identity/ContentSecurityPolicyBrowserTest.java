@@ -25,7 +25,15 @@ class ContentSecurityPolicyBrowserTest {
     static final BrowserSupport.Chromium chromium = new BrowserSupport.Chromium();
 
     @ParameterizedTest
-    @ValueSource(strings = {"/acces-aux-soins", "/communes/83137", "/communes?query=toulon", "/sources", "/connexion", "/page-inconnue"})
+    @ValueSource(
+            strings = {
+                "/acces-aux-soins",
+                "/communes/83137",
+                "/communes?query=toulon",
+                "/sources",
+                "/connexion",
+                "/page-inconnue"
+            })
     void no_console_error(String path) {
         Page page = chromium.browser().newPage();
         List<String> errors = BrowserSupport.consoleErrors(page, text -> text.contains("404"));

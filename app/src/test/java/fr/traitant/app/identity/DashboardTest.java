@@ -29,7 +29,8 @@ class DashboardTest {
             Role.INSURED, Map.of("Mon médecin traitant", "/mon-medecin-traitant", "Mes demandes", "/mes-demandes"),
             Role.DOCTOR, Map.of("Propositions à examiner", "/propositions", "Déclarations à faire", "/propositions"),
             Role.ADVISOR, Map.of("Dossiers en retard", "/dossiers?vue=overdue", "Liste d’attente", "/liste-attente"),
-            Role.CONCILIATOR, Map.of("Dossiers en retard", "/dossiers?vue=overdue", "Mes dossiers", "/dossiers?vue=mine"),
+            Role.CONCILIATOR,
+                    Map.of("Dossiers en retard", "/dossiers?vue=overdue", "Mes dossiers", "/dossiers?vue=mine"),
             Role.NETWORK_MANAGER, Map.of("Réseau des médecins solidaires", "/reseau"),
             Role.PROGRAMME_MANAGER, Map.of("Accès aux soins", "/acces-aux-soins"),
             Role.DPO, Map.of("Accès récents", "/dpo/journal"),
@@ -48,7 +49,9 @@ class DashboardTest {
                 Element link = board.selectFirst("a:containsOwn(" + title + ")");
                 assertThat(link).as("%s card %s", role, title).isNotNull();
                 assertThat(link.attr("href")).isEqualTo(href);
-                assertThat(session.get(href).status()).as("%s opens %s", role, href).isEqualTo(200);
+                assertThat(session.get(href).status())
+                        .as("%s opens %s", role, href)
+                        .isEqualTo(200);
             });
         });
     }

@@ -19,9 +19,14 @@ import org.springframework.test.context.ActiveProfiles;
  * on the login page and in the log, each able to sign in; the demo insured person sees their synthetic household.
  * Its own application context and database directory (the shared test context has no demo account).
  */
-@SpringBootTest(classes = TraitantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"traitant.database.embedded.directory=target/test-postgres-demo", "traitant.demo.synthetic-doctors=0",
-                "traitant.demo.synthetic-population-scale=0"})
+@SpringBootTest(
+        classes = TraitantApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "traitant.database.embedded.directory=target/test-postgres-demo",
+            "traitant.demo.synthetic-doctors=0",
+            "traitant.demo.synthetic-population-scale=0"
+        })
 @ActiveProfiles({"test", "demo"})
 @ExtendWith(OutputCaptureExtension.class)
 class DemoProfileTest {
@@ -37,21 +42,29 @@ class DemoProfileTest {
 
     @Test
     void one_demo_account_per_role_each_signs_in_and_is_listed_on_the_login_page() {
-        assertThat(demoAccounts.accounts()).extracting(DemoAccounts.DemoAccount::role).containsExactlyInAnyOrder(Role.values());
+        assertThat(demoAccounts.accounts())
+                .extracting(DemoAccounts.DemoAccount::role)
+                .containsExactlyInAnyOrder(Role.values());
         String login = new WebSession(port).get("/connexion").body();
         assertThat(login).contains("Comptes de démonstration").contains("Démonstration uniquement");
         for (DemoAccounts.DemoAccount account : demoAccounts.accounts()) {
             assertThat(login).contains(account.email()).contains(account.password());
             WebSession session = new WebSession(port);
-            assertThat(session.login(account.email(), account.password()).location()).as(account.email()).endsWith("/mon-compte");
-            assertThat(session.get("/mon-compte").body()).contains("data-role=\"" + account.role().name() + "\"");
+            assertThat(session.login(account.email(), account.password()).location())
+                    .as(account.email())
+                    .endsWith("/mon-compte");
+            assertThat(session.get("/mon-compte").body())
+                    .contains("data-role=\"" + account.role().name() + "\"");
         }
     }
 
     @Test
     void created_once_even_when_started_again() {
         demoAccounts.run(null);
-        assertThat(jdbc.sql("select count(*) from account where demo").query(Long.class).single()).isEqualTo(Role.values().length);
+        assertThat(jdbc.sql("select count(*) from account where demo")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(Role.values().length);
     }
 
     @Test
@@ -60,7 +73,9 @@ class DemoProfileTest {
         insured.login("assure@demo.traitant.fr", "Demo-Famille-2026");
         WebSession.Response household = insured.follow(insured.get("/mon-foyer"));
         assertThat(household.status()).isEqualTo(200);
-        assertThat(household.body()).contains("Foyer Martin (démo, synthétique)").contains("2 84 ** ** *** *** **");
+        assertThat(household.body())
+                .contains("Foyer Martin (démo, synthétique)")
+                .contains("2 84 ** ** *** *** **");
     }
 
     @Test
@@ -68,5 +83,4 @@ class DemoProfileTest {
         demoAccounts.run(null);
         assertThat(output.getOut()).contains("DEMO ONLY").contains("dpo@demo.traitant.fr");
     }
-
 }

@@ -66,7 +66,8 @@ class GoingLiveBrowserTest {
         page.navigate(url("/connexion"));
         page.getByLabel("Adresse électronique").fill(email);
         page.getByLabel("Mot de passe").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter"))
+                .click();
     }
 
     @Test
@@ -77,45 +78,64 @@ class GoingLiveBrowserTest {
                    and c.departement_code = '19' and not exists (select 1 from account a where a.rpps = d.rpps)
                  order by d.id limit 1""").query(String.class).single();
         String mssante = "invite." + rpps + "@medecin.mssante.fr";
-        jdbc.sql("update doctor set mssante = ? where rpps = ?").params(mssante, rpps).update();
+        jdbc.sql("update doctor set mssante = ? where rpps = ?")
+                .params(mssante, rpps)
+                .update();
         charter.sign(rpps, new CharterCommitments(true, true, 5));
 
         SignedInUser manager = TestAccounts.create(accounts, Role.NETWORK_MANAGER);
         Page page = chromium.browser().newContext().newPage();
         signIn(page, manager.username(), TestAccounts.PASSWORD);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Invitations des médecins")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Invitations des médecins"))
+                .click();
         page.getByLabel("Département").fill("19");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afficher")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afficher"))
+                .click();
         assertThat(page.locator("#signataire-" + rpps)).containsText("Pas de compte");
         page.locator("label[for=inviter-" + rpps + "]").click(); // the DSFR label covers the box
         assertThat(page.locator("#inviter-" + rpps)).isChecked();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inviter les médecins cochés")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inviter les médecins cochés"))
+                .click();
         assertThat(page.locator("#message")).containsText("1 invitation(s) envoyée(s)");
         page.getByLabel("Département").fill("19");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afficher")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afficher"))
+                .click();
         assertThat(page.locator("#signataire-" + rpps)).containsText("En attente");
         Files.createDirectories(Path.of("target/screenshots"));
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/invitations-medecins.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/invitations-medecins.png"))
+                .setFullPage(true));
 
-        String body = jdbc.sql("select body from outbox_message where recipient = ? order by id desc limit 1").param(mssante)
-                .query(String.class).single();
-        Matcher link = Pattern.compile("http://localhost:\\d+(/invitation/[A-Za-z0-9_-]+)").matcher(body);
+        String body = jdbc.sql("select body from outbox_message where recipient = ? order by id desc limit 1")
+                .param(mssante)
+                .query(String.class)
+                .single();
+        Matcher link = Pattern.compile("http://localhost:\\d+(/invitation/[A-Za-z0-9_-]+)")
+                .matcher(body);
         assertThat(link.find()).isTrue();
         Page doctor = chromium.browser().newContext().newPage();
         doctor.navigate(url(link.group(1)));
-        assertThat(doctor.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Créer votre compte Traitant"))).isVisible();
-        doctor.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(false)).first().fill("court");
+        assertThat(doctor.getByRole(
+                        AriaRole.HEADING, new Page.GetByRoleOptions().setName("Créer votre compte Traitant")))
+                .isVisible();
+        doctor.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(false))
+                .first()
+                .fill("court");
         doctor.getByLabel("Confirmez le mot de passe").fill("court");
-        doctor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer mon compte")).click();
+        doctor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer mon compte"))
+                .click();
         assertThat(doctor.locator("#password-error")).isVisible();
         doctor.locator("#password").fill(TestAccounts.PASSWORD);
         doctor.getByLabel("Confirmez le mot de passe").fill(TestAccounts.PASSWORD);
-        doctor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer mon compte")).click();
+        doctor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer mon compte"))
+                .click();
         assertThat(doctor.locator("#compte-cree")).containsText("Votre compte est créé");
         signIn(doctor, mssante, TestAccounts.PASSWORD);
         doctor.navigate(url("/espace-medecin"));
         assertThat(doctor.locator("#etat-charte")).containsText("Vous êtes signataire");
-        doctor.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/invitation-medecin-espace.png")).setFullPage(true));
+        doctor.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/invitation-medecin-espace.png"))
+                .setFullPage(true));
         assertThat(accounts.findDoctorByRpps(rpps)).isPresent();
     }
 
@@ -124,19 +144,27 @@ class GoingLiveBrowserTest {
         LocalDate birth = LocalDate.of(1979, 6, 21);
         int order = (int) (System.nanoTime() % 899) + 100;
         String nir = fr.traitant.app.TestNir.of(2, birth, "35238", order);
-        long household = households.create("Foyer Activation", InseeCode.of("35238"),
+        long household = households.create(
+                "Foyer Activation",
+                InseeCode.of("35238"),
                 List.of(new NewMember("Maëlle", "Le Guénnec", birth, Nir.of(nir), null, null)));
 
         SignedInUser advisor = TestAccounts.create(accounts, Role.ADVISOR);
-        Page page = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setAcceptDownloads(true)).newPage();
+        Page page = chromium.browser()
+                .newContext(new com.microsoft.playwright.Browser.NewContextOptions().setAcceptDownloads(true))
+                .newPage();
         signIn(page, advisor.username(), TestAccounts.PASSWORD);
         page.navigate(url("/foyers/" + household));
         assertThat(page.locator("#membres")).containsText("aucun code envoyé");
-        Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Courrier avec un code d’activation pour Maëlle Le Guénnec (PDF)")).click());
+        Download download = page.waitForDownload(() -> page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions()
+                                .setName("Courrier avec un code d’activation pour Maëlle Le Guénnec (PDF)"))
+                .click());
         String code;
         try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
-            Matcher m = Pattern.compile("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}").matcher(new PDFTextStripper().getText(pdf));
+            Matcher m =
+                    Pattern.compile("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}").matcher(new PDFTextStripper().getText(pdf));
             assertThat(m.find()).isTrue();
             code = m.group();
         }
@@ -145,7 +173,8 @@ class GoingLiveBrowserTest {
 
         Page family = chromium.browser().newContext().newPage();
         family.navigate(url("/connexion"));
-        family.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Activer mon compte")).click();
+        family.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Activer mon compte"))
+                .click();
         String email = "maelle." + order + "." + System.nanoTime() % 10_000 + "@exemple.fr";
         family.getByLabel("Code d’activation").fill(code);
         family.getByLabel("Numéro de sécurité sociale").fill(nir);
@@ -153,16 +182,20 @@ class GoingLiveBrowserTest {
         family.getByLabel("Adresse électronique de votre compte").fill(email);
         family.locator("#password").fill(TestAccounts.PASSWORD);
         family.getByLabel("Confirmez le mot de passe").fill(TestAccounts.PASSWORD);
-        family.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer mon compte")).click();
+        family.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer mon compte"))
+                .click();
         assertThat(family.locator("#code-error")).containsText("ne correspondent pas");
         assertThat(family.getByLabel("Code d’activation")).hasValue(code);
         assertThat(family.getByLabel("Adresse électronique de votre compte")).hasValue(email);
-        family.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/activation-erreur.png")).setFullPage(true));
+        family.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/activation-erreur.png"))
+                .setFullPage(true));
         family.getByLabel("Numéro de sécurité sociale").fill(nir);
         family.getByLabel("Date de naissance").fill(birth.toString());
         family.locator("#password").fill(TestAccounts.PASSWORD);
         family.getByLabel("Confirmez le mot de passe").fill(TestAccounts.PASSWORD);
-        family.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer mon compte")).click();
+        family.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Créer mon compte"))
+                .click();
         assertThat(family.locator("#compte-cree")).containsText("Votre compte est créé");
         signIn(family, email, TestAccounts.PASSWORD);
         family.navigate(url("/mon-foyer"));

@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -43,36 +43,50 @@ class LoginBrowserTest {
         SignedInUser advisor = TestAccounts.create(accounts, Role.ADVISOR);
         String thirteen = "1920183137" + String.format("%03d", (int) (System.nanoTime() % 1000));
         Nir nir = Nir.of(thirteen + String.format("%02d", 97 - Long.parseLong(thirteen) % 97));
-        long household = households.create("Foyer Navigateur", InseeCode.of("83137"),
+        long household = households.create(
+                "Foyer Navigateur",
+                InseeCode.of("83137"),
                 List.of(new NewMember("Hélène", "Navigateur", LocalDate.of(1992, 1, 15), nir, null, null)));
 
         Page page = chromium.browser().newPage();
         List<String> consoleErrors = BrowserSupport.consoleErrors(page);
         page.navigate("http://localhost:" + port + "/foyers/" + household);
         // not signed in: sent to the login page
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Connexion à Traitant"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Connexion à Traitant")))
+                .isVisible();
         page.getByLabel("Adresse électronique").fill(advisor.username());
         page.getByLabel("Mot de passe").fill(TestAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter"))
+                .click();
 
         // back on the page asked for
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Foyer Navigateur"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Foyer Navigateur")))
+                .isVisible();
         assertThat(page.locator("#membres")).containsText("Hélène");
         assertThat(page.locator("#membres")).containsText(nir.masked());
         assertThat(page.locator("#membres")).not().containsText(nir.value().substring(0, 7));
         page.getByLabel("Motif de la consultation").selectOption("Recherche d'un médecin traitant pour le foyer");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Changer de motif")).click();
-        assertThat(page.getByLabel("Motif de la consultation")).hasValue("Recherche d'un médecin traitant pour le foyer");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/household.png")).setFullPage(true));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Changer de motif"))
+                .click();
+        assertThat(page.getByLabel("Motif de la consultation"))
+                .hasValue("Recherche d'un médecin traitant pour le foyer");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/household.png"))
+                .setFullPage(true));
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter")).click();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Se connecter"))).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter"))
+                .click();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Se connecter")))
+                .isVisible();
         page.navigate("http://localhost:" + port + "/foyers/" + household);
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Connexion à Traitant"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Connexion à Traitant")))
+                .isVisible();
         // Known issue (seen once in a full CI run, not reproduced): Chromium reported an inline *style* blocked by the
         // CSP on this flow; its source is not identified yet. Inline styles blocked by the CSP are harmless; any other
         // console error, including a blocked script, still fails this test.
-        assertThat(consoleErrors).filteredOn(e -> !e.startsWith("Applying inline style violates")).isEmpty();
+        assertThat(consoleErrors)
+                .filteredOn(e -> !e.startsWith("Applying inline style violates"))
+                .isEmpty();
     }
 
     @Test
@@ -91,7 +105,8 @@ class LoginBrowserTest {
         page.navigate("http://localhost:" + port + "/connexion");
         page.getByLabel("Adresse électronique").fill("personne@test.traitant.fr");
         page.getByLabel("Mot de passe").fill("Pas-Le-Bon-2026");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter"))
+                .click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("Identifiant ou mot de passe incorrect");
     }
 }

@@ -23,7 +23,8 @@ class MenuTest {
 
     private static final Map<Role, List<String>> IN_MENU = Map.of(
             Role.ADVISOR, List.of("/adherents/import", "/mutations/import", "/chiffres/population", "/liste-attente"),
-            Role.ADMIN, List.of("/annuaire/import", "/adherents/import", "/mutations/import", "/exploitation/courriels"),
+            Role.ADMIN,
+                    List.of("/annuaire/import", "/adherents/import", "/mutations/import", "/exploitation/courriels"),
             Role.NETWORK_MANAGER, List.of("/annuaire/import", "/reseau"),
             Role.INSURED, List.of("/mes-demandes", "/chiffres/population"));
 

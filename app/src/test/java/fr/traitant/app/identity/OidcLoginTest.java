@@ -39,9 +39,15 @@ class OidcLoginTest {
         assertThat(response.location()).startsWith(TestAuthorizationServer.ISSUER + "/oauth2/authorize");
         response = browser.follow(response); // → the provider's login form
         assertThat(response.body()).contains("password");
-        WebSession.Response posted = browser.post(TestAuthorizationServer.ISSUER + "/login", Map.of(
-                "username", user, "password", TestAuthorizationServer.USER_PASSWORD,
-                "_csrf", WebSession.csrfToken(response.body())));
+        WebSession.Response posted = browser.post(
+                TestAuthorizationServer.ISSUER + "/login",
+                Map.of(
+                        "username",
+                        user,
+                        "password",
+                        TestAuthorizationServer.USER_PASSWORD,
+                        "_csrf",
+                        WebSession.csrfToken(response.body())));
         assertThat(posted.status()).isEqualTo(302);
         // provider → /oauth2/authorize → back to the application with a code → application → its landing page
         WebSession.Response current = posted;
@@ -57,17 +63,22 @@ class OidcLoginTest {
     @Test
     void an_agent_signs_in_with_the_role_from_the_role_claim() {
         String email = "agent." + System.nanoTime() + "@agents.test.fr";
-        TestAuthorizationServer.CLAIMS.put("agent", Map.of("email", email, "name", "Agathe Agent", "roles", List.of("offline_access", "ADVISOR")));
+        TestAuthorizationServer.CLAIMS.put(
+                "agent", Map.of("email", email, "name", "Agathe Agent", "roles", List.of("offline_access", "ADVISOR")));
         WebSession browser = new WebSession(port);
         WebSession.Response landing = signInThroughProvider(browser, "agents", "agent");
         assertThat(landing.location()).endsWith("/mon-compte");
         WebSession.Response account = browser.get("/mon-compte");
         assertThat(account.status()).isEqualTo(200);
-        assertThat(account.body()).contains("data-role=\"ADVISOR\"").contains(email).contains("Agathe Agent");
+        assertThat(account.body())
+                .contains("data-role=\"ADVISOR\"")
+                .contains(email)
+                .contains("Agathe Agent");
         // the role is enforced like for a local account
         assertThat(browser.get("/foyers/999999999").status()).isEqualTo(404);
         assertThat(browser.get("/dpo").status()).isEqualTo(403);
-        assertThat(accounts.find(email)).hasValueSatisfying(u -> assertThat(u.role()).isEqualTo(Role.ADVISOR));
+        assertThat(accounts.find(email))
+                .hasValueSatisfying(u -> assertThat(u.role()).isEqualTo(Role.ADVISOR));
     }
 
     @Test
@@ -78,7 +89,9 @@ class OidcLoginTest {
         TestAuthorizationServer.CLAIMS.put("docteur", Map.of("preferred_username", "8" + rpps));
         WebSession browser = new WebSession(port);
         assertThat(signInThroughProvider(browser, "psc", "docteur").location()).endsWith("/mon-compte");
-        assertThat(browser.get("/mon-compte").body()).contains("data-role=\"DOCTOR\"").contains(email);
+        assertThat(browser.get("/mon-compte").body())
+                .contains("data-role=\"DOCTOR\"")
+                .contains(email);
     }
 
     @Test
@@ -87,20 +100,26 @@ class OidcLoginTest {
         accounts.createExternal(email, "Assurée Test", Role.INSURED, null);
         TestAuthorizationServer.CLAIMS.put("assure", Map.of("email", email));
         WebSession browser = new WebSession(port);
-        assertThat(signInThroughProvider(browser, "franceconnect", "assure").location()).endsWith("/mon-compte");
-        assertThat(browser.get("/mon-compte").body()).contains("data-role=\"INSURED\"").contains(email);
+        assertThat(signInThroughProvider(browser, "franceconnect", "assure").location())
+                .endsWith("/mon-compte");
+        assertThat(browser.get("/mon-compte").body())
+                .contains("data-role=\"INSURED\"")
+                .contains(email);
 
         // an e-mail with no insured account: refused, and no account is created from the token
         // (another FranceConnect subject: the first one is now linked to the account above)
         TestAuthorizationServer.CLAIMS.put("fc-inconnu", Map.of("email", "inconnu." + email));
         WebSession stranger = new WebSession(port);
-        assertThat(signInThroughProvider(stranger, "franceconnect", "fc-inconnu").location()).endsWith("/connexion?refus=assure_introuvable");
+        assertThat(signInThroughProvider(stranger, "franceconnect", "fc-inconnu")
+                        .location())
+                .endsWith("/connexion?refus=assure_introuvable");
         assertThat(accounts.find("inconnu." + email)).isEmpty();
     }
 
     @Test
     void a_person_without_a_traitant_role_is_refused() {
-        TestAuthorizationServer.CLAIMS.put("sans-role", Map.of("email", "sans.role@agents.test.fr", "roles", List.of("uma_authorization")));
+        TestAuthorizationServer.CLAIMS.put(
+                "sans-role", Map.of("email", "sans.role@agents.test.fr", "roles", List.of("uma_authorization")));
         WebSession browser = new WebSession(port);
         WebSession.Response landing = signInThroughProvider(browser, "agents", "sans-role");
         assertThat(landing.location()).endsWith("/connexion?refus");

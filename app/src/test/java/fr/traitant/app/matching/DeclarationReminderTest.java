@@ -43,18 +43,27 @@ class DeclarationReminderTest {
     private long attachedProposal(String doctorMail) {
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
         workflow.declareCapacity(doctor.accountId(), null, "87085", 2, doctorMail);
-        long household = households.create("Foyer Rappel", InseeCode.of("87085"),
+        long household = households.create(
+                "Foyer Rappel",
+                InseeCode.of("87085"),
                 List.of(new NewMember("Rose", "Rappel", LocalDate.of(1975, 4, 2), null, null, null)));
         long entry = waitingList.register(household, WaitingList.Source.ONLINE, Instant.now());
-        long proposal = workflow.propose(entry, workflow.capacity(doctor.accountId()).orElseThrow().doctor(), "Test du rappel").value();
+        long proposal = workflow.propose(
+                        entry,
+                        workflow.capacity(doctor.accountId()).orElseThrow().doctor(),
+                        "Test du rappel")
+                .value();
         workflow.acceptAs(ProposalId.of(proposal), doctor.accountId());
         workflow.confirmAs(ProposalId.of(proposal), household);
         return proposal;
     }
 
     private long reminders(String doctorMail) {
-        return jdbc.sql("select count(*) from outbox_message where recipient = :r and subject like '%rappel : déclaration%'")
-                .param("r", doctorMail).query(Long.class).single();
+        return jdbc.sql(
+                        "select count(*) from outbox_message where recipient = :r and subject like '%rappel : déclaration%'")
+                .param("r", doctorMail)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -65,11 +74,15 @@ class DeclarationReminderTest {
         workflow.remindDeclarations();
         assertThat(reminders(doctorMail)).as("not before 14 days").isZero();
 
-        jdbc.sql("update proposal set decided_at = now() - interval '15 days' where id = :p").param("p", proposal).update();
+        jdbc.sql("update proposal set decided_at = now() - interval '15 days' where id = :p")
+                .param("p", proposal)
+                .update();
         assertThat(workflow.remindDeclarations()).isPositive();
         assertThat(reminders(doctorMail)).isEqualTo(1);
-        String body = jdbc.sql("select body from outbox_message where recipient = :r and subject like '%rappel%'").param("r", doctorMail)
-                .query(String.class).single();
+        String body = jdbc.sql("select body from outbox_message where recipient = :r and subject like '%rappel%'")
+                .param("r", doctorMail)
+                .query(String.class)
+                .single();
         assertThat(body).contains("/propositions/" + proposal).contains("plus de 14 jours");
 
         workflow.remindDeclarations();
@@ -80,7 +93,9 @@ class DeclarationReminderTest {
     void no_reminder_once_the_declaration_is_recorded() {
         String doctorMail = "declare" + System.nanoTime() + "@medecin.mssante.fr";
         long proposal = attachedProposal(doctorMail);
-        jdbc.sql("update proposal set decided_at = now() - interval '20 days', declared_at = now() where id = :p").param("p", proposal).update();
+        jdbc.sql("update proposal set decided_at = now() - interval '20 days', declared_at = now() where id = :p")
+                .param("p", proposal)
+                .update();
         workflow.remindDeclarations();
         assertThat(reminders(doctorMail)).isZero();
     }

@@ -46,11 +46,16 @@ class DirectoryDoctorsScaleTest {
 
     @AfterEach
     void cleanUp() {
-        jdbc.sql("delete from matching_run where departement = :d").param("d", DEPARTEMENT).update();
-        jdbc.sql("delete from doctor_capacity where directory_doctor_id like 'TEST-SCALE-%'").update();
+        jdbc.sql("delete from matching_run where departement = :d")
+                .param("d", DEPARTEMENT)
+                .update();
+        jdbc.sql("delete from doctor_capacity where directory_doctor_id like 'TEST-SCALE-%'")
+                .update();
         jdbc.sql("delete from doctor where id like 'TEST-SCALE-%'").update();
         if (!entries.isEmpty()) {
-            jdbc.sql("update waiting_entry set status = 'WITHDRAWN' where id in (:e)").param("e", entries).update();
+            jdbc.sql("update waiting_entry set status = 'WITHDRAWN' where id in (:e)")
+                    .param("e", entries)
+                    .update();
         }
     }
 
@@ -65,17 +70,27 @@ class DirectoryDoctorsScaleTest {
                                'echelle-' || g || '@test.mssante.invalid'
                           from generate_series(1, :n) g
                           cross join lateral (select code, lat, lon from commune where departement_code = :d
-                                               order by md5(code || g::text) limit 1) c""")
-                .param("n", DOCTORS).param("d", DEPARTEMENT).update();
+                                               order by md5(code || g::text) limit 1) c""").param("n", DOCTORS).param("d", DEPARTEMENT).update();
         assertThat(inserted).isEqualTo(DOCTORS);
-        List<String> communes = jdbc.sql("select code from commune where departement_code = :d order by code").param("d", DEPARTEMENT)
-                .query(String.class).list();
+        List<String> communes = jdbc.sql("select code from commune where departement_code = :d order by code")
+                .param("d", DEPARTEMENT)
+                .query(String.class)
+                .list();
         SplittableRandom random = new SplittableRandom(53);
         for (int i = 0; i < HOUSEHOLDS; i++) {
             String commune = communes.get(random.nextInt(communes.size()));
-            long h = households.create("Foyer Échelle " + i, InseeCode.of(commune),
-                    List.of(new NewMember("Membre", "Échelle", LocalDate.of(1950 + random.nextInt(60), 1 + random.nextInt(12), 1), null, null, null)));
-            entries.add(waitingList.register(h, WaitingList.Source.CASE, Instant.now().minusSeconds(random.nextInt(1_000_000))));
+            long h = households.create(
+                    "Foyer Échelle " + i,
+                    InseeCode.of(commune),
+                    List.of(new NewMember(
+                            "Membre",
+                            "Échelle",
+                            LocalDate.of(1950 + random.nextInt(60), 1 + random.nextInt(12), 1),
+                            null,
+                            null,
+                            null)));
+            entries.add(waitingList.register(
+                    h, WaitingList.Source.CASE, Instant.now().minusSeconds(random.nextInt(1_000_000))));
         }
         long setupMs = (System.nanoTime() - t0) / 1_000_000;
 
@@ -87,8 +102,11 @@ class DirectoryDoctorsScaleTest {
         long secondMs = (System.nanoTime() - t2) / 1_000_000;
 
         MatchingRuns.Run run = runs.get(first);
-        long mirrored = jdbc.sql("select count(*) from doctor_capacity where directory_doctor_id like 'TEST-SCALE-%'").query(Long.class).single();
-        System.out.printf("ADR 0051 scale: %d directory doctors mirrored, %d households considered, %d proposed, %d unserved;"
+        long mirrored = jdbc.sql("select count(*) from doctor_capacity where directory_doctor_id like 'TEST-SCALE-%'")
+                .query(Long.class)
+                .single();
+        System.out.printf(
+                "ADR 0051 scale: %d directory doctors mirrored, %d households considered, %d proposed, %d unserved;"
                         + " setup %d ms; first run (mirror rows created) %d ms; second run %d ms%n",
                 mirrored, run.considered(), run.lines().size(), run.unserved(), setupMs, firstMs, secondMs);
         assertThat(mirrored).isEqualTo(DOCTORS);

@@ -64,14 +64,19 @@ class DoctorAvailabilityBrowserTest {
     /** People the run proposes to this doctor. */
     long peopleProposedTo(long runId, long accountId) {
         long doctor = workflow.capacity(accountId).orElseThrow().doctorId();
-        return runs.get(runId).lines().stream().filter(l -> l.doctorId() == doctor).mapToLong(MatchingRuns.Line::people).sum();
+        return runs.get(runId).lines().stream()
+                .filter(l -> l.doctorId() == doctor)
+                .mapToLong(MatchingRuns.Line::people)
+                .sum();
     }
 
     void declare(Page page, String status, String capacity, String commune) {
-        page.getByLabel("Nouveaux patients", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel(status));
+        page.getByLabel("Nouveaux patients", new Page.GetByLabelOptions().setExact(true))
+                .selectOption(new SelectOption().setLabel(status));
         page.getByLabel("Nombre de nouveaux patients que j'accepte au total").fill(capacity);
         page.getByLabel("Commune du cabinet utilisée pour les propositions").fill(commune);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer ma disponibilité")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer ma disponibilité"))
+                .click();
     }
 
     @Test
@@ -84,7 +89,9 @@ class DoctorAvailabilityBrowserTest {
         long account = accounts.createLocal(email, "Dr Disponible", Role.DOCTOR, TestAccounts.PASSWORD, Rpps.of(rpps));
         // three people waiting in Aurillac, alone each
         for (int i = 0; i < 3; i++) {
-            long h = households.create("Foyer Aurillac " + i, InseeCode.of("15014"),
+            long h = households.create(
+                    "Foyer Aurillac " + i,
+                    InseeCode.of("15014"),
                     List.of(new NewMember("Jean" + i, "Cantal", LocalDate.of(1960, 1, 1), null, null, null)));
             waitingList.register(h, WaitingList.Source.CASE, Instant.now());
         }
@@ -95,12 +102,14 @@ class DoctorAvailabilityBrowserTest {
         page.navigate("http://localhost:" + port + "/propositions");
         page.getByLabel("Adresse électronique").fill(email);
         page.getByLabel("Mot de passe").fill(TestAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter"))
+                .click();
 
         // an error is shown next to its field, the other fields keep their values
         declare(page, "Accepte de nouveaux patients", "-2", "15014");
         assertThat(page.locator("#erreur-capacite")).containsText("va de 0 à 2000");
-        assertThat(page.getByLabel("Commune du cabinet utilisée pour les propositions")).hasValue("15014");
+        assertThat(page.getByLabel("Commune du cabinet utilisée pour les propositions"))
+                .hasValue("15014");
 
         declare(page, "Accepte de nouveaux patients", "1", "15014");
         assertThat(page.locator("#message")).containsText("Disponibilité mise à jour");
@@ -110,13 +119,18 @@ class DoctorAvailabilityBrowserTest {
 
         declare(page, "Accepte de nouveaux patients", "3", "15014");
         assertThat(page.locator("#engagement")).containsText("sur une capacité de 3");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/mes-propositions-disponibilite.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/mes-propositions-disponibilite.png"))
+                .setFullPage(true));
         assertThat(peopleProposedTo(runs.run("15"), account)).isEqualTo(3);
 
         declare(page, "N'accepte pas de nouveaux patients", "0", "15014");
         assertThat(doctors.findByRpps(rpps).orElseThrow().newPatients().name()).isEqualTo("NOT_ACCEPTING");
         assertThat(peopleProposedTo(runs.run("15"), account)).isZero();
-        // the intermittent CSP inline-style report of the login page, tolerated as in LoginBrowserTest (source not identified)
-        assertThat(consoleErrors).filteredOn(e -> !e.startsWith("Applying inline style violates")).isEmpty();
+        // the intermittent CSP inline-style report of the login page, tolerated as in LoginBrowserTest (source not
+        // identified)
+        assertThat(consoleErrors)
+                .filteredOn(e -> !e.startsWith("Applying inline style violates"))
+                .isEmpty();
     }
 }

@@ -57,7 +57,10 @@ class DoctorProposalPagesTest {
         return jdbc.sql("""
                         select count(*) from audit_event where record_type = 'proposal' and record_id = :p and action = 'READ'
                            and actor_account_id = :a and person_ref is not null""")
-                .param("p", Long.toString(proposal)).param("a", accountId).query(Long.class).single();
+                .param("p", Long.toString(proposal))
+                .param("a", accountId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -66,22 +69,41 @@ class DoctorProposalPagesTest {
         SignedInUser other = TestAccounts.create(accounts, Role.DOCTOR);
         workflow.declareCapacity(doctor.accountId(), null, "31555", 5); // Toulouse
         String nir = TransfersTest.nir();
-        long household = households.create("Foyer Profil", InseeCode.of("31555"), List.of(
-                new NewMember("Nadia", "Profilova", LocalDate.now().minusYears(40), Nir.of(nir), null, null),
-                new NewMember("Sami", "Profilova", LocalDate.now().minusYears(6), null, null, null)));
+        long household = households.create(
+                "Foyer Profil",
+                InseeCode.of("31555"),
+                List.of(
+                        new NewMember("Nadia", "Profilova", LocalDate.now().minusYears(40), Nir.of(nir), null, null),
+                        new NewMember("Sami", "Profilova", LocalDate.now().minusYears(6), null, null, null)));
         jdbc.sql("update member set long_term_condition = 'DIABETES' where household_id = :h and first_name = 'Nadia'")
-                .param("h", household).update();
+                .param("h", household)
+                .update();
         long entry = waitingList.register(household, WaitingList.Source.CASE, Instant.now());
-        long proposal = workflow.propose(entry, workflow.capacity(doctor.accountId()).orElseThrow().doctor(), "test").value();
+        long proposal = workflow.propose(
+                        entry,
+                        workflow.capacity(doctor.accountId()).orElseThrow().doctor(),
+                        "test")
+                .value();
 
         WebSession session = signIn(doctor);
         String list = session.get("/propositions").body();
-        assertThat(list).contains("2 personne(s)").contains("1 de 3 à 15 ans").contains("1 de 16 à 59 ans").contains("ALD : oui")
-                .contains("enfant(s) de moins de 16 ans").contains("Toulouse (31)").contains(" min");
+        assertThat(list)
+                .contains("2 personne(s)")
+                .contains("1 de 3 à 15 ans")
+                .contains("1 de 16 à 59 ans")
+                .contains("ALD : oui")
+                .contains("enfant(s) de moins de 16 ans")
+                .contains("Toulouse (31)")
+                .contains(" min");
         WebSession.Response one = session.get("/propositions/" + proposal);
         assertThat(one.status()).isEqualTo(200);
-        assertThat(one.body()).contains("Toulouse (31)").contains("suivi pédiatrique").doesNotContain("Profilova")
-                .doesNotContain(nir).doesNotContain(nir.substring(0, 13)).doesNotContain("Diabète");
+        assertThat(one.body())
+                .contains("Toulouse (31)")
+                .contains("suivi pédiatrique")
+                .doesNotContain("Profilova")
+                .doesNotContain(nir)
+                .doesNotContain(nir.substring(0, 13))
+                .doesNotContain("Diabète");
         assertThat(list).doesNotContain("Profilova").doesNotContain(nir.substring(0, 13));
         assertThat(auditRows(proposal, doctor.accountId())).isGreaterThanOrEqualTo(4); // two members × two reads
 
@@ -90,37 +112,56 @@ class DoctorProposalPagesTest {
         assertThat(intruder.get("/propositions").body()).doesNotContain("Toulouse (31)");
         assertThat(auditRows(proposal, other.accountId())).isZero();
         // agents follow proposals on their own pages, not on the doctor's
-        assertThat(TestAccounts.signedIn(accounts, Role.ADVISOR, port).get("/propositions/" + proposal).status()).isEqualTo(403);
+        assertThat(TestAccounts.signedIn(accounts, Role.ADVISOR, port)
+                        .get("/propositions/" + proposal)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void the_availability_form_shows_each_error_next_to_its_field_and_records_a_valid_declaration() {
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
         WebSession session = signIn(doctor);
-        WebSession.Response bad = session.submit("/propositions", "/propositions/capacite",
+        WebSession.Response bad = session.submit(
+                "/propositions",
+                "/propositions/capacite",
                 Map.of("statut", "ACCEPTING", "capacite", "beaucoup", "commune", "31555"));
         assertThat(bad.status()).isEqualTo(422);
-        assertThat(bad.body()).contains("id=\"erreur-capacite\"").contains("nombre entier").doesNotContain("id=\"erreur-commune\"")
+        assertThat(bad.body())
+                .contains("id=\"erreur-capacite\"")
+                .contains("nombre entier")
+                .doesNotContain("id=\"erreur-commune\"")
                 .contains("value=\"beaucoup\"");
-        WebSession.Response noCommune = session.submit("/propositions", "/propositions/capacite",
+        WebSession.Response noCommune = session.submit(
+                "/propositions",
+                "/propositions/capacite",
                 Map.of("statut", "ACCEPTING", "capacite", "4", "commune", "99999"));
         assertThat(noCommune.body()).contains("id=\"erreur-commune\"").contains("Commune introuvable");
-        WebSession.Response notAccepting = session.submit("/propositions", "/propositions/capacite",
+        WebSession.Response notAccepting = session.submit(
+                "/propositions",
+                "/propositions/capacite",
                 Map.of("statut", "NOT_ACCEPTING", "capacite", "4", "commune", "31555"));
         assertThat(notAccepting.body()).contains("id=\"erreur-capacite\"").contains("mettez 0");
-        WebSession.Response noStatus = session.submit("/propositions", "/propositions/capacite",
-                Map.of("statut", "", "capacite", "4", "commune", "31555"));
+        WebSession.Response noStatus = session.submit(
+                "/propositions", "/propositions/capacite", Map.of("statut", "", "capacite", "4", "commune", "31555"));
         assertThat(noStatus.body()).contains("id=\"erreur-statut\"");
         assertThat(workflow.capacity(doctor.accountId())).isEmpty();
 
-        WebSession.Response ok = session.submit("/propositions", "/propositions/capacite",
+        WebSession.Response ok = session.submit(
+                "/propositions",
+                "/propositions/capacite",
                 Map.of("statut", "ACCEPTING", "capacite", "4", "commune", "31555"));
         assertThat(ok.status()).isEqualTo(302);
-        ProposalWorkflow.Capacity capacity = workflow.capacity(doctor.accountId()).orElseThrow();
+        ProposalWorkflow.Capacity capacity =
+                workflow.capacity(doctor.accountId()).orElseThrow();
         assertThat(capacity.capacity()).isEqualTo(4);
         assertThat(capacity.accepting()).isTrue();
         assertThat(capacity.communeCode()).isEqualTo("31555");
-        assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'doctor_availability' and record_id = :a and action = 'UPDATE'")
-                .param("a", Long.toString(doctor.accountId())).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select count(*) from audit_event where record_type = 'doctor_availability' and record_id = :a and action = 'UPDATE'")
+                        .param("a", Long.toString(doctor.accountId()))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

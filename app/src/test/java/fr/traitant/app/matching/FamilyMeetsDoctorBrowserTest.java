@@ -9,8 +9,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
-import fr.traitant.app.TestMail;
 import fr.traitant.app.TestAccounts;
+import fr.traitant.app.TestMail;
 import fr.traitant.app.directory.DirectoryImports;
 import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
@@ -80,12 +80,15 @@ class FamilyMeetsDoctorBrowserTest {
         page.navigate("http://localhost:" + port + path);
         page.getByLabel("Adresse électronique").fill(username);
         page.getByLabel("Mot de passe").fill(TestAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter"))
+                .click();
         return page;
     }
 
     private List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> WorkflowChainBrowserTest.recipient(m, address)).toList();
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> WorkflowChainBrowserTest.recipient(m, address))
+                .toList();
     }
 
     @Test
@@ -93,25 +96,40 @@ class FamilyMeetsDoctorBrowserTest {
         String rpps = "19" + String.format("%09d", System.nanoTime() % 1_000_000_000L);
         String doctorMail = "anne.lemaire." + rpps + "@medecin.mssante.fr";
         String header = String.join(",", DirectoryFileParser.CsvColumns.ALL);
-        String line = rpps + ",Lemaire,Anne,SM54,29019,29200,12 rue de Siam,Cabinet de Siam,48.3905,-4.4860,02 98 12 34 56,"
-                + doctorMail + ",1,oui,oui,en,1975,ACCEPTING,15,2";
-        assertThat(directory.importFile(new ByteArrayInputStream((header + "\n" + line + "\n").getBytes(StandardCharsets.UTF_8)),
-                DirectoryFileParser.Format.TRAITANT_CSV, false).status().name()).isEqualTo("APPLIED");
+        String line =
+                rpps + ",Lemaire,Anne,SM54,29019,29200,12 rue de Siam,Cabinet de Siam,48.3905,-4.4860,02 98 12 34 56,"
+                        + doctorMail + ",1,oui,oui,en,1975,ACCEPTING,15,2";
+        assertThat(directory
+                        .importFile(
+                                new ByteArrayInputStream(
+                                        (header + "\n" + line + "\n").getBytes(StandardCharsets.UTF_8)),
+                                DirectoryFileParser.Format.TRAITANT_CSV,
+                                false)
+                        .status()
+                        .name())
+                .isEqualTo("APPLIED");
         String doctorLogin = "anne.lemaire." + rpps + "@test.traitant.fr";
-        long doctor = accounts.createLocal(doctorLogin, "Dr Anne Lemaire", Role.DOCTOR, TestAccounts.PASSWORD, Rpps.of(rpps));
+        long doctor =
+                accounts.createLocal(doctorLogin, "Dr Anne Lemaire", Role.DOCTOR, TestAccounts.PASSWORD, Rpps.of(rpps));
         workflow.declareCapacity(doctor, rpps, "29019", 5, doctorMail);
 
         String ref = "R" + System.nanoTime();
         String familyMail = "famille." + ref.toLowerCase() + "@example.fr"; // addresses are stored in lower case
         memberImport.importCsv(new StringReader(String.join(";", MemberImport.COLUMNS) + "\n"
-                + ref + "-F;" + ref + "-1;ACTIVE;" + TransfersTest.nir("8602") + ";Hugo;Kerbrat;1986-02-02;M;29019;;;non;;" + familyMail
+                + ref + "-F;" + ref + "-1;ACTIVE;" + TransfersTest.nir("8602")
+                + ";Hugo;Kerbrat;1986-02-02;M;29019;;;non;;" + familyMail
                 + ";0612345678;oui\n"
                 + ref + "-F;" + ref + "-2;FAMILY_MEMBER;;Alice;Kerbrat;2018-05-09;F;29019;;;non;;;;non\n"));
-        long household = jdbc.sql("select id from household where external_ref = :r").param("r", ref + "-F").query(Long.class).single();
+        long household = jdbc.sql("select id from household where external_ref = :r")
+                .param("r", ref + "-F")
+                .query(Long.class)
+                .single();
         var insured = TestAccounts.create(accounts, Role.INSURED);
         households.link(household, insured.accountId());
         long entry = waitingList.register(household, WaitingList.Source.ONLINE, java.time.Instant.now());
-        long proposal = workflow.propose(entry, workflow.capacity(doctor).orElseThrow().doctor(), "test").value();
+        long proposal = workflow.propose(
+                        entry, workflow.capacity(doctor).orElseThrow().doctor(), "test")
+                .value();
 
         // 1. the doctor sees an anonymous profile, and accepts
         Page doctorPage = signedIn(doctorLogin, "/propositions/" + proposal);
@@ -119,7 +137,9 @@ class FamilyMeetsDoctorBrowserTest {
         assertThat(doctorPage.locator("#etat")).hasText("En attente de votre réponse");
         assertThat(doctorPage.locator("main")).not().containsText("Kerbrat");
         assertThat(doctorPage.locator("#foyer-choisi")).hasCount(0);
-        doctorPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accepter")).click();
+        doctorPage
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accepter"))
+                .click();
 
         // 2. the family sees who the doctor is before confirming
         Page family = signedIn(insured.username(), "/mon-medecin-traitant");
@@ -131,13 +151,19 @@ class FamilyMeetsDoctorBrowserTest {
         assertThat(family.locator("#medecin-trajet")).containsText("min");
         assertThat(family.locator("#medecin")).containsText("anglais");
         assertThat(family.locator("#carte-medecin[data-loaded='true']")).hasCount(1);
-        family.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/famille-voit-son-medecin.png")).setFullPage(true));
-        NotificationsTest.await(() -> mailTo(familyMail).stream().anyMatch(m -> NotificationsTest.subject(m).contains("un médecin accepte")));
+        family.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/famille-voit-son-medecin.png"))
+                .setFullPage(true));
+        NotificationsTest.await(() -> mailTo(familyMail).stream()
+                .anyMatch(m -> NotificationsTest.subject(m).contains("un médecin accepte")));
         String accepted = NotificationsTest.text(mailTo(familyMail).stream()
-                .filter(m -> NotificationsTest.subject(m).contains("un médecin accepte")).findFirst().orElseThrow());
+                .filter(m -> NotificationsTest.subject(m).contains("un médecin accepte"))
+                .findFirst()
+                .orElseThrow());
         assertThat(accepted).contains("Lemaire").contains("12 rue de Siam");
 
-        family.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Je confirme")).click();
+        family.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Je confirme"))
+                .click();
         assertThat(family.locator("#rattache")).containsText("Votre médecin traitant est Dr Anne Lemaire");
         assertThat(family.locator("#declaration-a-faire")).containsText("premier rendez-vous");
 
@@ -148,21 +174,32 @@ class FamilyMeetsDoctorBrowserTest {
         assertThat(doctorPage.locator("#membres")).containsText("2 février 1986");
         assertThat(doctorPage.locator("#membres")).containsText("06 12 34 56 78");
         assertThat(doctorPage.locator("#membres")).containsText(familyMail);
-        assertThat(doctorPage.locator("#membres tr", new Page.LocatorOptions().setHasText("Alice"))).containsText("non communiqué");
-        doctorPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J'ai fait la déclaration")).click();
+        assertThat(doctorPage.locator("#membres tr", new Page.LocatorOptions().setHasText("Alice")))
+                .containsText("non communiqué");
+        doctorPage
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J'ai fait la déclaration"))
+                .click();
         assertThat(doctorPage.locator("#declaration")).containsText("Déclaration de médecin traitant faite le");
-        doctorPage.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/medecin-voit-le-foyer.png")).setFullPage(true));
-        NotificationsTest.await(() -> mailTo(doctorMail).stream().anyMatch(m -> NotificationsTest.text(m).contains("Kerbrat")));
-        assertThat(jdbc.sql("select declared_at is not null from proposal where id = :id").param("id", proposal).query(Boolean.class).single())
+        doctorPage.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/medecin-voit-le-foyer.png"))
+                .setFullPage(true));
+        NotificationsTest.await(() -> mailTo(doctorMail).stream()
+                .anyMatch(m -> NotificationsTest.text(m).contains("Kerbrat")));
+        assertThat(jdbc.sql("select declared_at is not null from proposal where id = :id")
+                        .param("id", proposal)
+                        .query(Boolean.class)
+                        .single())
                 .isTrue();
 
         // in-app notices too, each linking to the page it is about
-        assertThat(inbox.page(insured.accountId(), fr.traitant.app.platform.ListRequest.first("/mes-notifications")).rows())
+        assertThat(inbox.page(insured.accountId(), fr.traitant.app.platform.ListRequest.first("/mes-notifications"))
+                        .rows())
                 .extracting(fr.traitant.app.identity.Inbox.Notice::message)
                 .anyMatch(m -> m.startsWith("Une proposition de médecin traitant est en cours"))
                 .anyMatch(m -> m.startsWith("Un médecin accepte de devenir le médecin traitant"))
                 .anyMatch(m -> m.startsWith("Votre médecin a fait la déclaration"));
-        assertThat(inbox.page(doctor, fr.traitant.app.platform.ListRequest.first("/mes-notifications")).rows())
+        assertThat(inbox.page(doctor, fr.traitant.app.platform.ListRequest.first("/mes-notifications"))
+                        .rows())
                 .anySatisfy(n -> {
                     assertThat(n.message()).startsWith("Un foyer vous a choisi comme médecin traitant");
                     assertThat(n.href()).isEqualTo("/propositions/" + proposal);
@@ -175,7 +212,11 @@ class FamilyMeetsDoctorBrowserTest {
                 .anyMatch(m -> NotificationsTest.subject(m).equals("Traitant — votre médecin traitant est déclaré")));
         // DSFR's own script sets inline styles the CSP refuses, on either page depending on timing (as in the other
         // browser tests); anything else is an error
-        assertThat(doctorErrors).filteredOn(e -> !e.startsWith("Applying inline style violates")).isEmpty();
-        assertThat(familyErrors).filteredOn(e -> !e.startsWith("Applying inline style violates")).isEmpty();
+        assertThat(doctorErrors)
+                .filteredOn(e -> !e.startsWith("Applying inline style violates"))
+                .isEmpty();
+        assertThat(familyErrors)
+                .filteredOn(e -> !e.startsWith("Applying inline style violates"))
+                .isEmpty();
     }
 }

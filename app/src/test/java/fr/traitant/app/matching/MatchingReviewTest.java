@@ -51,14 +51,20 @@ class MatchingReviewTest {
     JdbcClient jdbc;
 
     private long waiting(String name) {
-        long h = households.create("Foyer " + name, InseeCode.of("23096"),
+        long h = households.create(
+                "Foyer " + name,
+                InseeCode.of("23096"),
                 List.of(new NewMember("Anne", name, LocalDate.of(1970, 1, 1), null, null, null)));
         return waitingList.register(h, WaitingList.Source.CASE, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     private Long doctorOf(long run, long entry) {
-        return jdbc.sql("select doctor_id from matching_run_line where run_id = :r and entry_id = :e").param("r", run).param("e", entry)
-                .query(Long.class).optional().orElse(null);
+        return jdbc.sql("select doctor_id from matching_run_line where run_id = :r and entry_id = :e")
+                .param("r", run)
+                .param("e", entry)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     @Test
@@ -83,10 +89,13 @@ class MatchingReviewTest {
         // places are counted with the draft's other lines: a doctor of two places who already has the other household
         // of this draft keeps one after taking this one
         Long secondDoctor = doctorOf(run, second);
-        choice.options().stream().filter(o -> o.doctorId() == doctorA || o.doctorId() == doctorB).forEach(o ->
-                assertThat(o.placesLeft()).isEqualTo(java.util.Objects.equals(secondDoctor, o.doctorId()) ? 0 : 1));
+        choice.options().stream()
+                .filter(o -> o.doctorId() == doctorA || o.doctorId() == doctorB)
+                .forEach(o -> assertThat(o.placesLeft())
+                        .isEqualTo(java.util.Objects.equals(secondDoctor, o.doctorId()) ? 0 : 1));
 
-        assertThatThrownBy(() -> runs.reassign(run, first, 999_999_999L)).isInstanceOf(ProposalWorkflow.TransitionRefused.class)
+        assertThatThrownBy(() -> runs.reassign(run, first, 999_999_999L))
+                .isInstanceOf(ProposalWorkflow.TransitionRefused.class)
                 .hasMessageContaining("ne peut pas recevoir ce foyer");
         MatchingRuns.Option other = choice.options().getFirst();
         String said = runs.reassign(run, first, other.doctorId());
@@ -102,19 +111,33 @@ class MatchingReviewTest {
 
         // the pages: the advisor reviews, the conciliator only reads
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
-        assertThat(advisor.get("/appariements/" + run + "/foyers/" + first).body()).contains("choisir un autre médecin");
+        assertThat(advisor.get("/appariements/" + run + "/foyers/" + first).body())
+                .contains("choisir un autre médecin");
         assertThat(advisor.get("/appariements/" + run).body()).contains("/appariements/" + run + "/foyers/" + first);
         WebSession conciliator = TestAccounts.signedIn(accounts, Role.CONCILIATOR, port);
-        assertThat(conciliator.get("/appariements/" + run + "/foyers/" + first).status()).isEqualTo(403);
-        assertThat(conciliator.get("/appariements/" + run).body()).doesNotContain("/appariements/" + run + "/foyers/").doesNotContain("/publication");
+        assertThat(conciliator.get("/appariements/" + run + "/foyers/" + first).status())
+                .isEqualTo(403);
+        assertThat(conciliator.get("/appariements/" + run).body())
+                .doesNotContain("/appariements/" + run + "/foyers/")
+                .doesNotContain("/publication");
 
         runs.publish(run).made();
-        assertThat(jdbc.sql("select doctor_id from proposal where waiting_entry_id = :e").param("e", first).query(Long.class).single())
+        assertThat(jdbc.sql("select doctor_id from proposal where waiting_entry_id = :e")
+                        .param("e", first)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(other.doctorId());
-        assertThat(jdbc.sql("select count(*) from proposal where waiting_entry_id = :e").param("e", second).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from proposal where waiting_entry_id = :e")
+                        .param("e", second)
+                        .query(Long.class)
+                        .single())
                 .isZero();
         assertThatThrownBy(() -> runs.remove(run, first)).isInstanceOf(ProposalWorkflow.TransitionRefused.class);
-        assertThat(advisor.submit("/appariements/" + run, "/appariements/" + run + "/foyers/" + first + "/retrait", Map.of()).status())
+        assertThat(advisor.submit(
+                                "/appariements/" + run,
+                                "/appariements/" + run + "/foyers/" + first + "/retrait",
+                                Map.of())
+                        .status())
                 .isEqualTo(302);
         assertThat(doctorOf(run, first)).isEqualTo(other.doctorId());
     }

@@ -1,18 +1,18 @@
 package fr.traitant.app.matching;
 
-import fr.traitant.app.platform.Outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.traitant.app.IntegrationTest;
-import fr.traitant.app.TestMail;
 import fr.traitant.app.TestAccounts;
+import fr.traitant.app.TestMail;
 import fr.traitant.app.WebSession;
 import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.members.NewMember;
+import fr.traitant.app.platform.Outbox;
 import fr.traitant.app.platform.values.EmailAddress;
 import fr.traitant.app.platform.values.InseeCode;
 import jakarta.mail.internet.MimeMessage;
@@ -70,17 +70,23 @@ class NotificationsTest {
     TransactionTemplate transactions;
 
     static void await(BooleanSupplier condition) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(condition::getAsBoolean);
     }
 
     List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().equals(address));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     /** The decoded part of this type ({@code text/plain} or {@code text/html}) of a message, multipart or not. */
@@ -111,7 +117,10 @@ class NotificationsTest {
     /** The first message to this address whose subject contains these words. */
     MimeMessage withSubject(String address, String words) throws InterruptedException {
         await(() -> mailTo(address).stream().anyMatch(m -> subject(m).contains(words)));
-        return mailTo(address).stream().filter(m -> subject(m).contains(words)).findFirst().orElseThrow();
+        return mailTo(address).stream()
+                .filter(m -> subject(m).contains(words))
+                .findFirst()
+                .orElseThrow();
     }
 
     static String subject(MimeMessage m) {
@@ -141,9 +150,14 @@ class NotificationsTest {
         String familyMail = "famille" + System.nanoTime() + "@example.fr";
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
         workflow.declareCapacity(doctor.accountId(), "10000000004", "86194", 3, doctorMail);
-        long household = households.create("Foyer Courriel", InseeCode.of("86194"), List.of(
-                new NewMember("Iris", "Courriel", LocalDate.of(1987, 6, 1), null, EmailAddress.of(familyMail), null)));
-        jdbc.sql("update member set consent_to_contact = true where household_id = :h").param("h", household).update();
+        long household = households.create(
+                "Foyer Courriel",
+                InseeCode.of("86194"),
+                List.of(new NewMember(
+                        "Iris", "Courriel", LocalDate.of(1987, 6, 1), null, EmailAddress.of(familyMail), null)));
+        jdbc.sql("update member set consent_to_contact = true where household_id = :h")
+                .param("h", household)
+                .update();
         long entry = waitingList.register(household, WaitingList.Source.ONLINE, Instant.now());
         long proposal = workflow.proposeBest(entry).orElseThrow().value();
 
@@ -156,24 +170,36 @@ class NotificationsTest {
         assertThat(anonymous.get(accept).body().replace("&#39;", "'")).contains("J'accepte");
         assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("PENDING");
         // a forged signature is refused
-        assertThat(anonymous.get(accept.substring(0, accept.length() - 4) + "0000").body().replace("&#39;", "'")).contains("n'est pas valide");
-        assertThat(anonymous.submit(accept, accept, Map.of()).body().replace("&#39;", "'")).contains("Votre réponse est enregistrée");
+        assertThat(anonymous
+                        .get(accept.substring(0, accept.length() - 4) + "0000")
+                        .body()
+                        .replace("&#39;", "'"))
+                .contains("n'est pas valide");
+        assertThat(anonymous.submit(accept, accept, Map.of()).body().replace("&#39;", "'"))
+                .contains("Votre réponse est enregistrée");
         assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("ACCEPTED");
         // single use: the same link, or its sibling "Décliner", no longer works
         assertThat(anonymous.get(accept).body().replace("&#39;", "'")).contains("n'est pas valide");
-        assertThat(anonymous.get(link(toDoctor, "Décliner")).body().replace("&#39;", "'")).contains("n'est pas valide");
+        assertThat(anonymous.get(link(toDoctor, "Décliner")).body().replace("&#39;", "'"))
+                .contains("n'est pas valide");
 
         // the family learnt of the proposal when it was made, then of the acceptance, each in plain text and HTML
         MimeMessage made = withSubject(familyMail, "une proposition de médecin traitant est en cours");
         assertThat(text(made)).contains("Il a jusqu'au").contains("/mon-medecin-traitant");
         MimeMessage accepted = withSubject(familyMail, "un médecin accepte");
-        assertThat(part(accepted, "text/html")).contains("<html lang=\"fr\">").contains("<a href=\"http")
+        assertThat(part(accepted, "text/html"))
+                .contains("<html lang=\"fr\">")
+                .contains("<a href=\"http")
                 .contains(link(accepted, "Confirmer") + "\">");
         String confirm = link(accepted, "Confirmer");
-        assertThat(anonymous.submit(confirm, confirm, Map.of()).body().replace("&#39;", "'")).contains("Votre réponse est enregistrée");
+        assertThat(anonymous.submit(confirm, confirm, Map.of()).body().replace("&#39;", "'"))
+                .contains("Votre réponse est enregistrée");
         assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("ATTACHED");
-        assertThat(jdbc.sql("select bool_and(has_declared_doctor) from member where household_id = :h").param("h", household)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select bool_and(has_declared_doctor) from member where household_id = :h")
+                        .param("h", household)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
@@ -181,11 +207,17 @@ class NotificationsTest {
         String doctorMail = "exp" + System.nanoTime() + "@medecin.mssante.fr";
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
         workflow.declareCapacity(doctor.accountId(), null, "16102", 3, doctorMail);
-        long household = households.create("Foyer Expire", InseeCode.of("16102"),
+        long household = households.create(
+                "Foyer Expire",
+                InseeCode.of("16102"),
                 List.of(new NewMember("Max", "Expire", LocalDate.of(1980, 1, 1), null, null, null)));
-        long proposal = workflow.proposeBest(waitingList.register(household, WaitingList.Source.ONLINE, Instant.now())).orElseThrow().value();
+        long proposal = workflow.proposeBest(waitingList.register(household, WaitingList.Source.ONLINE, Instant.now()))
+                .orElseThrow()
+                .value();
         await(() -> !mailTo(doctorMail).isEmpty());
-        jdbc.sql("update answer_link set expires_at = now() - interval '1 second' where proposal_id = :p").param("p", proposal).update();
+        jdbc.sql("update answer_link set expires_at = now() - interval '1 second' where proposal_id = :p")
+                .param("p", proposal)
+                .update();
         String accept = link(mailTo(doctorMail).getFirst(), "Accepter");
         WebSession anonymous = new WebSession(port);
         assertThat(anonymous.get(accept).body().replace("&#39;", "'")).contains("n'est pas valide, a expiré");
@@ -200,18 +232,31 @@ class NotificationsTest {
             outbox.enqueue(to, "Deux", "second", "test:2");
         });
         // a sender claims them, then the application stops before sending: nothing is lost, the rows wait
-        jdbc.sql("update outbox_message set claimed_until = now() + interval '1 hour', attempts = attempts + 1 where recipient = :r")
-                .param("r", to).update();
+        jdbc.sql(
+                        "update outbox_message set claimed_until = now() + interval '1 hour', attempts = attempts + 1 where recipient = :r")
+                .param("r", to)
+                .update();
         // nothing is sent while the claim holds (several sender cycles)
-        Awaitility.await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> mailTo(to).isEmpty());
-        assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :r and sent_at is null").param("r", to)
-                .query(Long.class).single()).isEqualTo(2);
+        Awaitility.await()
+                .during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> mailTo(to).isEmpty());
+        assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :r and sent_at is null")
+                        .param("r", to)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         // the claim runs out (as after a restart, once the lease has passed): they are sent
-        jdbc.sql("update outbox_message set claimed_until = now() - interval '1 second' where recipient = :r").param("r", to).update();
+        jdbc.sql("update outbox_message set claimed_until = now() - interval '1 second' where recipient = :r")
+                .param("r", to)
+                .update();
         await(() -> mailTo(to).size() == 2);
         // a row is marked sent just after the SMTP server's answer: wait for the mark, then nothing is left to send
-        await(() -> jdbc.sql("select count(*) from outbox_message where recipient = :r and sent_at is not null").param("r", to)
-                .query(Long.class).single() == 2);
+        await(() -> jdbc.sql("select count(*) from outbox_message where recipient = :r and sent_at is not null")
+                        .param("r", to)
+                        .query(Long.class)
+                        .single()
+                == 2);
         assertThat(mailTo(to)).hasSize(2);
     }
 
@@ -221,12 +266,20 @@ class NotificationsTest {
         String to = "double" + System.nanoTime() + "@example.fr";
         transactions.executeWithoutResult(s -> outbox.enqueue(to, "Doublon", "une fois", "test:4"));
         await(() -> mailTo(to).size() == 1);
-        long row = jdbc.sql("select id from outbox_message where recipient = :r").param("r", to).query(Long.class).single();
+        long row = jdbc.sql("select id from outbox_message where recipient = :r")
+                .param("r", to)
+                .query(Long.class)
+                .single();
         // as if the sender had died after the SMTP answer, before marking the row sent
-        jdbc.sql("update outbox_message set sent_at = null, claimed_until = null where id = :id").param("id", row).update();
+        jdbc.sql("update outbox_message set sent_at = null, claimed_until = null where id = :id")
+                .param("id", row)
+                .update();
         await(() -> mailTo(to).size() == 2);
         List<MimeMessage> copies = mailTo(to);
-        assertThat(copies.get(0).getMessageID()).isEqualTo(outbox.messageId(row)).startsWith("<outbox-" + row + "@").endsWith(">");
+        assertThat(copies.get(0).getMessageID())
+                .isEqualTo(outbox.messageId(row))
+                .startsWith("<outbox-" + row + "@")
+                .endsWith(">");
         assertThat(copies.get(1).getMessageID()).isEqualTo(copies.get(0).getMessageID());
     }
 
@@ -236,8 +289,11 @@ class NotificationsTest {
         greenMail.stop();
         try {
             transactions.executeWithoutResult(s -> outbox.enqueue(to, "Panne", "retry", "test:3"));
-            await(() -> jdbc.sql("select attempts >= 2 and last_error is not null and sent_at is null from outbox_message where recipient = :r")
-                    .param("r", to).query(Boolean.class).single());
+            await(() -> jdbc.sql(
+                            "select attempts >= 2 and last_error is not null and sent_at is null from outbox_message where recipient = :r")
+                    .param("r", to)
+                    .query(Boolean.class)
+                    .single());
         } finally {
             greenMail.start();
         }
@@ -258,6 +314,10 @@ class NotificationsTest {
         } catch (IllegalStateException expected) {
             // the change failed: no message either
         }
-        assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :r").param("r", to).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from outbox_message where recipient = :r")
+                        .param("r", to)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 }

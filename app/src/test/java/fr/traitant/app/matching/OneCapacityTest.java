@@ -49,25 +49,39 @@ class OneCapacityTest {
         doctor.login(email, TestAccounts.PASSWORD);
 
         // on the proposals page
-        assertThat(doctor.submit("/propositions", "/propositions/capacite",
-                Map.of("statut", "ACCEPTING", "capacite", "5", "commune", "Aurillac")).status()).isEqualTo(302);
+        assertThat(doctor.submit(
+                                "/propositions",
+                                "/propositions/capacite",
+                                Map.of("statut", "ACCEPTING", "capacite", "5", "commune", "Aurillac"))
+                        .status())
+                .isEqualTo(302);
         assertThat(doctors.findByRpps(rpps).orElseThrow().capacity()).isEqualTo(5);
         assertThat(workflow.capacity(account).orElseThrow().capacity()).isEqualTo(5);
 
         // then in the doctor's space: the proposals page, the public card and the runs' capacity follow
-        assertThat(doctor.submit("/espace-medecin", "/espace-medecin/disponibilite",
-                Map.of("status", "ACCEPTING", "capacity", "8", "maxComplexity", "2")).status()).isEqualTo(302);
+        assertThat(doctor.submit(
+                                "/espace-medecin",
+                                "/espace-medecin/disponibilite",
+                                Map.of("status", "ACCEPTING", "capacity", "8", "maxComplexity", "2"))
+                        .status())
+                .isEqualTo(302);
         assertThat(doctors.findByRpps(rpps).orElseThrow().capacity()).isEqualTo(8);
         assertThat(workflow.capacity(account).orElseThrow().capacity()).isEqualTo(8);
-        assertThat(org.jsoup.Jsoup.parse(doctor.get("/propositions").body()).getElementById("engagement").text())
+        assertThat(org.jsoup.Jsoup.parse(doctor.get("/propositions").body())
+                        .getElementById("engagement")
+                        .text())
                 .contains("sur une capacité de 8");
         String doctorId = doctors.findByRpps(rpps).orElseThrow().id();
         assertThat(new WebSession(port).get("/medecins/" + doctorId).body()).contains("(8 place(s))");
         assertThat(new WebSession(port).get("/medecins/" + rpps).body()).contains("(8 place(s))");
 
         // fewer places than already accepted is refused on either page, and nothing changes anywhere
-        jdbc.sql("update doctor_capacity set committed = 6 where doctor_account_id = :a").param("a", account).update();
-        WebSession.Response refused = doctor.submit("/espace-medecin", "/espace-medecin/disponibilite",
+        jdbc.sql("update doctor_capacity set committed = 6 where doctor_account_id = :a")
+                .param("a", account)
+                .update();
+        WebSession.Response refused = doctor.submit(
+                "/espace-medecin",
+                "/espace-medecin/disponibilite",
                 Map.of("status", "ACCEPTING", "capacity", "4", "maxComplexity", "2"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("Vous avez déjà accepté 6");
@@ -75,11 +89,17 @@ class OneCapacityTest {
         assertThat(workflow.capacity(account).orElseThrow().capacity()).isEqualTo(8);
 
         // no longer accepting: no room left, the places taken stay counted
-        assertThat(doctor.submit("/espace-medecin", "/espace-medecin/disponibilite",
-                Map.of("status", "NOT_ACCEPTING", "capacity", "0", "maxComplexity", "2")).status()).isEqualTo(302);
+        assertThat(doctor.submit(
+                                "/espace-medecin",
+                                "/espace-medecin/disponibilite",
+                                Map.of("status", "NOT_ACCEPTING", "capacity", "0", "maxComplexity", "2"))
+                        .status())
+                .isEqualTo(302);
         ProposalWorkflow.Capacity after = workflow.capacity(account).orElseThrow();
         assertThat(after.accepting()).isFalse();
         assertThat(after.capacity()).isEqualTo(6);
-        jdbc.sql("update doctor_capacity set committed = 0 where doctor_account_id = :a").param("a", account).update();
+        jdbc.sql("update doctor_capacity set committed = 0 where doctor_account_id = :a")
+                .param("a", account)
+                .update();
     }
 }

@@ -33,7 +33,9 @@ class ProposalAccessTest {
     ProposalWorkflow workflow;
 
     private long household() {
-        return households.create("Foyer Proposé", fr.traitant.app.platform.values.InseeCode.of("83137"),
+        return households.create(
+                "Foyer Proposé",
+                fr.traitant.app.platform.values.InseeCode.of("83137"),
                 List.of(new NewMember("Zoé", "Proposée", java.time.LocalDate.of(1990, 3, 3), null, null, null)));
     }
 
@@ -46,25 +48,34 @@ class ProposalAccessTest {
         SignedInUser drB = TestAccounts.create(accounts, Role.DOCTOR);
         workflow.declareCapacity(drA.accountId(), null, "83137", 5);
         workflow.declareCapacity(drB.accountId(), null, "83137", 5);
-        long toA = workflow.proposeFromCase(household(), fr.traitant.app.identity.AccountId.of(drA.accountId()), "TEST-A").value();
-        long toB = workflow.proposeFromCase(household(), fr.traitant.app.identity.AccountId.of(drB.accountId()), "TEST-B").value();
+        long toA = workflow.proposeFromCase(
+                        household(), fr.traitant.app.identity.AccountId.of(drA.accountId()), "TEST-A")
+                .value();
+        long toB = workflow.proposeFromCase(
+                        household(), fr.traitant.app.identity.AccountId.of(drB.accountId()), "TEST-B")
+                .value();
 
         WebSession a = new WebSession(port);
         a.login(drA.username(), TestAccounts.PASSWORD);
         WebSession.Response list = a.get("/api/v1/proposals", "application/json");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("\"id\":" + toA).doesNotContain("\"id\":" + toB);
-        assertThat(a.get("/api/v1/proposals/" + toA, "application/json").status()).isEqualTo(200);
+        assertThat(a.get("/api/v1/proposals/" + toA, "application/json").status())
+                .isEqualTo(200);
         WebSession.Response other = a.get("/api/v1/proposals/" + toB, "application/json");
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.body()).doesNotContain("\"householdId\"");
         assertThat(a.get("/propositions").body()).contains("Propositions qui me sont adressées");
 
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
-        assertThat(advisor.get("/api/v1/proposals/" + toB, "application/json").status()).isEqualTo(200);
+        assertThat(advisor.get("/api/v1/proposals/" + toB, "application/json").status())
+                .isEqualTo(200);
 
-        long reads = jdbc.sql("select count(*) from audit_event where record_type = 'proposal' and record_id = :id and action = 'READ'")
-                .param("id", Long.toString(toA)).query(Long.class).single();
+        long reads = jdbc.sql(
+                        "select count(*) from audit_event where record_type = 'proposal' and record_id = :id and action = 'READ'")
+                .param("id", Long.toString(toA))
+                .query(Long.class)
+                .single();
         assertThat(reads).isGreaterThanOrEqualTo(2);
     }
 }

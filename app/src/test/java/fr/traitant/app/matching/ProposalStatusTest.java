@@ -11,34 +11,51 @@ import org.junit.jupiter.api.Test;
 /** Issue 13, point 5: the proposal's transition table, checked on its own (no database). */
 class ProposalStatusTest {
 
-    private static final List<ProposalTransition> ALL = List.of(new ProposalTransition.Accept(), new ProposalTransition.Decline(),
-            new ProposalTransition.Confirm(), new ProposalTransition.Refuse(), new ProposalTransition.Expire());
+    private static final List<ProposalTransition> ALL = List.of(
+            new ProposalTransition.Accept(),
+            new ProposalTransition.Decline(),
+            new ProposalTransition.Confirm(),
+            new ProposalTransition.Refuse(),
+            new ProposalTransition.Expire());
 
     @Test
     void the_doctor_answers_a_pending_proposal_the_family_an_accepted_one() {
-        assertThat(new ProposalTransition.Accept().applyTo(ProposalStatus.PENDING)).isEqualTo(ProposalStatus.ACCEPTED);
-        assertThat(new ProposalTransition.Decline().applyTo(ProposalStatus.PENDING)).isEqualTo(ProposalStatus.DECLINED);
-        assertThat(new ProposalTransition.Confirm().applyTo(ProposalStatus.ACCEPTED)).isEqualTo(ProposalStatus.ATTACHED);
-        assertThat(new ProposalTransition.Refuse().applyTo(ProposalStatus.PENDING)).isEqualTo(ProposalStatus.REFUSED);
-        assertThat(new ProposalTransition.Refuse().applyTo(ProposalStatus.ACCEPTED)).isEqualTo(ProposalStatus.REFUSED);
-        assertThat(new ProposalTransition.Expire().applyTo(ProposalStatus.PENDING)).isEqualTo(ProposalStatus.EXPIRED);
-        assertThat(new ProposalTransition.Expire().applyTo(ProposalStatus.ACCEPTED)).isEqualTo(ProposalStatus.EXPIRED);
+        assertThat(new ProposalTransition.Accept().applyTo(ProposalStatus.PENDING))
+                .isEqualTo(ProposalStatus.ACCEPTED);
+        assertThat(new ProposalTransition.Decline().applyTo(ProposalStatus.PENDING))
+                .isEqualTo(ProposalStatus.DECLINED);
+        assertThat(new ProposalTransition.Confirm().applyTo(ProposalStatus.ACCEPTED))
+                .isEqualTo(ProposalStatus.ATTACHED);
+        assertThat(new ProposalTransition.Refuse().applyTo(ProposalStatus.PENDING))
+                .isEqualTo(ProposalStatus.REFUSED);
+        assertThat(new ProposalTransition.Refuse().applyTo(ProposalStatus.ACCEPTED))
+                .isEqualTo(ProposalStatus.REFUSED);
+        assertThat(new ProposalTransition.Expire().applyTo(ProposalStatus.PENDING))
+                .isEqualTo(ProposalStatus.EXPIRED);
+        assertThat(new ProposalTransition.Expire().applyTo(ProposalStatus.ACCEPTED))
+                .isEqualTo(ProposalStatus.EXPIRED);
     }
 
     @Test
     void everything_else_is_refused_with_a_french_reason() {
         assertThatThrownBy(() -> new ProposalTransition.Confirm().applyTo(ProposalStatus.PENDING))
-                .isInstanceOf(ProposalWorkflow.TransitionRefused.class).hasMessage("Le médecin n'a pas encore accepté cette proposition.");
+                .isInstanceOf(ProposalWorkflow.TransitionRefused.class)
+                .hasMessage("Le médecin n'a pas encore accepté cette proposition.");
         assertThatThrownBy(() -> new ProposalTransition.Accept().applyTo(ProposalStatus.ACCEPTED))
                 .hasMessage("Cette proposition a déjà reçu une réponse.");
         assertThatThrownBy(() -> new ProposalTransition.Decline().applyTo(ProposalStatus.ACCEPTED))
                 .isInstanceOf(ProposalWorkflow.TransitionRefused.class);
         // no transition leaves a terminal status
-        for (ProposalStatus terminal : EnumSet.of(ProposalStatus.DECLINED, ProposalStatus.REFUSED, ProposalStatus.ATTACHED,
-                ProposalStatus.EXPIRED, ProposalStatus.WITHDRAWN)) {
+        for (ProposalStatus terminal : EnumSet.of(
+                ProposalStatus.DECLINED,
+                ProposalStatus.REFUSED,
+                ProposalStatus.ATTACHED,
+                ProposalStatus.EXPIRED,
+                ProposalStatus.WITHDRAWN)) {
             assertThat(terminal.terminal()).isTrue();
             for (ProposalTransition t : ALL) {
-                assertThatThrownBy(() -> t.applyTo(terminal)).as("%s from %s", t, terminal)
+                assertThatThrownBy(() -> t.applyTo(terminal))
+                        .as("%s from %s", t, terminal)
                         .hasMessageStartingWith("Cette proposition n'attend plus de réponse");
             }
         }

@@ -48,7 +48,9 @@ class ProposalWorkflowTest {
     static final Instant SINCE = Instant.parse("2026-01-05T08:00:00Z");
 
     long waitingHousehold(String commune) {
-        long h = households.create("Foyer Flux", InseeCode.of(commune),
+        long h = households.create(
+                "Foyer Flux",
+                InseeCode.of(commune),
                 List.of(new NewMember("Eva", "Flux", LocalDate.of(1988, 2, 2), null, null, null)));
         return waitingList.register(h, WaitingList.Source.ONLINE, SINCE);
     }
@@ -71,14 +73,24 @@ class ProposalWorkflowTest {
         workflow.confirmAs(ProposalId.of(proposal), household);
         assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("ATTACHED");
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.ATTACHED);
-        assertThat(jdbc.sql("select bool_and(has_declared_doctor) and bool_and(declared_doctor_rpps = '10000000001') from member where household_id = :h")
-                .param("h", household).query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("select purpose from audit_event where record_type = 'proposal' and record_id = :id order by id")
-                .param("id", Long.toString(proposal)).query(String.class).list())
-                .containsExactly("Proposition d'un médecin traitant", "Proposition acceptée par le médecin",
+        assertThat(jdbc.sql(
+                                "select bool_and(has_declared_doctor) and bool_and(declared_doctor_rpps = '10000000001') from member where household_id = :h")
+                        .param("h", household)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(jdbc.sql(
+                                "select purpose from audit_event where record_type = 'proposal' and record_id = :id order by id")
+                        .param("id", Long.toString(proposal))
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "Proposition d'un médecin traitant",
+                        "Proposition acceptée par le médecin",
                         "Proposition confirmée par le foyer : médecin traitant déclaré");
         // a second answer is refused
-        assertThatThrownBy(() -> workflow.acceptAs(ProposalId.of(proposal), doctor)).isInstanceOf(ProposalWorkflow.TransitionRefused.class);
+        assertThatThrownBy(() -> workflow.acceptAs(ProposalId.of(proposal), doctor))
+                .isInstanceOf(ProposalWorkflow.TransitionRefused.class);
     }
 
     @Test
@@ -88,13 +100,19 @@ class ProposalWorkflowTest {
         long first = doctor("24322", 1);
         long second = doctor("24322", 1);
         long p1 = workflow.proposeBest(entry).orElseThrow().value();
-        long declining = jdbc.sql("select doctor_account_id from proposal where id = :id").param("id", p1).query(Long.class).single();
+        long declining = jdbc.sql("select doctor_account_id from proposal where id = :id")
+                .param("id", p1)
+                .query(Long.class)
+                .single();
         workflow.declineAs(ProposalId.of(p1), declining);
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.WAITING);
         assertThat(waitingList.get(entry).waitingSince()).isEqualTo(SINCE);
         // the next proposal goes to the other doctor, never back to the one who declined
         long p2 = workflow.proposeBest(entry).orElseThrow().value();
-        long other = jdbc.sql("select doctor_account_id from proposal where id = :id").param("id", p2).query(Long.class).single();
+        long other = jdbc.sql("select doctor_account_id from proposal where id = :id")
+                .param("id", p2)
+                .query(Long.class)
+                .single();
         assertThat(other).isNotEqualTo(declining).isIn(first, second);
         workflow.acceptAs(ProposalId.of(p2), other);
         assertThat(workflow.capacity(other).orElseThrow().remaining()).isZero();
@@ -112,7 +130,9 @@ class ProposalWorkflowTest {
         long doctor = doctor("46042", 3);
         long proposal = workflow.proposeBest(entry).orElseThrow().value();
         workflow.acceptAs(ProposalId.of(proposal), doctor);
-        jdbc.sql("update proposal set deadline = now() - interval '1 minute' where id = :id").param("id", proposal).update();
+        jdbc.sql("update proposal set deadline = now() - interval '1 minute' where id = :id")
+                .param("id", proposal)
+                .update();
         assertThat(workflow.expireOverdue()).isGreaterThanOrEqualTo(1);
         assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("EXPIRED");
         assertThat(workflow.capacity(doctor).orElseThrow().committed()).isZero();
@@ -124,11 +144,15 @@ class ProposalWorkflowTest {
     void another_doctor_or_another_household_cannot_answer_a_proposal() {
         long entry = waitingHousehold("12202");
         long doctor = doctor("12202", 3);
-        long proposal = workflow.propose(entry, workflow.capacity(doctor).orElseThrow().doctor(), "test").value();
+        long proposal = workflow.propose(
+                        entry, workflow.capacity(doctor).orElseThrow().doctor(), "test")
+                .value();
         long intruder = TestAccounts.create(accounts, Role.DOCTOR).accountId();
-        assertThatThrownBy(() -> workflow.acceptAs(ProposalId.of(proposal), intruder)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> workflow.acceptAs(ProposalId.of(proposal), intruder))
+                .isInstanceOf(NotFoundException.class);
         long otherHousehold = households.create("Autre", InseeCode.of("12202"), List.of());
-        assertThatThrownBy(() -> workflow.refuseAs(ProposalId.of(proposal), otherHousehold)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> workflow.refuseAs(ProposalId.of(proposal), otherHousehold))
+                .isInstanceOf(NotFoundException.class);
         assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("PENDING");
     }
 
@@ -138,7 +162,8 @@ class ProposalWorkflowTest {
         long doctorId = workflow.capacity(doctor).orElseThrow().doctorId();
         List<Long> proposals = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            proposals.add(workflow.propose(waitingHousehold("63113"), WorkflowDoctorId.of(doctorId), "charge").value());
+            proposals.add(workflow.propose(waitingHousehold("63113"), WorkflowDoctorId.of(doctorId), "charge")
+                    .value());
         }
         ExecutorService pool = Executors.newFixedThreadPool(100);
         CountDownLatch start = new CountDownLatch(1);
@@ -166,9 +191,15 @@ class ProposalWorkflowTest {
         assertThat(refused.get()).isEqualTo(90);
         assertThat(workflow.capacity(doctor).orElseThrow().committed()).isEqualTo(10);
         assertThat(jdbc.sql("select count(*) from proposal where doctor_account_id = :d and status = 'ACCEPTED'")
-                .param("d", doctor).query(Long.class).single()).isEqualTo(10);
+                        .param("d", doctor)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(10);
         // and the database itself refuses over-commitment, whatever the code does
-        assertThatThrownBy(() -> jdbc.sql("update doctor_capacity set committed = capacity + 1 where doctor_account_id = :d")
-                .param("d", doctor).update()).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql(
+                                "update doctor_capacity set committed = capacity + 1 where doctor_account_id = :d")
+                        .param("d", doctor)
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 }

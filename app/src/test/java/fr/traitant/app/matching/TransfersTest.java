@@ -39,7 +39,8 @@ class TransfersTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger((int) (System.nanoTime() % 300));
+    private static final java.util.concurrent.atomic.AtomicInteger SEQ =
+            new java.util.concurrent.atomic.AtomicInteger((int) (System.nanoTime() % 300));
 
     /** A valid NIR of a man born in 1985 in Toulon, different at each call. */
     static String nir() {
@@ -63,8 +64,9 @@ class TransfersTest {
     @Test
     void a_family_arriving_within_the_lead_time_gets_a_network_doctor_proposed_before_arrival() {
         long near = TestAccounts.create(accounts, Role.DOCTOR).accountId();
-        workflow.declareCapacity(near, "10000000002", "90010", 5);     // Belfort itself
-        // further away (Cravanche, 2 km: 8 minutes against 2), but the directory doctor with this RPPS signed the network's charter: network
+        workflow.declareCapacity(near, "10000000002", "90010", 5); // Belfort itself
+        // further away (Cravanche, 2 km: 8 minutes against 2), but the directory doctor with this RPPS signed the
+        // network's charter: network
         // doctors come first for a transferred family when at most 10 minutes farther (ADR 0050)
         String member = jdbc.sql("""
                 select d.rpps from doctor d join commune c on c.code = d.commune_code
@@ -72,8 +74,12 @@ class TransfersTest {
                    and c.departement_code = '90' order by d.id limit 1 offset 2""").query(String.class).single();
         charter.sign(member, new fr.traitant.app.network.CharterCommitments(true, true, 10));
         // the doctor's own account (linked to their RPPS), as a doctor signing in with Pro Santé Connect would have
-        long network = accounts.createLocal("reseau" + System.nanoTime() + "@medecin.mssante.fr", "Dr Réseau", Role.DOCTOR,
-                TestAccounts.PASSWORD, fr.traitant.app.platform.values.Rpps.of(member));
+        long network = accounts.createLocal(
+                "reseau" + System.nanoTime() + "@medecin.mssante.fr",
+                "Dr Réseau",
+                Role.DOCTOR,
+                TestAccounts.PASSWORD,
+                fr.traitant.app.platform.values.Rpps.of(member));
         workflow.declareCapacity(network, member, "90029", 5);
         String ref = family("83137");
         String later = family("83137");
@@ -84,28 +90,44 @@ class TransfersTest {
                 + later + "-1;" + later + "-F;90010;" + farAway + "\n";
         Transfers.Result result = transfers.importPlan(new StringReader(plan));
         assertThat(result.lines()).isEqualTo(2);
-        long household = jdbc.sql("select id from household where external_ref = :r").param("r", ref + "-F").query(Long.class).single();
+        long household = jdbc.sql("select id from household where external_ref = :r")
+                .param("r", ref + "-F")
+                .query(Long.class)
+                .single();
         WaitingList.Entry entry = waitingList.openEntry(household).orElseThrow();
         assertThat(entry.source()).isEqualTo(WaitingList.Source.TRANSFER);
         assertThat(entry.departement()).isEqualTo("90");
         assertThat(entry.people()).isEqualTo(2); // the whole family, their old GP is far away
         assertThat(entry.status()).isEqualTo(WaitingList.Status.PROPOSED);
-        assertThat(jdbc.sql("select doctor_account_id from proposal where household_id = :h").param("h", household)
-                .query(Long.class).single()).isEqualTo(network);
+        assertThat(jdbc.sql("select doctor_account_id from proposal where household_id = :h")
+                        .param("h", household)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(network);
         // arriving in 200 days: not yet
-        long laterHousehold = jdbc.sql("select id from household where external_ref = :r").param("r", later + "-F").query(Long.class).single();
+        long laterHousehold = jdbc.sql("select id from household where external_ref = :r")
+                .param("r", later + "-F")
+                .query(Long.class)
+                .single();
         assertThat(waitingList.openEntry(laterHousehold)).isEmpty();
         // importing the same plan again creates nothing new
         transfers.importPlan(new StringReader(plan));
-        assertThat(jdbc.sql("select count(*) from proposal where household_id = :h").param("h", household).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from proposal where household_id = :h")
+                        .param("h", household)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void a_move_within_the_departement_keeps_the_doctor() {
         String ref = family("83137");
-        transfers.importPlan(new StringReader("beneficiaire;foyer;commune_destination;date_arrivee\n"
-                + ref + "-1;" + ref + "-F;83069;" + LocalDate.now().plusDays(10) + "\n"));
-        long household = jdbc.sql("select id from household where external_ref = :r").param("r", ref + "-F").query(Long.class).single();
+        transfers.importPlan(new StringReader("beneficiaire;foyer;commune_destination;date_arrivee\n" + ref + "-1;"
+                + ref + "-F;83069;" + LocalDate.now().plusDays(10) + "\n"));
+        long household = jdbc.sql("select id from household where external_ref = :r")
+                .param("r", ref + "-F")
+                .query(Long.class)
+                .single();
         assertThat(waitingList.openEntry(household)).isEmpty();
     }
 
@@ -118,10 +140,17 @@ class TransfersTest {
                 + ref + "-2;" + ref + "-F;99999;2027-01-01\n"
                 + ref + "-2;" + ref + "-F;90010;2027-13-01\n";
         assertThatThrownBy(() -> transfers.importPlan(new StringReader(plan)))
-                .isInstanceOfSatisfying(Transfers.TransferPlanRefused.class, e -> assertThat(e.errors()).containsExactly(
-                        "ligne 3 : bénéficiaire " + ref + "-9 inconnu dans le foyer " + ref + "-F",
-                        "ligne 4 : commune inconnue '99999'",
-                        "ligne 5 : date d'arrivée invalide (AAAA-MM-JJ attendu)"));
-        assertThat(jdbc.sql("select count(*) from transfer where member_ref like :r").param("r", ref + "%").query(Long.class).single()).isZero();
+                .isInstanceOfSatisfying(
+                        Transfers.TransferPlanRefused.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(
+                                        "ligne 3 : bénéficiaire " + ref + "-9 inconnu dans le foyer " + ref + "-F",
+                                        "ligne 4 : commune inconnue '99999'",
+                                        "ligne 5 : date d'arrivée invalide (AAAA-MM-JJ attendu)"));
+        assertThat(jdbc.sql("select count(*) from transfer where member_ref like :r")
+                        .param("r", ref + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 }

@@ -8,8 +8,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import fr.traitant.app.BrowserSupport;
 import fr.traitant.app.IntegrationTest;
-import fr.traitant.app.TestMail;
 import fr.traitant.app.TestAccounts;
+import fr.traitant.app.TestMail;
 import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
@@ -24,7 +24,6 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,7 +74,9 @@ class WorkflowChainBrowserTest {
         // the exact count (the public figure says "< 11" for a small month)
         return jdbc.sql("select count(*) from waiting_entry where status = 'ATTACHED'"
                         + " and to_char(status_changed_at at time zone 'Europe/Paris', 'YYYY-MM') = :m")
-                .param("m", month).query(Long.class).single();
+                .param("m", month)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -88,26 +89,38 @@ class WorkflowChainBrowserTest {
         String ref = "C" + System.nanoTime();
         String familyMail = "famille" + System.nanoTime() + "@example.fr";
         memberImport.importCsv(new StringReader(String.join(";", MemberImport.COLUMNS) + "\n"
-                + ref + "-F;" + ref + "-1;ACTIVE;" + TransfersTest.nir("8602") + ";Hugo;Chaine;1986-02-02;M;83137;;;oui;;" + familyMail + ";;oui\n"
+                + ref + "-F;" + ref + "-1;ACTIVE;" + TransfersTest.nir("8602")
+                + ";Hugo;Chaine;1986-02-02;M;83137;;;oui;;" + familyMail + ";;oui\n"
                 + ref + "-F;" + ref + "-2;FAMILY_MEMBER;;Alice;Chaine;2018-02-02;F;83137;;;oui;;;;oui\n"));
-        long household = jdbc.sql("select id from household where external_ref = :r").param("r", ref + "-F").query(Long.class).single();
+        long household = jdbc.sql("select id from household where external_ref = :r")
+                .param("r", ref + "-F")
+                .query(Long.class)
+                .single();
         SignedInUser insured = TestAccounts.create(accounts, Role.INSURED);
         households.link(household, insured.accountId());
         long before = attachedThisMonth();
 
         // the transfer plan: they arrive in Besançon in 40 days → a proposal is made now, before arrival
-        transfers.importPlan(new StringReader("beneficiaire;foyer;commune_destination;date_arrivee\n"
-                + ref + "-1;" + ref + "-F;25056;" + LocalDate.now().plusDays(40) + "\n"));
-        long proposal = jdbc.sql("select id from proposal where household_id = :h").param("h", household).query(Long.class).single();
+        transfers.importPlan(new StringReader("beneficiaire;foyer;commune_destination;date_arrivee\n" + ref + "-1;"
+                + ref + "-F;25056;" + LocalDate.now().plusDays(40) + "\n"));
+        long proposal = jdbc.sql("select id from proposal where household_id = :h")
+                .param("h", household)
+                .query(Long.class)
+                .single();
 
         // the doctor reads the e-mail and accepts through its link
-        NotificationsTest.await(() -> Arrays.stream(greenMail.getReceivedMessages()).anyMatch(m -> recipient(m, doctorMail)));
-        MimeMessage toDoctor = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> recipient(m, doctorMail)).findFirst().orElseThrow();
+        NotificationsTest.await(
+                () -> Arrays.stream(greenMail.getReceivedMessages()).anyMatch(m -> recipient(m, doctorMail)));
+        MimeMessage toDoctor = Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> recipient(m, doctorMail))
+                .findFirst()
+                .orElseThrow();
         String accept = NotificationsTest.link(toDoctor, "Accepter");
         Page page = chromium.browser().newPage();
         List<String> consoleErrors = BrowserSupport.consoleErrors(page);
         page.navigate("http://localhost:" + port + accept);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J'accepte")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J'accepte"))
+                .click();
         assertThat(page.locator("#fait")).containsText("Votre réponse est enregistrée");
         assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("ACCEPTED");
 
@@ -115,25 +128,38 @@ class WorkflowChainBrowserTest {
         page.navigate("http://localhost:" + port + "/mon-medecin-traitant");
         page.getByLabel("Adresse électronique").fill(insured.username());
         page.getByLabel("Mot de passe").fill(TestAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter"))
+                .click();
         assertThat(page.locator("#proposition")).containsText("accepte de devenir votre médecin traitant");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Je confirme")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Je confirme"))
+                .click();
         assertThat(page.locator("#rattache")).containsText("Votre médecin traitant est");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/mon-medecin-traitant.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/mon-medecin-traitant.png"))
+                .setFullPage(true));
 
         // médecin traitant declared for the whole family, figures updated
-        assertThat(jdbc.sql("select count(*) from member where household_id = :h and has_declared_doctor and declared_doctor_rpps = '10000000005'")
-                .param("h", household).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql(
+                                "select count(*) from member where household_id = :h and has_declared_doctor and declared_doctor_rpps = '10000000005'")
+                        .param("h", household)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         assertThat(attachedThisMonth()).isEqualTo(before + 1);
         page.navigate("http://localhost:" + port + "/chiffres/attente");
-        assertThat(page.locator("#rattaches")).containsText(YearMonth.now(ZoneId.of("Europe/Paris")).toString());
-        // the intermittent CSP inline-style report of the login page, tolerated as in LoginBrowserTest (source not identified)
-        assertThat(consoleErrors).filteredOn(e -> !e.startsWith("Applying inline style violates")).isEmpty();
+        assertThat(page.locator("#rattaches"))
+                .containsText(YearMonth.now(ZoneId.of("Europe/Paris")).toString());
+        // the intermittent CSP inline-style report of the login page, tolerated as in LoginBrowserTest (source not
+        // identified)
+        assertThat(consoleErrors)
+                .filteredOn(e -> !e.startsWith("Applying inline style violates"))
+                .isEmpty();
     }
 
     static boolean recipient(MimeMessage m, String address) {
         try {
-            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
+            return Arrays.stream(m.getAllRecipients())
+                    .anyMatch(a -> a.toString().equals(address));
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

@@ -54,18 +54,26 @@ class HouseholdAccessTest {
         alice = TestAccounts.create(accounts, Role.INSURED);
         bob = TestAccounts.create(accounts, Role.INSURED);
         aliceNir = nir(++seed);
-        aliceHousehold = households.create("Foyer Alice", InseeCode.of("83137"),
+        aliceHousehold = households.create(
+                "Foyer Alice",
+                InseeCode.of("83137"),
                 List.of(new NewMember("Alice", "Test", LocalDate.of(1984, 5, 1), Nir.of(aliceNir), null, null)));
-        bobHousehold = households.create("Foyer Bob", InseeCode.of("29019"),
+        bobHousehold = households.create(
+                "Foyer Bob",
+                InseeCode.of("29019"),
                 List.of(new NewMember("Bob", "Secret", LocalDate.of(1970, 1, 1), null, null, null)));
         households.link(aliceHousehold, alice.accountId());
         households.link(bobHousehold, bob.accountId());
-        aliceMember = jdbc.sql("select id from member where household_id = :h").param("h", aliceHousehold).query(Long.class).single();
+        aliceMember = jdbc.sql("select id from member where household_id = :h")
+                .param("h", aliceHousehold)
+                .query(Long.class)
+                .single();
     }
 
     private WebSession signIn(SignedInUser user) {
         WebSession session = new WebSession(port);
-        assertThat(session.login(user.username(), TestAccounts.PASSWORD).location()).doesNotContain("/connexion");
+        assertThat(session.login(user.username(), TestAccounts.PASSWORD).location())
+                .doesNotContain("/connexion");
         return session;
     }
 
@@ -74,11 +82,18 @@ class HouseholdAccessTest {
         WebSession session = signIn(alice);
         WebSession.Response page = session.get("/foyers/" + aliceHousehold);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Foyer Alice").contains("Alice").contains("2 84 ** ** *** *** **")
-                .doesNotContain(aliceNir).doesNotContain(aliceNir.substring(0, 13));
+        assertThat(page.body())
+                .contains("Foyer Alice")
+                .contains("Alice")
+                .contains("2 84 ** ** *** *** **")
+                .doesNotContain(aliceNir)
+                .doesNotContain(aliceNir.substring(0, 13));
         WebSession.Response api = session.get("/api/v1/households/" + aliceHousehold, "application/json");
         assertThat(api.status()).isEqualTo(200);
-        assertThat(api.body()).contains("\"label\":\"Foyer Alice\"").contains("2 84 ** ** *** *** **").doesNotContain(aliceNir);
+        assertThat(api.body())
+                .contains("\"label\":\"Foyer Alice\"")
+                .contains("2 84 ** ** *** *** **")
+                .doesNotContain(aliceNir);
         assertThat(session.follow(session.get("/mon-foyer")).body()).contains("Foyer Alice");
     }
 
@@ -101,38 +116,52 @@ class HouseholdAccessTest {
     void each_read_of_a_household_page_writes_an_audit_line_per_member_with_who_and_why() {
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
         long before = countReads(aliceHousehold);
-        assertThat(advisor.get("/foyers/" + aliceHousehold + "?motif=Recherche%20d%27un%20m%C3%A9decin%20traitant%20pour%20le%20foyer").status()).isEqualTo(200);
+        assertThat(advisor.get("/foyers/" + aliceHousehold
+                                + "?motif=Recherche%20d%27un%20m%C3%A9decin%20traitant%20pour%20le%20foyer")
+                        .status())
+                .isEqualTo(200);
         assertThat(advisor.get("/foyers/" + aliceHousehold).status()).isEqualTo(200);
         assertThat(countReads(aliceHousehold)).isEqualTo(before + 2);
         var rows = jdbc.sql("""
                         select actor_role, person_ref, purpose from audit_event
                         where record_type = 'household' and record_id = :id and action = 'READ' order by id desc limit 2""")
                 .param("id", Long.toString(aliceHousehold))
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.get(0)).isEqualTo("ADVISOR");
             assertThat(r.get(1)).isEqualTo("member:" + aliceMember);
         });
-        assertThat(rows).extracting(r -> r.get(2))
+        assertThat(rows)
+                .extracting(r -> r.get(2))
                 .containsExactly(Households.DEFAULT_AGENT_PURPOSE, "Recherche d'un médecin traitant pour le foyer");
 
         WebSession owner = signIn(alice);
         owner.get("/api/v1/households/" + aliceHousehold, "application/json");
-        assertThat(jdbc.sql("select purpose from audit_event where record_id = :id and actor = :actor order by id desc limit 1")
-                .param("id", Long.toString(aliceHousehold)).param("actor", alice.username()).query(String.class).single())
+        assertThat(jdbc.sql(
+                                "select purpose from audit_event where record_id = :id and actor = :actor order by id desc limit 1")
+                        .param("id", Long.toString(aliceHousehold))
+                        .param("actor", alice.username())
+                        .query(String.class)
+                        .single())
                 .isEqualTo(Households.INSURED_PURPOSE);
     }
 
     @Test
     void other_roles_cannot_read_households() {
         WebSession doctor = TestAccounts.signedIn(accounts, Role.DOCTOR, port);
-        assertThat(doctor.get("/api/v1/households/" + aliceHousehold, "application/json").status()).isEqualTo(403);
+        assertThat(doctor.get("/api/v1/households/" + aliceHousehold, "application/json")
+                        .status())
+                .isEqualTo(403);
         WebSession manager = TestAccounts.signedIn(accounts, Role.NETWORK_MANAGER, port);
         assertThat(manager.get("/foyers/" + aliceHousehold).status()).isEqualTo(403);
     }
 
     private long countReads(long householdId) {
-        return jdbc.sql("select count(*) from audit_event where record_type = 'household' and record_id = :id and action = 'READ'")
-                .param("id", Long.toString(householdId)).query(Long.class).single();
+        return jdbc.sql(
+                        "select count(*) from audit_event where record_type = 'household' and record_id = :id and action = 'READ'")
+                .param("id", Long.toString(householdId))
+                .query(Long.class)
+                .single();
     }
 }

@@ -35,23 +35,42 @@ class MemberImportFiguresTest {
         StringBuilder file = new StringBuilder(String.join(";", MemberImport.COLUMNS)).append('\n');
         for (int i = 0; i < lines; i++) {
             String nir = nir(i);
-            file.append("F").append(run).append(i / 3).append(";B").append(run).append(i).append(";ACTIVE;").append(nir)
-                    .append(";Prénom").append(i).append(";Nom de famille assez long").append(i % 997)
-                    .append(";1980-01-01;F;83137;;;non;;prenom.nom").append(i).append("@exemple.fr;0612345678;oui\n");
+            file.append("F")
+                    .append(run)
+                    .append(i / 3)
+                    .append(";B")
+                    .append(run)
+                    .append(i)
+                    .append(";ACTIVE;")
+                    .append(nir)
+                    .append(";Prénom")
+                    .append(i)
+                    .append(";Nom de famille assez long")
+                    .append(i % 997)
+                    .append(";1980-01-01;F;83137;;;non;;prenom.nom")
+                    .append(i)
+                    .append("@exemple.fr;0612345678;oui\n");
         }
-        file.append("F").append(run).append("X;B").append(run).append("X;ACTIVE;;Sans;Nir;1980-01-01;F;83137;;;non;;;;oui\n");
+        file.append("F")
+                .append(run)
+                .append("X;B")
+                .append(run)
+                .append("X;ACTIVE;;Sans;Nir;1980-01-01;F;83137;;;non;;;;oui\n");
         byte[] content = file.toString().getBytes(StandardCharsets.UTF_8);
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
         System.gc();
         long heapBefore = used();
         long start = System.nanoTime();
-        WebSession.Response answer = advisor.upload("/adherents/import", "/adherents/import", "fichier", "extrait.csv", content);
+        WebSession.Response answer =
+                advisor.upload("/adherents/import", "/adherents/import", "fichier", "extrait.csv", content);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("member import figures: %,d lines, %.1f MB, answer %d in %,d ms, heap used %,d MB before, %,d MB after, peak (pool max) %,d MB%n",
+        System.out.printf(
+                "member import figures: %,d lines, %.1f MB, answer %d in %,d ms, heap used %,d MB before, %,d MB after, peak (pool max) %,d MB%n",
                 lines + 1, content.length / 1e6, answer.status(), ms, heapBefore >> 20, used() >> 20, peak() >> 20);
         if (!answer.body().contains("NIR obligatoire pour un assuré")) {
             var first = java.util.regex.Pattern.compile("<li>([^<]*)</li>").matcher(answer.body());
-            throw new AssertionError("the last line was not the reason: " + answer.status() + " " + (first.find() ? first.group(1) : ""));
+            throw new AssertionError("the last line was not the reason: " + answer.status() + " "
+                    + (first.find() ? first.group(1) : ""));
         }
     }
 
@@ -65,7 +84,9 @@ class MemberImportFiguresTest {
     }
 
     private static long peak() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
     }
 }

@@ -49,26 +49,41 @@ class MemberImportTest {
     void a_good_file_creates_households_and_members_audited_and_a_second_import_updates_them() {
         String ref = "T" + System.nanoTime();
         String csv = HEADER
-                + ref + "-F;" + ref + "-1;ACTIVE;" + nir(true) + ";Paul;Import;1984-05-12;M;83137;;;non;;paul@example.fr;06 12 34 56 78;oui\n"
-                + ref + "-F;" + ref + "-2;FAMILY_MEMBER;;Lina;Import;2015-09-03;F;83137;DIABETES;DISABILITY,ISOLATION;non;;;;non\n"
-                + ref + "-G;" + ref + "-3;RETIRED;" + nir(false, "5001") + ";Anne;Autre;1950-01-20;F;29019;CANCER;;oui;10000000001;;;oui\n";
+                + ref + "-F;" + ref + "-1;ACTIVE;" + nir(true)
+                + ";Paul;Import;1984-05-12;M;83137;;;non;;paul@example.fr;06 12 34 56 78;oui\n"
+                + ref + "-F;" + ref
+                + "-2;FAMILY_MEMBER;;Lina;Import;2015-09-03;F;83137;DIABETES;DISABILITY,ISOLATION;non;;;;non\n"
+                + ref + "-G;" + ref + "-3;RETIRED;" + nir(false, "5001")
+                + ";Anne;Autre;1950-01-20;F;29019;CANCER;;oui;10000000001;;;oui\n";
         MemberImport.Result result = memberImport.importCsv(new StringReader(csv));
         assertThat(result).isEqualTo(new MemberImport.Result(3, 2, 3, 0));
         assertThat(jdbc.sql("""
                         select m.category || ' ' || coalesce(m.long_term_condition, '-') || ' ' || array_to_string(m.vulnerabilities, ',')
                                || ' ' || m.has_declared_doctor || ' ' || h.commune_code
-                          from member m join household h on h.id = m.household_id where m.external_ref = :r""")
-                .param("r", ref + "-2").query(String.class).single()).isEqualTo("FAMILY_MEMBER DIABETES DISABILITY,ISOLATION false 83137");
-        assertThat(jdbc.sql("select count(*) from audit_event where purpose = :p and action = 'CREATE' and record_id in "
-                        + "(select id::text from member where external_ref like :r)")
-                .param("p", MemberImport.PURPOSE).param("r", ref + "-%").query(Long.class).single()).isEqualTo(3);
+                          from member m join household h on h.id = m.household_id where m.external_ref = :r""").param("r", ref + "-2").query(String.class).single())
+                .isEqualTo("FAMILY_MEMBER DIABETES DISABILITY,ISOLATION false 83137");
+        assertThat(jdbc.sql(
+                                "select count(*) from audit_event where purpose = :p and action = 'CREATE' and record_id in "
+                                        + "(select id::text from member where external_ref like :r)")
+                        .param("p", MemberImport.PURPOSE)
+                        .param("r", ref + "-%")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
 
         // the next extract: Lina now has a médecin traitant; nothing duplicated
-        String again = HEADER + ref + "-F;" + ref + "-2;FAMILY_MEMBER;;Lina;Import;2015-09-03;F;83137;DIABETES;;oui;;;;non\n";
+        String again =
+                HEADER + ref + "-F;" + ref + "-2;FAMILY_MEMBER;;Lina;Import;2015-09-03;F;83137;DIABETES;;oui;;;;non\n";
         assertThat(memberImport.importCsv(new StringReader(again))).isEqualTo(new MemberImport.Result(1, 0, 0, 1));
-        assertThat(jdbc.sql("select has_declared_doctor from member where external_ref = :r").param("r", ref + "-2")
-                .query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("select count(*) from member where external_ref like :r").param("r", ref + "-%").query(Long.class).single())
+        assertThat(jdbc.sql("select has_declared_doctor from member where external_ref = :r")
+                        .param("r", ref + "-2")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(jdbc.sql("select count(*) from member where external_ref like :r")
+                        .param("r", ref + "-%")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(3);
     }
 
@@ -86,36 +101,61 @@ class MemberImportTest {
                 + ref + "-K;" + ref + "-6;FAMILY_MEMBER;;A;B;1950-01-01;F;83137;FLU;;non;;pas un courriel;;oui\n"
                 + ref + "-K;" + ref + "-7;FAMILY_MEMBER;;A;B;1950-01-01;F;83137;;;non;10000000001;;;oui\n"
                 + ref + "-K;" + ref + "-8;FAMILY_MEMBER;;<b>A</b>;B;1950-01-01;F;83137;;;non;;;;oui\n"
-                + ref + "-K;" + ref + "-9;ACTIVE;" + nir(true, "8405") + ";Jean;Décalé;1985-05-12;M;83137;;;non;;;;oui\n";
+                + ref + "-K;" + ref + "-9;ACTIVE;" + nir(true, "8405")
+                + ";Jean;Décalé;1985-05-12;M;83137;;;non;;;;oui\n";
         assertThatThrownBy(() -> memberImport.importCsv(new StringReader(csv)))
-                .isInstanceOfSatisfying(MemberImportRefused.class, e -> assertThat(e.errors()).satisfiesExactly(
-                        l -> assertThat(l).startsWith("ligne 3 : NIR invalide"),
-                        l -> assertThat(l).startsWith("ligne 4 : categorie inconnu(e) 'SOLDIER'"),
-                        l -> assertThat(l).startsWith("ligne 5 : date de naissance invalide"),
-                        l -> assertThat(l).startsWith("ligne 6 : commune inconnue '99999'"),
-                        l -> assertThat(l).startsWith("ligne 7 : bénéficiaire " + ref + "-1 en double"),
-                        l -> assertThat(l).startsWith("ligne 8 : ald inconnu(e) 'FLU'"),
-                        l -> assertThat(l).startsWith("ligne 9 : RPPS d'un médecin traitant alors que medecin_traitant = non"),
-                        l -> assertThat(l).startsWith("ligne 10 : Le prénom ne peut contenir que des lettres"),
-                        l -> assertThat(l).startsWith("ligne 11 : La date de naissance ne correspond pas au NIR")));
+                .isInstanceOfSatisfying(
+                        MemberImportRefused.class,
+                        e -> assertThat(e.errors())
+                                .satisfiesExactly(
+                                        l -> assertThat(l).startsWith("ligne 3 : NIR invalide"),
+                                        l -> assertThat(l).startsWith("ligne 4 : categorie inconnu(e) 'SOLDIER'"),
+                                        l -> assertThat(l).startsWith("ligne 5 : date de naissance invalide"),
+                                        l -> assertThat(l).startsWith("ligne 6 : commune inconnue '99999'"),
+                                        l -> assertThat(l).startsWith("ligne 7 : bénéficiaire " + ref + "-1 en double"),
+                                        l -> assertThat(l).startsWith("ligne 8 : ald inconnu(e) 'FLU'"),
+                                        l -> assertThat(l)
+                                                .startsWith(
+                                                        "ligne 9 : RPPS d'un médecin traitant alors que medecin_traitant = non"),
+                                        l -> assertThat(l)
+                                                .startsWith("ligne 10 : Le prénom ne peut contenir que des lettres"),
+                                        l -> assertThat(l)
+                                                .startsWith(
+                                                        "ligne 11 : La date de naissance ne correspond pas au NIR")));
         // nothing written, not even the good first line
-        assertThat(jdbc.sql("select count(*) from member where external_ref like :r").param("r", ref + "-%").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from household where external_ref like :r").param("r", ref + "-%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from member where external_ref like :r")
+                        .param("r", ref + "-%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from household where external_ref like :r")
+                        .param("r", ref + "-%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void missing_columns_an_empty_file_and_a_nir_of_another_beneficiary_are_refused() {
         assertThatThrownBy(() -> memberImport.importCsv(new StringReader("foyer;beneficiaire\nA;B\n")))
-                .isInstanceOfSatisfying(MemberImportRefused.class, e -> assertThat(e.errors().getFirst()).startsWith("ligne 1 : colonne(s) manquante(s) categorie"));
+                .isInstanceOfSatisfying(
+                        MemberImportRefused.class,
+                        e -> assertThat(e.errors().getFirst())
+                                .startsWith("ligne 1 : colonne(s) manquante(s) categorie"));
         assertThatThrownBy(() -> memberImport.importCsv(new StringReader(HEADER)))
-                .isInstanceOfSatisfying(MemberImportRefused.class, e -> assertThat(e.errors()).containsExactly("aucun bénéficiaire dans le fichier"));
+                .isInstanceOfSatisfying(
+                        MemberImportRefused.class,
+                        e -> assertThat(e.errors()).containsExactly("aucun bénéficiaire dans le fichier"));
         String ref = "N" + System.nanoTime();
         String nir = nir(true);
-        memberImport.importCsv(new StringReader(HEADER + ref + "-F;" + ref + "-1;ACTIVE;" + nir + ";Paul;Un;1984-05-12;M;83137;;;non;;;;oui\n"));
+        memberImport.importCsv(new StringReader(
+                HEADER + ref + "-F;" + ref + "-1;ACTIVE;" + nir + ";Paul;Un;1984-05-12;M;83137;;;non;;;;oui\n"));
         assertThatThrownBy(() -> memberImport.importCsv(new StringReader(HEADER + ref + "-G;" + ref + "-2;ACTIVE;" + nir
-                + ";Paul;Deux;1984-05-12;M;83137;;;non;;;;oui\n")))
-                .isInstanceOfSatisfying(MemberImportRefused.class, e -> assertThat(e.errors())
-                        .containsExactly("ligne 2 : NIR déjà enregistré pour un autre bénéficiaire"));
+                        + ";Paul;Deux;1984-05-12;M;83137;;;non;;;;oui\n")))
+                .isInstanceOfSatisfying(
+                        MemberImportRefused.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly("ligne 2 : NIR déjà enregistré pour un autre bénéficiaire"));
     }
 
     @Test
@@ -124,6 +164,9 @@ class MemberImportTest {
         WebSession.Response page = advisor.get("/adherents/import");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("foyer;beneficiaire;categorie;nir");
-        assertThat(TestAccounts.signedIn(accounts, Role.INSURED, port).get("/adherents/import").status()).isEqualTo(403);
+        assertThat(TestAccounts.signedIn(accounts, Role.INSURED, port)
+                        .get("/adherents/import")
+                        .status())
+                .isEqualTo(403);
     }
 }

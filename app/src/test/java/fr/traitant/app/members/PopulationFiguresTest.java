@@ -38,21 +38,33 @@ class PopulationFiguresTest {
                 long others = jdbc.sql("""
                                 select count(*) from member where not synthetic and category = :c
                                    and extract(year from age(date '2024-12-31', birth_date))::int between :min and :max""")
-                        .param("c", c.name()).param("min", band.minAge()).param("max", band == AgeBand.FROM_95 ? 200 : band.maxAge())
-                        .query(Long.class).single();
-                assertThat(table.rows().get(band.ordinal()).count(c) - others).as(c + " " + band)
+                        .param("c", c.name())
+                        .param("min", band.minAge())
+                        .param("max", band == AgeBand.FROM_95 ? 200 : band.maxAge())
+                        .query(Long.class)
+                        .single();
+                assertThat(table.rows().get(band.ordinal()).count(c) - others)
+                        .as(c + " " + band)
                         .isEqualTo(expected.get(c)[band.ordinal()]);
             }
         }
         long syntheticAld = jdbc.sql("select count(*) from member where synthetic and long_term_condition is not null")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         assertThat(syntheticAld).isEqualTo(Math.round(FundPopulation2024.LONG_TERM_CONDITION * 0.01));
-        assertThat(table.synthetic()).isEqualTo(Arrays.stream(MemberCategory.values()).mapToLong(c -> Arrays.stream(expected.get(c)).sum()).sum());
-        assertThat(jdbc.sql("select count(*) from household where synthetic").query(Long.class).single())
+        assertThat(table.synthetic())
+                .isEqualTo(Arrays.stream(MemberCategory.values())
+                        .mapToLong(c -> Arrays.stream(expected.get(c)).sum())
+                        .sum());
+        assertThat(jdbc.sql("select count(*) from household where synthetic")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(3_554 + 1_535 + 570);
         // every synthetic household is placed in a real commune, with a position
         assertThat(jdbc.sql("select count(*) from household where synthetic and (lat is null or commune_code is null)")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -60,8 +72,11 @@ class PopulationFiguresTest {
         WebSession anonymous = new WebSession(port);
         WebSession.Response page = anonymous.get("/chiffres/population");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Données synthétiques de démonstration").contains("Répartition des bénéficiaires par tranche d'âge")
-                .contains("95 ans et +").contains("Assurés retraités");
+        assertThat(page.body())
+                .contains("Données synthétiques de démonstration")
+                .contains("Répartition des bénéficiaires par tranche d'âge")
+                .contains("95 ans et +")
+                .contains("Assurés retraités");
         Http.Response api = new Http(port).get("/api/v1/figures/population");
         assertThat(api.status()).isEqualTo(200);
         JsonNode json = api.json();

@@ -12,8 +12,8 @@ import fr.traitant.app.identity.Role;
 import fr.traitant.app.platform.values.Rpps;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,10 +39,12 @@ class CharterBrowserTest {
     Accounts accounts;
 
     void signIn(Page page, String email) {
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Connexion à Traitant"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Connexion à Traitant")))
+                .isVisible();
         page.getByLabel("Adresse électronique").fill(email);
         page.getByLabel("Mot de passe").fill(TestAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter"))
+                .click();
     }
 
     @Test
@@ -54,37 +56,50 @@ class CharterBrowserTest {
         String email = "medecin-charte-" + System.nanoTime() + "@test.traitant.fr";
         accounts.createLocal(email, "Dr Test Charte", Role.DOCTOR, TestAccounts.PASSWORD, new Rpps(rpps));
         // another test may have published a newer version of the charter in the shared database
-        int version = jdbc.sql("select max(version) from charter_version").query(Integer.class).single();
+        int version = jdbc.sql("select max(version) from charter_version")
+                .query(Integer.class)
+                .single();
         Page page = chromium.browser().newContext().newPage();
         page.navigate("http://localhost:" + port + "/espace-medecin");
         // not signed in: sent to the login page, then back
         signIn(page, email);
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("Espace médecin — Dr .*"))))
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("Espace médecin — Dr .*"))))
                 .isVisible();
 
         // availability
-        page.getByText("Accepte de nouveaux patients", new Page.GetByTextOptions().setExact(true)).click();
+        page.getByText("Accepte de nouveaux patients", new Page.GetByTextOptions().setExact(true))
+                .click();
         page.getByLabel("Nombre de nouveaux patients que je peux accueillir").fill("8");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer mes disponibilités")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer mes disponibilités"))
+                .click();
         assertThat(page.locator("#message-succes")).containsText("disponibilités sont enregistrées");
         assertThat(page.locator("#statut-actuel")).containsText("8 place(s)");
 
         // signing without accepting the text is refused
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Signer la charte")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Signer la charte"))
+                .click();
         assertThat(page.locator("#erreur-charte")).containsText("J'ai lu la charte");
         page.getByText("J'accepte de devenir leur médecin traitant").click();
         page.getByLabel("Nombre de nouveaux patients du réseau par an").fill("6");
-        page.getByText("J'ai lu la charte (version " + version + ") et je l'accepte").click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Signer la charte")).click();
+        page.getByText("J'ai lu la charte (version " + version + ") et je l'accepte")
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Signer la charte"))
+                .click();
         assertThat(page.locator("#message-succes")).containsText("vous avez signé la charte");
         assertThat(page.locator("#etat-charte")).containsText("Vous êtes signataire");
         assertThat(page.locator("#historique")).containsText("signature (version " + version + ")");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/espace-medecin.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/espace-medecin.png"))
+                .setFullPage(true));
 
         // update, then the manager's view
         page.getByLabel("Nombre de nouveaux patients du réseau par an").fill("3");
-        page.getByText("J'ai lu la charte (version " + version + ") et je l'accepte").click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mettre à jour mes engagements")).click();
+        page.getByText("J'ai lu la charte (version " + version + ") et je l'accepte")
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mettre à jour mes engagements"))
+                .click();
         assertThat(page.locator("#historique")).containsText("mise à jour");
 
         // the network manager (another person, another browser context)
@@ -94,7 +109,9 @@ class CharterBrowserTest {
         assertThat(manager.locator("#table-departements")).containsText("23 Creuse");
         assertThat(manager.locator("#table-signataires")).containsText(rpps);
         assertThat(manager.locator("#carte-reseau[data-markers]")).hasCount(1);
-        manager.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/reseau.png")).setFullPage(true));
+        manager.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/reseau.png"))
+                .setFullPage(true));
         // a doctor may not see the manager's page
         page.navigate("http://localhost:" + port + "/reseau");
         assertThat(page.locator("#table-signataires")).hasCount(0);
@@ -102,7 +119,8 @@ class CharterBrowserTest {
         // withdraw
         page.navigate("http://localhost:" + port + "/espace-medecin");
         page.getByLabel("Motif du retrait").fill("Changement d'activité");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retirer ma signature")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retirer ma signature"))
+                .click();
         assertThat(page.locator("#message-succes")).containsText("signature est retirée");
         assertThat(page.locator("#historique")).containsText("retrait");
     }

@@ -33,25 +33,32 @@ class CharterPaperAndVersionsTest {
         return jdbc.sql("""
                 select d.rpps from doctor d join commune c on c.code = d.commune_code
                  where d.active and d.rpps is not null and d.specialty = 'GENERAL_PRACTICE' and c.departement_code = ?
-                   and not exists (select 1 from charter_member m where m.rpps = d.rpps) order by d.id desc limit ?""")
-                .params(departement, n).query(String.class).list();
+                   and not exists (select 1 from charter_member m where m.rpps = d.rpps) order by d.id desc limit ?""").params(departement, n).query(String.class).list();
     }
 
     @Test
     void a_paper_signature_is_recorded_with_its_reference_once() {
         String rpps = unsigned("29", 1).getFirst();
-        Membership m = charter.recordPaper(rpps, LocalDate.of(2026, 3, 14), "GED-2026-00412", new CharterCommitments(true, true, 12));
+        Membership m = charter.recordPaper(
+                rpps, LocalDate.of(2026, 3, 14), "GED-2026-00412", new CharterCommitments(true, true, 12));
         assertThat(m.rpps()).isEqualTo(rpps);
         assertThat(m.commitments().newPatientsPerYear()).isEqualTo(12);
-        assertThat(jdbc.sql("select channel || '/' || paper_reference from charter_event where rpps = ? and kind = 'SIGNED'").param(rpps)
-                .query(String.class).single()).isEqualTo("PAPER/GED-2026-00412");
+        assertThat(jdbc.sql(
+                                "select channel || '/' || paper_reference from charter_event where rpps = ? and kind = 'SIGNED'")
+                        .param(rpps)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PAPER/GED-2026-00412");
         assertThat(charter.history(m.doctorId())).isNotEmpty();
-        assertThatThrownBy(() -> charter.recordPaper(rpps, LocalDate.of(2026, 3, 14), "GED-2", new CharterCommitments(true, true, 1)))
+        assertThatThrownBy(() -> charter.recordPaper(
+                        rpps, LocalDate.of(2026, 3, 14), "GED-2", new CharterCommitments(true, true, 1)))
                 .hasMessageContaining("déjà signataire");
         String other = unsigned("29", 1).getFirst();
-        assertThatThrownBy(() -> charter.recordPaper(other, LocalDate.now().plusDays(2), "GED-3", new CharterCommitments(true, true, 1)))
+        assertThatThrownBy(() -> charter.recordPaper(
+                        other, LocalDate.now().plusDays(2), "GED-3", new CharterCommitments(true, true, 1)))
                 .hasMessageContaining("date de signature");
-        assertThatThrownBy(() -> charter.recordPaper(other, LocalDate.of(2026, 1, 2), " ", new CharterCommitments(true, true, 1)))
+        assertThatThrownBy(() -> charter.recordPaper(
+                        other, LocalDate.of(2026, 1, 2), " ", new CharterCommitments(true, true, 1)))
                 .hasMessageContaining("référence");
         assertThat(charter.membership(other)).isEmpty();
     }
@@ -67,22 +74,32 @@ class CharterPaperAndVersionsTest {
                 + rpps.get(2) + ";01/02/2025;PAP-4;peut-être;oui;5\n"
                 + rpps.get(0) + ";01/02/2025;PAP-5;oui;oui\n";
         assertThatThrownBy(() -> charter.importSignatories(new StringReader(bad)))
-                .isInstanceOfSatisfying(SignatoryImportRefused.class, e -> assertThat(e.errors()).hasSize(4)
-                        .anyMatch(x -> x.startsWith("ligne 3 : date de signature « 31/02/2025 »"))
-                        .anyMatch(x -> x.startsWith("ligne 4 : aucun médecin en exercice"))
-                        .anyMatch(x -> x.startsWith("ligne 5 : « peut-être » : attendu oui ou non"))
-                        .anyMatch(x -> x.startsWith("ligne 6 :")));
+                .isInstanceOfSatisfying(
+                        SignatoryImportRefused.class,
+                        e -> assertThat(e.errors())
+                                .hasSize(4)
+                                .anyMatch(x -> x.startsWith("ligne 3 : date de signature « 31/02/2025 »"))
+                                .anyMatch(x -> x.startsWith("ligne 4 : aucun médecin en exercice"))
+                                .anyMatch(x -> x.startsWith("ligne 5 : « peut-être » : attendu oui ou non"))
+                                .anyMatch(x -> x.startsWith("ligne 6 :")));
         assertThat(rpps).allMatch(r -> charter.membership(r).isEmpty());
-        assertThat(jdbc.sql("select purpose from audit_event where record_type = 'charter_import' order by id desc limit 1").query(String.class).single())
+        assertThat(jdbc.sql(
+                                "select purpose from audit_event where record_type = 'charter_import' order by id desc limit 1")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("Tentative refusée — import de signataires de la charte : 4 erreur(s), rien d'enregistré");
 
         charter.recordPaper(rpps.get(2), LocalDate.of(2025, 1, 5), "GED-AVANT", new CharterCommitments(true, false, 3));
-        String good = header + "\n" + rpps.get(0) + ";01/02/2025;PAP-1;oui;oui;10\n" + rpps.get(1) + ";03/02/2025;PAP-2;oui;non;5\n"
-                + rpps.get(2) + ";04/02/2025;PAP-4;non;oui;5\n";
+        String good = header + "\n" + rpps.get(0) + ";01/02/2025;PAP-1;oui;oui;10\n" + rpps.get(1)
+                + ";03/02/2025;PAP-2;oui;non;5\n" + rpps.get(2) + ";04/02/2025;PAP-4;non;oui;5\n";
         Charter.SignatoryImport result = charter.importSignatories(new StringReader(good));
         assertThat(result).isEqualTo(new Charter.SignatoryImport(3, 2, 1));
-        assertThat(charter.membership(rpps.get(1))).hasValueSatisfying(m -> assertThat(m.commitments().willingDeclaredDoctor()).isFalse());
-        assertThat(charter.membership(rpps.get(2))).hasValueSatisfying(m -> assertThat(m.commitments().newPatientsPerYear()).isEqualTo(3));
+        assertThat(charter.membership(rpps.get(1)))
+                .hasValueSatisfying(
+                        m -> assertThat(m.commitments().willingDeclaredDoctor()).isFalse());
+        assertThat(charter.membership(rpps.get(2)))
+                .hasValueSatisfying(
+                        m -> assertThat(m.commitments().newPatientsPerYear()).isEqualTo(3));
     }
 
     @Test
@@ -93,16 +110,27 @@ class CharterPaperAndVersionsTest {
         charter.sign(rpps, new CharterCommitments(true, true, 4));
         int before = charter.currentVersion().version();
         assertThatThrownBy(() -> charter.publish("T", "court")).hasMessageContaining("titre");
-        CharterVersion published = charter.publish("Charte des médecins solidaires — version " + (before + 1),
+        CharterVersion published = charter.publish(
+                "Charte des médecins solidaires — version " + (before + 1),
                 charter.currentVersion().body() + "\n5. Je préviens le réseau trois mois avant un départ en retraite.");
         assertThat(published.version()).isEqualTo(before + 1);
         assertThat(charter.membership(rpps).orElseThrow().version()).isEqualTo(before);
-        assertThat(jdbc.sql("select count(*) from account_notification where account_id = ? and message like 'La charte des médecins solidaires a une nouvelle version%'")
-                .param(account).query(Long.class).single()).isEqualTo(1);
-        int signedNew = charter.signatoriesByVersion().stream().filter(v -> v[0] == published.version()).mapToInt(v -> v[1]).sum();
+        assertThat(jdbc.sql(
+                                "select count(*) from account_notification where account_id = ? and message like 'La charte des médecins solidaires a une nouvelle version%'")
+                        .param(account)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        int signedNew = charter.signatoriesByVersion().stream()
+                .filter(v -> v[0] == published.version())
+                .mapToInt(v -> v[1])
+                .sum();
         charter.update(rpps, new CharterCommitments(true, true, 4));
         assertThat(charter.membership(rpps).orElseThrow().version()).isEqualTo(published.version());
-        assertThat(charter.signatoriesByVersion().stream().filter(v -> v[0] == published.version()).mapToInt(v -> v[1]).sum())
+        assertThat(charter.signatoriesByVersion().stream()
+                        .filter(v -> v[0] == published.version())
+                        .mapToInt(v -> v[1])
+                        .sum())
                 .isEqualTo(signedNew + 1);
     }
 }

@@ -44,22 +44,40 @@ class NetworkIntegrationTest {
         assertThat(charter.memberCount()).isBetween(200, 320);
         assertThat(charter.anySynthetic()).isTrue();
         var counts = charter.countsByDepartement();
-        int var = counts.stream().filter(c -> c.code().equals("83")).findFirst().orElseThrow().members();
-        int finistere = counts.stream().filter(c -> c.code().equals("29")).findFirst().orElseThrow().members();
-        int creuse = counts.stream().filter(c -> c.code().equals("23")).findFirst().orElseThrow().members();
+        int var = counts.stream()
+                .filter(c -> c.code().equals("83"))
+                .findFirst()
+                .orElseThrow()
+                .members();
+        int finistere = counts.stream()
+                .filter(c -> c.code().equals("29"))
+                .findFirst()
+                .orElseThrow()
+                .members();
+        int creuse = counts.stream()
+                .filter(c -> c.code().equals("23"))
+                .findFirst()
+                .orElseThrow()
+                .members();
         assertThat(var).isGreaterThan(20);
         assertThat(finistere).isGreaterThan(10);
         assertThat(creuse).isZero();
         Http http = new Http(port);
-        var manager = fr.traitant.app.TestAccounts.signedIn(accounts, fr.traitant.app.identity.Role.NETWORK_MANAGER, port);
-        JsonNode points = tools.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(manager.get("/api/v1/network/members/points", "application/json").body());
+        var manager =
+                fr.traitant.app.TestAccounts.signedIn(accounts, fr.traitant.app.identity.Role.NETWORK_MANAGER, port);
+        JsonNode points = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(manager.get("/api/v1/network/members/points", "application/json")
+                        .body());
         assertThat(http.get("/api/v1/network/members/points").status()).isIn(401, 403);
         assertThat(points.size()).isEqualTo(charter.memberCount());
-        assertThat(http.get("/api/v1/network/charter").json().get("version").asInt()).isEqualTo(charter.currentVersion().version());
-        JsonNode near = http.get("/api/v1/doctors/search?place=Toulon&network=true&limit=5").json();
+        assertThat(http.get("/api/v1/network/charter").json().get("version").asInt())
+                .isEqualTo(charter.currentVersion().version());
+        JsonNode near = http.get("/api/v1/doctors/search?place=Toulon&network=true&limit=5")
+                .json();
         assertThat(near.get("doctors").size()).isEqualTo(5);
-        near.get("doctors").forEach(d -> assertThat(d.get("networkMember").asBoolean()).isTrue());
+        near.get("doctors")
+                .forEach(d -> assertThat(d.get("networkMember").asBoolean()).isTrue());
     }
 
     @Test
@@ -69,10 +87,12 @@ class NetworkIntegrationTest {
         assertThat(signed.version()).isEqualTo(charter.currentVersion().version());
         assertThat(signed.departement()).isEqualTo("35");
         assertThat(doctors.findByRpps(rpps).orElseThrow().networkMember()).isTrue();
-        assertThatThrownBy(() -> charter.sign(rpps, new CharterCommitments(true, false, 1))).hasMessageContaining("déjà signé");
+        assertThatThrownBy(() -> charter.sign(rpps, new CharterCommitments(true, false, 1)))
+                .hasMessageContaining("déjà signé");
 
         charter.update(rpps, new CharterCommitments(true, false, 4));
-        assertThat(charter.membership(rpps).orElseThrow().commitments().newPatientsPerYear()).isEqualTo(4);
+        assertThat(charter.membership(rpps).orElseThrow().commitments().newPatientsPerYear())
+                .isEqualTo(4);
 
         charter.withdraw(rpps, "Départ en retraite");
         assertThat(charter.membership(rpps)).isEmpty();
@@ -84,7 +104,8 @@ class NetworkIntegrationTest {
 
     @Test
     void bad_commitments_and_unknown_doctors_are_refused_and_nothing_is_stored() {
-        assertThatThrownBy(() -> new CharterCommitments(false, false, 3)).hasMessageContaining("au moins un engagement");
+        assertThatThrownBy(() -> new CharterCommitments(false, false, 3))
+                .hasMessageContaining("au moins un engagement");
         assertThatThrownBy(() -> new CharterCommitments(true, true, -1)).hasMessageContaining("entre 0 et 2000");
         assertThatThrownBy(() -> charter.sign("123", new CharterCommitments(true, true, 1)))
                 .hasMessageContaining("11 chiffres");
@@ -102,7 +123,8 @@ class NetworkIntegrationTest {
         assertThat(profile.availabilityUpdatedAt()).isPresent();
         assertThatThrownBy(() -> doctors.updateAvailability(rpps, NewPatients.NOT_ACCEPTING, 3, 1))
                 .hasMessageContaining("que si vous en acceptez");
-        assertThatThrownBy(() -> doctors.updateAvailability(rpps, NewPatients.ACCEPTING, 3, 4)).hasMessageContaining("complexité");
+        assertThatThrownBy(() -> doctors.updateAvailability(rpps, NewPatients.ACCEPTING, 3, 4))
+                .hasMessageContaining("complexité");
         assertThat(doctors.findByRpps(rpps).map(p -> p.capacity())).isEqualTo(Optional.of(7));
     }
 
@@ -115,16 +137,20 @@ class NetworkIntegrationTest {
         // a doctor no test has declared anything for (the database is shared)
         String rpps = jdbc.sql("""
                 select d.rpps from doctor d where d.synthetic and d.active and d.specialty = 'GENERAL_PRACTICE'
-                   and not d.complexity_declared and d.availability_updated_at is null order by d.id desc limit 1""")
-                .query(String.class).single();
+                   and not d.complexity_declared and d.availability_updated_at is null order by d.id desc limit 1""").query(String.class).single();
         var undeclared = doctors.updateAvailability(rpps, NewPatients.ACCEPTING, 5, 1, false);
         assertThat(undeclared.complexityDeclared()).isFalse();
-        assertThat(undeclared.takesComplexCases()).as("default 1, never chosen: no restriction").isTrue();
+        assertThat(undeclared.takesComplexCases())
+                .as("default 1, never chosen: no restriction")
+                .isTrue();
         var simpleOnly = doctors.updateAvailability(rpps, NewPatients.ACCEPTING, 5, 1);
         assertThat(simpleOnly.complexityDeclared()).isTrue();
         assertThat(simpleOnly.takesComplexCases()).isFalse();
         var later = doctors.updateAvailability(rpps, NewPatients.ACCEPTING, 4, 1, false);
-        assertThat(later.takesComplexCases()).as("a later capacity change keeps the declaration").isFalse();
-        assertThat(doctors.updateAvailability(rpps, NewPatients.ACCEPTING, 4, 2).takesComplexCases()).isTrue();
+        assertThat(later.takesComplexCases())
+                .as("a later capacity change keeps the declaration")
+                .isFalse();
+        assertThat(doctors.updateAvailability(rpps, NewPatients.ACCEPTING, 4, 2).takesComplexCases())
+                .isTrue();
     }
 }

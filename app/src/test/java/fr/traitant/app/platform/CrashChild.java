@@ -15,14 +15,16 @@ public final class CrashChild {
 
     public static void main(String[] args) throws Exception {
         EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]), 0, false);
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+        try (Connection connection =
+                DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("create table if not exists crash_write (id bigint primary key, body text not null)");
             }
             System.out.println("ready " + database.postmasterPid());
             System.out.flush();
             long start = Long.parseLong(args[1]);
-            try (PreparedStatement insert = connection.prepareStatement("insert into crash_write (id, body) values (?, ?)")) {
+            try (PreparedStatement insert =
+                    connection.prepareStatement("insert into crash_write (id, body) values (?, ?)")) {
                 for (long id = start; ; id++) {
                     insert.setLong(1, id);
                     insert.setString(2, "journal entry " + id + " ".repeat(200));

@@ -26,8 +26,12 @@ class DefaultSettingsTest {
     Path directory;
 
     private String[] args(String... more) {
-        String[] base = {"--server.port=0", "--server.shutdown=immediate", "--traitant.database.embedded.directory=" + directory.resolve("pg"),
-                "--traitant.security.login.max-failures-per-address=3"};
+        String[] base = {
+            "--server.port=0",
+            "--server.shutdown=immediate",
+            "--traitant.database.embedded.directory=" + directory.resolve("pg"),
+            "--traitant.security.login.max-failures-per-address=3"
+        };
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);
@@ -41,14 +45,22 @@ class DefaultSettingsTest {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             SignedInUser user = TestAccounts.create(app.getBean(Accounts.class), Role.ADVISOR);
             for (int i = 0; i < 3; i++) { // three failures, each claiming another address
-                new WebSession(port).withHeader("X-Forwarded-For", "198.51.100." + (20 + i))
+                new WebSession(port)
+                        .withHeader("X-Forwarded-For", "198.51.100." + (20 + i))
                         .login("inconnu-" + i + "@test.traitant.fr", "Mauvais-Motdepasse-1");
             }
             // the real address (loopback) reached its limit: a fourth claimed address does not help
-            assertThat(new WebSession(port).withHeader("X-Forwarded-For", "198.51.100.99")
-                    .login(user.username(), TestAccounts.PASSWORD).location()).endsWith("/connexion?verrou");
+            assertThat(new WebSession(port)
+                            .withHeader("X-Forwarded-For", "198.51.100.99")
+                            .login(user.username(), TestAccounts.PASSWORD)
+                            .location())
+                    .endsWith("/connexion?verrou");
         }
-        assertThatThrownBy(() -> new SpringApplicationBuilder(TraitantApplication.class).run(args()).close())
-                .rootCause().hasMessageContaining("link-secret").hasMessageContaining("development key");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(TraitantApplication.class)
+                        .run(args())
+                        .close())
+                .rootCause()
+                .hasMessageContaining("link-secret")
+                .hasMessageContaining("development key");
     }
 }

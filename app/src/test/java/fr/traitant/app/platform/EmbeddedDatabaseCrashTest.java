@@ -36,7 +36,8 @@ class EmbeddedDatabaseCrashTest {
         Child child = Child.start(dir, 1);
         List<Long> confirmed = child.confirmedFor(3_000);
         long postmaster = child.postmasterPid;
-        List<ProcessHandle> backends = ProcessHandle.of(postmaster).map(p -> p.children().toList()).orElse(List.of());
+        List<ProcessHandle> backends =
+                ProcessHandle.of(postmaster).map(p -> p.children().toList()).orElse(List.of());
         child.kill();
         ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly); // kill -9 of the postmaster too
         waitGone(postmaster);
@@ -57,10 +58,13 @@ class EmbeddedDatabaseCrashTest {
         List<Long> confirmed = child.confirmedFor(1_500);
         long orphan = child.postmasterPid;
         child.kill();
-        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("PostgreSQL outlives the killed app").contains(true);
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
+                .as("PostgreSQL outlives the killed app")
+                .contains(true);
 
         try (EmbeddedDatabase restarted = EmbeddedDatabase.start(dir, 0, false)) {
-            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
             assertThat(restarted.postmasterPid()).isNotEqualTo(orphan);
             assertThat(ids(restarted)).containsAll(confirmed);
         }
@@ -75,7 +79,8 @@ class EmbeddedDatabaseCrashTest {
             assertThatThrownBy(() -> EmbeddedDatabase.start(dir, 0, false))
                     .isInstanceOf(EmbeddedDatabase.EmbeddedDatabaseInUseException.class)
                     .hasMessageContaining("in use by another running Traitant");
-            assertThat(ProcessHandle.of(child.postmasterPid).map(ProcessHandle::isAlive)).contains(true);
+            assertThat(ProcessHandle.of(child.postmasterPid).map(ProcessHandle::isAlive))
+                    .contains(true);
         } finally {
             child.kill();
             try (EmbeddedDatabase ignored = EmbeddedDatabase.start(dir, 0, false)) {
@@ -90,34 +95,44 @@ class EmbeddedDatabaseCrashTest {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dir, 0, false)) {
             JdbcClient jdbc = jdbc(database);
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
-                assertThat(jdbc.sql("show " + setting).query(String.class).single()).as(setting).isEqualTo("on");
+                assertThat(jdbc.sql("show " + setting).query(String.class).single())
+                        .as(setting)
+                        .isEqualTo("on");
             }
-            assertThat(jdbc.sql("show listen_addresses").query(String.class).single()).isEqualTo("localhost");
+            assertThat(jdbc.sql("show listen_addresses").query(String.class).single())
+                    .isEqualTo("localhost");
             String hba = Files.readString(dir.resolve("pg_hba.conf"));
             assertThat(hba.lines().filter(line -> !line.isBlank() && !line.startsWith("#")))
                     .isNotEmpty()
                     .allSatisfy(line -> assertThat(line).doesNotContain("trust").contains("scram-sha-256"));
             Path passwordFile = dir.resolve(EmbeddedDatabase.PASSWORD_FILE);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
-            assertThat(Files.readString(passwordFile).trim()).isEqualTo(database.password()).hasSizeGreaterThanOrEqualTo(32);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+                    .isEqualTo("rw-------");
+            assertThat(Files.readString(passwordFile).trim())
+                    .isEqualTo(database.password())
+                    .hasSizeGreaterThanOrEqualTo(32);
 
             assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "postgres", ""))
                     .isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
         }
         try (EmbeddedDatabase again = EmbeddedDatabase.start(dir, 0, false)) { // the password is kept across restarts
-            assertThat(jdbc(again).sql("select 1").query(Integer.class).single()).isEqualTo(1);
+            assertThat(jdbc(again).sql("select 1").query(Integer.class).single())
+                    .isEqualTo(1);
         }
     }
 
     private static JdbcClient jdbc(EmbeddedDatabase database) {
-        return JdbcClient.create(new SingleConnectionDataSource(database.jdbcUrl(), database.user(), database.password(), true));
+        return JdbcClient.create(
+                new SingleConnectionDataSource(database.jdbcUrl(), database.user(), database.password(), true));
     }
 
     private static List<Long> ids(EmbeddedDatabase database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-             var result = connection.createStatement().executeQuery("select id from crash_write")) {
+        try (Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                var result = connection.createStatement().executeQuery("select id from crash_write")) {
             List<Long> ids = new ArrayList<>();
             while (result.next()) {
                 ids.add(result.getLong(1));
@@ -127,7 +142,8 @@ class EmbeddedDatabaseCrashTest {
     }
 
     private static void waitGone(long pid) {
-        org.awaitility.Awaitility.await("process " + pid + " gone").atMost(java.time.Duration.ofSeconds(10))
+        org.awaitility.Awaitility.await("process " + pid + " gone")
+                .atMost(java.time.Duration.ofSeconds(10))
                 .pollInterval(java.time.Duration.ofMillis(100))
                 .until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
@@ -146,11 +162,17 @@ class EmbeddedDatabaseCrashTest {
 
         static Child start(Path dir, long firstId) throws Exception {
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    CrashChild.class.getName(), dir.toString(), Long.toString(firstId))
+            Process process = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            CrashChild.class.getName(),
+                            dir.toString(),
+                            Long.toString(firstId))
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line;
             while ((line = out.readLine()) != null && !line.startsWith("ready ")) {
                 // logging of the child

@@ -33,15 +33,26 @@ class EmbeddedDatabaseRestartTest {
         try (ConfigurableApplicationContext second = start(data)) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
             assertThat(count(jdbc)).isEqualTo(34_875);
-            assertThat(loadedAt(jdbc)).as("the reference data was not loaded a second time").isEqualTo(firstLoad);
-            assertThat(jdbc.sql("select count(*) from restart_marker").query(Integer.class).single()).isZero();
-            assertThat(jdbc.sql("select max(version) from flyway_schema_history").query(String.class).single()).isNotBlank();
+            assertThat(loadedAt(jdbc))
+                    .as("the reference data was not loaded a second time")
+                    .isEqualTo(firstLoad);
+            assertThat(jdbc.sql("select count(*) from restart_marker")
+                            .query(Integer.class)
+                            .single())
+                    .isZero();
+            assertThat(jdbc.sql("select max(version) from flyway_schema_history")
+                            .query(String.class)
+                            .single())
+                    .isNotBlank();
         }
     }
 
     private static ConfigurableApplicationContext start(Path data) {
         return new SpringApplicationBuilder(TraitantApplication.class)
-                .run("--server.port=0", "--traitant.database.embedded.directory=" + data, "--server.shutdown=immediate",
+                .run(
+                        "--server.port=0",
+                        "--traitant.database.embedded.directory=" + data,
+                        "--server.shutdown=immediate",
                         "--traitant.notifications.link-secret=restart-test-secret-0123456789abcdef");
     }
 
@@ -50,6 +61,8 @@ class EmbeddedDatabaseRestartTest {
     }
 
     private static OffsetDateTime loadedAt(JdbcClient jdbc) {
-        return jdbc.sql("select loaded_at from reference_data_version where dataset = 'communes'").query(OffsetDateTime.class).single();
+        return jdbc.sql("select loaded_at from reference_data_version where dataset = 'communes'")
+                .query(OffsetDateTime.class)
+                .single();
     }
 }

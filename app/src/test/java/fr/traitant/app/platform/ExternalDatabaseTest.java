@@ -26,12 +26,19 @@ class ExternalDatabaseTest {
     @Test
     void uses_the_configured_server_and_starts_no_embedded_one() throws Exception {
         Path unused = directory.resolve("must-not-be-created");
-        try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("external"))
-                .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start()) {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder()
+                .setDataDirectory(directory.resolve("external"))
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .start()) {
             String url = external.getJdbcUrl("postgres", "postgres");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TraitantApplication.class)
-                    .run("--server.port=0", "--server.shutdown=immediate",
-                            "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    .run(
+                            "--server.port=0",
+                            "--server.shutdown=immediate",
+                            "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=",
                             "--traitant.database.embedded.directory=" + unused,
                             "--traitant.notifications.link-secret=external-test-secret-0123456789abcdef")) {
                 assertThat(app.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
@@ -40,7 +47,10 @@ class ExternalDatabaseTest {
             SingleConnectionDataSource direct = new SingleConnectionDataSource(url, "postgres", "", true);
             try {
                 JdbcClient jdbc = JdbcClient.create(direct);
-                assertThat(jdbc.sql("select count(*) from commune").query(Integer.class).single()).isEqualTo(34_875);
+                assertThat(jdbc.sql("select count(*) from commune")
+                                .query(Integer.class)
+                                .single())
+                        .isEqualTo(34_875);
             } finally {
                 direct.destroy();
             }
@@ -50,19 +60,31 @@ class ExternalDatabaseTest {
     @Test
     void refuses_a_server_that_may_lose_confirmed_writes_unless_explicitly_allowed() throws Exception {
         // the library's defaults: synchronous_commit=off, and -F (fsync off)
-        try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("unsafe")).start()) {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder()
+                .setDataDirectory(directory.resolve("unsafe"))
+                .start()) {
             String url = external.getJdbcUrl("postgres", "postgres");
-            String[] args = {"--server.port=0", "--server.shutdown=immediate",
-                    "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                    "--traitant.notifications.link-secret=external-test-secret-0123456789abcdef"};
-            assertThatThrownBy(() -> new SpringApplicationBuilder(TraitantApplication.class).run(args).close())
+            String[] args = {
+                "--server.port=0",
+                "--server.shutdown=immediate",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--traitant.notifications.link-secret=external-test-secret-0123456789abcdef"
+            };
+            assertThatThrownBy(() -> new SpringApplicationBuilder(TraitantApplication.class)
+                            .run(args)
+                            .close())
                     .rootCause()
                     .hasMessageContaining("may lose confirmed writes")
                     .hasMessageContaining("fsync=off")
                     .hasMessageContaining("synchronous_commit=off");
-            String[] allowed = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--traitant.database.allow-non-durable=true"))
+            String[] allowed = java.util.stream.Stream.concat(
+                            java.util.Arrays.stream(args),
+                            java.util.stream.Stream.of("--traitant.database.allow-non-durable=true"))
                     .toArray(String[]::new);
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TraitantApplication.class).run(allowed)) {
+            try (ConfigurableApplicationContext app =
+                    new SpringApplicationBuilder(TraitantApplication.class).run(allowed)) {
                 assertThat(app.isRunning()).isTrue();
             }
         }

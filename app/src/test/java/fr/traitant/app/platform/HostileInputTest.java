@@ -57,7 +57,10 @@ class HostileInputTest {
     }
 
     private long members(String ref) {
-        return jdbc.sql("select count(*) from member where external_ref like :r").param("r", ref + "%").query(Long.class).single();
+        return jdbc.sql("select count(*) from member where external_ref like :r")
+                .param("r", ref + "%")
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -66,7 +69,8 @@ class HostileInputTest {
         String ref = "ENC" + System.nanoTime();
         byte[] cp1252 = (HEADER + line(ref + "a", "Paul", "Martin") + line(ref + "b", "Hélène", "Lefèvre"))
                 .getBytes(Charset.forName("windows-1252"));
-        WebSession.Response refused = advisor.upload("/adherents/import", "/adherents/import", "fichier", "extrait.csv", cp1252);
+        WebSession.Response refused =
+                advisor.upload("/adherents/import", "/adherents/import", "fichier", "extrait.csv", cp1252);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("le fichier n&#39;est pas en UTF-8 (ligne 3)");
         assertThat(members(ref)).isZero();
@@ -77,17 +81,25 @@ class HostileInputTest {
         withBom[1] = (byte) 0xBB;
         withBom[2] = (byte) 0xBF;
         System.arraycopy(text, 0, withBom, 3, text.length);
-        WebSession.Response accepted = advisor.upload("/adherents/import", "/adherents/import", "fichier", "extrait.csv", withBom);
+        WebSession.Response accepted =
+                advisor.upload("/adherents/import", "/adherents/import", "fichier", "extrait.csv", withBom);
         assertThat(accepted.status()).isEqualTo(200);
-        assertThat(jdbc.sql("select first_name || ' ' || last_name from member where external_ref = :r").param("r", ref + "c-1")
-                .query(String.class).single()).isEqualTo("Hélène Lefèvre");
+        assertThat(jdbc.sql("select first_name || ' ' || last_name from member where external_ref = :r")
+                        .param("r", ref + "c-1")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Hélène Lefèvre");
     }
 
     @Test
     void a_nul_byte_a_missing_file_or_no_multipart_body_is_a_clear_4xx() {
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
         String ref = "NUL" + System.nanoTime();
-        WebSession.Response nul = advisor.upload("/adherents/import", "/adherents/import", "fichier", "extrait.csv",
+        WebSession.Response nul = advisor.upload(
+                "/adherents/import",
+                "/adherents/import",
+                "fichier",
+                "extrait.csv",
                 (HEADER + line(ref, "Pa\u0000ul", "Martin")).getBytes(StandardCharsets.UTF_8));
         assertThat(nul.status()).isEqualTo(422);
         assertThat(nul.body()).contains("ligne 2 : octet nul (U+0000)");
@@ -101,7 +113,8 @@ class HostileInputTest {
             assertThat(form.status()).as(route).isBetween(400, 422);
         }
         WebSession admin = TestAccounts.signedIn(accounts, Role.ADMIN, port);
-        WebSession.Response directory = admin.submit("/annuaire/import", "/annuaire/import", Map.of("format", "TRAITANT_CSV"));
+        WebSession.Response directory =
+                admin.submit("/annuaire/import", "/annuaire/import", Map.of("format", "TRAITANT_CSV"));
         assertThat(directory.status()).isEqualTo(400);
         assertThat(directory.body()).contains("Joignez un fichier");
     }
@@ -119,28 +132,39 @@ class HostileInputTest {
             sessions.add(TestAccounts.signedIn(accounts, Role.ADVISOR, port));
         }
         CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<WebSession.Response>> answers = sessions.stream().map(s -> CompletableFuture.supplyAsync(() -> {
-            try {
-                go.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return s.upload("/adherents/import", "/adherents/import", "fichier", "extrait.csv", content);
-        })).toList();
+        List<CompletableFuture<WebSession.Response>> answers = sessions.stream()
+                .map(s -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return s.upload("/adherents/import", "/adherents/import", "fichier", "extrait.csv", content);
+                }))
+                .toList();
         go.countDown();
-        List<Integer> statuses = answers.stream().map(CompletableFuture::join).map(WebSession.Response::status).toList();
+        List<Integer> statuses = answers.stream()
+                .map(CompletableFuture::join)
+                .map(WebSession.Response::status)
+                .toList();
         assertThat(statuses).allMatch(s -> s == 200 || s == 409).contains(200);
-        answers.stream().map(CompletableFuture::join).filter(r -> r.status() == 409)
-                .forEach(r -> assertThat(r.body()).contains("Un import du fichier des bénéficiaires est déjà en cours"));
+        answers.stream()
+                .map(CompletableFuture::join)
+                .filter(r -> r.status() == 409)
+                .forEach(
+                        r -> assertThat(r.body()).contains("Un import du fichier des bénéficiaires est déjà en cours"));
         assertThat(members(ref)).isEqualTo(300);
     }
 
     @Test
     void an_upload_over_the_limit_is_refused_at_once_in_french() throws Exception {
-        // a page (the error page; the connection is closed without reading the body) and an API client (problem details)
+        // a page (the error page; the connection is closed without reading the body) and an API client (problem
+        // details)
         assertThat(oversizedUpload("text/html")).startsWith("HTTP/1.1 413").contains("Connection: close");
         String api = oversizedUpload("application/json");
-        assertThat(api).startsWith("HTTP/1.1 413").contains("application/problem+json")
+        assertThat(api)
+                .startsWith("HTTP/1.1 413")
+                .contains("application/problem+json")
                 .contains("Le fichier dépasse la taille maximale acceptée (1024 Mo)");
     }
 
@@ -149,7 +173,7 @@ class HostileInputTest {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /adherents/import HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\n"
-                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 5000000000\r\n\r\n--x\r\n")
+                            + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 5000000000\r\n\r\n--x\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             socket.setSoTimeout(10_000);
@@ -159,7 +183,8 @@ class HostileInputTest {
             String answer = "";
             try {
                 // until the headers and, for problem details, the whole JSON body have arrived
-                while (!(answer.contains("\r\n\r\n") && (!answer.contains("problem+json") || answer.trim().endsWith("}")))) {
+                while (!(answer.contains("\r\n\r\n")
+                        && (!answer.contains("problem+json") || answer.trim().endsWith("}")))) {
                     int n = in.read(buffer);
                     if (n < 0) {
                         break;
@@ -187,7 +212,8 @@ class HostileInputTest {
         SignedInUser insured = TestAccounts.create(accounts, Role.INSURED);
         WebSession person = new WebSession(port);
         person.login(insured.username(), TestAccounts.PASSWORD);
-        long before = jdbc.sql("select count(*) from case_file").query(Long.class).single();
+        long before =
+                jdbc.sql("select count(*) from case_file").query(Long.class).single();
         Map<String, String> form = new java.util.LinkedHashMap<>();
         form.put("kind", "PASS");
         form.put("motive", "FIND_DOCTOR");
@@ -197,12 +223,15 @@ class HostileInputTest {
         form.put("consent", "true");
         WebSession.Response refused = person.submit("/demandes/nouvelle", "/demandes", form);
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(jdbc.sql("select count(*) from case_file").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from case_file").query(Long.class).single())
+                .isEqualTo(before);
     }
 
     @Test
     void a_too_short_audit_purpose_is_a_400_with_a_french_message() {
-        long household = households.create("Foyer Motif", InseeCode.of("83137"),
+        long household = households.create(
+                "Foyer Motif",
+                InseeCode.of("83137"),
                 List.of(new NewMember("Ana", "Motif", LocalDate.of(1990, 1, 1), null, null, null)));
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
         for (String purpose : List.of("a", "ab")) {
@@ -217,13 +246,25 @@ class HostileInputTest {
     void http_basic_works_on_actuator_only() {
         SignedInUser admin = TestAccounts.create(accounts, Role.ADMIN);
         SignedInUser advisor = TestAccounts.create(accounts, Role.ADVISOR);
-        long household = households.create("Foyer Basic", InseeCode.of("83137"),
+        long household = households.create(
+                "Foyer Basic",
+                InseeCode.of("83137"),
                 List.of(new NewMember("Ana", "Basic", LocalDate.of(1990, 1, 1), null, null, null)));
-        String adminBasic = "Basic " + Base64.getEncoder().encodeToString((admin.username() + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
-        String advisorBasic = "Basic " + Base64.getEncoder().encodeToString((advisor.username() + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
-        assertThat(new WebSession(port).withHeader("Authorization", adminBasic).get("/actuator/prometheus", "text/plain").status())
+        String adminBasic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (admin.username() + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String advisorBasic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (advisor.username() + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        assertThat(new WebSession(port)
+                        .withHeader("Authorization", adminBasic)
+                        .get("/actuator/prometheus", "text/plain")
+                        .status())
                 .isEqualTo(200);
-        WebSession.Response api = new WebSession(port).withHeader("Authorization", advisorBasic)
+        WebSession.Response api = new WebSession(port)
+                .withHeader("Authorization", advisorBasic)
                 .get("/api/v1/households/" + household, "application/json");
         assertThat(api.status()).isEqualTo(401);
         assertThat(api.body()).doesNotContain("Basic");
@@ -231,30 +272,52 @@ class HostileInputTest {
 
     @Test
     void a_double_click_on_a_form_is_processed_once() {
-        long household = households.create("Foyer Clic", InseeCode.of("83137"),
+        long household = households.create(
+                "Foyer Clic",
+                InseeCode.of("83137"),
                 List.of(new NewMember("Ana", "Clic", LocalDate.of(1990, 1, 1), null, null, null)));
-        long entry = waitingList.register(household, fr.traitant.app.matching.WaitingList.Source.ONLINE, java.time.Instant.now());
+        long entry = waitingList.register(
+                household, fr.traitant.app.matching.WaitingList.Source.ONLINE, java.time.Instant.now());
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
-        Map<String, String> form = Map.of("canal", "PHONE", "reponse", "false",
-                "_csrf", WebSession.csrfToken(advisor.get("/liste-attente?departement=83").body()));
+        Map<String, String> form = Map.of(
+                "canal",
+                "PHONE",
+                "reponse",
+                "false",
+                "_csrf",
+                WebSession.csrfToken(
+                        advisor.get("/liste-attente?departement=83").body()));
         WebSession.Response first = advisor.post("/liste-attente/" + entry + "/contacts", form);
         WebSession.Response second = advisor.post("/liste-attente/" + entry + "/contacts", form);
         assertThat(first.status()).isEqualTo(302);
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.body()).contains("Ce formulaire vient d&#39;être envoyé avec les mêmes valeurs");
-        assertThat(jdbc.sql("select count(*) from waiting_contact where entry_id = :e").param("e", entry).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from waiting_contact where entry_id = :e")
+                        .param("e", entry)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
         // from a page (Referer), the browser is sent back to it
-        WebSession.Response fromPage = advisor.withHeader("Referer", "http://localhost:" + port + "/liste-attente?departement=83")
+        WebSession.Response fromPage = advisor.withHeader(
+                        "Referer", "http://localhost:" + port + "/liste-attente?departement=83")
                 .post("/liste-attente/" + entry + "/contacts", form);
         assertThat(fromPage.status()).isEqualTo(302);
         assertThat(fromPage.location()).endsWith("/liste-attente?departement=83");
-        assertThat(jdbc.sql("select count(*) from waiting_contact where entry_id = :e").param("e", entry).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from waiting_contact where entry_id = :e")
+                        .param("e", entry)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
         // another value is another form: processed
-        assertThat(advisor.post("/liste-attente/" + entry + "/contacts", Map.of("canal", "SMS", "reponse", "false",
-                "_csrf", form.get("_csrf"))).status()).isEqualTo(302);
-        assertThat(jdbc.sql("select count(*) from waiting_contact where entry_id = :e").param("e", entry).query(Long.class).single())
+        assertThat(advisor.post(
+                                "/liste-attente/" + entry + "/contacts",
+                                Map.of("canal", "SMS", "reponse", "false", "_csrf", form.get("_csrf")))
+                        .status())
+                .isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from waiting_contact where entry_id = :e")
+                        .param("e", entry)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(2);
     }
 

@@ -22,13 +22,16 @@ class ListPageTest {
         assertThat(page.firstRow()).isEqualTo(51);
         assertThat(page.window()).containsExactly(1, 2, 3, 4);
         assertThat(request.page(List.of("a"), 1, 50).summary("foyer", "foyers")).isEqualTo("1 foyer");
-        assertThat(request.page(List.<String>of(), 0, 50).summaryFeminine("commune", "communes")).isEqualTo("Aucune commune");
-        assertThat(request.page(List.of("a"), 12_345, 50).summary("accès", "accès")).isEqualTo("12\u00a0345 accès — page 2 sur 247");
+        assertThat(request.page(List.<String>of(), 0, 50).summaryFeminine("commune", "communes"))
+                .isEqualTo("Aucune commune");
+        assertThat(request.page(List.of("a"), 12_345, 50).summary("accès", "accès"))
+                .isEqualTo("12\u00a0345 accès — page 2 sur 247");
     }
 
     @Test
     void the_pager_and_the_headers_keep_the_filters() {
-        ListRequest request = new ListRequest(2, "attente", false, "/liste-attente", "departement=83&tri=attente&page=2");
+        ListRequest request =
+                new ListRequest(2, "attente", false, "/liste-attente", "departement=83&tri=attente&page=2");
         ListPage<String> page = request.page(List.of("a"), 120, 50);
         assertThat(page.href(3)).isEqualTo("/liste-attente?departement=83&tri=attente&page=3");
         assertThat(page.href(1)).isEqualTo("/liste-attente?departement=83&tri=attente");
@@ -56,6 +59,7 @@ class ListPageTest {
         assertThat(FrenchDates.duration(Period.ofDays(30))).isEqualTo("30 jours");
         assertThat(FrenchDates.duration(Duration.ofMinutes(200))).isEqualTo("3 h 20 min");
         assertThat(FrenchDates.duration(Duration.ofDays(14))).isEqualTo("14 jours");
-        assertThat(FrenchDates.dayAndTime(java.time.Instant.parse("2026-12-02T15:48:00Z"))).isEqualTo("2 décembre 2026 à 16 h 48");
+        assertThat(FrenchDates.dayAndTime(java.time.Instant.parse("2026-12-02T15:48:00Z")))
+                .isEqualTo("2 décembre 2026 à 16 h 48");
     }
 }

@@ -29,14 +29,20 @@ class OperationsTest {
 
     @Test
     void prometheus_metrics_are_exposed_to_admin_with_http_basic() throws Exception {
-        assertThat(new Http(port).get("/actuator/prometheus", "text/plain").status()).isEqualTo(401);
+        assertThat(new Http(port).get("/actuator/prometheus", "text/plain").status())
+                .isEqualTo(401);
         var admin = fr.traitant.app.TestAccounts.create(accounts, fr.traitant.app.identity.Role.ADMIN);
-        String basic = java.util.Base64.getEncoder().encodeToString(
-                (admin.username() + ":" + fr.traitant.app.TestAccounts.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
-                .header("Authorization", "Basic " + basic).header("Accept", "text/plain").build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString((admin.username() + ":" + fr.traitant.app.TestAccounts.PASSWORD)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                                .header("Authorization", "Basic " + basic)
+                                .header("Accept", "text/plain")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
     }

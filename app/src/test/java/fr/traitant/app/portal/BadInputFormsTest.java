@@ -64,15 +64,26 @@ class BadInputFormsTest {
     @Test
     void matching_run_with_an_empty_unknown_or_hostile_departement() {
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
-        refusedField(advisor.submit("/appariements", "/appariements", Map.of("departement", "")), "departement", "",
+        refusedField(
+                advisor.submit("/appariements", "/appariements", Map.of("departement", "")),
+                "departement",
+                "",
                 "Saisissez la zone à apparier : un département (83), une région (Occitanie) ou « France ».");
         for (String typed : List.of("999", "abc", SCRIPT, "2C")) {
-            refusedField(advisor.submit("/appariements", "/appariements", Map.of("departement", typed)), "departement", typed,
+            refusedField(
+                    advisor.submit("/appariements", "/appariements", Map.of("departement", typed)),
+                    "departement",
+                    typed,
                     "n’est pas un département : saisissez son code, par exemple 83 ou 2A. Vous pouvez aussi saisir une région");
         }
-        long runs = jdbc.sql("select count(*) from matching_run").query(Long.class).single();
+        long runs =
+                jdbc.sql("select count(*) from matching_run").query(Long.class).single();
         advisor.submit("/appariements", "/appariements", Map.of("departement", "abc"));
-        assertThat(jdbc.sql("select count(*) from matching_run").query(Long.class).single()).as("nothing computed").isEqualTo(runs);
+        assertThat(jdbc.sql("select count(*) from matching_run")
+                        .query(Long.class)
+                        .single())
+                .as("nothing computed")
+                .isEqualTo(runs);
     }
 
     @Test
@@ -81,8 +92,12 @@ class BadInputFormsTest {
         refusedField(advisor.get("/liste-attente?departement=zz"), "departement", "zz", "n’est pas un département");
         WebSession.Response priority = advisor.get("/liste-attente?departement=83&priorite=9");
         assertThat(priority.status()).isEqualTo(422);
-        assertThat(Jsoup.parse(priority.body()).getElementById("priorite-erreur").text()).contains("La priorité va de 1 à 5");
-        assertThat(Jsoup.parse(priority.body()).getElementById("departement").val()).isEqualTo("83");
+        assertThat(Jsoup.parse(priority.body())
+                        .getElementById("priorite-erreur")
+                        .text())
+                .contains("La priorité va de 1 à 5");
+        assertThat(Jsoup.parse(priority.body()).getElementById("departement").val())
+                .isEqualTo("83");
         assertThat(advisor.get("/liste-attente?departement=83").status()).isEqualTo(200);
     }
 
@@ -96,13 +111,17 @@ class BadInputFormsTest {
     @Test
     void doctor_commune_not_found_keeps_the_whole_form() {
         WebSession doctor = TestAccounts.signedIn(accounts, Role.DOCTOR, port);
-        WebSession.Response refused = doctor.submit("/propositions", "/propositions/capacite",
+        WebSession.Response refused = doctor.submit(
+                "/propositions",
+                "/propositions/capacite",
                 Map.of("statut", "ACCEPTING", "capacite", "7", "commune", "Nulle-Part-sur-Mer"));
         refusedField(refused, "commune", "Nulle-Part-sur-Mer", "Commune introuvable");
         assertThat(Jsoup.parse(refused.body()).getElementById("capacity").val()).isEqualTo("7");
         // a name, a postal code or an INSEE code are all a place
         for (String place : List.of("Besançon", "25000", "25056")) {
-            WebSession.Response accepted = doctor.submit("/propositions", "/propositions/capacite",
+            WebSession.Response accepted = doctor.submit(
+                    "/propositions",
+                    "/propositions/capacite",
                     Map.of("statut", "ACCEPTING", "capacite", "7", "commune", place));
             assertThat(accepted.status()).as(place).isEqualTo(302);
         }
@@ -110,52 +129,100 @@ class BadInputFormsTest {
 
     @Test
     void place_fields_suggest_communes_that_are_read_back() {
-        String options = new WebSession(port).get("/communes/options?commune=toul").body();
+        String options =
+                new WebSession(port).get("/communes/options?commune=toul").body();
         assertThat(options).contains("<option value=\"Toulon (83)\">");
         assertThat(new WebSession(port).get("/communes/options?place=").body()).doesNotContain("<option");
         // the doctor's form takes the suggestion as typed
         WebSession doctor = TestAccounts.signedIn(accounts, Role.DOCTOR, port);
-        assertThat(doctor.submit("/propositions", "/propositions/capacite",
-                Map.of("statut", "ACCEPTING", "capacite", "2", "commune", "Toulon (83)")).status()).isEqualTo(302);
-        assertThat(Jsoup.parse(doctor.get("/propositions").body()).getElementById("commune").attr("list")).isEqualTo("communes-cabinet");
+        assertThat(doctor.submit(
+                                "/propositions",
+                                "/propositions/capacite",
+                                Map.of("statut", "ACCEPTING", "capacite", "2", "commune", "Toulon (83)"))
+                        .status())
+                .isEqualTo(302);
+        assertThat(Jsoup.parse(doctor.get("/propositions").body())
+                        .getElementById("commune")
+                        .attr("list"))
+                .isEqualTo("communes-cabinet");
     }
 
     @Test
     void advisor_doctor_search_with_an_unknown_commune() {
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
-        WebSession.Response created = advisor.submit("/dossiers/nouveau", "/dossiers", Map.of("channel", "PHONE",
-                "motive", "FIND_DOCTOR", "requesterName", "Mme Formulaire", "commune", "83137", "summary", "Cherche un médecin",
-                "priority", "NORMAL"));
+        WebSession.Response created = advisor.submit(
+                "/dossiers/nouveau",
+                "/dossiers",
+                Map.of(
+                        "channel",
+                        "PHONE",
+                        "motive",
+                        "FIND_DOCTOR",
+                        "requesterName",
+                        "Mme Formulaire",
+                        "commune",
+                        "83137",
+                        "summary",
+                        "Cherche un médecin",
+                        "priority",
+                        "NORMAL"));
         assertThat(created.status()).as(created.body()).isEqualTo(302);
         String casePath = created.location().replaceAll("^https?://[^/]+", "");
-        refusedField(advisor.get(casePath + "/medecins?commune=Atlantide&nom="), "commune-medecin", "Atlantide",
+        refusedField(
+                advisor.get(casePath + "/medecins?commune=Atlantide&nom="),
+                "commune-medecin",
+                "Atlantide",
                 "Aucune commune ne correspond");
-        assertThat(advisor.get(casePath + "/medecins?commune=Toulon&nom=").status()).isEqualTo(200);
+        assertThat(advisor.get(casePath + "/medecins?commune=Toulon&nom=").status())
+                .isEqualTo(200);
     }
 
     @Test
     void dpo_rectification_applies_the_member_import_rules() {
         Nir nir = Nir.of("184027512345674");
-        long household = households.create("Foyer Rectifiable", null, List.of(
-                new NewMember("Jean", "Rectifiable", LocalDate.of(1984, 2, 10), nir, null, null)));
-        long member = jdbc.sql("select id from member where household_id = :h").param("h", household).query(Long.class).single();
+        long household = households.create(
+                "Foyer Rectifiable",
+                null,
+                List.of(new NewMember("Jean", "Rectifiable", LocalDate.of(1984, 2, 10), nir, null, null)));
+        long member = jdbc.sql("select id from member where household_id = :h")
+                .param("h", household)
+                .query(Long.class)
+                .single();
         String person = "/dpo/personnes/member:" + member;
         WebSession dpo = TestAccounts.signedIn(accounts, Role.DPO, port);
 
-        refusedField(dpo.submit(person, person + "/rectification", Map.of("champ", "lastName", "valeur", "<b>Gras</b>")),
-                "valeur", "<b>Gras</b>", "ne peut contenir que des lettres");
-        refusedField(dpo.submit(person, person + "/rectification", Map.of("champ", "birthDate", "valeur", "10/03/1990")),
-                "valeur", "10/03/1990", "ne correspond pas au NIR");
-        refusedField(dpo.submit(person, person + "/rectification", Map.of("champ", "birthDate", "valeur", "31/02/1984")),
-                "valeur", "31/02/1984", "JJ/MM/AAAA");
-        assertThat(jdbc.sql("select last_name || ' ' || birth_date from member where id = :m").param("m", member)
-                .query(String.class).single()).as("nothing written").isEqualTo("Rectifiable 1984-02-10");
+        refusedField(
+                dpo.submit(person, person + "/rectification", Map.of("champ", "lastName", "valeur", "<b>Gras</b>")),
+                "valeur",
+                "<b>Gras</b>",
+                "ne peut contenir que des lettres");
+        refusedField(
+                dpo.submit(person, person + "/rectification", Map.of("champ", "birthDate", "valeur", "10/03/1990")),
+                "valeur",
+                "10/03/1990",
+                "ne correspond pas au NIR");
+        refusedField(
+                dpo.submit(person, person + "/rectification", Map.of("champ", "birthDate", "valeur", "31/02/1984")),
+                "valeur",
+                "31/02/1984",
+                "JJ/MM/AAAA");
+        assertThat(jdbc.sql("select last_name || ' ' || birth_date from member where id = :m")
+                        .param("m", member)
+                        .query(String.class)
+                        .single())
+                .as("nothing written")
+                .isEqualTo("Rectifiable 1984-02-10");
 
-        assertThat(dpo.submit(person, person + "/rectification", Map.of("champ", "birthDate", "valeur", "20/02/1984")).status())
+        assertThat(dpo.submit(person, person + "/rectification", Map.of("champ", "birthDate", "valeur", "20/02/1984"))
+                        .status())
                 .isEqualTo(302);
-        assertThat(dpo.submit(person, person + "/rectification", Map.of("champ", "lastName", "valeur", "D'Arc-Lévêque")).status())
+        assertThat(dpo.submit(person, person + "/rectification", Map.of("champ", "lastName", "valeur", "D'Arc-Lévêque"))
+                        .status())
                 .isEqualTo(302);
-        assertThat(jdbc.sql("select last_name || ' ' || birth_date from member where id = :m").param("m", member)
-                .query(String.class).single()).isEqualTo("D'Arc-Lévêque 1984-02-20");
+        assertThat(jdbc.sql("select last_name || ' ' || birth_date from member where id = :m")
+                        .param("m", member)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("D'Arc-Lévêque 1984-02-20");
     }
 }

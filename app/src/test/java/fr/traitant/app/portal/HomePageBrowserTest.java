@@ -10,8 +10,8 @@ import fr.traitant.app.IntegrationTest;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What a person does on the home page, in a real headless Chromium. */
@@ -30,9 +30,14 @@ class HomePageBrowserTest {
         Page page = chromium.browser().newPage();
         List<String> consoleErrors = BrowserSupport.consoleErrors(page);
         page.navigate("http://localhost:" + port + "/");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Un médecin traitant pour chaque patient"))).isVisible();
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Un médecin traitant pour chaque patient")))
+                .isVisible();
 
-        page.getByLabel("Nom de commune ou code postal").pressSequentially("toulon", new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(30));
+        page.getByLabel("Nom de commune ou code postal")
+                .pressSequentially(
+                        "toulon", new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(30));
         var toulon = page.locator("#commune-suggestions a", new Page.LocatorOptions().setHasText("Toulon"));
         assertThat(toulon.first()).isVisible();
         assertThat(page.locator("#commune-suggestions a").first()).containsText("Toulon");
@@ -40,11 +45,14 @@ class HomePageBrowserTest {
         // the offline map draws one shape per metropolitan département
         assertThat(page.locator("#carte-departements[data-loaded=true]")).hasCount(1);
         assertThat(page.locator("#carte-departements path.leaflet-interactive")).hasCount(96);
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/home.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/home.png"))
+                .setFullPage(true));
 
         toulon.first().click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/communes/83137$"));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Toulon"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Toulon")))
+                .isVisible();
         assertThat(consoleErrors).isEmpty();
     }
 

@@ -31,8 +31,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,9 +47,14 @@ import org.springframework.test.context.ActiveProfiles;
  * duration; every list must say how many rows it has ({@code data-total}, or {@code data-complete} for a table that
  * shows everything by construction) and offer a pager when it shows fewer. Every link a role is offered opens.
  */
-@SpringBootTest(classes = TraitantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"traitant.database.embedded.directory=target/test-postgres-demo", "traitant.demo.synthetic-doctors=0",
-                "traitant.demo.synthetic-population-scale=0"})
+@SpringBootTest(
+        classes = TraitantApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "traitant.database.embedded.directory=target/test-postgres-demo",
+            "traitant.demo.synthetic-doctors=0",
+            "traitant.demo.synthetic-population-scale=0"
+        })
 @ActiveProfiles({"test", "demo"})
 class PageTruthTest {
 
@@ -58,11 +63,27 @@ class PageTruthTest {
     private static final Pattern ISO_DURATION = Pattern.compile("\\bPT?\\d+[YMWDHS](\\d+[YMWDHS])*\\b");
     private static final Pattern UPPER_WORD = Pattern.compile("\\b[A-Z][A-Z0-9_]{2,}\\b");
     /** Upper-case words a French reader knows as such (acronyms), even where an enum constant has the same name. */
-    private static final Set<String> ACRONYMS = Set.of("ALD", "PASS", "NIR", "RPPS", "APL", "OPTAM", "FHIR", "DPO", "CPAM",
-            "CNMSS", "EPCI", "SMTP", "CSV", "API", "INSEE", "DREES", "SAS", "DSFR", "RGPD", "MSS", "PDF", "HTML", "URL",
-            "CNIL", "SIREN", "FINESS", "ADELI", "GP", "ETP");
-    private static final Set<String> SKIPPED_PREFIXES = Set.of("/api", "/fhir", "/webjars", "/dsfr", "/css", "/js", "/img",
-            "/actuator", "/deconnexion", "/logout", "/oauth2", "/connexion", "/v3/api-docs", "/swagger-ui", "/favicon");
+    private static final Set<String> ACRONYMS = Set.of(
+            "ALD", "PASS", "NIR", "RPPS", "APL", "OPTAM", "FHIR", "DPO", "CPAM", "CNMSS", "EPCI", "SMTP", "CSV", "API",
+            "INSEE", "DREES", "SAS", "DSFR", "RGPD", "MSS", "PDF", "HTML", "URL", "CNIL", "SIREN", "FINESS", "ADELI",
+            "GP", "ETP");
+
+    private static final Set<String> SKIPPED_PREFIXES = Set.of(
+            "/api",
+            "/fhir",
+            "/webjars",
+            "/dsfr",
+            "/css",
+            "/js",
+            "/img",
+            "/actuator",
+            "/deconnexion",
+            "/logout",
+            "/oauth2",
+            "/connexion",
+            "/v3/api-docs",
+            "/swagger-ui",
+            "/favicon");
     private static final int PER_PATTERN = 2;
     private static final int PER_ROLE = 120;
 
@@ -107,16 +128,21 @@ class PageTruthTest {
         String[] communes = {"83137", "83061", "83069", "83126"};
         WaitingList.Source[] sources = WaitingList.Source.values();
         for (int i = 0; i < 8; i++) {
-            long household = households.create("Foyer Vérité " + i, InseeCode.of(communes[i % communes.length]),
-                    List.of(new NewMember("Camille", "Vérité" + i, LocalDate.of(1960 + i, 3, 1 + i), null, null, null)));
-            waitingList.register(household, sources[i % sources.length], Instant.now().minusSeconds(86_400L * (i + 1)));
+            long household = households.create(
+                    "Foyer Vérité " + i,
+                    InseeCode.of(communes[i % communes.length]),
+                    List.of(new NewMember(
+                            "Camille", "Vérité" + i, LocalDate.of(1960 + i, 3, 1 + i), null, null, null)));
+            waitingList.register(
+                    household, sources[i % sources.length], Instant.now().minusSeconds(86_400L * (i + 1)));
         }
         long run = runs.run("83");
         runs.publish(run).made();
         jdbc.sql("""
                         select p.id, c.doctor_account_id from proposal p join doctor_capacity c on c.id = p.doctor_id
                          where p.status = 'PENDING' and c.doctor_account_id is not null order by p.id limit 1""")
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional()
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .optional()
                 .ifPresent(p -> workflow.acceptAs(ProposalId.of(p[0]), p[1]));
     }
 
@@ -142,8 +168,23 @@ class PageTruthTest {
             }
         }
         // statuses kept as text in the database (check constraints) are codes too
-        names.addAll(List.of("PENDING", "ACCEPTED", "DECLINED", "REFUSED", "EXPIRED", "WITHDRAWN", "WAITING", "PAUSED",
-                "PROPOSED", "DRAFT", "PUBLISHED", "RUNNING", "SUCCEEDED", "NEW", "IN_PROGRESS", "WAITING_THIRD_PARTY"));
+        names.addAll(List.of(
+                "PENDING",
+                "ACCEPTED",
+                "DECLINED",
+                "REFUSED",
+                "EXPIRED",
+                "WITHDRAWN",
+                "WAITING",
+                "PAUSED",
+                "PROPOSED",
+                "DRAFT",
+                "PUBLISHED",
+                "RUNNING",
+                "SUCCEEDED",
+                "NEW",
+                "IN_PROGRESS",
+                "WAITING_THIRD_PARTY"));
         assertThat(names).as("enum constants found on the classpath").contains("ATTACHED", "ADVISOR", "ALD_DATA");
         enumConstants = names;
     }
@@ -154,12 +195,16 @@ class PageTruthTest {
         crawl(new WebSession(port), "anonyme", problems);
         for (DemoAccounts.DemoAccount account : demoAccounts.accounts()) {
             WebSession session = new WebSession(port);
-            assertThat(session.login(account.email(), account.password()).location()).doesNotContain("/connexion");
+            assertThat(session.login(account.email(), account.password()).location())
+                    .doesNotContain("/connexion");
             crawl(session, account.role().name(), problems);
         }
-        visitedBy.forEach((who, paths) -> System.out.println("PageTruthTest " + who + " visited " + paths.size() + ": " + paths));
+        visitedBy.forEach(
+                (who, paths) -> System.out.println("PageTruthTest " + who + " visited " + paths.size() + ": " + paths));
         // the crawl must reach each role's own pages, or it proves nothing
-        assertThat(visitedBy.get("ADVISOR")).contains("/dossiers", "/liste-attente", "/appariements").anyMatch(p -> p.startsWith("/appariements/"));
+        assertThat(visitedBy.get("ADVISOR"))
+                .contains("/dossiers", "/liste-attente", "/appariements")
+                .anyMatch(p -> p.startsWith("/appariements/"));
         assertThat(visitedBy.get("DOCTOR")).contains("/propositions").anyMatch(p -> p.startsWith("/propositions/"));
         assertThat(visitedBy.get("INSURED")).contains("/mon-medecin-traitant", "/mes-demandes");
         assertThat(visitedBy.get("NETWORK_MANAGER")).contains("/reseau");
@@ -172,13 +217,17 @@ class PageTruthTest {
 
     private void crawl(WebSession session, String who, List<String> problems) {
         // the pages behind a search form, which no link leads to
-        List<String> seeds = new ArrayList<>(List.of("/", "/trouver-un-medecin?place=Toulon", "/communes?query=saint",
-                "/acces-aux-soins/communes?query=saint", "/communes?query=saint&page=2"));
+        List<String> seeds = new ArrayList<>(List.of(
+                "/",
+                "/trouver-un-medecin?place=Toulon",
+                "/communes?query=saint",
+                "/acces-aux-soins/communes?query=saint",
+                "/communes?query=saint&page=2"));
         switch (who) {
             case "DPO" -> seeds.add("/dpo/journal?agent=conseiller%40demo.traitant.fr");
             case "NETWORK_MANAGER" -> seeds.add("/reseau?departement=83");
             case "ADVISOR" -> seeds.add("/liste-attente?departement=83");
-            default -> { }
+            default -> {}
         }
         Deque<String> queue = new ArrayDeque<>(seeds);
         Set<String> seen = new LinkedHashSet<>(queue);
@@ -210,10 +259,13 @@ class PageTruthTest {
             Document page = Jsoup.parse(response.body(), "http://localhost:" + port);
             check(who + " " + path, page, problems);
             // no form the reader may not submit (the conciliator and the run form, issue 13 point 9)
-            fr.traitant.app.identity.Role role = "anonyme".equals(who) ? null : fr.traitant.app.identity.Role.valueOf(who);
+            fr.traitant.app.identity.Role role =
+                    "anonyme".equals(who) ? null : fr.traitant.app.identity.Role.valueOf(who);
             for (Element form : page.select("form[method=post]")) {
                 String action = form.attr("action").replaceAll("[?#].*$", "");
-                if (action.startsWith("/") && !action.equals("/connexion") && !action.equals("/deconnexion")
+                if (action.startsWith("/")
+                        && !action.equals("/connexion")
+                        && !action.equals("/deconnexion")
                         && !permissions.allows(role, org.springframework.http.HttpMethod.POST, action)) {
                     problems.add(who + " " + path + ": offers a form to " + action + " it may not submit");
                 }
@@ -224,8 +276,13 @@ class PageTruthTest {
                     continue;
                 }
                 href = href.replaceAll("#.*$", "");
-                if (href.isEmpty() || href.contains(".csv") || href.contains(".json") || href.contains("format=csv") || href.endsWith(".pdf")
-                        || SKIPPED_PREFIXES.stream().anyMatch(href::startsWith) || !seen.add(href)) {
+                if (href.isEmpty()
+                        || href.contains(".csv")
+                        || href.contains(".json")
+                        || href.contains("format=csv")
+                        || href.endsWith(".pdf")
+                        || SKIPPED_PREFIXES.stream().anyMatch(href::startsWith)
+                        || !seen.add(href)) {
                     continue;
                 }
                 String pattern = href.replaceAll("\\d+", "#").replaceAll("=[^&]*", "=");
@@ -253,11 +310,18 @@ class PageTruthTest {
             checkList(where, page, table, "table " + describe(table), rows, problems);
         }
         for (Element list : page.select("[data-total]:not(table)")) {
-            checkList(where, page, list, "list " + describe(list), list.select("[data-item]").size(), problems);
+            checkList(
+                    where,
+                    page,
+                    list,
+                    "list " + describe(list),
+                    list.select("[data-item]").size(),
+                    problems);
         }
     }
 
-    private static void checkList(String where, Document page, Element list, String what, int rows, List<String> problems) {
+    private static void checkList(
+            String where, Document page, Element list, String what, int rows, List<String> problems) {
         if (list.hasAttr("data-complete")) {
             return;
         }
@@ -275,7 +339,9 @@ class PageTruthTest {
 
     private static String describe(Element element) {
         Element caption = element.selectFirst("caption");
-        return caption != null ? "\"" + caption.text() + "\"" : element.id().isEmpty() ? element.cssSelector() : "#" + element.id();
+        return caption != null
+                ? "\"" + caption.text() + "\""
+                : element.id().isEmpty() ? element.cssSelector() : "#" + element.id();
     }
 
     private static Set<String> find(Pattern pattern, String text) {

@@ -31,15 +31,30 @@ class AuditTrailAppendOnlyTest {
     @Test
     void update_delete_and_truncate_are_refused_by_the_database() {
         auditTrail.record("member:434343", "member", "434343", AuditAction.UPDATE, "Rectification");
-        long count = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
-        assertThatThrownBy(() -> jdbc.sql("update audit_event set purpose = 'effacé' where person_ref = 'member:434343'").update())
-                .rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_event where person_ref = 'member:434343'").update())
-                .rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update()).rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update()).rootCause().hasMessageContaining("append-only");
-        assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(count);
-        assertThat(jdbc.sql("select purpose from audit_event where person_ref = 'member:434343'").query(String.class).single())
+        long count =
+                jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+        assertThatThrownBy(
+                        () -> jdbc.sql("update audit_event set purpose = 'effacé' where person_ref = 'member:434343'")
+                                .update())
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_event where person_ref = 'member:434343'")
+                        .update())
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update())
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update())
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThat(jdbc.sql("select count(*) from audit_event")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(count);
+        assertThat(jdbc.sql("select purpose from audit_event where person_ref = 'member:434343'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("Rectification");
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class ReferenceDataLoaderTest {
 
-    private static final String NEW_COMMUNE = "83999,Commune d'essai,83,Var,93,Provence-Alpes-Côte d'Azur,248300543,Métropole Toulon-Provence-Méditerranée,12,43.2,5.9,1.5,83999,centroid";
+    private static final String NEW_COMMUNE =
+            "83999,Commune d'essai,83,Var,93,Provence-Alpes-Côte d'Azur,248300543,Métropole Toulon-Provence-Méditerranée,12,43.2,5.9,1.5,83999,centroid";
 
     @Autowired
     ReferenceDataLoader loader;
@@ -35,7 +36,8 @@ class ReferenceDataLoaderTest {
     @Test
     void loading_the_same_version_again_does_nothing() {
         OffsetDateTime before = loadedAt();
-        assertThat(loader.load(new ClassPathResource(ReferenceDataLoader.SHIPPED))).isEqualTo(ReferenceDataLoader.Outcome.ALREADY_LOADED);
+        assertThat(loader.load(new ClassPathResource(ReferenceDataLoader.SHIPPED)))
+                .isEqualTo(ReferenceDataLoader.Outcome.ALREADY_LOADED);
         assertThat(loadedAt()).isEqualTo(before);
         assertThat(communes()).isEqualTo(34_875);
     }
@@ -45,34 +47,52 @@ class ReferenceDataLoaderTest {
         String shipped = shippedCsv();
         try {
             // v2: Toulon grows, a commune appears
-            String v2 = edit(shipped, lines -> lines.stream().map(l -> l.startsWith("83137,") ? l.replace(",179116,", ",180000,") : l)
-                    .collect(Collectors.toList()), NEW_COMMUNE);
+            String v2 = edit(
+                    shipped,
+                    lines -> lines.stream()
+                            .map(l -> l.startsWith("83137,") ? l.replace(",179116,", ",180000,") : l)
+                            .collect(Collectors.toList()),
+                    NEW_COMMUNE);
             assertThat(loader.load(gzip(v2))).isEqualTo(ReferenceDataLoader.Outcome.LOADED);
             assertThat(communes()).isEqualTo(34_876);
             assertThat(population("83137")).isEqualTo(180_000);
-            assertThat(jdbc.sql("select count(*) from commune_postal_code where postal_code = '83999'").query(Integer.class).single()).isOne();
+            assertThat(jdbc.sql("select count(*) from commune_postal_code where postal_code = '83999'")
+                            .query(Integer.class)
+                            .single())
+                    .isOne();
 
             // a malformed row refuses the whole file
             String broken = edit(v2, lines -> lines, "8399X,Cassée,83,Var,93,PACA,248300543,x,1,43,5,1,83000,geonames");
-            assertThatThrownBy(() -> loader.load(gzip(broken))).isInstanceOf(CommuneFile.InvalidFileException.class)
+            assertThatThrownBy(() -> loader.load(gzip(broken)))
+                    .isInstanceOf(CommuneFile.InvalidFileException.class)
                     .hasMessageContaining("line 34878");
             assertThat(communes()).isEqualTo(34_876);
 
             // a version that drops a commune still referenced by a doctor is refused, nothing changes
-            String referenced = jdbc.sql("select commune_code from doctor order by id limit 1").query(String.class).single();
-            String withoutIt = edit(v2, lines -> lines.stream().filter(l -> !l.startsWith(referenced + ",")).collect(Collectors.toList()));
-            assertThatThrownBy(() -> loader.load(gzip(withoutIt))).hasMessageContaining(referenced).hasMessageContaining("Nothing was changed");
+            String referenced = jdbc.sql("select commune_code from doctor order by id limit 1")
+                    .query(String.class)
+                    .single();
+            String withoutIt = edit(
+                    v2,
+                    lines -> lines.stream()
+                            .filter(l -> !l.startsWith(referenced + ","))
+                            .collect(Collectors.toList()));
+            assertThatThrownBy(() -> loader.load(gzip(withoutIt)))
+                    .hasMessageContaining(referenced)
+                    .hasMessageContaining("Nothing was changed");
             assertThat(communes()).isEqualTo(34_876);
             assertThat(population("83137")).isEqualTo(180_000);
         } finally {
-            assertThat(loader.load(new ClassPathResource(ReferenceDataLoader.SHIPPED))).isEqualTo(ReferenceDataLoader.Outcome.LOADED);
+            assertThat(loader.load(new ClassPathResource(ReferenceDataLoader.SHIPPED)))
+                    .isEqualTo(ReferenceDataLoader.Outcome.LOADED);
         }
         assertThat(communes()).isEqualTo(34_875);
         assertThat(population("83137")).isEqualTo(179_116);
     }
 
     private static String shippedCsv() throws IOException {
-        try (InputStream in = new GZIPInputStream(new ClassPathResource(ReferenceDataLoader.SHIPPED).getInputStream())) {
+        try (InputStream in =
+                new GZIPInputStream(new ClassPathResource(ReferenceDataLoader.SHIPPED).getInputStream())) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -98,7 +118,10 @@ class ReferenceDataLoaderTest {
     }
 
     private int population(String code) {
-        return jdbc.sql("select population from commune where code = ?").param(code).query(Integer.class).single();
+        return jdbc.sql("select population from commune where code = ?")
+                .param(code)
+                .query(Integer.class)
+                .single();
     }
 
     private int communes() {
@@ -106,6 +129,8 @@ class ReferenceDataLoaderTest {
     }
 
     private OffsetDateTime loadedAt() {
-        return jdbc.sql("select loaded_at from reference_data_version where dataset = 'communes'").query(OffsetDateTime.class).single();
+        return jdbc.sql("select loaded_at from reference_data_version where dataset = 'communes'")
+                .query(OffsetDateTime.class)
+                .single();
     }
 }

@@ -7,11 +7,11 @@ import fr.traitant.app.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -29,9 +29,14 @@ class TerritoryApiTest {
 
     @Test
     void all_communes_of_france_are_loaded() {
-        assertThat(jdbc.sql("select count(*) from commune").query(Integer.class).single()).isEqualTo(34_875);
-        assertThat(jdbc.sql("select count(*) from departement").query(Integer.class).single()).isEqualTo(101);
-        assertThat(jdbc.sql("select count(*) from region").query(Integer.class).single()).isEqualTo(18);
+        assertThat(jdbc.sql("select count(*) from commune").query(Integer.class).single())
+                .isEqualTo(34_875);
+        assertThat(jdbc.sql("select count(*) from departement")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(101);
+        assertThat(jdbc.sql("select count(*) from region").query(Integer.class).single())
+                .isEqualTo(18);
     }
 
     @Test
@@ -52,7 +57,8 @@ class TerritoryApiTest {
 
     @Test
     void corsican_codes_work() {
-        assertThat(http().get("/api/v1/communes/2A004").json().get("name").asString()).isEqualTo("Ajaccio");
+        assertThat(http().get("/api/v1/communes/2A004").json().get("name").asString())
+                .isEqualTo("Ajaccio");
     }
 
     @Test
@@ -75,10 +81,12 @@ class TerritoryApiTest {
 
     @Test
     void search_ignores_accents_case_and_hyphens_biggest_first() {
-        List<String> codes = codes(http().get("/api/v1/communes?query=" + Http.encode("saint etienne") + "&limit=5").json());
+        List<String> codes = codes(http().get("/api/v1/communes?query=" + Http.encode("saint etienne") + "&limit=5")
+                .json());
         assertThat(codes).first().isEqualTo("42218");
         assertThat(codes).hasSize(5);
-        assertThat(codes(http().get("/api/v1/communes?query=" + Http.encode("SAINT-ÉTIENNE") + "&limit=1").json()))
+        assertThat(codes(http().get("/api/v1/communes?query=" + Http.encode("SAINT-ÉTIENNE") + "&limit=1")
+                        .json()))
                 .containsExactly("42218");
         JsonNode results = http().get("/api/v1/communes?query=saint&limit=10").json();
         List<Integer> populations = new ArrayList<>();
@@ -89,7 +97,8 @@ class TerritoryApiTest {
     @Test
     void search_by_postal_code() {
         assertThat(codes(http().get("/api/v1/communes?query=83000").json())).containsExactly("83137");
-        assertThat(codes(http().get("/api/v1/communes?query=8310&limit=50").json())).contains("83137");
+        assertThat(codes(http().get("/api/v1/communes?query=8310&limit=50").json()))
+                .contains("83137");
     }
 
     @Test
@@ -98,9 +107,16 @@ class TerritoryApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/communes?query=", "/api/v1/communes?query=%20%20", "/api/v1/communes",
-            "/api/v1/communes?query=toulon&limit=-1", "/api/v1/communes?query=toulon&limit=0",
-            "/api/v1/communes?query=toulon&limit=51", "/api/v1/communes?query=toulon&limit=dix"})
+    @ValueSource(
+            strings = {
+                "/api/v1/communes?query=",
+                "/api/v1/communes?query=%20%20",
+                "/api/v1/communes",
+                "/api/v1/communes?query=toulon&limit=-1",
+                "/api/v1/communes?query=toulon&limit=0",
+                "/api/v1/communes?query=toulon&limit=51",
+                "/api/v1/communes?query=toulon&limit=dix"
+            })
     void bad_searches_are_400_problems(String path) {
         Http.Response response = http().get(path);
         assertThat(response.status()).isEqualTo(400);
@@ -118,7 +134,10 @@ class TerritoryApiTest {
 
     @Test
     void sql_wildcards_are_plain_text() {
-        assertThat(http().get("/api/v1/communes?query=" + Http.encode("%")).json().size()).isZero();
+        assertThat(http().get("/api/v1/communes?query=" + Http.encode("%"))
+                        .json()
+                        .size())
+                .isZero();
     }
 
     @Test
@@ -136,7 +155,9 @@ class TerritoryApiTest {
             }
         }
         assertThat(communes).isEqualTo(34_875);
-        long expected = jdbc.sql("select sum(population) from commune").query(Long.class).single();
+        long expected = jdbc.sql("select sum(population) from commune")
+                .query(Long.class)
+                .single();
         assertThat(population).isEqualTo(expected);
         assertThat(var).isNotNull();
         assertThat(var.get("name").asString()).isEqualTo("Var");

@@ -30,8 +30,7 @@ public final class AccessibilityInputs {
     /** Classpath location of the communes shipped in the reference-data jar. */
     public static final String SHIPPED_COMMUNES = "/fr/traitant/referencedata/communes.csv.gz";
 
-    private AccessibilityInputs() {
-    }
+    private AccessibilityInputs() {}
 
     /** Reads a CSV file (UTF-8, optionally gzip-compressed when its name ends in .gz). */
     public static CsvTable readCsv(Path file) throws InputFileException {
@@ -39,8 +38,8 @@ public final class AccessibilityInputs {
             throw new InputFileException(file.toString(), 0, "no such file");
         }
         try (InputStream in = Files.newInputStream(file);
-             Reader reader = new InputStreamReader(file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in,
-                     StandardCharsets.UTF_8)) {
+                Reader reader = new InputStreamReader(
+                        file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8)) {
             return CsvTable.read(file.toString(), reader);
         } catch (IOException e) {
             throw new InputFileException(file.toString(), 0, "cannot read: " + e.getMessage());
@@ -51,7 +50,8 @@ public final class AccessibilityInputs {
     public static Communes shippedCommunes() throws InputFileException {
         InputStream in = AccessibilityInputs.class.getResourceAsStream(SHIPPED_COMMUNES);
         if (in == null) {
-            throw new InputFileException("classpath:" + SHIPPED_COMMUNES, 0, "not on the classpath (reference-data jar missing)");
+            throw new InputFileException(
+                    "classpath:" + SHIPPED_COMMUNES, 0, "not on the classpath (reference-data jar missing)");
         }
         try (Reader reader = new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8)) {
             return communes(CsvTable.read("classpath:" + SHIPPED_COMMUNES, reader));
@@ -86,8 +86,15 @@ public final class AccessibilityInputs {
                     throw row.error("area_km2 must be > 0, got " + area);
                 }
             }
-            communes.add(new Commune(code, row.optionalText("name"), population, position, area,
-                    row.optionalText("epci"), row.optionalText("departement"), row.optionalText("region")));
+            communes.add(new Commune(
+                    code,
+                    row.optionalText("name"),
+                    population,
+                    position,
+                    area,
+                    row.optionalText("epci"),
+                    row.optionalText("departement"),
+                    row.optionalText("region")));
         }
         if (communes.isEmpty()) {
             throw new InputFileException(table.file(), 0, "no communes");
@@ -139,7 +146,8 @@ public final class AccessibilityInputs {
             } else if (byPoint) {
                 GeoPoint position = point(row);
                 if (index == null) {
-                    index = SpatialIndex.of(communes.asList().stream().map(Commune::position).toList());
+                    index = SpatialIndex.of(
+                            communes.asList().stream().map(Commune::position).toList());
                 }
                 communeCode = communes.get(index.nearest(position, 1)[0]).code();
             } else {

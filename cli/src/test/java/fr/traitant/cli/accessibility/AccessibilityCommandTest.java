@@ -67,7 +67,8 @@ class AccessibilityCommandTest {
 
     private static Map<String, String[]> csvByFirstColumn(Path file) throws IOException {
         Map<String, String[]> rows = new HashMap<>();
-        for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+        for (String line :
+                Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
             String[] fields = line.split(",");
             rows.put(fields[0], fields);
         }
@@ -79,11 +80,21 @@ class AccessibilityCommandTest {
         Path result = dir.resolve("apl.csv");
         Path geojson = dir.resolve("apl.geojson");
         Path epcis = dir.resolve("epci.csv");
-        int code = run("--communes", write("communes.csv", COMMUNES).toString(),
-                "--doctors", write("doctors.csv", DOCTORS).toString(),
-                "--travel-times", write("times.csv", TIMES).toString(),
-                "--weights", "10:1,15:0.66,20:0.33",
-                "--out", result.toString(), "--geojson", geojson.toString(), "--epci-out", epcis.toString());
+        int code = run(
+                "--communes",
+                write("communes.csv", COMMUNES).toString(),
+                "--doctors",
+                write("doctors.csv", DOCTORS).toString(),
+                "--travel-times",
+                write("times.csv", TIMES).toString(),
+                "--weights",
+                "10:1,15:0.66,20:0.33",
+                "--out",
+                result.toString(),
+                "--geojson",
+                geojson.toString(),
+                "--epci-out",
+                epcis.toString());
         assertThat(code).as(err.toString()).isZero();
         assertThat(Files.readAllLines(result).get(0)).isEqualTo("code,apl,population");
         Map<String, String[]> rows = csvByFirstColumn(result);
@@ -93,10 +104,16 @@ class AccessibilityCommandTest {
         assertThat(rows.get("A")[1].replace(".", "").replaceFirst("^0+", "")).hasSizeGreaterThanOrEqualTo(6);
         assertThat(rows.get("B")[2]).isEqualTo("2000");
         String json = Files.readString(geojson);
-        assertThat(json).startsWith("{\"type\":\"FeatureCollection\"").contains("\"code\":\"B\"").contains("\"underserved\":true");
+        assertThat(json)
+                .startsWith("{\"type\":\"FeatureCollection\"")
+                .contains("\"code\":\"B\"")
+                .contains("\"underserved\":true");
         assertThat(json.split("\"Feature\"", -1)).hasSize(4);
-        assertThat(Files.readAllLines(epcis)).containsExactly("rank,epci,apl,population,underserved_population",
-                "1,E2,1.812410449,500,500", "2,E1,2.031264925,3000,3000");
+        assertThat(Files.readAllLines(epcis))
+                .containsExactly(
+                        "rank,epci,apl,population,underserved_population",
+                        "1,E2,1.812410449,500,500",
+                        "2,E1,2.031264925,3000,3000");
         assertThat(out.toString()).contains("3 communes, 2 doctors");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
@@ -106,9 +123,16 @@ class AccessibilityCommandTest {
     @Test
     void doctors_given_by_coordinates_go_to_the_nearest_commune_and_estimate_is_the_default() throws IOException {
         Path result = dir.resolve("apl.csv");
-        int code = run("--communes", write("communes.csv", COMMUNES).toString(),
-                "--doctors", write("doctors.csv", "id,lat,lon,consultations,age\nx,45.01,5.0,5000,50\ny,45.19,5.01,1000,70\n").toString(),
-                "--max-doctor-age", "65", "--out", result.toString());
+        int code = run(
+                "--communes",
+                write("communes.csv", COMMUNES).toString(),
+                "--doctors",
+                write("doctors.csv", "id,lat,lon,consultations,age\nx,45.01,5.0,5000,50\ny,45.19,5.01,1000,70\n")
+                        .toString(),
+                "--max-doctor-age",
+                "65",
+                "--out",
+                result.toString());
         assertThat(code).as(err.toString()).isZero();
         // Estimated times: A–B 11.1 km crow-fly ⇒ 2 + 1.3·11.1 = 16.5 min (sparse, 60 km/h): weight 0.33.
         // y (70) is excluded; x is in A: APL(A) = 5000 / (1000 + 0.33 · 2000 + w(A–C) · 500).
@@ -132,8 +156,8 @@ class AccessibilityCommandTest {
             negative travel time       | times    | origin,destination,minutes\\nA,B,-3                   | times.csv:2: negative travel time
             duplicate travel pair      | times    | origin,destination,minutes\\nA,B,3\\nA,B,4            | times.csv:3: duplicate pair A → B
             """)
-    void bad_input_is_reported_with_file_line_and_reason_and_writes_nothing(String label, String which, String content,
-                                                                            String expected) throws IOException {
+    void bad_input_is_reported_with_file_line_and_reason_and_writes_nothing(
+            String label, String which, String content, String expected) throws IOException {
         Map<String, String> files = new HashMap<>(Map.of("communes", COMMUNES, "doctors", DOCTORS, "times", TIMES));
         files.put(which, content.replace("\\n", "\n") + "\n");
         Path communes = write("communes.csv", files.get("communes"));
@@ -142,11 +166,22 @@ class AccessibilityCommandTest {
         Path result = dir.resolve("apl.csv");
         Path geojson = dir.resolve("apl.geojson");
         Files.writeString(geojson, "previous content");
-        int code = run("--communes", communes.toString(), "--doctors", doctors.toString(), "--travel-times", times.toString(),
-                "--out", result.toString(), "--geojson", geojson.toString());
+        int code = run(
+                "--communes",
+                communes.toString(),
+                "--doctors",
+                doctors.toString(),
+                "--travel-times",
+                times.toString(),
+                "--out",
+                result.toString(),
+                "--geojson",
+                geojson.toString());
         assertThat(code).isNotZero();
-        assertThat(err.toString()).contains(dir.resolve(expected.substring(0, expected.indexOf(':'))).toString()
-                + expected.substring(expected.indexOf(':')));
+        assertThat(err.toString())
+                .contains(dir.resolve(expected.substring(0, expected.indexOf(':')))
+                                .toString()
+                        + expected.substring(expected.indexOf(':')));
         assertThat(result).doesNotExist();
         assertThat(Files.readString(geojson)).isEqualTo("previous content");
         try (var list = Files.list(dir)) {
@@ -156,8 +191,14 @@ class AccessibilityCommandTest {
 
     @Test
     void bad_weights_and_missing_file_are_reported() throws IOException {
-        assertThat(run("--communes", write("communes.csv", COMMUNES).toString(), "--doctors", write("d.csv", DOCTORS).toString(),
-                "--weights", "10:1,5:0.5")).isEqualTo(1);
+        assertThat(run(
+                        "--communes",
+                        write("communes.csv", COMMUNES).toString(),
+                        "--doctors",
+                        write("d.csv", DOCTORS).toString(),
+                        "--weights",
+                        "10:1,5:0.5"))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("--weights").contains("strictly increasing");
         assertThat(run("--communes", dir.resolve("nope.csv").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("nope.csv: no such file");

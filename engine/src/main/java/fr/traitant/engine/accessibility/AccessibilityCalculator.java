@@ -44,14 +44,18 @@ public final class AccessibilityCalculator {
     private final AccessibilityParameters parameters;
     private final double[] demand;
     private final long[] population;
-    private final NeighbourTable patientToDoctor;   // row i: doctor communes j reachable from i, weight w(t(i,j)) > 0
-    private final NeighbourTable doctorToPatient;   // row j: patient communes i reaching j
-    private final double[] weightedDemand;          // Σ_i P(i) w(t(i,j)) per doctor commune j
-    private final int[][] areaOfCommune;            // [level][commune] → area index or -1
-    private final String[][] areaCodes;             // [level][area] → code, sorted
+    private final NeighbourTable patientToDoctor; // row i: doctor communes j reachable from i, weight w(t(i,j)) > 0
+    private final NeighbourTable doctorToPatient; // row j: patient communes i reaching j
+    private final double[] weightedDemand; // Σ_i P(i) w(t(i,j)) per doctor commune j
+    private final int[][] areaOfCommune; // [level][commune] → area index or -1
+    private final String[][] areaCodes; // [level][area] → code, sorted
 
-    private AccessibilityCalculator(Communes communes, AccessibilityParameters parameters, double[] demand,
-                                    NeighbourTable patientToDoctor, double[] weightedDemand) {
+    private AccessibilityCalculator(
+            Communes communes,
+            AccessibilityParameters parameters,
+            double[] demand,
+            NeighbourTable patientToDoctor,
+            double[] weightedDemand) {
         this.communes = communes;
         this.parameters = parameters;
         this.demand = demand;
@@ -98,8 +102,8 @@ public final class AccessibilityCalculator {
     }
 
     /** Prepares the indicator without progress reporting. */
-    public static AccessibilityCalculator prepare(Communes communes, TravelTimes travelTimes,
-                                                  AccessibilityParameters parameters) {
+    public static AccessibilityCalculator prepare(
+            Communes communes, TravelTimes travelTimes, AccessibilityParameters parameters) {
         return prepare(communes, travelTimes, parameters, ProgressListener.NONE);
     }
 
@@ -109,23 +113,23 @@ public final class AccessibilityCalculator {
      *
      * @param travelTimes times over exactly these communes ({@code communeCount() == communes.size()})
      */
-    public static AccessibilityCalculator prepare(Communes communes, TravelTimes travelTimes,
-                                                  AccessibilityParameters parameters, ProgressListener progress) {
+    public static AccessibilityCalculator prepare(
+            Communes communes, TravelTimes travelTimes, AccessibilityParameters parameters, ProgressListener progress) {
         Objects.requireNonNull(communes, "communes");
         Objects.requireNonNull(travelTimes, "travelTimes");
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(progress, "progress");
         int n = communes.size();
         if (travelTimes.communeCount() != n) {
-            throw new IllegalArgumentException("travel times cover " + travelTimes.communeCount()
-                    + " communes, expected " + n);
+            throw new IllegalArgumentException(
+                    "travel times cover " + travelTimes.communeCount() + " communes, expected " + n);
         }
         double[] demand = new double[n];
         for (int i = 0; i < n; i++) {
             double d = parameters.demand().standardisedPopulation(communes.get(i));
             if (!(d >= 0) || Double.isInfinite(d)) {
-                throw new IllegalArgumentException("demand of commune " + communes.get(i).code()
-                        + " must be finite and >= 0, got " + d);
+                throw new IllegalArgumentException(
+                        "demand of commune " + communes.get(i).code() + " must be finite and >= 0, got " + d);
             }
             demand[i] = d;
         }
@@ -263,8 +267,9 @@ public final class AccessibilityCalculator {
         if (after < 0) {
             double tolerance = 1e-9 * Math.max(1.0, Math.max(before, doctor.consultationsPerYear()));
             if (after < -tolerance) {
-                throw new IllegalArgumentException("removing doctor " + doctor.id() + " (" + doctor.consultationsPerYear()
-                        + " consultations) exceeds the supply of commune " + doctor.communeCode() + " (" + before + ")");
+                throw new IllegalArgumentException("removing doctor " + doctor.id() + " ("
+                        + doctor.consultationsPerYear() + " consultations) exceeds the supply of commune "
+                        + doctor.communeCode() + " (" + before + ")");
             }
             after = 0;
         }
@@ -275,7 +280,8 @@ public final class AccessibilityCalculator {
     private int communeOf(DoctorActivity doctor) {
         OptionalInt j = communes.findIndex(doctor.communeCode());
         if (j.isEmpty()) {
-            throw new IllegalArgumentException("doctor " + doctor.id() + " practises in unknown commune " + doctor.communeCode());
+            throw new IllegalArgumentException(
+                    "doctor " + doctor.id() + " practises in unknown commune " + doctor.communeCode());
         }
         return j.getAsInt();
     }

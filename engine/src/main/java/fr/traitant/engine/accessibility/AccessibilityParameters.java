@@ -16,8 +16,12 @@ import java.util.OptionalInt;
  * @param priorityZoneCount    how many lowest EPCIs are candidate priority zones, ≥ 0 (151 in
  *                             "Un médecin près de chez vous")
  */
-public record AccessibilityParameters(DistanceDecay decay, OptionalInt maximumDoctorAge, DemandWeighting demand,
-                                      double underservedThreshold, int priorityZoneCount) {
+public record AccessibilityParameters(
+        DistanceDecay decay,
+        OptionalInt maximumDoctorAge,
+        DemandWeighting demand,
+        double underservedThreshold,
+        int priorityZoneCount) {
 
     /** DREES defaults for GPs: step weights 10/15/20 minutes, every age, plain population, 2.5, 151. */
     public static final AccessibilityParameters DEFAULT = new AccessibilityParameters(
@@ -28,7 +32,8 @@ public record AccessibilityParameters(DistanceDecay decay, OptionalInt maximumDo
         Objects.requireNonNull(maximumDoctorAge, "maximumDoctorAge");
         Objects.requireNonNull(demand, "demand");
         if (!(underservedThreshold >= 0) || Double.isInfinite(underservedThreshold)) {
-            throw new IllegalArgumentException("underserved threshold must be finite and >= 0, got " + underservedThreshold);
+            throw new IllegalArgumentException(
+                    "underserved threshold must be finite and >= 0, got " + underservedThreshold);
         }
         if (priorityZoneCount < 0) {
             throw new IllegalArgumentException("priority zone count must be >= 0, got " + priorityZoneCount);
@@ -54,7 +59,8 @@ public record AccessibilityParameters(DistanceDecay decay, OptionalInt maximumDo
 
     /** Whether {@code doctor} counts in the supply under these parameters. */
     public boolean counts(DoctorActivity doctor) {
-        return maximumDoctorAge.isEmpty() || doctor.ageYears().isEmpty()
+        return maximumDoctorAge.isEmpty()
+                || doctor.ageYears().isEmpty()
                 || doctor.ageYears().getAsInt() <= maximumDoctorAge.getAsInt();
     }
 }

@@ -138,7 +138,10 @@ public final class AccessibilityResult {
 
     /** Score of the commune at {@code index}. */
     public CommuneScore score(int index) {
-        return new CommuneScore(calculator.communes().get(index).code(), apl[index], calculator.population(index),
+        return new CommuneScore(
+                calculator.communes().get(index).code(),
+                apl[index],
+                calculator.population(index),
                 apl[index] < calculator.parameters().underservedThreshold());
     }
 

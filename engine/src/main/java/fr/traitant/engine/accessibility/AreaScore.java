@@ -12,6 +12,5 @@ package fr.traitant.engine.accessibility;
  * @param apl                   population-weighted APL, consultations per inhabitant per year
  * @param underservedPopulation inhabitants of its "sous-dense" communes
  */
-public record AreaScore(AreaLevel level, String code, int communeCount, long population, double apl,
-                        long underservedPopulation) {
-}
+public record AreaScore(
+        AreaLevel level, String code, int communeCount, long population, double apl, long underservedPopulation) {}

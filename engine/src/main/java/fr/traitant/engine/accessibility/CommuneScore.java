@@ -8,5 +8,4 @@ package fr.traitant.engine.accessibility;
  * @param population  inhabitants
  * @param underserved "sous-dense": {@code apl} below the threshold of the parameters (2.5 by default)
  */
-public record CommuneScore(String code, double apl, long population, boolean underserved) {
-}
+public record CommuneScore(String code, double apl, long population, boolean underserved) {}

@@ -33,7 +33,8 @@ public sealed interface DoctorChange permits DoctorChange.Joined, DoctorChange.L
             Objects.requireNonNull(before, "before");
             Objects.requireNonNull(after, "after");
             if (!before.id().equals(after.id())) {
-                throw new IllegalArgumentException("a change keeps the doctor id: " + before.id() + " vs " + after.id());
+                throw new IllegalArgumentException(
+                        "a change keeps the doctor id: " + before.id() + " vs " + after.id());
             }
         }
     }

@@ -5,7 +5,7 @@ package fr.traitant.engine.accessibility;
 public interface ProgressListener {
 
     /** Ignores progress. */
-    ProgressListener NONE = (stage, done, total) -> { };
+    ProgressListener NONE = (stage, done, total) -> {};
 
     /**
      * @param stage short name of the current stage

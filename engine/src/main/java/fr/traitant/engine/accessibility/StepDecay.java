@@ -38,8 +38,8 @@ public record StepDecay(List<Step> steps) implements DistanceDecay {
      * The default weights for general practitioners: 1 up to 10 minutes, 0.66 up to 15, 0.33 up
      * to 20, 0 beyond (DREES APL; source and caveats in {@code docs/methodology/accessibility.md}).
      */
-    public static final StepDecay DREES_GENERAL_PRACTITIONERS = new StepDecay(List.of(
-            new Step(10, 1.0), new Step(15, 0.66), new Step(20, 0.33)));
+    public static final StepDecay DREES_GENERAL_PRACTITIONERS =
+            new StepDecay(List.of(new Step(10, 1.0), new Step(15, 0.66), new Step(20, 0.33)));
 
     public StepDecay {
         Objects.requireNonNull(steps, "steps");
@@ -71,7 +71,8 @@ public record StepDecay(List<Step> steps) implements DistanceDecay {
                 throw new IllegalArgumentException("expected 'minutes:weight', got '" + part.trim() + "'");
             }
             try {
-                steps.add(new Step(Double.parseDouble(boundAndWeight[0].trim()), Double.parseDouble(boundAndWeight[1].trim())));
+                steps.add(new Step(
+                        Double.parseDouble(boundAndWeight[0].trim()), Double.parseDouble(boundAndWeight[1].trim())));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("not a number in '" + part.trim() + "'", e);
             }

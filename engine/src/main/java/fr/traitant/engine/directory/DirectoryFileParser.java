@@ -26,14 +26,27 @@ public final class DirectoryFileParser {
          * pipe-separated, UTF-8, a header line of French column names, one line per professional and
          * practice situation, all professions (only doctors, profession code 10, are kept).
          */
-        RPPS_EXTRACTION('|', List.of(RppsColumns.ID, RppsColumns.LAST_NAME, RppsColumns.FIRST_NAME,
-                RppsColumns.PROFESSION, RppsColumns.SPECIALTY, RppsColumns.COMMUNE)),
+        RPPS_EXTRACTION(
+                '|',
+                List.of(
+                        RppsColumns.ID,
+                        RppsColumns.LAST_NAME,
+                        RppsColumns.FIRST_NAME,
+                        RppsColumns.PROFESSION,
+                        RppsColumns.SPECIALTY,
+                        RppsColumns.COMMUNE)),
         /**
          * Traitant's own CSV: comma-separated, UTF-8, optional double quotes, header line with the
          * columns of {@link CsvColumns}; one line per doctor.
          */
-        TRAITANT_CSV(',', List.of(CsvColumns.RPPS, CsvColumns.LAST_NAME, CsvColumns.FIRST_NAME, CsvColumns.SPECIALTY,
-                CsvColumns.COMMUNE));
+        TRAITANT_CSV(
+                ',',
+                List.of(
+                        CsvColumns.RPPS,
+                        CsvColumns.LAST_NAME,
+                        CsvColumns.FIRST_NAME,
+                        CsvColumns.SPECIALTY,
+                        CsvColumns.COMMUNE));
 
         private final char separator;
         private final List<String> requiredColumns;
@@ -104,9 +117,27 @@ public final class DirectoryFileParser {
         public static final String MAX_COMPLEXITY = "complexite_max";
 
         /** Every column, in the order of the template file. */
-        public static final List<String> ALL = List.of(RPPS, LAST_NAME, FIRST_NAME, SPECIALTY, COMMUNE, POSTAL_CODE, ADDRESS,
-                ORGANIZATION, LAT, LON, PHONE, MSSANTE, SECTOR, TELECONSULTATION, WHEELCHAIR, LANGUAGES, BIRTH_YEAR,
-                NEW_PATIENTS, CAPACITY, MAX_COMPLEXITY);
+        public static final List<String> ALL = List.of(
+                RPPS,
+                LAST_NAME,
+                FIRST_NAME,
+                SPECIALTY,
+                COMMUNE,
+                POSTAL_CODE,
+                ADDRESS,
+                ORGANIZATION,
+                LAT,
+                LON,
+                PHONE,
+                MSSANTE,
+                SECTOR,
+                TELECONSULTATION,
+                WHEELCHAIR,
+                LANGUAGES,
+                BIRTH_YEAR,
+                NEW_PATIENTS,
+                CAPACITY,
+                MAX_COMPLEXITY);
 
         private CsvColumns() {}
     }
@@ -177,9 +208,13 @@ public final class DirectoryFileParser {
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("Colonnes manquantes dans l'en-tête (ligne 1) : "
-                    + String.join(", ", missing.stream().map(m -> "« " + m + " »").toList())
-                    + ". Vérifiez le format choisi (" + (format == Format.RPPS_EXTRACTION
-                    ? "extraction RPPS, séparateur « | »" : "CSV Traitant, séparateur « , »") + ").");
+                    + String.join(
+                            ", ", missing.stream().map(m -> "« " + m + " »").toList())
+                    + ". Vérifiez le format choisi ("
+                    + (format == Format.RPPS_EXTRACTION
+                            ? "extraction RPPS, séparateur « | »"
+                            : "CSV Traitant, séparateur « , »")
+                    + ").");
         }
         return new DirectoryFileParser(format, stripped, knownCommune);
     }
@@ -194,8 +229,10 @@ public final class DirectoryFileParser {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if ((c < 0x20 && c != '\t') || c == 0x7F) {
-                return new Rejected(lineNumber, (c == 0 ? "Octet nul (U+0000)" : String.format("Caractère de contrôle U+%04X", (int) c))
-                        + " dans la ligne : fichier binaire ou corrompu ?");
+                return new Rejected(
+                        lineNumber,
+                        (c == 0 ? "Octet nul (U+0000)" : String.format("Caractère de contrôle U+%04X", (int) c))
+                                + " dans la ligne : fichier binaire ou corrompu ?");
             }
         }
         Row row = parseFields(line, lineNumber);
@@ -203,9 +240,10 @@ public final class DirectoryFileParser {
     }
 
     private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("[<>]");
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(?:\\+33|0033|0)[1-9](?:[ .\\-]?[0-9]{2}){4}");
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
-            "[A-Za-z0-9._%+'-]+@([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}");
+    private static final java.util.regex.Pattern PHONE =
+            java.util.regex.Pattern.compile("(?:\\+33|0033|0)[1-9](?:[ .\\-]?[0-9]{2}){4}");
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[A-Za-z0-9._%+'-]+@([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}");
     private static final java.util.regex.Pattern POSTAL = java.util.regex.Pattern.compile("[0-9]{5}");
 
     /**
@@ -215,11 +253,16 @@ public final class DirectoryFileParser {
      */
     private Row checked(Accepted a) {
         DoctorRecord d = a.doctor();
-        for (String[] field : new String[][] {{"nom", d.lastName()}, {"prénom", d.firstName()}, {"adresse", d.address()},
-                {"structure", d.organizationName()}}) {
+        for (String[] field : new String[][] {
+            {"nom", d.lastName()},
+            {"prénom", d.firstName()},
+            {"adresse", d.address()},
+            {"structure", d.organizationName()}
+        }) {
             if (field[1] != null && MARKUP.matcher(field[1]).find()) {
-                return new Rejected(a.line(), "Caractères « < » ou « > » interdits dans le champ " + field[0] + " : « "
-                        + field[1] + " ».");
+                return new Rejected(
+                        a.line(),
+                        "Caractères « < » ou « > » interdits dans le champ " + field[0] + " : « " + field[1] + " ».");
             }
         }
         List<String> warnings = new ArrayList<>();
@@ -235,7 +278,8 @@ public final class DirectoryFileParser {
                 warnings.add("Adresse MSSanté invalide « " + mssante + " » : laissée vide.");
                 mssante = "";
             } else if (!(domain.equals("mssante.fr") || domain.endsWith(".mssante.fr"))) {
-                warnings.add("Adresse « " + mssante + " » hors de l'espace MSSanté (domaine …mssante.fr attendu) : laissée vide.");
+                warnings.add("Adresse « " + mssante
+                        + " » hors de l'espace MSSanté (domaine …mssante.fr attendu) : laissée vide.");
                 mssante = "";
             }
         }
@@ -248,9 +292,30 @@ public final class DirectoryFileParser {
             return a;
         }
         warnings.addAll(0, a.warnings());
-        return new Accepted(a.line(), new DoctorRecord(d.rpps(), d.lastName(), d.firstName(), d.specialty(), d.communeCode(), postal,
-                d.address(), d.organizationName(), d.lat(), d.lon(), phone, mssante, d.feeSector(), d.teleconsultation(),
-                d.wheelchairAccess(), d.languages(), d.birthYear(), d.newPatients(), d.capacity(), d.maxComplexity()), warnings);
+        return new Accepted(
+                a.line(),
+                new DoctorRecord(
+                        d.rpps(),
+                        d.lastName(),
+                        d.firstName(),
+                        d.specialty(),
+                        d.communeCode(),
+                        postal,
+                        d.address(),
+                        d.organizationName(),
+                        d.lat(),
+                        d.lon(),
+                        phone,
+                        mssante,
+                        d.feeSector(),
+                        d.teleconsultation(),
+                        d.wheelchairAccess(),
+                        d.languages(),
+                        d.birthYear(),
+                        d.newPatients(),
+                        d.capacity(),
+                        d.maxComplexity()),
+                warnings);
     }
 
     private Row parseFields(String line, long lineNumber) {
@@ -263,8 +328,10 @@ public final class DirectoryFileParser {
             n = fieldCount;
         }
         if (n != fieldCount) {
-            return new Rejected(lineNumber, "Ligne incomplète ou mal formée : " + n + " champ(s) au lieu de " + fieldCount
-                    + (n < fieldCount ? " (ligne tronquée ?)." : "."));
+            return new Rejected(
+                    lineNumber,
+                    "Ligne incomplète ou mal formée : " + n + " champ(s) au lieu de " + fieldCount
+                            + (n < fieldCount ? " (ligne tronquée ?)." : "."));
         }
         return format == Format.RPPS_EXTRACTION ? rppsRow(lineNumber) : csvRow(lineNumber);
     }
@@ -272,12 +339,17 @@ public final class DirectoryFileParser {
     private Row rppsRow(long line) {
         String profession = field(RppsColumns.PROFESSION);
         if (!RppsColumns.DOCTOR_PROFESSION.equals(profession)) {
-            return new Skipped(line, "Profession " + profession + Professions.label(profession).map(l -> " (" + l + ")").orElse("")
-                    + " : seuls les médecins (code 10) sont repris.");
+            return new Skipped(
+                    line,
+                    "Profession " + profession
+                            + Professions.label(profession)
+                                    .map(l -> " (" + l + ")")
+                                    .orElse("") + " : seuls les médecins (code 10) sont repris.");
         }
         String idType = field(RppsColumns.ID_TYPE);
         if (!idType.isEmpty() && !RppsColumns.RPPS_ID_TYPE.equals(idType)) {
-            return new Skipped(line, "Identifiant de type " + idType + " (ADELI) : seuls les numéros RPPS sont repris.");
+            return new Skipped(
+                    line, "Identifiant de type " + idType + " (ADELI) : seuls les numéros RPPS sont repris.");
         }
         String rppsText = field(RppsColumns.ID);
         String rppsProblem = Rpps.problem(rppsText);
@@ -285,7 +357,10 @@ public final class DirectoryFileParser {
             return new Rejected(line, rppsProblem);
         }
         if (rppsText.startsWith(Rpps.SYNTHETIC_PREFIX)) {
-            return new Rejected(line, "Le numéro RPPS « " + rppsText + " » appartient à la plage réservée aux médecins synthétiques (000…).");
+            return new Rejected(
+                    line,
+                    "Le numéro RPPS « " + rppsText
+                            + " » appartient à la plage réservée aux médecins synthétiques (000…).");
         }
         String lastName = field(RppsColumns.LAST_NAME);
         if (lastName.isEmpty()) {
@@ -303,7 +378,8 @@ public final class DirectoryFileParser {
             } catch (IllegalArgumentException e) {
                 return new Rejected(line, e.getMessage());
             }
-            warnings = List.of("Savoir-faire « " + specialty.code() + " » absent de la table des spécialités : médecin repris avec ce code"
+            warnings = List.of("Savoir-faire « " + specialty.code()
+                    + " » absent de la table des spécialités : médecin repris avec ce code"
                     + " (compté parmi les autres spécialités).");
         }
         String commune = field(RppsColumns.COMMUNE);
@@ -313,7 +389,8 @@ public final class DirectoryFileParser {
         if (!knownCommune.test(commune)) {
             return new Rejected(line, "Commune inconnue : code INSEE « " + commune + " ».");
         }
-        String address = join(field(RppsColumns.STREET_NUMBER), field(RppsColumns.STREET_TYPE), field(RppsColumns.STREET));
+        String address =
+                join(field(RppsColumns.STREET_NUMBER), field(RppsColumns.STREET_TYPE), field(RppsColumns.STREET));
         String duplicate = duplicateOf(rppsText + '|' + commune + '|' + address.toUpperCase(Locale.ROOT), line);
         if (duplicate != null) {
             return new Rejected(line, duplicate);
@@ -323,10 +400,30 @@ public final class DirectoryFileParser {
             organization = field(RppsColumns.SIGN);
         }
         String email = field(RppsColumns.EMAIL);
-        return new Accepted(line, new DoctorRecord(new Rpps(rppsText), lastName, field(RppsColumns.FIRST_NAME), specialty,
-                commune, field(RppsColumns.POSTAL_CODE), address, organization, Double.NaN, Double.NaN,
-                field(RppsColumns.PHONE), email.toLowerCase(Locale.ROOT).contains("mssante") ? email : "",
-                null, null, null, null, -1, null, -1, -1), warnings);
+        return new Accepted(
+                line,
+                new DoctorRecord(
+                        new Rpps(rppsText),
+                        lastName,
+                        field(RppsColumns.FIRST_NAME),
+                        specialty,
+                        commune,
+                        field(RppsColumns.POSTAL_CODE),
+                        address,
+                        organization,
+                        Double.NaN,
+                        Double.NaN,
+                        field(RppsColumns.PHONE),
+                        email.toLowerCase(Locale.ROOT).contains("mssante") ? email : "",
+                        null,
+                        null,
+                        null,
+                        null,
+                        -1,
+                        null,
+                        -1,
+                        -1),
+                warnings);
     }
 
     private Row csvRow(long line) {
@@ -336,15 +433,22 @@ public final class DirectoryFileParser {
             return new Rejected(line, rppsProblem);
         }
         if (rppsText.startsWith(Rpps.SYNTHETIC_PREFIX)) {
-            return new Rejected(line, "Le numéro RPPS « " + rppsText + " » appartient à la plage réservée aux médecins synthétiques (000…).");
+            return new Rejected(
+                    line,
+                    "Le numéro RPPS « " + rppsText
+                            + " » appartient à la plage réservée aux médecins synthétiques (000…).");
         }
         String lastName = field(CsvColumns.LAST_NAME);
         if (lastName.isEmpty()) {
             return new Rejected(line, "Le nom est absent.");
         }
-        MedicalSpecialty specialty = MedicalSpecialty.find(field(CsvColumns.SPECIALTY)).orElse(null);
+        MedicalSpecialty specialty =
+                MedicalSpecialty.find(field(CsvColumns.SPECIALTY)).orElse(null);
         if (specialty == null) {
-            return new Rejected(line, "Spécialité inconnue : « " + field(CsvColumns.SPECIALTY) + " » (code de la nomenclature, ex. SM54).");
+            return new Rejected(
+                    line,
+                    "Spécialité inconnue : « " + field(CsvColumns.SPECIALTY)
+                            + " » (code de la nomenclature, ex. SM54).");
         }
         String commune = field(CsvColumns.COMMUNE);
         if (!knownCommune.test(commune)) {
@@ -362,8 +466,10 @@ public final class DirectoryFileParser {
                 return new Rejected(line, "Coordonnées illisibles : lat « " + latText + " », lon « " + lonText + " ».");
             }
             if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
-                return new Rejected(line, "Coordonnées impossibles : lat " + latText + ", lon " + lonText
-                        + " (latitude entre -90 et 90, longitude entre -180 et 180).");
+                return new Rejected(
+                        line,
+                        "Coordonnées impossibles : lat " + latText + ", lon " + lonText
+                                + " (latitude entre -90 et 90, longitude entre -180 et 180).");
             }
         }
         FeeSector sector = null;
@@ -390,7 +496,8 @@ public final class DirectoryFileParser {
                     continue;
                 }
                 if (c.length() != 2 || !Character.isLetter(c.charAt(0)) || !Character.isLetter(c.charAt(1))) {
-                    return new Rejected(line, "Langue invalide : « " + code + " » (code ISO 639-1 à deux lettres, ex. en;ar).");
+                    return new Rejected(
+                            line, "Langue invalide : « " + code + " » (code ISO 639-1 à deux lettres, ex. en;ar).");
                 }
                 languages.add(c);
             }
@@ -409,18 +516,39 @@ public final class DirectoryFileParser {
         if (!field(CsvColumns.NEW_PATIENTS).isEmpty()) {
             newPatients = NewPatients.parse(field(CsvColumns.NEW_PATIENTS));
             if (newPatients == null) {
-                return new Rejected(line, "Statut « nouveaux patients » inconnu : « " + field(CsvColumns.NEW_PATIENTS)
-                        + " » (ACCEPTING, NOT_ACCEPTING, EXISTING_PATIENTS_ONLY, EXISTING_PATIENTS_AND_FAMILY_ONLY).");
+                return new Rejected(
+                        line,
+                        "Statut « nouveaux patients » inconnu : « " + field(CsvColumns.NEW_PATIENTS)
+                                + " » (ACCEPTING, NOT_ACCEPTING, EXISTING_PATIENTS_ONLY, EXISTING_PATIENTS_AND_FAMILY_ONLY).");
             }
         }
         String duplicate = duplicateOf(rppsText, line);
         if (duplicate != null) {
             return new Rejected(line, duplicate);
         }
-        return new Accepted(line, new DoctorRecord(new Rpps(rppsText), lastName, field(CsvColumns.FIRST_NAME), specialty,
-                commune, field(CsvColumns.POSTAL_CODE), field(CsvColumns.ADDRESS), field(CsvColumns.ORGANIZATION), lat, lon,
-                field(CsvColumns.PHONE), field(CsvColumns.MSSANTE), sector, teleconsultation, wheelchair, languages,
-                birthYear, newPatients, capacity, complexity));
+        return new Accepted(
+                line,
+                new DoctorRecord(
+                        new Rpps(rppsText),
+                        lastName,
+                        field(CsvColumns.FIRST_NAME),
+                        specialty,
+                        commune,
+                        field(CsvColumns.POSTAL_CODE),
+                        field(CsvColumns.ADDRESS),
+                        field(CsvColumns.ORGANIZATION),
+                        lat,
+                        lon,
+                        field(CsvColumns.PHONE),
+                        field(CsvColumns.MSSANTE),
+                        sector,
+                        teleconsultation,
+                        wheelchair,
+                        languages,
+                        birthYear,
+                        newPatients,
+                        capacity,
+                        complexity));
     }
 
     private String duplicateOf(String key, long line) {
@@ -434,7 +562,9 @@ public final class DirectoryFileParser {
             case "" -> null;
             case "oui", "o", "true", "1", "yes" -> Boolean.TRUE;
             case "non", "n", "false", "0", "no" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException("Valeur « " + field(column) + " » invalide pour « " + column + " » (oui ou non).");
+            default ->
+                throw new IllegalArgumentException(
+                        "Valeur « " + field(column) + " » invalide pour « " + column + " » (oui ou non).");
         };
     }
 
@@ -450,7 +580,8 @@ public final class DirectoryFileParser {
             throw new IllegalArgumentException("Nombre illisible pour " + what + " : « " + v + " ».");
         }
         if (value < min || value > max) {
-            throw new IllegalArgumentException("Valeur hors limites pour " + what + " : " + value + " (de " + min + " à " + max + ").");
+            throw new IllegalArgumentException(
+                    "Valeur hors limites pour " + what + " : " + value + " (de " + min + " à " + max + ").");
         }
         return value;
     }

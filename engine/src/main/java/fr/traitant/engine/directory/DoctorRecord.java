@@ -30,11 +30,27 @@ import java.util.Objects;
  * @param capacity           new patients the doctor can take, or -1 if unknown
  * @param maxComplexity      highest complexity level (1 simple – 3 complex) accepted, or -1
  */
-public record DoctorRecord(Rpps rpps, String lastName, String firstName, MedicalSpecialty specialty, String communeCode,
-                           String postalCode, String address, String organizationName, double lat, double lon,
-                           String phone, String mssante, FeeSector feeSector, Boolean teleconsultation,
-                           Boolean wheelchairAccess, List<String> languages, int birthYear, NewPatients newPatients,
-                           int capacity, int maxComplexity) {
+public record DoctorRecord(
+        Rpps rpps,
+        String lastName,
+        String firstName,
+        MedicalSpecialty specialty,
+        String communeCode,
+        String postalCode,
+        String address,
+        String organizationName,
+        double lat,
+        double lon,
+        String phone,
+        String mssante,
+        FeeSector feeSector,
+        Boolean teleconsultation,
+        Boolean wheelchairAccess,
+        List<String> languages,
+        int birthYear,
+        NewPatients newPatients,
+        int capacity,
+        int maxComplexity) {
     public DoctorRecord {
         Objects.requireNonNull(rpps, "rpps");
         Objects.requireNonNull(specialty, "specialty");

@@ -134,18 +134,19 @@ public record MedicalSpecialty(String code, String label, Specialty group) {
 
     /** The representative nomenclature specialty of a supply group (for synthetic doctors). */
     public static MedicalSpecialty representative(Specialty group) {
-        return get(switch (group) {
-            case GENERAL_PRACTICE -> "SM54";
-            case ANAESTHESIOLOGY -> "SM02";
-            case RADIOLOGY -> "SM44";
-            case PSYCHIATRY -> "SM42";
-            case CARDIOLOGY -> "SM04";
-            case GYNAECOLOGY -> "SM19";
-            case PAEDIATRICS -> "SM40";
-            case OPHTHALMOLOGY -> "SM38";
-            case DERMATOLOGY -> "SM15";
-            case OTHER_SPECIALTY -> "SM27";
-        });
+        return get(
+                switch (group) {
+                    case GENERAL_PRACTICE -> "SM54";
+                    case ANAESTHESIOLOGY -> "SM02";
+                    case RADIOLOGY -> "SM44";
+                    case PSYCHIATRY -> "SM42";
+                    case CARDIOLOGY -> "SM04";
+                    case GYNAECOLOGY -> "SM19";
+                    case PAEDIATRICS -> "SM40";
+                    case OPHTHALMOLOGY -> "SM38";
+                    case DERMATOLOGY -> "SM15";
+                    case OTHER_SPECIALTY -> "SM27";
+                });
     }
 
     /** Whether this is general practice. */

@@ -38,27 +38,129 @@ public final class SyntheticProfiles {
      * @param newPatients      new-patient status
      * @param maxComplexity    highest complexity (1–3) accepted
      */
-    public record Profile(Rpps rpps, String firstName, String lastName, MedicalSpecialty specialty, FeeSector feeSector,
-                          boolean teleconsultation, boolean wheelchairAccess, List<String> languages, String phone,
-                          String mssante, NewPatients newPatients, int maxComplexity) {
+    public record Profile(
+            Rpps rpps,
+            String firstName,
+            String lastName,
+            MedicalSpecialty specialty,
+            FeeSector feeSector,
+            boolean teleconsultation,
+            boolean wheelchairAccess,
+            List<String> languages,
+            String phone,
+            String mssante,
+            NewPatients newPatients,
+            int maxComplexity) {
         public Profile {
             languages = List.copyOf(languages);
         }
     }
 
     private static final String[] FIRST_NAMES = {
-        "Camille", "Claire", "Sophie", "Julie", "Marie", "Anne", "Isabelle", "Nathalie", "Céline", "Émilie", "Laure",
-        "Hélène", "Sarah", "Léa", "Manon", "Chloé", "Inès", "Amina", "Lucie", "Pauline", "Thomas", "Nicolas", "Julien",
-        "Pierre", "Jean", "Philippe", "François", "Laurent", "Olivier", "Antoine", "Mathieu", "Karim", "Yann", "Hugo",
-        "Louis", "Paul", "Benoît", "Éric", "Mehdi", "Vincent"};
+        "Camille",
+        "Claire",
+        "Sophie",
+        "Julie",
+        "Marie",
+        "Anne",
+        "Isabelle",
+        "Nathalie",
+        "Céline",
+        "Émilie",
+        "Laure",
+        "Hélène",
+        "Sarah",
+        "Léa",
+        "Manon",
+        "Chloé",
+        "Inès",
+        "Amina",
+        "Lucie",
+        "Pauline",
+        "Thomas",
+        "Nicolas",
+        "Julien",
+        "Pierre",
+        "Jean",
+        "Philippe",
+        "François",
+        "Laurent",
+        "Olivier",
+        "Antoine",
+        "Mathieu",
+        "Karim",
+        "Yann",
+        "Hugo",
+        "Louis",
+        "Paul",
+        "Benoît",
+        "Éric",
+        "Mehdi",
+        "Vincent"
+    };
 
     private static final String[] LAST_NAMES = {
-        "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon",
-        "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard",
-        "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand", "Garnier", "Faure",
-        "Rousseau", "Blanc", "Guerin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin", "Morin", "Mathieu", "Clement",
-        "Gauthier", "Dumont", "Lopez", "Fontaine", "Chevalier", "Robin", "Masson", "Le Gall", "Kerbrat", "Benali",
-        "Nguyen", "Haddad", "Lemoine", "Caron", "Picard", "Roger", "Marchand"};
+        "Martin",
+        "Bernard",
+        "Dubois",
+        "Thomas",
+        "Robert",
+        "Richard",
+        "Petit",
+        "Durand",
+        "Leroy",
+        "Moreau",
+        "Simon",
+        "Laurent",
+        "Lefebvre",
+        "Michel",
+        "Garcia",
+        "David",
+        "Bertrand",
+        "Roux",
+        "Vincent",
+        "Fournier",
+        "Morel",
+        "Girard",
+        "André",
+        "Mercier",
+        "Dupont",
+        "Lambert",
+        "Bonnet",
+        "François",
+        "Martinez",
+        "Legrand",
+        "Garnier",
+        "Faure",
+        "Rousseau",
+        "Blanc",
+        "Guerin",
+        "Muller",
+        "Henry",
+        "Roussel",
+        "Nicolas",
+        "Perrin",
+        "Morin",
+        "Mathieu",
+        "Clement",
+        "Gauthier",
+        "Dumont",
+        "Lopez",
+        "Fontaine",
+        "Chevalier",
+        "Robin",
+        "Masson",
+        "Le Gall",
+        "Kerbrat",
+        "Benali",
+        "Nguyen",
+        "Haddad",
+        "Lemoine",
+        "Caron",
+        "Picard",
+        "Roger",
+        "Marchand"
+    };
 
     private static final String[] LANGUAGES = {"en", "en", "en", "es", "de", "it", "ar", "pt"};
 
@@ -73,7 +175,9 @@ public final class SyntheticProfiles {
         String last = LAST_NAMES[random.nextInt(LAST_NAMES.length)];
         boolean gp = doctor.specialty().isGeneralPractice();
         double u = random.nextDouble();
-        FeeSector sector = u < (gp ? 0.70 : 0.45) ? FeeSector.SECTOR_1 : u < (gp ? 0.85 : 0.60) ? FeeSector.OPTAM : FeeSector.SECTOR_2;
+        FeeSector sector = u < (gp ? 0.70 : 0.45)
+                ? FeeSector.SECTOR_1
+                : u < (gp ? 0.85 : 0.60) ? FeeSector.OPTAM : FeeSector.SECTOR_2;
         boolean tele = random.nextDouble() < 0.35;
         boolean wheelchair = random.nextDouble() < 0.60;
         List<String> languages = new ArrayList<>();
@@ -85,16 +189,31 @@ public final class SyntheticProfiles {
         NewPatients status = switch (doctor.newPatients()) {
             case ACCEPTING -> NewPatients.ACCEPTING;
             case NOT_ACCEPTING -> NewPatients.NOT_ACCEPTING;
-            case EXISTING_PATIENTS_AND_FAMILY_ONLY -> random.nextBoolean()
-                    ? NewPatients.EXISTING_PATIENTS_AND_FAMILY_ONLY : NewPatients.EXISTING_PATIENTS_ONLY;
+            case EXISTING_PATIENTS_AND_FAMILY_ONLY ->
+                random.nextBoolean()
+                        ? NewPatients.EXISTING_PATIENTS_AND_FAMILY_ONLY
+                        : NewPatients.EXISTING_PATIENTS_ONLY;
         };
         int complexity = doctor.newPatients() == NewPatientStatus.ACCEPTING ? 1 + random.nextInt(3) : 1;
-        return new Profile(Rpps.synthetic(sequence), first, last, MedicalSpecialty.representative(doctor.specialty()), sector,
-                tele, wheelchair, languages, phone, mail, status, complexity);
+        return new Profile(
+                Rpps.synthetic(sequence),
+                first,
+                last,
+                MedicalSpecialty.representative(doctor.specialty()),
+                sector,
+                tele,
+                wheelchair,
+                languages,
+                phone,
+                mail,
+                status,
+                complexity);
     }
 
     private static String ascii(String name) {
-        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z]", "");
     }
 }

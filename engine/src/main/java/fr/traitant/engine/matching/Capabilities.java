@@ -26,6 +26,7 @@ public record Capabilities(boolean paediatrics, boolean wheelchairAccess, Set<St
     }
 
     public Capabilities {
-        languages = languages.stream().map(l -> l.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        languages =
+                languages.stream().map(l -> l.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -17,9 +17,11 @@ public record Certificate(List<Long> served, List<Long> bound, boolean personMin
     public Certificate {
         served = List.copyOf(served);
         bound = List.copyOf(bound);
-        if (served.size() != 5 || bound.size() != 5) throw new IllegalArgumentException("five priority classes expected");
+        if (served.size() != 5 || bound.size() != 5)
+            throw new IllegalArgumentException("five priority classes expected");
         for (int k = 0; k < 5; k++) {
-            if (bound.get(k) < served.get(k)) throw new IllegalArgumentException("bound below served for priority " + (k + 1));
+            if (bound.get(k) < served.get(k))
+                throw new IllegalArgumentException("bound below served for priority " + (k + 1));
         }
     }
 

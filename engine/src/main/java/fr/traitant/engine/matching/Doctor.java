@@ -16,14 +16,21 @@ import java.util.Objects;
  * @param networkMember signed the médecins solidaires charter: preferred for transferred families
  *     ({@link Household#prefersNetwork()})
  */
-public record Doctor(String id, GeoPoint location, int capacity, boolean accepting, Capabilities capabilities,
-                     DensityClass density, boolean networkMember) {
+public record Doctor(
+        String id,
+        GeoPoint location,
+        int capacity,
+        boolean accepting,
+        Capabilities capabilities,
+        DensityClass density,
+        boolean networkMember) {
 
     public Doctor {
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) throw new IllegalArgumentException("doctor id must not be blank");
         Objects.requireNonNull(location, "location");
-        if (capacity < 0) throw new IllegalArgumentException("doctor " + id + ": capacity must be >= 0, got " + capacity);
+        if (capacity < 0)
+            throw new IllegalArgumentException("doctor " + id + ": capacity must be >= 0, got " + capacity);
         Objects.requireNonNull(capabilities, "capabilities");
         Objects.requireNonNull(density, "density");
     }

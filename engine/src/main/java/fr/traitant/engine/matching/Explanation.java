@@ -12,8 +12,13 @@ import java.util.List;
  * @param eligibleDoctors number of eligible doctors (within reach, accepting, needs met, capacity ≥ size)
  * @param nearerDoctors every doctor strictly nearer than the proposed one, nearest first, with the reason it was passed over
  */
-public record Explanation(String householdId, String doctorId, double minutes, int rank, int eligibleDoctors,
-                          List<PassedOverDoctor> nearerDoctors) {
+public record Explanation(
+        String householdId,
+        String doctorId,
+        double minutes,
+        int rank,
+        int eligibleDoctors,
+        List<PassedOverDoctor> nearerDoctors) {
     public Explanation {
         nearerDoctors = List.copyOf(nearerDoctors);
     }

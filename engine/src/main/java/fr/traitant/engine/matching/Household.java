@@ -22,9 +22,17 @@ import java.util.Set;
  * @param excludedDoctors ids of doctors never to propose to this household (the doctor declined it, it refused the
  *     doctor, a proposal expired); copied
  */
-public record Household(String id, int size, GeoPoint location, int priority, LocalDate waitingSince,
-                        double maxMinutes, Needs needs, DensityClass density, boolean prefersNetwork,
-                        Set<String> excludedDoctors) {
+public record Household(
+        String id,
+        int size,
+        GeoPoint location,
+        int priority,
+        LocalDate waitingSince,
+        double maxMinutes,
+        Needs needs,
+        DensityClass density,
+        boolean prefersNetwork,
+        Set<String> excludedDoctors) {
 
     /** Default maximum travel time, in minutes (the France Santé 30-minute promise). */
     public static final double DEFAULT_MAX_MINUTES = 30.0;
@@ -39,7 +47,8 @@ public record Household(String id, int size, GeoPoint location, int priority, Lo
         }
         Objects.requireNonNull(waitingSince, "waitingSince");
         if (!(maxMinutes > 0 && maxMinutes <= 24 * 60)) {
-            throw new IllegalArgumentException("household " + id + ": maxMinutes must be within (0, 1440], got " + maxMinutes);
+            throw new IllegalArgumentException(
+                    "household " + id + ": maxMinutes must be within (0, 1440], got " + maxMinutes);
         }
         Objects.requireNonNull(needs, "needs");
         Objects.requireNonNull(density, "density");
@@ -47,8 +56,14 @@ public record Household(String id, int size, GeoPoint location, int priority, Lo
     }
 
     /** A household at intermediate density, not transferred, excluding no doctor. */
-    public Household(String id, int size, GeoPoint location, int priority, LocalDate waitingSince, double maxMinutes,
-                     Needs needs) {
+    public Household(
+            String id,
+            int size,
+            GeoPoint location,
+            int priority,
+            LocalDate waitingSince,
+            double maxMinutes,
+            Needs needs) {
         this(id, size, location, priority, waitingSince, maxMinutes, needs, DensityClass.INTERMEDIATE, false, Set.of());
     }
 
@@ -59,17 +74,28 @@ public record Household(String id, int size, GeoPoint location, int priority, Lo
 
     /** This household with other excluded doctors. */
     public Household withExcludedDoctors(Set<String> doctorIds) {
-        return new Household(id, size, location, priority, waitingSince, maxMinutes, needs, density, prefersNetwork, doctorIds);
+        return new Household(
+                id, size, location, priority, waitingSince, maxMinutes, needs, density, prefersNetwork, doctorIds);
     }
 
     /** This household, transferred (network doctors preferred) or not. */
     public Household withPrefersNetwork(boolean prefers) {
-        return new Household(id, size, location, priority, waitingSince, maxMinutes, needs, density, prefers, excludedDoctors);
+        return new Household(
+                id, size, location, priority, waitingSince, maxMinutes, needs, density, prefers, excludedDoctors);
     }
 
     /** This household at another density. */
     public Household withDensity(DensityClass densityClass) {
-        return new Household(id, size, location, priority, waitingSince, maxMinutes, needs, densityClass, prefersNetwork,
+        return new Household(
+                id,
+                size,
+                location,
+                priority,
+                waitingSince,
+                maxMinutes,
+                needs,
+                densityClass,
+                prefersNetwork,
                 excludedDoctors);
     }
 }

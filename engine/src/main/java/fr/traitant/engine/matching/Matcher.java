@@ -73,11 +73,19 @@ public final class Matcher {
      *
      * @throws IllegalArgumentException on duplicate household or doctor ids
      */
-    public static MatchingSession solve(Collection<Household> households, Collection<Doctor> doctors,
-                                        TravelTimeModel travel, MatchingOptions options) {
+    public static MatchingSession solve(
+            Collection<Household> households,
+            Collection<Doctor> doctors,
+            TravelTimeModel travel,
+            MatchingOptions options) {
         ProgressListener progress = options.progress();
-        ProblemIndex p0 = ProblemIndex.build(List.copyOf(households), List.copyOf(doctors), travel,
-                options.candidateLimit(), options.networkPreferenceMinutes(), progress);
+        ProblemIndex p0 = ProblemIndex.build(
+                List.copyOf(households),
+                List.copyOf(doctors),
+                travel,
+                options.candidateLimit(),
+                options.networkPreferenceMinutes(),
+                progress);
         MatchState first = new MatchState(p0);
         new HeuristicSolver(first, CHAIN_NODES, CHAIN_WORK).solve(progress);
 
@@ -140,7 +148,9 @@ public final class Matcher {
             // rows hold the nearest doctors only: places left at doctors outside the rows the chains reached stay
             // unused; the pairs from the households the chains reached to those doctors join the rows (same
             // component: components do not change) and the chains run again, until no such pair is left
-            List<int[]> widened = large.stream().filter(hh -> hh.length <= ROOM_COMPONENT_LIMIT).toList();
+            List<int[]> widened = large.stream()
+                    .filter(hh -> hh.length <= ROOM_COMPONENT_LIMIT)
+                    .toList();
             for (int round = 0; round < ROOM_ROUNDS && !widened.isEmpty(); round++) {
                 MatchState wider = withRoomPairs(first, widened, parent, reached);
                 if (wider == null) break;
@@ -185,8 +195,8 @@ public final class Matcher {
                 int[] start = new int[hh.length];
                 for (int i = 0; i < hh.length; i++) start[i] = o != null ? o.slots()[i] : st.slot[hh[i]];
                 long[] known = bnbProven ? objectiveOf(p, hh, start) : null;
-                exact[k] = CpSatComponentSolver.solve(st, hh, start, known, options.tieBreak(),
-                        options.cpSatDeterministicTime());
+                exact[k] = CpSatComponentSolver.solve(
+                        st, hh, start, known, options.tieBreak(), options.cpSatDeterministicTime());
             });
         }
         int proven = 0, orToolsComponents = 0, tieBroken = 0;
@@ -204,7 +214,8 @@ public final class Matcher {
                 }
                 if (c.tieBreakProven()) tieBroken++;
                 for (int h : c.households()) st.unassign(h);
-                for (int i = 0; i < c.households().length; i++) if (c.slots()[i] >= 0) st.assign(c.households()[i], c.slots()[i]);
+                for (int i = 0; i < c.households().length; i++)
+                    if (c.slots()[i] >= 0) st.assign(c.households()[i], c.slots()[i]);
                 continue;
             }
             if (o == null) continue;
@@ -214,15 +225,21 @@ public final class Matcher {
             }
             if (!o.improved()) continue;
             for (int h : o.households()) st.unassign(h);
-            for (int i = 0; i < o.households().length; i++) if (o.slots()[i] >= 0) st.assign(o.households()[i], o.slots()[i]);
+            for (int i = 0; i < o.households().length; i++)
+                if (o.slots()[i] >= 0) st.assign(o.households()[i], o.slots()[i]);
         }
         // large components: class by class, flow bound first, SCIP only where the bound is not reached; one at a
         // time (they change the shared state in place)
         int limit = ProblemIndex.effectiveLimit(options.candidateLimit(), nh, nd);
         for (int k = 0; k < nSmall; k++) {
             if (!(cpSatOn && small.get(k).length > BNB_HOUSEHOLDS)) continue;
-            StagedSolver.Outcome o = StagedSolver.solve(st, small.get(k), limit,
-                    Math.max(1_000L, (long) (options.cpSatDeterministicTime() * STAGE_NODES_PER_UNIT)), CHAIN_NODES, CHAIN_WORK);
+            StagedSolver.Outcome o = StagedSolver.solve(
+                    st,
+                    small.get(k),
+                    limit,
+                    Math.max(1_000L, (long) (options.cpSatDeterministicTime() * STAGE_NODES_PER_UNIT)),
+                    CHAIN_NODES,
+                    CHAIN_WORK);
             orToolsComponents += o.integerStages() > 0 ? 1 : 0;
             if (o.peopleProven() && o.minutesProven()) proven++;
             if (o.peopleProven()) for (int h : small.get(k)) provenHousehold[h] = true;
@@ -237,11 +254,24 @@ public final class Matcher {
         progress.onProgress("exact", nSmall, nSmall);
         MatchState result = placeWhereRoomIsLeft(st);
         progress.onProgress("bound", 0, 5);
-        Certificate certificate = certificate(result, limit,
-                heuristicHouseholds == 0 && nSmall == proven && limit == Integer.MAX_VALUE, provenHousehold);
+        Certificate certificate = certificate(
+                result,
+                limit,
+                heuristicHouseholds == 0 && nSmall == proven && limit == Integer.MAX_VALUE,
+                provenHousehold);
         progress.onProgress("bound", 5, 5);
-        SolveStatistics stats = new SolveStatistics(nh, nd, result.p.slotDoctor.length, components, nSmall, proven,
-                heuristicHouseholds, limit, orToolsComponents, tieBroken, certificate);
+        SolveStatistics stats = new SolveStatistics(
+                nh,
+                nd,
+                result.p.slotDoctor.length,
+                components,
+                nSmall,
+                proven,
+                heuristicHouseholds,
+                limit,
+                orToolsComponents,
+                tieBroken,
+                certificate);
         return new MatchingSession(result, stats);
     }
 
@@ -286,7 +316,8 @@ public final class Matcher {
             extraPair[extra++] = pair;
         }
         if (extra == 0) return st;
-        ProblemIndex wider = p.withExtraPairs(java.util.Arrays.copyOf(extraH, extra), java.util.Arrays.copyOf(extraPair, extra));
+        ProblemIndex wider =
+                p.withExtraPairs(java.util.Arrays.copyOf(extraH, extra), java.util.Arrays.copyOf(extraPair, extra));
         MatchState next = onRows(st, wider);
         for (int i = 0; i < extra; i++) next.assign(extraH[i], wider.slotOf(extraH[i], (int) extraPair[i]));
         return next;
@@ -302,7 +333,9 @@ public final class Matcher {
         int nh = p.householdCount(), nd = p.doctorCount();
         boolean[] root = new boolean[nh + nd];
         for (int[] hh : components) root[find(parent, hh[0])] = true;
-        int[] open = IntStream.range(0, nd).filter(d -> st.remaining[d] > 0 && root[find(parent, nh + d)]).toArray();
+        int[] open = IntStream.range(0, nd)
+                .filter(d -> st.remaining[d] > 0 && root[find(parent, nh + d)])
+                .toArray();
         if (open.length == 0) return null;
         HeuristicSolver.IntList from = new HeuristicSolver.IntList();
         for (int[] hh : components) for (int h : hh) if (st.slot[h] < 0 || reached[st.doctorOf(h)]) from.add(h);
@@ -324,7 +357,8 @@ public final class Matcher {
     /** A state over {@code wider} (the same households and doctors, more pairs) with the same assignment as st. */
     private static MatchState onRows(MatchState st, ProblemIndex wider) {
         MatchState next = new MatchState(wider);
-        for (int h = 0; h < wider.householdCount(); h++) if (st.slot[h] >= 0) next.assign(h, wider.slotOf(h, st.doctorOf(h)));
+        for (int h = 0; h < wider.householdCount(); h++)
+            if (st.slot[h] >= 0) next.assign(h, wider.slotOf(h, st.doctorOf(h)));
         return next;
     }
 
@@ -333,11 +367,14 @@ public final class Matcher {
      * own bound; the other households get the maximum-flow bound ({@link FlowBound}, over every eligible pair). Components
      * are independent, so the bounds add up.
      */
-    static Certificate certificate(MatchState st, int candidateLimit, boolean componentsProven, boolean[] provenHousehold) {
+    static Certificate certificate(
+            MatchState st, int candidateLimit, boolean componentsProven, boolean[] provenHousehold) {
         long[] objective = st.objective();
         long[] served = java.util.Arrays.copyOf(objective, 5);
         boolean rowsComplete = candidateLimit == Integer.MAX_VALUE;
-        int[] rest = IntStream.range(0, st.p.householdCount()).filter(h -> !rowsComplete || !provenHousehold[h]).toArray();
+        int[] rest = IntStream.range(0, st.p.householdCount())
+                .filter(h -> !rowsComplete || !provenHousehold[h])
+                .toArray();
         long[] bound = new FlowBound(st, rest, candidateLimit).bounds();
         for (int h = 0; h < st.p.householdCount(); h++) {
             if (rowsComplete && provenHousehold[h] && st.slot[h] >= 0) bound[st.p.priority[h] - 1] += st.p.size[h];

@@ -30,9 +30,15 @@ import java.util.Objects;
  *     a trip to a doctor outside the network counts this many minutes more in the person-minutes objective and in
  *     the nearest-first order; the travel limit stays on the real minutes (ADR 0050). 10 by default
  */
-public record MatchingOptions(int candidateLimit, int exactComponentLimit, long exactWorkBudget, ProgressListener progress,
-                             double cpSatDeterministicTime, boolean tieBreak, double windowsPerHousehold,
-                             double networkPreferenceMinutes) {
+public record MatchingOptions(
+        int candidateLimit,
+        int exactComponentLimit,
+        long exactWorkBudget,
+        ProgressListener progress,
+        double cpSatDeterministicTime,
+        boolean tieBreak,
+        double windowsPerHousehold,
+        double networkPreferenceMinutes) {
 
     /**
      * Automatic candidate limit, exact up to 400 households per component, 2·10⁷ branch-and-bound
@@ -41,7 +47,8 @@ public record MatchingOptions(int candidateLimit, int exactComponentLimit, long 
     /** Minutes a transferred family's trip to a doctor outside the network counts more, by default. */
     public static final double DEFAULT_NETWORK_PREFERENCE = 10.0;
 
-    public static final MatchingOptions DEFAULT = new MatchingOptions(0, 400, 20_000_000L, ProgressListener.NONE, 10.0, true, 0, 10.0);
+    public static final MatchingOptions DEFAULT =
+            new MatchingOptions(0, 400, 20_000_000L, ProgressListener.NONE, 10.0, true, 0, 10.0);
 
     public MatchingOptions {
         if (candidateLimit < 0) throw new IllegalArgumentException("candidateLimit must be >= 0");
@@ -56,49 +63,126 @@ public record MatchingOptions(int candidateLimit, int exactComponentLimit, long 
     }
 
     /** No fix-and-optimise windows above the exact limit. */
-    public MatchingOptions(int candidateLimit, int exactComponentLimit, long exactWorkBudget, ProgressListener progress,
-                           double cpSatDeterministicTime, boolean tieBreak) {
-        this(candidateLimit, exactComponentLimit, exactWorkBudget, progress, cpSatDeterministicTime, tieBreak, 0, DEFAULT_NETWORK_PREFERENCE);
+    public MatchingOptions(
+            int candidateLimit,
+            int exactComponentLimit,
+            long exactWorkBudget,
+            ProgressListener progress,
+            double cpSatDeterministicTime,
+            boolean tieBreak) {
+        this(
+                candidateLimit,
+                exactComponentLimit,
+                exactWorkBudget,
+                progress,
+                cpSatDeterministicTime,
+                tieBreak,
+                0,
+                DEFAULT_NETWORK_PREFERENCE);
     }
 
     /** Default CP-SAT stage limit and tie-break. */
-    public MatchingOptions(int candidateLimit, int exactComponentLimit, long exactWorkBudget, ProgressListener progress) {
+    public MatchingOptions(
+            int candidateLimit, int exactComponentLimit, long exactWorkBudget, ProgressListener progress) {
         this(candidateLimit, exactComponentLimit, exactWorkBudget, progress, 10.0, true, 0, DEFAULT_NETWORK_PREFERENCE);
     }
 
     public MatchingOptions withProgress(ProgressListener listener) {
-        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, listener, cpSatDeterministicTime, tieBreak, windowsPerHousehold, networkPreferenceMinutes);
+        return new MatchingOptions(
+                candidateLimit,
+                exactComponentLimit,
+                exactWorkBudget,
+                listener,
+                cpSatDeterministicTime,
+                tieBreak,
+                windowsPerHousehold,
+                networkPreferenceMinutes);
     }
 
     public MatchingOptions withCandidateLimit(int limit) {
-        return new MatchingOptions(limit, exactComponentLimit, exactWorkBudget, progress, cpSatDeterministicTime, tieBreak, windowsPerHousehold, networkPreferenceMinutes);
+        return new MatchingOptions(
+                limit,
+                exactComponentLimit,
+                exactWorkBudget,
+                progress,
+                cpSatDeterministicTime,
+                tieBreak,
+                windowsPerHousehold,
+                networkPreferenceMinutes);
     }
 
     public MatchingOptions withExactComponentLimit(int limit) {
-        return new MatchingOptions(candidateLimit, limit, exactWorkBudget, progress, cpSatDeterministicTime, tieBreak, windowsPerHousehold, networkPreferenceMinutes);
+        return new MatchingOptions(
+                candidateLimit,
+                limit,
+                exactWorkBudget,
+                progress,
+                cpSatDeterministicTime,
+                tieBreak,
+                windowsPerHousehold,
+                networkPreferenceMinutes);
     }
 
     public MatchingOptions withExactWorkBudget(long budget) {
-        return new MatchingOptions(candidateLimit, exactComponentLimit, budget, progress, cpSatDeterministicTime, tieBreak, windowsPerHousehold, networkPreferenceMinutes);
+        return new MatchingOptions(
+                candidateLimit,
+                exactComponentLimit,
+                budget,
+                progress,
+                cpSatDeterministicTime,
+                tieBreak,
+                windowsPerHousehold,
+                networkPreferenceMinutes);
     }
 
     /** CP-SAT stage limit (0 = pure Java only). */
     public MatchingOptions withCpSatDeterministicTime(double limit) {
-        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, progress, limit, tieBreak, windowsPerHousehold, networkPreferenceMinutes);
+        return new MatchingOptions(
+                candidateLimit,
+                exactComponentLimit,
+                exactWorkBudget,
+                progress,
+                limit,
+                tieBreak,
+                windowsPerHousehold,
+                networkPreferenceMinutes);
     }
 
     public MatchingOptions withTieBreak(boolean on) {
-        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, progress, cpSatDeterministicTime, on, windowsPerHousehold, networkPreferenceMinutes);
+        return new MatchingOptions(
+                candidateLimit,
+                exactComponentLimit,
+                exactWorkBudget,
+                progress,
+                cpSatDeterministicTime,
+                on,
+                windowsPerHousehold,
+                networkPreferenceMinutes);
     }
 
     /** Fix-and-optimise windows per household above the exact limit (0 = off). */
     public MatchingOptions withWindowsPerHousehold(double windows) {
-        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, progress, cpSatDeterministicTime, tieBreak, windows, networkPreferenceMinutes);
+        return new MatchingOptions(
+                candidateLimit,
+                exactComponentLimit,
+                exactWorkBudget,
+                progress,
+                cpSatDeterministicTime,
+                tieBreak,
+                windows,
+                networkPreferenceMinutes);
     }
 
     /** Minutes added to a transferred family's trip to a doctor outside the network (0 = no preference). */
     public MatchingOptions withNetworkPreferenceMinutes(double minutes) {
-        return new MatchingOptions(candidateLimit, exactComponentLimit, exactWorkBudget, progress, cpSatDeterministicTime, tieBreak,
-                windowsPerHousehold, minutes);
+        return new MatchingOptions(
+                candidateLimit,
+                exactComponentLimit,
+                exactWorkBudget,
+                progress,
+                cpSatDeterministicTime,
+                tieBreak,
+                windowsPerHousehold,
+                minutes);
     }
 }

@@ -60,7 +60,12 @@ public final class MatchingResult {
 
     private Proposal proposal(int h) {
         int s = slot[h];
-        return new Proposal(p.households[h].id(), p.doctors[p.slotDoctor[s]].id(), p.slotRealMinutes(h, s), p.size[h], p.priority[h]);
+        return new Proposal(
+                p.households[h].id(),
+                p.doctors[p.slotDoctor[s]].id(),
+                p.slotRealMinutes(h, s),
+                p.size[h],
+                p.priority[h]);
     }
 
     /** The proposal for a household, if it is served. */
@@ -87,7 +92,9 @@ public final class MatchingResult {
         }
         UnservedReason reason;
         if (eligible > 0) {
-            reason = open == 0 ? UnservedReason.ALL_ELIGIBLE_DOCTORS_DECLINED_OR_REFUSED : UnservedReason.ELIGIBLE_DOCTORS_FULL;
+            reason = open == 0
+                    ? UnservedReason.ALL_ELIGIBLE_DOCTORS_DECLINED_OR_REFUSED
+                    : UnservedReason.ELIGIBLE_DOCTORS_FULL;
         } else {
             long[] within = p.doctorsWithin(h, Integer.MAX_VALUE);
             Household hh = p.households[h];
@@ -143,7 +150,8 @@ public final class MatchingResult {
             else why = PassOverReason.NOT_SELECTED;
             nearer.add(new PassedOverDoctor(doc.id(), (ocm - p.penaltyCm(h, od)) / 100.0, why));
         }
-        return Optional.of(new Explanation(hh.id(), p.doctors[d].id(), p.slotRealMinutes(h, s), rank, eligible, nearer));
+        return Optional.of(
+                new Explanation(hh.id(), p.doctors[d].id(), p.slotRealMinutes(h, s), rank, eligible, nearer));
     }
 
     /**
@@ -162,11 +170,16 @@ public final class MatchingResult {
         for (int h : eligible) {
             if (slot[h] >= 0 && p.slotDoctor[slot[h]] == d) proposed.add(new int[] {h, p.slotCm[slot[h]]});
         }
-        proposed.sort(Comparator.<int[]>comparingInt(a -> p.priority[a[0]]).thenComparingInt(a -> a[1])
+        proposed.sort(Comparator.<int[]>comparingInt(a -> p.priority[a[0]])
+                .thenComparingInt(a -> a[1])
                 .thenComparingInt(a -> p.rank[a[0]]));
         for (int[] a : proposed) {
             if (out.size() >= k) return out;
-            out.add(new ShortlistEntry(p.households[a[0]].id(), p.size[a[0]], p.priority[a[0]], p.slotRealMinutes(a[0], slot[a[0]]),
+            out.add(new ShortlistEntry(
+                    p.households[a[0]].id(),
+                    p.size[a[0]],
+                    p.priority[a[0]],
+                    p.slotRealMinutes(a[0], slot[a[0]]),
                     ShortlistEntry.Kind.PROPOSED));
         }
         for (int h : eligible) {
@@ -174,7 +187,11 @@ public final class MatchingResult {
             if (slot[h] >= 0) continue;
             int s = p.slotOf(h, d);
             if (forbidden[s]) continue;
-            out.add(new ShortlistEntry(p.households[h].id(), p.size[h], p.priority[h], p.slotRealMinutes(h, s),
+            out.add(new ShortlistEntry(
+                    p.households[h].id(),
+                    p.size[h],
+                    p.priority[h],
+                    p.slotRealMinutes(h, s),
                     ShortlistEntry.Kind.ALTERNATE));
         }
         return out;

@@ -182,7 +182,8 @@ public final class MatchingSession {
         firstSlot.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             int hh = e.getKey(), was = e.getValue(), now = st.slot[hh];
             if (was == now) return;
-            changes.add(new Change(p.households[hh].id(),
+            changes.add(new Change(
+                    p.households[hh].id(),
                     was < 0 ? Optional.empty() : Optional.of(p.doctors[p.slotDoctor[was]].id()),
                     now < 0 ? Optional.empty() : Optional.of(p.doctors[p.slotDoctor[now]].id()),
                     now < 0 ? Double.NaN : p.slotRealMinutes(hh, now)));

@@ -5,7 +5,7 @@ package fr.traitant.engine.matching;
 public interface ProgressListener {
 
     /** Ignores progress. */
-    ProgressListener NONE = (phase, done, total) -> { };
+    ProgressListener NONE = (phase, done, total) -> {};
 
     /**
      * @param phase short name of the current phase ("candidates", "greedy", "repair", "exact", "polish")

@@ -26,8 +26,13 @@ public record RoadTravelTimes(RoadTimeModel model) implements TravelTimeModel {
 
     @Override
     public double minutes(Household household, Doctor doctor) {
-        return minutes(household.location().lat(), household.location().lon(), model.speedKmh(household.density()),
-                doctor.location().lat(), doctor.location().lon(), model.speedKmh(doctor.density()));
+        return minutes(
+                household.location().lat(),
+                household.location().lon(),
+                model.speedKmh(household.density()),
+                doctor.location().lat(),
+                doctor.location().lon(),
+                model.speedKmh(doctor.density()));
     }
 
     /** Minutes between two points in degrees, with the speeds of both ends (primitive form for hot loops). */

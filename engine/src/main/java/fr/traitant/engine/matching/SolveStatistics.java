@@ -17,9 +17,18 @@ package fr.traitant.engine.matching;
  * @param tieBreakProvenComponents exact components whose tie-break stages (longest waiting, then id) were proven optimal
  * @param certificate people served and proven bound per class
  */
-public record SolveStatistics(int households, int doctors, long eligiblePairs, int components, int exactComponents,
-                              int provenOptimalComponents, int heuristicHouseholds, int candidateLimit,
-                              int orToolsComponents, int tieBreakProvenComponents, Certificate certificate) {
+public record SolveStatistics(
+        int households,
+        int doctors,
+        long eligiblePairs,
+        int components,
+        int exactComponents,
+        int provenOptimalComponents,
+        int heuristicHouseholds,
+        int candidateLimit,
+        int orToolsComponents,
+        int tieBreakProvenComponents,
+        Certificate certificate) {
 
     /**
      * True when the result is proven optimal for the whole problem: every class served up to its bound and the

@@ -9,4 +9,5 @@ package fr.traitant.engine.matching;
  * @param reason why
  * @param eligibleDoctors doctors that could have served it (within reach, accepting, needs met, large enough)
  */
-public record UnservedHousehold(String householdId, int size, int priority, UnservedReason reason, int eligibleDoctors) {}
+public record UnservedHousehold(
+        String householdId, int size, int priority, UnservedReason reason, int eligibleDoctors) {}

@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param newPatients          whether new patients are taken
  * @param newPatientCapacity   how many more patients as médecin traitant (0 unless accepting)
  */
-public record SyntheticDoctor(String id, Specialty specialty, String communeCode, GeoPoint position, int ageYears,
-                              double consultationsPerYear, NewPatientStatus newPatients, int newPatientCapacity) {
+public record SyntheticDoctor(
+        String id,
+        Specialty specialty,
+        String communeCode,
+        GeoPoint position,
+        int ageYears,
+        double consultationsPerYear,
+        NewPatientStatus newPatients,
+        int newPatientCapacity) {
 
     /** Prefix of every synthetic id. */
     public static final String ID_PREFIX = "SYNTH-";

@@ -38,15 +38,14 @@ public final class SyntheticSupplyGenerator {
     private static final double[] AGE_BAND_START = {29, 35, 40, 45, 50, 55, 60, 65, 70};
     private static final double[] AGE_BAND_SHARE = {0.10, 0.11, 0.11, 0.11, 0.12, 0.13, 0.17, 0.11, 0.04};
 
-    private SyntheticSupplyGenerator() {
-    }
+    private SyntheticSupplyGenerator() {}
 
     /**
      * Generates {@code parameters.doctorCount()} synthetic doctors over {@code communes}, drawing
      * from {@code random} only.
      */
-    public static List<SyntheticDoctor> generate(Communes communes, SyntheticSupplyParameters parameters,
-                                                 RandomGenerator random) {
+    public static List<SyntheticDoctor> generate(
+            Communes communes, SyntheticSupplyParameters parameters, RandomGenerator random) {
         int n = communes.size();
         Map<String, Double> factorByDepartement = departementFactors(communes, parameters, random);
         double[] factor = new double[n];
@@ -58,7 +57,8 @@ public final class SyntheticSupplyGenerator {
         int remaining = parameters.doctorCount();
         for (int s = 0; s < specialties.length; s++) {
             Specialty specialty = specialties[s];
-            int count = s == specialties.length - 1 ? remaining
+            int count = s == specialties.length - 1
+                    ? remaining
                     : (int) Math.min(remaining, Math.round(specialty.share() * parameters.doctorCount()));
             remaining -= count;
             double[] cumulative = cumulativeWeights(communes, specialty, factor);
@@ -74,8 +74,8 @@ public final class SyntheticSupplyGenerator {
         return List.copyOf(doctors);
     }
 
-    private static Map<String, Double> departementFactors(Communes communes, SyntheticSupplyParameters parameters,
-                                                          RandomGenerator random) {
+    private static Map<String, Double> departementFactors(
+            Communes communes, SyntheticSupplyParameters parameters, RandomGenerator random) {
         TreeSet<String> codes = new TreeSet<>();
         for (Commune c : communes.asList()) {
             codes.add(c.departement());
@@ -94,7 +94,10 @@ public final class SyntheticSupplyGenerator {
         for (int i = 0; i < cumulative.length; i++) {
             double p = communes.get(i).population();
             if (p > 0) {
-                sum += Math.pow(p, specialty.concentration()) * p / (p + specialty.smallTownHalfPopulation()) * factor[i];
+                sum += Math.pow(p, specialty.concentration())
+                        * p
+                        / (p + specialty.smallTownHalfPopulation())
+                        * factor[i];
             }
             cumulative[i] = sum;
         }
@@ -112,12 +115,14 @@ public final class SyntheticSupplyGenerator {
         return index;
     }
 
-    private static SyntheticDoctor doctor(int sequence, Specialty specialty, Commune commune, double departementFactor,
-                                          RandomGenerator random) {
+    private static SyntheticDoctor doctor(
+            int sequence, Specialty specialty, Commune commune, double departementFactor, RandomGenerator random) {
         int age = age(random);
         double ageFactor = age < 35 ? 0.8 : age < 65 ? 1.0 : age < 70 ? 0.75 : 0.5;
-        double consultations = Math.max(200, Math.round(specialty.medianConsultationsPerYear() * ageFactor
-                * Math.exp(0.35 * random.nextGaussian())));
+        double consultations = Math.max(
+                200,
+                Math.round(
+                        specialty.medianConsultationsPerYear() * ageFactor * Math.exp(0.35 * random.nextGaussian())));
         double accepting = specialty.isGeneralPractice() ? 0.45 : 0.6;
         if (departementFactor < 0.8) {
             accepting *= 0.6;
@@ -139,8 +144,15 @@ public final class SyntheticSupplyGenerator {
             status = NewPatientStatus.NOT_ACCEPTING;
         }
         GeoPoint position = jitter(commune, random);
-        return new SyntheticDoctor(String.format("%s%06d", SyntheticDoctor.ID_PREFIX, sequence), specialty,
-                commune.code(), position, age, consultations, status, capacity);
+        return new SyntheticDoctor(
+                String.format("%s%06d", SyntheticDoctor.ID_PREFIX, sequence),
+                specialty,
+                commune.code(),
+                position,
+                age,
+                consultations,
+                status,
+                capacity);
     }
 
     private static int age(RandomGenerator random) {
@@ -161,7 +173,8 @@ public final class SyntheticSupplyGenerator {
         double r = radiusKm * Math.sqrt(random.nextDouble());
         double angle = 2 * Math.PI * random.nextDouble();
         double lat = commune.position().lat() + r * Math.cos(angle) / 111.195;
-        double cosLat = Math.max(0.01, Math.cos(Math.toRadians(commune.position().lat())));
+        double cosLat =
+                Math.max(0.01, Math.cos(Math.toRadians(commune.position().lat())));
         double lon = commune.position().lon() + r * Math.sin(angle) / (111.195 * cosLat);
         lat = Math.max(-90, Math.min(90, lat));
         lon = Math.max(-180, Math.min(180, lon));

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param departementNoise     standard deviation of a seeded log-normal factor applied to every
  *                             département on top of {@code departementFactors}, ≥ 0
  */
-public record SyntheticSupplyParameters(int doctorCount, Map<String, Double> departementFactors, double departementNoise) {
+public record SyntheticSupplyParameters(
+        int doctorCount, Map<String, Double> departementFactors, double departementNoise) {
 
     /**
      * Illustrative département factors: a few départements known for low GP density (Eure,
@@ -21,10 +22,21 @@ public record SyntheticSupplyParameters(int doctorCount, Map<String, Double> dep
      * Alpes-Maritimes, Hérault, Pyrénées-Orientales). Orders of magnitude, not data.
      */
     public static final Map<String, Double> ILLUSTRATIVE_DEPARTEMENT_FACTORS = Map.ofEntries(
-            Map.entry("27", 0.55), Map.entry("28", 0.6), Map.entry("18", 0.6), Map.entry("36", 0.6),
-            Map.entry("61", 0.65), Map.entry("58", 0.65), Map.entry("89", 0.65), Map.entry("93", 0.65),
-            Map.entry("02", 0.7), Map.entry("973", 0.4), Map.entry("976", 0.25),
-            Map.entry("05", 1.35), Map.entry("65", 1.3), Map.entry("06", 1.25), Map.entry("34", 1.2),
+            Map.entry("27", 0.55),
+            Map.entry("28", 0.6),
+            Map.entry("18", 0.6),
+            Map.entry("36", 0.6),
+            Map.entry("61", 0.65),
+            Map.entry("58", 0.65),
+            Map.entry("89", 0.65),
+            Map.entry("93", 0.65),
+            Map.entry("02", 0.7),
+            Map.entry("973", 0.4),
+            Map.entry("976", 0.25),
+            Map.entry("05", 1.35),
+            Map.entry("65", 1.3),
+            Map.entry("06", 1.25),
+            Map.entry("34", 1.2),
             Map.entry("66", 1.2));
 
     /** 100,000 doctors, illustrative factors, noise 0.1. */

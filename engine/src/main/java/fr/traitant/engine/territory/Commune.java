@@ -19,8 +19,15 @@ import java.util.Objects;
  * @param departement département code, or empty
  * @param region      région code, or empty
  */
-public record Commune(String code, String name, long population, GeoPoint position, double areaKm2,
-                      String epci, String departement, String region) {
+public record Commune(
+        String code,
+        String name,
+        long population,
+        GeoPoint position,
+        double areaKm2,
+        String epci,
+        String departement,
+        String region) {
 
     public Commune {
         Objects.requireNonNull(code, "code");

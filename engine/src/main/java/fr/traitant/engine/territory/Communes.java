@@ -21,7 +21,8 @@ public final class Communes {
         for (int i = 0; i < this.communes.size(); i++) {
             Integer previous = indexByCode.putIfAbsent(this.communes.get(i).code(), i);
             if (previous != null) {
-                throw new IllegalArgumentException("duplicate commune code " + this.communes.get(i).code());
+                throw new IllegalArgumentException(
+                        "duplicate commune code " + this.communes.get(i).code());
             }
         }
     }

@@ -23,8 +23,8 @@ public final class MatrixTravelTimes implements TravelTimes {
     private final int[] destination;
     private final double[] minutes;
 
-    private MatrixTravelTimes(int communeCount, boolean selfReachableAtZero, int[] rowStart,
-                              int[] destination, double[] minutes) {
+    private MatrixTravelTimes(
+            int communeCount, boolean selfReachableAtZero, int[] rowStart, int[] destination, double[] minutes) {
         this.communeCount = communeCount;
         this.selfReachableAtZero = selfReachableAtZero;
         this.rowStart = rowStart;
@@ -114,7 +114,8 @@ public final class MatrixTravelTimes implements TravelTimes {
          */
         public Builder add(int origin, int destination, double minutes) {
             if (origin < 0 || origin >= communeCount || destination < 0 || destination >= communeCount) {
-                throw new IndexOutOfBoundsException("pair " + origin + " → " + destination + " outside [0, " + communeCount + ")");
+                throw new IndexOutOfBoundsException(
+                        "pair " + origin + " → " + destination + " outside [0, " + communeCount + ")");
             }
             if (!(minutes >= 0) || Double.isInfinite(minutes)) {
                 throw new IllegalArgumentException("minutes must be finite and >= 0, got " + minutes);

@@ -27,15 +27,19 @@ import java.util.Objects;
  * @param intraCommuneMinutes travel time inside one commune, minutes, ≥ 0
  * @param speedsKmh           average road speed per density class, km/h, &gt; 0, every class present
  */
-public record RoadTimeModel(double detourFactor, double fixedMinutes, double intraCommuneMinutes,
-                            Map<DensityClass, Double> speedsKmh) {
+public record RoadTimeModel(
+        double detourFactor, double fixedMinutes, double intraCommuneMinutes, Map<DensityClass, Double> speedsKmh) {
 
     /** The default parameters described above. */
-    public static final RoadTimeModel DEFAULT = new RoadTimeModel(1.3, 2.0, 0.0, Map.of(
-            DensityClass.DENSE, 25.0,
-            DensityClass.INTERMEDIATE, 40.0,
-            DensityClass.SPARSE, 60.0,
-            DensityClass.VERY_SPARSE, 65.0));
+    public static final RoadTimeModel DEFAULT = new RoadTimeModel(
+            1.3,
+            2.0,
+            0.0,
+            Map.of(
+                    DensityClass.DENSE, 25.0,
+                    DensityClass.INTERMEDIATE, 40.0,
+                    DensityClass.SPARSE, 60.0,
+                    DensityClass.VERY_SPARSE, 65.0));
 
     public RoadTimeModel {
         if (!(detourFactor >= 1 && detourFactor < 10)) {
@@ -45,7 +49,8 @@ public record RoadTimeModel(double detourFactor, double fixedMinutes, double int
             throw new IllegalArgumentException("fixed minutes must be in [0, 1000), got " + fixedMinutes);
         }
         if (!(intraCommuneMinutes >= 0 && intraCommuneMinutes < 1_000)) {
-            throw new IllegalArgumentException("intra-commune minutes must be in [0, 1000), got " + intraCommuneMinutes);
+            throw new IllegalArgumentException(
+                    "intra-commune minutes must be in [0, 1000), got " + intraCommuneMinutes);
         }
         Objects.requireNonNull(speedsKmh, "speedsKmh");
         EnumMap<DensityClass, Double> copy = new EnumMap<>(DensityClass.class);

@@ -10,11 +10,10 @@ import java.util.List;
  */
 final class BruteForceApl {
 
-    private BruteForceApl() {
-    }
+    private BruteForceApl() {}
 
-    static double[] compute(Communes communes, TravelTimes times, AccessibilityParameters parameters,
-                            List<DoctorActivity> doctors) {
+    static double[] compute(
+            Communes communes, TravelTimes times, AccessibilityParameters parameters, List<DoctorActivity> doctors) {
         int n = communes.size();
         double[] apl = new double[n];
         for (DoctorActivity doctor : doctors) {

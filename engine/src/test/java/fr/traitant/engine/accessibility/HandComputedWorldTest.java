@@ -42,13 +42,16 @@ class HandComputedWorldTest {
             new Commune("C", "C", 500, new GeoPoint(45.2, 5.0), 10, "E2", "01", "84")));
 
     static final MatrixTravelTimes TIMES = MatrixTravelTimes.builder(3, true)
-            .add(0, 1, 8).add(1, 0, 8)
-            .add(1, 2, 12).add(2, 1, 12)
-            .add(0, 2, 18).add(2, 0, 18)
+            .add(0, 1, 8)
+            .add(1, 0, 8)
+            .add(1, 2, 12)
+            .add(2, 1, 12)
+            .add(0, 2, 18)
+            .add(2, 0, 18)
             .build();
 
-    static final List<DoctorActivity> DOCTORS = List.of(
-            DoctorActivity.of("d1", "A", 4_000), DoctorActivity.of("d2", "C", 3_000));
+    static final List<DoctorActivity> DOCTORS =
+            List.of(DoctorActivity.of("d1", "A", 4_000), DoctorActivity.of("d2", "C", 3_000));
 
     @Test
     void apl_matches_the_hand_computation() {
@@ -63,7 +66,8 @@ class HandComputedWorldTest {
         assertThat(result.supplyRatio(1)).isZero();
         assertThat(result.communeScores()).allMatch(CommuneScore::underserved);
         assertThat(result.underservedPopulation()).isEqualTo(3_500);
-        assertThat(1_000 * result.apl(0) + 2_000 * result.apl(1) + 500 * result.apl(2)).isCloseTo(7_000, offset(1e-9));
+        assertThat(1_000 * result.apl(0) + 2_000 * result.apl(1) + 500 * result.apl(2))
+                .isCloseTo(7_000, offset(1e-9));
         assertThat(result.populationWeightedApl()).isCloseTo(2.0, offset(1e-12));
         AreaScore e1 = result.findArea(AreaLevel.EPCI, "E1").orElseThrow();
         assertThat(e1.population()).isEqualTo(3_000);
@@ -77,17 +81,19 @@ class HandComputedWorldTest {
 
     @Test
     void excluding_older_doctors_and_a_20_minute_cut() {
-        List<DoctorActivity> doctors = List.of(
-                DoctorActivity.of("d1", "A", 4_000, 66), DoctorActivity.of("d2", "C", 3_000, 50));
-        AccessibilityResult result = AccessibilityCalculator.prepare(COMMUNES, TIMES,
-                AccessibilityParameters.DEFAULT.withMaximumDoctorAge(65)).compute(doctors);
+        List<DoctorActivity> doctors =
+                List.of(DoctorActivity.of("d1", "A", 4_000, 66), DoctorActivity.of("d2", "C", 3_000, 50));
+        AccessibilityResult result = AccessibilityCalculator.prepare(
+                        COMMUNES, TIMES, AccessibilityParameters.DEFAULT.withMaximumDoctorAge(65))
+                .compute(doctors);
         double rc = 3_000.0 / 2_150.0;
         assertThat(result.apl(0)).isCloseTo(0.33 * rc, offset(1e-12));
         assertThat(result.totalSupplyConsultations()).isEqualTo(3_000);
 
         // With a single 10-minute step, C is isolated: its doctor serves C only.
-        AccessibilityResult tenMinutes = AccessibilityCalculator.prepare(COMMUNES, TIMES,
-                AccessibilityParameters.DEFAULT.withDecay(StepDecay.parse("10:1"))).compute(DOCTORS);
+        AccessibilityResult tenMinutes = AccessibilityCalculator.prepare(
+                        COMMUNES, TIMES, AccessibilityParameters.DEFAULT.withDecay(StepDecay.parse("10:1")))
+                .compute(DOCTORS);
         assertThat(tenMinutes.apl(2)).isCloseTo(6.0, offset(1e-12));
         assertThat(tenMinutes.apl(0)).isCloseTo(4_000.0 / 3_000.0, offset(1e-12));
     }

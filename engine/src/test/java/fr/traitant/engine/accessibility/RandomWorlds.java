@@ -17,11 +17,18 @@ record RandomWorlds(Communes communes, TravelTimes times, List<DoctorActivity> d
     static RandomWorlds generate(SplittableRandom random, int communeCount, int doctorCount, boolean matrix) {
         List<Commune> list = new ArrayList<>();
         for (int i = 0; i < communeCount; i++) {
-            long population = random.nextInt(8) == 0 ? 0 : random.nextInt(5) == 0 ? random.nextInt(50_000) : random.nextInt(2_000);
-            list.add(new Commune("C" + i, "", population,
+            long population = random.nextInt(8) == 0
+                    ? 0
+                    : random.nextInt(5) == 0 ? random.nextInt(50_000) : random.nextInt(2_000);
+            list.add(new Commune(
+                    "C" + i,
+                    "",
+                    population,
                     new GeoPoint(random.nextDouble(45, 45.6), random.nextDouble(4.6, 5.4)),
-                    random.nextDouble(2, 60), "E" + random.nextInt(Math.max(1, communeCount / 8)),
-                    "D" + random.nextInt(3), "R" + random.nextInt(2)));
+                    random.nextDouble(2, 60),
+                    "E" + random.nextInt(Math.max(1, communeCount / 8)),
+                    "D" + random.nextInt(3),
+                    "R" + random.nextInt(2)));
         }
         Communes communes = Communes.of(list);
         TravelTimes times;
@@ -48,7 +55,8 @@ record RandomWorlds(Communes communes, TravelTimes times, List<DoctorActivity> d
     static DoctorActivity randomDoctor(SplittableRandom random, Communes communes, String id) {
         String commune = communes.get(random.nextInt(communes.size())).code();
         double activity = random.nextInt(10) == 0 ? 0 : random.nextDouble(100, 9_000);
-        return random.nextBoolean() ? DoctorActivity.of(id, commune, activity, 30 + random.nextInt(45))
+        return random.nextBoolean()
+                ? DoctorActivity.of(id, commune, activity, 30 + random.nextInt(45))
                 : DoctorActivity.of(id, commune, activity);
     }
 }

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class DirectoryFileParserTest {
 
-    static final String RPPS_HEADER = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code civilité d'exercice|"
-            + "Libellé civilité d'exercice|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|"
-            + "Code savoir-faire|Libellé savoir-faire|Raison sociale site|Numéro Voie (coord. structure)|"
-            + "Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Code postal (coord. structure)|"
-            + "Code commune (coord. structure)|Téléphone (coord. structure)|Adresse e-mail (coord. structure)|";
+    static final String RPPS_HEADER =
+            "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code civilité d'exercice|"
+                    + "Libellé civilité d'exercice|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|"
+                    + "Code savoir-faire|Libellé savoir-faire|Raison sociale site|Numéro Voie (coord. structure)|"
+                    + "Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Code postal (coord. structure)|"
+                    + "Code commune (coord. structure)|Téléphone (coord. structure)|Adresse e-mail (coord. structure)|";
     static final String GP = "8|10000013994|810000013994|DR|Docteur|LAROCHE|YVES|10|Médecin|SM54|Médecine générale|"
             + "CABINET DU PORT|6|Rue|DU GENERAL DE GAULLE|83000|83137|0490875749||";
 
@@ -36,10 +37,14 @@ class DirectoryFileParserTest {
     @Test
     void skips_other_professions_and_rejects_bad_rows_with_reasons() {
         DirectoryFileParser parser = DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
-        assertThat(parser.parse(GP.replace("|10|Médecin|", "|26|Audioprothésiste|"), 2)).isInstanceOf(Skipped.class);
-        assertThat(((Rejected) parser.parse(GP.replace("|10000013994|", "|1000001399|"), 3)).reason()).contains("11 chiffres");
-        assertThat(((Rejected) parser.parse(GP.replace("SM54", "S/99"), 4)).reason()).contains("Code savoir-faire mal formé");
-        assertThat(((Rejected) parser.parse(GP.replace("83137", "99999"), 5)).reason()).contains("Commune inconnue");
+        assertThat(parser.parse(GP.replace("|10|Médecin|", "|26|Audioprothésiste|"), 2))
+                .isInstanceOf(Skipped.class);
+        assertThat(((Rejected) parser.parse(GP.replace("|10000013994|", "|1000001399|"), 3)).reason())
+                .contains("11 chiffres");
+        assertThat(((Rejected) parser.parse(GP.replace("SM54", "S/99"), 4)).reason())
+                .contains("Code savoir-faire mal formé");
+        assertThat(((Rejected) parser.parse(GP.replace("83137", "99999"), 5)).reason())
+                .contains("Commune inconnue");
         assertThat(((Rejected) parser.parse(GP.substring(0, 40), 6)).reason()).contains("tronquée");
         assertThat(parser.parse(GP, 7)).isInstanceOf(Accepted.class);
         assertThat(((Rejected) parser.parse(GP, 8)).reason()).contains("double").contains("ligne 7");
@@ -55,7 +60,9 @@ class DirectoryFileParserTest {
         assertThat(row.warnings()).singleElement().asString().contains("SM99").contains("repris avec ce code");
         // a listed code gives no warning, and the table has more than the 21 codes of the first wave
         assertThat(((Accepted) DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains)
-                .parse(GP.replace("SM54", "SM59"), 5)).warnings()).isEmpty();
+                                .parse(GP.replace("SM54", "SM59"), 5))
+                        .warnings())
+                .isEmpty();
         assertThat(MedicalSpecialty.ALL).hasSizeGreaterThan(50).containsKeys("SM01", "SM54", "SM65");
     }
 
@@ -68,15 +75,18 @@ class DirectoryFileParserTest {
 
     @Test
     void refuses_a_header_without_the_required_columns() {
-        assertThatThrownBy(() -> DirectoryFileParser.start(Format.RPPS_EXTRACTION, "Identifiant PP|Nom d'exercice", communes::contains))
-                .hasMessageContaining("Colonnes manquantes").hasMessageContaining("Code savoir-faire");
+        assertThatThrownBy(() -> DirectoryFileParser.start(
+                        Format.RPPS_EXTRACTION, "Identifiant PP|Nom d'exercice", communes::contains))
+                .hasMessageContaining("Colonnes manquantes")
+                .hasMessageContaining("Code savoir-faire");
     }
 
     @Test
     void reads_traitant_csv_with_quotes_and_validates_every_field() {
         String header = String.join(",", DirectoryFileParser.CsvColumns.ALL);
         DirectoryFileParser parser = DirectoryFileParser.start(Format.TRAITANT_CSV, header, communes::contains);
-        String ok = "10000013994,\"Martin, dite Laure\",Laure,SM54,83137,83000,\"12 rue \"\"Neuve\"\"\",,43.12,5.93,,,1,oui,non,en;ar,1970,ACCEPTING,12,2";
+        String ok =
+                "10000013994,\"Martin, dite Laure\",Laure,SM54,83137,83000,\"12 rue \"\"Neuve\"\"\",,43.12,5.93,,,1,oui,non,en;ar,1970,ACCEPTING,12,2";
         var doctor = ((Accepted) parser.parse(ok, 2)).doctor();
         assertThat(doctor.lastName()).isEqualTo("Martin, dite Laure");
         assertThat(doctor.address()).isEqualTo("12 rue \"Neuve\"");
@@ -84,10 +94,13 @@ class DirectoryFileParserTest {
         assertThat(doctor.feeSector()).isEqualTo(FeeSector.SECTOR_1);
         assertThat(doctor.newPatients()).isEqualTo(NewPatients.ACCEPTING);
         assertThat(doctor.capacity()).isEqualTo(12);
-        assertThat(((Rejected) parser.parse(ok.replace("43.12,5.93", "143.12,5.93"), 3)).reason()).contains("Coordonnées impossibles");
-        assertThat(((Rejected) parser.parse(ok.replace(",1,oui", ",3,oui"), 4)).reason()).contains("Secteur inconnu");
+        assertThat(((Rejected) parser.parse(ok.replace("43.12,5.93", "143.12,5.93"), 3)).reason())
+                .contains("Coordonnées impossibles");
+        assertThat(((Rejected) parser.parse(ok.replace(",1,oui", ",3,oui"), 4)).reason())
+                .contains("Secteur inconnu");
         assertThat(((Rejected) parser.parse(ok, 5)).reason()).contains("double");
-        assertThat(((Rejected) parser.parse("10000013994,\"Martin", 6)).reason()).contains("tronquée");
+        assertThat(((Rejected) parser.parse("10000013994,\"Martin", 6)).reason())
+                .contains("tronquée");
     }
 
     @Test

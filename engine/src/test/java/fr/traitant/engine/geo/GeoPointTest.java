@@ -33,14 +33,19 @@ class GeoPointTest {
 
     @Test
     void rejects_impossible_coordinates() {
-        assertThatThrownBy(() -> new GeoPoint(91, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("latitude");
-        assertThatThrownBy(() -> new GeoPoint(0, -181)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longitude");
+        assertThatThrownBy(() -> new GeoPoint(91, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("latitude");
+        assertThatThrownBy(() -> new GeoPoint(0, -181))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("longitude");
         assertThatThrownBy(() -> new GeoPoint(Double.NaN, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static double lawOfCosinesMetres(GeoPoint a, GeoPoint b) {
         double p1 = Math.toRadians(a.lat()), p2 = Math.toRadians(b.lat());
         double dl = Math.toRadians(b.lon() - a.lon());
-        return Math.acos(Math.sin(p1) * Math.sin(p2) + Math.cos(p1) * Math.cos(p2) * Math.cos(dl)) * GeoPoint.EARTH_RADIUS_METRES;
+        return Math.acos(Math.sin(p1) * Math.sin(p2) + Math.cos(p1) * Math.cos(p2) * Math.cos(dl))
+                * GeoPoint.EARTH_RADIUS_METRES;
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The spatial index agrees with brute force on random points, in France and worldwide. */
 class SpatialIndexTest {
 
-    private static List<GeoPoint> randomPoints(SplittableRandom random, int n, double latMin, double latMax,
-                                               double lonMin, double lonMax) {
+    private static List<GeoPoint> randomPoints(
+            SplittableRandom random, int n, double latMin, double latMax, double lonMin, double lonMax) {
         List<GeoPoint> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             points.add(new GeoPoint(random.nextDouble(latMin, latMax), random.nextDouble(lonMin, lonMax)));
@@ -24,14 +24,20 @@ class SpatialIndexTest {
     }
 
     private static int[] bruteWithin(List<GeoPoint> points, GeoPoint centre, double radius) {
-        return IntStream.range(0, points.size()).filter(i -> centre.distanceMetresTo(points.get(i)) <= radius).toArray();
+        return IntStream.range(0, points.size())
+                .filter(i -> centre.distanceMetresTo(points.get(i)) <= radius)
+                .toArray();
     }
 
     private static int[] bruteNearest(List<GeoPoint> points, GeoPoint centre, int k) {
-        double[] distance = points.stream().mapToDouble(centre::distanceMetresTo).toArray();
-        return IntStream.range(0, points.size()).boxed()
+        double[] distance =
+                points.stream().mapToDouble(centre::distanceMetresTo).toArray();
+        return IntStream.range(0, points.size())
+                .boxed()
                 .sorted(Comparator.<Integer>comparingDouble(i -> distance[i]).thenComparing(i -> i))
-                .limit(k).mapToInt(Integer::intValue).toArray();
+                .limit(k)
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     @Test
@@ -42,7 +48,9 @@ class SpatialIndexTest {
         for (int q = 0; q < 200; q++) {
             GeoPoint centre = new GeoPoint(random.nextDouble(41, 51.5), random.nextDouble(-5.5, 10));
             double radius = random.nextDouble(0, 60_000);
-            assertThat(index.withinRadius(centre, radius)).as("query %d", q).containsExactly(bruteWithin(points, centre, radius));
+            assertThat(index.withinRadius(centre, radius))
+                    .as("query %d", q)
+                    .containsExactly(bruteWithin(points, centre, radius));
         }
     }
 
@@ -51,14 +59,15 @@ class SpatialIndexTest {
         SplittableRandom random = new SplittableRandom(7);
         List<GeoPoint> points = randomPoints(random, 5_000, -90, 90, -180, 180);
         SpatialIndex index = SpatialIndex.of(points);
-        List<GeoPoint> centres = new ArrayList<>(List.of(new GeoPoint(89.9, 0), new GeoPoint(-89.5, 120),
-                new GeoPoint(0, 179.9), new GeoPoint(10, -179.95)));
+        List<GeoPoint> centres = new ArrayList<>(List.of(
+                new GeoPoint(89.9, 0), new GeoPoint(-89.5, 120), new GeoPoint(0, 179.9), new GeoPoint(10, -179.95)));
         for (int q = 0; q < 100; q++) {
             centres.add(new GeoPoint(random.nextDouble(-90, 90), random.nextDouble(-180, 180)));
         }
         for (GeoPoint centre : centres) {
             for (double radius : new double[] {0, 50_000, 800_000, 3_000_000, 25_000_000}) {
-                assertThat(index.withinRadius(centre, radius)).as("%s r=%s", centre, radius)
+                assertThat(index.withinRadius(centre, radius))
+                        .as("%s r=%s", centre, radius)
                         .containsExactly(bruteWithin(points, centre, radius));
             }
         }
@@ -72,7 +81,8 @@ class SpatialIndexTest {
         points.addAll(randomPoints(random, 300, -21.4, -20.9, 55.2, 55.8));
         SpatialIndex index = SpatialIndex.of(points);
         for (int q = 0; q < 200; q++) {
-            GeoPoint centre = q % 10 == 0 ? new GeoPoint(-21.1, 55.5)
+            GeoPoint centre = q % 10 == 0
+                    ? new GeoPoint(-21.1, 55.5)
                     : new GeoPoint(random.nextDouble(40, 52), random.nextDouble(-6, 11));
             int k = 1 + random.nextInt(50);
             assertThat(index.nearest(centre, k)).containsExactly(bruteNearest(points, centre, k));
@@ -95,15 +105,18 @@ class SpatialIndexTest {
         double[] seen = new double[2];
         SpatialIndex.of(points).forEachWithin(points.get(0), 500_000, (i, d) -> seen[i] = d + 1);
         assertThat(seen[0]).isEqualTo(1.0);
-        assertThat(seen[1] - 1).isCloseTo(points.get(0).distanceMetresTo(points.get(1)), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(seen[1] - 1)
+                .isCloseTo(points.get(0).distanceMetresTo(points.get(1)), org.assertj.core.data.Offset.offset(1e-6));
         assertThat(Arrays.stream(seen).allMatch(d -> d > 0)).isTrue();
     }
 
     @Test
     void rejects_bad_radius_and_coordinates() {
         SpatialIndex index = SpatialIndex.of(List.of(new GeoPoint(0, 0)));
-        assertThatThrownBy(() -> index.withinRadius(new GeoPoint(0, 0), -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> index.withinRadius(new GeoPoint(0, 0), -1))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> index.nearest(new GeoPoint(0, 0), -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SpatialIndex.of(new double[] {91}, new double[] {0}, 0.1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SpatialIndex.of(new double[] {91}, new double[] {0}, 0.1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

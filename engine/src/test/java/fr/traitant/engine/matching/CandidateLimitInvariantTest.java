@@ -32,7 +32,9 @@ class CandidateLimitInvariantTest {
 
         MatchingResult result = Matcher.solve(households, doctors).result();
 
-        assertThat(result.statistics().candidateLimit()).as("the capped lists are in use here").isEqualTo(32);
+        assertThat(result.statistics().candidateLimit())
+                .as("the capped lists are in use here")
+                .isEqualTo(32);
         assertThat(result.unserved()).isEmpty();
         assertThat(result.proposals()).hasSize(2_000);
         assertNoHouseholdLeftWithRoom(households, doctors, result);
@@ -46,8 +48,9 @@ class CandidateLimitInvariantTest {
             // exact stages only on a few seeds (they take seconds each); the invariant holds after either
             MatchingOptions options = MatchingOptions.DEFAULT.withCandidateLimit(limit);
             if (seed % 10 != 0) options = options.withExactComponentLimit(0).withCpSatDeterministicTime(0);
-            MatchingResult result = Matcher.solve(instance.households(), instance.doctors(), RoadTravelTimes.DEFAULT,
-                    options).result();
+            MatchingResult result = Matcher.solve(
+                            instance.households(), instance.doctors(), RoadTravelTimes.DEFAULT, options)
+                    .result();
             assertNoHouseholdLeftWithRoom(instance.households(), instance.doctors(), result);
         }
     }
@@ -58,10 +61,12 @@ class CandidateLimitInvariantTest {
                 Household.of("H1", 1, BREST, 1, LocalDate.of(2025, 1, 1)),
                 Household.of("H2", 1, BREST, 2, LocalDate.of(2025, 1, 1)));
         List<Doctor> doctors = List.of(Doctor.of("D1", BREST, 1));
-        MatchingResult result = Matcher.solve(households, doctors, RoadTravelTimes.DEFAULT,
-                MatchingOptions.DEFAULT.withCandidateLimit(1)).result();
+        MatchingResult result = Matcher.solve(
+                        households, doctors, RoadTravelTimes.DEFAULT, MatchingOptions.DEFAULT.withCandidateLimit(1))
+                .result();
         assertThat(result.proposalFor("H1")).map(Proposal::doctorId).contains("D1");
-        assertThat(result.unserved()).singleElement()
+        assertThat(result.unserved())
+                .singleElement()
                 .satisfies(u -> assertThat(u.reason()).isEqualTo(UnservedReason.ELIGIBLE_DOCTORS_FULL));
         assertNoHouseholdLeftWithRoom(households, doctors, result);
     }
@@ -71,14 +76,22 @@ class CandidateLimitInvariantTest {
         Map<String, Integer> used = new HashMap<>();
         for (Proposal proposal : result.proposals()) used.merge(proposal.doctorId(), proposal.size(), Integer::sum);
         for (Doctor doctor : doctors) {
-            assertThat(used.getOrDefault(doctor.id(), 0)).as("capacity of %s", doctor.id()).isLessThanOrEqualTo(doctor.capacity());
+            assertThat(used.getOrDefault(doctor.id(), 0))
+                    .as("capacity of %s", doctor.id())
+                    .isLessThanOrEqualTo(doctor.capacity());
         }
         for (UnservedHousehold unserved : result.unserved()) {
-            Household household = households.stream().filter(h -> h.id().equals(unserved.householdId())).findFirst().orElseThrow();
+            Household household = households.stream()
+                    .filter(h -> h.id().equals(unserved.householdId()))
+                    .findFirst()
+                    .orElseThrow();
             for (Doctor doctor : doctors) {
                 if (RandomInstances.eligibleCm(household, doctor) < 0) continue;
                 int room = doctor.capacity() - used.getOrDefault(doctor.id(), 0);
-                assertThat(room).as("%s unserved (%s) while %s has %d places", household.id(), unserved.reason(), doctor.id(), room)
+                assertThat(room)
+                        .as(
+                                "%s unserved (%s) while %s has %d places",
+                                household.id(), unserved.reason(), doctor.id(), room)
                         .isLessThan(household.size());
             }
         }

@@ -30,7 +30,9 @@ class CertificateTest {
         List<Doctor> ds = List.of(Doctor.of("A", TOULON, 3));
         MatchingSession proven = Matcher.solve(hs, ds);
         assertThat(proven.statistics().certificate().served(1)).isEqualTo(2);
-        assertThat(proven.statistics().certificate().bound(1)).as("proven component is its own bound").isEqualTo(2);
+        assertThat(proven.statistics().certificate().bound(1))
+                .as("proven component is its own bound")
+                .isEqualTo(2);
         assertThat(proven.statistics().provenOptimal()).isTrue();
 
         // the relaxation alone, on the same assignment
@@ -48,16 +50,18 @@ class CertificateTest {
     @Test
     void a_lower_class_is_bounded_given_the_higher_classes() {
         List<Household> hs = List.of(Household.of("H1", 1, TOULON, 1, JAN), Household.of("H2", 1, TOULON, 2, JAN));
-        ProblemIndex p = ProblemIndex.build(hs, List.of(Doctor.of("A", TOULON, 1)), RoadTravelTimes.DEFAULT, 0,
-                ProgressListener.NONE);
+        ProblemIndex p = ProblemIndex.build(
+                hs, List.of(Doctor.of("A", TOULON, 1)), RoadTravelTimes.DEFAULT, 0, ProgressListener.NONE);
         MatchState st = new MatchState(p);
         st.assign(0, p.slotStart[0]);
-        assertThat(new FlowBound(st, new int[] {0, 1}, Integer.MAX_VALUE).bounds()).containsExactly(1, 0, 0, 0, 0);
+        assertThat(new FlowBound(st, new int[] {0, 1}, Integer.MAX_VALUE).bounds())
+                .containsExactly(1, 0, 0, 0, 0);
         // serving the priority-2 household instead: priority 1 is below its bound (1 > 0), and given that 0, priority 2
         // may have 1 — the certificate shows where the solution loses, not a false proof
         MatchState other = new MatchState(p);
         other.assign(1, p.slotStart[1]);
-        assertThat(new FlowBound(other, new int[] {0, 1}, Integer.MAX_VALUE).bounds()).containsExactly(1, 1, 0, 0, 0);
+        assertThat(new FlowBound(other, new int[] {0, 1}, Integer.MAX_VALUE).bounds())
+                .containsExactly(1, 1, 0, 0, 0);
     }
 
     /**
@@ -67,7 +71,9 @@ class CertificateTest {
     @Test
     void the_bound_counts_every_eligible_doctor_beyond_the_candidate_lists() {
         GeoPoint b = new GeoPoint(43.147, 5.93);
-        List<Household> hs = List.of(Household.of("H1", 1, TOULON, 1, JAN), Household.of("H2", 1, TOULON, 1, JAN),
+        List<Household> hs = List.of(
+                Household.of("H1", 1, TOULON, 1, JAN),
+                Household.of("H2", 1, TOULON, 1, JAN),
                 Household.of("H3", 1, TOULON, 1, JAN));
         List<Doctor> ds = List.of(Doctor.of("A", TOULON, 1), Doctor.of("B", b, 5));
         ProblemIndex capped = ProblemIndex.build(hs, ds, RoadTravelTimes.DEFAULT, 1, ProgressListener.NONE);
@@ -76,7 +82,9 @@ class CertificateTest {
         st.assign(0, capped.slotStart[0]);
         FlowBound bound = new FlowBound(st, new int[] {0, 1, 2}, 1);
         assertThat(bound.bounds()).containsExactly(3, 0, 0, 0, 0);
-        assertThat(bound.addedPairs()).as("every household on the source side of the cut gets B").hasSize(3);
+        assertThat(bound.addedPairs())
+                .as("every household on the source side of the cut gets B")
+                .hasSize(3);
     }
 
     /**
@@ -87,7 +95,8 @@ class CertificateTest {
     @Test
     void arc_generation_reaches_doctors_whose_cost_exceeds_the_limit_only_by_the_network_preference() {
         GeoPoint b = new GeoPoint(43.228, 5.93);
-        List<Household> hs = List.of(Household.of("H1", 1, TOULON, 1, JAN).withPrefersNetwork(true),
+        List<Household> hs = List.of(
+                Household.of("H1", 1, TOULON, 1, JAN).withPrefersNetwork(true),
                 Household.of("H2", 1, TOULON, 1, JAN).withPrefersNetwork(true));
         List<Doctor> ds = List.of(Doctor.of("A", TOULON, 1).withNetworkMember(true), Doctor.of("B", b, 5));
         ProblemIndex capped = ProblemIndex.build(hs, ds, RoadTravelTimes.DEFAULT, 1, 10, ProgressListener.NONE);
@@ -115,15 +124,22 @@ class CertificateTest {
                 long[] ref = CpSatReference.solveLexicographic(in, 60);
                 assertThat(ref).as("reference proven, seed %d", seed).isNotNull();
                 // heuristic only (no exact stage): the bound must still hold
-                MatchingSession heuristic = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT,
+                MatchingSession heuristic = Matcher.solve(
+                        in.households(),
+                        in.doctors(),
+                        RoadTravelTimes.DEFAULT,
                         MatchingOptions.DEFAULT.withExactComponentLimit(0));
                 Certificate c = heuristic.statistics().certificate();
                 for (int k = 1; k <= 5; k++) {
-                    assertThat(c.bound(k)).as("seed %d: bound >= served, priority %d", seed, k).isGreaterThanOrEqualTo(c.served(k));
+                    assertThat(c.bound(k))
+                            .as("seed %d: bound >= served, priority %d", seed, k)
+                            .isGreaterThanOrEqualTo(c.served(k));
                     boolean higherOptimal = true;
                     for (int j = 1; j < k; j++) if (c.served(j) != ref[j - 1]) higherOptimal = false;
                     if (higherOptimal) {
-                        assertThat(c.bound(k)).as("seed %d: bound >= optimum, priority %d", seed, k).isGreaterThanOrEqualTo(ref[k - 1]);
+                        assertThat(c.bound(k))
+                                .as("seed %d: bound >= optimum, priority %d", seed, k)
+                                .isGreaterThanOrEqualTo(ref[k - 1]);
                         checked++;
                     }
                 }
@@ -131,7 +147,9 @@ class CertificateTest {
                 Certificate e = exact.statistics().certificate();
                 if (exact.statistics().provenOptimal()) {
                     for (int k = 1; k <= 5; k++) {
-                        assertThat(e.served(k)).as("seed %d: proven served = optimum", seed).isEqualTo(ref[k - 1]);
+                        assertThat(e.served(k))
+                                .as("seed %d: proven served = optimum", seed)
+                                .isEqualTo(ref[k - 1]);
                         assertThat(e.bound(k)).isEqualTo(e.served(k));
                     }
                 }

@@ -62,13 +62,17 @@ final class CpSatReference {
         }
         for (int j = 0; j < nd; j++) {
             if (byDoctor[j].isEmpty()) continue;
-            model.addLessOrEqual(LinearExpr.weightedSum(byDoctor[j].toArray(Literal[]::new),
-                    sizeByDoctor[j].stream().mapToLong(Long::longValue).toArray()), in.doctors().get(j).capacity());
+            model.addLessOrEqual(
+                    LinearExpr.weightedSum(
+                            byDoctor[j].toArray(Literal[]::new),
+                            sizeByDoctor[j].stream().mapToLong(Long::longValue).toArray()),
+                    in.doctors().get(j).capacity());
         }
         long[] result = new long[6];
         for (int c = 0; c <= 5; c++) {
             List<Literal> vars = c < 5 ? classVars.get(c) : all;
-            long[] coef = (c < 5 ? classCoef.get(c) : minutes).stream().mapToLong(Long::longValue).toArray();
+            long[] coef = (c < 5 ? classCoef.get(c) : minutes)
+                    .stream().mapToLong(Long::longValue).toArray();
             if (vars.isEmpty()) {
                 result[c] = 0;
                 continue;
@@ -77,7 +81,10 @@ final class CpSatReference {
             if (c < 5) model.maximize(expr);
             else model.minimize(expr);
             CpSolver solver = new CpSolver();
-            solver.getParameters().setMaxTimeInSeconds(secondsPerStage).setNumWorkers(2).setRandomSeed(1);
+            solver.getParameters()
+                    .setMaxTimeInSeconds(secondsPerStage)
+                    .setNumWorkers(2)
+                    .setRandomSeed(1);
             CpSolverStatus status = solver.solve(model);
             if (status != CpSolverStatus.OPTIMAL) return null;
             result[c] = Math.round(solver.objectiveValue());

@@ -18,14 +18,21 @@ class ExactnessTest {
 
     /** Objective as [served p1..p5, person-centiminutes]. */
     static long[] objectiveOf(Objective o) {
-        return new long[] {o.peopleServed(1), o.peopleServed(2), o.peopleServed(3), o.peopleServed(4), o.peopleServed(5),
-                o.personCentiminutes()};
+        return new long[] {
+            o.peopleServed(1),
+            o.peopleServed(2),
+            o.peopleServed(3),
+            o.peopleServed(4),
+            o.peopleServed(5),
+            o.personCentiminutes()
+        };
     }
 
     @Test
     void equals_exhaustive_search_on_tiny_instances() {
         for (long seed = 1; seed <= 300; seed++) {
-            RandomInstances.Instance in = RandomInstances.generate(seed, 3 + (int) (seed % 6), 1 + (int) (seed % 3), 12);
+            RandomInstances.Instance in =
+                    RandomInstances.generate(seed, 3 + (int) (seed % 6), 1 + (int) (seed % 3), 12);
             long[] exact = exhaustive(in);
             MatchingResult r = Matcher.solve(in.households(), in.doctors()).result();
             assertThat(objectiveOf(r.objective())).as("seed %d", seed).containsExactly(exact);
@@ -35,7 +42,10 @@ class ExactnessTest {
     private static long[] exhaustive(RandomInstances.Instance in) {
         int nh = in.households().size(), nd = in.doctors().size();
         int[][] cm = new int[nh][nd];
-        for (int i = 0; i < nh; i++) for (int j = 0; j < nd; j++) cm[i][j] = RandomInstances.eligibleCm(in.households().get(i), in.doctors().get(j));
+        for (int i = 0; i < nh; i++)
+            for (int j = 0; j < nd; j++)
+                cm[i][j] = RandomInstances.eligibleCm(
+                        in.households().get(i), in.doctors().get(j));
         int[] rem = new int[nd];
         for (int j = 0; j < nd; j++) rem[j] = in.doctors().get(j).capacity();
         long[] best = new long[6];
@@ -72,7 +82,9 @@ class ExactnessTest {
     @Tag("heavy")
     @Test
     void equals_independent_cp_sat_on_random_instances_up_to_200_households() {
-        int[][] shapes = {{20, 4, 8}, {50, 8, 12}, {100, 12, 15}, {150, 18, 20}, {200, 20, 20}, {200, 30, 30}, {200, 12, 10}};
+        int[][] shapes = {
+            {20, 4, 8}, {50, 8, 12}, {100, 12, 15}, {150, 18, 20}, {200, 20, 20}, {200, 30, 30}, {200, 12, 10}
+        };
         long seed = 1000;
         int compared = 0;
         for (int[] shape : shapes) {
@@ -85,12 +97,24 @@ class ExactnessTest {
                 MatchingResult r = Matcher.solve(in.households(), in.doctors()).result();
                 long t2 = System.nanoTime();
                 long[] mine = objectiveOf(r.objective());
-                System.out.printf("exactness seed=%d shape=%s engine=%s (%.0f ms, %s) cp-sat-reference=%s (%.0f ms)%n", seed,
-                        java.util.Arrays.toString(shape), java.util.Arrays.toString(mine), (t2 - t1) / 1e6, r.statistics(),
-                        java.util.Arrays.toString(ref), (t1 - t0) / 1e6);
-                assertThat(ref).as("the reference proved its optimum, seed %d", seed).isNotNull();
-                assertThat(r.statistics().provenOptimal()).as("engine proved optimality, seed %d", seed).isTrue();
-                assertThat(mine).as("seed %d: people per class and person-centiminutes", seed).containsExactly(ref);
+                System.out.printf(
+                        "exactness seed=%d shape=%s engine=%s (%.0f ms, %s) cp-sat-reference=%s (%.0f ms)%n",
+                        seed,
+                        java.util.Arrays.toString(shape),
+                        java.util.Arrays.toString(mine),
+                        (t2 - t1) / 1e6,
+                        r.statistics(),
+                        java.util.Arrays.toString(ref),
+                        (t1 - t0) / 1e6);
+                assertThat(ref)
+                        .as("the reference proved its optimum, seed %d", seed)
+                        .isNotNull();
+                assertThat(r.statistics().provenOptimal())
+                        .as("engine proved optimality, seed %d", seed)
+                        .isTrue();
+                assertThat(mine)
+                        .as("seed %d: people per class and person-centiminutes", seed)
+                        .containsExactly(ref);
                 compared++;
             }
         }

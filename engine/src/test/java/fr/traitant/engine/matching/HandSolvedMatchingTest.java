@@ -32,17 +32,20 @@ class HandSolvedMatchingTest {
         List<Household> hs = List.of(household("H1", 2, 1), household("H2", 2, 2), household("H3", 1, 3));
         List<Doctor> ds = List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 2));
         TravelTimeTable table = TravelTimeTable.builder()
-                .add("H1", "A", 10).add("H1", "B", 12).add("H2", "A", 5).add("H3", "B", 4).build();
+                .add("H1", "A", 10)
+                .add("H1", "B", 12)
+                .add("H2", "A", 5)
+                .add("H3", "B", 4)
+                .build();
 
         MatchingResult r = Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT).result();
 
-        assertThat(r.proposals()).containsExactly(
-                new Proposal("H1", "B", 12.0, 2, 1),
-                new Proposal("H2", "A", 5.0, 2, 2));
+        assertThat(r.proposals())
+                .containsExactly(new Proposal("H1", "B", 12.0, 2, 1), new Proposal("H2", "A", 5.0, 2, 2));
         assertThat(r.objective().peopleServedByPriority()).containsExactly(2L, 2L, 0L, 0L, 0L);
         assertThat(r.objective().personMinutes()).isEqualTo(34.0);
-        assertThat(r.unserved()).containsExactly(
-                new UnservedHousehold("H3", 1, 3, UnservedReason.ELIGIBLE_DOCTORS_FULL, 1));
+        assertThat(r.unserved())
+                .containsExactly(new UnservedHousehold("H3", 1, 3, UnservedReason.ELIGIBLE_DOCTORS_FULL, 1));
         assertThat(r.statistics().provenOptimal()).isTrue();
 
         Explanation why = r.explain("H1").orElseThrow();
@@ -52,9 +55,10 @@ class HandSolvedMatchingTest {
         assertThat(why.nearerDoctors()).containsExactly(new PassedOverDoctor("A", 10.0, PassOverReason.FULL));
         assertThat(r.explain("H3")).isEmpty();
 
-        assertThat(r.shortlist("B", 5)).containsExactly(
-                new ShortlistEntry("H1", 2, 1, 12.0, ShortlistEntry.Kind.PROPOSED),
-                new ShortlistEntry("H3", 1, 3, 4.0, ShortlistEntry.Kind.ALTERNATE));
+        assertThat(r.shortlist("B", 5))
+                .containsExactly(
+                        new ShortlistEntry("H1", 2, 1, 12.0, ShortlistEntry.Kind.PROPOSED),
+                        new ShortlistEntry("H3", 1, 3, 4.0, ShortlistEntry.Kind.ALTERNATE));
         assertThat(r.shortlist("B", 1)).hasSize(1);
     }
 
@@ -70,8 +74,8 @@ class HandSolvedMatchingTest {
         Household h = new Household("H", 3, home, 2, JAN, 30, new Needs(true, false, Optional.empty()));
         Doctor c = new Doctor("C", new GeoPoint(45.0 + 1 * degPerKm, 5.0), 10, false, Capabilities.GENERAL);
         Doctor d = new Doctor("D", new GeoPoint(45.0 + 2 * degPerKm, 5.0), 10, true, Capabilities.MINIMAL);
-        Doctor e = new Doctor("E", new GeoPoint(45.0 + 3 * degPerKm, 5.0), 10, true,
-                new Capabilities(true, false, Set.of("ar")));
+        Doctor e = new Doctor(
+                "E", new GeoPoint(45.0 + 3 * degPerKm, 5.0), 10, true, new Capabilities(true, false, Set.of("ar")));
 
         MatchingResult r = Matcher.solve(List.of(h), List.of(c, d, e)).result();
 
@@ -79,9 +83,11 @@ class HandSolvedMatchingTest {
         assertThat(why.doctorId()).isEqualTo("E");
         assertThat(why.minutes()).isEqualTo(7.85);
         assertThat(why.rank()).isEqualTo(1);
-        assertThat(why.nearerDoctors()).extracting(PassedOverDoctor::doctorId, PassedOverDoctor::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("C", PassOverReason.NOT_ACCEPTING),
-                org.assertj.core.groups.Tuple.tuple("D", PassOverReason.NEED_NOT_MET));
+        assertThat(why.nearerDoctors())
+                .extracting(PassedOverDoctor::doctorId, PassedOverDoctor::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("C", PassOverReason.NOT_ACCEPTING),
+                        org.assertj.core.groups.Tuple.tuple("D", PassOverReason.NEED_NOT_MET));
         assertThat(r.objective().personCentiminutes()).isEqualTo(3 * 785);
     }
 
@@ -94,23 +100,29 @@ class HandSolvedMatchingTest {
     void a_complex_case_is_never_proposed_a_doctor_who_takes_simple_cases_only() {
         double degPerKm = 1.0 / 111.195;
         GeoPoint home = new GeoPoint(45.0, 5.0);
-        Household complex = new Household("COMPLEX", 3, home, 1, JAN, 30, new Needs(false, false, Optional.empty(), true));
+        Household complex =
+                new Household("COMPLEX", 3, home, 1, JAN, 30, new Needs(false, false, Optional.empty(), true));
         Household simple = new Household("SIMPLE", 2, home, 2, JAN, 30, Needs.NONE);
-        Doctor s = new Doctor("S", new GeoPoint(45.0 + 1 * degPerKm, 5.0), 10, true, new Capabilities(true, true, Set.of(), false));
+        Doctor s = new Doctor(
+                "S", new GeoPoint(45.0 + 1 * degPerKm, 5.0), 10, true, new Capabilities(true, true, Set.of(), false));
         Doctor k = new Doctor("K", new GeoPoint(45.0 + 3 * degPerKm, 5.0), 3, true, Capabilities.GENERAL);
 
-        MatchingResult r = Matcher.solve(List.of(complex, simple), List.of(s, k)).result();
+        MatchingResult r =
+                Matcher.solve(List.of(complex, simple), List.of(s, k)).result();
 
         assertThat(r.explain("COMPLEX").orElseThrow().doctorId()).isEqualTo("K");
-        assertThat(r.explain("COMPLEX").orElseThrow().nearerDoctors()).extracting(PassedOverDoctor::doctorId, PassedOverDoctor::reason)
+        assertThat(r.explain("COMPLEX").orElseThrow().nearerDoctors())
+                .extracting(PassedOverDoctor::doctorId, PassedOverDoctor::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("S", PassOverReason.NEED_NOT_MET));
         assertThat(r.explain("SIMPLE").orElseThrow().doctorId()).isEqualTo("S");
         assertThat(r.objective().personCentiminutes()).isEqualTo(2 * 395 + 3 * 785);
 
         // without the doctor who takes complex cases, the complex household is left unserved, with the reason
         MatchingResult alone = Matcher.solve(List.of(complex), List.of(s)).result();
-        assertThat(alone.unserved()).extracting(UnservedHousehold::householdId, UnservedHousehold::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("COMPLEX", UnservedReason.NEEDS_NOT_MET_WITHIN_REACH));
+        assertThat(alone.unserved())
+                .extracting(UnservedHousehold::householdId, UnservedHousehold::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("COMPLEX", UnservedReason.NEEDS_NOT_MET_WITHIN_REACH));
     }
 
     @Test
@@ -122,13 +134,17 @@ class HandSolvedMatchingTest {
                 household2("BIG", 6, near, Needs.NONE));
         List<Doctor> ds = List.of(new Doctor("X", new GeoPoint(45.02, 5.0), 4, true, Capabilities.GENERAL));
         MatchingResult r = Matcher.solve(hs, ds).result();
-        assertThat(r.unserved()).extracting(UnservedHousehold::householdId, UnservedHousehold::reason).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("FAR", UnservedReason.NO_DOCTOR_WITHIN_REACH),
-                org.assertj.core.groups.Tuple.tuple("LANG", UnservedReason.NEEDS_NOT_MET_WITHIN_REACH),
-                org.assertj.core.groups.Tuple.tuple("BIG", UnservedReason.HOUSEHOLD_LARGER_THAN_ANY_CAPACITY));
+        assertThat(r.unserved())
+                .extracting(UnservedHousehold::householdId, UnservedHousehold::reason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("FAR", UnservedReason.NO_DOCTOR_WITHIN_REACH),
+                        org.assertj.core.groups.Tuple.tuple("LANG", UnservedReason.NEEDS_NOT_MET_WITHIN_REACH),
+                        org.assertj.core.groups.Tuple.tuple("BIG", UnservedReason.HOUSEHOLD_LARGER_THAN_ANY_CAPACITY));
 
-        MatchingResult closed = Matcher.solve(List.of(household2("H", 1, new GeoPoint(45.0, 5.0), Needs.NONE)),
-                List.of(new Doctor("Y", near, 5, false, Capabilities.GENERAL))).result();
+        MatchingResult closed = Matcher.solve(
+                        List.of(household2("H", 1, new GeoPoint(45.0, 5.0), Needs.NONE)),
+                        List.of(new Doctor("Y", near, 5, false, Capabilities.GENERAL)))
+                .result();
         assertThat(closed.unserved().getFirst().reason()).isEqualTo(UnservedReason.NO_ACCEPTING_DOCTOR_WITHIN_REACH);
     }
 
@@ -154,7 +170,11 @@ class HandSolvedMatchingTest {
         List<Household> hs = List.of(household("H1", 1, 1), household("H2", 1, 2));
         List<Doctor> ds = List.of(Doctor.of("A", HERE, 1), Doctor.of("B", HERE, 1), Doctor.of("C", HERE, 1));
         TravelTimeTable table = TravelTimeTable.builder()
-                .add("H1", "A", 5).add("H1", "C", 9).add("H2", "B", 5).add("H2", "C", 7).build();
+                .add("H1", "A", 5)
+                .add("H1", "C", 9)
+                .add("H2", "B", 5)
+                .add("H2", "C", 7)
+                .build();
         MatchingSession s = Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT);
         assertThat(s.doctorOf("H1")).contains("A");
         assertThat(s.doctorOf("H2")).contains("B");
@@ -165,7 +185,8 @@ class HandSolvedMatchingTest {
 
         RematchOutcome refused = s.refuseByHousehold("H1", "C");
         assertThat(refused.changes()).containsExactly(new Change("H1", Optional.of("C"), Optional.empty(), Double.NaN));
-        assertThat(s.result().unserved().getFirst().reason()).isEqualTo(UnservedReason.ALL_ELIGIBLE_DOCTORS_DECLINED_OR_REFUSED);
+        assertThat(s.result().unserved().getFirst().reason())
+                .isEqualTo(UnservedReason.ALL_ELIGIBLE_DOCTORS_DECLINED_OR_REFUSED);
     }
 
     /** A priority-1 household declined by its doctor takes the place of a priority-3 one, who is re-placed if possible. */
@@ -174,7 +195,10 @@ class HandSolvedMatchingTest {
         List<Household> hs = List.of(household("P1", 2, 1), household("P3", 2, 3));
         List<Doctor> ds = List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 2));
         TravelTimeTable table = TravelTimeTable.builder()
-                .add("P1", "A", 5).add("P1", "B", 20).add("P3", "B", 5).build();
+                .add("P1", "A", 5)
+                .add("P1", "B", 20)
+                .add("P3", "B", 5)
+                .build();
         MatchingSession s = Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT);
         RematchOutcome out = s.declineByDoctor("A", "P1");
         assertThat(s.doctorOf("P1")).contains("B");
@@ -196,16 +220,24 @@ class HandSolvedMatchingTest {
      */
     @Test
     void tie_on_people_and_minutes_goes_to_the_longest_waiting_household() {
-        List<Household> hs = List.of(waiting("H1", 1, 3, LocalDate.of(2025, 6, 1)), waiting("H9", 1, 3, LocalDate.of(2024, 1, 1)),
+        List<Household> hs = List.of(
+                waiting("H1", 1, 3, LocalDate.of(2025, 6, 1)),
+                waiting("H9", 1, 3, LocalDate.of(2024, 1, 1)),
                 waiting("H5", 1, 3, LocalDate.of(2025, 6, 1)));
         List<Doctor> ds = List.of(Doctor.of("A", HERE, 1), Doctor.of("B", HERE, 1));
         TravelTimeTable table = TravelTimeTable.builder()
-                .add("H1", "A", 10).add("H9", "A", 10).add("H5", "A", 8).add("H5", "B", 8).build();
+                .add("H1", "A", 10)
+                .add("H9", "A", 10)
+                .add("H5", "A", 8)
+                .add("H5", "B", 8)
+                .build();
 
         MatchingResult r = Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT).result();
 
-        assertThat(r.proposals()).extracting(Proposal::householdId, Proposal::doctorId)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("H9", "A"), org.assertj.core.groups.Tuple.tuple("H5", "B"));
+        assertThat(r.proposals())
+                .extracting(Proposal::householdId, Proposal::doctorId)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("H9", "A"), org.assertj.core.groups.Tuple.tuple("H5", "B"));
         assertThat(r.objective().personMinutes()).isEqualTo(18.0);
         assertThat(r.statistics().tieBreakProvenComponents()).isEqualTo(1);
     }
@@ -220,10 +252,16 @@ class HandSolvedMatchingTest {
      */
     @Test
     void waiting_is_counted_in_people_days() {
-        List<Household> hs = List.of(waiting("F", 2, 4, LocalDate.of(2024, 3, 1)), waiting("S1", 1, 4, LocalDate.of(2024, 1, 1)),
+        List<Household> hs = List.of(
+                waiting("F", 2, 4, LocalDate.of(2024, 3, 1)),
+                waiting("S1", 1, 4, LocalDate.of(2024, 1, 1)),
                 waiting("S2", 1, 4, LocalDate.of(2025, 1, 1)));
         List<Doctor> ds = List.of(Doctor.of("A", HERE, 2));
-        TravelTimeTable table = TravelTimeTable.builder().add("F", "A", 10).add("S1", "A", 10).add("S2", "A", 10).build();
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("F", "A", 10)
+                .add("S1", "A", 10)
+                .add("S2", "A", 10)
+                .build();
 
         MatchingResult r = Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT).result();
 
@@ -233,15 +271,24 @@ class HandSolvedMatchingTest {
     /** Third level, id: equal on people, person-minutes and waiting, the smaller id is served, whatever the input order. */
     @Test
     void full_tie_goes_to_the_smaller_id() {
-        List<Household> hs = new java.util.ArrayList<>(List.of(waiting("H2", 1, 2, JAN), waiting("H1", 1, 2, JAN), waiting("H3", 1, 2, JAN)));
+        List<Household> hs = new java.util.ArrayList<>(
+                List.of(waiting("H2", 1, 2, JAN), waiting("H1", 1, 2, JAN), waiting("H3", 1, 2, JAN)));
         List<Doctor> ds = List.of(Doctor.of("A", HERE, 1), Doctor.of("B", HERE, 1));
         TravelTimeTable table = TravelTimeTable.builder()
-                .add("H1", "A", 7).add("H2", "A", 7).add("H3", "A", 7).add("H3", "B", 7).build();
+                .add("H1", "A", 7)
+                .add("H2", "A", 7)
+                .add("H3", "A", 7)
+                .add("H3", "B", 7)
+                .build();
         for (int round = 0; round < 3; round++) {
             java.util.Collections.rotate(hs, 1);
-            MatchingResult r = Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT).result();
-            assertThat(r.proposals()).extracting(Proposal::householdId, Proposal::doctorId)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("H1", "A"), org.assertj.core.groups.Tuple.tuple("H3", "B"));
+            MatchingResult r =
+                    Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT).result();
+            assertThat(r.proposals())
+                    .extracting(Proposal::householdId, Proposal::doctorId)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("H1", "A"),
+                            org.assertj.core.groups.Tuple.tuple("H3", "B"));
         }
     }
 
@@ -251,9 +298,13 @@ class HandSolvedMatchingTest {
         List<Household> hs = List.of(household("H1", 1, 1), household("H2", 2, 3), household("H3", 1, 2));
         List<Doctor> ds = List.of(Doctor.of("A", HERE, 3), Doctor.of("B", HERE, 2), Doctor.of("C", HERE, 1));
         TravelTimeTable table = TravelTimeTable.builder()
-                .add("H1", "A", 5).add("H1", "B", 9)
-                .add("H2", "A", 5).add("H2", "B", 12)
-                .add("H3", "C", 5).add("H3", "B", 6).build();
+                .add("H1", "A", 5)
+                .add("H1", "B", 9)
+                .add("H2", "A", 5)
+                .add("H2", "B", 12)
+                .add("H3", "C", 5)
+                .add("H3", "B", 6)
+                .build();
         MatchingSession s = Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT);
         assertThat(s.doctorOf("H1")).contains("A");
         assertThat(s.doctorOf("H2")).contains("A");
@@ -261,9 +312,10 @@ class HandSolvedMatchingTest {
 
         RematchOutcome out = s.withdrawDoctor("A");
         // B has 2 places: H1 (priority 1) and H2 (2 people, priority 3) cannot both fit; H1 goes first
-        assertThat(out.changes()).containsExactly(
-                new Change("H1", Optional.of("A"), Optional.of("B"), 9.0),
-                new Change("H2", Optional.of("A"), Optional.empty(), Double.NaN));
+        assertThat(out.changes())
+                .containsExactly(
+                        new Change("H1", Optional.of("A"), Optional.of("B"), 9.0),
+                        new Change("H2", Optional.of("A"), Optional.empty(), Double.NaN));
         assertThat(s.doctorOf("H3")).contains("C");
         assertThat(s.result().remainingCapacity("A")).isZero();
         assertThat(out.after().peopleServed(1)).isEqualTo(1);
@@ -276,7 +328,11 @@ class HandSolvedMatchingTest {
         List<Household> hs = List.of(household("H1", 1, 1), household("H2", 1, 4));
         List<Doctor> ds = List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 1));
         TravelTimeTable table = TravelTimeTable.builder()
-                .add("H1", "A", 5).add("H1", "B", 6).add("H2", "A", 5).add("H2", "B", 20).build();
+                .add("H1", "A", 5)
+                .add("H1", "B", 6)
+                .add("H2", "A", 5)
+                .add("H2", "B", 20)
+                .build();
         MatchingSession s = Matcher.solve(hs, ds, table, MatchingOptions.DEFAULT);
         assertThat(s.doctorOf("H1")).contains("A");
         assertThat(s.doctorOf("H2")).contains("A");
@@ -312,17 +368,25 @@ class HandSolvedMatchingTest {
         Doctor n = Doctor.of("N", new GeoPoint(45.0 + 5 * degPerKm, 5.0), 5).withNetworkMember(true);
 
         MatchingResult r = Matcher.solve(List.of(t, u), List.of(o, n)).result();
-        assertThat(r.proposals()).extracting(Proposal::householdId, Proposal::doctorId, Proposal::minutes).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("T", "N", 11.75), org.assertj.core.groups.Tuple.tuple("U", "O", 5.9));
+        assertThat(r.proposals())
+                .extracting(Proposal::householdId, Proposal::doctorId, Proposal::minutes)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("T", "N", 11.75),
+                        org.assertj.core.groups.Tuple.tuple("U", "O", 5.9));
         assertThat(r.objective().personCentiminutes()).isEqualTo(2 * 1175 + 590);
 
-        MatchingResult none = Matcher.solve(List.of(t, u), List.of(o, n), RoadTravelTimes.DEFAULT,
-                MatchingOptions.DEFAULT.withNetworkPreferenceMinutes(0)).result();
+        MatchingResult none = Matcher.solve(
+                        List.of(t, u),
+                        List.of(o, n),
+                        RoadTravelTimes.DEFAULT,
+                        MatchingOptions.DEFAULT.withNetworkPreferenceMinutes(0))
+                .result();
         assertThat(none.proposalFor("T").orElseThrow().doctorId()).isEqualTo("O");
 
         Household near = new Household("T", 2, home, 1, JAN, 10, Needs.NONE).withPrefersNetwork(true);
         MatchingResult limited = Matcher.solve(List.of(near), List.of(o, n)).result();
-        assertThat(limited.proposalFor("T").orElseThrow()).extracting(Proposal::doctorId, Proposal::minutes)
+        assertThat(limited.proposalFor("T").orElseThrow())
+                .extracting(Proposal::doctorId, Proposal::minutes)
                 .containsExactly("O", 5.9);
     }
 
@@ -342,11 +406,13 @@ class HandSolvedMatchingTest {
         Explanation why = r.explain("X").orElseThrow();
         assertThat(why.doctorId()).isEqualTo("N");
         assertThat(why.minutes()).isEqualTo(11.75);
-        assertThat(why.nearerDoctors()).extracting(PassedOverDoctor::doctorId, PassedOverDoctor::minutes, PassedOverDoctor::reason)
+        assertThat(why.nearerDoctors())
+                .extracting(PassedOverDoctor::doctorId, PassedOverDoctor::minutes, PassedOverDoctor::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("O", 5.9, PassOverReason.DECLINED_OR_REFUSED));
 
         MatchingResult alone = Matcher.solve(List.of(x), List.of(o)).result();
-        assertThat(alone.unserved()).extracting(UnservedHousehold::reason)
+        assertThat(alone.unserved())
+                .extracting(UnservedHousehold::reason)
                 .containsExactly(UnservedReason.ALL_ELIGIBLE_DOCTORS_DECLINED_OR_REFUSED);
     }
 
@@ -360,11 +426,16 @@ class HandSolvedMatchingTest {
         double degPerKm = 1.0 / 111.195;
         Household h = new Household("H", 1, new GeoPoint(45.0, 5.0), 1, JAN, 30, Needs.NONE)
                 .withDensity(fr.traitant.engine.travel.DensityClass.DENSE);
-        Doctor dense = Doctor.of("A", new GeoPoint(45.0 + 5 * degPerKm, 5.0), 5).withDensity(fr.traitant.engine.travel.DensityClass.DENSE);
+        Doctor dense = Doctor.of("A", new GeoPoint(45.0 + 5 * degPerKm, 5.0), 5)
+                .withDensity(fr.traitant.engine.travel.DensityClass.DENSE);
         Doctor sparse = Doctor.of("B", new GeoPoint(45.0 - 5 * degPerKm, 5.0), 5)
                 .withDensity(fr.traitant.engine.travel.DensityClass.VERY_SPARSE);
 
-        assertThat(Matcher.solve(List.of(h), List.of(dense)).result().proposals()).extracting(Proposal::minutes).containsExactly(17.6);
-        assertThat(Matcher.solve(List.of(h), List.of(sparse)).result().proposals()).extracting(Proposal::minutes).containsExactly(12.8);
+        assertThat(Matcher.solve(List.of(h), List.of(dense)).result().proposals())
+                .extracting(Proposal::minutes)
+                .containsExactly(17.6);
+        assertThat(Matcher.solve(List.of(h), List.of(sparse)).result().proposals())
+                .extracting(Proposal::minutes)
+                .containsExactly(12.8);
     }
 }

@@ -17,7 +17,10 @@ class LargeComponentExactnessTest {
 
     @Test
     void equals_independent_scip_on_components_of_500_to_700_households() {
-        compare(new int[][] {{500, 60, 14}, {600, 70, 16}}, 5000, MatchingOptions.DEFAULT.withExactComponentLimit(1_000));
+        compare(
+                new int[][] {{500, 60, 14}, {600, 70, 16}},
+                5000,
+                MatchingOptions.DEFAULT.withExactComponentLimit(1_000));
     }
 
     /** With the default options: chains, then SCIP stage by stage from their solution (the staged solver). */
@@ -32,18 +35,29 @@ class LargeComponentExactnessTest {
             seed++;
             RandomInstances.Instance in = RandomInstances.generate(seed, shape[0], shape[1], shape[2]);
             long t0 = System.nanoTime();
-            MatchingResult r = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, options).result();
+            MatchingResult r = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, options)
+                    .result();
             long t1 = System.nanoTime();
-            MipReference.Result ref = MipReference.solve(in.households(), in.doctors(), RandomInstances::eligibleCm, 30);
+            MipReference.Result ref =
+                    MipReference.solve(in.households(), in.doctors(), RandomInstances::eligibleCm, 30);
             long t2 = System.nanoTime();
             long[] mine = ExactnessTest.objectiveOf(r.objective());
             long[] exact = ref.objective();
-            System.out.printf("large exactness seed=%d shape=%s engine=%s (%.0f ms, %s) scip-reference=%s (%.0f ms, stages proven %s)%n",
-                    seed, Arrays.toString(shape), Arrays.toString(mine), (t1 - t0) / 1e6, r.statistics(), Arrays.toString(exact),
-                    (t2 - t1) / 1e6, Arrays.toString(ref.stageProven()));
+            System.out.printf(
+                    "large exactness seed=%d shape=%s engine=%s (%.0f ms, %s) scip-reference=%s (%.0f ms, stages proven %s)%n",
+                    seed,
+                    Arrays.toString(shape),
+                    Arrays.toString(mine),
+                    (t1 - t0) / 1e6,
+                    r.statistics(),
+                    Arrays.toString(exact),
+                    (t2 - t1) / 1e6,
+                    Arrays.toString(ref.stageProven()));
             for (int c = 0; c < 5; c++) {
                 if (!ref.stageProven()[c]) break; // a later stage's optimum is conditional on the earlier ones
-                assertThat(mine[c]).as("seed %d: people of priority %d", seed, c + 1).isEqualTo(exact[c]);
+                assertThat(mine[c])
+                        .as("seed %d: people of priority %d", seed, c + 1)
+                        .isEqualTo(exact[c]);
             }
             if (ref.proven() && r.statistics().provenOptimal()) {
                 assertThat(mine[5]).as("seed %d: person-centiminutes", seed).isEqualTo(exact[5]);

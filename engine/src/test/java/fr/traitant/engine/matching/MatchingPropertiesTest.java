@@ -18,14 +18,17 @@ import org.junit.jupiter.api.Test;
 class MatchingPropertiesTest {
 
     /** Invariants, not optimality: a short exact stage keeps the loop fast (the result stays feasible either way). */
-    private static final MatchingOptions FAST = MatchingOptions.DEFAULT.withExactWorkBudget(20_000_000L).withCpSatDeterministicTime(1.0);
+    private static final MatchingOptions FAST =
+            MatchingOptions.DEFAULT.withExactWorkBudget(20_000_000L).withCpSatDeterministicTime(1.0);
 
     @Tag("heavy")
     @Test
     void capacity_whole_households_eligible_pairs_and_consistent_objective() {
         for (long seed = 1; seed <= 60; seed++) {
-            RandomInstances.Instance in = RandomInstances.generate(seed, 20 + (int) (seed * 7 % 180), 3 + (int) (seed % 25), 10 + seed % 30);
-            MatchingResult r = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, FAST).result();
+            RandomInstances.Instance in =
+                    RandomInstances.generate(seed, 20 + (int) (seed * 7 % 180), 3 + (int) (seed % 25), 10 + seed % 30);
+            MatchingResult r = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, FAST)
+                    .result();
             Map<String, Household> hs = in.households().stream().collect(Collectors.toMap(Household::id, h -> h));
             Map<String, Doctor> ds = in.doctors().stream().collect(Collectors.toMap(Doctor::id, d -> d));
             Map<String, Integer> load = new HashMap<>();
@@ -33,7 +36,9 @@ class MatchingPropertiesTest {
             long[] people = new long[5];
             long cm = 0;
             for (Proposal p : r.proposals()) {
-                assertThat(seen.add(p.householdId())).as("one proposal per household").isTrue();
+                assertThat(seen.add(p.householdId()))
+                        .as("one proposal per household")
+                        .isTrue();
                 Household h = hs.get(p.householdId());
                 Doctor d = ds.get(p.doctorId());
                 int eligible = RandomInstances.eligibleCm(h, d);
@@ -46,10 +51,14 @@ class MatchingPropertiesTest {
                 people[h.priority() - 1] += h.size();
                 cm += (long) h.size() * eligible;
             }
-            load.forEach((d, l) -> assertThat(l).as("capacity of %s", d).isLessThanOrEqualTo(ds.get(d).capacity()));
-            for (int c = 1; c <= 5; c++) assertThat(r.objective().peopleServed(c)).isEqualTo(people[c - 1]);
+            load.forEach((d, l) -> assertThat(l)
+                    .as("capacity of %s", d)
+                    .isLessThanOrEqualTo(ds.get(d).capacity()));
+            for (int c = 1; c <= 5; c++)
+                assertThat(r.objective().peopleServed(c)).isEqualTo(people[c - 1]);
             assertThat(r.objective().personCentiminutes()).isEqualTo(cm);
-            assertThat(r.proposals().size() + r.unserved().size()).isEqualTo(in.households().size());
+            assertThat(r.proposals().size() + r.unserved().size())
+                    .isEqualTo(in.households().size());
             for (UnservedHousehold u : r.unserved()) assertThat(seen).doesNotContain(u.householdId());
         }
     }
@@ -59,12 +68,16 @@ class MatchingPropertiesTest {
     void deterministic_whatever_the_input_order() {
         for (long seed = 100; seed < 120; seed++) {
             RandomInstances.Instance in = RandomInstances.generate(seed, 150, 15, 20);
-            List<Proposal> first = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, FAST).result().proposals();
+            List<Proposal> first = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, FAST)
+                    .result()
+                    .proposals();
             List<Household> hs = new ArrayList<>(in.households());
             List<Doctor> ds = new ArrayList<>(in.doctors());
             Collections.shuffle(hs, new java.util.Random(seed));
             Collections.shuffle(ds, new java.util.Random(seed + 1));
-            List<Proposal> second = Matcher.solve(hs, ds, RoadTravelTimes.DEFAULT, FAST).result().proposals();
+            List<Proposal> second = Matcher.solve(hs, ds, RoadTravelTimes.DEFAULT, FAST)
+                    .result()
+                    .proposals();
             assertThat(second).as("seed %d", seed).isEqualTo(first);
         }
     }
@@ -77,13 +90,17 @@ class MatchingPropertiesTest {
     void higher_classes_are_never_sacrificed_for_lower_ones() {
         for (long seed = 200; seed < 230; seed++) {
             RandomInstances.Instance in = RandomInstances.generate(seed, 60, 6, 12);
-            Objective all = Matcher.solve(in.households(), in.doctors()).result().objective();
+            Objective all =
+                    Matcher.solve(in.households(), in.doctors()).result().objective();
             for (int c = 1; c <= 4; c++) {
                 int cc = c;
-                List<Household> top = in.households().stream().filter(h -> h.priority() <= cc).toList();
+                List<Household> top =
+                        in.households().stream().filter(h -> h.priority() <= cc).toList();
                 Objective only = Matcher.solve(top, in.doctors()).result().objective();
                 for (int k = 1; k <= c; k++) {
-                    assertThat(all.peopleServed(k)).as("seed %d class %d with classes <= %d", seed, k, c).isEqualTo(only.peopleServed(k));
+                    assertThat(all.peopleServed(k))
+                            .as("seed %d class %d with classes <= %d", seed, k, c)
+                            .isEqualTo(only.peopleServed(k));
                 }
             }
         }
@@ -102,11 +119,13 @@ class MatchingPropertiesTest {
                 List<Proposal> ps = s.result().proposals();
                 if (ps.isEmpty()) break;
                 Proposal p = ps.get(rnd.nextInt(ps.size()));
-                RematchOutcome out = rnd.nextBoolean() ? s.declineByDoctor(p.doctorId(), p.householdId())
+                RematchOutcome out = rnd.nextBoolean()
+                        ? s.declineByDoctor(p.doctorId(), p.householdId())
                         : s.refuseByHousehold(p.householdId(), p.doctorId());
                 declined.add(p.householdId() + "|" + p.doctorId());
                 assertThat(out.changes()).extracting(Change::householdId).contains(p.householdId());
-                assertThat(out.after().peopleServed(1)).isGreaterThanOrEqualTo(out.before().peopleServed(1) - p.size());
+                assertThat(out.after().peopleServed(1))
+                        .isGreaterThanOrEqualTo(out.before().peopleServed(1) - p.size());
             }
             MatchingResult r = s.result();
             Map<String, Integer> load = new HashMap<>();
@@ -121,7 +140,8 @@ class MatchingPropertiesTest {
     @Test
     void shortlists_list_proposed_households_first_and_respect_k() {
         RandomInstances.Instance in = RandomInstances.generate(42, 150, 12, 15);
-        MatchingResult r = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, FAST).result();
+        MatchingResult r = Matcher.solve(in.households(), in.doctors(), RoadTravelTimes.DEFAULT, FAST)
+                .result();
         Map<String, List<ShortlistEntry>> all = r.shortlists(5);
         for (Map.Entry<String, List<ShortlistEntry>> e : all.entrySet()) {
             List<ShortlistEntry> l = e.getValue();
@@ -133,7 +153,8 @@ class MatchingPropertiesTest {
                     assertThat(r.proposalFor(se.householdId())).isEmpty();
                 } else {
                     assertThat(alternateSeen).as("proposed entries come first").isFalse();
-                    assertThat(r.proposalFor(se.householdId()).orElseThrow().doctorId()).isEqualTo(e.getKey());
+                    assertThat(r.proposalFor(se.householdId()).orElseThrow().doctorId())
+                            .isEqualTo(e.getKey());
                 }
             }
         }

@@ -5,7 +5,6 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
-import fr.traitant.engine.geo.GeoPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntBiFunction;
@@ -44,13 +43,17 @@ public final class MipReference {
     }
 
     /** Solves lexicographically with SCIP, {@code secondsPerStage} wall-clock seconds per stage at most. */
-    public static Result solve(List<Household> households, List<Doctor> doctors, ToIntBiFunction<Household, Doctor> eligibleCm,
-                               double secondsPerStage) {
+    public static Result solve(
+            List<Household> households,
+            List<Doctor> doctors,
+            ToIntBiFunction<Household, Doctor> eligibleCm,
+            double secondsPerStage) {
         int nh = households.size(), nd = doctors.size();
         MPSolver solver = MPSolver.createSolver("SCIP");
         if (solver == null) throw new IllegalStateException("SCIP is not available in this OR-Tools build");
         MPConstraint[] capacity = new MPConstraint[nd];
-        for (int j = 0; j < nd; j++) capacity[j] = solver.makeConstraint(0, doctors.get(j).capacity());
+        for (int j = 0; j < nd; j++)
+            capacity[j] = solver.makeConstraint(0, doctors.get(j).capacity());
         List<MPVariable> vars = new ArrayList<>();
         List<long[]> coefs = new ArrayList<>(); // per variable: 6 stage coefficients
         for (int i = 0; i < nh; i++) {
@@ -102,7 +105,8 @@ public final class MipReference {
             result[stage] = value;
             bound = obj.bestBound();
             MPConstraint fix = solver.makeConstraint(value, value);
-            for (int v = 0; v < vars.size(); v++) if (coefs.get(v)[stage] != 0) fix.setCoefficient(vars.get(v), coefs.get(v)[stage]);
+            for (int v = 0; v < vars.size(); v++)
+                if (coefs.get(v)[stage] != 0) fix.setCoefficient(vars.get(v), coefs.get(v)[stage]);
         }
         solver.delete();
         return new Result(result, proven, bound);

@@ -36,8 +36,14 @@ final class RandomInstances {
             if (r == 0) needs = new Needs(true, false, Optional.empty());
             else if (r == 1) needs = new Needs(false, true, Optional.empty());
             else if (r == 2) needs = new Needs(false, false, Optional.of("ar"));
-            hs.add(new Household(String.format("H%04d", i), sizes[rnd.nextInt(sizes.length)], at, 1 + rnd.nextInt(5),
-                    LocalDate.of(2024, 1, 1).plusDays(rnd.nextInt(700)), 15 + rnd.nextInt(26), needs));
+            hs.add(new Household(
+                    String.format("H%04d", i),
+                    sizes[rnd.nextInt(sizes.length)],
+                    at,
+                    1 + rnd.nextInt(5),
+                    LocalDate.of(2024, 1, 1).plusDays(rnd.nextInt(700)),
+                    15 + rnd.nextInt(26),
+                    needs));
         }
         List<Doctor> ds = new ArrayList<>();
         for (int j = 0; j < doctors; j++) {
@@ -54,18 +60,34 @@ final class RandomInstances {
         DensityClass[] densities = DensityClass.values();
         List<Doctor> withPolicy = new ArrayList<>();
         for (Doctor d : ds) {
-            withPolicy.add(new Doctor(d.id(), d.location(), d.capacity(), d.accepting(), d.capabilities(),
-                    densities[policy.nextInt(densities.length)], policy.nextInt(10) < 4));
+            withPolicy.add(new Doctor(
+                    d.id(),
+                    d.location(),
+                    d.capacity(),
+                    d.accepting(),
+                    d.capabilities(),
+                    densities[policy.nextInt(densities.length)],
+                    policy.nextInt(10) < 4));
         }
         List<Household> hsWithPolicy = new ArrayList<>();
         for (Household h : hs) {
             Set<String> excluded = new java.util.TreeSet<>();
             if (doctors > 0 && policy.nextInt(10) == 0) {
                 int n = 1 + policy.nextInt(2);
-                for (int k = 0; k < n; k++) excluded.add(ds.get(policy.nextInt(doctors)).id());
+                for (int k = 0; k < n; k++)
+                    excluded.add(ds.get(policy.nextInt(doctors)).id());
             }
-            hsWithPolicy.add(new Household(h.id(), h.size(), h.location(), h.priority(), h.waitingSince(), h.maxMinutes(),
-                    h.needs(), densities[policy.nextInt(densities.length)], policy.nextInt(100) < 15, excluded));
+            hsWithPolicy.add(new Household(
+                    h.id(),
+                    h.size(),
+                    h.location(),
+                    h.priority(),
+                    h.waitingSince(),
+                    h.maxMinutes(),
+                    h.needs(),
+                    densities[policy.nextInt(densities.length)],
+                    policy.nextInt(100) < 15,
+                    excluded));
         }
         return new Instance(hsWithPolicy, withPolicy);
     }
@@ -89,7 +111,12 @@ final class RandomInstances {
     static int eligibleCm(Household h, Doctor d) {
         if (!d.accepting() || d.capacity() < h.size() || !h.needs().metBy(d.capabilities())) return -1;
         if (h.excludedDoctors().contains(d.id())) return -1;
-        double km = GeoPoint.greatCircleMetres(h.location().lat(), h.location().lon(), d.location().lat(), d.location().lon()) / 1000.0;
+        double km = GeoPoint.greatCircleMetres(
+                        h.location().lat(),
+                        h.location().lon(),
+                        d.location().lat(),
+                        d.location().lon())
+                / 1000.0;
         double minutes = 2.0 + 1.3 * km * 30.0 * (1 / speedKmh(h.density()) + 1 / speedKmh(d.density()));
         long cm = Math.round(minutes * 100.0);
         if (cm > Math.round(h.maxMinutes() * 100.0)) return -1;

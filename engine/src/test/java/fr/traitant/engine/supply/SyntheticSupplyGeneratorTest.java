@@ -42,14 +42,24 @@ class SyntheticSupplyGeneratorTest {
     void realistic_shape() {
         SyntheticSupplyParameters p = new SyntheticSupplyParameters(20_000, Map.of("D2", 0.5), 0.0);
         List<SyntheticDoctor> doctors = SyntheticSupplyGenerator.generate(world(), p, new SplittableRandom(3));
-        assertThat(new HashSet<>(doctors.stream().map(SyntheticDoctor::id).toList())).hasSize(doctors.size());
+        assertThat(new HashSet<>(doctors.stream().map(SyntheticDoctor::id).toList()))
+                .hasSize(doctors.size());
         assertThat(doctors).allMatch(d -> d.id().startsWith("SYNTH-"));
         assertThat(doctors).noneMatch(d -> d.communeCode().equals("empty"));
-        long gps = doctors.stream().filter(d -> d.specialty().isGeneralPractice()).count();
+        long gps =
+                doctors.stream().filter(d -> d.specialty().isGeneralPractice()).count();
         assertThat(gps).isEqualTo(11_000);
         // towns dense, villages sparse: per inhabitant, the town has over twice the villages' GPs
-        double townPerInhabitant = doctors.stream().filter(d -> d.specialty().isGeneralPractice() && d.communeCode().equals("D1-town")).count() / 50_000.0;
-        double villagesPerInhabitant = doctors.stream().filter(d -> d.specialty().isGeneralPractice() && d.communeCode().startsWith("D1-v")).count() / 8_000.0;
+        double townPerInhabitant = doctors.stream()
+                        .filter(d -> d.specialty().isGeneralPractice()
+                                && d.communeCode().equals("D1-town"))
+                        .count()
+                / 50_000.0;
+        double villagesPerInhabitant = doctors.stream()
+                        .filter(d -> d.specialty().isGeneralPractice()
+                                && d.communeCode().startsWith("D1-v"))
+                        .count()
+                / 8_000.0;
         assertThat(townPerInhabitant).isGreaterThan(2 * villagesPerInhabitant);
         // the under-served département gets about half the doctors of the other
         long d1 = doctors.stream().filter(d -> d.communeCode().startsWith("D1")).count();
@@ -59,11 +69,20 @@ class SyntheticSupplyGeneratorTest {
         double over60 = doctors.stream().filter(d -> d.ageYears() >= 60).count() / (double) doctors.size();
         assertThat(over60).isBetween(0.29, 0.35);
         assertThat(doctors).allMatch(d -> d.ageYears() >= 29 && d.ageYears() <= 74);
-        double medianGpActivity = doctors.stream().filter(d -> d.specialty().isGeneralPractice() && d.ageYears() >= 35 && d.ageYears() < 65)
-                .mapToDouble(SyntheticDoctor::consultationsPerYear).sorted().skip(gps / 3).findFirst().orElseThrow();
+        double medianGpActivity = doctors.stream()
+                .filter(d -> d.specialty().isGeneralPractice() && d.ageYears() >= 35 && d.ageYears() < 65)
+                .mapToDouble(SyntheticDoctor::consultationsPerYear)
+                .sorted()
+                .skip(gps / 3)
+                .findFirst()
+                .orElseThrow();
         assertThat(medianGpActivity).isBetween(3_000.0, 6_000.0);
         assertThat(doctors).allMatch(d -> d.newPatients() == NewPatientStatus.ACCEPTING || d.newPatientCapacity() == 0);
-        assertThat(doctors.stream().filter(d -> d.newPatients() == NewPatientStatus.ACCEPTING).count()).isBetween(4_000L, 12_000L);
-        assertThat(doctors.get(0).toActivity().ageYears()).hasValue(doctors.get(0).ageYears());
+        assertThat(doctors.stream()
+                        .filter(d -> d.newPatients() == NewPatientStatus.ACCEPTING)
+                        .count())
+                .isBetween(4_000L, 12_000L);
+        assertThat(doctors.get(0).toActivity().ageYears())
+                .hasValue(doctors.get(0).ageYears());
     }
 }

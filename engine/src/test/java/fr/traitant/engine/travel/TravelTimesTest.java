@@ -51,7 +51,8 @@ class TravelTimesTest {
         GeoPoint a = new GeoPoint(45, 5);
         double previous = 0;
         for (int km = 1; km < 50; km++) {
-            double t = RoadTimeModel.DEFAULT.minutes(a, DensityClass.SPARSE, new GeoPoint(45 + km / 111.2, 5), DensityClass.SPARSE);
+            double t = RoadTimeModel.DEFAULT.minutes(
+                    a, DensityClass.SPARSE, new GeoPoint(45 + km / 111.2, 5), DensityClass.SPARSE);
             assertThat(t).isGreaterThan(previous);
             previous = t;
         }
@@ -64,7 +65,8 @@ class TravelTimesTest {
         for (int i = 0; i < communes.size(); i += 13) {
             for (double budget : new double[] {0, 5, 12.5, 20, 45}) {
                 Map<Integer, Double> reached = new TreeMap<>();
-                times.forEachReachable(i, budget, (j, m) -> assertThat(reached.put(j, m)).isNull());
+                times.forEachReachable(
+                        i, budget, (j, m) -> assertThat(reached.put(j, m)).isNull());
                 Map<Integer, Double> expected = new TreeMap<>();
                 for (int j = 0; j < communes.size(); j++) {
                     if (times.minutes(i, j) <= budget) {
@@ -79,7 +81,11 @@ class TravelTimesTest {
     @Test
     void matrix_uses_exactly_the_listed_pairs() {
         MatrixTravelTimes matrix = MatrixTravelTimes.builder(4, true)
-                .add(0, 1, 8).add(1, 0, 9).add(2, 2, 3).add(0, 3, 25).build();
+                .add(0, 1, 8)
+                .add(1, 0, 9)
+                .add(2, 2, 3)
+                .add(0, 3, 25)
+                .build();
         assertThat(matrix.minutes(0, 1)).isEqualTo(8);
         assertThat(matrix.minutes(1, 0)).isEqualTo(9);
         assertThat(matrix.minutes(1, 2)).isInfinite();
@@ -93,7 +99,8 @@ class TravelTimesTest {
         matrix.forEachReachable(2, 20, fromTwo::put);
         assertThat(fromTwo).isEqualTo(Map.of(2, 3.0));
 
-        MatrixTravelTimes strict = MatrixTravelTimes.builder(2, false).add(0, 1, 4).build();
+        MatrixTravelTimes strict =
+                MatrixTravelTimes.builder(2, false).add(0, 1, 4).build();
         assertThat(strict.minutes(0, 0)).isInfinite();
         List<Integer> none = new ArrayList<>();
         strict.forEachReachable(1, 20, (j, m) -> none.add(j));
@@ -102,10 +109,15 @@ class TravelTimesTest {
 
     @Test
     void matrix_rejects_duplicates_negative_times_and_unknown_indices() {
-        assertThatThrownBy(() -> MatrixTravelTimes.builder(2, true).add(0, 1, 4).add(0, 1, 5).build())
+        assertThatThrownBy(() -> MatrixTravelTimes.builder(2, true)
+                        .add(0, 1, 4)
+                        .add(0, 1, 5)
+                        .build())
                 .hasMessageContaining("listed twice");
-        assertThatThrownBy(() -> MatrixTravelTimes.builder(2, true).add(0, 1, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MatrixTravelTimes.builder(2, true).add(0, 2, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> MatrixTravelTimes.builder(2, true).add(0, 1, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MatrixTravelTimes.builder(2, true).add(0, 2, 1))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     static Communes randomCommunes(SplittableRandom random, int n) {
@@ -113,8 +125,15 @@ class TravelTimesTest {
         for (int i = 0; i < n; i++) {
             long population = random.nextInt(10) == 0 ? random.nextInt(200_000) : random.nextInt(3_000);
             double area = random.nextInt(20) == 0 ? Double.NaN : random.nextDouble(1, 80);
-            list.add(new Commune("C" + i, "", population,
-                    new GeoPoint(random.nextDouble(45, 45.8), random.nextDouble(4.5, 5.6)), area, "", "", ""));
+            list.add(new Commune(
+                    "C" + i,
+                    "",
+                    population,
+                    new GeoPoint(random.nextDouble(45, 45.8), random.nextDouble(4.5, 5.6)),
+                    area,
+                    "",
+                    "",
+                    ""));
         }
         return Communes.of(list);
     }

@@ -30,7 +30,8 @@ public final class Nir {
         Objects.requireNonNull(text, "nir");
         String compact = text.replaceAll("[\\s.-]", "").toUpperCase(java.util.Locale.ROOT);
         if (!SHAPE.matcher(compact).matches()) {
-            throw new IllegalArgumentException("Le NIR doit compter 15 caractères (13 chiffres et une clé de 2 chiffres).");
+            throw new IllegalArgumentException(
+                    "Le NIR doit compter 15 caractères (13 chiffres et une clé de 2 chiffres).");
         }
         int key = Integer.parseInt(compact.substring(13));
         if (key != keyOf(compact.substring(0, 13))) {

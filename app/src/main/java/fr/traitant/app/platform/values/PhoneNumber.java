@@ -11,7 +11,8 @@ public record PhoneNumber(String e164) {
     public PhoneNumber {
         Objects.requireNonNull(e164, "phone");
         if (!e164.matches("\\+33[1-9][0-9]{8}")) {
-            throw new IllegalArgumentException("Le numéro de téléphone doit être de la forme 0X XX XX XX XX ou +33 X XX XX XX XX.");
+            throw new IllegalArgumentException(
+                    "Le numéro de téléphone doit être de la forme 0X XX XX XX XX ou +33 X XX XX XX XX.");
         }
     }
 
@@ -28,7 +29,8 @@ public record PhoneNumber(String e164) {
     /** {@code 0X XX XX XX XX}. */
     public String national() {
         String d = "0" + e164.substring(3);
-        return d.substring(0, 2) + " " + d.substring(2, 4) + " " + d.substring(4, 6) + " " + d.substring(6, 8) + " " + d.substring(8);
+        return d.substring(0, 2) + " " + d.substring(2, 4) + " " + d.substring(4, 6) + " " + d.substring(6, 8) + " "
+                + d.substring(8);
     }
 
     @Override

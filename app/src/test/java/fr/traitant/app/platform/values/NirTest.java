@@ -12,7 +12,9 @@ class NirTest {
 
     /** The key computed independently of the production code, with BigInteger. */
     private static String withKey(String thirteen) {
-        String digits = thirteen.substring(0, 5) + thirteen.substring(5, 7).replace("2A", "19").replace("2B", "18") + thirteen.substring(7);
+        String digits = thirteen.substring(0, 5)
+                + thirteen.substring(5, 7).replace("2A", "19").replace("2B", "18")
+                + thirteen.substring(7);
         int key = 97 - new BigInteger(digits).mod(BigInteger.valueOf(97)).intValue();
         return thirteen + String.format("%02d", key);
     }
@@ -37,7 +39,13 @@ class NirTest {
         assertThat(Nir.of(ajaccio).value()).isEqualTo(ajaccio);
         assertThat(Nir.of(bastia.toLowerCase()).value()).isEqualTo(bastia);
         // the same digits with a key computed as if 2A were 20 must be refused
-        String wrong = "184052A004012" + String.format("%02d", 97 - new BigInteger("1840520004012").mod(BigInteger.valueOf(97)).intValue());
+        String wrong = "184052A004012"
+                + String.format(
+                        "%02d",
+                        97
+                                - new BigInteger("1840520004012")
+                                        .mod(BigInteger.valueOf(97))
+                                        .intValue());
         assertThat(Nir.isValid(wrong)).isFalse();
     }
 
@@ -45,14 +53,25 @@ class NirTest {
     void a_changed_digit_or_key_is_refused_without_echoing_the_number() {
         String valid = withKey("2840583137021");
         String typo = "2850583137021" + valid.substring(13);
-        assertThatThrownBy(() -> Nir.of(typo)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Nir.of(typo))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("2850583137021");
         int key = Integer.parseInt(valid.substring(13));
-        assertThat(Nir.isValid(valid.substring(0, 13) + String.format("%02d", (key % 97) + 1))).isFalse();
+        assertThat(Nir.isValid(valid.substring(0, 13) + String.format("%02d", (key % 97) + 1)))
+                .isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "12345", "5840583137021 00", "2840583137021", "28405831370211234", "2 84 05 2C 137 021 00", "x840583137021 00"})
+    @ValueSource(
+            strings = {
+                "",
+                "12345",
+                "5840583137021 00",
+                "2840583137021",
+                "28405831370211234",
+                "2 84 05 2C 137 021 00",
+                "x840583137021 00"
+            })
     void malformed_numbers_are_refused(String text) {
         assertThat(Nir.isValid(text)).isFalse();
     }

@@ -30,7 +30,17 @@ class OtherValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "marie", "marie@", "@exemple.fr", "marie@exemple", "ma rie@exemple.fr", "marie..d@exemple.fr", "marie@-exemple.fr"})
+    @ValueSource(
+            strings = {
+                "",
+                "marie",
+                "marie@",
+                "@exemple.fr",
+                "marie@exemple",
+                "ma rie@exemple.fr",
+                "marie..d@exemple.fr",
+                "marie@-exemple.fr"
+            })
     void email_refuses_malformed(String text) {
         assertThatThrownBy(() -> EmailAddress.of(text)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -44,7 +54,16 @@ class OtherValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "0012345678", "06 12 34 56", "06 12 34 56 78 9", "+44 20 7946 0958", "+33 0 12 34 56 78", "06-12-34-56-7a"})
+    @ValueSource(
+            strings = {
+                "",
+                "0012345678",
+                "06 12 34 56",
+                "06 12 34 56 78 9",
+                "+44 20 7946 0958",
+                "+33 0 12 34 56 78",
+                "06-12-34-56-7a"
+            })
     void phone_refuses_others(String text) {
         assertThatThrownBy(() -> PhoneNumber.of(text)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -11,9 +11,14 @@ class ValuesArchitectureTest {
 
     @Test
     void values_depend_on_the_jdk_only() {
-        noClasses().that().resideInAPackage("fr.traitant.app.platform.values..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "fr.traitant.app.platform.values..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        noClasses()
+                .that()
+                .resideInAPackage("fr.traitant.app.platform.values..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("java..", "fr.traitant.app.platform.values..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("fr.traitant.app.platform.values"));
     }
 }

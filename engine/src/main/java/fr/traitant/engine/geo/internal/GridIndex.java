@@ -29,11 +29,11 @@ public final class GridIndex {
 
     private final double cellDegrees;
     private final long columns;
-    private final long[] cellKeys;    // sorted distinct keys of non-empty cells
-    private final int[] cellStart;    // cellStart[c]..cellStart[c+1] are the points of cell c
-    private final double[] lat;       // in cell order, degrees
-    private final double[] lon;       // in cell order, degrees
-    private final int[] ids;          // original index of each point, in cell order
+    private final long[] cellKeys; // sorted distinct keys of non-empty cells
+    private final int[] cellStart; // cellStart[c]..cellStart[c+1] are the points of cell c
+    private final double[] lat; // in cell order, degrees
+    private final double[] lon; // in cell order, degrees
+    private final int[] ids; // original index of each point, in cell order
     private final double[] latById;
     private final double[] lonById;
 
@@ -172,8 +172,15 @@ public final class GridIndex {
         }
     }
 
-    private void scanBox(double latMin, double latMax, double lonMin, double lonMax,
-                         double centreLat, double centreLon, double radiusMetres, Visitor visitor) {
+    private void scanBox(
+            double latMin,
+            double latMax,
+            double lonMin,
+            double lonMax,
+            double centreLat,
+            double centreLon,
+            double radiusMetres,
+            Visitor visitor) {
         long rowMin = row(latMin);
         long rowMax = row(latMax);
         long colMin = column(lonMin);

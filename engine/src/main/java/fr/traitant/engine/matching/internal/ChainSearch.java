@@ -23,6 +23,7 @@ final class ChainSearch {
     private final int maxNeed;
     /** Local number of each global doctor, -1 outside the scope. */
     private final int[] local;
+
     private final int[] ds;
     // per state (local doctor × need): visited mark (phase number), parent state, moved household, its new slot
     private final int[] seen, parentState, movedHousehold, movedSlot;
@@ -33,13 +34,16 @@ final class ChainSearch {
      * new to offer: the households it could move out of d are among those the smaller need could.
      */
     private final int[] expandedPhase, expandedNeed;
+
     private int phase;
     private int[] queue;
     /** Chains checked so far, and per local doctor the places it would have in the chain being checked. */
     private int applied;
+
     private final int[] placesMark, placesLeft;
     /** Per local doctor: the gathering phase in which it is a target. Chains applied so far. */
     private final int[] target;
+
     private int moves;
     /** Per household: the chain check it was last seen in. */
     private final int[] onChain;
@@ -80,8 +84,12 @@ final class ChainSearch {
 
     /** {@link #fill(int[], int, long, long)} with at most {@code gatherPhases} gathering phases (0: none). */
     long fill(int[] hh, int k, long served, long target, int gatherPhases) {
-        int[] candidates = Arrays.stream(hh).filter(h -> p.priority[h] == k + 1 && st.slot[h] < 0).boxed()
-                .sorted((a, b) -> Integer.compare(p.rank[a], p.rank[b])).mapToInt(Integer::intValue).toArray();
+        int[] candidates = Arrays.stream(hh)
+                .filter(h -> p.priority[h] == k + 1 && st.slot[h] < 0)
+                .boxed()
+                .sorted((a, b) -> Integer.compare(p.rank[a], p.rank[b]))
+                .mapToInt(Integer::intValue)
+                .toArray();
         boolean evict = false;
         int gathers = 0;
         while (served < target) {
@@ -89,7 +97,8 @@ final class ChainSearch {
             served += gained;
             if (gained > 0) {
                 evict = false;
-                candidates = Arrays.stream(candidates).filter(h -> st.slot[h] < 0).toArray();
+                candidates =
+                        Arrays.stream(candidates).filter(h -> st.slot[h] < 0).toArray();
             } else if (!evict && hasLowerClass(hh, k)) {
                 // the lowest class present has nobody below it to set aside: no such phase
                 evict = true;
@@ -153,7 +162,8 @@ final class ChainSearch {
 
     /** Marks the doctors of the states the last phase visited (after a fruitless phase: every state reachable). */
     void markReached(boolean[] reached) {
-        for (int state = 0; state < seen.length; state++) if (seen[state] == phase) reached[ds[state / (maxNeed + 1)]] = true;
+        for (int state = 0; state < seen.length; state++)
+            if (seen[state] == phase) reached[ds[state / (maxNeed + 1)]] = true;
     }
 
     /** One phase: a breadth-first search from every candidate at once. Returns the people seated. */

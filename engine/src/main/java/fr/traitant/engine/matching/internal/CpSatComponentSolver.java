@@ -73,8 +73,8 @@ public final class CpSatComponentSolver {
      *
      * @param detTimePerStage deterministic time limit of each stage (CP-SAT's unit, ~ seconds of work)
      */
-    public static Result solve(MatchState st, int[] hh, int[] startSlots, long[] knownOptimum, boolean tieBreak,
-                               double detTimePerStage) {
+    public static Result solve(
+            MatchState st, int[] hh, int[] startSlots, long[] knownOptimum, boolean tieBreak, double detTimePerStage) {
         ProblemIndex p = st.p;
         int nh = hh.length;
         int[] ds = st.doctorsOf(hh);
@@ -84,8 +84,9 @@ public final class CpSatComponentSolver {
         // levels 1–2 by SCIP first when not already proven: on these assignment problems its LP bound
         // proves the optimum faster than CP-SAT (measured, ADR 0045); CP-SAT stays the fallback
         if (knownOptimum == null && !scipDisabled) {
-            ScipComponentSolver.Result scip = ScipComponentSolver.solve(p, st.forbidden, hh, ds, cap, startSlots,
-                    Math.max(1_000L, (long) (detTimePerStage * SCIP_NODES_PER_UNIT)));
+            ScipComponentSolver.Result scip =
+                    ScipComponentSolver.solve(p, st.forbidden, hh, ds, cap, startSlots, Math.max(1_000L, (long)
+                            (detTimePerStage * SCIP_NODES_PER_UNIT)));
             if (scip != null) {
                 startSlots = scip.slots();
                 if (scip.proven()) knownOptimum = scip.objective();
@@ -137,7 +138,8 @@ public final class CpSatComponentSolver {
         }
         // objectives per stage, as coefficients over x
         int minDay = Integer.MAX_VALUE;
-        for (int h : hh) minDay = (int) Math.min(minDay, p.households[h].waitingSince().toEpochDay());
+        for (int h : hh)
+            minDay = (int) Math.min(minDay, p.households[h].waitingSince().toEpochDay());
         int[] idRank = new int[nh];
         {
             // households are indexed in id order in the ProblemIndex, and hh is sorted by index
@@ -185,7 +187,10 @@ public final class CpSatComponentSolver {
             CpSolver solver = new CpSolver();
             // the tie-break is a third-level nicety: above 400 households its limit shrinks with the size
             double limit = stage == 6 ? detTimePerStage * Math.min(1.0, TIE_BREAK_HOUSEHOLDS / nh) : detTimePerStage;
-            solver.getParameters().setNumWorkers(1).setRandomSeed(20261122).setMaxDeterministicTime(limit)
+            solver.getParameters()
+                    .setNumWorkers(1)
+                    .setRandomSeed(20261122)
+                    .setMaxDeterministicTime(limit)
                     .setLogSearchProgress(false);
             CpSolverStatus status = solver.solve(model);
             boolean proven = status == CpSolverStatus.OPTIMAL;
@@ -207,7 +212,8 @@ public final class CpSatComponentSolver {
         }
         int[] slots = new int[nh];
         Arrays.fill(slots, -1);
-        for (int i = 0; i < nh; i++) for (int y = arcStart[i]; y < arcStart[i + 1]; y++) if (current[y]) slots[i] = arcSlot[y];
+        for (int i = 0; i < nh; i++)
+            for (int y = arcStart[i]; y < arcStart[i + 1]; y++) if (current[y]) slots[i] = arcSlot[y];
         boolean levels12 = objectiveProven || knownOptimum != null;
         return new Result(hh, slots, levels12, tieBreak && tieProven && levels12);
     }

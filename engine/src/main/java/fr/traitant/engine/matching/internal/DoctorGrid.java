@@ -32,7 +32,9 @@ final class DoctorGrid {
         int n = doctors.length;
         long[] keyed = new long[n];
         long[] keys = new long[n];
-        for (int d = 0; d < n; d++) keys[d] = key(cy(doctors[d].location().lat()), cx(doctors[d].location().lon()));
+        for (int d = 0; d < n; d++)
+            keys[d] = key(
+                    cy(doctors[d].location().lat()), cx(doctors[d].location().lon()));
         Integer[] order = new Integer[n];
         for (int d = 0; d < n; d++) order[d] = d;
         Arrays.sort(order, (a, b) -> keys[a] != keys[b] ? Long.compare(keys[a], keys[b]) : Integer.compare(a, b));
@@ -77,7 +79,8 @@ final class DoctorGrid {
         }
         long[] keys = new long[n];
         for (int h = 0; h < n; h++) {
-            int y = cy(households[h].location().lat()), x = cx(households[h].location().lon());
+            int y = cy(households[h].location().lat()),
+                    x = cx(households[h].location().lon());
             // 20 bits per cell coordinate (cells of >= 500 m), 23 bits of household index
             keys[h] = ((((long) (y & 0xfffff)) << 20 | (x & 0xfffff)) << 23) | h;
         }
@@ -141,8 +144,10 @@ final class DoctorGrid {
         double lonMetres = metresPerLonDegree(latDeg, dLat);
         double dLon = Math.min(180, reachMetres * 1.01 / lonMetres);
         int cy0 = cy(latDeg), cx0 = cx(lonDeg);
-        int rMax = Math.max(Math.max(cy(latDeg + dLat) - cy0, cy0 - cy(latDeg - dLat)),
-                Math.max(cx(lonDeg + dLon) - cx0, cx0 - cx(lonDeg - dLon))) + 1;
+        int rMax = Math.max(
+                        Math.max(cy(latDeg + dLat) - cy0, cy0 - cy(latDeg - dLat)),
+                        Math.max(cx(lonDeg + dLon) - cx0, cx0 - cx(lonDeg - dLon)))
+                + 1;
         double ringMetres = 0.99 * Math.min(cellLatDeg * METRES_PER_DEGREE, cellLonDeg * lonMetres);
         double cosH = Math.cos(Math.toRadians(latDeg));
         double reach2 = (reachMetres * 1.01) * (reachMetres * 1.01);

@@ -90,15 +90,21 @@ public final class ExactSolver {
         // branching preference: priority, then larger households, then rank
         Integer[] byPref = new Integer[nh];
         for (int i = 0; i < nh; i++) byPref[i] = i;
-        Arrays.sort(byPref, (x, y) -> p.priority[hh[x]] != p.priority[hh[y]] ? Integer.compare(p.priority[hh[x]], p.priority[hh[y]])
-                : size[x] != size[y] ? Integer.compare(size[y], size[x]) : Integer.compare(p.rank[hh[x]], p.rank[hh[y]]));
+        Arrays.sort(
+                byPref,
+                (x, y) -> p.priority[hh[x]] != p.priority[hh[y]]
+                        ? Integer.compare(p.priority[hh[x]], p.priority[hh[y]])
+                        : size[x] != size[y]
+                                ? Integer.compare(size[y], size[x])
+                                : Integer.compare(p.rank[hh[x]], p.rank[hh[y]]));
         for (int r = 0; r < nh; r++) pickKey[byPref[r]] = r;
 
         int[] arcs = new int[nh];
         for (int i = 0; i < nh; i++) {
             arcs[i] = -1;
             int h = hh[i];
-            if (st.slot[h] >= 0) for (int x = arcStart[i]; x < arcStart[i + 1]; x++) if (arcSlot[x] == st.slot[h]) arcs[i] = x;
+            if (st.slot[h] >= 0)
+                for (int x = arcStart[i]; x < arcStart[i + 1]; x++) if (arcSlot[x] == st.slot[h]) arcs[i] = x;
         }
         Problem whole = new Problem(nh, nd, size, pickKey, arcStart, arcDoc, arcCost, cap);
         long start = whole.value(arcs);
@@ -299,10 +305,11 @@ public final class ExactSolver {
                 if (arcs[i] >= 0) {
                     if (local[pr.arcDoc[arcs[i]]] >= 0) members[n++] = i;
                 } else {
-                    for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) if (local[pr.arcDoc[x]] >= 0) {
-                        members[n++] = i;
-                        break;
-                    }
+                    for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++)
+                        if (local[pr.arcDoc[x]] >= 0) {
+                            members[n++] = i;
+                            break;
+                        }
                 }
             }
             if (n == 0) return false;
@@ -464,8 +471,11 @@ public final class ExactSolver {
             }
             Integer[] idx = new Integer[n];
             for (int k = 0; k < n; k++) idx[k] = keep[k];
-            Arrays.sort(idx, (a, b) -> child[a].bound() != child[b].bound()
-                    ? Long.compare(child[a].bound(), child[b].bound()) : Integer.compare(a, b));
+            Arrays.sort(
+                    idx,
+                    (a, b) -> child[a].bound() != child[b].bound()
+                            ? Long.compare(child[a].bound(), child[b].bound())
+                            : Integer.compare(a, b));
             for (int o : idx) {
                 int x = o < to - from ? from + o : -1;
                 apply(i, x, size);

@@ -27,17 +27,20 @@ public final class FlowBound {
     private final ProblemIndex p;
     /** Households in scope (global indexes) and their local node numbers. */
     private final int[] hh;
+
     private final int[] doctors;
     private final int[] localDoctor;
     private final int[] doctorCap;
     /** Household → doctor arcs as (local household, local doctor), growable. */
     private int[] arcH, arcD;
+
     private int arcs;
     private final boolean[] completeRow;
     /** Position in the arc list of each household's assigned pair, -1 when unserved. */
     private final int[] assignedArc;
     /** Arcs added by arc generation, as (household global, doctor global) packed: for {@link #addedPairs}. */
     private long[] added = new long[16];
+
     private int addedCount;
 
     // graph: 0 = source, 1 = sink, 2..6 = classes, then households, then doctors
@@ -213,7 +216,8 @@ public final class FlowBound {
     private void recheck(boolean[] sourceSide) {
         int base = 7, nhLocal = hh.length;
         HeuristicSolver.IntList left = new HeuristicSolver.IntList();
-        for (int j = 0; j < everSource.length; j++) if (everSource[j] && !sourceSide[base + nhLocal + j]) left.add(globalOf(j));
+        for (int j = 0; j < everSource.length; j++)
+            if (everSource[j] && !sourceSide[base + nhLocal + j]) left.add(globalOf(j));
         if (left.n == 0) return;
         HeuristicSolver.IntList again = new HeuristicSolver.IntList();
         int[] localOfHousehold = new int[p.householdCount()];
@@ -243,9 +247,11 @@ public final class FlowBound {
 
     /** Per global doctor: mark of the household being examined when the doctor is already in its row or graph. */
     private int[] rowMark;
+
     private int stamp;
     /** Households examined while an eligible doctor outside their graph arcs was on the source side. */
     private boolean[] skippedDoctor;
+
     private boolean skipped;
 
     private void examine(boolean[] sourceSide) {
@@ -261,7 +267,8 @@ public final class FlowBound {
             for (int a = firstGenerated(i); a >= 0; a = nextGenerated[a]) rowMark[globalOf(arcD[a])] = stamp;
             skipped = false;
             p.forEachDoctorWithinReach(h, d -> {
-                if (rowMark[d] == stamp || !p.eligiblePair(h, d)) return; // already an arc (or forbidden), or not eligible
+                if (rowMark[d] == stamp || !p.eligiblePair(h, d))
+                    return; // already an arc (or forbidden), or not eligible
                 int j = localDoctor[d];
                 if (j >= 0 && j < doctorsBefore && sourceSide[base + nhLocal + j]) {
                     // on the source side too: not a cut arc now, but it may become one once the flow changes
@@ -332,7 +339,6 @@ public final class FlowBound {
 
     // ---- graph ------------------------------------------------------------------------------------------------
 
-
     /** Rebuilds the adjacency with the new arcs, keeping the flow on every old arc. */
     private void rebuildKeepingFlows() {
         // flow of household arcs in arc order, flows of class arcs
@@ -384,6 +390,7 @@ public final class FlowBound {
 
     /** Capacities as built (no flow), to start each class again without rebuilding; the arcs and doctors built. */
     private int[] origCap;
+
     private int builtArcs, builtDoctors;
 
     private void buildGraph() {
@@ -419,7 +426,8 @@ public final class FlowBound {
         memberArc = new int[nhLocal];
         for (int i = 0; i < nhLocal; i++) memberArc[i] = link(2 + p.priority[hh[i]] - 1, 7 + i, p.size[hh[i]]);
         householdArcIndex = new int[arcs];
-        for (int a = 0; a < arcs; a++) householdArcIndex[a] = link(7 + arcH[a], 7 + nhLocal + arcD[a], p.size[hh[arcH[a]]]);
+        for (int a = 0; a < arcs; a++)
+            householdArcIndex[a] = link(7 + arcH[a], 7 + nhLocal + arcD[a], p.size[hh[arcH[a]]]);
         sinkArc = new int[ndLocal];
         for (int j = 0; j < ndLocal; j++) sinkArc[j] = link(7 + nhLocal + j, 1, capOf(j));
         fillAt = null;

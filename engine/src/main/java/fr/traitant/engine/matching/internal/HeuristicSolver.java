@@ -28,6 +28,7 @@ public final class HeuristicSolver {
     private int[] nodeDoctor = new int[64], nodeMover = new int[64], nodeSlot = new int[64], nodeParent = new int[64];
     /** Pairs (household, slot before the change) of every change, when recording. */
     private IntList touched;
+
     private final int chainNodes;
     private final int chainWork;
 
@@ -204,8 +205,13 @@ public final class HeuristicSolver {
             // lowest priority first, then smallest, then highest rank (last in order) first
             Integer[] cand = new Integer[k];
             for (int i = 0; i < k; i++) cand[i] = buf[i];
-            Arrays.sort(cand, (a, b) -> p.priority[a] != p.priority[b] ? Integer.compare(p.priority[b], p.priority[a])
-                    : p.size[a] != p.size[b] ? Integer.compare(p.size[a], p.size[b]) : Integer.compare(p.rank[b], p.rank[a]));
+            Arrays.sort(
+                    cand,
+                    (a, b) -> p.priority[a] != p.priority[b]
+                            ? Integer.compare(p.priority[b], p.priority[a])
+                            : p.size[a] != p.size[b]
+                                    ? Integer.compare(p.size[a], p.size[b])
+                                    : Integer.compare(p.rank[b], p.rank[a]));
             int freed = 0, taken = 0;
             while (taken < k && freed < shortage) freed += p.size[cand[taken++]];
             if (freed < shortage) continue;
@@ -219,10 +225,11 @@ public final class HeuristicSolver {
             }
             long[] loss = new long[5];
             int cnt = 0;
-            for (int i = 0; i < taken; i++) if (!drop[i]) {
-                loss[p.priority[cand[i]] - 1] += p.size[cand[i]];
-                cnt++;
-            }
+            for (int i = 0; i < taken; i++)
+                if (!drop[i]) {
+                    loss[p.priority[cand[i]] - 1] += p.size[cand[i]];
+                    cnt++;
+                }
             if (bestLoss == null || lossLess(loss, bestLoss)) {
                 bestLoss = loss;
                 bestSlot = s;

@@ -12,9 +12,11 @@ public final class MatchState {
     public final ProblemIndex p;
     /** Slot of each household, -1 when unserved. */
     public final int[] slot;
+
     public final int[] remaining;
     /** Current capacity of each doctor (starts at the index's, changed by {@link #setCapacity}). */
     private final int[] capacity;
+
     private final int[][] members;
     private final int[] memberCount;
     private final int[] position;
@@ -40,11 +42,12 @@ public final class MatchState {
     public int[] doctorsOf(int[] hh) {
         int[] ds = new int[16];
         int n = 0;
-        for (int h : hh) for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
-            if (forbidden[s]) continue;
-            if (n == ds.length) ds = Arrays.copyOf(ds, n * 2);
-            ds[n++] = p.slotDoctor[s];
-        }
+        for (int h : hh)
+            for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
+                if (forbidden[s]) continue;
+                if (n == ds.length) ds = Arrays.copyOf(ds, n * 2);
+                ds[n++] = p.slotDoctor[s];
+            }
         return Arrays.stream(ds, 0, n).sorted().distinct().toArray();
     }
 

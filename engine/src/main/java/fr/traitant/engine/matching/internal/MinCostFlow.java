@@ -38,8 +38,16 @@ final class MinCostFlow {
             cost = Arrays.copyOf(cost, len);
         }
         int e = edges;
-        to[e] = v; cap[e] = capacity; cost[e] = unitCost; next[e] = head[u]; head[u] = e;
-        to[e + 1] = u; cap[e + 1] = 0; cost[e + 1] = -unitCost; next[e + 1] = head[v]; head[v] = e + 1;
+        to[e] = v;
+        cap[e] = capacity;
+        cost[e] = unitCost;
+        next[e] = head[u];
+        head[u] = e;
+        to[e + 1] = u;
+        cap[e + 1] = 0;
+        cost[e + 1] = -unitCost;
+        next[e + 1] = head[v];
+        head[v] = e + 1;
         edges += 2;
         return e;
     }
@@ -109,11 +117,17 @@ final class MinCostFlow {
             vals = new int[capacity];
         }
 
-        void clear() { n = 0; }
+        void clear() {
+            n = 0;
+        }
 
-        boolean isEmpty() { return n == 0; }
+        boolean isEmpty() {
+            return n == 0;
+        }
 
-        long topKey() { return keys[0]; }
+        long topKey() {
+            return keys[0];
+        }
 
         void push(long k, int v) {
             if (n == keys.length) {

@@ -30,6 +30,7 @@ public final class ProblemIndex {
 
     /** Automatic candidate limit used when the instance is large. */
     public static final int AUTO_LIMIT = 32;
+
     private static final long AUTO_ALL_PAIRS = 25_000_000L;
     private static final int AUTO_ALL_HOUSEHOLDS = 2_000;
 
@@ -44,6 +45,7 @@ public final class ProblemIndex {
     public final int[] rank;
     /** Households in that order. */
     public final int[] order;
+
     public final int[] capacity;
     /** Practice coordinates by doctor, degrees, and road speed at the practice (flat copies for hot loops). */
     private final double[] doctorLat, doctorLon, doctorSpeed;
@@ -51,21 +53,30 @@ public final class ProblemIndex {
     public final int preferenceCm;
     /** Road travel: the fastest practice speed of the instance, and whether every practice has the same speed. */
     private final double maxDoctorSpeed;
+
     private final boolean uniformDoctorSpeed;
     /** Slots of household h: [slotStart[h], slotStart[h+1]); sorted by (centiminutes, doctor). */
     public final int[] slotStart;
+
     public final int[] slotDoctor;
     public final int[] slotCm;
     /** Slot indexes of each household sorted by doctor, for {@link #slotOf}. */
     private final int[] slotByDoctor;
+
     public final TravelTimeModel travel;
     public final DoctorGrid grid;
     /** Reverse rows: households eligible for doctor d are revHousehold[revStart[d] .. revStart[d+1]). */
     private volatile int[] revStart;
+
     private volatile int[] revHousehold;
 
-    private ProblemIndex(List<Household> hs, List<Doctor> ds, TravelTimeModel travel, int candidateLimit,
-                         double networkPreferenceMinutes, ProgressListener progress) {
+    private ProblemIndex(
+            List<Household> hs,
+            List<Doctor> ds,
+            TravelTimeModel travel,
+            int candidateLimit,
+            double networkPreferenceMinutes,
+            ProgressListener progress) {
         this.travel = travel;
         this.preferenceCm = toCm(networkPreferenceMinutes);
         households = hs.toArray(Household[]::new);
@@ -97,7 +108,8 @@ public final class ProblemIndex {
         long[] rankKeys = new long[nh];
         for (int i = 0; i < nh; i++) {
             long day = households[i].waitingSince().toEpochDay() + (1L << 26);
-            if (day < 0 || day >= (1L << 27) || nh >= (1 << 30)) throw new IllegalArgumentException("waitingSince out of range");
+            if (day < 0 || day >= (1L << 27) || nh >= (1 << 30))
+                throw new IllegalArgumentException("waitingSince out of range");
             rankKeys[i] = ((long) priority[i] << 57) | (day << 30) | i;
         }
         Arrays.parallelSort(rankKeys);
@@ -113,7 +125,8 @@ public final class ProblemIndex {
         for (int d = 0; d < nd; d++) {
             doctorLat[d] = doctors[d].location().lat();
             doctorLon[d] = doctors[d].location().lon();
-            if (travel instanceof RoadTravelTimes road) doctorSpeed[d] = road.model().speedKmh(doctors[d].density());
+            if (travel instanceof RoadTravelTimes road)
+                doctorSpeed[d] = road.model().speedKmh(doctors[d].density());
         }
         double fastest = 0;
         boolean uniform = true;
@@ -183,7 +196,9 @@ public final class ProblemIndex {
      */
     public static int effectiveLimit(int candidateLimit, int households, int doctors) {
         if (candidateLimit > 0) return candidateLimit;
-        return households <= AUTO_ALL_HOUSEHOLDS && (long) households * doctors <= AUTO_ALL_PAIRS ? Integer.MAX_VALUE : AUTO_LIMIT;
+        return households <= AUTO_ALL_HOUSEHOLDS && (long) households * doctors <= AUTO_ALL_PAIRS
+                ? Integer.MAX_VALUE
+                : AUTO_LIMIT;
     }
 
     /**
@@ -215,13 +230,15 @@ public final class ProblemIndex {
             if (base.slotOf(extraHousehold[i], (int) extraPacked[i]) < 0) extraCount[extraHousehold[i]]++;
         }
         slotStart = new int[nh + 1];
-        for (int h = 0; h < nh; h++) slotStart[h + 1] = slotStart[h] + (base.slotStart[h + 1] - base.slotStart[h]) + extraCount[h];
+        for (int h = 0; h < nh; h++)
+            slotStart[h + 1] = slotStart[h] + (base.slotStart[h + 1] - base.slotStart[h]) + extraCount[h];
         int ns = slotStart[nh];
         long[][] rows = new long[nh][];
         for (int h = 0; h < nh; h++) {
             long[] row = new long[slotStart[h + 1] - slotStart[h]];
             int n = 0;
-            for (int s = base.slotStart[h]; s < base.slotStart[h + 1]; s++) row[n++] = ((long) base.slotCm[s] << 32) | base.slotDoctor[s];
+            for (int s = base.slotStart[h]; s < base.slotStart[h + 1]; s++)
+                row[n++] = ((long) base.slotCm[s] << 32) | base.slotDoctor[s];
             rows[h] = row;
             extraCount[h] = n; // reused as the fill position
         }
@@ -289,7 +306,8 @@ public final class ProblemIndex {
 
     /** This index with more candidate pairs (see the constructor); the original is unchanged. */
     public ProblemIndex withExtraPairs(int[] extraHousehold, long[] extraPacked) {
-        if (extraHousehold.length != extraPacked.length) throw new IllegalArgumentException("pairs of different lengths");
+        if (extraHousehold.length != extraPacked.length)
+            throw new IllegalArgumentException("pairs of different lengths");
         return new ProblemIndex(this, extraHousehold, extraPacked);
     }
 
@@ -302,7 +320,9 @@ public final class ProblemIndex {
         Household hh = households[h];
         int sz = size[h];
         boolean needs = !hh.needs().none();
-        IntPredicate ok = d -> capacity[d] >= sz && open.test(d) && (!needs || hh.needs().metBy(doctors[d].capabilities()))
+        IntPredicate ok = d -> capacity[d] >= sz
+                && open.test(d)
+                && (!needs || hh.needs().metBy(doctors[d].capabilities()))
                 && !excluded(h, d);
         LongList out = new LongList();
         if (travel instanceof TravelTimeTable table) {
@@ -315,9 +335,10 @@ public final class ProblemIndex {
             // the crow-fly nearest open doctors first; road times are not always in the same order, hence the full
             // scan when none of them is within the household's limit
             for (int d : grid.nearest(lat, lon, reach, 16, ok)) consider(h, d, cmOf(h, d), out);
-            if (out.n == 0) grid.within(lat, lon, reach, d -> {
-                if (ok.test(d)) consider(h, d, cmOf(h, d), out);
-            });
+            if (out.n == 0)
+                grid.within(lat, lon, reach, d -> {
+                    if (ok.test(d)) consider(h, d, cmOf(h, d), out);
+                });
         } else {
             for (int d = 0; d < doctors.length; d++) if (ok.test(d)) consider(h, d, cmOf(h, d), out);
         }
@@ -327,14 +348,23 @@ public final class ProblemIndex {
     }
 
     /** Builds the index; throws IllegalArgumentException on duplicate ids. */
-    public static ProblemIndex build(List<Household> hs, List<Doctor> ds, TravelTimeModel travel, int candidateLimit,
-                                     double networkPreferenceMinutes, ProgressListener progress) {
+    public static ProblemIndex build(
+            List<Household> hs,
+            List<Doctor> ds,
+            TravelTimeModel travel,
+            int candidateLimit,
+            double networkPreferenceMinutes,
+            ProgressListener progress) {
         return new ProblemIndex(hs, ds, travel, candidateLimit, networkPreferenceMinutes, progress);
     }
 
     /** Builds the index with no network preference. */
-    public static ProblemIndex build(List<Household> hs, List<Doctor> ds, TravelTimeModel travel, int candidateLimit,
-                                     ProgressListener progress) {
+    public static ProblemIndex build(
+            List<Household> hs,
+            List<Doctor> ds,
+            TravelTimeModel travel,
+            int candidateLimit,
+            ProgressListener progress) {
         return build(hs, ds, travel, candidateLimit, 0, progress);
     }
 
@@ -352,7 +382,8 @@ public final class ProblemIndex {
     /** Great-circle metres within which every trip from h of at most {@code minutes} lies. */
     private double reachMetres(int h, double minutes) {
         // the practice at the instance's fastest speed: tighter than the model's bound
-        return travel instanceof RoadTravelTimes road ? road.reachMetres(households[h].density(), maxDoctorSpeed, minutes)
+        return travel instanceof RoadTravelTimes road
+                ? road.reachMetres(households[h].density(), maxDoctorSpeed, minutes)
                 : travel.reachMetres(minutes);
     }
 
@@ -376,10 +407,12 @@ public final class ProblemIndex {
             boolean needs = !hh.needs().none();
             double lat = hh.location().lat(), lon = hh.location().lon();
             double speed = road.model().speedKmh(hh.density());
-            IntPredicate ok = d -> capacity[d] >= size && (!needs || hh.needs().metBy(doctors[d].capabilities())) && !excluded(h, d);
+            IntPredicate ok = d ->
+                    capacity[d] >= size && (!needs || hh.needs().metBy(doctors[d].capabilities())) && !excluded(h, d);
             double reach = reachMetres(h, hh.maxMinutes());
             int[] near = grid.nearest(lat, lon, reach, limit, ok);
-            for (int d : near) consider(h, d, toCm(road.minutes(lat, lon, speed, doctorLat[d], doctorLon[d], doctorSpeed[d])), out);
+            for (int d : near)
+                consider(h, d, toCm(road.minutes(lat, lon, speed, doctorLat[d], doctorLon[d], doctorSpeed[d])), out);
             boolean costOrderIsDistanceOrder = uniformDoctorSpeed && (!hh.prefersNetwork() || preferenceCm == 0);
             if (near.length >= limit && limit < Integer.MAX_VALUE && !costOrderIsDistanceOrder) {
                 // speeds differ between practices and the network preference adds to some costs: the crow-fly
@@ -389,11 +422,19 @@ public final class ProblemIndex {
                 int kth = out.n >= limit ? (int) (out.a[limit - 1] >>> 32) : maxCm[h];
                 out.n = 0;
                 grid.within(lat, lon, reachMetres(h, Math.min(kth, maxCm[h]) / 100.0), d -> {
-                    if (ok.test(d)) consider(h, d, toCm(road.minutes(lat, lon, speed, doctorLat[d], doctorLon[d], doctorSpeed[d])), out);
+                    if (ok.test(d))
+                        consider(
+                                h,
+                                d,
+                                toCm(road.minutes(lat, lon, speed, doctorLat[d], doctorLon[d], doctorSpeed[d])),
+                                out);
                 });
             }
         } else if (grid != null) {
-            grid.within(hh.location().lat(), hh.location().lon(), reachMetres(h, hh.maxMinutes()),
+            grid.within(
+                    hh.location().lat(),
+                    hh.location().lon(),
+                    reachMetres(h, hh.maxMinutes()),
                     d -> consider(h, d, cmOf(h, d), out));
         } else {
             for (int d = 0; d < doctors.length; d++) consider(h, d, cmOf(h, d), out);

@@ -27,7 +27,8 @@ final class ScipComponentSolver {
      * @param cap capacity available to the component's doctors, indexed like {@code ds}
      * @return null when SCIP is not available in this OR-Tools build
      */
-    static Result solve(ProblemIndex p, boolean[] forbidden, int[] hh, int[] ds, int[] cap, int[] startSlots, long nodesPerStage) {
+    static Result solve(
+            ProblemIndex p, boolean[] forbidden, int[] hh, int[] ds, int[] cap, int[] startSlots, long nodesPerStage) {
         MPSolver solver = MPSolver.createSolver("SCIP");
         if (solver == null) return null;
         try {
@@ -93,7 +94,8 @@ final class ScipComponentSolver {
                         proven = false;
                     }
                 }
-                MPConstraint keep = stage < 5 ? solver.makeConstraint(value[stage], Double.POSITIVE_INFINITY)
+                MPConstraint keep = stage < 5
+                        ? solver.makeConstraint(value[stage], Double.POSITIVE_INFINITY)
                         : solver.makeConstraint(Double.NEGATIVE_INFINITY, value[stage]);
                 for (int y = 0; y < na; y++) if (coef[stage][y] != 0) keep.setCoefficient(x[y], coef[stage][y]);
             }
@@ -118,7 +120,8 @@ final class ScipComponentSolver {
         return stage < 5 ? v > value[stage] : v < value[stage];
     }
 
-    private static boolean feasible(ProblemIndex p, int[] hh, int[] ds, int[] cap, int[] arcSlot, int[] arcHousehold, boolean[] on) {
+    private static boolean feasible(
+            ProblemIndex p, int[] hh, int[] ds, int[] cap, int[] arcSlot, int[] arcHousehold, boolean[] on) {
         int[] load = new int[ds.length];
         boolean[] served = new boolean[hh.length];
         for (int y = 0; y < on.length; y++) {
@@ -183,8 +186,16 @@ final class ScipComponentSolver {
         /** The component's doctors and the places they have for it. */
         final int[] ds, cap;
 
-        private StageModel(MPSolver solver, MatchState st, int[] sub, MPVariable[] x, int[] arcSlot, int[] arcHousehold, long[][] coef,
-                      int[] ds, int[] cap) {
+        private StageModel(
+                MPSolver solver,
+                MatchState st,
+                int[] sub,
+                MPVariable[] x,
+                int[] arcSlot,
+                int[] arcHousehold,
+                long[][] coef,
+                int[] ds,
+                int[] cap) {
             this.ds = ds;
             this.cap = cap;
             this.solver = solver;
@@ -203,9 +214,10 @@ final class ScipComponentSolver {
             int[] ds = st.doctorsOf(hh);
             int[] cap = st.capacityFor(hh, ds);
             int[] demand = new int[ds.length];
-            for (int h : sub) for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
-                if (!st.forbidden[s]) demand[Arrays.binarySearch(ds, p.slotDoctor[s])] += p.size[h];
-            }
+            for (int h : sub)
+                for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
+                    if (!st.forbidden[s]) demand[Arrays.binarySearch(ds, p.slotDoctor[s])] += p.size[h];
+                }
             MPConstraint[] capacity = new MPConstraint[ds.length];
             for (int j = 0; j < ds.length; j++) if (demand[j] > cap[j]) capacity[j] = solver.makeConstraint(0, cap[j]);
             int na = 0;

@@ -49,8 +49,8 @@ public final class StagedSolver {
      * @param candidateLimit the limit candidate rows were built with
      * @param nodesPerStage SCIP branch-and-bound node limit per stage
      */
-    public static Outcome solve(MatchState st, int[] hh, int candidateLimit, long nodesPerStage, int chainNodes,
-                                int chainWork) {
+    public static Outcome solve(
+            MatchState st, int[] hh, int candidateLimit, long nodesPerStage, int chainNodes, int chainWork) {
         ProblemIndex p = st.p;
         boolean rowsComplete = true;
         for (int h : hh) if (p.slotStart[h + 1] - p.slotStart[h] >= candidateLimit) rowsComplete = false;
@@ -83,8 +83,12 @@ public final class StagedSolver {
                 for (int h : hh) st.unassign(h);
                 for (int i = 0; i < sub.length; i++) if (r.slots()[i] >= 0) st.assign(sub[i], r.slots()[i]);
                 HeuristicSolver heuristic = new HeuristicSolver(st, chainNodes, chainWork);
-                int[] lower = Arrays.stream(hh).filter(h -> p.priority[h] > k + 1).boxed()
-                        .sorted((a, b) -> Integer.compare(p.rank[a], p.rank[b])).mapToInt(Integer::intValue).toArray();
+                int[] lower = Arrays.stream(hh)
+                        .filter(h -> p.priority[h] > k + 1)
+                        .boxed()
+                        .sorted((a, b) -> Integer.compare(p.rank[a], p.rank[b]))
+                        .mapToInt(Integer::intValue)
+                        .toArray();
                 for (int h : lower) heuristic.insert(h, false, null);
                 value = r.value();
             }
@@ -93,7 +97,8 @@ public final class StagedSolver {
             if (!proven) peopleProven = false;
         }
         // chains and SCIP stages move households without regard to their trips: local search brings them closer
-        new HeuristicSolver(st, chainNodes, chainWork).polish(POLISH_PASSES, fr.traitant.engine.matching.ProgressListener.NONE);
+        new HeuristicSolver(st, chainNodes, chainWork)
+                .polish(POLISH_PASSES, fr.traitant.engine.matching.ProgressListener.NONE);
         boolean minutesProven = false;
         long pairs = 0;
         for (int h : hh) pairs += p.slotStart[h + 1] - p.slotStart[h];

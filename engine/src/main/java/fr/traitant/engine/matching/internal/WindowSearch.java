@@ -46,17 +46,19 @@ public final class WindowSearch {
                 int[] elig = p.eligibleHouseholds(d);
                 int[] touched = new int[16];
                 int nt = 0;
-                for (int h : elig) for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
-                    if (st.forbidden[s]) continue;
-                    int e = p.slotDoctor[s];
-                    if (e == d) continue;
-                    if (shared[e]++ == 0) {
-                        if (nt == touched.length) touched = Arrays.copyOf(touched, nt * 2);
-                        touched[nt++] = e;
+                for (int h : elig)
+                    for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
+                        if (st.forbidden[s]) continue;
+                        int e = p.slotDoctor[s];
+                        if (e == d) continue;
+                        if (shared[e]++ == 0) {
+                            if (nt == touched.length) touched = Arrays.copyOf(touched, nt * 2);
+                            touched[nt++] = e;
+                        }
                     }
-                }
                 long[] keys = new long[nt];
-                for (int t = 0; t < nt; t++) keys[t] = ((long) (Integer.MAX_VALUE - shared[touched[t]]) << 32) | touched[t];
+                for (int t = 0; t < nt; t++)
+                    keys[t] = ((long) (Integer.MAX_VALUE - shared[touched[t]]) << 32) | touched[t];
                 for (int t = 0; t < nt; t++) shared[touched[t]] = 0;
                 Arrays.sort(keys);
                 int[] window = new int[maxHouseholds];
@@ -75,7 +77,8 @@ public final class WindowSearch {
                 // components run in parallel: the state's running objective is shared
                 synchronized (st) {
                     for (int h : o.households()) st.unassign(h);
-                    for (int i = 0; i < o.households().length; i++) if (o.slots()[i] >= 0) st.assign(o.households()[i], o.slots()[i]);
+                    for (int i = 0; i < o.households().length; i++)
+                        if (o.slots()[i] >= 0) st.assign(o.households()[i], o.slots()[i]);
                 }
                 improved++;
                 again = true;
@@ -88,8 +91,8 @@ public final class WindowSearch {
      * Adds a doctor's served households and its unserved eligible ones to the window when they fit;
      * false (window unchanged) when they do not.
      */
-    private static boolean addDoctor(MatchState st, int d, int stamp, int[] inWindow, int[] mark, int[] window, int[] count,
-                                     int max) {
+    private static boolean addDoctor(
+            MatchState st, int d, int stamp, int[] inWindow, int[] mark, int[] window, int[] count, int max) {
         ProblemIndex p = st.p;
         int added = 0;
         int[] members = st.membersOf(d);
@@ -97,14 +100,16 @@ public final class WindowSearch {
         for (int h : members) if (mark[h] != stamp) added++;
         for (int h : elig) if (mark[h] != stamp && st.slot[h] < 0 && !forbiddenFor(st, h, d)) added++;
         if (count[0] + added > max) return false;
-        for (int h : members) if (mark[h] != stamp) {
-            mark[h] = stamp;
-            window[count[0]++] = h;
-        }
-        for (int h : elig) if (mark[h] != stamp && st.slot[h] < 0 && !forbiddenFor(st, h, d)) {
-            mark[h] = stamp;
-            window[count[0]++] = h;
-        }
+        for (int h : members)
+            if (mark[h] != stamp) {
+                mark[h] = stamp;
+                window[count[0]++] = h;
+            }
+        for (int h : elig)
+            if (mark[h] != stamp && st.slot[h] < 0 && !forbiddenFor(st, h, d)) {
+                mark[h] = stamp;
+                window[count[0]++] = h;
+            }
         inWindow[d] = stamp;
         return true;
     }

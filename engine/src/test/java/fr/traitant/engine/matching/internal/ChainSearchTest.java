@@ -40,12 +40,16 @@ class ChainSearchTest {
     void a_family_is_seated_by_a_chain_of_moves() {
         TravelTimeTable table = TravelTimeTable.builder()
                 .add("H0", "A", 5)
-                .add("H1", "A", 5).add("H1", "B", 10)
-                .add("H2", "B", 5).add("H2", "C", 10)
+                .add("H1", "A", 5)
+                .add("H1", "B", 10)
+                .add("H2", "B", 5)
+                .add("H2", "C", 10)
                 .build();
         ProblemIndex p = ProblemIndex.build(
                 List.of(household("H0", 2, 1), household("H1", 2, 2), household("H2", 1, 2)),
-                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 2), Doctor.of("C", HERE, 1)), table, 0,
+                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 2), Doctor.of("C", HERE, 1)),
+                table,
+                0,
                 ProgressListener.NONE);
         MatchState st = new MatchState(p);
         seat(st, "H1", "A");
@@ -68,16 +72,31 @@ class ChainSearchTest {
     void places_are_gathered_one_chain_at_a_time_for_a_couple() {
         TravelTimeTable table = TravelTimeTable.builder()
                 .add("H0", "A", 5)
-                .add("S1", "A", 5).add("S1", "D1", 10)
-                .add("S2", "A", 5).add("S2", "D2", 10)
-                .add("S4", "D1", 5).add("S4", "B", 10)
-                .add("S5", "D2", 5).add("S5", "B2", 10)
+                .add("S1", "A", 5)
+                .add("S1", "D1", 10)
+                .add("S2", "A", 5)
+                .add("S2", "D2", 10)
+                .add("S4", "D1", 5)
+                .add("S4", "B", 10)
+                .add("S5", "D2", 5)
+                .add("S5", "B2", 10)
                 .build();
         ProblemIndex p = ProblemIndex.build(
-                List.of(household("H0", 2, 1), household("S1", 1, 1), household("S2", 1, 1), household("S4", 1, 1),
+                List.of(
+                        household("H0", 2, 1),
+                        household("S1", 1, 1),
+                        household("S2", 1, 1),
+                        household("S4", 1, 1),
                         household("S5", 1, 1)),
-                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 1), Doctor.of("B2", HERE, 1),
-                        Doctor.of("D1", HERE, 1), Doctor.of("D2", HERE, 1)), table, 0, ProgressListener.NONE);
+                List.of(
+                        Doctor.of("A", HERE, 2),
+                        Doctor.of("B", HERE, 1),
+                        Doctor.of("B2", HERE, 1),
+                        Doctor.of("D1", HERE, 1),
+                        Doctor.of("D2", HERE, 1)),
+                table,
+                0,
+                ProgressListener.NONE);
         MatchState st = new MatchState(p);
         seat(st, "S1", "A");
         seat(st, "S2", "A");
@@ -97,12 +116,16 @@ class ChainSearchTest {
     void two_smaller_households_make_room_together() {
         TravelTimeTable table = TravelTimeTable.builder()
                 .add("H0", "A", 5)
-                .add("H1", "A", 5).add("H1", "C", 10)
-                .add("H3", "A", 5).add("H3", "B", 10)
+                .add("H1", "A", 5)
+                .add("H1", "C", 10)
+                .add("H3", "A", 5)
+                .add("H3", "B", 10)
                 .build();
         ProblemIndex p = ProblemIndex.build(
                 List.of(household("H0", 2, 1), household("H1", 1, 2), household("H3", 1, 2)),
-                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 1), Doctor.of("C", HERE, 1)), table, 0,
+                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 1), Doctor.of("C", HERE, 1)),
+                table,
+                0,
                 ProgressListener.NONE);
         MatchState st = new MatchState(p);
         seat(st, "H1", "A");
@@ -119,11 +142,16 @@ class ChainSearchTest {
     @Test
     void only_a_lower_class_is_set_aside() {
         TravelTimeTable table = TravelTimeTable.builder()
-                .add("H0", "A", 5).add("H1", "A", 5).add("H2", "A", 5)
+                .add("H0", "A", 5)
+                .add("H1", "A", 5)
+                .add("H2", "A", 5)
                 .build();
         ProblemIndex p = ProblemIndex.build(
                 List.of(household("H0", 1, 2), household("H1", 1, 1), household("H2", 1, 3)),
-                List.of(Doctor.of("A", HERE, 2)), table, 0, ProgressListener.NONE);
+                List.of(Doctor.of("A", HERE, 2)),
+                table,
+                0,
+                ProgressListener.NONE);
         MatchState st = new MatchState(p);
         seat(st, "H1", "A");
         seat(st, "H2", "A");
@@ -141,11 +169,17 @@ class ChainSearchTest {
     @Test
     void two_smaller_households_of_a_lower_class_are_set_aside_together() {
         TravelTimeTable table = TravelTimeTable.builder()
-                .add("H0", "A", 5).add("P1", "A", 5).add("L1", "A", 5).add("L2", "A", 5)
+                .add("H0", "A", 5)
+                .add("P1", "A", 5)
+                .add("L1", "A", 5)
+                .add("L2", "A", 5)
                 .build();
         ProblemIndex p = ProblemIndex.build(
                 List.of(household("H0", 2, 2), household("P1", 1, 1), household("L1", 1, 3), household("L2", 1, 3)),
-                List.of(Doctor.of("A", HERE, 3)), table, 0, ProgressListener.NONE);
+                List.of(Doctor.of("A", HERE, 3)),
+                table,
+                0,
+                ProgressListener.NONE);
         MatchState st = new MatchState(p);
         seat(st, "P1", "A");
         seat(st, "L1", "A");
@@ -165,19 +199,32 @@ class ChainSearchTest {
     @Test
     void phases_seat_several_households_through_the_same_doctor_with_room() {
         TravelTimeTable table = TravelTimeTable.builder()
-                .add("X", "A", 5).add("Y", "A", 5).add("Z", "A", 5)
-                .add("M1", "A", 5).add("M1", "B", 10)
-                .add("M2", "A", 5).add("M2", "B", 10)
+                .add("X", "A", 5)
+                .add("Y", "A", 5)
+                .add("Z", "A", 5)
+                .add("M1", "A", 5)
+                .add("M1", "B", 10)
+                .add("M2", "A", 5)
+                .add("M2", "B", 10)
                 .build();
         ProblemIndex p = ProblemIndex.build(
-                List.of(household("X", 1, 1), household("Y", 1, 1), household("Z", 1, 1), household("M1", 1, 2),
+                List.of(
+                        household("X", 1, 1),
+                        household("Y", 1, 1),
+                        household("Z", 1, 1),
+                        household("M1", 1, 2),
                         household("M2", 1, 2)),
-                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 3)), table, 0, ProgressListener.NONE);
+                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 3)),
+                table,
+                0,
+                ProgressListener.NONE);
         MatchState st = new MatchState(p);
         seat(st, "M1", "A");
         seat(st, "M2", "A");
         int[] all = {0, 1, 2, 3, 4};
-        assertThat(new ChainSearch(st, all).fill(all, 0, 0, Long.MAX_VALUE)).as("A has 2 places for X, Y, Z").isEqualTo(2);
+        assertThat(new ChainSearch(st, all).fill(all, 0, 0, Long.MAX_VALUE))
+                .as("A has 2 places for X, Y, Z")
+                .isEqualTo(2);
         assertThat(at(st, "M1")).isEqualTo(doctor(st, "B"));
         assertThat(at(st, "M2")).isEqualTo(doctor(st, "B"));
         assertThat(at(st, "X")).as("rank order: X and Y first").isEqualTo(doctor(st, "A"));
@@ -195,8 +242,10 @@ class ChainSearchTest {
         GeoPoint east = new GeoPoint(43.12, 5.99);
         ProblemIndex p = ProblemIndex.build(
                 List.of(household("X", 1, 1).withExcludedDoctors(java.util.Set.of("B")), household("M", 1, 1)),
-                List.of(Doctor.of("A", HERE, 1), Doctor.of("B", east, 1)), fr.traitant.engine.matching.RoadTravelTimes.DEFAULT,
-                1, ProgressListener.NONE);
+                List.of(Doctor.of("A", HERE, 1), Doctor.of("B", east, 1)),
+                fr.traitant.engine.matching.RoadTravelTimes.DEFAULT,
+                1,
+                ProgressListener.NONE);
         int x = p.householdIndex.get("X"), m = p.householdIndex.get("M"), b = p.doctorIndex.get("B");
         assertThat(p.realMinutes(m, b)).as("B is within M's reach").isLessThan(30);
         assertThat(p.slotOf(m, b)).as("but not in M's row").isEqualTo(-1);
