@@ -1,6 +1,7 @@
 package fr.traitant.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
@@ -15,6 +16,30 @@ class ModularityTest {
     @Test
     void modules_respect_their_boundaries() {
         modules.verify();
+    }
+
+    /**
+     * Every module declares the modules it may use ({@code allowedDependencies} in its {@code package-info.java}):
+     * a use of an undeclared module fails the verification (fixture: {@code alpha} declares {@code beta} only and
+     * uses {@code gamma} too).
+     */
+    @Test
+    void a_module_using_one_it_has_not_declared_fails_the_verification() {
+        assertThatThrownBy(() -> ApplicationModules.of(
+                                "fr.traitant.modulefixture",
+                                new com.tngtech.archunit.core.importer.ImportOption.OnlyIncludeTests())
+                        .verify())
+                .hasMessageContaining("alpha")
+                .hasMessageContaining("gamma");
+        assertThat(modules.stream()).allSatisfy(m -> {
+            var declared = m.getBasePackage()
+                    .getAnnotation(org.springframework.modulith.ApplicationModule.class)
+                    .orElseThrow()
+                    .allowedDependencies();
+            assertThat(declared)
+                    .as("module %s declares its dependencies", m.getIdentifier())
+                    .doesNotContain(org.springframework.modulith.ApplicationModule.OPEN_TOKEN);
+        });
     }
 
     @Test

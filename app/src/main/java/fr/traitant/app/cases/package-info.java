@@ -5,5 +5,7 @@
  * real-time status and notifications; satisfaction at closure; indicators; workload. Facade: {@link
  * fr.traitant.app.cases.Cases}; doctor search through the {@link fr.traitant.app.cases.DoctorFinder} port.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cases")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Cases",
+        allowedDependencies = {"directory", "identity", "matching", "members", "platform", "privacy", "territory"})
 package fr.traitant.app.cases;

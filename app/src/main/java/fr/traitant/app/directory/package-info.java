@@ -3,5 +3,7 @@
  * Publishes {@link fr.traitant.app.directory.DoctorSupplyChanged} when a doctor joins, leaves or changes activity, and
  * {@link fr.traitant.app.directory.DirectorySupplyReloaded} once when an import changes many doctors.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Annuaire")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Annuaire",
+        allowedDependencies = {"identity", "platform", "territory"})
 package fr.traitant.app.directory;

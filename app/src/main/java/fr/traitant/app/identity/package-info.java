@@ -4,5 +4,7 @@
  * fr.traitant.app.identity.AccessRules} beans and read the signed-in person through {@link
  * fr.traitant.app.identity.CurrentUser}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Identity",
+        allowedDependencies = {"platform"})
 package fr.traitant.app.identity;

@@ -3,5 +3,7 @@
  * the proposals addressed to them" is enforced and tested from the start. The matching runs and the
  * proposal/consent workflow come with their own issues.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Matching")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Matching",
+        allowedDependencies = {"directory", "identity", "members", "network", "platform", "privacy", "territory"})
 package fr.traitant.app.matching;

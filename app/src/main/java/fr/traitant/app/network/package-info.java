@@ -4,5 +4,7 @@
  * garrisons. Facade: {@link fr.traitant.app.network.Charter}. Uses the directory's {@code Doctors} facade to find
  * doctors and to mark them as members (so that the public search can filter on membership).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Réseau des médecins solidaires")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Réseau des médecins solidaires",
+        allowedDependencies = {"directory", "identity", "platform", "privacy", "territory"})
 package fr.traitant.app.network;

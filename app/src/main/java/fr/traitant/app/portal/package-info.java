@@ -1,5 +1,7 @@
 /**
  * Portal: the public home page and the pages about the service (sources, licences).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Portail")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Portail",
+        allowedDependencies = {"identity", "platform", "territory"})
 package fr.traitant.app.portal;

@@ -4,5 +4,7 @@
  * personal data implement {@link fr.traitant.app.privacy.PersonalDataHolder} so that privacy never reads
  * their tables.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Privacy")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Privacy",
+        allowedDependencies = {"identity", "platform"})
 package fr.traitant.app.privacy;

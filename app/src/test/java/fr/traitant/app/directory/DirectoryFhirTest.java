@@ -16,6 +16,7 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -154,6 +155,7 @@ class DirectoryFhirTest {
         return ids;
     }
 
+    @Tag("heavy")
     @Test
     void following_next_links_visits_every_result_once() {
         java.util.List<String> near = visit("/fhir/Location?near=43.1242%7C5.928%7C3%7Ckm&_count=40", 40);

@@ -107,6 +107,7 @@ class MatchingPropertiesTest {
     }
 
     /** After random declines and refusals, invariants still hold and declined pairs are never proposed. */
+    @Tag("heavy")
     @Test
     void rematch_keeps_invariants_and_never_reproposes_a_declined_pair() {
         for (long seed = 300; seed < 315; seed++) {

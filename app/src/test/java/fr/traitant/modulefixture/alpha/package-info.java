@@ -1,0 +1,3 @@
+/** Fixture of ModularityTest: declares beta only. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"beta"})
+package fr.traitant.modulefixture.alpha;

@@ -1,0 +1,4 @@
+package fr.traitant.modulefixture.beta;
+
+/** Fixture of ModularityTest. */
+public record Beta(int value) {}

@@ -1,0 +1,4 @@
+package fr.traitant.modulefixture.gamma;
+
+/** Fixture of ModularityTest. */
+public record Gamma(int value) {}
