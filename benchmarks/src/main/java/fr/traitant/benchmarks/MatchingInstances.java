@@ -1,17 +1,10 @@
 package fr.traitant.benchmarks;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import fr.traitant.engine.geo.GeoPoint;
 import fr.traitant.engine.matching.Capabilities;
 import fr.traitant.engine.matching.Doctor;
 import fr.traitant.engine.matching.Household;
 import fr.traitant.engine.matching.Needs;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Realistic matching instances: households and doctors placed in real communes (reference-data
@@ -46,25 +38,15 @@ public final class MatchingInstances {
 
     static List<Commune> communes() {
         List<Commune> out = new ArrayList<>();
-        try (InputStream raw =
-                        MatchingInstances.class.getResourceAsStream("/fr/traitant/referencedata/communes.csv.gz");
-                InputStreamReader r = new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8);
-                CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(r)) {
-            for (NamedCsvRecord rec : csv) {
-                String lat = rec.getField("lat"), lon = rec.getField("lon");
-                if (lat.isEmpty() || lon.isEmpty()) continue;
-                long pop = rec.getField("population").isEmpty() ? 0 : Long.parseLong(rec.getField("population"));
-                double area = rec.getField("area_km2").isEmpty() ? 10 : Double.parseDouble(rec.getField("area_km2"));
-                out.add(new Commune(
-                        rec.getField("code"),
-                        rec.getField("departement"),
-                        Double.parseDouble(lat),
-                        Double.parseDouble(lon),
-                        pop,
-                        Math.sqrt(Math.max(area, 0.1) / Math.PI)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (fr.traitant.engine.territory.Commune c : fr.traitant.referencedata.ShippedCommunes.list()) {
+            double area = Double.isNaN(c.areaKm2()) ? 10 : c.areaKm2();
+            out.add(new Commune(
+                    c.code(),
+                    c.departement(),
+                    c.position().lat(),
+                    c.position().lon(),
+                    c.population(),
+                    Math.sqrt(Math.max(area, 0.1) / Math.PI)));
         }
         return out;
     }

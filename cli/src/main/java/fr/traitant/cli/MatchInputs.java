@@ -286,7 +286,7 @@ final class MatchInputs {
             Boolean accepting = bool(file, r, "accepting", true);
             Boolean network = bool(file, r, "network", false);
             DensityClass density = density(file, r);
-            Capabilities caps = Capabilities.GENERAL;
+            Capabilities caps = Capabilities.UNRESTRICTED;
             String offersColumn = r.fields().containsKey("offers") ? "offers" : "capabilities";
             if (r.fields().containsKey("offers") && r.fields().containsKey("capabilities")) {
                 problem(file, r.line(), "columns 'offers' and 'capabilities' are the same: keep one");

@@ -152,7 +152,7 @@ class CasePages {
         if (priority == null) {
             errors.rejectValue("priority", "priority", "Choisissez la priorité.");
         }
-        Set<Vulnerability> vulnerabilities = RequestPages.FormChecks.vulnerabilities(form.getVulnerabilities(), errors);
+        Set<CaseSituation> vulnerabilities = RequestPages.FormChecks.vulnerabilities(form.getVulnerabilities(), errors);
         Long household = null;
         if (form.getHousehold() != null && !form.getHousehold().isBlank()) {
             try {
@@ -199,7 +199,7 @@ class CasePages {
                         .toList());
         model.addAttribute("motives", Motive.of(kind));
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("allVulnerabilities", Vulnerability.values());
+        model.addAttribute("allVulnerabilities", CaseSituation.values());
         return "cases/case-form";
     }
 

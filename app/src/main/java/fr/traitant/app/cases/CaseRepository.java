@@ -390,10 +390,10 @@ class CaseRepository {
 
     private static CaseView map(ResultSet rs, int n) throws SQLException {
         Array array = rs.getArray("vulnerabilities");
-        List<Vulnerability> vulnerabilities = new ArrayList<>();
+        List<CaseSituation> vulnerabilities = new ArrayList<>();
         if (array != null) {
             Arrays.stream((String[]) array.getArray())
-                    .map(Vulnerability::valueOf)
+                    .map(CaseSituation::valueOf)
                     .sorted()
                     .forEach(vulnerabilities::add);
         }

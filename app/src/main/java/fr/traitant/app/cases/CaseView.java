@@ -12,7 +12,7 @@ public record CaseView(
         CaseKind kind,
         Channel channel,
         Motive motive,
-        List<Vulnerability> vulnerabilities,
+        List<CaseSituation> vulnerabilities,
         Long householdId,
         Long submittedBy,
         String requesterName,

@@ -47,7 +47,7 @@ class CasesPersonalData implements PersonalDataHolder {
                             String.join(
                                     ", ",
                                     c.vulnerabilities().stream()
-                                            .map(Vulnerability::label)
+                                            .map(CaseSituation::label)
                                             .toList()));
                     fields.put("Demandeur", c.requesterName());
                     fields.put("Adresse électronique", c.requesterEmail() == null ? "" : c.requesterEmail());

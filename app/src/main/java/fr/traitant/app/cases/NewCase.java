@@ -14,7 +14,7 @@ public record NewCase(
         CaseKind kind,
         Channel channel,
         Motive motive,
-        Set<Vulnerability> vulnerabilities,
+        Set<CaseSituation> vulnerabilities,
         Long householdId,
         String requesterName,
         EmailAddress email,

@@ -57,7 +57,7 @@ class RequestPages {
         } else if (kind != null && !motive.allowedFor(kind)) {
             errors.rejectValue("motive", "motive", "Ce motif ne relève pas de : " + kind.label() + ".");
         }
-        Set<Vulnerability> vulnerabilities = FormChecks.vulnerabilities(form.getVulnerabilities(), errors);
+        Set<CaseSituation> vulnerabilities = FormChecks.vulnerabilities(form.getVulnerabilities(), errors);
         InseeCode commune = FormChecks.commune(territory, form.getCommune(), true, errors);
         PhoneNumber phone = FormChecks.phone(form.getPhone(), errors);
         EmailAddress email = FormChecks.email(form.getEmail(), errors);
@@ -95,7 +95,7 @@ class RequestPages {
         model.addAttribute("kinds", CaseKind.values());
         model.addAttribute("passMotives", Motive.of(CaseKind.PASS));
         model.addAttribute("conciliationMotives", Motive.of(CaseKind.CONCILIATION));
-        model.addAttribute("allVulnerabilities", Vulnerability.values());
+        model.addAttribute("allVulnerabilities", CaseSituation.values());
         return "cases/request-form";
     }
 
@@ -175,10 +175,10 @@ class RequestPages {
             }
         }
 
-        static Set<Vulnerability> vulnerabilities(List<String> values, BindingResult errors) {
-            Set<Vulnerability> set = EnumSet.noneOf(Vulnerability.class);
+        static Set<CaseSituation> vulnerabilities(List<String> values, BindingResult errors) {
+            Set<CaseSituation> set = EnumSet.noneOf(CaseSituation.class);
             for (String v : values) {
-                Optional<Vulnerability> parsed = enumValue(Vulnerability.class, v);
+                Optional<CaseSituation> parsed = enumValue(CaseSituation.class, v);
                 if (parsed.isEmpty()) {
                     errors.rejectValue("vulnerabilities", "vulnerabilities", "Situation inconnue.");
                 } else {

@@ -3,7 +3,7 @@ package fr.traitant.app.directory;
 import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.CurrentUser;
 import fr.traitant.app.identity.Role;
-import fr.traitant.app.platform.values.Rpps;
+import fr.traitant.engine.directory.Rpps;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

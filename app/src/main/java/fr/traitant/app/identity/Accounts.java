@@ -1,7 +1,7 @@
 package fr.traitant.app.identity;
 
 import fr.traitant.app.platform.values.EmailAddress;
-import fr.traitant.app.platform.values.Rpps;
+import fr.traitant.engine.directory.Rpps;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,6 @@
 package fr.traitant.app.identity;
 
-import fr.traitant.app.platform.values.Rpps;
+import fr.traitant.engine.directory.Rpps;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,7 +4,7 @@ import fr.traitant.app.platform.ListPage;
 import fr.traitant.app.platform.ListRequest;
 import fr.traitant.app.platform.Outbox;
 import fr.traitant.app.platform.values.EmailAddress;
-import fr.traitant.app.platform.values.Rpps;
+import fr.traitant.engine.directory.Rpps;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;

@@ -30,7 +30,7 @@ class CapacityFollowsDirectory {
         java.util.List<ProposalRepository.Held> rows = repository.rowsOfRpps(changed.rpps()).stream()
                 .filter(h -> h.accountId() == null
                         || accounts.doctorRpps(h.accountId())
-                                .map(fr.traitant.app.platform.values.Rpps::value)
+                                .map(fr.traitant.engine.directory.Rpps::value)
                                 .filter(changed.rpps()::equals)
                                 .isPresent())
                 .toList();

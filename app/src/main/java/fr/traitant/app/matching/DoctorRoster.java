@@ -4,6 +4,7 @@ import fr.traitant.app.directory.DoctorProfile;
 import fr.traitant.app.directory.Doctors;
 import fr.traitant.app.network.Charter;
 import fr.traitant.engine.directory.NewPatients;
+import fr.traitant.engine.matching.Capabilities;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -39,17 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 class DoctorRoster {
 
     private static final Logger log = LoggerFactory.getLogger(DoctorRoster.class);
-
-    /** What the matching needs to know about a doctor beyond capacity and place. */
-    /**
-     * What a doctor can offer.
-     *
-     * @param complexCases false only when the doctor chose complexity 1 (simple situations) in their space; a doctor who
-     *     never chose it (every imported RPPS doctor) is not restricted
-     */
-    record Capabilities(boolean paediatrics, boolean wheelchair, Set<String> languages, boolean complexCases) {
-        static final Capabilities GENERAL = new Capabilities(true, false, Set.of(), true);
-    }
 
     private final ProposalRepository repository;
     private final Doctors doctors;

@@ -189,7 +189,7 @@ public class ProposalWorkflow {
                     "capacite", "Un nombre de nouveaux patients ne s'indique que si vous en acceptez : mettez 0.");
         }
         String rpps = accounts.doctorRpps(doctor.accountId())
-                .map(fr.traitant.app.platform.values.Rpps::value)
+                .map(fr.traitant.engine.directory.Rpps::value)
                 .orElseGet(() -> repository.rppsOfAccount(doctor.accountId()).orElse(null));
         declare(doctor.accountId(), rpps, status, capacity, communeCode, null);
         auditTrail.record(
@@ -230,7 +230,7 @@ public class ProposalWorkflow {
         Optional<fr.traitant.app.directory.DoctorProfile> linked = rpps == null
                 ? Optional.empty()
                 : accounts.doctorRpps(doctorAccountId)
-                        .map(fr.traitant.app.platform.values.Rpps::value)
+                        .map(fr.traitant.engine.directory.Rpps::value)
                         .filter(rpps::equals)
                         .flatMap(roster::directoryDoctor);
         if (linked.isPresent()) {
@@ -262,7 +262,7 @@ public class ProposalWorkflow {
     /** The capacity of this DOCTOR account's workflow doctor: its own row, else the directory doctor's with its RPPS (ADR 0051). */
     public Optional<Capacity> capacity(long doctorAccountId) {
         String rpps = accounts.doctorRpps(doctorAccountId)
-                .map(fr.traitant.app.platform.values.Rpps::value)
+                .map(fr.traitant.engine.directory.Rpps::value)
                 .orElse(null);
         return repository.capacity(doctorAccountId, rpps);
     }
@@ -739,7 +739,7 @@ public class ProposalWorkflow {
     /** A proposal addressed to this DOCTOR account (to it, to its workflow doctor, or to its RPPS: ADR 0051), else 404. */
     private Row doctorsProposal(long proposalId, long doctorAccountId) {
         String rpps = accounts.doctorRpps(doctorAccountId)
-                .map(fr.traitant.app.platform.values.Rpps::value)
+                .map(fr.traitant.engine.directory.Rpps::value)
                 .orElse(null);
         boolean mine = repository.addressedTo(proposalId, doctorAccountId, rpps);
         return find(proposalId)

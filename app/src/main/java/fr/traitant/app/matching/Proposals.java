@@ -349,7 +349,7 @@ public class Proposals {
 
     private String myRpps(SignedInUser doctor) {
         return accounts.doctorRpps(doctor.accountId())
-                .map(fr.traitant.app.platform.values.Rpps::value)
+                .map(fr.traitant.engine.directory.Rpps::value)
                 .orElse(null);
     }
 }

@@ -5,6 +5,7 @@ import fr.traitant.app.members.Households;
 import fr.traitant.app.members.Vulnerability;
 import fr.traitant.app.territory.Commune;
 import fr.traitant.app.territory.Territory;
+import fr.traitant.engine.matching.Capabilities;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -196,7 +197,7 @@ class ZoneInputs {
         Map<String, fr.traitant.app.directory.DoctorProfile> directory = roster.refresh(departement);
         return proposals.supply(departement).stream()
                 .map(r -> {
-                    DoctorRoster.Capabilities c = r.rpps() != null && directory.containsKey(r.rpps())
+                    Capabilities c = r.rpps() != null && directory.containsKey(r.rpps())
                             ? DoctorRoster.capabilities(directory.get(r.rpps()))
                             : roster.capabilities(r.rpps());
                     return new ZoneMatcher.Supply(
@@ -208,7 +209,7 @@ class ZoneInputs {
                             r.lon(),
                             r.communeCode(),
                             c.paediatrics(),
-                            c.wheelchair(),
+                            c.wheelchairAccess(),
                             c.languages(),
                             c.complexCases());
                 })

@@ -6,7 +6,7 @@ import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Invitations;
 import fr.traitant.app.platform.ListPage;
 import fr.traitant.app.platform.ListRequest;
-import fr.traitant.app.platform.values.Rpps;
+import fr.traitant.engine.directory.Rpps;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,6 @@ package fr.traitant.app.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import fr.traitant.engine.directory.MedicalSpecialty;
 import fr.traitant.engine.directory.NewPatients;
 import fr.traitant.engine.directory.SyntheticProfiles;
@@ -14,9 +12,6 @@ import fr.traitant.engine.supply.SyntheticSupplyParameters;
 import fr.traitant.engine.territory.Commune;
 import fr.traitant.engine.territory.Communes;
 import fr.traitant.engine.travel.RoadTimeModel;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -36,26 +30,8 @@ import org.junit.jupiter.api.Test;
 @Tag("figures")
 class DoctorSearchLatencyTest {
 
-    static Communes communes() throws Exception {
-        try (InputStream in = DoctorSearchLatencyTest.class.getResourceAsStream(
-                        "/fr/traitant/referencedata/communes.csv.gz");
-                CsvReader<NamedCsvRecord> csv = CsvReader.builder()
-                        .ofNamedCsvRecord(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
-            List<Commune> list = new ArrayList<>();
-            for (NamedCsvRecord r : csv) {
-                String area = r.getField("area_km2");
-                list.add(new Commune(
-                        r.getField("code"),
-                        r.getField("name"),
-                        Long.parseLong(r.getField("population")),
-                        new GeoPoint(Double.parseDouble(r.getField("lat")), Double.parseDouble(r.getField("lon"))),
-                        area.isEmpty() ? Double.NaN : Double.parseDouble(area),
-                        r.getField("epci"),
-                        r.getField("departement"),
-                        r.getField("region")));
-            }
-            return Communes.of(list);
-        }
+    static Communes communes() {
+        return fr.traitant.referencedata.ShippedCommunes.load();
     }
 
     @Test

@@ -12,7 +12,7 @@ import fr.traitant.app.members.NewMember;
 import fr.traitant.app.platform.values.EmailAddress;
 import fr.traitant.app.platform.values.InseeCode;
 import fr.traitant.app.platform.values.Nir;
-import fr.traitant.app.platform.values.Rpps;
+import fr.traitant.engine.directory.Rpps;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.traitant.app.IntegrationTest;
 import fr.traitant.app.WebSession;
-import fr.traitant.app.platform.values.Rpps;
+import fr.traitant.engine.directory.Rpps;
 import fr.traitant.oidcserver.TestAuthorizationServer;
 import java.util.List;
 import java.util.Map;

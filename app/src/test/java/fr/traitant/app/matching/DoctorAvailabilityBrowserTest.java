@@ -15,7 +15,7 @@ import fr.traitant.app.identity.Role;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.members.NewMember;
 import fr.traitant.app.platform.values.InseeCode;
-import fr.traitant.app.platform.values.Rpps;
+import fr.traitant.engine.directory.Rpps;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -8,7 +8,7 @@ import fr.traitant.app.WebSession;
 import fr.traitant.app.directory.Doctors;
 import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
-import fr.traitant.app.platform.values.Rpps;
+import fr.traitant.engine.directory.Rpps;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -79,7 +79,7 @@ class TransfersTest {
                 "Dr Réseau",
                 Role.DOCTOR,
                 TestAccounts.PASSWORD,
-                fr.traitant.app.platform.values.Rpps.of(member));
+                fr.traitant.engine.directory.Rpps.of(member));
         workflow.declareCapacity(network, member, "90029", 5);
         String ref = family("83137");
         String later = family("83137");

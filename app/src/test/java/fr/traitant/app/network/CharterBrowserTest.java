@@ -9,7 +9,7 @@ import fr.traitant.app.IntegrationTest;
 import fr.traitant.app.TestAccounts;
 import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
-import fr.traitant.app.platform.values.Rpps;
+import fr.traitant.engine.directory.Rpps;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -7,7 +7,7 @@ import fr.traitant.app.IntegrationTest;
 import fr.traitant.app.TestAccounts;
 import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
-import fr.traitant.app.platform.values.Rpps;
+import fr.traitant.engine.directory.Rpps;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;

@@ -48,15 +48,10 @@ public final class AccessibilityInputs {
 
     /** The communes shipped in the reference-data jar (34,875 communes with EPCI, département, région, area). */
     public static Communes shippedCommunes() throws InputFileException {
-        InputStream in = AccessibilityInputs.class.getResourceAsStream(SHIPPED_COMMUNES);
-        if (in == null) {
-            throw new InputFileException(
-                    "classpath:" + SHIPPED_COMMUNES, 0, "not on the classpath (reference-data jar missing)");
-        }
-        try (Reader reader = new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8)) {
-            return communes(CsvTable.read("classpath:" + SHIPPED_COMMUNES, reader));
-        } catch (IOException e) {
-            throw new InputFileException("classpath:" + SHIPPED_COMMUNES, 0, "cannot read: " + e.getMessage());
+        try {
+            return fr.traitant.referencedata.ShippedCommunes.load();
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new InputFileException("classpath:" + SHIPPED_COMMUNES, 0, e.getMessage());
         }
     }
 

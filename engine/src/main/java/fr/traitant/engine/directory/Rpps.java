@@ -7,6 +7,9 @@ package fr.traitant.engine.directory;
  * confirms it, and refusing a real number would refuse a whole import file (see ADR 0012). Synthetic numbers are
  * still generated with a Luhn key.
  *
+ * <p>The one RPPS type of the platform (the directory's parser, the application's accounts, invitations and
+ * capacities).
+ *
  * <p>Real RPPS numbers start with {@code 1}. Numbers starting with {@value #SYNTHETIC_PREFIX} are
  * reserved here for <strong>synthetic (made-up) doctors</strong> of the demo data: they pass the
  * same check but can never be mistaken for a real professional's number.
@@ -25,9 +28,24 @@ public record Rpps(String value) {
         }
     }
 
-    /** Parses a number, or throws {@link IllegalArgumentException} with a French message. */
+    /**
+     * Parses a number as a person types it (spaces ignored), or throws {@link IllegalArgumentException} with a French
+     * message.
+     */
     public static Rpps of(String value) {
-        return new Rpps(value);
+        return new Rpps(value == null ? null : value.replaceAll("\\s", ""));
+    }
+
+    /**
+     * An RPPS, or a national health-professional id ({@code 8} + RPPS, 12 digits) as sent by Pro Santé Connect;
+     * spaces ignored.
+     */
+    public static Rpps fromNationalId(String text) {
+        String compact = text == null ? "" : text.replaceAll("\\s", "");
+        if (compact.length() == 12 && compact.charAt(0) == '8') {
+            compact = compact.substring(1);
+        }
+        return new Rpps(compact);
     }
 
     /** Whether {@code value} is a valid RPPS number (11 digits). */

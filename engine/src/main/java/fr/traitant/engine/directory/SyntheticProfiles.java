@@ -1,6 +1,5 @@
 package fr.traitant.engine.directory;
 
-import fr.traitant.engine.supply.NewPatientStatus;
 import fr.traitant.engine.supply.SyntheticDoctor;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,12 +188,13 @@ public final class SyntheticProfiles {
         NewPatients status = switch (doctor.newPatients()) {
             case ACCEPTING -> NewPatients.ACCEPTING;
             case NOT_ACCEPTING -> NewPatients.NOT_ACCEPTING;
+            case EXISTING_PATIENTS_ONLY -> NewPatients.EXISTING_PATIENTS_ONLY; // the generator never draws it
             case EXISTING_PATIENTS_AND_FAMILY_ONLY ->
                 random.nextBoolean()
                         ? NewPatients.EXISTING_PATIENTS_AND_FAMILY_ONLY
                         : NewPatients.EXISTING_PATIENTS_ONLY;
         };
-        int complexity = doctor.newPatients() == NewPatientStatus.ACCEPTING ? 1 + random.nextInt(3) : 1;
+        int complexity = doctor.newPatients() == NewPatients.ACCEPTING ? 1 + random.nextInt(3) : 1;
         return new Profile(
                 Rpps.synthetic(sequence),
                 first,

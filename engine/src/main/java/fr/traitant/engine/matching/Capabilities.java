@@ -14,8 +14,18 @@ import java.util.stream.Collectors;
  */
 public record Capabilities(boolean paediatrics, boolean wheelchairAccess, Set<String> languages, boolean complexCases) {
 
-    /** A general practice that sees children, is accessible, takes complex cases and speaks French only: meets every need but language. */
-    public static final Capabilities GENERAL = new Capabilities(true, true, Set.of(), true);
+    /**
+     * A general practitioner who declared nothing more: sees children, takes complex cases, speaks French only; wheelchair
+     * access is not promised (nobody declared it). What the application assumes of a doctor known by account only.
+     */
+    public static final Capabilities GENERAL = new Capabilities(true, false, Set.of(), true);
+
+    /**
+     * No restriction but language: meets the paediatric, wheelchair and complexity needs. What the CLI assumes when the
+     * doctors' file has no {@code offers} column (the behaviour before needs existed), and the default of
+     * {@link Doctor#of}.
+     */
+    public static final Capabilities UNRESTRICTED = new Capabilities(true, true, Set.of(), true);
 
     /** Meets nothing beyond the default (adult patients, French, no guaranteed access, simple cases only). */
     public static final Capabilities MINIMAL = new Capabilities(false, false, Set.of(), false);

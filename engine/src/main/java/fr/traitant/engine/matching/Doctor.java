@@ -42,7 +42,7 @@ public record Doctor(
 
     /** An accepting doctor meeting every need but language. */
     public static Doctor of(String id, GeoPoint location, int capacity) {
-        return new Doctor(id, location, capacity, true, Capabilities.GENERAL);
+        return new Doctor(id, location, capacity, true, Capabilities.UNRESTRICTED);
     }
 
     /** This doctor, in the network or not. */

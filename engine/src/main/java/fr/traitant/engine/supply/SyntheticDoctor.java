@@ -1,6 +1,7 @@
 package fr.traitant.engine.supply;
 
 import fr.traitant.engine.accessibility.DoctorActivity;
+import fr.traitant.engine.directory.NewPatients;
 import fr.traitant.engine.geo.GeoPoint;
 import java.util.Objects;
 
@@ -25,7 +26,7 @@ public record SyntheticDoctor(
         GeoPoint position,
         int ageYears,
         double consultationsPerYear,
-        NewPatientStatus newPatients,
+        NewPatients newPatients,
         int newPatientCapacity) {
 
     /** Prefix of every synthetic id. */
@@ -46,7 +47,7 @@ public record SyntheticDoctor(
         if (!(consultationsPerYear >= 0)) {
             throw new IllegalArgumentException("consultations must be >= 0");
         }
-        if (newPatientCapacity < 0 || (newPatients != NewPatientStatus.ACCEPTING && newPatientCapacity != 0)) {
+        if (newPatientCapacity < 0 || (newPatients != NewPatients.ACCEPTING && newPatientCapacity != 0)) {
             throw new IllegalArgumentException("capacity must be >= 0 and 0 unless accepting new patients");
         }
     }

@@ -1,5 +1,6 @@
 package fr.traitant.engine.supply;
 
+import fr.traitant.engine.directory.NewPatients;
 import fr.traitant.engine.geo.GeoPoint;
 import fr.traitant.engine.territory.Commune;
 import fr.traitant.engine.territory.Communes;
@@ -131,17 +132,17 @@ public final class SyntheticSupplyGenerator {
             accepting *= 0.6;
         }
         double u = random.nextDouble();
-        NewPatientStatus status;
+        NewPatients status;
         int capacity = 0;
         if (u < accepting) {
-            status = NewPatientStatus.ACCEPTING;
+            status = NewPatients.ACCEPTING;
             if (specialty.isGeneralPractice()) {
                 capacity = 5 + random.nextInt(46);
             }
         } else if (random.nextDouble() < 0.3) {
-            status = NewPatientStatus.EXISTING_PATIENTS_AND_FAMILY_ONLY;
+            status = NewPatients.EXISTING_PATIENTS_AND_FAMILY_ONLY;
         } else {
-            status = NewPatientStatus.NOT_ACCEPTING;
+            status = NewPatients.NOT_ACCEPTING;
         }
         GeoPoint position = jitter(commune, random);
         return new SyntheticDoctor(

@@ -72,7 +72,7 @@ class HandSolvedMatchingTest {
         GeoPoint home = new GeoPoint(45.0, 5.0);
         double degPerKm = 1.0 / 111.195;
         Household h = new Household("H", 3, home, 2, JAN, 30, new Needs(true, false, Optional.empty()));
-        Doctor c = new Doctor("C", new GeoPoint(45.0 + 1 * degPerKm, 5.0), 10, false, Capabilities.GENERAL);
+        Doctor c = new Doctor("C", new GeoPoint(45.0 + 1 * degPerKm, 5.0), 10, false, Capabilities.UNRESTRICTED);
         Doctor d = new Doctor("D", new GeoPoint(45.0 + 2 * degPerKm, 5.0), 10, true, Capabilities.MINIMAL);
         Doctor e = new Doctor(
                 "E", new GeoPoint(45.0 + 3 * degPerKm, 5.0), 10, true, new Capabilities(true, false, Set.of("ar")));
@@ -105,7 +105,7 @@ class HandSolvedMatchingTest {
         Household simple = new Household("SIMPLE", 2, home, 2, JAN, 30, Needs.NONE);
         Doctor s = new Doctor(
                 "S", new GeoPoint(45.0 + 1 * degPerKm, 5.0), 10, true, new Capabilities(true, true, Set.of(), false));
-        Doctor k = new Doctor("K", new GeoPoint(45.0 + 3 * degPerKm, 5.0), 3, true, Capabilities.GENERAL);
+        Doctor k = new Doctor("K", new GeoPoint(45.0 + 3 * degPerKm, 5.0), 3, true, Capabilities.UNRESTRICTED);
 
         MatchingResult r =
                 Matcher.solve(List.of(complex, simple), List.of(s, k)).result();
@@ -132,7 +132,7 @@ class HandSolvedMatchingTest {
                 household2("FAR", 1, new GeoPoint(44.0, 5.0), Needs.NONE),
                 household2("LANG", 1, near, new Needs(false, false, Optional.of("uk"))),
                 household2("BIG", 6, near, Needs.NONE));
-        List<Doctor> ds = List.of(new Doctor("X", new GeoPoint(45.02, 5.0), 4, true, Capabilities.GENERAL));
+        List<Doctor> ds = List.of(new Doctor("X", new GeoPoint(45.02, 5.0), 4, true, Capabilities.UNRESTRICTED));
         MatchingResult r = Matcher.solve(hs, ds).result();
         assertThat(r.unserved())
                 .extracting(UnservedHousehold::householdId, UnservedHousehold::reason)
@@ -143,7 +143,7 @@ class HandSolvedMatchingTest {
 
         MatchingResult closed = Matcher.solve(
                         List.of(household2("H", 1, new GeoPoint(45.0, 5.0), Needs.NONE)),
-                        List.of(new Doctor("Y", near, 5, false, Capabilities.GENERAL)))
+                        List.of(new Doctor("Y", near, 5, false, Capabilities.UNRESTRICTED)))
                 .result();
         assertThat(closed.unserved().getFirst().reason()).isEqualTo(UnservedReason.NO_ACCEPTING_DOCTOR_WITHIN_REACH);
     }

@@ -51,7 +51,7 @@ final class RandomInstances {
             Capabilities caps = switch (rnd.nextInt(6)) {
                 case 0 -> Capabilities.MINIMAL;
                 case 1 -> new Capabilities(true, true, Set.of("ar"));
-                default -> Capabilities.GENERAL;
+                default -> Capabilities.UNRESTRICTED;
             };
             ds.add(new Doctor(String.format("D%03d", j), at, rnd.nextInt(15), rnd.nextInt(10) != 0, caps));
         }

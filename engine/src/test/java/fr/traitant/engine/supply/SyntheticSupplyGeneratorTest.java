@@ -2,6 +2,7 @@ package fr.traitant.engine.supply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.traitant.engine.directory.NewPatients;
 import fr.traitant.engine.geo.GeoPoint;
 import fr.traitant.engine.territory.Commune;
 import fr.traitant.engine.territory.Communes;
@@ -77,9 +78,9 @@ class SyntheticSupplyGeneratorTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(medianGpActivity).isBetween(3_000.0, 6_000.0);
-        assertThat(doctors).allMatch(d -> d.newPatients() == NewPatientStatus.ACCEPTING || d.newPatientCapacity() == 0);
+        assertThat(doctors).allMatch(d -> d.newPatients() == NewPatients.ACCEPTING || d.newPatientCapacity() == 0);
         assertThat(doctors.stream()
-                        .filter(d -> d.newPatients() == NewPatientStatus.ACCEPTING)
+                        .filter(d -> d.newPatients() == NewPatients.ACCEPTING)
                         .count())
                 .isBetween(4_000L, 12_000L);
         assertThat(doctors.get(0).toActivity().ageYears())

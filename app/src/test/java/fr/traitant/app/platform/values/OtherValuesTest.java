@@ -10,20 +10,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OtherValuesTest {
 
     @Test
-    void rpps_is_eleven_digits_and_accepts_the_psc_national_id() {
-        assertThat(Rpps.of("10003588467").value()).isEqualTo("10003588467");
-        assertThat(Rpps.of("100 035 884 67").value()).isEqualTo("10003588467");
-        assertThat(Rpps.fromNationalId("810003588467").value()).isEqualTo("10003588467");
-        assertThat(Rpps.fromNationalId("10003588467").value()).isEqualTo("10003588467");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "1000358846", "100035884671", "1000358846a", "810003588467"})
-    void rpps_refuses_other_shapes(String text) {
-        assertThatThrownBy(() -> Rpps.of(text)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void email_is_normalised() {
         assertThat(EmailAddress.of("  Marie.Dupont@Exemple.FR ").value()).isEqualTo("marie.dupont@exemple.fr");
         assertThat(EmailAddress.of("a+b@sous.domaine.gouv.fr").value()).isEqualTo("a+b@sous.domaine.gouv.fr");

@@ -1,7 +1,11 @@
 package fr.traitant.app.cases;
 
-/** Situations that make a case more urgent or call for a partner (social services, army health service). */
-public enum Vulnerability {
+/**
+ * A situation recorded on a case (PASS referral) that makes it more urgent or calls for a partner (social services, army
+ * health service). Not the member's vulnerability flags of the waiting-list priority ({@code members.Vulnerability}):
+ * see docs/glossary.md.
+ */
+public enum CaseSituation {
     LONG_TERM_CONDITION("Affection de longue durée (ALD)"),
     DISABILITY("Handicap"),
     ELDERLY("Personne âgée (75 ans et plus)"),
@@ -14,7 +18,7 @@ public enum Vulnerability {
 
     private final String label;
 
-    Vulnerability(String label) {
+    CaseSituation(String label) {
         this.label = label;
     }
 
