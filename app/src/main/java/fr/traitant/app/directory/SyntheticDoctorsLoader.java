@@ -14,7 +14,6 @@ import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,9 +44,10 @@ class SyntheticDoctorsLoader implements SmartInitializingSingleton {
             JdbcTemplate jdbcTemplate,
             TransactionTemplate transactions,
             Clock clock,
-            @Value("${traitant.demo.synthetic-doctors:0}") int count,
-            @Value("${traitant.demo.seed:2024}") long seed,
-            DirectoryIndex index) {
+            DirectoryIndex index,
+            fr.traitant.app.platform.TraitantProperties platformSettings) {
+        int count = platformSettings.demo().syntheticDoctors();
+        long seed = platformSettings.demo().seed();
         this.index = index;
         this.territory = territory;
         this.jdbc = jdbc;

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -82,8 +81,10 @@ public class Invitations {
             AccountRepository accounts,
             ApplicationEventPublisher events,
             CurrentUser currentUser,
-            @Value("${traitant.invitations.validity:P14D}") Duration validity,
-            @Value("${traitant.notifications.base-url:http://localhost:8080}") String baseUrl) {
+            fr.traitant.app.platform.TraitantProperties platformSettings,
+            IdentityProperties settings) {
+        Duration validity = settings.invitations().validity();
+        String baseUrl = platformSettings.notifications().baseUrl();
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;

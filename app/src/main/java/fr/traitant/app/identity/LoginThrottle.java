@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Component;
  * the password is checked, so that the right password does not help an attacker. A success refills the account's
  * bucket (not the address's). Buckets live in memory (one instance; see README for a cluster).
  */
+@org.springframework.boot.context.properties.EnableConfigurationProperties(IdentityProperties.class)
 @Component
 public class LoginThrottle {
 
@@ -26,13 +26,10 @@ public class LoginThrottle {
     private final Map<String, Bucket> accounts = new ConcurrentHashMap<>();
     private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
 
-    LoginThrottle(
-            @Value("${traitant.security.login.max-failures-per-account:5}") int perAccount,
-            @Value("${traitant.security.login.max-failures-per-address:30}") int perAddress,
-            @Value("${traitant.security.login.window:PT15M}") Duration window) {
-        this.perAccount = perAccount;
-        this.perAddress = perAddress;
-        this.window = window;
+    LoginThrottle(IdentityProperties settings) {
+        this.perAccount = settings.security().login().maxFailuresPerAccount();
+        this.perAddress = settings.security().login().maxFailuresPerAddress();
+        this.window = settings.security().login().window();
     }
 
     public boolean isBlocked(String username, String address) {

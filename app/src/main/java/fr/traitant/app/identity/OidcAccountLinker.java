@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -67,11 +66,12 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
     OidcAccountLinker(
             AccountRepository accounts,
             Clock clock,
-            @Value("${traitant.security.oidc.role-claim:roles}") String roleClaim,
-            @Value("${traitant.security.oidc.psc-id-claim:preferred_username}") String pscIdClaim,
             ObjectProvider<DoctorDirectory> directory,
             ObjectProvider<InsuredIdentities> members,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            IdentityProperties settings) {
+        String roleClaim = settings.security().oidc().roleClaim();
+        String pscIdClaim = settings.security().oidc().pscIdClaim();
         this.accounts = accounts;
         this.clock = clock;
         this.roleClaim = roleClaim;

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -113,8 +112,10 @@ public class AldIntake {
             Territory territory,
             CurrentUser currentUser,
             Clock clock,
-            @Value("${traitant.ald-intake.objection-period:P30D}") java.time.Period objectionPeriod,
-            @Value("${traitant.fund-name:Caisse nationale militaire de sécurité sociale}") String fundName) {
+            fr.traitant.app.platform.TraitantProperties platformSettings,
+            MatchingProperties settings) {
+        java.time.Period objectionPeriod = settings.aldIntake().objectionPeriod();
+        String fundName = platformSettings.fundName();
         this.jdbc = jdbc;
         this.households = households;
         this.waitingList = waitingList;

@@ -14,7 +14,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
 class AnswerLinks {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerLinks.class);
-    static final String DEV_SECRET = "dev-only-secret-change-me";
+    static final String DEV_SECRET = fr.traitant.app.platform.TraitantProperties.Notifications.DEV_LINK_SECRET;
 
     enum Action {
         ACCEPT,
@@ -48,10 +47,11 @@ class AnswerLinks {
     AnswerLinks(
             JdbcClient jdbc,
             Clock clock,
-            @Value("${traitant.notifications.link-secret:" + DEV_SECRET + "}") String secret,
-            @Value("${traitant.notifications.base-url:http://localhost:8080}") String baseUrl,
-            @Value("${traitant.notifications.link-validity:P14D}") Duration validity,
-            org.springframework.core.env.Environment environment) {
+            org.springframework.core.env.Environment environment,
+            fr.traitant.app.platform.TraitantProperties platformSettings) {
+        String secret = platformSettings.notifications().linkSecret();
+        String baseUrl = platformSettings.notifications().baseUrl();
+        Duration validity = platformSettings.notifications().linkValidity();
         this.jdbc = jdbc;
         this.clock = clock;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);

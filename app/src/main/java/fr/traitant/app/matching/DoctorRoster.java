@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,11 +47,8 @@ class DoctorRoster {
     private final boolean syntheticDoctors;
 
     DoctorRoster(
-            ProposalRepository repository,
-            Doctors doctors,
-            Charter charter,
-            Clock clock,
-            @Value("${traitant.matching.synthetic-doctors:false}") boolean syntheticDoctors) {
+            ProposalRepository repository, Doctors doctors, Charter charter, Clock clock, MatchingProperties settings) {
+        boolean syntheticDoctors = settings.matching().syntheticDoctors();
         this.repository = repository;
         this.doctors = doctors;
         this.charter = charter;

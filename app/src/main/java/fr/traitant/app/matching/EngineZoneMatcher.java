@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,10 +47,7 @@ class EngineZoneMatcher implements ZoneMatcher {
     private final double networkPreferenceMinutes;
 
     @Autowired
-    EngineZoneMatcher(
-            Territory territory,
-            @Value("${traitant.matching.max-minutes:30}") double maxMinutes,
-            @Value("${traitant.matching.network-preference-minutes:10}") double networkPreferenceMinutes) {
+    EngineZoneMatcher(Territory territory, MatchingProperties settings) {
         this(
                 code -> {
                     Communes communes = territory.engineCommunes();
@@ -62,8 +58,8 @@ class EngineZoneMatcher implements ZoneMatcher {
                                     .map(i -> communes.get(i.getAsInt()))
                                     .map(c -> DensityClass.of(c.population(), c.areaKm2()));
                 },
-                maxMinutes,
-                networkPreferenceMinutes);
+                settings.matching().maxMinutes(),
+                settings.matching().networkPreferenceMinutes());
     }
 
     EngineZoneMatcher(

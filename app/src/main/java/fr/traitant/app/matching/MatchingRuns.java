@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -144,11 +143,12 @@ public class MatchingRuns {
             AuditTrail auditTrail,
             Clock clock,
             ZoneInputs inputs,
-            @Value("${traitant.matching.max-minutes:30}") double maxMinutes,
             Doctors doctors,
             org.springframework.transaction.PlatformTransactionManager transactionManager,
             ProposalRepository proposals,
-            fr.traitant.app.territory.Territory territory) {
+            fr.traitant.app.territory.Territory territory,
+            MatchingProperties settings) {
+        double maxMinutes = settings.matching().maxMinutes();
         this.territory = territory;
         this.proposals = proposals;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,7 +96,6 @@ public class ProposalWorkflow {
             CurrentUser currentUser,
             Territory territory,
             Clock clock,
-            @Value("${traitant.workflow.answer-period:P14D}") Duration answerPeriod,
             Outbox outbox,
             AnswerLinks links,
             DoctorRoster roster,
@@ -107,7 +105,9 @@ public class ProposalWorkflow {
             ZoneMatcher matcher,
             org.springframework.context.ApplicationEventPublisher events,
             Proposals proposals,
-            fr.traitant.app.identity.Inbox inbox) {
+            fr.traitant.app.identity.Inbox inbox,
+            MatchingProperties settings) {
+        Duration answerPeriod = settings.workflow().answerPeriod();
         this.inbox = inbox;
         this.events = events;
         this.proposals = proposals;

@@ -19,7 +19,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,9 +58,10 @@ public class Proposals {
             Households households,
             AuditTrail auditTrail,
             Territory territory,
-            @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder,
             fr.traitant.app.identity.Accounts accounts,
-            fr.traitant.app.directory.Doctors directory) {
+            fr.traitant.app.directory.Doctors directory,
+            MatchingProperties settings) {
+        int paediatricsUnder = settings.matching().paediatricsUnder();
         this.directory = directory;
         this.accounts = accounts;
         this.territory = territory;

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -59,7 +58,8 @@ public class Transfers {
             ProposalWorkflow workflow,
             AuditTrail auditTrail,
             Clock clock,
-            @Value("${traitant.transfers.lead-time:P60D}") java.time.Period leadTime) {
+            MatchingProperties settings) {
+        java.time.Period leadTime = settings.transfers().leadTime();
         this.jdbc = jdbc;
         this.households = households;
         this.territory = territory;

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * audited for each member of the household.
  */
 @Service
-@EnableConfigurationProperties(PriorityPolicy.class)
+@EnableConfigurationProperties({PriorityPolicy.class, MatchingProperties.class})
 public class WaitingList {
 
     /** Where a request comes from. */

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +40,10 @@ class ZoneInputs {
             Households households,
             Territory territory,
             DoctorRoster roster,
-            @Value("${traitant.matching.paediatrics-under:16}") int paediatricsUnder,
             ProposalRepository proposals,
-            @Value("${traitant.matching.max-minutes:30}") double maxMinutes) {
+            MatchingProperties settings) {
+        int paediatricsUnder = settings.matching().paediatricsUnder();
+        double maxMinutes = settings.matching().maxMinutes();
         this.maxMinutes = maxMinutes;
         this.proposals = proposals;
         this.jdbc = jdbc;

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,9 +82,11 @@ public class ActivationCodes {
             LoginThrottle throttle,
             CurrentUser currentUser,
             Clock clock,
-            @Value("${traitant.activation.validity:P60D}") Duration validity,
-            @Value("${traitant.notifications.base-url:http://localhost:8080}") String baseUrl,
-            @Value("${traitant.fund-name:Caisse nationale militaire de sécurité sociale}") String fundName) {
+            fr.traitant.app.platform.TraitantProperties platformSettings,
+            MembersProperties settings) {
+        Duration validity = settings.activation().validity();
+        String baseUrl = platformSettings.notifications().baseUrl();
+        String fundName = platformSettings.fundName();
         this.jdbc = jdbc;
         this.members = members;
         this.households = households;

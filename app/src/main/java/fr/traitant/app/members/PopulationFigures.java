@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -13,15 +12,15 @@ import org.springframework.stereotype.Service;
  * Facade: aggregate figures on the protected population (no personal data, hence not audited). Reproduces the
  * fund's report table ("Répartition des bénéficiaires par tranche d'âge") from the database.
  */
+@org.springframework.boot.context.properties.EnableConfigurationProperties(MembersProperties.class)
 @Service
 public class PopulationFigures {
 
     private final JdbcClient jdbc;
     private final LocalDate referenceDate;
 
-    PopulationFigures(
-            JdbcClient jdbc,
-            @Value("${traitant.members.population-reference-date:2024-12-31}") LocalDate referenceDate) {
+    PopulationFigures(JdbcClient jdbc, MembersProperties settings) {
+        LocalDate referenceDate = settings.members().populationReferenceDate();
         this.jdbc = jdbc;
         this.referenceDate = referenceDate;
     }

@@ -13,7 +13,6 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -42,8 +41,9 @@ class SyntheticPopulationLoader implements SmartInitializingSingleton {
             JdbcClient jdbc,
             DataSource dataSource,
             TransactionTemplate transactions,
-            @Value("${traitant.demo.synthetic-population-scale:0}") double scale,
-            @Value("${traitant.demo.seed:2024}") long seed) {
+            fr.traitant.app.platform.TraitantProperties platformSettings) {
+        double scale = platformSettings.demo().syntheticPopulationScale();
+        long seed = platformSettings.demo().seed();
         this.territory = territory;
         this.jdbc = jdbc;
         this.dataSource = dataSource;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -41,8 +40,9 @@ class NetworkDemoLoader {
             Territory territory,
             TransactionTemplate transactions,
             Clock clock,
-            @Value("${traitant.demo.network-members:0}") int count,
-            @Value("${traitant.demo.seed:2024}") long seed) {
+            fr.traitant.app.platform.TraitantProperties platformSettings) {
+        int count = platformSettings.demo().networkMembers();
+        long seed = platformSettings.demo().seed();
         this.charter = charter;
         this.search = search;
         this.territory = territory;

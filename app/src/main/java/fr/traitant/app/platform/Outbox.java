@@ -10,7 +10,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -52,10 +51,11 @@ public class Outbox {
             JdbcClient jdbc,
             ObjectProvider<JavaMailSender> mailSender,
             Clock clock,
-            @Value("${traitant.notifications.from:ne-pas-repondre@traitant.example.fr}") String from,
-            @Value("${traitant.notifications.lease:PT2M}") Duration lease,
-            @Value("${traitant.notifications.retry-base:PT30S}") Duration retryBase,
-            @Value("${traitant.notifications.retry-max:PT6H}") Duration retryMax) {
+            fr.traitant.app.platform.TraitantProperties platformSettings) {
+        String from = platformSettings.notifications().from();
+        Duration lease = platformSettings.notifications().lease();
+        Duration retryBase = platformSettings.notifications().retryBase();
+        Duration retryMax = platformSettings.notifications().retryMax();
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.clock = clock;
