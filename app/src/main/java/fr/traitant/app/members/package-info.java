@@ -1,7 +1,8 @@
 /**
- * Members (minimal, from the identity issue): households, their members (NIR stored, masked on display) and the
- * insured accounts linked to them. Reading a household is audited; an insured person sees their own household
- * only (another household is "not found"). Extended by the members issue.
+ * Adhérents: the fund's members and their households (NIR stored, masked on display), the member import (whole
+ * file or nothing), the synthetic demo population, activation codes sent by letter, the population figures and the
+ * insured accounts linked to a household. Reading a household is audited; an insured person sees their own household
+ * only (another household is "not found"). Public API and dependencies: ARCHITECTURE.md.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Members",
