@@ -9,9 +9,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
@@ -141,28 +139,5 @@ class IdentityPages {
         page.addObject("title", "Page introuvable");
         page.addObject("detail", "La page que vous cherchez n'existe pas ou a été déplacée.");
         return page;
-    }
-
-    /** The signed-in person (or null) for the header of every page. */
-    @ControllerAdvice
-    static class SignedInModel {
-        private final CurrentUser currentUser;
-        private final Inbox inbox;
-
-        SignedInModel(CurrentUser currentUser, Inbox inbox) {
-            this.currentUser = currentUser;
-            this.inbox = inbox;
-        }
-
-        @ModelAttribute("signedIn")
-        SignedInUser signedIn() {
-            return currentUser.find().orElse(null);
-        }
-
-        /** Unread notifications of the signed-in person, for the header (0 for anonymous visitors). */
-        @ModelAttribute("unreadNotifications")
-        int unreadNotifications() {
-            return currentUser.find().map(u -> inbox.unread(u.accountId())).orElse(0);
-        }
     }
 }

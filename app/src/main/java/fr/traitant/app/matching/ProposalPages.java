@@ -1,0 +1,134 @@
+package fr.traitant.app.matching;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+@Controller
+class ProposalPages {
+    private final Proposals proposals;
+    private final ProposalWorkflow workflow;
+    private final fr.traitant.app.identity.CurrentUser currentUser;
+    private final fr.traitant.app.territory.Territory territory;
+
+    ProposalPages(
+            Proposals proposals,
+            ProposalWorkflow workflow,
+            fr.traitant.app.identity.CurrentUser currentUser,
+            fr.traitant.app.territory.Territory territory) {
+        this.territory = territory;
+        this.proposals = proposals;
+        this.workflow = workflow;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/propositions")
+    String mine(Model model) {
+        fill(model);
+        return "matching/proposals";
+    }
+
+    private void fill(Model model) {
+        model.addAttribute("proposals", proposals.mineWithProfiles());
+        ProposalWorkflow.Capacity capacity =
+                workflow.capacity(currentUser.get().accountId()).orElse(null);
+        model.addAttribute("capacity", capacity);
+        model.addAttribute("statuses", fr.traitant.engine.directory.NewPatients.values());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute(
+                    "form",
+                    java.util.Map.of(
+                            "statut", capacity == null ? "" : capacity.accepting() ? "ACCEPTING" : "NOT_ACCEPTING",
+                            "capacite", capacity == null ? "" : Integer.toString(capacity.capacity()),
+                            "commune", capacity == null ? "" : territory.communeLabel(capacity.communeCode())));
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", java.util.Map.of());
+        }
+    }
+
+    /** One proposal with its household's profile; 404 unless it is addressed to the signed-in doctor. */
+    @GetMapping("/propositions/{id}")
+    String one(@PathVariable long id, Model model) {
+        var entry = proposals.readWithProfile(id);
+        model.addAttribute("proposal", entry.getKey());
+        model.addAttribute("profile", entry.getValue());
+        proposals.familyOfMyProposal(id).ifPresent(family -> model.addAttribute("family", family));
+        return "matching/proposal";
+    }
+
+    /** The doctor records that they declared themselves médecin traitant of the household that chose them. */
+    @org.springframework.web.bind.annotation.PostMapping("/propositions/{id}/declaration")
+    String declared(@PathVariable long id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            workflow.recordDeclaration(new ProposalId(id));
+            redirect.addFlashAttribute(
+                    "message", "Déclaration enregistrée : le foyer voit que vous êtes son médecin traitant déclaré.");
+        } catch (ProposalWorkflow.TransitionRefused e) {
+            redirect.addFlashAttribute("message", e.getMessage());
+        }
+        return "redirect:/propositions/" + id;
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/propositions/{id}/reponse")
+    String answer(
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            switch (decision) {
+                case "accepter" -> workflow.accept(new ProposalId(id));
+                case "decliner" -> workflow.decline(new ProposalId(id));
+                default -> throw new IllegalArgumentException("Décision inconnue.");
+            }
+            redirect.addFlashAttribute(
+                    "message",
+                    decision.equals("accepter")
+                            ? "Proposition acceptée : le foyer est prévenu."
+                            : "Proposition déclinée.");
+        } catch (ProposalWorkflow.TransitionRefused e) {
+            redirect.addFlashAttribute("message", e.getMessage());
+        }
+        return "redirect:/propositions";
+    }
+
+    /** The doctor's availability: new-patient status, capacity, practice commune; errors next to the field. */
+    @org.springframework.web.bind.annotation.PostMapping("/propositions/capacite")
+    String capacity(
+            @org.springframework.web.bind.annotation.RequestParam(name = "statut", required = false) String status,
+            @org.springframework.web.bind.annotation.RequestParam(name = "capacite", required = false) String capacity,
+            @org.springframework.web.bind.annotation.RequestParam(name = "commune", required = false) String commune,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        java.util.Map<String, String> form = new java.util.HashMap<>();
+        form.put("statut", status == null ? "" : status);
+        form.put("capacite", capacity == null ? "" : capacity);
+        form.put("commune", commune == null ? "" : commune);
+        try {
+            fr.traitant.engine.directory.NewPatients parsed =
+                    status == null || status.isBlank() ? null : fr.traitant.engine.directory.NewPatients.parse(status);
+            if (status != null && !status.isBlank() && parsed == null) {
+                throw new ProposalWorkflow.AvailabilityRefused("statut", "Statut inconnu.");
+            }
+            Integer places;
+            try {
+                places = capacity == null || capacity.isBlank() ? null : Integer.valueOf(capacity.strip());
+            } catch (NumberFormatException e) {
+                throw new ProposalWorkflow.AvailabilityRefused(
+                        "capacite", "Indiquez un nombre entier de nouveaux patients.");
+            }
+            workflow.updateMyAvailability(parsed, places, commune);
+        } catch (ProposalWorkflow.AvailabilityRefused e) {
+            response.setStatus(422);
+            model.addAttribute("form", form);
+            model.addAttribute("errors", java.util.Map.of(e.field(), e.getMessage()));
+            fill(model);
+            return "matching/proposals";
+        }
+        redirect.addFlashAttribute(
+                "message", "Disponibilité mise à jour : elle sera prise en compte au prochain appariement.");
+        return "redirect:/propositions";
+    }
+}

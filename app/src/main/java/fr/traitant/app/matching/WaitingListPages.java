@@ -1,0 +1,204 @@
+package fr.traitant.app.matching;
+
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+@Controller
+class WaitingListPages {
+    private final WaitingList waitingList;
+    private final WaitingFigures figures;
+    private final fr.traitant.app.members.Households households;
+    private final fr.traitant.app.identity.CurrentUser currentUser;
+    private final java.time.Clock clock;
+
+    private final ProposalWorkflow workflow;
+
+    private final Proposals proposals;
+
+    private final fr.traitant.app.territory.Territory territory;
+
+    private final org.springframework.beans.factory.ObjectProvider<HouseholdRequests> requests;
+
+    WaitingListPages(
+            WaitingList waitingList,
+            WaitingFigures figures,
+            fr.traitant.app.members.Households households,
+            fr.traitant.app.identity.CurrentUser currentUser,
+            java.time.Clock clock,
+            ProposalWorkflow workflow,
+            Proposals proposals,
+            fr.traitant.app.territory.Territory territory,
+            org.springframework.beans.factory.ObjectProvider<HouseholdRequests> requests) {
+        this.requests = requests;
+        this.territory = territory;
+        this.proposals = proposals;
+        this.workflow = workflow;
+        this.waitingList = waitingList;
+        this.figures = figures;
+        this.households = households;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @GetMapping("/chiffres/attente")
+    String figures(Model model) {
+        model.addAttribute("cells", figures.waiting());
+        model.addAttribute("months", figures.attachedPerMonth());
+        return "matching/figures";
+    }
+
+    @GetMapping("/liste-attente")
+    String waiting(
+            @org.springframework.web.bind.annotation.RequestParam(name = "departement", required = false)
+                    String departement,
+            @org.springframework.web.bind.annotation.RequestParam(name = "priorite", required = false) String priority,
+            fr.traitant.app.platform.ListRequest list,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        String d = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
+        String p = priority == null ? "" : priority.strip();
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        territory.departementError(departement).ifPresent(message -> errors.put("departement", message));
+        if (!p.isEmpty() && !p.matches("[1-5]")) {
+            errors.put("priorite", "La priorité va de 1 à 5.");
+        }
+        model.addAttribute("departement", departement == null ? "" : departement);
+        model.addAttribute("priority", p);
+        model.addAttribute("errors", errors);
+        if (!errors.isEmpty()) {
+            response.setStatus(422);
+            model.addAttribute("entries", null);
+            return "matching/waiting";
+        }
+        model.addAttribute(
+                "entries",
+                waitingList.waiting(
+                        d, p.isEmpty() ? null : Integer.valueOf(p), list, fr.traitant.app.platform.ListRequest.SIZE));
+        model.addAttribute("csv", list.path() + ".csv" + (list.query().isEmpty() ? "" : "?" + list.query()));
+        return "matching/waiting";
+    }
+
+    @GetMapping(value = "/liste-attente.csv", produces = "text/csv")
+    org.springframework.http.ResponseEntity<String> waitingCsv(
+            @org.springframework.web.bind.annotation.RequestParam(name = "departement", required = false)
+                    String departement,
+            @org.springframework.web.bind.annotation.RequestParam(name = "priorite", required = false)
+                    Integer priority) {
+        String d = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!d.isEmpty() && !territory.isDepartement(d)) {
+            throw new IllegalArgumentException("Département inconnu : " + departement);
+        }
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        for (WaitingList.Entry e : waitingList
+                .waiting(d, priority, fr.traitant.app.platform.ListRequest.first("/liste-attente"), 100_000)
+                .rows()) {
+            rows.add(java.util.List.of(
+                    Long.toString(e.householdId()),
+                    e.departement(),
+                    territory.departementLabel(e.departement()),
+                    Integer.toString(e.priority()),
+                    e.priorityReasons() == null ? "" : e.priorityReasons(),
+                    Integer.toString(e.people()),
+                    e.waitingSinceDay().toString(),
+                    e.source().label(),
+                    Integer.toString(e.unansweredContacts())));
+        }
+        return fr.traitant.app.platform.CsvExport.of(
+                "liste-attente" + (d.isEmpty() ? "" : "-" + d) + ".csv",
+                java.util.List.of(
+                        "foyer",
+                        "departement",
+                        "departement_nom",
+                        "priorite",
+                        "motifs",
+                        "personnes",
+                        "en_attente_depuis",
+                        "origine",
+                        "contacts_sans_reponse"),
+                rows);
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/liste-attente/{id}/contacts")
+    String contact(
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam("canal") WaitingList.Channel channel,
+            @org.springframework.web.bind.annotation.RequestParam("reponse") boolean answered) {
+        WaitingList.Entry entry = waitingList.recordContact(id, channel, answered);
+        return "redirect:/liste-attente?departement=" + entry.departement();
+    }
+
+    /** The insured person's request: where it stands. */
+    @GetMapping("/mon-medecin-traitant")
+    String mine(Model model) {
+        List<Long> own = households.householdsOf(currentUser.get().accountId());
+        model.addAttribute("requests", java.util.List.of());
+        if (own.isEmpty()) {
+            // a page that says why, not an error: the account is not yet linked to the fund's household
+            model.addAttribute("noHousehold", true);
+            return "matching/mine";
+        }
+        WaitingList.Entry entry = waitingList.openEntry(own.getFirst()).orElse(null);
+        model.addAttribute("entry", entry);
+        model.addAttribute("helpRequested", entry != null && waitingList.helpRequested(entry.id()));
+        // one status for the family: the PASS or conciliation request about finding a doctor, if one is open
+        model.addAttribute(
+                "requests",
+                requests.stream()
+                        .flatMap(r -> r.openFindDoctorRequests(own.getFirst()).stream())
+                        .toList());
+        workflow.latestForHousehold(own.getFirst()).ifPresent(id -> {
+            model.addAttribute("proposalId", id.value());
+            model.addAttribute("proposalStatus", workflow.status(id));
+            proposals.doctorForMyHousehold(id.value()).ifPresent(doctor -> model.addAttribute("doctor", doctor));
+        });
+        return "matching/mine";
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/mon-medecin-traitant/propositions/{id}/reponse")
+    String answer(
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            switch (decision) {
+                case "confirmer" -> workflow.confirm(new ProposalId(id));
+                case "refuser" -> workflow.refuse(new ProposalId(id));
+                default -> throw new IllegalArgumentException("Décision inconnue.");
+            }
+            redirect.addFlashAttribute(
+                    "message",
+                    decision.equals("confirmer")
+                            ? "Votre médecin traitant est déclaré."
+                            : "Proposition refusée : votre demande reste active, sans perdre votre ancienneté.");
+        } catch (ProposalWorkflow.TransitionRefused e) {
+            redirect.addFlashAttribute("message", e.getMessage());
+        }
+        return "redirect:/mon-medecin-traitant";
+    }
+
+    /** The insured person asks an advisor for help. */
+    @org.springframework.web.bind.annotation.PostMapping("/mon-medecin-traitant/aide")
+    String help(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        List<Long> own = households.householdsOf(currentUser.get().accountId());
+        if (own.isEmpty()) {
+            throw new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte.");
+        }
+        waitingList.requestHelp(own.getFirst());
+        redirect.addFlashAttribute("message", "Votre demande d'aide est transmise : un conseiller vous contactera.");
+        return "redirect:/mon-medecin-traitant";
+    }
+
+    /** The insured person asks for a médecin traitant (online registration). */
+    @org.springframework.web.bind.annotation.PostMapping("/mon-medecin-traitant/inscription")
+    String register() {
+        List<Long> own = households.householdsOf(currentUser.get().accountId());
+        if (own.isEmpty()) {
+            throw new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte.");
+        }
+        waitingList.register(own.getFirst(), WaitingList.Source.ONLINE, clock.instant());
+        return "redirect:/mon-medecin-traitant";
+    }
+}
