@@ -1,34 +1,22 @@
 package fr.traitant.app.directory;
 
+import static fr.traitant.app.directory.FhirResources.*;
+
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.territory.Territory;
-import fr.traitant.engine.directory.NewPatients;
 import fr.traitant.engine.geo.GeoPoint;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.Address;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Distance;
 import org.hl7.fhir.r4.model.Enumerations;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.HumanName;
-import org.hl7.fhir.r4.model.IntegerType;
-import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Organization;
-import org.hl7.fhir.r4.model.Practitioner;
-import org.hl7.fhir.r4.model.PractitionerRole;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,19 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(
         value = "/fhir",
-        produces = {DirectoryFhir.FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
+        produces = {FhirResources.FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
 class DirectoryFhir {
 
-    static final String FHIR_JSON = "application/fhir+json";
-    static final String RPPS_SYSTEM = "https://rpps.esante.gouv.fr";
-    static final String SPECIALTY_SYSTEM =
-            "https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale";
-    static final String NEW_PATIENTS_EXTENSION = "https://traitant.fr/fhir/StructureDefinition/newpatients";
-    static final String ACCEPTING_SYSTEM =
-            "http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/AcceptingPatientsCS";
-    static final String NETWORK_EXTENSION = "https://traitant.fr/fhir/StructureDefinition/network-member";
-    static final String TELECONSULTATION_EXTENSION = "https://traitant.fr/fhir/StructureDefinition/teleconsultation";
-    static final String TAG_SYSTEM = "https://traitant.fr/fhir/CodeSystem/data-origin";
     private static final Pattern LOCATION_ID = Pattern.compile("(.+)-(\\d{1,2})");
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -71,14 +49,10 @@ class DirectoryFhir {
     private final DoctorSearch search;
     private final Territory territory;
 
-    private final fr.traitant.app.identity.CurrentUser currentUser;
+    private final FhirResources resources;
 
-    DirectoryFhir(
-            Doctors doctors,
-            DoctorSearch search,
-            Territory territory,
-            fr.traitant.app.identity.CurrentUser currentUser) {
-        this.currentUser = currentUser;
+    DirectoryFhir(Doctors doctors, DoctorSearch search, Territory territory, FhirResources resources) {
+        this.resources = resources;
         this.doctors = doctors;
         this.search = search;
         this.territory = territory;
@@ -138,7 +112,7 @@ class DirectoryFhir {
 
     @GetMapping("/Practitioner/{id}")
     ResponseEntity<String> practitioner(@PathVariable String id) {
-        return json(practitioner(activeProfile(id)));
+        return json(resources.practitioner(activeProfile(id)));
     }
 
     @GetMapping("/Practitioner")
@@ -157,7 +131,7 @@ class DirectoryFhir {
             if (system.equals(RPPS_SYSTEM)) {
                 doctors.findByRpps(value)
                         .filter(DoctorProfile::active)
-                        .ifPresent(p -> add(bundle, practitioner(p), request, null));
+                        .ifPresent(p -> add(bundle, resources.practitioner(p), request, null));
             }
         } else if (name != null && !name.isBlank()) {
             DoctorSearchResults results = search.search(
@@ -176,7 +150,7 @@ class DirectoryFhir {
                     Optional.empty(),
                     offset);
             for (DoctorHit hit : results.doctors()) {
-                add(bundle, practitioner(activeProfile(hit.id())), request, null);
+                add(bundle, resources.practitioner(activeProfile(hit.id())), request, null);
             }
             page(bundle, request, offset, count, results.matching());
             return json(bundle);
@@ -189,7 +163,7 @@ class DirectoryFhir {
 
     @GetMapping("/PractitionerRole/{id}")
     ResponseEntity<String> role(@PathVariable String id) {
-        return json(role(activeProfile(id)));
+        return json(resources.role(activeProfile(id)));
     }
 
     @GetMapping("/PractitionerRole")
@@ -198,7 +172,9 @@ class DirectoryFhir {
                 ? practitioner.substring("Practitioner/".length())
                 : practitioner;
         Bundle bundle = searchset(request);
-        doctors.findProfile(id).filter(DoctorProfile::active).ifPresent(p -> add(bundle, role(p), request, null));
+        doctors.findProfile(id)
+                .filter(DoctorProfile::active)
+                .ifPresent(p -> add(bundle, resources.role(p), request, null));
         bundle.setTotal(bundle.getEntry().size());
         return json(bundle);
     }
@@ -215,7 +191,7 @@ class DirectoryFhir {
                 .filter(x -> x.ordinal() == ordinal)
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("Aucun lieu n'a l'identifiant " + id));
-        return json(location(p, l));
+        return json(resources.location(p, l));
     }
 
     @GetMapping("/Location")
@@ -265,7 +241,7 @@ class DirectoryFhir {
                     .findFirst()
                     .orElse(p.mainLocation());
             double metres = origin.distanceMetresTo(new GeoPoint(l.lat(), l.lon()));
-            add(bundle, location(p, l), request, metres);
+            add(bundle, resources.location(p, l), request, metres);
         }
         page(bundle, request, offset, count, results.matching());
         return json(bundle);
@@ -283,7 +259,7 @@ class DirectoryFhir {
                 .filter(x -> x.ordinal() == ordinal)
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("Aucune organisation n'a l'identifiant " + id));
-        return json(organization(p, l));
+        return json(resources.organization(p, l));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -305,138 +281,6 @@ class DirectoryFhir {
     }
 
     // --- resources
-
-    Practitioner practitioner(DoctorProfile p) {
-        Practitioner r = new Practitioner();
-        r.setId(p.id());
-        tag(r, p);
-        p.rpps()
-                .ifPresent(rpps -> r.addIdentifier()
-                        .setSystem(RPPS_SYSTEM)
-                        .setValue(rpps)
-                        .setUse(org.hl7.fhir.r4.model.Identifier.IdentifierUse.OFFICIAL));
-        r.setActive(p.active());
-        HumanName name = r.addName()
-                .setUse(HumanName.NameUse.OFFICIAL)
-                .setFamily(p.lastName().isEmpty() ? p.id() : p.lastName());
-        if (!p.firstName().isEmpty()) {
-            name.addGiven(p.firstName());
-        }
-        name.addPrefix("Dr");
-        if (!p.phone().isEmpty()) {
-            r.addTelecom()
-                    .setSystem(ContactPoint.ContactPointSystem.PHONE)
-                    .setValue(p.phone())
-                    .setUse(ContactPoint.ContactPointUse.WORK);
-        }
-        if (!p.mssante().isEmpty()) {
-            r.addTelecom()
-                    .setSystem(ContactPoint.ContactPointSystem.EMAIL)
-                    .setValue(p.mssante())
-                    .setUse(ContactPoint.ContactPointUse.WORK);
-        }
-        if (currentUser.find().filter(u -> u.role().agent()).isPresent()) { // the year of birth is for agents only
-            p.birthYear().ifPresent(y -> r.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(String.valueOf(y))));
-        }
-        r.addCommunication(language("fr", "français"));
-        for (String l : p.languages()) {
-            r.addCommunication(language(l, null));
-        }
-        return r;
-    }
-
-    PractitionerRole role(DoctorProfile p) {
-        PractitionerRole r = new PractitionerRole();
-        r.setId(p.id());
-        tag(r, p);
-        r.setActive(p.active());
-        r.setPractitioner(new Reference("Practitioner/" + p.id()).setDisplay(p.displayName()));
-        r.addCode(new CodeableConcept()
-                .addCoding(new Coding("http://terminology.hl7.org/CodeSystem/practitioner-role", "doctor", "Doctor")));
-        r.addSpecialty(new CodeableConcept()
-                .addCoding(new Coding(
-                        SPECIALTY_SYSTEM, p.specialty().code(), p.specialty().label()))
-                .setText(p.specialty().label()));
-        for (PracticeLocation l : p.locations()) {
-            r.addLocation(new Reference("Location/" + p.id() + "-" + l.ordinal()));
-        }
-        r.setOrganization(
-                new Reference("Organization/" + p.id() + "-" + p.mainLocation().ordinal()));
-        if (!p.phone().isEmpty()) {
-            r.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.phone());
-        }
-        r.addExtension(TELECONSULTATION_EXTENSION, new BooleanType(p.teleconsultation()));
-        Extension newPatients = r.addExtension().setUrl(NEW_PATIENTS_EXTENSION);
-        NewPatients status = p.newPatients();
-        newPatients.addExtension(
-                "acceptingPatients",
-                new CodeableConcept()
-                        .addCoding(new Coding(ACCEPTING_SYSTEM, status.hl7Code(), status.label()))
-                        .setText(status.label()));
-        newPatients.addExtension("capacity", new IntegerType(p.capacity()));
-        newPatients.addExtension("maxComplexity", new IntegerType(p.maxComplexity()));
-        r.addExtension(NETWORK_EXTENSION, new BooleanType(p.networkMember()));
-        return r;
-    }
-
-    Location location(DoctorProfile p, PracticeLocation l) {
-        Location r = new Location();
-        r.setId(p.id() + "-" + l.ordinal());
-        tag(r, p);
-        r.setStatus(Location.LocationStatus.ACTIVE);
-        r.setMode(Location.LocationMode.INSTANCE);
-        r.setName(l.name().isEmpty() ? "Cabinet du " + p.displayName() : l.name());
-        r.setAddress(address(l));
-        r.setPosition(
-                new Location.LocationPositionComponent().setLatitude(l.lat()).setLongitude(l.lon()));
-        r.setManagingOrganization(new Reference("Organization/" + p.id() + "-" + l.ordinal()));
-        if (!p.phone().isEmpty()) {
-            r.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(p.phone());
-        }
-        return r;
-    }
-
-    Organization organization(DoctorProfile p, PracticeLocation l) {
-        Organization r = new Organization();
-        r.setId(p.id() + "-" + l.ordinal());
-        tag(r, p);
-        r.setActive(true);
-        r.addType(new CodeableConcept()
-                .addCoding(new Coding(
-                        "http://terminology.hl7.org/CodeSystem/organization-type", "prov", "Healthcare Provider")));
-        r.setName(l.name().isEmpty() ? "Cabinet du " + p.displayName() : l.name());
-        r.addAddress(address(l));
-        return r;
-    }
-
-    private Address address(PracticeLocation l) {
-        Address a = new Address()
-                .setUse(Address.AddressUse.WORK)
-                .setType(Address.AddressType.PHYSICAL)
-                .setCountry("FR");
-        if (!l.address().isEmpty()) {
-            a.addLine(l.address());
-        }
-        if (!l.postalCode().isEmpty()) {
-            a.setPostalCode(l.postalCode());
-        }
-        territory
-                .findCommune(l.communeCode())
-                .ifPresent(c -> a.setCity(c.name()).setDistrict(c.departement()));
-        return a;
-    }
-
-    private static CodeableConcept language(String code, String display) {
-        return new CodeableConcept().addCoding(new Coding("urn:ietf:bcp:47", code, display));
-    }
-
-    private static void tag(Resource r, DoctorProfile p) {
-        if (p.synthetic()) {
-            r.getMeta().addTag(TAG_SYSTEM, "synthetic", "Données synthétiques (fictives)");
-        }
-    }
-
-    // --- plumbing
 
     private DoctorProfile activeProfile(String id) {
         return doctors.findProfile(id)
