@@ -86,7 +86,7 @@ public final class AccessibilityCalculator {
             int[] of = new int[n];
             for (int i = 0; i < n; i++) {
                 String code = areaCode(communes.get(i), level);
-                of[i] = code.isEmpty() ? -1 : indexOf.get(code);
+                of[i] = code.isEmpty() ? -1 : java.util.Objects.requireNonNull(indexOf.get(code));
             }
             areaOfCommune[level.ordinal()] = of;
             areaCodes[level.ordinal()] = sorted;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Accessibility of every commune for one supply, with population-weighted aggregates.
@@ -26,7 +27,7 @@ public final class AccessibilityResult {
     private final double[] apl;
     // Aggregates are computed on first use (an incremental update then costs only the touched
     // communes); a race computes the same immutable value twice, which is harmless.
-    private volatile Map<AreaLevel, List<AreaScore>> areas;
+    private volatile @Nullable Map<AreaLevel, List<AreaScore>> areas;
     private final long totalPopulation;
     private final long underservedPopulation;
     private final double populationWeightedApl;
@@ -200,12 +201,12 @@ public final class AccessibilityResult {
 
     /** Aggregates at {@code level}, sorted by code. */
     public List<AreaScore> areas(AreaLevel level) {
-        return areas().get(level);
+        return java.util.Objects.requireNonNull(areas().get(level));
     }
 
     /** Aggregate of one area, if it exists. */
     public Optional<AreaScore> findArea(AreaLevel level, String code) {
-        List<AreaScore> list = areas().get(level);
+        List<AreaScore> list = areas(level);
         int i = Arrays.binarySearch(calculator.areaCodes(level), code);
         return i >= 0 ? Optional.of(list.get(i)) : Optional.empty();
     }
@@ -218,7 +219,7 @@ public final class AccessibilityResult {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
         }
-        return areas().get(AreaLevel.EPCI).stream()
+        return areas(AreaLevel.EPCI).stream()
                 .filter(a -> a.population() > 0)
                 .sorted(Comparator.comparingDouble(AreaScore::apl).thenComparing(AreaScore::code))
                 .limit(n)

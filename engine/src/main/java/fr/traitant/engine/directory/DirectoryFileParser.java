@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses and validates, line by line, a directory file in one of the two {@link Format}s. Pure: it
@@ -376,7 +377,7 @@ public final class DirectoryFileParser {
             try {
                 specialty = MedicalSpecialty.unlisted(specialtyCode);
             } catch (IllegalArgumentException e) {
-                return new Rejected(line, e.getMessage());
+                return new Rejected(line, String.valueOf(e.getMessage()));
             }
             warnings = List.of("Savoir-faire « " + specialty.code()
                     + " » absent de la table des spécialités : médecin repris avec ce code"
@@ -485,7 +486,7 @@ public final class DirectoryFileParser {
             teleconsultation = yesNo(CsvColumns.TELECONSULTATION);
             wheelchair = yesNo(CsvColumns.WHEELCHAIR);
         } catch (IllegalArgumentException e) {
-            return new Rejected(line, e.getMessage());
+            return new Rejected(line, String.valueOf(e.getMessage()));
         }
         List<String> languages = null;
         if (columns.containsKey(CsvColumns.LANGUAGES)) {
@@ -510,7 +511,7 @@ public final class DirectoryFileParser {
             capacity = integer(CsvColumns.CAPACITY, 0, 10_000, "capacité");
             complexity = integer(CsvColumns.MAX_COMPLEXITY, 1, 3, "complexité maximale");
         } catch (IllegalArgumentException e) {
-            return new Rejected(line, e.getMessage());
+            return new Rejected(line, String.valueOf(e.getMessage()));
         }
         NewPatients newPatients = null;
         if (!field(CsvColumns.NEW_PATIENTS).isEmpty()) {
@@ -551,12 +552,12 @@ public final class DirectoryFileParser {
                         complexity));
     }
 
-    private String duplicateOf(String key, long line) {
+    private @Nullable String duplicateOf(String key, long line) {
         Long first = seen.putIfAbsent(key, line);
         return first == null ? null : "Ligne en double : même médecin et même lieu qu'à la ligne " + first + ".";
     }
 
-    private Boolean yesNo(String column) {
+    private @Nullable Boolean yesNo(String column) {
         String v = field(column).toLowerCase(Locale.ROOT);
         return switch (v) {
             case "" -> null;

@@ -2,6 +2,7 @@ package fr.traitant.engine.directory;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One valid row of a directory file: a doctor at one practice location.
@@ -43,12 +44,12 @@ public record DoctorRecord(
         double lon,
         String phone,
         String mssante,
-        FeeSector feeSector,
-        Boolean teleconsultation,
-        Boolean wheelchairAccess,
-        List<String> languages,
+        @Nullable FeeSector feeSector,
+        @Nullable Boolean teleconsultation,
+        @Nullable Boolean wheelchairAccess,
+        @Nullable List<String> languages,
         int birthYear,
-        NewPatients newPatients,
+        @Nullable NewPatients newPatients,
         int capacity,
         int maxComplexity) {
     public DoctorRecord {

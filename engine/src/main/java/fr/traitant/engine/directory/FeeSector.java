@@ -1,5 +1,7 @@
 package fr.traitant.engine.directory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Fee sector (secteur conventionnel) of a doctor: {@code SECTOR_1} charges no extra fees;
  * {@code SECTOR_2} may; {@code OPTAM} is sector 2 with capped extra fees (option de pratique
@@ -29,7 +31,7 @@ public enum FeeSector {
     }
 
     /** The sector with this file code (case-insensitive), or null. */
-    public static FeeSector fromCode(String code) {
+    public static @Nullable FeeSector fromCode(String code) {
         for (FeeSector s : values()) {
             if (s.code.equalsIgnoreCase(code) || s.name().equalsIgnoreCase(code)) {
                 return s;

@@ -1,5 +1,7 @@
 package fr.traitant.engine.directory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Whether a doctor takes new patients, with the semantics of the HL7 provider-directory
  * {@code newpatients} extension (Da Vinci PDex Plan-Net "AcceptingPatientsCS" codes).
@@ -33,7 +35,7 @@ public enum NewPatients {
     }
 
     /** The status with this name or HL7 code (case-insensitive), or null. */
-    public static NewPatients parse(String text) {
+    public static @Nullable NewPatients parse(String text) {
         for (NewPatients s : values()) {
             if (s.name().equalsIgnoreCase(text) || s.hl7Code.equalsIgnoreCase(text)) {
                 return s;

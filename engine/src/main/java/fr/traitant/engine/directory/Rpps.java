@@ -1,5 +1,7 @@
 package fr.traitant.engine.directory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An RPPS number (Répertoire partagé des professionnels de santé): 11 digits.
  *
@@ -32,15 +34,15 @@ public record Rpps(String value) {
      * Parses a number as a person types it (spaces ignored), or throws {@link IllegalArgumentException} with a French
      * message.
      */
-    public static Rpps of(String value) {
-        return new Rpps(value == null ? null : value.replaceAll("\\s", ""));
+    public static Rpps of(@Nullable String value) {
+        return new Rpps(value == null ? "" : value.replaceAll("\\s", ""));
     }
 
     /**
      * An RPPS, or a national health-professional id ({@code 8} + RPPS, 12 digits) as sent by Pro Santé Connect;
      * spaces ignored.
      */
-    public static Rpps fromNationalId(String text) {
+    public static Rpps fromNationalId(@Nullable String text) {
         String compact = text == null ? "" : text.replaceAll("\\s", "");
         if (compact.length() == 12 && compact.charAt(0) == '8') {
             compact = compact.substring(1);
@@ -49,12 +51,12 @@ public record Rpps(String value) {
     }
 
     /** Whether {@code value} is a valid RPPS number (11 digits). */
-    public static boolean isValid(String value) {
+    public static boolean isValid(@Nullable String value) {
         return problem(value) == null;
     }
 
     /** Why {@code value} is not a valid RPPS number (French), or null when it is. */
-    public static String problem(String value) {
+    public static @Nullable String problem(@Nullable String value) {
         if (value == null || value.isEmpty()) {
             return "Le numéro RPPS est absent.";
         }

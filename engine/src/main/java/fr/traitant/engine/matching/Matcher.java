@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Solves a matching problem: which household each doctor is proposed, over a whole territory.
@@ -166,7 +167,7 @@ public final class Matcher {
         progress.onProgress("exact", 0, nSmall);
         boolean cpSatOn = options.cpSatDeterministicTime() > 0 && nSmall > 0 && cpSatAvailable();
         long bnbBudget = cpSatOn ? options.exactWorkBudget() : saturatedTimes50(options.exactWorkBudget());
-        ExactSolver.Outcome[] outcomes = new ExactSolver.Outcome[nSmall];
+        ExactSolver.@Nullable Outcome[] outcomes = new ExactSolver.Outcome[nSmall];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         IntStream.range(0, nSmall).parallel().forEach(k -> {
             // above BNB_HOUSEHOLDS households the branch-and-bound rarely proves anything (its folded weights
@@ -183,7 +184,7 @@ public final class Matcher {
         // CP-SAT: exact lexicographic stages where branch-and-bound did not prove optimality (or its
         // folded weights overflow), then the tie-break stages on every exact component
         boolean cpSat = cpSatOn && (options.tieBreak() || anyUnproven(outcomes));
-        CpSatComponentSolver.Result[] exact = new CpSatComponentSolver.Result[nSmall];
+        CpSatComponentSolver.@Nullable Result[] exact = new CpSatComponentSolver.Result[nSmall];
         if (cpSat) {
             progress.onProgress("cp-sat", 0, nSmall);
             IntStream.range(0, nSmall).parallel().forEach(k -> {
@@ -328,7 +329,8 @@ public final class Matcher {
      * the chains reached (the unserved ones, and the members of the doctors their last search visited), every eligible
      * doctor of the same component with places left that is not yet in the household's row. Null when there is none.
      */
-    private static MatchState withRoomPairs(MatchState st, List<int[]> components, int[] parent, boolean[] reached) {
+    private static @Nullable MatchState withRoomPairs(
+            MatchState st, List<int[]> components, int[] parent, boolean[] reached) {
         ProblemIndex p = st.p;
         int nh = p.householdCount(), nd = p.doctorCount();
         boolean[] root = new boolean[nh + nd];
@@ -401,7 +403,7 @@ public final class Matcher {
         return budget > Long.MAX_VALUE / 50 ? Long.MAX_VALUE : budget * 50;
     }
 
-    private static boolean anyUnproven(ExactSolver.Outcome[] outcomes) {
+    private static boolean anyUnproven(ExactSolver.@Nullable Outcome[] outcomes) {
         for (ExactSolver.Outcome o : outcomes) if (o == null || !o.provenOptimal()) return true;
         return false;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable snapshot of an assignment: proposals, unserved households, objective, and on demand
@@ -23,8 +24,8 @@ public final class MatchingResult {
     private final boolean[] forbidden;
     private final Objective objective;
     private final SolveStatistics statistics;
-    private List<Proposal> proposals;
-    private List<UnservedHousehold> unserved;
+    private @Nullable List<Proposal> proposals;
+    private @Nullable List<UnservedHousehold> unserved;
 
     MatchingResult(MatchState st, SolveStatistics statistics) {
         this.p = st.p;
@@ -55,7 +56,7 @@ public final class MatchingResult {
             for (int h = 0; h < slot.length; h++) if (slot[h] >= 0) out.add(proposal(h));
             proposals = List.copyOf(out);
         }
-        return proposals;
+        return java.util.Objects.requireNonNull(proposals);
     }
 
     private Proposal proposal(int h) {
@@ -81,7 +82,7 @@ public final class MatchingResult {
             for (int h : p.order) if (slot[h] < 0) out.add(unservedOf(h));
             unserved = List.copyOf(out);
         }
-        return unserved;
+        return java.util.Objects.requireNonNull(unserved);
     }
 
     private UnservedHousehold unservedOf(int h) {

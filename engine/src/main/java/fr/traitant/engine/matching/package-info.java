@@ -14,4 +14,5 @@
  * <p>Deterministic: the same households, doctors, travel-time model and options give the same
  * result, whatever the order of the input lists and the number of threads.
  */
+@org.jspecify.annotations.NullMarked
 package fr.traitant.engine.matching;

@@ -67,7 +67,7 @@ public record RoadTimeModel(
 
     /** Average road speed of a density class, km/h. */
     public double speedKmh(DensityClass densityClass) {
-        return speedsKmh.get(densityClass);
+        return java.util.Objects.requireNonNull(speedsKmh.get(densityClass));
     }
 
     /** Highest speed of any class, km/h. */

@@ -8,6 +8,7 @@ import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.Literal;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exact lexicographic solve of one connected component with OR-Tools, used when the pure-Java
@@ -35,7 +36,7 @@ public final class CpSatComponentSolver {
     /** Result: slot per household (-1 unserved), and which stages were proven optimal. */
     public record Result(int[] households, int[] slots, boolean objectiveProven, boolean tieBreakProven) {}
 
-    private static volatile Boolean available;
+    private static volatile @Nullable Boolean available;
     /** SCIP branch-and-bound nodes per lexicographic stage and CP-SAT deterministic unit (10 units: 50,000 nodes). */
     static final long SCIP_NODES_PER_UNIT = 5_000;
     /** For measurements only: -Dtraitant.matching.noScip=true skips the SCIP stage. */
@@ -74,7 +75,12 @@ public final class CpSatComponentSolver {
      * @param detTimePerStage deterministic time limit of each stage (CP-SAT's unit, ~ seconds of work)
      */
     public static Result solve(
-            MatchState st, int[] hh, int[] startSlots, long[] knownOptimum, boolean tieBreak, double detTimePerStage) {
+            MatchState st,
+            int[] hh,
+            int[] startSlots,
+            long @Nullable [] knownOptimum,
+            boolean tieBreak,
+            double detTimePerStage) {
         ProblemIndex p = st.p;
         int nh = hh.length;
         int[] ds = st.doctorsOf(hh);

@@ -2,6 +2,7 @@ package fr.traitant.engine.matching.internal;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exact solver for one connected component of the eligibility graph (branch-and-bound), helped by
@@ -39,7 +40,7 @@ public final class ExactSolver {
      * other household uses) starting from the state's assignment. Returns null when the folded
      * weights overflow. Does not modify the state.
      */
-    public static Outcome solve(MatchState st, int[] hh, long budget) {
+    public static @Nullable Outcome solve(MatchState st, int[] hh, long budget) {
         ProblemIndex p = st.p;
         int nh = hh.length;
         int[] ds = st.doctorsOf(hh);
@@ -384,7 +385,7 @@ public final class ExactSolver {
             if (root != null) branch(root);
         }
 
-        private Lp relax() {
+        private @Nullable Lp relax() {
             int nh = pr.nh, nd = pr.nd;
             int[] localOf = new int[nh];
             int free = 0;
@@ -457,30 +458,31 @@ public final class ExactSolver {
             int from = pr.arcStart[i], to = pr.arcStart[i + 1];
             int size = pr.size[i];
             int options = to - from + 1;
-            Lp[] child = new Lp[options];
+            @Nullable Lp[] child = new Lp[options];
             int[] keep = new int[options];
             int n = 0;
             for (int o = 0; o < options; o++) {
                 int x = o < to - from ? from + o : -1;
                 if (x >= 0 && capRes[pr.arcDoc[x]] < size) continue;
                 apply(i, x, size);
-                child[o] = relax();
+                Lp c = relax();
+                child[o] = c;
                 undo(i, x, size);
-                if (aborted) return;
-                if (child[o].bound() < incumbent) keep[n++] = o;
+                if (aborted || c == null) return; // relax() answers null only when the budget ran out
+                if (c.bound() < incumbent) keep[n++] = o;
             }
             Integer[] idx = new Integer[n];
             for (int k = 0; k < n; k++) idx[k] = keep[k];
-            Arrays.sort(
-                    idx,
-                    (a, b) -> child[a].bound() != child[b].bound()
-                            ? Long.compare(child[a].bound(), child[b].bound())
-                            : Integer.compare(a, b));
+            Arrays.sort(idx, (a, b) -> {
+                long ba = java.util.Objects.requireNonNull(child[a]).bound();
+                long bb = java.util.Objects.requireNonNull(child[b]).bound();
+                return ba != bb ? Long.compare(ba, bb) : Integer.compare(a, b);
+            });
             for (int o : idx) {
                 int x = o < to - from ? from + o : -1;
                 apply(i, x, size);
-                branch(child[o]);
-                child[o] = null;
+                branch(java.util.Objects.requireNonNull(child[o]));
+                child[o] = null; // free it before the next sibling's subtree
                 undo(i, x, size);
                 if (aborted) return;
             }

@@ -1,6 +1,7 @@
 package fr.traitant.engine.matching.internal;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Proven upper bounds on the people served per priority class: the linear relaxation of the matching
@@ -45,9 +46,9 @@ public final class FlowBound {
 
     // graph: 0 = source, 1 = sink, 2..6 = classes, then households, then doctors
     private int nodes;
-    private int[] start, to, rev, cap;
-    private int[] classArc;
-    private int[] level, iter, queue, pathArc;
+    private int[] start = new int[0], to = new int[0], rev = new int[0], cap = new int[0];
+    private int[] classArc = new int[0];
+    private int[] level = new int[0], iter = new int[0], queue = new int[0], pathArc = new int[0];
 
     /**
      * @param hh households in scope (a union of components, or all), each at most once
@@ -143,7 +144,7 @@ public final class FlowBound {
     }
 
     private long boundOf(int k, long[] served) {
-        if (origCap == null || builtArcs != arcs || builtDoctors != doctorTotal()) buildGraph();
+        if (origCap.length == 0 || builtArcs != arcs || builtDoctors != doctorTotal()) buildGraph();
         else System.arraycopy(origCap, 0, cap, 0, cap.length);
         for (int j = 0; j <= k; j++) {
             cap[classArc[j]] = j < k ? (int) served[j] : Integer.MAX_VALUE / 2;
@@ -197,7 +198,7 @@ public final class FlowBound {
      */
     private boolean generateArcs() {
         boolean[] sourceSide = reachable();
-        if (rowMark == null) {
+        if (rowMark.length == 0) { // first use (empty until then)
             rowMark = new int[p.doctorCount()];
             skippedDoctor = new boolean[hh.length];
             everSource = new boolean[doctorTotal()];
@@ -211,7 +212,7 @@ public final class FlowBound {
     }
 
     /** Local doctors that were on the source side when households were examined. */
-    private boolean[] everSource;
+    private boolean[] everSource = new boolean[0];
 
     private void recheck(boolean[] sourceSide) {
         int base = 7, nhLocal = hh.length;
@@ -246,11 +247,11 @@ public final class FlowBound {
     }
 
     /** Per global doctor: mark of the household being examined when the doctor is already in its row or graph. */
-    private int[] rowMark;
+    private int[] rowMark = new int[0];
 
     private int stamp;
     /** Households examined while an eligible doctor outside their graph arcs was on the source side. */
-    private boolean[] skippedDoctor;
+    private boolean[] skippedDoctor = new boolean[0];
 
     private boolean skipped;
 
@@ -295,10 +296,10 @@ public final class FlowBound {
     }
 
     /** Arcs added by arc generation, per household: a linked list through the arc numbers (-1 ends it). */
-    private int[] firstGenerated, nextGenerated = new int[0];
+    private int[] firstGenerated = new int[0], nextGenerated = new int[0];
 
     private int firstGenerated(int i) {
-        if (firstGenerated == null) {
+        if (firstGenerated.length == 0) { // first use (empty until then)
             firstGenerated = new int[hh.length];
             Arrays.fill(firstGenerated, -1);
         }
@@ -374,12 +375,13 @@ public final class FlowBound {
         cap[rev[e]] += f;
     }
 
-    private int[] householdArcIndex, memberArc, sinkArc;
-    private int[] fillAt;
+    private int[] householdArcIndex = new int[0], memberArc = new int[0], sinkArc = new int[0];
+    private int @Nullable [] fillAt;
 
     /** Adds the arc from → dest of capacity c and its twin; returns the arc's position. */
     private int link(int from, int dest, int c) {
-        int x = fillAt[from]++, y = fillAt[dest]++;
+        int[] fill = java.util.Objects.requireNonNull(fillAt, "link() is called while the graph is built");
+        int x = fill[from]++, y = fill[dest]++;
         to[x] = dest;
         cap[x] = c;
         to[y] = from;
@@ -389,7 +391,7 @@ public final class FlowBound {
     }
 
     /** Capacities as built (no flow), to start each class again without rebuilding; the arcs and doctors built. */
-    private int[] origCap;
+    private int[] origCap = new int[0];
 
     private int builtArcs, builtDoctors;
 
@@ -443,7 +445,7 @@ public final class FlowBound {
     // ---- push-relabel ------------------------------------------------------------------------------------------
 
     private int[] excess = new int[0];
-    private int[] label;
+    private int[] label = new int[0];
 
     /**
      * First phase of Goldberg and Tarjan's push-relabel algorithm (FIFO selection, periodic global relabelling by a

@@ -3,6 +3,7 @@ package fr.traitant.engine.matching.internal;
 import fr.traitant.engine.matching.ProgressListener;
 import java.util.Arrays;
 import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Constructive heuristic with repair and local search, for components too large for the exact
@@ -27,7 +28,7 @@ public final class HeuristicSolver {
     private int stamp;
     private int[] nodeDoctor = new int[64], nodeMover = new int[64], nodeSlot = new int[64], nodeParent = new int[64];
     /** Pairs (household, slot before the change) of every change, when recording. */
-    private IntList touched;
+    private @Nullable IntList touched;
 
     private final int chainNodes;
     private final int chainWork;
@@ -41,7 +42,7 @@ public final class HeuristicSolver {
     }
 
     /** Starts recording changes as (household, previous slot) pairs; null stops. */
-    public void record(IntList into) {
+    public void record(@Nullable IntList into) {
         touched = into;
     }
 
@@ -107,7 +108,7 @@ public final class HeuristicSolver {
      * Tries to serve h: nearest doctor with room, else an ejection chain, else (if allowed) evicting
      * lower-priority households, which are then added to {@code evicted} when not null.
      */
-    public boolean insert(int h, boolean evict, PriorityQueue<Integer> evicted) {
+    public boolean insert(int h, boolean evict, @Nullable PriorityQueue<Integer> evicted) {
         int s = st.bestFreeSlot(h);
         if (s >= 0) {
             doAssign(h, s);
@@ -182,7 +183,7 @@ public final class HeuristicSolver {
     }
 
     /** Serves h by evicting strictly lower-priority households from the doctor where that costs least. */
-    boolean evict(int h, PriorityQueue<Integer> evicted) {
+    boolean evict(int h, @Nullable PriorityQueue<Integer> evicted) {
         int prio = p.priority[h];
         if (prio == 5) return false;
         long[] bestLoss = null;
@@ -238,7 +239,7 @@ public final class HeuristicSolver {
                 for (int i = 0; i < taken; i++) if (!drop[i]) bestSet[j++] = cand[i];
             }
         }
-        if (bestSlot < 0) return false;
+        if (bestSlot < 0 || bestSet == null) return false; // both set together
         for (int m : bestSet) {
             doUnassign(m);
             if (evicted != null) evicted.add(m);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable primitive-array view of a matching problem: households and doctors sorted by id,
@@ -64,11 +65,11 @@ public final class ProblemIndex {
     private final int[] slotByDoctor;
 
     public final TravelTimeModel travel;
-    public final DoctorGrid grid;
+    public final @Nullable DoctorGrid grid;
     /** Reverse rows: households eligible for doctor d are revHousehold[revStart[d] .. revStart[d+1]). */
-    private volatile int[] revStart;
+    private volatile int @Nullable [] revStart;
 
-    private volatile int[] revHousehold;
+    private volatile int @Nullable [] revHousehold;
 
     private ProblemIndex(
             List<Household> hs,
@@ -176,8 +177,8 @@ public final class ProblemIndex {
         for (int h = 0; h < nh; h++) {
             System.arraycopy(rowDoc[h], 0, slotDoctor, slotStart[h], rowDoc[h].length);
             System.arraycopy(rowCm[h], 0, slotCm, slotStart[h], rowCm[h].length);
-            rowDoc[h] = null;
-            rowCm[h] = null;
+            rowDoc[h] = NO_SLOTS; // released as soon as copied
+            rowCm[h] = NO_SLOTS;
         }
         IntStream.range(0, nh).parallel().forEach(h -> {
             int a = slotStart[h], b = slotStart[h + 1];
@@ -492,11 +493,12 @@ public final class ProblemIndex {
         return -1;
     }
 
+    private static final int[] NO_SLOTS = new int[0];
+
     /** Households having d among their candidates, in rank order (built on first use). */
     public int[] eligibleHouseholds(int d) {
-        ensureReverse();
-        int a = revStart[d], b = revStart[d + 1];
-        return Arrays.copyOfRange(revHousehold, a, b);
+        int[][] r = reverse();
+        return Arrays.copyOfRange(r[1], r[0][d], r[0][d + 1]);
     }
 
     /**
@@ -505,7 +507,7 @@ public final class ProblemIndex {
      */
     public int[][] reverse() {
         ensureReverse();
-        return new int[][] {revStart, revHousehold};
+        return new int[][] {java.util.Objects.requireNonNull(revStart), java.util.Objects.requireNonNull(revHousehold)};
     }
 
     private void ensureReverse() {

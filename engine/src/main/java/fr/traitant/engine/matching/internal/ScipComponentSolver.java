@@ -5,6 +5,7 @@ import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Levels 1–2 of one component (people per priority class, then person-centiminutes) by a
@@ -27,7 +28,7 @@ final class ScipComponentSolver {
      * @param cap capacity available to the component's doctors, indexed like {@code ds}
      * @return null when SCIP is not available in this OR-Tools build
      */
-    static Result solve(
+    static @Nullable Result solve(
             ProblemIndex p, boolean[] forbidden, int[] hh, int[] ds, int[] cap, int[] startSlots, long nodesPerStage) {
         MPSolver solver = MPSolver.createSolver("SCIP");
         if (solver == null) return null;
@@ -152,7 +153,7 @@ final class ScipComponentSolver {
     record Stage(int[] slots, long value, boolean proven) {}
 
     /** Maximises class k's people among {@code sub} (classes 1..k+1), higher classes at {@code fixed}. */
-    static Stage peopleStage(MatchState st, int[] hh, int[] sub, int k, long[] fixed, long nodes) {
+    static @Nullable Stage peopleStage(MatchState st, int[] hh, int[] sub, int k, long[] fixed, long nodes) {
         StageModel m = StageModel.of(st, hh, sub);
         if (m == null) return null;
         try {
@@ -164,7 +165,7 @@ final class ScipComponentSolver {
     }
 
     /** Minimises person-centiminutes over the whole component, every class at {@code fixed}. */
-    static Stage minutesStage(MatchState st, int[] hh, long[] fixed, long nodes) {
+    static @Nullable Stage minutesStage(MatchState st, int[] hh, long[] fixed, long nodes) {
         StageModel m = StageModel.of(st, hh, hh);
         if (m == null) return null;
         try {
@@ -207,7 +208,7 @@ final class ScipComponentSolver {
             this.coef = coef;
         }
 
-        static StageModel of(MatchState st, int[] hh, int[] sub) {
+        static @Nullable StageModel of(MatchState st, int[] hh, int[] sub) {
             ProblemIndex p = st.p;
             MPSolver solver = MPSolver.createSolver("SCIP");
             if (solver == null) return null;
