@@ -9,6 +9,8 @@ import fr.traitant.engine.directory.DirectoryFileParser.Rejected;
 import fr.traitant.engine.directory.DirectoryFileParser.Skipped;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DirectoryFileParserTest {
 
@@ -34,20 +36,63 @@ class DirectoryFileParserTest {
         assertThat(row.doctor().feeSector()).isNull();
     }
 
+    /** The rejection rules of the national extraction, one row each: what is changed in a good line, and why. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            RPPS of 10 digits            ; |10000013994|        ; |1000001399|         ; 11 chiffres
+            RPPS with a letter           ; |10000013994|        ; |1000001399A|        ; que des chiffres
+            RPPS missing                 ; |10000013994|        ; ||                   ; absent
+            malformed specialty code     ; SM54                 ; S/99                 ; Code savoir-faire mal formé
+            unknown commune              ; 83137                ; 99999                ; Commune inconnue
+            no practice name             ; |LAROCHE|            ; ||                   ; nom d'exercice est absent
+            """)
+    void rejects_a_bad_line_of_the_national_extraction(String rule, String from, String to, String reason) {
+        DirectoryFileParser parser = DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
+        String line = GP.replace(from, to);
+        assertThat(line).as("the row changes the line").isNotEqualTo(GP);
+        assertThat(parser.parse(line, 2))
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.reason()).contains(reason));
+    }
+
     @Test
-    void skips_other_professions_and_rejects_bad_rows_with_reasons() {
+    void skips_other_professions_and_rejects_truncated_and_duplicate_lines() {
         DirectoryFileParser parser = DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
         assertThat(parser.parse(GP.replace("|10|Médecin|", "|26|Audioprothésiste|"), 2))
                 .isInstanceOf(Skipped.class);
-        assertThat(((Rejected) parser.parse(GP.replace("|10000013994|", "|1000001399|"), 3)).reason())
-                .contains("11 chiffres");
-        assertThat(((Rejected) parser.parse(GP.replace("SM54", "S/99"), 4)).reason())
-                .contains("Code savoir-faire mal formé");
-        assertThat(((Rejected) parser.parse(GP.replace("83137", "99999"), 5)).reason())
-                .contains("Commune inconnue");
         assertThat(((Rejected) parser.parse(GP.substring(0, 40), 6)).reason()).contains("tronquée");
         assertThat(parser.parse(GP, 7)).isInstanceOf(Accepted.class);
         assertThat(((Rejected) parser.parse(GP, 8)).reason()).contains("double").contains("ligne 7");
+    }
+
+    static final String CSV_OK =
+            "10000013994,\"Martin, dite Laure\",Laure,SM54,83137,83000,\"12 rue \"\"Neuve\"\"\",,43.12,5.93,,,1,oui,non,en;ar,1970,ACCEPTING,12,2";
+
+    /** The rejection rules of Traitant's CSV, one row each: what is changed in a good line, and why. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            impossible coordinates      | 43.12,5.93    | 143.12,5.93    | Coordonnées impossibles
+            unreadable coordinates      | 43.12,5.93    | nord,5.93      | Coordonnées illisibles
+            unknown sector              | ,1,oui        | ,3,oui         | Secteur inconnu
+            yes/no not yes or no        | ,oui,non,     | ,peut-être,non,| (oui ou non)
+            language of three letters   | en;ar         | eng;ar         | Langue invalide
+            birth year out of range     | ,1970,        | ,1850,         | année de naissance
+            birth year unreadable       | ,1970,        | ,dix-neuf,     | Nombre illisible
+            capacity out of range       | ,ACCEPTING,12,| ,ACCEPTING,-4, | capacité
+            complexity out of range     | ,12,2         | ,12,7          | complexité maximale
+            unknown new-patient status  | ACCEPTING     | PEUT_ETRE      | nouveaux patients
+            unknown commune             | ,83137,       | ,99999,        | Commune inconnue
+            no name                     | "Martin, dite Laure" | ""      | nom est absent
+            RPPS of 10 digits           | 10000013994,  | 1000001399,    | 11 chiffres
+            """)
+    void rejects_a_bad_line_of_traitant_csv(String rule, String from, String to, String reason) {
+        String header = String.join(",", DirectoryFileParser.CsvColumns.ALL);
+        DirectoryFileParser parser = DirectoryFileParser.start(Format.TRAITANT_CSV, header, communes::contains);
+        String line = CSV_OK.replace(from, to);
+        assertThat(line).as("the row changes the line").isNotEqualTo(CSV_OK);
+        assertThat(parser.parse(line, 2))
+                .isInstanceOfSatisfying(
+                        Rejected.class, r -> assertThat(r.reason()).contains(reason));
     }
 
     @Test
@@ -85,8 +130,7 @@ class DirectoryFileParserTest {
     void reads_traitant_csv_with_quotes_and_validates_every_field() {
         String header = String.join(",", DirectoryFileParser.CsvColumns.ALL);
         DirectoryFileParser parser = DirectoryFileParser.start(Format.TRAITANT_CSV, header, communes::contains);
-        String ok =
-                "10000013994,\"Martin, dite Laure\",Laure,SM54,83137,83000,\"12 rue \"\"Neuve\"\"\",,43.12,5.93,,,1,oui,non,en;ar,1970,ACCEPTING,12,2";
+        String ok = CSV_OK;
         var doctor = ((Accepted) parser.parse(ok, 2)).doctor();
         assertThat(doctor.lastName()).isEqualTo("Martin, dite Laure");
         assertThat(doctor.address()).isEqualTo("12 rue \"Neuve\"");
@@ -94,10 +138,6 @@ class DirectoryFileParserTest {
         assertThat(doctor.feeSector()).isEqualTo(FeeSector.SECTOR_1);
         assertThat(doctor.newPatients()).isEqualTo(NewPatients.ACCEPTING);
         assertThat(doctor.capacity()).isEqualTo(12);
-        assertThat(((Rejected) parser.parse(ok.replace("43.12,5.93", "143.12,5.93"), 3)).reason())
-                .contains("Coordonnées impossibles");
-        assertThat(((Rejected) parser.parse(ok.replace(",1,oui", ",3,oui"), 4)).reason())
-                .contains("Secteur inconnu");
         assertThat(((Rejected) parser.parse(ok, 5)).reason()).contains("double");
         assertThat(((Rejected) parser.parse("10000013994,\"Martin", 6)).reason())
                 .contains("tronquée");
