@@ -6,17 +6,15 @@ import static fr.traitant.app.identity.AccessRule.roles;
 import fr.traitant.app.identity.AccessRules;
 import fr.traitant.app.identity.Role;
 import java.util.List;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /** Proposal API and the doctor's page, with their access rules (ownership checked by {@link Proposals}). */
-@Configuration(proxyBeanMethods = false)
-class MatchingAccessRules {
+@org.springframework.stereotype.Component
+class MatchingAccessRules implements AccessRules {
 
-    @Bean
-    AccessRules matchingAccessRules() {
-        return () -> List.of(
+    @Override
+    public List<fr.traitant.app.identity.AccessRule> rules() {
+        return List.of(
                 roles(HttpMethod.GET, "/api/v1/proposals", Role.DOCTOR),
                 roles(HttpMethod.GET, "/api/v1/proposals/{id}", Role.DOCTOR, Role.ADVISOR, Role.CONCILIATOR),
                 roles(HttpMethod.GET, "/propositions", Role.DOCTOR),

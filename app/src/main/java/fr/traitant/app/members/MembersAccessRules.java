@@ -6,18 +6,16 @@ import static fr.traitant.app.identity.AccessRule.roles;
 import fr.traitant.app.identity.AccessRules;
 import fr.traitant.app.identity.Role;
 import java.util.List;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /** The household API and page, and their access rules (ownership is checked by {@link Households}). */
-@Configuration(proxyBeanMethods = false)
-class MembersAccessRules {
+@org.springframework.stereotype.Component
+class MembersAccessRules implements AccessRules {
 
-    @Bean
-    AccessRules membersAccessRules() {
+    @Override
+    public List<fr.traitant.app.identity.AccessRule> rules() {
         Role[] readers = {Role.INSURED, Role.ADVISOR, Role.CONCILIATOR, Role.DPO};
-        return () -> List.of(
+        return List.of(
                 roles(HttpMethod.GET, "/api/v1/households/{id}", readers),
                 roles(HttpMethod.GET, "/foyers/{id}", readers),
                 roles(HttpMethod.GET, "/mon-foyer", Role.INSURED),
