@@ -59,10 +59,13 @@ public class Accessibility {
 
     private final JdbcClient jdbc;
     private final AccessibilityComputation computation;
+    private final fr.traitant.app.territory.Territory territory;
 
-    Accessibility(JdbcClient jdbc, AccessibilityComputation computation) {
+    Accessibility(
+            JdbcClient jdbc, AccessibilityComputation computation, fr.traitant.app.territory.Territory territory) {
         this.jdbc = jdbc;
         this.computation = computation;
+        this.territory = territory;
     }
 
     public AccessibilityStatus status() {
@@ -96,43 +99,48 @@ public class Accessibility {
             throw new IllegalArgumentException(
                     "Le nombre d'intercommunalités (lowest) doit être compris entre 1 et " + MAX_EPCI + ".");
         }
+        java.util.Map<String, String> names = territory.epciNames();
         return jdbc.sql("""
-                select a.priority_rank, a.code, e.name, a.apl, a.population, a.commune_count, a.underserved_population
-                  from area_accessibility a left join epci e on e.siren = a.code
-                 where a.level = 'EPCI' and a.priority_rank <= ? order by a.priority_rank""").param(n).query((rs, i) -> area(rs)).list();
+                select a.priority_rank, a.code, a.apl, a.population, a.commune_count, a.underserved_population
+                  from area_accessibility a
+                 where a.level = 'EPCI' and a.priority_rank <= ? order by a.priority_rank""").param(n).query((rs, i) -> area(rs, names)).list();
     }
 
     /** Every département's population-weighted APL, by code. */
     public List<AreaAccessibility> departements() {
+        java.util.Map<String, String> names = territory.departementNames();
         return jdbc.sql("""
-                select a.priority_rank, a.code, d.name, a.apl, a.population, a.commune_count, a.underserved_population
-                  from area_accessibility a left join departement d on d.code = a.code
-                 where a.level = 'DEPARTEMENT' order by a.code""").query((rs, i) -> area(rs)).list();
+                select a.priority_rank, a.code, a.apl, a.population, a.commune_count, a.underserved_population
+                  from area_accessibility a
+                 where a.level = 'DEPARTEMENT' order by a.code""").query((rs, i) -> area(rs, names)).list();
     }
 
     /** Every région's population-weighted APL, lowest first. */
     public List<AreaAccessibility> regions() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (fr.traitant.app.territory.RegionSummary r : territory.regions()) names.put(r.code(), r.name());
         return jdbc.sql("""
-                select a.priority_rank, a.code, r.name, a.apl, a.population, a.commune_count, a.underserved_population
-                  from area_accessibility a left join region r on r.code = a.code
-                 where a.level = 'REGION' order by a.apl, a.code""").query((rs, i) -> area(rs)).list();
+                select a.priority_rank, a.code, a.apl, a.population, a.commune_count, a.underserved_population
+                  from area_accessibility a
+                 where a.level = 'REGION' order by a.apl, a.code""").query((rs, i) -> area(rs, names)).list();
     }
 
     /** Communes with their score and position, optionally in one département, by code. */
     public List<CommunePoint> communePoints(Optional<String> departement) {
-        return jdbc.sql("""
-                select c.code, c.name, c.lat, c.lon, s.apl, s.population
-                  from commune_accessibility s join commune c on c.code = s.commune_code
-                 where (cast(? as text) is null or c.departement_code = ?) order by c.code""")
-                .params(departement.orElse(null), departement.orElse(null))
-                .query((rs, i) -> new CommunePoint(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getDouble(3),
-                        rs.getDouble(4),
-                        rs.getDouble(5),
-                        rs.getLong(6)))
-                .list();
+        fr.traitant.engine.territory.Communes communes = territory.engineCommunes();
+        List<CommunePoint> points = new java.util.ArrayList<>();
+        jdbc.sql("select commune_code, apl, population from commune_accessibility order by commune_code")
+                .query(rs -> {
+                    point(communes, rs)
+                            .filter(p -> departement.isEmpty()
+                                    || departement
+                                            .get()
+                                            .equals(communes.get(communes.findIndex(p.code())
+                                                            .getAsInt())
+                                                    .departement()))
+                            .ifPresent(points::add);
+                });
+        return points;
     }
 
     /** Communes whose name starts like {@code query} (see Territory's search), with their score. */
@@ -140,29 +148,38 @@ public class Accessibility {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                select c.code, c.name, c.lat, c.lon, s.apl, s.population
-                  from commune_accessibility s join commune c on c.code = s.commune_code
-                 where c.code = any (?) order by s.population desc, c.code""")
-                .param(codes.toArray(String[]::new))
-                .query((rs, i) -> new CommunePoint(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getDouble(3),
-                        rs.getDouble(4),
-                        rs.getDouble(5),
-                        rs.getLong(6)))
-                .list();
+        fr.traitant.engine.territory.Communes communes = territory.engineCommunes();
+        List<CommunePoint> points = new java.util.ArrayList<>();
+        jdbc.sql("""
+                select commune_code, apl, population from commune_accessibility
+                 where commune_code = any (?) order by population desc, commune_code""").param(codes.toArray(String[]::new)).query(rs -> {
+            point(communes, rs).ifPresent(points::add);
+        });
+        return points;
     }
 
-    private static AreaAccessibility area(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** A stored commune score with the commune's name and position from the territory (none if unknown there). */
+    private static Optional<CommunePoint> point(fr.traitant.engine.territory.Communes communes, java.sql.ResultSet rs)
+            throws java.sql.SQLException {
+        String code = rs.getString(1);
+        java.util.OptionalInt i = communes.findIndex(code);
+        if (i.isEmpty()) return Optional.empty();
+        fr.traitant.engine.territory.Commune c = communes.get(i.getAsInt());
+        return Optional.of(new CommunePoint(
+                code, c.name(), c.position().lat(), c.position().lon(), rs.getDouble(2), rs.getLong(3)));
+    }
+
+    /** A stored area score, named from the territory's names (this module does not read territory's tables). */
+    private static AreaAccessibility area(java.sql.ResultSet rs, java.util.Map<String, String> names)
+            throws java.sql.SQLException {
+        String code = rs.getString(2);
         return new AreaAccessibility(
                 (Integer) rs.getObject(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getDouble(4),
-                rs.getLong(5),
-                rs.getInt(6),
-                rs.getLong(7));
+                code,
+                names.get(code),
+                rs.getDouble(3),
+                rs.getLong(4),
+                rs.getInt(5),
+                rs.getLong(6));
     }
 }
