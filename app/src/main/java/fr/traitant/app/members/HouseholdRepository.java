@@ -62,8 +62,11 @@ class HouseholdRepository {
             vulnerabilities, has_declared_doctor, consent_to_contact""";
     private final JdbcClient jdbc;
 
-    HouseholdRepository(JdbcClient jdbc) {
+    private final fr.traitant.app.territory.Territory territory;
+
+    HouseholdRepository(JdbcClient jdbc, fr.traitant.app.territory.Territory territory) {
         this.jdbc = jdbc;
+        this.territory = territory;
     }
 
     long insertHousehold(String label, String communeCode) {
@@ -186,28 +189,41 @@ class HouseholdRepository {
     }
 
     private static final String ALD_MEMBER_SELECT = """
-            select m.id, m.household_id, m.first_name || ' ' || m.last_name, h.label, h.commune_code, c.departement_code,
+            select m.id, m.household_id, m.first_name || ' ' || m.last_name, h.label, h.commune_code,
                    case when m.consent_to_contact then m.email end, m.synthetic
-              from member m join household h on h.id = m.household_id join commune c on c.code = h.commune_code
-             where m.long_term_condition is not null and not m.has_declared_doctor and h.closed_at is null""";
+              from member m join household h on h.id = m.household_id
+             where h.commune_code is not null and m.long_term_condition is not null and not m.has_declared_doctor and h.closed_at is null""";
 
-    private static Households.AldMember aldMember(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Households.AldMember(
+    /**
+     * A member in ALD without a doctor; the département comes from the territory (not from its tables). A household
+     * whose commune the territory does not know has no département: none is returned for it, as before.
+     */
+    private java.util.Optional<Households.AldMember> aldMember(java.sql.ResultSet rs, int i)
+            throws java.sql.SQLException {
+        String commune = rs.getString(5);
+        fr.traitant.engine.territory.Communes communes = territory.engineCommunes();
+        java.util.OptionalInt at = communes.findIndex(commune);
+        if (at.isEmpty()) return java.util.Optional.empty();
+        return java.util.Optional.of(new Households.AldMember(
                 rs.getLong(1),
                 rs.getLong(2),
                 rs.getString(3),
                 rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                java.util.Optional.ofNullable(rs.getString(7)),
-                rs.getBoolean(8));
+                commune,
+                communes.get(at.getAsInt()).departement(),
+                java.util.Optional.ofNullable(rs.getString(6)),
+                rs.getBoolean(7)));
     }
 
     List<Households.AldMember> aldMembersWithoutDoctor(java.util.Collection<Long> ids) {
-        return jdbc.sql(ALD_MEMBER_SELECT + " and m.id in (:ids) order by m.id")
+        return jdbc
+                .sql(ALD_MEMBER_SELECT + " and m.id in (:ids) order by m.id")
                 .param("ids", ids)
-                .query(HouseholdRepository::aldMember)
-                .list();
+                .query(this::aldMember)
+                .list()
+                .stream()
+                .flatMap(java.util.Optional::stream)
+                .toList();
     }
 
     List<Long> aldMemberIdsWithoutDoctor(long afterMemberId, int limit) {
