@@ -22,30 +22,43 @@ class DemoAccountDoctor {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccountDoctor.class);
 
+    /** Toulon, where the demo doctor practises. */
+    private static final String COMMUNE = "83137";
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DirectoryIndex index;
 
-    DemoAccountDoctor(JdbcClient jdbc, Clock clock, DirectoryIndex index) {
+    private final fr.traitant.app.territory.Territory territory;
+
+    DemoAccountDoctor(
+            JdbcClient jdbc, Clock clock, DirectoryIndex index, fr.traitant.app.territory.Territory territory) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.index = index;
+        this.territory = territory;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @org.springframework.core.annotation.Order(100)
     void ensure() {
+        fr.traitant.engine.territory.Communes communes = territory.engineCommunes();
+        java.util.OptionalInt toulon = communes.findIndex(COMMUNE);
+        if (toulon.isEmpty()) return; // reference data without Toulon: no demo doctor
+        fr.traitant.engine.geo.GeoPoint at = communes.get(toulon.getAsInt()).position();
         int inserted = jdbc.sql("""
                 insert into doctor (id, rpps, last_name, first_name, specialty, specialty_code, commune_code, lat, lon, birth_year,
                                     consultations_per_year, new_patient_status, new_patient_capacity, fee_sector, teleconsultation,
                                     wheelchair_access, phone, mssante, synthetic, active, updated_at)
-                select ?, ?, 'Bernard', 'Louise', 'GENERAL_PRACTICE', 'SM54', c.code, c.lat, c.lon, 1978, 4600, 'ACCEPTING', 20,
+                select ?, ?, 'Bernard', 'Louise', 'GENERAL_PRACTICE', 'SM54', ?, ?, ?, 1978, 4600, 'ACCEPTING', 20,
                        'SECTOR_1', true, true, '01 99 00 00 01', 'louise.bernard@demo.mssante.invalid', true, true, ?
-                  from commune c where c.code = '83137'
-                   and not exists (select 1 from doctor where rpps = ?)""")
+                 where not exists (select 1 from doctor where rpps = ?)""")
                 .params(
                         "DEMO-" + DemoAccounts.DEMO_RPPS,
                         DemoAccounts.DEMO_RPPS,
+                        COMMUNE,
+                        at.lat(),
+                        at.lon(),
                         Timestamp.from(clock.instant()),
                         DemoAccounts.DEMO_RPPS)
                 .update();

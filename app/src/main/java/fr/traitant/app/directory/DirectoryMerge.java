@@ -37,11 +37,42 @@ class DirectoryMerge {
     private final DirectoryIndex index;
     private final Clock clock;
 
-    DirectoryMerge(JdbcClient jdbc, ApplicationEventPublisher events, DirectoryIndex index, Clock clock) {
+    private final fr.traitant.app.territory.Territory territory;
+
+    DirectoryMerge(
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            DirectoryIndex index,
+            Clock clock,
+            fr.traitant.app.territory.Territory territory) {
         this.jdbc = jdbc;
         this.events = events;
         this.index = index;
         this.clock = clock;
+        this.territory = territory;
+    }
+
+    /**
+     * The communes' positions as a temporary table of this transaction ({@code import_commune}), from the territory
+     * module's facade: the merge joins it instead of reading territory's tables.
+     */
+    private void stageCommunePositions() {
+        java.util.List<fr.traitant.engine.territory.Commune> communes =
+                territory.engineCommunes().asList();
+        String[] codes = new String[communes.size()];
+        Double[] lats = new Double[communes.size()];
+        Double[] lons = new Double[communes.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = communes.get(i).code();
+            lats[i] = communes.get(i).position().lat();
+            lons[i] = communes.get(i).position().lon();
+        }
+        jdbc.sql("create temp table import_commune (code text primary key, lat double precision, lon double precision)"
+                        + " on commit drop")
+                .update();
+        jdbc.sql("insert into import_commune select * from unnest(?::text[], ?::float8[], ?::float8[])")
+                .params(codes, lats, lons)
+                .update();
     }
 
     /**
@@ -113,10 +144,11 @@ class DirectoryMerge {
                 .query(Long.class)
                 .single();
         progress.enter(ImportProgress.Phase.MERGING, "regroupement des lignes par médecin");
+        stageCommunePositions();
         jdbc.sql("""
                 create temp table import_doctor on commit drop as
                 select distinct on (r.rpps) r.*, coalesce(r.lat, c.lat) as main_lat, coalesce(r.lon, c.lon) as main_lon
-                  from import_row r join commune c on c.code = r.commune_code
+                  from import_row r join import_commune c on c.code = r.commune_code
                  order by r.rpps, r.line""").update();
         jdbc.sql("create index on import_doctor (rpps)").update();
         jdbc.sql("analyze import_doctor").update();
@@ -156,7 +188,7 @@ class DirectoryMerge {
                        coalesce(r.organization, '') as name, coalesce(r.address, '') as address,
                        coalesce(r.postal_code, '') as postal_code, r.commune_code, coalesce(r.lat, c.lat) as lat,
                        coalesce(r.lon, c.lon) as lon
-                  from import_row r join doctor d on d.rpps = r.rpps join commune c on c.code = r.commune_code""").update();
+                  from import_row r join doctor d on d.rpps = r.rpps join import_commune c on c.code = r.commune_code""").update();
         // Doctors whose set of locations differs (new doctors have none stored yet): only theirs are rewritten.
         jdbc.sql("""
                 create temp table import_location_changed on commit drop as

@@ -30,11 +30,19 @@ public class Doctors {
     private final Clock clock;
     private final DirectoryIndex index;
 
-    Doctors(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, DirectoryIndex index) {
+    private final fr.traitant.app.territory.Territory territory;
+
+    Doctors(
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            Clock clock,
+            DirectoryIndex index,
+            fr.traitant.app.territory.Territory territory) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
         this.index = index;
+        this.territory = territory;
     }
 
     static final String PROFILE_COLUMNS = """
@@ -74,9 +82,14 @@ public class Doctors {
      * not, with their main location only (one query; the matching mirrors their availability, ADR 0051).
      */
     public List<DoctorProfile> activeWithRppsInDepartement(String departement) {
-        return jdbc.sql("select " + PROFILE_COLUMNS + " from doctor d join commune c on c.code = d.commune_code"
-                        + " where c.departement_code = ? and d.active and d.rpps is not null order by d.id")
-                .param(departement)
+        // the département's communes come from the territory module (this module does not read its tables)
+        String[] communes = territory.engineCommunes().asList().stream()
+                .filter(c -> c.departement().equals(departement))
+                .map(fr.traitant.engine.territory.Commune::code)
+                .toArray(String[]::new);
+        return jdbc.sql("select " + PROFILE_COLUMNS + " from doctor d"
+                        + " where d.commune_code = any (?) and d.active and d.rpps is not null order by d.id")
+                .param(communes)
                 .query(Doctors::profileRow)
                 .list();
     }
@@ -309,21 +322,26 @@ public class Doctors {
             throw new IllegalArgumentException(
                     "L'activité annuelle doit être un nombre de consultations positif ou nul.");
         }
-        int inserted = jdbc.sql("""
+        fr.traitant.engine.territory.Communes communes = territory.engineCommunes();
+        java.util.OptionalInt at = communes.findIndex(communeCode);
+        if (at.isEmpty()) {
+            throw new NotFoundException("Aucune commune n'a le code INSEE " + communeCode);
+        }
+        fr.traitant.engine.geo.GeoPoint centre = communes.get(at.getAsInt()).position();
+        jdbc.sql("""
                 insert into doctor (id, specialty, commune_code, lat, lon, birth_year, consultations_per_year,
                                     new_patient_status, new_patient_capacity, synthetic, active, updated_at)
-                select ?, ?, c.code, c.lat, c.lon, ?, ?, 'NOT_ACCEPTING', 0, false, true, ? from commune c where c.code = ?""")
+                values (?, ?, ?, ?, ?, ?, ?, 'NOT_ACCEPTING', 0, false, true, ?)""")
                 .params(
                         id,
                         GENERAL_PRACTICE,
+                        communeCode,
+                        centre.lat(),
+                        centre.lon(),
                         birthYear,
                         consultationsPerYear,
-                        Timestamp.from(clock.instant()),
-                        communeCode)
+                        Timestamp.from(clock.instant()))
                 .update();
-        if (inserted == 0) {
-            throw new NotFoundException("Aucune commune n'a le code INSEE " + communeCode);
-        }
         events.publishEvent(new DoctorSupplyChanged(Optional.empty(), findSupply(id)));
         index.refreshAfterCommit();
         return id;
