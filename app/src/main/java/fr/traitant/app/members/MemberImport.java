@@ -3,26 +3,19 @@ package fr.traitant.app.members;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
-import fr.traitant.app.platform.values.EmailAddress;
-import fr.traitant.app.platform.values.Nir;
-import fr.traitant.app.platform.values.PhoneNumber;
 import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
 import fr.traitant.app.territory.Commune;
 import fr.traitant.app.territory.Territory;
-import fr.traitant.engine.directory.Rpps;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,30 +55,6 @@ public class MemberImport {
 
     /** What an import did. */
     public record Result(int lines, int householdsCreated, int membersCreated, int membersUpdated) {}
-
-    record Line(
-            long line,
-            String household,
-            String beneficiary,
-            MemberCategory category,
-            Nir nir,
-            String firstName,
-            String lastName,
-            LocalDate birthDate,
-            String sex,
-            Commune commune,
-            LongTermCondition condition,
-            List<Vulnerability> vulnerabilities,
-            boolean hasDoctor,
-            Rpps doctorRpps,
-            EmailAddress email,
-            PhoneNumber phone,
-            boolean consent) {
-        @Override
-        public String toString() {
-            return "Line[" + line + "]";
-        }
-    }
 
     private final JdbcClient jdbc;
     private final Territory territory;
@@ -132,11 +101,14 @@ public class MemberImport {
         Map<String, Long> households = new HashMap<>();
         int[] counts = new int[3]; // households created, members created, members updated
         Map<String, Optional<Commune>> communes = new HashMap<>();
-        each(file, (line, record) -> write(parse(line, record, communes), households, counts));
+        each(
+                file,
+                (line, record) ->
+                        write(MemberLines.parse(line, record, communes, territory::findCommune), households, counts));
         return new Result(lines, counts[0], counts[1], counts[2]);
     }
 
-    private void write(Line l, Map<String, Long> households, int[] counts) {
+    private void write(MemberLines.Line l, Map<String, Long> households, int[] counts) {
         Long householdId = households.get(l.household());
         if (householdId == null) {
             var existing = jdbc.sql("select id from household where external_ref = :ref")
@@ -242,7 +214,7 @@ public class MemberImport {
                     throw new StopReading();
                 }
                 try {
-                    Line l = parse(line, record, communes);
+                    MemberLines.Line l = MemberLines.parse(line, record, communes, territory::findCommune);
                     if (!beneficiaries.add(l.beneficiary())) {
                         throw new IllegalArgumentException(
                                 "bénéficiaire " + l.beneficiary() + " en double dans le fichier");
@@ -345,108 +317,5 @@ public class MemberImport {
         } catch (fr.traitant.app.platform.TextFile.Refused | IOException | UncheckedIOException | CsvParseException e) {
             throw new MemberImportRefused(List.of(fr.traitant.app.platform.TextFile.readFailure(e)));
         }
-    }
-
-    /** @param communes communes already looked up during this import (one query per commune, not per line) */
-    private Line parse(long line, NamedCsvRecord r, Map<String, Optional<Commune>> communes) {
-        if (r.getFieldCount() != r.getHeader().size()) {
-            throw new IllegalArgumentException(
-                    r.getHeader().size() + " champs attendus, " + r.getFieldCount() + " trouvés");
-        }
-        String household = required(r, "foyer");
-        String beneficiary = required(r, "beneficiaire");
-        if (household.length() > 64 || beneficiary.length() > 64) {
-            throw new IllegalArgumentException(
-                    "identifiant de foyer ou de bénéficiaire trop long (64 caractères au plus)");
-        }
-        MemberCategory category = oneOf(MemberCategory.class, required(r, "categorie"), "categorie");
-        String nirText = r.getField("nir").strip();
-        if (!nirText.isEmpty() && !Nir.isValid(nirText)) {
-            throw new IllegalArgumentException("NIR invalide (forme ou clé)");
-        }
-        if (nirText.isEmpty() && category.insured()) {
-            throw new IllegalArgumentException("NIR obligatoire pour un assuré");
-        }
-        String first = PersonRules.name("prénom", required(r, "prenom"));
-        String last = PersonRules.name("nom", required(r, "nom"));
-        String birthText = required(r, "date_naissance");
-        LocalDate birth;
-        try {
-            birth = LocalDate.parse(birthText);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("date de naissance invalide '" + birthText + "' (AAAA-MM-JJ attendu)");
-        }
-        PersonRules.birthDate(birth, nirText.isEmpty() ? null : Nir.of(nirText), LocalDate.now());
-        String sex = r.getField("sexe").strip().toUpperCase(Locale.ROOT);
-        if (!sex.isEmpty() && !sex.equals("M") && !sex.equals("F")) {
-            throw new IllegalArgumentException("sexe invalide '" + sex + "' (M ou F)");
-        }
-        String communeCode = required(r, "commune");
-        Commune commune = communes.computeIfAbsent(communeCode, territory::findCommune)
-                .orElseThrow(() -> new IllegalArgumentException("commune inconnue '" + communeCode + "'"));
-        String ald = r.getField("ald").strip();
-        LongTermCondition condition = ald.isEmpty() ? null : oneOf(LongTermCondition.class, ald, "ald");
-        List<Vulnerability> vulnerabilities = Arrays.stream(
-                        r.getField("vulnerabilites").split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .map(s -> oneOf(Vulnerability.class, s, "vulnerabilites"))
-                .distinct()
-                .toList();
-        boolean hasDoctor = yesNo(r, "medecin_traitant");
-        String rppsText = r.getField("rpps_medecin_traitant").strip();
-        Rpps rpps = rppsText.isEmpty() ? null : Rpps.of(rppsText);
-        if (rpps != null && !hasDoctor) {
-            throw new IllegalArgumentException("RPPS d'un médecin traitant alors que medecin_traitant = non");
-        }
-        String email = r.getField("courriel").strip();
-        String phone = r.getField("telephone").strip();
-        return new Line(
-                line,
-                household,
-                beneficiary,
-                category,
-                nirText.isEmpty() ? null : Nir.of(nirText),
-                first,
-                last,
-                birth,
-                sex.isEmpty() ? null : sex,
-                commune,
-                condition,
-                vulnerabilities,
-                hasDoctor,
-                rpps,
-                email.isEmpty() ? null : EmailAddress.of(email),
-                phone.isEmpty() ? null : PhoneNumber.of(phone),
-                yesNo(r, "consentement_contact"));
-    }
-
-    private static <E extends Enum<E>> E oneOf(Class<E> type, String text, String column) {
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(column + " inconnu(e) '" + text + "' (valeurs : "
-                    + String.join(
-                            ", ",
-                            Arrays.stream(type.getEnumConstants())
-                                    .map(Enum::name)
-                                    .toList()) + ")");
-        }
-    }
-
-    private static boolean yesNo(NamedCsvRecord r, String column) {
-        return switch (r.getField(column).strip().toLowerCase(Locale.ROOT)) {
-            case "oui" -> true;
-            case "non", "" -> false;
-            default -> throw new IllegalArgumentException(column + " : « oui » ou « non » attendu");
-        };
-    }
-
-    private static String required(NamedCsvRecord r, String column) {
-        String value = r.getField(column).strip();
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException(column + " vide");
-        }
-        return value;
     }
 }
