@@ -147,6 +147,26 @@ class BadInputFormsTest {
                 .isEqualTo("communes-cabinet");
     }
 
+    /**
+     * The shared form fragments render what each page asks for and nothing else: the case form has its fields and no
+     * file input (a fragment named like an element once pulled the upload's file input into every field), each
+     * upload page exactly one file input.
+     */
+    @Test
+    void form_fragments_render_only_their_own_fields() {
+        WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
+        String caseForm = advisor.get("/dossiers/nouveau").body();
+        assertThat(caseForm).doesNotContain("type=\"file\"");
+        for (String field : List.of("requesterName", "phone", "email", "summary")) {
+            assertThat(caseForm.split("name=\"" + field + "\"", -1)).as(field).hasSize(2);
+        }
+        for (String page : List.of("/mutations/import", "/adherents/import")) {
+            assertThat(advisor.get(page).body().split("type=\"file\"", -1))
+                    .as(page)
+                    .hasSize(2);
+        }
+    }
+
     @Test
     void advisor_doctor_search_with_an_unknown_commune() {
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
