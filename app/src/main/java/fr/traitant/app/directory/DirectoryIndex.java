@@ -243,7 +243,8 @@ class DirectoryIndex {
             entryLat = Arrays.copyOf(b.entryLat, m);
             entryLon = Arrays.copyOf(b.entryLon, m);
             entrySpeedKmh = Arrays.copyOf(b.entrySpeed, m);
-            buildCells();
+            locations = fr.traitant.engine.geo.SpatialIndex.of(
+                    entryLat, entryLon, fr.traitant.engine.geo.SpatialIndex.DEFAULT_CELL_DEGREES);
             doctorById = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 doctorById.put(id[i], i);
@@ -359,9 +360,9 @@ class DirectoryIndex {
         }
 
         /**
-         * Visits every location within {@code radiusMetres} (great circle) of the point whose doctor passes the filters:
-         * a dot product of unit vectors per location of the cells of the bounding box (no trigonometry), filters before
-         * any distance. No wrap-around at ±180° (none of our places needs it).
+         * Visits every location within {@code radiusMetres} (great circle) of the point whose doctor passes the
+         * filters, through the engine's grid index ({@link fr.traitant.engine.geo.SpatialIndex}, the platform's one
+         * grid implementation).
          */
         void scan(
                 double lat,
@@ -372,39 +373,14 @@ class DirectoryIndex {
                 String language,
                 String nameNeedle,
                 Match match) {
-            double angular = radiusMetres / GeoPoint.EARTH_RADIUS_METRES;
-            if (angular >= Math.PI / 2) {
+            if (radiusMetres / GeoPoint.EARTH_RADIUS_METRES >= Math.PI / 2) {
                 throw new IllegalArgumentException("radius too large for the cell scan: " + radiusMetres);
             }
-            double minDot = Math.cos(angular) - 1e-12;
-            double phi = Math.toRadians(lat);
-            double lambda = Math.toRadians(lon);
-            double ox = Math.cos(phi) * Math.cos(lambda);
-            double oy = Math.cos(phi) * Math.sin(lambda);
-            double oz = Math.sin(phi);
-            double dLat = Math.toDegrees(angular) + 1e-9;
-            double cosLat = Math.cos(Math.toRadians(Math.min(89.9, Math.abs(lat) + dLat)));
-            double dLon = Math.min(180, Math.toDegrees(angular) / Math.max(cosLat, 1e-6) + 1e-9);
-            int rowMin = cellRow(Math.max(-90, lat - dLat));
-            int rowMax = cellRow(Math.min(90, lat + dLat));
-            int colMin = cellColumn(Math.max(-180, lon - dLon));
-            int colMax = cellColumn(Math.min(180, lon + dLon));
-            for (int row = rowMin; row <= rowMax; row++) {
-                int from = Arrays.binarySearch(cellKeys, row * COLUMNS + colMin);
-                if (from < 0) {
-                    from = -from - 1;
+            locations.forEachWithin(new GeoPoint(lat, lon), radiusMetres, (e, metres) -> {
+                if (matches(entryDoctor[e], requiredFlags, wantedSpecialty, language, nameNeedle)) {
+                    match.match(e);
                 }
-                long lastKey = (long) row * COLUMNS + colMax;
-                for (int c = from; c < cellKeys.length && cellKeys[c] <= lastKey; c++) {
-                    for (int k = cellStart[c]; k < cellStart[c + 1]; k++) {
-                        int e = cellEntries[k];
-                        if (x[e] * ox + y[e] * oy + z[e] * oz >= minDot
-                                && matches(entryDoctor[e], requiredFlags, wantedSpecialty, language, nameNeedle)) {
-                            match.match(e);
-                        }
-                    }
-                }
-            }
+            });
         }
 
         /** Distinct doctors passing the filters with a location within {@code radiusMetres} of the point. */
@@ -428,59 +404,8 @@ class DirectoryIndex {
             return count[0];
         }
 
-        static final double CELL_DEGREES = 0.1;
-        static final int COLUMNS = 3_601;
-
-        static int cellRow(double lat) {
-            return (int) Math.floor((lat + 90) / CELL_DEGREES);
-        }
-
-        static int cellColumn(double lon) {
-            return (int) Math.floor((lon + 180) / CELL_DEGREES);
-        }
-
-        private int[] cellKeys;
-        private int[] cellStart;
-        private int[] cellEntries;
-        private double[] x;
-        private double[] y;
-        private double[] z;
-
-        private void buildCells() {
-            int m = entryLat.length;
-            x = new double[m];
-            y = new double[m];
-            z = new double[m];
-            long[] keyed = new long[m];
-            for (int e = 0; e < m; e++) {
-                double phi = Math.toRadians(entryLat[e]);
-                double lambda = Math.toRadians(entryLon[e]);
-                x[e] = Math.cos(phi) * Math.cos(lambda);
-                y[e] = Math.cos(phi) * Math.sin(lambda);
-                z[e] = Math.sin(phi);
-                long key = (long) cellRow(entryLat[e]) * COLUMNS + cellColumn(entryLon[e]);
-                keyed[e] = (key << 32) | e;
-            }
-            Arrays.sort(keyed);
-            cellEntries = new int[m];
-            int[] keys = new int[m];
-            int[] starts = new int[m + 1];
-            int cells = 0;
-            long previous = -1;
-            for (int k = 0; k < m; k++) {
-                long key = keyed[k] >>> 32;
-                cellEntries[k] = (int) (keyed[k] & 0xFFFF_FFFFL);
-                if (key != previous) {
-                    keys[cells] = (int) key;
-                    starts[cells] = k;
-                    cells++;
-                    previous = key;
-                }
-            }
-            starts[cells] = m;
-            cellKeys = Arrays.copyOf(keys, cells);
-            cellStart = Arrays.copyOf(starts, cells + 1);
-        }
+        /** The locations in the engine's grid index (0.1° cells). */
+        private final fr.traitant.engine.geo.SpatialIndex locations;
 
         private Ranked[] rankWithin(
                 GeoPoint origin,

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Annuaire",
-        allowedDependencies = {"identity", "platform", "territory"})
+        allowedDependencies = {"identity", "network", "platform", "territory"})
 package fr.traitant.app.directory;

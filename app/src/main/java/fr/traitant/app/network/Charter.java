@@ -1,7 +1,5 @@
 package fr.traitant.app.network;
 
-import fr.traitant.app.directory.DoctorProfile;
-import fr.traitant.app.directory.Doctors;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.territory.DepartementSummary;
 import fr.traitant.app.territory.Territory;
@@ -24,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Charter {
 
     private final JdbcClient jdbc;
-    private final Doctors doctors;
+    private final NetworkDoctors doctors;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Territory territory;
     private final Clock clock;
     private final fr.traitant.app.identity.CurrentUser currentUser;
@@ -34,7 +33,8 @@ public class Charter {
 
     Charter(
             JdbcClient jdbc,
-            Doctors doctors,
+            NetworkDoctors doctors,
+            org.springframework.context.ApplicationEventPublisher events,
             Territory territory,
             Clock clock,
             fr.traitant.app.identity.CurrentUser currentUser,
@@ -47,6 +47,7 @@ public class Charter {
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.doctors = doctors;
+        this.events = events;
         this.territory = territory;
         this.clock = clock;
     }
@@ -84,7 +85,7 @@ public class Charter {
     /** The logged-in doctor signs the current version with these commitments. */
     @Transactional
     public Membership sign(String rpps, CharterCommitments commitments) {
-        DoctorProfile doctor = activeDoctor(rpps);
+        NetworkDoctors.Doctor doctor = activeDoctor(rpps);
         if (membership(rpps).isPresent()) {
             throw new IllegalArgumentException(
                     "Vous avez déjà signé la charte : modifiez vos engagements ou retirez votre signature.");
@@ -136,7 +137,7 @@ public class Charter {
                 null,
                 why.isEmpty() ? null : why,
                 m.synthetic());
-        doctors.setNetworkMember(m.doctorId(), false);
+        events.publishEvent(new CharterWithdrawn(m.doctorId())); // the directory unmarks its member
     }
 
     /** Signatories, optionally of one département, newest first. */
@@ -267,8 +268,8 @@ public class Charter {
     /** Signs for a synthetic doctor of the demo network (labelled synthetic); false if not possible. */
     @Transactional
     boolean signSynthetic(String doctorId, CharterCommitments commitments, Instant at) {
-        DoctorProfile doctor =
-                doctors.findProfile(doctorId).filter(DoctorProfile::active).orElse(null);
+        NetworkDoctors.Doctor doctor =
+                doctors.find(doctorId).filter(NetworkDoctors.Doctor::active).orElse(null);
         if (doctor == null
                 || doctor.rpps().isEmpty()
                 || !doctor.synthetic()
@@ -279,24 +280,23 @@ public class Charter {
         return true;
     }
 
-    private void insertMember(DoctorProfile doctor, CharterCommitments c, boolean synthetic) {
+    private void insertMember(NetworkDoctors.Doctor doctor, CharterCommitments c, boolean synthetic) {
         insertMember(doctor, c, synthetic, clock.instant());
     }
 
-    private void insertMember(DoctorProfile doctor, CharterCommitments c, boolean synthetic, Instant at) {
+    private void insertMember(NetworkDoctors.Doctor doctor, CharterCommitments c, boolean synthetic, Instant at) {
         insertMember(doctor, c, synthetic, at, "ONLINE", null);
     }
 
     private void insertMember(
-            DoctorProfile doctor,
+            NetworkDoctors.Doctor doctor,
             CharterCommitments c,
             boolean synthetic,
             Instant at,
             String channel,
             String reference) {
         int version = currentVersion().version();
-        var location = doctor.mainLocation();
-        String departement = territory.getCommune(location.communeCode()).departement();
+        String departement = territory.getCommune(doctor.communeCode()).departement();
         String rpps = doctor.rpps().orElseThrow();
         jdbc.sql("""
                 insert into charter_member (doctor_id, rpps, version, signed_at, updated_at, takes_transferred_families,
@@ -312,16 +312,16 @@ public class Charter {
                         c.takesTransferredFamilies(),
                         c.willingDeclaredDoctor(),
                         c.newPatientsPerYear(),
-                        location.communeCode(),
+                        doctor.communeCode(),
                         departement,
-                        location.lat(),
-                        location.lon(),
+                        doctor.lat(),
+                        doctor.lon(),
                         synthetic,
                         channel,
                         reference)
                 .update();
         event(doctor.id(), rpps, "SIGNED", version, at, c, null, synthetic, channel, reference);
-        doctors.setNetworkMember(doctor.id(), true);
+        events.publishEvent(new CharterSigned(doctor.id(), rpps)); // the directory marks its member
     }
 
     private void event(
@@ -389,8 +389,8 @@ public class Charter {
             String scanReference,
             CharterCommitments commitments,
             String channel) {
-        DoctorProfile doctor = doctors.findByRpps(rpps)
-                .filter(DoctorProfile::active)
+        NetworkDoctors.Doctor doctor = doctors.findByRpps(rpps)
+                .filter(NetworkDoctors.Doctor::active)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Aucun médecin en exercice de l'annuaire n'a le numéro RPPS " + rpps + "."));
         if (membership(rpps).isPresent()) {
@@ -496,7 +496,9 @@ public class Charter {
                     }
                     CharterCommitments c = new CharterCommitments(
                             yes(record.getField("familles_mutees")), yes(record.getField("medecin_traitant")), perYear);
-                    if (doctors.findByRpps(rpps).filter(DoctorProfile::active).isEmpty()) {
+                    if (doctors.findByRpps(rpps)
+                            .filter(NetworkDoctors.Doctor::active)
+                            .isEmpty()) {
                         throw new IllegalArgumentException(
                                 "aucun médecin en exercice de l'annuaire n'a le numéro RPPS « " + rpps + " ».");
                     }
@@ -598,9 +600,9 @@ public class Charter {
                 .list();
     }
 
-    private DoctorProfile activeDoctor(String rpps) {
+    private NetworkDoctors.Doctor activeDoctor(String rpps) {
         return doctors.findByRpps(rpps)
-                .filter(DoctorProfile::active)
+                .filter(NetworkDoctors.Doctor::active)
                 .orElseThrow(() ->
                         new NotFoundException("Aucun médecin actif de l'annuaire n'a le numéro RPPS " + rpps + "."));
     }
@@ -613,7 +615,7 @@ public class Charter {
     private Membership member(ResultSet rs, int i) throws SQLException {
         String doctorId = rs.getString(1);
         String name =
-                doctors.findProfile(doctorId).map(DoctorProfile::displayName).orElse(doctorId);
+                doctors.find(doctorId).map(NetworkDoctors.Doctor::displayName).orElse(doctorId);
         return new Membership(
                 doctorId,
                 rs.getString(2),

@@ -1,7 +1,5 @@
 package fr.traitant.app.network;
 
-import fr.traitant.app.directory.DoctorProfile;
-import fr.traitant.app.directory.Doctors;
 import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Invitations;
 import fr.traitant.app.platform.ListPage;
@@ -30,14 +28,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DoctorInvitationPages {
 
     private final Charter charter;
-    private final Doctors doctors;
+    private final NetworkDoctors doctors;
     private final Accounts accounts;
     private final Invitations invitations;
     private final fr.traitant.app.territory.Territory territory;
 
     DoctorInvitationPages(
             Charter charter,
-            Doctors doctors,
+            NetworkDoctors doctors,
             Accounts accounts,
             Invitations invitations,
             fr.traitant.app.territory.Territory territory) {
@@ -98,15 +96,16 @@ class DoctorInvitationPages {
         Map<String, Invitations.View> latest = invitations.latestByRpps(
                 members.rows().stream().map(Membership::rpps).toList());
         model.addAttribute("rows", members.map(m -> {
-            Optional<DoctorProfile> profile = doctors.findByRpps(m.rpps());
+            Optional<NetworkDoctors.Doctor> profile = doctors.findByRpps(m.rpps());
             return new Row(
                     m.rpps(),
                     m.doctorName(),
                     territory.communeLabel(m.communeCode()),
-                    profile.map(DoctorProfile::mssante).filter(s -> s != null && !s.isBlank()),
+                    profile.map(NetworkDoctors.Doctor::mssante).filter(s -> s != null && !s.isBlank()),
                     accounts.findDoctorByRpps(m.rpps()).isPresent(),
                     Optional.ofNullable(latest.get(m.rpps())),
-                    m.synthetic() || profile.map(DoctorProfile::synthetic).orElse(false));
+                    m.synthetic()
+                            || profile.map(NetworkDoctors.Doctor::synthetic).orElse(false));
         }));
         model.addAttribute("departement", code);
         return "network/invitations";
@@ -120,7 +119,7 @@ class DoctorInvitationPages {
         List<String> sent = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String rpps : selected == null ? List.<String>of() : selected) {
-            Optional<DoctorProfile> p = doctors.findByRpps(rpps).filter(DoctorProfile::active);
+            Optional<NetworkDoctors.Doctor> p = doctors.findByRpps(rpps).filter(NetworkDoctors.Doctor::active);
             if (p.isEmpty() || charter.membership(rpps).isEmpty()) {
                 problems.add(rpps + " : pas un signataire actif de l’annuaire");
                 continue;

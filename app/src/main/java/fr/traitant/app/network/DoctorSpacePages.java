@@ -1,8 +1,5 @@
 package fr.traitant.app.network;
 
-import fr.traitant.app.directory.CurrentDoctor;
-import fr.traitant.app.directory.DoctorProfile;
-import fr.traitant.app.directory.Doctors;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.engine.directory.NewPatients;
 import java.util.Optional;
@@ -14,25 +11,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The doctor's own space (access: DOCTOR, own data only — the RPPS always comes from {@link CurrentDoctor}, never
+ * The doctor's own space (access: DOCTOR, own data only — the RPPS always comes from the signed-in account ({@link NetworkDoctors#currentDoctorRpps}), never
  * from the request): availability and capacity, the charter (sign, update, withdraw), their history.
  */
 @Controller
 class DoctorSpacePages {
 
-    private final CurrentDoctor currentDoctor;
-    private final Doctors doctors;
+    private final NetworkDoctors doctors;
     private final Charter charter;
 
-    DoctorSpacePages(CurrentDoctor currentDoctor, Doctors doctors, Charter charter) {
-        this.currentDoctor = currentDoctor;
+    DoctorSpacePages(NetworkDoctors doctors, Charter charter) {
         this.doctors = doctors;
         this.charter = charter;
     }
 
     @GetMapping("/espace-medecin")
     String page(Model model) {
-        Optional<String> rpps = currentDoctor.rpps();
+        Optional<String> rpps = doctors.currentDoctorRpps();
         if (rpps.isEmpty()) {
             return "network/not-logged-in";
         }
@@ -102,13 +97,12 @@ class DoctorSpacePages {
     }
 
     private String requireDoctor() {
-        return currentDoctor
-                .rpps()
+        return doctors.currentDoctorRpps()
                 .orElseThrow(() -> new NotFoundException("Votre compte n'est relié à aucun numéro RPPS."));
     }
 
     private void fill(Model model, String rpps) {
-        DoctorProfile doctor = doctors.findByRpps(rpps)
+        NetworkDoctors.Doctor doctor = doctors.findByRpps(rpps)
                 .orElseThrow(() -> new NotFoundException("Votre numéro RPPS " + rpps
                         + " n'est pas (ou plus) dans l'annuaire : importez-le ou contactez le réseau."));
         model.addAttribute("doctor", doctor);

@@ -1,6 +1,5 @@
 package fr.traitant.app.network;
 
-import fr.traitant.app.directory.DoctorSearch;
 import fr.traitant.app.territory.Commune;
 import fr.traitant.app.territory.Territory;
 import fr.traitant.engine.geo.GeoPoint;
@@ -28,7 +27,7 @@ class NetworkDemoLoader {
     private static final Logger log = LoggerFactory.getLogger(NetworkDemoLoader.class);
 
     private final Charter charter;
-    private final DoctorSearch search;
+    private final NetworkDoctors search;
     private final Territory territory;
     private final TransactionTemplate transactions;
     private final int count;
@@ -36,7 +35,7 @@ class NetworkDemoLoader {
 
     NetworkDemoLoader(
             Charter charter,
-            DoctorSearch search,
+            NetworkDoctors search,
             Territory territory,
             TransactionTemplate transactions,
             Clock clock,

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Réseau des médecins solidaires",
-        allowedDependencies = {"directory", "identity", "platform", "privacy", "territory"})
+        allowedDependencies = {"identity", "platform", "privacy", "territory"})
 package fr.traitant.app.network;
