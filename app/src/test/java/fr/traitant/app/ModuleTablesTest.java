@@ -16,13 +16,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * No module reads or writes another module's tables: a table belongs to the module named in the migration that
- * creates it ({@code V<n>__<module>_<what>.sql}), and only that module's code names it in SQL. Others go through
- * the owner's facade (ARCHITECTURE.md).
+ * No module reads or writes another module's tables: a table belongs to the module whose migration folder
+ * ({@code db/schema/<module>/}) holds the migration that creates it, and only that module's code names it in SQL.
+ * Others go through the owner's facade (ARCHITECTURE.md).
  */
 class ModuleTablesTest {
 
-    private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+    private static final Path MIGRATIONS = Path.of("src/main/resources/db/schema");
     private static final Path CODE = Path.of("src/main/java/fr/traitant/app");
     private static final Pattern CREATE = Pattern.compile("(?i)create table (?:if not exists )?([a-z_]+)");
     private static final Pattern USE = Pattern.compile("(?i)\\b(?:from|join|into|update)\\s+([a-z_]+)\\b");
@@ -61,16 +61,31 @@ class ModuleTablesTest {
 
     private static Map<String, String> owners() throws IOException {
         Map<String, String> owner = new HashMap<>();
-        Pattern name = Pattern.compile("V\\d+__([a-z]+)_?.*\\.sql");
-        try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            for (Path f : files.toList()) {
-                Matcher n = name.matcher(f.getFileName().toString());
-                if (!n.matches()) continue;
+        try (Stream<Path> files = Files.walk(MIGRATIONS)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
+                // db/schema/<module>/V<n>__<what>.sql: the folder names the module
+                String module = MIGRATIONS.relativize(f).getName(0).toString();
                 Matcher c = CREATE.matcher(Files.readString(f, StandardCharsets.UTF_8));
-                while (c.find()) owner.put(c.group(1).toLowerCase(java.util.Locale.ROOT), n.group(1));
+                while (c.find()) owner.put(c.group(1).toLowerCase(java.util.Locale.ROOT), module);
             }
         }
         owner.putAll(MOVED);
         return owner;
+    }
+
+    @Test
+    void every_migration_is_in_the_folder_of_an_existing_module() throws IOException {
+        try (Stream<Path> files = Files.walk(MIGRATIONS)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".sql")).toList())
+                    .allSatisfy(f -> {
+                        Path relative = MIGRATIONS.relativize(f);
+                        assertThat(relative.getNameCount())
+                                .as("%s is in a module's folder", relative)
+                                .isEqualTo(2);
+                        assertThat(CODE.resolve(relative.getName(0)))
+                                .as("module of %s", relative)
+                                .isDirectory();
+                    });
+        }
     }
 }
