@@ -10,11 +10,8 @@ import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
 import fr.traitant.app.members.Households;
-import fr.traitant.app.members.NewMember;
-import fr.traitant.app.platform.values.InseeCode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +28,9 @@ class MatchingReviewTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MatchingFixtures fixtures;
 
     @Autowired
     MatchingRuns runs;
@@ -51,11 +51,14 @@ class MatchingReviewTest {
     JdbcClient jdbc;
 
     private long waiting(String name) {
-        long h = households.create(
+        return fixtures.waiting(
                 "Foyer " + name,
-                InseeCode.of("23096"),
-                List.of(new NewMember("Anne", name, LocalDate.of(1970, 1, 1), null, null, null)));
-        return waitingList.register(h, WaitingList.Source.CASE, Instant.parse("2026-01-01T00:00:00Z"));
+                "23096",
+                "Anne",
+                name,
+                LocalDate.of(1970, 1, 1),
+                WaitingList.Source.CASE,
+                Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     private Long doctorOf(long run, long entry) {

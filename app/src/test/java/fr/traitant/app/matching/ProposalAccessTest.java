@@ -9,8 +9,6 @@ import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
 import fr.traitant.app.members.Households;
-import fr.traitant.app.members.NewMember;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +22,9 @@ class ProposalAccessTest {
     int port;
 
     @Autowired
+    MatchingFixtures fixtures;
+
+    @Autowired
     Accounts accounts;
 
     @Autowired
@@ -33,10 +34,7 @@ class ProposalAccessTest {
     ProposalWorkflow workflow;
 
     private long household() {
-        return households.create(
-                "Foyer Proposé",
-                fr.traitant.app.platform.values.InseeCode.of("83137"),
-                List.of(new NewMember("Zoé", "Proposée", java.time.LocalDate.of(1990, 3, 3), null, null, null)));
+        return fixtures.household("Foyer Proposé", "83137", "Zoé", "Proposée", java.time.LocalDate.of(1990, 3, 3));
     }
 
     @Autowired

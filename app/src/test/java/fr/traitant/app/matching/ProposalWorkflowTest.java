@@ -9,7 +9,6 @@ import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
 import fr.traitant.app.members.Households;
-import fr.traitant.app.members.NewMember;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.platform.values.InseeCode;
 import java.time.Instant;
@@ -31,6 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ProposalWorkflowTest {
 
     @Autowired
+    MatchingFixtures fixtures;
+
+    @Autowired
     ProposalWorkflow workflow;
 
     @Autowired
@@ -48,11 +50,8 @@ class ProposalWorkflowTest {
     static final Instant SINCE = Instant.parse("2026-01-05T08:00:00Z");
 
     long waitingHousehold(String commune) {
-        long h = households.create(
-                "Foyer Flux",
-                InseeCode.of(commune),
-                List.of(new NewMember("Eva", "Flux", LocalDate.of(1988, 2, 2), null, null, null)));
-        return waitingList.register(h, WaitingList.Source.ONLINE, SINCE);
+        return fixtures.waiting(
+                "Foyer Flux", commune, "Eva", "Flux", LocalDate.of(1988, 2, 2), WaitingList.Source.ONLINE, SINCE);
     }
 
     long doctor(String commune, int capacity) {

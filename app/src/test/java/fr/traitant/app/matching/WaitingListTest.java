@@ -12,13 +12,10 @@ import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.members.MemberImport;
-import fr.traitant.app.members.NewMember;
-import fr.traitant.app.platform.values.InseeCode;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +28,9 @@ class WaitingListTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MatchingFixtures fixtures;
 
     @Autowired
     WaitingList waitingList;
@@ -51,10 +51,7 @@ class WaitingListTest {
     JdbcClient jdbc;
 
     long household(String commune) {
-        return households.create(
-                "Foyer Attente",
-                InseeCode.of(commune),
-                List.of(new NewMember("Jo", "Attente", LocalDate.of(1990, 1, 1), null, null, null)));
+        return fixtures.household("Foyer Attente", commune, "Jo", "Attente", LocalDate.of(1990, 1, 1));
     }
 
     @Test
