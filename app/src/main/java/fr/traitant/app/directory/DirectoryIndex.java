@@ -376,7 +376,7 @@ class DirectoryIndex {
             if (radiusMetres / GeoPoint.EARTH_RADIUS_METRES >= Math.PI / 2) {
                 throw new IllegalArgumentException("radius too large for the cell scan: " + radiusMetres);
             }
-            locations.forEachWithin(new GeoPoint(lat, lon), radiusMetres, (e, metres) -> {
+            locations.forEachIndexWithin(new GeoPoint(lat, lon), radiusMetres, e -> {
                 if (matches(entryDoctor[e], requiredFlags, wantedSpecialty, language, nameNeedle)) {
                     match.match(e);
                 }

@@ -105,6 +105,16 @@ public final class SpatialIndex {
     }
 
     /**
+     * Visits the index of every point within {@code radiusMetres} (great circle) of {@code centre}, without computing
+     * distances (a dot product of unit vectors per candidate): for callers that filter before they measure. Points
+     * within 1e-12 radians of the circle may be included. The order of visits is deterministic but unspecified.
+     */
+    public void forEachIndexWithin(GeoPoint centre, double radiusMetres, java.util.function.IntConsumer visitor) {
+        requireRadius(radiusMetres);
+        grid.forEachIndexWithin(centre.lat(), centre.lon(), radiusMetres, visitor);
+    }
+
+    /**
      * The {@code k} points nearest to {@code centre}, by increasing great-circle distance, ties
      * broken by lower index. Returns every point (sorted likewise) when {@code k >= size()}.
      *

@@ -54,6 +54,31 @@ class SpatialIndexTest {
         }
     }
 
+    /** The scan without distances visits the same points as brute force, worldwide (poles, antimeridian, huge radii). */
+    @Test
+    void index_only_scan_matches_brute_force_worldwide() {
+        SplittableRandom random = new SplittableRandom(11);
+        List<GeoPoint> points = randomPoints(random, 5_000, -90, 90, -180, 180);
+        SpatialIndex index = SpatialIndex.of(points);
+        for (int q = 0; q < 300; q++) {
+            GeoPoint centre = new GeoPoint(random.nextDouble(-90, 90), random.nextDouble(-180, 180));
+            double radius = q % 50 == 0 ? 25_000_000 : random.nextDouble(0, 2_000_000);
+            java.util.List<Integer> visited = new java.util.ArrayList<>();
+            index.forEachIndexWithin(centre, radius, visited::add);
+            int[] got = visited.stream().mapToInt(Integer::intValue).sorted().toArray();
+            // the dot-product test may take in points within 1e-12 radians (a few micrometres) of the circle
+            int[] strict = bruteWithin(points, centre, radius);
+            int[] loose = bruteWithin(points, centre, radius + 1e-12 * GeoPoint.EARTH_RADIUS_METRES + 1e-6);
+            assertThat(got)
+                    .as("query %d contains every point within the radius", q)
+                    .contains(strict);
+            assertThat(loose)
+                    .as("query %d visits nothing beyond the tolerance", q)
+                    .contains(got);
+            assertThat(visited).as("query %d visits each point once", q).doesNotHaveDuplicates();
+        }
+    }
+
     @Test
     void within_radius_matches_brute_force_worldwide_including_poles_and_antimeridian() {
         SplittableRandom random = new SplittableRandom(7);

@@ -2,6 +2,7 @@ package fr.traitant.engine.geo.internal;
 
 import fr.traitant.engine.geo.GeoPoint;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * Static latitude/longitude grid over primitive arrays (internal kernel of
@@ -36,6 +37,9 @@ public final class GridIndex {
     private final int[] ids; // original index of each point, in cell order
     private final double[] latById;
     private final double[] lonById;
+    private final double[] ux; // unit vector of each point, in cell order (dot products instead of trigonometry)
+    private final double[] uy;
+    private final double[] uz;
 
     public GridIndex(double[] latDegrees, double[] lonDegrees, double cellDegrees) {
         if (latDegrees.length != lonDegrees.length) {
@@ -58,11 +62,19 @@ public final class GridIndex {
         this.ids = order;
         this.lat = new double[n];
         this.lon = new double[n];
+        this.ux = new double[n];
+        this.uy = new double[n];
+        this.uz = new double[n];
         int distinct = 0;
         for (int p = 0; p < n; p++) {
             int id = order[p];
             lat[p] = latDegrees[id];
             lon[p] = lonDegrees[id];
+            double phi = Math.toRadians(lat[p]);
+            double lambda = Math.toRadians(lon[p]);
+            ux[p] = Math.cos(phi) * Math.cos(lambda);
+            uy[p] = Math.cos(phi) * Math.sin(lambda);
+            uz[p] = Math.sin(phi);
             keyed[p] = keys[id];
             if (p == 0 || keyed[p] != keyed[p - 1]) {
                 distinct++;
@@ -128,9 +140,66 @@ public final class GridIndex {
         if (ids.length == 0 || !(radiusMetres >= 0)) {
             return;
         }
+        inBoxes(
+                centreLat,
+                centreLon,
+                radiusMetres,
+                () -> scanAll(centreLat, centreLon, radiusMetres, visitor),
+                (latMin, latMax, lonMin, lonMax) ->
+                        scanBox(latMin, latMax, lonMin, lonMax, centreLat, centreLon, radiusMetres, visitor));
+    }
+
+    /**
+     * Visits the index of every point within {@code radiusMetres} (great circle) of the centre, without computing
+     * distances: one dot product of unit vectors per candidate of the bounding cells (for callers that filter
+     * before measuring, like the doctor search). Points within 1e-12 radians of the circle may be included.
+     */
+    public void forEachIndexWithin(double centreLat, double centreLon, double radiusMetres, IntConsumer visitor) {
+        if (ids.length == 0 || !(radiusMetres >= 0)) {
+            return;
+        }
+        double angular = radiusMetres / EARTH_RADIUS;
+        double minDot = Math.cos(Math.min(angular, Math.PI)) - 1e-12;
+        double phi = Math.toRadians(centreLat);
+        double lambda = Math.toRadians(centreLon);
+        double ox = Math.cos(phi) * Math.cos(lambda);
+        double oy = Math.cos(phi) * Math.sin(lambda);
+        double oz = Math.sin(phi);
+        inBoxes(
+                centreLat,
+                centreLon,
+                radiusMetres,
+                () -> {
+                    for (int p = 0; p < ids.length; p++) {
+                        if (ux[p] * ox + uy[p] * oy + uz[p] * oz >= minDot) visitor.accept(ids[p]);
+                    }
+                },
+                (latMin, latMax, lonMin, lonMax) -> {
+                    long rowMin = row(latMin);
+                    long rowMax = row(latMax);
+                    long colMin = column(lonMin);
+                    long colMax = column(lonMax);
+                    for (long r = rowMin; r <= rowMax; r++) {
+                        long last = key(r, colMax);
+                        for (int c = lowerBound(key(r, colMin)); c < cellKeys.length && cellKeys[c] <= last; c++) {
+                            for (int p = cellStart[c]; p < cellStart[c + 1]; p++) {
+                                if (ux[p] * ox + uy[p] * oy + uz[p] * oz >= minDot) visitor.accept(ids[p]);
+                            }
+                        }
+                    }
+                });
+    }
+
+    /** Scans the bounding boxes of a circle (two across the antimeridian), or everything for a huge radius. */
+    @FunctionalInterface
+    private interface BoxScan {
+        void scan(double latMin, double latMax, double lonMin, double lonMax);
+    }
+
+    private void inBoxes(double centreLat, double centreLon, double radiusMetres, Runnable all, BoxScan box) {
         double angular = radiusMetres / EARTH_RADIUS; // radians
         if (angular >= Math.PI) {
-            scanAll(centreLat, centreLon, radiusMetres, visitor);
+            all.run();
             return;
         }
         double angularDeg = Math.toDegrees(angular);
@@ -151,15 +220,15 @@ public final class GridIndex {
             lonMax = centreLon + dLon;
         }
         if (lonMax - lonMin >= 360) {
-            scanBox(latMin, latMax, -180, 180, centreLat, centreLon, radiusMetres, visitor);
+            box.scan(latMin, latMax, -180, 180);
         } else if (lonMin < -180) {
-            scanBox(latMin, latMax, lonMin + 360, 180, centreLat, centreLon, radiusMetres, visitor);
-            scanBox(latMin, latMax, -180, lonMax, centreLat, centreLon, radiusMetres, visitor);
+            box.scan(latMin, latMax, lonMin + 360, 180);
+            box.scan(latMin, latMax, -180, lonMax);
         } else if (lonMax > 180) {
-            scanBox(latMin, latMax, lonMin, 180, centreLat, centreLon, radiusMetres, visitor);
-            scanBox(latMin, latMax, -180, lonMax - 360, centreLat, centreLon, radiusMetres, visitor);
+            box.scan(latMin, latMax, lonMin, 180);
+            box.scan(latMin, latMax, -180, lonMax - 360);
         } else {
-            scanBox(latMin, latMax, lonMin, lonMax, centreLat, centreLon, radiusMetres, visitor);
+            box.scan(latMin, latMax, lonMin, lonMax);
         }
     }
 
