@@ -131,14 +131,7 @@ public class Accessibility {
         List<CommunePoint> points = new java.util.ArrayList<>();
         jdbc.sql("select commune_code, apl, population from commune_accessibility order by commune_code")
                 .query(rs -> {
-                    point(communes, rs)
-                            .filter(p -> departement.isEmpty()
-                                    || departement
-                                            .get()
-                                            .equals(communes.get(communes.findIndex(p.code())
-                                                            .getAsInt())
-                                                    .departement()))
-                            .ifPresent(points::add);
+                    point(communes, rs, departement).ifPresent(points::add);
                 });
         return points;
     }
@@ -153,18 +146,23 @@ public class Accessibility {
         jdbc.sql("""
                 select commune_code, apl, population from commune_accessibility
                  where commune_code = any (?) order by population desc, commune_code""").param(codes.toArray(String[]::new)).query(rs -> {
-            point(communes, rs).ifPresent(points::add);
+            point(communes, rs, Optional.empty()).ifPresent(points::add);
         });
         return points;
     }
 
-    /** A stored commune score with the commune's name and position from the territory (none if unknown there). */
-    private static Optional<CommunePoint> point(fr.traitant.engine.territory.Communes communes, java.sql.ResultSet rs)
+    /**
+     * A stored commune score with the commune's name and position from the territory; none if the territory does not
+     * know the commune or it lies outside {@code departement} (when given).
+     */
+    private static Optional<CommunePoint> point(
+            fr.traitant.engine.territory.Communes communes, java.sql.ResultSet rs, Optional<String> departement)
             throws java.sql.SQLException {
         String code = rs.getString(1);
         java.util.OptionalInt i = communes.findIndex(code);
         if (i.isEmpty()) return Optional.empty();
         fr.traitant.engine.territory.Commune c = communes.get(i.getAsInt());
+        if (departement.isPresent() && !departement.get().equals(c.departement())) return Optional.empty();
         return Optional.of(new CommunePoint(
                 code, c.name(), c.position().lat(), c.position().lon(), rs.getDouble(2), rs.getLong(3)));
     }

@@ -69,15 +69,22 @@ public class Territory {
         return communes;
     }
 
-    /** Names of the EPCI by SIREN. */
+    private volatile java.util.Map<String, String> epciNames;
+
+    /** Names of the EPCI by SIREN; reference data, read once (like {@link #departementNames()}). */
     public java.util.Map<String, String> epciNames() {
-        return jdbc
-                .sql("select siren, name from epci")
-                .query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
-                .list()
-                .stream()
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(
-                        java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+        java.util.Map<String, String> names = epciNames;
+        if (names == null || names.isEmpty()) {
+            names = jdbc
+                    .sql("select siren, name from epci")
+                    .query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
+                    .list()
+                    .stream()
+                    .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                            java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+            epciNames = names;
+        }
+        return names;
     }
 
     /** The commune with this INSEE code, if it exists. A malformed code is an {@link IllegalArgumentException}. */
