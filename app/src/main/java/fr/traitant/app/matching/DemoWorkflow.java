@@ -23,13 +23,13 @@ class DemoWorkflow implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoWorkflow.class);
     private final Accounts accounts;
-    private final ProposalWorkflow workflow;
+    private final DoctorCapacities capacities;
     private final WaitingList waitingList;
     private final JdbcClient jdbc;
 
-    DemoWorkflow(Accounts accounts, ProposalWorkflow workflow, WaitingList waitingList, JdbcClient jdbc) {
+    DemoWorkflow(Accounts accounts, DoctorCapacities capacities, WaitingList waitingList, JdbcClient jdbc) {
         this.accounts = accounts;
-        this.workflow = workflow;
+        this.capacities = capacities;
         this.waitingList = waitingList;
         this.jdbc = jdbc;
     }
@@ -37,12 +37,12 @@ class DemoWorkflow implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         accounts.find("medecin@demo.traitant.fr").ifPresent(doctor -> {
-            if (workflow.capacity(doctor.accountId()).isEmpty()) {
+            if (capacities.capacity(doctor.accountId()).isEmpty()) {
                 // the account's RPPS links it to its directory entry (ADR 0050)
                 String rpps = accounts.doctorRpps(doctor.accountId())
                         .map(r -> r.value())
                         .orElse("10000000001");
-                workflow.declareCapacity(doctor.accountId(), rpps, "83137", 20, "medecin@demo.traitant.fr");
+                capacities.declareCapacity(doctor.accountId(), rpps, "83137", 20, "medecin@demo.traitant.fr");
             }
         });
         if (!jdbc.sql("select exists (select 1 from waiting_entry)")

@@ -8,10 +8,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class MatchingRunPages {
     private final MatchingRuns runs;
+    private final RunReview review;
+    private final RunPublication publication;
     private final fr.traitant.app.territory.Territory territory;
 
-    MatchingRunPages(MatchingRuns runs, fr.traitant.app.territory.Territory territory) {
+    MatchingRunPages(
+            MatchingRuns runs,
+            RunReview review,
+            RunPublication publication,
+            fr.traitant.app.territory.Territory territory) {
         this.runs = runs;
+        this.review = review;
+        this.publication = publication;
         this.territory = territory;
     }
 
@@ -76,7 +84,7 @@ class MatchingRunPages {
     /** One household of a draft: the doctors it could be given instead, and taking it out of the draft. */
     @GetMapping("/appariements/{id}/foyers/{entry}")
     String choice(@PathVariable long id, @PathVariable long entry, Model model) {
-        model.addAttribute("choice", runs.choices(id, entry));
+        model.addAttribute("choice", review.choices(id, entry));
         return "matching/choice";
     }
 
@@ -87,7 +95,7 @@ class MatchingRunPages {
             @org.springframework.web.bind.annotation.RequestParam(name = "medecin", defaultValue = "0") long doctor,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("message", runs.reassign(id, entry, doctor));
+            redirect.addFlashAttribute("message", review.reassign(id, entry, doctor));
         } catch (ProposalWorkflow.TransitionRefused e) {
             redirect.addFlashAttribute("message", e.getMessage());
             return "redirect:/appariements/" + id + "/foyers/" + entry;
@@ -101,7 +109,7 @@ class MatchingRunPages {
             @PathVariable long entry,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("message", runs.remove(id, entry));
+            redirect.addFlashAttribute("message", review.remove(id, entry));
         } catch (ProposalWorkflow.TransitionRefused e) {
             redirect.addFlashAttribute("message", e.getMessage());
         }
@@ -111,7 +119,7 @@ class MatchingRunPages {
     @org.springframework.web.bind.annotation.PostMapping("/appariements/{id}/publication")
     String publish(@PathVariable long id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("message", runs.publish(id).message());
+            redirect.addFlashAttribute("message", publication.publish(id).message());
         } catch (ProposalWorkflow.TransitionRefused e) {
             redirect.addFlashAttribute("message", e.getMessage());
         }

@@ -9,17 +9,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ProposalPages {
     private final Proposals proposals;
     private final ProposalWorkflow workflow;
+    private final DoctorCapacities capacities;
     private final fr.traitant.app.identity.CurrentUser currentUser;
     private final fr.traitant.app.territory.Territory territory;
 
     ProposalPages(
             Proposals proposals,
             ProposalWorkflow workflow,
+            DoctorCapacities capacities,
             fr.traitant.app.identity.CurrentUser currentUser,
             fr.traitant.app.territory.Territory territory) {
         this.territory = territory;
         this.proposals = proposals;
         this.workflow = workflow;
+        this.capacities = capacities;
         this.currentUser = currentUser;
     }
 
@@ -31,8 +34,8 @@ class ProposalPages {
 
     private void fill(Model model) {
         model.addAttribute("proposals", proposals.mineWithProfiles());
-        ProposalWorkflow.Capacity capacity =
-                workflow.capacity(currentUser.get().accountId()).orElse(null);
+        DoctorCapacities.Capacity capacity =
+                capacities.capacity(currentUser.get().accountId()).orElse(null);
         model.addAttribute("capacity", capacity);
         model.addAttribute("statuses", fr.traitant.engine.directory.NewPatients.values());
         if (!model.containsAttribute("form")) {
@@ -110,17 +113,17 @@ class ProposalPages {
             fr.traitant.engine.directory.NewPatients parsed =
                     status == null || status.isBlank() ? null : fr.traitant.engine.directory.NewPatients.parse(status);
             if (status != null && !status.isBlank() && parsed == null) {
-                throw new ProposalWorkflow.AvailabilityRefused("statut", "Statut inconnu.");
+                throw new DoctorCapacities.AvailabilityRefused("statut", "Statut inconnu.");
             }
             Integer places;
             try {
                 places = capacity == null || capacity.isBlank() ? null : Integer.valueOf(capacity.strip());
             } catch (NumberFormatException e) {
-                throw new ProposalWorkflow.AvailabilityRefused(
+                throw new DoctorCapacities.AvailabilityRefused(
                         "capacite", "Indiquez un nombre entier de nouveaux patients.");
             }
-            workflow.updateMyAvailability(parsed, places, commune);
-        } catch (ProposalWorkflow.AvailabilityRefused e) {
+            capacities.updateMyAvailability(parsed, places, commune);
+        } catch (DoctorCapacities.AvailabilityRefused e) {
             response.setStatus(422);
             model.addAttribute("form", form);
             model.addAttribute("errors", java.util.Map.of(e.field(), e.getMessage()));

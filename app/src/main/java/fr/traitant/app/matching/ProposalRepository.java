@@ -166,14 +166,14 @@ class ProposalRepository {
     // ---- the workflow doctors' capacity
 
     /** The capacity of this DOCTOR account's workflow doctor: its own row, else the directory doctor's with its RPPS. */
-    Optional<ProposalWorkflow.Capacity> capacity(long doctorAccountId, String rpps) {
+    Optional<DoctorCapacities.Capacity> capacity(long doctorAccountId, String rpps) {
         return jdbc.sql("""
                         select id, commune_code, departement, capacity, committed, network_member, accepting from doctor_capacity
                          where doctor_account_id = :d or (doctor_account_id is null and rpps = :rpps)
                          order by doctor_account_id nulls last, id limit 1""")
                 .param("d", doctorAccountId)
                 .param("rpps", rpps)
-                .query((rs, i) -> new ProposalWorkflow.Capacity(
+                .query((rs, i) -> new DoctorCapacities.Capacity(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getString(3),

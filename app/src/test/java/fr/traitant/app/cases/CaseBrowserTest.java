@@ -46,6 +46,9 @@ class CaseBrowserTest {
     fr.traitant.app.matching.ProposalWorkflow workflow;
 
     @Autowired
+    fr.traitant.app.matching.DoctorCapacities capacities;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
@@ -87,7 +90,7 @@ class CaseBrowserTest {
                 Role.DOCTOR,
                 TestAccounts.PASSWORD,
                 null);
-        workflow.declareCapacity(doctorId, null, "83137", 5);
+        capacities.declareCapacity(doctorId, null, "83137", 5);
         List<String> consoleErrors = new ArrayList<>();
 
         // 1. intake: the insured person fills in the form (a first mistake is shown next to the field)

@@ -51,6 +51,9 @@ class CaseProposalTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    fr.traitant.app.matching.DoctorCapacities capacities;
+
+    @Autowired
     JdbcClient jdbc;
 
     long household;
@@ -78,7 +81,7 @@ class CaseProposalTest {
         caseId = Long.parseLong(m.group(1));
         doctor = TestAccounts.create(accounts, Role.DOCTOR).accountId();
         doctorEmail = "dr-" + doctor + "@medecin.mssante.fr";
-        workflow.declareCapacity(doctor, null, "83137", 5, doctorEmail);
+        capacities.declareCapacity(doctor, null, "83137", 5, doctorEmail);
         advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
     }
 
@@ -171,7 +174,7 @@ class CaseProposalTest {
         workflow.confirmAs(ProposalId.of(proposal), household);
         assertThatThrownBy(() -> workflow.confirmAs(ProposalId.of(proposal), household))
                 .isInstanceOf(ProposalWorkflow.TransitionRefused.class);
-        assertThat(workflow.capacity(doctor).orElseThrow().committed()).isEqualTo(2);
+        assertThat(capacities.capacity(doctor).orElseThrow().committed()).isEqualTo(2);
 
         // the confirmation closed the "find a doctor" case by itself
         assertThat(jdbc.sql("select status || '/' || outcome from case_file where id = :id")
@@ -189,7 +192,7 @@ class CaseProposalTest {
     @Test
     void the_database_refuses_a_second_open_proposal_or_a_second_attachment() {
         propose(advisor.get("/dossiers/" + caseId).body());
-        long doctorRow = workflow.capacity(doctor).orElseThrow().doctorId();
+        long doctorRow = capacities.capacity(doctor).orElseThrow().doctorId();
         assertThatThrownBy(() -> jdbc.sql(
                                 "insert into proposal (household_id, doctor_id, status) values (:h, :d, 'PENDING')")
                         .param("h", household)

@@ -46,6 +46,9 @@ class OneStatusForTheFamilyTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    fr.traitant.app.matching.DoctorCapacities capacities;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -81,10 +84,10 @@ class OneStatusForTheFamilyTest {
 
         // a doctor is proposed to the household: the request's page says so
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(doctor.accountId(), null, "83137", 3, null);
+        capacities.declareCapacity(doctor.accountId(), null, "83137", 3, null);
         long entry = waitingList.register(household, WaitingList.Source.CASE, java.time.Instant.now());
         workflow.propose(
-                entry, workflow.capacity(doctor.accountId()).orElseThrow().doctor(), "Test");
+                entry, capacities.capacity(doctor.accountId()).orElseThrow().doctor(), "Test");
         String request = Jsoup.parse(family.get("/mes-demandes/" + caseId).body())
                 .getElementById("recherche-medecin")
                 .text();

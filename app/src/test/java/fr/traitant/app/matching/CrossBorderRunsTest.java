@@ -28,6 +28,9 @@ class CrossBorderRunsTest {
     MatchingRuns runs;
 
     @Autowired
+    RunPublication publication;
+
+    @Autowired
     WaitingList waitingList;
 
     @Autowired
@@ -69,7 +72,7 @@ class CrossBorderRunsTest {
                 .param("r", rpps)
                 .query(Long.class)
                 .single();
-        MatchingRuns.Run seen76 = runs.get(run76);
+        MatchingRun seen76 = runs.get(run76);
         assertThat(seen76.lines())
                 .filteredOn(l -> l.entryId() == entry76)
                 .singleElement()
@@ -90,9 +93,11 @@ class CrossBorderRunsTest {
 
         // both published at the same moment: one proposal, the other line left out, never more than the 2 places
         CyclicBarrier start = new CyclicBarrier(2);
-        CompletableFuture<MatchingRuns.Publication> a = CompletableFuture.supplyAsync(() -> publishAfter(start, run76));
-        CompletableFuture<MatchingRuns.Publication> b = CompletableFuture.supplyAsync(() -> publishAfter(start, run80));
-        MatchingRuns.Publication pa = a.get(), pb = b.get();
+        CompletableFuture<RunPublication.Publication> a =
+                CompletableFuture.supplyAsync(() -> publishAfter(start, run76));
+        CompletableFuture<RunPublication.Publication> b =
+                CompletableFuture.supplyAsync(() -> publishAfter(start, run80));
+        RunPublication.Publication pa = a.get(), pb = b.get();
         assertThat(pa.doctorFull() + pb.doctorFull()).isEqualTo(1);
         long pendingPeople = jdbc.sql(
                         "select coalesce(sum(people), 0) from proposal where doctor_id = :d and status = 'PENDING'")
@@ -120,13 +125,13 @@ class CrossBorderRunsTest {
         assertThat(runs.get(again).lines()).noneMatch(l -> l.doctorId() != null && l.doctorId() == doctor);
     }
 
-    private MatchingRuns.Publication publishAfter(CyclicBarrier start, long run) {
+    private RunPublication.Publication publishAfter(CyclicBarrier start, long run) {
         try {
             start.await();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return runs.publish(run);
+        return publication.publish(run);
     }
 
     @Test

@@ -29,6 +29,9 @@ class DeclarationReminderTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    DoctorCapacities capacities;
+
+    @Autowired
     WaitingList waitingList;
 
     @Autowired
@@ -42,7 +45,7 @@ class DeclarationReminderTest {
 
     private long attachedProposal(String doctorMail) {
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(doctor.accountId(), null, "87085", 2, doctorMail);
+        capacities.declareCapacity(doctor.accountId(), null, "87085", 2, doctorMail);
         long household = households.create(
                 "Foyer Rappel",
                 InseeCode.of("87085"),
@@ -50,7 +53,7 @@ class DeclarationReminderTest {
         long entry = waitingList.register(household, WaitingList.Source.ONLINE, Instant.now());
         long proposal = workflow.propose(
                         entry,
-                        workflow.capacity(doctor.accountId()).orElseThrow().doctor(),
+                        capacities.capacity(doctor.accountId()).orElseThrow().doctor(),
                         "Test du rappel")
                 .value();
         workflow.acceptAs(ProposalId.of(proposal), doctor.accountId());

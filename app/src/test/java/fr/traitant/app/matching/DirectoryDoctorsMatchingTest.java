@@ -44,7 +44,13 @@ class DirectoryDoctorsMatchingTest {
     MatchingRuns runs;
 
     @Autowired
+    RunPublication publication;
+
+    @Autowired
     ProposalWorkflow workflow;
+
+    @Autowired
+    DoctorCapacities capacities;
 
     @Autowired
     WaitingList waitingList;
@@ -162,7 +168,7 @@ class DirectoryDoctorsMatchingTest {
                         .single())
                 .isTrue();
 
-        runs.publish(runId);
+        publication.publish(runId);
         long proposal = jdbc.sql("select id from proposal where waiting_entry_id = :e and status = 'PENDING'")
                 .param("e", entry)
                 .query(Long.class)
@@ -204,14 +210,14 @@ class DirectoryDoctorsMatchingTest {
                         .query(Long.class)
                         .single())
                 .isPositive();
-        assertThat(workflow.capacity(account).orElseThrow().doctorId()).isEqualTo(doctorA);
+        assertThat(capacities.capacity(account).orElseThrow().doctorId()).isEqualTo(doctorA);
         // another doctor does not see it
         WebSession other = TestAccounts.signedIn(accounts, Role.DOCTOR, port);
         assertThat(other.get("/propositions/" + proposal).status()).isEqualTo(404);
         assertThat(other.get("/propositions").body()).doesNotContain("/propositions/" + proposal + "\"");
 
         // declaring availability links the account to the same workflow doctor, places already committed kept
-        workflow.declareCapacity(account, accepting, "52121", 3);
+        capacities.declareCapacity(account, accepting, "52121", 3);
         assertThat(jdbc.sql("select count(*) from doctor_capacity where rpps = :r")
                         .param("r", accepting)
                         .query(Long.class)

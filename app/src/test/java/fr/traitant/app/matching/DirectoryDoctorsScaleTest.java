@@ -101,7 +101,7 @@ class DirectoryDoctorsScaleTest {
         long second = runs.run(DEPARTEMENT); // mirror rows already there
         long secondMs = (System.nanoTime() - t2) / 1_000_000;
 
-        MatchingRuns.Run run = runs.get(first);
+        MatchingRun run = runs.get(first);
         long mirrored = jdbc.sql("select count(*) from doctor_capacity where directory_doctor_id like 'TEST-SCALE-%'")
                 .query(Long.class)
                 .single();

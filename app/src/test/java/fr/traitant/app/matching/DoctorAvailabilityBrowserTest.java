@@ -59,14 +59,17 @@ class DoctorAvailabilityBrowserTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    DoctorCapacities capacities;
+
+    @Autowired
     JdbcClient jdbc;
 
     /** People the run proposes to this doctor. */
     long peopleProposedTo(long runId, long accountId) {
-        long doctor = workflow.capacity(accountId).orElseThrow().doctorId();
+        long doctor = capacities.capacity(accountId).orElseThrow().doctorId();
         return runs.get(runId).lines().stream()
                 .filter(l -> l.doctorId() == doctor)
-                .mapToLong(MatchingRuns.Line::people)
+                .mapToLong(MatchingRun.Line::people)
                 .sum();
     }
 

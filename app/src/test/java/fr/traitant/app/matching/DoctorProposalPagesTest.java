@@ -44,6 +44,9 @@ class DoctorProposalPagesTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    DoctorCapacities capacities;
+
+    @Autowired
     JdbcClient jdbc;
 
     WebSession signIn(SignedInUser user) {
@@ -67,7 +70,7 @@ class DoctorProposalPagesTest {
     void a_doctor_sees_the_profile_of_the_households_proposed_to_them_only_and_each_read_is_audited() {
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
         SignedInUser other = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(doctor.accountId(), null, "31555", 5); // Toulouse
+        capacities.declareCapacity(doctor.accountId(), null, "31555", 5); // Toulouse
         String nir = TransfersTest.nir();
         long household = households.create(
                 "Foyer Profil",
@@ -81,7 +84,7 @@ class DoctorProposalPagesTest {
         long entry = waitingList.register(household, WaitingList.Source.CASE, Instant.now());
         long proposal = workflow.propose(
                         entry,
-                        workflow.capacity(doctor.accountId()).orElseThrow().doctor(),
+                        capacities.capacity(doctor.accountId()).orElseThrow().doctor(),
                         "test")
                 .value();
 
@@ -145,15 +148,15 @@ class DoctorProposalPagesTest {
         WebSession.Response noStatus = session.submit(
                 "/propositions", "/propositions/capacite", Map.of("statut", "", "capacite", "4", "commune", "31555"));
         assertThat(noStatus.body()).contains("id=\"erreur-statut\"");
-        assertThat(workflow.capacity(doctor.accountId())).isEmpty();
+        assertThat(capacities.capacity(doctor.accountId())).isEmpty();
 
         WebSession.Response ok = session.submit(
                 "/propositions",
                 "/propositions/capacite",
                 Map.of("statut", "ACCEPTING", "capacite", "4", "commune", "31555"));
         assertThat(ok.status()).isEqualTo(302);
-        ProposalWorkflow.Capacity capacity =
-                workflow.capacity(doctor.accountId()).orElseThrow();
+        DoctorCapacities.Capacity capacity =
+                capacities.capacity(doctor.accountId()).orElseThrow();
         assertThat(capacity.capacity()).isEqualTo(4);
         assertThat(capacity.accepting()).isTrue();
         assertThat(capacity.communeCode()).isEqualTo("31555");

@@ -69,6 +69,9 @@ class FamilyMeetsDoctorBrowserTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    DoctorCapacities capacities;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -111,7 +114,7 @@ class FamilyMeetsDoctorBrowserTest {
         String doctorLogin = "anne.lemaire." + rpps + "@test.traitant.fr";
         long doctor =
                 accounts.createLocal(doctorLogin, "Dr Anne Lemaire", Role.DOCTOR, TestAccounts.PASSWORD, Rpps.of(rpps));
-        workflow.declareCapacity(doctor, rpps, "29019", 5, doctorMail);
+        capacities.declareCapacity(doctor, rpps, "29019", 5, doctorMail);
 
         String ref = "R" + System.nanoTime();
         String familyMail = "famille." + ref.toLowerCase() + "@example.fr"; // addresses are stored in lower case
@@ -128,7 +131,7 @@ class FamilyMeetsDoctorBrowserTest {
         households.link(household, insured.accountId());
         long entry = waitingList.register(household, WaitingList.Source.ONLINE, java.time.Instant.now());
         long proposal = workflow.propose(
-                        entry, workflow.capacity(doctor).orElseThrow().doctor(), "test")
+                        entry, capacities.capacity(doctor).orElseThrow().doctor(), "test")
                 .value();
 
         // 1. the doctor sees an anonymous profile, and accepts

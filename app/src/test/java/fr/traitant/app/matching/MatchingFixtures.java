@@ -20,13 +20,13 @@ public class MatchingFixtures {
 
     private final Households households;
     private final WaitingList waitingList;
-    private final ProposalWorkflow workflow;
+    private final DoctorCapacities capacities;
     private final Accounts accounts;
 
-    MatchingFixtures(Households households, WaitingList waitingList, ProposalWorkflow workflow, Accounts accounts) {
+    MatchingFixtures(Households households, WaitingList waitingList, DoctorCapacities capacities, Accounts accounts) {
         this.households = households;
         this.waitingList = waitingList;
-        this.workflow = workflow;
+        this.capacities = capacities;
         this.accounts = accounts;
     }
 
@@ -51,7 +51,7 @@ public class MatchingFixtures {
     /** A new doctor account declaring {@code capacity} places in a commune. Returns the account id. */
     public long doctor(String commune, int capacity) {
         long account = TestAccounts.create(accounts, Role.DOCTOR).accountId();
-        workflow.declareCapacity(account, null, commune, capacity);
+        capacities.declareCapacity(account, null, commune, capacity);
         return account;
     }
 }

@@ -36,7 +36,16 @@ class MatchingReviewTest {
     MatchingRuns runs;
 
     @Autowired
+    RunReview review;
+
+    @Autowired
+    RunPublication publication;
+
+    @Autowired
     ProposalWorkflow workflow;
+
+    @Autowired
+    DoctorCapacities capacities;
 
     @Autowired
     WaitingList waitingList;
@@ -74,19 +83,19 @@ class MatchingReviewTest {
     void the_advisor_changes_a_doctor_within_the_rules_or_takes_a_household_out_then_publishes() {
         SignedInUser a = TestAccounts.create(accounts, Role.DOCTOR);
         SignedInUser b = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(a.accountId(), null, "23096", 2, null);
-        workflow.declareCapacity(b.accountId(), null, "23096", 2, null);
-        long doctorA = workflow.capacity(a.accountId()).orElseThrow().doctorId();
-        long doctorB = workflow.capacity(b.accountId()).orElseThrow().doctorId();
+        capacities.declareCapacity(a.accountId(), null, "23096", 2, null);
+        capacities.declareCapacity(b.accountId(), null, "23096", 2, null);
+        long doctorA = capacities.capacity(a.accountId()).orElseThrow().doctorId();
+        long doctorB = capacities.capacity(b.accountId()).orElseThrow().doctorId();
         long first = waiting("Revue" + System.nanoTime());
         long second = waiting("Revue" + System.nanoTime());
 
         long run = runs.run("23");
         Long firstDoctor = doctorOf(run, first);
         assertThat(firstDoctor).isNotNull();
-        MatchingRuns.Choice choice = runs.choices(run, first);
+        RunReview.Choice choice = review.choices(run, first);
         assertThat(choice.currentDoctorId()).isEqualTo(firstDoctor);
-        assertThat(choice.options()).extracting(MatchingRuns.Option::doctorId).doesNotContain(firstDoctor);
+        assertThat(choice.options()).extracting(RunReview.Option::doctorId).doesNotContain(firstDoctor);
         // every option keeps room once this household is counted
         assertThat(choice.options()).allSatisfy(o -> assertThat(o.placesLeft()).isNotNegative());
         // places are counted with the draft's other lines: a doctor of two places who already has the other household
@@ -97,15 +106,15 @@ class MatchingReviewTest {
                 .forEach(o -> assertThat(o.placesLeft())
                         .isEqualTo(java.util.Objects.equals(secondDoctor, o.doctorId()) ? 0 : 1));
 
-        assertThatThrownBy(() -> runs.reassign(run, first, 999_999_999L))
+        assertThatThrownBy(() -> review.reassign(run, first, 999_999_999L))
                 .isInstanceOf(ProposalWorkflow.TransitionRefused.class)
                 .hasMessageContaining("ne peut pas recevoir ce foyer");
-        MatchingRuns.Option other = choice.options().getFirst();
-        String said = runs.reassign(run, first, other.doctorId());
+        RunReview.Option other = choice.options().getFirst();
+        String said = review.reassign(run, first, other.doctorId());
         assertThat(said).contains("→ " + other.doctor()).contains("Il restera " + other.placesLeft() + " place(s)");
         assertThat(doctorOf(run, first)).isEqualTo(other.doctorId());
 
-        assertThat(runs.remove(run, second)).contains("retiré du brouillon");
+        assertThat(review.remove(run, second)).contains("retiré du brouillon");
         assertThat(doctorOf(run, second)).isNull();
         assertThat(runs.get(run).unservedLines()).anySatisfy(u -> {
             assertThat(u.entryId()).isEqualTo(second);
@@ -124,7 +133,7 @@ class MatchingReviewTest {
                 .doesNotContain("/appariements/" + run + "/foyers/")
                 .doesNotContain("/publication");
 
-        runs.publish(run).made();
+        publication.publish(run).made();
         assertThat(jdbc.sql("select doctor_id from proposal where waiting_entry_id = :e")
                         .param("e", first)
                         .query(Long.class)
@@ -135,7 +144,7 @@ class MatchingReviewTest {
                         .query(Long.class)
                         .single())
                 .isZero();
-        assertThatThrownBy(() -> runs.remove(run, first)).isInstanceOf(ProposalWorkflow.TransitionRefused.class);
+        assertThatThrownBy(() -> review.remove(run, first)).isInstanceOf(ProposalWorkflow.TransitionRefused.class);
         assertThat(advisor.submit(
                                 "/appariements/" + run,
                                 "/appariements/" + run + "/foyers/" + first + "/retrait",

@@ -36,6 +36,9 @@ class MatchingRunsTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    DoctorCapacities capacities;
+
+    @Autowired
     WaitingList waitingList;
 
     @Autowired
@@ -214,7 +217,7 @@ class MatchingRunsTest {
     @Test
     void run_review_publish_and_follow_from_the_pages() {
         long doctor = TestAccounts.create(accounts, Role.DOCTOR).accountId();
-        workflow.declareCapacity(doctor, null, "32013", 5); // Auch (Gers)
+        capacities.declareCapacity(doctor, null, "32013", 5); // Auch (Gers)
         long household = households.create(
                 "Foyer Gers",
                 InseeCode.of("32013"),
@@ -288,7 +291,7 @@ class MatchingRunsTest {
     @Test
     void two_runs_of_a_zone_published_at_once_propose_each_household_once_and_never_answer_500() throws Exception {
         long doctor = TestAccounts.create(accounts, Role.DOCTOR).accountId();
-        workflow.declareCapacity(doctor, null, "09122", 5); // Foix (Ariège)
+        capacities.declareCapacity(doctor, null, "09122", 5); // Foix (Ariège)
         long household = households.create(
                 "Foyer Foix",
                 InseeCode.of("09122"),

@@ -52,6 +52,9 @@ class NotificationsTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    DoctorCapacities capacities;
+
+    @Autowired
     WaitingList waitingList;
 
     @Autowired
@@ -149,7 +152,7 @@ class NotificationsTest {
         String doctorMail = "dr" + System.nanoTime() + "@medecin.mssante.fr";
         String familyMail = "famille" + System.nanoTime() + "@example.fr";
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(doctor.accountId(), "10000000004", "86194", 3, doctorMail);
+        capacities.declareCapacity(doctor.accountId(), "10000000004", "86194", 3, doctorMail);
         long household = households.create(
                 "Foyer Courriel",
                 InseeCode.of("86194"),
@@ -206,7 +209,7 @@ class NotificationsTest {
     void an_expired_link_is_refused() throws Exception {
         String doctorMail = "exp" + System.nanoTime() + "@medecin.mssante.fr";
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(doctor.accountId(), null, "16102", 3, doctorMail);
+        capacities.declareCapacity(doctor.accountId(), null, "16102", 3, doctorMail);
         long household = households.create(
                 "Foyer Expire",
                 InseeCode.of("16102"),

@@ -35,6 +35,9 @@ class OneCapacityTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    DoctorCapacities capacities;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -56,7 +59,7 @@ class OneCapacityTest {
                         .status())
                 .isEqualTo(302);
         assertThat(doctors.findByRpps(rpps).orElseThrow().capacity()).isEqualTo(5);
-        assertThat(workflow.capacity(account).orElseThrow().capacity()).isEqualTo(5);
+        assertThat(capacities.capacity(account).orElseThrow().capacity()).isEqualTo(5);
 
         // then in the doctor's space: the proposals page, the public card and the runs' capacity follow
         assertThat(doctor.submit(
@@ -66,7 +69,7 @@ class OneCapacityTest {
                         .status())
                 .isEqualTo(302);
         assertThat(doctors.findByRpps(rpps).orElseThrow().capacity()).isEqualTo(8);
-        assertThat(workflow.capacity(account).orElseThrow().capacity()).isEqualTo(8);
+        assertThat(capacities.capacity(account).orElseThrow().capacity()).isEqualTo(8);
         assertThat(org.jsoup.Jsoup.parse(doctor.get("/propositions").body())
                         .getElementById("engagement")
                         .text())
@@ -86,7 +89,7 @@ class OneCapacityTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("Vous avez déjà accepté 6");
         assertThat(doctors.findByRpps(rpps).orElseThrow().capacity()).isEqualTo(8);
-        assertThat(workflow.capacity(account).orElseThrow().capacity()).isEqualTo(8);
+        assertThat(capacities.capacity(account).orElseThrow().capacity()).isEqualTo(8);
 
         // no longer accepting: no room left, the places taken stay counted
         assertThat(doctor.submit(
@@ -95,7 +98,7 @@ class OneCapacityTest {
                                 Map.of("status", "NOT_ACCEPTING", "capacity", "0", "maxComplexity", "2"))
                         .status())
                 .isEqualTo(302);
-        ProposalWorkflow.Capacity after = workflow.capacity(account).orElseThrow();
+        DoctorCapacities.Capacity after = capacities.capacity(account).orElseThrow();
         assertThat(after.accepting()).isFalse();
         assertThat(after.capacity()).isEqualTo(6);
         jdbc.sql("update doctor_capacity set committed = 0 where doctor_account_id = :a")

@@ -33,6 +33,9 @@ class ProposalAccessTest {
     @Autowired
     ProposalWorkflow workflow;
 
+    @Autowired
+    DoctorCapacities capacities;
+
     private long household() {
         return fixtures.household("Foyer Proposé", "83137", "Zoé", "Proposée", java.time.LocalDate.of(1990, 3, 3));
     }
@@ -44,8 +47,8 @@ class ProposalAccessTest {
     void a_doctor_sees_only_proposals_addressed_to_them() {
         SignedInUser drA = TestAccounts.create(accounts, Role.DOCTOR);
         SignedInUser drB = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(drA.accountId(), null, "83137", 5);
-        workflow.declareCapacity(drB.accountId(), null, "83137", 5);
+        capacities.declareCapacity(drA.accountId(), null, "83137", 5);
+        capacities.declareCapacity(drB.accountId(), null, "83137", 5);
         long toA = workflow.proposeFromCase(
                         household(), fr.traitant.app.identity.AccountId.of(drA.accountId()), "TEST-A")
                 .value();

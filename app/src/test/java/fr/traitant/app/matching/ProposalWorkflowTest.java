@@ -36,6 +36,9 @@ class ProposalWorkflowTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    DoctorCapacities capacities;
+
+    @Autowired
     WaitingList waitingList;
 
     @Autowired
@@ -56,7 +59,7 @@ class ProposalWorkflowTest {
 
     long doctor(String commune, int capacity) {
         SignedInUser d = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(d.accountId(), "10000000001", commune, capacity);
+        capacities.declareCapacity(d.accountId(), "10000000001", commune, capacity);
         return d.accountId();
     }
 
@@ -68,7 +71,7 @@ class ProposalWorkflowTest {
         long proposal = workflow.proposeBest(entry).orElseThrow().value();
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.PROPOSED);
         workflow.acceptAs(ProposalId.of(proposal), doctor);
-        assertThat(workflow.capacity(doctor).orElseThrow().committed()).isEqualTo(1);
+        assertThat(capacities.capacity(doctor).orElseThrow().committed()).isEqualTo(1);
         workflow.confirmAs(ProposalId.of(proposal), household);
         assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("ATTACHED");
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.ATTACHED);
@@ -114,9 +117,9 @@ class ProposalWorkflowTest {
                 .single();
         assertThat(other).isNotEqualTo(declining).isIn(first, second);
         workflow.acceptAs(ProposalId.of(p2), other);
-        assertThat(workflow.capacity(other).orElseThrow().remaining()).isZero();
+        assertThat(capacities.capacity(other).orElseThrow().remaining()).isZero();
         workflow.refuseAs(ProposalId.of(p2), household);
-        assertThat(workflow.capacity(other).orElseThrow().remaining()).isEqualTo(1);
+        assertThat(capacities.capacity(other).orElseThrow().remaining()).isEqualTo(1);
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.WAITING);
         assertThat(waitingList.get(entry).waitingSince()).isEqualTo(SINCE);
         // both doctors are now excluded
@@ -134,7 +137,7 @@ class ProposalWorkflowTest {
                 .update();
         assertThat(workflow.expireOverdue()).isGreaterThanOrEqualTo(1);
         assertThat(workflow.status(ProposalId.of(proposal))).isEqualTo("EXPIRED");
-        assertThat(workflow.capacity(doctor).orElseThrow().committed()).isZero();
+        assertThat(capacities.capacity(doctor).orElseThrow().committed()).isZero();
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.WAITING);
         assertThat(waitingList.get(entry).waitingSince()).isEqualTo(SINCE);
     }
@@ -144,7 +147,7 @@ class ProposalWorkflowTest {
         long entry = waitingHousehold("12202");
         long doctor = doctor("12202", 3);
         long proposal = workflow.propose(
-                        entry, workflow.capacity(doctor).orElseThrow().doctor(), "test")
+                        entry, capacities.capacity(doctor).orElseThrow().doctor(), "test")
                 .value();
         long intruder = TestAccounts.create(accounts, Role.DOCTOR).accountId();
         assertThatThrownBy(() -> workflow.acceptAs(ProposalId.of(proposal), intruder))
@@ -158,7 +161,7 @@ class ProposalWorkflowTest {
     @Test
     void one_hundred_concurrent_acceptances_never_over_commit_a_doctor() throws Exception {
         long doctor = doctor("63113", 10);
-        long doctorId = workflow.capacity(doctor).orElseThrow().doctorId();
+        long doctorId = capacities.capacity(doctor).orElseThrow().doctorId();
         List<Long> proposals = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             proposals.add(workflow.propose(waitingHousehold("63113"), WorkflowDoctorId.of(doctorId), "charge")
@@ -188,7 +191,7 @@ class ProposalWorkflowTest {
         pool.shutdown();
         assertThat(accepted.get()).isEqualTo(10);
         assertThat(refused.get()).isEqualTo(90);
-        assertThat(workflow.capacity(doctor).orElseThrow().committed()).isEqualTo(10);
+        assertThat(capacities.capacity(doctor).orElseThrow().committed()).isEqualTo(10);
         assertThat(jdbc.sql("select count(*) from proposal where doctor_account_id = :d and status = 'ACCEPTED'")
                         .param("d", doctor)
                         .query(Long.class)

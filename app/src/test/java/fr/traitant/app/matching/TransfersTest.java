@@ -28,6 +28,9 @@ class TransfersTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    DoctorCapacities capacities;
+
+    @Autowired
     WaitingList waitingList;
 
     @Autowired
@@ -64,7 +67,7 @@ class TransfersTest {
     @Test
     void a_family_arriving_within_the_lead_time_gets_a_network_doctor_proposed_before_arrival() {
         long near = TestAccounts.create(accounts, Role.DOCTOR).accountId();
-        workflow.declareCapacity(near, "10000000002", "90010", 5); // Belfort itself
+        capacities.declareCapacity(near, "10000000002", "90010", 5); // Belfort itself
         // further away (Cravanche, 2 km: 8 minutes against 2), but the directory doctor with this RPPS signed the
         // network's charter: network
         // doctors come first for a transferred family when at most 10 minutes farther (ADR 0050)
@@ -80,7 +83,7 @@ class TransfersTest {
                 Role.DOCTOR,
                 TestAccounts.PASSWORD,
                 fr.traitant.engine.directory.Rpps.of(member));
-        workflow.declareCapacity(network, member, "90029", 5);
+        capacities.declareCapacity(network, member, "90029", 5);
         String ref = family("83137");
         String later = family("83137");
         LocalDate soon = LocalDate.now().plusDays(45);

@@ -61,6 +61,9 @@ class WorkflowChainBrowserTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    DoctorCapacities capacities;
+
+    @Autowired
     WaitingFigures figures;
 
     @Autowired
@@ -84,7 +87,7 @@ class WorkflowChainBrowserTest {
         // a network doctor in Besançon with an MSSanté address
         String doctorMail = "solidaire" + System.nanoTime() + "@medecin.mssante.fr";
         SignedInUser doctor = TestAccounts.create(accounts, Role.DOCTOR);
-        workflow.declareCapacity(doctor.accountId(), "10000000005", "25056", 4, doctorMail);
+        capacities.declareCapacity(doctor.accountId(), "10000000005", "25056", 4, doctorMail);
         // a family in Toulon, whose insured person has an account
         String ref = "C" + System.nanoTime();
         String familyMail = "famille" + System.nanoTime() + "@example.fr";

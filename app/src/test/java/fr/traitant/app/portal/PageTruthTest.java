@@ -8,6 +8,7 @@ import fr.traitant.app.identity.DemoAccounts;
 import fr.traitant.app.matching.MatchingRuns;
 import fr.traitant.app.matching.ProposalId;
 import fr.traitant.app.matching.ProposalWorkflow;
+import fr.traitant.app.matching.RunPublication;
 import fr.traitant.app.matching.WaitingList;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.members.NewMember;
@@ -108,6 +109,9 @@ class PageTruthTest {
     MatchingRuns runs;
 
     @Autowired
+    RunPublication publication;
+
+    @Autowired
     ProposalWorkflow workflow;
 
     @Autowired
@@ -137,7 +141,7 @@ class PageTruthTest {
                     household, sources[i % sources.length], Instant.now().minusSeconds(86_400L * (i + 1)));
         }
         long run = runs.run("83");
-        runs.publish(run).made();
+        publication.publish(run).made();
         jdbc.sql("""
                         select p.id, c.doctor_account_id from proposal p join doctor_capacity c on c.id = p.doctor_id
                          where p.status = 'PENDING' and c.doctor_account_id is not null order by p.id limit 1""")
