@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CapacityFollowsDirectory {
 
-    private final ProposalRepository repository;
+    private final CapacityRepository repository;
     private final Clock clock;
     private final fr.traitant.app.identity.Accounts accounts;
 
-    CapacityFollowsDirectory(ProposalRepository repository, Clock clock, fr.traitant.app.identity.Accounts accounts) {
+    CapacityFollowsDirectory(CapacityRepository repository, Clock clock, fr.traitant.app.identity.Accounts accounts) {
         this.repository = repository;
         this.clock = clock;
         this.accounts = accounts;
@@ -27,7 +27,7 @@ class CapacityFollowsDirectory {
     @EventListener
     void onAvailabilityChanged(DoctorAvailabilityChanged changed) {
         boolean accepting = changed.status() == NewPatients.ACCEPTING;
-        java.util.List<ProposalRepository.Held> rows = repository.rowsOfRpps(changed.rpps()).stream()
+        java.util.List<CapacityRepository.Held> rows = repository.rowsOfRpps(changed.rpps()).stream()
                 .filter(h -> h.accountId() == null
                         || accounts.doctorRpps(h.accountId())
                                 .map(fr.traitant.engine.directory.Rpps::value)
@@ -35,12 +35,12 @@ class CapacityFollowsDirectory {
                                 .isPresent())
                 .toList();
         int committed =
-                rows.stream().mapToInt(ProposalRepository.Held::committed).max().orElse(0);
+                rows.stream().mapToInt(CapacityRepository.Held::committed).max().orElse(0);
         if (accepting && changed.capacity() < committed) {
             throw new IllegalArgumentException("Vous avez déjà accepté " + committed
                     + " nouveau(x) patient(s) : le nombre de places " + "ne peut pas être inférieur.");
         }
-        for (ProposalRepository.Held row : rows) {
+        for (CapacityRepository.Held row : rows) {
             repository.followAvailability(row.id(), accepting, changed.capacity(), clock.instant());
         }
     }

@@ -41,7 +41,7 @@ public class DoctorCapacities {
         }
     }
 
-    private final ProposalRepository repository;
+    private final CapacityRepository repository;
     private final CurrentUser currentUser;
     private final AuditTrail auditTrail;
     private final Territory territory;
@@ -51,7 +51,7 @@ public class DoctorCapacities {
     private final fr.traitant.app.identity.Accounts accounts;
 
     DoctorCapacities(
-            ProposalRepository repository,
+            CapacityRepository repository,
             CurrentUser currentUser,
             AuditTrail auditTrail,
             Territory territory,

@@ -40,14 +40,14 @@ class DoctorRoster {
 
     private static final Logger log = LoggerFactory.getLogger(DoctorRoster.class);
 
-    private final ProposalRepository repository;
+    private final CapacityRepository repository;
     private final Doctors doctors;
     private final Charter charter;
     private final Clock clock;
     private final boolean syntheticDoctors;
 
     DoctorRoster(
-            ProposalRepository repository, Doctors doctors, Charter charter, Clock clock, MatchingProperties settings) {
+            CapacityRepository repository, Doctors doctors, Charter charter, Clock clock, MatchingProperties settings) {
         boolean syntheticDoctors = settings.matching().syntheticDoctors();
         this.repository = repository;
         this.doctors = doctors;
@@ -98,7 +98,7 @@ class DoctorRoster {
         int created = repository.createMirrorRows(
                 departement,
                 accepting.stream()
-                        .map(p -> new ProposalRepository.Mirror(
+                        .map(p -> new CapacityRepository.Mirror(
                                 p.id(),
                                 p.rpps().orElseThrow(),
                                 p.mainLocation().communeCode(),
@@ -113,7 +113,7 @@ class DoctorRoster {
         int updated = repository.followDirectory(
                 departement,
                 byRpps.values().stream()
-                        .map(p -> new ProposalRepository.Availability(
+                        .map(p -> new CapacityRepository.Availability(
                                 p.rpps().orElseThrow(),
                                 p.newPatients() == NewPatients.ACCEPTING,
                                 p.capacity(),

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ProposalMessages {
 
-    private final ProposalRepository repository;
+    private final CapacityRepository repository;
     private final Households households;
     private final Outbox outbox;
     private final fr.traitant.app.identity.Inbox inbox;
@@ -24,7 +24,7 @@ class ProposalMessages {
     private final Proposals proposals;
 
     ProposalMessages(
-            ProposalRepository repository,
+            CapacityRepository repository,
             Households households,
             Outbox outbox,
             fr.traitant.app.identity.Inbox inbox,

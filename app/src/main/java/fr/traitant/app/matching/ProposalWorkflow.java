@@ -48,6 +48,7 @@ public class ProposalWorkflow {
             Instant deadline) {}
 
     private final ProposalRepository repository;
+    private final CapacityRepository capacityRows;
     private final Households households;
     private final WaitingList waitingList;
     private final AuditTrail auditTrail;
@@ -64,6 +65,7 @@ public class ProposalWorkflow {
 
     ProposalWorkflow(
             ProposalRepository repository,
+            CapacityRepository capacityRows,
             Households households,
             WaitingList waitingList,
             AuditTrail auditTrail,
@@ -78,6 +80,7 @@ public class ProposalWorkflow {
             ProposalMessages messages,
             MatchingProperties settings) {
         this.repository = repository;
+        this.capacityRows = capacityRows;
         this.households = households;
         this.waitingList = waitingList;
         this.auditTrail = auditTrail;
@@ -212,7 +215,7 @@ public class ProposalWorkflow {
     private void accept(Row p) {
         long proposalId = p.id();
         move(p, new ProposalTransition.Accept());
-        if (p.doctorId() == null || !repository.commit(p.doctorId(), p.people(), clock.instant())) {
+        if (p.doctorId() == null || !capacityRows.commit(p.doctorId(), p.people(), clock.instant())) {
             throw new TransitionRefused("Votre capacité d'accueil de nouveaux patients est atteinte.");
         }
         audit(p.householdId(), proposalId, AuditAction.UPDATE, "Proposition acceptée par le médecin");
@@ -249,7 +252,7 @@ public class ProposalWorkflow {
         Row p = householdsProposal(proposalId, householdId);
         move(p, new ProposalTransition.Confirm());
         String rpps =
-                p.doctorId() == null ? null : repository.rppsOf(p.doctorId()).orElse(null);
+                p.doctorId() == null ? null : capacityRows.rppsOf(p.doctorId()).orElse(null);
         households.declareDoctor(
                 p.householdId(), rpps, "Déclaration du médecin traitant (proposition " + proposalId + ")");
         if (p.entryId() != null) {
@@ -424,7 +427,7 @@ public class ProposalWorkflow {
 
     private void release(Row p) {
         if (p.doctorId() != null) {
-            repository.release(p.doctorId(), p.people());
+            capacityRows.release(p.doctorId(), p.people());
         }
     }
 

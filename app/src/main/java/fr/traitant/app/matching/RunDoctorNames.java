@@ -14,9 +14,9 @@ class RunDoctorNames {
 
     private final JdbcClient jdbc;
     private final Doctors doctors;
-    private final ProposalRepository proposals;
+    private final CapacityRepository proposals;
 
-    RunDoctorNames(JdbcClient jdbc, Doctors doctors, ProposalRepository proposals) {
+    RunDoctorNames(JdbcClient jdbc, Doctors doctors, CapacityRepository proposals) {
         this.jdbc = jdbc;
         this.doctors = doctors;
         this.proposals = proposals;

@@ -14,10 +14,10 @@ public class RunPublication {
 
     private final JdbcClient jdbc;
     private final ProposalWorkflow workflow;
-    private final ProposalRepository proposals;
+    private final CapacityRepository proposals;
     private final Clock clock;
 
-    RunPublication(JdbcClient jdbc, ProposalWorkflow workflow, ProposalRepository proposals, Clock clock) {
+    RunPublication(JdbcClient jdbc, ProposalWorkflow workflow, CapacityRepository proposals, Clock clock) {
         this.jdbc = jdbc;
         this.workflow = workflow;
         this.proposals = proposals;

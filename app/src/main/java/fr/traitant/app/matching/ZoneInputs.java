@@ -32,6 +32,7 @@ class ZoneInputs {
     private final DoctorRoster roster;
     private final int paediatricsUnder;
     private final ProposalRepository proposals;
+    private final CapacityRepository capacityRows;
 
     private final double maxMinutes;
 
@@ -41,11 +42,13 @@ class ZoneInputs {
             Territory territory,
             DoctorRoster roster,
             ProposalRepository proposals,
+            CapacityRepository capacityRows,
             MatchingProperties settings) {
         int paediatricsUnder = settings.matching().paediatricsUnder();
         double maxMinutes = settings.matching().maxMinutes();
         this.maxMinutes = maxMinutes;
         this.proposals = proposals;
+        this.capacityRows = capacityRows;
         this.jdbc = jdbc;
         this.households = households;
         this.territory = territory;
@@ -195,7 +198,7 @@ class ZoneInputs {
      */
     List<ZoneMatcher.Supply> doctors(String departement) {
         Map<String, fr.traitant.app.directory.DoctorProfile> directory = roster.refresh(departement);
-        return proposals.supply(departement).stream()
+        return capacityRows.supply(departement).stream()
                 .map(r -> {
                     Capabilities c = r.rpps() != null && directory.containsKey(r.rpps())
                             ? DoctorRoster.capabilities(directory.get(r.rpps()))

@@ -27,8 +27,6 @@ public class Charter {
     private final Territory territory;
     private final Clock clock;
     private final fr.traitant.app.identity.CurrentUser currentUser;
-    private final fr.traitant.app.identity.Accounts accounts;
-    private final fr.traitant.app.identity.Inbox inbox;
     private final fr.traitant.app.privacy.AuditTrail auditTrail;
 
     Charter(
@@ -38,13 +36,9 @@ public class Charter {
             Territory territory,
             Clock clock,
             fr.traitant.app.identity.CurrentUser currentUser,
-            fr.traitant.app.identity.Accounts accounts,
-            fr.traitant.app.identity.Inbox inbox,
             fr.traitant.app.privacy.AuditTrail auditTrail) {
         this.auditTrail = auditTrail;
         this.currentUser = currentUser;
-        this.accounts = accounts;
-        this.inbox = inbox;
         this.jdbc = jdbc;
         this.doctors = doctors;
         this.events = events;
@@ -288,7 +282,8 @@ public class Charter {
         insertMember(doctor, c, synthetic, at, "ONLINE", null);
     }
 
-    private void insertMember(
+    /** Records a signature of the current version (and its event), then tells the directory ({@link CharterSigned}). */
+    void insertMember(
             NetworkDoctors.Doctor doctor,
             CharterCommitments c,
             boolean synthetic,
@@ -369,235 +364,6 @@ public class Charter {
                                 .map(fr.traitant.app.identity.SignedInUser::username)
                                 .orElse(null))
                 .update();
-    }
-
-    /**
-     * The network manager records a charter signed on paper: the scan's reference, the date written on it and the
-     * commitments ticked. The doctor must be an active doctor of the directory who is not already a signatory.
-     *
-     * @throws IllegalArgumentException (French message) otherwise
-     */
-    @Transactional
-    public Membership recordPaper(
-            String rpps, java.time.LocalDate signedOn, String scanReference, CharterCommitments commitments) {
-        return recordSigned(rpps, signedOn, scanReference, commitments, "PAPER");
-    }
-
-    private Membership recordSigned(
-            String rpps,
-            java.time.LocalDate signedOn,
-            String scanReference,
-            CharterCommitments commitments,
-            String channel) {
-        NetworkDoctors.Doctor doctor = doctors.findByRpps(rpps)
-                .filter(NetworkDoctors.Doctor::active)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "Aucun médecin en exercice de l'annuaire n'a le numéro RPPS " + rpps + "."));
-        if (membership(rpps).isPresent()) {
-            throw new IllegalArgumentException(doctor.displayName() + " est déjà signataire de la charte.");
-        }
-        String reference = scanReference == null ? "" : scanReference.strip();
-        if (reference.isEmpty() || reference.length() > 200) {
-            throw new IllegalArgumentException("Indiquez la référence du document numérisé (200 caractères au plus).");
-        }
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")));
-        if (signedOn == null || signedOn.isAfter(today) || signedOn.isBefore(java.time.LocalDate.of(2020, 1, 1))) {
-            throw new IllegalArgumentException(
-                    "La date de signature doit être passée (et postérieure au 1er janvier 2020).");
-        }
-        Instant at = signedOn.atTime(12, 0)
-                .atZone(java.time.ZoneId.of("Europe/Paris"))
-                .toInstant();
-        insertMember(doctor, commitments, doctor.synthetic(), at, channel, reference);
-        return membership(rpps).orElseThrow();
-    }
-
-    /** What an import of existing signatories did. */
-    public record SignatoryImport(int lines, int recorded, int alreadySignatories) {}
-
-    /** Columns of the signatories' CSV, in this order ({@code ;}-separated, UTF-8, header line). */
-    public static final List<String> IMPORT_COLUMNS = List.of(
-            "rpps", "date_signature", "reference", "familles_mutees", "medecin_traitant", "nouveaux_patients_par_an");
-
-    /**
-     * Imports a list of existing signatories: every line is checked first, and one bad line refuses the whole file
-     * ({@link fr.traitant.app.platform.ConflictException} is not used: {@link SignatoryImportRefused} lists "ligne N :
-     * raison" for each); a doctor already signatory is left as they are and counted.
-     */
-    @Transactional(noRollbackFor = SignatoryImportRefused.class) // a refusal writes nothing but its audit line
-    public SignatoryImport importSignatories(java.io.Reader csv) {
-        try {
-            SignatoryImport done = checkAndRecord(csv);
-            auditTrail.record(
-                    null,
-                    "charter_import",
-                    "fichier",
-                    fr.traitant.app.privacy.AuditAction.CREATE,
-                    "Import de signataires de la charte : " + done.recorded() + " signature(s) enregistrée(s), "
-                            + done.alreadySignatories() + " déjà signataire(s)");
-            return done;
-        } catch (SignatoryImportRefused e) {
-            auditTrail.record(
-                    null,
-                    "charter_import",
-                    "fichier",
-                    fr.traitant.app.privacy.AuditAction.UPDATE,
-                    "Tentative refusée — import de signataires de la charte : "
-                            + e.errors().size() + " erreur(s), rien d'enregistré");
-            throw e;
-        }
-    }
-
-    private SignatoryImport checkAndRecord(java.io.Reader csv) {
-        List<String> errors = new java.util.ArrayList<>();
-        record Line(String rpps, java.time.LocalDate date, String reference, CharterCommitments commitments) {}
-        List<Line> lines = new java.util.ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        int count = 0;
-        int already = 0;
-        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder()
-                .fieldSeparator(';')
-                .allowMissingFields(true)
-                .allowExtraFields(true)
-                .ofNamedCsvRecord(csv)) {
-            for (var record : reader) {
-                count++;
-                long n = record.getStartingLineNumber();
-                if (count == 1 && !record.getHeader().equals(IMPORT_COLUMNS)) {
-                    throw new SignatoryImportRefused(
-                            List.of("ligne 1 : en-tête attendu « " + String.join(";", IMPORT_COLUMNS) + " »."));
-                }
-                try {
-                    if (record.getFieldCount() != IMPORT_COLUMNS.size()) {
-                        throw new IllegalArgumentException(
-                                IMPORT_COLUMNS.size() + " champs attendus, " + record.getFieldCount() + " trouvés.");
-                    }
-                    String rpps = record.getField("rpps").strip();
-                    if (!seen.add(rpps)) {
-                        throw new IllegalArgumentException("le médecin " + rpps + " figure deux fois dans le fichier.");
-                    }
-                    java.time.LocalDate date;
-                    try {
-                        date = java.time.LocalDate.parse(
-                                record.getField("date_signature").strip(),
-                                java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
-                                        .withResolverStyle(java.time.format.ResolverStyle.STRICT));
-                    } catch (java.time.format.DateTimeParseException e) {
-                        throw new IllegalArgumentException("date de signature « " + record.getField("date_signature")
-                                + " » invalide (attendu JJ/MM/AAAA).");
-                    }
-                    int perYear;
-                    try {
-                        perYear = Integer.parseInt(
-                                record.getField("nouveaux_patients_par_an").strip());
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("nombre de nouveaux patients par an « "
-                                + record.getField("nouveaux_patients_par_an") + " » invalide.");
-                    }
-                    CharterCommitments c = new CharterCommitments(
-                            yes(record.getField("familles_mutees")), yes(record.getField("medecin_traitant")), perYear);
-                    if (doctors.findByRpps(rpps)
-                            .filter(NetworkDoctors.Doctor::active)
-                            .isEmpty()) {
-                        throw new IllegalArgumentException(
-                                "aucun médecin en exercice de l'annuaire n'a le numéro RPPS « " + rpps + " ».");
-                    }
-                    lines.add(new Line(rpps, date, record.getField("reference"), c));
-                } catch (IllegalArgumentException e) {
-                    errors.add("ligne " + n + " : " + e.getMessage());
-                }
-            }
-        } catch (java.io.IOException | de.siegmar.fastcsv.reader.CsvParseException e) {
-            throw new SignatoryImportRefused(List.of("Fichier illisible : " + e.getMessage()));
-        }
-        if (count == 0) {
-            throw new SignatoryImportRefused(List.of("Le fichier est vide."));
-        }
-        if (!errors.isEmpty()) {
-            throw new SignatoryImportRefused(errors);
-        }
-        int recorded = 0;
-        for (Line line : lines) {
-            if (membership(line.rpps()).isPresent()) {
-                already++;
-                continue;
-            }
-            try {
-                recordSigned(line.rpps(), line.date(), line.reference(), line.commitments(), "IMPORT");
-                recorded++;
-            } catch (IllegalArgumentException e) {
-                // checked above: only a concurrent change gets here; roll every line back
-                throw new IllegalStateException(
-                        "Signatory " + line.rpps() + " could not be recorded: " + e.getMessage(), e);
-            }
-        }
-        return new SignatoryImport(count, recorded, already);
-    }
-
-    private static boolean yes(String value) {
-        String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
-        if (v.equals("oui") || v.equals("1") || v.equals("o")) {
-            return true;
-        }
-        if (v.equals("non") || v.equals("0") || v.equals("n") || v.isEmpty()) {
-            return false;
-        }
-        throw new IllegalArgumentException("« " + value + " » : attendu oui ou non.");
-    }
-
-    /**
-     * Publishes a new version of the charter. Signatories stay signatories of the version they signed and are asked
-     * (on their space, and by a notification for those with an account) to sign the new one.
-     *
-     * @return the new version
-     */
-    @Transactional
-    public CharterVersion publish(String title, String body) {
-        String t = title == null ? "" : title.strip();
-        String b = body == null ? "" : body.strip();
-        if (t.length() < 5 || t.length() > 200) {
-            throw new IllegalArgumentException("Le titre compte de 5 à 200 caractères.");
-        }
-        if (b.length() < 50 || b.length() > 20_000) {
-            throw new IllegalArgumentException("Le texte compte de 50 à 20 000 caractères.");
-        }
-        CharterVersion current = currentVersion();
-        if (b.equals(current.body()) && t.equals(current.title())) {
-            throw new IllegalArgumentException("Ce texte est celui de la version en vigueur.");
-        }
-        int version = current.version() + 1;
-        Instant now = clock.instant();
-        jdbc.sql(
-                        "insert into charter_version (version, title, body, published_at, published_by) values (?, ?, ?, ?, ?)")
-                .params(
-                        version,
-                        t,
-                        b,
-                        Timestamp.from(now),
-                        currentUser
-                                .find()
-                                .map(fr.traitant.app.identity.SignedInUser::username)
-                                .orElse(null))
-                .update();
-        for (String rpps : jdbc.sql("select rpps from charter_member where not synthetic order by rpps")
-                .query(String.class)
-                .list()) {
-            accounts.findDoctorByRpps(rpps)
-                    .ifPresent(u -> inbox.notify(
-                            u.accountId(),
-                            "La charte des médecins solidaires a une nouvelle " + "version (" + version
-                                    + ") : relisez-la et confirmez vos engagements.",
-                            "/espace-medecin",
-                            now));
-        }
-        return currentVersion();
-    }
-
-    /** How many signatories signed each version (the current one first), for the manager. */
-    public List<int[]> signatoriesByVersion() {
-        return jdbc.sql("select version, count(*) from charter_member group by version order by version desc")
-                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)})
-                .list();
     }
 
     private NetworkDoctors.Doctor activeDoctor(String rpps) {

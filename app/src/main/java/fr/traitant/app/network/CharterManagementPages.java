@@ -26,9 +26,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CharterManagementPages {
 
     private final Charter charter;
+    private final RecordedSignatures recorded;
+    private final CharterVersions versions;
 
-    CharterManagementPages(Charter charter) {
+    CharterManagementPages(Charter charter, RecordedSignatures recorded, CharterVersions versions) {
         this.charter = charter;
+        this.recorded = recorded;
+        this.versions = versions;
     }
 
     @GetMapping("/reseau/charte")
@@ -39,9 +43,9 @@ class CharterManagementPages {
 
     private void fill(Model model) {
         model.addAttribute("charter", charter.currentVersion());
-        model.addAttribute("byVersion", charter.signatoriesByVersion());
+        model.addAttribute("byVersion", versions.signatoriesByVersion());
         model.addAttribute("count", charter.memberCount());
-        model.addAttribute("columns", String.join(";", Charter.IMPORT_COLUMNS));
+        model.addAttribute("columns", String.join(";", RecordedSignatures.IMPORT_COLUMNS));
         if (!model.containsAttribute("paper")) {
             model.addAttribute("paper", Map.of());
         }
@@ -87,7 +91,7 @@ class CharterManagementPages {
         }
         if (errors.isEmpty()) {
             try {
-                Membership m = charter.recordPaper(
+                Membership m = recorded.recordPaper(
                         rpps.strip(), signedOn, reference, new CharterCommitments(families, declared, patients));
                 redirect.addFlashAttribute(
                         "message", "Signature sur papier enregistrée : " + m.doctorName() + " est signataire.");
@@ -140,7 +144,7 @@ class CharterManagementPages {
             return "network/charter";
         }
         try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            Charter.SignatoryImport result = charter.importSignatories(reader);
+            RecordedSignatures.SignatoryImport result = recorded.importSignatories(reader);
             redirect.addFlashAttribute(
                     "message",
                     result.lines() + " ligne(s) : " + result.recorded() + " signature(s) enregistrée(s), "
@@ -162,7 +166,7 @@ class CharterManagementPages {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            CharterVersion v = charter.publish(title, body);
+            CharterVersion v = versions.publish(title, body);
             redirect.addFlashAttribute(
                     "message", "Version " + v.version() + " publiée : les signataires sont invités à la signer.");
             return "redirect:/reseau/charte";

@@ -23,6 +23,12 @@ class CharterPaperAndVersionsTest {
     Charter charter;
 
     @Autowired
+    RecordedSignatures recorded;
+
+    @Autowired
+    CharterVersions versions;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -39,7 +45,7 @@ class CharterPaperAndVersionsTest {
     @Test
     void a_paper_signature_is_recorded_with_its_reference_once() {
         String rpps = unsigned("29", 1).getFirst();
-        Membership m = charter.recordPaper(
+        Membership m = recorded.recordPaper(
                 rpps, LocalDate.of(2026, 3, 14), "GED-2026-00412", new CharterCommitments(true, true, 12));
         assertThat(m.rpps()).isEqualTo(rpps);
         assertThat(m.commitments().newPatientsPerYear()).isEqualTo(12);
@@ -50,14 +56,14 @@ class CharterPaperAndVersionsTest {
                         .single())
                 .isEqualTo("PAPER/GED-2026-00412");
         assertThat(charter.history(m.doctorId())).isNotEmpty();
-        assertThatThrownBy(() -> charter.recordPaper(
+        assertThatThrownBy(() -> recorded.recordPaper(
                         rpps, LocalDate.of(2026, 3, 14), "GED-2", new CharterCommitments(true, true, 1)))
                 .hasMessageContaining("déjà signataire");
         String other = unsigned("29", 1).getFirst();
-        assertThatThrownBy(() -> charter.recordPaper(
+        assertThatThrownBy(() -> recorded.recordPaper(
                         other, LocalDate.now().plusDays(2), "GED-3", new CharterCommitments(true, true, 1)))
                 .hasMessageContaining("date de signature");
-        assertThatThrownBy(() -> charter.recordPaper(
+        assertThatThrownBy(() -> recorded.recordPaper(
                         other, LocalDate.of(2026, 1, 2), " ", new CharterCommitments(true, true, 1)))
                 .hasMessageContaining("référence");
         assertThat(charter.membership(other)).isEmpty();
@@ -66,14 +72,14 @@ class CharterPaperAndVersionsTest {
     @Test
     void a_list_of_signatories_is_imported_whole_or_not_at_all() {
         List<String> rpps = unsigned("22", 3);
-        String header = String.join(";", Charter.IMPORT_COLUMNS);
+        String header = String.join(";", RecordedSignatures.IMPORT_COLUMNS);
         String bad = header + "\n"
                 + rpps.get(0) + ";01/02/2025;PAP-1;oui;oui;10\n"
                 + rpps.get(1) + ";31/02/2025;PAP-2;oui;non;5\n"
                 + "00000000000;01/02/2025;PAP-3;oui;oui;5\n"
                 + rpps.get(2) + ";01/02/2025;PAP-4;peut-être;oui;5\n"
                 + rpps.get(0) + ";01/02/2025;PAP-5;oui;oui\n";
-        assertThatThrownBy(() -> charter.importSignatories(new StringReader(bad)))
+        assertThatThrownBy(() -> recorded.importSignatories(new StringReader(bad)))
                 .isInstanceOfSatisfying(
                         SignatoryImportRefused.class,
                         e -> assertThat(e.errors())
@@ -89,11 +95,12 @@ class CharterPaperAndVersionsTest {
                         .single())
                 .isEqualTo("Tentative refusée — import de signataires de la charte : 4 erreur(s), rien d'enregistré");
 
-        charter.recordPaper(rpps.get(2), LocalDate.of(2025, 1, 5), "GED-AVANT", new CharterCommitments(true, false, 3));
+        recorded.recordPaper(
+                rpps.get(2), LocalDate.of(2025, 1, 5), "GED-AVANT", new CharterCommitments(true, false, 3));
         String good = header + "\n" + rpps.get(0) + ";01/02/2025;PAP-1;oui;oui;10\n" + rpps.get(1)
                 + ";03/02/2025;PAP-2;oui;non;5\n" + rpps.get(2) + ";04/02/2025;PAP-4;non;oui;5\n";
-        Charter.SignatoryImport result = charter.importSignatories(new StringReader(good));
-        assertThat(result).isEqualTo(new Charter.SignatoryImport(3, 2, 1));
+        RecordedSignatures.SignatoryImport result = recorded.importSignatories(new StringReader(good));
+        assertThat(result).isEqualTo(new RecordedSignatures.SignatoryImport(3, 2, 1));
         assertThat(charter.membership(rpps.get(1)))
                 .hasValueSatisfying(
                         m -> assertThat(m.commitments().willingDeclaredDoctor()).isFalse());
@@ -109,8 +116,8 @@ class CharterPaperAndVersionsTest {
         long account = accounts.createLocal(email, "Dr Version", Role.DOCTOR, TestAccounts.PASSWORD, new Rpps(rpps));
         charter.sign(rpps, new CharterCommitments(true, true, 4));
         int before = charter.currentVersion().version();
-        assertThatThrownBy(() -> charter.publish("T", "court")).hasMessageContaining("titre");
-        CharterVersion published = charter.publish(
+        assertThatThrownBy(() -> versions.publish("T", "court")).hasMessageContaining("titre");
+        CharterVersion published = versions.publish(
                 "Charte des médecins solidaires — version " + (before + 1),
                 charter.currentVersion().body() + "\n5. Je préviens le réseau trois mois avant un départ en retraite.");
         assertThat(published.version()).isEqualTo(before + 1);
@@ -121,13 +128,13 @@ class CharterPaperAndVersionsTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        int signedNew = charter.signatoriesByVersion().stream()
+        int signedNew = versions.signatoriesByVersion().stream()
                 .filter(v -> v[0] == published.version())
                 .mapToInt(v -> v[1])
                 .sum();
         charter.update(rpps, new CharterCommitments(true, true, 4));
         assertThat(charter.membership(rpps).orElseThrow().version()).isEqualTo(published.version());
-        assertThat(charter.signatoriesByVersion().stream()
+        assertThat(versions.signatoriesByVersion().stream()
                         .filter(v -> v[0] == published.version())
                         .mapToInt(v -> v[1])
                         .sum())
