@@ -16,14 +16,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Facade: case files. Who sees what (ADR 0020): PASS cases are for advisors, conciliation cases for the
  * conciliator(s); an insured person sees the requests they filed themselves. Anybody else is told the case does
- * not exist (404). Every read and change is audited for each person the case concerns; changes are journaled.
+ * not exist (404). Every read and change is audited for each person the case concerns; changes are journaled. The
+ * insured person's side is {@link CaseRequests}.
  */
 @Service
 public class Cases {
@@ -68,120 +68,6 @@ public class Cases {
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(CaseView.PARIS));
-    }
-
-    // ---- the insured person
-
-    /**
-     * The signed-in insured person files a request online, for their household (the first linked to their account).
-     * Any vulnerability raises the priority to HIGH.
-     */
-    @Transactional
-    public CaseView submit(NewCase request) {
-        SignedInUser user = requireRole(Role.INSURED);
-        if (request.channel() != Channel.ONLINE_FORM) {
-            throw new IllegalArgumentException("Une demande en ligne arrive par le formulaire en ligne.");
-        }
-        Long household =
-                households.householdsOf(user.accountId()).stream().findFirst().orElse(null);
-        NewCase withHousehold = new NewCase(
-                request.kind(),
-                request.channel(),
-                request.motive(),
-                request.vulnerabilities(),
-                household,
-                request.requesterName(),
-                request.email(),
-                request.phone(),
-                request.commune(),
-                request.summary(),
-                request.vulnerabilities().isEmpty() ? Priority.NORMAL : Priority.HIGH);
-        return create(withHousehold, user.accountId(), user);
-    }
-
-    /** The requests the signed-in insured person filed, most recent first (audited). */
-    @Transactional
-    public List<CaseView> myRequests() {
-        SignedInUser user = requireRole(Role.INSURED);
-        List<CaseView> mine = repository.submittedBy(user.accountId());
-        mine.forEach(c -> audit(c.id(), AuditAction.READ, INSURED_PURPOSE));
-        return mine;
-    }
-
-    /** One of the signed-in insured person's requests with the journal lines meant for them; 404 if not theirs. */
-    @Transactional
-    public CaseFile myRequest(long id) {
-        SignedInUser user = requireRole(Role.INSURED);
-        CaseView c = repository
-                .find(id)
-                .filter(v -> v.submittedBy() != null && v.submittedBy() == user.accountId())
-                .orElseThrow(() -> notFound(id));
-        audit(id, AuditAction.READ, INSURED_PURPOSE);
-        return new CaseFile(
-                c,
-                repository.journal(id).stream()
-                        .filter(JournalEntry::visibleToRequester)
-                        .toList());
-    }
-
-    /**
-     * For a request about finding a médecin traitant: where the household's search stands in the proposal workflow, as
-     * the family reads it on "Mon médecin traitant" (one status for the family); empty for other requests.
-     */
-    public java.util.Optional<String> doctorSearchStatus(CaseView c) {
-        if (c.motive() != Motive.FIND_DOCTOR || c.householdId() == null) {
-            return java.util.Optional.empty();
-        }
-        return workflow.latestForHousehold(c.householdId()).map(id -> switch (workflow.status(id)) {
-            case "ATTACHED" -> "Vous avez choisi votre médecin traitant.";
-            case "ACCEPTED" -> "Un médecin accepte de devenir votre médecin traitant : confirmez votre choix.";
-            case "PENDING" -> "Un médecin a reçu une proposition pour votre foyer ; nous attendons sa réponse.";
-            default -> "Nous cherchons un médecin qui accepte de nouveaux patients près de chez vous.";
-        });
-    }
-
-    /**
-     * For the real-time status: the request if it changed since {@code knownVersion}, else empty. An unchanged
-     * request discloses nothing and is not audited; a changed one is read (and audited) like {@link #myRequest}.
-     */
-    @Transactional
-    public Optional<CaseFile> myRequestIfChanged(long id, int knownVersion) {
-        SignedInUser user = requireRole(Role.INSURED);
-        int version = repository.versionIfSubmittedBy(id, user.accountId()).orElseThrow(() -> notFound(id));
-        return version == knownVersion ? Optional.empty() : Optional.of(myRequest(id));
-    }
-
-    /** The requester rates the handling of their closed request, once: 1–5 and an optional comment. */
-    @Transactional
-    public void rate(long id, int score, String comment) {
-        SignedInUser user = requireRole(Role.INSURED);
-        CaseView c = repository
-                .lock(id)
-                .filter(v -> v.submittedBy() != null && v.submittedBy() == user.accountId())
-                .orElseThrow(() -> notFound(id));
-        if (c.status() != CaseStatus.CLOSED) {
-            throw new IllegalArgumentException("Vous pourrez donner votre avis quand la demande sera clôturée.");
-        }
-        if (c.satisfactionScore() != null) {
-            throw new IllegalArgumentException("Vous avez déjà donné votre avis sur cette demande.");
-        }
-        if (score < 1 || score > 5) {
-            throw new IllegalArgumentException("La note va de 1 à 5.");
-        }
-        String text = comment == null ? "" : comment.strip();
-        if (text.length() > 2000) {
-            throw new IllegalArgumentException("Le commentaire compte au plus 2000 caractères.");
-        }
-        Instant now = clock.instant();
-        repository.satisfaction(id, score, text.isEmpty() ? null : text, now);
-        repository.journal(
-                id,
-                user.username(),
-                user.accountId(),
-                JournalKind.SATISFACTION,
-                "Note " + score + "/5" + (text.isEmpty() ? "" : " — " + text),
-                now);
-        audit(id, AuditAction.UPDATE, "Avis de l'assuré sur sa demande clôturée");
     }
 
     // ---- agents
@@ -458,7 +344,7 @@ public class Cases {
         return create(c, null, null);
     }
 
-    private CaseView create(NewCase c, Long submittedBy, SignedInUser author) {
+    CaseView create(NewCase c, Long submittedBy, SignedInUser author) {
         Instant now = clock.instant();
         ZonedDateTime received = now.atZone(CaseView.PARIS);
         String reference = repository.nextReference(c.kind(), received.getYear());
@@ -522,7 +408,7 @@ public class Cases {
                 .orElseThrow(() -> notFound(id));
     }
 
-    private SignedInUser requireRole(Role role) {
+    SignedInUser requireRole(Role role) {
         SignedInUser user = currentUser.get();
         if (!user.has(role)) {
             throw new NotFoundException("Aucune demande.");
@@ -530,7 +416,7 @@ public class Cases {
         return user;
     }
 
-    private void audit(long caseId, AuditAction action, String purpose) {
+    void audit(long caseId, AuditAction action, String purpose) {
         List<String> persons = repository.persons(caseId);
         if (persons.isEmpty()) {
             auditTrail.record(null, "case", Long.toString(caseId), action, purpose);
@@ -538,7 +424,7 @@ public class Cases {
         persons.forEach(p -> auditTrail.record(p, "case", Long.toString(caseId), action, purpose));
     }
 
-    private static NotFoundException notFound(long id) {
+    static NotFoundException notFound(long id) {
         return new NotFoundException("Aucun dossier " + id + ".");
     }
 }

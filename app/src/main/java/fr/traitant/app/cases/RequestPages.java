@@ -26,12 +26,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RequestPages {
 
-    private final Cases cases;
+    private final CaseRequests requests;
     private final Territory territory;
     private final CurrentUser currentUser;
 
-    RequestPages(Cases cases, Territory territory, CurrentUser currentUser) {
-        this.cases = cases;
+    RequestPages(CaseRequests requests, Territory territory, CurrentUser currentUser) {
+        this.requests = requests;
         this.territory = territory;
         this.currentUser = currentUser;
     }
@@ -76,7 +76,7 @@ class RequestPages {
             response.setStatus(422);
             return formPage(model);
         }
-        CaseView created = cases.submit(new NewCase(
+        CaseView created = requests.submit(new NewCase(
                 kind,
                 Channel.ONLINE_FORM,
                 motive,
@@ -101,15 +101,16 @@ class RequestPages {
 
     @GetMapping("/mes-demandes")
     String mine(Model model) {
-        model.addAttribute("requests", cases.myRequests());
+        model.addAttribute("requests", requests.myRequests());
         return "cases/my-requests";
     }
 
     @GetMapping("/mes-demandes/{id}")
     String one(@PathVariable long id, Model model) {
-        CaseFile file = cases.myRequest(id);
+        CaseFile file = requests.myRequest(id);
         model.addAttribute("file", file);
-        model.addAttribute("doctorSearch", cases.doctorSearchStatus(file.view()).orElse(null));
+        model.addAttribute(
+                "doctorSearch", requests.doctorSearchStatus(file.view()).orElse(null));
         model.addAttribute("scores", List.of(1, 2, 3, 4, 5));
         return "cases/my-request";
     }
@@ -121,7 +122,7 @@ class RequestPages {
             @RequestParam(name = "version", defaultValue = "-1") int version,
             Model model,
             HttpServletResponse response) {
-        Optional<CaseFile> changed = cases.myRequestIfChanged(id, version);
+        Optional<CaseFile> changed = requests.myRequestIfChanged(id, version);
         if (changed.isEmpty()) {
             response.setStatus(204);
             return null;
@@ -148,7 +149,7 @@ class RequestPages {
             error = "Choisissez une note de 1 à 5.";
         } else {
             try {
-                cases.rate(id, value, comment);
+                requests.rate(id, value, comment);
                 return "redirect:/mes-demandes/" + id + "?merci";
             } catch (IllegalArgumentException e) {
                 error = e.getMessage();

@@ -89,7 +89,7 @@ public class DoctorSearch {
                     "La position de la page doit être comprise entre 0 et " + MAX_OFFSET + ".");
         }
         int wanted = offset + criteria.limit();
-        DirectoryIndex.Snapshot s = index.snapshot();
+        DirectorySnapshot s = index.snapshot();
         int flags = (criteria.acceptingNewPatients() ? DirectoryIndex.ACCEPTING : 0)
                 | (criteria.networkMember() ? DirectoryIndex.NETWORK : 0)
                 | (criteria.sector1() ? DirectoryIndex.SECTOR_1 : 0)
@@ -105,7 +105,7 @@ public class DoctorSearch {
         if (origin.isPresent()) {
             GeoPoint o = origin.get();
             double speed = s.speedAt(place.flatMap(Place::communeCode).orElse(null));
-            DirectoryIndex.Snapshot.Ranked[] ranked = s.near(
+            DirectorySnapshot.Ranked[] ranked = s.near(
                     o.lat(),
                     o.lon(),
                     speed,
@@ -117,7 +117,7 @@ public class DoctorSearch {
                     wanted,
                     matching);
             for (int i = offset; i < ranked.length; i++) {
-                DirectoryIndex.Snapshot.Ranked r = ranked[i];
+                DirectorySnapshot.Ranked r = ranked[i];
                 hits.add(hit(s, r.entry(), r.metres() / 1_000.0, r.minutes()));
             }
             Optional<Double> wider = Optional.empty();
@@ -179,10 +179,10 @@ public class DoctorSearch {
      * callers that need a sample of doctors around a place (e.g. demo data of the network).
      */
     public List<String> nearestGeneralPractitioners(GeoPoint point, double radiusKm, int k) {
-        DirectoryIndex.Snapshot s = index.snapshot();
+        DirectorySnapshot s = index.snapshot();
         int[] m = {0};
         List<String> ids = new ArrayList<>();
-        for (DirectoryIndex.Snapshot.Ranked r : s.near(
+        for (DirectorySnapshot.Ranked r : s.near(
                 point.lat(),
                 point.lon(),
                 s.speedAt(null),
@@ -203,7 +203,7 @@ public class DoctorSearch {
         return index.snapshot().doctorCount();
     }
 
-    private static DoctorHit hit(DirectoryIndex.Snapshot s, int entry, double km, double minutes) {
+    private static DoctorHit hit(DirectorySnapshot s, int entry, double km, double minutes) {
         int d = s.entryDoctor[entry];
         int f = s.flags[d];
         String commune = s.entryCommune[entry];

@@ -20,83 +20,6 @@ import java.util.SplittableRandom;
  */
 final class SyntheticPopulation {
 
-    /** A real defence site (garrison, naval or air base) by INSEE code, with a rough relative size. */
-    record Garrison(String communeCode, String name, int weight) {}
-
-    /** Real sites; weights are rough orders of magnitude of the military presence, not official figures. */
-    static final List<Garrison> GARRISONS = List.of(
-            new Garrison("83137", "Toulon (base navale)", 60),
-            new Garrison("29019", "Brest (base navale)", 35),
-            new Garrison("75056", "Paris", 40),
-            new Garrison("78646", "Versailles / Satory", 15),
-            new Garrison("78640", "Vélizy-Villacoublay (base aérienne)", 8),
-            new Garrison("78551", "Saint-Germain-en-Laye", 6),
-            new Garrison("94080", "Vincennes", 6),
-            new Garrison("56121", "Lorient (base navale)", 12),
-            new Garrison("50129", "Cherbourg-en-Cotentin", 8),
-            new Garrison("51388", "Mourmelon-le-Grand", 10),
-            new Garrison("51559", "Suippes", 5),
-            new Garrison("51454", "Reims", 5),
-            new Garrison("83050", "Draguignan / Canjuers", 12),
-            new Garrison("83061", "Fréjus", 6),
-            new Garrison("83069", "Hyères", 5),
-            new Garrison("33281", "Mérignac (base aérienne)", 12),
-            new Garrison("13047", "Istres (base aérienne)", 10),
-            new Garrison("13103", "Salon-de-Provence (base aérienne)", 8),
-            new Garrison("13055", "Marseille", 8),
-            new Garrison("06088", "Nice", 5),
-            new Garrison("52448", "Saint-Dizier (base aérienne)", 6),
-            new Garrison("40192", "Mont-de-Marsan (base aérienne)", 8),
-            new Garrison("57463", "Metz", 12),
-            new Garrison("57089", "Bitche", 5),
-            new Garrison("57630", "Sarrebourg", 4),
-            new Garrison("67482", "Strasbourg", 10),
-            new Garrison("68224", "Mulhouse", 4),
-            new Garrison("54395", "Nancy", 7),
-            new Garrison("55545", "Verdun", 4),
-            new Garrison("08105", "Charleville-Mézières", 4),
-            new Garrison("26362", "Valence", 6),
-            new Garrison("69123", "Lyon", 12),
-            new Garrison("27229", "Évreux (base aérienne)", 6),
-            new Garrison("45234", "Orléans / Bricy", 7),
-            new Garrison("18018", "Avord (base aérienne)", 5),
-            new Garrison("16102", "Cognac (base aérienne)", 4),
-            new Garrison("17299", "Rochefort", 4),
-            new Garrison("37261", "Tours", 6),
-            new Garrison("49328", "Saumur", 4),
-            new Garrison("35238", "Rennes", 7),
-            new Garrison("56260", "Vannes", 5),
-            new Garrison("56075", "Guer / Coëtquidan", 5),
-            new Garrison("25056", "Besançon", 6),
-            new Garrison("90010", "Belfort", 4),
-            new Garrison("38185", "Grenoble", 5),
-            new Garrison("73065", "Chambéry", 4),
-            new Garrison("74010", "Annecy", 3),
-            new Garrison("05061", "Gap", 3),
-            new Garrison("11069", "Carcassonne", 5),
-            new Garrison("81065", "Castres", 4),
-            new Garrison("64445", "Pau", 6),
-            new Garrison("65440", "Tarbes", 5),
-            new Garrison("82121", "Montauban", 4),
-            new Garrison("31555", "Toulouse", 10),
-            new Garrison("30189", "Nîmes", 5),
-            new Garrison("84007", "Avignon", 3),
-            new Garrison("2B050", "Calvi", 3),
-            new Garrison("2A004", "Ajaccio", 3),
-            new Garrison("60175", "Creil (base aérienne)", 4),
-            new Garrison("60159", "Compiègne", 3),
-            new Garrison("59350", "Lille", 6),
-            new Garrison("21231", "Dijon", 4),
-            new Garrison("63113", "Clermont-Ferrand", 4),
-            new Garrison("87085", "Limoges", 3),
-            new Garrison("86194", "Poitiers", 4),
-            new Garrison("88160", "Épinal", 3),
-            new Garrison("10387", "Troyes", 2),
-            new Garrison("46042", "Cahors", 2),
-            new Garrison("12202", "Rodez", 2),
-            new Garrison("24322", "Périgueux", 2),
-            new Garrison("97411", "Saint-Denis (La Réunion)", 4));
-
     /** Radius around a site within which its families live, in metres. */
     static final double GARRISON_RADIUS_METRES = 20_000;
 
@@ -132,103 +55,6 @@ final class SyntheticPopulation {
             String firstName) {}
 
     record Population(List<Household> households, List<Member> members) {}
-
-    private static final String[] LAST_NAMES = {
-        "Martin",
-        "Bernard",
-        "Thomas",
-        "Petit",
-        "Robert",
-        "Richard",
-        "Durand",
-        "Dubois",
-        "Moreau",
-        "Laurent",
-        "Simon",
-        "Michel",
-        "Lefebvre",
-        "Leroy",
-        "Roux",
-        "David",
-        "Bertrand",
-        "Morel",
-        "Fournier",
-        "Girard",
-        "Bonnet",
-        "Dupont",
-        "Lambert",
-        "Fontaine",
-        "Rousseau",
-        "Vincent",
-        "Muller",
-        "Lefevre",
-        "Faure",
-        "Andre",
-        "Mercier",
-        "Blanc",
-        "Guerin",
-        "Boyer",
-        "Garnier",
-        "Chevalier",
-        "Francois",
-        "Legrand",
-        "Gauthier",
-        "Garcia",
-        "Perrin",
-        "Robin",
-        "Clement",
-        "Morin",
-        "Nicolas",
-        "Henry",
-        "Roussel",
-        "Mathieu",
-        "Gautier",
-        "Masson"
-    };
-    private static final String[] MEN_FIRST = {
-        "Jean",
-        "Pierre",
-        "Nicolas",
-        "Thomas",
-        "Julien",
-        "Antoine",
-        "Maxime",
-        "Hugo",
-        "Lucas",
-        "Louis",
-        "Paul",
-        "Alexandre",
-        "Romain",
-        "Mathieu",
-        "Kevin",
-        "Yanis",
-        "Léo",
-        "Gabriel",
-        "Arthur",
-        "Jules"
-    };
-    private static final String[] WOMEN_FIRST = {
-        "Marie",
-        "Camille",
-        "Julie",
-        "Sophie",
-        "Laura",
-        "Emma",
-        "Léa",
-        "Chloé",
-        "Manon",
-        "Sarah",
-        "Inès",
-        "Jade",
-        "Louise",
-        "Alice",
-        "Anne",
-        "Nathalie",
-        "Claire",
-        "Élodie",
-        "Lina",
-        "Zoé"
-    };
 
     private SyntheticPopulation() {}
 
@@ -336,7 +162,7 @@ final class SyntheticPopulation {
                     commune.code(),
                     clamp(lat, -90, 90),
                     clamp(lon, -180, 180),
-                    LAST_NAMES[random.nextInt(LAST_NAMES.length)]));
+                    SyntheticNames.LAST_NAMES[random.nextInt(SyntheticNames.LAST_NAMES.length)]));
             householdOf[i] = index;
             (category == MemberCategory.RETIRED ? retiredHouseholds : activeHouseholds).add(index);
         }
@@ -357,7 +183,7 @@ final class SyntheticPopulation {
                         commune.code(),
                         commune.position().lat(),
                         commune.position().lon(),
-                        LAST_NAMES[random.nextInt(LAST_NAMES.length)]));
+                        SyntheticNames.LAST_NAMES[random.nextInt(SyntheticNames.LAST_NAMES.length)]));
             }
             householdOf[i] = pool.get(random.nextInt(pool.size()));
         }
@@ -394,8 +220,8 @@ final class SyntheticPopulation {
                         hasDoctor,
                         random.nextDouble() < 0.7,
                         sex == 'M'
-                                ? MEN_FIRST[random.nextInt(MEN_FIRST.length)]
-                                : WOMEN_FIRST[random.nextInt(WOMEN_FIRST.length)]));
+                                ? SyntheticNames.MEN_FIRST[random.nextInt(SyntheticNames.MEN_FIRST.length)]
+                                : SyntheticNames.WOMEN_FIRST[random.nextInt(SyntheticNames.WOMEN_FIRST.length)]));
             }
         }
         return new Population(List.copyOf(households), List.copyOf(members));
@@ -495,7 +321,7 @@ final class SyntheticPopulation {
             Map<String, Commune> byCode = new java.util.HashMap<>();
             communes.forEach(c -> byCode.put(c.code(), c));
             List<Double> siteWeights = new ArrayList<>();
-            for (Garrison g : GARRISONS) {
+            for (Garrison g : Garrison.ALL) {
                 Commune site = byCode.get(g.communeCode());
                 if (site == null) {
                     continue;

@@ -42,7 +42,7 @@ class DoctorSearchLatencyTest {
         List<SyntheticDoctor> doctors = SyntheticSupplyGenerator.generate(
                 communes, SyntheticSupplyParameters.DEFAULT.withDoctorCount(100_000), new SplittableRandom(2024));
         SplittableRandom profiles = new SplittableRandom(7);
-        DirectoryIndex.Snapshot.Builder builder = new DirectoryIndex.Snapshot.Builder(RoadTimeModel.DEFAULT, byCode);
+        DirectorySnapshot.Builder builder = new DirectorySnapshot.Builder(RoadTimeModel.DEFAULT, byCode);
         int i = 0;
         for (SyntheticDoctor d : doctors) {
             SyntheticProfiles.Profile p = SyntheticProfiles.profile(d, ++i, profiles);
@@ -106,7 +106,7 @@ class DoctorSearchLatencyTest {
             search.search(q, Optional.empty());
         }
         // the fast count (dot products over the snapshot's cells) agrees with a brute-force great-circle count
-        DirectoryIndex.Snapshot snapshot = index.snapshot();
+        DirectorySnapshot snapshot = index.snapshot();
         for (DoctorSearchCriteria q : queries.subList(0, 200)) {
             GeoPoint o = q.origin().orElseThrow();
             int flags = q.acceptingNewPatients() ? DirectoryIndex.ACCEPTING : 0;

@@ -26,7 +26,7 @@ class SyntheticPopulationTest {
     @BeforeAll
     static void generateFullScale() {
         int i = 0;
-        for (SyntheticPopulation.Garrison g : SyntheticPopulation.GARRISONS) {
+        for (Garrison g : Garrison.ALL) {
             COMMUNES.add(Commune.of(g.communeCode(), 50_000, new GeoPoint(42 + (i % 10) * 0.8, -4 + (i / 10) * 1.5)));
             i++;
         }
@@ -122,7 +122,7 @@ class SyntheticPopulationTest {
         full.members().forEach(m -> used.add(m.household()));
         assertThat(used).hasSize(full.households().size());
         Set<String> sites = new HashSet<>();
-        SyntheticPopulation.GARRISONS.forEach(g -> sites.add(g.communeCode()));
+        Garrison.ALL.forEach(g -> sites.add(g.communeCode()));
         long nearSites = full.households().stream()
                 .filter(h -> sites.contains(h.communeCode()))
                 .count();

@@ -1,0 +1,107 @@
+package fr.traitant.app.members;
+
+/**
+ * Names for the synthetic population: common French family names and first names, used only to make the demo's
+ * generated people readable (every generated person is labelled synthetic).
+ */
+final class SyntheticNames {
+
+    private SyntheticNames() {}
+
+    static final String[] LAST_NAMES = {
+        "Martin",
+        "Bernard",
+        "Thomas",
+        "Petit",
+        "Robert",
+        "Richard",
+        "Durand",
+        "Dubois",
+        "Moreau",
+        "Laurent",
+        "Simon",
+        "Michel",
+        "Lefebvre",
+        "Leroy",
+        "Roux",
+        "David",
+        "Bertrand",
+        "Morel",
+        "Fournier",
+        "Girard",
+        "Bonnet",
+        "Dupont",
+        "Lambert",
+        "Fontaine",
+        "Rousseau",
+        "Vincent",
+        "Muller",
+        "Lefevre",
+        "Faure",
+        "Andre",
+        "Mercier",
+        "Blanc",
+        "Guerin",
+        "Boyer",
+        "Garnier",
+        "Chevalier",
+        "Francois",
+        "Legrand",
+        "Gauthier",
+        "Garcia",
+        "Perrin",
+        "Robin",
+        "Clement",
+        "Morin",
+        "Nicolas",
+        "Henry",
+        "Roussel",
+        "Mathieu",
+        "Gautier",
+        "Masson"
+    };
+    static final String[] MEN_FIRST = {
+        "Jean",
+        "Pierre",
+        "Nicolas",
+        "Thomas",
+        "Julien",
+        "Antoine",
+        "Maxime",
+        "Hugo",
+        "Lucas",
+        "Louis",
+        "Paul",
+        "Alexandre",
+        "Romain",
+        "Mathieu",
+        "Kevin",
+        "Yanis",
+        "Léo",
+        "Gabriel",
+        "Arthur",
+        "Jules"
+    };
+    static final String[] WOMEN_FIRST = {
+        "Marie",
+        "Camille",
+        "Julie",
+        "Sophie",
+        "Laura",
+        "Emma",
+        "Léa",
+        "Chloé",
+        "Manon",
+        "Sarah",
+        "Inès",
+        "Jade",
+        "Louise",
+        "Alice",
+        "Anne",
+        "Nathalie",
+        "Claire",
+        "Élodie",
+        "Lina",
+        "Zoé"
+    };
+}
