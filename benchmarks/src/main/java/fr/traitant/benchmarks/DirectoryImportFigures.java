@@ -1,7 +1,8 @@
 package fr.traitant.benchmarks;
 
+import fr.traitant.engine.directory.ParsedLine;
 import fr.traitant.engine.directory.DirectoryFileParser;
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import fr.traitant.engine.directory.DirectoryFormat;
 import fr.traitant.engine.directory.Rpps;
 import fr.traitant.engine.territory.Communes;
 import java.io.BufferedReader;
@@ -58,14 +59,14 @@ public final class DirectoryImportFigures {
             try (BufferedReader reader =
                     new BufferedReader(new InputStreamReader(new ByteArrayInputStream(file), decoder), 1 << 16)) {
                 DirectoryFileParser parser =
-                        DirectoryFileParser.start(Format.RPPS_EXTRACTION, reader.readLine(), codes::contains);
+                        DirectoryFileParser.start(DirectoryFormat.RPPS_EXTRACTION, reader.readLine(), codes::contains);
                 String line;
                 long n = 1;
                 while ((line = reader.readLine()) != null) {
                     switch (parser.parse(line, ++n)) {
-                        case DirectoryFileParser.Accepted a -> accepted++;
-                        case DirectoryFileParser.Skipped s -> skipped++;
-                        case DirectoryFileParser.Rejected r -> rejected++;
+                        case ParsedLine.Accepted a -> accepted++;
+                        case ParsedLine.Skipped s -> skipped++;
+                        case ParsedLine.Rejected r -> rejected++;
                     }
                 }
             }

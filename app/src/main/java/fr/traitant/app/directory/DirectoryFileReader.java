@@ -3,6 +3,7 @@ package fr.traitant.app.directory;
 import fr.traitant.app.territory.Territory;
 import fr.traitant.engine.directory.DirectoryFileParser;
 import fr.traitant.engine.directory.DoctorRecord;
+import fr.traitant.engine.directory.ParsedLine;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DirectoryFileReader {
 
-    /** Rejected lines and warnings kept (for the history, the status page and its CSV). */
+    /** ParsedLine.Rejected lines and warnings kept (for the history, the status page and its CSV). */
     static final int MAX_STORED_LINES = 100_000;
 
     private static final int BATCH = 10_000;
@@ -130,7 +131,7 @@ class DirectoryFileReader {
                     continue;
                 }
                 switch (parser.parse(line, lines)) {
-                    case DirectoryFileParser.Accepted a -> {
+                    case ParsedLine.Accepted a -> {
                         accepted++;
                         for (String warning : a.warnings()) {
                             warned++;
@@ -145,11 +146,11 @@ class DirectoryFileReader {
                             }
                         }
                     }
-                    case DirectoryFileParser.Skipped s -> {
+                    case ParsedLine.Skipped s -> {
                         skipped++;
                         skippedReasons.merge(s.reason(), 1L, Long::sum);
                     }
-                    case DirectoryFileParser.Rejected r -> {
+                    case ParsedLine.Rejected r -> {
                         rejected++;
                         if (rejections.size() < MAX_STORED_LINES) {
                             rejections.add(new ImportReport.Rejection(r.line(), r.reason()));

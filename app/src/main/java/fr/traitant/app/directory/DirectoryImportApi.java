@@ -1,7 +1,7 @@
 package fr.traitant.app.directory;
 
 import fr.traitant.app.platform.NotFoundException;
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import fr.traitant.engine.directory.DirectoryFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +51,7 @@ class DirectoryImportApi {
                             + "avec « Prefer: respond-async » : 202 et l'adresse de l'état de l'import (Location)")
     @PostMapping
     ResponseEntity<?> importFile(
-            @RequestParam Format format,
+            @RequestParam DirectoryFormat format,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @Parameter(
                             description =

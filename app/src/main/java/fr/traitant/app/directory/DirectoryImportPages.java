@@ -1,8 +1,7 @@
 package fr.traitant.app.directory;
 
 import fr.traitant.app.platform.NotFoundException;
-import fr.traitant.engine.directory.DirectoryFileParser;
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import fr.traitant.engine.directory.DirectoryFormat;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +45,7 @@ class DirectoryImportPages {
     }
 
     private void form(Model model, fr.traitant.app.platform.ListRequest list) {
-        model.addAttribute("csvColumns", String.join(",", DirectoryFileParser.CsvColumns.ALL));
+        model.addAttribute("csvColumns", String.join(",", DirectoryFormat.CsvColumns.ALL));
         model.addAttribute("history", imports.history(list));
         model.addAttribute("running", imports.running().stream().findFirst().orElse(null));
     }
@@ -54,7 +53,7 @@ class DirectoryImportPages {
     @PostMapping("/annuaire/import")
     String upload(
             @RequestParam("fichier") MultipartFile file,
-            @RequestParam Format format,
+            @RequestParam DirectoryFormat format,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(name = "complete", defaultValue = "false") boolean complete,
             @RequestParam(name = "confirmDeactivation", defaultValue = "false") boolean confirmDeactivation,

@@ -1,7 +1,7 @@
 package fr.traitant.app.directory;
 
 import fr.traitant.app.identity.CurrentUser;
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import fr.traitant.engine.directory.DirectoryFormat;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -230,24 +230,25 @@ public class DirectoryImports {
      *
      * @throws ImportAlreadyRunningException if another import runs
      */
-    public ImportReport importFile(InputStream input, Format format, boolean dryRun) {
+    public ImportReport importFile(InputStream input, DirectoryFormat format, boolean dryRun) {
         return importFile(input, format, ImportOptions.partial(dryRun), "", 0);
     }
 
-    /** As {@link #importFile(InputStream, Format, boolean)}, with the file's name and size for the history. */
-    public ImportReport importFile(InputStream input, Format format, boolean dryRun, String fileName, long totalBytes) {
+    /** As {@link #importFile(InputStream, DirectoryFormat, boolean)}, with the file's name and size for the history. */
+    public ImportReport importFile(
+            InputStream input, DirectoryFormat format, boolean dryRun, String fileName, long totalBytes) {
         return importFile(input, format, ImportOptions.partial(dryRun), fileName, totalBytes);
     }
 
     /** Imports now, on the caller's thread, with these options. */
     public ImportReport importFile(
-            InputStream input, Format format, ImportOptions options, String fileName, long totalBytes) {
+            InputStream input, DirectoryFormat format, ImportOptions options, String fileName, long totalBytes) {
         ImportTracker tracker = begin(format, options, fileName, totalBytes);
         return execute(tracker, input);
     }
 
-    /** As {@link #start(Path, Format, ImportOptions, String)} for a partial update. */
-    public long start(Path file, Format format, boolean dryRun, String fileName) throws IOException {
+    /** As {@link #start(Path, DirectoryFormat, ImportOptions, String)} for a partial update. */
+    public long start(Path file, DirectoryFormat format, boolean dryRun, String fileName) throws IOException {
         return start(file, format, ImportOptions.partial(dryRun), fileName);
     }
 
@@ -258,7 +259,7 @@ public class DirectoryImports {
      *
      * @throws ImportAlreadyRunningException if another import runs
      */
-    public long start(Path file, Format format, ImportOptions options, String fileName) throws IOException {
+    public long start(Path file, DirectoryFormat format, ImportOptions options, String fileName) throws IOException {
         ImportTracker tracker;
         try {
             tracker = begin(format, options, fileName, Files.size(file));
@@ -312,14 +313,18 @@ public class DirectoryImports {
                 pendingFile(id),
                 Files.createTempFile(uploads, UPLOAD_PREFIX, ".upload"),
                 StandardCopyOption.REPLACE_EXISTING);
-        return start(file, Format.valueOf(job.format()), new ImportOptions(job.dryRun(), true, true), job.fileName());
+        return start(
+                file,
+                DirectoryFormat.valueOf(job.format()),
+                new ImportOptions(job.dryRun(), true, true),
+                job.fileName());
     }
 
     private Path pendingFile(long id) {
         return uploads.resolve(UPLOAD_PREFIX + id + ".pending");
     }
 
-    private ImportTracker begin(Format format, ImportOptions options, String fileName, long totalBytes) {
+    private ImportTracker begin(DirectoryFormat format, ImportOptions options, String fileName, long totalBytes) {
         String startedBy = currentUser.find().map(u -> u.username()).orElse("système");
         ImportTracker tracker = new ImportTracker(
                 format, options, fileName == null ? "" : fileName, startedBy, clock.instant(), totalBytes);

@@ -1,6 +1,6 @@
 package fr.traitant.app.directory;
 
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import fr.traitant.engine.directory.DirectoryFormat;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -139,7 +139,7 @@ class DirectoryMerge {
      */
     Counts merge(ImportTracker progress) {
         boolean dryRun = progress.options.dryRun();
-        Format format = progress.fileFormat();
+        DirectoryFormat format = progress.fileFormat();
         long activeBefore = jdbc.sql("select count(*) from doctor where active and not synthetic and rpps is not null")
                 .query(Long.class)
                 .single();
@@ -304,7 +304,7 @@ class DirectoryMerge {
 
     private static Counts finish(
             ImportTracker progress,
-            Format format,
+            DirectoryFormat format,
             long doctors,
             long known,
             long updated,

@@ -1,6 +1,6 @@
 package fr.traitant.app.directory;
 
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import fr.traitant.engine.directory.DirectoryFormat;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +29,7 @@ final class ImportTracker {
     private long stepStart = System.nanoTime();
 
     ImportTracker(
-            Format format,
+            DirectoryFormat format,
             ImportOptions options,
             String fileName,
             String startedBy,
@@ -43,8 +43,8 @@ final class ImportTracker {
         this.totalBytes = totalBytes;
     }
 
-    Format fileFormat() {
-        return Format.valueOf(format);
+    DirectoryFormat fileFormat() {
+        return DirectoryFormat.valueOf(format);
     }
 
     ImportProgress snapshot() {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import fr.traitant.app.IntegrationTest;
 import fr.traitant.app.directory.DirectoryImports;
 import fr.traitant.app.directory.ImportReport;
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import fr.traitant.engine.directory.DirectoryFormat;
 import fr.traitant.engine.directory.Rpps;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +92,9 @@ class AccessibilityAfterImportTest {
 
     ImportReport importFile(String content) {
         return imports.importFile(
-                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), Format.RPPS_EXTRACTION, false);
+                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
+                DirectoryFormat.RPPS_EXTRACTION,
+                false);
     }
 
     @Test

@@ -5,7 +5,7 @@ import static fr.traitant.app.directory.DirectoryImportIntegrationTest.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.traitant.app.IntegrationTest;
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import fr.traitant.engine.directory.DirectoryFormat;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +84,7 @@ class CompleteExtractionTest {
     ImportReport run(String content, ImportOptions options) {
         return imports.importFile(
                 new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
-                Format.RPPS_EXTRACTION,
+                DirectoryFormat.RPPS_EXTRACTION,
                 options,
                 "extraction.txt",
                 content.length());

@@ -10,7 +10,7 @@ import fr.traitant.app.IntegrationTest;
 import fr.traitant.app.TestAccounts;
 import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import fr.traitant.engine.directory.DirectoryFormat;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -176,7 +176,7 @@ class DirectoryImportBrowserTest {
                     }
                 });
         CompletableFuture<ImportReport> running = CompletableFuture.supplyAsync(
-                () -> imports.importFile(blocking, Format.RPPS_EXTRACTION, false, "suivi.txt", 0));
+                () -> imports.importFile(blocking, DirectoryFormat.RPPS_EXTRACTION, false, "suivi.txt", 0));
         try {
             org.awaitility.Awaitility.await()
                     .atMost(java.time.Duration.ofSeconds(30))

@@ -3,7 +3,7 @@ package fr.traitant.app.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.traitant.app.IntegrationTest;
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import fr.traitant.engine.directory.DirectoryFormat;
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +97,11 @@ class DirectoryImportFiguresTest {
     ImportReport run(Path file, boolean dryRun) throws Exception {
         try (InputStream in = Files.newInputStream(file)) {
             ImportReport report = imports.importFile(
-                    in, Format.RPPS_EXTRACTION, dryRun, file.getFileName().toString(), Files.size(file));
+                    in,
+                    DirectoryFormat.RPPS_EXTRACTION,
+                    dryRun,
+                    file.getFileName().toString(),
+                    Files.size(file));
             assertThat(report.status())
                     .as(report.message())
                     .isIn(ImportReport.Status.APPLIED, ImportReport.Status.DRY_RUN);

@@ -3,7 +3,7 @@ package fr.traitant.app.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.traitant.app.IntegrationTest;
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import fr.traitant.engine.directory.DirectoryFormat;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,11 +46,11 @@ class DirectoryImportIntegrationTest {
     @LocalServerPort
     int port;
 
-    ImportReport run(String content, Format format, boolean dryRun) {
+    ImportReport run(String content, DirectoryFormat format, boolean dryRun) {
         return run(content.getBytes(StandardCharsets.UTF_8), format, dryRun);
     }
 
-    ImportReport run(byte[] content, Format format, boolean dryRun) {
+    ImportReport run(byte[] content, DirectoryFormat format, boolean dryRun) {
         return imports.importFile(new ByteArrayInputStream(content), format, dryRun);
     }
 
@@ -68,14 +68,14 @@ class DirectoryImportIntegrationTest {
                 + line(rpps(1), "IMPORTEA", "SM54", "83069", "DU PORT") + "\n" // second place (Hyères)
                 + line(rpps(2), "IMPORTEB", "SM04", "29019", "DE SIAM") + "\n"
                 + "8|10000013994|810000013994|MME|Madame|AUDIO|ANNE|26|Audioprothésiste||||||||83137|||\n";
-        ImportReport dry = run(file, Format.RPPS_EXTRACTION, true);
+        ImportReport dry = run(file, DirectoryFormat.RPPS_EXTRACTION, true);
         assertThat(dry.status()).isEqualTo(ImportReport.Status.DRY_RUN);
         assertThat(dry.doctors()).isEqualTo(2);
         assertThat(dry.created()).isEqualTo(2);
         assertThat(dry.skipped()).isEqualTo(1);
         assertThat(count(rpps(1)) + count(rpps(2))).isZero();
 
-        ImportReport applied = run(file, Format.RPPS_EXTRACTION, false);
+        ImportReport applied = run(file, DirectoryFormat.RPPS_EXTRACTION, false);
         assertThat(applied.status()).isEqualTo(ImportReport.Status.APPLIED);
         assertThat(applied.created()).isEqualTo(2);
         assertThat(count(rpps(1)) + count(rpps(2))).isEqualTo(2);
@@ -85,13 +85,13 @@ class DirectoryImportIntegrationTest {
                         .single())
                 .isEqualTo(2);
 
-        ImportReport again = run(file, Format.RPPS_EXTRACTION, false);
+        ImportReport again = run(file, DirectoryFormat.RPPS_EXTRACTION, false);
         assertThat(again.created()).isZero();
         assertThat(again.updated()).isZero();
         assertThat(again.unchanged()).isEqualTo(2);
         assertThat(again.message()).contains("2 inchangé(s)");
 
-        ImportReport changed = run(file.replace("DU PORT", "DU PORT NEUF"), Format.RPPS_EXTRACTION, true);
+        ImportReport changed = run(file.replace("DU PORT", "DU PORT NEUF"), DirectoryFormat.RPPS_EXTRACTION, true);
         assertThat(changed.updated())
                 .as("a changed practice location is a change")
                 .isEqualTo(1);
@@ -114,7 +114,7 @@ class DirectoryImportIntegrationTest {
                 + line(rpps(12), "DUP", "SM54", "83137", "D") + "\n"
                 + line(rpps(13), "NOWHERE", "SM54", "99999", "E") + "\n"
                 + line(rpps(14), "TRUNC", "SM54", "83137", "F").substring(0, 50);
-        ImportReport report = run(file, Format.RPPS_EXTRACTION, false);
+        ImportReport report = run(file, DirectoryFormat.RPPS_EXTRACTION, false);
         assertThat(report.status()).isEqualTo(ImportReport.Status.REFUSED);
         assertThat(report.rejected()).isEqualTo(5);
         assertThat(report.rejections()).extracting(ImportReport.Rejection::line).containsExactly(3L, 4L, 6L, 7L, 8L);
@@ -129,30 +129,30 @@ class DirectoryImportIntegrationTest {
     @Test
     void wrong_encoding_and_missing_columns_are_refused() {
         String file = HEADER + "\n" + line(rpps(20), "FRANÇOISE", "SM54", "83137", "DE L'ÉGLISE") + "\n";
-        ImportReport latin1 = run(file.getBytes(Charset.forName("ISO-8859-1")), Format.RPPS_EXTRACTION, false);
+        ImportReport latin1 = run(file.getBytes(Charset.forName("ISO-8859-1")), DirectoryFormat.RPPS_EXTRACTION, false);
         assertThat(latin1.status()).isEqualTo(ImportReport.Status.REFUSED);
         assertThat(latin1.message()).contains("Encodage invalide").contains("UTF-8");
         ImportReport missing =
-                run("Identifiant PP|Nom d'exercice\n" + rpps(21) + "|X\n", Format.RPPS_EXTRACTION, false);
+                run("Identifiant PP|Nom d'exercice\n" + rpps(21) + "|X\n", DirectoryFormat.RPPS_EXTRACTION, false);
         assertThat(missing.message()).contains("Colonnes manquantes").contains("Code savoir-faire");
-        assertThat(run("", Format.TRAITANT_CSV, false).message()).contains("vide");
+        assertThat(run("", DirectoryFormat.TRAITANT_CSV, false).message()).contains("vide");
         assertThat(count(rpps(20))).isZero();
     }
 
     @Test
     void imports_traitant_csv_with_capacity_and_rejects_impossible_coordinates() {
-        String header = String.join(",", fr.traitant.engine.directory.DirectoryFileParser.CsvColumns.ALL);
+        String header = String.join(",", fr.traitant.engine.directory.DirectoryFormat.CsvColumns.ALL);
         String good = rpps(30) + ",Lemaire,Anne,SM54,29019,29200,1 rue de Siam,Cabinet,48.39,-4.48,0298000000,"
                 + "anne.lemaire@medecin.mssante.fr,1,oui,oui,en,1975,ACCEPTING,15,2";
         ImportReport bad = run(
                 header + "\n" + good + "\n" + good.replace(rpps(30), rpps(31)).replace("48.39", "91.5") + "\n",
-                Format.TRAITANT_CSV,
+                DirectoryFormat.TRAITANT_CSV,
                 false);
         assertThat(bad.status()).isEqualTo(ImportReport.Status.REFUSED);
         assertThat(bad.rejections().getFirst().reason()).contains("Coordonnées impossibles");
         assertThat(count(rpps(30))).isZero();
 
-        ImportReport ok = run(header + "\n" + good + "\n", Format.TRAITANT_CSV, false);
+        ImportReport ok = run(header + "\n" + good + "\n", DirectoryFormat.TRAITANT_CSV, false);
         assertThat(ok.status()).isEqualTo(ImportReport.Status.APPLIED);
         var row = jdbc.sql(
                         "select new_patient_status, new_patient_capacity, fee_sector, languages[1] from doctor where rpps = ?")
@@ -164,7 +164,7 @@ class DirectoryImportIntegrationTest {
 
     @Test
     void a_bom_is_accepted_and_bad_phone_mssante_and_postal_code_are_left_empty_with_a_warning() {
-        String header = String.join(",", fr.traitant.engine.directory.DirectoryFileParser.CsvColumns.ALL);
+        String header = String.join(",", fr.traitant.engine.directory.DirectoryFormat.CsvColumns.ALL);
         String good = rpps(60) + ",Garnier,Paul,SM54,29019,29200,1 rue de Siam,Cabinet,48.39,-4.48,02 98 00 00 00,"
                 + "paul.garnier@medecin.mssante.fr,1,oui,oui,en,1975,ACCEPTING,15,2";
         String bad = rpps(61) + ",Morel,Anne,SM54,29019,2920,2 rue de Siam,Cabinet,48.39,-4.48,12345,"
@@ -177,7 +177,7 @@ class DirectoryImportIntegrationTest {
         System.arraycopy(bom, 0, file, 0, bom.length);
         System.arraycopy(body, 0, file, bom.length, body.length);
 
-        ImportReport report = run(file, Format.TRAITANT_CSV, false);
+        ImportReport report = run(file, DirectoryFormat.TRAITANT_CSV, false);
         assertThat(report.status()).isEqualTo(ImportReport.Status.APPLIED);
         assertThat(report.message()).contains("4 avertissement(s)");
         assertThat(report.warnings())
@@ -207,12 +207,12 @@ class DirectoryImportIntegrationTest {
 
     @Test
     void names_with_markup_and_control_characters_refuse_the_file() {
-        String header = String.join(",", fr.traitant.engine.directory.DirectoryFileParser.CsvColumns.ALL);
+        String header = String.join(",", fr.traitant.engine.directory.DirectoryFormat.CsvColumns.ALL);
         String markup = rpps(63)
                 + ",\"\"\"><img src=x onerror=alert(1)>\",Paul,SM54,29019,29200,1 rue,Cabinet,48.39,-4.48,,,1,oui,oui,,1975,ACCEPTING,15,2";
         String nul = rpps(64)
                 + ",Nul\u0000,Paul,SM54,29019,29200,1 rue,Cabinet,48.39,-4.48,,,1,oui,oui,,1975,ACCEPTING,15,2";
-        ImportReport report = run(header + "\n" + markup + "\n" + nul + "\n", Format.TRAITANT_CSV, false);
+        ImportReport report = run(header + "\n" + markup + "\n" + nul + "\n", DirectoryFormat.TRAITANT_CSV, false);
         assertThat(report.status()).isEqualTo(ImportReport.Status.REFUSED);
         assertThat(report.rejections()).extracting(ImportReport.Rejection::line).containsExactly(2L, 3L);
         assertThat(report.rejections().get(0).reason()).contains("« < » ou « > » interdits");
@@ -277,7 +277,9 @@ class DirectoryImportIntegrationTest {
     @Test
     void every_import_is_kept_in_the_history_with_its_result_and_rejected_lines() {
         ImportReport refused = run(
-                HEADER + "\n" + line("1234567890A", "BAD", "SM54", "83137", "A") + "\n", Format.RPPS_EXTRACTION, false);
+                HEADER + "\n" + line("1234567890A", "BAD", "SM54", "83137", "A") + "\n",
+                DirectoryFormat.RPPS_EXTRACTION,
+                false);
         ImportJob job = imports.find(refused.importId()).orElseThrow();
         assertThat(job.status()).isEqualTo("REFUSED");
         assertThat(job.startedBy()).isEqualTo("système");
@@ -310,12 +312,13 @@ class DirectoryImportIntegrationTest {
                     }
                 });
         var first = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> imports.importFile(blocking, Format.RPPS_EXTRACTION, false));
+                () -> imports.importFile(blocking, DirectoryFormat.RPPS_EXTRACTION, false));
         try {
             org.awaitility.Awaitility.await()
                     .atMost(java.time.Duration.ofSeconds(20))
                     .until(() -> !imports.running().isEmpty());
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(HEADER + "\n", Format.RPPS_EXTRACTION, true))
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> run(HEADER + "\n", DirectoryFormat.RPPS_EXTRACTION, true))
                     .isInstanceOf(ImportAlreadyRunningException.class);
             HttpResponse<String> conflict = api.post("format=RPPS_EXTRACTION", HEADER + "\n");
             assertThat(conflict.statusCode()).isEqualTo(409);

@@ -3,7 +3,7 @@ package fr.traitant.app.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.traitant.app.IntegrationTest;
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import fr.traitant.engine.directory.DirectoryFormat;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -78,7 +78,7 @@ class NationalExtractionFiguresTest {
                 try (InputStream in = Files.newInputStream(file)) {
                     report = imports.importFile(
                             in,
-                            Format.RPPS_EXTRACTION,
+                            DirectoryFormat.RPPS_EXTRACTION,
                             ImportOptions.complete(false).confirmed(),
                             file.getFileName().toString(),
                             Files.size(file));

@@ -9,7 +9,7 @@ import fr.traitant.app.members.Households;
 import fr.traitant.app.members.NewMember;
 import fr.traitant.app.platform.values.InseeCode;
 import fr.traitant.app.platform.values.Nir;
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
+import fr.traitant.engine.directory.DirectoryFormat;
 import fr.traitant.oidcserver.TestAuthorizationServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +83,9 @@ class FirstSignInTest {
         String known = rpps((int) (System.nanoTime() % 900_000));
         String file = HEADER + "\n8|" + known + "|8" + known + "|PREMIERE|CLAIRE|10|SM54|83137|\n";
         imports.importFile(
-                new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), Format.RPPS_EXTRACTION, false);
+                new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                DirectoryFormat.RPPS_EXTRACTION,
+                false);
         assertThat(accountsWithRpps(known)).isZero();
 
         TestAuthorizationServer.CLAIMS.put(

@@ -16,7 +16,7 @@ import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.members.MemberImport;
-import fr.traitant.engine.directory.DirectoryFileParser;
+import fr.traitant.engine.directory.DirectoryFormat;
 import fr.traitant.engine.directory.Rpps;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -98,7 +98,7 @@ class FamilyMeetsDoctorBrowserTest {
     void the_family_sees_its_doctor_and_the_doctor_sees_the_family_once_chosen() throws Exception {
         String rpps = "19" + String.format("%09d", System.nanoTime() % 1_000_000_000L);
         String doctorMail = "anne.lemaire." + rpps + "@medecin.mssante.fr";
-        String header = String.join(",", DirectoryFileParser.CsvColumns.ALL);
+        String header = String.join(",", DirectoryFormat.CsvColumns.ALL);
         String line =
                 rpps + ",Lemaire,Anne,SM54,29019,29200,12 rue de Siam,Cabinet de Siam,48.3905,-4.4860,02 98 12 34 56,"
                         + doctorMail + ",1,oui,oui,en,1975,ACCEPTING,15,2";
@@ -106,7 +106,7 @@ class FamilyMeetsDoctorBrowserTest {
                         .importFile(
                                 new ByteArrayInputStream(
                                         (header + "\n" + line + "\n").getBytes(StandardCharsets.UTF_8)),
-                                DirectoryFileParser.Format.TRAITANT_CSV,
+                                DirectoryFormat.TRAITANT_CSV,
                                 false)
                         .status()
                         .name())

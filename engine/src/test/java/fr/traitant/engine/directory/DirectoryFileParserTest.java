@@ -3,10 +3,6 @@ package fr.traitant.engine.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.traitant.engine.directory.DirectoryFileParser.Accepted;
-import fr.traitant.engine.directory.DirectoryFileParser.Format;
-import fr.traitant.engine.directory.DirectoryFileParser.Rejected;
-import fr.traitant.engine.directory.DirectoryFileParser.Skipped;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +23,9 @@ class DirectoryFileParserTest {
 
     @Test
     void reads_a_gp_of_the_national_extraction() {
-        DirectoryFileParser parser = DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
-        var row = (Accepted) parser.parse(GP, 2);
+        DirectoryFileParser parser =
+                DirectoryFileParser.start(DirectoryFormat.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
+        var row = (ParsedLine.Accepted) parser.parse(GP, 2);
         assertThat(row.doctor().rpps().value()).isEqualTo("10000013994");
         assertThat(row.doctor().lastName()).isEqualTo("LAROCHE");
         assertThat(row.doctor().specialty().isGeneralPractice()).isTrue();
@@ -47,22 +44,27 @@ class DirectoryFileParserTest {
             no practice name             ; |LAROCHE|            ; ||                   ; nom d'exercice est absent
             """)
     void rejects_a_bad_line_of_the_national_extraction(String rule, String from, String to, String reason) {
-        DirectoryFileParser parser = DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
+        DirectoryFileParser parser =
+                DirectoryFileParser.start(DirectoryFormat.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
         String line = GP.replace(from, to);
         assertThat(line).as("the row changes the line").isNotEqualTo(GP);
         assertThat(parser.parse(line, 2))
                 .isInstanceOfSatisfying(
-                        Rejected.class, r -> assertThat(r.reason()).contains(reason));
+                        ParsedLine.Rejected.class, r -> assertThat(r.reason()).contains(reason));
     }
 
     @Test
     void skips_other_professions_and_rejects_truncated_and_duplicate_lines() {
-        DirectoryFileParser parser = DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
+        DirectoryFileParser parser =
+                DirectoryFileParser.start(DirectoryFormat.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
         assertThat(parser.parse(GP.replace("|10|Médecin|", "|26|Audioprothésiste|"), 2))
-                .isInstanceOf(Skipped.class);
-        assertThat(((Rejected) parser.parse(GP.substring(0, 40), 6)).reason()).contains("tronquée");
-        assertThat(parser.parse(GP, 7)).isInstanceOf(Accepted.class);
-        assertThat(((Rejected) parser.parse(GP, 8)).reason()).contains("double").contains("ligne 7");
+                .isInstanceOf(ParsedLine.Skipped.class);
+        assertThat(((ParsedLine.Rejected) parser.parse(GP.substring(0, 40), 6)).reason())
+                .contains("tronquée");
+        assertThat(parser.parse(GP, 7)).isInstanceOf(ParsedLine.Accepted.class);
+        assertThat(((ParsedLine.Rejected) parser.parse(GP, 8)).reason())
+                .contains("double")
+                .contains("ligne 7");
     }
 
     static final String CSV_OK =
@@ -86,25 +88,28 @@ class DirectoryFileParserTest {
             RPPS of 10 digits           | 10000013994,  | 1000001399,    | 11 chiffres
             """)
     void rejects_a_bad_line_of_traitant_csv(String rule, String from, String to, String reason) {
-        String header = String.join(",", DirectoryFileParser.CsvColumns.ALL);
-        DirectoryFileParser parser = DirectoryFileParser.start(Format.TRAITANT_CSV, header, communes::contains);
+        String header = String.join(",", DirectoryFormat.CsvColumns.ALL);
+        DirectoryFileParser parser =
+                DirectoryFileParser.start(DirectoryFormat.TRAITANT_CSV, header, communes::contains);
         String line = CSV_OK.replace(from, to);
         assertThat(line).as("the row changes the line").isNotEqualTo(CSV_OK);
         assertThat(parser.parse(line, 2))
                 .isInstanceOfSatisfying(
-                        Rejected.class, r -> assertThat(r.reason()).contains(reason));
+                        ParsedLine.Rejected.class, r -> assertThat(r.reason()).contains(reason));
     }
 
     @Test
     void keeps_a_doctor_whose_specialty_code_is_not_in_the_table_with_a_warning() {
-        DirectoryFileParser parser = DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
-        var row = (Accepted) parser.parse(GP.replace("SM54", "SM99"), 4);
+        DirectoryFileParser parser =
+                DirectoryFileParser.start(DirectoryFormat.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
+        var row = (ParsedLine.Accepted) parser.parse(GP.replace("SM54", "SM99"), 4);
         assertThat(row.doctor().specialty().code()).isEqualTo("SM99");
         assertThat(row.doctor().specialty().listed()).isFalse();
         assertThat(row.doctor().specialty().group()).isEqualTo(fr.traitant.engine.supply.Specialty.OTHER_SPECIALTY);
         assertThat(row.warnings()).singleElement().asString().contains("SM99").contains("repris avec ce code");
         // a listed code gives no warning, and the table has more than the 21 codes of the first wave
-        assertThat(((Accepted) DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains)
+        assertThat(((ParsedLine.Accepted) DirectoryFileParser.start(
+                                        DirectoryFormat.RPPS_EXTRACTION, RPPS_HEADER, communes::contains)
                                 .parse(GP.replace("SM54", "SM59"), 5))
                         .warnings())
                 .isEmpty();
@@ -113,33 +118,36 @@ class DirectoryFileParserTest {
 
     @Test
     void names_the_profession_of_a_skipped_line() {
-        DirectoryFileParser parser = DirectoryFileParser.start(Format.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
-        assertThat(((Skipped) parser.parse(GP.replace("|10|Médecin|", "|40|Chirurgien-dentiste|"), 2)).reason())
+        DirectoryFileParser parser =
+                DirectoryFileParser.start(DirectoryFormat.RPPS_EXTRACTION, RPPS_HEADER, communes::contains);
+        assertThat(((ParsedLine.Skipped) parser.parse(GP.replace("|10|Médecin|", "|40|Chirurgien-dentiste|"), 2))
+                        .reason())
                 .isEqualTo("Profession 40 (Chirurgien-dentiste) : seuls les médecins (code 10) sont repris.");
     }
 
     @Test
     void refuses_a_header_without_the_required_columns() {
         assertThatThrownBy(() -> DirectoryFileParser.start(
-                        Format.RPPS_EXTRACTION, "Identifiant PP|Nom d'exercice", communes::contains))
+                        DirectoryFormat.RPPS_EXTRACTION, "Identifiant PP|Nom d'exercice", communes::contains))
                 .hasMessageContaining("Colonnes manquantes")
                 .hasMessageContaining("Code savoir-faire");
     }
 
     @Test
     void reads_traitant_csv_with_quotes_and_validates_every_field() {
-        String header = String.join(",", DirectoryFileParser.CsvColumns.ALL);
-        DirectoryFileParser parser = DirectoryFileParser.start(Format.TRAITANT_CSV, header, communes::contains);
+        String header = String.join(",", DirectoryFormat.CsvColumns.ALL);
+        DirectoryFileParser parser =
+                DirectoryFileParser.start(DirectoryFormat.TRAITANT_CSV, header, communes::contains);
         String ok = CSV_OK;
-        var doctor = ((Accepted) parser.parse(ok, 2)).doctor();
+        var doctor = ((ParsedLine.Accepted) parser.parse(ok, 2)).doctor();
         assertThat(doctor.lastName()).isEqualTo("Martin, dite Laure");
         assertThat(doctor.address()).isEqualTo("12 rue \"Neuve\"");
         assertThat(doctor.languages()).containsExactly("en", "ar");
         assertThat(doctor.feeSector()).isEqualTo(FeeSector.SECTOR_1);
         assertThat(doctor.newPatients()).isEqualTo(NewPatients.ACCEPTING);
         assertThat(doctor.capacity()).isEqualTo(12);
-        assertThat(((Rejected) parser.parse(ok, 5)).reason()).contains("double");
-        assertThat(((Rejected) parser.parse("10000013994,\"Martin", 6)).reason())
+        assertThat(((ParsedLine.Rejected) parser.parse(ok, 5)).reason()).contains("double");
+        assertThat(((ParsedLine.Rejected) parser.parse("10000013994,\"Martin", 6)).reason())
                 .contains("tronquée");
     }
 
