@@ -1,7 +1,6 @@
 package fr.traitant.engine.matching.internal;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,17 +111,17 @@ public final class ExactSolver {
         long work = 0;
         whole.polish(arcs);
         // 1. a first branch-and-bound, best child first: finds the relaxation's people-optimal structure
-        Bnb first = new Bnb(whole, arcs, budget / 5);
+        BranchAndBound first = new BranchAndBound(whole, arcs, budget / 5);
         first.run();
         work += first.work;
         if (first.aborted) {
             System.arraycopy(first.bestArc, 0, arcs, 0, nh);
             // 2. large-neighbourhood search on its best solution
-            Lns lns = new Lns(whole, arcs);
+            NeighbourhoodSearch lns = new NeighbourhoodSearch(whole, arcs);
             work += lns.run(budget * 6 / 10);
         }
         // 3. branch-and-bound from the best solution: proves optimality when it completes
-        Bnb bnb = first.aborted ? new Bnb(whole, arcs, Math.max(0, budget - work)) : first;
+        BranchAndBound bnb = first.aborted ? new BranchAndBound(whole, arcs, Math.max(0, budget - work)) : first;
         if (first.aborted) {
             bnb.run();
             work += bnb.work;
@@ -221,289 +220,6 @@ public final class ExactSolver {
             }
             if (members.length < 0) throw new IllegalStateException();
             return value(arcs);
-        }
-    }
-
-    /** Large-neighbourhood search: re-solves a few doctors at a time exactly. */
-    static final class Lns {
-        private final Problem pr;
-        private final int[] arcs;
-        private final int[][] neighbours;
-
-        Lns(Problem pr, int[] arcs) {
-            this.pr = pr;
-            this.arcs = arcs;
-            // doctors sharing eligible households, most shared first
-            int[][] shared = new int[pr.nd][];
-            long[][] counts = new long[pr.nd][];
-            java.util.Map<Long, Integer> pairCount = new java.util.HashMap<>();
-            for (int i = 0; i < pr.nh; i++) {
-                for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) {
-                    for (int y = pr.arcStart[i]; y < pr.arcStart[i + 1]; y++) {
-                        if (x != y) pairCount.merge(((long) pr.arcDoc[x] << 32) | pr.arcDoc[y], 1, Integer::sum);
-                    }
-                }
-            }
-            int[] deg = new int[pr.nd];
-            for (long k : pairCount.keySet()) deg[(int) (k >>> 32)]++;
-            for (int j = 0; j < pr.nd; j++) counts[j] = new long[deg[j]];
-            int[] fill = new int[pr.nd];
-            for (java.util.Map.Entry<Long, Integer> e : pairCount.entrySet()) {
-                int j = (int) (e.getKey() >>> 32), k = (int) (long) e.getKey();
-                counts[j][fill[j]++] = ((long) (Integer.MAX_VALUE - e.getValue()) << 32) | k;
-            }
-            for (int j = 0; j < pr.nd; j++) {
-                Arrays.sort(counts[j]);
-                shared[j] = new int[counts[j].length];
-                for (int t = 0; t < counts[j].length; t++) shared[j][t] = (int) counts[j][t];
-            }
-            neighbours = shared;
-        }
-
-        /**
-         * Runs within the budget; returns work spent. Keeps {@code arcs} updated with the best solution.
-         * Each round visits every doctor with a neighbourhood of itself and {@code extra} doctors
-         * drawn among its most connected ones; {@code extra} cycles through 1..8; stops after 16
-         * rounds in a row without improvement.
-         */
-        long run(long budget) {
-            long work = 0;
-            SplittableRandom rnd = new SplittableRandom(20261122L);
-            int idle = 0;
-            for (int round = 0; round < 400 && work < budget && idle < 16; round++) {
-                int extraDoctors = 1 + round % 8;
-                boolean improvedRound = false;
-                for (int j = 0; j < pr.nd && work < budget; j++) {
-                    int[] nb = neighbours[j];
-                    int extra = Math.min(nb.length, extraDoctors);
-                    int[] chosen = new int[1 + extra];
-                    chosen[0] = j;
-                    for (int e = 0; e < extra; e++) {
-                        chosen[1 + e] = round < 8 ? nb[e] : nb[rnd.nextInt(Math.min(nb.length, 2 * extraDoctors + 2))];
-                    }
-                    long[] spent = {0};
-                    if (solveNeighbourhood(chosen, Math.min(budget - work, 5_000_000L), spent)) improvedRound = true;
-                    work += spent[0];
-                }
-                idle = improvedRound ? 0 : idle + 1;
-            }
-            return work;
-        }
-
-        /**
-         * Re-solves exactly the chosen doctors with the households they serve and the unserved
-         * households eligible for them; everybody else stays put.
-         */
-        private boolean solveNeighbourhood(int[] chosenDoctors, long budget, long[] spent) {
-            int[] chosen = Arrays.stream(chosenDoctors).sorted().distinct().toArray();
-            int nd = chosen.length;
-            int[] local = new int[pr.nd];
-            Arrays.fill(local, -1);
-            for (int k = 0; k < nd; k++) local[chosen[k]] = k;
-            int[] members = new int[pr.nh];
-            int n = 0;
-            for (int i = 0; i < pr.nh; i++) {
-                if (arcs[i] >= 0) {
-                    if (local[pr.arcDoc[arcs[i]]] >= 0) members[n++] = i;
-                } else {
-                    for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++)
-                        if (local[pr.arcDoc[x]] >= 0) {
-                            members[n++] = i;
-                            break;
-                        }
-                }
-            }
-            if (n == 0) return false;
-            int[] arcStart = new int[n + 1];
-            int na = 0;
-            for (int m = 0; m < n; m++) {
-                int i = members[m];
-                for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) if (local[pr.arcDoc[x]] >= 0) na++;
-                arcStart[m + 1] = na;
-            }
-            int[] arcDoc = new int[na], arcGlobal = new int[na];
-            long[] arcCost = new long[na];
-            int[] size = new int[n], pickKey = new int[n];
-            int a = 0;
-            int[] init = new int[n];
-            for (int m = 0; m < n; m++) {
-                int i = members[m];
-                size[m] = pr.size[i];
-                pickKey[m] = pr.pickKey[i];
-                init[m] = -1;
-                for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) {
-                    if (local[pr.arcDoc[x]] < 0) continue;
-                    arcDoc[a] = local[pr.arcDoc[x]];
-                    arcGlobal[a] = x;
-                    arcCost[a] = pr.arcCost[x];
-                    if (arcs[i] == x) init[m] = a;
-                    a++;
-                }
-            }
-            int[] cap = new int[nd];
-            for (int k = 0; k < nd; k++) cap[k] = pr.cap[chosen[k]];
-            Problem sub = new Problem(n, nd, size, pickKey, arcStart, arcDoc, arcCost, cap);
-            long before = sub.value(init);
-            Bnb bnb = new Bnb(sub, init, budget);
-            bnb.run();
-            spent[0] = bnb.work;
-            long after = sub.value(bnb.bestArc);
-            if (after >= before) return false;
-            for (int m = 0; m < n; m++) arcs[members[m]] = bnb.bestArc[m] < 0 ? -1 : arcGlobal[bnb.bestArc[m]];
-            return true;
-        }
-    }
-
-    /** Branch-and-bound over the min-cost-flow relaxation. */
-    static final class Bnb {
-        private static final int EXCLUDED = -2;
-        private final Problem pr;
-        final int[] bestArc;
-        private long incumbent;
-        private final int[] fixedArc;
-        private final int[] capRes;
-        private long fixedCost;
-        boolean aborted;
-        long work;
-        private final long budget;
-
-        Bnb(Problem pr, int[] start, long budget) {
-            this.pr = pr;
-            this.bestArc = start.clone();
-            this.budget = budget;
-            this.incumbent = pr.polish(bestArc);
-            this.fixedArc = new int[pr.nh];
-            Arrays.fill(fixedArc, -1);
-            this.capRes = pr.cap.clone();
-        }
-
-        /** A solved relaxation: bound, flow per arc, household to branch on (-1 if integral). */
-        private record Lp(long bound, int[] flow, int pick) {}
-
-        void run() {
-            Lp root = relax();
-            if (root != null) branch(root);
-        }
-
-        private @Nullable Lp relax() {
-            int nh = pr.nh, nd = pr.nd;
-            int[] localOf = new int[nh];
-            int free = 0;
-            for (int i = 0; i < nh; i++) localOf[i] = fixedArc[i] == -1 ? free++ : -1;
-            int nodes = free + nd + 2;
-            int src = 0, sink = nodes - 1;
-            MinCostFlow f = new MinCostFlow(nodes, free + nd + pr.arcStart[nh]);
-            int[] arcEdge = new int[pr.arcStart[nh]];
-            Arrays.fill(arcEdge, -1);
-            long[] pot = new long[nodes];
-            for (int i = 0; i < nh; i++) {
-                if (localOf[i] < 0) continue;
-                f.addArc(src, 1 + localOf[i], pr.size[i], 0);
-                for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) {
-                    int j = pr.arcDoc[x];
-                    if (capRes[j] < 1) continue;
-                    arcEdge[x] = f.addArc(1 + localOf[i], 1 + free + j, pr.size[i], pr.arcCost[x]);
-                    pot[1 + free + j] = Math.min(pot[1 + free + j], pr.arcCost[x]);
-                }
-            }
-            for (int j = 0; j < nd; j++) {
-                if (capRes[j] > 0) f.addArc(1 + free + j, sink, capRes[j], 0);
-                pot[sink] = Math.min(pot[sink], pot[1 + free + j]);
-            }
-            long lp = f.solve(src, sink, pot, budget - work);
-            work += f.work;
-            if (lp == Long.MIN_VALUE || work > budget) {
-                aborted = true;
-                return null;
-            }
-            int[] flow = new int[pr.arcStart[nh]];
-            int pick = -1;
-            for (int i = 0; i < nh; i++) {
-                if (localOf[i] < 0) continue;
-                int total = 0, arcsUsed = 0;
-                for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) {
-                    if (arcEdge[x] < 0) continue;
-                    int fl = f.flow(arcEdge[x]);
-                    flow[x] = fl;
-                    if (fl > 0) {
-                        total += fl;
-                        arcsUsed++;
-                    }
-                }
-                boolean integral = total == 0 || (arcsUsed == 1 && total == pr.size[i]);
-                if (!integral && (pick < 0 || pr.pickKey[i] < pr.pickKey[pick])) pick = i;
-            }
-            return new Lp(fixedCost + lp, flow, pick);
-        }
-
-        private void branch(Lp lp) {
-            if (aborted || lp.bound() >= incumbent) return;
-            int nh = pr.nh;
-            if (lp.pick() < 0) {
-                int[] arcs = new int[nh];
-                for (int i = 0; i < nh; i++) {
-                    arcs[i] = fixedArc[i] >= 0 ? fixedArc[i] : -1;
-                    if (fixedArc[i] == -1) {
-                        for (int x = pr.arcStart[i]; x < pr.arcStart[i + 1]; x++) if (lp.flow()[x] > 0) arcs[i] = x;
-                    }
-                }
-                long value = pr.polish(arcs);
-                if (value < incumbent) {
-                    incumbent = value;
-                    System.arraycopy(arcs, 0, bestArc, 0, nh);
-                }
-                return;
-            }
-            int i = lp.pick();
-            int from = pr.arcStart[i], to = pr.arcStart[i + 1];
-            int size = pr.size[i];
-            int options = to - from + 1;
-            @Nullable Lp[] child = new Lp[options];
-            int[] keep = new int[options];
-            int n = 0;
-            for (int o = 0; o < options; o++) {
-                int x = o < to - from ? from + o : -1;
-                if (x >= 0 && capRes[pr.arcDoc[x]] < size) continue;
-                apply(i, x, size);
-                Lp c = relax();
-                child[o] = c;
-                undo(i, x, size);
-                if (aborted || c == null) return; // relax() answers null only when the budget ran out
-                if (c.bound() < incumbent) keep[n++] = o;
-            }
-            Integer[] idx = new Integer[n];
-            for (int k = 0; k < n; k++) idx[k] = keep[k];
-            Arrays.sort(idx, (a, b) -> {
-                long ba = java.util.Objects.requireNonNull(child[a]).bound();
-                long bb = java.util.Objects.requireNonNull(child[b]).bound();
-                return ba != bb ? Long.compare(ba, bb) : Integer.compare(a, b);
-            });
-            for (int o : idx) {
-                int x = o < to - from ? from + o : -1;
-                apply(i, x, size);
-                branch(java.util.Objects.requireNonNull(child[o]));
-                child[o] = null; // free it before the next sibling's subtree
-                undo(i, x, size);
-                if (aborted) return;
-            }
-        }
-
-        private void apply(int i, int x, int size) {
-            if (x < 0) {
-                fixedArc[i] = EXCLUDED;
-                return;
-            }
-            fixedArc[i] = x;
-            capRes[pr.arcDoc[x]] -= size;
-            fixedCost += size * pr.arcCost[x];
-        }
-
-        private void undo(int i, int x, int size) {
-            if (x >= 0) {
-                capRes[pr.arcDoc[x]] += size;
-                fixedCost -= size * pr.arcCost[x];
-            }
-            fixedArc[i] = -1;
         }
     }
 }

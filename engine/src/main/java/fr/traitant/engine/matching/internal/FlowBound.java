@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * arc is left, the cut is a cut of the complete graph, so the flow is the bound of the complete problem (arc
  * generation). Arithmetic is in whole people: no rounding.
  *
- * <p>Maximum preflow by push-relabel on a compressed adjacency, rebuilt when arcs are added.
+ * <p>Maximum preflow by push-relabel ({@link PushRelabel}) on a compressed adjacency, rebuilt when arcs are added.
  */
 public final class FlowBound {
 
@@ -48,7 +48,8 @@ public final class FlowBound {
     private int nodes;
     private int[] start = new int[0], to = new int[0], rev = new int[0], cap = new int[0];
     private int[] classArc = new int[0];
-    private int[] level = new int[0], iter = new int[0], queue = new int[0], pathArc = new int[0];
+    private @Nullable PushRelabel preflow;
+    private int[] excess = new int[0];
 
     /**
      * @param hh households in scope (a union of components, or all), each at most once
@@ -183,7 +184,7 @@ public final class FlowBound {
 
     private void maxPreflowWithArcGeneration() {
         while (true) {
-            maxPreflow();
+            java.util.Objects.requireNonNull(preflow).maxPreflow(excess);
             if (!generateArcs()) break;
         }
     }
@@ -197,7 +198,7 @@ public final class FlowBound {
      * added too — the last round proves that no eligible pair outside the graph crosses the final cut.
      */
     private boolean generateArcs() {
-        boolean[] sourceSide = reachable();
+        boolean[] sourceSide = java.util.Objects.requireNonNull(preflow).sourceSide(excess);
         if (rowMark.length == 0) { // first use (empty until then)
             rowMark = new int[p.doctorCount()];
             skippedDoctor = new boolean[hh.length];
@@ -310,34 +311,6 @@ public final class FlowBound {
         return j < doctors.length ? doctors[j] : extraDoctors[j - doctors.length];
     }
 
-    /**
-     * The source side of a minimum cut once the preflow is maximum: every node the source or a node holding excess
-     * reaches in the residual graph. Arcs leaving it are saturated, arcs entering it carry no flow and no excess lies
-     * outside it, so its capacity is exactly the flow at the sink.
-     */
-    private boolean[] reachable() {
-        boolean[] seen = new boolean[nodes];
-        int head = 0, tail = 0;
-        queue[tail++] = 0;
-        seen[0] = true;
-        for (int v = 2; v < nodes; v++) {
-            if (excess[v] > 0) {
-                seen[v] = true;
-                queue[tail++] = v;
-            }
-        }
-        while (head < tail) {
-            int u = queue[head++];
-            for (int e = start[u]; e < start[u + 1]; e++) {
-                if (cap[e] > 0 && !seen[to[e]]) {
-                    seen[to[e]] = true;
-                    queue[tail++] = to[e];
-                }
-            }
-        }
-        return seen;
-    }
-
     // ---- graph ------------------------------------------------------------------------------------------------
 
     /** Rebuilds the adjacency with the new arcs, keeping the flow on every old arc. */
@@ -436,116 +409,6 @@ public final class FlowBound {
         origCap = cap.clone();
         builtArcs = arcs;
         builtDoctors = ndLocal;
-        level = new int[nodes];
-        iter = new int[nodes];
-        queue = new int[nodes];
-        pathArc = new int[nodes];
-    }
-
-    // ---- push-relabel ------------------------------------------------------------------------------------------
-
-    private int[] excess = new int[0];
-    private int[] label = new int[0];
-
-    /**
-     * First phase of Goldberg and Tarjan's push-relabel algorithm (FIFO selection, periodic global relabelling by a
-     * breadth-first search from the sink): pushes the excess toward the sink until no node holding excess can reach it.
-     * The flow at the sink is then a maximum flow's value; excess that cannot reach the sink stays where it is (it is
-     * never pushed back to the source, so the higher classes keep exactly their people). Labels: exact distances to the
-     * sink after each global relabelling, {@code nodes} for the nodes that cannot reach it (the source included).
-     */
-    private void maxPreflow() {
-        int n = nodes;
-        label = level;
-        int[] fifo = queue;
-        boolean[] inQueue = new boolean[n];
-        globalRelabel();
-        System.arraycopy(start, 0, iter, 0, n);
-        int head = 0, size = 0;
-        for (int v = 2; v < n; v++) {
-            if (excess[v] > 0 && label[v] < n) {
-                fifo[(head + size++) % n] = v;
-                inQueue[v] = true;
-            }
-        }
-        long work = 0;
-        // as in Cherkassky and Goldberg's implementation: a global relabelling once the relabels have scanned about
-        // twice (6 × nodes + arcs) arc entries
-        long relabelEvery = 2 * (6L * n + (start[n] / 2));
-        while (size > 0) {
-            int u = fifo[head];
-            head = (head + 1) % n;
-            size--;
-            inQueue[u] = false;
-            // discharge u
-            while (excess[u] > 0 && label[u] < n) {
-                int e = iter[u];
-                int end = start[u + 1];
-                int lu = label[u] - 1;
-                for (; e < end; e++) {
-                    int v = to[e];
-                    if (cap[e] > 0 && label[v] == lu) {
-                        int f = Math.min(excess[u], cap[e]);
-                        cap[e] -= f;
-                        cap[rev[e]] += f;
-                        excess[u] -= f;
-                        if (v != 1) {
-                            excess[v] += f;
-                            if (!inQueue[v]) {
-                                fifo[(head + size++) % n] = v;
-                                inQueue[v] = true;
-                            }
-                        }
-                        if (excess[u] == 0) break;
-                    }
-                }
-                if (excess[u] == 0) {
-                    iter[u] = e;
-                    break;
-                }
-                // relabel: one more than the lowest neighbour reachable by a residual arc
-                int lowest = n;
-                for (int a = start[u]; a < end; a++) if (cap[a] > 0 && label[to[a]] < lowest) lowest = label[to[a]];
-                work += end - start[u] + 12;
-                label[u] = Math.min(n, lowest + 1);
-                iter[u] = start[u];
-            }
-            if (work > relabelEvery) {
-                work = 0;
-                globalRelabel();
-                System.arraycopy(start, 0, iter, 0, n);
-                head = 0;
-                size = 0;
-                java.util.Arrays.fill(inQueue, false);
-                for (int v = 2; v < n; v++) {
-                    if (excess[v] > 0 && label[v] < n) {
-                        fifo[size++] = v;
-                        inQueue[v] = true;
-                    }
-                }
-            }
-        }
-    }
-
-    /** Exact distances to the sink in the residual graph (breadth-first search backwards); {@code nodes} if none. */
-    private void globalRelabel() {
-        int n = nodes;
-        int[] q = pathArc;
-        Arrays.fill(label, n);
-        label[1] = 0;
-        int head = 0, tail = 0;
-        q[tail++] = 1;
-        while (head < tail) {
-            int v = q[head++];
-            int next = label[v] + 1;
-            for (int e = start[v]; e < start[v + 1]; e++) {
-                int u = to[e];
-                // residual arc u → v is the twin of e
-                if (u != 0 && label[u] == n && cap[rev[e]] > 0) {
-                    label[u] = next;
-                    q[tail++] = u;
-                }
-            }
-        }
+        preflow = new PushRelabel(nodes, start, to, rev, cap);
     }
 }

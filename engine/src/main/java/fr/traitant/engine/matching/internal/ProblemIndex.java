@@ -49,13 +49,13 @@ public final class ProblemIndex {
 
     public final int[] capacity;
     /** Practice coordinates by doctor, degrees, and road speed at the practice (flat copies for hot loops). */
-    private final double[] doctorLat, doctorLon, doctorSpeed;
+    final double[] doctorLat, doctorLon, doctorSpeed;
     /** Network preference, centiminutes (added to the cost of a preferring household's trip outside the network). */
     public final int preferenceCm;
     /** Road travel: the fastest practice speed of the instance, and whether every practice has the same speed. */
-    private final double maxDoctorSpeed;
+    final double maxDoctorSpeed;
 
-    private final boolean uniformDoctorSpeed;
+    final boolean uniformDoctorSpeed;
     /** Slots of household h: [slotStart[h], slotStart[h+1]); sorted by (centiminutes, doctor). */
     public final int[] slotStart;
 
@@ -70,6 +70,8 @@ public final class ProblemIndex {
     private volatile int @Nullable [] revStart;
 
     private volatile int @Nullable [] revHousehold;
+    /** Searches of eligible doctors beyond (and for) the candidate rows. */
+    private final EligibleDoctorSearch search;
 
     private ProblemIndex(
             List<Household> hs,
@@ -143,6 +145,7 @@ public final class ProblemIndex {
         int limit = effectiveLimit(candidateLimit, nh, nd);
         boolean finiteReach = !(travel instanceof TravelTimeTable) && Double.isFinite(travel.reachMetres(60));
         grid = finiteReach ? new DoctorGrid(doctors, travel.reachMetres(30)) : null;
+        search = new EligibleDoctorSearch(this);
 
         int[][] rowDoc = new int[nh][];
         int[][] rowCm = new int[nh][];
@@ -152,7 +155,7 @@ public final class ProblemIndex {
         int[] visit = grid == null ? null : grid.spatialOrder(households);
         IntStream.range(0, nh).parallel().forEach(i -> {
             int h = visit == null ? i : visit[i];
-            long[] packed = candidatesOf(h, limit);
+            long[] packed = search.candidatesOf(h, limit);
             int n = packed.length;
             int[] dd = new int[n], cc = new int[n];
             for (int k = 0; k < n; k++) {
@@ -225,6 +228,7 @@ public final class ProblemIndex {
         maxDoctorSpeed = base.maxDoctorSpeed;
         uniformDoctorSpeed = base.uniformDoctorSpeed;
         grid = base.grid;
+        search = new EligibleDoctorSearch(this);
         int nh = households.length;
         int[] extraCount = new int[nh];
         for (int i = 0; i < extraHousehold.length; i++) {
@@ -273,36 +277,7 @@ public final class ProblemIndex {
      * row: the doctor within the household's limit, accepting, with capacity for it, meeting its needs, not excluded.
      */
     public Pairs pairsTo(int[] hh, int[] open) {
-        HeuristicSolver.IntList hs = new HeuristicSolver.IntList();
-        LongList out = new LongList();
-        if (grid == null) {
-            boolean[] isOpen = new boolean[doctors.length];
-            for (int d : open) isOpen[d] = true;
-            for (int h : hh) {
-                for (long x : doctorsWithin(h, Integer.MAX_VALUE)) {
-                    int d = (int) x;
-                    if (isOpen[d] && eligiblePair(h, d) && slotOf(h, d) < 0) {
-                        hs.add(h);
-                        out.add(x);
-                    }
-                }
-            }
-        } else {
-            Doctor[] sub = new Doctor[open.length];
-            for (int i = 0; i < open.length; i++) sub[i] = doctors[open[i]];
-            DoctorGrid g = new DoctorGrid(sub, travel.reachMetres(30));
-            for (int h : hh) {
-                Household x = households[h];
-                g.within(x.location().lat(), x.location().lon(), reachMetres(h, maxCm[h] / 100.0), i -> {
-                    int d = open[i];
-                    int cm = cmOf(h, d);
-                    if (cm < 0 || cm > maxCm[h] || !eligiblePair(h, d) || slotOf(h, d) >= 0) return;
-                    hs.add(h);
-                    out.add(((long) (cm + penaltyCm(h, d)) << 32) | d);
-                });
-            }
-        }
-        return new Pairs(Arrays.copyOf(hs.a, hs.n), out.toArray());
+        return search.pairsTo(hh, open);
     }
 
     /** This index with more candidate pairs (see the constructor); the original is unchanged. */
@@ -318,34 +293,7 @@ public final class ProblemIndex {
      * candidates — packed as (centiminutes &lt;&lt; 32 | doctor); -1 when there is none.
      */
     public long nearestEligible(int h, IntPredicate open) {
-        Household hh = households[h];
-        int sz = size[h];
-        boolean needs = !hh.needs().none();
-        IntPredicate ok = d -> capacity[d] >= sz
-                && open.test(d)
-                && (!needs || hh.needs().metBy(doctors[d].capabilities()))
-                && !excluded(h, d);
-        LongList out = new LongList();
-        if (travel instanceof TravelTimeTable table) {
-            for (TravelTimeTable.Entry e : table.entriesOf(hh.id())) {
-                Integer d = doctorIndex.get(e.doctorId());
-                if (d != null && ok.test(d)) consider(h, d, toCm(e.minutes()), out);
-            }
-        } else if (grid != null) {
-            double lat = hh.location().lat(), lon = hh.location().lon(), reach = reachMetres(h, hh.maxMinutes());
-            // the crow-fly nearest open doctors first; road times are not always in the same order, hence the full
-            // scan when none of them is within the household's limit
-            for (int d : grid.nearest(lat, lon, reach, 16, ok)) consider(h, d, cmOf(h, d), out);
-            if (out.n == 0)
-                grid.within(lat, lon, reach, d -> {
-                    if (ok.test(d)) consider(h, d, cmOf(h, d), out);
-                });
-        } else {
-            for (int d = 0; d < doctors.length; d++) if (ok.test(d)) consider(h, d, cmOf(h, d), out);
-        }
-        long best = -1;
-        for (int i = 0; i < out.n; i++) if (best < 0 || out.a[i] < best) best = out.a[i];
-        return best;
+        return search.nearestEligible(h, open);
     }
 
     /** Builds the index; throws IllegalArgumentException on duplicate ids. */
@@ -381,7 +329,7 @@ public final class ProblemIndex {
     }
 
     /** Great-circle metres within which every trip from h of at most {@code minutes} lies. */
-    private double reachMetres(int h, double minutes) {
+    double reachMetres(int h, double minutes) {
         // the practice at the instance's fastest speed: tighter than the model's bound
         return travel instanceof RoadTravelTimes road
                 ? road.reachMetres(households[h].density(), maxDoctorSpeed, minutes)
@@ -393,73 +341,9 @@ public final class ProblemIndex {
         return (int) Math.round(minutes * 100.0);
     }
 
-    /** Eligible doctors of h packed as (centiminutes &lt;&lt; 32 | doctor), sorted, at most limit. */
-    private long[] candidatesOf(int h, int limit) {
-        Household hh = households[h];
-        LongList out = CANDIDATE_SCRATCH.get();
-        out.n = 0;
-        if (travel instanceof TravelTimeTable table) {
-            for (TravelTimeTable.Entry e : table.entriesOf(hh.id())) {
-                Integer d = doctorIndex.get(e.doctorId());
-                if (d != null) consider(h, d, toCm(e.minutes()), out);
-            }
-        } else if (grid != null && travel instanceof RoadTravelTimes road) {
-            int size = this.size[h];
-            boolean needs = !hh.needs().none();
-            double lat = hh.location().lat(), lon = hh.location().lon();
-            double speed = road.model().speedKmh(hh.density());
-            IntPredicate ok = d ->
-                    capacity[d] >= size && (!needs || hh.needs().metBy(doctors[d].capabilities())) && !excluded(h, d);
-            double reach = reachMetres(h, hh.maxMinutes());
-            int[] near = grid.nearest(lat, lon, reach, limit, ok);
-            for (int d : near)
-                consider(h, d, toCm(road.minutes(lat, lon, speed, doctorLat[d], doctorLon[d], doctorSpeed[d])), out);
-            boolean costOrderIsDistanceOrder = uniformDoctorSpeed && (!hh.prefersNetwork() || preferenceCm == 0);
-            if (near.length >= limit && limit < Integer.MAX_VALUE && !costOrderIsDistanceOrder) {
-                // speeds differ between practices and the network preference adds to some costs: the crow-fly
-                // nearest are not always the cheapest. Every pair cheaper than the limit-th found lies within the
-                // reach of that cost's real minutes: look there for all of them.
-                Arrays.sort(out.a, 0, out.n);
-                int kth = out.n >= limit ? (int) (out.a[limit - 1] >>> 32) : maxCm[h];
-                out.n = 0;
-                grid.within(lat, lon, reachMetres(h, Math.min(kth, maxCm[h]) / 100.0), d -> {
-                    if (ok.test(d))
-                        consider(
-                                h,
-                                d,
-                                toCm(road.minutes(lat, lon, speed, doctorLat[d], doctorLon[d], doctorSpeed[d])),
-                                out);
-                });
-            }
-        } else if (grid != null) {
-            grid.within(
-                    hh.location().lat(),
-                    hh.location().lon(),
-                    reachMetres(h, hh.maxMinutes()),
-                    d -> consider(h, d, cmOf(h, d), out));
-        } else {
-            for (int d = 0; d < doctors.length; d++) consider(h, d, cmOf(h, d), out);
-        }
-        Arrays.sort(out.a, 0, out.n);
-        return Arrays.copyOf(out.a, Math.min(out.n, limit));
-    }
-
-    /** Per-thread buffer of {@link #candidatesOf} (one call per household). */
-    private static final ThreadLocal<LongList> CANDIDATE_SCRATCH = ThreadLocal.withInitial(LongList::new);
-
-    private int cmOf(int h, int d) {
+    int cmOf(int h, int d) {
         double m = travel.minutes(households[h], doctors[d]);
         return Double.isNaN(m) ? -1 : toCm(m);
-    }
-
-    /** Adds the pair (h, d) at its cost when eligible; {@code cm} is the real trip in centiminutes (-1 unreachable). */
-    private boolean consider(int h, int d, int cm, LongList out) {
-        if (cm < 0 || cm > maxCm[h]) return false;
-        if (capacity[d] < size[h]) return false;
-        if (!households[h].needs().none() && !households[h].needs().metBy(doctors[d].capabilities())) return false;
-        if (excluded(h, d)) return false;
-        out.add(((long) (cm + penaltyCm(h, d)) << 32) | d);
-        return true;
     }
 
     /**
@@ -534,34 +418,7 @@ public final class ProblemIndex {
      * is at most {@code maxCmInclusive}, as (cost cm, doctor) pairs sorted.
      */
     public long[] doctorsWithin(int h, int maxCmInclusive) {
-        LongList out = new LongList();
-        doctorsNear(h, Math.min(maxCmInclusive, maxCm[h]), d -> {
-            int cm = cmOf(h, d);
-            if (cm < 0 || cm > maxCm[h]) return;
-            int cost = cm + penaltyCm(h, d);
-            if (cost <= maxCmInclusive) out.add(((long) cost << 32) | d);
-        });
-        long[] all = out.toArray();
-        Arrays.sort(all);
-        return all;
-    }
-
-    /**
-     * Calls {@code take} with every doctor that may be within {@code reachCm} of h: the travel table's entries of h, the
-     * grid cells within that reach, or every doctor (callers check the trip itself).
-     */
-    private void doctorsNear(int h, int reachCm, java.util.function.IntConsumer take) {
-        Household hh = households[h];
-        if (travel instanceof TravelTimeTable table) {
-            for (TravelTimeTable.Entry e : table.entriesOf(hh.id())) {
-                Integer d = doctorIndex.get(e.doctorId());
-                if (d != null) take.accept(d);
-            }
-        } else if (grid != null) {
-            grid.within(hh.location().lat(), hh.location().lon(), reachMetres(h, reachCm / 100.0), take);
-        } else {
-            for (int d = 0; d < doctors.length; d++) take.accept(d);
-        }
+        return search.doctorsWithin(h, maxCmInclusive);
     }
 
     /**
@@ -569,10 +426,7 @@ public final class ProblemIndex {
      * {@link #doctorsWithin} without the costs, the list and the sort.
      */
     public void forEachDoctorWithinReach(int h, java.util.function.IntConsumer action) {
-        doctorsNear(h, maxCm[h], d -> {
-            int cm = cmOf(h, d);
-            if (cm >= 0 && cm <= maxCm[h]) action.accept(d);
-        });
+        search.forEachDoctorWithinReach(h, action);
     }
 
     /** Real trip of slot s of household h, minutes (its cost without the network preference). */
@@ -584,20 +438,5 @@ public final class ProblemIndex {
     public double realMinutes(int h, int d) {
         int cm = cmOf(h, d);
         return cm < 0 ? Double.NaN : cm / 100.0;
-    }
-
-    /** Growable long array. */
-    static final class LongList {
-        long[] a = new long[16];
-        int n;
-
-        void add(long v) {
-            if (n == a.length) a = Arrays.copyOf(a, n * 2);
-            a[n++] = v;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(a, n);
-        }
     }
 }

@@ -1,0 +1,156 @@
+package fr.traitant.engine.matching.internal;
+
+import java.util.Arrays;
+
+/**
+ * Maximum preflow by push-relabel on a compressed adjacency where each arc sits beside its twin ({@code rev}), for
+ * {@link FlowBound}. Node 0 is the source and node 1 the sink; residual capacities ({@code cap}) are the caller's
+ * arrays, changed in place; excess is passed to each call. A new instance follows each rebuild of the adjacency.
+ */
+final class PushRelabel {
+
+    private final int nodes;
+    private final int[] start, to, rev, cap;
+    private final int[] label, iter, queue, bfs;
+
+    PushRelabel(int nodes, int[] start, int[] to, int[] rev, int[] cap) {
+        this.nodes = nodes;
+        this.start = start;
+        this.to = to;
+        this.rev = rev;
+        this.cap = cap;
+        label = new int[nodes];
+        iter = new int[nodes];
+        queue = new int[nodes];
+        bfs = new int[nodes];
+    }
+
+    /**
+     * First phase of Goldberg and Tarjan's push-relabel algorithm (FIFO selection, periodic global relabelling by a
+     * breadth-first search from the sink): pushes the excess toward the sink until no node holding excess can reach it.
+     * The flow at the sink is then a maximum flow's value; excess that cannot reach the sink stays where it is (it is
+     * never pushed back to the source, so the higher classes keep exactly their people). Labels: exact distances to the
+     * sink after each global relabelling, {@code nodes} for the nodes that cannot reach it (the source included).
+     */
+    void maxPreflow(int[] excess) {
+        int n = nodes;
+        int[] fifo = queue;
+        boolean[] inQueue = new boolean[n];
+        globalRelabel();
+        System.arraycopy(start, 0, iter, 0, n);
+        int head = 0, size = 0;
+        for (int v = 2; v < n; v++) {
+            if (excess[v] > 0 && label[v] < n) {
+                fifo[(head + size++) % n] = v;
+                inQueue[v] = true;
+            }
+        }
+        long work = 0;
+        // as in Cherkassky and Goldberg's implementation: a global relabelling once the relabels have scanned about
+        // twice (6 × nodes + arcs) arc entries
+        long relabelEvery = 2 * (6L * n + (start[n] / 2));
+        while (size > 0) {
+            int u = fifo[head];
+            head = (head + 1) % n;
+            size--;
+            inQueue[u] = false;
+            // discharge u
+            while (excess[u] > 0 && label[u] < n) {
+                int e = iter[u];
+                int end = start[u + 1];
+                int lu = label[u] - 1;
+                for (; e < end; e++) {
+                    int v = to[e];
+                    if (cap[e] > 0 && label[v] == lu) {
+                        int f = Math.min(excess[u], cap[e]);
+                        cap[e] -= f;
+                        cap[rev[e]] += f;
+                        excess[u] -= f;
+                        if (v != 1) {
+                            excess[v] += f;
+                            if (!inQueue[v]) {
+                                fifo[(head + size++) % n] = v;
+                                inQueue[v] = true;
+                            }
+                        }
+                        if (excess[u] == 0) break;
+                    }
+                }
+                if (excess[u] == 0) {
+                    iter[u] = e;
+                    break;
+                }
+                // relabel: one more than the lowest neighbour reachable by a residual arc
+                int lowest = n;
+                for (int a = start[u]; a < end; a++) if (cap[a] > 0 && label[to[a]] < lowest) lowest = label[to[a]];
+                work += end - start[u] + 12;
+                label[u] = Math.min(n, lowest + 1);
+                iter[u] = start[u];
+            }
+            if (work > relabelEvery) {
+                work = 0;
+                globalRelabel();
+                System.arraycopy(start, 0, iter, 0, n);
+                head = 0;
+                size = 0;
+                java.util.Arrays.fill(inQueue, false);
+                for (int v = 2; v < n; v++) {
+                    if (excess[v] > 0 && label[v] < n) {
+                        fifo[size++] = v;
+                        inQueue[v] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Exact distances to the sink in the residual graph (breadth-first search backwards); {@code nodes} if none. */
+    private void globalRelabel() {
+        int n = nodes;
+        int[] q = bfs;
+        Arrays.fill(label, n);
+        label[1] = 0;
+        int head = 0, tail = 0;
+        q[tail++] = 1;
+        while (head < tail) {
+            int v = q[head++];
+            int next = label[v] + 1;
+            for (int e = start[v]; e < start[v + 1]; e++) {
+                int u = to[e];
+                // residual arc u → v is the twin of e
+                if (u != 0 && label[u] == n && cap[rev[e]] > 0) {
+                    label[u] = next;
+                    q[tail++] = u;
+                }
+            }
+        }
+    }
+
+    /**
+     * The source side of a minimum cut once the preflow is maximum: every node the source or a node holding excess
+     * reaches in the residual graph. Arcs leaving it are saturated, arcs entering it carry no flow and no excess lies
+     * outside it, so its capacity is exactly the flow at the sink.
+     */
+    boolean[] sourceSide(int[] excess) {
+        boolean[] seen = new boolean[nodes];
+        int head = 0, tail = 0;
+        queue[tail++] = 0;
+        seen[0] = true;
+        for (int v = 2; v < nodes; v++) {
+            if (excess[v] > 0) {
+                seen[v] = true;
+                queue[tail++] = v;
+            }
+        }
+        while (head < tail) {
+            int u = queue[head++];
+            for (int e = start[u]; e < start[u + 1]; e++) {
+                if (cap[e] > 0 && !seen[to[e]]) {
+                    seen[to[e]] = true;
+                    queue[tail++] = to[e];
+                }
+            }
+        }
+        return seen;
+    }
+}
