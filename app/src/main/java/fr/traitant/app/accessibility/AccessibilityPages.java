@@ -1,7 +1,7 @@
 package fr.traitant.app.accessibility;
 
 import fr.traitant.app.directory.Doctors;
-import fr.traitant.app.territory.Commune;
+import fr.traitant.app.territory.CommuneSummary;
 import fr.traitant.app.territory.Territory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -63,7 +63,7 @@ class AccessibilityPages {
     }
 
     /**
-     * Commune search with scores, page by page: the fragment for htmx, the whole page otherwise (a link followed
+     * CommuneSummary search with scores, page by page: the fragment for htmx, the whole page otherwise (a link followed
      * without JavaScript, a bookmarked address).
      */
     @GetMapping("/acces-aux-soins/communes")
@@ -79,10 +79,10 @@ class AccessibilityPages {
             response.setStatus(422);
             model.addAttribute("error", "Le texte recherché dépasse " + Territory.MAX_QUERY_LENGTH + " caractères.");
         } else if (!query.isBlank()) {
-            fr.traitant.app.platform.ListPage<Commune> found = territory.searchCommunes(query, list);
+            fr.traitant.app.platform.ListPage<CommuneSummary> found = territory.searchCommunes(query, list);
             results = list.page(
                     accessibility.searchCommunes(
-                            found.rows().stream().map(Commune::code).toList()),
+                            found.rows().stream().map(CommuneSummary::code).toList()),
                     found.total());
         }
         model.addAttribute("communes", results);

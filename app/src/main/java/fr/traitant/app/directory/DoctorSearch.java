@@ -1,7 +1,7 @@
 package fr.traitant.app.directory;
 
 import fr.traitant.app.platform.NotFoundException;
-import fr.traitant.app.territory.Commune;
+import fr.traitant.app.territory.CommuneSummary;
 import fr.traitant.app.territory.Territory;
 import fr.traitant.engine.directory.MedicalSpecialty;
 import fr.traitant.engine.geo.GeoPoint;
@@ -42,12 +42,12 @@ public class DoctorSearch {
         if (t.isEmpty()) {
             throw new IllegalArgumentException("Le lieu est vide : saisissez une commune ou un code postal.");
         }
-        Optional<Commune> commune = Optional.empty();
+        Optional<CommuneSummary> commune = Optional.empty();
         if (COMMUNE_CODE.matcher(t).matches()) {
             commune = territory.findCommune(t.toUpperCase(java.util.Locale.ROOT));
         }
         if (commune.isEmpty()) {
-            List<Commune> found = territory.searchCommunes(t, 1);
+            List<CommuneSummary> found = territory.searchCommunes(t, 1);
             commune = found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
             if (commune.isPresent()
                     && POSTAL_CODE.matcher(t).matches()
@@ -55,7 +55,8 @@ public class DoctorSearch {
                 commune = Optional.empty();
             }
         }
-        Commune c = commune.orElseThrow(() -> new NotFoundException("Aucune commune ne correspond à « " + t + " »."));
+        CommuneSummary c =
+                commune.orElseThrow(() -> new NotFoundException("Aucune commune ne correspond à « " + t + " »."));
         return new Place(
                 new GeoPoint(c.lat(), c.lon()), Optional.of(c.code()), c.name() + " (" + c.departement() + ")");
     }

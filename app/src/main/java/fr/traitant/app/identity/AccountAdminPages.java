@@ -4,14 +4,14 @@ import fr.traitant.app.platform.ListRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,17 +54,12 @@ class AccountAdminPages {
             @RequestParam(name = "q", defaultValue = "") String query,
             ListRequest list,
             Model model) {
-        fill(model, role, query, list, Map.of(), Map.of());
+        model.addAttribute("form", AgentInvitationForm.empty());
+        fill(model, role, query, list);
         return "identity/admin-accounts";
     }
 
-    private void fill(
-            Model model,
-            String roleFilter,
-            String query,
-            ListRequest list,
-            Map<String, String> values,
-            Map<String, String> errors) {
+    private void fill(Model model, String roleFilter, String query, ListRequest list) {
         Role role = Arrays.stream(Role.values())
                 .filter(r -> r.name().equals(roleFilter))
                 .findFirst()
@@ -89,47 +84,34 @@ class AccountAdminPages {
         model.addAttribute(
                 "agentRoles", Arrays.stream(Role.values()).filter(Role::agent).toList());
         model.addAttribute("invitations", invitations.page(null, true, ListRequest.first("/admin/comptes")));
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
     }
 
     @PostMapping("/admin/comptes")
     String invite(
-            @RequestParam(defaultValue = "") String email,
-            @RequestParam(name = "nom", defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String role,
+            @jakarta.validation.Valid @ModelAttribute("form") AgentInvitationForm form,
+            BindingResult errors,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
         Role chosen = Arrays.stream(Role.values())
-                .filter(r -> r.agent() && r.name().equals(role))
+                .filter(r -> r.agent() && r.name().equals(form.role()))
                 .findFirst()
                 .orElse(null);
-        if (chosen == null) {
-            errors.put("role", "Choisissez le rôle de l'agent.");
+        if (chosen == null && !errors.hasFieldErrors("role")) {
+            errors.rejectValue("role", "role", "Choisissez le rôle de l'agent.");
         }
-        if (name.isBlank() || name.strip().length() > 200) {
-            errors.put("nom", "Saisissez le nom de l'agent (200 caractères au plus).");
-        }
-        if (errors.isEmpty()) {
+        if (!errors.hasErrors() && chosen != null) {
             try {
-                invitations.inviteAgent(chosen, email, name.strip());
+                invitations.inviteAgent(chosen, form.email(), form.displayName());
                 redirect.addFlashAttribute(
-                        "message", "Invitation envoyée à " + email.strip().toLowerCase(Locale.ROOT) + ".");
+                        "message", "Invitation envoyée à " + form.email().toLowerCase(Locale.ROOT) + ".");
                 return "redirect:/admin/comptes";
             } catch (IllegalArgumentException e) {
-                errors.put("email", e.getMessage());
+                errors.rejectValue("email", "email", String.valueOf(e.getMessage()));
             }
         }
         response.setStatus(422);
-        fill(
-                model,
-                null,
-                "",
-                ListRequest.first("/admin/comptes"),
-                Map.of("email", email, "nom", name, "role", role),
-                errors);
+        fill(model, null, "", ListRequest.first("/admin/comptes"));
         return "identity/admin-accounts";
     }
 

@@ -1,6 +1,6 @@
 package fr.traitant.app.matching;
 
-import fr.traitant.app.territory.Commune;
+import fr.traitant.app.territory.CommuneSummary;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -61,7 +61,7 @@ class CapacityRepository {
     void upsertCapacity(
             long doctorAccountId,
             String rpps,
-            Commune commune,
+            CommuneSummary commune,
             double lat,
             double lon,
             int capacity,

@@ -6,7 +6,7 @@ import fr.traitant.app.identity.SignedInUser;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
-import fr.traitant.app.territory.Commune;
+import fr.traitant.app.territory.CommuneSummary;
 import fr.traitant.app.territory.Territory;
 import fr.traitant.engine.directory.NewPatients;
 import java.time.Clock;
@@ -78,7 +78,7 @@ public class DoctorCapacities {
             this.field = field;
         }
 
-        /** Form field: {@code statut}, {@code capacite} or {@code commune}. */
+        /** Form field: {@code status}, {@code capacity} or {@code commune}. */
         public String field() {
             return field;
         }
@@ -121,14 +121,14 @@ public class DoctorCapacities {
             throw new NotFoundException("Introuvable.");
         }
         if (status == null) {
-            throw new AvailabilityRefused("statut", "Indiquez si vous acceptez de nouveaux patients.");
+            throw new AvailabilityRefused("status", "Indiquez si vous acceptez de nouveaux patients.");
         }
         if (capacity == null || capacity < 0 || capacity > 2_000) {
-            throw new AvailabilityRefused("capacite", "Le nombre de nouveaux patients va de 0 à 2000.");
+            throw new AvailabilityRefused("capacity", "Le nombre de nouveaux patients va de 0 à 2000.");
         }
         if (status != NewPatients.ACCEPTING && capacity != 0) {
             throw new AvailabilityRefused(
-                    "capacite", "Un nombre de nouveaux patients ne s'indique que si vous en acceptez : mettez 0.");
+                    "capacity", "Un nombre de nouveaux patients ne s'indique que si vous en acceptez : mettez 0.");
         }
         String rpps = accounts.doctorRpps(doctor.accountId())
                 .map(fr.traitant.engine.directory.Rpps::value)
@@ -149,9 +149,9 @@ public class DoctorCapacities {
                 ? null
                 : fr.traitant.app.platform.values.EmailAddress.of(email).value();
         if (capacity < 0 || capacity > 5000) {
-            throw new AvailabilityRefused("capacite", "La capacité va de 0 à 5000 nouveaux patients.");
+            throw new AvailabilityRefused("capacity", "La capacité va de 0 à 5000 nouveaux patients.");
         }
-        Commune commune = territory
+        CommuneSummary commune = territory
                 .resolveCommune(communeCode)
                 .orElseThrow(() -> new AvailabilityRefused(
                         "commune",
@@ -163,7 +163,7 @@ public class DoctorCapacities {
         int committed = capacity(doctorAccountId).map(Capacity::committed).orElse(0);
         if (capacity < committed) {
             throw new AvailabilityRefused(
-                    "capacite",
+                    "capacity",
                     "Vous avez déjà accepté " + committed + " patient(s) : la capacité ne peut pas être inférieure.");
         }
         double lat = commune.lat();

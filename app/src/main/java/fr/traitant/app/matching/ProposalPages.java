@@ -41,13 +41,12 @@ class ProposalPages {
         if (!model.containsAttribute("form")) {
             model.addAttribute(
                     "form",
-                    java.util.Map.of(
-                            "statut", capacity == null ? "" : capacity.accepting() ? "ACCEPTING" : "NOT_ACCEPTING",
-                            "capacite", capacity == null ? "" : Integer.toString(capacity.capacity()),
-                            "commune", capacity == null ? "" : territory.communeLabel(capacity.communeCode())));
-        }
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", java.util.Map.of());
+                    capacity == null
+                            ? new AvailabilityForm("", "", "")
+                            : new AvailabilityForm(
+                                    capacity.accepting() ? "ACCEPTING" : "NOT_ACCEPTING",
+                                    Integer.toString(capacity.capacity()),
+                                    territory.communeLabel(capacity.communeCode())));
         }
     }
 
@@ -99,39 +98,27 @@ class ProposalPages {
     /** The doctor's availability: new-patient status, capacity, practice commune; errors next to the field. */
     @org.springframework.web.bind.annotation.PostMapping("/propositions/capacite")
     String capacity(
-            @org.springframework.web.bind.annotation.RequestParam(name = "statut", required = false) String status,
-            @org.springframework.web.bind.annotation.RequestParam(name = "capacite", required = false) String capacity,
-            @org.springframework.web.bind.annotation.RequestParam(name = "commune", required = false) String commune,
+            @jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("form")
+                    AvailabilityForm form,
+            org.springframework.validation.BindingResult errors,
             Model model,
             jakarta.servlet.http.HttpServletResponse response,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-        java.util.Map<String, String> form = new java.util.HashMap<>();
-        form.put("statut", status == null ? "" : status);
-        form.put("capacite", capacity == null ? "" : capacity);
-        form.put("commune", commune == null ? "" : commune);
-        try {
-            fr.traitant.engine.directory.NewPatients parsed =
-                    status == null || status.isBlank() ? null : fr.traitant.engine.directory.NewPatients.parse(status);
-            if (status != null && !status.isBlank() && parsed == null) {
-                throw new DoctorCapacities.AvailabilityRefused("statut", "Statut inconnu.");
-            }
-            Integer places;
-            try {
-                places = capacity == null || capacity.isBlank() ? null : Integer.valueOf(capacity.strip());
-            } catch (NumberFormatException e) {
-                throw new DoctorCapacities.AvailabilityRefused(
-                        "capacite", "Indiquez un nombre entier de nouveaux patients.");
-            }
-            capacities.updateMyAvailability(parsed, places, commune);
-        } catch (DoctorCapacities.AvailabilityRefused e) {
-            response.setStatus(422);
-            model.addAttribute("form", form);
-            model.addAttribute("errors", java.util.Map.of(e.field(), e.getMessage()));
-            fill(model);
-            return "matching/proposals";
+        if (!errors.hasFieldErrors("status") && form.newPatients() == null) {
+            errors.rejectValue("status", "status", "Statut inconnu.");
         }
-        redirect.addFlashAttribute(
-                "message", "Disponibilité mise à jour : elle sera prise en compte au prochain appariement.");
-        return "redirect:/propositions";
+        if (!errors.hasErrors()) {
+            try {
+                capacities.updateMyAvailability(form.newPatients(), form.places(), form.commune());
+                redirect.addFlashAttribute(
+                        "message", "Disponibilité mise à jour : elle sera prise en compte au prochain appariement.");
+                return "redirect:/propositions";
+            } catch (DoctorCapacities.AvailabilityRefused e) {
+                errors.rejectValue(e.field(), e.field(), String.valueOf(e.getMessage()));
+            }
+        }
+        response.setStatus(422);
+        fill(model);
+        return "matching/proposals";
     }
 }

@@ -155,7 +155,7 @@ public class Proposals {
                 "TRANSFER".equals(row.source()));
     }
 
-    private java.util.Optional<fr.traitant.app.territory.Commune> commune(String code) {
+    private java.util.Optional<fr.traitant.app.territory.CommuneSummary> commune(String code) {
         if (code == null || code.isBlank()) {
             return java.util.Optional.empty();
         }
@@ -251,7 +251,7 @@ public class Proposals {
         String commune = row.communeCode() == null
                 ? ""
                 : commune(row.communeCode())
-                        .map(fr.traitant.app.territory.Commune::name)
+                        .map(fr.traitant.app.territory.CommuneSummary::name)
                         .orElse("");
         return java.util.Optional.of(new ChosenDoctor(
                 proposalId,
@@ -312,7 +312,7 @@ public class Proposals {
         }
         fr.traitant.app.directory.PracticeLocation place = d.locations().getFirst();
         String commune = commune(place.communeCode())
-                .map(fr.traitant.app.territory.Commune::name)
+                .map(fr.traitant.app.territory.CommuneSummary::name)
                 .orElse("");
         return String.join(
                 ", ",

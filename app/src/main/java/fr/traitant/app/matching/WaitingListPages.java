@@ -52,23 +52,19 @@ class WaitingListPages {
 
     @GetMapping("/liste-attente")
     String waiting(
-            @org.springframework.web.bind.annotation.RequestParam(name = "departement", required = false)
-                    String departement,
-            @org.springframework.web.bind.annotation.RequestParam(name = "priorite", required = false) String priority,
+            @jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("filter")
+                    WaitingListFilter filter,
+            org.springframework.validation.BindingResult errors,
             fr.traitant.app.platform.ListRequest list,
             Model model,
             jakarta.servlet.http.HttpServletResponse response) {
-        String d = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
-        String p = priority == null ? "" : priority.strip();
-        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
-        territory.departementError(departement).ifPresent(message -> errors.put("departement", message));
-        if (!p.isEmpty() && !p.matches("[1-5]")) {
-            errors.put("priorite", "La priorité va de 1 à 5.");
+        if (!errors.hasFieldErrors("departement")) {
+            territory
+                    .departementError(filter.departement())
+                    .ifPresent(message -> errors.rejectValue("departement", "departement", message));
         }
-        model.addAttribute("departement", departement == null ? "" : departement);
-        model.addAttribute("priority", p);
-        model.addAttribute("errors", errors);
-        if (!errors.isEmpty()) {
+        model.addAttribute("priorities", PRIORITIES);
+        if (errors.hasErrors()) {
             response.setStatus(422);
             model.addAttribute("entries", null);
             return "matching/waiting";
@@ -76,10 +72,19 @@ class WaitingListPages {
         model.addAttribute(
                 "entries",
                 waitingList.waiting(
-                        d, p.isEmpty() ? null : Integer.valueOf(p), list, fr.traitant.app.platform.ListRequest.SIZE));
+                        filter.departement().toUpperCase(java.util.Locale.ROOT),
+                        filter.priority(),
+                        list,
+                        fr.traitant.app.platform.ListRequest.SIZE));
         model.addAttribute("csv", list.path() + ".csv" + (list.query().isEmpty() ? "" : "?" + list.query()));
         return "matching/waiting";
     }
+
+    /** The priorities 1 to 5, for the filter's list. */
+    private static final java.util.List<fr.traitant.app.platform.FormChoice> PRIORITIES =
+            java.util.stream.IntStream.rangeClosed(1, 5)
+                    .mapToObj(p -> new fr.traitant.app.platform.FormChoice(Integer.toString(p), Integer.toString(p)))
+                    .toList();
 
     @GetMapping(value = "/liste-attente.csv", produces = "text/csv")
     org.springframework.http.ResponseEntity<String> waitingCsv(

@@ -3,7 +3,7 @@ package fr.traitant.app.matching;
 import fr.traitant.app.members.HouseholdProfile;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.members.Vulnerability;
-import fr.traitant.app.territory.Commune;
+import fr.traitant.app.territory.CommuneSummary;
 import fr.traitant.app.territory.Territory;
 import fr.traitant.engine.matching.Capabilities;
 import java.sql.ResultSet;
@@ -166,7 +166,7 @@ class ZoneInputs {
             lat = profile.lat();
             lon = profile.lon();
         } else {
-            Commune c = territory.getCommune(communeCode);
+            CommuneSummary c = territory.getCommune(communeCode);
             lat = c.lat();
             lon = c.lon();
         }

@@ -5,7 +5,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
-import fr.traitant.app.territory.Commune;
+import fr.traitant.app.territory.CommuneSummary;
 import fr.traitant.app.territory.Territory;
 import java.io.IOException;
 import java.io.Reader;
@@ -100,7 +100,7 @@ public class MemberImport {
         int lines = check(file);
         Map<String, Long> households = new HashMap<>();
         int[] counts = new int[3]; // households created, members created, members updated
-        Map<String, Optional<Commune>> communes = new HashMap<>();
+        Map<String, Optional<CommuneSummary>> communes = new HashMap<>();
         each(
                 file,
                 (line, record) ->
@@ -206,7 +206,7 @@ public class MemberImport {
         Map<String, String> householdCommunes = new HashMap<>();
         Map<String, Long> pendingNirs = new LinkedHashMap<>(); // nir -> line, checked against the database in batches
         Map<String, String> pendingOwners = new HashMap<>();
-        Map<String, Optional<Commune>> communes = new HashMap<>();
+        Map<String, Optional<CommuneSummary>> communes = new HashMap<>();
         int[] count = {0};
         try {
             each(file, (line, record) -> {

@@ -4,7 +4,7 @@ import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import fr.traitant.app.platform.values.EmailAddress;
 import fr.traitant.app.platform.values.Nir;
 import fr.traitant.app.platform.values.PhoneNumber;
-import fr.traitant.app.territory.Commune;
+import fr.traitant.app.territory.CommuneSummary;
 import fr.traitant.engine.directory.Rpps;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -32,7 +32,7 @@ final class MemberLines {
             String lastName,
             LocalDate birthDate,
             String sex,
-            Commune commune,
+            CommuneSummary commune,
             LongTermCondition condition,
             List<Vulnerability> vulnerabilities,
             boolean hasDoctor,
@@ -50,8 +50,8 @@ final class MemberLines {
     static Line parse(
             long line,
             NamedCsvRecord r,
-            Map<String, Optional<Commune>> communes,
-            java.util.function.Function<String, Optional<Commune>> findCommune) {
+            Map<String, Optional<CommuneSummary>> communes,
+            java.util.function.Function<String, Optional<CommuneSummary>> findCommune) {
         if (r.getFieldCount() != r.getHeader().size()) {
             throw new IllegalArgumentException(
                     r.getHeader().size() + " champs attendus, " + r.getFieldCount() + " trouvés");
@@ -85,7 +85,7 @@ final class MemberLines {
             throw new IllegalArgumentException("sexe invalide '" + sex + "' (M ou F)");
         }
         String communeCode = required(r, "commune");
-        Commune commune = communes.computeIfAbsent(communeCode, findCommune)
+        CommuneSummary commune = communes.computeIfAbsent(communeCode, findCommune)
                 .orElseThrow(() -> new IllegalArgumentException("commune inconnue '" + communeCode + "'"));
         String ald = r.getField("ald").strip();
         LongTermCondition condition = ald.isEmpty() ? null : oneOf(LongTermCondition.class, ald, "ald");

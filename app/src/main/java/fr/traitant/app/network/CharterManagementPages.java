@@ -1,17 +1,17 @@
 package fr.traitant.app.network;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -47,85 +47,43 @@ class CharterManagementPages {
         model.addAttribute("count", charter.memberCount());
         model.addAttribute("columns", String.join(";", RecordedSignatures.IMPORT_COLUMNS));
         if (!model.containsAttribute("paper")) {
-            model.addAttribute("paper", Map.of());
+            model.addAttribute("paper", PaperSignatureForm.empty());
         }
-        if (!model.containsAttribute("paperErrors")) {
-            model.addAttribute("paperErrors", Map.of());
-        }
-        if (!model.containsAttribute("versionValues")) {
+        if (!model.containsAttribute("version")) {
             model.addAttribute(
-                    "versionValues",
-                    Map.of("titre", "", "texte", charter.currentVersion().body()));
-        }
-        if (!model.containsAttribute("versionErrors")) {
-            model.addAttribute("versionErrors", Map.of());
+                    "version",
+                    new CharterVersionForm("", charter.currentVersion().body()));
         }
     }
 
     @PostMapping("/reseau/charte/papier")
     String paper(
-            @RequestParam(defaultValue = "") String rpps,
-            @RequestParam(name = "date", defaultValue = "") String date,
-            @RequestParam(name = "reference", defaultValue = "") String reference,
-            @RequestParam(name = "famillesMutees", defaultValue = "false") boolean families,
-            @RequestParam(name = "medecinTraitant", defaultValue = "false") boolean declared,
-            @RequestParam(name = "nouveauxPatients", defaultValue = "") String perYear,
+            @Valid @ModelAttribute("paper") PaperSignatureForm form,
+            BindingResult errors,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate signedOn = null;
-        try {
-            signedOn = LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            errors.put("date", "Saisissez la date écrite sur la charte signée.");
+        LocalDate signedOn = form.signedOn();
+        if (signedOn == null && !errors.hasFieldErrors("date")) {
+            errors.rejectValue("date", "date", "Saisissez la date écrite sur la charte signée.");
         }
-        int patients = 0;
-        try {
-            patients = Integer.parseInt(perYear.strip());
-        } catch (NumberFormatException e) {
-            errors.put("nouveauxPatients", "Saisissez un nombre entre 0 et 2000.");
-        }
-        if (!rpps.strip().matches("[0-9]{11}")) {
-            errors.put("rpps", "Le numéro RPPS compte 11 chiffres.");
-        }
-        if (errors.isEmpty()) {
+        if (!errors.hasErrors() && signedOn != null) {
             try {
-                Membership m = recorded.recordPaper(
-                        rpps.strip(), signedOn, reference, new CharterCommitments(families, declared, patients));
+                Membership m = recorded.recordPaper(form.rpps(), signedOn, form.reference(), form.commitments());
                 redirect.addFlashAttribute(
                         "message", "Signature sur papier enregistrée : " + m.doctorName() + " est signataire.");
                 return "redirect:/reseau/charte";
             } catch (IllegalArgumentException e) {
-                String m = e.getMessage();
-                errors.put(
-                        m.contains("référence")
-                                ? "reference"
-                                : m.contains("date")
-                                        ? "date"
-                                        : m.contains("engagement") || m.contains("patients")
-                                                ? "nouveauxPatients"
-                                                : "rpps",
-                        m);
+                String m = String.valueOf(e.getMessage());
+                String field = m.contains("référence")
+                        ? "reference"
+                        : m.contains("date")
+                                ? "date"
+                                : m.contains("engagement") || m.contains("patients") ? "newPatientsPerYear" : "rpps";
+                errors.rejectValue(field, field, m);
             }
         }
         response.setStatus(422);
-        model.addAttribute(
-                "paper",
-                Map.of(
-                        "rpps",
-                        rpps,
-                        "date",
-                        date,
-                        "reference",
-                        reference,
-                        "nouveauxPatients",
-                        perYear,
-                        "famillesMutees",
-                        Boolean.toString(families),
-                        "medecinTraitant",
-                        Boolean.toString(declared)));
-        model.addAttribute("paperErrors", errors);
         fill(model);
         return "network/charter";
     }
@@ -160,23 +118,25 @@ class CharterManagementPages {
 
     @PostMapping("/reseau/charte/version")
     String publish(
-            @RequestParam(name = "titre", defaultValue = "") String title,
-            @RequestParam(name = "texte", defaultValue = "") String body,
+            @Valid @ModelAttribute("version") CharterVersionForm form,
+            BindingResult errors,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        try {
-            CharterVersion v = versions.publish(title, body);
-            redirect.addFlashAttribute(
-                    "message", "Version " + v.version() + " publiée : les signataires sont invités à la signer.");
-            return "redirect:/reseau/charte";
-        } catch (IllegalArgumentException e) {
-            response.setStatus(422);
-            model.addAttribute("versionValues", Map.of("titre", title, "texte", body));
-            model.addAttribute(
-                    "versionErrors", Map.of(e.getMessage().contains("titre") ? "titre" : "texte", e.getMessage()));
-            fill(model);
-            return "network/charter";
+        if (!errors.hasErrors()) {
+            try {
+                CharterVersion v = versions.publish(form.title(), form.body());
+                redirect.addFlashAttribute(
+                        "message", "Version " + v.version() + " publiée : les signataires sont invités à la signer.");
+                return "redirect:/reseau/charte";
+            } catch (IllegalArgumentException e) {
+                String m = String.valueOf(e.getMessage());
+                String field = m.contains("titre") ? "title" : "body";
+                errors.rejectValue(field, field, m);
+            }
         }
+        response.setStatus(422);
+        fill(model);
+        return "network/charter";
     }
 }

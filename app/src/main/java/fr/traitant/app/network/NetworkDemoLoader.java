@@ -1,6 +1,6 @@
 package fr.traitant.app.network;
 
-import fr.traitant.app.territory.Commune;
+import fr.traitant.app.territory.CommuneSummary;
 import fr.traitant.app.territory.Territory;
 import fr.traitant.engine.geo.GeoPoint;
 import java.time.Clock;
@@ -64,7 +64,7 @@ class NetworkDemoLoader {
         int[] signed = {0};
         transactions.executeWithoutResult(status -> {
             for (GarrisonTowns town : GarrisonTowns.ALL) {
-                Commune commune = resolve(town);
+                CommuneSummary commune = resolve(town);
                 if (commune == null) {
                     log.warn(
                             "Garrison town {} ({}) not found in the reference data: skipped",
@@ -100,7 +100,7 @@ class NetworkDemoLoader {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    private Commune resolve(GarrisonTowns town) {
+    private CommuneSummary resolve(GarrisonTowns town) {
         return territory.searchCommunes(town.commune(), 20).stream()
                 .filter(c -> c.departement().equals(town.departement()))
                 .findFirst()

@@ -88,7 +88,7 @@ public class Territory {
     }
 
     /** The commune with this INSEE code, if it exists. A malformed code is an {@link IllegalArgumentException}. */
-    public Optional<Commune> findCommune(String code) {
+    public Optional<CommuneSummary> findCommune(String code) {
         if (code == null || !COMMUNE_CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("Code commune INSEE invalide : « " + abbreviate(code)
                     + " » (5 caractères, par exemple 83137 ou 2A004)");
@@ -101,7 +101,7 @@ public class Territory {
     }
 
     /** The commune with this INSEE code; {@link NotFoundException} if there is none. */
-    public Commune getCommune(String code) {
+    public CommuneSummary getCommune(String code) {
         return findCommune(code).orElseThrow(() -> new NotFoundException("Aucune commune n'a le code INSEE " + code));
     }
 
@@ -112,7 +112,7 @@ public class Territory {
      * @throws IllegalArgumentException if the query is blank or longer than {@value #MAX_QUERY_LENGTH}
      *                                  characters, or the limit is outside 1..{@value #MAX_LIMIT}
      */
-    public List<Commune> searchCommunes(String query, int limit) {
+    public List<CommuneSummary> searchCommunes(String query, int limit) {
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException(
                     "Le texte recherché est vide : saisissez un nom de commune ou un code postal.");
@@ -128,7 +128,7 @@ public class Territory {
     }
 
     /** One page of the communes whose name or postal code starts with the text, most populated first, with the total. */
-    public ListPage<Commune> searchCommunes(String query, ListRequest request) {
+    public ListPage<CommuneSummary> searchCommunes(String query, ListRequest request) {
         if (query == null || query.isBlank() || query.length() > MAX_QUERY_LENGTH) {
             throw new IllegalArgumentException(
                     "Saisissez un nom de commune ou un code postal (" + MAX_QUERY_LENGTH + " caractères au plus).");
@@ -149,7 +149,7 @@ public class Territory {
         return request.page(search(query, ListRequest.SIZE, request.offset(ListRequest.SIZE)), total);
     }
 
-    private List<Commune> search(String query, int limit, int offset) {
+    private List<CommuneSummary> search(String query, int limit, int offset) {
         String normalized = SearchText.normalize(query);
         if (normalized.isEmpty()) {
             return List.of();
@@ -227,19 +227,19 @@ public class Territory {
      * commune only, or a name (accents and case aside; "Toulon (83)" as pages write it; the most populated commune of
      * that name otherwise). Empty when nothing, or more than one commune of a postal code, matches.
      */
-    public Optional<Commune> resolveCommune(String text) {
+    public Optional<CommuneSummary> resolveCommune(String text) {
         if (text == null || text.isBlank() || text.length() > MAX_QUERY_LENGTH) {
             return Optional.empty();
         }
         String t = text.strip();
         if (t.matches("(?i)[0-9]{2}[0-9]{3}|2[AB][0-9]{3}|97[0-9]{3}")) {
-            Optional<Commune> byCode = findCommune(t.toUpperCase(java.util.Locale.ROOT));
+            Optional<CommuneSummary> byCode = findCommune(t.toUpperCase(java.util.Locale.ROOT));
             if (byCode.isPresent()) {
                 return byCode;
             }
         }
         if (t.matches("[0-9]{5}")) {
-            List<Commune> byPostal = search(t, 2, 0);
+            List<CommuneSummary> byPostal = search(t, 2, 0);
             return byPostal.size() == 1 ? Optional.of(byPostal.getFirst()) : Optional.empty();
         }
         String name = t;
@@ -331,10 +331,10 @@ public class Territory {
         return jdbc.sql("select count(*) from commune").query(Integer.class).single();
     }
 
-    private static Commune commune(ResultSet rs, int rowNum) throws SQLException {
+    private static CommuneSummary commune(ResultSet rs, int rowNum) throws SQLException {
         Array postal = rs.getArray("postal_codes");
         List<String> postalCodes = postal == null ? List.of() : Arrays.asList((String[]) postal.getArray());
-        return new Commune(
+        return new CommuneSummary(
                 rs.getString("code"),
                 rs.getString("name"),
                 rs.getString("departement_code"),

@@ -26,7 +26,7 @@ class TerritoryApi {
     @Operation(
             summary = "Une commune par son code INSEE",
             description = "404 si aucune commune n'a ce code, 400 si le code est mal formé.")
-    Commune commune(@PathVariable @Parameter(example = "83137") String code) {
+    CommuneSummary commune(@PathVariable @Parameter(example = "83137") String code) {
         return territory.getCommune(code);
     }
 
@@ -34,7 +34,7 @@ class TerritoryApi {
     @Operation(
             summary = "Recherche de communes par début de nom ou de code postal",
             description = "Insensible aux accents, à la casse et aux tirets ; les plus peuplées d'abord.")
-    List<Commune> search(
+    List<CommuneSummary> search(
             @RequestParam @Parameter(example = "saint etienne") String query,
             @RequestParam(defaultValue = "10") @Parameter(description = "1 à 50") int limit) {
         return territory.searchCommunes(query, limit);

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** Commune pages, the htmx suggestion fragment and the shipped département outlines. */
+/** CommuneSummary pages, the htmx suggestion fragment and the shipped département outlines. */
 @Controller
 class TerritoryPages {
 
@@ -73,7 +73,7 @@ class TerritoryPages {
 
     private void searchInto(Model model, String query, int limit) {
         model.addAttribute("query", query);
-        List<Commune> communes = List.of();
+        List<CommuneSummary> communes = List.of();
         if (query.length() > Territory.MAX_QUERY_LENGTH) {
             model.addAttribute("error", "Le texte recherché dépasse " + Territory.MAX_QUERY_LENGTH + " caractères.");
         } else if (!query.isBlank()) {

@@ -147,13 +147,13 @@ class CaseAccessTest {
         WebSession.Response response = aliceSession.submit("/demandes/nouvelle", "/demandes", form);
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.body())
-                .contains("id=\"motive-erreur\"")
+                .contains("id=\"motive-error\"")
                 .contains("Ce motif ne relève pas de")
-                .contains("id=\"commune-erreur\"")
+                .contains("id=\"commune-error\"")
                 .contains("Aucune commune ne correspond à « 99999 »")
-                .contains("id=\"phone-erreur\"")
-                .contains("id=\"summary-erreur\"")
-                .contains("id=\"consent-erreur\"")
+                .contains("id=\"phone-error\"")
+                .contains("id=\"summary-error\"")
+                .contains("id=\"consent-error\"")
                 .contains("fr-input-group--error")
                 .contains("fr-select-group--error");
         assertThat(jdbc.sql("select count(*) from case_file").query(Long.class).single())

@@ -106,7 +106,7 @@ class CaseBrowserTest {
         person.getByText("J'accepte que les conseillers").click();
         person.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer ma demande"))
                 .click();
-        assertThat(person.locator("#commune-erreur")).containsText("Aucune commune ne correspond à « 99999 »");
+        assertThat(person.locator("#commune-error")).containsText("Aucune commune ne correspond à « 99999 »");
         // the refused form answers 422, which Chromium reports; nothing else may appear (CSP violations would)
         assertThat(consoleErrors).singleElement().asString().contains("status of 422");
         consoleErrors.clear();

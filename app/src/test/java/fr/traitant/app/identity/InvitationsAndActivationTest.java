@@ -248,11 +248,13 @@ class InvitationsAndActivationTest {
         String email = "nouvel.agent" + n + "@caisse.test.fr";
         // a mistake answers the form again with the values kept
         WebSession.Response wrong = admin.submit(
-                "/admin/comptes", "/admin/comptes", Map.of("email", email, "nom", "Noé Agent", "role", ""));
+                "/admin/comptes", "/admin/comptes", Map.of("email", email, "displayName", "Noé Agent", "role", ""));
         assertThat(wrong.status()).isEqualTo(422);
         assertThat(wrong.body()).contains("Choisissez le rôle").contains("value=\"" + email + "\"");
         WebSession.Response invited = admin.submit(
-                "/admin/comptes", "/admin/comptes", Map.of("email", email, "nom", "Noé Agent", "role", "CONCILIATOR"));
+                "/admin/comptes",
+                "/admin/comptes",
+                Map.of("email", email, "displayName", "Noé Agent", "role", "CONCILIATOR"));
         assertThat(invited.location()).endsWith("/admin/comptes");
         assertThat(text(admin.get("/admin/comptes").body()))
                 .contains("Invitation envoyée à " + email)

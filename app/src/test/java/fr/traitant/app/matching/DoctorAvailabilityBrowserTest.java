@@ -76,7 +76,7 @@ class DoctorAvailabilityBrowserTest {
     void declare(Page page, String status, String capacity, String commune) {
         page.getByLabel("Nouveaux patients", new Page.GetByLabelOptions().setExact(true))
                 .selectOption(new SelectOption().setLabel(status));
-        page.getByLabel("Nombre de nouveaux patients que j'accepte au total").fill(capacity);
+        page.getByLabel("Nombre de nouveaux patients que j’accepte au total").fill(capacity);
         page.getByLabel("Commune du cabinet utilisée pour les propositions").fill(commune);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer ma disponibilité"))
                 .click();
@@ -110,7 +110,7 @@ class DoctorAvailabilityBrowserTest {
 
         // an error is shown next to its field, the other fields keep their values
         declare(page, "Accepte de nouveaux patients", "-2", "15014");
-        assertThat(page.locator("#erreur-capacite")).containsText("va de 0 à 2000");
+        assertThat(page.locator("#capacity-error")).containsText("va de 0 à 2000");
         assertThat(page.getByLabel("Commune du cabinet utilisée pour les propositions"))
                 .hasValue("15014");
 

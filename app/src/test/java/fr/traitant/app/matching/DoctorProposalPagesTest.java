@@ -128,32 +128,32 @@ class DoctorProposalPagesTest {
         WebSession.Response bad = session.submit(
                 "/propositions",
                 "/propositions/capacite",
-                Map.of("statut", "ACCEPTING", "capacite", "beaucoup", "commune", "31555"));
+                Map.of("status", "ACCEPTING", "capacity", "beaucoup", "commune", "31555"));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body())
-                .contains("id=\"erreur-capacite\"")
+                .contains("id=\"capacity-error\"")
                 .contains("nombre entier")
-                .doesNotContain("id=\"erreur-commune\"")
+                .doesNotContain("id=\"commune-error\"")
                 .contains("value=\"beaucoup\"");
         WebSession.Response noCommune = session.submit(
                 "/propositions",
                 "/propositions/capacite",
-                Map.of("statut", "ACCEPTING", "capacite", "4", "commune", "99999"));
-        assertThat(noCommune.body()).contains("id=\"erreur-commune\"").contains("Commune introuvable");
+                Map.of("status", "ACCEPTING", "capacity", "4", "commune", "99999"));
+        assertThat(noCommune.body()).contains("id=\"commune-error\"").contains("Commune introuvable");
         WebSession.Response notAccepting = session.submit(
                 "/propositions",
                 "/propositions/capacite",
-                Map.of("statut", "NOT_ACCEPTING", "capacite", "4", "commune", "31555"));
-        assertThat(notAccepting.body()).contains("id=\"erreur-capacite\"").contains("mettez 0");
+                Map.of("status", "NOT_ACCEPTING", "capacity", "4", "commune", "31555"));
+        assertThat(notAccepting.body()).contains("id=\"capacity-error\"").contains("mettez 0");
         WebSession.Response noStatus = session.submit(
-                "/propositions", "/propositions/capacite", Map.of("statut", "", "capacite", "4", "commune", "31555"));
-        assertThat(noStatus.body()).contains("id=\"erreur-statut\"");
+                "/propositions", "/propositions/capacite", Map.of("status", "", "capacity", "4", "commune", "31555"));
+        assertThat(noStatus.body()).contains("id=\"status-error\"");
         assertThat(capacities.capacity(doctor.accountId())).isEmpty();
 
         WebSession.Response ok = session.submit(
                 "/propositions",
                 "/propositions/capacite",
-                Map.of("statut", "ACCEPTING", "capacite", "4", "commune", "31555"));
+                Map.of("status", "ACCEPTING", "capacity", "4", "commune", "31555"));
         assertThat(ok.status()).isEqualTo(302);
         DoctorCapacities.Capacity capacity =
                 capacities.capacity(doctor.accountId()).orElseThrow();

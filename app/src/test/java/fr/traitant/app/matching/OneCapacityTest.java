@@ -55,7 +55,7 @@ class OneCapacityTest {
         assertThat(doctor.submit(
                                 "/propositions",
                                 "/propositions/capacite",
-                                Map.of("statut", "ACCEPTING", "capacite", "5", "commune", "Aurillac"))
+                                Map.of("status", "ACCEPTING", "capacity", "5", "commune", "Aurillac"))
                         .status())
                 .isEqualTo(302);
         assertThat(doctors.findByRpps(rpps).orElseThrow().capacity()).isEqualTo(5);

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.traitant.app.IntegrationTest;
 import fr.traitant.app.TestAccounts;
+import fr.traitant.app.WebSession;
 import fr.traitant.app.identity.Accounts;
 import fr.traitant.app.identity.Role;
 import fr.traitant.engine.directory.Rpps;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Issue 14, point 5: a charter signed on paper, a list of existing signatories imported, a new version published. */
@@ -33,6 +36,9 @@ class CharterPaperAndVersionsTest {
 
     @Autowired
     Accounts accounts;
+
+    @LocalServerPort
+    int port;
 
     /** Active general practitioners of a département who have not signed, for the test to sign. */
     List<String> unsigned(String departement, int n) {
@@ -139,5 +145,43 @@ class CharterPaperAndVersionsTest {
                         .mapToInt(v -> v[1])
                         .sum())
                 .isEqualTo(signedNew + 1);
+    }
+
+    @Test
+    void the_manager_s_forms_answer_a_mistake_next_to_its_field_with_the_values_kept() {
+        WebSession manager = TestAccounts.signedIn(accounts, Role.NETWORK_MANAGER, port);
+        String rpps = unsigned("56", 1).getFirst();
+        Map<String, String> paper = new java.util.HashMap<>(Map.of(
+                "rpps", "123",
+                "date", "2026-03-14",
+                "reference", "GED-2026-00999",
+                "transferredFamilies", "true",
+                "newPatientsPerYear", "beaucoup"));
+        WebSession.Response wrong = manager.submit("/reseau/charte", "/reseau/charte/papier", paper);
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.body())
+                .contains("id=\"rpps-error\"", "Le numéro RPPS compte 11 chiffres.")
+                .contains("id=\"newPatientsPerYear-error\"", "Saisissez un nombre entre 0 et 2000.")
+                .doesNotContain("id=\"date-error\"")
+                .contains("value=\"GED-2026-00999\"", "value=\"2026-03-14\"");
+        paper.put("rpps", rpps);
+        paper.put("newPatientsPerYear", "6");
+        paper.put("date", "2099-01-01");
+        WebSession.Response future = manager.submit("/reseau/charte", "/reseau/charte/papier", paper);
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.body()).contains("id=\"date-error\"", "La date de signature doit être passée");
+        paper.put("date", "2026-03-14");
+        assertThat(manager.submit("/reseau/charte", "/reseau/charte/papier", paper)
+                        .location())
+                .endsWith("/reseau/charte");
+        assertThat(charter.membership(rpps))
+                .hasValueSatisfying(m -> assertThat(m.commitments()).isEqualTo(new CharterCommitments(true, false, 6)));
+
+        WebSession.Response shortTitle = manager.submit(
+                "/reseau/charte", "/reseau/charte/version", Map.of("title", "T", "body", "Un texte trop court."));
+        assertThat(shortTitle.status()).isEqualTo(422);
+        assertThat(shortTitle.body())
+                .contains("id=\"title-error\"", "Le titre compte de 5 à 200 caractères.")
+                .contains("id=\"body-error\"", "Un texte trop court.");
     }
 }

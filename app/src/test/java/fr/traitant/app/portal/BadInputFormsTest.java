@@ -92,9 +92,7 @@ class BadInputFormsTest {
         refusedField(advisor.get("/liste-attente?departement=zz"), "departement", "zz", "n’est pas un département");
         WebSession.Response priority = advisor.get("/liste-attente?departement=83&priorite=9");
         assertThat(priority.status()).isEqualTo(422);
-        assertThat(Jsoup.parse(priority.body())
-                        .getElementById("priorite-erreur")
-                        .text())
+        assertThat(Jsoup.parse(priority.body()).getElementById("priorite-error").text())
                 .contains("La priorité va de 1 à 5");
         assertThat(Jsoup.parse(priority.body()).getElementById("departement").val())
                 .isEqualTo("83");
@@ -114,7 +112,7 @@ class BadInputFormsTest {
         WebSession.Response refused = doctor.submit(
                 "/propositions",
                 "/propositions/capacite",
-                Map.of("statut", "ACCEPTING", "capacite", "7", "commune", "Nulle-Part-sur-Mer"));
+                Map.of("status", "ACCEPTING", "capacity", "7", "commune", "Nulle-Part-sur-Mer"));
         refusedField(refused, "commune", "Nulle-Part-sur-Mer", "Commune introuvable");
         assertThat(Jsoup.parse(refused.body()).getElementById("capacity").val()).isEqualTo("7");
         // a name, a postal code or an INSEE code are all a place
@@ -122,7 +120,7 @@ class BadInputFormsTest {
             WebSession.Response accepted = doctor.submit(
                     "/propositions",
                     "/propositions/capacite",
-                    Map.of("statut", "ACCEPTING", "capacite", "7", "commune", place));
+                    Map.of("status", "ACCEPTING", "capacity", "7", "commune", place));
             assertThat(accepted.status()).as(place).isEqualTo(302);
         }
     }
@@ -138,7 +136,7 @@ class BadInputFormsTest {
         assertThat(doctor.submit(
                                 "/propositions",
                                 "/propositions/capacite",
-                                Map.of("statut", "ACCEPTING", "capacite", "2", "commune", "Toulon (83)"))
+                                Map.of("status", "ACCEPTING", "capacity", "2", "commune", "Toulon (83)"))
                         .status())
                 .isEqualTo(302);
         assertThat(Jsoup.parse(doctor.get("/propositions").body())

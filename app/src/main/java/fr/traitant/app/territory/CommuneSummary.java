@@ -3,7 +3,8 @@ package fr.traitant.app.territory;
 import java.util.List;
 
 /**
- * A commune of France as served by the API.
+ * A commune of France as the territory module publishes it (names, codes, postal codes; the API's JSON). The
+ * engine's computations use {@link fr.traitant.engine.territory.Commune}, built from the same reference data.
  *
  * @param code        INSEE code (5 characters, {@code 2A}/{@code 2B} for Corsica)
  * @param name        official name
@@ -15,7 +16,7 @@ import java.util.List;
  * @param lon         longitude, WGS84 degrees
  * @param postalCodes postal codes, never null
  */
-public record Commune(
+public record CommuneSummary(
         String code,
         String name,
         String departement,
@@ -25,7 +26,7 @@ public record Commune(
         double lat,
         double lon,
         List<String> postalCodes) {
-    public Commune {
+    public CommuneSummary {
         postalCodes = List.copyOf(postalCodes);
     }
 }
