@@ -3,6 +3,7 @@ package fr.traitant.app.accessibility;
 import fr.traitant.app.platform.NotFoundException;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -37,9 +38,9 @@ public class Accessibility {
      * @param underservedPopulation inhabitants of its "sous-dense" communes
      */
     public record AreaAccessibility(
-            Integer rank,
+            @Nullable Integer rank,
             String code,
-            String name,
+            @Nullable String name,
             double apl,
             long population,
             int communes,

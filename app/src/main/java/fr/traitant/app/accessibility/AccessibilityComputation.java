@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -61,8 +62,8 @@ class AccessibilityComputation implements DisposableBean {
             new AtomicReference<>(new AccessibilityStatus(AccessibilityStatus.State.IDLE, "", 0, 0, Optional.empty()));
 
     // confined to the worker thread
-    private AccessibilityCalculator calculator;
-    private AccessibilityResult result;
+    private @Nullable AccessibilityCalculator calculator;
+    private @Nullable AccessibilityResult result;
     private final Map<String, DoctorActivity> counted = new HashMap<>();
 
     AccessibilityComputation(Territory territory, Doctors doctors, AccessibilityStore store, Clock clock) {
@@ -149,10 +150,11 @@ class AccessibilityComputation implements DisposableBean {
         long runId = store.startRun("INCREMENTAL", "médecin " + doctorId, clock.instant());
         try {
             DoctorChange change = before == null
-                    ? new DoctorChange.Joined(after)
+                    ? new DoctorChange.Joined(Objects.requireNonNull(after))
                     : after == null ? new DoctorChange.Left(before) : new DoctorChange.Changed(before, after);
-            AccessibilityResult previous = result;
-            result = calculator.update(previous, change);
+            AccessibilityResult previous = Objects.requireNonNull(result, "no full computation yet");
+            result = Objects.requireNonNull(calculator, "no full computation yet")
+                    .update(previous, change);
             if (after == null) {
                 counted.remove(doctorId);
             } else {
@@ -191,8 +193,8 @@ class AccessibilityComputation implements DisposableBean {
                 clock.instant(),
                 millis,
                 counted.size(),
-                result.populationWeightedApl(),
-                result.underservedPopulation());
+                Objects.requireNonNull(result).populationWeightedApl(),
+                Objects.requireNonNull(result).underservedPopulation());
         store.finishRun(run);
         status.set(new AccessibilityStatus(AccessibilityStatus.State.READY, "", 0, 0, Optional.of(run)));
         log.info(
@@ -206,7 +208,7 @@ class AccessibilityComputation implements DisposableBean {
 
     private void fail(long runId, RuntimeException e) {
         log.error("Accessibility computation failed", e);
-        store.failRun(runId, clock.instant(), e.getMessage());
+        store.failRun(runId, clock.instant(), String.valueOf(e.getMessage()));
         AccessibilityStatus current = status.get();
         status.set(new AccessibilityStatus(AccessibilityStatus.State.FAILED, "", 0, 0, current.lastRun()));
     }

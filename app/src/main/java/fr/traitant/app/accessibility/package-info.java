@@ -6,4 +6,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Accès aux soins",
         allowedDependencies = {"directory", "identity", "platform", "territory"})
+@org.jspecify.annotations.NullMarked
 package fr.traitant.app.accessibility;

@@ -7,4 +7,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Identity",
         allowedDependencies = {"platform"})
+@org.jspecify.annotations.NullMarked
 package fr.traitant.app.identity;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -289,7 +290,7 @@ public class Charter {
             boolean synthetic,
             Instant at,
             String channel,
-            String reference) {
+            @Nullable String reference) {
         int version = currentVersion().version();
         String departement = territory.getCommune(doctor.communeCode()).departement();
         String rpps = doctor.rpps().orElseThrow();
@@ -312,8 +313,8 @@ public class Charter {
                         doctor.lat(),
                         doctor.lon(),
                         synthetic,
-                        channel,
-                        reference)
+                        channel)
+                .param(reference)
                 .update();
         event(doctor.id(), rpps, "SIGNED", version, at, c, null, synthetic, channel, reference);
         events.publishEvent(new CharterSigned(doctor.id(), rpps)); // the directory marks its member
@@ -325,8 +326,8 @@ public class Charter {
             String kind,
             int version,
             Instant at,
-            CharterCommitments c,
-            String reason,
+            @Nullable CharterCommitments c,
+            @Nullable String reason,
             boolean synthetic) {
         event(doctorId, rpps, kind, version, at, c, reason, synthetic, "ONLINE", null);
     }
@@ -337,32 +338,31 @@ public class Charter {
             String kind,
             int version,
             Instant at,
-            CharterCommitments c,
-            String reason,
+            @Nullable CharterCommitments c,
+            @Nullable String reason,
             boolean synthetic,
             String channel,
-            String reference) {
+            @Nullable String reference) {
         jdbc.sql("""
                 insert into charter_event (doctor_id, rpps, kind, version, at, takes_transferred_families, willing_declared_doctor,
                        new_patients_per_year, reason, synthetic, channel, paper_reference, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        doctorId,
-                        rpps,
-                        kind,
-                        version,
-                        Timestamp.from(at),
-                        c == null ? null : c.takesTransferredFamilies(),
-                        c == null ? null : c.willingDeclaredDoctor(),
-                        c == null ? null : c.newPatientsPerYear(),
-                        reason,
-                        synthetic,
-                        channel,
-                        reference,
-                        currentUser
-                                .find()
-                                .map(fr.traitant.app.identity.SignedInUser::username)
-                                .orElse(null))
+                .param(doctorId)
+                .param(rpps)
+                .param(kind)
+                .param(version)
+                .param(Timestamp.from(at))
+                .param(c == null ? null : c.takesTransferredFamilies())
+                .param(c == null ? null : c.willingDeclaredDoctor())
+                .param(c == null ? null : c.newPatientsPerYear())
+                .param(reason)
+                .param(synthetic)
+                .param(channel)
+                .param(reference)
+                .param(currentUser
+                        .find()
+                        .map(fr.traitant.app.identity.SignedInUser::username)
+                        .orElse(null))
                 .update();
     }
 

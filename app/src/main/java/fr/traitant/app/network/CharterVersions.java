@@ -58,15 +58,14 @@ public class CharterVersions {
         Instant now = clock.instant();
         jdbc.sql(
                         "insert into charter_version (version, title, body, published_at, published_by) values (?, ?, ?, ?, ?)")
-                .params(
-                        version,
-                        t,
-                        b,
-                        Timestamp.from(now),
-                        currentUser
-                                .find()
-                                .map(fr.traitant.app.identity.SignedInUser::username)
-                                .orElse(null))
+                .param(version)
+                .param(t)
+                .param(b)
+                .param(Timestamp.from(now))
+                .param(currentUser
+                        .find()
+                        .map(fr.traitant.app.identity.SignedInUser::username)
+                        .orElse(null))
                 .update();
         for (String rpps : jdbc.sql("select rpps from charter_member where not synthetic order by rpps")
                 .query(String.class)

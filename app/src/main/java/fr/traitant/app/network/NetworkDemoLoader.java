@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -100,7 +101,7 @@ class NetworkDemoLoader {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    private CommuneSummary resolve(GarrisonTowns town) {
+    private @Nullable CommuneSummary resolve(GarrisonTowns town) {
         return territory.searchCommunes(town.commune(), 20).stream()
                 .filter(c -> c.departement().equals(town.departement()))
                 .findFirst()

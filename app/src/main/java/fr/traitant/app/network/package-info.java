@@ -7,4 +7,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Réseau des médecins solidaires",
         allowedDependencies = {"identity", "platform", "privacy", "territory"})
+@org.jspecify.annotations.NullMarked
 package fr.traitant.app.network;

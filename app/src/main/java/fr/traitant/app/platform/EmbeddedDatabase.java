@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             String password = fresh ? newPassword() : existingPassword(dir);
             Path initdbPasswordFile = fresh
-                    ? writeOwnerOnly(dir.resolveSibling("." + dir.getFileName() + ".initdb-password"), password)
+                    ? writeOwnerOnly(
+                            dir.resolveSibling("." + dir.getFileName() + ".initdb-password"),
+                            java.util.Objects.requireNonNull(password))
                     : null;
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
@@ -99,7 +102,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // password
                 // and every line of pg_hba.conf asks for it.
                 builder.setLocaleConfig("auth", "scram-sha-256")
-                        .setLocaleConfig("pwfile", initdbPasswordFile.toString());
+                        .setLocaleConfig(
+                                "pwfile",
+                                java.util.Objects.requireNonNull(initdbPasswordFile)
+                                        .toString());
                 builder.setDataDirectoryCustomizer(
                         created -> moveInto(initdbPasswordFile, created.toPath().resolve(PASSWORD_FILE)));
             }
@@ -257,7 +263,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** The password of a directory made by this class; {@code null} for one made before passwords (trust). */
-    private static String existingPassword(Path dir) throws IOException {
+    private static @Nullable String existingPassword(Path dir) throws IOException {
         Path file = dir.resolve(PASSWORD_FILE);
         return Files.exists(file)
                 ? Files.readString(file, StandardCharsets.US_ASCII).trim()

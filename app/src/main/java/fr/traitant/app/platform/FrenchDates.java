@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Dates as a French page writes them, in Paris time: "2 décembre 2026", "2 décembre 2026 à 16 h 48". */
 public final class FrenchDates {
@@ -22,29 +23,29 @@ public final class FrenchDates {
 
     private FrenchDates() {}
 
-    public static String day(LocalDate date) {
+    public static @Nullable String day(@Nullable LocalDate date) {
         return date == null ? null : DAY.format(date);
     }
 
-    public static String day(Instant instant) {
+    public static @Nullable String day(@Nullable Instant instant) {
         return instant == null ? null : DAY.format(instant.atZone(PARIS));
     }
 
-    public static String dayAndTime(Instant instant) {
+    public static @Nullable String dayAndTime(@Nullable Instant instant) {
         return instant == null ? null : DAY_AND_TIME.format(instant.atZone(PARIS));
     }
 
     /** A local date-time already in Paris time. */
-    public static String dayAndTime(LocalDateTime dateTime) {
+    public static @Nullable String dayAndTime(@Nullable LocalDateTime dateTime) {
         return dateTime == null ? null : DAY_AND_TIME.format(dateTime);
     }
 
-    public static String dayAndTime(OffsetDateTime dateTime) {
+    public static @Nullable String dayAndTime(@Nullable OffsetDateTime dateTime) {
         return dateTime == null ? null : dayAndTime(dateTime.toInstant());
     }
 
     /** "5 ans", "6 mois", "1 an et 6 mois", "30 jours". */
-    public static String duration(Period period) {
+    public static @Nullable String duration(@Nullable Period period) {
         if (period == null) {
             return null;
         }
@@ -62,7 +63,7 @@ public final class FrenchDates {
     }
 
     /** "3 h 20 min", "45 min", "20 s". */
-    public static String duration(Duration duration) {
+    public static @Nullable String duration(@Nullable Duration duration) {
         if (duration == null) {
             return null;
         }

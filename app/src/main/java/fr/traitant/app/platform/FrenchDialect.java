@@ -10,6 +10,7 @@ import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.dialect.AbstractDialect;
@@ -52,7 +53,7 @@ class FrenchDialect extends AbstractDialect implements IExpressionObjectDialect 
     /** The methods templates call; one per kind of value, whatever its Java type (SpEL cannot pick among overloads). */
     public static final class Format {
 
-        public String day(Object value) {
+        public @Nullable String day(@Nullable Object value) {
             return switch (value) {
                 case null -> null;
                 case LocalDate d -> FrenchDates.day(d);
@@ -65,7 +66,7 @@ class FrenchDialect extends AbstractDialect implements IExpressionObjectDialect 
             };
         }
 
-        public String dayAndTime(Object value) {
+        public @Nullable String dayAndTime(@Nullable Object value) {
             return switch (value) {
                 case null -> null;
                 case Instant i -> FrenchDates.dayAndTime(i);
@@ -78,7 +79,7 @@ class FrenchDialect extends AbstractDialect implements IExpressionObjectDialect 
             };
         }
 
-        public String duration(Object value) {
+        public @Nullable String duration(@Nullable Object value) {
             return switch (value) {
                 case null -> null;
                 case Period p -> FrenchDates.duration(p);

@@ -57,7 +57,10 @@ public record ListRequest(int page, String sort, boolean descending, String path
 
     /** This page's address with some query parameters replaced (null removes one). */
     String with(Map<String, Object> replaced) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path).query(query.isEmpty() ? null : query);
+        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
+        if (!query.isEmpty()) {
+            builder.query(query);
+        }
         replaced.forEach((name, value) -> {
             if (value == null) {
                 builder.replaceQueryParam(name);

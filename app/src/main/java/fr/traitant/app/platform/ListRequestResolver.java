@@ -2,6 +2,7 @@ package fr.traitant.app.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -30,10 +31,11 @@ class ListRequestResolver implements HandlerMethodArgumentResolver, WebMvcConfig
     @Override
     public Object resolveArgument(
             MethodParameter parameter,
-            ModelAndViewContainer mavContainer,
+            @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
-            WebDataBinderFactory binderFactory) {
-        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+            @Nullable WebDataBinderFactory binderFactory) {
+        HttpServletRequest request =
+                java.util.Objects.requireNonNull(webRequest.getNativeRequest(HttpServletRequest.class));
         return new ListRequest(
                 number(request.getParameter("page")),
                 request.getParameter("tri"),

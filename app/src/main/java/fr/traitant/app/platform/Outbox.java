@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,11 +78,11 @@ public class Outbox {
             String recipientDomain,
             String subject,
             String reference,
-            String createdAt,
+            @Nullable String createdAt,
             int attempts,
-            String nextAttempt,
-            String sentAt,
-            String lastError) {}
+            @Nullable String nextAttempt,
+            @Nullable String sentAt,
+            @Nullable String lastError) {}
 
     public Counts counts() {
         return jdbc.sql("""
@@ -137,7 +138,7 @@ public class Outbox {
         return at < 0 ? "—" : "…" + address.substring(at);
     }
 
-    private static String french(Timestamp t) {
+    private static @Nullable String french(@Nullable Timestamp t) {
         return t == null ? null : fr.traitant.app.platform.FrenchDates.dayAndTime(t.toInstant());
     }
 

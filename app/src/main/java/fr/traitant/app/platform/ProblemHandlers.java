@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -115,8 +116,9 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(
-            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        @Nullable
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             frenchTitleAndDetail(ex, problem, statusCode);
@@ -166,7 +168,8 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
                 || !accept.contains("text/html");
     }
 
-    private static Object respond(HttpServletRequest request, HttpStatus status, String title, String detail) {
+    private static Object respond(
+            HttpServletRequest request, HttpStatus status, String title, @Nullable String detail) {
         if (!isApi(request)) {
             ModelAndView page = new ModelAndView("error");
             page.setStatus(status);

@@ -55,7 +55,7 @@ public final class TextFile {
     public static String readFailure(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof Refused refused) {
-                return refused.getMessage();
+                return String.valueOf(refused.getMessage());
             }
         }
         return (e instanceof IOException || e instanceof java.io.UncheckedIOException

@@ -7,4 +7,5 @@
         displayName = "Platform",
         type = org.springframework.modulith.ApplicationModule.Type.OPEN,
         allowedDependencies = {})
+@org.jspecify.annotations.NullMarked
 package fr.traitant.app.platform;

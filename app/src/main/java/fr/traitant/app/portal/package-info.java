@@ -4,4 +4,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Portail",
         allowedDependencies = {"identity", "platform", "territory"})
+@org.jspecify.annotations.NullMarked
 package fr.traitant.app.portal;

@@ -3,6 +3,7 @@ package fr.traitant.app.privacy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,9 @@ class AuditRepository {
 
     void insert(
             String actor,
-            Long actorAccountId,
-            String actorRole,
-            String personRef,
+            @Nullable Long actorAccountId,
+            @Nullable String actorRole,
+            @Nullable String personRef,
             String recordType,
             String recordId,
             AuditAction action,

@@ -5,6 +5,7 @@ import fr.traitant.app.identity.SignedInUser;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +35,8 @@ public class AuditTrail {
      * @param purpose    why (French, shown to the DPO), 3–500 characters
      */
     @Transactional(propagation = Propagation.REQUIRED)
-    public void record(String personRef, String recordType, String recordId, AuditAction action, String purpose) {
+    public void record(
+            @Nullable String personRef, String recordType, String recordId, AuditAction action, String purpose) {
         Objects.requireNonNull(recordType, "recordType");
         Objects.requireNonNull(recordId, "recordId");
         Objects.requireNonNull(action, "action");

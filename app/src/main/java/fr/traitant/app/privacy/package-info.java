@@ -7,4 +7,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Privacy",
         allowedDependencies = {"identity", "platform"})
+@org.jspecify.annotations.NullMarked
 package fr.traitant.app.privacy;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the communes reference file ({@code communes.csv.gz}, see reference-data/README.md).
@@ -50,12 +51,12 @@ final class CommuneFile {
             String departementName,
             String region,
             String regionName,
-            String epci,
-            String epciName,
+            @Nullable String epci,
+            @Nullable String epciName,
             int population,
             double lat,
             double lon,
-            Double areaKm2,
+            @Nullable Double areaKm2,
             List<String> postalCodes,
             String positionSource) {}
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -176,7 +177,7 @@ class ReferenceDataLoader implements InitializingBean {
                 postal);
 
         String[] codes = rows.stream().map(CommuneFile.Row::code).toArray(String[]::new);
-        List<String> removed = jdbc.sql("select code from commune where code <> all (?) order by code")
+        List<@Nullable String> removed = jdbc.sql("select code from commune where code <> all (?) order by code")
                 .param(codes)
                 .query(String.class)
                 .list();

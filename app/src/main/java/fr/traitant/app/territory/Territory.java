@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -31,7 +32,7 @@ public class Territory {
             c.code, c.name, c.departement_code, d.region_code, c.epci_siren, c.population, c.lat, c.lon, c.postal_codes""";
 
     private final JdbcClient jdbc;
-    private volatile Communes engineCommunes;
+    private volatile @Nullable Communes engineCommunes;
 
     /** Takes the loader so that the territory is loaded before anyone uses this facade. */
     Territory(JdbcClient jdbc, ReferenceDataLoader loadedFirst) {
@@ -69,7 +70,7 @@ public class Territory {
         return communes;
     }
 
-    private volatile java.util.Map<String, String> epciNames;
+    private volatile java.util.@Nullable Map<String, String> epciNames;
 
     /** Names of the EPCI by SIREN; reference data, read once (like {@link #departementNames()}). */
     public java.util.Map<String, String> epciNames() {
@@ -192,7 +193,7 @@ public class Territory {
                 .list();
     }
 
-    private volatile java.util.Map<String, String> departementNames;
+    private volatile java.util.@Nullable Map<String, String> departementNames;
 
     /** Names of the départements by code ("83" → "Var"); reference data, read once. */
     public java.util.Map<String, String> departementNames() {

@@ -5,4 +5,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Territoire",
         allowedDependencies = {"identity", "platform"})
+@org.jspecify.annotations.NullMarked
 package fr.traitant.app.territory;
