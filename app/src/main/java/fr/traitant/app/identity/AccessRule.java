@@ -3,6 +3,7 @@ package fr.traitant.app.identity;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.http.HttpMethod;
  * everybody ({@link Access#PUBLIC}), to any signed-in person ({@link Access#SIGNED_IN}) or to the listed roles.
  * Where several rules match, the most specific pattern wins (see {@code AccessRuleRegistry}).
  */
-public record AccessRule(HttpMethod method, String pattern, Access access, Set<Role> roles) {
+public record AccessRule(@Nullable HttpMethod method, String pattern, Access access, Set<Role> roles) {
 
     public enum Access {
         PUBLIC,
@@ -52,7 +53,7 @@ public record AccessRule(HttpMethod method, String pattern, Access access, Set<R
     }
 
     /** Whether a person with this role (null = anonymous) passes this rule. */
-    public boolean admits(Role role) {
+    public boolean admits(@Nullable Role role) {
         return switch (access) {
             case PUBLIC -> true;
             case SIGNED_IN -> role != null;

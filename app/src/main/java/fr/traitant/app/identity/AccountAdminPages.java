@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +60,7 @@ class AccountAdminPages {
         return "identity/admin-accounts";
     }
 
-    private void fill(Model model, String roleFilter, String query, ListRequest list) {
+    private void fill(Model model, @Nullable String roleFilter, String query, ListRequest list) {
         Role role = Arrays.stream(Role.values())
                 .filter(r -> r.name().equals(roleFilter))
                 .findFirst()

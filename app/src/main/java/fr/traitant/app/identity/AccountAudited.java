@@ -1,5 +1,7 @@
 package fr.traitant.app.identity;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Something happened to an account that the audit trail keeps (creation, role change, disabling, a refused first
  * sign-in or activation): published by identity, written by the privacy module's audit trail in the same transaction
@@ -11,7 +13,8 @@ package fr.traitant.app.identity;
  * @param change     what happened
  * @param purpose    the French sentence shown to the DPO
  */
-public record AccountAudited(String personRef, String recordType, String recordId, Change change, String purpose) {
+public record AccountAudited(
+        @Nullable String personRef, String recordType, String recordId, Change change, String purpose) {
 
     /** Kinds of changes, mapped to the audit trail's actions. */
     public enum Change {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,7 +20,13 @@ class AccountRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(String username, String displayName, Role role, String passwordHash, String rpps, boolean demo) {
+    long insert(
+            String username,
+            String displayName,
+            Role role,
+            @Nullable String passwordHash,
+            @Nullable String rpps,
+            boolean demo) {
         return jdbc.sql("""
                         insert into account (username, display_name, role, password_hash, rpps, demo)
                         values (:username, :displayName, :role, :hash, :rpps, :demo) returning id""")
@@ -79,7 +86,7 @@ class AccountRepository {
 
     /** Accounts page by page, by name; {@code role} null for all, {@code query} matches name or e-mail. */
     fr.traitant.app.platform.ListPage<Account> page(
-            Role role, String query, fr.traitant.app.platform.ListRequest request) {
+            @Nullable Role role, String query, fr.traitant.app.platform.ListRequest request) {
         String where = " where (cast(:role as text) is null or role = :role)"
                 + " and (:q = '' or username ilike '%' || :q || '%' or display_name ilike '%' || :q || '%')";
         String q = query == null ? "" : query.strip().replace("%", "").replace("_", "");

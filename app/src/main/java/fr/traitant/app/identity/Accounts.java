@@ -3,6 +3,7 @@ package fr.traitant.app.identity;
 import fr.traitant.app.platform.values.EmailAddress;
 import fr.traitant.engine.directory.Rpps;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +29,14 @@ public class Accounts {
      * @throws IllegalArgumentException when the password breaks the rules (French message) or the e-mail is malformed
      */
     @Transactional
-    public long createLocal(String email, String displayName, Role role, String password, Rpps rpps) {
+    public long createLocal(
+            String email, String displayName, Role role, @Nullable String password, @Nullable Rpps rpps) {
         return create(email, displayName, role, password, rpps, false);
     }
 
     @Transactional
-    long create(String email, String displayName, Role role, String password, Rpps rpps, boolean demo) {
+    long create(
+            String email, String displayName, Role role, @Nullable String password, @Nullable Rpps rpps, boolean demo) {
         String username = EmailAddress.of(email).value();
         if (password != null) {
             PasswordPolicy.problem(password, username).ifPresent(reason -> {

@@ -1,6 +1,7 @@
 package fr.traitant.app.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +44,7 @@ class InvitationPages {
         }
     }
 
-    private String page(String secret, Model model, HttpServletResponse response, String passwordError) {
+    private String page(String secret, Model model, HttpServletResponse response, @Nullable String passwordError) {
         var problem = invitations.problem(secret);
         if (problem.isPresent()) {
             response.setStatus(HttpServletResponse.SC_GONE);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -120,7 +121,7 @@ public class Invitations {
         return invite(role, email, displayName, null);
     }
 
-    private long invite(Role role, String email, String displayName, String rpps) {
+    private long invite(Role role, String email, String displayName, @Nullable String rpps) {
         String address = EmailAddress.of(email).value();
         if (accounts.findByUsername(address).isPresent()) {
             throw new IllegalArgumentException("Un compte utilise déjà l'adresse " + address + ".");
@@ -128,7 +129,8 @@ public class Invitations {
         boolean open = jdbc.sql(
                         "select exists (select 1 from account_invitation where (email = ? or rpps = ?) and used_at is null"
                                 + " and revoked_at is null)")
-                .params(address, rpps)
+                .param(address)
+                .param(rpps)
                 .query(Boolean.class)
                 .single();
         if (open) {
@@ -141,11 +143,9 @@ public class Invitations {
                         insert into account_invitation (role, email, display_name, rpps, secret_hash, invited_by, created_at, sent_at,
                                                         expires_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(role.name(), address, displayName.strip())
+                .param(rpps)
                 .params(
-                        role.name(),
-                        address,
-                        displayName.strip(),
-                        rpps,
                         Secrets.hash(secret),
                         actor(),
                         Timestamp.from(now),
@@ -315,7 +315,7 @@ public class Invitations {
     }
 
     /** Invitations, newest first, page by page; {@code role} null for all; {@code openOnly} for those in progress. */
-    public ListPage<View> page(Role role, boolean openOnly, ListRequest request) {
+    public ListPage<View> page(@Nullable Role role, boolean openOnly, ListRequest request) {
         String where = " where (cast(:role as text) is null or role = :role)"
                 + (openOnly ? " and used_at is null and revoked_at is null" : "");
         long total = jdbc.sql("select count(*) from account_invitation" + where)

@@ -47,7 +47,7 @@ final class LocalUser implements UserDetails, CredentialsContainer, AccountPrinc
 
     @Override
     public void eraseCredentials() {
-        passwordHash = null;
+        passwordHash = "";
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +33,11 @@ public class LoginThrottle {
         this.window = settings.security().login().window();
     }
 
-    public boolean isBlocked(String username, String address) {
+    public boolean isBlocked(String username, @Nullable String address) {
         return exhausted(accounts, key(username)) || exhausted(addresses, address);
     }
 
-    public void failed(String username, String address) {
+    public void failed(String username, @Nullable String address) {
         bucket(accounts, key(username), perAccount).tryConsume(1);
         if (address != null) {
             bucket(addresses, address, perAddress).tryConsume(1);
@@ -55,7 +56,7 @@ public class LoginThrottle {
         return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static boolean exhausted(Map<String, Bucket> buckets, String key) {
+    private static boolean exhausted(Map<String, Bucket> buckets, @Nullable String key) {
         Bucket bucket = key == null ? null : buckets.get(key);
         return bucket != null && bucket.getAvailableTokens() <= 0;
     }

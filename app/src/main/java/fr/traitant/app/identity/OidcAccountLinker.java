@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -172,7 +173,7 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
                         .orElse("fc-" + Secrets.hash(subject).substring(0, 16) + "@franceconnect.traitant.invalid");
                 long id = accounts.insert(username, one.displayName(), Role.INSURED, null, null, false);
                 accounts.setSubject(id, subject);
-                identities.link(one.householdId(), one.memberId(), id);
+                java.util.Objects.requireNonNull(identities).link(one.householdId(), one.memberId(), id);
                 events.publishEvent(AccountAudited.of(
                         id,
                         AccountAudited.Change.CREATE,
@@ -181,7 +182,8 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
                 return accounts.findById(id).orElseThrow();
             }
             case InsuredIdentities.Several several -> {
-                events.publishEvent(new FranceConnectUnmatched(pivot, email(oidc), several.count()));
+                events.publishEvent(new FranceConnectUnmatched(
+                        java.util.Objects.requireNonNull(pivot), email(oidc), several.count()));
                 throw refused(
                         SEVERAL_MEMBERS, "Plusieurs assurés correspondent à cette identité.", "franceconnect", "pivot");
             }
@@ -195,7 +197,7 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
     }
 
     /** The identity pivot of the FranceConnect claims, or null when one of the mandatory claims is missing. */
-    static InsuredIdentities.Pivot pivot(OidcUser oidc) {
+    static InsuredIdentities.@Nullable Pivot pivot(OidcUser oidc) {
         String family = oidc.getClaimAsString("family_name");
         String given = oidc.getClaimAsString("given_name");
         String birthdate = oidc.getClaimAsString("birthdate");
@@ -235,7 +237,7 @@ class OidcAccountLinker implements OAuth2UserService<OidcUserRequest, OidcUser> 
         return accounts.findById(id).orElseThrow();
     }
 
-    static Optional<Role> roleFromClaim(Object claim) {
+    static Optional<Role> roleFromClaim(@Nullable Object claim) {
         Collection<?> values = claim instanceof Collection<?> c
                 ? c
                 : claim == null ? List.of() : List.of(claim.toString().split("[ ,]+"));

@@ -1,5 +1,6 @@
 package fr.traitant.app.identity;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ public class Permissions {
     }
 
     /** Whether a person with this role (null: anonymous) may send this request. */
-    public boolean allows(Role role, HttpMethod method, String path) {
+    public boolean allows(@Nullable Role role, HttpMethod method, String path) {
         PathContainer container = PathContainer.parsePath(path);
         return registry.rules().stream()
                 .map(AccessRuleRegistry.CompiledRule::rule)

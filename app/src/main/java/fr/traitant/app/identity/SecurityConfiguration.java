@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -120,7 +121,11 @@ class SecurityConfiguration {
         };
         RequestMatcher api = SecurityConfiguration::isApi;
         RequestMatcher notDeclared = request -> registry.ruleFor(request).isEmpty();
-        AuthenticationEntryPoint notFound = (request, response, e) -> undeclared.handle(request, response, null);
+        AuthenticationEntryPoint notFound = (request, response, e) -> undeclared.handle(
+                request,
+                response,
+                new org.springframework.security.access.AccessDeniedException(
+                        "No access rule declares " + request.getRequestURI()));
         http.exceptionHandling(exceptions -> exceptions
                 .defaultAuthenticationEntryPointFor(notFound, notDeclared)
                 .defaultAuthenticationEntryPointFor(apiEntryPoint, api)
@@ -259,7 +264,7 @@ class SecurityConfiguration {
             chain.doFilter(
                     new jakarta.servlet.http.HttpServletRequestWrapper(request) {
                         @Override
-                        public String getHeader(String name) {
+                        public @Nullable String getHeader(String name) {
                             return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) ? null : super.getHeader(name);
                         }
 

@@ -1,5 +1,6 @@
 package fr.traitant.app.identity;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -15,6 +16,7 @@ class SignedInModel {
     }
 
     @ModelAttribute("signedIn")
+    @Nullable
     SignedInUser signedIn() {
         return currentUser.find().orElse(null);
     }

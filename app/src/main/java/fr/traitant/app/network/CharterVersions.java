@@ -70,7 +70,7 @@ public class CharterVersions {
         for (String rpps : jdbc.sql("select rpps from charter_member where not synthetic order by rpps")
                 .query(String.class)
                 .list()) {
-            accounts.findDoctorByRpps(rpps)
+            accounts.findDoctorByRpps(java.util.Objects.requireNonNull(rpps))
                     .ifPresent(u -> inbox.notify(
                             u.accountId(),
                             "La charte des médecins solidaires a une nouvelle " + "version (" + version
