@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -151,7 +152,7 @@ public class ActivationCodes {
         String url = baseUrl + "/activation";
         if (channel == Channel.EMAIL) {
             outbox.enqueue(
-                    m.email(),
+                    java.util.Objects.requireNonNull(m.email(), "an e-mail code for a member without an address"),
                     "Votre code pour activer votre compte Traitant",
                     "Bonjour " + m.firstName() + " " + m.lastName()
                             + ",\n\nPour créer votre compte Traitant (suivre les propositions de médecin traitant faites à votre foyer), "
@@ -203,7 +204,7 @@ public class ActivationCodes {
     public long activate(
             String typedCode,
             String nirText,
-            LocalDate birthDate,
+            @Nullable LocalDate birthDate,
             String email,
             String password,
             String clientAddress) {
@@ -215,7 +216,12 @@ public class ActivationCodes {
                     "Trop de tentatives ont échoué. Par sécurité, l'activation est bloquée pendant quelques "
                             + "minutes. Réessayez plus tard.");
         }
-        record Row(long id, long memberId, Instant expires, Instant used, Instant revoked) {}
+        record Row(
+                long id,
+                long memberId,
+                Instant expires,
+                @Nullable Instant used,
+                @Nullable Instant revoked) {}
         Optional<Row> row = jdbc.sql(
                         "select id, member_id, expires_at, used_at, revoked_at from activation_code where code_hash = ?")
                 .param(Secrets.hash(code))
@@ -286,7 +292,7 @@ public class ActivationCodes {
         return accountId;
     }
 
-    private void refused(Long memberId, String why) {
+    private void refused(@Nullable Long memberId, String why) {
         auditTrail.record(
                 memberId == null ? null : MembersPersonalData.personRef(memberId),
                 "activation_code",

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
@@ -89,7 +90,7 @@ class ActivationPages {
                 codes.activate(code, nir, birthDate, email, password, request.getRemoteAddr());
                 return "redirect:/connexion?compte";
             } catch (IllegalArgumentException e) {
-                String message = e.getMessage();
+                String message = String.valueOf(e.getMessage());
                 String field =
                         message.contains("mot de passe") ? "password" : message.contains("adresse") ? "email" : "code";
                 errors.put(field, message);
@@ -102,6 +103,7 @@ class ActivationPages {
     }
 
     @PostMapping("/foyers/{id}/membres/{member}/code-activation")
+    @Nullable
     String issue(
             @PathVariable long id,
             @PathVariable long member,

@@ -39,13 +39,13 @@ public final class FundPopulation2024 {
 
     /** Beneficiaries of a category in an age band. */
     public static int count(MemberCategory category, AgeBand band) {
-        return BY_AGE_BAND.get(category)[band.ordinal()];
+        return java.util.Objects.requireNonNull(BY_AGE_BAND.get(category))[band.ordinal()];
     }
 
     /** Beneficiaries of a category (the report's first table). */
     public static int count(MemberCategory category) {
         int total = 0;
-        for (int n : BY_AGE_BAND.get(category)) {
+        for (int n : java.util.Objects.requireNonNull(BY_AGE_BAND.get(category))) {
             total += n;
         }
         return total;

@@ -2,13 +2,19 @@ package fr.traitant.app.members;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What other modules need to know about a household to rank and place it — no names, no identifiers beyond the
  * household id (for the waiting list's priority and the matching).
  */
 public record HouseholdProfile(
-        long householdId, String communeCode, String departement, Double lat, Double lon, List<Person> members) {
+        long householdId,
+        @Nullable String communeCode,
+        @Nullable String departement,
+        @Nullable Double lat,
+        @Nullable Double lon,
+        List<Person> members) {
     public HouseholdProfile {
         members = List.copyOf(members);
     }
@@ -18,7 +24,7 @@ public record HouseholdProfile(
             long memberId,
             int age,
             MemberCategory category,
-            LongTermCondition longTermCondition,
+            @Nullable LongTermCondition longTermCondition,
             List<Vulnerability> vulnerabilities,
             boolean hasDeclaredDoctor) {
         public Person {

@@ -8,14 +8,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class HouseholdRepository {
 
-    record HouseholdRow(long id, String label, String communeCode, Instant closedAt, Double lat, Double lon) {
-        HouseholdRow(long id, String label, String communeCode, Instant closedAt) {
+    record HouseholdRow(
+            long id,
+            String label,
+            @Nullable String communeCode,
+            @Nullable Instant closedAt,
+            @Nullable Double lat,
+            @Nullable Double lon) {
+        HouseholdRow(long id, String label, @Nullable String communeCode, @Nullable Instant closedAt) {
             this(id, label, communeCode, closedAt, null, null);
         }
     }
@@ -25,12 +32,12 @@ class HouseholdRepository {
             long householdId,
             String firstName,
             String lastName,
-            LocalDate birthDate,
-            String nir,
-            String email,
-            String phone,
+            @Nullable LocalDate birthDate,
+            @Nullable String nir,
+            @Nullable String email,
+            @Nullable String phone,
             MemberCategory category,
-            LongTermCondition longTermCondition,
+            @Nullable LongTermCondition longTermCondition,
             List<Vulnerability> vulnerabilities,
             boolean hasDeclaredDoctor,
             boolean consentToContact) {
@@ -69,7 +76,7 @@ class HouseholdRepository {
         this.territory = territory;
     }
 
-    long insertHousehold(String label, String communeCode) {
+    long insertHousehold(String label, @Nullable String communeCode) {
         return jdbc.sql("insert into household (label, commune_code) values (:label, :commune) returning id")
                 .param("label", label)
                 .param("commune", communeCode)
@@ -110,14 +117,14 @@ class HouseholdRepository {
     List<Long> accountsOf(long householdId) {
         return jdbc.sql("select account_id from household_account where household_id = :h order by account_id")
                 .param("h", householdId)
-                .query(Long.class)
+                .query((rs, i) -> rs.getLong(1))
                 .list();
     }
 
     List<Long> householdsOf(long accountId) {
         return jdbc.sql("select household_id from household_account where account_id = :a order by household_id")
                 .param("a", accountId)
-                .query(Long.class)
+                .query((rs, i) -> rs.getLong(1))
                 .list();
     }
 
@@ -150,7 +157,7 @@ class HouseholdRepository {
                 .optional();
     }
 
-    List<MemberRow> searchMembers(String query, String nir) {
+    List<MemberRow> searchMembers(String query, @Nullable String nir) {
         return jdbc.sql("select " + MEMBER_COLUMNS + """
                          from member
                         where lower(last_name) = lower(:q) or lower(first_name || ' ' || last_name) = lower(:q)
@@ -230,7 +237,7 @@ class HouseholdRepository {
         return jdbc.sql("select m.id from (" + ALD_MEMBER_SELECT + " and m.id > :after) m order by m.id limit :limit")
                 .param("after", afterMemberId)
                 .param("limit", limit)
-                .query(Long.class)
+                .query((rs, i) -> rs.getLong(1))
                 .list();
     }
 
@@ -238,7 +245,10 @@ class HouseholdRepository {
         return jdbc.sql("""
                         select distinct household_id from member
                          where long_term_condition is not null and not has_declared_doctor and consent_to_contact
-                         order by household_id limit :limit""").param("limit", limit).query(Long.class).list();
+                         order by household_id limit :limit""")
+                .param("limit", limit)
+                .query((rs, i) -> rs.getLong(1))
+                .list();
     }
 
     int declareDoctor(long householdId, String rpps, LocalDate since) {

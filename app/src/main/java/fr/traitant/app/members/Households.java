@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -163,9 +164,13 @@ public class Households {
 
     /** A member as their médecin traitant sees them; phone and e-mail null unless the member agreed to be contacted. */
     public record MemberContact(
-            String firstName, String lastName, java.time.LocalDate birthDate, String phone, String email) {
+            String firstName,
+            String lastName,
+            java.time.@Nullable LocalDate birthDate,
+            @Nullable String phone,
+            @Nullable String email) {
         /** "1 mars 1990". */
-        public String birthDateText() {
+        public @Nullable String birthDateText() {
             return birthDate == null ? "—" : fr.traitant.app.platform.FrenchDates.day(birthDate);
         }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of the member file, read and checked field by field (French messages naming the column): the parsing half of
@@ -27,18 +28,18 @@ final class MemberLines {
             String household,
             String beneficiary,
             MemberCategory category,
-            Nir nir,
+            @Nullable Nir nir,
             String firstName,
             String lastName,
             LocalDate birthDate,
-            String sex,
+            @Nullable String sex,
             CommuneSummary commune,
-            LongTermCondition condition,
+            @Nullable LongTermCondition condition,
             List<Vulnerability> vulnerabilities,
             boolean hasDoctor,
-            Rpps doctorRpps,
-            EmailAddress email,
-            PhoneNumber phone,
+            @Nullable Rpps doctorRpps,
+            @Nullable EmailAddress email,
+            @Nullable PhoneNumber phone,
             boolean consent) {
         @Override
         public String toString() {

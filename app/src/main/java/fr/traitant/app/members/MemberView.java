@@ -2,6 +2,7 @@ package fr.traitant.app.members;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A member as shown on pages and in the API: the NIR is masked.
@@ -13,12 +14,12 @@ public record MemberView(
         long id,
         String firstName,
         String lastName,
-        LocalDate birthDate,
-        String nir,
-        String email,
-        String phone,
+        @Nullable LocalDate birthDate,
+        @Nullable String nir,
+        @Nullable String email,
+        @Nullable String phone,
         MemberCategory category,
-        LongTermCondition longTermCondition,
+        @Nullable LongTermCondition longTermCondition,
         List<Vulnerability> vulnerabilities,
         boolean hasDeclaredDoctor,
         boolean consentToContact) {

@@ -163,7 +163,7 @@ class MembersPersonalData implements PersonalDataHolder {
                         "household",
                         Long.toString(h.id()),
                         "Foyer clos (" + repository.members(h.id()).size() + " membre(s))",
-                        h.closedAt()))
+                        java.util.Objects.requireNonNull(h.closedAt())))
                 .toList();
     }
 

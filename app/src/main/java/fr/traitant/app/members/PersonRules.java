@@ -3,6 +3,7 @@ package fr.traitant.app.members;
 import fr.traitant.app.platform.values.Nir;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a member's identity must respect wherever it is written — the member import and the DPO's rectification
@@ -35,7 +36,7 @@ final class PersonRules {
         return v;
     }
 
-    static LocalDate birthDate(LocalDate birth, Nir nir, LocalDate today) {
+    static LocalDate birthDate(LocalDate birth, @Nullable Nir nir, LocalDate today) {
         if (birth.isAfter(today) || birth.isBefore(LocalDate.of(1900, 1, 1))) {
             throw new IllegalArgumentException(
                     "La date de naissance est impossible (" + fr.traitant.app.platform.FrenchDates.day(birth) + ").");

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DEMO ONLY — a synthetic protected population shaped like the fund's 2024 report ({@link FundPopulation2024}):
@@ -48,7 +49,7 @@ final class SyntheticPopulation {
             int age,
             LocalDate birthDate,
             char sex,
-            LongTermCondition longTermCondition,
+            @Nullable LongTermCondition longTermCondition,
             int vulnerabilities,
             boolean hasDeclaredDoctor,
             boolean consentToContact,
@@ -114,7 +115,7 @@ final class SyntheticPopulation {
         // 1. people: category and age, exactly the cells
         List<int[]> people = new ArrayList<>(); // {category, age}
         for (MemberCategory category : MemberCategory.values()) {
-            int[] perBand = cells.get(category);
+            int[] perBand = java.util.Objects.requireNonNull(cells.get(category));
             for (AgeBand band : AgeBand.values()) {
                 for (int i = 0; i < perBand[band.ordinal()]; i++) {
                     people.add(new int[] {

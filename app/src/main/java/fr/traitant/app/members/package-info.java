@@ -7,4 +7,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Members",
         allowedDependencies = {"identity", "platform", "privacy", "territory"})
+@org.jspecify.annotations.NullMarked
 package fr.traitant.app.members;

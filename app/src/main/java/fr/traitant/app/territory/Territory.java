@@ -259,7 +259,7 @@ public class Territory {
     }
 
     /** "Toulon (83)" for an INSEE code; the code itself if unknown; empty for none. */
-    public String communeLabel(String code) {
+    public String communeLabel(@Nullable String code) {
         if (code == null || code.isBlank()) {
             return "";
         }
