@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Distance;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -357,7 +358,7 @@ class DirectoryFhir {
         return b;
     }
 
-    private static void add(Bundle bundle, Resource r, HttpServletRequest request, Double metres) {
+    private static void add(Bundle bundle, Resource r, HttpServletRequest request, @Nullable Double metres) {
         var entry = bundle.addEntry()
                 .setFullUrl(base(request) + "/" + r.fhirType() + "/"
                         + r.getIdElement().getIdPart())
@@ -400,7 +401,8 @@ class DirectoryFhir {
                 .body(parser.encodeResourceToString(r));
     }
 
-    private static ResponseEntity<String> outcome(HttpStatus status, OperationOutcome.IssueType type, String message) {
+    private static ResponseEntity<String> outcome(
+            HttpStatus status, OperationOutcome.IssueType type, @Nullable String message) {
         OperationOutcome o = new OperationOutcome();
         o.addIssue()
                 .setSeverity(OperationOutcome.IssueSeverity.ERROR)

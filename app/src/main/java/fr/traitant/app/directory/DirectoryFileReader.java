@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ class DirectoryFileReader {
      * @param warnings lines kept with a warning (at most {@value #MAX_STORED_LINES}); {@code warned} counts them all
      */
     record Reading(
-            String refusal,
+            @Nullable String refusal,
             long lines,
             long accepted,
             long skipped,
@@ -74,7 +75,7 @@ class DirectoryFileReader {
             List<ImportReport.Rejection> warnings,
             long stagingMs) {
 
-        static Reading refused(String why, long lines) {
+        static Reading refused(@Nullable String why, long lines) {
             return new Reading(why, lines, 0, 0, Map.of(), 0, List.of(), 0, List.of(), 0);
         }
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -53,7 +54,7 @@ public class DirectoryImports {
     private final ImportHistory history;
     private final CurrentUser currentUser;
     private final Path uploads = Path.of(System.getProperty("java.io.tmpdir"));
-    private final AtomicReference<ImportTracker> current = new AtomicReference<>();
+    private final AtomicReference<@Nullable ImportTracker> current = new AtomicReference<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "directory-import");
         thread.setDaemon(true);

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +54,7 @@ class DirectoryIndex {
         return t;
     });
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
-    private volatile DirectorySnapshot snapshot;
+    private volatile @Nullable DirectorySnapshot snapshot;
 
     DirectoryIndex(JdbcClient jdbc, Territory territory) {
         this.jdbc = jdbc;

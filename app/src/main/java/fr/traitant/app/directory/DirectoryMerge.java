@@ -248,7 +248,7 @@ class DirectoryMerge {
             if (deactivated > 0) {
                 events.publishEvent(new DoctorsLeftDirectory(
                         jdbc.sql("select rpps from import_gone order by rpps")
-                                .query(String.class)
+                                .query((rs, i) -> rs.getString(1))
                                 .list(),
                         now.toInstant()));
             }
@@ -258,7 +258,7 @@ class DirectoryMerge {
                     select d.id from doctor d join import_doctor i on i.rpps = d.rpps left join import_known k on k.id = d.id
                      where k.id is null or (k.%1$s) is distinct from (d.%2$s)
                      order by d.id""".formatted(SUPPLY_COLUMNS.replace(", ", ", k."), SUPPLY_COLUMNS.replace(", ", ", d.")))
-                    .query(String.class)
+                    .query((rs, i) -> rs.getString(1))
                     .list();
             // A big import is one change of the supply: one full recomputation beats thousands of incremental ones.
             if (supplyChanged.size() + deactivated > BULK_SUPPLY_THRESHOLD) {

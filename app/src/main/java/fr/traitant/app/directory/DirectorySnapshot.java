@@ -12,6 +12,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** An immutable index over doctors (per doctor arrays) and their practice locations (entries). */
 final class DirectorySnapshot {
@@ -93,7 +94,7 @@ final class DirectorySnapshot {
     private boolean anySynthetic;
 
     /** Road speed of the place where a trip starts: that of its commune (or of the nearest commune's class). */
-    double speedAt(String communeCode) {
+    double speedAt(@Nullable String communeCode) {
         Commune c = communeCode == null ? null : communes.get(communeCode);
         DensityClass density = c == null ? DensityClass.INTERMEDIATE : DensityClass.of(c.population(), c.areaKm2());
         return model.speedKmh(density);
@@ -105,7 +106,12 @@ final class DirectorySnapshot {
     }
 
     /** Whether doctor {@code d} passes every filter (origin and radius aside). */
-    boolean matches(int d, int requiredFlags, MedicalSpecialty wantedSpecialty, String language, String nameNeedle) {
+    boolean matches(
+            int d,
+            int requiredFlags,
+            @Nullable MedicalSpecialty wantedSpecialty,
+            @Nullable String language,
+            @Nullable String nameNeedle) {
         if ((flags[d] & requiredFlags) != requiredFlags) {
             return false;
         }
@@ -137,9 +143,9 @@ final class DirectorySnapshot {
             double originSpeedKmh,
             double radiusMetres,
             int requiredFlags,
-            MedicalSpecialty wantedSpecialty,
-            String language,
-            String nameNeedle,
+            @Nullable MedicalSpecialty wantedSpecialty,
+            @Nullable String language,
+            @Nullable String nameNeedle,
             int limit,
             int[] matchingOut) {
         GeoPoint origin = new GeoPoint(lat, lon);
@@ -185,9 +191,9 @@ final class DirectorySnapshot {
             double lon,
             double radiusMetres,
             int requiredFlags,
-            MedicalSpecialty wantedSpecialty,
-            String language,
-            String nameNeedle,
+            @Nullable MedicalSpecialty wantedSpecialty,
+            @Nullable String language,
+            @Nullable String nameNeedle,
             Match match) {
         if (radiusMetres / GeoPoint.EARTH_RADIUS_METRES >= Math.PI / 2) {
             throw new IllegalArgumentException("radius too large for the cell scan: " + radiusMetres);
@@ -205,9 +211,9 @@ final class DirectorySnapshot {
             double lon,
             double radiusMetres,
             int requiredFlags,
-            MedicalSpecialty wantedSpecialty,
-            String language,
-            String nameNeedle) {
+            @Nullable MedicalSpecialty wantedSpecialty,
+            @Nullable String language,
+            @Nullable String nameNeedle) {
         BitSet counted = new BitSet(id.length);
         int[] count = {0};
         scan(lat, lon, radiusMetres, requiredFlags, wantedSpecialty, language, nameNeedle, e -> {
@@ -228,9 +234,9 @@ final class DirectorySnapshot {
             double originSpeedKmh,
             double radiusMetres,
             int requiredFlags,
-            MedicalSpecialty wantedSpecialty,
-            String language,
-            String nameNeedle,
+            @Nullable MedicalSpecialty wantedSpecialty,
+            @Nullable String language,
+            @Nullable String nameNeedle,
             int limit,
             int[] distinctOut) {
         Candidates candidates = new Candidates();
@@ -281,9 +287,9 @@ final class DirectorySnapshot {
     /** Doctors passing the filters anywhere (name searches without a place), by name; and their count. */
     int[] anywhere(
             int requiredFlags,
-            MedicalSpecialty wantedSpecialty,
-            String language,
-            String nameNeedle,
+            @Nullable MedicalSpecialty wantedSpecialty,
+            @Nullable String language,
+            @Nullable String nameNeedle,
             int limit,
             int[] matchingOut) {
         List<Integer> found = new ArrayList<>();
@@ -309,8 +315,9 @@ final class DirectorySnapshot {
         return firstEntry[doctor];
     }
 
-    private int[] firstEntry;
+    private int[] firstEntry = new int[0];
 
+    @Nullable
     Integer doctorIndex(String doctorId) {
         return doctorById.get(doctorId);
     }

@@ -1,25 +1,26 @@
 package fr.traitant.app.directory;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Search parameters as they come from the API or the page (all optional strings or flags); {@link #resolve} turns
  * them into criteria and a place, with French errors for bad input.
  */
 record DoctorSearchRequest(
-        String place,
-        Double lat,
-        Double lon,
-        String name,
+        @Nullable String place,
+        @Nullable Double lat,
+        @Nullable Double lon,
+        @Nullable String name,
         boolean accepting,
         boolean network,
         boolean sector1,
-        String specialty,
+        @Nullable String specialty,
         boolean teleconsultation,
         boolean wheelchair,
-        String language,
-        Double radiusKm,
-        Integer limit) {
+        @Nullable String language,
+        @Nullable Double radiusKm,
+        @Nullable Integer limit) {
 
     boolean isEmpty() {
         return blank(place) && lat == null && lon == null && blank(name);
@@ -30,7 +31,7 @@ record DoctorSearchRequest(
     Resolved resolve(DoctorSearch search) {
         Optional<DoctorSearch.Place> where = Optional.empty();
         // A typed place wins over coordinates (the page keeps the last "près de moi" position in hidden fields).
-        if (!blank(place)) {
+        if (place != null && !place.isBlank()) {
             if (place.length() > 100) {
                 throw new IllegalArgumentException("Le lieu dépasse 100 caractères.");
             }
@@ -43,20 +44,20 @@ record DoctorSearchRequest(
         }
         DoctorSearchCriteria criteria = new DoctorSearchCriteria(
                 where.map(DoctorSearch.Place::point),
-                name,
+                name == null ? "" : name,
                 accepting,
                 network,
                 sector1,
-                specialty,
+                specialty == null ? "" : specialty,
                 teleconsultation,
                 wheelchair,
-                language,
+                language == null ? "" : language,
                 radiusKm == null ? DoctorSearchCriteria.DEFAULT_RADIUS_KM : radiusKm,
                 limit == null ? DoctorSearchCriteria.DEFAULT_LIMIT : limit);
         return new Resolved(criteria, where);
     }
 
-    private static boolean blank(String s) {
+    private static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
     }
 }

@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The directory's doctors as FHIR R4 resources (Practitioner, PractitionerRole, Location, Organization), after the
@@ -163,7 +164,7 @@ class FhirResources {
         return a;
     }
 
-    private static CodeableConcept language(String code, String display) {
+    private static CodeableConcept language(String code, @Nullable String display) {
         return new CodeableConcept().addCoding(new Coding("urn:ietf:bcp:47", code, display));
     }
 

@@ -6,4 +6,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Annuaire",
         allowedDependencies = {"identity", "network", "platform", "territory"})
+@org.jspecify.annotations.NullMarked
 package fr.traitant.app.directory;
