@@ -356,7 +356,8 @@ public class AldIntake {
                 entry = waitingList.register(d[1], WaitingList.Source.ALD_DATA, clock.instant());
             } catch (IllegalArgumentException e) {
                 jdbc.sql("update ald_outreach set not_listed_reason = ? where id = ?")
-                        .params(e.getMessage(), d[0])
+                        .param(e.getMessage())
+                        .param(d[0])
                         .update();
                 continue;
             }

@@ -32,8 +32,8 @@ class AnswerPages {
                         action -> {
                             model.addAttribute("action", action);
                             model.addAttribute("token", token);
-                            model.addAttribute("question", WORDING.get(action)[0]);
-                            model.addAttribute("label", WORDING.get(action)[1]);
+                            model.addAttribute("question", java.util.Objects.requireNonNull(WORDING.get(action))[0]);
+                            model.addAttribute("label", java.util.Objects.requireNonNull(WORDING.get(action))[1]);
                         },
                         () -> model.addAttribute("invalid", "Ce lien n'est pas valide, a expiré ou a déjà servi."));
         return "matching/answer";

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +26,7 @@ class CapacityRepository {
     // ---- the workflow doctors' capacity
 
     /** The capacity of this DOCTOR account's workflow doctor: its own row, else the directory doctor's with its RPPS. */
-    Optional<DoctorCapacities.Capacity> capacity(long doctorAccountId, String rpps) {
+    Optional<DoctorCapacities.Capacity> capacity(long doctorAccountId, @Nullable String rpps) {
         return jdbc.sql("""
                         select id, commune_code, departement, capacity, committed, network_member, accepting from doctor_capacity
                          where doctor_account_id = :d or (doctor_account_id is null and rpps = :rpps)
@@ -60,14 +61,14 @@ class CapacityRepository {
 
     void upsertCapacity(
             long doctorAccountId,
-            String rpps,
+            @Nullable String rpps,
             CommuneSummary commune,
             double lat,
             double lon,
             int capacity,
             boolean accepting,
             Instant now,
-            String email) {
+            @Nullable String email) {
         jdbc.sql("""
                         insert into doctor_capacity (doctor_account_id, rpps, commune_code, departement, lat, lon, capacity, accepting, updated_at, email)
                         values (:d, :rpps, :c, :dep, :lat, :lon, :cap, :accepting, :now, :email)
@@ -148,7 +149,7 @@ class CapacityRepository {
     // ---- one capacity per doctor (CapacityFollowsDirectory) and the doctor's dashboard (MatchingWork)
 
     /** A workflow doctor row of an RPPS: its id, its account (if any) and the places already committed. */
-    record Held(long id, Long accountId, int committed) {}
+    record Held(long id, @Nullable Long accountId, int committed) {}
 
     List<Held> rowsOfRpps(String rpps) {
         return jdbc.sql("select id, doctor_account_id, committed from doctor_capacity where rpps = :r")
@@ -255,7 +256,7 @@ class CapacityRepository {
                         "select id from doctor_capacity where departement = :d and (rpps is null or rpps <> all(:rpps::text[])) order by id")
                 .param("d", departement)
                 .param("rpps", rpps.toArray(String[]::new))
-                .query(Long.class)
+                .query((rs, i) -> rs.getLong(1))
                 .list();
     }
 

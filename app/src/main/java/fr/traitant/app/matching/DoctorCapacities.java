@@ -11,6 +11,7 @@ import fr.traitant.app.territory.Territory;
 import fr.traitant.engine.directory.NewPatients;
 import java.time.Clock;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,7 +90,7 @@ public class DoctorCapacities {
      * {@code capacity > 0}). Network membership is the network module's (ADR 0050), never declared here.
      */
     @Transactional
-    public void declareCapacity(long doctorAccountId, String rpps, String communeCode, int capacity) {
+    public void declareCapacity(long doctorAccountId, @Nullable String rpps, String communeCode, int capacity) {
         declareCapacity(doctorAccountId, rpps, communeCode, capacity, null);
     }
 
@@ -97,7 +98,8 @@ public class DoctorCapacities {
      * @param email the doctor's (MSSanté) address for proposals, or null to keep the known one
      */
     @Transactional
-    public void declareCapacity(long doctorAccountId, String rpps, String communeCode, int capacity, String email) {
+    public void declareCapacity(
+            long doctorAccountId, @Nullable String rpps, String communeCode, int capacity, @Nullable String email) {
         declare(
                 doctorAccountId,
                 rpps,
@@ -115,7 +117,7 @@ public class DoctorCapacities {
      * @throws AvailabilityRefused naming the invalid field
      */
     @Transactional
-    public void updateMyAvailability(NewPatients status, Integer capacity, String communeCode) {
+    public void updateMyAvailability(@Nullable NewPatients status, @Nullable Integer capacity, String communeCode) {
         SignedInUser doctor = currentUser.get();
         if (!doctor.has(Role.DOCTOR)) {
             throw new NotFoundException("Introuvable.");
@@ -144,7 +146,12 @@ public class DoctorCapacities {
     }
 
     private void declare(
-            long doctorAccountId, String rpps, NewPatients status, int capacity, String communeCode, String email) {
+            long doctorAccountId,
+            @Nullable String rpps,
+            NewPatients status,
+            int capacity,
+            String communeCode,
+            @Nullable String email) {
         String address = email == null
                 ? null
                 : fr.traitant.app.platform.values.EmailAddress.of(email).value();
@@ -186,7 +193,11 @@ public class DoctorCapacities {
                 lon = place.get().lon();
             }
             directory.updateAvailability(
-                    rpps, status, status == NewPatients.ACCEPTING ? capacity : 0, p.maxComplexity(), false);
+                    java.util.Objects.requireNonNull(rpps),
+                    status,
+                    status == NewPatients.ACCEPTING ? capacity : 0,
+                    p.maxComplexity(),
+                    false);
         }
         repository.upsertCapacity(
                 doctorAccountId,

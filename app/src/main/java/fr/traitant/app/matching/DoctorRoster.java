@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -57,7 +58,7 @@ class DoctorRoster {
     }
 
     /** The directory doctor linked to this RPPS, if any (invalid numbers link to nobody). */
-    Optional<DoctorProfile> directoryDoctor(String rpps) {
+    Optional<DoctorProfile> directoryDoctor(@Nullable String rpps) {
         if (rpps == null) {
             return Optional.empty();
         }
@@ -68,7 +69,7 @@ class DoctorRoster {
         }
     }
 
-    boolean networkMember(String rpps) {
+    boolean networkMember(@Nullable String rpps) {
         return rpps != null && charter.membership(rpps).isPresent();
     }
 

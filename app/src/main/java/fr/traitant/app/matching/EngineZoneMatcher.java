@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -128,8 +129,10 @@ class EngineZoneMatcher implements ZoneMatcher {
                 s.networkMember());
     }
 
-    private DensityClass density(String communeCode) {
-        return densityOfCommune.apply(communeCode).orElse(DensityClass.INTERMEDIATE);
+    private DensityClass density(@Nullable String communeCode) {
+        return communeCode == null
+                ? DensityClass.INTERMEDIATE
+                : densityOfCommune.apply(communeCode).orElse(DensityClass.INTERMEDIATE);
     }
 
     /** The engine's phases in French, for a run's page. */
@@ -178,20 +181,23 @@ class EngineZoneMatcher implements ZoneMatcher {
         doctors.forEach(d -> doctorById.put(d.id(), d));
         List<Assignment> assignments = new ArrayList<>();
         for (Proposal p : result.proposals()) {
-            Household h = householdById.get(p.householdId());
-            Doctor doc = doctorById.get(p.doctorId());
+            Household h = java.util.Objects.requireNonNull(householdById.get(p.householdId()));
+            Doctor doc = java.util.Objects.requireNonNull(doctorById.get(p.doctorId()));
             Explanation e = result.explain(p.householdId()).orElseThrow();
             List<PassedOver> nearer = new ArrayList<>();
             for (PassedOverDoctor o : e.nearerDoctors()) {
                 nearer.add(new PassedOver(
-                        supplyById.get(o.doctorId()).doctorId(),
+                        java.util.Objects.requireNonNull(supplyById.get(o.doctorId()))
+                                .doctorId(),
                         round(o.minutes()),
                         o.reason().name()));
             }
             double km = Math.round(h.location().distanceMetresTo(doc.location()) / 100.0) / 10.0;
             assignments.add(new Assignment(
-                    demandById.get(p.householdId()).entryId(),
-                    supplyById.get(p.doctorId()).doctorId(),
+                    java.util.Objects.requireNonNull(demandById.get(p.householdId()))
+                            .entryId(),
+                    java.util.Objects.requireNonNull(supplyById.get(p.doctorId()))
+                            .doctorId(),
                     round(p.minutes()),
                     km,
                     e.rank(),
@@ -202,7 +208,10 @@ class EngineZoneMatcher implements ZoneMatcher {
         List<Unserved> unserved = new ArrayList<>();
         for (UnservedHousehold u : result.unserved()) {
             unserved.add(new Unserved(
-                    demandById.get(u.householdId()).entryId(), u.reason().name(), u.eligibleDoctors()));
+                    java.util.Objects.requireNonNull(demandById.get(u.householdId()))
+                            .entryId(),
+                    u.reason().name(),
+                    u.eligibleDoctors()));
         }
         return new Result(assignments, unserved, describe(result.objective()));
     }

@@ -1,5 +1,6 @@
 package fr.traitant.app.matching;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +29,8 @@ class MatchingRunPages {
         return form(list, model, "", null);
     }
 
-    private String form(fr.traitant.app.platform.ListRequest list, Model model, String departement, String error) {
+    private String form(
+            fr.traitant.app.platform.ListRequest list, Model model, String departement, @Nullable String error) {
         model.addAttribute("runs", runs.recent(list, fr.traitant.app.platform.ListRequest.SIZE));
         model.addAttribute("departement", departement);
         model.addAttribute("error", error);

@@ -5,6 +5,7 @@ import fr.traitant.app.platform.FrenchDates;
 import fr.traitant.app.platform.Outbox;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -208,7 +209,7 @@ class ProposalMessages {
     }
 
     /** Name, practice address and phone of a workflow doctor, from the directory when it knows them (for e-mails). */
-    private String doctorIdentity(Long doctorId) {
+    private String doctorIdentity(@Nullable Long doctorId) {
         if (doctorId == null) {
             return "";
         }
@@ -230,7 +231,7 @@ class ProposalMessages {
     }
 
     /** Tells the doctor's account, if the workflow doctor has one, in the application, with a link to the proposal. */
-    private void tellDoctor(Long doctorId, long proposalId, String message) {
+    private void tellDoctor(@Nullable Long doctorId, long proposalId, String message) {
         if (doctorId == null) {
             return;
         }
@@ -240,7 +241,7 @@ class ProposalMessages {
     }
 
     /** The MSSanté address of a workflow doctor, if known (where proposals and news are sent). */
-    private Optional<String> doctorEmail(Long doctorId) {
+    private Optional<String> doctorEmail(@Nullable Long doctorId) {
         return doctorId == null ? Optional.empty() : repository.emailOf(doctorId);
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -114,7 +115,7 @@ class ProposalRepository {
     }
 
     /** Whether the proposal is addressed to this DOCTOR account (to it, to its workflow doctor, or to its RPPS: ADR 0051). */
-    boolean addressedTo(long proposalId, long doctorAccountId, String rpps) {
+    boolean addressedTo(long proposalId, long doctorAccountId, @Nullable String rpps) {
         return jdbc.sql("select exists (select 1 from proposal p left join doctor_capacity c on c.id = p.doctor_id"
                         + " where p.id = :id and " + Proposals.ADDRESSED_TO_ME + ")")
                 .param("id", proposalId)
@@ -177,12 +178,12 @@ class ProposalRepository {
                 rs.getTimestamp("created_at").toInstant());
     }
 
-    private static Instant instant(Timestamp t) {
+    private static @Nullable Instant instant(@Nullable Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 
     /** The proposals addressed to a DOCTOR account (see {@link Proposals#ADDRESSED_TO_ME}), most recent first. */
-    List<ProposalView> addressedTo(long doctorAccountId, String rpps) {
+    List<ProposalView> addressedTo(long doctorAccountId, @Nullable String rpps) {
         return jdbc.sql("select " + VIEW_COLUMNS + VIEW_FROM + "where " + Proposals.ADDRESSED_TO_ME
                         + " order by p.created_at desc, p.id desc")
                 .param("me", doctorAccountId)
@@ -192,7 +193,7 @@ class ProposalRepository {
     }
 
     /** One proposal; with {@code doctorAccountId}, only if addressed to that doctor. */
-    Optional<ProposalView> view(long proposalId, Long doctorAccountId, String rpps) {
+    Optional<ProposalView> view(long proposalId, @Nullable Long doctorAccountId, @Nullable String rpps) {
         return jdbc.sql("select " + VIEW_COLUMNS + VIEW_FROM + "where p.id = :id"
                         + (doctorAccountId == null ? "" : " and " + Proposals.ADDRESSED_TO_ME))
                 .param("id", proposalId)
@@ -239,13 +240,13 @@ class ProposalRepository {
     record WithDoctor(
             long householdId,
             String status,
-            String rpps,
-            Long accountId,
-            String communeCode,
-            Double lat,
-            Double lon,
-            Instant decidedAt,
-            Instant declaredAt) {}
+            @Nullable String rpps,
+            @Nullable Long accountId,
+            @Nullable String communeCode,
+            @Nullable Double lat,
+            @Nullable Double lon,
+            @Nullable Instant decidedAt,
+            @Nullable Instant declaredAt) {}
 
     Optional<WithDoctor> withDoctor(long proposalId) {
         return jdbc.sql("""

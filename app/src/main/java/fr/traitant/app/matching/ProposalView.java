@@ -1,9 +1,11 @@
 package fr.traitant.app.matching;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A proposal as its doctor (or an agent) sees it; no account id when made to a directory doctor without account (ADR 0051). */
-public record ProposalView(long id, long householdId, Long doctorAccountId, String status, Instant createdAt) {
+public record ProposalView(
+        long id, long householdId, @Nullable Long doctorAccountId, String status, Instant createdAt) {
 
     /** The state in French, as the doctor reads it. */
     public String statusLabel() {

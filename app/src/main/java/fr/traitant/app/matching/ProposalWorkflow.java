@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,12 +41,12 @@ public class ProposalWorkflow {
     record Row(
             long id,
             long householdId,
-            Long doctorId,
-            Long doctorAccountId,
+            @Nullable Long doctorId,
+            @Nullable Long doctorAccountId,
             String status,
-            Long entryId,
+            @Nullable Long entryId,
             int people,
-            Instant deadline) {}
+            @Nullable Instant deadline) {}
 
     private final ProposalRepository repository;
     private final CapacityRepository capacityRows;

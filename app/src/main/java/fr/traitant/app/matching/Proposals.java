@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -132,10 +133,11 @@ public class Proposals {
                 .map(c -> c.name() + " (" + c.departement() + ")")
                 .orElse("commune inconnue");
         Double minutes = row.minutes();
-        java.util.Optional<GeoPoint> home =
-                profile.lat() != null && row.destinationCommune().isEmpty()
-                        ? java.util.Optional.of(new GeoPoint(profile.lat(), profile.lon()))
-                        : commune(communeCode).map(c -> new GeoPoint(c.lat(), c.lon()));
+        java.util.Optional<GeoPoint> home = profile.lat() != null
+                        && profile.lon() != null
+                        && row.destinationCommune().isEmpty()
+                ? java.util.Optional.of(new GeoPoint(profile.lat(), java.util.Objects.requireNonNull(profile.lon())))
+                : commune(communeCode).map(c -> new GeoPoint(c.lat(), c.lon()));
         if (minutes == null && row.doctorLat() != null && home.isPresent()) {
             // not from a run (a case worker's proposal): the same road-time estimate, at the intermediate speed
             double km = home.get().distanceMetresTo(new GeoPoint(row.doctorLat(), row.doctorLon())) / 1000;
@@ -155,7 +157,7 @@ public class Proposals {
                 "TRANSFER".equals(row.source()));
     }
 
-    private java.util.Optional<fr.traitant.app.territory.CommuneSummary> commune(String code) {
+    private java.util.Optional<fr.traitant.app.territory.CommuneSummary> commune(@Nullable String code) {
         if (code == null || code.isBlank()) {
             return java.util.Optional.empty();
         }
@@ -178,14 +180,14 @@ public class Proposals {
             String name,
             String address,
             String phone,
-            String sector,
+            @Nullable String sector,
             List<String> languages,
-            Boolean wheelchairAccess,
-            Double minutes,
-            Double lat,
-            Double lon,
-            String declaredOn,
-            String confirmedOn) {
+            @Nullable Boolean wheelchairAccess,
+            @Nullable Double minutes,
+            @Nullable Double lat,
+            @Nullable Double lon,
+            @Nullable String declaredOn,
+            @Nullable String confirmedOn) {
         public ChosenDoctor {
             languages = List.copyOf(languages);
         }
@@ -238,8 +240,8 @@ public class Proposals {
                     d.languages(),
                     d.wheelchairAccess(),
                     summary.minutes(),
-                    place == null ? row.lat() : place.lat(),
-                    place == null ? row.lon() : place.lon(),
+                    place == null ? row.lat() : Double.valueOf(place.lat()),
+                    place == null ? row.lon() : Double.valueOf(place.lon()),
                     declared,
                     confirmed));
         }
@@ -277,7 +279,10 @@ public class Proposals {
      * @param declaredOn the date the doctor recorded the declaration, or null (still to do)
      */
     public record ChosenFamily(
-            long proposalId, List<Households.MemberContact> members, String confirmedOn, String declaredOn) {
+            long proposalId,
+            List<Households.MemberContact> members,
+            @Nullable String confirmedOn,
+            @Nullable String declaredOn) {
         public ChosenFamily {
             members = List.copyOf(members);
         }
@@ -347,7 +352,7 @@ public class Proposals {
         persons.forEach(person -> auditTrail.record(person, "proposal", Long.toString(proposalId), action, purpose));
     }
 
-    private String myRpps(SignedInUser doctor) {
+    private @Nullable String myRpps(SignedInUser doctor) {
         return accounts.doctorRpps(doctor.accountId())
                 .map(fr.traitant.engine.directory.Rpps::value)
                 .orElse(null);

@@ -6,6 +6,7 @@ import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +48,9 @@ public class RunReview {
             long householdId,
             int people,
             int priority,
-            Long currentDoctorId,
-            String currentDoctor,
-            Double currentMinutes,
+            @Nullable Long currentDoctorId,
+            @Nullable String currentDoctor,
+            @Nullable Double currentMinutes,
             List<Option> options) {
         public Choice {
             options = List.copyOf(options);
@@ -198,7 +199,9 @@ public class RunReview {
         return "Foyer n° " + choice.householdId() + " : "
                 + (choice.currentDoctor() == null
                         ? "aucun médecin"
-                        : choice.currentDoctor() + " (" + Math.round(choice.currentMinutes()) + " min)")
+                        : choice.currentDoctor() + " ("
+                                + Math.round(java.util.Objects.requireNonNullElse(choice.currentMinutes(), 0.0))
+                                + " min)")
                 + " → " + chosen.doctor() + " ("
                 + Math.round(chosen.minutes()) + " min). Il restera " + chosen.placesLeft() + " place(s) à "
                 + chosen.doctor()

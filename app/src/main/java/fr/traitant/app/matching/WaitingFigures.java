@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -36,9 +37,9 @@ public class WaitingFigures {
             String departement,
             List<Integer> priorities,
             boolean belowThreshold,
-            Long households,
-            Long people,
-            Double medianWaitDays) {
+            @Nullable Long households,
+            @Nullable Long people,
+            @Nullable Double medianWaitDays) {
         public Cell {
             priorities = List.copyOf(priorities);
         }
@@ -55,27 +56,31 @@ public class WaitingFigures {
 
         /** The households as published: a number, or "&lt; 11". */
         public String householdsText() {
-            return belowThreshold ? "< " + THRESHOLD : households.toString();
+            return belowThreshold ? "< " + THRESHOLD : String.valueOf(households);
         }
 
         public String peopleText() {
-            return belowThreshold ? "< " + THRESHOLD : people.toString();
+            return belowThreshold ? "< " + THRESHOLD : String.valueOf(people);
         }
 
         /** The median wait as a French page shows it ("12,5"), or "—" for a hidden group. */
         public String medianText() {
-            return belowThreshold ? "—" : medianWaitDays.toString().replace('.', ',');
+            return belowThreshold ? "—" : String.valueOf(medianWaitDays).replace('.', ',');
         }
     }
 
     /** Households whose entry ended with a declared médecin traitant, per month ({@code YYYY-MM}); counts null below 11. */
-    public record Month(String month, boolean belowThreshold, Long households, Long people) {
+    public record Month(
+            String month,
+            boolean belowThreshold,
+            @Nullable Long households,
+            @Nullable Long people) {
         public String householdsText() {
-            return belowThreshold ? "< " + THRESHOLD : households.toString();
+            return belowThreshold ? "< " + THRESHOLD : String.valueOf(households);
         }
 
         public String peopleText() {
-            return belowThreshold ? "< " + THRESHOLD : people.toString();
+            return belowThreshold ? "< " + THRESHOLD : String.valueOf(people);
         }
     }
 
@@ -175,7 +180,7 @@ public class WaitingFigures {
                     .append(
                             c.belowThreshold()
                                     ? ""
-                                    : c.medianWaitDays().toString().replace('.', ','))
+                                    : String.valueOf(c.medianWaitDays()).replace('.', ','))
                     .append('\n');
         }
         return csv.toString();

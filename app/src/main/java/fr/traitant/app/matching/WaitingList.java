@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -87,7 +88,7 @@ public class WaitingList {
         }
 
         /** The waiting-since day as a French page writes it: "2 décembre 2026". */
-        public String waitingSinceText() {
+        public @Nullable String waitingSinceText() {
             return fr.traitant.app.platform.FrenchDates.day(waitingSinceDay());
         }
     }
@@ -128,7 +129,7 @@ public class WaitingList {
         return register(householdId, Source.TRANSFER, waitingSince, destinationCommune);
     }
 
-    private long register(long householdId, Source source, Instant waitingSince, String destinationCommune) {
+    private long register(long householdId, Source source, Instant waitingSince, @Nullable String destinationCommune) {
         HouseholdProfile found = households
                 .profile(householdId)
                 .orElseThrow(() -> new NotFoundException("Aucun foyer " + householdId + "."));
@@ -303,7 +304,7 @@ public class WaitingList {
      * them), optionally of one priority class.
      */
     @Transactional
-    public List<Entry> waiting(String departement, Integer priority, int limit) {
+    public List<Entry> waiting(String departement, @Nullable Integer priority, int limit) {
         return waiting(departement, priority, ListRequest.first("/liste-attente"), limit)
                 .rows();
     }
@@ -317,7 +318,7 @@ public class WaitingList {
 
     /** One page of the waiting list, each entry shown audited. */
     @Transactional
-    public ListPage<Entry> waiting(String departement, Integer priority, ListRequest request, int size) {
+    public ListPage<Entry> waiting(String departement, @Nullable Integer priority, ListRequest request, int size) {
         String where =
                 " from waiting_entry where status = 'WAITING' and (:d = '' or departement = :d) and (:p = 0 or priority = :p)";
         Map<String, Object> params =

@@ -162,11 +162,13 @@ class ZoneInputs {
         String communeCode = destination != null ? destination : profile.communeCode();
         double lat;
         double lon;
-        if (destination == null && profile.lat() != null) {
-            lat = profile.lat();
-            lon = profile.lon();
+        Double homeLat = profile.lat(), homeLon = profile.lon();
+        if (destination == null && homeLat != null && homeLon != null) {
+            lat = homeLat;
+            lon = homeLon;
         } else {
-            CommuneSummary c = territory.getCommune(communeCode);
+            CommuneSummary c = territory.getCommune(
+                    java.util.Objects.requireNonNull(communeCode, "a waiting household without a commune"));
             lat = c.lat();
             lon = c.lon();
         }

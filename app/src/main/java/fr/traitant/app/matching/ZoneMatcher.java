@@ -3,6 +3,7 @@ package fr.traitant.app.matching;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Port: assigns the waiting households of one zone to doctors with room. Implemented by {@link EngineZoneMatcher}
@@ -26,10 +27,10 @@ interface ZoneMatcher {
             LocalDate waitingSince,
             double lat,
             double lon,
-            String communeCode,
+            @Nullable String communeCode,
             boolean paediatrics,
             boolean wheelchair,
-            String language,
+            @Nullable String language,
             boolean transferred,
             boolean complex) {}
 

@@ -8,4 +8,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Matching",
         allowedDependencies = {"directory", "identity", "members", "network", "platform", "privacy", "territory"})
+@org.jspecify.annotations.NullMarked
 package fr.traitant.app.matching;

@@ -251,7 +251,7 @@ class HouseholdRepository {
                 .list();
     }
 
-    int declareDoctor(long householdId, String rpps, LocalDate since) {
+    int declareDoctor(long householdId, @Nullable String rpps, LocalDate since) {
         return jdbc.sql("""
                         update member set has_declared_doctor = true, declared_doctor_rpps = :rpps, declared_doctor_since = :since
                          where household_id = :h""")

@@ -120,7 +120,7 @@ public class Households {
 
     /** Declares a médecin traitant for every member of a household (after a transfer the old one is far away). */
     @Transactional
-    public int declareDoctor(long householdId, String rpps, String purpose) {
+    public int declareDoctor(long householdId, @Nullable String rpps, String purpose) {
         List<HouseholdRepository.MemberRow> members = repository.members(householdId);
         int changed = repository.declareDoctor(householdId, rpps, java.time.LocalDate.now(clock));
         for (HouseholdRepository.MemberRow m : members) {
