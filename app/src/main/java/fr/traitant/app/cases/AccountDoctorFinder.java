@@ -6,6 +6,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +25,7 @@ class AccountDoctorFinder implements DoctorFinder {
     }
 
     @Override
-    public List<DoctorCandidate> near(String communeCode, String name, int limit) {
+    public List<DoctorCandidate> near(@Nullable String communeCode, String name, int limit) {
         String wanted = fold(name == null ? "" : name);
         return accounts.withRole(Role.DOCTOR).stream()
                 .filter(d -> wanted.isEmpty() || fold(d.displayName()).contains(wanted))

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The indicators of the cases, computed from plain facts (no database, no clock), per kind, for a period of whole
@@ -29,8 +30,8 @@ public final class CaseIndicators {
             Motive motive,
             Channel channel,
             Instant receivedAt,
-            Instant closedAt,
-            Integer satisfaction) {}
+            @Nullable Instant closedAt,
+            @Nullable Integer satisfaction) {}
 
     public record MotiveShare(Motive motive, int count, double percent) {}
 
@@ -39,12 +40,12 @@ public final class CaseIndicators {
             CaseKind kind,
             int received,
             int closed,
-            Double meanHandlingDays,
-            Double medianHandlingDays,
+            @Nullable Double meanHandlingDays,
+            @Nullable Double medianHandlingDays,
             List<MotiveShare> motives,
-            Double fromInsuredPercent,
+            @Nullable Double fromInsuredPercent,
             int satisfactionAnswers,
-            Double satisfactionMean,
+            @Nullable Double satisfactionMean,
             List<Integer> satisfactionCounts) {
         public KindFigures {
             motives = List.copyOf(motives);
@@ -104,7 +105,8 @@ public final class CaseIndicators {
                 .filter(f -> f.closedAt() != null && within(f.closedAt(), from, to, zone))
                 .toList();
         long[] days = closed.stream()
-                .mapToLong(f -> ChronoUnit.DAYS.between(day(f.receivedAt(), zone), day(f.closedAt(), zone)))
+                .mapToLong(f -> ChronoUnit.DAYS.between(
+                        day(f.receivedAt(), zone), day(Objects.requireNonNull(f.closedAt()), zone)))
                 .sorted()
                 .toArray();
         List<MotiveShare> motives = new ArrayList<>();
@@ -135,12 +137,12 @@ public final class CaseIndicators {
                 Arrays.stream(scores).boxed().toList());
     }
 
-    static Double mean(long[] values) {
+    static @Nullable Double mean(long[] values) {
         return values.length == 0 ? null : Arrays.stream(values).average().orElseThrow();
     }
 
     /** The median of sorted values. */
-    static Double median(long[] sorted) {
+    static @Nullable Double median(long[] sorted) {
         int n = sorted.length;
         if (n == 0) {
             return null;

@@ -175,9 +175,9 @@ class CasePages {
             return newCasePage(model);
         }
         CaseView created = cases.open(new NewCase(
-                kind,
-                channel,
-                motive,
+                java.util.Objects.requireNonNull(kind),
+                java.util.Objects.requireNonNull(channel),
+                java.util.Objects.requireNonNull(motive),
                 vulnerabilities,
                 household,
                 name,
@@ -185,7 +185,7 @@ class CasePages {
                 phone,
                 commune,
                 form.getSummary(),
-                priority));
+                java.util.Objects.requireNonNull(priority)));
         return "redirect:/dossiers/" + created.id();
     }
 

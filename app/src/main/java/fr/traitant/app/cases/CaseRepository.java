@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,7 +48,13 @@ class CaseRepository {
         return "%s-%04d-%06d".formatted(kind.prefix(), year, n % 1_000_000);
     }
 
-    long insert(NewCase c, String reference, Long submittedBy, Instant receivedAt, LocalDate dueOn, boolean synthetic) {
+    long insert(
+            NewCase c,
+            String reference,
+            @Nullable Long submittedBy,
+            Instant receivedAt,
+            LocalDate dueOn,
+            boolean synthetic) {
         return jdbc.sql("""
                         insert into case_file (reference, kind, channel, motive, vulnerabilities, household_id, submitted_by,
                                requester_name, requester_email, requester_phone, commune_code, summary, priority,
@@ -92,7 +99,7 @@ class CaseRepository {
     List<String> persons(long caseId) {
         return jdbc.sql("select person_ref from case_person where case_id = :c order by person_ref")
                 .param("c", caseId)
-                .query(String.class)
+                .query((rs, i) -> rs.getString(1))
                 .list();
     }
 
@@ -140,7 +147,13 @@ class CaseRepository {
                 .optional();
     }
 
-    void moveTo(long id, CaseStatus status, String waitingFor, Outcome outcome, String closingNote, Instant closedAt) {
+    void moveTo(
+            long id,
+            CaseStatus status,
+            @Nullable String waitingFor,
+            @Nullable Outcome outcome,
+            @Nullable String closingNote,
+            @Nullable Instant closedAt) {
         jdbc.sql("""
                         update case_file set status = :status, waiting_for = :waiting, outcome = :outcome, closing_note = :note,
                                closed_at = :closedAt, version = version + 1 where id = :id""")
@@ -153,7 +166,7 @@ class CaseRepository {
                 .update();
     }
 
-    void assign(long id, Long accountId, String name) {
+    void assign(long id, @Nullable Long accountId, @Nullable String name) {
         jdbc.sql(
                         "update case_file set assignee_account_id = :a, assignee_name = :n, version = version + 1 where id = :id")
                 .param("a", accountId)
@@ -170,7 +183,7 @@ class CaseRepository {
                 .update();
     }
 
-    void linkProposal(long id, Long proposalId, Long doctorAccountId, String doctorName) {
+    void linkProposal(long id, @Nullable Long proposalId, @Nullable Long doctorAccountId, @Nullable String doctorName) {
         jdbc.sql("""
                         update case_file set proposal_id = :p, doctor_account_id = :d, doctor_name = :n, version = version + 1
                         where id = :id""")
@@ -181,7 +194,7 @@ class CaseRepository {
                 .update();
     }
 
-    void satisfaction(long id, int score, String comment, Instant at) {
+    void satisfaction(long id, int score, @Nullable String comment, Instant at) {
         jdbc.sql("""
                         update case_file set satisfaction_score = :s, satisfaction_comment = :c, satisfaction_at = :at,
                                version = version + 1 where id = :id""")
@@ -192,7 +205,8 @@ class CaseRepository {
                 .update();
     }
 
-    void journal(long caseId, String author, Long authorAccountId, JournalKind kind, String text, Instant at) {
+    void journal(
+            long caseId, String author, @Nullable Long authorAccountId, JournalKind kind, String text, Instant at) {
         jdbc.sql("""
                         insert into case_journal (case_id, occurred_at, author, author_account_id, kind, text)
                         values (:c, :at, :author, :authorId, :kind, :text)""")

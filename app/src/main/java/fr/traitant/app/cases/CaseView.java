@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A case as an agent (or, filtered by the pages, its requester) sees it. Nullable fields are marked. */
 public record CaseView(
@@ -13,28 +14,28 @@ public record CaseView(
         Channel channel,
         Motive motive,
         List<CaseSituation> vulnerabilities,
-        Long householdId,
-        Long submittedBy,
+        @Nullable Long householdId,
+        @Nullable Long submittedBy,
         String requesterName,
-        String requesterEmail,
-        String requesterPhone,
-        String communeCode,
+        @Nullable String requesterEmail,
+        @Nullable String requesterPhone,
+        @Nullable String communeCode,
         String summary,
-        Long assigneeAccountId,
-        String assigneeName,
+        @Nullable Long assigneeAccountId,
+        @Nullable String assigneeName,
         Priority priority,
         CaseStatus status,
-        String waitingFor,
-        Outcome outcome,
-        String closingNote,
+        @Nullable String waitingFor,
+        @Nullable Outcome outcome,
+        @Nullable String closingNote,
         Instant receivedAt,
         LocalDate dueOn,
-        Instant closedAt,
-        Long proposalId,
-        Long doctorAccountId,
-        String doctorName,
-        Integer satisfactionScore,
-        String satisfactionComment,
+        @Nullable Instant closedAt,
+        @Nullable Long proposalId,
+        @Nullable Long doctorAccountId,
+        @Nullable String doctorName,
+        @Nullable Integer satisfactionScore,
+        @Nullable String satisfactionComment,
         boolean synthetic,
         int version) {
 
@@ -45,7 +46,7 @@ public record CaseView(
     }
 
     /** The requester's phone as {@code 0X XX XX XX XX}, or null. */
-    public String phoneNational() {
+    public @Nullable String phoneNational() {
         return requesterPhone == null
                 ? null
                 : new fr.traitant.app.platform.values.PhoneNumber(requesterPhone).national();

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -204,7 +205,7 @@ public class Cases {
 
     /** Gives a case to another agent of the same kind (or to nobody: back to the unassigned pile). */
     @Transactional
-    public void assign(long id, Long accountId) {
+    public void assign(long id, @Nullable Long accountId) {
         SignedInUser user = currentUser.get();
         CaseView c = forAgent(id, true);
         if (c.status() == CaseStatus.CLOSED) {
@@ -251,7 +252,7 @@ public class Cases {
 
     /** Appends a line written by the agent (call, letter, doctor or partner contacted, note). */
     @Transactional
-    public void addJournal(long id, JournalKind kind, String text) {
+    public void addJournal(long id, @Nullable JournalKind kind, String text) {
         SignedInUser user = currentUser.get();
         forAgent(id);
         if (kind == null || !kind.byAgent()) {
@@ -344,7 +345,7 @@ public class Cases {
         return create(c, null, null);
     }
 
-    CaseView create(NewCase c, Long submittedBy, SignedInUser author) {
+    CaseView create(NewCase c, @Nullable Long submittedBy, @Nullable SignedInUser author) {
         Instant now = clock.instant();
         ZonedDateTime received = now.atZone(CaseView.PARIS);
         String reference = repository.nextReference(c.kind(), received.getYear());

@@ -103,7 +103,7 @@ class CasesPersonalData implements PersonalDataHolder {
                         "case",
                         Long.toString(c.id()),
                         "Dossier " + c.reference() + " clos (" + c.kind().label() + ")",
-                        c.closedAt()))
+                        java.util.Objects.requireNonNull(c.closedAt())))
                 .toList();
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,7 @@ class DirectoryDoctorFinder implements DoctorFinder {
     }
 
     @Override
-    public List<DoctorCandidate> near(String communeCode, String name, int limit) {
+    public List<DoctorCandidate> near(@Nullable String communeCode, String name, int limit) {
         int wanted = Math.max(1, Math.min(limit, 50));
         String who = name == null ? "" : name.strip();
         Map<String, DoctorCandidate> found = new LinkedHashMap<>();

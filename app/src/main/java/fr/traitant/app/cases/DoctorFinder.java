@@ -1,6 +1,7 @@
 package fr.traitant.app.cases;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Port: the doctors an agent can contact from a case, near a commune, members of the "médecins solidaires" network
@@ -15,7 +16,7 @@ public interface DoctorFinder {
      * @param name        part of the doctor's name, or blank
      * @param limit       at most this many (1–50)
      */
-    List<DoctorCandidate> near(String communeCode, String name, int limit);
+    List<DoctorCandidate> near(@Nullable String communeCode, String name, int limit);
 
     /** A doctor previously returned by {@link #near}, by its ref. */
     java.util.Optional<DoctorCandidate> find(String ref);

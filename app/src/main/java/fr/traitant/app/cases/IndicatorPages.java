@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -128,7 +129,7 @@ class IndicatorPages {
         return rows;
     }
 
-    private static String number(Double value) {
+    private static String number(@Nullable Double value) {
         return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -5,6 +5,7 @@ import fr.traitant.app.platform.values.InseeCode;
 import fr.traitant.app.platform.values.PhoneNumber;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A case to open. Values are already validated; optional ones may be null ({@code householdId}, {@code email},
@@ -15,11 +16,11 @@ public record NewCase(
         Channel channel,
         Motive motive,
         Set<CaseSituation> vulnerabilities,
-        Long householdId,
+        @Nullable Long householdId,
         String requesterName,
-        EmailAddress email,
-        PhoneNumber phone,
-        InseeCode commune,
+        @Nullable EmailAddress email,
+        @Nullable PhoneNumber phone,
+        @Nullable InseeCode commune,
         String summary,
         Priority priority) {
     public NewCase {

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -77,9 +78,9 @@ class RequestPages {
             return formPage(model);
         }
         CaseView created = requests.submit(new NewCase(
-                kind,
+                java.util.Objects.requireNonNull(kind),
                 Channel.ONLINE_FORM,
-                motive,
+                java.util.Objects.requireNonNull(motive),
                 vulnerabilities,
                 null,
                 currentUser.get().displayName(),
@@ -117,6 +118,7 @@ class RequestPages {
 
     /** The status block, for polling: 204 (nothing to swap) while the request has not changed. */
     @GetMapping("/mes-demandes/{id}/etat")
+    @Nullable
     String status(
             @PathVariable long id,
             @RequestParam(name = "version", defaultValue = "-1") int version,
@@ -189,7 +191,7 @@ class RequestPages {
             return set;
         }
 
-        static InseeCode commune(Territory territory, String value, boolean required, BindingResult errors) {
+        static @Nullable InseeCode commune(Territory territory, String value, boolean required, BindingResult errors) {
             String v = value == null ? "" : value.strip();
             if (v.isEmpty()) {
                 if (required) {
@@ -211,26 +213,26 @@ class RequestPages {
             });
         }
 
-        static PhoneNumber phone(String value, BindingResult errors) {
+        static @Nullable PhoneNumber phone(String value, BindingResult errors) {
             if (value == null || value.isBlank()) {
                 return null;
             }
             try {
                 return PhoneNumber.of(value);
             } catch (IllegalArgumentException e) {
-                errors.rejectValue("phone", "phone", e.getMessage());
+                errors.rejectValue("phone", "phone", String.valueOf(e.getMessage()));
                 return null;
             }
         }
 
-        static EmailAddress email(String value, BindingResult errors) {
+        static @Nullable EmailAddress email(String value, BindingResult errors) {
             if (value == null || value.isBlank()) {
                 return null;
             }
             try {
                 return EmailAddress.of(value);
             } catch (IllegalArgumentException e) {
-                errors.rejectValue("email", "email", e.getMessage());
+                errors.rejectValue("email", "email", String.valueOf(e.getMessage()));
                 return null;
             }
         }

@@ -8,4 +8,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Cases",
         allowedDependencies = {"directory", "identity", "matching", "members", "platform", "privacy", "territory"})
+@org.jspecify.annotations.NullMarked
 package fr.traitant.app.cases;
