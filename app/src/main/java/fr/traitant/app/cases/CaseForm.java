@@ -1,98 +1,42 @@
 package fr.traitant.app.cases;
 
-import java.util.ArrayList;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** A case opened by an agent (phone, mail, partner, agent report), as typed (validated by {@link CasePages}). */
-public class CaseForm {
-    private String channel = Channel.PHONE.name();
-    private String motive = "";
-    private List<String> vulnerabilities = new ArrayList<>();
-    private String household = "";
-    private String requesterName = "";
-    private String phone = "";
-    private String email = "";
-    private String commune = "";
-    private String summary = "";
-    private String priority = Priority.NORMAL.name();
+/**
+ * A case opened by an agent (a call, a letter, a partner), as typed. The rules that need a table (channel, motive,
+ * priority, commune, contact) are checked by {@link CasePages}; the text here.
+ */
+record CaseForm(
+        String channel,
+        String motive,
+        List<String> vulnerabilities,
+        String household,
+        String requesterName,
+        String phone,
+        String email,
+        String commune,
 
-    public String getChannel() {
-        return channel;
+        @Size(min = 10, max = 4000, message = "Décrivez votre situation en 10 à 4000 caractères.")
+        String summary,
+
+        String priority) {
+
+    /** Binding leaves an absent field null: each becomes its empty value (or the usual channel and priority). */
+    CaseForm {
+        channel = channel == null ? Channel.PHONE.name() : channel;
+        motive = motive == null ? "" : motive;
+        vulnerabilities = vulnerabilities == null ? List.of() : List.copyOf(vulnerabilities);
+        household = household == null ? "" : household.strip();
+        requesterName = requesterName == null ? "" : requesterName.strip();
+        phone = phone == null ? "" : phone;
+        email = email == null ? "" : email;
+        commune = commune == null ? "" : commune;
+        summary = summary == null ? "" : summary.strip();
+        priority = priority == null ? Priority.NORMAL.name() : priority;
     }
 
-    public void setChannel(String channel) {
-        this.channel = channel;
-    }
-
-    public String getMotive() {
-        return motive;
-    }
-
-    public void setMotive(String motive) {
-        this.motive = motive;
-    }
-
-    public List<String> getVulnerabilities() {
-        return vulnerabilities;
-    }
-
-    public void setVulnerabilities(List<String> vulnerabilities) {
-        this.vulnerabilities = vulnerabilities == null ? new ArrayList<>() : vulnerabilities;
-    }
-
-    public String getHousehold() {
-        return household;
-    }
-
-    public void setHousehold(String household) {
-        this.household = household;
-    }
-
-    public String getRequesterName() {
-        return requesterName;
-    }
-
-    public void setRequesterName(String requesterName) {
-        this.requesterName = requesterName;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getCommune() {
-        return commune;
-    }
-
-    public void setCommune(String commune) {
-        this.commune = commune;
-    }
-
-    public String getSummary() {
-        return summary;
-    }
-
-    public void setSummary(String summary) {
-        this.summary = summary;
-    }
-
-    public String getPriority() {
-        return priority;
-    }
-
-    public void setPriority(String priority) {
-        this.priority = priority;
+    static CaseForm empty() {
+        return new CaseForm(Channel.PHONE.name(), "", List.of(), "", "", "", "", "", "", Priority.NORMAL.name());
     }
 }

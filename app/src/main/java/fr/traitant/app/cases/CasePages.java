@@ -128,48 +128,49 @@ class CasePages {
 
     @GetMapping("/dossiers/nouveau")
     String newCase(Model model) {
-        model.addAttribute("form", new CaseForm());
+        model.addAttribute("form", CaseForm.empty());
         return newCasePage(model);
     }
 
     @PostMapping("/dossiers")
     String open(
-            @ModelAttribute("form") CaseForm form, BindingResult errors, Model model, HttpServletResponse response) {
+            @jakarta.validation.Valid @ModelAttribute("form") CaseForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response) {
         CaseKind kind = cases.myKind();
-        Channel channel = RequestPages.FormChecks.enumValue(Channel.class, form.getChannel())
-                .orElse(null);
+        Channel channel =
+                RequestPages.FormChecks.enumValue(Channel.class, form.channel()).orElse(null);
         if (channel == null) {
             errors.rejectValue("channel", "channel", "Choisissez le canal.");
         }
-        Motive motive = RequestPages.FormChecks.enumValue(Motive.class, form.getMotive())
+        Motive motive = RequestPages.FormChecks.enumValue(Motive.class, form.motive())
                 .filter(m -> m.allowedFor(kind))
                 .orElse(null);
         if (motive == null) {
             errors.rejectValue("motive", "motive", "Choisissez le motif.");
         }
-        Priority priority = RequestPages.FormChecks.enumValue(Priority.class, form.getPriority())
+        Priority priority = RequestPages.FormChecks.enumValue(Priority.class, form.priority())
                 .orElse(null);
         if (priority == null) {
             errors.rejectValue("priority", "priority", "Choisissez la priorité.");
         }
-        Set<CaseSituation> vulnerabilities = RequestPages.FormChecks.vulnerabilities(form.getVulnerabilities(), errors);
+        Set<CaseSituation> vulnerabilities = RequestPages.FormChecks.vulnerabilities(form.vulnerabilities(), errors);
         Long household = null;
-        if (form.getHousehold() != null && !form.getHousehold().isBlank()) {
+        if (form.household() != null && !form.household().isBlank()) {
             try {
-                household = Long.valueOf(form.getHousehold().strip());
+                household = Long.valueOf(form.household().strip());
             } catch (NumberFormatException e) {
                 errors.rejectValue("household", "household", "Le numéro de foyer est un nombre.");
             }
         }
-        String name =
-                form.getRequesterName() == null ? "" : form.getRequesterName().strip();
+        String name = form.requesterName() == null ? "" : form.requesterName().strip();
         if (name.isEmpty() || name.length() > 200) {
             errors.rejectValue("requesterName", "requesterName", "Indiquez le nom du demandeur (1 à 200 caractères).");
         }
-        InseeCode commune = RequestPages.FormChecks.commune(territory, form.getCommune(), false, errors);
-        PhoneNumber phone = RequestPages.FormChecks.phone(form.getPhone(), errors);
-        EmailAddress email = RequestPages.FormChecks.email(form.getEmail(), errors);
-        RequestPages.FormChecks.summary(form.getSummary(), errors);
+        InseeCode commune = RequestPages.FormChecks.commune(territory, form.commune(), false, errors);
+        PhoneNumber phone = RequestPages.FormChecks.phone(form.phone(), errors);
+        EmailAddress email = RequestPages.FormChecks.email(form.email(), errors);
         if (errors.hasErrors()) {
             response.setStatus(422);
             return newCasePage(model);
@@ -184,7 +185,7 @@ class CasePages {
                 email,
                 phone,
                 commune,
-                form.getSummary(),
+                form.summary(),
                 java.util.Objects.requireNonNull(priority)));
         return "redirect:/dossiers/" + created.id();
     }

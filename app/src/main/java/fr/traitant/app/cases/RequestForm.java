@@ -1,80 +1,40 @@
 package fr.traitant.app.cases;
 
-import java.util.ArrayList;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** The insured person's online request, as typed (validated by {@link RequestPages}). */
-public class RequestForm {
-    private String kind = CaseKind.PASS.name();
-    private String motive = "";
-    private List<String> vulnerabilities = new ArrayList<>();
-    private String commune = "";
-    private String phone = "";
-    private String email = "";
-    private String summary = "";
-    private boolean consent;
+/**
+ * The insured person's online request, as typed. The rules that need a table (kind, motive, commune, contact) are
+ * checked by {@link RequestPages}; the text and the consent here.
+ */
+record RequestForm(
+        String kind,
+        String motive,
+        List<String> vulnerabilities,
+        String commune,
+        String phone,
+        String email,
 
-    public String getKind() {
-        return kind;
+        @Size(min = 10, max = 4000, message = "Décrivez votre situation en 10 à 4000 caractères.")
+        String summary,
+
+        @AssertTrue(message = "Cochez cette case pour que nous puissions traiter votre demande.")
+        boolean consent) {
+
+    /** Binding leaves an absent field null: each becomes its empty value. */
+    RequestForm {
+        kind = kind == null ? CaseKind.PASS.name() : kind;
+        motive = motive == null ? "" : motive;
+        vulnerabilities = vulnerabilities == null ? List.of() : List.copyOf(vulnerabilities);
+        commune = commune == null ? "" : commune;
+        phone = phone == null ? "" : phone;
+        email = email == null ? "" : email;
+        summary = summary == null ? "" : summary.strip();
     }
 
-    public void setKind(String kind) {
-        this.kind = kind;
-    }
-
-    public String getMotive() {
-        return motive;
-    }
-
-    public void setMotive(String motive) {
-        this.motive = motive;
-    }
-
-    public List<String> getVulnerabilities() {
-        return vulnerabilities;
-    }
-
-    public void setVulnerabilities(List<String> vulnerabilities) {
-        this.vulnerabilities = vulnerabilities == null ? new ArrayList<>() : vulnerabilities;
-    }
-
-    public String getCommune() {
-        return commune;
-    }
-
-    public void setCommune(String commune) {
-        this.commune = commune;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getSummary() {
-        return summary;
-    }
-
-    public void setSummary(String summary) {
-        this.summary = summary;
-    }
-
-    public boolean isConsent() {
-        return consent;
-    }
-
-    public void setConsent(boolean consent) {
-        this.consent = consent;
+    /** An empty request, its e-mail prefilled with the signed-in person's address when known. */
+    static RequestForm empty(String email) {
+        return new RequestForm(CaseKind.PASS.name(), "", List.of(), "", "", email, "", false);
     }
 }

@@ -39,39 +39,37 @@ class RequestPages {
 
     @GetMapping("/demandes/nouvelle")
     String form(Model model) {
-        RequestForm form = new RequestForm();
-        currentUser.find().ifPresent(u -> form.setEmail(u.username()));
-        model.addAttribute("form", form);
+        model.addAttribute(
+                "form",
+                RequestForm.empty(currentUser.find().map(u -> u.username()).orElse("")));
         return formPage(model);
     }
 
     @PostMapping("/demandes")
     String submit(
-            @ModelAttribute("form") RequestForm form, BindingResult errors, Model model, HttpServletResponse response) {
-        CaseKind kind = FormChecks.enumValue(CaseKind.class, form.getKind()).orElse(null);
+            @jakarta.validation.Valid @ModelAttribute("form") RequestForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response) {
+        CaseKind kind = FormChecks.enumValue(CaseKind.class, form.kind()).orElse(null);
         if (kind == null) {
             errors.rejectValue("kind", "kind", "Choisissez le type de demande.");
         }
-        Motive motive = FormChecks.enumValue(Motive.class, form.getMotive()).orElse(null);
+        Motive motive = FormChecks.enumValue(Motive.class, form.motive()).orElse(null);
         if (motive == null) {
             errors.rejectValue("motive", "motive", "Choisissez le motif de votre demande.");
         } else if (kind != null && !motive.allowedFor(kind)) {
             errors.rejectValue("motive", "motive", "Ce motif ne relève pas de : " + kind.label() + ".");
         }
-        Set<CaseSituation> vulnerabilities = FormChecks.vulnerabilities(form.getVulnerabilities(), errors);
-        InseeCode commune = FormChecks.commune(territory, form.getCommune(), true, errors);
-        PhoneNumber phone = FormChecks.phone(form.getPhone(), errors);
-        EmailAddress email = FormChecks.email(form.getEmail(), errors);
+        Set<CaseSituation> vulnerabilities = FormChecks.vulnerabilities(form.vulnerabilities(), errors);
+        InseeCode commune = FormChecks.commune(territory, form.commune(), true, errors);
+        PhoneNumber phone = FormChecks.phone(form.phone(), errors);
+        EmailAddress email = FormChecks.email(form.email(), errors);
         if (phone == null && email == null && !errors.hasFieldErrors("phone") && !errors.hasFieldErrors("email")) {
             errors.rejectValue(
                     "phone",
                     "contact",
                     "Indiquez au moins un téléphone ou une adresse électronique pour vous joindre.");
-        }
-        FormChecks.summary(form.getSummary(), errors);
-        if (!form.isConsent()) {
-            errors.rejectValue(
-                    "consent", "consent", "Cochez cette case pour que nous puissions traiter votre demande.");
         }
         if (errors.hasErrors()) {
             response.setStatus(422);
@@ -87,7 +85,7 @@ class RequestPages {
                 email,
                 phone,
                 commune,
-                form.getSummary(),
+                form.summary(),
                 Priority.NORMAL));
         return "redirect:/mes-demandes/" + created.id() + "?envoyee";
     }
@@ -234,13 +232,6 @@ class RequestPages {
             } catch (IllegalArgumentException e) {
                 errors.rejectValue("email", "email", String.valueOf(e.getMessage()));
                 return null;
-            }
-        }
-
-        static void summary(String value, BindingResult errors) {
-            int length = value == null ? 0 : value.strip().length();
-            if (length < 10 || length > 4000) {
-                errors.rejectValue("summary", "summary", "Décrivez votre situation en 10 à 4000 caractères.");
             }
         }
     }

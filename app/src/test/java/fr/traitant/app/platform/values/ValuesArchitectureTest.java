@@ -16,7 +16,7 @@ class ValuesArchitectureTest {
                 .resideInAPackage("fr.traitant.app.platform.values..")
                 .should()
                 .dependOnClassesThat()
-                .resideOutsideOfPackages("java..", "fr.traitant.app.platform.values..")
+                .resideOutsideOfPackages("java..", "org.jspecify..", "fr.traitant.app.platform.values..")
                 .check(new ClassFileImporter()
                         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("fr.traitant.app.platform.values"));
