@@ -99,7 +99,7 @@ class AccountAdminPages {
                 .findFirst()
                 .orElse(null);
         if (chosen == null && !errors.hasFieldErrors("role")) {
-            errors.rejectValue("role", "role", "Choisissez le rôle de l'agent.");
+            errors.rejectValue("role", "role", "Choisissez le rôle de l’agent.");
         }
         if (!errors.hasErrors() && chosen != null) {
             try {

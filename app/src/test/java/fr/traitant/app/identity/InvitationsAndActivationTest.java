@@ -250,7 +250,7 @@ class InvitationsAndActivationTest {
         WebSession.Response wrong = admin.submit(
                 "/admin/comptes", "/admin/comptes", Map.of("email", email, "displayName", "Noé Agent", "role", ""));
         assertThat(wrong.status()).isEqualTo(422);
-        assertThat(wrong.body()).contains("Choisissez le rôle").contains("value=\"" + email + "\"");
+        assertThat(wrong.body()).contains("Choisissez le rôle de l’agent.").contains("value=\"" + email + "\"");
         WebSession.Response invited = admin.submit(
                 "/admin/comptes",
                 "/admin/comptes",
