@@ -80,7 +80,7 @@ class ProposalMessages {
     }
 
     /** The doctor accepted: the family learns who the doctor is and gets the links to confirm or refuse. */
-    void accepted(ProposalWorkflow.Row p) {
+    void accepted(ProposalRow p) {
         long proposalId = p.id();
         String who = doctorIdentity(p.doctorId());
         households
@@ -102,7 +102,7 @@ class ProposalMessages {
     }
 
     /** The family confirmed: the doctor learns who chose them and what to declare. */
-    void confirmed(ProposalWorkflow.Row p) {
+    void confirmed(ProposalRow p) {
         long proposalId = p.id();
         tellDoctor(
                 p.doctorId(),
@@ -139,7 +139,7 @@ class ProposalMessages {
     }
 
     /** The doctor recorded the declaration: the family is told, with the doctor's details. */
-    void declared(ProposalWorkflow.Row p, Instant now) {
+    void declared(ProposalRow p, Instant now) {
         long proposalId = p.id();
         tellFamily(
                 p.householdId(),
@@ -157,7 +157,7 @@ class ProposalMessages {
     }
 
     /** The doctor has not recorded the declaration weeks after the family's choice: one reminder. */
-    void declarationReminder(ProposalWorkflow.Row p) {
+    void declarationReminder(ProposalRow p) {
         doctorEmail(p.doctorId())
                 .ifPresent(email -> outbox.enqueue(
                         email,
@@ -179,7 +179,7 @@ class ProposalMessages {
     }
 
     /** Both sides learn that a proposal expired, and what happens next. */
-    void expired(ProposalWorkflow.Row p) {
+    void expired(ProposalRow p) {
         boolean familyWasAsked = p.status().equals("ACCEPTED");
         tellFamily(
                 p.householdId(),

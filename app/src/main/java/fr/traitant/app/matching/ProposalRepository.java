@@ -27,9 +27,9 @@ class ProposalRepository {
         this.jdbc = jdbc;
     }
 
-    private static ProposalWorkflow.Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static ProposalRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         Timestamp deadline = rs.getTimestamp("deadline");
-        return new ProposalWorkflow.Row(
+        return new ProposalRow(
                 rs.getLong("id"),
                 rs.getLong("household_id"),
                 (Long) rs.getObject("doctor_id"),
@@ -42,7 +42,7 @@ class ProposalRepository {
 
     // ---- proposals
 
-    Optional<ProposalWorkflow.Row> find(long proposalId) {
+    Optional<ProposalRow> find(long proposalId) {
         return jdbc.sql("select " + COLUMNS + " from proposal where id = :id")
                 .param("id", proposalId)
                 .query(ProposalRepository::row)
@@ -136,7 +136,7 @@ class ProposalRepository {
     }
 
     /** Proposals chosen before {@code limit} whose declaration is neither recorded nor reminded, locked. */
-    List<ProposalWorkflow.Row> declarationsDue(Instant limit) {
+    List<ProposalRow> declarationsDue(Instant limit) {
         return jdbc.sql("select " + COLUMNS + " " + """
                          from proposal where status = 'ATTACHED' and declared_at is null and declaration_reminded_at is null
                           and decided_at < :limit for update skip locked""")
@@ -153,7 +153,7 @@ class ProposalRepository {
     }
 
     /** Open proposals past their deadline, locked. */
-    List<ProposalWorkflow.Row> overdue(Instant now) {
+    List<ProposalRow> overdue(Instant now) {
         return jdbc.sql(
                         "select " + COLUMNS
                                 + " from proposal where status in ('PENDING', 'ACCEPTED') and deadline < :now for update skip locked")

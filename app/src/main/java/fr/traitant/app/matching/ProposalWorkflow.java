@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,17 +35,6 @@ public class ProposalWorkflow {
             super(message);
         }
     }
-
-    /** A proposal: {@code doctorId} is the workflow doctor (null for a case worker's proposal to an account without one). */
-    record Row(
-            long id,
-            long householdId,
-            @Nullable Long doctorId,
-            @Nullable Long doctorAccountId,
-            String status,
-            @Nullable Long entryId,
-            int people,
-            @Nullable Instant deadline) {}
 
     private final ProposalRepository repository;
     private final CapacityRepository capacityRows;
@@ -213,7 +201,7 @@ public class ProposalWorkflow {
     }
 
     /** The proposal's doctor accepts (signed in, or through the link sent to them, account or not). */
-    private void accept(Row p) {
+    private void accept(ProposalRow p) {
         long proposalId = p.id();
         move(p, new ProposalTransition.Accept());
         if (p.doctorId() == null || !capacityRows.commit(p.doctorId(), p.people(), clock.instant())) {
@@ -234,7 +222,7 @@ public class ProposalWorkflow {
         decline(doctorsProposal(proposal.value(), doctorAccountId));
     }
 
-    private void decline(Row p) {
+    private void decline(ProposalRow p) {
         move(p, new ProposalTransition.Decline());
         backToWaiting(p, "Proposition déclinée par le médecin : retour sur la liste d'attente");
     }
@@ -250,7 +238,7 @@ public class ProposalWorkflow {
     @Transactional
     public void confirmAs(ProposalId proposal, long householdId) {
         long proposalId = proposal.value();
-        Row p = householdsProposal(proposalId, householdId);
+        ProposalRow p = householdsProposal(proposalId, householdId);
         move(p, new ProposalTransition.Confirm());
         String rpps =
                 p.doctorId() == null ? null : capacityRows.rppsOf(p.doctorId()).orElse(null);
@@ -275,7 +263,7 @@ public class ProposalWorkflow {
     @Transactional
     public java.time.Instant recordDeclaration(ProposalId proposal) {
         long proposalId = proposal.value();
-        Row p = doctorsProposal(proposalId, requireRole(Role.DOCTOR).accountId());
+        ProposalRow p = doctorsProposal(proposalId, requireRole(Role.DOCTOR).accountId());
         if (!p.status().equals("ATTACHED")) {
             throw new TransitionRefused("La déclaration se fait une fois que le foyer vous a choisi.");
         }
@@ -297,7 +285,7 @@ public class ProposalWorkflow {
     @Transactional
     public void refuseAs(ProposalId proposal, long householdId) {
         long proposalId = proposal.value();
-        Row p = householdsProposal(proposalId, householdId);
+        ProposalRow p = householdsProposal(proposalId, householdId);
         String from = p.status();
         move(p, new ProposalTransition.Refuse());
         if (from.equals("ACCEPTED")) {
@@ -318,7 +306,7 @@ public class ProposalWorkflow {
     public String answerByLink(String token) {
         AnswerLinks.Link link = links.use(token)
                 .orElseThrow(() -> new NotFoundException("Ce lien n'est pas valide, a expiré ou a déjà servi."));
-        Row p = repository.find(link.proposalId()).orElseThrow(() -> new NotFoundException("Introuvable."));
+        ProposalRow p = repository.find(link.proposalId()).orElseThrow(() -> new NotFoundException("Introuvable."));
         switch (link.action()) {
             case ACCEPT -> accept(p);
             case DECLINE -> decline(p);
@@ -341,8 +329,8 @@ public class ProposalWorkflow {
     @Transactional
     public int remindDeclarations() {
         Instant now = clock.instant();
-        List<Row> due = repository.declarationsDue(now.minus(DECLARATION_REMINDER));
-        for (Row p : due) {
+        List<ProposalRow> due = repository.declarationsDue(now.minus(DECLARATION_REMINDER));
+        for (ProposalRow p : due) {
             repository.markReminded(p.id(), now);
             messages.declarationReminder(p);
         }
@@ -353,8 +341,8 @@ public class ProposalWorkflow {
     @Scheduled(fixedDelayString = "${traitant.workflow.expiry-check:PT5M}", initialDelayString = "PT1M")
     @Transactional
     public int expireOverdue() {
-        List<Row> overdue = repository.overdue(clock.instant());
-        for (Row p : overdue) {
+        List<ProposalRow> overdue = repository.overdue(clock.instant());
+        for (ProposalRow p : overdue) {
             move(p, new ProposalTransition.Expire());
             if (p.status().equals("ACCEPTED")) {
                 release(p);
@@ -381,7 +369,7 @@ public class ProposalWorkflow {
     // ---- internals
 
     /** A proposal addressed to this DOCTOR account (to it, to its workflow doctor, or to its RPPS: ADR 0051), else 404. */
-    private Row doctorsProposal(long proposalId, long doctorAccountId) {
+    private ProposalRow doctorsProposal(long proposalId, long doctorAccountId) {
         String rpps = accounts.doctorRpps(doctorAccountId)
                 .map(fr.traitant.engine.directory.Rpps::value)
                 .orElse(null);
@@ -392,7 +380,7 @@ public class ProposalWorkflow {
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
     }
 
-    private Row householdsProposal(long proposalId, long householdId) {
+    private ProposalRow householdsProposal(long proposalId, long householdId) {
         return repository
                 .find(proposalId)
                 .filter(p -> p.householdId() == householdId)
@@ -404,7 +392,7 @@ public class ProposalWorkflow {
         List<Long> own = households.householdsOf(insured.accountId());
         return repository
                 .find(proposalId)
-                .map(Row::householdId)
+                .map(ProposalRow::householdId)
                 .filter(own::contains)
                 .orElseThrow(() -> new NotFoundException("Aucune proposition " + proposalId + "."));
     }
@@ -418,7 +406,7 @@ public class ProposalWorkflow {
     }
 
     /** Moves a proposal along the transition table, from the status read (a concurrent answer makes this refuse). */
-    private void move(Row p, ProposalTransition transition) {
+    private void move(ProposalRow p, ProposalTransition transition) {
         ProposalStatus from = ProposalStatus.valueOf(p.status());
         ProposalStatus to = transition.applyTo(from);
         if (!repository.move(p.id(), from, to, clock.instant())) {
@@ -426,13 +414,13 @@ public class ProposalWorkflow {
         }
     }
 
-    private void release(Row p) {
+    private void release(ProposalRow p) {
         if (p.doctorId() != null) {
             capacityRows.release(p.doctorId(), p.people());
         }
     }
 
-    private void backToWaiting(Row p, String purpose) {
+    private void backToWaiting(ProposalRow p, String purpose) {
         if (p.entryId() != null) {
             waitingList.changeStatus(p.entryId(), WaitingList.Status.WAITING, purpose); // waiting_since untouched
         }
