@@ -182,17 +182,9 @@ class DirectoryFhir {
 
     @GetMapping("/Location/{id}")
     ResponseEntity<String> location(@PathVariable String id) {
-        var m = LOCATION_ID.matcher(id);
-        if (!m.matches()) {
-            throw new NotFoundException("Aucun lieu n'a l'identifiant " + id);
-        }
-        DoctorProfile p = activeProfile(m.group(1));
-        int ordinal = Integer.parseInt(m.group(2));
-        PracticeLocation l = p.locations().stream()
-                .filter(x -> x.ordinal() == ordinal)
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("Aucun lieu n'a l'identifiant " + id));
-        return json(resources.location(p, l));
+        String missing = "Aucun lieu n'a l'identifiant " + id;
+        DoctorProfile p = activeProfile(practiceDoctorId(id, missing));
+        return json(resources.location(p, practiceLocation(p, id, missing)));
     }
 
     @GetMapping("/Location")
@@ -248,19 +240,30 @@ class DirectoryFhir {
         return json(bundle);
     }
 
-    @GetMapping("/Organization/{id}")
-    ResponseEntity<String> organization(@PathVariable String id) {
+    /** The doctor of a practice's FHIR id ({@code <doctor>-<ordinal>}); 404 with {@code missing} otherwise. */
+    private static String practiceDoctorId(String id, String missing) {
         var m = LOCATION_ID.matcher(id);
         if (!m.matches()) {
-            throw new NotFoundException("Aucune organisation n'a l'identifiant " + id);
+            throw new NotFoundException(missing);
         }
-        DoctorProfile p = activeProfile(m.group(1));
-        int ordinal = Integer.parseInt(m.group(2));
-        PracticeLocation l = p.locations().stream()
+        return m.group(1);
+    }
+
+    /** The practice location of a practice's FHIR id; 404 with {@code missing} when the doctor has none such. */
+    private static PracticeLocation practiceLocation(DoctorProfile p, String id, String missing) {
+        var m = LOCATION_ID.matcher(id);
+        int ordinal = m.matches() ? Integer.parseInt(m.group(2)) : -1;
+        return p.locations().stream()
                 .filter(x -> x.ordinal() == ordinal)
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException("Aucune organisation n'a l'identifiant " + id));
-        return json(resources.organization(p, l));
+                .orElseThrow(() -> new NotFoundException(missing));
+    }
+
+    @GetMapping("/Organization/{id}")
+    ResponseEntity<String> organization(@PathVariable String id) {
+        String missing = "Aucune organisation n'a l'identifiant " + id;
+        DoctorProfile p = activeProfile(practiceDoctorId(id, missing));
+        return json(resources.organization(p, practiceLocation(p, id, missing)));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -243,18 +243,9 @@ public class Doctors {
 
     /** Every active doctor as supply, ordered by id. */
     public List<SupplyLine> activeSupply() {
-        int year = Year.now(clock).getValue();
-        return jdbc.sql("""
+        return supplyLines(jdbc, clock, """
                 select id, commune_code, specialty, consultations_per_year, birth_year
-                  from doctor where active order by id""")
-                .query((rs, i) -> line(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getDouble(4),
-                        (Integer) rs.getObject(5),
-                        year))
-                .list();
+                  from doctor where active order by id""");
     }
 
     /** Whether any active doctor is synthetic (demo data), so that pages can say so. */
@@ -273,17 +264,10 @@ public class Doctors {
 
     /** The doctor's supply line, if the doctor exists and is active. */
     public Optional<SupplyLine> findSupply(String doctorId) {
-        int year = Year.now(clock).getValue();
         return jdbc.sql(
                         "select id, commune_code, specialty, consultations_per_year, birth_year from doctor where id = ? and active")
                 .param(doctorId)
-                .query((rs, i) -> line(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getDouble(4),
-                        (Integer) rs.getObject(5),
-                        year))
+                .query(supplyMapper(Year.now(clock).getValue()))
                 .optional();
     }
 
@@ -349,16 +333,13 @@ public class Doctors {
 
     /** Supply lines of a query selecting id, commune_code, specialty, consultations_per_year, birth_year. */
     static List<SupplyLine> supplyLines(JdbcClient jdbc, Clock clock, String sql) {
-        int year = Year.now(clock).getValue();
-        return jdbc.sql(sql)
-                .query((rs, i) -> line(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getDouble(4),
-                        (Integer) rs.getObject(5),
-                        year))
-                .list();
+        return jdbc.sql(sql).query(supplyMapper(Year.now(clock).getValue())).list();
+    }
+
+    /** A supply line from a row of id, commune_code, specialty, consultations_per_year, birth_year. */
+    private static org.springframework.jdbc.core.RowMapper<SupplyLine> supplyMapper(int year) {
+        return (rs, i) -> line(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), (Integer) rs.getObject(5), year);
     }
 
     private static SupplyLine line(

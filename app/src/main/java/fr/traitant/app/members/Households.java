@@ -124,12 +124,7 @@ public class Households {
         List<HouseholdRepository.MemberRow> members = repository.members(householdId);
         int changed = repository.declareDoctor(householdId, rpps, java.time.LocalDate.now(clock));
         for (HouseholdRepository.MemberRow m : members) {
-            auditTrail.record(
-                    MembersPersonalData.personRef(m.id()),
-                    "member",
-                    Long.toString(m.id()),
-                    AuditAction.UPDATE,
-                    purpose);
+            auditMember(m.id(), AuditAction.UPDATE, purpose);
         }
         return changed;
     }
@@ -236,12 +231,7 @@ public class Households {
         }
         List<AldMember> found = repository.aldMembersWithoutDoctor(memberIds);
         for (AldMember m : found) {
-            auditTrail.record(
-                    MembersPersonalData.personRef(m.memberId()),
-                    "member",
-                    Long.toString(m.memberId()),
-                    AuditAction.READ,
-                    purpose);
+            auditMember(m.memberId(), AuditAction.READ, purpose);
         }
         return found;
     }
@@ -268,5 +258,10 @@ public class Households {
      */
     public List<Long> longTermConditionWithoutDoctorIds(long afterMemberId, int limit) {
         return repository.aldMemberIdsWithoutDoctor(afterMemberId, limit);
+    }
+
+    /** One line of the audit trail for a member's record. */
+    private void auditMember(long memberId, AuditAction action, String purpose) {
+        auditTrail.record(MembersPersonalData.personRef(memberId), "member", Long.toString(memberId), action, purpose);
     }
 }

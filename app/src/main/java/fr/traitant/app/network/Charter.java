@@ -202,44 +202,38 @@ public class Charter {
 
     /** The charter history of a doctor (by directory id), oldest first. */
     public List<CharterEvent> history(String doctorId) {
-        return jdbc.sql("""
-                select id, doctor_id, rpps, kind, version, at, takes_transferred_families, willing_declared_doctor,
-                       new_patients_per_year, coalesce(reason, ''), synthetic from charter_event where doctor_id = ? order by at, id""")
+        return jdbc.sql(EVENT_SELECT + " where doctor_id = ? order by at, id")
                 .param(doctorId)
-                .query((rs, i) -> new CharterEvent(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getInt(5),
-                        rs.getTimestamp(6).toInstant(),
-                        rs.getObject(9) == null
-                                ? Optional.empty()
-                                : Optional.of(new CharterCommitments(rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9))),
-                        rs.getString(10),
-                        rs.getBoolean(11)))
+                .query(Charter::event)
                 .list();
     }
 
     /** Recent events of the whole network, newest first. */
     public List<CharterEvent> recentEvents(int limit) {
-        return jdbc.sql("""
-                select id, doctor_id, rpps, kind, version, at, takes_transferred_families, willing_declared_doctor,
-                       new_patients_per_year, coalesce(reason, ''), synthetic from charter_event order by at desc, id desc limit ?""")
+        return jdbc.sql(EVENT_SELECT + " order by at desc, id desc limit ?")
                 .param(limit)
-                .query((rs, i) -> new CharterEvent(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getInt(5),
-                        rs.getTimestamp(6).toInstant(),
-                        rs.getObject(9) == null
-                                ? Optional.empty()
-                                : Optional.of(new CharterCommitments(rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9))),
-                        rs.getString(10),
-                        rs.getBoolean(11)))
+                .query(Charter::event)
                 .list();
+    }
+
+    private static final String EVENT_SELECT = """
+            select id, doctor_id, rpps, kind, version, at, takes_transferred_families, willing_declared_doctor,
+                   new_patients_per_year, coalesce(reason, ''), synthetic from charter_event""";
+
+    /** A charter event from a row of {@link #EVENT_SELECT}. */
+    private static CharterEvent event(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new CharterEvent(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getInt(5),
+                rs.getTimestamp(6).toInstant(),
+                rs.getObject(9) == null
+                        ? Optional.empty()
+                        : Optional.of(new CharterCommitments(rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9))),
+                rs.getString(10),
+                rs.getBoolean(11));
     }
 
     /** Signatories per département (every département listed, zero included), by code. */
