@@ -1,8 +1,8 @@
 package fr.traitant.benchmarks;
 
-import fr.traitant.engine.directory.ParsedLine;
 import fr.traitant.engine.directory.DirectoryFileParser;
 import fr.traitant.engine.directory.DirectoryFormat;
+import fr.traitant.engine.directory.ParsedLine;
 import fr.traitant.engine.directory.Rpps;
 import fr.traitant.engine.territory.Communes;
 import java.io.BufferedReader;
