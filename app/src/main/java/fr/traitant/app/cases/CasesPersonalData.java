@@ -110,10 +110,6 @@ class CasesPersonalData implements PersonalDataHolder {
     @Override
     @Transactional
     public int purge(List<RetentionCandidate> candidates) {
-        int deleted = 0;
-        for (RetentionCandidate c : candidates) {
-            deleted += repository.delete(Long.parseLong(c.recordId()));
-        }
-        return deleted;
+        return PersonalDataHolder.purgeEach(candidates, repository::delete);
     }
 }

@@ -170,10 +170,6 @@ class MembersPersonalData implements PersonalDataHolder {
     @Override
     @Transactional
     public int purge(List<RetentionCandidate> candidates) {
-        int deleted = 0;
-        for (RetentionCandidate c : candidates) {
-            deleted += repository.deleteHousehold(Long.parseLong(c.recordId()));
-        }
-        return deleted;
+        return PersonalDataHolder.purgeEach(candidates, repository::deleteHousehold);
     }
 }

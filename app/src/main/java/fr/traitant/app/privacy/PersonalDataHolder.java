@@ -37,6 +37,15 @@ public interface PersonalDataHolder {
     /** Deletes these records (previously listed by {@link #expired}); returns how many were deleted. */
     int purge(List<RetentionCandidate> candidates);
 
+    /** Deletes each candidate's record with {@code delete}, given its id as a number; returns how many were deleted. */
+    static int purgeEach(List<RetentionCandidate> candidates, java.util.function.LongToIntFunction delete) {
+        int deleted = 0;
+        for (RetentionCandidate c : candidates) {
+            deleted += delete.applyAsInt(Long.parseLong(c.recordId()));
+        }
+        return deleted;
+    }
+
     /** A person found by the DPO. */
     record PersonMatch(String personRef, String label) {}
 
