@@ -183,8 +183,8 @@ class DirectoryFhir {
     @GetMapping("/Location/{id}")
     ResponseEntity<String> location(@PathVariable String id) {
         String missing = "Aucun lieu n'a l'identifiant " + id;
-        DoctorProfile p = activeProfile(practiceDoctorId(id, missing));
-        return json(resources.location(p, practiceLocation(p, id, missing)));
+        Practice practice = practice(id, missing);
+        return json(resources.location(practice.doctor(), practice.location()));
     }
 
     @GetMapping("/Location")
@@ -240,30 +240,29 @@ class DirectoryFhir {
         return json(bundle);
     }
 
-    /** The doctor of a practice's FHIR id ({@code <doctor>-<ordinal>}); 404 with {@code missing} otherwise. */
-    private static String practiceDoctorId(String id, String missing) {
+    /** A practice: a doctor and one of their locations. */
+    private record Practice(DoctorProfile doctor, PracticeLocation location) {}
+
+    /** The practice of a FHIR id ({@code <doctor>-<ordinal>}), the id read once; 404 with {@code missing} otherwise. */
+    private Practice practice(String id, String missing) {
         var m = LOCATION_ID.matcher(id);
         if (!m.matches()) {
             throw new NotFoundException(missing);
         }
-        return m.group(1);
-    }
-
-    /** The practice location of a practice's FHIR id; 404 with {@code missing} when the doctor has none such. */
-    private static PracticeLocation practiceLocation(DoctorProfile p, String id, String missing) {
-        var m = LOCATION_ID.matcher(id);
-        int ordinal = m.matches() ? Integer.parseInt(m.group(2)) : -1;
+        DoctorProfile p = activeProfile(m.group(1));
+        int ordinal = Integer.parseInt(m.group(2));
         return p.locations().stream()
                 .filter(x -> x.ordinal() == ordinal)
                 .findFirst()
+                .map(l -> new Practice(p, l))
                 .orElseThrow(() -> new NotFoundException(missing));
     }
 
     @GetMapping("/Organization/{id}")
     ResponseEntity<String> organization(@PathVariable String id) {
         String missing = "Aucune organisation n'a l'identifiant " + id;
-        DoctorProfile p = activeProfile(practiceDoctorId(id, missing));
-        return json(resources.organization(p, practiceLocation(p, id, missing)));
+        Practice practice = practice(id, missing);
+        return json(resources.organization(practice.doctor(), practice.location()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
