@@ -1,6 +1,7 @@
 package fr.traitant.cli;
 
 import fr.traitant.cli.accessibility.AccessibilityCommand;
+import fr.traitant.cli.campaign.CampaignTargetCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,8 @@ public final class TraitantCli {
     public static CommandLine commandLine() {
         return new CommandLine(new TraitantCli())
                 .addSubcommand("accessibility", new AccessibilityCommand())
-                .addSubcommand(new MatchCommand());
+                .addSubcommand(new MatchCommand())
+                .addSubcommand(new CampaignTargetCommand());
     }
 
     public static void main(String[] args) {
