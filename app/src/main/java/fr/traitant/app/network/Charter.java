@@ -186,6 +186,13 @@ public class Charter {
                 .list();
     }
 
+    /** Every signatory's commune and committed places, by doctor id (no name). */
+    public List<MemberPlaces> places() {
+        return jdbc.sql("select doctor_id, commune_code, new_patients_per_year from charter_member order by doctor_id")
+                .query((rs, i) -> new MemberPlaces(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .list();
+    }
+
     /** Number of current signatories. */
     public int memberCount() {
         return jdbc.sql("select count(*) from charter_member")

@@ -92,5 +92,18 @@ class FrenchDialect extends AbstractDialect implements IExpressionObjectDialect 
         public String count(long value) {
             return NumberFormat.getIntegerInstance(Locale.FRANCE).format(value);
         }
+
+        /** "1 234,5" with at most {@code digits} decimals (an expected number of people, a rate). */
+        public String decimal(double value, int digits) {
+            NumberFormat f = NumberFormat.getNumberInstance(Locale.FRANCE);
+            f.setMaximumFractionDigits(digits);
+            f.setMinimumFractionDigits(0);
+            return f.format(value);
+        }
+
+        /** "12,3 %" from a share between 0 and 1, with one decimal. */
+        public String percent(double share) {
+            return decimal(100 * share, 1) + "\u00a0%";
+        }
     }
 }

@@ -88,6 +88,11 @@ public final class CoverageFlow {
         return gain;
     }
 
+    /** People covered at each zone, in the order of {@link TargetingProblem#zones()}. */
+    public double[] zoneCoverage() {
+        return Arrays.copyOf(zoneFlow, zoneFlow.length);
+    }
+
     /** Flow on each eligible pair (for reports), by pair index. */
     double[] pairFlows() {
         return Arrays.copyOf(pairFlow, pairFlow.length);

@@ -36,6 +36,12 @@ class CoverageFlowTest {
         assertThat(CoverageFlow.valueOf(world, List.of("B"))).isCloseTo(10, within(1e-9));
         assertThat(CoverageFlow.valueOf(world, List.of("A", "B"))).isCloseTo(25, within(1e-9));
         assertThat(CoverageFlow.valueOf(world, List.of("B", "A"))).isCloseTo(25, within(1e-9));
+        CoverageFlow both = new CoverageFlow(world);
+        both.add(world.candidateIndex("B"));
+        both.add(world.candidateIndex("A"));
+        // zones sorted by id: Hyeres, Toulon — both full
+        assertThat(world.zones()).extracting(DemandZone::id).containsExactly("Hyeres", "Toulon");
+        assertThat(both.zoneCoverage()).containsExactly(new double[] {10, 15}, within(1e-9));
     }
 
     @Test

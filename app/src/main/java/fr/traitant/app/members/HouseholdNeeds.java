@@ -1,0 +1,57 @@
+package fr.traitant.app.members;
+
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Facade: how many people of a household need a médecin traitant, and where they live — counts and communes only, no
+ * name, no NIR (not audited: nobody's record is read). Used to measure where the network falls short.
+ */
+@Service
+public class HouseholdNeeds {
+
+    /**
+     * @param communeCode where the household lives, null when unknown
+     * @param members members of the household
+     * @param longTermConditionWithoutDoctor members in ALD without a declared médecin traitant
+     */
+    public record Need(
+            long householdId, @Nullable String communeCode, int members, int longTermConditionWithoutDoctor) {}
+
+    private static final String SELECT = """
+            select h.id, h.commune_code, count(m.id),
+                   count(m.id) filter (where m.long_term_condition is not null and not m.has_declared_doctor)
+              from household h left join member m on m.household_id = h.id
+             where h.closed_at is null""";
+
+    private final JdbcClient jdbc;
+
+    HouseholdNeeds(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The open households among these ids. */
+    public List<Need> of(Collection<Long> householdIds) {
+        if (householdIds.isEmpty()) return List.of();
+        return jdbc.sql(SELECT + " and h.id = any (?) group by h.id order by h.id")
+                .param(householdIds.toArray(Long[]::new))
+                .query(HouseholdNeeds::need)
+                .list();
+    }
+
+    /** Every open household with a commune and at least one member in ALD without a declared médecin traitant. */
+    public List<Need> withLongTermConditionWithoutDoctor() {
+        return jdbc.sql(SELECT + " and h.commune_code is not null group by h.id"
+                        + " having count(m.id) filter (where m.long_term_condition is not null"
+                        + " and not m.has_declared_doctor) > 0 order by h.id")
+                .query(HouseholdNeeds::need)
+                .list();
+    }
+
+    private static Need need(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Need(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4));
+    }
+}
