@@ -36,13 +36,19 @@ class CampaignPages {
     private final Charter charter;
     private final Territory territory;
     private final TraitantProperties properties;
+    private final Campaigns campaigns;
+    private final java.time.Clock clock;
 
     CampaignPages(
+            java.time.Clock clock,
+            Campaigns campaigns,
             NetworkGaps gaps,
             CampaignTargeting targeting,
             Charter charter,
             Territory territory,
             TraitantProperties properties) {
+        this.clock = clock;
+        this.campaigns = campaigns;
         this.gaps = gaps;
         this.targeting = targeting;
         this.charter = charter;
@@ -65,6 +71,7 @@ class CampaignPages {
                         .toList());
         model.addAttribute("communes", communePage(today.communes(), list));
         if (!model.containsAttribute("form")) model.addAttribute("form", new TargetingForm(null, 100));
+        model.addAttribute("campaigns", campaigns.all());
         model.addAttribute("synthetic", charter.anySynthetic());
         model.addAttribute("tileUrl", properties.map().tileUrl());
         model.addAttribute("tileAttribution", properties.map().tileAttribution());
@@ -133,6 +140,13 @@ class CampaignPages {
         CampaignTargeting.Targeting result = targeting.target(code, java.util.Objects.requireNonNull(form.budget()));
         model.addAttribute("targeting", result);
         model.addAttribute("synthetic", charter.anySynthetic());
+        model.addAttribute(
+                "campaign",
+                new CampaignForm(
+                        "Campagne " + territory.departementLabel(code) + " — "
+                                + fr.traitant.app.platform.FrenchDates.day(java.time.LocalDate.now(clock)),
+                        code,
+                        form.budget()));
         return "campaigns/targeting";
     }
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 /**
  * Whom to write to in a département: the directory's general practitioners who have not signed the charter, in the
  * département and in its neighbours within reach of its uncovered demand, each with a probability of signing (the
- * documented prior, {@link CampaignsProperties#priorProbability()}) and the places they would take (their declared
+ * documented prior, {@link CampaignsProperties#priorProbability()}; never one who refused campaigns) and the places they would take (their declared
  * capacity for new patients, otherwise the median commitment of the network's signatories). The engine's optimiser
  * chooses the selection that covers the most uncovered demand; the naive choice (nearest to the demand) is beside it.
  */
@@ -61,9 +61,16 @@ public class CampaignTargeting {
     private final Charter charter;
     private final Territory territory;
     private final CampaignsProperties settings;
+    private final Campaigns campaigns;
 
     CampaignTargeting(
-            NetworkGaps gaps, Doctors doctors, Charter charter, Territory territory, CampaignsProperties settings) {
+            NetworkGaps gaps,
+            Doctors doctors,
+            Charter charter,
+            Territory territory,
+            CampaignsProperties settings,
+            Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.gaps = gaps;
         this.doctors = doctors;
         this.charter = charter;
@@ -83,6 +90,7 @@ public class CampaignTargeting {
         departements.add(departement);
         departements.addAll(gaps.departementsWithin(uncovered.keySet()));
         int places = expectedPlacesWithoutDeclaration();
+        Set<String> optedOut = campaigns.optedOut();
         Map<String, Target> byId = new HashMap<>();
         for (String dep : departements) {
             for (DoctorProfile d : doctors.activeWithRppsInDepartement(dep)) {

@@ -1,5 +1,6 @@
 package fr.traitant.app.campaigns;
 
+import static fr.traitant.app.identity.AccessRule.everybody;
 import static fr.traitant.app.identity.AccessRule.roles;
 
 import fr.traitant.app.identity.AccessRule;
@@ -9,7 +10,10 @@ import java.util.List;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-/** Who may use campaigns: the network manager only. */
+/**
+ * Who may use campaigns: the network manager; a doctor's personal signing link is public (the link is the key, and the
+ * page shows only that doctor's name and the charter).
+ */
 @Component
 class CampaignsAccessRules implements AccessRules {
 
@@ -19,6 +23,16 @@ class CampaignsAccessRules implements AccessRules {
                 roles(HttpMethod.GET, "/reseau/campagnes", Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/reseau/campagnes/manques.csv", Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/reseau/campagnes/ciblage", Role.NETWORK_MANAGER),
-                roles(HttpMethod.GET, "/api/v1/campaigns/gaps", Role.NETWORK_MANAGER));
+                roles(HttpMethod.POST, "/reseau/campagnes", Role.NETWORK_MANAGER),
+                roles(HttpMethod.GET, "/reseau/campagnes/{id}", Role.NETWORK_MANAGER),
+                roles(HttpMethod.POST, "/reseau/campagnes/{id}/cibles/{doctorId}/retirer", Role.NETWORK_MANAGER),
+                roles(HttpMethod.POST, "/reseau/campagnes/{id}/cibles/{doctorId}/remettre", Role.NETWORK_MANAGER),
+                roles(HttpMethod.POST, "/reseau/campagnes/{id}/envoi", Role.NETWORK_MANAGER),
+                roles(HttpMethod.GET, "/reseau/campagnes/{id}/courriers.pdf", Role.NETWORK_MANAGER),
+                roles(HttpMethod.GET, "/reseau/campagnes/{id}/resultats.csv", Role.NETWORK_MANAGER),
+                roles(HttpMethod.GET, "/api/v1/campaigns/gaps", Role.NETWORK_MANAGER),
+                everybody(HttpMethod.GET, "/charte/signer/{token}"),
+                everybody(HttpMethod.POST, "/charte/signer/{token}"),
+                everybody(HttpMethod.POST, "/charte/signer/{token}/refus"));
     }
 }

@@ -178,6 +178,14 @@ public class NetworkGaps {
 
     /** The gaps today: demand, the network's coverage, what is left, by commune and département. */
     public Gaps compute() {
+        return compute(Set.of());
+    }
+
+    /**
+     * The gaps as they would be without some signatories (e.g. those a campaign recruited: the difference in covered
+     * demand is what the campaign newly covers).
+     */
+    public Gaps compute(Set<String> withoutDoctorIds) {
         LocalDate from = LocalDate.now(clock);
         LocalDate to = from.plus(settings.arrivalHorizon());
         Communes communes = territory.engineCommunes();
@@ -185,6 +193,7 @@ public class NetworkGaps {
         demand.keySet().removeIf(code -> communes.findIndex(code).isEmpty());
         List<MemberPlaces> members = charter.places().stream()
                 .filter(m -> communes.findIndex(m.communeCode()).isPresent())
+                .filter(m -> !withoutDoctorIds.contains(m.doctorId()))
                 .toList();
         Map<String, Double> covered = cover(
                         members.stream()

@@ -101,6 +101,14 @@ class FrenchDialect extends AbstractDialect implements IExpressionObjectDialect 
             return f.format(value);
         }
 
+        /** "1 234,50 €": an amount in euros with its cents. */
+        public String euros(double amount) {
+            NumberFormat f = NumberFormat.getNumberInstance(Locale.FRANCE);
+            f.setMinimumFractionDigits(2);
+            f.setMaximumFractionDigits(2);
+            return f.format(amount) + "\u00a0€";
+        }
+
         /** "12,3 %" from a share between 0 and 1, with one decimal. */
         public String percent(double share) {
             return decimal(100 * share, 1) + "\u00a0%";

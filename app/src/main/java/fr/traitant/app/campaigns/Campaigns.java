@@ -1,0 +1,235 @@
+package fr.traitant.app.campaigns;
+
+import fr.traitant.app.platform.ConflictException;
+import fr.traitant.app.platform.ListPage;
+import fr.traitant.app.platform.ListRequest;
+import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.engine.campaign.HoldOut;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Facade: campaigns and their lists. A campaign is created from the optimiser's selection; while a draft, the manager
+ * takes doctors off its list; sending draws the hold-out (seeded, {@link HoldOut}) and freezes the list. Doctors who
+ * refused campaigns are never selected again ({@link #optedOut()}).
+ */
+@Service
+public class Campaigns {
+
+    static final String COLUMNS = """
+            id, name, departement, channel, budget, holdout_percent, seed, reminder_weeks, cost_per_letter_cents,
+            expected_people, upper_bound, naive_people, status, created_at, sent_at, synthetic""";
+    static final String TARGET_COLUMNS = """
+            campaign_id, doctor_id, rpps, rank, departement, probability, places, removed_at, holdout, token, opened_at,
+            signed_at, opted_out_at""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Campaigns(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A new draft campaign holding the optimiser's selection, in its order. */
+    @Transactional
+    public long create(String name, CampaignTargeting.Targeting targeting, long accountId, boolean synthetic) {
+        long id = jdbc.sql("""
+                        insert into campaign (name, departement, budget, seed, expected_people, upper_bound, naive_people,
+                                              created_at, created_by, synthetic)
+                        values (:name, :dep, :budget, :seed, :value, :bound, :naive, :now, :by, :synthetic) returning id""")
+                .param("name", name)
+                .param("dep", targeting.departement())
+                .param("budget", targeting.budget())
+                .param("seed", random.nextLong())
+                .param("value", targeting.result().value())
+                .param("bound", targeting.result().upperBound())
+                .param("naive", targeting.result().naiveValue())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", accountId)
+                .param("synthetic", synthetic)
+                .query((rs, i) -> rs.getLong(1))
+                .single();
+        int rank = 0;
+        for (CampaignTargeting.Target t : targeting.selection()) {
+            jdbc.sql("""
+                            insert into campaign_target (campaign_id, doctor_id, rpps, rank, departement, probability, places,
+                                                         token)
+                            values (:c, :d, :rpps, :rank, :dep, :p, :places, :token)""")
+                    .param("c", id)
+                    .param("d", t.doctorId())
+                    .param("rpps", t.rpps())
+                    .param("rank", ++rank)
+                    .param("dep", t.departement())
+                    .param("p", t.probability())
+                    .param("places", t.places())
+                    .param("token", token())
+                    .update();
+        }
+        return id;
+    }
+
+    public Campaign get(long id) {
+        return jdbc.sql("select " + COLUMNS + " from campaign where id = ?")
+                .param(id)
+                .query(Campaigns::campaign)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Aucune campagne " + id + "."));
+    }
+
+    /** Every campaign, the newest first. */
+    public List<Campaign> all() {
+        return jdbc.sql("select " + COLUMNS + " from campaign order by created_at desc, id desc")
+                .query(Campaigns::campaign)
+                .list();
+    }
+
+    /** A page of a campaign's list, in the optimiser's order. */
+    public ListPage<CampaignTarget> targets(long campaignId, ListRequest request) {
+        long total = jdbc.sql("select count(*) from campaign_target where campaign_id = ?")
+                .param(campaignId)
+                .query((rs, i) -> rs.getLong(1))
+                .single();
+        List<CampaignTarget> rows = jdbc.sql("select " + TARGET_COLUMNS
+                        + " from campaign_target where campaign_id = :c order by rank limit :l offset :o")
+                .param("c", campaignId)
+                .param("l", ListRequest.SIZE)
+                .param("o", request.offset(ListRequest.SIZE))
+                .query(Campaigns::target)
+                .list();
+        return request.page(rows, total);
+    }
+
+    /** The whole list, in order. */
+    public List<CampaignTarget> allTargets(long campaignId) {
+        return jdbc.sql("select " + TARGET_COLUMNS + " from campaign_target where campaign_id = ? order by rank")
+                .param(campaignId)
+                .query(Campaigns::target)
+                .list();
+    }
+
+    /** Takes a doctor off a draft's list. */
+    @Transactional
+    public void remove(long campaignId, String doctorId) {
+        requireDraft(campaignId);
+        int n = jdbc.sql("""
+                        update campaign_target set removed_at = :now
+                         where campaign_id = :c and doctor_id = :d and removed_at is null""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("c", campaignId)
+                .param("d", doctorId)
+                .update();
+        if (n == 0) throw new NotFoundException("Ce médecin n’est pas sur la liste de la campagne.");
+    }
+
+    /** Puts a removed doctor back on a draft's list. */
+    @Transactional
+    public void restore(long campaignId, String doctorId) {
+        requireDraft(campaignId);
+        jdbc.sql("update campaign_target set removed_at = null where campaign_id = :c and doctor_id = :d")
+                .param("c", campaignId)
+                .param("d", doctorId)
+                .update();
+    }
+
+    /** Sends a draft: draws the hold-out among the doctors still on the list and freezes the list. */
+    @Transactional
+    public void send(long campaignId) {
+        Campaign c = requireDraft(campaignId);
+        List<String> kept = allTargets(campaignId).stream()
+                .filter(t -> t.removedAt() == null)
+                .map(CampaignTarget::doctorId)
+                .toList();
+        if (kept.isEmpty()) throw new ConflictException("La liste est vide : aucun courrier à envoyer.");
+        Set<String> holdout = HoldOut.choose(kept, c.holdoutPercent(), c.seed());
+        if (!holdout.isEmpty()) {
+            jdbc.sql("update campaign_target set holdout = true where campaign_id = :c and doctor_id = any (:ids)")
+                    .param("c", campaignId)
+                    .param("ids", holdout.toArray(String[]::new))
+                    .update();
+        }
+        int n = jdbc.sql("update campaign set status = 'SENT', sent_at = :now where id = :id and status = 'DRAFT'")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", campaignId)
+                .update();
+        if (n == 0) throw new ConflictException("La campagne a déjà été envoyée.");
+    }
+
+    /** The RPPS numbers of the doctors who refused further campaigns. */
+    public Set<String> optedOut() {
+        return new HashSet<>(jdbc.sql("select rpps from campaign_opt_out")
+                .query((rs, i) -> rs.getString(1))
+                .list());
+    }
+
+    private Campaign requireDraft(long campaignId) {
+        // lock the campaign row: a removal and a sending never interleave
+        jdbc.sql("select id from campaign where id = ? for update")
+                .param(campaignId)
+                .query((rs, i) -> rs.getLong(1))
+                .optional();
+        Campaign c = get(campaignId);
+        if (!c.draft()) throw new ConflictException("La campagne est envoyée : sa liste ne change plus.");
+        return c;
+    }
+
+    private String token() {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static Campaign campaign(ResultSet rs, int row) throws SQLException {
+        return new Campaign(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getInt(5),
+                rs.getInt(6),
+                rs.getLong(7),
+                rs.getInt(8),
+                rs.getInt(9),
+                rs.getDouble(10),
+                rs.getDouble(11),
+                rs.getDouble(12),
+                rs.getString(13),
+                rs.getTimestamp(14).toInstant(),
+                instant(rs.getTimestamp(15)),
+                rs.getBoolean(16));
+    }
+
+    static CampaignTarget target(ResultSet rs, int row) throws SQLException {
+        return new CampaignTarget(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
+                rs.getString(5),
+                rs.getDouble(6),
+                rs.getInt(7),
+                instant(rs.getTimestamp(8)),
+                rs.getBoolean(9),
+                rs.getString(10),
+                instant(rs.getTimestamp(11)),
+                instant(rs.getTimestamp(12)),
+                instant(rs.getTimestamp(13)));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
