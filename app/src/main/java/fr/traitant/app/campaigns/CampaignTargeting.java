@@ -97,6 +97,7 @@ public class CampaignTargeting {
                 if (d.networkMember()
                         || !d.specialty().isGeneralPractice()
                         || d.rpps().isEmpty()) continue;
+                if (optedOut.contains(d.rpps().get())) continue; // refused further campaigns
                 String commune = d.locations().getFirst().communeCode();
                 if (communes.findIndex(commune).isEmpty()) continue;
                 byId.put(

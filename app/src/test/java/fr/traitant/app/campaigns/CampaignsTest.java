@@ -1,0 +1,168 @@
+package fr.traitant.app.campaigns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.traitant.app.IntegrationTest;
+import fr.traitant.app.directory.Doctors;
+import fr.traitant.app.matching.MatchingFixtures;
+import fr.traitant.app.matching.WaitingList;
+import fr.traitant.app.network.Charter;
+import fr.traitant.app.network.CharterCommitments;
+import fr.traitant.app.platform.ConflictException;
+import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.engine.campaign.HoldOut;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Issue #17, points 3–5: a campaign's list, hold-out, letters, signatures through the link, opt-out. */
+@IntegrationTest
+class CampaignsTest {
+
+    static final String AUCH = "32013";
+
+    @Autowired
+    Campaigns campaigns;
+
+    @Autowired
+    CampaignTargeting targeting;
+
+    @Autowired
+    CampaignLetters letters;
+
+    @Autowired
+    CampaignResults results;
+
+    @Autowired
+    SigningLinks links;
+
+    @Autowired
+    MatchingFixtures fixtures;
+
+    @Autowired
+    Charter charter;
+
+    @Autowired
+    Doctors doctors;
+
+    @Test
+    void a_campaign_from_the_selection_edited_sent_written_signed_and_refused() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            fixtures.waiting(
+                    "Foyer Auch " + i,
+                    AUCH,
+                    "Rose",
+                    "Dupuy",
+                    LocalDate.of(1970, 3, 1 + i),
+                    WaitingList.Source.ONLINE,
+                    Instant.parse("2026-03-01T09:00:00Z"));
+        }
+        CampaignTargeting.Targeting selection = targeting.target("32", 12);
+        assertThat(selection.selection()).hasSizeGreaterThanOrEqualTo(6);
+        long id = campaigns.create("Gers, test", selection, 1L, true);
+
+        // the list in the optimiser's order
+        List<CampaignTarget> list = campaigns.allTargets(id);
+        assertThat(list)
+                .extracting(CampaignTarget::doctorId)
+                .containsExactlyElementsOf(selection.selection().stream()
+                        .map(CampaignTargeting.Target::doctorId)
+                        .toList());
+        assertThat(list).extracting(CampaignTarget::rank).isSorted().startsWith(1);
+
+        // a draft's list is edited
+        String removed = list.getFirst().doctorId();
+        campaigns.remove(id, removed);
+        Campaign draft = campaigns.get(id);
+        assertThat(draft.draft()).isTrue();
+
+        // sending draws 10 % of those kept, reproducibly from the campaign's seed
+        campaigns.send(id);
+        List<CampaignTarget> sent = campaigns.allTargets(id);
+        List<String> kept = sent.stream()
+                .filter(t -> t.removedAt() == null)
+                .map(CampaignTarget::doctorId)
+                .toList();
+        Set<String> holdout = HoldOut.choose(kept, 10, draft.seed());
+        assertThat(sent.stream().filter(CampaignTarget::holdout).map(CampaignTarget::doctorId))
+                .containsExactlyInAnyOrderElementsOf(holdout);
+        assertThat(holdout).hasSize((int) Math.round(kept.size() / 10.0));
+        assertThatThrownBy(() -> campaigns.remove(id, kept.getLast())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> campaigns.send(id)).isInstanceOf(ConflictException.class);
+
+        // the letters: one page per doctor written to, the name, the charter with its accents, fonts embedded
+        List<CampaignTarget> written =
+                sent.stream().filter(CampaignTarget::contacted).toList();
+        try (PDDocument pdf = Loader.loadPDF(letters.render(id))) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(written.size());
+            String text = new PDFTextStripper().getText(pdf);
+            for (CampaignTarget t : written) {
+                assertThat(text)
+                        .contains(
+                                doctors.findProfile(t.doctorId()).orElseThrow().displayName());
+                assertThat(text).contains("/charte/signer/" + t.token());
+            }
+            assertThat(text).doesNotContain(removedToken(sent, removed));
+            assertThat(text).contains("à faciliter l'accès aux soins des militaires mutés", "Rejoignez le réseau");
+            for (PDPage page : pdf.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                }
+            }
+        }
+
+        // a removed or hold-out doctor's link does not work; a written-to doctor signs through theirs
+        assertThatThrownBy(() -> links.open(removedToken(sent, removed))).isInstanceOf(NotFoundException.class);
+        sent.stream()
+                .filter(CampaignTarget::holdout)
+                .findFirst()
+                .ifPresent(h -> assertThatThrownBy(() -> links.open(h.token())).isInstanceOf(NotFoundException.class));
+        CampaignTarget signer = written.getFirst();
+        assertThat(links.open(signer.token()).membership()).isEmpty();
+        links.sign(signer.token(), new CharterCommitments(true, true, 7));
+        assertThat(charter.membership(signer.rpps())).isPresent();
+        assertThatThrownBy(() -> links.sign(signer.token(), new CharterCommitments(true, true, 7)))
+                .isInstanceOf(ConflictException.class);
+
+        CampaignResults.Results r = results.of(id);
+        assertThat(r.total().contacted()).isEqualTo(written.size());
+        assertThat(r.total().holdout()).isEqualTo(holdout.size());
+        assertThat(r.total().signedThroughLink()).isEqualTo(1);
+        assertThat(r.total().signedContacted()).isEqualTo(1);
+        assertThat(r.total().placesGained()).isEqualTo(7);
+        assertThat(r.total().opened()).isGreaterThanOrEqualTo(1);
+        assertThat(r.costPerSignature()).isEqualTo(written.size() * 1.50);
+        assertThat(r.demandNewlyCovered()).isPositive();
+
+        // a doctor who refuses is never selected again
+        CampaignTarget refuser = written.get(1);
+        int before = targeting.target("32", 12).candidates();
+        links.optOut(refuser.token());
+        CampaignTargeting.Targeting after = targeting.target("32", 12);
+        assertThat(campaigns.optedOut()).contains(refuser.rpps());
+        assertThat(after.candidates())
+                .as(refuser.departement() + " " + refuser.rpps())
+                .isEqualTo(before - 1);
+        assertThat(after.selection()).extracting(CampaignTargeting.Target::rpps).doesNotContain(refuser.rpps());
+        assertThat(after.naive()).extracting(CampaignTargeting.Target::rpps).doesNotContain(refuser.rpps());
+        assertThat(results.of(id).total().optedOut()).isEqualTo(1);
+    }
+
+    private static String removedToken(List<CampaignTarget> targets, String doctorId) {
+        return targets.stream()
+                .filter(t -> t.doctorId().equals(doctorId))
+                .findFirst()
+                .orElseThrow()
+                .token();
+    }
+}
