@@ -18,6 +18,7 @@ create table campaign (
     created_at            timestamptz not null,
     created_by            bigint not null,          -- the manager's account (identity module: no foreign key across modules)
     sent_at               timestamptz,
+    reminded_at           timestamptz,              -- the one reminder (e-mails queued, reminder letters ready)
     synthetic             boolean not null default false,
     check ((status = 'SENT') = (sent_at is not null))
 );
@@ -32,12 +33,14 @@ create table campaign_target (
     places        integer not null check (places >= 0),
     removed_at    timestamptz,                      -- taken off the list by the manager (drafts only)
     holdout       boolean not null default false,   -- drawn at sending: not written to
+    sent_by       text check (sent_by in ('LETTER', 'EMAIL')),  -- how the doctor was written to, set at sending
     token         text not null unique,             -- the personal signing link
     opened_at     timestamptz,                      -- the link was opened
     signed_at     timestamptz,                      -- signed through the link
     opted_out_at  timestamptz,                      -- refused further campaigns through the link
     primary key (campaign_id, doctor_id),
-    check (not (holdout and removed_at is not null))
+    check (not (holdout and removed_at is not null)),
+    check (sent_by is null or (removed_at is null and not holdout))
 );
 
 create index campaign_target_rpps on campaign_target (rpps);

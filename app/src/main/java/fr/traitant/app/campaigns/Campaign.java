@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param expectedPeople expected people covered by the selection, as chosen by the optimiser
  * @param upperBound no selection within the budget covers more (proven)
  * @param naivePeople the naive choice's value, for comparison
+ * @param remindedAt when the one reminder went (e-mails queued, reminder letters ready), null before
  */
 public record Campaign(
         long id,
@@ -31,7 +32,12 @@ public record Campaign(
         String status,
         Instant createdAt,
         @Nullable Instant sentAt,
+        @Nullable Instant remindedAt,
         boolean synthetic) {
+
+    public boolean email() {
+        return channel.equals("EMAIL");
+    }
 
     public boolean draft() {
         return status.equals("DRAFT");
@@ -44,7 +50,9 @@ public record Campaign(
 
     /** "Courrier postal" or "E-mail MSSanté". */
     public String channelLabel() {
-        return channel.equals("LETTER") ? "Courrier postal (PDF)" : "E-mail MSSanté";
+        return channel.equals("LETTER")
+                ? "Courrier postal (PDF)"
+                : "E-mail MSSanté (courrier pour les médecins sans adresse)";
     }
 
     /** When the reminder is due, once sent. */

@@ -65,16 +65,28 @@ public class CampaignLetters {
         this.clock = clock;
     }
 
-    /** The letters of a sent campaign. */
+    /** The letters of a sent campaign: to the doctors written to by letter. */
     public byte[] render(long campaignId) {
+        return render(campaignId, campaigns.allTargets(campaignId), false);
+    }
+
+    /** The reminder letters: to the doctors written to by letter who neither signed nor refused since. */
+    public byte[] renderReminders(long campaignId, List<CampaignTarget> toRemind) {
+        return render(campaignId, toRemind, true);
+    }
+
+    private byte[] render(long campaignId, List<CampaignTarget> targets, boolean reminder) {
         Campaign c = campaigns.get(campaignId);
         if (c.draft()) {
             throw new ConflictException(
                     "Envoyez d’abord la campagne : le tirage des témoins fixe la liste des courriers.");
         }
+        if (reminder && c.remindedAt() == null) {
+            throw new ConflictException("La relance n’est pas encore faite.");
+        }
         List<Letter> letters = new ArrayList<>();
-        for (CampaignTarget t : campaigns.allTargets(campaignId)) {
-            if (!t.contacted()) continue;
+        for (CampaignTarget t : targets) {
+            if (!t.contacted() || !"LETTER".equals(t.sentBy())) continue;
             DoctorProfile d = doctors.findProfile(t.doctorId()).orElse(null);
             if (d == null) continue;
             String link = link(t.token());
@@ -83,15 +95,24 @@ public class CampaignLetters {
         CharterVersion version = charter.currentVersion();
         return pdf.render(
                 "campaign-letters",
-                "Courriers de la campagne « " + c.name() + " »",
+                (reminder ? "Relances" : "Courriers") + " de la campagne « " + c.name() + " »",
                 Map.of(
-                        "campaign", c,
-                        "letters", letters,
-                        "charter", version,
-                        "charterParagraphs", version.body().lines().toList(),
-                        "fund", properties.fundName(),
-                        "today", java.util.Objects.requireNonNull(FrenchDates.day(LocalDate.now(clock))),
-                        "synthetic", c.synthetic()));
+                        "reminder",
+                        reminder,
+                        "campaign",
+                        c,
+                        "letters",
+                        letters,
+                        "charter",
+                        version,
+                        "charterParagraphs",
+                        version.body().lines().toList(),
+                        "fund",
+                        properties.fundName(),
+                        "today",
+                        java.util.Objects.requireNonNull(FrenchDates.day(LocalDate.now(clock))),
+                        "synthetic",
+                        c.synthetic()));
     }
 
     /** The personal signing link. */

@@ -38,6 +38,7 @@ class CampaignManagementPages {
     private final Campaigns campaigns;
     private final CampaignTargeting targeting;
     private final CampaignLetters letters;
+    private final CampaignSending sending;
     private final CampaignResults results;
     private final Doctors doctors;
     private final Charter charter;
@@ -48,6 +49,7 @@ class CampaignManagementPages {
             Campaigns campaigns,
             CampaignTargeting targeting,
             CampaignLetters letters,
+            CampaignSending sending,
             CampaignResults results,
             Doctors doctors,
             Charter charter,
@@ -56,6 +58,7 @@ class CampaignManagementPages {
         this.campaigns = campaigns;
         this.targeting = targeting;
         this.letters = letters;
+        this.sending = sending;
         this.results = results;
         this.doctors = doctors;
         this.charter = charter;
@@ -86,11 +89,13 @@ class CampaignManagementPages {
             }
             model.addAttribute("targeting", targeting.target(dep, Objects.requireNonNull(form.budget())));
             model.addAttribute("synthetic", charter.anySynthetic());
+            model.addAttribute("channels", CampaignForm.CHANNELS);
             return "campaigns/targeting";
         }
         CampaignTargeting.Targeting t = targeting.target(dep, Objects.requireNonNull(form.budget()));
         long id = campaigns.create(
                 Objects.requireNonNull(form.name()).strip(),
+                Objects.requireNonNull(form.channel()),
                 t,
                 currentUser.get().accountId(),
                 charter.anySynthetic());
@@ -105,6 +110,11 @@ class CampaignManagementPages {
         model.addAttribute("departementName", territory.departementLabel(c.departement()));
         model.addAttribute("targets", page.map(this::row));
         model.addAttribute("results", c.draft() ? null : results.of(id));
+        model.addAttribute(
+                "byLetter",
+                campaigns.allTargets(id).stream()
+                        .filter(t -> "LETTER".equals(t.sentBy()))
+                        .count());
         model.addAttribute(
                 "kept",
                 campaigns.allTargets(id).stream()
@@ -136,10 +146,31 @@ class CampaignManagementPages {
 
     @PostMapping("/reseau/campagnes/{id}/envoi")
     String send(@PathVariable long id, RedirectAttributes redirect) {
-        campaigns.send(id);
+        CampaignSending.Sent sent = sending.send(id);
         redirect.addFlashAttribute(
-                "message", "Campagne envoyée : les témoins sont tirés, les courriers sont prêts à imprimer (PDF).");
+                "message",
+                "Campagne envoyée : les témoins sont tirés ; " + sent.emails()
+                        + " e-mail(s) partent par la messagerie, " + sent.letters()
+                        + " courrier(s) sont prêts à imprimer (PDF).");
         return "redirect:/reseau/campagnes/" + id;
+    }
+
+    @PostMapping("/reseau/campagnes/{id}/relance")
+    String remind(@PathVariable long id, RedirectAttributes redirect) {
+        CampaignSending.Sent sent = sending.remind(id);
+        redirect.addFlashAttribute(
+                "message",
+                "Relance faite : " + sent.emails() + " e-mail(s) partent, " + sent.letters()
+                        + " courrier(s) de relance sont prêts à imprimer (PDF).");
+        return "redirect:/reseau/campagnes/" + id;
+    }
+
+    @GetMapping(value = "/reseau/campagnes/{id}/relances.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> reminders(@PathVariable long id) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"campagne-" + id + "-relances.pdf\"")
+                .contentType(MediaType.APPLICATION_PDF)
+                .body(letters.renderReminders(id, sending.toRemind(id)));
     }
 
     @GetMapping(value = "/reseau/campagnes/{id}/courriers.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

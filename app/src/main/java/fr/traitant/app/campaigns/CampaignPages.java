@@ -145,8 +145,10 @@ class CampaignPages {
                 new CampaignForm(
                         "Campagne " + territory.departementLabel(code) + " — "
                                 + fr.traitant.app.platform.FrenchDates.day(java.time.LocalDate.now(clock)),
+                        "LETTER",
                         code,
                         form.budget()));
+        model.addAttribute("channels", CampaignForm.CHANNELS);
         return "campaigns/targeting";
     }
 

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param rank the optimiser's order, the most useful first
  * @param removedAt when the manager took the doctor off the list (drafts only)
  * @param holdout drawn at sending: not written to
+ * @param sentBy how the doctor was written to ({@code LETTER}, {@code EMAIL}), set at sending
  * @param token the personal signing link's secret
  * @param openedAt when the doctor first opened their link
  * @param signedAt when the doctor signed through their link
@@ -24,6 +25,7 @@ public record CampaignTarget(
         int places,
         @Nullable Instant removedAt,
         boolean holdout,
+        @Nullable String sentBy,
         String token,
         @Nullable Instant openedAt,
         @Nullable Instant signedAt,

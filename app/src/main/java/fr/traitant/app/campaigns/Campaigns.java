@@ -30,10 +30,10 @@ public class Campaigns {
 
     static final String COLUMNS = """
             id, name, departement, channel, budget, holdout_percent, seed, reminder_weeks, cost_per_letter_cents,
-            expected_people, upper_bound, naive_people, status, created_at, sent_at, synthetic""";
+            expected_people, upper_bound, naive_people, status, created_at, sent_at, reminded_at, synthetic""";
     static final String TARGET_COLUMNS = """
-            campaign_id, doctor_id, rpps, rank, departement, probability, places, removed_at, holdout, token, opened_at,
-            signed_at, opted_out_at""";
+            campaign_id, doctor_id, rpps, rank, departement, probability, places, removed_at, holdout, sent_by, token,
+            opened_at, signed_at, opted_out_at""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -46,12 +46,15 @@ public class Campaigns {
 
     /** A new draft campaign holding the optimiser's selection, in its order. */
     @Transactional
-    public long create(String name, CampaignTargeting.Targeting targeting, long accountId, boolean synthetic) {
+    public long create(
+            String name, String channel, CampaignTargeting.Targeting targeting, long accountId, boolean synthetic) {
         long id = jdbc.sql("""
-                        insert into campaign (name, departement, budget, seed, expected_people, upper_bound, naive_people,
-                                              created_at, created_by, synthetic)
-                        values (:name, :dep, :budget, :seed, :value, :bound, :naive, :now, :by, :synthetic) returning id""")
+                        insert into campaign (name, channel, departement, budget, seed, expected_people, upper_bound,
+                                              naive_people, created_at, created_by, synthetic)
+                        values (:name, :channel, :dep, :budget, :seed, :value, :bound, :naive, :now, :by, :synthetic)
+                        returning id""")
                 .param("name", name)
+                .param("channel", channel)
                 .param("dep", targeting.departement())
                 .param("budget", targeting.budget())
                 .param("seed", random.nextLong())
@@ -145,9 +148,12 @@ public class Campaigns {
                 .update();
     }
 
-    /** Sends a draft: draws the hold-out among the doctors still on the list and freezes the list. */
+    /**
+     * Sends a draft: draws the hold-out among the doctors still on the list and freezes the list. The caller
+     * ({@link CampaignSending}) then writes to each doctor, in the same transaction.
+     */
     @Transactional
-    public void send(long campaignId) {
+    void send(long campaignId) {
         Campaign c = requireDraft(campaignId);
         List<String> kept = allTargets(campaignId).stream()
                 .filter(t -> t.removedAt() == null)
@@ -209,7 +215,8 @@ public class Campaigns {
                 rs.getString(13),
                 rs.getTimestamp(14).toInstant(),
                 instant(rs.getTimestamp(15)),
-                rs.getBoolean(16));
+                instant(rs.getTimestamp(16)),
+                rs.getBoolean(17));
     }
 
     static CampaignTarget target(ResultSet rs, int row) throws SQLException {
@@ -224,9 +231,10 @@ public class Campaigns {
                 instant(rs.getTimestamp(8)),
                 rs.getBoolean(9),
                 rs.getString(10),
-                instant(rs.getTimestamp(11)),
+                rs.getString(11),
                 instant(rs.getTimestamp(12)),
-                instant(rs.getTimestamp(13)));
+                instant(rs.getTimestamp(13)),
+                instant(rs.getTimestamp(14)));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp t) {

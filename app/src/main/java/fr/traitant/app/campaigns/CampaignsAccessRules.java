@@ -29,6 +29,8 @@ class CampaignsAccessRules implements AccessRules {
                 roles(HttpMethod.POST, "/reseau/campagnes/{id}/cibles/{doctorId}/remettre", Role.NETWORK_MANAGER),
                 roles(HttpMethod.POST, "/reseau/campagnes/{id}/envoi", Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/reseau/campagnes/{id}/courriers.pdf", Role.NETWORK_MANAGER),
+                roles(HttpMethod.POST, "/reseau/campagnes/{id}/relance", Role.NETWORK_MANAGER),
+                roles(HttpMethod.GET, "/reseau/campagnes/{id}/relances.pdf", Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/reseau/campagnes/{id}/resultats.csv", Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/api/v1/campaigns/gaps", Role.NETWORK_MANAGER),
                 everybody(HttpMethod.GET, "/charte/signer/{token}"),

@@ -46,6 +46,9 @@ class CampaignsTest {
     SigningLinks links;
 
     @Autowired
+    CampaignSending sending;
+
+    @Autowired
     MatchingFixtures fixtures;
 
     @Autowired
@@ -68,7 +71,7 @@ class CampaignsTest {
         }
         CampaignTargeting.Targeting selection = targeting.target("32", 12);
         assertThat(selection.selection()).hasSizeGreaterThanOrEqualTo(6);
-        long id = campaigns.create("Gers, test", selection, 1L, true);
+        long id = campaigns.create("Gers, test", "LETTER", selection, 1L, true);
 
         // the list in the optimiser's order
         List<CampaignTarget> list = campaigns.allTargets(id);
@@ -86,7 +89,7 @@ class CampaignsTest {
         assertThat(draft.draft()).isTrue();
 
         // sending draws 10 % of those kept, reproducibly from the campaign's seed
-        campaigns.send(id);
+        CampaignSending.Sent dispatched = sending.send(id);
         List<CampaignTarget> sent = campaigns.allTargets(id);
         List<String> kept = sent.stream()
                 .filter(t -> t.removedAt() == null)
@@ -97,7 +100,9 @@ class CampaignsTest {
                 .containsExactlyInAnyOrderElementsOf(holdout);
         assertThat(holdout).hasSize((int) Math.round(kept.size() / 10.0));
         assertThatThrownBy(() -> campaigns.remove(id, kept.getLast())).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> campaigns.send(id)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> sending.send(id)).isInstanceOf(ConflictException.class);
+        assertThat(dispatched.emails()).isZero();
+        assertThat(dispatched.letters()).isEqualTo(kept.size() - holdout.size());
 
         // the letters: one page per doctor written to, the name, the charter with its accents, fonts embedded
         List<CampaignTarget> written =
@@ -156,6 +161,66 @@ class CampaignsTest {
         assertThat(after.selection()).extracting(CampaignTargeting.Target::rpps).doesNotContain(refuser.rpps());
         assertThat(after.naive()).extracting(CampaignTargeting.Target::rpps).doesNotContain(refuser.rpps());
         assertThat(results.of(id).total().optedOut()).isEqualTo(1);
+
+        // the reminder: to those written to who neither signed nor refused, once
+        List<CampaignTarget> toRemind = sending.toRemind(id);
+        assertThat(toRemind)
+                .extracting(CampaignTarget::doctorId)
+                .doesNotContain(signer.doctorId(), refuser.doctorId())
+                .hasSize(written.size() - 2);
+        assertThat(sending.remind(id).letters()).isEqualTo(written.size() - 2);
+        assertThatThrownBy(() -> sending.remind(id)).isInstanceOf(ConflictException.class);
+        try (PDDocument pdf = Loader.loadPDF(letters.renderReminders(id, sending.toRemind(id)))) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(written.size() - 2);
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Rappel : rejoignez le réseau");
+        }
+    }
+
+    @Test
+    void an_email_campaign_writes_through_the_outbox_to_doctors_with_an_mssante_address_and_by_letter_to_the_others() {
+        for (int i = 0; i < 6; i++) {
+            fixtures.waiting(
+                    "Foyer Rodez " + i,
+                    "12202",
+                    "Léa",
+                    "Vidal",
+                    LocalDate.of(1980, 5, 1 + i),
+                    WaitingList.Source.ONLINE,
+                    Instant.parse("2026-03-01T09:00:00Z"));
+        }
+        long id = campaigns.create("Aveyron, e-mail", "EMAIL", targeting.target("12", 8), 1L, true);
+        long queuedBefore = outboxCount(id);
+        CampaignSending.Sent sent = sending.send(id);
+        List<CampaignTarget> written = campaigns.allTargets(id).stream()
+                .filter(CampaignTarget::contacted)
+                .toList();
+        long withAddress = written.stream()
+                .filter(t -> !doctors.findProfile(t.doctorId())
+                        .orElseThrow()
+                        .mssante()
+                        .isBlank())
+                .count();
+        assertThat(sent.emails()).isEqualTo(withAddress);
+        assertThat(sent.letters()).isEqualTo(written.size() - withAddress);
+        assertThat(outboxCount(id) - queuedBefore).isEqualTo(withAddress);
+        assertThat(written).allSatisfy(t -> assertThat(t.sentBy()).isIn("EMAIL", "LETTER"));
+        String body = jdbc.sql("select body from outbox_message where reference like ? order by id limit 1")
+                .param("campaign:" + id + ":%")
+                .query(String.class)
+                .optional()
+                .orElse("");
+        assertThat(withAddress).isPositive(); // the synthetic directory gives most doctors an MSSanté address
+        assertThat(body).contains("/charte/signer/", "refuser, en un clic");
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private long outboxCount(long campaignId) {
+        return jdbc.sql("select count(*) from outbox_message where reference like ?")
+                .param("campaign:" + campaignId + ":%")
+                .query((rs, i) -> rs.getLong(1))
+                .single();
     }
 
     private static String removedToken(List<CampaignTarget> targets, String doctorId) {
