@@ -75,14 +75,17 @@ class EngineArchitectureTest {
                 .check(engine);
     }
 
-    /** OR-Tools (optional, native) is confined to the matcher's exact component solvers (ADR 0045). */
+    /**
+     * OR-Tools (optional, native) is confined to the matcher's exact component solvers (ADR 0045) and the campaign
+     * optimiser's relaxation and exact stage (ADR 0068).
+     */
     @Test
-    void or_tools_only_in_the_exact_component_solvers() {
-        // the two solver classes and their nested classes
+    void or_tools_only_in_the_exact_solvers() {
+        // the solver classes and their nested classes
         noClasses()
                 .that()
-                .haveNameNotMatching(
-                        "fr\\.traitant\\.engine\\.matching\\.internal\\.(CpSat|Scip)ComponentSolver(\\$.*)?")
+                .haveNameNotMatching("fr\\.traitant\\.engine\\.(matching\\.internal\\.(CpSat|Scip)ComponentSolver"
+                        + "|campaign\\.TargetingOptimiser)(\\$.*)?")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("com.google.ortools..")
