@@ -52,3 +52,15 @@ create table campaign_opt_out (
 );
 
 create index campaign_opt_out_campaign on campaign_opt_out (campaign_id);
+
+-- answers to the fund's past campaigns (before Traitant, or imported): what the signing model is fitted on, beside
+-- the answers to Traitant's own campaigns
+create table campaign_past_answer (
+    id        bigint generated always as identity primary key,
+    rpps      text not null check (rpps ~ '^[0-9]{11}$'),
+    campaign  text not null check (length(campaign) between 1 and 200),
+    sent_on   date not null,
+    signed    boolean not null,
+    synthetic boolean not null default false,
+    unique (rpps, campaign)
+);

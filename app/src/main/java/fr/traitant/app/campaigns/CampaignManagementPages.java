@@ -87,7 +87,10 @@ class CampaignManagementPages {
                         .filter(Objects::nonNull)
                         .collect(java.util.stream.Collectors.joining(" ")));
             }
-            model.addAttribute("targeting", targeting.target(dep, Objects.requireNonNull(form.budget())));
+            CampaignTargeting.Targeting again = targeting.target(dep, Objects.requireNonNull(form.budget()));
+            model.addAttribute("targeting", again);
+            model.addAttribute(
+                    "oddsRatios", SigningModel.oddsRatios(again.estimate()).orElse(List.of()));
             model.addAttribute("synthetic", charter.anySynthetic());
             model.addAttribute("channels", CampaignForm.CHANNELS);
             return "campaigns/targeting";

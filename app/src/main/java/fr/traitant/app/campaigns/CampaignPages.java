@@ -139,6 +139,8 @@ class CampaignPages {
         }
         CampaignTargeting.Targeting result = targeting.target(code, java.util.Objects.requireNonNull(form.budget()));
         model.addAttribute("targeting", result);
+        model.addAttribute(
+                "oddsRatios", SigningModel.oddsRatios(result.estimate()).orElse(List.of()));
         model.addAttribute("synthetic", charter.anySynthetic());
         model.addAttribute(
                 "campaign",

@@ -54,7 +54,8 @@ public class CampaignTargeting {
             double uncoveredDemand,
             List<Target> selection,
             TargetingResult result,
-            List<Target> naive) {}
+            List<Target> naive,
+            SigningModel.Estimate estimate) {}
 
     private final NetworkGaps gaps;
     private final Doctors doctors;
@@ -62,8 +63,10 @@ public class CampaignTargeting {
     private final Territory territory;
     private final CampaignsProperties settings;
     private final Campaigns campaigns;
+    private final SigningModel signing;
 
     CampaignTargeting(
+            SigningModel signing,
             NetworkGaps gaps,
             Doctors doctors,
             Charter charter,
@@ -71,6 +74,7 @@ public class CampaignTargeting {
             CampaignsProperties settings,
             Campaigns campaigns) {
         this.campaigns = campaigns;
+        this.signing = signing;
         this.gaps = gaps;
         this.doctors = doctors;
         this.charter = charter;
@@ -91,6 +95,8 @@ public class CampaignTargeting {
         departements.addAll(gaps.departementsWithin(uncovered.keySet()));
         int places = expectedPlacesWithoutDeclaration();
         Set<String> optedOut = campaigns.optedOut();
+        SigningModel.Estimate estimate = signing.estimate();
+        Set<String> treating = signing.treatingMembers();
         Map<String, Target> byId = new HashMap<>();
         for (String dep : departements) {
             for (DoctorProfile d : doctors.activeWithRppsInDepartement(dep)) {
@@ -109,7 +115,7 @@ public class CampaignTargeting {
                                 commune,
                                 communes.get(communes.indexOf(commune)).name(),
                                 dep,
-                                settings.priorProbability(),
+                                signing.probability(estimate, d, treating),
                                 d.capacity() > 0 ? d.capacity() : places));
             }
         }
@@ -126,7 +132,8 @@ public class CampaignTargeting {
                 uncovered.values().stream().mapToDouble(Double::doubleValue).sum(),
                 result.selection().stream().map(byId::get).toList(),
                 result,
-                result.naiveSelection().stream().map(byId::get).toList());
+                result.naiveSelection().stream().map(byId::get).toList(),
+                estimate);
     }
 
     /** The median of the signatories' committed places, or the configured default without signatories. */

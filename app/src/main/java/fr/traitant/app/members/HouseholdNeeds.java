@@ -51,6 +51,14 @@ public class HouseholdNeeds {
                 .list();
     }
 
+    /** The RPPS numbers of the doctors that at least one member of the fund declared as médecin traitant. */
+    public java.util.Set<String> declaredDoctors() {
+        return new java.util.HashSet<>(
+                jdbc.sql("select distinct declared_doctor_rpps from member where declared_doctor_rpps is not null")
+                        .query((rs, i) -> rs.getString(1))
+                        .list());
+    }
+
     private static Need need(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Need(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4));
     }

@@ -40,6 +40,12 @@ class NetworkGapsTest {
     Charter charter;
 
     @Autowired
+    SigningModel signing;
+
+    @Autowired
+    fr.traitant.app.directory.Doctors doctors;
+
+    @Autowired
     Accounts accounts;
 
     @LocalServerPort
@@ -119,7 +125,11 @@ class NetworkGapsTest {
         assertThat(t.result().value()).isGreaterThanOrEqualTo(t.result().naiveValue() - 1e-9);
         for (CampaignTargeting.Target target : t.selection()) {
             assertThat(charter.membership(target.rpps())).isEmpty();
-            assertThat(target.probability()).isEqualTo(0.054);
+            assertThat(target.probability())
+                    .isEqualTo(signing.probability(
+                            t.estimate(),
+                            doctors.findProfile(target.doctorId()).orElseThrow(),
+                            signing.treatingMembers()));
         }
         // the expected people covered never exceed what the selection could bring
         assertThat(t.result().value())
