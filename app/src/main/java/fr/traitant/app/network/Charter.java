@@ -164,14 +164,33 @@ public class Charter {
     /** One page of the signatories, optionally of one département, newest first unless another order is asked. */
     public fr.traitant.app.platform.ListPage<Membership> members(
             Optional<String> departement, fr.traitant.app.platform.ListRequest request, int size) {
-        String where = departement.isPresent() ? " where m.departement = :d" : "";
+        return members(new MemberSearch.Filter(departement.orElse(null), null, null, null, false), request, size);
+    }
+
+    /** One page of the signatories matching the filter, newest first unless another order is asked. */
+    public fr.traitant.app.platform.ListPage<Membership> members(
+            MemberSearch.Filter filter, fr.traitant.app.platform.ListRequest request, int size) {
+        String where = " where (cast(:d as text) is null or m.departement = :d)"
+                + " and (cast(:c as text) is null or m.commune_code = :c)"
+                + " and m.new_patients_per_year >= :n"
+                + " and (cast(:since as date) is null"
+                + " or m.signed_at >= (cast(:since as date)::timestamp at time zone 'Europe/Paris'))"
+                + " and (not :t or m.takes_transferred_families)";
         long total = jdbc.sql("select count(*) from charter_member m" + where)
-                .param("d", departement.orElse(""))
+                .param("d", filter.departement())
+                .param("c", filter.commune())
+                .param("n", filter.minPatients() == null ? 0 : filter.minPatients())
+                .param("since", filter.since())
+                .param("t", filter.transferredOnly())
                 .query(Long.class)
                 .single();
         List<Membership> rows = jdbc.sql(MEMBER_SELECT + where + " order by "
                         + request.orderBy(SORTABLE, "signature", true, "m.doctor_id") + " limit :l offset :o")
-                .param("d", departement.orElse(""))
+                .param("d", filter.departement())
+                .param("c", filter.commune())
+                .param("n", filter.minPatients() == null ? 0 : filter.minPatients())
+                .param("since", filter.since())
+                .param("t", filter.transferredOnly())
                 .param("l", size)
                 .param("o", request.offset(size))
                 .query(this::member)

@@ -1,12 +1,10 @@
 package fr.traitant.app.network;
 
 import fr.traitant.app.platform.TraitantProperties;
-import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The network manager's pages (access: NETWORK_MANAGER): counts per département, map, signatories, histories. */
 @Controller
@@ -24,19 +22,17 @@ class NetworkPages {
 
     @GetMapping("/reseau")
     String page(
-            @RequestParam(required = false) String departement,
+            @jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("search")
+                    MemberSearch search,
+            org.springframework.validation.BindingResult errors,
             fr.traitant.app.platform.ListRequest list,
             Model model,
             jakarta.servlet.http.HttpServletResponse response) {
-        String code = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
-        Optional<String> dep = Optional.of(code).filter(d -> !d.isEmpty());
-        model.addAttribute("departementInput", departement == null ? "" : departement);
-        Optional<String> error = territory.departementError(departement);
-        if (error.isPresent()) {
-            // an unknown département is a mistake to show next to the field, not an empty list
+        MemberSearch.Filter filter = filter(search, errors);
+        if (errors.hasErrors()) {
+            // a mistake is shown next to its field, not as an empty list
             response.setStatus(422);
-            model.addAttribute("departementError", error.get());
-            dep = Optional.empty();
+            filter = new MemberSearch.Filter(null, null, null, null, false);
         }
         model.addAttribute("count", charter.memberCount());
         model.addAttribute(
@@ -44,8 +40,9 @@ class NetworkPages {
                 charter.countsByDepartement().stream()
                         .filter(c -> c.members() > 0)
                         .toList());
-        model.addAttribute("members", charter.members(dep, list, fr.traitant.app.platform.ListRequest.SIZE));
-        model.addAttribute("departement", dep.orElse(""));
+        model.addAttribute("members", charter.members(filter, list, fr.traitant.app.platform.ListRequest.SIZE));
+        model.addAttribute("departement", filter.departement() == null ? "" : filter.departement());
+        model.addAttribute("filtered", !errors.hasErrors() && !filter.equals(MemberSearch.Filter.NONE));
         model.addAttribute("events", charter.recentEvents(20));
         model.addAttribute("synthetic", charter.anySynthetic());
         model.addAttribute("charter", charter.currentVersion());
@@ -54,17 +51,44 @@ class NetworkPages {
         return "network/manager";
     }
 
+    /** The search as a filter, département and commune resolved; mistakes rejected next to their field. */
+    private MemberSearch.Filter filter(MemberSearch search, org.springframework.validation.BindingResult errors) {
+        String dep =
+                search.departement() == null ? "" : search.departement().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!dep.isEmpty() && !errors.hasFieldErrors("departement")) {
+            territory.departementError(dep).ifPresent(e -> errors.rejectValue("departement", "departement", e));
+        }
+        String typedCommune = search.commune() == null ? "" : search.commune().strip();
+        String commune = null;
+        if (!typedCommune.isEmpty()) {
+            var found = territory.resolveCommune(typedCommune);
+            if (found.isPresent()) {
+                commune = found.get().code();
+            } else {
+                errors.rejectValue(
+                        "commune",
+                        "commune",
+                        "Commune inconnue : saisissez son nom ou son code INSEE, par exemple Toulon ou 83137.");
+            }
+        }
+        return new MemberSearch.Filter(
+                dep.isEmpty() ? null : dep, commune, search.minPatients(), search.since(), search.onlyTransferred());
+    }
+
     @GetMapping(value = "/reseau/signataires.csv", produces = "text/csv")
-    org.springframework.http.ResponseEntity<String> csv(@RequestParam(required = false) String departement) {
-        String code = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!code.isEmpty() && !territory.isDepartement(code)) {
-            throw new IllegalArgumentException("Département inconnu : " + departement);
+    org.springframework.http.ResponseEntity<String> csv(
+            @jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("search")
+                    MemberSearch search,
+            org.springframework.validation.BindingResult errors) {
+        MemberSearch.Filter filter = filter(search, errors);
+        if (errors.hasErrors()) {
+            throw new IllegalArgumentException(errors.getFieldErrors().stream()
+                    .map(org.springframework.context.support.DefaultMessageSourceResolvable::getDefaultMessage)
+                    .filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.joining(" ")));
         }
         java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
-        for (Membership m : charter.members(
-                        Optional.of(code).filter(d -> !d.isEmpty()),
-                        fr.traitant.app.platform.ListRequest.first("/reseau"),
-                        1_000_000)
+        for (Membership m : charter.members(filter, fr.traitant.app.platform.ListRequest.first("/reseau"), 1_000_000)
                 .rows()) {
             rows.add(java.util.List.of(
                     m.doctorName(),
@@ -78,6 +102,7 @@ class NetworkPages {
                     Integer.toString(m.commitments().newPatientsPerYear()),
                     m.synthetic() ? "oui" : "non"));
         }
+        String code = filter.departement() == null ? "" : filter.departement();
         return fr.traitant.app.platform.CsvExport.of(
                 "signataires" + (code.isEmpty() ? "" : "-" + code) + ".csv",
                 java.util.List.of(
