@@ -17,6 +17,7 @@ create table campaign (
     status                text not null default 'DRAFT' check (status in ('DRAFT', 'SENT')),
     created_at            timestamptz not null,
     created_by            bigint not null,          -- the manager's account (identity module: no foreign key across modules)
+    scheduled_for         date,                     -- a draft is sent by the daily job on this day
     sent_at               timestamptz,
     reminded_at           timestamptz,              -- the one reminder (e-mails queued, reminder letters ready)
     synthetic             boolean not null default false,

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param expectedPeople expected people covered by the selection, as chosen by the optimiser
  * @param upperBound no selection within the budget covers more (proven)
  * @param naivePeople the naive choice's value, for comparison
+ * @param scheduledFor the day the daily job sends the draft, null when sent by hand
  * @param remindedAt when the one reminder went (e-mails queued, reminder letters ready), null before
  */
 public record Campaign(
@@ -31,6 +32,7 @@ public record Campaign(
         double naivePeople,
         String status,
         Instant createdAt,
+        @Nullable LocalDate scheduledFor,
         @Nullable Instant sentAt,
         @Nullable Instant remindedAt,
         boolean synthetic) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +33,25 @@ public record CampaignForm(
         @Min(value = 1, message = "Au moins 1 courrier.")
         @Max(value = 5000, message = "Au plus 5 000 courriers par campagne.")
         @Nullable
-        Integer budget) {
+        Integer budget,
+
+        @NotNull(message = "Indiquez la part de témoins, 10 % par défaut.")
+        @Min(value = 0, message = "Entre 0 et 50 %.")
+        @Max(value = 50, message = "Entre 0 et 50 %.")
+        @Nullable
+        Integer holdoutPercent,
+
+        @NotNull(message = "Indiquez après combien de semaines relancer.")
+        @Min(value = 1, message = "Entre 1 et 26 semaines.")
+        @Max(value = 26, message = "Entre 1 et 26 semaines.")
+        @Nullable
+        Integer reminderWeeks,
+
+        @org.springframework.format.annotation.DateTimeFormat(
+                iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+        @jakarta.validation.constraints.FutureOrPresent(message = "Choisissez aujourd’hui ou un jour à venir.")
+        @Nullable
+        LocalDate scheduledFor) {
 
     /** The channels offered, with their French names. */
     public static final List<FormChoice> CHANNELS = List.of(

@@ -97,8 +97,12 @@ class CampaignManagementPages {
         }
         CampaignTargeting.Targeting t = targeting.target(dep, Objects.requireNonNull(form.budget()));
         long id = campaigns.create(
-                Objects.requireNonNull(form.name()).strip(),
-                Objects.requireNonNull(form.channel()),
+                new Campaigns.Plan(
+                        Objects.requireNonNull(form.name()).strip(),
+                        Objects.requireNonNull(form.channel()),
+                        Objects.requireNonNull(form.holdoutPercent()),
+                        Objects.requireNonNull(form.reminderWeeks()),
+                        form.scheduledFor()),
                 t,
                 currentUser.get().accountId(),
                 charter.anySynthetic());

@@ -149,7 +149,10 @@ class CampaignPages {
                                 + fr.traitant.app.platform.FrenchDates.day(java.time.LocalDate.now(clock)),
                         "LETTER",
                         code,
-                        form.budget()));
+                        form.budget(),
+                        10,
+                        4,
+                        null));
         model.addAttribute("channels", CampaignForm.CHANNELS);
         return "campaigns/targeting";
     }

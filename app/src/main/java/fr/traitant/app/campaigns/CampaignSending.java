@@ -37,8 +37,10 @@ public class CampaignSending {
     private final CampaignLetters letters;
     private final TraitantProperties properties;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     CampaignSending(
+            org.springframework.transaction.support.TransactionTemplate transactions,
             JdbcClient jdbc,
             Campaigns campaigns,
             Doctors doctors,
@@ -55,6 +57,7 @@ public class CampaignSending {
         this.letters = letters;
         this.properties = properties;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** How a sending went: e-mails queued, letters to print. */
@@ -122,10 +125,26 @@ public class CampaignSending {
         for (Campaign c : campaigns.all()) {
             if (c.draft() || c.remindedAt() != null || c.reminderDue() == null) continue;
             if (!c.reminderDue().isAfter(java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Europe/Paris")))) {
-                Sent s = remind(c.id());
+                Sent s = java.util.Objects.requireNonNull(transactions.execute(status -> remind(c.id())));
                 log.info("Campaign {} reminded: {} e-mails, {} letters", c.id(), s.emails(), s.letters());
             }
         }
+    }
+
+    /** Sends the drafts planned for today or before. Runs daily. */
+    @Scheduled(cron = "${traitant.campaigns.sending-cron:0 30 6 * * *}")
+    public int sendScheduled() {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Paris"));
+        int sent = 0;
+        for (Campaign c : campaigns.all()) {
+            java.time.LocalDate planned = c.scheduledFor();
+            if (c.draft() && planned != null && !planned.isAfter(today)) {
+                Sent s = java.util.Objects.requireNonNull(transactions.execute(status -> send(c.id())));
+                log.info("Campaign {} sent as planned: {} e-mails, {} letters", c.id(), s.emails(), s.letters());
+                sent++;
+            }
+        }
+        return sent;
     }
 
     /** Written to, not signed through the link, not a signatory since, not refused. */

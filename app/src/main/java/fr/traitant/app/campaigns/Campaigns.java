@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ public class Campaigns {
 
     static final String COLUMNS = """
             id, name, departement, channel, budget, holdout_percent, seed, reminder_weeks, cost_per_letter_cents,
-            expected_people, upper_bound, naive_people, status, created_at, sent_at, reminded_at, synthetic""";
+            expected_people, upper_bound, naive_people, status, created_at, scheduled_for, sent_at, reminded_at, synthetic""";
     static final String TARGET_COLUMNS = """
             campaign_id, doctor_id, rpps, rank, departement, probability, places, removed_at, holdout, sent_by, token,
             opened_at, signed_at, opted_out_at""";
@@ -44,17 +45,36 @@ public class Campaigns {
         this.clock = clock;
     }
 
+    /**
+     * What the manager decides for a campaign.
+     *
+     * @param channel {@code LETTER} or {@code EMAIL}
+     * @param holdoutPercent share kept out at sending, 0 to 50
+     * @param reminderWeeks the reminder this many weeks after sending, 1 to 26
+     * @param scheduledFor the day the daily job sends the draft, null to send by hand
+     */
+    public record Plan(
+            String name,
+            String channel,
+            int holdoutPercent,
+            int reminderWeeks,
+            @Nullable LocalDate scheduledFor) {}
+
     /** A new draft campaign holding the optimiser's selection, in its order. */
     @Transactional
-    public long create(
-            String name, String channel, CampaignTargeting.Targeting targeting, long accountId, boolean synthetic) {
+    public long create(Plan plan, CampaignTargeting.Targeting targeting, long accountId, boolean synthetic) {
         long id = jdbc.sql("""
-                        insert into campaign (name, channel, departement, budget, seed, expected_people, upper_bound,
-                                              naive_people, created_at, created_by, synthetic)
-                        values (:name, :channel, :dep, :budget, :seed, :value, :bound, :naive, :now, :by, :synthetic)
+                        insert into campaign (name, channel, holdout_percent, reminder_weeks, scheduled_for, departement,
+                                              budget, seed, expected_people, upper_bound, naive_people, created_at,
+                                              created_by, synthetic)
+                        values (:name, :channel, :holdout, :weeks, :scheduled, :dep, :budget, :seed, :value, :bound,
+                                :naive, :now, :by, :synthetic)
                         returning id""")
-                .param("name", name)
-                .param("channel", channel)
+                .param("name", plan.name())
+                .param("channel", plan.channel())
+                .param("holdout", plan.holdoutPercent())
+                .param("weeks", plan.reminderWeeks())
+                .param("scheduled", plan.scheduledFor())
                 .param("dep", targeting.departement())
                 .param("budget", targeting.budget())
                 .param("seed", random.nextLong())
@@ -214,9 +234,10 @@ public class Campaigns {
                 rs.getDouble(12),
                 rs.getString(13),
                 rs.getTimestamp(14).toInstant(),
-                instant(rs.getTimestamp(15)),
+                rs.getObject(15, LocalDate.class),
                 instant(rs.getTimestamp(16)),
-                rs.getBoolean(17));
+                instant(rs.getTimestamp(17)),
+                rs.getBoolean(18));
     }
 
     static CampaignTarget target(ResultSet rs, int row) throws SQLException {

@@ -71,7 +71,7 @@ class CampaignsTest {
         }
         CampaignTargeting.Targeting selection = targeting.target("32", 12);
         assertThat(selection.selection()).hasSizeGreaterThanOrEqualTo(6);
-        long id = campaigns.create("Gers, test", "LETTER", selection, 1L, true);
+        long id = campaigns.create(new Campaigns.Plan("Gers, test", "LETTER", 10, 4, null), selection, 1L, true);
 
         // the list in the optimiser's order
         List<CampaignTarget> list = campaigns.allTargets(id);
@@ -188,9 +188,28 @@ class CampaignsTest {
                     WaitingList.Source.ONLINE,
                     Instant.parse("2026-03-01T09:00:00Z"));
         }
-        long id = campaigns.create("Aveyron, e-mail", "EMAIL", targeting.target("12", 8), 1L, true);
+        long id = campaigns.create(
+                new Campaigns.Plan("Aveyron, e-mail", "EMAIL", 20, 2, LocalDate.now()),
+                targeting.target("12", 8),
+                1L,
+                true);
         long queuedBefore = outboxCount(id);
-        CampaignSending.Sent sent = sending.send(id);
+        // planned for today: the daily job sends it
+        assertThat(campaigns.get(id).reminderWeeks()).isEqualTo(2);
+        assertThat(sending.sendScheduled()).isGreaterThanOrEqualTo(1);
+        assertThat(campaigns.get(id).draft()).isFalse();
+        CampaignSending.Sent sent = new CampaignSending.Sent(
+                (int) campaigns.allTargets(id).stream()
+                        .filter(t -> "EMAIL".equals(t.sentBy()))
+                        .count(),
+                (int) campaigns.allTargets(id).stream()
+                        .filter(t -> "LETTER".equals(t.sentBy()))
+                        .count());
+        long kept = campaigns.allTargets(id).size();
+        assertThat(campaigns.allTargets(id).stream()
+                        .filter(CampaignTarget::holdout)
+                        .count())
+                .isEqualTo(Math.round(kept * 0.2));
         List<CampaignTarget> written = campaigns.allTargets(id).stream()
                 .filter(CampaignTarget::contacted)
                 .toList();
@@ -211,6 +230,24 @@ class CampaignsTest {
                 .orElse("");
         assertThat(withAddress).isPositive(); // the synthetic directory gives most doctors an MSSanté address
         assertThat(body).contains("/charte/signer/", "refuser, en un clic");
+
+        // three weeks later (the reminder is due after two), the daily job reminds once
+        jdbc.sql("update campaign set sent_at = sent_at - interval '21 days' where id = ?")
+                .param(id)
+                .update();
+        sending.remindDue();
+        assertThat(campaigns.get(id).remindedAt()).isNotNull();
+        long reminders = jdbc.sql("select count(*) from outbox_message where reference like ?")
+                .param("campaign-reminder:" + id + ":%")
+                .query((rs, i) -> rs.getLong(1))
+                .single();
+        assertThat(reminders).isEqualTo(withAddress);
+        sending.remindDue();
+        assertThat(jdbc.sql("select count(*) from outbox_message where reference like ?")
+                        .param("campaign-reminder:" + id + ":%")
+                        .query((rs, i) -> rs.getLong(1))
+                        .single())
+                .isEqualTo(reminders);
     }
 
     @Autowired
