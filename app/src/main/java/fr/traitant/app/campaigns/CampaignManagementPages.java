@@ -205,7 +205,10 @@ class CampaignManagementPages {
                         "signataires_parmi_les_ecrits",
                         "signataires_parmi_les_temoins",
                         "refus_des_campagnes",
-                        "places_gagnees_par_an"),
+                        "places_gagnees_par_an",
+                        "demande_nouvellement_couverte",
+                        "cout_euros",
+                        "cout_par_signature_euros"),
                 rows);
     }
 
@@ -219,6 +222,9 @@ class CampaignManagementPages {
                 Integer.toString(l.signedContacted()),
                 Integer.toString(l.signedHoldout()),
                 Integer.toString(l.optedOut()),
-                Long.toString(l.placesGained()));
+                Long.toString(l.placesGained()),
+                String.format(Locale.ROOT, "%.2f", l.newlyCovered()),
+                String.format(Locale.ROOT, "%.2f", l.costEuros()),
+                l.costPerSignature() == null ? "" : String.format(Locale.ROOT, "%.2f", l.costPerSignature()));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The network manager's campaign pages (access: NETWORK_MANAGER): where the network falls short (map, tables, CSV)
@@ -92,8 +93,37 @@ class CampaignPages {
     }
 
     @GetMapping(value = "/reseau/campagnes/manques.csv", produces = "text/csv")
-    ResponseEntity<String> csv() {
+    ResponseEntity<String> csv(@RequestParam(defaultValue = "commune") String niveau) {
         NetworkGaps.Gaps today = gaps.compute();
+        if (niveau.equals("departement")) {
+            return CsvExport.of(
+                    "reseau-manques-par-departement.csv",
+                    List.of(
+                            "departement",
+                            "nom",
+                            "liste_attente",
+                            "mutations_a_venir",
+                            "ald_sans_medecin_traitant",
+                            "demande",
+                            "signataires",
+                            "places_par_an",
+                            "couvert_par_le_reseau",
+                            "non_couvert"),
+                    today.departements().stream()
+                            .map(d -> List.of(
+                                    d.code(),
+                                    d.name(),
+                                    Integer.toString(d.waiting()),
+                                    Integer.toString(d.transfers()),
+                                    Integer.toString(d.longTermCondition()),
+                                    Integer.toString(d.demand()),
+                                    Integer.toString(d.members()),
+                                    Long.toString(d.memberPlaces()),
+                                    decimal(d.covered()),
+                                    decimal(d.uncovered())))
+                            .toList());
+        }
+        if (!niveau.equals("commune")) throw new IllegalArgumentException("Niveau inconnu : commune ou departement.");
         List<List<String>> rows = today.communes().stream()
                 .map(c -> List.of(
                         c.code(),

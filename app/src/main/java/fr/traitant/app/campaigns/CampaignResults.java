@@ -4,6 +4,7 @@ import fr.traitant.app.network.Charter;
 import fr.traitant.app.network.MemberPlaces;
 import fr.traitant.app.territory.Territory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,14 @@ public class CampaignResults {
             int signedContacted,
             int signedHoldout,
             int optedOut,
-            long placesGained) {
+            long placesGained,
+            double newlyCovered,
+            double costEuros) {
+        /** Cost per signature among those written to, null without one. */
+        public @Nullable Double costPerSignature() {
+            return signedContacted == 0 ? null : costEuros / signedContacted;
+        }
+
         public double contactedRate() {
             return contacted == 0 ? 0 : (double) signedContacted / contacted;
         }
@@ -82,29 +90,49 @@ public class CampaignResults {
                     .computeIfAbsent(t.departement(), k -> new ArrayList<>())
                     .add(t);
         }
-        List<Line> lines = new ArrayList<>();
-        byDepartement.forEach((dep, ts) -> lines.add(line(dep, territory.departementLabel(dep), ts, members, places)));
-        Line total = line("", "Toute la campagne", targets, members, places);
         Set<String> recruits = new HashSet<>();
         for (CampaignTarget t : targets) {
             if (t.contacted() && members.contains(t.rpps())) recruits.add(t.doctorId());
         }
-        double newlyCovered = recruits.isEmpty()
-                ? 0
-                : gaps.compute().total().covered()
-                        - gaps.compute(recruits).total().covered();
-        double cost = total.contacted() * campaign.costPerLetterCents() / 100.0;
+        // demand newly covered, where the demand lives: the coverage with the recruits minus without them
+        Map<String, Double> newly = new HashMap<>();
+        if (!recruits.isEmpty()) {
+            NetworkGaps.Gaps with = gaps.compute(), without = gaps.compute(recruits);
+            for (NetworkGaps.DepartementGap d : with.departements()) newly.merge(d.code(), d.covered(), Double::sum);
+            for (NetworkGaps.DepartementGap d : without.departements())
+                newly.merge(d.code(), -d.covered(), Double::sum);
+        }
+        double cents = campaign.costPerLetterCents() / 100.0;
+        List<Line> lines = new ArrayList<>();
+        byDepartement.forEach((dep, ts) -> lines.add(line(
+                dep,
+                territory.departementLabel(dep),
+                ts,
+                members,
+                places,
+                Math.max(0, newly.getOrDefault(dep, 0.0)),
+                cents)));
+        double newlyCovered = Math.max(
+                0, newly.values().stream().mapToDouble(Double::doubleValue).sum());
+        Line total = line("", "Toute la campagne", targets, members, places, newlyCovered, cents);
+        double cost = total.costEuros();
         return new Results(
                 total,
                 lines,
                 cost,
-                total.signedContacted() == 0 ? null : cost / total.signedContacted(),
+                total.costPerSignature(),
                 total.holdout() == 0 || campaign.draft() ? null : total.contactedRate() - total.holdoutRate(),
-                Math.max(0, newlyCovered));
+                newlyCovered);
     }
 
     private static Line line(
-            String dep, String name, List<CampaignTarget> ts, Set<String> members, Map<String, Integer> places) {
+            String dep,
+            String name,
+            List<CampaignTarget> ts,
+            Set<String> members,
+            Map<String, Integer> places,
+            double newlyCovered,
+            double costPerLetter) {
         int contacted = 0, holdout = 0, opened = 0, viaLink = 0, signedContacted = 0, signedHoldout = 0, optedOut = 0;
         long gained = 0;
         for (CampaignTarget t : ts) {
@@ -124,6 +152,17 @@ public class CampaignResults {
             }
         }
         return new Line(
-                dep, name, contacted, holdout, opened, viaLink, signedContacted, signedHoldout, optedOut, gained);
+                dep,
+                name,
+                contacted,
+                holdout,
+                opened,
+                viaLink,
+                signedContacted,
+                signedHoldout,
+                optedOut,
+                gained,
+                newlyCovered,
+                contacted * costPerLetter);
     }
 }

@@ -148,6 +148,14 @@ class CampaignsTest {
         assertThat(r.total().opened()).isGreaterThanOrEqualTo(1);
         assertThat(r.costPerSignature()).isEqualTo(written.size() * 1.50);
         assertThat(r.demandNewlyCovered()).isPositive();
+        assertThat(r.departements().stream()
+                        .mapToDouble(CampaignResults.Line::newlyCovered)
+                        .sum())
+                .isCloseTo(r.demandNewlyCovered(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(r.departements().stream()
+                        .mapToInt(CampaignResults.Line::contacted)
+                        .sum())
+                .isEqualTo(r.total().contacted());
 
         // a doctor who refuses is never selected again
         CampaignTarget refuser = written.get(1);

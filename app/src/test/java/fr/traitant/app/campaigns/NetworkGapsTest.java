@@ -92,6 +92,14 @@ class NetworkGapsTest {
         assertThat(csv).contains("code_commune,commune,departement,liste_attente");
         assertThat(csv.lines().filter(l -> l.startsWith(GUERET + ",Guéret,23," + (before + 1) + ",")))
                 .hasSize(1);
+        String byDepartement = manager.get("/reseau/campagnes/manques.csv?niveau=departement", "text/csv")
+                .body();
+        NetworkGaps.DepartementGap creuse = gaps.compute().departements().stream()
+                .filter(d -> d.code().equals("23"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(byDepartement.lines().filter(l -> l.startsWith("23,Creuse," + creuse.waiting() + ",")))
+                .hasSize(1);
         var api = manager.get("/api/v1/campaigns/gaps", "application/json");
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.body()).contains("\"code\":\"" + GUERET + "\"", "\"uncovered\"", "\"coveredShare\"");
