@@ -32,6 +32,8 @@ class CampaignsAccessRules implements AccessRules {
                 roles(HttpMethod.POST, "/reseau/campagnes/{id}/relance", Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/reseau/campagnes/{id}/relances.pdf", Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/reseau/campagnes/{id}/resultats.csv", Role.NETWORK_MANAGER),
+                roles(HttpMethod.GET, "/reseau/campagnes/reponses-passees", Role.NETWORK_MANAGER),
+                roles(HttpMethod.POST, "/reseau/campagnes/reponses-passees", Role.NETWORK_MANAGER),
                 roles(HttpMethod.GET, "/api/v1/campaigns/gaps", Role.NETWORK_MANAGER),
                 everybody(HttpMethod.GET, "/charte/signer/{token}"),
                 everybody(HttpMethod.POST, "/charte/signer/{token}"),
