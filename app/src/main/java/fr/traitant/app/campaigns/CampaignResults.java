@@ -52,7 +52,7 @@ public class CampaignResults {
     }
 
     /**
-     * @param costEuros letters written × cost per letter
+     * @param costEuros letters posted × cost per letter (e-mails cost nothing)
      * @param costPerSignature null without a signature
      * @param uplift signature rate written to minus hold-out, null without hold-out
      * @param demandNewlyCovered people of the demand covered thanks to the recruits written to
@@ -135,7 +135,9 @@ public class CampaignResults {
             double costPerLetter) {
         int contacted = 0, holdout = 0, opened = 0, viaLink = 0, signedContacted = 0, signedHoldout = 0, optedOut = 0;
         long gained = 0;
+        int letters = 0; // e-mails cost nothing: the cost counts the letters printed and posted
         for (CampaignTarget t : ts) {
+            if ("LETTER".equals(t.sentBy())) letters++;
             boolean member = members.contains(t.rpps());
             if (t.contacted()) {
                 contacted++;
@@ -163,6 +165,6 @@ public class CampaignResults {
                 optedOut,
                 gained,
                 newlyCovered,
-                contacted * costPerLetter);
+                letters * costPerLetter);
     }
 }

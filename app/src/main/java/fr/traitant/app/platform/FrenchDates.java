@@ -24,20 +24,25 @@ public final class FrenchDates {
     private FrenchDates() {}
 
     public static @Nullable String day(@Nullable LocalDate date) {
-        return date == null ? null : DAY.format(date);
+        return date == null ? null : first(date.getDayOfMonth(), DAY.format(date));
     }
 
     public static @Nullable String day(@Nullable Instant instant) {
-        return instant == null ? null : DAY.format(instant.atZone(PARIS));
+        return instant == null ? null : day(instant.atZone(PARIS).toLocalDate());
+    }
+
+    /** French typography: the first of the month is written "1er" ("1er janvier 2027"). */
+    private static String first(int dayOfMonth, String formatted) {
+        return dayOfMonth == 1 ? "1er" + formatted.substring(1) : formatted;
     }
 
     public static @Nullable String dayAndTime(@Nullable Instant instant) {
-        return instant == null ? null : DAY_AND_TIME.format(instant.atZone(PARIS));
+        return instant == null ? null : dayAndTime(instant.atZone(PARIS).toLocalDateTime());
     }
 
     /** A local date-time already in Paris time. */
     public static @Nullable String dayAndTime(@Nullable LocalDateTime dateTime) {
-        return dateTime == null ? null : DAY_AND_TIME.format(dateTime);
+        return dateTime == null ? null : first(dateTime.getDayOfMonth(), DAY_AND_TIME.format(dateTime));
     }
 
     public static @Nullable String dayAndTime(@Nullable OffsetDateTime dateTime) {

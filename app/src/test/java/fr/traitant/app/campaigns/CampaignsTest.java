@@ -231,6 +231,7 @@ class CampaignsTest {
         assertThat(sent.letters()).isEqualTo(written.size() - withAddress);
         assertThat(outboxCount(id) - queuedBefore).isEqualTo(withAddress);
         assertThat(written).allSatisfy(t -> assertThat(t.sentBy()).isIn("EMAIL", "LETTER"));
+        assertThat(results.of(id).costEuros()).isEqualTo(sent.letters() * 1.50); // e-mails cost nothing
         String body = jdbc.sql("select body from outbox_message where reference like ? order by id limit 1")
                 .param("campaign:" + id + ":%")
                 .query(String.class)

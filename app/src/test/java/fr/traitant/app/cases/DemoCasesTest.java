@@ -49,7 +49,7 @@ class DemoCasesTest {
         String page = advisor.get("/indicateurs/dossiers").body(); // default: the last full year with cases
         assertThat(page)
                 .contains("Données synthétiques")
-                .contains("1 janvier 2024")
+                .contains("1er janvier 2024")
                 .contains("31 décembre 2024");
         assertThat(page).contains(">710<").contains(">643<").contains("34,0 j").contains(">315<");
         String csv = advisor.get("/indicateurs/dossiers.csv?du=2024-01-01&au=2024-12-31", "text/csv")

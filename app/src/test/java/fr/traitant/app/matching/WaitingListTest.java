@@ -243,7 +243,7 @@ class WaitingListTest {
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
         WebSession.Response page = advisor.get("/liste-attente?departement=48&priorite=5");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("/liste-attente/" + id + "/contacts").contains("1 mars 2026");
+        assertThat(page.body()).contains("/liste-attente/" + id + "/contacts").contains("1er mars 2026");
         WebSession.Response posted = advisor.submit(
                 "/liste-attente?departement=48",
                 "/liste-attente/" + id + "/contacts",
