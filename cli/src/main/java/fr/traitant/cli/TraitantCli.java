@@ -2,6 +2,7 @@ package fr.traitant.cli;
 
 import fr.traitant.cli.accessibility.AccessibilityCommand;
 import fr.traitant.cli.campaign.CampaignTargetCommand;
+import fr.traitant.cli.coverage.CoverageCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,8 @@ public final class TraitantCli {
         return new CommandLine(new TraitantCli())
                 .addSubcommand("accessibility", new AccessibilityCommand())
                 .addSubcommand(new MatchCommand())
-                .addSubcommand(new CampaignTargetCommand());
+                .addSubcommand(new CampaignTargetCommand())
+                .addSubcommand(new CoverageCommand());
     }
 
     public static void main(String[] args) {

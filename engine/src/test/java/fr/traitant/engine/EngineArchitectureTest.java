@@ -85,7 +85,7 @@ class EngineArchitectureTest {
         noClasses()
                 .that()
                 .haveNameNotMatching("fr\\.traitant\\.engine\\.(matching\\.internal\\.(CpSat|Scip)ComponentSolver"
-                        + "|campaign\\.TargetingOptimiser)(\\$.*)?")
+                        + "|campaign\\.TargetingOptimiser|coverage\\.MaximalCovering)(\\$.*)?")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("com.google.ortools..")
