@@ -1,0 +1,337 @@
+package fr.traitant.app.programmes;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import fr.traitant.app.platform.ConflictException;
+import fr.traitant.app.platform.ListPage;
+import fr.traitant.app.platform.ListRequest;
+import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.app.territory.Territory;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Facade: the registry of France Santé care sites. A site is added (form or CSV import, whole file or nothing) as a
+ * candidate; the workflow ({@link CareSiteStatus#next()}) is recorded with its dates and the deciding authority; a
+ * site is labelled only when every criterion of the label is met.
+ */
+@Service
+public class CareSites {
+
+    public static final List<String> COLUMNS =
+            List.of("nom", "type", "adresse", "commune", "jours_ouverture", "infirmier", "secteur_1", "sas", "rdv_48h");
+
+    /** A site to add. */
+    public record NewSite(
+            String name,
+            CareSiteKind kind,
+            String address,
+            String communeCode,
+            int openingDays,
+            boolean nurse,
+            boolean sector1,
+            boolean sas,
+            boolean appointment48h) {}
+
+    /** One step of a site's history. */
+    public record Event(CareSiteStatus status, Instant at, String authority, String note) {}
+
+    /** A refused import: every bad line with its reason. */
+    public static class ImportRefused extends IllegalArgumentException {
+        private final List<String> errors;
+
+        ImportRefused(List<String> errors) {
+            super(String.join("\n", errors));
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<String> errors() {
+            return errors;
+        }
+    }
+
+    static final String COLUMNS_SQL = """
+            id, name, kind, address, commune_code, opening_days, nurse, sector1, sas, appointment_48h, status,
+            status_changed_at, synthetic""";
+
+    private final JdbcClient jdbc;
+    private final Territory territory;
+    private final Clock clock;
+
+    CareSites(JdbcClient jdbc, Territory territory, Clock clock) {
+        this.jdbc = jdbc;
+        this.territory = territory;
+        this.clock = clock;
+    }
+
+    /** Adds a candidate site. */
+    @Transactional
+    public long add(NewSite site) {
+        return add(site, false);
+    }
+
+    @Transactional
+    long add(NewSite site, boolean synthetic) {
+        if (territory.findCommune(site.communeCode()).isEmpty()) {
+            throw new IllegalArgumentException("Commune inconnue : " + site.communeCode());
+        }
+        if (site.openingDays() < 0 || site.openingDays() > 7) {
+            throw new IllegalArgumentException("Jours d’ouverture : de 0 à 7.");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            long id = jdbc.sql("""
+                            insert into care_site (name, kind, address, commune_code, opening_days, nurse, sector1, sas,
+                                                   appointment_48h, status_changed_at, created_at, synthetic)
+                            values (:name, :kind, :address, :commune, :days, :nurse, :s1, :sas, :rdv, :now, :now, :synthetic)
+                            returning id""")
+                    .param("name", site.name())
+                    .param("kind", site.kind().name())
+                    .param("address", site.address())
+                    .param("commune", site.communeCode())
+                    .param("days", site.openingDays())
+                    .param("nurse", site.nurse())
+                    .param("s1", site.sector1())
+                    .param("sas", site.sas())
+                    .param("rdv", site.appointment48h())
+                    .param("now", now)
+                    .param("synthetic", synthetic)
+                    .query((rs, i) -> rs.getLong(1))
+                    .single();
+            event(id, CareSiteStatus.CANDIDATE, "", "Site enregistré");
+            return id;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ConflictException("Un site « " + site.name() + " » existe déjà dans cette commune.");
+        }
+    }
+
+    public CareSite get(long id) {
+        return jdbc.sql("select " + COLUMNS_SQL + " from care_site where id = ?")
+                .param(id)
+                .query(CareSites::site)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Aucun site " + id + "."));
+    }
+
+    /** A page of the registry, optionally of one status and one département, by name. */
+    public ListPage<CareSite> page(@Nullable CareSiteStatus status, @Nullable String departement, ListRequest request) {
+        String where = " where (cast(:s as text) is null or status = :s)"
+                + " and (cast(:d as text) is null or commune_code like :d || '%')";
+        String s = status == null ? null : status.name();
+        long total = jdbc.sql("select count(*) from care_site" + where)
+                .param("s", s)
+                .param("d", departement)
+                .query((rs, i) -> rs.getLong(1))
+                .single();
+        List<CareSite> rows = jdbc.sql(
+                        "select " + COLUMNS_SQL + " from care_site" + where + " order by name, id limit :l offset :o")
+                .param("s", s)
+                .param("d", departement)
+                .param("l", ListRequest.SIZE)
+                .param("o", request.offset(ListRequest.SIZE))
+                .query(CareSites::site)
+                .list();
+        return request.page(rows, total);
+    }
+
+    /** The communes of the labelled sites (one per site). */
+    public List<String> labelledCommunes() {
+        return jdbc.sql("select commune_code from care_site where status = 'LABELLED' order by id")
+                .query((rs, i) -> rs.getString(1))
+                .list();
+    }
+
+    /** Counts by status. */
+    public java.util.Map<CareSiteStatus, Long> counts() {
+        java.util.Map<CareSiteStatus, Long> counts = new java.util.EnumMap<>(CareSiteStatus.class);
+        for (CareSiteStatus s : CareSiteStatus.values()) counts.put(s, 0L);
+        jdbc.sql("select status, count(*) from care_site group by status")
+                .query((rs, i) -> {
+                    counts.put(CareSiteStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                    return null;
+                })
+                .list();
+        return counts;
+    }
+
+    /**
+     * Moves a site along the workflow. Labelling needs every criterion met and the deciding authority; every step is
+     * recorded with its date.
+     */
+    @Transactional
+    public CareSite move(long id, CareSiteStatus target, String authority, String note) {
+        jdbc.sql("select id from care_site where id = ? for update")
+                .param(id)
+                .query((rs, i) -> rs.getLong(1))
+                .optional();
+        CareSite site = get(id);
+        if (!site.status().next().contains(target)) {
+            throw new ConflictException(
+                    "Un site « " + site.status().label() + " » ne peut pas passer à « " + target.label() + " ».");
+        }
+        if (target == CareSiteStatus.LABELLED && !site.meetsEveryCriterion()) {
+            throw new ConflictException("Label impossible : " + site.criteriaSummary() + ".");
+        }
+        if ((target == CareSiteStatus.LABELLED || target == CareSiteStatus.WITHDRAWN) && authority.isBlank()) {
+            throw new IllegalArgumentException("Indiquez l’autorité qui décide (par exemple ARS Occitanie).");
+        }
+        jdbc.sql("update care_site set status = :s, status_changed_at = :now where id = :id")
+                .param("s", target.name())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
+        event(id, target, authority.strip(), note.strip());
+        return get(id);
+    }
+
+    public List<Event> history(long id) {
+        return jdbc.sql("select status, at, authority, note from care_site_event where site_id = ? order by at, id")
+                .param(id)
+                .query((rs, i) -> new Event(
+                        CareSiteStatus.valueOf(rs.getString(1)),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4)))
+                .list();
+    }
+
+    /** Imports sites from a CSV ({@link #COLUMNS}, « ; »), whole file or nothing; each as a candidate. */
+    @Transactional
+    public int importFile(Reader csv) {
+        List<NewSite> sites = read(csv);
+        for (NewSite s : sites) add(s);
+        return sites.size();
+    }
+
+    private List<NewSite> read(Reader csv) {
+        List<String> errors = new ArrayList<>();
+        List<NewSite> sites = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder()
+                .fieldSeparator(';')
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                .ofNamedCsvRecord(csv)) {
+            boolean headerChecked = false;
+            for (NamedCsvRecord r : reader) {
+                if (!headerChecked) {
+                    List<String> missing = COLUMNS.stream()
+                            .filter(c -> !r.getHeader().contains(c))
+                            .toList();
+                    if (!missing.isEmpty()) {
+                        throw new ImportRefused(List.of("ligne 1 : colonnes manquantes " + missing));
+                    }
+                    headerChecked = true;
+                }
+                long n = r.getStartingLineNumber();
+                String name = r.getField("nom").strip();
+                String commune = r.getField("commune").strip();
+                CareSiteKind kind = null;
+                try {
+                    kind = CareSiteKind.valueOf(r.getField("type").strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    errors.add("ligne " + n + " : type inconnu « "
+                            + r.getField("type").strip() + " »");
+                    continue;
+                }
+                if (name.isEmpty() || name.length() > 200) {
+                    errors.add("ligne " + n + " : nom vide ou de plus de 200 caractères");
+                    continue;
+                }
+                if (territory.findCommune(commune).isEmpty()) {
+                    errors.add("ligne " + n + " : commune inconnue « " + commune + " » (code INSEE)");
+                    continue;
+                }
+                Integer days = null;
+                try {
+                    days = Integer.parseInt(r.getField("jours_ouverture").strip());
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                if (days == null || days < 0 || days > 7) {
+                    errors.add("ligne " + n + " : jours d’ouverture de 0 à 7, pas « "
+                            + r.getField("jours_ouverture").strip() + " »");
+                    continue;
+                }
+                Boolean[] flags = new Boolean[4];
+                String[] columns = {"infirmier", "secteur_1", "sas", "rdv_48h"};
+                boolean bad = false;
+                for (int c = 0; c < 4; c++) {
+                    String v = r.getField(columns[c]).strip().toLowerCase(Locale.ROOT);
+                    if (v.equals("oui")) flags[c] = true;
+                    else if (v.equals("non")) flags[c] = false;
+                    else {
+                        errors.add("ligne " + n + " : « " + columns[c] + " » vaut oui ou non, pas « " + v + " »");
+                        bad = true;
+                        break;
+                    }
+                }
+                if (bad) continue;
+                if (!seen.add(name + "\u0000" + commune)) {
+                    errors.add("ligne " + n + " : ce site figure déjà dans le fichier");
+                    continue;
+                }
+                sites.add(new NewSite(
+                        name,
+                        kind,
+                        r.getField("adresse").strip(),
+                        commune,
+                        days,
+                        flags[0],
+                        flags[1],
+                        flags[2],
+                        flags[3]));
+            }
+        } catch (CsvParseException e) {
+            throw new ImportRefused(List.of("fichier illisible : " + e.getMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (sites.isEmpty() && errors.isEmpty()) errors.add("le fichier ne contient aucun site");
+        if (!errors.isEmpty()) throw new ImportRefused(errors);
+        return sites;
+    }
+
+    private void event(long id, CareSiteStatus status, String authority, String note) {
+        jdbc.sql("insert into care_site_event (site_id, status, at, authority, note) values (:id, :s, :at, :a, :n)")
+                .param("id", id)
+                .param("s", status.name())
+                .param("at", Timestamp.from(clock.instant()))
+                .param("a", authority)
+                .param("n", note)
+                .update();
+    }
+
+    static CareSite site(ResultSet rs, int row) throws SQLException {
+        return new CareSite(
+                rs.getLong(1),
+                rs.getString(2),
+                CareSiteKind.valueOf(rs.getString(3)),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getBoolean(7),
+                rs.getBoolean(8),
+                rs.getBoolean(9),
+                rs.getBoolean(10),
+                CareSiteStatus.valueOf(rs.getString(11)),
+                rs.getTimestamp(12).toInstant(),
+                rs.getBoolean(13));
+    }
+}

@@ -1,0 +1,26 @@
+package fr.traitant.app.programmes;
+
+import static fr.traitant.app.identity.AccessRule.roles;
+
+import fr.traitant.app.identity.AccessRule;
+import fr.traitant.app.identity.AccessRules;
+import fr.traitant.app.identity.Role;
+import java.util.List;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+
+/** Who may use the programmes: the programme manager. */
+@Component
+class ProgrammesAccessRules implements AccessRules {
+
+    @Override
+    public List<AccessRule> rules() {
+        return List.of(
+                roles(HttpMethod.GET, "/programmes/sites", Role.PROGRAMME_MANAGER),
+                roles(HttpMethod.POST, "/programmes/sites", Role.PROGRAMME_MANAGER),
+                roles(HttpMethod.GET, "/programmes/sites/import", Role.PROGRAMME_MANAGER),
+                roles(HttpMethod.POST, "/programmes/sites/import", Role.PROGRAMME_MANAGER),
+                roles(HttpMethod.GET, "/programmes/sites/{id}", Role.PROGRAMME_MANAGER),
+                roles(HttpMethod.POST, "/programmes/sites/{id}/statut", Role.PROGRAMME_MANAGER));
+    }
+}
