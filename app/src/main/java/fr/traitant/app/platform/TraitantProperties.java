@@ -58,12 +58,14 @@ public record TraitantProperties(
      * @param syntheticDoctors         synthetic doctors generated into an empty directory
      * @param networkMembers           synthetic charter signatures near garrison towns
      * @param syntheticPopulationScale share of the fund's 2024 population generated into an empty database
+     * @param careSites                synthetic France Santé sites generated into an empty registry
      */
     public record Demo(
             @DefaultValue("2024") long seed,
             @DefaultValue("0") int syntheticDoctors,
             @DefaultValue("0") int networkMembers,
-            @DefaultValue("0") double syntheticPopulationScale) {}
+            @DefaultValue("0") double syntheticPopulationScale,
+            @DefaultValue("0") int careSites) {}
 
     /**
      * @param embedded         the embedded PostgreSQL started when no external database is configured
