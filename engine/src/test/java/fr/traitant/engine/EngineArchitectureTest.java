@@ -85,7 +85,7 @@ class EngineArchitectureTest {
         noClasses()
                 .that()
                 .haveNameNotMatching("fr\\.traitant\\.engine\\.(matching\\.internal\\.(CpSat|Scip)ComponentSolver"
-                        + "|campaign\\.TargetingOptimiser|coverage\\.MaximalCovering)(\\$.*)?")
+                        + "|campaign\\.TargetingOptimiser|coverage\\.MaximalCovering|OrTools)(\\$.*)?")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("com.google.ortools..")

@@ -1,16 +1,11 @@
 package fr.traitant.app.campaigns;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import fr.traitant.app.platform.SemicolonCsv;
 import fr.traitant.engine.directory.Rpps;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Facade: the answers to the fund's past campaigns, imported from a CSV ({@code rpps;campagne;date_envoi;signe}), whole
- * file or nothing, each bad line reported "ligne N : raison"; an answer already known (same RPPS and campaign) is
+ * file or nothing ({@link SemicolonCsv}: each bad line reported "ligne N : raison"); an answer already known (same RPPS and campaign) is
  * updated. The signing model learns from them ({@link SigningModel}).
  */
 @Service
@@ -30,20 +25,6 @@ public class PastAnswers {
     public static final List<String> COLUMNS = List.of("rpps", "campagne", "date_envoi", "signe");
     private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT); // 31/02 is refused, not read as 28/02
-
-    /** A refused file: every bad line with its reason. */
-    public static class Refused extends IllegalArgumentException {
-        private final List<String> errors;
-
-        Refused(List<String> errors) {
-            super(String.join("\n", errors));
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<String> errors() {
-            return errors;
-        }
-    }
 
     /** What the import did. */
     public record Result(int lines, int signatures) {}
@@ -90,65 +71,31 @@ public class PastAnswers {
     }
 
     private static List<Line> read(Reader csv) {
-        List<String> errors = new ArrayList<>();
-        List<Line> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder()
-                .fieldSeparator(';')
-                .allowMissingFields(true)
-                .allowExtraFields(true)
-                .ofNamedCsvRecord(csv)) {
-            boolean headerChecked = false;
-            for (NamedCsvRecord r : reader) {
-                if (!headerChecked) {
-                    List<String> missing = COLUMNS.stream()
-                            .filter(c -> !r.getHeader().contains(c))
-                            .toList();
-                    if (!missing.isEmpty()) {
-                        throw new Refused(List.of("ligne 1 : colonnes manquantes " + missing + " (attendu : "
-                                + String.join(";", COLUMNS) + ")"));
-                    }
-                    headerChecked = true;
-                }
-                long n = r.getStartingLineNumber();
-                String rpps = r.getField("rpps").strip();
-                String campaign = r.getField("campagne").strip();
-                String date = r.getField("date_envoi").strip();
-                String signed = r.getField("signe").strip().toLowerCase(Locale.ROOT);
-                try {
-                    Rpps.of(rpps);
-                } catch (IllegalArgumentException e) {
-                    errors.add("ligne " + n + " : numéro RPPS invalide « " + rpps + " » (11 chiffres)");
-                    continue;
-                }
-                if (campaign.isEmpty() || campaign.length() > 200) {
-                    errors.add("ligne " + n + " : nom de campagne vide ou de plus de 200 caractères");
-                    continue;
-                }
-                LocalDate sentOn;
-                try {
-                    sentOn = date.contains("/") ? LocalDate.parse(date, FRENCH) : LocalDate.parse(date);
-                } catch (DateTimeParseException e) {
-                    errors.add("ligne " + n + " : date d’envoi invalide « " + date + " » (AAAA-MM-JJ ou JJ/MM/AAAA)");
-                    continue;
-                }
-                if (!signed.equals("oui") && !signed.equals("non")) {
-                    errors.add("ligne " + n + " : « signe » vaut oui ou non, pas « " + signed + " »");
-                    continue;
-                }
-                if (!seen.add(Rpps.of(rpps).value() + "\u0000" + campaign)) {
-                    errors.add("ligne " + n + " : ce médecin figure déjà dans le fichier pour cette campagne");
-                    continue;
-                }
-                lines.add(new Line(Rpps.of(rpps).value(), campaign, sentOn, signed.equals("oui")));
+        return SemicolonCsv.read(csv, COLUMNS, "le fichier ne contient aucune réponse", line -> {
+            String rpps = line.get("rpps"), campaign = line.get("campagne"), date = line.get("date_envoi");
+            String signed = line.get("signe").toLowerCase(Locale.ROOT);
+            try {
+                rpps = Rpps.of(rpps).value();
+            } catch (IllegalArgumentException e) {
+                throw new SemicolonCsv.LineError("numéro RPPS invalide « " + rpps + " » (11 chiffres)");
             }
-        } catch (CsvParseException e) {
-            throw new Refused(List.of("fichier illisible : " + e.getMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (lines.isEmpty() && errors.isEmpty()) errors.add("le fichier ne contient aucune réponse");
-        if (!errors.isEmpty()) throw new Refused(errors);
-        return lines;
+            if (campaign.isEmpty() || campaign.length() > 200) {
+                throw new SemicolonCsv.LineError("nom de campagne vide ou de plus de 200 caractères");
+            }
+            LocalDate sentOn;
+            try {
+                sentOn = date.contains("/") ? LocalDate.parse(date, FRENCH) : LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                throw new SemicolonCsv.LineError("date d’envoi invalide « " + date + " » (AAAA-MM-JJ ou JJ/MM/AAAA)");
+            }
+            if (!signed.equals("oui") && !signed.equals("non")) {
+                throw new SemicolonCsv.LineError("« signe » vaut oui ou non, pas « " + signed + " »");
+            }
+            if (!seen.add(rpps + "\u0000" + campaign)) {
+                throw new SemicolonCsv.LineError("ce médecin figure déjà dans le fichier pour cette campagne");
+            }
+            return new Line(rpps, campaign, sentOn, signed.equals("oui"));
+        });
     }
 }

@@ -47,7 +47,7 @@ class PastAnswersPages {
         }
         try (var reader = TextFile.utf8(file.getInputStream())) {
             model.addAttribute("result", answers.importFile(reader));
-        } catch (PastAnswers.Refused e) {
+        } catch (fr.traitant.app.platform.SemicolonCsv.Refused e) {
             response.setStatus(422);
             model.addAttribute("errors", e.errors());
         }

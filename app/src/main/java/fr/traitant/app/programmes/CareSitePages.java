@@ -148,7 +148,7 @@ class CareSitePages {
         }
         try (var reader = TextFile.utf8(file.getInputStream())) {
             model.addAttribute("imported", sites.importFile(reader));
-        } catch (CareSites.ImportRefused e) {
+        } catch (fr.traitant.app.platform.SemicolonCsv.Refused e) {
             response.setStatus(422);
             model.addAttribute("errors", e.errors());
         } catch (ConflictException e) {

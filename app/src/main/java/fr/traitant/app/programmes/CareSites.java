@@ -1,22 +1,17 @@
 package fr.traitant.app.programmes;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import fr.traitant.app.platform.ConflictException;
 import fr.traitant.app.platform.ListPage;
 import fr.traitant.app.platform.ListRequest;
 import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.app.platform.SemicolonCsv;
 import fr.traitant.app.territory.Territory;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,20 +46,6 @@ public class CareSites {
 
     /** One step of a site's history. */
     public record Event(CareSiteStatus status, Instant at, String authority, String note) {}
-
-    /** A refused import: every bad line with its reason. */
-    public static class ImportRefused extends IllegalArgumentException {
-        private final List<String> errors;
-
-        ImportRefused(List<String> errors) {
-            super(String.join("\n", errors));
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<String> errors() {
-            return errors;
-        }
-    }
 
     static final String COLUMNS_SQL = """
             id, name, kind, address, commune_code, opening_days, nurse, sector1, sas, appointment_48h, status,
@@ -211,7 +192,7 @@ public class CareSites {
                 .list();
     }
 
-    /** Imports sites from a CSV ({@link #COLUMNS}, « ; »), whole file or nothing; each as a candidate. */
+    /** Imports sites from a CSV ({@link #COLUMNS}, « ; »), whole file or nothing ({@link SemicolonCsv}); candidates. */
     @Transactional
     public int importFile(Reader csv) {
         List<NewSite> sites = read(csv);
@@ -220,92 +201,45 @@ public class CareSites {
     }
 
     private List<NewSite> read(Reader csv) {
-        List<String> errors = new ArrayList<>();
-        List<NewSite> sites = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder()
-                .fieldSeparator(';')
-                .allowMissingFields(true)
-                .allowExtraFields(true)
-                .ofNamedCsvRecord(csv)) {
-            boolean headerChecked = false;
-            for (NamedCsvRecord r : reader) {
-                if (!headerChecked) {
-                    List<String> missing = COLUMNS.stream()
-                            .filter(c -> !r.getHeader().contains(c))
-                            .toList();
-                    if (!missing.isEmpty()) {
-                        throw new ImportRefused(List.of("ligne 1 : colonnes manquantes " + missing));
-                    }
-                    headerChecked = true;
-                }
-                long n = r.getStartingLineNumber();
-                String name = r.getField("nom").strip();
-                String commune = r.getField("commune").strip();
-                CareSiteKind kind = null;
-                try {
-                    kind = CareSiteKind.valueOf(r.getField("type").strip().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    errors.add("ligne " + n + " : type inconnu « "
-                            + r.getField("type").strip() + " »");
-                    continue;
-                }
-                if (name.isEmpty() || name.length() > 200) {
-                    errors.add("ligne " + n + " : nom vide ou de plus de 200 caractères");
-                    continue;
-                }
-                if (territory.findCommune(commune).isEmpty()) {
-                    errors.add("ligne " + n + " : commune inconnue « " + commune + " » (code INSEE)");
-                    continue;
-                }
-                Integer days = null;
-                try {
-                    days = Integer.parseInt(r.getField("jours_ouverture").strip());
-                } catch (NumberFormatException e) {
-                    // reported below
-                }
-                if (days == null || days < 0 || days > 7) {
-                    errors.add("ligne " + n + " : jours d’ouverture de 0 à 7, pas « "
-                            + r.getField("jours_ouverture").strip() + " »");
-                    continue;
-                }
-                Boolean[] flags = new Boolean[4];
-                String[] columns = {"infirmier", "secteur_1", "sas", "rdv_48h"};
-                boolean bad = false;
-                for (int c = 0; c < 4; c++) {
-                    String v = r.getField(columns[c]).strip().toLowerCase(Locale.ROOT);
-                    if (v.equals("oui")) flags[c] = true;
-                    else if (v.equals("non")) flags[c] = false;
-                    else {
-                        errors.add("ligne " + n + " : « " + columns[c] + " » vaut oui ou non, pas « " + v + " »");
-                        bad = true;
-                        break;
-                    }
-                }
-                if (bad) continue;
-                if (!seen.add(name + "\u0000" + commune)) {
-                    errors.add("ligne " + n + " : ce site figure déjà dans le fichier");
-                    continue;
-                }
-                sites.add(new NewSite(
-                        name,
-                        kind,
-                        r.getField("adresse").strip(),
-                        commune,
-                        days,
-                        flags[0],
-                        flags[1],
-                        flags[2],
-                        flags[3]));
+        return SemicolonCsv.read(csv, COLUMNS, "le fichier ne contient aucun site", line -> {
+            String name = line.get("nom"), commune = line.get("commune"), type = line.get("type");
+            CareSiteKind kind;
+            try {
+                kind = CareSiteKind.valueOf(type.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new SemicolonCsv.LineError("type inconnu « " + type + " »");
             }
-        } catch (CsvParseException e) {
-            throw new ImportRefused(List.of("fichier illisible : " + e.getMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (sites.isEmpty() && errors.isEmpty()) errors.add("le fichier ne contient aucun site");
-        if (!errors.isEmpty()) throw new ImportRefused(errors);
-        return sites;
+            if (name.isEmpty() || name.length() > 200) {
+                throw new SemicolonCsv.LineError("nom vide ou de plus de 200 caractères");
+            }
+            if (territory.findCommune(commune).isEmpty()) {
+                throw new SemicolonCsv.LineError("commune inconnue « " + commune + " » (code INSEE)");
+            }
+            String daysText = line.get("jours_ouverture");
+            int days;
+            try {
+                days = Integer.parseInt(daysText);
+            } catch (NumberFormatException e) {
+                days = -1;
+            }
+            if (days < 0 || days > 7) {
+                throw new SemicolonCsv.LineError("jours d’ouverture de 0 à 7, pas « " + daysText + " »");
+            }
+            boolean[] flags = new boolean[4];
+            String[] columns = {"infirmier", "secteur_1", "sas", "rdv_48h"};
+            for (int c = 0; c < 4; c++) {
+                String v = line.get(columns[c]).toLowerCase(Locale.ROOT);
+                if (!v.equals("oui") && !v.equals("non")) {
+                    throw new SemicolonCsv.LineError("« " + columns[c] + " » vaut oui ou non, pas « " + v + " »");
+                }
+                flags[c] = v.equals("oui");
+            }
+            if (!seen.add(name + "\u0000" + commune)) {
+                throw new SemicolonCsv.LineError("ce site figure déjà dans le fichier");
+            }
+            return new NewSite(name, kind, line.get("adresse"), commune, days, flags[0], flags[1], flags[2], flags[3]);
+        });
     }
 
     private void event(long id, CareSiteStatus status, String authority, String note) {

@@ -38,7 +38,7 @@ class PastAnswersTest {
                 """;
         assertThatThrownBy(() -> answers.importFile(new StringReader(file)))
                 .isInstanceOfSatisfying(
-                        PastAnswers.Refused.class,
+                        fr.traitant.app.platform.SemicolonCsv.Refused.class,
                         e -> assertThat(e.errors())
                                 .containsExactly(
                                         "ligne 3 : numéro RPPS invalide « 1234 » (11 chiffres)",

@@ -95,7 +95,7 @@ class CareSitesTest {
                 + "Consultations de Lacapelle;CONSULTATIONS_AVANCEES;;46138;3;peut-être;oui;oui;oui\n";
         assertThatThrownBy(() -> sites.importFile(new StringReader(bad)))
                 .isInstanceOfSatisfying(
-                        CareSites.ImportRefused.class,
+                        fr.traitant.app.platform.SemicolonCsv.Refused.class,
                         e -> assertThat(e.errors())
                                 .containsExactly(
                                         "ligne 3 : type inconnu « PHARMACIE »",

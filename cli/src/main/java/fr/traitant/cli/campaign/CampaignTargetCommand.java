@@ -3,6 +3,7 @@ package fr.traitant.cli.campaign;
 import fr.traitant.cli.AtomicFiles;
 import fr.traitant.cli.CsvTable;
 import fr.traitant.cli.InputFileException;
+import fr.traitant.cli.InputProblems;
 import fr.traitant.engine.campaign.TargetingOptimiser;
 import fr.traitant.engine.campaign.TargetingOptions;
 import fr.traitant.engine.campaign.TargetingProblem;
@@ -13,9 +14,6 @@ import fr.traitant.engine.campaign.TargetingResult;
 import fr.traitant.engine.matching.ProgressListener;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,9 +42,6 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 done, 2 invalid input (file:line: reason on stderr, no output written), 1 other error."
         })
 public final class CampaignTargetCommand implements Callable<Integer> {
-
-    /** Stops collecting after this many problems. */
-    static final int MAX_PROBLEMS = 50;
 
     @Spec
     CommandSpec spec;
@@ -80,7 +75,7 @@ public final class CampaignTargetCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not show the progress bar.")
     boolean noProgress;
 
-    private final List<String> problems = new ArrayList<>();
+    private final InputProblems problems = new InputProblems();
 
     @Override
     public Integer call() {
@@ -91,13 +86,7 @@ public final class CampaignTargetCommand implements Callable<Integer> {
         List<Candidate> candidates = readDoctors();
         List<DemandZone> zones = readDemand();
         List<Reach> reach = problems.isEmpty() ? readTravelTimes(candidates, zones) : List.of();
-        if (!problems.isEmpty()) {
-            problems.forEach(err::println);
-            if (problems.size() >= MAX_PROBLEMS) err.println("(stopped after " + MAX_PROBLEMS + " problems)");
-            err.println("invalid input: nothing written");
-            err.flush();
-            return 2;
-        }
+        if (!problems.isEmpty()) return problems.report(err);
         TargetingProblem problem = TargetingProblem.of(candidates, zones, reach, maxMinutes);
         TargetingResult result;
         ProgressBar bar = noProgress
@@ -125,7 +114,7 @@ public final class CampaignTargetCommand implements Callable<Integer> {
             new AtomicFiles()
                     .add(out, w -> {
                         w.write("doctor\n");
-                        for (String id : result.selection()) w.write(csv(id) + "\n");
+                        for (String id : result.selection()) w.write(InputProblems.csv(id) + "\n");
                     })
                     .commit();
         } catch (IOException e) {
@@ -176,7 +165,7 @@ public final class CampaignTargetCommand implements Callable<Integer> {
 
     private List<Candidate> readDoctors() {
         List<Candidate> result = new ArrayList<>();
-        CsvTable table = table(doctors, "id", "lat", "lon", "p_sign", "capacity");
+        CsvTable table = problems.table(doctors, "id", "lat", "lon", "p_sign", "capacity");
         if (table == null) return result;
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row row : table.rows()) {
@@ -192,7 +181,7 @@ public final class CampaignTargetCommand implements Callable<Integer> {
                 if (!seen.add(id)) throw row.error("duplicate doctor id '" + id + "'");
                 result.add(new Candidate(id, p, (int) capacity));
             } catch (InputFileException e) {
-                problem(e);
+                problems.add(e);
             }
         }
         return result;
@@ -200,7 +189,7 @@ public final class CampaignTargetCommand implements Callable<Integer> {
 
     private List<DemandZone> readDemand() {
         List<DemandZone> result = new ArrayList<>();
-        CsvTable table = table(demand, "zone", "lat", "lon", "people");
+        CsvTable table = problems.table(demand, "zone", "lat", "lon", "people");
         if (table == null) return result;
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row row : table.rows()) {
@@ -212,7 +201,7 @@ public final class CampaignTargetCommand implements Callable<Integer> {
                 if (!seen.add(id)) throw row.error("duplicate zone '" + id + "'");
                 result.add(new DemandZone(id, people));
             } catch (InputFileException e) {
-                problem(e);
+                problems.add(e);
             }
         }
         return result;
@@ -220,7 +209,7 @@ public final class CampaignTargetCommand implements Callable<Integer> {
 
     private List<Reach> readTravelTimes(List<Candidate> candidates, List<DemandZone> zones) {
         List<Reach> result = new ArrayList<>();
-        CsvTable table = table(travelTimes, "doctor", "zone", "minutes");
+        CsvTable table = problems.table(travelTimes, "doctor", "zone", "minutes");
         if (table == null) return result;
         Set<String> doctorIds =
                 new HashSet<>(candidates.stream().map(Candidate::id).toList());
@@ -239,7 +228,7 @@ public final class CampaignTargetCommand implements Callable<Integer> {
                 }
                 result.add(new Reach(doctor, zone, minutes));
             } catch (InputFileException e) {
-                problem(e);
+                problems.add(e);
             }
         }
         return result;
@@ -249,27 +238,5 @@ public final class CampaignTargetCommand implements Callable<Integer> {
         double lat = row.number("lat"), lon = row.number("lon");
         if (lat < -90 || lat > 90) throw row.error("lat must be between -90 and 90, not " + row.text("lat"));
         if (lon < -180 || lon > 180) throw row.error("lon must be between -180 and 180, not " + row.text("lon"));
-    }
-
-    private CsvTable table(Path file, String... columns) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CsvTable table = CsvTable.read(file.toString(), reader);
-            table.require(columns);
-            return table;
-        } catch (InputFileException e) {
-            problem(e);
-        } catch (IOException e) {
-            problems.add(file + ": cannot read: " + e.getMessage());
-        }
-        return null;
-    }
-
-    private void problem(InputFileException e) {
-        if (problems.size() < MAX_PROBLEMS) problems.add(e.getMessage());
-    }
-
-    private static String csv(String v) {
-        if (v.contains(",") || v.contains("\"") || v.contains("\n")) return "\"" + v.replace("\"", "\"\"") + "\"";
-        return v;
     }
 }

@@ -3,6 +3,7 @@ package fr.traitant.cli.coverage;
 import fr.traitant.cli.AtomicFiles;
 import fr.traitant.cli.CsvTable;
 import fr.traitant.cli.InputFileException;
+import fr.traitant.cli.InputProblems;
 import fr.traitant.engine.coverage.CoverageWorld;
 import fr.traitant.engine.coverage.CoverageWorld.Commune;
 import fr.traitant.engine.coverage.CoverageWorld.Trip;
@@ -10,10 +11,6 @@ import fr.traitant.engine.coverage.MaximalCovering;
 import fr.traitant.engine.coverage.MaximalCovering.Candidate;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,8 +35,6 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 done, 2 invalid input (file:line: reason on stderr, no output written), 1 other error."
         })
 public final class CoverageCommand implements Callable<Integer> {
-
-    static final int MAX_PROBLEMS = 50;
 
     @Spec
     CommandSpec spec;
@@ -76,7 +71,7 @@ public final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV code,minutes,covered")
     Path out;
 
-    private final List<String> problems = new ArrayList<>();
+    private final InputProblems problems = new InputProblems();
 
     @Override
     public Integer call() {
@@ -96,13 +91,7 @@ public final class CoverageCommand implements Callable<Integer> {
         List<Candidate> siteList = readPlaces(sites, codes, "site");
         List<Candidate> candidateList = candidates == null ? List.of() : readPlaces(candidates, codes, "candidate");
         List<Trip> trips = readTrips(codes);
-        if (!problems.isEmpty()) {
-            problems.forEach(err::println);
-            if (problems.size() >= MAX_PROBLEMS) err.println("(stopped after " + MAX_PROBLEMS + " problems)");
-            err.println("invalid input: nothing written");
-            err.flush();
-            return 2;
-        }
+        if (!problems.isEmpty()) return problems.report(err);
         CoverageWorld world = CoverageWorld.of(communeList, trips);
         List<String> siteCommunes = siteList.stream().map(Candidate::commune).toList();
         double[] nearest = world.minutesToNearest(siteCommunes);
@@ -115,7 +104,7 @@ public final class CoverageCommand implements Callable<Integer> {
             AtomicFiles files = new AtomicFiles().add(out, w -> {
                 w.write("code,minutes,covered\n");
                 for (int i = 0; i < nearest.length; i++) {
-                    w.write(csv(communeList.get(i).code()) + ","
+                    w.write(InputProblems.csv(communeList.get(i).code()) + ","
                             + (Double.isInfinite(nearest[i]) ? "" : number(nearest[i])) + ","
                             + (nearest[i] <= minutes ? "1" : "0") + "\n");
                 }
@@ -123,7 +112,7 @@ public final class CoverageCommand implements Callable<Integer> {
             if (proposal != null) {
                 files.add(proposalsOut, w -> {
                     w.write("id\n");
-                    for (String id : proposal.selection()) w.write(csv(id) + "\n");
+                    for (String id : proposal.selection()) w.write(InputProblems.csv(id) + "\n");
                 });
             }
             files.commit();
@@ -168,7 +157,7 @@ public final class CoverageCommand implements Callable<Integer> {
 
     private List<Commune> readCommunes() {
         List<Commune> result = new ArrayList<>();
-        CsvTable table = table(communes, "code", "population", "lat", "lon");
+        CsvTable table = problems.table(communes, "code", "population", "lat", "lon");
         if (table == null) return result;
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row row : table.rows()) {
@@ -184,7 +173,7 @@ public final class CoverageCommand implements Callable<Integer> {
                 if (!seen.add(code)) throw row.error("duplicate commune '" + code + "'");
                 result.add(new Commune(code, population));
             } catch (InputFileException e) {
-                problem(e);
+                problems.add(e);
             }
         }
         return result;
@@ -192,7 +181,7 @@ public final class CoverageCommand implements Callable<Integer> {
 
     private List<Candidate> readPlaces(Path file, Set<String> codes, String what) {
         List<Candidate> result = new ArrayList<>();
-        CsvTable table = table(file, "id", "commune");
+        CsvTable table = problems.table(file, "id", "commune");
         if (table == null) return result;
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row row : table.rows()) {
@@ -203,7 +192,7 @@ public final class CoverageCommand implements Callable<Integer> {
                 if (!seen.add(id)) throw row.error("duplicate " + what + " id '" + id + "'");
                 result.add(new Candidate(id, commune));
             } catch (InputFileException e) {
-                problem(e);
+                problems.add(e);
             }
         }
         return result;
@@ -211,7 +200,7 @@ public final class CoverageCommand implements Callable<Integer> {
 
     private List<Trip> readTrips(Set<String> codes) {
         List<Trip> result = new ArrayList<>();
-        CsvTable table = table(travelTimes, "from", "to", "minutes");
+        CsvTable table = problems.table(travelTimes, "from", "to", "minutes");
         if (table == null) return result;
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row row : table.rows()) {
@@ -225,35 +214,13 @@ public final class CoverageCommand implements Callable<Integer> {
                     throw row.error("pair given twice: '" + from + "' to '" + to + "'");
                 result.add(new Trip(from, to, m));
             } catch (InputFileException e) {
-                problem(e);
+                problems.add(e);
             }
         }
         return result;
     }
 
-    private CsvTable table(Path file, String... columns) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CsvTable table = CsvTable.read(file.toString(), reader);
-            table.require(columns);
-            return table;
-        } catch (InputFileException e) {
-            problem(e);
-        } catch (IOException e) {
-            problems.add(file + ": cannot read: " + e.getMessage());
-        }
-        return null;
-    }
-
-    private void problem(InputFileException e) {
-        if (problems.size() < MAX_PROBLEMS) problems.add(e.getMessage());
-    }
-
     private static String number(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    }
-
-    private static String csv(String v) {
-        if (v.contains(",") || v.contains("\"") || v.contains("\n")) return "\"" + v.replace("\"", "\"\"") + "\"";
-        return v;
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,6 +1,5 @@
 package fr.traitant.engine.campaign;
 
-import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
@@ -31,8 +30,6 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  */
 public final class TargetingOptimiser {
-
-    private static volatile @Nullable Boolean orTools;
 
     private TargetingOptimiser() {}
 
@@ -236,22 +233,7 @@ public final class TargetingOptimiser {
         }
     }
 
-    /** Loads OR-Tools' native library once; false when it cannot be loaded on this platform. */
     static boolean orToolsAvailable() {
-        Boolean a = orTools;
-        if (a != null) return a;
-        synchronized (TargetingOptimiser.class) {
-            if (orTools == null) {
-                boolean ok;
-                try {
-                    Loader.loadNativeLibraries();
-                    ok = true;
-                } catch (Throwable t) {
-                    ok = false;
-                }
-                orTools = ok;
-            }
-            return orTools;
-        }
+        return fr.traitant.engine.OrTools.available();
     }
 }

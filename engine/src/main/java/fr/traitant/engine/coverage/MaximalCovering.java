@@ -1,6 +1,5 @@
 package fr.traitant.engine.coverage;
 
-import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
@@ -26,8 +25,6 @@ public final class MaximalCovering {
 
     /** Up to this many useful candidates the integer programme runs when greedy is not proven optimal. */
     public static final int EXACT_CANDIDATES = 2_000;
-
-    private static volatile @Nullable Boolean orTools;
 
     private MaximalCovering() {}
 
@@ -282,20 +279,6 @@ public final class MaximalCovering {
     }
 
     static boolean available() {
-        Boolean a = orTools;
-        if (a != null) return a;
-        synchronized (MaximalCovering.class) {
-            if (orTools == null) {
-                boolean ok;
-                try {
-                    Loader.loadNativeLibraries();
-                    ok = true;
-                } catch (Throwable t) {
-                    ok = false;
-                }
-                orTools = ok;
-            }
-            return orTools;
-        }
+        return fr.traitant.engine.OrTools.available();
     }
 }

@@ -1,6 +1,5 @@
 package fr.traitant.engine.matching.internal;
 
-import com.google.ortools.Loader;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
@@ -36,7 +35,6 @@ public final class CpSatComponentSolver {
     /** Result: slot per household (-1 unserved), and which stages were proven optimal. */
     public record Result(int[] households, int[] slots, boolean objectiveProven, boolean tieBreakProven) {}
 
-    private static volatile @Nullable Boolean available;
     /** SCIP branch-and-bound nodes per lexicographic stage and CP-SAT deterministic unit (10 units: 50,000 nodes). */
     static final long SCIP_NODES_PER_UNIT = 5_000;
     /** For measurements only: -Dtraitant.matching.noScip=true skips the SCIP stage. */
@@ -49,21 +47,7 @@ public final class CpSatComponentSolver {
 
     /** Loads the native library once; false when it cannot be loaded on this platform. */
     public static boolean available() {
-        Boolean a = available;
-        if (a != null) return a;
-        synchronized (CpSatComponentSolver.class) {
-            if (available == null) {
-                boolean ok;
-                try {
-                    Loader.loadNativeLibraries();
-                    ok = true;
-                } catch (Throwable t) {
-                    ok = false;
-                }
-                available = ok;
-            }
-            return available;
-        }
+        return fr.traitant.engine.OrTools.available();
     }
 
     /**
