@@ -138,6 +138,13 @@ public class CareSites {
                 .list();
     }
 
+    /** The sites not labelled (candidates, under review, withdrawn), by id. */
+    public List<CareSite> notLabelled() {
+        return jdbc.sql("select " + COLUMNS_SQL + " from care_site where status <> 'LABELLED' order by id")
+                .query(CareSites::site)
+                .list();
+    }
+
     /** Counts by status. */
     public java.util.Map<CareSiteStatus, Long> counts() {
         java.util.Map<CareSiteStatus, Long> counts = new java.util.EnumMap<>(CareSiteStatus.class);

@@ -1,0 +1,119 @@
+package fr.traitant.app.programmes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import fr.traitant.app.IntegrationTest;
+import fr.traitant.app.TestAccounts;
+import fr.traitant.app.WebSession;
+import fr.traitant.app.identity.Accounts;
+import fr.traitant.app.identity.Role;
+import fr.traitant.app.territory.Territory;
+import fr.traitant.engine.territory.Communes;
+import fr.traitant.engine.travel.EstimatedRoadTimes;
+import fr.traitant.engine.travel.RoadTimeModel;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Issue #18, points 3 and 4: coverage by the labelled sites, recomputed on labelling; where to label next. */
+@IntegrationTest
+class SiteCoverageTest {
+
+    static final String GAP = "05061", BRIANCON = "05023";
+
+    @Autowired
+    CareSites sites;
+
+    @Autowired
+    SiteCoverage coverage;
+
+    @Autowired
+    Territory territory;
+
+    @Autowired
+    Accounts accounts;
+
+    @LocalServerPort
+    int port;
+
+    private long coveredIn(String departement) {
+        return coverage.coverage().departements().stream()
+                .filter(a -> a.code().equals(departement))
+                .findFirst()
+                .orElseThrow()
+                .covered();
+    }
+
+    @Test
+    void labelling_a_site_covers_the_communes_within_30_minutes_and_withdrawing_it_uncovers_them() {
+        Communes communes = territory.engineCommunes();
+        EstimatedRoadTimes road = EstimatedRoadTimes.over(communes, RoadTimeModel.DEFAULT);
+        int gap = communes.indexOf(GAP);
+        // what a site at Gap covers, by the road estimate directly (an independent path from the page's computation)
+        long expected = 0;
+        for (int i = 0; i < communes.size(); i++) {
+            if (communes.get(i).departement().equals("05") && road.minutes(i, gap) <= 30) {
+                expected += communes.get(i).population();
+            }
+        }
+        long before = coveredIn("05");
+        long id = sites.add(
+                new CareSites.NewSite("Maison de santé de Gap", CareSiteKind.MSP, "", GAP, 6, true, true, true, true));
+        sites.move(id, CareSiteStatus.UNDER_REVIEW, "", "");
+        sites.move(id, CareSiteStatus.LABELLED, "ARS Provence-Alpes-Côte d'Azur", "");
+        assertThat(before).isZero(); // no other labelled site in the Hautes-Alpes in the test data
+        assertThat(coveredIn("05")).isEqualTo(expected).isPositive();
+        double[] minutes = coverage.coverage().minutes();
+        int briancon = communes.indexOf(BRIANCON);
+        assertThat(minutes[gap]).isLessThanOrEqualTo(SiteCoverage.MINUTES);
+        // beyond an hour the page says "more than an hour" (Briançon is about 116 minutes from Gap by the estimate)
+        assertThat(road.minutes(briancon, gap)).isGreaterThan(60);
+        assertThat(minutes[briancon]).isInfinite();
+        // within the hour, the time is the road estimate's
+        int checked = 0;
+        for (int i = 0; i < communes.size(); i++) {
+            double m = road.minutes(i, gap);
+            if (m > 30 && m <= 60 && communes.get(i).departement().equals("05")) {
+                assertThat(minutes[i]).isCloseTo(m, within(1e-9));
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+
+        // where to label next: a candidate at Briançon adds the people within 30 minutes of it and not of Gap
+        long candidate = sites.add(new CareSites.NewSite(
+                "Centre de santé de Briançon", CareSiteKind.CENTRE_DE_SANTE, "", BRIANCON, 5, true, true, true, true));
+        long adds = 0;
+        for (int i = 0; i < communes.size(); i++) {
+            if (road.minutes(i, briancon) <= 30 && minutes[i] > 30)
+                adds += communes.get(i).population();
+        }
+        long briançonAdds = adds; // no other site of the registry near Briançon in the test data
+        SiteCoverage.Proposals next = coverage.whereNext(200);
+        assertThat(next.sites())
+                .filteredOn(p -> p.site().id() == candidate)
+                .singleElement()
+                .satisfies(p -> assertThat(p.adds()).isEqualTo(briançonAdds).isPositive());
+        assertThat(next.covered()).isLessThanOrEqualTo(next.upperBound());
+        SiteCoverage.Proposals one = coverage.whereNext(1);
+        assertThat(one.sites()).hasSizeLessThanOrEqualTo(1);
+        assertThat(one.covered())
+                .isEqualTo(one.sites().isEmpty() ? 0 : one.sites().getFirst().adds());
+        assertThat(one.proven()).isTrue();
+
+        WebSession manager = TestAccounts.signedIn(accounts, Role.PROGRAMME_MANAGER, port);
+        var page = manager.get("/programmes/couverture?k=3");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Couverture par les sites France Santé labellisés", "05 Hautes-Alpes");
+        String csv = manager.get("/programmes/couverture.csv", "text/csv").body();
+        assertThat(csv.lines()
+                        .filter(l -> l.startsWith(GAP + ",Gap,05,"))
+                        .findFirst()
+                        .orElseThrow())
+                .endsWith(",1");
+
+        sites.move(id, CareSiteStatus.WITHDRAWN, "ARS Provence-Alpes-Côte d'Azur", "");
+        assertThat(coveredIn("05")).isEqualTo(before);
+    }
+}
