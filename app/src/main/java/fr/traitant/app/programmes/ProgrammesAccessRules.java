@@ -22,6 +22,8 @@ class ProgrammesAccessRules implements AccessRules {
                 roles(HttpMethod.POST, "/programmes/sites/import", Role.PROGRAMME_MANAGER),
                 roles(HttpMethod.GET, "/programmes/sites/{id}", Role.PROGRAMME_MANAGER),
                 roles(HttpMethod.POST, "/programmes/sites/{id}/statut", Role.PROGRAMME_MANAGER),
+                roles(HttpMethod.GET, "/programmes/zones", Role.PROGRAMME_MANAGER),
+                roles(HttpMethod.POST, "/programmes/zones", Role.PROGRAMME_MANAGER),
                 roles(HttpMethod.GET, "/programmes/couverture", Role.PROGRAMME_MANAGER),
                 roles(HttpMethod.GET, "/programmes/couverture.csv", Role.PROGRAMME_MANAGER),
                 roles(HttpMethod.GET, "/api/v1/programmes/coverage", Role.PROGRAMME_MANAGER));

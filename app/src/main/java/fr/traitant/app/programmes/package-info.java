@@ -6,6 +6,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Programmes : France Santé",
-        allowedDependencies = {"identity", "members", "platform", "territory"})
+        allowedDependencies = {"accessibility", "identity", "members", "platform", "territory"})
 @org.jspecify.annotations.NullMarked
 package fr.traitant.app.programmes;

@@ -1,0 +1,79 @@
+package fr.traitant.app.programmes;
+
+import fr.traitant.app.platform.SemicolonCsv;
+import fr.traitant.app.platform.TextFile;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Priority zones (PROGRAMME_MANAGER): the official lists, their import, and the comparison with the computed ones. */
+@Controller
+class ZonePages {
+
+    private final PriorityZones zones;
+
+    ZonePages(PriorityZones zones) {
+        this.zones = zones;
+    }
+
+    @GetMapping("/programmes/zones")
+    String page(Model model) {
+        model.addAttribute("lists", zones.lists());
+        model.addAttribute(
+                "comparison", zones.latest().map(l -> zones.compare(l.id())).orElse(null));
+        model.addAttribute("candidates", zones.computed(151));
+        if (!model.containsAttribute("name")) model.addAttribute("name", "");
+        if (!model.containsAttribute("published")) model.addAttribute("published", "");
+        return "programmes/zones";
+    }
+
+    @PostMapping("/programmes/zones")
+    String upload(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String published,
+            @RequestParam(name = "fichier", required = false) @Nullable MultipartFile file,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect)
+            throws IOException {
+        List<String> errors = new ArrayList<>();
+        LocalDate date = null;
+        if (name.isBlank())
+            errors.add("Donnez un nom à la liste (par exemple « 151 EPCI prioritaires, septembre 2025 »).");
+        try {
+            date = LocalDate.parse(published);
+        } catch (DateTimeParseException e) {
+            errors.add("Indiquez la date de publication de la liste.");
+        }
+        if (file == null || file.isEmpty())
+            errors.add("Choisissez un fichier à importer (CSV UTF-8, colonne « epci »).");
+        if (errors.isEmpty() && file != null && date != null) {
+            try (var reader = TextFile.utf8(file.getInputStream())) {
+                long id = zones.importList(name, date, reader);
+                redirect.addFlashAttribute(
+                        "message", "Liste importée : " + zones.zonesOf(id).size() + " intercommunalités prioritaires.");
+                return "redirect:/programmes/zones";
+            } catch (SemicolonCsv.Refused e) {
+                errors.addAll(e.errors());
+            } catch (IllegalArgumentException e) {
+                errors.add(String.valueOf(e.getMessage()));
+            }
+        }
+        response.setStatus(422);
+        model.addAttribute("errors", errors);
+        model.addAttribute("name", name);
+        model.addAttribute("published", published);
+        return page(model);
+    }
+}
