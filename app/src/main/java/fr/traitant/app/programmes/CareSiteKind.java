@@ -19,4 +19,9 @@ public enum CareSiteKind {
     public String label() {
         return label;
     }
+
+    /** The value written in an import file: "msp", "centre-de-sante"… (the constant's name is accepted too). */
+    public String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

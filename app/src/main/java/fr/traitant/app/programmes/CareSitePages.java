@@ -131,7 +131,11 @@ class CareSitePages {
     @GetMapping("/programmes/sites/import")
     String importForm(Model model) {
         model.addAttribute("columns", String.join(";", CareSites.COLUMNS));
-        model.addAttribute("kinds", kinds());
+        model.addAttribute(
+                "slugs",
+                java.util.Arrays.stream(CareSiteKind.values())
+                        .map(k -> new fr.traitant.app.platform.FormChoice(k.slug(), k.label()))
+                        .toList());
         return "programmes/import";
     }
 

@@ -213,7 +213,7 @@ public class CareSites {
             String name = line.get("nom"), commune = line.get("commune"), type = line.get("type");
             CareSiteKind kind;
             try {
-                kind = CareSiteKind.valueOf(type.toUpperCase(Locale.ROOT));
+                kind = CareSiteKind.valueOf(type.toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 throw new SemicolonCsv.LineError("type inconnu « " + type + " »");
             }

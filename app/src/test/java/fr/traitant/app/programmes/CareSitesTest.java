@@ -105,7 +105,7 @@ class CareSitesTest {
         long before =
                 sites.counts().values().stream().mapToLong(Long::longValue).sum();
         String good = header + "\nMSP de Gourdon;MSP;Place du Foirail;46127;5;oui;oui;oui;oui\n"
-                + "Cabine de Souillac;PHARMACIE_TELECONSULTATION;;46309;6;non;oui;non;oui\n";
+                + "Cabine de Souillac;pharmacie-teleconsultation;;46309;6;non;oui;non;oui\n";
         assertThat(sites.importFile(new StringReader(good))).isEqualTo(2);
         Map<CareSiteStatus, Long> after = sites.counts();
         assertThat(after.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(before + 2);
