@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -212,10 +211,16 @@ public class Campaigns {
         return c;
     }
 
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    /**
+     * A personal link's secret: 24 letters and digits (about 140 bits), without look-alike characters (0/O, 1/l/I)
+     * nor hyphens, so that a doctor can type it from the letter and a line never breaks inside it.
+     */
     private String token() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        StringBuilder token = new StringBuilder(24);
+        for (int i = 0; i < 24; i++) token.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        return token.toString();
     }
 
     static Campaign campaign(ResultSet rs, int row) throws SQLException {
