@@ -1,6 +1,5 @@
 package fr.traitant.app.programmes;
 
-import fr.traitant.app.accessibility.Accessibility;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.platform.SemicolonCsv;
 import fr.traitant.app.territory.Territory;
@@ -25,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Facade: the official lists of priority intercommunalités (EPCI), imported as CSV (column {@code epci}: a SIREN, or a
  * name matched to the EPCI table — accents, case, hyphens and spaces ignored; a name matching several EPCI is refused
  * with the candidates so that the file gives the SIREN), whole file or nothing, several lists over time; beside them
- * the computed candidates (the EPCI with the lowest APL, their values shown) and the differences.
+ * the computed candidates (the EPCI with the highest score of {@link ZoneScores}, their values shown) and the
+ * differences.
  */
 @Service
 public class PriorityZones {
@@ -41,7 +41,10 @@ public class PriorityZones {
             String name,
             double apl,
             long population,
-            long underservedPopulation,
+            double aldPer10k,
+            double gpsPer10k,
+            double gpsOver60Share,
+            double score,
             @org.jspecify.annotations.Nullable Integer rank) {}
 
     /** The official list against the computed candidates of the same size. */
@@ -49,13 +52,13 @@ public class PriorityZones {
 
     private final JdbcClient jdbc;
     private final Territory territory;
-    private final Accessibility accessibility;
+    private final ZoneScores scores;
     private final Clock clock;
 
-    PriorityZones(JdbcClient jdbc, Territory territory, Accessibility accessibility, Clock clock) {
+    PriorityZones(JdbcClient jdbc, Territory territory, ZoneScores scores, Clock clock) {
         this.jdbc = jdbc;
         this.territory = territory;
-        this.accessibility = accessibility;
+        this.scores = scores;
         this.clock = clock;
     }
 
@@ -134,10 +137,23 @@ public class PriorityZones {
                 .list();
     }
 
-    /** The EPCI with the lowest APL, lowest first, with their values. */
+    /** The computed candidates: every inhabited EPCI by its score ({@link ZoneScores}), least served first. */
     public List<Zone> computed(int n) {
-        if (!accessibility.hasScores()) return List.of();
-        return accessibility.lowestEpcis(n).stream().map(PriorityZones::zone).toList();
+        List<Zone> all = new ArrayList<>();
+        int rank = 0;
+        for (ZoneScores.Scored z : scores.all()) {
+            all.add(new Zone(
+                    z.siren(),
+                    z.name(),
+                    z.apl(),
+                    z.population(),
+                    z.aldPer10k(),
+                    z.gpsPer10k(),
+                    z.gpsOver60Share(),
+                    z.score(),
+                    ++rank));
+        }
+        return all.subList(0, Math.min(n, all.size()));
     }
 
     /** The list against the computed candidates of the same size. */
@@ -148,7 +164,7 @@ public class PriorityZones {
                 .orElseThrow(() -> new NotFoundException("Aucune liste " + listId + "."));
         Set<String> official = new LinkedHashSet<>(zonesOf(listId));
         // the computed candidates over every EPCI, so that an official zone outside the list still shows its values
-        List<Zone> all = computed(Accessibility.MAX_EPCI);
+        List<Zone> all = computed(Integer.MAX_VALUE);
         Map<String, Zone> bySiren = new HashMap<>();
         all.forEach(z -> bySiren.put(z.siren(), z));
         Set<String> computed = new LinkedHashSet<>();
@@ -156,22 +172,13 @@ public class PriorityZones {
         List<Zone> both = new ArrayList<>(), officialOnly = new ArrayList<>(), computedOnly = new ArrayList<>();
         Map<String, String> names = territory.epciNames();
         for (String s : official) {
-            Zone z = bySiren.getOrDefault(s, new Zone(s, names.getOrDefault(s, s), Double.NaN, 0, 0, null));
+            Zone z = bySiren.getOrDefault(
+                    s, new Zone(s, names.getOrDefault(s, s), Double.NaN, 0, 0, 0, 0, Double.NaN, null));
             (computed.contains(s) ? both : officialOnly).add(z);
         }
         for (String s : computed)
             if (!official.contains(s)) computedOnly.add(java.util.Objects.requireNonNull(bySiren.get(s)));
         return new Comparison(list, both, officialOnly, computedOnly);
-    }
-
-    private static Zone zone(Accessibility.AreaAccessibility a) {
-        return new Zone(
-                a.code(),
-                a.name() == null ? a.code() : a.name(),
-                a.apl(),
-                a.population(),
-                a.underservedPopulation(),
-                a.rank());
     }
 
     /** "Communauté de communes du Pays de Gourdon" → "communaute de communes du pays de gourdon". */

@@ -6,6 +6,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Programmes : France Santé",
-        allowedDependencies = {"accessibility", "identity", "members", "platform", "territory"})
+        allowedDependencies = {"accessibility", "directory", "identity", "members", "platform", "territory"})
 @org.jspecify.annotations.NullMarked
 package fr.traitant.app.programmes;

@@ -17,6 +17,17 @@ class PriorityZonesTest {
     @Autowired
     PriorityZones zones;
 
+    @Autowired
+    fr.traitant.app.accessibility.Accessibility accessibility;
+
+    @Test
+    void percentiles_worked_out_by_hand() {
+        // values 3, 1, 2, 2: higher is worse → 1 is best (0), the two 2s share positions 1 and 2 (0.5), 3 is worst (1)
+        assertThat(ZoneScores.percentiles(new double[] {3, 1, 2, 2}, true)).containsExactly(1.0, 0.0, 0.5, 0.5);
+        // lower is worse (an APL): 1 is the worst
+        assertThat(ZoneScores.percentiles(new double[] {3, 1, 2, 2}, false)).containsExactly(0.0, 1.0, 0.5, 0.5);
+    }
+
     @Test
     void an_ambiguous_or_unknown_name_refuses_the_file_with_the_candidates_to_choose_from() {
         int before = zones.lists().size();
@@ -39,17 +50,27 @@ class PriorityZonesTest {
         String file = "epci\nca du grand cahors\n247000623\ncc des quatre rivieres en bray\n";
         long id = zones.importList("Liste test 2", LocalDate.of(2025, 9, 2), new StringReader(file));
         assertThat(zones.zonesOf(id)).containsExactly("200023737", "200069730", "247000623");
+        // the computed candidates need the APL, computed in the background at start-up
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(accessibility::hasScores);
         PriorityZones.Comparison c = zones.compare(id);
         assertThat(c.both().size() + c.officialOnly().size()).isEqualTo(3);
         assertThat(c.both().size() + c.computedOnly().size()).isEqualTo(3);
-        // the computed ones are the lowest APL: each computed-only zone has an APL no higher than any official-only one
+        // the computed ones have the highest scores: each computed-only zone scores at least any official-only one
         c.computedOnly()
                 .forEach(z -> c.officialOnly().stream()
-                        .filter(o -> !Double.isNaN(o.apl()))
-                        .forEach(o -> assertThat(z.apl()).isLessThanOrEqualTo(o.apl())));
-        assertThat(zones.computed(151))
+                        .filter(o -> !Double.isNaN(o.score()))
+                        .forEach(o -> assertThat(z.score()).isGreaterThanOrEqualTo(o.score())));
+        var computed = zones.computed(151);
+        assertThat(computed)
                 .hasSizeLessThanOrEqualTo(151)
-                .isSortedAccordingTo(java.util.Comparator.comparingDouble(PriorityZones.Zone::apl));
+                .isSortedAccordingTo(java.util.Comparator.comparingDouble(PriorityZones.Zone::score)
+                        .reversed());
+        computed.forEach(z -> {
+            assertThat(z.score()).isBetween(0.0, 1.0);
+            assertThat(z.gpsOver60Share()).isBetween(0.0, 1.0);
+        });
         assertThat(PriorityZones.normal("Communauté de Communes du Pays-de-Gourdon"))
                 .isEqualTo("communaute de communes du pays de gourdon");
     }
