@@ -28,8 +28,15 @@ class CoveragePages {
     private final CareSites sites;
     private final Territory territory;
     private final TraitantProperties properties;
+    private final PriorityZones zones;
 
-    CoveragePages(SiteCoverage coverage, CareSites sites, Territory territory, TraitantProperties properties) {
+    CoveragePages(
+            SiteCoverage coverage,
+            CareSites sites,
+            Territory territory,
+            TraitantProperties properties,
+            PriorityZones zones) {
+        this.zones = zones;
         this.coverage = coverage;
         this.sites = sites;
         this.territory = territory;
@@ -46,6 +53,11 @@ class CoveragePages {
                         .sorted(Comparator.comparingDouble(SiteCoverage.Area::share)
                                 .thenComparing(SiteCoverage.Area::code))
                         .toList());
+        model.addAttribute(
+                "zones",
+                zones.latest()
+                        .map(l -> c.of(new java.util.HashSet<>(zones.zonesOf(l.id())), l.name()))
+                        .orElse(null));
         int wanted = k == null ? 10 : Math.max(1, Math.min(200, k));
         model.addAttribute("k", wanted);
         model.addAttribute("proposals", coverage.whereNext(wanted));
@@ -80,6 +92,55 @@ class CoveragePages {
                         "minutes_site_le_plus_proche",
                         "a_30_minutes"),
                 rows);
+    }
+
+    @GetMapping(value = "/programmes/couverture-epci.csv", produces = "text/csv")
+    ResponseEntity<String> epciCsv() {
+        SiteCoverage.Coverage c = coverage.coverage();
+        java.util.Set<String> priority = zones.latest()
+                .map(l -> (java.util.Set<String>) new java.util.HashSet<>(zones.zonesOf(l.id())))
+                .orElse(java.util.Set.of());
+        List<List<String>> rows = new ArrayList<>();
+        for (SiteCoverage.Area a : c.epcis()) {
+            rows.add(List.of(
+                    a.code(),
+                    a.name(),
+                    Long.toString(a.population()),
+                    Long.toString(a.covered()),
+                    String.format(Locale.ROOT, "%.4f", a.share()),
+                    priority.contains(a.code()) ? "oui" : "non"));
+        }
+        return CsvExport.of(
+                "couverture-france-sante-epci.csv",
+                List.of(
+                        "siren",
+                        "intercommunalite",
+                        "population",
+                        "population_a_30_minutes",
+                        "part",
+                        "zone_prioritaire"),
+                rows);
+    }
+
+    /** The latest official list of priority zones and the computed candidates, with their criteria. */
+    @GetMapping(value = "/api/v1/programmes/priority-zones", produces = "application/json")
+    @ResponseBody
+    Map<String, Object> priorityZones() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        zones.latest().ifPresent(l -> {
+            Map<String, String> names = territory.epciNames();
+            body.put(
+                    "official",
+                    Map.of(
+                            "name", l.name(),
+                            "publishedOn", l.publishedOn().toString(),
+                            "zones",
+                                    zones.zonesOf(l.id()).stream()
+                                            .map(s -> Map.of("siren", s, "name", names.getOrDefault(s, s)))
+                                            .toList()));
+        });
+        body.put("computed", zones.computed(151));
+        return body;
     }
 
     /** The départements' coverage and the labelled sites' places, for the map. */

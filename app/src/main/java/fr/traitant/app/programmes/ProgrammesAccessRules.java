@@ -26,6 +26,8 @@ class ProgrammesAccessRules implements AccessRules {
                 roles(HttpMethod.POST, "/programmes/zones", Role.PROGRAMME_MANAGER),
                 roles(HttpMethod.GET, "/programmes/couverture", Role.PROGRAMME_MANAGER),
                 roles(HttpMethod.GET, "/programmes/couverture.csv", Role.PROGRAMME_MANAGER),
+                roles(HttpMethod.GET, "/programmes/couverture-epci.csv", Role.PROGRAMME_MANAGER),
+                roles(HttpMethod.GET, "/api/v1/programmes/priority-zones", Role.PROGRAMME_MANAGER),
                 roles(HttpMethod.GET, "/api/v1/programmes/coverage", Role.PROGRAMME_MANAGER));
     }
 }

@@ -44,7 +44,27 @@ public class SiteCoverage {
      * @param minutes per commune (engine order), {@code +∞} beyond {@link #HORIZON}
      */
     public record Coverage(
-            int labelledSites, Area france, List<Area> regions, List<Area> departements, double[] minutes) {
+            int labelledSites,
+            Area france,
+            List<Area> regions,
+            List<Area> departements,
+            List<Area> epcis,
+            double[] minutes) {
+
+        /** The coverage of a set of EPCI taken together (e.g. a list of priority zones). */
+        public Area of(java.util.Collection<String> sirens, String name) {
+            long[] sum = new long[4];
+            for (Area a : epcis) {
+                if (sirens.contains(a.code())) {
+                    sum[0] += a.population();
+                    sum[1] += a.covered();
+                    sum[2] += a.ald();
+                    sum[3] += a.aldCovered();
+                }
+            }
+            return area("", name, sum);
+        }
+
         /** Minutes from a commune (engine index) to the nearest labelled site, {@code +∞} beyond an hour. */
         public double minutesOf(int commune) {
             return minutes[commune];
@@ -94,7 +114,7 @@ public class SiteCoverage {
             if (n.communeCode() != null)
                 ald.merge(n.communeCode(), (long) n.longTermConditionWithoutDoctor(), Long::sum);
         }
-        Map<String, long[]> byDep = new TreeMap<>(), byRegion = new TreeMap<>();
+        Map<String, long[]> byDep = new TreeMap<>(), byRegion = new TreeMap<>(), byEpci = new TreeMap<>();
         long[] all = new long[4];
         for (int i = 0; i < communes.size(); i++) {
             Commune c = communes.get(i);
@@ -104,6 +124,7 @@ public class SiteCoverage {
             add(all, row);
             add(byDep.computeIfAbsent(c.departement(), k -> new long[4]), row);
             if (!c.region().isEmpty()) add(byRegion.computeIfAbsent(c.region(), k -> new long[4]), row);
+            if (!c.epci().isEmpty()) add(byEpci.computeIfAbsent(c.epci(), k -> new long[4]), row);
         }
         Map<String, String> depNames = territory.departementNames();
         Map<String, String> regionNames = new HashMap<>();
@@ -111,7 +132,16 @@ public class SiteCoverage {
         List<Area> deps = new ArrayList<>(), regions = new ArrayList<>();
         byDep.forEach((k, v) -> deps.add(area(k, depNames.getOrDefault(k, k), v)));
         byRegion.forEach((k, v) -> regions.add(area(k, regionNames.getOrDefault(k, k), v)));
-        return new Coverage(labelled.size(), area("", "France", all), List.copyOf(regions), List.copyOf(deps), minutes);
+        Map<String, String> epciNames = territory.epciNames();
+        List<Area> epcis = new ArrayList<>();
+        byEpci.forEach((k, v) -> epcis.add(area(k, epciNames.getOrDefault(k, k), v)));
+        return new Coverage(
+                labelled.size(),
+                area("", "France", all),
+                List.copyOf(regions),
+                List.copyOf(deps),
+                List.copyOf(epcis),
+                minutes);
     }
 
     /**

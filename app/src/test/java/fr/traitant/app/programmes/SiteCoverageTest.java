@@ -113,6 +113,38 @@ class SiteCoverageTest {
                         .orElseThrow())
                 .endsWith(",1");
 
+        // by EPCI, and a set of EPCI taken together (priority zones): sums of their communes
+        String gapEpci = communes.get(gap).epci();
+        String brianconEpci = communes.get(briancon).epci();
+        SiteCoverage.Coverage now = coverage.coverage();
+        SiteCoverage.Area gapArea = now.epcis().stream()
+                .filter(a -> a.code().equals(gapEpci))
+                .findFirst()
+                .orElseThrow();
+        long epciPopulation = communes.asList().stream()
+                .filter(x -> x.epci().equals(gapEpci))
+                .mapToLong(fr.traitant.engine.territory.Commune::population)
+                .sum();
+        assertThat(gapArea.population()).isEqualTo(epciPopulation);
+        assertThat(gapArea.covered()).isPositive().isLessThanOrEqualTo(epciPopulation);
+        SiteCoverage.Area both = now.of(java.util.Set.of(gapEpci, brianconEpci), "zones");
+        SiteCoverage.Area brianconArea = now.epcis().stream()
+                .filter(a -> a.code().equals(brianconEpci))
+                .findFirst()
+                .orElseThrow();
+        assertThat(both.population()).isEqualTo(gapArea.population() + brianconArea.population());
+        assertThat(both.covered()).isEqualTo(gapArea.covered() + brianconArea.covered());
+        String epciCsv =
+                manager.get("/programmes/couverture-epci.csv", "text/csv").body();
+        assertThat(epciCsv.lines()
+                        .filter(l -> l.startsWith(gapEpci + ","))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("," + gapArea.population() + "," + gapArea.covered() + ",");
+        var api = manager.get("/api/v1/programmes/priority-zones", "application/json");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.body()).contains("\"computed\"", "\"score\"");
+
         sites.move(id, CareSiteStatus.WITHDRAWN, "ARS Provence-Alpes-Côte d'Azur", "");
         assertThat(coveredIn("05")).isEqualTo(before);
     }
