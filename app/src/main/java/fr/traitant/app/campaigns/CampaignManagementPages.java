@@ -117,16 +117,12 @@ class CampaignManagementPages {
         model.addAttribute("departementName", territory.departementLabel(c.departement()));
         model.addAttribute("targets", page.map(this::row));
         model.addAttribute("results", c.draft() ? null : results.of(id));
+        List<CampaignTarget> all = campaigns.allTargets(id);
         model.addAttribute(
                 "byLetter",
-                campaigns.allTargets(id).stream()
-                        .filter(t -> "LETTER".equals(t.sentBy()))
-                        .count());
+                all.stream().filter(t -> "LETTER".equals(t.sentBy())).count());
         model.addAttribute(
-                "kept",
-                campaigns.allTargets(id).stream()
-                        .filter(t -> t.removedAt() == null)
-                        .count());
+                "kept", all.stream().filter(t -> t.removedAt() == null).count());
         return "campaigns/campaign";
     }
 

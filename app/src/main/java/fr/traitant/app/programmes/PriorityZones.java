@@ -158,13 +158,20 @@ public class PriorityZones {
 
     /** The list against the computed candidates of the same size. */
     public Comparison compare(long listId) {
+        return compare(listId, computed(Integer.MAX_VALUE));
+    }
+
+    /**
+     * The same, against candidates already computed ({@link #computed(int)} over every EPCI), so that a page showing
+     * both scores every EPCI once.
+     */
+    public Comparison compare(long listId, List<Zone> all) {
         ZoneList list = lists().stream()
                 .filter(l -> l.id() == listId)
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("Aucune liste " + listId + "."));
         Set<String> official = new LinkedHashSet<>(zonesOf(listId));
-        // the computed candidates over every EPCI, so that an official zone outside the list still shows its values
-        List<Zone> all = computed(Integer.MAX_VALUE);
+        // the candidates cover every EPCI, so that an official zone outside the computed list still shows its values
         Map<String, Zone> bySiren = new HashMap<>();
         all.forEach(z -> bySiren.put(z.siren(), z));
         Set<String> computed = new LinkedHashSet<>();

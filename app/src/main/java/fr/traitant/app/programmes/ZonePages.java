@@ -30,9 +30,12 @@ class ZonePages {
     @GetMapping("/programmes/zones")
     String page(Model model) {
         model.addAttribute("lists", zones.lists());
+        // every EPCI scored once (the directory's whole supply is read for it), for the comparison and the candidates
+        List<PriorityZones.Zone> all = zones.computed(Integer.MAX_VALUE);
         model.addAttribute(
-                "comparison", zones.latest().map(l -> zones.compare(l.id())).orElse(null));
-        model.addAttribute("candidates", zones.computed(151));
+                "comparison",
+                zones.latest().map(l -> zones.compare(l.id(), all)).orElse(null));
+        model.addAttribute("candidates", all.subList(0, Math.min(151, all.size())));
         if (!model.containsAttribute("name")) model.addAttribute("name", "");
         if (!model.containsAttribute("published")) model.addAttribute("published", "");
         return "programmes/zones";
