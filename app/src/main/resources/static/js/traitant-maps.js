@@ -10,7 +10,30 @@ window.TraitantMaps = (function () {
     if (element.dataset.tileUrl) {
       L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.tileAttribution || "", maxZoom: 18 }).addTo(map);
     }
+    if (element.dataset.zones) { zones(map, element); }
     return map;
+  }
+
+  // The priority zones, outlined above every other layer of a map (a pane of their own, not clickable), with a legend
+  // line after the map that says which list they come from and that the outlines are approximate.
+  function zones(map, element) {
+    map.createPane("zones");
+    map.getPane("zones").style.zIndex = 450;
+    map.getPane("zones").style.pointerEvents = "none";
+    getJson(element.dataset.zones).then(function (data) {
+      if (!data.features || data.features.length === 0) { return; }
+      L.geoJSON(data, {
+        pane: "zones", interactive: false,
+        style: { color: "#161616", weight: 2, dashArray: "5 4", fill: false }
+      }).addTo(map);
+      var note = document.createElement("p");
+      note.className = "traitant-zones-legend fr-text--sm fr-mb-1w";
+      var swatch = document.createElement("span");
+      swatch.className = "traitant-zones-legend__swatch";
+      note.appendChild(swatch);
+      note.appendChild(document.createTextNode(data.legend));
+      element.insertAdjacentElement("afterend", note);
+    }).catch(function () { /* the map stays usable without the zones */ });
   }
 
   function colorOf(classes, value) {

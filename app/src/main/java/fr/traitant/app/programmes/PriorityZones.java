@@ -137,6 +137,29 @@ public class PriorityZones {
                 .list();
     }
 
+    /** The zones shown on every map: the newest official list, or else the computed candidates (151, as officially). */
+    public record CurrentZones(String legend, boolean official, List<String> sirens) {}
+
+    /** Size of the official list of September 2025, used for the computed candidates when no list is imported. */
+    public static final int OFFICIAL_SIZE = 151;
+
+    public CurrentZones current() {
+        Optional<ZoneList> list = latest();
+        if (list.isPresent()) {
+            ZoneList l = list.get();
+            return new CurrentZones(
+                    "Zones prioritaires : liste officielle « " + l.name() + " » publiée le "
+                            + fr.traitant.app.platform.FrenchDates.day(l.publishedOn()) + " (contours approchés)",
+                    true,
+                    zonesOf(l.id()));
+        }
+        return new CurrentZones(
+                "Zones prioritaires : aucune liste officielle importée, les " + OFFICIAL_SIZE
+                        + " intercommunalités au score le plus élevé calculé par Traitant (contours approchés)",
+                false,
+                computed(OFFICIAL_SIZE).stream().map(Zone::siren).toList());
+    }
+
     /** The computed candidates: every inhabited EPCI by its score ({@link ZoneScores}), least served first. */
     public List<Zone> computed(int n) {
         List<Zone> all = new ArrayList<>();

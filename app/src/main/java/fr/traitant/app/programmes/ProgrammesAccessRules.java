@@ -1,5 +1,6 @@
 package fr.traitant.app.programmes;
 
+import static fr.traitant.app.identity.AccessRule.everybody;
 import static fr.traitant.app.identity.AccessRule.roles;
 
 import fr.traitant.app.identity.AccessRule;
@@ -9,7 +10,7 @@ import java.util.List;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-/** Who may use the programmes: the programme manager. */
+/** Who may use the programmes: the programme manager; the zones' outlines are public. */
 @Component
 class ProgrammesAccessRules implements AccessRules {
 
@@ -28,6 +29,8 @@ class ProgrammesAccessRules implements AccessRules {
                 roles(HttpMethod.GET, "/programmes/couverture.csv", Role.PROGRAMME_MANAGER),
                 roles(HttpMethod.GET, "/programmes/couverture-epci.csv", Role.PROGRAMME_MANAGER),
                 roles(HttpMethod.GET, "/api/v1/programmes/priority-zones", Role.PROGRAMME_MANAGER),
-                roles(HttpMethod.GET, "/api/v1/programmes/coverage", Role.PROGRAMME_MANAGER));
+                roles(HttpMethod.GET, "/api/v1/programmes/coverage", Role.PROGRAMME_MANAGER),
+                // on every map, public ones included: which EPCI are priority zones is public
+                everybody(HttpMethod.GET, "/geo/zones-prioritaires.geojson"));
     }
 }

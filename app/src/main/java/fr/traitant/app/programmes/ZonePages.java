@@ -2,18 +2,26 @@ package fr.traitant.app.programmes;
 
 import fr.traitant.app.platform.SemicolonCsv;
 import fr.traitant.app.platform.TextFile;
+import fr.traitant.app.territory.EpciOutlines;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -22,9 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ZonePages {
 
     private final PriorityZones zones;
+    private final EpciOutlines outlines;
 
-    ZonePages(PriorityZones zones) {
+    ZonePages(PriorityZones zones, EpciOutlines outlines) {
         this.zones = zones;
+        this.outlines = outlines;
     }
 
     @GetMapping("/programmes/zones")
@@ -39,6 +49,32 @@ class ZonePages {
         if (!model.containsAttribute("name")) model.addAttribute("name", "");
         if (!model.containsAttribute("published")) model.addAttribute("published", "");
         return "programmes/zones";
+    }
+
+    /**
+     * The current priority zones as GeoJSON for every map (public: the official list is public, the computed one says
+     * only which EPCI score highest), outlines approximate ({@link EpciOutlines}).
+     */
+    @GetMapping(value = "/geo/zones-prioritaires.geojson", produces = "application/geo+json")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> outlines() {
+        PriorityZones.CurrentZones current = zones.current();
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (EpciOutlines.Outline o : outlines.of(current.sirens())) {
+            features.add(Map.of(
+                    "type", "Feature",
+                    "properties", Map.of("siren", o.siren(), "nom", o.name()),
+                    "geometry", Map.of("type", "MultiPolygon", "coordinates", o.polygons())));
+        }
+        Map<String, Object> collection = new LinkedHashMap<>();
+        collection.put("type", "FeatureCollection");
+        collection.put("legend", current.legend());
+        collection.put("official", current.official());
+        collection.put("features", features);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)))
+                .contentType(MediaType.parseMediaType("application/geo+json"))
+                .body(collection);
     }
 
     @PostMapping("/programmes/zones")

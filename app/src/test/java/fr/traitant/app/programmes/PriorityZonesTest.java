@@ -74,4 +74,29 @@ class PriorityZonesTest {
         assertThat(PriorityZones.normal("Communauté de Communes du Pays-de-Gourdon"))
                 .isEqualTo("communaute de communes du pays de gourdon");
     }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void every_map_outlines_the_newest_official_list_anonymously() {
+        long id = zones.importList(
+                "Liste pour les cartes", LocalDate.of(2026, 11, 30), new StringReader("epci\n200023737\n247000623\n"));
+        var response = new fr.traitant.app.Http(port)
+                .get("/geo/zones-prioritaires.geojson", "application/json, application/geo+json");
+        assertThat(response.status()).isEqualTo(200);
+        var json = response.json();
+        assertThat(json.path("type").asString()).isEqualTo("FeatureCollection");
+        assertThat(json.path("official").asBoolean()).isTrue();
+        assertThat(json.path("legend").asString())
+                .isEqualTo("Zones prioritaires : liste officielle « Liste pour les cartes » publiée le 30 novembre 2026"
+                        + " (contours approchés)");
+        java.util.List<String> sirens = new java.util.ArrayList<>();
+        json.path("features").forEach(f -> {
+            sirens.add(f.path("properties").path("siren").asString());
+            assertThat(f.path("geometry").path("type").asString()).isEqualTo("MultiPolygon");
+            assertThat(f.path("geometry").path("coordinates").size()).isPositive();
+        });
+        assertThat(sirens).containsExactlyElementsOf(zones.zonesOf(id));
+    }
 }
