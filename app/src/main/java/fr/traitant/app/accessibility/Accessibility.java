@@ -58,15 +58,36 @@ public class Accessibility {
      */
     public record CommunePoint(String code, String name, double lat, double lon, double apl, long population) {}
 
+    /**
+     * A day of a trend (the day's last computation).
+     *
+     * @param apl         population-weighted APL of the EPCI asked for
+     * @param population  their inhabitants
+     * @param nationalApl population-weighted APL of every EPCI, for comparison
+     */
+    public record TrendDay(java.time.LocalDate day, double apl, long population, double nationalApl) {}
+
     private final JdbcClient jdbc;
     private final AccessibilityComputation computation;
     private final fr.traitant.app.territory.Territory territory;
+    private final AccessibilityStore store;
 
     Accessibility(
-            JdbcClient jdbc, AccessibilityComputation computation, fr.traitant.app.territory.Territory territory) {
+            JdbcClient jdbc,
+            AccessibilityComputation computation,
+            fr.traitant.app.territory.Territory territory,
+            AccessibilityStore store) {
+        this.store = store;
         this.jdbc = jdbc;
         this.computation = computation;
         this.territory = territory;
+    }
+
+    /** The APL of a set of EPCI taken together, one value per day it was computed, oldest first. */
+    public List<TrendDay> trend(java.util.Collection<String> epcis) {
+        return store.history(epcis).stream()
+                .map(d -> new TrendDay(d.day(), d.apl(), d.population(), d.nationalApl()))
+                .toList();
     }
 
     public AccessibilityStatus status() {

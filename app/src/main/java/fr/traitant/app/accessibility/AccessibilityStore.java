@@ -24,8 +24,11 @@ class AccessibilityStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final TransactionTemplate transactions;
+    private final java.time.Clock clock;
 
-    AccessibilityStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions) {
+    AccessibilityStore(
+            JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.transactions = transactions;
@@ -136,5 +139,33 @@ class AccessibilityStore {
         jdbcTemplate.batchUpdate("""
                 insert into area_accessibility (level, code, commune_count, population, apl, underserved_population, priority_rank, run_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        // the day's history: this run's EPCI replace any earlier run of the same day
+        java.time.LocalDate day = java.time.LocalDate.now(clock.withZone(fr.traitant.app.platform.FrenchDates.PARIS));
+        jdbc.sql("delete from epci_accessibility_history where day = ?")
+                .param(day)
+                .update();
+        List<Object[]> history = new ArrayList<>();
+        for (AreaScore area : result.areas(AreaLevel.EPCI)) {
+            history.add(new Object[] {day, area.code(), area.population(), area.apl(), runId});
+        }
+        jdbcTemplate.batchUpdate(
+                "insert into epci_accessibility_history (day, epci, population, apl, run_id) values (?, ?, ?, ?, ?)",
+                history);
+    }
+
+    /** One day of a set of EPCI's history: their APL weighted by population, and that of every EPCI. */
+    record HistoryDay(java.time.LocalDate day, double apl, long population, double nationalApl) {}
+
+    List<HistoryDay> history(java.util.Collection<String> epcis) {
+        return jdbc.sql("""
+                        select day,
+                               sum(apl * population) filter (where epci = any(:e)) / nullif(sum(population) filter (where epci = any(:e)), 0),
+                               coalesce(sum(population) filter (where epci = any(:e)), 0),
+                               sum(apl * population) / nullif(sum(population), 0)
+                          from epci_accessibility_history group by day order by day""")
+                .param("e", epcis.toArray(String[]::new))
+                .query((rs, i) -> new HistoryDay(
+                        rs.getObject(1, java.time.LocalDate.class), rs.getDouble(2), rs.getLong(3), rs.getDouble(4)))
+                .list();
     }
 }

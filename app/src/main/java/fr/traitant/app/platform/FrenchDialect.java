@@ -1,6 +1,5 @@
 package fr.traitant.app.platform;
 
-import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZonedDateTime;
-import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -90,28 +88,22 @@ class FrenchDialect extends AbstractDialect implements IExpressionObjectDialect 
 
         /** "12 345" with the French thin space. */
         public String count(long value) {
-            return NumberFormat.getIntegerInstance(Locale.FRANCE).format(value);
+            return FrenchNumbers.count(value);
         }
 
-        /** "1 234,5" with at most {@code digits} decimals (an expected number of people, a rate). */
+        /** "1 234,5" with at most {@code digits} decimals. */
         public String decimal(double value, int digits) {
-            NumberFormat f = NumberFormat.getNumberInstance(Locale.FRANCE);
-            f.setMaximumFractionDigits(digits);
-            f.setMinimumFractionDigits(0);
-            return f.format(value);
+            return FrenchNumbers.decimal(value, digits);
         }
 
-        /** "1 234,50 €": an amount in euros with its cents. */
+        /** "1 234,50 €". */
         public String euros(double amount) {
-            NumberFormat f = NumberFormat.getNumberInstance(Locale.FRANCE);
-            f.setMinimumFractionDigits(2);
-            f.setMaximumFractionDigits(2);
-            return f.format(amount) + "\u00a0€";
+            return FrenchNumbers.euros(amount);
         }
 
-        /** "12,3 %" from a share between 0 and 1, with one decimal. */
+        /** "12,3 %" from a share between 0 and 1. */
         public String percent(double share) {
-            return decimal(100 * share, 1) + "\u00a0%";
+            return FrenchNumbers.percent(share);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,6 +137,49 @@ public class CareSites {
         return jdbc.sql("select commune_code from care_site where status = 'LABELLED' order by id")
                 .query((rs, i) -> rs.getString(1))
                 .list();
+    }
+
+    /** The communes of the sites that were labelled at that instant (by their history), one per site. */
+    public List<String> labelledCommunesAt(Instant at) {
+        return jdbc.sql("""
+                        select s.commune_code from care_site s
+                          join lateral (select e.status from care_site_event e where e.site_id = s.id and e.at <= :at
+                                         order by e.at desc, e.id desc limit 1) last on true
+                         where last.status = 'LABELLED' order by s.id""")
+                .param("at", Timestamp.from(at))
+                .query((rs, i) -> rs.getString(1))
+                .list();
+    }
+
+    /** A département's sites by status. */
+    public record DepartementCounts(String code, String name, Map<CareSiteStatus, Long> counts) {
+        public long total() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        public long of(CareSiteStatus status) {
+            return counts.getOrDefault(status, 0L);
+        }
+    }
+
+    /** The départements that have at least one site, by code, with their sites by status. */
+    public List<DepartementCounts> countsByDepartement() {
+        Map<String, DepartementCounts> byCode = new java.util.TreeMap<>();
+        record Row(String code, String name, CareSiteStatus status, long count) {}
+        jdbc.sql("""
+                        select c.departement_code, d.name, s.status, count(*) from care_site s
+                          join commune c on c.code = s.commune_code join departement d on d.code = c.departement_code
+                         group by c.departement_code, d.name, s.status""")
+                .query((rs, i) -> new Row(
+                        rs.getString(1), rs.getString(2), CareSiteStatus.valueOf(rs.getString(3)), rs.getLong(4)))
+                .list()
+                .forEach(r -> byCode.computeIfAbsent(
+                                r.code(),
+                                code -> new DepartementCounts(
+                                        code, r.name(), new java.util.EnumMap<>(CareSiteStatus.class)))
+                        .counts()
+                        .put(r.status(), r.count()));
+        return List.copyOf(byCode.values());
     }
 
     /** The sites not labelled (candidates, under review, withdrawn), by id. */

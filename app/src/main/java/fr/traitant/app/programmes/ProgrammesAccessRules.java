@@ -17,6 +17,7 @@ class ProgrammesAccessRules implements AccessRules {
     @Override
     public List<AccessRule> rules() {
         return List.of(
+                roles(HttpMethod.GET, "/programmes", Role.PROGRAMME_MANAGER),
                 roles(HttpMethod.GET, "/programmes/sites", Role.PROGRAMME_MANAGER),
                 roles(HttpMethod.POST, "/programmes/sites", Role.PROGRAMME_MANAGER),
                 roles(HttpMethod.GET, "/programmes/sites/import", Role.PROGRAMME_MANAGER),

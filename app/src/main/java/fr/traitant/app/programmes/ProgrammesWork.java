@@ -25,7 +25,7 @@ class ProgrammesWork implements WorkSummary {
                 "Sites France Santé",
                 Long.toString(counts.getOrDefault(CareSiteStatus.UNDER_REVIEW, 0L)),
                 "en instruction ; " + counts.getOrDefault(CareSiteStatus.LABELLED, 0L)
-                        + " labellisé(s). Critères du label, décisions.",
-                "/programmes/sites"));
+                        + " labellisé(s). Tableau de bord : sites, couverture, zones prioritaires.",
+                "/programmes"));
     }
 }

@@ -1,6 +1,7 @@
 package fr.traitant.app.programmes;
 
 import fr.traitant.app.members.HouseholdNeeds;
+import fr.traitant.app.platform.FrenchDates;
 import fr.traitant.app.territory.Territory;
 import fr.traitant.engine.coverage.CoverageWorld;
 import fr.traitant.engine.coverage.MaximalCovering;
@@ -80,12 +81,14 @@ public class SiteCoverage {
     private final CareSites sites;
     private final Territory territory;
     private final HouseholdNeeds needs;
+    private final java.time.Clock clock;
     private volatile @Nullable EstimatedRoadTimes times;
     private volatile @Nullable Cached cached;
 
     private record Cached(List<String> labelled, Coverage coverage) {}
 
-    SiteCoverage(CareSites sites, Territory territory, HouseholdNeeds needs) {
+    SiteCoverage(CareSites sites, Territory territory, HouseholdNeeds needs, java.time.Clock clock) {
+        this.clock = clock;
         this.sites = sites;
         this.territory = territory;
         this.needs = needs;
@@ -185,6 +188,45 @@ public class SiteCoverage {
                     p.gains().get(i)));
         }
         return new Proposals(proposals, p.covered(), p.upperBound(), p.proven(), others.size());
+    }
+
+    /** The population within 30 minutes of the sites labelled on a day. */
+    public record CoveragePoint(java.time.LocalDate day, int labelledSites, long covered, long population) {
+        public double share() {
+            return population == 0 ? 0 : (double) covered / population;
+        }
+    }
+
+    /**
+     * Coverage over time, from the sites' labelling history: on the first day of each of the last {@code months}
+     * months (the current one included) and today, the sites labelled that day and the population within 30 minutes.
+     */
+    public List<CoveragePoint> history(int months) {
+        java.time.ZonedDateTime now = clock.instant().atZone(FrenchDates.PARIS);
+        java.time.LocalDate first = now.toLocalDate().withDayOfMonth(1).minusMonths(months - 1L);
+        List<CoveragePoint> points = new ArrayList<>();
+        for (java.time.LocalDate day = first; !day.isAfter(now.toLocalDate()); day = day.plusMonths(1)) {
+            points.add(pointAt(day, day.atStartOfDay(FrenchDates.PARIS).toInstant()));
+        }
+        if (!points.getLast().day().equals(now.toLocalDate())) points.add(pointAt(now.toLocalDate(), now.toInstant()));
+        return points;
+    }
+
+    private CoveragePoint pointAt(java.time.LocalDate day, java.time.Instant at) {
+        Communes communes = territory.engineCommunes();
+        EstimatedRoadTimes t = times(communes);
+        List<String> labelled = sites.labelledCommunesAt(at);
+        boolean[] in = new boolean[communes.size()];
+        for (String code : new java.util.TreeSet<>(labelled)) {
+            t.forEachReachable(communes.indexOf(code), MINUTES, (d, m) -> in[d] = true);
+        }
+        long covered = 0, population = 0;
+        for (int i = 0; i < in.length; i++) {
+            long p = communes.get(i).population();
+            population += p;
+            if (in[i]) covered += p;
+        }
+        return new CoveragePoint(day, labelled.size(), covered, population);
     }
 
     private EstimatedRoadTimes times(Communes communes) {

@@ -68,7 +68,15 @@ class ZonePages {
         }
         Map<String, Object> collection = new LinkedHashMap<>();
         collection.put("type", "FeatureCollection");
-        collection.put("legend", current.legend());
+        int missing = current.sirens().size() - features.size();
+        collection.put(
+                "legend",
+                missing == 0
+                        ? current.legend()
+                        : current.legend() + " ; " + missing
+                                + (missing > 1
+                                        ? " zones d’outre-mer ne sont pas tracées"
+                                        : " zone d’outre-mer n’est pas tracée"));
         collection.put("official", current.official());
         collection.put("features", features);
         return ResponseEntity.ok()

@@ -201,4 +201,34 @@ class AccessibilityIntegrationTest {
                 .list();
         return scores;
     }
+
+    @Test
+    void each_day_keeps_the_apl_of_every_epci_for_trends() {
+        List<String> two = jdbc.sql(
+                        "select code from area_accessibility where level = 'EPCI' and population > 0 order by code limit 2")
+                .query(String.class)
+                .list();
+        List<Accessibility.TrendDay> trend = accessibility.trend(two);
+        Accessibility.TrendDay today = trend.getLast();
+        assertThat(today.day()).isEqualTo(java.time.LocalDate.now(fr.traitant.app.platform.FrenchDates.PARIS));
+        // the two EPCI's APL weighted by their population, computed here from the stored areas
+        double weighted = 0;
+        long population = 0;
+        for (String code : two) {
+            var row = jdbc.sql("select apl, population from area_accessibility where level = 'EPCI' and code = ?")
+                    .param(code)
+                    .query((rs, n) -> new double[] {rs.getDouble(1), rs.getLong(2)})
+                    .single();
+            weighted += row[0] * row[1];
+            population += (long) row[1];
+        }
+        assertThat(today.population()).isEqualTo(population);
+        assertThat(today.apl()).isCloseTo(weighted / population, org.assertj.core.api.Assertions.within(1e-9));
+        double national = jdbc.sql("""
+                        select sum(apl * population) / sum(population) from area_accessibility where level = 'EPCI'""").query(Double.class).single();
+        assertThat(today.nationalApl()).isCloseTo(national, org.assertj.core.api.Assertions.within(1e-9));
+        // one day, one row per EPCI, however many computations ran that day
+        assertThat(trend.stream().map(Accessibility.TrendDay::day).distinct().count())
+                .isEqualTo(trend.size());
+    }
 }

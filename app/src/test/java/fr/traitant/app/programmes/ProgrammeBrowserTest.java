@@ -92,10 +92,23 @@ class ProgrammeBrowserTest {
         page.waitForCondition(() -> page.locator("#carte-couverture").getAttribute("data-sites") != null);
         assertThat(Integer.parseInt(page.locator("#carte-couverture").getAttribute("data-sites")))
                 .isEqualTo(sitesBefore + 1);
+        // the priority zones outlined on the map, with their legend line under it
+        assertThat(page.locator(".traitant-zones-legend")).containsText("Zones prioritaires");
+        assertThat(page.locator(".leaflet-zones-pane path").first()).isAttached();
+
+        // the dashboard: the sites by status, the coverage over time, the zones
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Programmes").setExact(true))
+                .click();
+        assertThat(page.locator("h1")).hasText("Tableau de bord des programmes");
+        assertThat(page.locator("#graphique-statuts")).containsText("Labellisé France Santé");
+        assertThat(page.locator("#graphique-couverture circle").first()).isAttached();
+        assertThat(page.locator("#zones-liste")).containsText("intercommunalités");
         Path shots = Path.of("target/screenshots");
         Files.createDirectories(shots);
         page.screenshot(new Page.ScreenshotOptions()
-                .setPath(shots.resolve("couverture-france-sante.png"))
+                .setPath(shots.resolve("tableau-de-bord-programmes.png"))
                 .setFullPage(true));
         // the intermittent CSP report of an inline style, tolerated as in LoginBrowserTest (source not identified)
         assertThat(consoleErrors)

@@ -148,4 +148,61 @@ class SiteCoverageTest {
         sites.move(id, CareSiteStatus.WITHDRAWN, "ARS Provence-Alpes-Côte d'Azur", "");
         assertThat(coveredIn("05")).isEqualTo(before);
     }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void coverage_over_time_follows_the_dates_of_the_label_decisions_and_the_dashboard_shows_it() {
+        java.time.LocalDate thisMonth = java.time.LocalDate.now(fr.traitant.app.platform.FrenchDates.PARIS)
+                .withDayOfMonth(1);
+        // labelled two weeks before the first day of last month, withdrawn two weeks before the first of this month
+        long id = sites.add(new CareSites.NewSite(
+                "Centre de santé de Mende", CareSiteKind.CENTRE_DE_SANTE, "", "48095", 5, true, true, true, true));
+        sites.move(id, CareSiteStatus.UNDER_REVIEW, "", "");
+        sites.move(id, CareSiteStatus.LABELLED, "ARS Occitanie", "");
+        sites.move(id, CareSiteStatus.WITHDRAWN, "ARS Occitanie", "");
+        java.util.function.BiConsumer<CareSiteStatus, java.time.LocalDate> at =
+                (status, day) -> jdbc.sql("update care_site_event set at = ? where site_id = ? and status = ?")
+                        .params(
+                                java.sql.Timestamp.from(day.atStartOfDay(fr.traitant.app.platform.FrenchDates.PARIS)
+                                        .toInstant()),
+                                id,
+                                status.name())
+                        .update();
+        at.accept(CareSiteStatus.CANDIDATE, thisMonth.minusMonths(2));
+        at.accept(CareSiteStatus.UNDER_REVIEW, thisMonth.minusMonths(2));
+        at.accept(CareSiteStatus.LABELLED, thisMonth.minusMonths(1).minusDays(14));
+        at.accept(CareSiteStatus.WITHDRAWN, thisMonth.minusDays(14));
+
+        var history = coverage.history(3);
+        assertThat(history)
+                .extracting(SiteCoverage.CoveragePoint::day)
+                .startsWith(thisMonth.minusMonths(2), thisMonth.minusMonths(1), thisMonth);
+        SiteCoverage.CoveragePoint before = history.get(0), labelled = history.get(1), withdrawn = history.get(2);
+        assertThat(labelled.labelledSites()).isEqualTo(before.labelledSites() + 1);
+        assertThat(withdrawn.labelledSites()).isEqualTo(before.labelledSites());
+        // Mende and every commune within 30 minutes of it, by the road estimate directly
+        Communes communes = territory.engineCommunes();
+        EstimatedRoadTimes road = EstimatedRoadTimes.over(communes, RoadTimeModel.DEFAULT);
+        int mende = communes.indexOf("48095");
+        long near = 0;
+        for (int i = 0; i < communes.size(); i++)
+            if (road.minutes(i, mende) <= 30) near += communes.get(i).population();
+        assertThat(labelled.covered() - before.covered()).isPositive().isLessThanOrEqualTo(near);
+        assertThat(withdrawn.covered()).isEqualTo(before.covered());
+
+        WebSession manager = TestAccounts.signedIn(accounts, Role.PROGRAMME_MANAGER, port);
+        var page = org.jsoup.Jsoup.parse(manager.get("/programmes").body());
+        assertThat(page.select("#table-couverture-temps tbody tr")).hasSize(DashboardPages.MONTHS + 1);
+        assertThat(page.select("#graphique-couverture circle")).hasSize(DashboardPages.MONTHS + 1);
+        assertThat(page.select("#table-sites-departements tbody tr td:first-child")
+                        .eachText())
+                .contains("48 Lozère");
+        assertThat(page.select("#graphique-statuts text").eachText()).contains("Label retiré");
+        assertThat(TestAccounts.signedIn(accounts, Role.ADVISOR, port)
+                        .get("/programmes")
+                        .status())
+                .isEqualTo(403);
+    }
 }
