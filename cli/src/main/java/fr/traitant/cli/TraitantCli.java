@@ -3,6 +3,7 @@ package fr.traitant.cli;
 import fr.traitant.cli.accessibility.AccessibilityCommand;
 import fr.traitant.cli.campaign.CampaignTargetCommand;
 import fr.traitant.cli.coverage.CoverageCommand;
+import fr.traitant.cli.missions.MissionsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,8 @@ public final class TraitantCli {
                 .addSubcommand("accessibility", new AccessibilityCommand())
                 .addSubcommand(new MatchCommand())
                 .addSubcommand(new CampaignTargetCommand())
-                .addSubcommand(new CoverageCommand());
+                .addSubcommand(new CoverageCommand())
+                .addSubcommand(new MissionsCommand());
     }
 
     public static void main(String[] args) {
