@@ -37,7 +37,8 @@ public class WaitingList {
         TRANSFER("Mutation"),
         CASE("Dossier d’accompagnement"),
         ALD_DATA("Données ALD de la caisse"),
-        ONLINE("Demande en ligne");
+        ONLINE("Demande en ligne"),
+        MISSION("Vu plusieurs fois en consultation de mission");
 
         private final String label;
 

@@ -8,7 +8,6 @@ import fr.traitant.engine.coverage.MaximalCovering;
 import fr.traitant.engine.territory.Commune;
 import fr.traitant.engine.territory.Communes;
 import fr.traitant.engine.travel.EstimatedRoadTimes;
-import fr.traitant.engine.travel.RoadTimeModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -82,12 +81,13 @@ public class SiteCoverage {
     private final Territory territory;
     private final HouseholdNeeds needs;
     private final java.time.Clock clock;
-    private volatile @Nullable EstimatedRoadTimes times;
+    private final RoadEstimate road;
     private volatile @Nullable Cached cached;
 
     private record Cached(List<String> labelled, Coverage coverage) {}
 
-    SiteCoverage(CareSites sites, Territory territory, HouseholdNeeds needs, java.time.Clock clock) {
+    SiteCoverage(CareSites sites, Territory territory, HouseholdNeeds needs, java.time.Clock clock, RoadEstimate road) {
+        this.road = road;
         this.clock = clock;
         this.sites = sites;
         this.territory = territory;
@@ -230,12 +230,7 @@ public class SiteCoverage {
     }
 
     private EstimatedRoadTimes times(Communes communes) {
-        EstimatedRoadTimes t = times;
-        if (t == null || t.communeCount() != communes.size()) {
-            t = EstimatedRoadTimes.over(communes, RoadTimeModel.DEFAULT);
-            times = t;
-        }
-        return t;
+        return road.times();
     }
 
     private static void add(long[] into, long[] row) {

@@ -71,6 +71,7 @@ public final class CpSatMissions {
                         .get(Integer.parseInt(key.substring(0, key.indexOf('/'))))
                         .rooms()));
         LinearExprBuilder covered = LinearExpr.newBuilder(), value = LinearExpr.newBuilder();
+        List<BoolVar> all = new ArrayList<>(java.util.Arrays.asList(x));
         bySite.forEach((s, list) -> {
             // at most as many days as the site has rooms over its dates, and as the possible days
             Map<String, Integer> perDate = new HashMap<>();
@@ -81,6 +82,7 @@ public final class CpSatMissions {
             BoolVar[] y = new BoolVar[max];
             for (int k = 0; k < max; k++) {
                 y[k] = model.newBoolVar("y" + s + "_" + k);
+                all.add(y[k]);
                 if (k > 0) model.addImplication(y[k], y[k - 1]);
             }
             model.addEquality(LinearExpr.sum(y), LinearExpr.sum(list.toArray(BoolVar[]::new)));
@@ -109,13 +111,17 @@ public final class CpSatMissions {
                     .setNumWorkers(workers)
                     .setRandomSeed(19)
                     .setMaxTimeInSeconds(secondsPerStage)
-                    .setLogSearchProgress(false);
+                    .setLogSearchProgress(false)
+                    .setRepairHint(true);
             CpSolverStatus status = solver.solve(model);
             if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
                 throw new IllegalStateException("CP-SAT found no plan in stage " + (stage + 1) + ": " + status);
             }
             proven &= status == CpSolverStatus.OPTIMAL;
             result[stage] = Math.round(solver.objectiveValue());
+            // the next stage starts from this stage's plan (feasible for it by construction)
+            model.clearHints();
+            for (BoolVar v : all) model.addHint(v, solver.booleanValue(v));
             model.clearObjective();
             if (stage < 2) model.addGreaterOrEqual(stages[stage], result[stage]);
         }
