@@ -59,13 +59,15 @@ public record TraitantProperties(
      * @param networkMembers           synthetic charter signatures near garrison towns
      * @param syntheticPopulationScale share of the fund's 2024 population generated into an empty database
      * @param careSites                synthetic France Santé sites generated into an empty registry
+     * @param missionPlaces            synthetic mission places (with volunteers, a published month and the next)
      */
     public record Demo(
             @DefaultValue("2024") long seed,
             @DefaultValue("0") int syntheticDoctors,
             @DefaultValue("0") int networkMembers,
             @DefaultValue("0") double syntheticPopulationScale,
-            @DefaultValue("0") int careSites) {}
+            @DefaultValue("0") int careSites,
+            @DefaultValue("0") int missionPlaces) {}
 
     /**
      * @param embedded         the embedded PostgreSQL started when no external database is configured

@@ -182,6 +182,13 @@ public class CareSites {
         return List.copyOf(byCode.values());
     }
 
+    /** The labelled sites, by name. */
+    public List<CareSite> labelled() {
+        return jdbc.sql("select " + COLUMNS_SQL + " from care_site where status = 'LABELLED' order by name, id")
+                .query(CareSites::site)
+                .list();
+    }
+
     /** The sites not labelled (candidates, under review, withdrawn), by id. */
     public List<CareSite> notLabelled() {
         return jdbc.sql("select " + COLUMNS_SQL + " from care_site where status <> 'LABELLED' order by id")

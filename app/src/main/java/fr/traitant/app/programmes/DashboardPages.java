@@ -25,8 +25,18 @@ class DashboardPages {
     private final SiteCoverage coverage;
     private final PriorityZones zones;
     private final Accessibility accessibility;
+    private final MissionFigures missions;
+    private final java.time.Clock clock;
 
-    DashboardPages(CareSites sites, SiteCoverage coverage, PriorityZones zones, Accessibility accessibility) {
+    DashboardPages(
+            CareSites sites,
+            SiteCoverage coverage,
+            PriorityZones zones,
+            Accessibility accessibility,
+            MissionFigures missions,
+            java.time.Clock clock) {
+        this.missions = missions;
+        this.clock = clock;
         this.sites = sites;
         this.coverage = coverage;
         this.zones = zones;
@@ -103,6 +113,23 @@ class DashboardPages {
                                                 .toList())),
                         2 * Math.ceil((aplTop + 0.5) / 2), // ticks every half unit or every unit
                         v -> FrenchNumbers.decimal(v, 1)));
+        // the missions: the last five months, this one and the next
+        java.time.YearMonth thisMonth =
+                java.time.YearMonth.now(clock.withZone(fr.traitant.app.platform.FrenchDates.PARIS));
+        List<MissionFigures.Month> months = new ArrayList<>();
+        for (int i = -5; i <= 1; i++) months.add(missions.of(thisMonth.plusMonths(i)));
+        MissionFigures.Month now2 = months.get(5);
+        model.addAttribute("missionMonths", months.reversed());
+        model.addAttribute("missionsNow", now2);
+        model.addAttribute("missionMonthName", MissionPlans.monthName(thisMonth));
+        model.addAttribute(
+                "missionChart",
+                Charts.bars(
+                        List.of(
+                                new Charts.Entry("Promises", now2.pledged(), Integer.toString(now2.pledged())),
+                                new Charts.Entry("Planifiées", now2.planned(), Integer.toString(now2.planned())),
+                                new Charts.Entry("Tenues", now2.held(), Integer.toString(now2.held()))),
+                        Charts.GREEN));
         return "programmes/dashboard";
     }
 }

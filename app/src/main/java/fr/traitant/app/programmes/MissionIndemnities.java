@@ -114,7 +114,8 @@ public class MissionIndemnities {
             names.put(d.rpps(), d.doctor());
         }
         List<Statement> result = new ArrayList<>();
-        byDoctor.forEach((rpps, lines) -> result.add(new Statement(rpps, names.getOrDefault(rpps, rpps), month, lines)));
+        byDoctor.forEach(
+                (rpps, lines) -> result.add(new Statement(rpps, names.getOrDefault(rpps, rpps), month, lines)));
         result.sort(java.util.Comparator.comparing(Statement::doctor));
         return result;
     }

@@ -1,0 +1,111 @@
+package fr.traitant.app.programmes;
+
+import fr.traitant.app.territory.Territory;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * The missions' figures for a month — days pledged, planned (not refused), held; consultations; the priority zones
+ * without any day; the cost; the 48-hour promise — in total and by zone, for the missions page and the programme
+ * dashboard.
+ */
+@Service
+public class MissionFigures {
+
+    /** A zone's month. */
+    public record Zone(String siren, String name, int places, int planned, int held) {}
+
+    /** A month. */
+    public record Month(
+            YearMonth month,
+            int pledged,
+            int planned,
+            int held,
+            int notHeld,
+            long consultations,
+            BigDecimal cost,
+            MissionSlots.Requests requests,
+            List<Zone> zones,
+            int zonesWithoutDay) {}
+
+    private final MissionVolunteers volunteers;
+    private final MissionPlans plans;
+    private final MissionSites sites;
+    private final MissionSlots slots;
+    private final MissionIndemnities indemnities;
+    private final PriorityZones priorityZones;
+    private final Territory territory;
+
+    MissionFigures(
+            MissionVolunteers volunteers,
+            MissionPlans plans,
+            MissionSites sites,
+            MissionSlots slots,
+            MissionIndemnities indemnities,
+            PriorityZones priorityZones,
+            Territory territory) {
+        this.volunteers = volunteers;
+        this.plans = plans;
+        this.sites = sites;
+        this.slots = slots;
+        this.indemnities = indemnities;
+        this.priorityZones = priorityZones;
+        this.territory = territory;
+    }
+
+    public Month of(YearMonth month) {
+        int pledged = volunteers.of(month).stream()
+                .mapToInt(MissionVolunteers.Volunteer::days)
+                .sum();
+        Map<String, String> epciOfCommune = new HashMap<>();
+        territory.engineCommunes().asList().forEach(c -> epciOfCommune.put(c.code(), c.epci()));
+        Map<String, int[]> byEpci = new HashMap<>();
+        for (MissionSites.Place p : sites.all()) {
+            byEpci.computeIfAbsent(epciOfCommune.getOrDefault(p.communeCode(), ""), k -> new int[3])[0]++;
+        }
+        int planned = 0, held = 0, notHeld = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (MissionPlans.PlannedDay d : plans.days(month)) {
+            if (d.status() == MissionDayStatus.REFUSED) continue;
+            planned++;
+            int[] z = byEpci.computeIfAbsent(epciOfCommune.getOrDefault(d.communeCode(), ""), k -> new int[3]);
+            z[1]++;
+            if (d.status() == MissionDayStatus.HELD) {
+                held++;
+                z[2]++;
+                cost = cost.add(indemnities.rate(d.day()));
+            }
+            if (d.status() == MissionDayStatus.NOT_HELD) notHeld++;
+        }
+        PriorityZones.CurrentZones current = priorityZones.current();
+        Map<String, String> names = territory.epciNames();
+        List<Zone> zones = new ArrayList<>();
+        int without = 0;
+        Set<String> seen = new HashSet<>();
+        for (String siren : current.sirens()) {
+            if (!seen.add(siren)) continue;
+            int[] z = byEpci.getOrDefault(siren, new int[3]);
+            if (z[1] == 0) without++;
+            zones.add(new Zone(siren, names.getOrDefault(siren, siren), z[0], z[1], z[2]));
+        }
+        zones.sort(java.util.Comparator.comparingInt(Zone::planned).reversed().thenComparing(Zone::name));
+        return new Month(
+                month,
+                pledged,
+                planned,
+                held,
+                notHeld,
+                slots.consultations(month),
+                cost,
+                slots.requests(month),
+                zones,
+                without);
+    }
+}
