@@ -23,6 +23,11 @@ public final class FrenchDates {
 
     private FrenchDates() {}
 
+    /** "mars 2027". */
+    public static String month(java.time.YearMonth month) {
+        return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH));
+    }
+
     public static @Nullable String day(@Nullable LocalDate date) {
         return date == null ? null : first(date.getDayOfMonth(), DAY.format(date));
     }

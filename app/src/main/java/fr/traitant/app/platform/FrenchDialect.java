@@ -64,6 +64,11 @@ class FrenchDialect extends AbstractDialect implements IExpressionObjectDialect 
             };
         }
 
+        /** "mars 2027" from a year-month. */
+        public @Nullable String month(java.time.@Nullable YearMonth value) {
+            return value == null ? null : FrenchDates.month(value);
+        }
+
         public @Nullable String dayAndTime(@Nullable Object value) {
             return switch (value) {
                 case null -> null;

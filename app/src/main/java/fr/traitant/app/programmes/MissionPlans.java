@@ -420,6 +420,6 @@ public class MissionPlans {
     }
 
     static String monthName(YearMonth month) {
-        return month.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.FRENCH));
+        return FrenchDates.month(month);
     }
 }
