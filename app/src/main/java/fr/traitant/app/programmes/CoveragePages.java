@@ -44,7 +44,10 @@ class CoveragePages {
     }
 
     @GetMapping("/programmes/couverture")
-    String page(@RequestParam(required = false) Integer k, Model model) {
+    String page(
+            @RequestParam(required = false) Integer k,
+            @RequestParam(name = "parmi", required = false) String source,
+            Model model) {
         SiteCoverage.Coverage c = coverage.coverage();
         model.addAttribute("coverage", c);
         model.addAttribute(
@@ -60,7 +63,10 @@ class CoveragePages {
                         .orElse(null));
         int wanted = k == null ? 10 : Math.max(1, Math.min(200, k));
         model.addAttribute("k", wanted);
-        model.addAttribute("proposals", coverage.whereNext(wanted));
+        SiteCoverage.Candidates from =
+                "cabinets".equals(source) ? SiteCoverage.Candidates.PRACTICES : SiteCoverage.Candidates.REGISTRY;
+        model.addAttribute("source", from == SiteCoverage.Candidates.PRACTICES ? "cabinets" : "registre");
+        model.addAttribute("proposals", coverage.whereNext(wanted, from));
         model.addAttribute("tileUrl", properties.map().tileUrl());
         model.addAttribute("tileAttribution", properties.map().tileAttribution());
         return "programmes/coverage";

@@ -25,9 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MissionPatientPages {
 
-    /** Free slots shown at once, the earliest first. */
-    static final int SHOWN = 24;
-
     private final CurrentUser currentUser;
     private final Households households;
     private final Territory territory;
@@ -70,7 +67,7 @@ class MissionPatientPages {
     }
 
     @GetMapping("/consultations-mission")
-    String page(Model model) {
+    String page(fr.traitant.app.platform.ListRequest request, Model model) {
         long householdId = household();
         HouseholdView household = households.read(householdId, Households.INSURED_PURPOSE);
         model.addAttribute("household", household);
@@ -78,7 +75,8 @@ class MissionPatientPages {
                 ? null
                 : territory.findCommune(household.communeCode()).orElse(null);
         model.addAttribute("home", home);
-        model.addAttribute("free", home == null ? List.of() : slots.free(placesNear(home), SHOWN));
+        List<Long> near = home == null ? List.of() : placesNear(home);
+        model.addAttribute("free", slots.free(near, request));
         model.addAttribute("bookings", slots.bookings(householdId));
         List<String[]> people = new ArrayList<>();
         for (MemberView m : household.members())

@@ -104,6 +104,15 @@ public class MissionSlots {
                 .list();
     }
 
+    /** A page of the free future slots at the given places, earliest first (20 a page). */
+    public fr.traitant.app.platform.ListPage<Slot> free(
+            Collection<Long> siteIds, fr.traitant.app.platform.ListRequest request) {
+        int size = 20;
+        List<Slot> all = free(siteIds, Integer.MAX_VALUE);
+        int from = Math.min(all.size(), request.offset(size));
+        return request.page(all.subList(from, Math.min(all.size(), from + size)), all.size(), size);
+    }
+
     /** Books a slot for a person of a household; recorded as a request made now. */
     @Transactional
     public Booking book(long slotId, long householdId, String personRef, String epci) {

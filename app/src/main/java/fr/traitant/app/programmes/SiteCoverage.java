@@ -71,8 +71,19 @@ public class SiteCoverage {
         }
     }
 
-    /** A proposal: the site and the population it would add. */
-    public record Proposal(CareSite site, long adds) {}
+    /** Where the candidates come from. */
+    public enum Candidates {
+        /** The registry's sites not labelled yet. */
+        REGISTRY,
+        /** Every commune with a general practitioner's practice (a site could be opened or labelled there). */
+        PRACTICES
+    }
+
+    /**
+     * A proposal: the registry's site (or null for a commune with a practice), its commune and the population it would
+     * add.
+     */
+    public record Proposal(@Nullable CareSite site, String communeCode, long adds) {}
 
     /** Where to label next. */
     public record Proposals(List<Proposal> sites, long covered, long upperBound, boolean proven, int candidates) {}
@@ -82,11 +93,22 @@ public class SiteCoverage {
     private final HouseholdNeeds needs;
     private final java.time.Clock clock;
     private final RoadEstimate road;
+    private final java.util.function.Supplier<java.util.Set<String>> practices;
     private volatile @Nullable Cached cached;
 
     private record Cached(List<String> labelled, Coverage coverage) {}
 
-    SiteCoverage(CareSites sites, Territory territory, HouseholdNeeds needs, java.time.Clock clock, RoadEstimate road) {
+    SiteCoverage(
+            CareSites sites,
+            Territory territory,
+            HouseholdNeeds needs,
+            java.time.Clock clock,
+            RoadEstimate road,
+            fr.traitant.app.directory.Doctors doctors) {
+        this.practices = () -> doctors.activeSupply().stream()
+                .filter(fr.traitant.app.directory.SupplyLine::generalPractitioner)
+                .map(fr.traitant.app.directory.SupplyLine::communeCode)
+                .collect(java.util.stream.Collectors.toSet());
         this.road = road;
         this.clock = clock;
         this.sites = sites;
@@ -152,12 +174,31 @@ public class SiteCoverage {
      * most people within 30 minutes, best first, with a proven upper bound.
      */
     public Proposals whereNext(int k) {
+        return whereNext(k, Candidates.REGISTRY);
+    }
+
+    /** The same among the chosen candidates. */
+    public Proposals whereNext(int k, Candidates source) {
         Communes communes = territory.engineCommunes();
         EstimatedRoadTimes t = times(communes);
-        List<CareSite> others = sites.notLabelled();
+        Map<String, CareSite> byId = new HashMap<>();
+        List<MaximalCovering.Candidate> candidates = new ArrayList<>();
+        if (source == Candidates.REGISTRY) {
+            for (CareSite s : sites.notLabelled()) {
+                byId.put(Long.toString(s.id()), s);
+                candidates.add(new MaximalCovering.Candidate(Long.toString(s.id()), s.communeCode()));
+            }
+        } else {
+            for (String code : new java.util.TreeSet<>(practices.get())) {
+                candidates.add(new MaximalCovering.Candidate(code, code));
+            }
+        }
         List<CoverageWorld.Trip> trips = new ArrayList<>();
-        for (String code :
-                others.stream().map(CareSite::communeCode).distinct().sorted().toList()) {
+        for (String code : candidates.stream()
+                .map(MaximalCovering.Candidate::commune)
+                .distinct()
+                .sorted()
+                .toList()) {
             int d = communes.indexOf(code);
             t.forEachReachable(d, MINUTES, (o, m) -> {
                 if (o != d) trips.add(new CoverageWorld.Trip(communes.get(o).code(), code, m));
@@ -174,20 +215,15 @@ public class SiteCoverage {
         double[] minutes = coverage().minutes();
         for (int i = 0; i < minutes.length; i++)
             if (minutes[i] <= MINUTES) coveredCommunes.add(communes.get(i).code());
-        Map<String, CareSite> byId = new HashMap<>();
-        List<MaximalCovering.Candidate> candidates = new ArrayList<>();
-        for (CareSite s : others) {
-            byId.put(Long.toString(s.id()), s);
-            candidates.add(new MaximalCovering.Candidate(Long.toString(s.id()), s.communeCode()));
-        }
         MaximalCovering.Proposal p = MaximalCovering.propose(world, coveredCommunes, candidates, k, MINUTES);
         List<Proposal> proposals = new ArrayList<>();
         for (int i = 0; i < p.selection().size(); i++) {
+            String id = p.selection().get(i);
+            CareSite site = byId.get(id);
             proposals.add(new Proposal(
-                    java.util.Objects.requireNonNull(byId.get(p.selection().get(i))),
-                    p.gains().get(i)));
+                    site, site == null ? id : site.communeCode(), p.gains().get(i)));
         }
-        return new Proposals(proposals, p.covered(), p.upperBound(), p.proven(), others.size());
+        return new Proposals(proposals, p.covered(), p.upperBound(), p.proven(), candidates.size());
     }
 
     /** The population within 30 minutes of the sites labelled on a day. */

@@ -92,7 +92,7 @@ class SiteCoverageTest {
         long briançonAdds = adds; // no other site of the registry near Briançon in the test data
         SiteCoverage.Proposals next = coverage.whereNext(200);
         assertThat(next.sites())
-                .filteredOn(p -> p.site().id() == candidate)
+                .filteredOn(p -> p.site() != null && p.site().id() == candidate)
                 .singleElement()
                 .satisfies(p -> assertThat(p.adds()).isEqualTo(briançonAdds).isPositive());
         assertThat(next.covered()).isLessThanOrEqualTo(next.upperBound());
@@ -102,7 +102,18 @@ class SiteCoverageTest {
                 .isEqualTo(one.sites().isEmpty() ? 0 : one.sites().getFirst().adds());
         assertThat(one.proven()).isTrue();
 
+        // among the communes where a GP practises: the best one adds at least what Briançon's site would add there when
+        // Briançon has a practice, and every proposal is a commune with one
+        SiteCoverage.Proposals practices = coverage.whereNext(5, SiteCoverage.Candidates.PRACTICES);
+        assertThat(practices.sites()).isNotEmpty().allMatch(p -> p.site() == null);
+        assertThat(practices.covered()).isLessThanOrEqualTo(practices.upperBound());
+        assertThat(practices.sites())
+                .extracting(SiteCoverage.Proposal::adds)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
         WebSession manager = TestAccounts.signedIn(accounts, Role.PROGRAMME_MANAGER, port);
+        assertThat(manager.get("/programmes/couverture?k=3&parmi=cabinets").body())
+                .contains("communes où exerce un généraliste");
         var page = manager.get("/programmes/couverture?k=3");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Couverture par les sites France Santé labellisés", "05 Hautes-Alpes");
