@@ -77,15 +77,16 @@ class EngineArchitectureTest {
 
     /**
      * OR-Tools (optional, native) is confined to the matcher's exact component solvers (ADR 0045) and the campaign
-     * optimiser's relaxation and exact stage (ADR 0068).
+     * optimiser's relaxation and exact stage (ADR 0068), and the missions' independent CP-SAT check (ADR 0070).
      */
     @Test
     void or_tools_only_in_the_exact_solvers() {
         // the solver classes and their nested classes
         noClasses()
                 .that()
-                .haveNameNotMatching("fr\\.traitant\\.engine\\.(matching\\.internal\\.(CpSat|Scip)ComponentSolver"
-                        + "|campaign\\.TargetingOptimiser|coverage\\.MaximalCovering|OrTools)(\\$.*)?")
+                .haveNameNotMatching(
+                        "fr\\.traitant\\.engine\\.(matching\\.internal\\.(CpSat|Scip)ComponentSolver"
+                                + "|campaign\\.TargetingOptimiser|coverage\\.MaximalCovering|missions\\.CpSatMissions|OrTools)(\\$.*)?")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("com.google.ortools..")
