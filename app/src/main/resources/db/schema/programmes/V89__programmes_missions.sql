@@ -76,6 +76,8 @@ create table mission_substitute (
     recorded_at  timestamptz not null
 );
 
+create index mission_substitute_commune on mission_substitute (commune_code);
+
 create table mission_replacement (
     mission_day_id  bigint primary key references mission_day (id) on delete cascade,
     substitute_rpps text not null references mission_substitute (rpps),

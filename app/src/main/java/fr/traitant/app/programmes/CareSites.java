@@ -165,20 +165,23 @@ public class CareSites {
     /** The départements that have at least one site, by code, with their sites by status. */
     public List<DepartementCounts> countsByDepartement() {
         Map<String, DepartementCounts> byCode = new java.util.TreeMap<>();
-        record Row(String code, String name, CareSiteStatus status, long count) {}
-        jdbc.sql("""
-                        select c.departement_code, d.name, s.status, count(*) from care_site s
-                          join commune c on c.code = s.commune_code join departement d on d.code = c.departement_code
-                         group by c.departement_code, d.name, s.status""")
-                .query((rs, i) -> new Row(
-                        rs.getString(1), rs.getString(2), CareSiteStatus.valueOf(rs.getString(3)), rs.getLong(4)))
+        Map<String, String> names = territory.departementNames();
+        record Row(String commune, CareSiteStatus status, long count) {}
+        jdbc.sql("select commune_code, status, count(*) from care_site group by commune_code, status")
+                .query((rs, i) -> new Row(rs.getString(1), CareSiteStatus.valueOf(rs.getString(2)), rs.getLong(3)))
                 .list()
-                .forEach(r -> byCode.computeIfAbsent(
-                                r.code(),
-                                code -> new DepartementCounts(
-                                        code, r.name(), new java.util.EnumMap<>(CareSiteStatus.class)))
-                        .counts()
-                        .put(r.status(), r.count()));
+                .forEach(r -> {
+                    String code = territory
+                            .findCommune(r.commune())
+                            .map(fr.traitant.app.territory.CommuneSummary::departement)
+                            .orElse("");
+                    byCode.computeIfAbsent(
+                                    code,
+                                    c -> new DepartementCounts(
+                                            c, names.getOrDefault(c, c), new java.util.EnumMap<>(CareSiteStatus.class)))
+                            .counts()
+                            .merge(r.status(), r.count(), Long::sum);
+                });
         return List.copyOf(byCode.values());
     }
 

@@ -116,8 +116,9 @@ class DashboardPages {
         // the missions: the last five months, this one and the next
         java.time.YearMonth thisMonth =
                 java.time.YearMonth.now(clock.withZone(fr.traitant.app.platform.FrenchDates.PARIS));
-        List<MissionFigures.Month> months = new ArrayList<>();
-        for (int i = -5; i <= 1; i++) months.add(missions.of(thisMonth.plusMonths(i)));
+        List<java.time.YearMonth> wanted = new ArrayList<>();
+        for (int i = -5; i <= 1; i++) wanted.add(thisMonth.plusMonths(i));
+        List<MissionFigures.Month> months = missions.of(wanted);
         MissionFigures.Month now2 = months.get(5);
         model.addAttribute("missionMonths", months.reversed());
         model.addAttribute("missionsNow", now2);

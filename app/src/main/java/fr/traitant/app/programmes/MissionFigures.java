@@ -61,51 +61,61 @@ public class MissionFigures {
     }
 
     public Month of(YearMonth month) {
-        int pledged = volunteers.of(month).stream()
-                .mapToInt(MissionVolunteers.Volunteer::days)
-                .sum();
+        return of(List.of(month)).getFirst();
+    }
+
+    /** Several months, the zones and the places read once. */
+    public List<Month> of(List<YearMonth> months) {
         Map<String, String> epciOfCommune = new HashMap<>();
         territory.engineCommunes().asList().forEach(c -> epciOfCommune.put(c.code(), c.epci()));
-        Map<String, int[]> byEpci = new HashMap<>();
+        Map<String, Integer> placesByEpci = new HashMap<>();
         for (MissionSites.Place p : sites.all()) {
-            byEpci.computeIfAbsent(epciOfCommune.getOrDefault(p.communeCode(), ""), k -> new int[3])[0]++;
-        }
-        int planned = 0, held = 0, notHeld = 0;
-        BigDecimal cost = BigDecimal.ZERO;
-        for (MissionPlans.PlannedDay d : plans.days(month)) {
-            if (d.status() == MissionDayStatus.REFUSED) continue;
-            planned++;
-            int[] z = byEpci.computeIfAbsent(epciOfCommune.getOrDefault(d.communeCode(), ""), k -> new int[3]);
-            z[1]++;
-            if (d.status() == MissionDayStatus.HELD) {
-                held++;
-                z[2]++;
-                cost = cost.add(indemnities.rate(d.day()));
-            }
-            if (d.status() == MissionDayStatus.NOT_HELD) notHeld++;
+            placesByEpci.merge(epciOfCommune.getOrDefault(p.communeCode(), ""), 1, Integer::sum);
         }
         PriorityZones.CurrentZones current = priorityZones.current();
         Map<String, String> names = territory.epciNames();
-        List<Zone> zones = new ArrayList<>();
-        int without = 0;
-        Set<String> seen = new HashSet<>();
-        for (String siren : current.sirens()) {
-            if (!seen.add(siren)) continue;
-            int[] z = byEpci.getOrDefault(siren, new int[3]);
-            if (z[1] == 0) without++;
-            zones.add(new Zone(siren, names.getOrDefault(siren, siren), z[0], z[1], z[2]));
+        List<Month> result = new ArrayList<>();
+        for (YearMonth month : months) {
+            int pledged = volunteers.pledgedDays(month);
+            Map<String, int[]> byEpci = new HashMap<>();
+            int planned = 0, held = 0, notHeld = 0;
+            BigDecimal cost = BigDecimal.ZERO;
+            for (MissionPlans.PlannedDay d : plans.days(month)) {
+                if (d.status() == MissionDayStatus.REFUSED) continue;
+                planned++;
+                int[] z = byEpci.computeIfAbsent(epciOfCommune.getOrDefault(d.communeCode(), ""), k -> new int[2]);
+                z[0]++;
+                if (d.status() == MissionDayStatus.HELD) {
+                    held++;
+                    z[1]++;
+                    cost = cost.add(indemnities.rate(d.day()));
+                }
+                if (d.status() == MissionDayStatus.NOT_HELD) notHeld++;
+            }
+            List<Zone> zones = new ArrayList<>();
+            int without = 0;
+            Set<String> seen = new HashSet<>();
+            for (String siren : current.sirens()) {
+                if (!seen.add(siren)) continue;
+                int[] z = byEpci.getOrDefault(siren, new int[2]);
+                if (z[0] == 0) without++;
+                zones.add(new Zone(
+                        siren, names.getOrDefault(siren, siren), placesByEpci.getOrDefault(siren, 0), z[0], z[1]));
+            }
+            zones.sort(
+                    java.util.Comparator.comparingInt(Zone::planned).reversed().thenComparing(Zone::name));
+            result.add(new Month(
+                    month,
+                    pledged,
+                    planned,
+                    held,
+                    notHeld,
+                    slots.consultations(month),
+                    cost,
+                    slots.requests(month),
+                    zones,
+                    without));
         }
-        zones.sort(java.util.Comparator.comparingInt(Zone::planned).reversed().thenComparing(Zone::name));
-        return new Month(
-                month,
-                pledged,
-                planned,
-                held,
-                notHeld,
-                slots.consultations(month),
-                cost,
-                slots.requests(month),
-                zones,
-                without);
+        return result;
     }
 }

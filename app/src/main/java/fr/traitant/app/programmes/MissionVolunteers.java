@@ -136,6 +136,14 @@ public class MissionVolunteers {
                 .toList();
     }
 
+    /** The days pledged for a month, all volunteers together. */
+    public int pledgedDays(YearMonth month) {
+        return jdbc.sql("select coalesce(sum(days), 0) from mission_volunteer where month = ?")
+                .param(month.atDay(1))
+                .query(Integer.class)
+                .single();
+    }
+
     public Optional<Volunteer> find(String rpps, YearMonth month) {
         return jdbc.sql("select * from mission_volunteer where rpps = ? and month = ?")
                 .params(rpps, month.atDay(1))

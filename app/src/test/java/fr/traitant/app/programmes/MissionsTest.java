@@ -219,4 +219,79 @@ class MissionsTest {
         assertThatThrownBy(() -> replacements.arrange(planned.id(), rpps.get(2)))
                 .isInstanceOf(ConflictException.class);
     }
+
+    @Autowired
+    MissionSlots slots;
+
+    @Autowired
+    fr.traitant.app.members.Households households;
+
+    @Autowired
+    fr.traitant.app.matching.WaitingList waitingList;
+
+    @Autowired
+    fr.traitant.app.MovableClock clock;
+
+    @Test
+    void a_person_seen_at_two_held_days_joins_the_waiting_list_and_the_48_hour_promise_is_measured() {
+        YearMonth month = YearMonth.now(FrenchDates.PARIS).plusMonths(3);
+        LocalDate d1 = month.atDay(5), d2 = month.atDay(12);
+        List<String> rpps = doctorsOf("83", month, 1);
+        long place = sites.add(new MissionSites.NewPlace("Lieu test patients " + month, "83137", null, 1, true, ""));
+        sites.open(place, month, Set.of(d1, d2));
+        volunteers.pledge(
+                rpps.getFirst(),
+                new MissionVolunteers.Pledge(month, 2, Set.of(d1, d2), 240, Set.of(place), false),
+                false);
+        plans.plan(month);
+        plans.publish(month);
+        plans.days(month).forEach(d -> plans.confirm(d.id(), d.rpps()));
+        long household = households.create(
+                "Foyer missions " + month,
+                fr.traitant.app.platform.values.InseeCode.of("83137"),
+                List.of(new fr.traitant.app.members.NewMember(
+                        "Jules", "Mission", LocalDate.of(1970, 1, 1), null, null, null)));
+        String person = households.personRefs(household).getFirst();
+        List<MissionSlots.Slot> free = slots.free(List.of(place), 100);
+        assertThat(free).hasSize(36); // two days of 18 slots
+        MissionSlots.Slot first = free.getFirst(),
+                second =
+                        free.stream()
+                                .filter(x -> x.startsAt()
+                                        .isAfter(d2.atStartOfDay(FrenchDates.PARIS)
+                                                .toInstant()))
+                                .findFirst()
+                                .orElseThrow();
+        // booked weeks ahead: not within 48 hours
+        slots.book(first.id(), household, person, "248300543");
+        assertThatThrownBy(() -> slots.book(first.id(), household, person, "248300543"))
+                .isInstanceOf(ConflictException.class);
+        // the second, booked the day before: within 48 hours
+        clock.advance(java.time.Duration.between(
+                java.time.Instant.now(), second.startsAt().minus(java.time.Duration.ofHours(20))));
+        try {
+            slots.book(second.id(), household, person, "248300543");
+            YearMonth now = YearMonth.now(clock.withZone(FrenchDates.PARIS));
+            MissionSlots.Requests requests = slots.requests(now);
+            assertThat(requests.within48h()).isPositive();
+            clock.advance(java.time.Duration.ofDays(2));
+            assertThat(waitingList.openEntry(household)).isEmpty();
+            List<MissionPlans.PlannedDay> days = plans.days(month);
+            plans.record(days.get(0).id(), true);
+            assertThat(waitingList.openEntry(household)).isEmpty(); // seen once
+            plans.record(days.get(1).id(), true);
+            assertThat(waitingList.openEntry(household))
+                    .hasValueSatisfying(
+                            e -> assertThat(e.source()).isEqualTo(fr.traitant.app.matching.WaitingList.Source.MISSION));
+            assertThat(slots.consultations(month)).isEqualTo(2);
+            // every change after publication is in the audit trail
+            assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'mission_day' and record_id = ?")
+                            .param(Long.toString(days.get(0).id()))
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(2); // confirmed, held
+        } finally {
+            clock.reset();
+        }
+    }
 }
