@@ -158,8 +158,8 @@ class MissionDoctorPages {
         int added = plans.refuse(id, rpps());
         redirect.addFlashAttribute(
                 "message",
-                "Journée refusée. Le planning a été recalculé (" + added
-                        + " journée(s) proposée(s) à d’autres volontaires).");
+                "Journée refusée. Le planning a été recalculé autour des autres journées : " + added
+                        + " nouvelle(s) journée(s) proposée(s) aux volontaires encore disponibles.");
         return "redirect:/espace-medecin/missions";
     }
 
