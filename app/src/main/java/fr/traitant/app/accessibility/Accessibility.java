@@ -83,6 +83,22 @@ public class Accessibility {
         this.territory = territory;
     }
 
+    /** A commune whose APL would change. */
+    public record Change(String code, long population, double before, double after) {
+        /** Whether the commune would become "sous-dense". */
+        public boolean fallsBelowThreshold() {
+            return before >= UNDERSERVED_THRESHOLD && after < UNDERSERVED_THRESHOLD;
+        }
+    }
+
+    /**
+     * What the APL would be without these doctors (computed incrementally against the latest scores, nothing
+     * stored): every commune whose APL changes. Empty before the first computation.
+     */
+    public Optional<List<Change>> without(java.util.Collection<String> doctorIds) {
+        return computation.without(doctorIds);
+    }
+
     /** The APL of a set of EPCI taken together, one value per day it was computed, oldest first. */
     public List<TrendDay> trend(java.util.Collection<String> epcis) {
         return store.history(epcis).stream()

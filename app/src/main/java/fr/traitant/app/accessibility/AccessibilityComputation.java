@@ -167,6 +167,40 @@ class AccessibilityComputation implements DisposableBean {
         }
     }
 
+    /**
+     * What the APL would be without these doctors (on the worker thread, against the current result; nothing stored):
+     * the communes whose APL changes, before and after. Empty before the first full computation.
+     */
+    Optional<List<Accessibility.Change>> without(java.util.Collection<String> doctorIds) {
+        try {
+            return worker.submit(() -> {
+                        if (result == null || calculator == null) return Optional.<List<Accessibility.Change>>empty();
+                        AccessibilityResult before = result, after = result;
+                        for (String id : doctorIds) {
+                            DoctorActivity counted = this.counted.get(id);
+                            if (counted != null) after = calculator.update(after, new DoctorChange.Left(counted));
+                        }
+                        List<Accessibility.Change> changes = new java.util.ArrayList<>();
+                        for (int i = 0; i < before.size(); i++) {
+                            if (Double.compare(before.apl(i), after.apl(i)) != 0) {
+                                changes.add(new Accessibility.Change(
+                                        before.communes().get(i).code(),
+                                        before.communes().get(i).population(),
+                                        before.apl(i),
+                                        after.apl(i)));
+                            }
+                        }
+                        return Optional.of(List.copyOf(changes));
+                    })
+                    .get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** A supply line as the indicator counts it: GPs only. */
     private Optional<DoctorActivity> activity(SupplyLine line) {
         if (!line.generalPractitioner()) {

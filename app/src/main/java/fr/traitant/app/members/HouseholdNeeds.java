@@ -42,6 +42,33 @@ public class HouseholdNeeds {
                 .list();
     }
 
+    /** How many members (of open households) declared a doctor as médecin traitant, and how many of them are in ALD. */
+    public record DeclaredPatients(long members, long inLongTermCondition, long households) {}
+
+    /** The members who declared each of these doctors (by RPPS), counted; doctors nobody declared are absent. */
+    public java.util.Map<String, DeclaredPatients> declaredPatients(Collection<String> rpps) {
+        java.util.Map<String, DeclaredPatients> result = new java.util.HashMap<>();
+        if (rpps.isEmpty()) return result;
+        jdbc.sql("""
+                        select m.declared_doctor_rpps, count(*), count(*) filter (where m.long_term_condition is not null),
+                               count(distinct m.household_id)
+                          from member m join household h on h.id = m.household_id
+                         where h.closed_at is null and m.declared_doctor_rpps = any (?)
+                         group by m.declared_doctor_rpps""")
+                .param(rpps.toArray(String[]::new))
+                .query((rs, i) ->
+                        result.put(rs.getString(1), new DeclaredPatients(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
+                .list();
+        return result;
+    }
+
+    /** The open households with at least one member who declared this doctor, by id. */
+    public List<Long> householdsOfDoctor(String rpps) {
+        return jdbc.sql("""
+                        select distinct m.household_id from member m join household h on h.id = m.household_id
+                         where h.closed_at is null and m.declared_doctor_rpps = ? order by m.household_id""").param(rpps).query((rs, i) -> rs.getLong(1)).list();
+    }
+
     /** Every open household with a commune and at least one member in ALD without a declared médecin traitant. */
     public List<Need> withLongTermConditionWithoutDoctor() {
         return jdbc.sql(SELECT + " and h.commune_code is not null group by h.id"

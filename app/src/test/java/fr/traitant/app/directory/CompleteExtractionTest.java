@@ -40,6 +40,9 @@ class CompleteExtractionTest {
 
     List<String> setAside;
 
+    @Autowired
+    fr.traitant.app.continuity.Departures departures;
+
     static String rpps(int n) {
         return fr.traitant.app.TestRpps.of("1777", n);
     }
@@ -134,6 +137,10 @@ class CompleteExtractionTest {
                         .query(Boolean.class)
                         .single())
                 .isFalse();
+        // the continuity module lists the doctor as departed (observed), with the date of the import
+        assertThat(departures.of(rpps(7)))
+                .hasValueSatisfying(
+                        d -> assertThat(d.certainty()).isEqualTo(fr.traitant.app.continuity.Certainty.OBSERVED));
         ImportJob job = imports.find(complete.importId()).orElseThrow();
         assertThat(job.complete()).isTrue();
         assertThat(job.deactivated()).isEqualTo(1);

@@ -1,0 +1,193 @@
+package fr.traitant.app.continuity;
+
+import fr.traitant.app.directory.CurrentDoctor;
+import fr.traitant.app.platform.ListPage;
+import fr.traitant.app.platform.ListRequest;
+import fr.traitant.app.platform.NotFoundException;
+import fr.traitant.app.platform.SemicolonCsv;
+import fr.traitant.app.platform.TextFile;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Departures of doctors: the agents' list (declared, observed, predicted; patients among the members; paged and
+ * filtered), a departure's page with what the APL would be without the doctor, declarations and their import; the
+ * doctor's own declaration; the JSON list for agents.
+ */
+@Controller
+class ContinuityPages {
+
+    private final Departures departures;
+    private final CurrentDoctor currentDoctor;
+
+    ContinuityPages(Departures departures, CurrentDoctor currentDoctor) {
+        this.departures = departures;
+        this.currentDoctor = currentDoctor;
+    }
+
+    @GetMapping("/departs")
+    String list(
+            @RequestParam(name = "certitude", required = false) @Nullable Certainty certainty,
+            ListRequest request,
+            Model model) {
+        List<Departures.Departure> all = departures.all();
+        List<Departures.Departure> shown = certainty == null
+                ? all
+                : all.stream().filter(d -> d.certainty() == certainty).toList();
+        int from = Math.min(shown.size(), request.offset(ListRequest.SIZE));
+        ListPage<Departures.Departure> page =
+                request.page(shown.subList(from, Math.min(shown.size(), from + ListRequest.SIZE)), shown.size());
+        model.addAttribute("departures", page);
+        model.addAttribute("certainty", certainty);
+        model.addAttribute("certainties", Certainty.values());
+        Map<Certainty, Long> counts = new java.util.EnumMap<>(Certainty.class);
+        for (Certainty c : Certainty.values())
+            counts.put(c, all.stream().filter(d -> d.certainty() == c).count());
+        model.addAttribute("counts", counts);
+        model.addAttribute("reasons", DepartureReason.values());
+        if (!model.containsAttribute("form")) model.addAttribute("form", Map.of());
+        return "continuity/departures";
+    }
+
+    @PostMapping("/departs")
+    String declare(
+            @RequestParam(defaultValue = "") String rpps,
+            @RequestParam(defaultValue = "") String date,
+            @RequestParam(defaultValue = "RETIREMENT") DepartureReason motif,
+            @RequestParam(defaultValue = "") String successeur,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        LocalDate on = parse(date);
+        List<String> problems = departures.check(rpps.strip(), on, successeur.strip());
+        if (!problems.isEmpty() || on == null) {
+            redirect.addFlashAttribute("errors", problems);
+            redirect.addFlashAttribute(
+                    "form", Map.of("rpps", rpps, "date", date, "successeur", successeur, "note", note));
+            return "redirect:/departs";
+        }
+        departures.declare(rpps.strip(), on, motif, successeur, Departures.Source.AGENT, note);
+        redirect.addFlashAttribute("message", "Départ enregistré.");
+        return "redirect:/departs/" + rpps.strip();
+    }
+
+    @GetMapping("/departs/{rpps}")
+    String departure(@PathVariable String rpps, Model model) {
+        Departures.Departure d =
+                departures.of(rpps).orElseThrow(() -> new NotFoundException("Aucun départ connu pour ce médecin."));
+        model.addAttribute("departure", d);
+        model.addAttribute("impact", departures.impact(d).orElse(null));
+        return "continuity/departure";
+    }
+
+    @PostMapping("/departs/{rpps}/annuler")
+    String cancel(@PathVariable String rpps, RedirectAttributes redirect) {
+        departures.cancel(rpps);
+        redirect.addFlashAttribute("message", "Déclaration de départ retirée.");
+        return "redirect:/departs";
+    }
+
+    @GetMapping("/departs/import")
+    String importPage() {
+        return "continuity/import";
+    }
+
+    @PostMapping("/departs/import")
+    String upload(
+            @RequestParam(name = "fichier", required = false) @Nullable MultipartFile file,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect)
+            throws IOException {
+        List<String> errors;
+        if (file == null || file.isEmpty()) {
+            errors = List.of("Choisissez un fichier CSV (UTF-8, séparateur point-virgule).");
+        } else {
+            try (var reader = TextFile.utf8(file.getInputStream())) {
+                int n = departures.importFile(reader);
+                redirect.addFlashAttribute("message", n + " départ(s) importé(s).");
+                return "redirect:/departs";
+            } catch (SemicolonCsv.Refused e) {
+                errors = e.errors();
+            }
+        }
+        response.setStatus(422);
+        model.addAttribute("errors", errors);
+        return "continuity/import";
+    }
+
+    @GetMapping(value = "/api/v1/departures", produces = "application/json")
+    @ResponseBody
+    List<Departures.Departure> api(@RequestParam(name = "certitude", required = false) @Nullable Certainty certainty) {
+        return departures.all().stream()
+                .filter(d -> certainty == null || d.certainty() == certainty)
+                .toList();
+    }
+
+    @GetMapping("/espace-medecin/depart")
+    String mine(Model model) {
+        String rpps = doctorRpps();
+        model.addAttribute(
+                "declared",
+                departures
+                        .of(rpps)
+                        .filter(d -> d.certainty() == Certainty.DECLARED)
+                        .orElse(null));
+        model.addAttribute("reasons", DepartureReason.values());
+        return "continuity/doctor-departure";
+    }
+
+    @PostMapping("/espace-medecin/depart")
+    String declareMine(
+            @RequestParam(defaultValue = "") String date,
+            @RequestParam(defaultValue = "RETIREMENT") DepartureReason motif,
+            @RequestParam(defaultValue = "") String successeur,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String rpps = doctorRpps();
+        LocalDate on = parse(date);
+        List<String> problems = departures.check(rpps, on, successeur.strip());
+        if (!problems.isEmpty() || on == null) {
+            response.setStatus(422);
+            model.addAttribute("errors", problems);
+            model.addAttribute("date", date);
+            model.addAttribute("successeur", successeur);
+            model.addAttribute("declared", null);
+            model.addAttribute("reasons", DepartureReason.values());
+            return "continuity/doctor-departure";
+        }
+        departures.declare(rpps, on, motif, successeur, Departures.Source.DOCTOR, "");
+        redirect.addFlashAttribute(
+                "message",
+                "Merci : votre fin d’activité est enregistrée. Vos patients se verront proposer un nouveau médecin avant cette date.");
+        return "redirect:/espace-medecin/depart";
+    }
+
+    private String doctorRpps() {
+        return currentDoctor
+                .rpps()
+                .orElseThrow(() -> new NotFoundException("Aucun médecin n’est rattaché à ce compte."));
+    }
+
+    private static @Nullable LocalDate parse(String date) {
+        try {
+            return date.isBlank() ? null : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

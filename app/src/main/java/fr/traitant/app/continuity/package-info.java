@@ -1,0 +1,10 @@
+/**
+ * Continuity of care (issue #20): doctors who leave — declared (by the doctor, an agent or an import), observed
+ * (absent from a complete national extraction) or predicted (age) —, their patients among the fund's members and what
+ * their area's APL would be without them. Facade: {@link fr.traitant.app.continuity.Departures}.
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Continuité : départs de médecins",
+        allowedDependencies = {"accessibility", "directory", "identity", "members", "platform", "territory"})
+@org.jspecify.annotations.NullMarked
+package fr.traitant.app.continuity;
