@@ -201,7 +201,7 @@ public class Departures {
             result.add(new Departure(
                     d.rpps(),
                     doctor.map(DoctorProfile::id).orElse(null),
-                    doctor.map(p -> p.firstName() + " " + p.lastName()).orElse("RPPS " + d.rpps()),
+                    doctor.map(p -> "Dr " + p.firstName() + " " + p.lastName()).orElse("RPPS " + d.rpps()),
                     doctor.filter(p -> !p.locations().isEmpty())
                             .map(p -> p.locations().getFirst().communeCode())
                             .orElse(null),
@@ -225,7 +225,7 @@ public class Departures {
             result.add(new Departure(
                     d.rpps(),
                     d.doctorId(),
-                    d.name(),
+                    "Dr " + d.name(),
                     d.communeCode(),
                     d.deactivatedAt().atZone(FrenchDates.PARIS).toLocalDate(),
                     Certainty.OBSERVED,
@@ -245,7 +245,7 @@ public class Departures {
             result.add(new Departure(
                     d.rpps(),
                     d.doctorId(),
-                    d.name(),
+                    "Dr " + d.name(),
                     d.communeCode(),
                     expected,
                     Certainty.PREDICTED,

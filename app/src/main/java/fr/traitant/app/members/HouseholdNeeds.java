@@ -62,6 +62,22 @@ public class HouseholdNeeds {
         return result;
     }
 
+    /**
+     * Demo data only: synthetic open households of a commune whose members all have a médecin traitant of unknown RPPS
+     * (so that a demo departure may be given patients), by id.
+     */
+    public List<Long> syntheticHouseholdsWithUnknownDoctorIn(String communeCode, int limit) {
+        return jdbc.sql("""
+                        select h.id from household h where h.synthetic and h.closed_at is null and h.commune_code = ?
+                           and exists (select 1 from member m where m.household_id = h.id)
+                           and not exists (select 1 from member m where m.household_id = h.id
+                                            and (not m.has_declared_doctor or m.declared_doctor_rpps is not null))
+                         order by h.id limit ?""")
+                .params(communeCode, limit)
+                .query((rs, i) -> rs.getLong(1))
+                .list();
+    }
+
     /** The open households with at least one member who declared this doctor, by id. */
     public List<Long> householdsOfDoctor(String rpps) {
         return jdbc.sql("""

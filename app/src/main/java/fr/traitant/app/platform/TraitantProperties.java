@@ -60,6 +60,7 @@ public record TraitantProperties(
      * @param syntheticPopulationScale share of the fund's 2024 population generated into an empty database
      * @param careSites                synthetic France Santé sites generated into an empty registry
      * @param missionPlaces            synthetic mission places (with volunteers, a published month and the next)
+     * @param departures               synthetic declared departures of old synthetic GPs, with synthetic patients
      */
     public record Demo(
             @DefaultValue("2024") long seed,
@@ -67,7 +68,8 @@ public record TraitantProperties(
             @DefaultValue("0") int networkMembers,
             @DefaultValue("0") double syntheticPopulationScale,
             @DefaultValue("0") int careSites,
-            @DefaultValue("0") int missionPlaces) {}
+            @DefaultValue("0") int missionPlaces,
+            @DefaultValue("0") int departures) {}
 
     /**
      * @param embedded         the embedded PostgreSQL started when no external database is configured
