@@ -4,8 +4,6 @@ import fr.traitant.app.directory.CurrentDoctor;
 import fr.traitant.app.platform.ListPage;
 import fr.traitant.app.platform.ListRequest;
 import fr.traitant.app.platform.NotFoundException;
-import fr.traitant.app.platform.SemicolonCsv;
-import fr.traitant.app.platform.TextFile;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -112,21 +110,15 @@ class ContinuityPages {
             HttpServletResponse response,
             RedirectAttributes redirect)
             throws IOException {
-        List<String> errors;
-        if (file == null || file.isEmpty()) {
-            errors = List.of("Choisissez un fichier CSV (UTF-8, séparateur point-virgule).");
-        } else {
-            try (var reader = TextFile.utf8(file.getInputStream())) {
-                int n = departures.importFile(reader);
-                redirect.addFlashAttribute("message", n + " départ(s) importé(s).");
-                return "redirect:/departs";
-            } catch (SemicolonCsv.Refused e) {
-                errors = e.errors();
-            }
-        }
-        response.setStatus(422);
-        model.addAttribute("errors", errors);
-        return "continuity/import";
+        return fr.traitant.app.platform.CsvUpload.page(
+                file,
+                departures::importFile,
+                n -> n + " départ(s) importé(s).",
+                "/departs",
+                "continuity/import",
+                model,
+                response,
+                redirect);
     }
 
     @GetMapping(value = "/api/v1/departures", produces = "application/json")

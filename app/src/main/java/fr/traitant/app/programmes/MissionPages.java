@@ -2,8 +2,6 @@ package fr.traitant.app.programmes;
 
 import fr.traitant.app.platform.ConflictException;
 import fr.traitant.app.platform.CsvExport;
-import fr.traitant.app.platform.SemicolonCsv;
-import fr.traitant.app.platform.TextFile;
 import fr.traitant.app.territory.Territory;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -291,21 +289,15 @@ class MissionPages {
             HttpServletResponse response,
             RedirectAttributes redirect)
             throws IOException {
-        List<String> errors;
-        if (file == null || file.isEmpty()) {
-            errors = List.of("Choisissez un fichier CSV (UTF-8, séparateur point-virgule).");
-        } else {
-            try (var reader = TextFile.utf8(file.getInputStream())) {
-                int n = volunteers.importFile(reader);
-                redirect.addFlashAttribute("message", n + " volontaire(s) importé(s).");
-                return "redirect:/programmes/missions";
-            } catch (SemicolonCsv.Refused e) {
-                errors = e.errors();
-            }
-        }
-        response.setStatus(422);
-        model.addAttribute("errors", errors);
-        return "programmes/missions-import";
+        return fr.traitant.app.platform.CsvUpload.page(
+                file,
+                volunteers::importFile,
+                n -> n + " volontaire(s) importé(s).",
+                "/programmes/missions",
+                "programmes/missions-import",
+                model,
+                response,
+                redirect);
     }
 
     @PostMapping("/programmes/missions/indemnite")

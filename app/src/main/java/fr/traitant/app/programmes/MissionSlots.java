@@ -40,6 +40,20 @@ public class MissionSlots {
     /** Held mission consultations after which a person is put on the waiting list. */
     static final int SEEN_BEFORE_WAITING_LIST = 2;
 
+    private static final String SLOT_SELECT = """
+            select sl.id, sl.starts_at, s.name, s.commune_code, v.rpps from mission_slot sl
+              join mission_day d on d.id = sl.mission_day_id join mission_site s on s.id = d.site_id
+              join mission_volunteer v on v.id = d.volunteer_id""";
+
+    private Slot slot(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Slot(
+                rs.getLong(1),
+                rs.getTimestamp(2).toInstant(),
+                rs.getString(3),
+                rs.getString(4),
+                volunteers.name(rs.getString(5)));
+    }
+
     /** A free slot. */
     public record Slot(long id, Instant startsAt, String site, String communeCode, String doctor) {}
 
@@ -85,22 +99,15 @@ public class MissionSlots {
     /** The free future slots of confirmed days at the given places, earliest first. */
     public List<Slot> free(Collection<Long> siteIds, int limit) {
         if (siteIds.isEmpty()) return List.of();
-        return jdbc.sql("""
-                        select sl.id, sl.starts_at, s.name, s.commune_code, v.rpps from mission_slot sl
-                          join mission_day d on d.id = sl.mission_day_id join mission_site s on s.id = d.site_id
-                          join mission_volunteer v on v.id = d.volunteer_id
+        return jdbc.sql(SLOT_SELECT + """
+
                          where d.status = 'CONFIRMED' and sl.household_id is null and sl.starts_at > :now
                            and d.site_id = any(:sites)
                          order by sl.starts_at, s.name, sl.id limit :limit""")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("sites", siteIds.toArray(Long[]::new))
                 .param("limit", limit)
-                .query((rs, i) -> new Slot(
-                        rs.getLong(1),
-                        rs.getTimestamp(2).toInstant(),
-                        rs.getString(3),
-                        rs.getString(4),
-                        volunteers.name(rs.getString(5))))
+                .query((rs, row) -> slot(rs, row))
                 .list();
     }
 
@@ -224,17 +231,9 @@ public class MissionSlots {
     }
 
     Slot slot(long id) {
-        return jdbc.sql("""
-                        select sl.id, sl.starts_at, s.name, s.commune_code, v.rpps from mission_slot sl
-                          join mission_day d on d.id = sl.mission_day_id join mission_site s on s.id = d.site_id
-                          join mission_volunteer v on v.id = d.volunteer_id where sl.id = ?""")
+        return jdbc.sql(SLOT_SELECT + " where sl.id = ?")
                 .param(id)
-                .query((rs, i) -> new Slot(
-                        rs.getLong(1),
-                        rs.getTimestamp(2).toInstant(),
-                        rs.getString(3),
-                        rs.getString(4),
-                        volunteers.name(rs.getString(5))))
+                .query((rs, row) -> slot(rs, row))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Aucun créneau " + id + "."));
     }

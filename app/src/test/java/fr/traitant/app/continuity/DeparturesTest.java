@@ -200,5 +200,26 @@ class DeparturesTest {
                         .status())
                 .isEqualTo(403);
         departures.cancel(rpps);
+
+        // the import page: a refused file answers 422 with the line and reason, a good one is imported
+        String header = String.join(";", Departures.COLUMNS) + "\n";
+        var bad = advisor.upload(
+                "/departs/import",
+                "/departs/import",
+                "fichier",
+                "departs.csv",
+                (header + rpps + ";demain;retraite;\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("ligne 2 : date_fin attendue au format AAAA-MM-JJ, pas « demain »");
+        var good = advisor.upload(
+                "/departs/import",
+                "/departs/import",
+                "fichier",
+                "departs.csv",
+                (header + rpps + ";" + on + ";cessation;\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(good.status()).isEqualTo(302);
+        assertThat(departures.of(rpps))
+                .hasValueSatisfying(d -> assertThat(d.reason()).isEqualTo(DepartureReason.STOP));
+        departures.cancel(rpps);
     }
 }

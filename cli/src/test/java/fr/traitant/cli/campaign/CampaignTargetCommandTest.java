@@ -2,10 +2,8 @@ package fr.traitant.cli.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.traitant.cli.TraitantCli;
+import fr.traitant.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,31 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 class CampaignTargetCommandTest {
 
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run run(String... args) {
-        CommandLine cli = TraitantCli.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        String[] all = new String[args.length + 2];
-        all[0] = "campaign-target";
-        all[1] = "--no-progress";
-        System.arraycopy(args, 0, all, 2, args.length);
-        return new Run(cli.execute(all), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of("campaign-target", List.of("--no-progress"), args);
     }
 
     private Path file(String name, String... lines) throws IOException {
-        Path p = dir.resolve(name);
-        Files.write(p, List.of(lines));
-        return p;
+        return CliRun.file(dir, name, lines);
     }
 
     /**
@@ -56,7 +41,7 @@ class CampaignTargetCommandTest {
         "doctor,zone,minutes", "X,T1,5", "X,T2,8", "Y,T2,4", "Y,T3,9", "W,T1,12", "W,T4,3", "V,T1,40"
     };
 
-    private Run target(Path out, int budget) throws IOException {
+    private CliRun target(Path out, int budget) throws IOException {
         return run(
                 "--doctors",
                 file("d.csv", DOCTORS).toString(),
@@ -73,7 +58,7 @@ class CampaignTargetCommandTest {
     @Test
     void selects_the_optimum_and_prints_the_bound_and_the_naive_choice() throws IOException {
         Path out = dir.resolve("out.csv");
-        Run r = target(out, 2);
+        CliRun r = target(out, 2);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readAllLines(out)).hasSize(3).first().isEqualTo("doctor");
         assertThat(Files.readAllLines(out).subList(1, 3)).containsExactlyInAnyOrder("Y", "W");
@@ -90,7 +75,7 @@ class CampaignTargetCommandTest {
     @Test
     void a_budget_of_one_takes_the_largest_and_the_naive_choice_can_be_worse() throws IOException {
         Path out = dir.resolve("out.csv");
-        Run r = target(out, 1);
+        CliRun r = target(out, 1);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readAllLines(out)).containsExactly("doctor", "X");
         assertThat(r.out())
@@ -120,7 +105,7 @@ class CampaignTargetCommandTest {
         file("t.csv", TIMES);
         file(name, content.split(";"));
         Path out = dir.resolve("out.csv");
-        Run r = run(
+        CliRun r = run(
                 "--doctors",
                 dir.resolve("d.csv").toString(),
                 "--demand",
@@ -142,7 +127,7 @@ class CampaignTargetCommandTest {
     @Test
     void a_negative_budget_is_refused() throws IOException {
         Path out = dir.resolve("out.csv");
-        Run r = target(out, -1);
+        CliRun r = target(out, -1);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--budget: must be 0 or more, not -1");
         assertThat(out).doesNotExist();

@@ -2,10 +2,8 @@ package fr.traitant.cli.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.traitant.cli.TraitantCli;
+import fr.traitant.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,30 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 class CoverageCommandTest {
 
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run run(String... args) {
-        CommandLine cli = TraitantCli.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        String[] all = new String[args.length + 1];
-        all[0] = "coverage";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return new Run(cli.execute(all), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of("coverage", List.of(), args);
     }
 
     private Path file(String name, String... lines) throws IOException {
-        Path p = dir.resolve(name);
-        Files.write(p, List.of(lines));
-        return p;
+        return CliRun.file(dir, name, lines);
     }
 
     /** The engine test's world: a site at A; C reaches D in 10 minutes, E reaches D in 25; D is unreached. */
@@ -70,7 +56,7 @@ class CoverageCommandTest {
     @Test
     void coverage_and_proposals_worked_out_by_hand() throws IOException {
         Path out = dir.resolve("out.csv"), proposals = dir.resolve("p.csv");
-        Run r = run(args(
+        CliRun r = run(args(
                         out,
                         "--candidates",
                         file("k.csv", "id,commune", "site-C,C", "site-D,D").toString(),
@@ -107,7 +93,7 @@ class CoverageCommandTest {
         Path out = dir.resolve("out.csv");
         List<String> a = args(out);
         file(name, content.split(";"));
-        Run r = run(a.toArray(String[]::new));
+        CliRun r = run(a.toArray(String[]::new));
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err())
                 .contains(dir.resolve(message.substring(0, message.indexOf(':')))
@@ -119,7 +105,7 @@ class CoverageCommandTest {
     @Test
     void propose_without_candidates_is_refused() throws IOException {
         Path out = dir.resolve("out.csv");
-        Run r = run(args(out, "--propose", "3").toArray(String[]::new));
+        CliRun r = run(args(out, "--propose", "3").toArray(String[]::new));
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--propose needs --candidates and --proposals-out");
         assertThat(out).doesNotExist();

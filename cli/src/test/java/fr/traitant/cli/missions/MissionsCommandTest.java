@@ -2,16 +2,13 @@ package fr.traitant.cli.missions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.traitant.cli.TraitantCli;
+import fr.traitant.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Issue #19, the CLI: the plan of a hand-made month, its summary beside the greedy's, and bad input. */
 class MissionsCommandTest {
@@ -19,23 +16,12 @@ class MissionsCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run run(String... args) {
-        CommandLine cli = TraitantCli.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        String[] all = new String[args.length + 1];
-        all[0] = "missions";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return new Run(cli.execute(all), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of("missions", List.of(), args);
     }
 
     private Path file(String name, String... lines) throws IOException {
-        Path p = dir.resolve(name);
-        Files.write(p, List.of(lines));
-        return p;
+        return CliRun.file(dir, name, lines);
     }
 
     /**
@@ -45,7 +31,7 @@ class MissionsCommandTest {
     @Test
     void a_month_worked_out_by_hand_beside_the_greedy() throws IOException {
         Path out = dir.resolve("plan.csv");
-        Run r = run(
+        CliRun r = run(
                 "--volunteers",
                 file("v.csv", "id,max_days,available", "v,1,2027-03-01", "w,1,2027-03-01;2027-03-02")
                         .toString(),
@@ -75,7 +61,7 @@ class MissionsCommandTest {
     @Test
     void bad_input_is_reported_with_file_line_and_reason_and_nothing_is_written() throws IOException {
         Path out = dir.resolve("plan.csv");
-        Run r = run(
+        CliRun r = run(
                 "--volunteers",
                 file("v.csv", "id,max_days,available", "v,3,2027-03-01", "w,1,2027-04-01", "x,1,1er mars", "x,0,")
                         .toString(),
@@ -117,7 +103,7 @@ class MissionsCommandTest {
     @Test
     void unknown_volunteers_and_sites_in_the_travel_times_are_refused() throws IOException {
         Path out = dir.resolve("plan.csv");
-        Run r = run(
+        CliRun r = run(
                 "--volunteers",
                 file("v.csv", "id,max_days,available", "v,2,2027-03-01").toString(),
                 "--sites",
