@@ -30,10 +30,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ContinuityPages {
 
     private final Departures departures;
+    private final Handovers handovers;
     private final CurrentDoctor currentDoctor;
 
-    ContinuityPages(Departures departures, CurrentDoctor currentDoctor) {
+    ContinuityPages(Departures departures, Handovers handovers, CurrentDoctor currentDoctor) {
         this.departures = departures;
+        this.handovers = handovers;
         this.currentDoctor = currentDoctor;
     }
 
@@ -78,7 +80,12 @@ class ContinuityPages {
             return "redirect:/departs";
         }
         departures.declare(rpps.strip(), on, motif, successeur, Departures.Source.AGENT, note);
-        redirect.addFlashAttribute("message", "Départ enregistré.");
+        int opened = handovers.openDue();
+        redirect.addFlashAttribute(
+                "message",
+                opened > 0
+                        ? "Départ enregistré : la passation est ouverte, les foyers de ses patients sont inscrits sur la liste d’attente."
+                        : "Départ enregistré.");
         return "redirect:/departs/" + rpps.strip();
     }
 
@@ -88,6 +95,7 @@ class ContinuityPages {
                 departures.of(rpps).orElseThrow(() -> new NotFoundException("Aucun départ connu pour ce médecin."));
         model.addAttribute("departure", d);
         model.addAttribute("impact", departures.impact(d).orElse(null));
+        model.addAttribute("handovers", handovers.of(rpps));
         return "continuity/departure";
     }
 
@@ -163,6 +171,7 @@ class ContinuityPages {
             return "continuity/doctor-departure";
         }
         departures.declare(rpps, on, motif, successeur, Departures.Source.DOCTOR, "");
+        handovers.openDue();
         redirect.addFlashAttribute(
                 "message",
                 "Merci : votre fin d’activité est enregistrée. Vos patients se verront proposer un nouveau médecin avant cette date.");

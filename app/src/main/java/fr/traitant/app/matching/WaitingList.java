@@ -38,7 +38,8 @@ public class WaitingList {
         CASE("Dossier d’accompagnement"),
         ALD_DATA("Données ALD de la caisse"),
         ONLINE("Demande en ligne"),
-        MISSION("Vu plusieurs fois en consultation de mission");
+        MISSION("Vu plusieurs fois en consultation de mission"),
+        DEPARTURE("Départ de son médecin traitant");
 
         private final String label;
 
@@ -124,6 +125,15 @@ public class WaitingList {
         return register(householdId, source, waitingSince, null);
     }
 
+    /**
+     * A household whose médecin traitant leaves ({@code departingRpps}): the members who declared that doctor need a
+     * new one, as do those without one; waiting since the day the departure became known.
+     */
+    @Transactional
+    public long registerDeparture(long householdId, String departingRpps, Instant waitingSince) {
+        return register(householdId, Source.DEPARTURE, waitingSince, null, departingRpps);
+    }
+
     /** A transferred household, waiting in the département of its destination commune. */
     @Transactional
     public long registerTransfer(long householdId, String destinationCommune, Instant waitingSince) {
@@ -131,6 +141,15 @@ public class WaitingList {
     }
 
     private long register(long householdId, Source source, Instant waitingSince, @Nullable String destinationCommune) {
+        return register(householdId, source, waitingSince, destinationCommune, null);
+    }
+
+    private long register(
+            long householdId,
+            Source source,
+            Instant waitingSince,
+            @Nullable String destinationCommune,
+            @Nullable String departingRpps) {
         HouseholdProfile found = households
                 .profile(householdId)
                 .orElseThrow(() -> new NotFoundException("Aucun foyer " + householdId + "."));
@@ -148,9 +167,12 @@ public class WaitingList {
             throw new IllegalArgumentException(
                     "Le foyer n'a pas de commune : impossible de l'inscrire sur une liste d'attente.");
         }
-        // after a transfer the declared GP is far away: everybody needs one; otherwise those without one
+        // after a transfer the declared GP is far away: everybody needs one; when a doctor leaves, their patients;
+        // otherwise those without one
         List<HouseholdProfile.Person> needing = profile.members().stream()
-                .filter(p -> source == Source.TRANSFER || !p.hasDeclaredDoctor())
+                .filter(p -> source == Source.TRANSFER
+                        || !p.hasDeclaredDoctor()
+                        || (departingRpps != null && departingRpps.equals(p.declaredDoctorRpps())))
                 .toList();
         if (needing.isEmpty()) {
             throw new IllegalArgumentException("Tous les membres du foyer ont déjà un médecin traitant.");

@@ -19,14 +19,15 @@ public record HouseholdProfile(
         members = List.copyOf(members);
     }
 
-    /** A member's profile: age in years at the reading date, category, ALD group (or null), flags, declared GP. */
+    /** A member's profile: age in years at the reading date, category, ALD group (or null), flags, declared GP (RPPS when known). */
     public record Person(
             long memberId,
             int age,
             MemberCategory category,
             @Nullable LongTermCondition longTermCondition,
             List<Vulnerability> vulnerabilities,
-            boolean hasDeclaredDoctor) {
+            boolean hasDeclaredDoctor,
+            @Nullable String declaredDoctorRpps) {
         public Person {
             vulnerabilities = List.copyOf(vulnerabilities);
         }
@@ -36,7 +37,13 @@ public record HouseholdProfile(
                     ? 40
                     : java.time.Period.between(m.birthDate(), today).getYears();
             return new Person(
-                    m.id(), age, m.category(), m.longTermCondition(), m.vulnerabilities(), m.hasDeclaredDoctor());
+                    m.id(),
+                    age,
+                    m.category(),
+                    m.longTermCondition(),
+                    m.vulnerabilities(),
+                    m.hasDeclaredDoctor(),
+                    m.declaredDoctorRpps());
         }
     }
 }

@@ -40,7 +40,8 @@ class HouseholdRepository {
             @Nullable LongTermCondition longTermCondition,
             List<Vulnerability> vulnerabilities,
             boolean hasDeclaredDoctor,
-            boolean consentToContact) {
+            boolean consentToContact,
+            @Nullable String declaredDoctorRpps) {
         /** Never the NIR, e-mail or phone in clear (a record's default toString would print them). */
         @Override
         public String toString() {
@@ -66,7 +67,7 @@ class HouseholdRepository {
 
     private static final String MEMBER_COLUMNS = """
             id, household_id, first_name, last_name, birth_date, nir, email, phone, category, long_term_condition,
-            vulnerabilities, has_declared_doctor, consent_to_contact""";
+            vulnerabilities, has_declared_doctor, consent_to_contact, declared_doctor_rpps""";
     private final JdbcClient jdbc;
 
     private final fr.traitant.app.territory.Territory territory;
@@ -304,6 +305,7 @@ class HouseholdRepository {
                         .map(Vulnerability::valueOf)
                         .toList(),
                 rs.getBoolean("has_declared_doctor"),
-                rs.getBoolean("consent_to_contact"));
+                rs.getBoolean("consent_to_contact"),
+                rs.getString("declared_doctor_rpps"));
     }
 }

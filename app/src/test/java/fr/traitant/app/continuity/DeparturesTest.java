@@ -222,4 +222,52 @@ class DeparturesTest {
                 .hasValueSatisfying(d -> assertThat(d.reason()).isEqualTo(DepartureReason.STOP));
         departures.cancel(rpps);
     }
+
+    @Autowired
+    Handovers handovers;
+
+    @Autowired
+    fr.traitant.app.matching.WaitingList waitingList;
+
+    @Test
+    void a_departure_within_six_months_opens_the_handover_of_its_patients_a_later_one_waits() {
+        List<DoctorProfile> two = doctorsOf("87").subList(0, 2);
+        String soon = two.get(0).rpps().orElseThrow(), later = two.get(1).rpps().orElseThrow();
+        String commune = two.get(0).locations().getFirst().communeCode();
+        // a family where one member declared the leaving doctor and one has another doctor
+        long household = households.create(
+                "Foyer passation",
+                InseeCode.of(commune),
+                List.of(new NewMember("Marc", "Passation", LocalDate.of(1975, 1, 1), null, null, null)));
+        households.declareDoctor(household, soon, "Test : médecin traitant déclaré");
+        long other = households.create(
+                "Foyer plus tard",
+                InseeCode.of(commune),
+                List.of(new NewMember("Lina", "Plus-Tard", LocalDate.of(1975, 1, 1), null, null, null)));
+        households.declareDoctor(other, later, "Test : médecin traitant déclaré");
+        LocalDate today = LocalDate.now(FrenchDates.PARIS);
+        departures.declare(soon, today.plusMonths(5), DepartureReason.RETIREMENT, null, Departures.Source.AGENT, "");
+        departures.declare(later, today.plusMonths(9), DepartureReason.RETIREMENT, null, Departures.Source.AGENT, "");
+        try {
+            assertThat(waitingList.openEntry(household)).isEmpty();
+            handovers.openDue();
+            assertThat(waitingList.openEntry(household)).hasValueSatisfying(e -> {
+                assertThat(e.source()).isEqualTo(fr.traitant.app.matching.WaitingList.Source.DEPARTURE);
+                assertThat(e.people()).isEqualTo(1);
+            });
+            assertThat(waitingList.openEntry(other)).isEmpty();
+            assertThat(handovers.of(soon)).singleElement().satisfies(h -> {
+                assertThat(h.households()).isEqualTo(1);
+                assertThat(h.registered()).isEqualTo(1);
+                assertThat(h.attached()).isZero();
+            });
+            assertThat(handovers.of(later)).isEmpty();
+            // opened once: a second pass changes nothing
+            handovers.openDue();
+            assertThat(handovers.of(soon)).hasSize(1);
+        } finally {
+            departures.cancel(soon);
+            departures.cancel(later);
+        }
+    }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PriorityPolicyTest {
 
     static Person person(int age, LongTermCondition ald, Vulnerability... flags) {
-        return new Person(1, age, MemberCategory.ACTIVE, ald, List.of(flags), false);
+        return new Person(1, age, MemberCategory.ACTIVE, ald, List.of(flags), false, null);
     }
 
     final PriorityPolicy policy = PriorityPolicy.DEFAULT;
