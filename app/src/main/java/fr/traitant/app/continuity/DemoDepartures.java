@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Demo data: when {@code traitant.demo.departures} is positive and no departure is declared, that many synthetic
  * general practitioners among the oldest declare their retirement within 1 to 8 months (seeded), and up to 12
  * synthetic households of their commune whose doctor was unknown get them as médecin traitant, so that a departure
- * has patients. Labelled synthetic (the doctors and households are).
+ * has patients; the handovers within six months are opened at once. Labelled synthetic (the doctors and households
+ * are).
  */
 @Component
 class DemoDepartures {
@@ -31,6 +32,7 @@ class DemoDepartures {
     private static final Logger log = LoggerFactory.getLogger(DemoDepartures.class);
 
     private final Departures departures;
+    private final Handovers handovers;
     private final DepartureSignals signals;
     private final HouseholdNeeds needs;
     private final Households households;
@@ -42,6 +44,7 @@ class DemoDepartures {
 
     DemoDepartures(
             Departures departures,
+            Handovers handovers,
             DepartureSignals signals,
             HouseholdNeeds needs,
             Households households,
@@ -50,6 +53,7 @@ class DemoDepartures {
             Clock clock,
             TraitantProperties properties) {
         this.departures = departures;
+        this.handovers = handovers;
         this.signals = signals;
         this.needs = needs;
         this.households = households;
@@ -91,10 +95,12 @@ class DemoDepartures {
             declared++;
             linked += n[0];
         }
+        int opened = handovers.openDue();
         log.warn(
-                "DEMO ONLY — {} synthetic departures declared, {} synthetic households given a departing doctor",
+                "DEMO ONLY — {} synthetic departures declared, {} synthetic households given a departing doctor, {} handovers opened",
                 declared,
-                linked);
+                linked,
+                opened);
     }
 
     private boolean exists() {
