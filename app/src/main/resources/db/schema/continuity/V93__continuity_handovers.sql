@@ -6,6 +6,7 @@ create table handover (
     rpps        text not null check (rpps ~ '^[0-9]{11}$'),
     expected_on date not null,
     opened_at   timestamptz not null,
+    case_id     bigint,                                -- the PASS case opened for the group (cases module)
     unique (rpps, expected_on)
 );
 

@@ -37,6 +37,7 @@ public class Handovers {
             String rpps,
             LocalDate expectedOn,
             java.time.Instant openedAt,
+            @org.jspecify.annotations.Nullable Long caseId,
             int households,
             int registered,
             int attached) {
@@ -52,6 +53,7 @@ public class Handovers {
     private final Households households;
     private final WaitingList waitingList;
     private final Outbox outbox;
+    private final fr.traitant.app.cases.Cases cases;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int horizonMonths;
@@ -63,6 +65,7 @@ public class Handovers {
             Households households,
             WaitingList waitingList,
             Outbox outbox,
+            fr.traitant.app.cases.Cases cases,
             TransactionTemplate transactions,
             Clock clock,
             @Value("${traitant.continuity.horizon-months:6}") int horizonMonths) {
@@ -72,6 +75,7 @@ public class Handovers {
         this.households = households;
         this.waitingList = waitingList;
         this.outbox = outbox;
+        this.cases = cases;
         this.transactions = transactions;
         this.clock = clock;
         this.horizonMonths = horizonMonths;
@@ -99,7 +103,8 @@ public class Handovers {
                 .optional()
                 .orElse(null);
         if (id == null) return false;
-        for (long household : needs.householdsOfDoctor(d.rpps())) {
+        List<Long> group = needs.householdsOfDoctor(d.rpps());
+        for (long household : group) {
             Long entry = null;
             try {
                 entry = waitingList.registerDeparture(household, d.rpps(), clock.instant());
@@ -128,13 +133,38 @@ public class Handovers {
                     .param("told", email.isPresent())
                     .update();
         }
+        if (!group.isEmpty()) {
+            // the PASS follows the group in one case file (unassigned, in the advisors' queue)
+            var file = cases.openBySystem(new fr.traitant.app.cases.NewCase(
+                    fr.traitant.app.cases.CaseKind.PASS,
+                    fr.traitant.app.cases.Channel.AGENT_REPORT,
+                    fr.traitant.app.cases.Motive.FIND_DOCTOR,
+                    java.util.Set.of(),
+                    null,
+                    "Passation : patients de " + d.name(),
+                    null,
+                    null,
+                    d.communeCode() == null ? null : fr.traitant.app.platform.values.InseeCode.of(d.communeCode()),
+                    "Départ de " + d.name() + " (RPPS " + d.rpps() + ") "
+                            + (d.certainty() == Certainty.OBSERVED ? "constaté le " : "prévu le ")
+                            + FrenchDates.day(d.expectedOn()) + " : " + d.patients() + " assuré(s) dans "
+                            + group.size() + " foyer(s), dont " + d.patientsInLongTermCondition()
+                            + " en ALD, inscrits sur la liste d’attente (source : départ de leur médecin traitant)."
+                            + " Leur proposer un nouveau médecin traitant avant la date.",
+                    d.patientsInLongTermCondition() > 0
+                            ? fr.traitant.app.cases.Priority.HIGH
+                            : fr.traitant.app.cases.Priority.NORMAL));
+            jdbc.sql("update handover set case_id = ? where id = ?")
+                    .params(file.id(), id)
+                    .update();
+        }
         return true;
     }
 
     /** A doctor's handovers, the latest first. */
     public List<Handover> of(String rpps) {
         return jdbc.sql(
-                        "select id, rpps, expected_on, opened_at from handover where rpps = ? order by opened_at desc, id desc")
+                        "select id, rpps, expected_on, opened_at, case_id from handover where rpps = ? order by opened_at desc, id desc")
                 .param(rpps)
                 .query((rs, i) -> {
                     long id = rs.getLong(1);
@@ -154,6 +184,7 @@ public class Handovers {
                             rs.getString(2),
                             rs.getObject(3, LocalDate.class),
                             rs.getTimestamp(4).toInstant(),
+                            rs.getObject(5) == null ? null : rs.getLong(5),
                             entries.size(),
                             registered,
                             attached);

@@ -6,7 +6,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Continuité : départs de médecins",
-        allowedDependencies = {"accessibility", "directory", "identity", "matching", "members", "platform", "territory"
+        allowedDependencies = {
+            "accessibility",
+            "cases",
+            "directory",
+            "identity",
+            "matching",
+            "members",
+            "platform",
+            "territory"
         })
 @org.jspecify.annotations.NullMarked
 package fr.traitant.app.continuity;

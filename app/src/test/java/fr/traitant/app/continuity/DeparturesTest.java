@@ -227,6 +227,9 @@ class DeparturesTest {
     Handovers handovers;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     fr.traitant.app.matching.WaitingList waitingList;
 
     @Test
@@ -260,7 +263,14 @@ class DeparturesTest {
                 assertThat(h.households()).isEqualTo(1);
                 assertThat(h.registered()).isEqualTo(1);
                 assertThat(h.attached()).isZero();
+                assertThat(h.caseId()).isNotNull();
             });
+            Long caseId = handovers.of(soon).getFirst().caseId();
+            assertThat(jdbc.sql("select summary from case_file where id = ?")
+                            .param(java.util.Objects.requireNonNull(caseId))
+                            .query(String.class)
+                            .single())
+                    .contains("RPPS " + soon, "1 foyer(s)", "inscrits sur la liste d’attente");
             assertThat(handovers.of(later)).isEmpty();
             // opened once: a second pass changes nothing
             handovers.openDue();
