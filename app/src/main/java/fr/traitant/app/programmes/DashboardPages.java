@@ -118,7 +118,7 @@ class DashboardPages {
                 java.time.YearMonth.now(clock.withZone(fr.traitant.app.platform.FrenchDates.PARIS));
         List<java.time.YearMonth> wanted = new ArrayList<>();
         for (int i = -5; i <= 1; i++) wanted.add(thisMonth.plusMonths(i));
-        List<MissionFigures.Month> months = missions.of(wanted);
+        List<MissionFigures.Month> months = missions.of(wanted, current);
         MissionFigures.Month now2 = months.get(5);
         model.addAttribute("missionMonths", months.reversed());
         model.addAttribute("missionsNow", now2);

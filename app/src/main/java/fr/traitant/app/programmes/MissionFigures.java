@@ -66,13 +66,17 @@ public class MissionFigures {
 
     /** Several months, the zones and the places read once. */
     public List<Month> of(List<YearMonth> months) {
+        return of(months, priorityZones.current());
+    }
+
+    /** The same, for priority zones the caller has already read (scoring them reads the whole supply). */
+    public List<Month> of(List<YearMonth> months, PriorityZones.CurrentZones current) {
         Map<String, String> epciOfCommune = new HashMap<>();
         territory.engineCommunes().asList().forEach(c -> epciOfCommune.put(c.code(), c.epci()));
         Map<String, Integer> placesByEpci = new HashMap<>();
         for (MissionSites.Place p : sites.all()) {
             placesByEpci.merge(epciOfCommune.getOrDefault(p.communeCode(), ""), 1, Integer::sum);
         }
-        PriorityZones.CurrentZones current = priorityZones.current();
         Map<String, String> names = territory.epciNames();
         List<Month> result = new ArrayList<>();
         for (YearMonth month : months) {

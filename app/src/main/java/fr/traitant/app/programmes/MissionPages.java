@@ -91,7 +91,8 @@ class MissionPages {
         model.addAttribute("monthName", MissionPlans.monthName(month));
         model.addAttribute("previous", month.minusMonths(1));
         model.addAttribute("next", month.plusMonths(1));
-        model.addAttribute("volunteers", volunteers.of(month));
+        List<MissionVolunteers.Volunteer> pledges = volunteers.of(month);
+        model.addAttribute("volunteers", pledges);
         List<MissionSites.Place> places = sites.all();
         model.addAttribute("places", places);
         model.addAttribute("openings", sites.openings(month));
@@ -102,9 +103,7 @@ class MissionPages {
         Map<Long, List<MissionReplacements.Candidate>> candidates = new HashMap<>();
         Map<Long, String> arranged = new HashMap<>();
         Set<Long> needing = new java.util.HashSet<>();
-        volunteers.of(month).stream()
-                .filter(MissionVolunteers.Volunteer::needsReplacement)
-                .forEach(v -> needing.add(v.id()));
+        pledges.stream().filter(MissionVolunteers.Volunteer::needsReplacement).forEach(v -> needing.add(v.id()));
         for (MissionPlans.PlannedDay d : days) {
             if (!needing.contains(d.volunteerId()) || d.status() == MissionDayStatus.REFUSED) continue;
             replacements

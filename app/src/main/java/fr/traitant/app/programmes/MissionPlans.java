@@ -172,6 +172,8 @@ public class MissionPlans {
 
     /** The month's days, by date, place and doctor. */
     public List<PlannedDay> days(YearMonth month) {
+        // one directory read per doctor, not per day
+        Map<String, String> names = new HashMap<>();
         return jdbc.sql("""
                         select d.id, d.volunteer_id, v.rpps, d.site_id, s.name, s.commune_code, d.day, d.minutes, d.status
                           from mission_day d join mission_volunteer v on v.id = d.volunteer_id
@@ -182,7 +184,7 @@ public class MissionPlans {
                         rs.getLong(1),
                         rs.getLong(2),
                         rs.getString(3),
-                        volunteers.name(rs.getString(3)),
+                        names.computeIfAbsent(rs.getString(3), volunteers::name),
                         rs.getLong(4),
                         rs.getString(5),
                         rs.getString(6),
