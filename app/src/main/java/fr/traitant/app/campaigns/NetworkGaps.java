@@ -13,7 +13,6 @@ import fr.traitant.engine.campaign.TargetingProblem.Reach;
 import fr.traitant.engine.territory.Commune;
 import fr.traitant.engine.territory.Communes;
 import fr.traitant.engine.travel.EstimatedRoadTimes;
-import fr.traitant.engine.travel.RoadTimeModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -127,7 +125,6 @@ public class NetworkGaps {
     private final Territory territory;
     private final CampaignsProperties settings;
     private final Clock clock;
-    private volatile @Nullable EstimatedRoadTimes roadTimes;
 
     NetworkGaps(
             WaitingDemand waitingDemand,
@@ -263,7 +260,7 @@ public class NetworkGaps {
 
     TargetingProblem problem(List<Supply> supply, Map<String, Double> demand) {
         Communes communes = territory.engineCommunes();
-        EstimatedRoadTimes times = roadTimes(communes);
+        EstimatedRoadTimes times = territory.roadTimes();
         Map<String, List<Supply>> byCommune = new TreeMap<>();
         for (Supply s : supply)
             byCommune.computeIfAbsent(s.communeCode(), k -> new ArrayList<>()).add(s);
@@ -289,7 +286,7 @@ public class NetworkGaps {
     /** The départements of the communes within the time limit of these communes. */
     Set<String> departementsWithin(java.util.Collection<String> communeCodes) {
         Communes communes = territory.engineCommunes();
-        EstimatedRoadTimes times = roadTimes(communes);
+        EstimatedRoadTimes times = territory.roadTimes();
         Set<String> found = new java.util.TreeSet<>();
         for (String code : communeCodes) {
             times.forEachReachable(
@@ -299,15 +296,6 @@ public class NetworkGaps {
                             found.add(communes.get(destination).departement()));
         }
         return found;
-    }
-
-    private EstimatedRoadTimes roadTimes(Communes communes) {
-        EstimatedRoadTimes t = roadTimes;
-        if (t == null || t.communeCount() != communes.size()) {
-            t = EstimatedRoadTimes.over(communes, RoadTimeModel.DEFAULT);
-            roadTimes = t;
-        }
-        return t;
     }
 
     private static int sum(int[] d) {

@@ -33,10 +33,25 @@ public class Territory {
 
     private final JdbcClient jdbc;
     private volatile @Nullable Communes engineCommunes;
+    private volatile fr.traitant.engine.travel.@Nullable EstimatedRoadTimes roadTimes;
 
     /** Takes the loader so that the territory is loaded before anyone uses this facade. */
     Territory(JdbcClient jdbc, ReferenceDataLoader loadedFirst) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The platform's road-time estimate between communes (the same as the APL, the search, the coverage of care sites
+     * and the campaigns), built once over {@link #engineCommunes()}.
+     */
+    public fr.traitant.engine.travel.EstimatedRoadTimes roadTimes() {
+        fr.traitant.engine.travel.EstimatedRoadTimes t = roadTimes;
+        if (t == null) {
+            t = fr.traitant.engine.travel.EstimatedRoadTimes.over(
+                    engineCommunes(), fr.traitant.engine.travel.RoadTimeModel.DEFAULT);
+            roadTimes = t;
+        }
+        return t;
     }
 
     /**
