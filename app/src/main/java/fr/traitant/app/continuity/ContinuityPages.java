@@ -69,17 +69,31 @@ class ContinuityPages {
             @RequestParam(defaultValue = "") String date,
             @RequestParam(defaultValue = "RETIREMENT") DepartureReason motif,
             @RequestParam(defaultValue = "") String successeur,
+            @RequestParam(name = "nouvelle_commune", defaultValue = "") String nouvelleCommune,
             @RequestParam(defaultValue = "") String note,
             RedirectAttributes redirect) {
         LocalDate on = parse(date);
-        List<String> problems = departures.check(rpps.strip(), on, successeur.strip());
+        List<String> problems = departures.check(rpps.strip(), on, successeur.strip(), motif, nouvelleCommune);
         if (!problems.isEmpty() || on == null) {
             redirect.addFlashAttribute("errors", problems);
             redirect.addFlashAttribute(
-                    "form", Map.of("rpps", rpps, "date", date, "successeur", successeur, "note", note));
+                    "form",
+                    Map.of(
+                            "rpps",
+                            rpps,
+                            "date",
+                            date,
+                            "motif",
+                            motif.name(),
+                            "successeur",
+                            successeur,
+                            "nouvelle_commune",
+                            nouvelleCommune,
+                            "note",
+                            note));
             return "redirect:/departs";
         }
-        departures.declare(rpps.strip(), on, motif, successeur, Departures.Source.AGENT, note);
+        departures.declare(rpps.strip(), on, motif, successeur, nouvelleCommune, Departures.Source.AGENT, note);
         int opened = handovers.openDue();
         redirect.addFlashAttribute(
                 "message",
@@ -155,22 +169,25 @@ class ContinuityPages {
             @RequestParam(defaultValue = "") String date,
             @RequestParam(defaultValue = "RETIREMENT") DepartureReason motif,
             @RequestParam(defaultValue = "") String successeur,
+            @RequestParam(name = "nouvelle_commune", defaultValue = "") String nouvelleCommune,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         String rpps = doctorRpps();
         LocalDate on = parse(date);
-        List<String> problems = departures.check(rpps, on, successeur.strip());
+        List<String> problems = departures.check(rpps, on, successeur.strip(), motif, nouvelleCommune);
         if (!problems.isEmpty() || on == null) {
             response.setStatus(422);
             model.addAttribute("errors", problems);
             model.addAttribute("date", date);
             model.addAttribute("successeur", successeur);
+            model.addAttribute("nouvelleCommune", nouvelleCommune);
+            model.addAttribute("motif", motif.name());
             model.addAttribute("declared", null);
             model.addAttribute("reasons", DepartureReason.values());
             return "continuity/doctor-departure";
         }
-        departures.declare(rpps, on, motif, successeur, Departures.Source.DOCTOR, "");
+        departures.declare(rpps, on, motif, successeur, nouvelleCommune, Departures.Source.DOCTOR, "");
         handovers.openDue();
         redirect.addFlashAttribute(
                 "message",

@@ -64,6 +64,7 @@ public class Departures {
             Certainty certainty,
             @Nullable DepartureReason reason,
             @Nullable String successorRpps,
+            @Nullable String newCommune,
             @Nullable Long declarationId,
             String basis,
             long patients,
@@ -86,6 +87,7 @@ public class Departures {
     private final Accessibility accessibility;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final fr.traitant.app.territory.Territory territory;
 
     Departures(
             JdbcClient jdbc,
@@ -94,7 +96,9 @@ public class Departures {
             HouseholdNeeds needs,
             Accessibility accessibility,
             CurrentUser currentUser,
-            Clock clock) {
+            Clock clock,
+            fr.traitant.app.territory.Territory territory) {
+        this.territory = territory;
         this.jdbc = jdbc;
         this.doctors = doctors;
         this.signals = signals;
@@ -110,7 +114,23 @@ public class Departures {
 
     /** The problems with a declaration, in French (empty when it may be recorded). */
     public List<String> check(String rpps, @Nullable LocalDate expectedOn, @Nullable String successorRpps) {
+        return check(rpps, expectedOn, successorRpps, null, null);
+    }
+
+    /** The same, with the reason and, for a move, the commune (INSEE code) the doctor moves to. */
+    public List<String> check(
+            String rpps,
+            @Nullable LocalDate expectedOn,
+            @Nullable String successorRpps,
+            @Nullable DepartureReason reason,
+            @Nullable String newCommune) {
         List<String> problems = new ArrayList<>();
+        if (newCommune != null && !newCommune.isBlank()) {
+            if (reason != DepartureReason.MOVE)
+                problems.add("La nouvelle commune d’exercice ne se renseigne que pour un déménagement.");
+            else if (territory.findCommune(newCommune.strip()).isEmpty())
+                problems.add("Aucune commune n’a le code INSEE « " + newCommune.strip() + " » (nouvelle commune).");
+        }
         if (!rpps.matches("[0-9]{11}") || doctors.findByRpps(rpps).isEmpty()) {
             problems.add("Aucun médecin de l’annuaire n’a le RPPS « " + rpps + " ».");
         }
@@ -137,22 +157,37 @@ public class Departures {
             @Nullable String successorRpps,
             Source source,
             String note) {
+        return declare(rpps, expectedOn, reason, successorRpps, null, source, note);
+    }
+
+    /** Records a departure; for a move, {@code newCommune} is where the doctor will practise (or null if unknown). */
+    @Transactional
+    public long declare(
+            String rpps,
+            LocalDate expectedOn,
+            DepartureReason reason,
+            @Nullable String successorRpps,
+            @Nullable String newCommune,
+            Source source,
+            String note) {
         String successor = successorRpps == null || successorRpps.isBlank() ? null : successorRpps.strip();
-        List<String> problems = check(rpps, expectedOn, successor);
+        String moveTo = newCommune == null || newCommune.isBlank() ? null : newCommune.strip();
+        List<String> problems = check(rpps, expectedOn, successor, reason, moveTo);
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join(" ", problems));
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("update doctor_departure set cancelled_at = ? where rpps = ? and cancelled_at is null")
                 .params(now, rpps)
                 .update();
         return jdbc.sql("""
-                        insert into doctor_departure (rpps, expected_on, reason, successor_rpps, source, note,
+                        insert into doctor_departure (rpps, expected_on, reason, successor_rpps, new_commune, source, note,
                                                       recorded_at, recorded_by)
-                        values (:rpps, :on, :reason, :successor, :source, :note, :now, :by)
+                        values (:rpps, :on, :reason, :successor, :moveTo, :source, :note, :now, :by)
                         returning id""")
                 .param("rpps", rpps)
                 .param("on", Date.valueOf(expectedOn))
                 .param("reason", reason.name())
                 .param("successor", successor, java.sql.Types.VARCHAR)
+                .param("moveTo", moveTo, java.sql.Types.VARCHAR)
                 .param("source", source.name())
                 .param("note", note.strip())
                 .param("now", now)
@@ -183,9 +218,10 @@ public class Departures {
                 LocalDate on,
                 DepartureReason reason,
                 @Nullable String successor,
-                String source) {}
+                String source,
+                @Nullable String newCommune) {}
         List<Declared> declared = jdbc.sql("""
-                        select id, rpps, expected_on, reason, successor_rpps, source from doctor_departure
+                        select id, rpps, expected_on, reason, successor_rpps, source, new_commune from doctor_departure
                          where cancelled_at is null order by expected_on, rpps""")
                 .query((rs, i) -> new Declared(
                         rs.getLong(1),
@@ -193,7 +229,8 @@ public class Departures {
                         rs.getObject(3, LocalDate.class),
                         DepartureReason.valueOf(rs.getString(4)),
                         rs.getString(5),
-                        rs.getString(6)))
+                        rs.getString(6),
+                        rs.getString(7)))
                 .list();
         for (Declared d : declared) {
             Optional<DoctorProfile> doctor = doctors.findByRpps(d.rpps());
@@ -209,6 +246,7 @@ public class Departures {
                     Certainty.DECLARED,
                     d.reason(),
                     d.successor(),
+                    d.newCommune(),
                     d.id(),
                     switch (d.source()) {
                         case "DOCTOR" -> "déclaré par le médecin";
@@ -232,6 +270,7 @@ public class Departures {
                     null,
                     null,
                     null,
+                    null,
                     "absent de l’extraction nationale du " + FrenchDates.day(d.deactivatedAt()),
                     0,
                     0,
@@ -249,6 +288,7 @@ public class Departures {
                     d.communeCode(),
                     expected,
                     Certainty.PREDICTED,
+                    null,
                     null,
                     null,
                     null,
@@ -274,6 +314,7 @@ public class Departures {
                                     d.certainty(),
                                     d.reason(),
                                     d.successorRpps(),
+                                    d.newCommune(),
                                     d.declarationId(),
                                     d.basis(),
                                     p.members(),

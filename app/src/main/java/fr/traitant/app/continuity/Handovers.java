@@ -38,12 +38,21 @@ public class Handovers {
             LocalDate expectedOn,
             java.time.Instant openedAt,
             @org.jspecify.annotations.Nullable Long caseId,
+            @org.jspecify.annotations.Nullable Long runId,
             int households,
+            int kept,
             int registered,
-            int attached) {
-        /** Share of the households re-attached to a new doctor. */
-        public double attachedShare() {
-            return households == 0 ? 0 : (double) attached / households;
+            int successorProposed,
+            int attached,
+            int attachedBeforeDate) {
+        /** Households who need a new doctor: all of them, less those who can still reach a doctor who moves. */
+        public int needing() {
+            return households - kept;
+        }
+
+        /** Share of the households needing one re-attached to a new doctor before the departure date (the figure). */
+        public double attachedBeforeDateShare() {
+            return needing() == 0 ? 0 : (double) attachedBeforeDate / needing();
         }
     }
 
@@ -57,6 +66,10 @@ public class Handovers {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int horizonMonths;
+    private final fr.traitant.app.matching.MatchingRuns runs;
+    private final fr.traitant.app.matching.ProposalWorkflow workflow;
+    private final fr.traitant.app.territory.Territory territory;
+    private final double maxMinutes;
 
     Handovers(
             JdbcClient jdbc,
@@ -68,7 +81,15 @@ public class Handovers {
             fr.traitant.app.cases.Cases cases,
             TransactionTemplate transactions,
             Clock clock,
-            @Value("${traitant.continuity.horizon-months:6}") int horizonMonths) {
+            @Value("${traitant.continuity.horizon-months:6}") int horizonMonths,
+            fr.traitant.app.matching.MatchingRuns runs,
+            fr.traitant.app.matching.ProposalWorkflow workflow,
+            fr.traitant.app.territory.Territory territory,
+            fr.traitant.app.matching.MatchingProperties matching) {
+        this.runs = runs;
+        this.workflow = workflow;
+        this.territory = territory;
+        this.maxMinutes = matching.matching().maxMinutes();
         this.jdbc = jdbc;
         this.departures = departures;
         this.needs = needs;
@@ -88,13 +109,37 @@ public class Handovers {
         int opened = 0;
         for (Departures.Departure d : departures.all()) {
             if (d.certainty() == Certainty.PREDICTED || d.expectedOn().isAfter(limit)) continue;
-            Integer done = transactions.execute(status -> open(d) ? 1 : 0);
-            if (done != null) opened += done;
+            Opened done = transactions.execute(status -> open(d));
+            if (done == null) continue;
+            opened++;
+            // the run is computed once the group is committed (in the background): the advisor reviews and publishes it
+            runs.startGroup("Passation : patients de " + d.name(), done.entries(), java.util.Set.of(d.rpps()))
+                    .ifPresent(run -> jdbc.sql("update handover set run_id = ? where id = ?")
+                            .params(run, done.id())
+                            .update());
         }
         return opened;
     }
 
-    private boolean open(Departures.Departure d) {
+    /** A handover just opened and the waiting entries of its group not already proposed to the successor. */
+    private record Opened(long id, List<Long> entries) {}
+
+    /** Whether a household's commune is within the travel limit of the commune a moving doctor goes to. */
+    private boolean withinReach(long household, String newCommune) {
+        String home = households
+                .profile(household)
+                .map(fr.traitant.app.members.HouseholdProfile::communeCode)
+                .orElse(null);
+        if (home == null) return false;
+        var communes = territory.engineCommunes();
+        var from = communes.findIndex(home);
+        var to = communes.findIndex(newCommune);
+        return from.isPresent()
+                && to.isPresent()
+                && territory.roadTimes().minutes(from.getAsInt(), to.getAsInt()) <= maxMinutes;
+    }
+
+    private @org.jspecify.annotations.Nullable Opened open(Departures.Departure d) {
         Long id = jdbc.sql("""
                         insert into handover (rpps, expected_on, opened_at) values (?, ?, ?)
                         on conflict (rpps, expected_on) do nothing returning id""")
@@ -102,9 +147,20 @@ public class Handovers {
                 .query((rs, i) -> rs.getLong(1))
                 .optional()
                 .orElse(null);
-        if (id == null) return false;
+        if (id == null) return null;
         List<Long> group = needs.householdsOfDoctor(d.rpps());
+        List<Long> toMatch = new java.util.ArrayList<>();
+        int needing = 0;
         for (long household : group) {
+            if (d.newCommune() != null && withinReach(household, d.newCommune())) {
+                // a doctor who moves keeps the patients who can still reach them
+                jdbc.sql(
+                                "insert into handover_household (handover_id, household_id, told, kept) values (?, ?, false, true)")
+                        .params(id, household)
+                        .update();
+                continue;
+            }
+            needing++;
             Long entry = null;
             try {
                 entry = waitingList.registerDeparture(household, d.rpps(), clock.instant());
@@ -115,25 +171,46 @@ public class Handovers {
                         household,
                         e.getMessage());
             }
+            // the successor who takes over the practice is proposed first; the others go to the group's run
+            String successorRpps = d.successorRpps();
+            boolean successor = entry != null
+                    && successorRpps != null
+                    && workflow.proposeDoctor(
+                                    entry,
+                                    successorRpps,
+                                    "Successeur de " + d.name() + ", qui reprend son cabinet" + " (départ le "
+                                            + FrenchDates.day(d.expectedOn()) + ")")
+                            .isPresent();
+            if (entry != null && !successor) toMatch.add(entry);
+            String newCommune = d.newCommune();
             Optional<String> email = households.contactEmail(household);
             email.ifPresent(to -> outbox.enqueue(
                     to,
                     "Votre médecin traitant cesse d’exercer",
-                    "Bonjour,\n\n" + d.name() + ", votre médecin traitant, cesse d’exercer "
+                    "Bonjour,\n\n" + d.name() + ", votre médecin traitant, "
+                            + (newCommune != null
+                                    ? "part exercer à " + territory.communeLabel(newCommune) + " "
+                                    : "cesse d’exercer ")
                             + (d.certainty() == Certainty.OBSERVED ? "depuis le " : "le ")
-                            + FrenchDates.day(d.expectedOn()) + ".\nTraitant vous proposera un nouveau médecin traitant"
-                            + " avant cette date : vous serez prévenu(e) de chaque proposition.\n",
+                            + FrenchDates.day(d.expectedOn()) + ".\n"
+                            + (successor
+                                    ? "Son successeur, qui reprend le cabinet, vous est proposé comme nouveau médecin"
+                                            + " traitant : vous serez prévenu(e) dès qu’il aura répondu.\n"
+                                    : "Traitant vous proposera un nouveau médecin traitant avant cette date : vous serez"
+                                            + " prévenu(e) de chaque proposition.\n")
+                            + "Suivre votre demande : rubrique « Mon médecin traitant » de votre espace.\n",
                     "handover:" + id + ":" + household));
             jdbc.sql("""
-                            insert into handover_household (handover_id, household_id, waiting_entry_id, told)
-                            values (:h, :household, :entry, :told)""")
+                            insert into handover_household (handover_id, household_id, waiting_entry_id, told, successor_proposed)
+                            values (:h, :household, :entry, :told, :successor)""")
                     .param("h", id)
                     .param("household", household)
                     .param("entry", entry, java.sql.Types.BIGINT)
                     .param("told", email.isPresent())
+                    .param("successor", successor)
                     .update();
         }
-        if (!group.isEmpty()) {
+        if (needing > 0) {
             // the PASS follows the group in one case file (unassigned, in the advisors' queue)
             var file = cases.openBySystem(new fr.traitant.app.cases.NewCase(
                     fr.traitant.app.cases.CaseKind.PASS,
@@ -149,8 +226,15 @@ public class Handovers {
                             + (d.certainty() == Certainty.OBSERVED ? "constaté le " : "prévu le ")
                             + FrenchDates.day(d.expectedOn()) + " : " + d.patients() + " assuré(s) dans "
                             + group.size() + " foyer(s), dont " + d.patientsInLongTermCondition()
-                            + " en ALD, inscrits sur la liste d’attente (source : départ de leur médecin traitant)."
-                            + " Leur proposer un nouveau médecin traitant avant la date.",
+                            + " en ALD ; " + needing + " foyer(s) inscrit(s) sur la liste d’attente (source : départ de"
+                            + " leur médecin traitant)"
+                            + (needing < group.size()
+                                    ? ", les autres pouvant encore se rendre à son nouveau cabinet"
+                                    : "")
+                            + (d.successorRpps() != null ? " ; son successeur leur est proposé d’abord" : "")
+                            + ". L’appariement préparé pour le groupe est sur la page du départ (Départs de"
+                            + " médecins) : le relire et le publier pour proposer un nouveau médecin traitant avant la"
+                            + " date.",
                     d.patientsInLongTermCondition() > 0
                             ? fr.traitant.app.cases.Priority.HIGH
                             : fr.traitant.app.cases.Priority.NORMAL));
@@ -158,36 +242,51 @@ public class Handovers {
                     .params(file.id(), id)
                     .update();
         }
-        return true;
+        return new Opened(id, toMatch);
     }
+
+    private record HouseholdRow(
+            @org.jspecify.annotations.Nullable Long entry, boolean kept, boolean successor) {}
 
     /** A doctor's handovers, the latest first. */
     public List<Handover> of(String rpps) {
-        return jdbc.sql(
-                        "select id, rpps, expected_on, opened_at, case_id from handover where rpps = ? order by opened_at desc, id desc")
+        return jdbc.sql("select id, rpps, expected_on, opened_at, case_id, run_id from handover where rpps = ?"
+                        + " order by opened_at desc, id desc")
                 .param(rpps)
                 .query((rs, i) -> {
                     long id = rs.getLong(1);
-                    List<Long> entries = jdbc.sql(
-                                    "select waiting_entry_id from handover_household where handover_id = ?")
+                    LocalDate expectedOn = rs.getObject(3, LocalDate.class);
+                    List<HouseholdRow> rows = jdbc.sql(
+                                    "select waiting_entry_id, kept, successor_proposed from handover_household where handover_id = ?")
                             .param(id)
-                            .query((r, n) -> r.getObject(1) == null ? -1L : r.getLong(1))
+                            .query((r, n) -> new HouseholdRow((Long) r.getObject(1), r.getBoolean(2), r.getBoolean(3)))
                             .list();
-                    int registered = 0, attached = 0;
-                    for (long e : entries) {
-                        if (e < 0) continue;
-                        registered++;
-                        if (waitingList.get(e).status() == WaitingList.Status.ATTACHED) attached++;
+                    List<Long> entries = new java.util.ArrayList<>();
+                    for (HouseholdRow row : rows) {
+                        Long entry = row.entry();
+                        if (entry != null) entries.add(entry);
                     }
+                    java.util.Map<Long, java.time.Instant> attachedAt = waitingList.attachedAt(entries);
+                    java.time.Instant deadline = expectedOn
+                            .plusDays(1)
+                            .atStartOfDay(FrenchDates.PARIS)
+                            .toInstant();
+                    int attachedBefore = (int) attachedAt.values().stream()
+                            .filter(at -> at.isBefore(deadline))
+                            .count();
                     return new Handover(
                             id,
                             rs.getString(2),
-                            rs.getObject(3, LocalDate.class),
+                            expectedOn,
                             rs.getTimestamp(4).toInstant(),
                             rs.getObject(5) == null ? null : rs.getLong(5),
+                            rs.getObject(6) == null ? null : rs.getLong(6),
+                            rows.size(),
+                            (int) rows.stream().filter(HouseholdRow::kept).count(),
                             entries.size(),
-                            registered,
-                            attached);
+                            (int) rows.stream().filter(HouseholdRow::successor).count(),
+                            attachedAt.size(),
+                            attachedBefore);
                 })
                 .list();
     }

@@ -44,6 +44,15 @@ class CapacityRepository {
                 .optional();
     }
 
+    /** The workflow doctor of this RPPS: the account's row first, else the directory mirror. */
+    Optional<Long> doctorOfRpps(String rpps) {
+        return jdbc.sql(
+                        "select id from doctor_capacity where rpps = :r order by doctor_account_id nulls last, id limit 1")
+                .param("r", rpps)
+                .query(Long.class)
+                .optional();
+    }
+
     Optional<String> rppsOfAccount(long doctorAccountId) {
         return jdbc.sql("select rpps from doctor_capacity where doctor_account_id = :d")
                 .param("d", doctorAccountId)

@@ -42,6 +42,9 @@ class MatchingAccessRules implements AccessRules {
                 everybody(HttpMethod.POST, "/reponse/{token}"),
                 roles(HttpMethod.POST, "/mon-medecin-traitant/inscription", Role.INSURED),
                 roles(HttpMethod.POST, "/mon-medecin-traitant/aide", Role.INSURED),
+                roles(HttpMethod.GET, "/mon-medecin-traitant/demander/{rpps}", Role.INSURED),
+                roles(HttpMethod.POST, "/mon-medecin-traitant/demander/{rpps}", Role.INSURED),
+                roles(HttpMethod.POST, "/mon-medecin-traitant/demandes/{id}/retrait", Role.INSURED),
                 // public aggregates (no personal data)
                 everybody(HttpMethod.GET, "/chiffres/attente"),
                 everybody(HttpMethod.GET, "/chiffres/attente.csv"),

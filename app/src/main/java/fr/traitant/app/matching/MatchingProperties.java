@@ -36,8 +36,13 @@ public record MatchingProperties(
     /** @param answerPeriod how long a doctor or a family has to answer a proposal */
     public record Workflow(@DefaultValue("P14D") Duration answerPeriod) {}
 
-    /** @param leadTime how long before a transfer the family is proposed a doctor */
-    public record Transfers(@DefaultValue("P60D") Period leadTime) {}
+    /**
+     * @param leadTime how long before a transfer the family is proposed a doctor
+     * @param formerDoctorWithin how long a family that returns is first proposed its former médecin traitant
+     */
+    public record Transfers(
+            @DefaultValue("P60D") Period leadTime,
+            @DefaultValue("P3Y") Period formerDoctorWithin) {}
 
     /** @param objectionPeriod how long a patient in ALD may object before joining the waiting list */
     public record AldIntake(@DefaultValue("P30D") Period objectionPeriod) {}

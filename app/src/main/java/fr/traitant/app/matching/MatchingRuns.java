@@ -37,6 +37,7 @@ public class MatchingRuns {
     private final ZoneInputs inputs;
     private final double maxMinutes;
     private final RunDoctorNames doctorNames;
+    private final DoctorRequests doctorRequests;
     private final fr.traitant.app.territory.Territory territory;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final org.springframework.transaction.support.TransactionTemplate stepTransactions;
@@ -56,8 +57,10 @@ public class MatchingRuns {
             org.springframework.transaction.PlatformTransactionManager transactionManager,
             RunDoctorNames doctorNames,
             fr.traitant.app.territory.Territory territory,
-            MatchingProperties settings) {
+            MatchingProperties settings,
+            DoctorRequests doctorRequests) {
         double maxMinutes = settings.matching().maxMinutes();
+        this.doctorRequests = doctorRequests;
         this.territory = territory;
         this.doctorNames = doctorNames;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
@@ -88,13 +91,31 @@ public class MatchingRuns {
                         "Zone inconnue : saisissez un département (83, 2A), une région (Occitanie) ou « France »."));
     }
 
-    private long insertRunning(RunZone zone) {
+    /**
+     * A run over a group of waiting entries rather than a zone (a departing doctor's patients): those entries still
+     * waiting, the doctors of their départements and of the neighbours within reach, never the {@code avoided} doctors.
+     */
+    record Group(String label, List<Long> entries, Set<String> avoidedRpps) {
+        Group {
+            entries = List.copyOf(entries);
+            avoidedRpps = Set.copyOf(avoidedRpps);
+        }
+    }
+
+    private long insertRunning(RunZone zone, @org.jspecify.annotations.Nullable Group group) {
         return jdbc.sql("""
                         insert into matching_run (departement, scope, zone_departements, created_by, created_at, considered, unserved,
-                                                  objective, status, step)
-                        values (:d, :scope, :deps, :by, :now, 0, 0, '', 'RUNNING', :step) returning id""")
+                                                  objective, status, step, group_label, group_entries, avoided_rpps)
+                        values (:d, :scope, :deps, :by, :now, 0, 0, '', 'RUNNING', :step, :label, :entries, :avoided)
+                        returning id""")
                 .param("d", zone.code())
                 .param("scope", zone.scope())
+                .param("label", group == null ? null : group.label(), java.sql.Types.VARCHAR)
+                .param("entries", group == null ? null : group.entries().toArray(Long[]::new), java.sql.Types.ARRAY)
+                .param(
+                        "avoided",
+                        group == null ? null : group.avoidedRpps().toArray(String[]::new),
+                        java.sql.Types.ARRAY)
                 .param("deps", zone.departements().toArray(String[]::new))
                 .param("by", currentUser.find().map(u -> u.username()).orElse("system"))
                 .param("now", Timestamp.from(clock.instant()))
@@ -107,8 +128,8 @@ public class MatchingRuns {
     @Transactional
     public long run(String zoneText) {
         RunZone zone = checkedZone(zoneText);
-        long runId = insertRunning(zone);
-        compute(runId, zone);
+        long runId = insertRunning(zone, null);
+        compute(runId, zone, null);
         return runId;
     }
 
@@ -117,11 +138,33 @@ public class MatchingRuns {
      * until the draft is ready, or why it failed.
      */
     public long start(String zoneText) {
-        RunZone zone = checkedZone(zoneText);
-        Long runId = transactions.execute(status -> insertRunning(zone));
+        return start(checkedZone(zoneText), null);
+    }
+
+    /**
+     * Starts, in the background, the run of a group of waiting households (see {@link Group}): a draft the advisor
+     * reviews and publishes like any run. Returns its id, or empty when none of the entries is waiting any more.
+     */
+    public java.util.Optional<Long> startGroup(String label, List<Long> entries, Set<String> avoidedRpps) {
+        List<String> departements = entries.isEmpty()
+                ? List.of()
+                : jdbc.sql("select distinct departement from waiting_entry where id in (:ids) and status = 'WAITING'"
+                                + " order by departement")
+                        .param("ids", entries)
+                        .query((rs, i) -> java.util.Objects.requireNonNull(rs.getString(1)))
+                        .list();
+        if (departements.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        RunZone zone = new RunZone("GROUP", departements.getFirst(), departements, label);
+        return java.util.Optional.of(start(zone, new Group(label, entries, avoidedRpps)));
+    }
+
+    private long start(RunZone zone, @org.jspecify.annotations.Nullable Group group) {
+        Long runId = transactions.execute(status -> insertRunning(zone, group));
         background.execute(() -> {
             try {
-                transactions.executeWithoutResult(status -> compute(runId, zone));
+                transactions.executeWithoutResult(status -> compute(runId, zone, group));
             } catch (RuntimeException e) {
                 log.error("Matching run {} over {} failed", runId, zone.label(), e);
                 jdbc.sql(
@@ -164,15 +207,26 @@ public class MatchingRuns {
         }
     }
 
-    private void compute(long runId, RunZone zone) {
+    private void compute(long runId, RunZone zone, @org.jspecify.annotations.Nullable Group group) {
         long started = System.nanoTime();
+        // a doctor's own waiting list comes before the general run (issue #20, point 4)
+        step(runId, "Propositions aux familles qui attendent un médecin précis");
+        doctorRequests.serve();
         step(runId, "Lecture des foyers en attente");
-        List<ZoneMatcher.Demand> demands = inputs.waiting(zone.departements());
+        List<ZoneMatcher.Demand> demands =
+                group == null ? inputs.waiting(zone.departements()) : inputs.waitingEntries(group.entries());
         long householdsRead = System.nanoTime();
         step(runId, "Lecture des médecins disponibles (" + demands.size() + " foyers en attente)");
         ZoneInputs.ZoneDoctors zoneDoctors = inputs.doctors(zone.departements(), demands, text -> step(runId, text));
         List<ZoneMatcher.Supply> supplies = zoneDoctors.supplies();
         java.util.Map<Long, Set<Long>> excluded = inputs.excluded();
+        if (group != null && !group.avoidedRpps().isEmpty()) {
+            Set<Long> avoided = inputs.doctorIdsOf(group.avoidedRpps());
+            for (ZoneMatcher.Demand d : demands) {
+                excluded.computeIfAbsent(d.householdId(), h -> new java.util.HashSet<>())
+                        .addAll(avoided);
+            }
+        }
         long doctorsRead = System.nanoTime();
         String computing =
                 "Calcul de l'appariement optimal : " + demands.size() + " foyers, " + supplies.size() + " médecins";
@@ -339,6 +393,7 @@ public class MatchingRuns {
                         .findFirst()
                         .map(r -> "Région " + r.name())
                         .orElse("Région " + code);
+            case "GROUP" -> java.util.Objects.requireNonNullElse(rs.getString(13), code);
             default -> territory.departementLabel(code);
         };
         java.sql.Array zoneArray = rs.getArray(10), doctorArray = rs.getArray(11);
@@ -366,7 +421,7 @@ public class MatchingRuns {
 
     private static final String RUN_COLUMNS =
             "id, departement, created_by, created_at, status, considered, unserved, objective, scope,"
-                    + " zone_departements, doctor_departements, across_borders";
+                    + " zone_departements, doctor_departements, across_borders, group_label";
 
     /** Recent runs, newest first (no personal data). */
     public List<MatchingRun> recent(int limit) {

@@ -79,7 +79,17 @@ class ProposalRepository {
     }
 
     Optional<Long> attached(long householdId) {
-        return jdbc.sql("select id from proposal where household_id = :h and status = 'ATTACHED'")
+        return jdbc.sql("select id from proposal where household_id = :h and status = 'ATTACHED' and ended_at is null")
+                .param("h", householdId)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Ends a household's current attachment (the family moved away, the doctor left): it may choose again. */
+    Optional<Long> endAttachment(long householdId, Instant now) {
+        return jdbc.sql(
+                        "update proposal set ended_at = :now where household_id = :h and status = 'ATTACHED' and ended_at is null returning doctor_id")
+                .param("now", Timestamp.from(now))
                 .param("h", householdId)
                 .query(Long.class)
                 .optional();

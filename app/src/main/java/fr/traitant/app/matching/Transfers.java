@@ -49,6 +49,7 @@ public class Transfers {
     private final AuditTrail auditTrail;
     private final Clock clock;
     private final java.time.Period leadTime;
+    private final FormerDoctors formerDoctors;
 
     Transfers(
             JdbcClient jdbc,
@@ -58,8 +59,10 @@ public class Transfers {
             ProposalWorkflow workflow,
             AuditTrail auditTrail,
             Clock clock,
-            MatchingProperties settings) {
+            MatchingProperties settings,
+            FormerDoctors formerDoctors) {
         java.time.Period leadTime = settings.transfers().leadTime();
+        this.formerDoctors = formerDoctors;
         this.jdbc = jdbc;
         this.households = households;
         this.territory = territory;
@@ -107,12 +110,13 @@ public class Transfers {
     public int prepareArrivals() {
         LocalDate today = LocalDate.now(clock);
         List<Object[]> due = jdbc.sql("""
-                        select id, household_id, destination_commune from transfer
+                        select id, household_id, destination_commune, arrival_date from transfer
                          where waiting_entry_id is null and arrival_date <= :horizon and arrival_date >= :today - 30
                          order by arrival_date, id for update skip locked""")
                 .param("horizon", today.plus(leadTime))
                 .param("today", today)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
+                .query((rs, i) ->
+                        new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class)})
                 .list();
         int prepared = 0;
         Set<Long> seen = new HashSet<>();
@@ -126,13 +130,19 @@ public class Transfers {
             if (sameDepartement) {
                 continue; // they keep their médecin traitant
             }
+            // the doctors the family leaves become former doctors (a return within years proposes them first)
+            formerDoctors.recordLeaving(profile, (LocalDate) t[3]);
             long entryId = waitingList.registerTransfer(householdId, destination, clock.instant());
             jdbc.sql("update transfer set waiting_entry_id = :e where id = :id")
                     .param("e", entryId)
                     .param("id", transferId)
                     .update();
             if (seen.add(householdId) && waitingList.get(entryId).status() == WaitingList.Status.WAITING) {
-                workflow.proposeBest(entryId);
+                if (formerDoctors
+                        .proposeFormer(entryId, householdId, destination)
+                        .isEmpty()) {
+                    workflow.proposeBest(entryId);
+                }
             }
             prepared++;
         }

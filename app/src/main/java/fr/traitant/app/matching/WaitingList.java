@@ -218,6 +218,17 @@ public class WaitingList {
         return id;
     }
 
+    /** When each of these entries was attached to a médecin traitant (those attached only). */
+    public Map<Long, Instant> attachedAt(java.util.Collection<Long> entryIds) {
+        Map<Long, Instant> at = new java.util.HashMap<>();
+        if (entryIds.isEmpty()) return at;
+        jdbc.sql("select id, status_changed_at from waiting_entry where status = 'ATTACHED' and id in (:ids)")
+                .param("ids", List.copyOf(entryIds))
+                .query((rs, i) -> at.put(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+                .list();
+        return at;
+    }
+
     /** Registers the households found by the ALD data (members in ALD without a GP who agreed to be contacted). */
     @Transactional
     public int registerFromLongTermConditionData(int limit) {

@@ -22,6 +22,9 @@ class WaitingListPages {
 
     private final org.springframework.beans.factory.ObjectProvider<HouseholdRequests> requests;
 
+    private final DoctorRequests doctorRequests;
+    private final fr.traitant.app.directory.Doctors doctors;
+
     WaitingListPages(
             WaitingList waitingList,
             WaitingFigures figures,
@@ -31,8 +34,12 @@ class WaitingListPages {
             ProposalWorkflow workflow,
             Proposals proposals,
             fr.traitant.app.territory.Territory territory,
-            org.springframework.beans.factory.ObjectProvider<HouseholdRequests> requests) {
+            org.springframework.beans.factory.ObjectProvider<HouseholdRequests> requests,
+            DoctorRequests doctorRequests,
+            fr.traitant.app.directory.Doctors doctors) {
         this.requests = requests;
+        this.doctorRequests = doctorRequests;
+        this.doctors = doctors;
         this.territory = territory;
         this.proposals = proposals;
         this.workflow = workflow;
@@ -140,6 +147,7 @@ class WaitingListPages {
     String mine(Model model) {
         List<Long> own = households.householdsOf(currentUser.get().accountId());
         model.addAttribute("requests", java.util.List.of());
+        model.addAttribute("doctorRequests", java.util.List.of());
         if (own.isEmpty()) {
             // a page that says why, not an error: the account is not yet linked to the fund's household
             model.addAttribute("noHousehold", true);
@@ -147,6 +155,16 @@ class WaitingListPages {
         }
         WaitingList.Entry entry = waitingList.openEntry(own.getFirst()).orElse(null);
         model.addAttribute("entry", entry);
+        model.addAttribute(
+                "doctorRequests",
+                doctorRequests.ofHousehold(own.getFirst()).stream()
+                        .filter(DoctorRequests.Request::waiting)
+                        .map(r -> java.util.Map.entry(
+                                r,
+                                doctors.findByRpps(r.rpps())
+                                        .map(fr.traitant.app.directory.DoctorProfile::displayName)
+                                        .orElse("RPPS " + r.rpps())))
+                        .toList());
         model.addAttribute("helpRequested", entry != null && waitingList.helpRequested(entry.id()));
         // one status for the family: the PASS or conciliation request about finding a doctor, if one is open
         model.addAttribute(

@@ -147,6 +147,26 @@ class ZoneInputs {
         return fr.traitant.engine.matching.RoadTravelTimes.DEFAULT.reachMetres(maxMinutes);
     }
 
+    /** These entries, those still waiting, by priority then waiting-since. */
+    List<ZoneMatcher.Demand> waitingEntries(java.util.Collection<Long> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from waiting_entry where status = 'WAITING' and id in (:ids)"
+                        + " order by priority, waiting_since, id")
+                .param("ids", List.copyOf(entries))
+                .query((rs, i) -> demand(rs))
+                .list();
+    }
+
+    /** The workflow doctors ({@code doctor_capacity} rows) of these RPPS. */
+    Set<Long> doctorIdsOf(java.util.Collection<String> rpps) {
+        return Set.copyOf(jdbc.sql("select id from doctor_capacity where rpps in (:r)")
+                .param("r", List.copyOf(rpps))
+                .query(Long.class)
+                .list());
+    }
+
     /** One waiting entry as a demand. */
     ZoneMatcher.Demand entry(long entryId) {
         return jdbc.sql("select " + ENTRY_COLUMNS + " from waiting_entry where id = :id")
@@ -190,7 +210,8 @@ class ZoneInputs {
                 children,
                 wheelchair,
                 null,
-                "TRANSFER".equals(rs.getString(7)),
+                // network doctors first for transferred families and for the patients of a departing doctor
+                "TRANSFER".equals(rs.getString(7)) || "DEPARTURE".equals(rs.getString(7)),
                 complex);
     }
 

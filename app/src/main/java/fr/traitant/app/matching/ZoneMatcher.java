@@ -14,7 +14,8 @@ interface ZoneMatcher {
     /**
      * A household waiting.
      *
-     * @param transferred a transferred military family: network doctors first (ADR 0050)
+     * @param transferred a transferred military family, or the patient of a departing doctor: network doctors first (ADR
+     *     0050, ADR 0071)
      * @param communeCode commune of {@code lat}/{@code lon} (its density sets the road speed), may be null
      * @param complex a member has a long-term condition (ALD) or a vulnerability flag: only doctors taking more than
      *     simple situations are proposed
