@@ -59,6 +59,7 @@ class ContinuityPages {
             counts.put(c, all.stream().filter(d -> d.certainty() == c).count());
         model.addAttribute("counts", counts);
         model.addAttribute("reasons", DepartureReason.values());
+        model.addAttribute("figure", handovers.figure());
         if (!model.containsAttribute("form")) model.addAttribute("form", Map.of());
         return "continuity/departures";
     }

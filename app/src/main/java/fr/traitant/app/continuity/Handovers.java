@@ -248,6 +248,34 @@ public class Handovers {
     private record HouseholdRow(
             @org.jspecify.annotations.Nullable Long entry, boolean kept, boolean successor) {}
 
+    /**
+     * The continuity figure over every handover whose departure date has passed: households who needed a new doctor and
+     * how many were re-attached before the date.
+     */
+    public record Figure(int handovers, int needing, int attachedBeforeDate) {
+        public double share() {
+            return needing == 0 ? 0 : (double) attachedBeforeDate / needing;
+        }
+    }
+
+    public Figure figure() {
+        LocalDate today = LocalDate.now(clock.withZone(FrenchDates.PARIS));
+        List<String> doctors = jdbc.sql("select distinct rpps from handover where expected_on < ? order by rpps")
+                .param(Date.valueOf(today))
+                .query((rs, i) -> java.util.Objects.requireNonNull(rs.getString(1)))
+                .list();
+        int count = 0, needing = 0, before = 0;
+        for (String rpps : doctors) {
+            for (Handover h : of(rpps)) {
+                if (!h.expectedOn().isBefore(today)) continue;
+                count++;
+                needing += h.needing();
+                before += h.attachedBeforeDate();
+            }
+        }
+        return new Figure(count, needing, before);
+    }
+
     /** A doctor's handovers, the latest first. */
     public List<Handover> of(String rpps) {
         return jdbc.sql("select id, rpps, expected_on, opened_at, case_id, run_id from handover where rpps = ?"

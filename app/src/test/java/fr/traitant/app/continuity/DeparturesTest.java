@@ -270,7 +270,8 @@ class DeparturesTest {
                             .param(java.util.Objects.requireNonNull(caseId))
                             .query(String.class)
                             .single())
-                    .contains("RPPS " + soon, "1 foyer(s)", "inscrit(s) sur la liste d’attente", "L’appariement préparé");
+                    .contains(
+                            "RPPS " + soon, "1 foyer(s)", "inscrit(s) sur la liste d’attente", "L’appariement préparé");
             assertThat(handovers.of(later)).isEmpty();
             // opened once: a second pass changes nothing
             handovers.openDue();
