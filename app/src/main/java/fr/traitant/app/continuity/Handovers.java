@@ -67,7 +67,7 @@ public class Handovers {
     private final Clock clock;
     private final int horizonMonths;
     private final fr.traitant.app.matching.MatchingRuns runs;
-    private final fr.traitant.app.matching.ProposalWorkflow workflow;
+    private final fr.traitant.app.matching.DirectProposals direct;
     private final fr.traitant.app.territory.Territory territory;
     private final double maxMinutes;
 
@@ -83,11 +83,11 @@ public class Handovers {
             Clock clock,
             @Value("${traitant.continuity.horizon-months:6}") int horizonMonths,
             fr.traitant.app.matching.MatchingRuns runs,
-            fr.traitant.app.matching.ProposalWorkflow workflow,
+            fr.traitant.app.matching.DirectProposals direct,
             fr.traitant.app.territory.Territory territory,
             fr.traitant.app.matching.MatchingProperties matching) {
         this.runs = runs;
-        this.workflow = workflow;
+        this.direct = direct;
         this.territory = territory;
         this.maxMinutes = matching.matching().maxMinutes();
         this.jdbc = jdbc;
@@ -175,7 +175,7 @@ public class Handovers {
             String successorRpps = d.successorRpps();
             boolean successor = entry != null
                     && successorRpps != null
-                    && workflow.proposeDoctor(
+                    && direct.propose(
                                     entry,
                                     successorRpps,
                                     "Successeur de " + d.name() + ", qui reprend son cabinet" + " (départ le "

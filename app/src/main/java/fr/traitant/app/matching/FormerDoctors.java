@@ -30,7 +30,7 @@ class FormerDoctors {
     private final JdbcClient jdbc;
     private final Households households;
     private final ProposalRepository proposals;
-    private final ProposalWorkflow workflow;
+    private final DirectProposals direct;
     private final Doctors doctors;
     private final Territory territory;
     private final Clock clock;
@@ -41,7 +41,7 @@ class FormerDoctors {
             JdbcClient jdbc,
             Households households,
             ProposalRepository proposals,
-            ProposalWorkflow workflow,
+            DirectProposals direct,
             Doctors doctors,
             Territory territory,
             Clock clock,
@@ -49,7 +49,7 @@ class FormerDoctors {
         this.jdbc = jdbc;
         this.households = households;
         this.proposals = proposals;
-        this.workflow = workflow;
+        this.direct = direct;
         this.doctors = doctors;
         this.territory = territory;
         this.clock = clock;
@@ -108,7 +108,7 @@ class FormerDoctors {
                     .stream()
                     .findFirst();
             if (doctorId.isPresent() && excluded.contains(doctorId.get())) continue;
-            Optional<ProposalId> made = workflow.proposeDoctor(
+            Optional<ProposalId> made = direct.propose(
                     entryId,
                     rpps,
                     "Votre ancien médecin traitant (jusqu’au " + FrenchDates.day((LocalDate) f[1])

@@ -117,7 +117,7 @@ public class MatchingRuns {
                         group == null ? null : group.avoidedRpps().toArray(String[]::new),
                         java.sql.Types.ARRAY)
                 .param("deps", zone.departements().toArray(String[]::new))
-                .param("by", currentUser.find().map(u -> u.username()).orElse("system"))
+                .param("by", currentUser.find().map(u -> u.username()).orElse("Traitant (automatique)"))
                 .param("now", Timestamp.from(clock.instant()))
                 .param("step", "En file d'attente")
                 .query(Long.class)

@@ -116,19 +116,6 @@ public class ProposalWorkflow {
     }
 
     /**
-     * Proposes the doctor with this RPPS (their workflow row, account or directory mirror) for a waiting entry — a
-     * successor taking over a departing doctor's practice, a family's former médecin traitant. Empty when the doctor has
-     * no workflow row (not reachable by MSSanté nor by an account) or the entry is not waiting.
-     */
-    @Transactional
-    public Optional<ProposalId> proposeDoctor(long entryId, String rpps, String reason) {
-        if (waitingList.get(entryId).status() != WaitingList.Status.WAITING) {
-            return Optional.empty();
-        }
-        return capacityRows.doctorOfRpps(rpps).map(doctorId -> propose(entryId, WorkflowDoctorId.of(doctorId), reason));
-    }
-
-    /**
      * An advisor or conciliator proposes a doctor (a DOCTOR account) to a household from a case file: the same
      * workflow as a matching run — the household is put on (or kept on) the waiting list, the proposal counts every
      * person needing a doctor, has an answer period, sends the doctor the e-mail with answer links, and expires.
