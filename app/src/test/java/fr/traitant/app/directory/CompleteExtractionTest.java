@@ -9,6 +9,7 @@ import fr.traitant.engine.directory.DirectoryFormat;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,9 @@ class CompleteExtractionTest {
 
     @Autowired
     fr.traitant.app.continuity.Departures departures;
+
+    @Autowired
+    fr.traitant.app.continuity.Handovers handovers;
 
     static String rpps(int n) {
         return fr.traitant.app.TestRpps.of("1777", n);
@@ -141,6 +145,12 @@ class CompleteExtractionTest {
         assertThat(departures.of(rpps(7)))
                 .hasValueSatisfying(
                         d -> assertThat(d.certainty()).isEqualTo(fr.traitant.app.continuity.Certainty.OBSERVED));
+        // ... and treats them as departed: the next check opens their handover
+        handovers.openDue();
+        assertThat(handovers.of(rpps(7)))
+                .singleElement()
+                .satisfies(h -> assertThat(h.expectedOn())
+                        .isEqualTo(LocalDate.now(fr.traitant.app.platform.FrenchDates.PARIS)));
         ImportJob job = imports.find(complete.importId()).orElseThrow();
         assertThat(job.complete()).isTrue();
         assertThat(job.deactivated()).isEqualTo(1);
