@@ -112,6 +112,30 @@ public class ContinuityWorld {
                 + declared + ";;;non\n"));
     }
 
+    /** The RPPS of the doctor a proposal is addressed to. */
+    public String doctorOf(long proposal) {
+        return jdbc.sql("select c.rpps from proposal p join doctor_capacity c on c.id = p.doctor_id where p.id = ?")
+                .param(proposal)
+                .query(String.class)
+                .single();
+    }
+
+    /** The DOCTOR account a proposal is addressed to. */
+    public long accountOf(long proposal) {
+        return jdbc.sql("select doctor_account_id from proposal where id = ?")
+                .param(proposal)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Why a proposal was made, as the family and the doctor read it. */
+    public String reasonOf(long proposal) {
+        return jdbc.sql("select reason from proposal where id = ?")
+                .param(proposal)
+                .query(String.class)
+                .single();
+    }
+
     /** A valid NIR of a man born in March 1984, different at each call. */
     private static String nir() {
         String thirteen = "18403" + "04112" + String.format("%03d", SEQ.incrementAndGet() % 1000);

@@ -65,24 +65,15 @@ class HandoversTest {
     }
 
     private String doctorOf(ProposalId proposal) {
-        return jdbc.sql("select c.rpps from proposal p join doctor_capacity c on c.id = p.doctor_id where p.id = ?")
-                .param(proposal.value())
-                .query(String.class)
-                .single();
+        return world.doctorOf(proposal.value());
     }
 
     private long accountOf(ProposalId proposal) {
-        return jdbc.sql("select doctor_account_id from proposal where id = ?")
-                .param(proposal.value())
-                .query(Long.class)
-                .single();
+        return world.accountOf(proposal.value());
     }
 
     private String reasonOf(ProposalId proposal) {
-        return jdbc.sql("select reason from proposal where id = ?")
-                .param(proposal.value())
-                .query(String.class)
-                .single();
+        return world.reasonOf(proposal.value());
     }
 
     @Test

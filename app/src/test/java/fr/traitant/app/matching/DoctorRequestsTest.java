@@ -64,16 +64,8 @@ class DoctorRequestsTest {
         // the run of the département serves the doctor's own list before its own assignments
         long run = runs.run("04");
         ProposalId proposal = workflow.openProposal(older).orElseThrow();
-        assertThat(jdbc.sql("select c.rpps from proposal p join doctor_capacity c on c.id = p.doctor_id where p.id = ?")
-                        .param(proposal.value())
-                        .query(String.class)
-                        .single())
-                .isEqualTo(doctor.rpps());
-        assertThat(jdbc.sql("select reason from proposal where id = ?")
-                        .param(proposal.value())
-                        .query(String.class)
-                        .single())
-                .startsWith("Vous aviez demandé ce médecin le ");
+        assertThat(world.doctorOf(proposal.value())).isEqualTo(doctor.rpps());
+        assertThat(world.reasonOf(proposal.value())).startsWith("Vous aviez demandé ce médecin le ");
         assertThat(runs.get(run).lines())
                 .as("the run saw the doctor full again and the older family already proposed")
                 .noneMatch(l -> l.householdId() == older)

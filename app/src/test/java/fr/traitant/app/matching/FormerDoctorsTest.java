@@ -66,16 +66,7 @@ class FormerDoctorsTest {
         var nearest = world.doctor("Noel", "04209", "04200", 44.19002, 5.94643, 10);
         transfer(family, "04209", today.plusDays(30));
         ProposalId proposal = workflow.openProposal(family).orElseThrow();
-        assertThat(jdbc.sql("select c.rpps from proposal p join doctor_capacity c on c.id = p.doctor_id where p.id = ?")
-                        .param(proposal.value())
-                        .query(String.class)
-                        .single())
-                .isEqualTo(former.rpps())
-                .isNotEqualTo(nearest.rpps());
-        assertThat(jdbc.sql("select reason from proposal where id = ?")
-                        .param(proposal.value())
-                        .query(String.class)
-                        .single())
-                .startsWith("Votre ancien médecin traitant");
+        assertThat(world.doctorOf(proposal.value())).isEqualTo(former.rpps()).isNotEqualTo(nearest.rpps());
+        assertThat(world.reasonOf(proposal.value())).startsWith("Votre ancien médecin traitant");
     }
 }
