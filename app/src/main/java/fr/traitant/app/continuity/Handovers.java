@@ -70,6 +70,8 @@ public class Handovers {
     private final fr.traitant.app.matching.DirectProposals direct;
     private final fr.traitant.app.territory.Territory territory;
     private final double maxMinutes;
+    private final fr.traitant.app.directory.Doctors doctors;
+    private final String baseUrl;
 
     Handovers(
             JdbcClient jdbc,
@@ -85,7 +87,11 @@ public class Handovers {
             fr.traitant.app.matching.MatchingRuns runs,
             fr.traitant.app.matching.DirectProposals direct,
             fr.traitant.app.territory.Territory territory,
-            fr.traitant.app.matching.MatchingProperties matching) {
+            fr.traitant.app.matching.MatchingProperties matching,
+            fr.traitant.app.directory.Doctors doctors,
+            fr.traitant.app.platform.TraitantProperties platform) {
+        this.doctors = doctors;
+        this.baseUrl = platform.notifications().baseUrl();
         this.runs = runs;
         this.direct = direct;
         this.territory = territory;
@@ -110,7 +116,11 @@ public class Handovers {
         for (Departures.Departure d : departures.all()) {
             if (d.certainty() == Certainty.PREDICTED || d.expectedOn().isAfter(limit)) continue;
             Opened done = transactions.execute(status -> open(d));
-            if (done == null) continue;
+            if (done == null) {
+                // already open: a successor named since is proposed to the households still waiting
+                if (d.successorRpps() != null) transactions.executeWithoutResult(status -> proposeSuccessor(d));
+                continue;
+            }
             opened++;
             // the run is computed once the group is committed (in the background): the advisor reviews and publishes it
             runs.startGroup("Passation : patients de " + d.name(), done.entries(), java.util.Set.of(d.rpps()))
@@ -119,6 +129,35 @@ public class Handovers {
                             .update());
         }
         return opened;
+    }
+
+    /** Proposes the successor named after the handover opened to its households still waiting; returns how many. */
+    int proposeSuccessor(Departures.Departure d) {
+        String successorRpps = d.successorRpps();
+        if (successorRpps == null) return 0;
+        List<long[]> waiting = jdbc.sql("""
+                        select hh.handover_id, hh.household_id, hh.waiting_entry_id from handover_household hh
+                          join handover h on h.id = hh.handover_id
+                         where h.rpps = ? and h.expected_on = ? and hh.waiting_entry_id is not null
+                           and not hh.successor_proposed order by hh.household_id""")
+                .params(d.rpps(), Date.valueOf(d.expectedOn()))
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .list();
+        int made = 0;
+        for (long[] w : waiting) {
+            if (direct.propose(w[2], successorRpps, successorReason(d)).isEmpty()) continue;
+            jdbc.sql(
+                            "update handover_household set successor_proposed = true where handover_id = ? and household_id = ?")
+                    .params(w[0], w[1])
+                    .update();
+            made++;
+        }
+        return made;
+    }
+
+    private static String successorReason(Departures.Departure d) {
+        return "Successeur de " + d.name() + ", qui reprend son cabinet (départ le " + FrenchDates.day(d.expectedOn())
+                + ")";
     }
 
     /** A handover just opened and the waiting entries of its group not already proposed to the successor. */
@@ -175,12 +214,7 @@ public class Handovers {
             String successorRpps = d.successorRpps();
             boolean successor = entry != null
                     && successorRpps != null
-                    && direct.propose(
-                                    entry,
-                                    successorRpps,
-                                    "Successeur de " + d.name() + ", qui reprend son cabinet" + " (départ le "
-                                            + FrenchDates.day(d.expectedOn()) + ")")
-                            .isPresent();
+                    && direct.propose(entry, successorRpps, successorReason(d)).isPresent();
             if (entry != null && !successor) toMatch.add(entry);
             String newCommune = d.newCommune();
             Optional<String> email = households.contactEmail(household);
@@ -210,6 +244,7 @@ public class Handovers {
                     .param("successor", successor)
                     .update();
         }
+        if (d.successorRpps() == null && d.certainty() == Certainty.DECLARED) askForSuccessor(d, id);
         if (needing > 0) {
             // the PASS follows the group in one case file (unassigned, in the advisors' queue)
             var file = cases.openBySystem(new fr.traitant.app.cases.NewCase(
@@ -274,6 +309,25 @@ public class Handovers {
             }
         }
         return new Figure(count, needing, before);
+    }
+
+    /**
+     * Asks the departing doctor (MSSanté address of the directory) whether a successor takes over the practice: named on
+     * their page, the successor is proposed first to the patients still waiting.
+     */
+    private void askForSuccessor(Departures.Departure d, long handover) {
+        doctors.findByRpps(d.rpps())
+                .map(fr.traitant.app.directory.DoctorProfile::mssante)
+                .filter(mail -> !mail.isBlank())
+                .ifPresent(mail -> outbox.enqueue(
+                        mail,
+                        "Votre fin d’activité : un successeur reprend-il votre cabinet ?",
+                        "Bonjour,\n\nVotre fin d’activité au " + FrenchDates.day(d.expectedOn()) + " est enregistrée : "
+                                + "vos patients assurés de la caisse se verront proposer un nouveau médecin traitant avant"
+                                + " cette date.\nSi un confrère ou une consœur reprend votre cabinet, indiquez son numéro"
+                                + " RPPS : il sera proposé d’abord à vos patients.\n" + baseUrl
+                                + "/espace-medecin/depart\n",
+                        "handover:" + handover + ":successor"));
     }
 
     /** A doctor's handovers, the latest first. */

@@ -154,6 +154,32 @@ class HandoversTest {
     }
 
     @Test
+    void a_departing_doctor_is_asked_for_a_successor_who_is_then_proposed_to_the_patients_still_waiting() {
+        var leaving = world.doctor("Lucas", "04112", "04100", 43.827, 5.785, 0);
+        var successor = world.doctor("Renard", "04112", "04100", 43.826, 5.784, 10);
+        long family = world.family("Dupuis", "04112", leaving.rpps(), null);
+        LocalDate on = today().plusMonths(3);
+        departures.declare(leaving.rpps(), on, DepartureReason.RETIREMENT, null, Departures.Source.DOCTOR, "");
+        handovers.openDue();
+        assertThat(jdbc.sql("select subject from outbox_message where reference like 'handover:%:successor'"
+                                + " and recipient like ?")
+                        .param("dr.lucas.%")
+                        .query(String.class)
+                        .list())
+                .containsExactly("Votre fin d’activité : un successeur reprend-il votre cabinet ?");
+        assertThat(waitingList.openEntry(family))
+                .hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(WaitingList.Status.WAITING));
+
+        // the doctor names the successor on their page (a new declaration, same date): proposed at the next check
+        departures.declare(
+                leaving.rpps(), on, DepartureReason.RETIREMENT, successor.rpps(), Departures.Source.DOCTOR, "");
+        handovers.openDue();
+        ProposalId proposal = workflow.openProposal(family).orElseThrow();
+        assertThat(doctorOf(proposal)).isEqualTo(successor.rpps());
+        assertThat(handovers.of(leaving.rpps()).getFirst().successorProposed()).isEqualTo(1);
+    }
+
+    @Test
     void a_doctor_who_moves_keeps_the_patients_who_can_still_reach_them() {
         // from Digne-les-Bains to Manosque: the family of Pierrevert (5 km) keeps them, the one of Digne does not
         var moving = world.doctor("Morel", "04070", "04000", 44.0925, 6.2320, 0);
