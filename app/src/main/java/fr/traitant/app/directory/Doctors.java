@@ -255,6 +255,22 @@ public class Doctors {
                 .single();
     }
 
+    /** Active general practitioners accepting new patients, by département (of their practice's commune). */
+    public java.util.Map<String, Integer> acceptingGeneralPractitionersByDepartement() {
+        java.util.Map<String, Integer> byDepartement = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        select commune_code, count(*) from doctor
+                         where active and specialty = 'GENERAL_PRACTICE' and new_patient_status = 'ACCEPTING'
+                           and commune_code is not null group by commune_code""")
+                .query((rs, i) -> byDepartement.merge(
+                        fr.traitant.app.platform.values.InseeCode.of(rs.getString(1))
+                                .departement(),
+                        rs.getInt(2),
+                        Integer::sum))
+                .list();
+        return byDepartement;
+    }
+
     /** Number of active doctors. */
     public int activeCount() {
         return jdbc.sql("select count(*) from doctor where active")

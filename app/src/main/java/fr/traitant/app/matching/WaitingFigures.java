@@ -2,6 +2,7 @@ package fr.traitant.app.matching;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,44 @@ public class WaitingFigures {
                 (long) n,
                 group.stream().mapToLong(Waiting::people).sum(),
                 Math.round(median * 10) / 10.0);
+    }
+
+    /** An entry waiting at an instant: its département, its people and the days it had waited by then. */
+    public record WaitingAt(String departement, int people, double waitDays) {}
+
+    /** An entry that ended with a declared médecin traitant: its département, people, days waited and when. */
+    public record AttachedAt(String departement, int people, double waitDays, Instant at) {}
+
+    /**
+     * The entries waiting at {@code at} (waiting, paused or with a proposal under way), reconstructed from the entries as
+     * they are now: registered by then, and still open or closed after it (an entry's last status change is its closing
+     * when it is attached or withdrawn).
+     */
+    public List<WaitingAt> waitingAt(Instant at) {
+        return jdbc.sql("""
+                        select departement, people, greatest(0, extract(epoch from (:at - waiting_since)) / 86400)
+                          from waiting_entry
+                         where waiting_since <= :at
+                           and (status in ('WAITING', 'PAUSED', 'PROPOSED') or status_changed_at > :at)""")
+                .param("at", Timestamp.from(at))
+                .query((rs, i) -> new WaitingAt(rs.getString(1), rs.getInt(2), rs.getDouble(3)))
+                .list();
+    }
+
+    /** The entries attached in {@code [from, to)}. */
+    public List<AttachedAt> attachedBetween(Instant from, Instant to) {
+        return jdbc.sql("""
+                        select departement, people, greatest(0, extract(epoch from (status_changed_at - waiting_since)) / 86400),
+                               status_changed_at
+                          from waiting_entry where status = 'ATTACHED' and status_changed_at >= :from and status_changed_at < :to""")
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, i) -> new AttachedAt(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getDouble(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
     }
 
     /** Attached households per month, oldest first. */

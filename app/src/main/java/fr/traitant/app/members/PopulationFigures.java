@@ -25,6 +25,19 @@ public class PopulationFigures {
         this.referenceDate = referenceDate;
     }
 
+    /** Members by département of their household, and how many of them have no declared médecin traitant. */
+    public record DepartementMembers(String departement, long members, long withoutDoctor) {}
+
+    public List<DepartementMembers> byDepartement() {
+        return jdbc.sql("""
+                        select case when h.commune_code like '97%' then substr(h.commune_code, 1, 3)
+                                    else substr(h.commune_code, 1, 2) end, count(*), count(*) filter (where not m.has_declared_doctor)
+                          from member m join household h on h.id = m.household_id
+                         where h.closed_at is null and h.commune_code is not null group by 1 order by 1""")
+                .query((rs, i) -> new DepartementMembers(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
     /** The table at the configured reference date (default 31 December 2024, the report's). */
     public PopulationTable table() {
         Map<AgeBand, Map<MemberCategory, Long>> cells = new EnumMap<>(AgeBand.class);

@@ -59,8 +59,17 @@ public final class Charts {
     /** A tick of an axis: its position and its label. */
     public record Tick(double at, String label) {}
 
+    /** The figures of a chart as a table (the text alternative shown beside it): column headers, then rows. */
+    public record DataTable(List<String> columns, List<List<String>> rows) {
+        public DataTable {
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
     /** Lines over time (the x axis proportional to the days), the y axis from 0 to {@code yMax}. */
     public record LineChart(
+            DataTable table,
             List<Series> series,
             List<Tick> yTicks,
             List<Tick> xTicks,
@@ -110,7 +119,108 @@ public final class Charts {
         for (int i = 0; i <= 4; i++) {
             yTicks.add(new Tick(round(bottom - (bottom - top) * i / 4.0), format.apply(max * i / 4)));
         }
-        return new LineChart(series, yTicks, xTicks, width, height, left, right, top, bottom);
+        return new LineChart(table(data), series, yTicks, xTicks, width, height, left, right, top, bottom);
+    }
+
+    /** One row per day (the days of every series, in order), one column per series; "—" where a series has none. */
+    private static DataTable table(List<SeriesData> data) {
+        java.util.TreeMap<LocalDate, String[]> days = new java.util.TreeMap<>();
+        for (int i = 0; i < data.size(); i++)
+            for (Datum d : data.get(i).data()) {
+                String[] row = days.computeIfAbsent(d.day(), k -> new String[data.size()]);
+                row[i] = d.shown();
+            }
+        List<String> columns = new ArrayList<>();
+        columns.add("Date");
+        data.forEach(s -> columns.add(s.name()));
+        List<List<String>> rows = new ArrayList<>();
+        days.forEach((day, values) -> {
+            List<String> row = new ArrayList<>();
+            row.add(java.util.Objects.requireNonNullElse(FrenchDates.day(day), ""));
+            for (String v : values) row.add(v == null ? "—" : v);
+            rows.add(row);
+        });
+        return new DataTable(columns, rows);
+    }
+
+    /** A bar split in parts (stacked): its label, the parts' values and shown values, in the legend's order. */
+    public record StackedEntry(String label, List<Double> values, List<String> shown) {
+        public StackedEntry {
+            values = List.copyOf(values);
+            shown = List.copyOf(shown);
+        }
+    }
+
+    /** A part of a stacked bar as drawn. */
+    public record Segment(double x, double width, String color, String title) {}
+
+    /** A stacked bar as drawn, with its total as shown. */
+    public record StackedBar(
+            String label, double y, double textY, List<Segment> segments, double totalX, String total) {}
+
+    /** A legend item: a colour and what it stands for. */
+    public record Key(String color, String label) {}
+
+    /** Horizontal stacked bars, the longest for the largest total, with a legend and the table of the values. */
+    public record StackedChart(
+            List<StackedBar> bars,
+            List<Key> legend,
+            DataTable table,
+            int width,
+            int height,
+            int labelWidth,
+            int barHeight) {}
+
+    /** DSFR palette for the parts of stacked bars, in order. */
+    public static final List<String> PALETTE = List.of(BLUE, "#6a6af4", "#b34000", GREEN, GREY, RED);
+
+    public static StackedChart stacked(
+            List<StackedEntry> entries, List<String> parts, DoubleFunction<String> formatTotal) {
+        int width = 640, labelWidth = 170, barHeight = 20, gap = 10, legendHeight = 28, room = width - labelWidth - 90;
+        double max = entries.stream()
+                .mapToDouble(e ->
+                        e.values().stream().mapToDouble(Double::doubleValue).sum())
+                .max()
+                .orElse(0);
+        List<StackedBar> bars = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            StackedEntry e = entries.get(i);
+            double y = legendHeight + gap + i * (barHeight + gap), x = labelWidth, total = 0;
+            List<Segment> segments = new ArrayList<>();
+            List<String> row = new ArrayList<>();
+            row.add(e.label());
+            for (int p = 0; p < e.values().size(); p++) {
+                double v = Math.max(0, e.values().get(p));
+                double w = max <= 0 ? 0 : round(room * v / max);
+                segments.add(new Segment(
+                        round(x),
+                        w,
+                        PALETTE.get(p % PALETTE.size()),
+                        e.label() + ", " + parts.get(p) + " : " + e.shown().get(p)));
+                x += w;
+                total += v;
+                row.add(e.shown().get(p));
+            }
+            String shownTotal = formatTotal.apply(total);
+            row.add(shownTotal);
+            rows.add(row);
+            bars.add(new StackedBar(e.label(), y, y + barHeight - 5, segments, round(x + 6), shownTotal));
+        }
+        List<Key> legend = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) legend.add(new Key(PALETTE.get(p % PALETTE.size()), parts.get(p)));
+        List<String> columns = new ArrayList<>();
+        columns.add("");
+        columns.addAll(parts);
+        columns.add("Total");
+        return new StackedChart(
+                bars,
+                legend,
+                new DataTable(columns, rows),
+                width,
+                legendHeight + gap + entries.size() * (barHeight + gap),
+                labelWidth,
+                barHeight);
     }
 
     private static double round(double v) {

@@ -56,6 +56,7 @@ public class PdfDocuments {
                     700,
                     BaseRendererBuilder.FontStyle.NORMAL,
                     true);
+            builder.useSVGDrawer(new com.openhtmltopdf.svgsupport.BatikSVGDrawer());
             builder.withProducer("Traitant");
             builder.withHtmlContent(html, null);
             builder.toStream(out);

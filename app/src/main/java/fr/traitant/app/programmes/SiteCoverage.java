@@ -233,6 +233,11 @@ public class SiteCoverage {
         }
     }
 
+    /** The coverage as it was at the start of a day (the sites labelled then). */
+    public CoveragePoint coverageOn(java.time.LocalDate day) {
+        return pointAt(day, day.atStartOfDay(FrenchDates.PARIS).toInstant());
+    }
+
     /**
      * Coverage over time, from the sites' labelling history: on the first day of each of the last {@code months}
      * months (the current one included) and today, the sites labelled that day and the population within 30 minutes.

@@ -123,6 +123,11 @@ public class EpciOutlines {
         return c;
     }
 
+    /** Each metropolitan département's outline in the scaled plane (x = longitude × cos 46.5°, y = latitude). */
+    Map<String, Geometry> departementGeometries() {
+        return departements();
+    }
+
     private Map<String, Geometry> departements() {
         JsonNode root;
         try (InputStream in = new ClassPathResource(DEPARTEMENTS).getInputStream()) {
