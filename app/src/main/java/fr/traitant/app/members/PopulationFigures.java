@@ -33,12 +33,17 @@ public class PopulationFigures {
                         select case when h.commune_code like '97%' then substr(h.commune_code, 1, 3)
                                     else substr(h.commune_code, 1, 2) end, count(*), count(*) filter (where not m.has_declared_doctor)
                           from member m join household h on h.id = m.household_id
-                         where h.closed_at is null and h.commune_code is not null group by 1 order by 1""")
+                         where h.closed_at is null and h.commune_code is not null and m.external_ref is not null
+                         group by 1 order by 1""")
                 .query((rs, i) -> new DepartementMembers(rs.getString(1), rs.getLong(2), rs.getLong(3)))
                 .list();
     }
 
-    /** The table at the configured reference date (default 31 December 2024, the report's). */
+    /**
+     * The table at the configured reference date (default 31 December 2024, the report's): the beneficiaries of the
+     * fund's file (imported, or the synthetic stand-in for it) — a member created in the application without a
+     * reference in the file (a household entered by hand) is not one of them.
+     */
     public PopulationTable table() {
         Map<AgeBand, Map<MemberCategory, Long>> cells = new EnumMap<>(AgeBand.class);
         Map<MemberCategory, Long> byCategory = new EnumMap<>(MemberCategory.class);
@@ -48,7 +53,7 @@ public class PopulationFigures {
         long[] unknownAge = {0};
         jdbc.sql("""
                         select category, extract(year from age(:ref, birth_date))::int as age, count(*)
-                          from member group by 1, 2""").param("ref", referenceDate).query(rs -> {
+                          from member where external_ref is not null group by 1, 2""").param("ref", referenceDate).query(rs -> {
             MemberCategory category = MemberCategory.valueOf(rs.getString(1));
             int age = rs.getInt(2);
             boolean unknown = rs.wasNull() || age < 0;
@@ -69,7 +74,7 @@ public class PopulationFigures {
                         select count(*), count(*) filter (where long_term_condition is not null),
                                count(*) filter (where sex = 'M'), count(*) filter (where sex = 'F'),
                                count(*) filter (where not has_declared_doctor), count(*) filter (where synthetic)
-                          from member""")
+                          from member where external_ref is not null""")
                 .query((rs, i) -> new long[] {
                     rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)
                 })

@@ -176,7 +176,8 @@ public final class Charts {
 
     public static StackedChart stacked(
             List<StackedEntry> entries, List<String> parts, DoubleFunction<String> formatTotal) {
-        int width = 640, labelWidth = 170, barHeight = 20, gap = 10, legendHeight = 28, room = width - labelWidth - 90;
+        int width = 640, labelWidth = 170, barHeight = 20, gap = 10, room = width - labelWidth - 90;
+        int legendHeight = 20 * parts.size() + 4; // one legend line per part, above the bars
         double max = entries.stream()
                 .mapToDouble(e ->
                         e.values().stream().mapToDouble(Double::doubleValue).sum())

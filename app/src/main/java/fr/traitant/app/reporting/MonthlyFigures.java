@@ -285,7 +285,7 @@ public class MonthlyFigures {
         return zones;
     }
 
-    private static ZoneFigures zone(
+    static ZoneFigures zone(
             String code,
             String name,
             String level,

@@ -2,32 +2,21 @@ package fr.traitant.app.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.traitant.app.TraitantApplication;
 import fr.traitant.app.WebSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The {@code demo} profile (what {@code ./traitant run} starts): one account per role, idempotently created, listed
  * on the login page and in the log, each able to sign in; the demo insured person sees their synthetic household.
  * Its own application context and database directory (the shared test context has no demo account).
  */
-@SpringBootTest(
-        classes = TraitantApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "traitant.database.embedded.directory=target/test-postgres-demo",
-            "traitant.demo.synthetic-doctors=0",
-            "traitant.demo.synthetic-population-scale=0"
-        })
-@ActiveProfiles({"test", "demo"})
+@fr.traitant.app.DemoIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class DemoProfileTest {
 

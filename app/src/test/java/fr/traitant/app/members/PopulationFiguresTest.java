@@ -36,7 +36,7 @@ class PopulationFiguresTest {
         for (MemberCategory c : MemberCategory.values()) {
             for (AgeBand band : AgeBand.values()) {
                 long others = jdbc.sql("""
-                                select count(*) from member where not synthetic and category = :c
+                                select count(*) from member where not synthetic and external_ref is not null and category = :c
                                    and extract(year from age(date '2024-12-31', birth_date))::int between :min and :max""")
                         .param("c", c.name())
                         .param("min", band.minAge())
