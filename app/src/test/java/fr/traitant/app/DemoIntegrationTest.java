@@ -9,9 +9,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The {@code demo} profile (what {@code ./traitant run} starts) in its own application context and database directory:
- * the demo accounts, the fund's synthetic population at full scale (774,468 beneficiaries, as the 2024 report) and the
- * synthetic case history, without the synthetic directory (its 100,000 doctors are not needed by these tests). Every
- * test class with this annotation shares the context.
+ * the demo accounts and the synthetic case history, without the synthetic directory and population (not needed by
+ * these tests). Every test class with this annotation shares the context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {
             "traitant.database.embedded.directory=target/test-postgres-demo",
             "traitant.demo.synthetic-doctors=0",
-            "traitant.demo.synthetic-population-scale=1"
+            "traitant.demo.synthetic-population-scale=0"
         })
 @ActiveProfiles({"test", "demo"})
 public @interface DemoIntegrationTest {}

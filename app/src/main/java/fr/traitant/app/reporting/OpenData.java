@@ -22,7 +22,7 @@ final class OpenData {
                             + " suivant ; 2 et plus : corrections."),
             new Column("reconstitue", "booléen", "true si les chiffres ont été reconstitués après le mois."),
             new Column("zone", "texte", "FR, code de région précédé de R (R93) ou code de département (83, 2A, 971)."),
-            new Column("niveau", "texte", "FRANCE, REGION ou DEPARTEMENT."),
+            new Column("niveau", "texte", "france, region ou departement."),
             new Column("nom", "texte", "Nom de la zone."),
             new Column(
                     "foyers_en_attente",
@@ -76,7 +76,7 @@ final class OpenData {
                 Integer.toString(p.version()),
                 Boolean.toString(p.reconstructed()),
                 z.zone(),
-                z.level(),
+                z.level().toLowerCase(Locale.ROOT),
                 '"' + z.name().replace("\"", "\"\"") + '"',
                 text(z.waitingHouseholds()),
                 text(z.waitingPeople()),

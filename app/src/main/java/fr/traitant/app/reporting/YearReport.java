@@ -1,5 +1,15 @@
 package fr.traitant.app.reporting;
 
+import static fr.traitant.app.reporting.ReportFigures.change;
+import static fr.traitant.app.reporting.ReportFigures.count;
+import static fr.traitant.app.reporting.ReportFigures.days;
+import static fr.traitant.app.reporting.ReportFigures.daysText;
+import static fr.traitant.app.reporting.ReportFigures.figure;
+import static fr.traitant.app.reporting.ReportFigures.mean;
+import static fr.traitant.app.reporting.ReportFigures.score;
+import static fr.traitant.app.reporting.ReportFigures.share;
+import static fr.traitant.app.reporting.ReportFigures.yearStart;
+
 import fr.traitant.app.cases.CaseIndicators;
 import fr.traitant.app.cases.CaseKind;
 import fr.traitant.app.cases.Cases;
@@ -19,7 +29,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -56,6 +65,7 @@ public class YearReport {
         }
     }
 
+    private final fr.traitant.app.campaigns.Campaigns campaigns;
     private final PopulationFigures population;
     private final Charter charter;
     private final WaitingFigures waiting;
@@ -73,7 +83,9 @@ public class YearReport {
             Satisfaction satisfaction,
             SiteCoverage coverage,
             MissionFigures missions,
-            Clock clock) {
+            Clock clock,
+            fr.traitant.app.campaigns.Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.population = population;
         this.charter = charter;
         this.waiting = waiting;
@@ -196,7 +208,13 @@ public class YearReport {
                                 "Médecins membres au 31 décembre",
                                 members,
                                 membersBefore,
-                                "Signatures moins retraits, cumulés jusqu’à la fin de l’année.")),
+                                "Signatures moins retraits, cumulés jusqu’à la fin de l’année."),
+                        figure(
+                                "Campagnes de recrutement envoyées",
+                                campaignsSent(year),
+                                campaignsSent(year - 1),
+                                "Campagnes d’invitation à signer la charte (courriers ou messages) envoyées dans"
+                                        + " l’année.")),
                 Charts.bars(top, Charts.BLUE),
                 "Les dix départements comptant le plus de médecins solidaires aujourd’hui.",
                 null,
@@ -298,8 +316,12 @@ public class YearReport {
                                 FrenchNumbers.percent(before.findDoctorPercent() / 100),
                                 "—",
                                 "Saisines dont le motif est la recherche d’un médecin traitant.")),
-                null,
-                null,
+                Charts.bars(
+                        now.motives().stream()
+                                .map(m -> new Charts.Entry(m.motive().label(), m.count(), count(m.count())))
+                                .toList(),
+                        Charts.BLUE),
+                "Saisines du conciliateur dans l’année, par motif.",
                 null,
                 null,
                 "");
@@ -361,9 +383,8 @@ public class YearReport {
         SiteCoverage.CoveragePoint start = coverage.coverageOn(LocalDate.of(year, 1, 1));
         List<YearMonth> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) months.add(YearMonth.of(year, m));
-        int held = missions.of(months).stream()
-                .mapToInt(MissionFigures.Month::held)
-                .sum();
+        List<MissionFigures.Month> perMonth = missions.of(months);
+        int held = perMonth.stream().mapToInt(MissionFigures.Month::held).sum();
         if (end.labelledSites() == 0 && held == 0) return null;
         return new Section(
                 "programmes",
@@ -387,64 +408,24 @@ public class YearReport {
                                 "—",
                                 "—",
                                 "Journées de consultation en zone prioritaire tenues dans l’année.")),
-                null,
-                null,
+                Charts.bars(
+                        perMonth.stream()
+                                .map(m -> new Charts.Entry(FrenchDates.month(m.month()), m.held(), count(m.held())))
+                                .toList(),
+                        Charts.GREEN),
+                "Journées de médecins en mission tenues chaque mois de " + year + ".",
                 null,
                 null,
                 "");
     }
 
-    // ---- helpers
-
-    private static Instant yearStart(int year) {
-        return LocalDate.of(year, 1, 1).atStartOfDay(FrenchDates.PARIS).toInstant();
-    }
-
-    static Figure figure(String label, long now, long before, String definition) {
-        return new Figure(
-                label,
-                count(now),
-                count(before),
-                change((double) now, (double) before, v -> count((long) v)),
-                definition);
-    }
-
-    /** The change from the previous year: "+12 (+5,3 %)", "−3 (−1,0 %)", or "—" when there is nothing to compare. */
-    static String change(@Nullable Double now, @Nullable Double before, DoubleFunction<String> format) {
-        if (now == null || before == null || before == 0) return "—";
-        double delta = now - before;
-        String sign = delta > 0 ? "+" : delta < 0 ? "−" : "";
-        return sign + format.apply(Math.abs(delta)) + " (" + sign + FrenchNumbers.percent(Math.abs(delta) / before)
-                + ")";
-    }
-
-    private static String count(long n) {
-        return FrenchNumbers.count(n);
-    }
-
-    private static double share(long part, long total) {
-        return total == 0 ? 0 : (double) part / total;
-    }
-
-    private static String days(List<WaitingFigures.AttachedAt> attached) {
-        if (attached.size() < ZoneFigures.THRESHOLD) return "non diffusée";
-        return FrenchNumbers.decimal(
-                        MonthlyFigures.median(attached.stream()
-                                .mapToDouble(WaitingFigures.AttachedAt::waitDays)
-                                .toArray()),
-                        0)
-                + " jours";
-    }
-
-    private static String daysText(@Nullable Double days) {
-        return days == null ? "—" : FrenchNumbers.decimal(days, 0) + " jours";
-    }
-
-    private static String score(@Nullable Double mean) {
-        return mean == null ? "—" : FrenchNumbers.decimal(mean, 1) + " / 5";
-    }
-
-    private static double mean(List<Satisfaction.Answer> answers) {
-        return answers.stream().mapToInt(Satisfaction.Answer::score).average().orElse(0);
+    private int campaignsSent(int year) {
+        Instant from = yearStart(year), to = yearStart(year + 1);
+        int sent = 0;
+        for (fr.traitant.app.campaigns.Campaign c : campaigns.all()) {
+            Instant at = c.sentAt();
+            if (at != null && !at.isBefore(from) && at.isBefore(to)) sent++;
+        }
+        return sent;
     }
 }

@@ -9,6 +9,7 @@
         displayName = "Rapport d’activité et tableaux de bord",
         allowedDependencies = {
             "accessibility",
+            "campaigns",
             "cases",
             "directory",
             "identity",

@@ -3,29 +3,18 @@ package fr.traitant.app.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.traitant.app.BrowserSupport;
-import fr.traitant.app.TraitantApplication;
 import fr.traitant.app.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The demo profile's cases: the synthetic history shows the 2024 report's figures on the indicators page (labelled
  * synthetic), the demo advisor's inbox has open and overdue cases, the demo insured person has a request. Same
  * context configuration as {@code DemoProfileTest}, so the two share one application.
  */
-@SpringBootTest(
-        classes = TraitantApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "traitant.database.embedded.directory=target/test-postgres-demo",
-            "traitant.demo.synthetic-doctors=0",
-            "traitant.demo.synthetic-population-scale=0"
-        })
-@ActiveProfiles({"test", "demo"})
+@fr.traitant.app.DemoIntegrationTest
 class DemoCasesTest {
 
     @LocalServerPort

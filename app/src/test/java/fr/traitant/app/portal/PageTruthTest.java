@@ -2,7 +2,6 @@ package fr.traitant.app.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.traitant.app.TraitantApplication;
 import fr.traitant.app.WebSession;
 import fr.traitant.app.identity.DemoAccounts;
 import fr.traitant.app.matching.MatchingRuns;
@@ -35,12 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Issue 13, "done when": every page of every role of the demo profile is visited (following the links each page
@@ -48,15 +45,7 @@ import org.springframework.test.context.ActiveProfiles;
  * duration; every list must say how many rows it has ({@code data-total}, or {@code data-complete} for a table that
  * shows everything by construction) and offer a pager when it shows fewer. Every link a role is offered opens.
  */
-@SpringBootTest(
-        classes = TraitantApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "traitant.database.embedded.directory=target/test-postgres-demo",
-            "traitant.demo.synthetic-doctors=0",
-            "traitant.demo.synthetic-population-scale=0"
-        })
-@ActiveProfiles({"test", "demo"})
+@fr.traitant.app.DemoIntegrationTest
 class PageTruthTest {
 
     private static final Pattern ISO_TIMESTAMP = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}");

@@ -2,7 +2,6 @@ package fr.traitant.app.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.traitant.app.DemoIntegrationTest;
 import fr.traitant.app.WebSession;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -14,11 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue #21: the 2024 report of the demo data, as a page and as a PDF read back, reproduces the fund's published 2024
+ * Issue #21 (its own context and database: the demo profile with the fund's synthetic population at full scale): the
+ * 2024 report of the demo data, as a page and as a PDF read back, reproduces the fund's published 2024
  * figures exactly (774,468 beneficiaries; 710 PASS referrals, 643 closed, 34 days mean handling time; 315
  * conciliation cases), and the PDF embeds its fonts.
  */
-@DemoIntegrationTest
+@org.springframework.boot.test.context.SpringBootTest(
+        classes = fr.traitant.app.TraitantApplication.class,
+        webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "traitant.database.embedded.directory=target/test-postgres-report",
+            "traitant.demo.synthetic-doctors=0",
+            "traitant.demo.synthetic-population-scale=1"
+        })
+@org.springframework.test.context.ActiveProfiles({"test", "demo"})
 class DemoReportTest {
 
     @LocalServerPort

@@ -117,12 +117,12 @@ class ZoneFiguresTest {
 
     @Test
     void the_change_from_the_previous_year_in_french() {
-        assertThat(YearReport.change(710.0, 418.0, v -> fr.traitant.app.platform.FrenchNumbers.count((long) v)))
+        assertThat(ReportFigures.change(710.0, 418.0, v -> fr.traitant.app.platform.FrenchNumbers.count((long) v)))
                 .isEqualTo("+292 (+69,9\u00a0%)");
-        assertThat(YearReport.change(34.0, 52.0, v -> fr.traitant.app.platform.FrenchNumbers.decimal(v, 0) + " j"))
+        assertThat(ReportFigures.change(34.0, 52.0, v -> fr.traitant.app.platform.FrenchNumbers.decimal(v, 0) + " j"))
                 .isEqualTo("−18 j (−34,6\u00a0%)");
-        assertThat(YearReport.change(5.0, 0.0, String::valueOf)).isEqualTo("—");
-        assertThat(YearReport.change(null, 3.0, String::valueOf)).isEqualTo("—");
-        assertThat(YearReport.figure("Saisines", 315, 284, "d").change()).isEqualTo("+31 (+10,9\u00a0%)");
+        assertThat(ReportFigures.change(5.0, 0.0, String::valueOf)).isEqualTo("—");
+        assertThat(ReportFigures.change(null, 3.0, String::valueOf)).isEqualTo("—");
+        assertThat(ReportFigures.figure("Saisines", 315, 284, "d").change()).isEqualTo("+31 (+10,9\u00a0%)");
     }
 }
