@@ -255,20 +255,16 @@ public class Doctors {
                 .single();
     }
 
-    /** Active general practitioners accepting new patients, by département (of their practice's commune). */
-    public java.util.Map<String, Integer> acceptingGeneralPractitionersByDepartement() {
-        java.util.Map<String, Integer> byDepartement = new java.util.TreeMap<>();
+    /** Active general practitioners accepting new patients, by the commune of their practice. */
+    public java.util.Map<String, Integer> acceptingGeneralPractitionersByCommune() {
+        java.util.Map<String, Integer> byCommune = new java.util.HashMap<>();
         jdbc.sql("""
                         select commune_code, count(*) from doctor
                          where active and specialty = 'GENERAL_PRACTICE' and new_patient_status = 'ACCEPTING'
                            and commune_code is not null group by commune_code""")
-                .query((rs, i) -> byDepartement.merge(
-                        fr.traitant.app.platform.values.InseeCode.of(rs.getString(1))
-                                .departement(),
-                        rs.getInt(2),
-                        Integer::sum))
+                .query((rs, i) -> byCommune.put(rs.getString(1), rs.getInt(2)))
                 .list();
-        return byDepartement;
+        return byCommune;
     }
 
     /** Number of active doctors. */

@@ -155,11 +155,25 @@ public class WaitingFigures {
                 Math.round(median * 10) / 10.0);
     }
 
-    /** An entry waiting at an instant: its département, its people and the days it had waited by then. */
-    public record WaitingAt(String departement, int people, double waitDays) {}
+    /**
+     * An entry waiting at an instant: its département, its people and the days it had waited by then; its household and
+     * the commune of destination of a transfer (else the household's commune is its place).
+     */
+    public record WaitingAt(
+            String departement,
+            int people,
+            double waitDays,
+            long householdId,
+            @Nullable String destination) {}
 
-    /** An entry that ended with a declared médecin traitant: its département, people, days waited and when. */
-    public record AttachedAt(String departement, int people, double waitDays, Instant at) {}
+    /** An entry that ended with a declared médecin traitant: its département, people, days waited, when; as above. */
+    public record AttachedAt(
+            String departement,
+            int people,
+            double waitDays,
+            Instant at,
+            long householdId,
+            @Nullable String destination) {}
 
     /**
      * The entries waiting at {@code at} (waiting, paused or with a proposal under way), reconstructed from the entries as
@@ -168,12 +182,14 @@ public class WaitingFigures {
      */
     public List<WaitingAt> waitingAt(Instant at) {
         return jdbc.sql("""
-                        select departement, people, greatest(0, extract(epoch from (:at - waiting_since)) / 86400)
+                        select departement, people, greatest(0, extract(epoch from (:at - waiting_since)) / 86400),
+                               household_id, destination_commune
                           from waiting_entry
                          where waiting_since <= :at
                            and (status in ('WAITING', 'PAUSED', 'PROPOSED') or status_changed_at > :at)""")
                 .param("at", Timestamp.from(at))
-                .query((rs, i) -> new WaitingAt(rs.getString(1), rs.getInt(2), rs.getDouble(3)))
+                .query((rs, i) ->
+                        new WaitingAt(rs.getString(1), rs.getInt(2), rs.getDouble(3), rs.getLong(4), rs.getString(5)))
                 .list();
     }
 
@@ -181,7 +197,7 @@ public class WaitingFigures {
     public List<AttachedAt> attachedBetween(Instant from, Instant to) {
         return jdbc.sql("""
                         select departement, people, greatest(0, extract(epoch from (status_changed_at - waiting_since)) / 86400),
-                               status_changed_at
+                               status_changed_at, household_id, destination_commune
                           from waiting_entry where status = 'ATTACHED' and status_changed_at >= :from and status_changed_at < :to""")
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
@@ -189,7 +205,9 @@ public class WaitingFigures {
                         rs.getString(1),
                         rs.getInt(2),
                         rs.getDouble(3),
-                        rs.getTimestamp(4).toInstant()))
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getLong(5),
+                        rs.getString(6)))
                 .list();
     }
 

@@ -308,4 +308,14 @@ class HouseholdRepository {
                 rs.getBoolean("consent_to_contact"),
                 rs.getString("declared_doctor_rpps"));
     }
+
+    java.util.Map<Long, String> communesOf(java.util.Collection<Long> householdIds) {
+        java.util.Map<Long, String> communes = new java.util.HashMap<>();
+        if (householdIds.isEmpty()) return communes;
+        jdbc.sql("select id, commune_code from household where id = any(?) and commune_code is not null")
+                .param(householdIds.toArray(Long[]::new))
+                .query((rs, i) -> communes.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        return communes;
+    }
 }

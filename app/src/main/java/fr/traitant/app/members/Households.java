@@ -67,6 +67,11 @@ public class Households {
         return repository.accountsOf(householdId);
     }
 
+    /** The commune of each of these households (those with one), for aggregates by place. */
+    public java.util.Map<Long, String> communesOf(java.util.Collection<Long> householdIds) {
+        return repository.communesOf(householdIds);
+    }
+
     /** The households an account is linked to. */
     public List<Long> householdsOf(long accountId) {
         return repository.householdsOf(accountId);

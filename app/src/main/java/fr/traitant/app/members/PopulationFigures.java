@@ -25,17 +25,16 @@ public class PopulationFigures {
         this.referenceDate = referenceDate;
     }
 
-    /** Members by département of their household, and how many of them have no declared médecin traitant. */
-    public record DepartementMembers(String departement, long members, long withoutDoctor) {}
+    /** The fund's members by the commune of their household, and how many have no declared médecin traitant. */
+    public record CommuneMembers(String commune, long members, long withoutDoctor) {}
 
-    public List<DepartementMembers> byDepartement() {
+    public List<CommuneMembers> byCommune() {
         return jdbc.sql("""
-                        select case when h.commune_code like '97%' then substr(h.commune_code, 1, 3)
-                                    else substr(h.commune_code, 1, 2) end, count(*), count(*) filter (where not m.has_declared_doctor)
+                        select h.commune_code, count(*), count(*) filter (where not m.has_declared_doctor)
                           from member m join household h on h.id = m.household_id
                          where h.closed_at is null and h.commune_code is not null and m.external_ref is not null
                          group by 1 order by 1""")
-                .query((rs, i) -> new DepartementMembers(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .query((rs, i) -> new CommuneMembers(rs.getString(1), rs.getLong(2), rs.getLong(3)))
                 .list();
     }
 

@@ -280,6 +280,15 @@ public class Charter {
                 .single();
     }
 
+    /** Signatories by the commune of their practice. */
+    public Map<String, Integer> countsByCommune() {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("select commune_code, count(*) from charter_member where commune_code is not null group by 1")
+                .query((rs, i) -> counts.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        return counts;
+    }
+
     /** Signatories per département (every département listed, zero included), by code. */
     public List<DepartementCount> countsByDepartement() {
         Map<String, long[]> counts = jdbc

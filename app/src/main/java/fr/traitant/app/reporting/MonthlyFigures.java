@@ -8,7 +8,6 @@ import fr.traitant.app.directory.Doctors;
 import fr.traitant.app.matching.WaitingFigures;
 import fr.traitant.app.members.PopulationFigures;
 import fr.traitant.app.network.Charter;
-import fr.traitant.app.network.DepartementCount;
 import fr.traitant.app.platform.FrenchDates;
 import fr.traitant.app.territory.DepartementSummary;
 import fr.traitant.app.territory.Territory;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +78,7 @@ public class MonthlyFigures {
     private final Accessibility accessibility;
     private final Territory territory;
     private final Satisfaction satisfaction;
+    private final fr.traitant.app.members.Households households;
 
     MonthlyFigures(
             JdbcClient jdbc,
@@ -90,7 +89,9 @@ public class MonthlyFigures {
             Charter charter,
             Accessibility accessibility,
             Territory territory,
-            Satisfaction satisfaction) {
+            Satisfaction satisfaction,
+            fr.traitant.app.members.Households households) {
+        this.households = households;
         this.jdbc = jdbc;
         this.clock = clock;
         this.waiting = waiting;
@@ -198,22 +199,43 @@ public class MonthlyFigures {
         return month.atDay(1).atStartOfDay(FrenchDates.PARIS).toInstant();
     }
 
-    /** What is read as it is now, whatever the month: members, doctors, the network, the APL, by département. */
+    /** What is read as it is now, whatever the month: members, doctors and the network by commune; the APL by area. */
     private record Current(
-            Map<String, PopulationFigures.DepartementMembers> members,
+            List<PopulationFigures.CommuneMembers> members,
             Map<String, Integer> accepting,
             Map<String, Integer> network,
-            Map<String, Accessibility.AreaAccessibility> apl) {}
+            Map<String, Accessibility.AreaAccessibility> departementApl,
+            Map<String, Accessibility.AreaAccessibility> epciApl) {}
 
     private Current current() {
-        Map<String, PopulationFigures.DepartementMembers> members = new HashMap<>();
-        population.byDepartement().forEach(m -> members.put(m.departement(), m));
-        Map<String, Integer> network = new HashMap<>();
-        for (DepartementCount c : charter.countsByDepartement()) network.put(c.code(), c.members());
-        Map<String, Accessibility.AreaAccessibility> apl = new HashMap<>();
-        accessibility.departements().forEach(a -> apl.put(a.code(), a));
-        return new Current(members, doctors.acceptingGeneralPractitionersByDepartement(), network, apl);
+        Map<String, Accessibility.AreaAccessibility> departements = new HashMap<>(), epcis = new HashMap<>();
+        accessibility.departements().forEach(a -> departements.put(a.code(), a));
+        if (accessibility.hasScores()) {
+            accessibility.lowestEpcis(Accessibility.MAX_EPCI).forEach(a -> epcis.put(a.code(), a));
+        }
+        return new Current(
+                population.byCommune(),
+                doctors.acceptingGeneralPractitionersByCommune(),
+                charter.countsByCommune(),
+                departements,
+                epcis);
     }
+
+    /** What one zone adds up during a computation. */
+    static final class Tally {
+        final List<WaitingFigures.WaitingAt> waiting = new ArrayList<>();
+        final List<WaitingFigures.AttachedAt> attached = new ArrayList<>();
+        final List<Satisfaction.Answer> answers = new ArrayList<>();
+        long members, withoutDoctor, accepting, network;
+        double aplWeighted, aplPopulation;
+    }
+
+    /** A zone to compute: its code, name, level and parent. */
+    private record Zone(
+            String code,
+            String name,
+            String level,
+            @Nullable String parent) {}
 
     /** Every zone's figures for a month, its waiting list as of {@code end}. */
     List<ZoneFigures> compute(YearMonth month, Instant end) {
@@ -224,104 +246,125 @@ public class MonthlyFigures {
         Instant from = start(month);
         List<WaitingFigures.WaitingAt> waitingAt = waiting.waitingAt(end);
         List<WaitingFigures.AttachedAt> attached = waiting.attachedBetween(from, end);
-        Map<String, PopulationFigures.DepartementMembers> members = now.members();
-        Map<String, Integer> accepting = now.accepting();
-        Map<String, Integer> network = now.network();
-        Map<String, Accessibility.AreaAccessibility> apl = now.apl();
         List<Satisfaction.Answer> answers = satisfaction.between(from, end);
+        Set<Long> householdIds = new java.util.HashSet<>();
+        waitingAt.forEach(w -> householdIds.add(w.householdId()));
+        attached.forEach(a -> householdIds.add(a.householdId()));
+        Map<Long, String> homes = households.communesOf(householdIds);
+
+        Places places = new Places(territory);
+        Map<String, Tally> tallies = new HashMap<>();
+        java.util.function.Function<String, Tally> tally = code -> tallies.computeIfAbsent(code, c -> new Tally());
+        for (WaitingFigures.WaitingAt w : waitingAt) {
+            String commune = w.destination() != null ? w.destination() : homes.get(w.householdId());
+            for (String z : places.zonesOf(commune, w.departement()))
+                tally.apply(z).waiting.add(w);
+        }
+        for (WaitingFigures.AttachedAt a : attached) {
+            String commune = a.destination() != null ? a.destination() : homes.get(a.householdId());
+            for (String z : places.zonesOf(commune, a.departement()))
+                tally.apply(z).attached.add(a);
+        }
+        for (Satisfaction.Answer a : answers) {
+            for (String z : places.zonesOf(a.commune(), a.departement()))
+                tally.apply(z).answers.add(a);
+        }
+        for (PopulationFigures.CommuneMembers m : now.members()) {
+            for (String z : places.zonesOf(m.commune(), null)) {
+                tally.apply(z).members += m.members();
+                tally.apply(z).withoutDoctor += m.withoutDoctor();
+            }
+        }
+        now.accepting()
+                .forEach((commune, n) -> places.zonesOf(commune, null).forEach(z -> tally.apply(z).accepting += n));
+        now.network().forEach((commune, n) -> places.zonesOf(commune, null).forEach(z -> tally.apply(z).network += n));
+        now.departementApl().forEach((departement, area) -> {
+            for (String z : places.zonesOf(null, departement)) {
+                tally.apply(z).aplWeighted += area.apl() * area.population();
+                tally.apply(z).aplPopulation += area.population();
+            }
+        });
+        now.epciApl().forEach((siren, area) -> {
+            tally.apply(siren).aplWeighted += area.apl() * area.population();
+            tally.apply(siren).aplPopulation += area.population();
+        });
 
         List<ZoneFigures> zones = new ArrayList<>();
-        List<DepartementSummary> departements = territory.departements();
-        zones.add(zone(
-                "FR",
-                "France entière",
-                "FRANCE",
-                null,
-                d -> true,
-                waitingAt,
-                attached,
-                members,
-                accepting,
-                network,
-                apl,
-                answers,
-                departements));
-        for (var r : territory.regions()) {
-            Set<String> inRegion = departements.stream()
-                    .filter(d -> r.code().equals(d.region()))
-                    .map(DepartementSummary::code)
-                    .collect(java.util.stream.Collectors.toSet());
-            zones.add(zone(
-                    "R" + r.code(),
-                    r.name(),
-                    "REGION",
-                    "FR",
-                    inRegion::contains,
-                    waitingAt,
-                    attached,
-                    members,
-                    accepting,
-                    network,
-                    apl,
-                    answers,
-                    departements));
-        }
-        for (DepartementSummary d : departements) {
-            zones.add(zone(
-                    d.code(),
-                    d.name() + " (" + d.code() + ")",
-                    "DEPARTEMENT",
-                    "R" + d.region(),
-                    d.code()::equals,
-                    waitingAt,
-                    attached,
-                    members,
-                    accepting,
-                    network,
-                    apl,
-                    answers,
-                    departements));
+        for (Zone z : places.zones()) {
+            zones.add(figures(z.code(), z.name(), z.level(), z.parent(), tallies.getOrDefault(z.code(), new Tally())));
         }
         return zones;
     }
 
-    static ZoneFigures zone(
-            String code,
-            String name,
-            String level,
-            @Nullable String parent,
-            Predicate<String> in,
-            List<WaitingFigures.WaitingAt> waitingAt,
-            List<WaitingFigures.AttachedAt> attached,
-            Map<String, PopulationFigures.DepartementMembers> members,
-            Map<String, Integer> accepting,
-            Map<String, Integer> network,
-            Map<String, Accessibility.AreaAccessibility> apl,
-            List<Satisfaction.Answer> answers,
-            List<DepartementSummary> departements) {
-        List<WaitingFigures.WaitingAt> w =
-                waitingAt.stream().filter(x -> in.test(x.departement())).toList();
-        List<WaitingFigures.AttachedAt> a =
-                attached.stream().filter(x -> in.test(x.departement())).toList();
-        long memberCount = 0, without = 0, acceptingCount = 0, networkCount = 0;
-        double aplWeighted = 0, aplPopulation = 0;
-        for (DepartementSummary d : departements) {
-            if (!in.test(d.code())) continue;
-            PopulationFigures.DepartementMembers m = members.get(d.code());
-            if (m != null) {
-                memberCount += m.members();
-                without += m.withoutDoctor();
+    /** The zones of France and where a place belongs: France, its région, its département, its EPCI. */
+    private static final class Places {
+        private final Map<String, String> regionOfDepartement = new HashMap<>();
+        private final fr.traitant.engine.territory.Communes communes;
+        private final List<Zone> zones = new ArrayList<>();
+
+        Places(Territory territory) {
+            this.communes = territory.engineCommunes();
+            List<DepartementSummary> departements = territory.departements();
+            departements.forEach(d -> regionOfDepartement.put(d.code(), d.region()));
+            zones.add(new Zone("FR", "France entière", "FRANCE", null));
+            for (var r : territory.regions()) zones.add(new Zone("R" + r.code(), r.name(), "REGION", "FR"));
+            for (DepartementSummary d : departements)
+                zones.add(new Zone(d.code(), d.name() + " (" + d.code() + ")", "DEPARTEMENT", "R" + d.region()));
+            // an EPCI under the département of most of its communes
+            Map<String, Map<String, Integer>> departementsOfEpci = new HashMap<>();
+            for (int i = 0; i < communes.size(); i++) {
+                var c = communes.get(i);
+                if (c.epci().isEmpty() || c.departement().isEmpty()) continue;
+                departementsOfEpci
+                        .computeIfAbsent(c.epci(), e -> new HashMap<>())
+                        .merge(c.departement(), 1, Integer::sum);
             }
-            acceptingCount += accepting.getOrDefault(d.code(), 0);
-            networkCount += network.getOrDefault(d.code(), 0);
-            Accessibility.AreaAccessibility area = apl.get(d.code());
-            if (area != null && area.population() > 0) {
-                aplWeighted += area.apl() * area.population();
-                aplPopulation += area.population();
-            }
+            Map<String, String> names = territory.epciNames();
+            departementsOfEpci.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> zones.add(new Zone(
+                            e.getKey(),
+                            names.getOrDefault(e.getKey(), "Intercommunalité " + e.getKey()),
+                            "EPCI",
+                            e.getValue().entrySet().stream()
+                                    .max(Map.Entry.comparingByValue())
+                                    .orElseThrow()
+                                    .getKey())));
         }
-        List<Satisfaction.Answer> s =
-                answers.stream().filter(x -> in.test(x.departement())).toList();
+
+        List<Zone> zones() {
+            return zones;
+        }
+
+        /** France, the région, the département and, when the commune is known, its EPCI. */
+        List<String> zonesOf(@Nullable String commune, @Nullable String departement) {
+            String dep = departement;
+            String epci = null;
+            if (commune != null) {
+                var index = communes.findIndex(commune);
+                if (index.isPresent()) {
+                    var c = communes.get(index.getAsInt());
+                    if (dep == null) dep = c.departement();
+                    if (!c.epci().isEmpty()) epci = c.epci();
+                }
+            }
+            List<String> zones = new ArrayList<>(4);
+            zones.add("FR");
+            if (dep != null) {
+                String region = regionOfDepartement.get(dep);
+                if (region != null) zones.add("R" + region);
+                zones.add(dep);
+            }
+            if (epci != null) zones.add(epci);
+            return zones;
+        }
+    }
+
+    /** A zone's figures from what it added up, small counts not published. */
+    static ZoneFigures figures(String code, String name, String level, @Nullable String parent, Tally t) {
+        List<WaitingFigures.WaitingAt> w = t.waiting;
+        List<WaitingFigures.AttachedAt> a = t.attached;
+        List<Satisfaction.Answer> s = t.answers;
         return new ZoneFigures(
                 code,
                 name,
@@ -338,13 +381,13 @@ public class MonthlyFigures {
                 ZoneFigures.published(a.size()),
                 ZoneFigures.published(
                         a.stream().mapToLong(WaitingFigures.AttachedAt::people).sum()),
-                ZoneFigures.published(memberCount),
-                memberCount < ZoneFigures.THRESHOLD || (without > 0 && without < ZoneFigures.THRESHOLD)
+                ZoneFigures.published(t.members),
+                t.members < ZoneFigures.THRESHOLD || (t.withoutDoctor > 0 && t.withoutDoctor < ZoneFigures.THRESHOLD)
                         ? null
-                        : (double) without / memberCount,
-                acceptingCount,
-                networkCount,
-                aplPopulation == 0 ? null : Math.round(aplWeighted / aplPopulation * 100) / 100.0,
+                        : (double) t.withoutDoctor / t.members,
+                t.accepting,
+                t.network,
+                t.aplPopulation == 0 ? null : Math.round(t.aplWeighted / t.aplPopulation * 100) / 100.0,
                 ZoneFigures.published(s.size()),
                 s.size() < ZoneFigures.THRESHOLD
                         ? null

@@ -106,7 +106,15 @@ class PublicDashboardPages {
         MonthlyFigures.Published published = figures.of(month);
         ZoneFigures shown = published
                 .zone(zone)
-                .orElseThrow(() -> new IllegalArgumentException("Zone inconnue : « " + zone + " »."));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        published.version() > 0
+                                        && figures.of(figures.currentMonth())
+                                                .zone(zone)
+                                                .isPresent()
+                                ? "Les chiffres de " + FrenchDates.month(month)
+                                        + " ont été publiés sans cette zone (publiés avant"
+                                        + " l’ajout des intercommunalités) : choisissez un mois plus récent ou son département."
+                                : "Zone inconnue : « " + zone + " »."));
         model.addAttribute("published", published);
         model.addAttribute("z", shown);
         model.addAttribute("month", month);
@@ -140,19 +148,11 @@ class PublicDashboardPages {
         return "reporting/dashboard";
     }
 
-    /** The zones one level down: the régions of France, the départements of a région. */
+    /** The zones one level down: the régions of France, the départements of a région, the EPCI of a département. */
     private static List<ZoneFigures> subzones(MonthlyFigures.Published published, ZoneFigures zone) {
-        return switch (zone.level()) {
-            case "FRANCE" ->
-                published.zones().stream()
-                        .filter(z -> z.level().equals("REGION"))
-                        .toList();
-            case "REGION" ->
-                published.zones().stream()
-                        .filter(z -> zone.zone().equals(z.parent()))
-                        .toList();
-            default -> List.of();
-        };
+        return published.zones().stream()
+                .filter(z -> zone.zone().equals(z.parent()))
+                .toList();
     }
 
     /** People waiting and attached over the twelve months up to {@code month}. */

@@ -49,7 +49,13 @@ public class Satisfaction {
     }
 
     /** One answer, as the figures need it (no person). */
-    public record Answer(String departement, int score, SearchTime searchTime, boolean recommend, Instant answeredAt) {}
+    public record Answer(
+            String departement,
+            @org.jspecify.annotations.Nullable String commune,
+            int score,
+            SearchTime searchTime,
+            boolean recommend,
+            Instant answeredAt) {}
 
     private final JdbcClient jdbc;
     private final Households households;
@@ -86,38 +92,41 @@ public class Satisfaction {
         if (score < 1 || score > 5) throw new IllegalArgumentException("La note va de 1 à 5.");
         long proposal = pendingFor(householdId)
                 .orElseThrow(() -> new NotFoundException("Aucun choix de médecin traitant en attente de votre avis."));
-        String departement = households
-                .profile(householdId)
-                .map(fr.traitant.app.members.HouseholdProfile::departement)
+        var profile = households.profile(householdId);
+        String departement = profile.map(fr.traitant.app.members.HouseholdProfile::departement)
+                .orElse(null);
+        String commune = profile.map(fr.traitant.app.members.HouseholdProfile::communeCode)
                 .orElse(null);
         if (departement == null) throw new NotFoundException("Le foyer n’a pas de commune.");
         jdbc.sql("""
-                        insert into satisfaction_answer (proposal_id, household_id, departement, score, search_months,
-                                                         recommend, answered_at)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict (proposal_id) do nothing""")
-                .params(
-                        proposal,
-                        householdId,
-                        departement,
-                        score,
-                        searchTime.code(),
-                        recommend,
-                        Timestamp.from(clock.instant()))
+                        insert into satisfaction_answer (proposal_id, household_id, departement, commune_code, score,
+                                                         search_months, recommend, answered_at)
+                        values (:p, :h, :d, :c, :score, :months, :recommend, :at) on conflict (proposal_id) do nothing""")
+                .param("p", proposal)
+                .param("h", householdId)
+                .param("d", departement)
+                .param("c", commune, java.sql.Types.VARCHAR)
+                .param("score", score)
+                .param("months", searchTime.code())
+                .param("recommend", recommend)
+                .param("at", Timestamp.from(clock.instant()))
                 .update();
     }
 
     /** The answers given in {@code [from, to)}. */
     public List<Answer> between(Instant from, Instant to) {
         return jdbc.sql("""
-                        select departement, score, search_months, recommend, answered_at from satisfaction_answer
+                        select departement, commune_code, score, search_months, recommend, answered_at
+                          from satisfaction_answer
                          where answered_at >= ? and answered_at < ? order by answered_at""")
                 .params(Timestamp.from(from), Timestamp.from(to))
                 .query((rs, i) -> new Answer(
                         rs.getString(1),
-                        rs.getInt(2),
-                        SearchTime.ofCode(rs.getString(3)),
-                        rs.getBoolean(4),
-                        rs.getTimestamp(5).toInstant()))
+                        rs.getString(2),
+                        rs.getInt(3),
+                        SearchTime.ofCode(rs.getString(4)),
+                        rs.getBoolean(5),
+                        rs.getTimestamp(6).toInstant()))
                 .list();
     }
 }

@@ -70,6 +70,26 @@ class MonthlyFiguresTest {
         assertThat(live.waitingHouseholds()).isNotNull();
         assertThat(live.waitingHouseholds())
                 .isEqualTo((france.waitingHouseholds() == null ? 0 : france.waitingHouseholds()) + 12);
+        // … in France, in their région, their département and their intercommunalité (Manosque: DLVA, 200034700)
+        List<ZoneFigures> liveZones = figures.compute(
+                last,
+                last.plusMonths(1).atDay(1).atStartOfDay(FrenchDates.PARIS).toInstant());
+        ZoneFigures epci = liveZones.stream()
+                .filter(z -> z.zone().equals("200034700"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(epci.level()).isEqualTo("EPCI");
+        assertThat(epci.parent()).isEqualTo("04");
+        assertThat(epci.waitingHouseholds()).isGreaterThanOrEqualTo(12);
+        for (String zone : List.of("R93", "04")) {
+            assertThat(liveZones.stream()
+                            .filter(z -> z.zone().equals(zone))
+                            .findFirst()
+                            .orElseThrow()
+                            .waitingHouseholds())
+                    .as(zone)
+                    .isGreaterThanOrEqualTo(epci.waitingHouseholds());
+        }
 
         // a correction is published as a new version; the first one stays
         int version = figures.publish(last, false, "Inscriptions saisies en retard");
