@@ -89,4 +89,17 @@ public final class BrowserSupport {
                                 "--disable-sync",
                                 "--disable-dev-shm-usage")));
     }
+
+    /** A new page of its own context (its own cookies), signed in through the login form at {@code path}'s redirect. */
+    public static com.microsoft.playwright.Page signedIn(Browser browser, int port, String username, String path) {
+        com.microsoft.playwright.Page page = browser.newContext().newPage();
+        page.navigate("http://localhost:" + port + path);
+        page.getByLabel("Adresse électronique").fill(username);
+        page.getByLabel("Mot de passe").fill(TestAccounts.PASSWORD);
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Se connecter"))
+                .click();
+        return page;
+    }
 }

@@ -189,7 +189,8 @@ public class MonthlyFigures {
                     currentMonth().minusMonths(i),
                     true,
                     "Reconstitué au premier démarrage à partir des inscriptions telles qu’elles étaient alors ; effectifs"
-                            + " d’assurés, de médecins, du réseau et APL : valeurs à la date de reconstitution.",
+                            + " d’assurés, de médecins et du réseau : valeurs à la date de reconstitution ; APL de ce"
+                            + " jour-là, absente si elle n’était pas encore calculée.",
                     now);
         }
         log.info("Monthly figures: the last {} months reconstructed and published", BACKFILL_MONTHS);

@@ -57,13 +57,7 @@ class HandoverBrowserTest {
     ProposalWorkflow workflow;
 
     private Page signedIn(String username, String path) {
-        Page page = chromium.browser().newContext().newPage();
-        page.navigate("http://localhost:" + port + path);
-        page.getByLabel("Adresse électronique").fill(username);
-        page.getByLabel("Mot de passe").fill(TestAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter"))
-                .click();
-        return page;
+        return BrowserSupport.signedIn(chromium.browser(), port, username, path);
     }
 
     private static void shot(Page page, String name) {

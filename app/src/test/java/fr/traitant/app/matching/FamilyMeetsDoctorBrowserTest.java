@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import fr.traitant.app.BrowserSupport;
@@ -78,14 +77,7 @@ class FamilyMeetsDoctorBrowserTest {
     fr.traitant.app.identity.Inbox inbox;
 
     private Page signedIn(String username, String path) {
-        Browser browser = chromium.browser();
-        Page page = browser.newContext().newPage();
-        page.navigate("http://localhost:" + port + path);
-        page.getByLabel("Adresse électronique").fill(username);
-        page.getByLabel("Mot de passe").fill(TestAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter"))
-                .click();
-        return page;
+        return BrowserSupport.signedIn(chromium.browser(), port, username, path);
     }
 
     private List<MimeMessage> mailTo(String address) {
