@@ -39,6 +39,7 @@ import org.springframework.stereotype.Service;
  * report is a web page and a PDF.
  */
 @Service
+@org.springframework.boot.context.properties.EnableConfigurationProperties(ReportingProperties.class)
 public class YearReport {
 
     /** A figure of the year: as shown, the previous year's, the change, and what it counts. */
@@ -67,6 +68,7 @@ public class YearReport {
 
     private final fr.traitant.app.campaigns.Campaigns campaigns;
     private final PopulationFigures population;
+    private final ReportingProperties settings;
     private final Charter charter;
     private final WaitingFigures waiting;
     private final Cases cases;
@@ -84,7 +86,9 @@ public class YearReport {
             SiteCoverage coverage,
             MissionFigures missions,
             Clock clock,
-            fr.traitant.app.campaigns.Campaigns campaigns) {
+            fr.traitant.app.campaigns.Campaigns campaigns,
+            ReportingProperties settings) {
+        this.settings = settings;
         this.campaigns = campaigns;
         this.population = population;
         this.charter = charter;
@@ -120,7 +124,7 @@ public class YearReport {
         if (programmes != null) sections.add(programmes);
         return new Report(
                 year,
-                "Caisse nationale militaire de sécurité sociale (CNMSS)",
+                settings.fund(),
                 LocalDate.now(clock.withZone(FrenchDates.PARIS)),
                 sections,
                 table.synthetic() > 0);
