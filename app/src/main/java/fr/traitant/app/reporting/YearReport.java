@@ -39,7 +39,6 @@ import org.springframework.stereotype.Service;
  * report is a web page and a PDF.
  */
 @Service
-@org.springframework.boot.context.properties.EnableConfigurationProperties(ReportingProperties.class)
 public class YearReport {
 
     /** A figure of the year: as shown, the previous year's, the change, and what it counts. */
@@ -68,7 +67,9 @@ public class YearReport {
 
     private final fr.traitant.app.campaigns.Campaigns campaigns;
     private final PopulationFigures population;
-    private final ReportingProperties settings;
+    /** The fund this installation serves ({@code traitant.fund-name}), named on its reports. */
+    private final String fund;
+
     private final Charter charter;
     private final WaitingFigures waiting;
     private final Cases cases;
@@ -87,8 +88,8 @@ public class YearReport {
             MissionFigures missions,
             Clock clock,
             fr.traitant.app.campaigns.Campaigns campaigns,
-            ReportingProperties settings) {
-        this.settings = settings;
+            fr.traitant.app.platform.TraitantProperties platform) {
+        this.fund = platform.fundName();
         this.campaigns = campaigns;
         this.population = population;
         this.charter = charter;
@@ -123,11 +124,7 @@ public class YearReport {
         Section programmes = programmesSection(year);
         if (programmes != null) sections.add(programmes);
         return new Report(
-                year,
-                settings.fund(),
-                LocalDate.now(clock.withZone(FrenchDates.PARIS)),
-                sections,
-                table.synthetic() > 0);
+                year, fund, LocalDate.now(clock.withZone(FrenchDates.PARIS)), sections, table.synthetic() > 0);
     }
 
     // ---- sections
