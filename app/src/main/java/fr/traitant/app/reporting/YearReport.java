@@ -59,7 +59,14 @@ public class YearReport {
         }
     }
 
-    public record Report(int year, String fund, LocalDate generatedOn, List<Section> sections, boolean synthetic) {
+    /** A year's report; {@code inProgress} when the year is the current one (figures up to the day it is generated). */
+    public record Report(
+            int year,
+            String fund,
+            LocalDate generatedOn,
+            List<Section> sections,
+            boolean synthetic,
+            boolean inProgress) {
         public Report {
             sections = List.copyOf(sections);
         }
@@ -124,7 +131,12 @@ public class YearReport {
         Section programmes = programmesSection(year);
         if (programmes != null) sections.add(programmes);
         return new Report(
-                year, fund, LocalDate.now(clock.withZone(FrenchDates.PARIS)), sections, table.synthetic() > 0);
+                year,
+                fund,
+                LocalDate.now(clock.withZone(FrenchDates.PARIS)),
+                sections,
+                table.synthetic() > 0,
+                year == thisYear);
     }
 
     // ---- sections
