@@ -78,8 +78,7 @@ class HandoverBrowserTest {
         // 1. the network manager records the departure
         var manager = TestAccounts.create(accounts, Role.NETWORK_MANAGER);
         Page network = signedIn(manager.username(), "/departs");
-        List<String> errors =
-                BrowserSupport.consoleErrors(network, e -> e.startsWith("Applying inline style violates"));
+        List<String> errors = BrowserSupport.consoleErrors(network);
         network.getByLabel("RPPS du médecin").fill(leaving.rpps());
         network.locator("#date").fill(on.toString());
         network.locator("#motif").selectOption("RETIREMENT");
@@ -97,6 +96,7 @@ class HandoverBrowserTest {
                 .until(() -> !runs.progress(run).running());
         var advisor = TestAccounts.create(accounts, Role.ADVISOR);
         Page pass = signedIn(advisor.username(), "/dossiers?q=Vidal");
+        List<String> advisorErrors = BrowserSupport.consoleErrors(pass);
         pass.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^PASS-")))
                 .first()
                 .click();
@@ -123,6 +123,7 @@ class HandoverBrowserTest {
 
         // 4. the family sees its new doctor, months before the departure, and chooses them
         Page home = signedIn(insured.username(), "/mon-medecin-traitant");
+        List<String> familyErrors = BrowserSupport.consoleErrors(home);
         assertThat(home.locator("#medecin-nom")).hasText("Dr Camille Roche");
         home.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Je confirme"))
                 .click();
@@ -130,5 +131,7 @@ class HandoverBrowserTest {
         shot(home, "famille-nouveau-medecin-avant-depart");
         assertThat(handovers.of(leaving.rpps()).getFirst().attachedBeforeDate()).isEqualTo(1);
         assertThat(errors).isEmpty();
+        assertThat(advisorErrors).isEmpty();
+        assertThat(familyErrors).isEmpty();
     }
 }
