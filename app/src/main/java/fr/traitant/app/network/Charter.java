@@ -262,33 +262,6 @@ public class Charter {
                 rs.getBoolean(11));
     }
 
-    /** Signatures recorded in {@code [from, to)} (first signatures and signatures again after a withdrawal). */
-    public int signaturesBetween(Instant from, Instant to) {
-        return jdbc.sql("select count(*) from charter_event where kind = 'SIGNED' and at >= ? and at < ?")
-                .params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
-                .query(Integer.class)
-                .single();
-    }
-
-    /** Members of the network at an instant: signatures up to it less withdrawals up to it. */
-    public int membersAt(Instant at) {
-        return jdbc.sql("""
-                        select count(*) filter (where kind = 'SIGNED') - count(*) filter (where kind = 'WITHDRAWN')
-                          from charter_event where at <= ?""")
-                .param(java.sql.Timestamp.from(at))
-                .query(Integer.class)
-                .single();
-    }
-
-    /** Signatories by the commune of their practice. */
-    public Map<String, Integer> countsByCommune() {
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        jdbc.sql("select commune_code, count(*) from charter_member where commune_code is not null group by 1")
-                .query((rs, i) -> counts.put(rs.getString(1), rs.getInt(2)))
-                .list();
-        return counts;
-    }
-
     /** Signatories per département (every département listed, zero included), by code. */
     public List<DepartementCount> countsByDepartement() {
         Map<String, long[]> counts = jdbc

@@ -7,7 +7,6 @@ import fr.traitant.app.accessibility.Accessibility;
 import fr.traitant.app.directory.Doctors;
 import fr.traitant.app.matching.WaitingFigures;
 import fr.traitant.app.members.PopulationFigures;
-import fr.traitant.app.network.Charter;
 import fr.traitant.app.platform.FrenchDates;
 import fr.traitant.app.territory.DepartementSummary;
 import fr.traitant.app.territory.Territory;
@@ -74,7 +73,7 @@ public class MonthlyFigures {
     private final WaitingFigures waiting;
     private final PopulationFigures population;
     private final Doctors doctors;
-    private final Charter charter;
+    private final fr.traitant.app.network.NetworkFigures networkFigures;
     private final Accessibility accessibility;
     private final Territory territory;
     private final Satisfaction satisfaction;
@@ -86,7 +85,7 @@ public class MonthlyFigures {
             WaitingFigures waiting,
             PopulationFigures population,
             Doctors doctors,
-            Charter charter,
+            fr.traitant.app.network.NetworkFigures networkFigures,
             Accessibility accessibility,
             Territory territory,
             Satisfaction satisfaction,
@@ -97,7 +96,7 @@ public class MonthlyFigures {
         this.waiting = waiting;
         this.population = population;
         this.doctors = doctors;
-        this.charter = charter;
+        this.networkFigures = networkFigures;
         this.accessibility = accessibility;
         this.territory = territory;
         this.satisfaction = satisfaction;
@@ -217,7 +216,7 @@ public class MonthlyFigures {
         return new Current(
                 population.byCommune(),
                 doctors.acceptingGeneralPractitionersByCommune(),
-                charter.countsByCommune(),
+                networkFigures.countsByCommune(),
                 departements,
                 epcis);
     }

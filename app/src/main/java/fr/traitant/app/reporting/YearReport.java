@@ -78,6 +78,7 @@ public class YearReport {
     private final String fund;
 
     private final Charter charter;
+    private final fr.traitant.app.network.NetworkFigures networkFigures;
     private final WaitingFigures waiting;
     private final Cases cases;
     private final Satisfaction satisfaction;
@@ -88,6 +89,7 @@ public class YearReport {
     YearReport(
             PopulationFigures population,
             Charter charter,
+            fr.traitant.app.network.NetworkFigures networkFigures,
             WaitingFigures waiting,
             Cases cases,
             Satisfaction satisfaction,
@@ -100,6 +102,7 @@ public class YearReport {
         this.campaigns = campaigns;
         this.population = population;
         this.charter = charter;
+        this.networkFigures = networkFigures;
         this.waiting = waiting;
         this.cases = cases;
         this.satisfaction = satisfaction;
@@ -197,10 +200,10 @@ public class YearReport {
     }
 
     private Section networkSection(int year) {
-        int signed = charter.signaturesBetween(yearStart(year), yearStart(year + 1));
-        int signedBefore = charter.signaturesBetween(yearStart(year - 1), yearStart(year));
-        int members = charter.membersAt(yearStart(year + 1));
-        int membersBefore = charter.membersAt(yearStart(year));
+        int signed = networkFigures.signaturesBetween(yearStart(year), yearStart(year + 1));
+        int signedBefore = networkFigures.signaturesBetween(yearStart(year - 1), yearStart(year));
+        int members = networkFigures.membersAt(yearStart(year + 1));
+        int membersBefore = networkFigures.membersAt(yearStart(year));
         List<Charts.Entry> top = charter.countsByDepartement().stream()
                 .sorted(java.util.Comparator.comparingInt(fr.traitant.app.network.DepartementCount::members)
                         .reversed())
