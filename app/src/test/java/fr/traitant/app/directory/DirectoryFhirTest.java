@@ -84,6 +84,17 @@ class DirectoryFhirTest {
         assertValid(fhirGet("/fhir/Location/" + id + "-0", 200));
         assertValid(fhirGet("/fhir/Organization/" + id + "-0", 200));
         String byIdentifier = fhirGet("/fhir/Practitioner?identifier=https://rpps.esante.gouv.fr%7C" + rpps, 200);
+        // many FHIR clients send the token's "|" unencoded: Tomcat must accept it (issue #22), not answer a bare 400
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream()
+                    .write(("GET /fhir/Practitioner?identifier=https://rpps.esante.gouv.fr|" + rpps + " HTTP/1.1\r\n"
+                                    + "Host: localhost\r\nAccept: application/fhir+json\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200").containsPattern("\"total\"\\s*:\\s*1");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertValid(byIdentifier);
         assertThat(fhir.newJsonParser()
                         .parseResource(org.hl7.fhir.r4.model.Bundle.class, byIdentifier)
