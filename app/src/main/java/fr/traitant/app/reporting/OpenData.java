@@ -5,8 +5,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dashboard's open data: one CSV line per zone and month (UTF-8, {@code ;}-separated, decimal point, empty cell for
- * a figure not published), with its documented schema (shown at {@code /tableau-de-bord/schema}).
+ * The dashboard's open data: one CSV line per zone and month, written by {@link fr.traitant.app.platform.CsvExport}
+ * (RFC 4180, UTF-8 with a byte-order mark, comma-separated, decimal point, empty cell for a figure not published), with
+ * its documented schema (shown at {@code /tableau-de-bord/schema}).
  */
 final class OpenData {
 
@@ -69,15 +70,15 @@ final class OpenData {
 
     private OpenData() {}
 
-    static String line(MonthlyFigures.Published p, ZoneFigures z) {
-        return String.join(
-                ";",
+    /** A zone's line of the file, cells in the order of {@link #COLUMNS}. */
+    static List<String> cells(MonthlyFigures.Published p, ZoneFigures z) {
+        return List.of(
                 p.month().toString(),
                 Integer.toString(p.version()),
                 Boolean.toString(p.reconstructed()),
                 z.zone(),
                 z.level().toLowerCase(Locale.ROOT),
-                '"' + z.name().replace("\"", "\"\"") + '"',
+                z.name(),
                 text(z.waitingHouseholds()),
                 text(z.waitingPeople()),
                 text(z.medianWaitDays()),

@@ -5,7 +5,6 @@ import fr.traitant.app.platform.ChoroplethMaps;
 import fr.traitant.app.platform.FrenchDates;
 import fr.traitant.app.platform.FrenchNumbers;
 import fr.traitant.app.territory.DepartementShapes;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -182,15 +180,13 @@ class PublicDashboardPages {
     }
 
     @GetMapping(value = "/tableau-de-bord.csv", produces = "text/csv")
-    ResponseEntity<byte[]> csv(@RequestParam(name = "mois", required = false) @Nullable String monthText) {
+    ResponseEntity<String> csv(@RequestParam(name = "mois", required = false) @Nullable String monthText) {
         YearMonth month = month(monthText);
         MonthlyFigures.Published p = figures.of(month);
-        StringBuilder csv = new StringBuilder(String.join(";", OpenData.COLUMNS)).append('\n');
-        for (ZoneFigures z : p.zones()) csv.append(OpenData.line(p, z)).append('\n');
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"traitant-chiffres-" + month + ".csv\"")
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        return fr.traitant.app.platform.CsvExport.of(
+                "traitant-chiffres-" + month + ".csv",
+                OpenData.COLUMNS,
+                p.zones().stream().map(z -> OpenData.cells(p, z)).toList());
     }
 
     @GetMapping("/tableau-de-bord/schema")

@@ -144,16 +144,22 @@ class MonthlyFiguresTest {
         YearMonth last = figures.currentMonth().minusMonths(1);
         WebSession.Response csv = new WebSession(port).get("/tableau-de-bord.csv?mois=" + last, "text/csv");
         assertThat(csv.status()).isEqualTo(200);
-        List<String> lines = csv.body().lines().toList();
-        assertThat(lines.getFirst()).isEqualTo(String.join(";", OpenData.COLUMNS));
+        List<de.siegmar.fastcsv.reader.CsvRecord> lines = new java.util.ArrayList<>();
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder()
+                .ofCsvRecord(csv.body().replace("\ufeff", ""))) {
+            reader.forEach(lines::add);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(lines.getFirst().getFields()).isEqualTo(OpenData.COLUMNS);
         MonthlyFigures.Published p = figures.of(last);
         assertThat(lines).hasSize(1 + p.zones().size());
         for (int i = 0; i < p.zones().size(); i++) {
             ZoneFigures z = p.zones().get(i);
-            String[] cells = lines.get(i + 1).split(";", -1);
+            List<String> cells = lines.get(i + 1).getFields();
             assertThat(cells).hasSize(OpenData.COLUMNS.size());
-            assertThat(cells[3]).isEqualTo(z.zone());
-            assertThat(cells[7])
+            assertThat(cells.get(3)).isEqualTo(z.zone());
+            assertThat(cells.get(7))
                     .isEqualTo(
                             z.waitingPeople() == null ? "" : z.waitingPeople().toString());
         }

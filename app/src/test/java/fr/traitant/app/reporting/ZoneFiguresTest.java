@@ -101,12 +101,12 @@ class ZoneFiguresTest {
         // in the open data, a figure not published is an empty cell
         MonthlyFigures.Published month =
                 new MonthlyFigures.Published(java.time.YearMonth.of(2026, 11), 1, AT, false, "", List.of(z));
-        String[] cells = OpenData.line(month, z).split(";", -1);
+        List<String> cells = OpenData.cells(month, z);
         assertThat(cells).hasSize(OpenData.COLUMNS.size());
-        assertThat(cells[OpenData.COLUMNS.indexOf("personnes_en_attente")]).isEmpty();
-        assertThat(cells[OpenData.COLUMNS.indexOf("attente_mediane_jours")]).isEmpty();
-        assertThat(cells[OpenData.COLUMNS.indexOf("medecins_acceptant")]).isEqualTo("129");
-        assertThat(cells[OpenData.COLUMNS.indexOf("part_sans_medecin_traitant")])
+        assertThat(cells.get(OpenData.COLUMNS.indexOf("personnes_en_attente"))).isEmpty();
+        assertThat(cells.get(OpenData.COLUMNS.indexOf("attente_mediane_jours"))).isEmpty();
+        assertThat(cells.get(OpenData.COLUMNS.indexOf("medecins_acceptant"))).isEqualTo("129");
+        assertThat(cells.get(OpenData.COLUMNS.indexOf("part_sans_medecin_traitant")))
                 .isEqualTo("0.25");
     }
 
