@@ -29,7 +29,14 @@ public final class Charts {
     public record Bar(String label, String shown, double y, double width, double textX, double textY) {}
 
     /** Horizontal bars, one per entry, the longest for the largest value. */
-    public record BarChart(List<Bar> bars, int width, int height, int labelWidth, int barHeight, String color) {}
+    public record BarChart(List<Bar> bars, int width, int height, int labelWidth, int barHeight, String color) {
+        /** The bars' figures as a table (label, value as shown). */
+        public DataTable table() {
+            return new DataTable(
+                    List.of("", "Valeur"),
+                    bars.stream().map(b -> List.of(b.label(), b.shown())).toList());
+        }
+    }
 
     public static BarChart bars(List<Entry> entries, String color) {
         int width = 640, labelWidth = 210, barHeight = 20, gap = 10, room = width - labelWidth - 90;

@@ -124,7 +124,7 @@ class PublicDashboardPages {
         model.addAttribute("map", map);
         model.addAttribute("maps", MapFigure.values());
         model.addAttribute("subzones", subzones(published, shown));
-        model.addAttribute("series", series(zone, month));
+        model.addAttribute("series", series(zone, published));
         Map<String, @Nullable Double> values = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         for (ZoneFigures z : published.zones()) {
@@ -154,12 +154,14 @@ class PublicDashboardPages {
     }
 
     /** People waiting and attached over the twelve months up to {@code month}. */
-    private Charts.LineChart series(String zone, YearMonth month) {
+    private Charts.LineChart series(String zone, MonthlyFigures.Published shown) {
+        YearMonth month = shown.month();
         List<Charts.Datum> waiting = new ArrayList<>(), attached = new ArrayList<>();
         double max = 0;
         for (int i = 11; i >= 0; i--) {
             YearMonth m = month.minusMonths(i);
-            ZoneFigures z = figures.of(m).zone(zone).orElse(null);
+            // the month shown is already computed (live when it is the current one): not computed again
+            ZoneFigures z = (i == 0 ? shown : figures.of(m)).zone(zone).orElse(null);
             if (z == null) continue;
             java.time.LocalDate day = m.atEndOfMonth();
             if (z.waitingPeople() != null) {

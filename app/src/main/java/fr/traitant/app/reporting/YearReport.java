@@ -204,6 +204,7 @@ public class YearReport {
         int signedBefore = networkFigures.signaturesBetween(yearStart(year - 1), yearStart(year));
         int members = networkFigures.membersAt(yearStart(year + 1));
         int membersBefore = networkFigures.membersAt(yearStart(year));
+        int[] sentCampaigns = campaignsSent(year, year - 1);
         List<Charts.Entry> top = charter.countsByDepartement().stream()
                 .sorted(java.util.Comparator.comparingInt(fr.traitant.app.network.DepartementCount::members)
                         .reversed())
@@ -227,8 +228,8 @@ public class YearReport {
                                 "Signatures moins retraits, cumulés jusqu’à la fin de l’année."),
                         figure(
                                 "Campagnes de recrutement envoyées",
-                                campaignsSent(year),
-                                campaignsSent(year - 1),
+                                sentCampaigns[0],
+                                sentCampaigns[1],
                                 "Campagnes d’invitation à signer la charte (courriers ou messages) envoyées dans"
                                         + " l’année.")),
                 Charts.bars(top, Charts.BLUE),
@@ -435,12 +436,14 @@ public class YearReport {
                 "");
     }
 
-    private int campaignsSent(int year) {
-        Instant from = yearStart(year), to = yearStart(year + 1);
-        int sent = 0;
+    /** Campaigns sent in each of these years (one read of the campaigns). */
+    private int[] campaignsSent(int... years) {
+        int[] sent = new int[years.length];
         for (fr.traitant.app.campaigns.Campaign c : campaigns.all()) {
             Instant at = c.sentAt();
-            if (at != null && !at.isBefore(from) && at.isBefore(to)) sent++;
+            if (at == null) continue;
+            for (int k = 0; k < years.length; k++)
+                if (!at.isBefore(yearStart(years[k])) && at.isBefore(yearStart(years[k] + 1))) sent[k]++;
         }
         return sent;
     }
