@@ -64,9 +64,7 @@ class AccessibilityBrowserTest {
         page.getByLabel("Nom de commune ou code postal").fill("toulon");
         assertThat(page.locator("#table-apl-communes tbody tr").first()).containsText("Toulon");
         assertThat(page.locator("#table-epci-prioritaires tbody tr")).hasCount(151);
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/acces-aux-soins.png"))
-                .setFullPage(true));
+        page.screenshot(BrowserSupport.screenshot().setPath(Path.of("target/screenshots/acces-aux-soins.png")));
         assertThat(errors).isEmpty();
     }
 }

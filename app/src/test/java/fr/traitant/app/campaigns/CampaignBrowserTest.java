@@ -147,13 +147,8 @@ class CampaignBrowserTest {
                 .containsText("A signé par son lien");
         Path shots = Path.of("target/screenshots");
         Files.createDirectories(shots);
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(shots.resolve("campagne-resultats.png"))
-                .setFullPage(true));
-        // the intermittent CSP report of an inline style, tolerated as in LoginBrowserTest (source not identified)
-        assertThat(consoleErrors)
-                .filteredOn(e -> !e.startsWith("Applying inline style violates"))
-                .isEmpty();
+        page.screenshot(BrowserSupport.screenshot().setPath(shots.resolve("campagne-resultats.png")));
+        assertThat(consoleErrors).isEmpty();
         managerContext.close();
     }
 }

@@ -117,9 +117,7 @@ class CaseBrowserTest {
         String reference = person.locator("#confirmation strong").textContent().strip();
         assertThat(reference).matches("PASS-\\d{4}-\\d{6}");
         assertThat(person.locator("#etat-demande")).hasText("Reçue");
-        person.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/case-request.png"))
-                .setFullPage(true));
+        person.screenshot(BrowserSupport.screenshot().setPath(Path.of("target/screenshots/case-request.png")));
 
         // 2. assignment: an advisor finds it among the unassigned cases, takes it up and hands it to a colleague
         Page agent = signedInPage(advisor, "/dossiers?vue=unassigned", consoleErrors);
@@ -171,9 +169,7 @@ class CaseBrowserTest {
         assertThat(agent.locator("#etat-dossier")).hasText("Clôturée");
         assertThat(agent.locator("#issue")).containsText("Médecin traitant déclaré");
         assertThat(agent.locator("#journal")).containsText("le foyer a confirmé son médecin traitant");
-        agent.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/case-file.png"))
-                .setFullPage(true));
+        agent.screenshot(BrowserSupport.screenshot().setPath(Path.of("target/screenshots/case-file.png")));
 
         // 5. satisfaction: the insured person's page shows the closure, then they rate it
         assertThat(person.locator("#etat-demande"))

@@ -61,9 +61,7 @@ class HandoverBrowserTest {
     }
 
     private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/" + name + ".png"))
-                .setFullPage(true));
+        page.screenshot(BrowserSupport.screenshot().setPath(Path.of("target/screenshots/" + name + ".png")));
     }
 
     @Test

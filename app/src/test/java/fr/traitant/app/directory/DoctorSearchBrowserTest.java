@@ -63,9 +63,7 @@ class DoctorSearchBrowserTest {
         }
         // the map shows the same doctors
         assertThat(page.locator("#carte-medecins[data-markers='" + n + "']")).hasCount(1);
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/trouver-un-medecin.png"))
-                .setFullPage(true));
+        page.screenshot(BrowserSupport.screenshot().setPath(Path.of("target/screenshots/trouver-un-medecin.png")));
 
         cards.first().getByRole(AriaRole.LINK).click();
         assertThat(page.locator("#avertissement-synthetique")).containsText("synthétiques");

@@ -102,9 +102,7 @@ class GoingLiveBrowserTest {
                 .click();
         assertThat(page.locator("#signataire-" + rpps)).containsText("En attente");
         Files.createDirectories(Path.of("target/screenshots"));
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/invitations-medecins.png"))
-                .setFullPage(true));
+        page.screenshot(BrowserSupport.screenshot().setPath(Path.of("target/screenshots/invitations-medecins.png")));
 
         String body = jdbc.sql("select body from outbox_message where recipient = ? order by id desc limit 1")
                 .param(mssante)
@@ -133,9 +131,8 @@ class GoingLiveBrowserTest {
         signIn(doctor, mssante, TestAccounts.PASSWORD);
         doctor.navigate(url("/espace-medecin"));
         assertThat(doctor.locator("#etat-charte")).containsText("Vous êtes signataire");
-        doctor.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/invitation-medecin-espace.png"))
-                .setFullPage(true));
+        doctor.screenshot(
+                BrowserSupport.screenshot().setPath(Path.of("target/screenshots/invitation-medecin-espace.png")));
         assertThat(accounts.findDoctorByRpps(rpps)).isPresent();
     }
 
@@ -187,9 +184,7 @@ class GoingLiveBrowserTest {
         assertThat(family.locator("#code-error")).containsText("ne correspondent pas");
         assertThat(family.getByLabel("Code d’activation")).hasValue(code);
         assertThat(family.getByLabel("Adresse électronique de votre compte")).hasValue(email);
-        family.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/activation-erreur.png"))
-                .setFullPage(true));
+        family.screenshot(BrowserSupport.screenshot().setPath(Path.of("target/screenshots/activation-erreur.png")));
         family.getByLabel("Numéro de sécurité sociale").fill(nir);
         family.getByLabel("Date de naissance").fill(birth.toString());
         family.locator("#password").fill(TestAccounts.PASSWORD);

@@ -122,18 +122,13 @@ class DoctorAvailabilityBrowserTest {
 
         declare(page, "Accepte de nouveaux patients", "3", "15014");
         assertThat(page.locator("#engagement")).containsText("sur une capacité de 3");
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/mes-propositions-disponibilite.png"))
-                .setFullPage(true));
+        page.screenshot(
+                BrowserSupport.screenshot().setPath(Path.of("target/screenshots/mes-propositions-disponibilite.png")));
         assertThat(peopleProposedTo(runs.run("15"), account)).isEqualTo(3);
 
         declare(page, "N'accepte pas de nouveaux patients", "0", "15014");
         assertThat(doctors.findByRpps(rpps).orElseThrow().newPatients().name()).isEqualTo("NOT_ACCEPTING");
         assertThat(peopleProposedTo(runs.run("15"), account)).isZero();
-        // the intermittent CSP inline-style report of the login page, tolerated as in LoginBrowserTest (source not
-        // identified)
-        assertThat(consoleErrors)
-                .filteredOn(e -> !e.startsWith("Applying inline style violates"))
-                .isEmpty();
+        assertThat(consoleErrors).isEmpty();
     }
 }

@@ -90,9 +90,7 @@ class CharterBrowserTest {
         assertThat(page.locator("#message-succes")).containsText("vous avez signé la charte");
         assertThat(page.locator("#etat-charte")).containsText("Vous êtes signataire");
         assertThat(page.locator("#historique")).containsText("signature (version " + version + ")");
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/espace-medecin.png"))
-                .setFullPage(true));
+        page.screenshot(BrowserSupport.screenshot().setPath(Path.of("target/screenshots/espace-medecin.png")));
 
         // update, then the manager's view
         page.getByLabel("Nombre de nouveaux patients du réseau par an").fill("3");
@@ -109,9 +107,7 @@ class CharterBrowserTest {
         assertThat(manager.locator("#table-departements")).containsText("23 Creuse");
         assertThat(manager.locator("#table-signataires")).containsText(rpps);
         assertThat(manager.locator("#carte-reseau[data-markers]")).hasCount(1);
-        manager.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/reseau.png"))
-                .setFullPage(true));
+        manager.screenshot(BrowserSupport.screenshot().setPath(Path.of("target/screenshots/reseau.png")));
         // a doctor may not see the manager's page
         page.navigate("http://localhost:" + port + "/reseau");
         assertThat(page.locator("#table-signataires")).hasCount(0);

@@ -45,9 +45,7 @@ class HomePageBrowserTest {
         // the offline map draws one shape per metropolitan département
         assertThat(page.locator("#carte-departements[data-loaded=true]")).hasCount(1);
         assertThat(page.locator("#carte-departements path.leaflet-interactive")).hasCount(96);
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/home.png"))
-                .setFullPage(true));
+        page.screenshot(BrowserSupport.screenshot().setPath(Path.of("target/screenshots/home.png")));
 
         toulon.first().click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/communes/83137$"));

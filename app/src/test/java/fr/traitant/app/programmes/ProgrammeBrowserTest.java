@@ -107,12 +107,7 @@ class ProgrammeBrowserTest {
         assertThat(page.locator("#zones-liste")).containsText("intercommunalités");
         Path shots = Path.of("target/screenshots");
         Files.createDirectories(shots);
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(shots.resolve("tableau-de-bord-programmes.png"))
-                .setFullPage(true));
-        // the intermittent CSP report of an inline style, tolerated as in LoginBrowserTest (source not identified)
-        assertThat(consoleErrors)
-                .filteredOn(e -> !e.startsWith("Applying inline style violates"))
-                .isEmpty();
+        page.screenshot(BrowserSupport.screenshot().setPath(shots.resolve("tableau-de-bord-programmes.png")));
+        assertThat(consoleErrors).isEmpty();
     }
 }

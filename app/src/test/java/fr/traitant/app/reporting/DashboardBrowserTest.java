@@ -58,9 +58,7 @@ class DashboardBrowserTest {
                 .containsText("Accessibilité potentielle localisée (APL) par département");
         page.getByText("Voir les données du graphique").first().click();
         assertThat(page.locator("table.traitant-chart-data").first()).isVisible();
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/tableau-de-bord-var.png"))
-                .setFullPage(true));
+        page.screenshot(BrowserSupport.screenshot().setPath(Path.of("target/screenshots/tableau-de-bord-var.png")));
         assertThat(errors).isEmpty();
     }
 }
