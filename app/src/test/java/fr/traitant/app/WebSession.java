@@ -88,12 +88,25 @@ public final class WebSession {
      * {@code pagePath}; {@code content} null sends the form without any file part.
      */
     public Response upload(String pagePath, String actionPath, String fileField, String fileName, byte[] content) {
+        return upload(pagePath, actionPath, fileField, fileName, content, Map.of());
+    }
+
+    /** The same, with more form fields beside the file (e.g. an idempotency key). */
+    public Response upload(
+            String pagePath,
+            String actionPath,
+            String fileField,
+            String fileName,
+            byte[] content,
+            Map<String, String> fields) {
         String boundary = "----traitant" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-                        + csrfToken(get(pagePath).body()) + "\r\n")
-                .getBytes(utf8));
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrfToken(get(pagePath).body()));
+        all.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(utf8)));
         if (content != null) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
                             + "\"; filename=\"" + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")

@@ -30,10 +30,50 @@ class PlatformConfiguration {
         return registration;
     }
 
+    /** Every POST form of the site gets a single-use idempotency key (a hidden field), beside its CSRF token. */
+    @Bean
+    static IdempotencyKeys idempotencyKeys() {
+        return new IdempotencyKeys();
+    }
+
+    /** A request sent twice with the same idempotency key is processed once; the second gets the first answer. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<IdempotentSubmissions> idempotentSubmissions(
+            IdempotentRequests kept) {
+        var registration =
+                new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new IdempotentSubmissions(kept));
+        // after Spring Security's chain (order -100): the CSRF token is checked first and the sender is known
+        registration.setOrder(0);
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+        return registration;
+    }
+
     /** The one clock of the application; tests may replace it. */
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();
+    }
+
+    /** The API document states, on every write, the optional Idempotency-Key header (ADR 0074). */
+    @Bean
+    org.springdoc.core.customizers.GlobalOperationCustomizer idempotencyKeyHeader() {
+        return (operation, handler) -> {
+            boolean write = java.util.Arrays.stream(handler.getMethod().getAnnotations())
+                    .anyMatch(a -> a instanceof org.springframework.web.bind.annotation.PostMapping
+                            || a instanceof org.springframework.web.bind.annotation.PutMapping
+                            || a instanceof org.springframework.web.bind.annotation.PatchMapping
+                            || a instanceof org.springframework.web.bind.annotation.DeleteMapping);
+            if (write) {
+                operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
+                        .name(IdempotentSubmissions.HEADER)
+                        .required(false)
+                        .description("Clé à usage unique (8 à 128 caractères) : la même demande renvoyée avec la même"
+                                + " clé n'est traitée qu'une fois et reçoit la première réponse"
+                                + " (en-tête Idempotent-Replayed: true).")
+                        .schema(new io.swagger.v3.oas.models.media.StringSchema()));
+            }
+            return operation;
+        };
     }
 
     @Bean

@@ -19,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       would get "access denied");</li>
  *   <li>a form or query parameter holding a NUL byte or another control character (PostgreSQL cannot store a NUL
  *       byte in a text): 400;</li>
- *   <li>the same browser form sent again with the same values within 5 seconds (a double click): not processed a
- *       second time — the browser is sent back to the page it came from (or gets a 409).</li>
+ *   <li>a form without an idempotency key (the site's own forms all have one: {@link IdempotentSubmissions}) sent
+ *       again with the same values within 5 seconds (a double click): not processed a second time — the browser is
+ *       sent back to the page it came from (or gets a 409).</li>
  * </ul>
  * People get the error page (forwarded to {@value #ERROR_PAGE}); API clients RFC 9457 problem details.
  */
@@ -120,6 +121,10 @@ final class RequestGuard extends OncePerRequestFilter implements Ordered {
                 || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return false;
         }
+        if (parameters.containsKey(IdempotentSubmissions.FIELD)
+                || request.getHeader(IdempotentSubmissions.HEADER) != null) {
+            return false; // the form's own key says exactly whether it was sent before (IdempotentSubmissions)
+        }
         var session = request.getSession(false);
         String path = request.getRequestURI();
         if (session == null || path.equals("/connexion") || path.equals("/deconnexion")) {
@@ -154,7 +159,7 @@ final class RequestGuard extends OncePerRequestFilter implements Ordered {
         }
     }
 
-    private static void refuse(
+    static void refuse(
             HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
             throws IOException, ServletException {
         if (ProblemHandlers.isApi(request)) {

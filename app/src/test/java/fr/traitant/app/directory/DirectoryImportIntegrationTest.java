@@ -336,6 +336,23 @@ class DirectoryImportIntegrationTest {
     }
 
     @Test
+    void an_api_import_retried_with_its_idempotency_key_is_applied_once_with_the_same_answer() throws Exception {
+        ApiClient api = networkManager();
+        String file = HEADER + "\n" + line(rpps(60), "RETRYA", "SM54", "83137", "A") + "\n";
+        String key = java.util.UUID.randomUUID().toString();
+        int historyBefore = imports.recent(1000).size();
+        HttpResponse<String> first = api.post("format=RPPS_EXTRACTION", file, "Idempotency-Key", key);
+        HttpResponse<String> retry = api.post("format=RPPS_EXTRACTION", file, "Idempotency-Key", key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(retry.body()).isEqualTo(first.body()).contains("\"created\":1");
+        // processed again, the second import would have found the doctor already there (updated or unchanged)
+        assertThat(count(rpps(60))).isEqualTo(1);
+        assertThat(imports.recent(1000)).as("one import in the history").hasSize(historyBefore + 1);
+    }
+
+    @Test
     void prefer_respond_async_answers_202_with_the_location_of_a_status_to_poll() throws Exception {
         ApiClient api = networkManager();
         String file = HEADER + "\n" + line(rpps(50), "ASYNCA", "SM54", "83137", "A") + "\n"
