@@ -18,8 +18,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * API client — is processed once; the same key sent again (a double click, the browser's "resend", a client's retry
  * after a timeout) gets the first answer again (status, {@code Location}, body), marked {@code Idempotent-Replayed:
  * true}, and writes nothing. While the first is still running, the second waits for its answer (up to
- * {@link #WAIT}), then gets a 409 with {@code Retry-After}. A request that ends in a 5xx or an exception frees its key,
- * so that it can be sent again. Keys are per sender (the signed-in user, or anonymous) and single-use: the same key
+ * {@link #WAIT}), then gets a 409 with {@code Retry-After}. A request answered with a refusal or a failure (4xx, 5xx)
+ * or ending in an exception wrote nothing and frees its key, so that it can be sent again and judged anew. Keys are per sender (the signed-in user, or anonymous) and single-use: the same key
  * for another address is refused (422).
  *
  * <p>Runs after Spring Security (the CSRF token is checked first, and the sender is known).
@@ -106,7 +106,9 @@ final class IdempotentSubmissions extends OncePerRequestFilter {
         try {
             chain.doFilter(request, answer);
             int status = answer.getStatus();
-            if (status < 500) {
+            // a refusal (4xx) or a failure (5xx) wrote nothing: the same request may be sent again and be judged anew
+            // (a form corrected elsewhere, a conflict resolved); only answers to what was done are kept
+            if (status < 400) {
                 kept.complete(
                         scope,
                         key,

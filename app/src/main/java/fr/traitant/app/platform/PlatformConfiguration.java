@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TraitantProperties.class)
+@EnableConfigurationProperties({TraitantProperties.class, ApiProperties.class})
 class PlatformConfiguration {
 
     /** Refuses a database that may lose confirmed writes (fsync, synchronous_commit, full_page_writes). */
@@ -27,6 +27,15 @@ class PlatformConfiguration {
         var registration =
                 new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestGuard(maxRequestSize));
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** The public APIs used without signing in: a number of requests per minute and client address, then 429. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<ApiRateLimit> apiRateLimit(ApiProperties api) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new ApiRateLimit(api.rateLimitPerMinute()));
+        registration.setOrder(-50); // after Spring Security (-100): signed-in users are known
         return registration;
     }
 

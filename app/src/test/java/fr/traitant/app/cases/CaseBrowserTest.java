@@ -165,7 +165,9 @@ class CaseBrowserTest {
                 .single();
         workflow.acceptAs(ProposalId.of(proposal), doctorId);
         workflow.confirmAs(ProposalId.of(proposal), household);
-        agent.reload();
+        // back to the case page (the refused form answered at /dossiers/{id}/etat: reloading would send it again)
+        assertThat(agent).hasURL(java.util.regex.Pattern.compile(".*/dossiers/\\d+/etat$"));
+        agent.navigate(agent.url().replaceAll("/etat$", ""));
         assertThat(agent.locator("#etat-dossier")).hasText("Clôturée");
         assertThat(agent.locator("#issue")).containsText("Médecin traitant déclaré");
         assertThat(agent.locator("#journal")).containsText("le foyer a confirmé son médecin traitant");

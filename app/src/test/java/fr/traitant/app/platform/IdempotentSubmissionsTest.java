@@ -132,6 +132,24 @@ class IdempotentSubmissionsTest {
     }
 
     @Test
+    void a_refused_request_keeps_nothing_and_the_same_key_is_judged_anew() {
+        long entry = entry();
+        WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
+        String csrf = WebSession.csrfToken(
+                advisor.get("/liste-attente?departement=83").body());
+        String key = UUID.randomUUID().toString();
+        Map<String, String> wrong = new java.util.HashMap<>(contactForm(csrf, key));
+        wrong.put("canal", "PIGEON");
+        WebSession.Response refused = advisor.post("/liste-attente/" + entry + "/contacts", wrong);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(contacts(entry)).isZero();
+        WebSession.Response corrected = advisor.post("/liste-attente/" + entry + "/contacts", contactForm(csrf, key));
+        assertThat(corrected.status()).isEqualTo(302);
+        assertThat(corrected.header(IdempotentSubmissions.REPLAYED)).isEmpty();
+        assertThat(contacts(entry)).isEqualTo(1);
+    }
+
+    @Test
     void eight_copies_sent_at_the_same_instant_write_once_and_all_get_the_first_answer() {
         long entry = entry();
         WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
