@@ -17,8 +17,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is kept in the history with who started it, its progress while it runs and its result (ADR 0040).
  */
 @Service
-public class DirectoryImports {
+public class DirectoryImports implements org.springframework.beans.factory.SmartInitializingSingleton {
 
     /** Rejected lines listed in an {@link ImportReport} (the API's answer). */
     static final int MAX_REPORTED_REJECTIONS = 1_000;
@@ -161,8 +159,15 @@ public class DirectoryImports {
         history.writeLinesCsv(id, ImportHistory.LineKind.WARNING, out);
     }
 
-    /** Marks imports that a stopped instance left running as failed (nothing of them was committed). */
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * Marks imports that a stopped instance left running as failed (nothing of them was committed) — before the web
+     * server opens, so that nobody is shown a dead import as running (ApplicationCrashTest asked just after a restart).
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        failInterrupted();
+    }
+
     void failInterrupted() {
         int n = history.failInterrupted(clock.instant());
         if (n > 0) {

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * doctor). The run page then follows each proposal.
  */
 @Service
-public class MatchingRuns {
+public class MatchingRuns implements org.springframework.beans.factory.SmartInitializingSingleton {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MatchingRuns.class);
 
@@ -195,8 +195,15 @@ public class MatchingRuns {
                         .update());
     }
 
-    /** A run interrupted by a stop of the application is failed at the next start, not left running for ever. */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    /**
+     * A run interrupted by a stop of the application is failed at the next start, not left running for ever — before the
+     * web server opens and before the start-up tasks that may start runs of their own.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        failInterruptedRuns();
+    }
+
     void failInterruptedRuns() {
         int failed = jdbc.sql("""
                         update matching_run set status = 'FAILED', step = null, finished_at = :now,

@@ -68,6 +68,17 @@ class IdempotentSubmissionsTest {
                 .single();
     }
 
+    /** An advisor signed in, with the CSRF token of the waiting list page (where the contact forms are). */
+    private record Advisor(WebSession session, String csrf) {}
+
+    private Advisor advisor() {
+        WebSession session = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
+        return new Advisor(
+                session,
+                WebSession.csrfToken(
+                        session.get("/liste-attente?departement=83").body()));
+    }
+
     private static Map<String, String> contactForm(String csrf, String key) {
         return Map.of("canal", "PHONE", "reponse", "false", "_csrf", csrf, IdempotentSubmissions.FIELD, key);
     }
@@ -111,13 +122,13 @@ class IdempotentSubmissionsTest {
     @Test
     void the_same_form_sent_again_is_answered_as_the_first_time_and_written_once() {
         long entry = entry();
-        WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
-        String csrf = WebSession.csrfToken(
-                advisor.get("/liste-attente?departement=83").body());
+        Advisor advisor = advisor();
         String key = UUID.randomUUID().toString();
-        WebSession.Response first = advisor.post("/liste-attente/" + entry + "/contacts", contactForm(csrf, key));
+        WebSession.Response first =
+                advisor.session().post("/liste-attente/" + entry + "/contacts", contactForm(advisor.csrf(), key));
         // well after the first: not a double click, a resend (the browser's back button and "send again")
-        WebSession.Response second = advisor.post("/liste-attente/" + entry + "/contacts", contactForm(csrf, key));
+        WebSession.Response second =
+                advisor.session().post("/liste-attente/" + entry + "/contacts", contactForm(advisor.csrf(), key));
         assertThat(first.status()).isEqualTo(302);
         assertThat(first.header(IdempotentSubmissions.REPLAYED)).isEmpty();
         assertThat(second.status()).isEqualTo(302);
@@ -125,25 +136,25 @@ class IdempotentSubmissionsTest {
         assertThat(second.header(IdempotentSubmissions.REPLAYED)).isEqualTo("true");
         assertThat(contacts(entry)).isEqualTo(1);
         // a new key (the form displayed again) is a new contact
-        advisor.post(
-                "/liste-attente/" + entry + "/contacts",
-                contactForm(csrf, UUID.randomUUID().toString()));
+        advisor.session()
+                .post(
+                        "/liste-attente/" + entry + "/contacts",
+                        contactForm(advisor.csrf(), UUID.randomUUID().toString()));
         assertThat(contacts(entry)).isEqualTo(2);
     }
 
     @Test
     void a_refused_request_keeps_nothing_and_the_same_key_is_judged_anew() {
         long entry = entry();
-        WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
-        String csrf = WebSession.csrfToken(
-                advisor.get("/liste-attente?departement=83").body());
+        Advisor advisor = advisor();
         String key = UUID.randomUUID().toString();
-        Map<String, String> wrong = new java.util.HashMap<>(contactForm(csrf, key));
+        Map<String, String> wrong = new java.util.HashMap<>(contactForm(advisor.csrf(), key));
         wrong.put("canal", "PIGEON");
-        WebSession.Response refused = advisor.post("/liste-attente/" + entry + "/contacts", wrong);
+        WebSession.Response refused = advisor.session().post("/liste-attente/" + entry + "/contacts", wrong);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(contacts(entry)).isZero();
-        WebSession.Response corrected = advisor.post("/liste-attente/" + entry + "/contacts", contactForm(csrf, key));
+        WebSession.Response corrected =
+                advisor.session().post("/liste-attente/" + entry + "/contacts", contactForm(advisor.csrf(), key));
         assertThat(corrected.status()).isEqualTo(302);
         assertThat(corrected.header(IdempotentSubmissions.REPLAYED)).isEmpty();
         assertThat(contacts(entry)).isEqualTo(1);
@@ -152,9 +163,7 @@ class IdempotentSubmissionsTest {
     @Test
     void eight_copies_sent_at_the_same_instant_write_once_and_all_get_the_first_answer() {
         long entry = entry();
-        WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
-        String csrf = WebSession.csrfToken(
-                advisor.get("/liste-attente?departement=83").body());
+        Advisor advisor = advisor();
         String key = UUID.randomUUID().toString();
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<WebSession.Response>> answers = java.util.stream.IntStream.range(0, 8)
@@ -164,7 +173,8 @@ class IdempotentSubmissionsTest {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    return advisor.post("/liste-attente/" + entry + "/contacts", contactForm(csrf, key));
+                    return advisor.session()
+                            .post("/liste-attente/" + entry + "/contacts", contactForm(advisor.csrf(), key));
                 }))
                 .toList();
         go.countDown();
@@ -183,18 +193,18 @@ class IdempotentSubmissionsTest {
     @Test
     void a_key_is_refused_for_another_address_and_a_malformed_key_is_a_400() {
         long one = entry(), other = entry();
-        WebSession advisor = TestAccounts.signedIn(accounts, Role.ADVISOR, port);
-        String csrf = WebSession.csrfToken(
-                advisor.get("/liste-attente?departement=83").body());
+        Advisor advisor = advisor();
         String key = UUID.randomUUID().toString();
-        assertThat(advisor.post("/liste-attente/" + one + "/contacts", contactForm(csrf, key))
+        assertThat(advisor.session()
+                        .post("/liste-attente/" + one + "/contacts", contactForm(advisor.csrf(), key))
                         .status())
                 .isEqualTo(302);
-        WebSession.Response reused = advisor.post("/liste-attente/" + other + "/contacts", contactForm(csrf, key));
+        WebSession.Response reused =
+                advisor.session().post("/liste-attente/" + other + "/contacts", contactForm(advisor.csrf(), key));
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.body()).contains("Cette clé a déjà servi pour une autre demande");
-        WebSession.Response malformed =
-                advisor.post("/liste-attente/" + other + "/contacts", contactForm(csrf, "<script>"));
+        WebSession.Response malformed = advisor.session()
+                .post("/liste-attente/" + other + "/contacts", contactForm(advisor.csrf(), "<script>"));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body()).doesNotContain("<script>");
         assertThat(contacts(other)).isZero();
