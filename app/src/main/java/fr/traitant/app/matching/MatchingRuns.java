@@ -195,16 +195,9 @@ public class MatchingRuns implements org.springframework.beans.factory.SmartInit
                         .update());
     }
 
-    /**
-     * A run interrupted by a stop of the application is failed at the next start, not left running for ever — before the
-     * web server opens and before the start-up tasks that may start runs of their own.
-     */
+    /** Runs interrupted by a stop are failed at the next start, before the web server opens and start-up tasks run. */
     @Override
     public void afterSingletonsInstantiated() {
-        failInterruptedRuns();
-    }
-
-    void failInterruptedRuns() {
         int failed = jdbc.sql("""
                         update matching_run set status = 'FAILED', step = null, finished_at = :now,
                                failure = 'Calcul interrompu par un arrêt de l''application : relancez l''appariement.'
