@@ -35,8 +35,7 @@ class IdempotentRequests {
             @Nullable Integer status,
             @Nullable String location,
             @Nullable String contentType,
-            byte @Nullable [] body,
-            boolean bodyKept) {
+            byte @Nullable [] body) {
 
         boolean done() {
             return status != null;
@@ -69,7 +68,7 @@ class IdempotentRequests {
     }
 
     Optional<Kept> find(String scope, String key) {
-        return jdbc.sql("select method, path, status, location, content_type, body, state, body is not null as kept"
+        return jdbc.sql("select method, path, status, location, content_type, body, state"
                         + " from idempotent_request where scope = :s and idempotency_key = :k")
                 .param("s", scope)
                 .param("k", key)
@@ -79,8 +78,7 @@ class IdempotentRequests {
                         rs.getString("state").equals("DONE") ? rs.getInt("status") : null,
                         rs.getString("location"),
                         rs.getString("content_type"),
-                        rs.getBytes("body"),
-                        rs.getBoolean("kept")))
+                        rs.getBytes("body")))
                 .optional();
     }
 
@@ -102,7 +100,7 @@ class IdempotentRequests {
                 .update();
     }
 
-    /** Frees the key: the request failed (an error, a 5xx) and wrote nothing it promised; it may be sent again. */
+    /** Frees the key: the request was refused or failed (4xx, 5xx, an exception) and wrote nothing; it may be sent again. */
     void release(String scope, String key) {
         jdbc.sql("delete from idempotent_request where scope = :s and idempotency_key = :k and state = 'RUNNING'")
                 .param("s", scope)

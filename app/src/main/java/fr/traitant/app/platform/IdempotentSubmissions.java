@@ -143,7 +143,8 @@ final class IdempotentSubmissions extends OncePerRequestFilter {
             throws IOException, ServletException {
         int status = java.util.Objects.requireNonNull(first.status());
         boolean redirect = status >= 300 && status < 400 && first.location() != null;
-        if (!redirect && !first.bodyKept()) {
+        byte[] body = first.body();
+        if (!redirect && body == null) { // an answer too large to keep
             RequestGuard.refuse(
                     request,
                     response,
@@ -156,7 +157,6 @@ final class IdempotentSubmissions extends OncePerRequestFilter {
         response.setHeader(REPLAYED, "true");
         if (redirect) response.setHeader("Location", first.location());
         if (first.contentType() != null) response.setContentType(first.contentType());
-        byte[] body = first.body();
         if (body != null) {
             response.setContentLength(body.length);
             response.getOutputStream().write(body);

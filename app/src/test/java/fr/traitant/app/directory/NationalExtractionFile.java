@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * situations have no structure address (skipped by the import), a few specialty codes are outside Traitant's table
  * (kept with a warning). Seeded: the same arguments give the same file. Every name is made up.
  */
-final class NationalExtractionFile {
+public final class NationalExtractionFile {
 
     static final String HEADER = String.join(
                     "|",
@@ -100,14 +100,14 @@ final class NationalExtractionFile {
     private NationalExtractionFile() {}
 
     /** What was written. */
-    record Written(long lines, long doctorLines, int doctors) {}
+    public record Written(long lines, long doctorLines, int doctors) {}
 
     /**
      * Writes {@code lines} data lines (plus the header) to {@code file}.
      *
      * @param communes INSEE codes to place structures in (the reference communes)
      */
-    static Written write(Path file, long lines, List<String> communes, long seed) throws IOException {
+    public static Written write(Path file, long lines, List<String> communes, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         long written = 0;
         long doctorLines = 0;

@@ -141,7 +141,7 @@ class EmbeddedDatabaseCrashTest {
         }
     }
 
-    private static void waitGone(long pid) {
+    static void waitGone(long pid) {
         org.awaitility.Awaitility.await("process " + pid + " gone")
                 .atMost(java.time.Duration.ofSeconds(10))
                 .pollInterval(java.time.Duration.ofMillis(100))

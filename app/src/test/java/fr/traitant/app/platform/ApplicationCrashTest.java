@@ -1,8 +1,11 @@
-package fr.traitant.app;
+package fr.traitant.app.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.traitant.app.platform.EmbeddedDatabase;
+import fr.traitant.app.TestMail;
+import fr.traitant.app.TraitantApplication;
+import fr.traitant.app.WebSession;
+import fr.traitant.app.directory.NationalExtractionFile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +36,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * JVM's classpath); the database is read directly between a crash and the restart.
  *
  * <ul>
- *   <li>a directory import (60,000 lines, asynchronous through the API): after the crash none of its doctors is in the
+ *   <li>a directory import (a 200,000-line file in the national extraction's layout, asynchronous through the API): after the crash none of its doctors is in the
  *       directory, its history entry does not stay "running" after the restart, and the same file then imports whole;
  *   <li>a member import (20,000 beneficiaries, the upload form): none or all of its members, never a part.
  * </ul>
@@ -44,35 +47,20 @@ class ApplicationCrashTest {
     @TempDir
     static Path temp;
 
-    private static final String DIRECTORY_HEADER =
-            "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Code civilité d'exercice|"
-                    + "Libellé civilité d'exercice|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|"
-                    + "Code savoir-faire|Libellé savoir-faire|Raison sociale site|Numéro Voie (coord. structure)|"
-                    + "Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Code postal (coord. structure)|"
-                    + "Code commune (coord. structure)|Téléphone (coord. structure)|Adresse e-mail (coord. structure)|";
-
     @Test
     @Order(1)
     void a_directory_import_killed_midway_leaves_nothing_and_is_not_left_running() throws Exception {
         Path dir = temp.resolve("crash-directory");
-        int lines = 60_000;
-        StringBuilder file = new StringBuilder(DIRECTORY_HEADER).append('\n');
-        for (int i = 0; i < lines; i++) {
-            String rpps = rpps(i);
-            file.append("8|")
-                    .append(rpps)
-                    .append("|8")
-                    .append(rpps)
-                    .append("|DR|Docteur|CRASH")
-                    .append(i)
-                    .append(
-                            "|CLAIRE|10|Médecin|SM54|Médecine générale|CABINET|3|Rue|de la Paix|83000|83137|0494000000||\n");
-        }
+        Files.createDirectories(dir);
+        // the national extraction's own layout (56 columns, every profession, several situations per doctor)
+        Path file = dir.resolve("extraction.txt");
+        NationalExtractionFile.write(file, 200_000, List.of("83137", "83069", "13055", "69123", "75056"), 22);
         long importId;
+        long doctors;
         try (Child app = Child.start(dir)) {
             WebSession manager = app.signIn("reseau@demo.traitant.fr", "Demo-Solidaires-2026");
-            HttpResponse<String> accepted = app.postApi(
-                    manager, "/api/v1/directory/imports?format=RPPS_EXTRACTION", file.toString(), "respond-async");
+            HttpResponse<String> accepted =
+                    app.postApi(manager, "/api/v1/directory/imports?format=RPPS_EXTRACTION", file, "respond-async");
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             String location = accepted.headers().firstValue("Location").orElseThrow();
             importId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
@@ -88,7 +76,7 @@ class ApplicationCrashTest {
             app.crash();
         }
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), 0, false)) {
-            assertThat(count(db, "select count(*) from doctor where last_name ilike 'crash%'"))
+            assertThat(count(db, "select count(*) from doctor where last_name like 'MEDECIN%'"))
                     .as("nothing of the interrupted import")
                     .isZero();
         }
@@ -98,14 +86,18 @@ class ApplicationCrashTest {
                     .body();
             assertThat(status).doesNotContain("\"RUNNING\"").contains("\"FAILED\"");
             HttpResponse<String> again =
-                    app.postApi(manager, "/api/v1/directory/imports?format=RPPS_EXTRACTION", file.toString(), null);
+                    app.postApi(manager, "/api/v1/directory/imports?format=RPPS_EXTRACTION", file, null);
             assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
-            assertThat(again.body()).contains("\"created\":" + lines);
+            Matcher created = Pattern.compile("\"created\":(\\d+)").matcher(again.body());
+            assertThat(created.find()).isTrue();
+            doctors = Long.parseLong(created.group(1));
             app.stop();
         }
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), 0, false)) {
-            assertThat(count(db, "select count(*) from doctor where last_name ilike 'crash%'"))
-                    .isEqualTo(lines);
+            assertThat(count(db, "select count(*) from doctor where last_name like 'MEDECIN%'"))
+                    .as("the whole file after the restart")
+                    .isEqualTo(doctors)
+                    .isGreaterThan(10_000);
         }
     }
 
@@ -151,21 +143,6 @@ class ApplicationCrashTest {
                 .sql(sql)
                 .query(Long.class)
                 .single();
-    }
-
-    /** A made-up RPPS number (11 digits, starting 19, Luhn check digit), distinct for each n. */
-    static String rpps(int n) {
-        String body = "19" + String.format("%08d", n);
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int d = body.charAt(body.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                d *= 2;
-                if (d > 9) d -= 9;
-            }
-            sum += d;
-        }
-        return body + (10 - sum % 10) % 10;
     }
 
     /** The application in a child JVM on a data directory of its own. */
@@ -237,13 +214,13 @@ class ApplicationCrashTest {
             return session;
         }
 
-        HttpResponse<String> postApi(WebSession session, String path, String body, String prefer) throws Exception {
+        HttpResponse<String> postApi(WebSession session, String path, Path body, String prefer) throws Exception {
             Matcher csrf = CSRF.matcher(session.get("/").body());
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Content-Type", "text/plain; charset=utf-8")
                     .header("Accept", "application/json")
                     .header("Cookie", "JSESSIONID=" + session.cookie("JSESSIONID"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
+                    .POST(HttpRequest.BodyPublishers.ofFile(body));
             assertThat(csrf.find()).as("the page gives the CSRF token").isTrue();
             request.header("X-CSRF-TOKEN", csrf.group(1));
             if (prefer != null) request.header("Prefer", prefer);
@@ -252,7 +229,7 @@ class ApplicationCrashTest {
 
         /** SIGKILL of the JVM and of its PostgreSQL (a power cut): no shutdown hook, no checkpoint. */
         void crash() throws Exception {
-            java.util.Optional<Long> postmaster = postmasterPid();
+            java.util.Optional<Long> postmaster = EmbeddedDatabase.postmasterPid(dir.resolve("postgres"));
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
             postmaster.flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
@@ -266,15 +243,6 @@ class ApplicationCrashTest {
         void stop() throws Exception {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) crash();
-        }
-
-        private java.util.Optional<Long> postmasterPid() throws IOException {
-            Path pidFile = dir.resolve("postgres").resolve("postmaster.pid");
-            if (!Files.exists(pidFile)) return java.util.Optional.empty();
-            return Files.readAllLines(pidFile).stream()
-                    .findFirst()
-                    .map(String::trim)
-                    .map(Long::parseLong);
         }
 
         String logTail() {
