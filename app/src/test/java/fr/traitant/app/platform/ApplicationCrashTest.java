@@ -38,7 +38,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * <ul>
  *   <li>a directory import (a 200,000-line file in the national extraction's layout, asynchronous through the API): after the crash none of its doctors is in the
  *       directory, its history entry does not stay "running" after the restart, and the same file then imports whole;
- *   <li>a member import (20,000 beneficiaries, the upload form): none or all of its members, never a part.
+ *   <li>a member import (20,000 beneficiaries, the upload form): none or all of its members, never a part;
+ *   <li>the outbox sending 400 e-mails: after the restart every one is sent, and an e-mail received twice (sent,
+ *       then the crash came before its row said so) carries the same {@code Message-ID} both times, so mail clients
+ *       show it once; no e-mail is lost.
  * </ul>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,6 +49,9 @@ class ApplicationCrashTest {
 
     @TempDir
     static Path temp;
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static com.icegreen.greenmail.junit5.GreenMailExtension mail = TestMail.server();
 
     @Test
     @Order(1)
@@ -138,11 +144,88 @@ class ApplicationCrashTest {
         assertThat(before).as("all or nothing").isIn(0L, (long) rows);
     }
 
+    @Test
+    @Order(3)
+    void the_outbox_killed_while_sending_loses_no_e_mail_and_repeats_one_only_under_its_message_id() throws Exception {
+        Path dir = temp.resolve("crash-outbox");
+        int messages = 400;
+        // fast sending for the test: a batch of 20 every 50 ms; a dead sender's claim runs out after 5 s
+        String[] sending = {"--traitant.notifications.poll=PT0.05S", "--traitant.notifications.lease=PT5S"};
+        try (Child app = Child.start(dir, sending)) {
+            app.stop(); // the schema and the demo's own e-mails
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), 0, false)) {
+            JdbcClient jdbc = jdbc(db);
+            jdbc.sql("update outbox_message set sent_at = now() where sent_at is null")
+                    .update();
+            for (int i = 0; i < messages; i++) {
+                jdbc.sql("insert into outbox_message (recipient, subject, body, reference) values (:r, :s, :b, :ref)")
+                        .param("r", "crash-" + i + "@example.org")
+                        .param("s", "Traitant — message " + i)
+                        .param("b", "Message de test " + i)
+                        .param("ref", "crash:" + i)
+                        .update();
+            }
+        }
+        try (Child app = Child.start(dir, sending)) {
+            org.awaitility.Awaitility.await("part of the outbox sent")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> crashMessages().size() >= messages / 5);
+            app.crash();
+        }
+        int beforeRestart = crashMessages().size();
+        assertThat(beforeRestart).as("killed midway").isLessThan(messages);
+        try (Child app = Child.start(dir, sending)) {
+            org.awaitility.Awaitility.await("the rest sent after the restart")
+                    .atMost(Duration.ofSeconds(90))
+                    .until(() -> crashMessages().stream()
+                                    .map(m -> m.recipient)
+                                    .distinct()
+                                    .count()
+                            == messages);
+            app.stop();
+        }
+        List<Received> received = crashMessages();
+        System.out.printf(
+                "outbox crash: %d of %d received before the kill, %d received in all (%d twice, same Message-ID)%n",
+                beforeRestart, messages, received.size(), received.size() - messages);
+        java.util.Map<String, java.util.Set<String>> idsByRecipient = new java.util.HashMap<>();
+        for (Received m : received) {
+            idsByRecipient
+                    .computeIfAbsent(m.recipient, r -> new java.util.HashSet<>())
+                    .add(m.messageId);
+        }
+        assertThat(idsByRecipient).as("every e-mail arrived").hasSize(messages);
+        assertThat(idsByRecipient.values())
+                .as("an e-mail received twice has one Message-ID")
+                .allSatisfy(ids -> assertThat(ids).hasSize(1));
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), 0, false)) {
+            assertThat(count(
+                            db,
+                            "select count(*) from outbox_message where reference like 'crash:%' and sent_at is null"))
+                    .as("every row says sent")
+                    .isZero();
+        }
+    }
+
+    private record Received(String recipient, String messageId) {}
+
+    private static List<Received> crashMessages() throws jakarta.mail.MessagingException {
+        List<Received> out = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage m : mail.getReceivedMessages()) {
+            String to = m.getAllRecipients()[0].toString();
+            if (to.startsWith("crash-")) out.add(new Received(to, m.getMessageID()));
+        }
+        return out;
+    }
+
+    private static JdbcClient jdbc(EmbeddedDatabase db) {
+        return JdbcClient.create(new SingleConnectionDataSource(db.jdbcUrl(), db.user(), db.password(), true));
+    }
+
     private static long count(EmbeddedDatabase db, String sql) {
-        return JdbcClient.create(new SingleConnectionDataSource(db.jdbcUrl(), db.user(), db.password(), true))
-                .sql(sql)
-                .query(Long.class)
-                .single();
+        return jdbc(db).sql(sql).query(Long.class).single();
     }
 
     /** The application in a child JVM on a data directory of its own. */
@@ -158,7 +241,7 @@ class ApplicationCrashTest {
             this.dir = dir;
         }
 
-        static Child start(Path dir) throws Exception {
+        static Child start(Path dir, String... settings) throws Exception {
             Files.createDirectories(dir);
             int port;
             try (var socket = new java.net.ServerSocket(0)) {
@@ -178,6 +261,7 @@ class ApplicationCrashTest {
                     "--traitant.demo.synthetic-population-scale=0",
                     "--spring.mail.host=localhost",
                     "--spring.mail.port=" + System.getProperty(TestMail.PROPERTY, "29025")));
+            command.addAll(List.of(settings));
             Process process = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
