@@ -39,6 +39,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *   <li>a directory import (a 200,000-line file in the national extraction's layout, asynchronous through the API): after the crash none of its doctors is in the
  *       directory, its history entry does not stay "running" after the restart, and the same file then imports whole;
  *   <li>a member import (20,000 beneficiaries, the upload form): none or all of its members, never a part;
+ *   <li>a run of 300 households published (one transaction): after the crash either no proposal of it or all of
+ *       them, each with its e-mail in the outbox; after the restart it is published whole;
  *   <li>the outbox sending 400 e-mails: after the restart every one is sent, and an e-mail received twice (sent,
  *       then the crash came before its row said so) carries the same {@code Message-ID} both times, so mail clients
  *       show it once; no e-mail is lost.
@@ -209,6 +211,64 @@ class ApplicationCrashTest {
         }
     }
 
+    @Test
+    @Order(4)
+    void a_run_killed_while_publishing_makes_every_proposal_with_its_e_mail_or_none() throws Exception {
+        Path dir = temp.resolve("crash-run");
+        String world = "--traitant.test.crash-run-world=true";
+        long run;
+        try (Child app = Child.start(dir, world)) {
+            run = app.awaitLog(Pattern.compile("crash run world ready: run (\\d+)"));
+            WebSession advisor = app.signIn("conseiller@demo.traitant.fr", "Demo-Pass-Toulon-2026");
+            String page = "/appariements/" + run;
+            CompletableFuture<Integer> publishing = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return advisor.submit(page, page + "/publication", java.util.Map.of())
+                            .status();
+                } catch (RuntimeException cut) { // the connection dies with the application
+                    return -1;
+                }
+            });
+            Thread.sleep(300);
+            assertThat(publishing)
+                    .as("the publication was still running when killed")
+                    .isNotDone();
+            app.crash();
+            publishing.get(30, TimeUnit.SECONDS);
+        }
+        String withoutMail = "select count(*) from matching_run_line l where l.run_id = " + run
+                + " and l.proposal_id is not null and not exists (select 1 from outbox_message o"
+                + " where o.reference = 'proposal:' || l.proposal_id)";
+        String proposed =
+                "select count(*) from matching_run_line where run_id = " + run + " and proposal_id is not null";
+        String published = "select count(*) from matching_run where id = " + run + " and status = 'PUBLISHED'";
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), 0, false)) {
+            System.out.printf(
+                    "run crash: %d proposals of the run after the kill (run published: %d)%n",
+                    count(db, proposed), count(db, published));
+            assertThat(count(db, withoutMail))
+                    .as("no proposal without its e-mail")
+                    .isZero();
+            assertThat(count(db, proposed) > 0)
+                    .as("proposals only for a published run")
+                    .isEqualTo(count(db, published) == 1);
+        }
+        try (Child app = Child.start(dir, world)) {
+            WebSession advisor = app.signIn("conseiller@demo.traitant.fr", "Demo-Pass-Toulon-2026");
+            String page = "/appariements/" + run;
+            assertThat(advisor.submit(page, page + "/publication", java.util.Map.of())
+                            .status())
+                    .isEqualTo(302);
+            app.stop();
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), 0, false)) {
+            assertThat(count(db, published)).isEqualTo(1);
+            System.out.printf("run crash: %d proposals after the restart's publication%n", count(db, proposed));
+            assertThat(count(db, proposed)).as("the run's proposals").isGreaterThanOrEqualTo(250);
+            assertThat(count(db, withoutMail)).isZero();
+        }
+    }
+
     private record Received(String recipient, String messageId) {}
 
     private static List<Received> crashMessages() throws jakarta.mail.MessagingException {
@@ -327,6 +387,21 @@ class ApplicationCrashTest {
         void stop() throws Exception {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) crash();
+        }
+
+        /** Waits for a line of the application's log matching {@code line}; returns its first group as a number. */
+        long awaitLog(Pattern line) {
+            long[] found = {-1};
+            org.awaitility.Awaitility.await("the log line " + line)
+                    .atMost(Duration.ofSeconds(240))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        if (!process.isAlive()) throw new AssertionError("the application stopped: " + logTail());
+                        Matcher m = line.matcher(Files.readString(dir.resolve("app.log")));
+                        if (m.find()) found[0] = Long.parseLong(m.group(1));
+                        return found[0] >= 0;
+                    });
+            return found[0];
         }
 
         String logTail() {
