@@ -256,6 +256,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * How to reach the PostgreSQL of a live Traitant on {@code dir} (its lock is held): the JDBC URL from the port in
+     * {@code postmaster.pid} (4th line) and the password file; empty when it cannot be read.
+     */
+    static Optional<String[]> runningConnection(Path dir) {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("postmaster.pid"), StandardCharsets.US_ASCII);
+            String password = existingPassword(dir);
+            if (lines.size() < 4 || password == null) return Optional.empty();
+            return Optional.of(new String[] {
+                "jdbc:postgresql://localhost:" + Integer.parseInt(lines.get(3).trim()) + "/postgres", USER, password
+            });
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     private static String newPassword() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
