@@ -240,7 +240,15 @@ class AccessibilityComputation implements DisposableBean {
                 result.underservedPopulation());
     }
 
+    /** Set when the application stops: a computation cut by it is not an error (the next start computes again). */
+    private volatile boolean stopping;
+
     private void fail(long runId, RuntimeException e) {
+        if (stopping) {
+            log.warn(
+                    "Accessibility computation interrupted by the stop of the application: computed again at the next start");
+            return;
+        }
         log.error("Accessibility computation failed", e);
         store.failRun(runId, clock.instant(), String.valueOf(e.getMessage()));
         AccessibilityStatus current = status.get();
@@ -249,6 +257,7 @@ class AccessibilityComputation implements DisposableBean {
 
     @Override
     public void destroy() {
-        worker.shutdownNow();
+        stopping = true;
+        fr.traitant.app.platform.BackgroundWorkers.stop(worker, "accessibility");
     }
 }

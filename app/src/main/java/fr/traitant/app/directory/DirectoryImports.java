@@ -216,7 +216,7 @@ public class DirectoryImports implements org.springframework.beans.factory.Smart
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        fr.traitant.app.platform.BackgroundWorkers.stop(worker, "directory imports");
     }
 
     /** Thrown inside the transaction to roll it back while keeping the report. */

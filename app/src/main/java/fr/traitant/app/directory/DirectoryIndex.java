@@ -124,7 +124,7 @@ class DirectoryIndex {
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        fr.traitant.app.platform.BackgroundWorkers.stop(worker, "directory index");
     }
 
     private DirectorySnapshot build() {

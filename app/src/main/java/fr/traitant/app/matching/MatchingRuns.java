@@ -183,7 +183,7 @@ public class MatchingRuns implements org.springframework.beans.factory.SmartInit
 
     @jakarta.annotation.PreDestroy
     void stopBackground() {
-        background.shutdownNow();
+        fr.traitant.app.platform.BackgroundWorkers.stop(background, "matching runs");
     }
 
     /** Records the step under way, committed at once so that the run's page sees it. */

@@ -87,6 +87,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    // no JVM shutdown hook of the library's: it stopped PostgreSQL at the same time as Spring closed
+                    // the
+                    // application, under the background work still writing (errors in the log of a normal stop); the
+                    // owner closes it — the Spring bean after everything that uses it, the commands in a finally —
+                    // and a server left by a killed JVM is stopped at the next start (stopOrphanedPostmaster)
+                    .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "localhost")

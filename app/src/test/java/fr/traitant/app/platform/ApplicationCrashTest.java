@@ -100,6 +100,12 @@ class ApplicationCrashTest {
             assertThat(created.find()).isTrue();
             doctors = Long.parseLong(created.group(1));
             app.stop();
+            // the start-up log says where the data is; a normal stop (SIGTERM) logs no error
+            assertThat(Files.readString(dir.resolve("app.log")))
+                    .contains("Traitant est prêt : http://localhost:" + app.port + "/ — données : PostgreSQL intégré,"
+                            + " répertoire " + dir.resolve("postgres"))
+                    .contains("Graceful shutdown complete")
+                    .doesNotContain(" ERROR ");
         }
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), 0, false)) {
             assertThat(count(db, "select count(*) from doctor where last_name like 'MEDECIN%'"))
