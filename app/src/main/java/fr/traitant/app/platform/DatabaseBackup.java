@@ -53,17 +53,21 @@ public final class DatabaseBackup {
 
     /**
      * Writes the backup of the database behind {@code dataSource} to the new {@code file}, readable by its owner only
-     * (it holds personal data); {@code progress} gets a line a table.
+     * (it holds personal data; deleted again if the backup fails); {@code progress} gets a line a table.
      */
     public static Manifest backup(javax.sql.DataSource dataSource, java.nio.file.Path file, Consumer<String> progress)
             throws SQLException, IOException {
+        // a new file (an existing one is never overwritten), owner-only from its creation
+        java.nio.file.Files.createFile(
+                file,
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         try (Connection connection = dataSource.getConnection();
-                OutputStream out = new java.io.BufferedOutputStream(
-                        java.nio.file.Files.newOutputStream(java.nio.file.Files.createFile(
-                                file,
-                                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))))) {
+                OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
             return backup(connection, out, progress);
+        } catch (SQLException | IOException | RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(file); // no half-written backup left to be trusted later
+            throw e;
         }
     }
 

@@ -108,6 +108,22 @@ class DatabaseBackupTest {
         }
     }
 
+    @Test
+    void an_existing_file_is_never_overwritten_and_a_failed_backup_leaves_no_file() throws Exception {
+        Path existing = temp.resolve("hier.zip");
+        Files.writeString(existing, "la sauvegarde d'hier");
+        assertThatThrownBy(() -> DatabaseBackup.backup(dataSource, existing, line -> {}))
+                .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+        assertThat(Files.readString(existing)).isEqualTo("la sauvegarde d'hier");
+
+        Path failed = temp.resolve("echec.zip");
+        SingleConnectionDataSource unreachable =
+                new SingleConnectionDataSource("jdbc:postgresql://localhost:1/absent", "x", "y", true);
+        assertThatThrownBy(() -> DatabaseBackup.backup(unreachable, failed, line -> {}))
+                .isInstanceOf(Exception.class);
+        assertThat(failed).doesNotExist();
+    }
+
     private static long count(JdbcClient jdbc, String table) {
         return jdbc.sql("select count(*) from \"" + table + "\"")
                 .query(Long.class)
