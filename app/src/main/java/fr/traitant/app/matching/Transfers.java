@@ -1,7 +1,5 @@
 package fr.traitant.app.matching;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import fr.traitant.app.members.HouseholdProfile;
 import fr.traitant.app.members.Households;
@@ -9,13 +7,11 @@ import fr.traitant.app.platform.values.InseeCode;
 import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
 import fr.traitant.app.territory.Territory;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -150,27 +146,10 @@ public class Transfers {
     }
 
     List<Line> read(Reader csv) {
-        List<Line> lines = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
         Set<String> keys = new HashSet<>();
-        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder()
-                .fieldSeparator(';')
-                .allowMissingFields(true)
-                .allowExtraFields(true)
-                .ofNamedCsvRecord(csv)) {
-            boolean headerChecked = false;
-            for (NamedCsvRecord r : reader) {
-                if (!headerChecked) {
-                    List<String> missing = COLUMNS.stream()
-                            .filter(c -> !r.getHeader().contains(c))
-                            .toList();
-                    if (!missing.isEmpty()) {
-                        throw new TransferPlanRefused(
-                                List.of("ligne 1 : colonne(s) manquante(s) " + String.join(", ", missing)));
-                    }
-                    headerChecked = true;
-                }
-                long line = r.getStartingLineNumber();
+        try {
+            return fr.traitant.app.platform.SemicolonCsv.read(csv, COLUMNS, "aucune mutation dans le fichier", line -> {
+                NamedCsvRecord r = line.record();
                 try {
                     if (r.getFieldCount() != r.getHeader().size()) {
                         throw new IllegalArgumentException(
@@ -190,23 +169,19 @@ public class Transfers {
                     if (!keys.add(member + "@" + arrival)) {
                         throw new IllegalArgumentException("mutation en double dans le fichier");
                     }
-                    lines.add(new Line(line, householdId, member, commune, arrival));
-                } catch (IllegalArgumentException e) {
-                    errors.add("ligne " + line + " : " + e.getMessage());
+                    return new Line(line.number(), householdId, member, commune, arrival);
                 } catch (DateTimeParseException e) {
-                    errors.add("ligne " + line + " : date d'arrivée invalide (AAAA-MM-JJ attendu)");
+                    throw new fr.traitant.app.platform.SemicolonCsv.LineError(
+                            "date d'arrivée invalide (AAAA-MM-JJ attendu)");
+                } catch (IllegalArgumentException e) {
+                    throw new fr.traitant.app.platform.SemicolonCsv.LineError(String.valueOf(e.getMessage()));
                 }
-            }
-        } catch (fr.traitant.app.platform.TextFile.Refused | IOException | UncheckedIOException | CsvParseException e) {
+            });
+        } catch (fr.traitant.app.platform.SemicolonCsv.Refused e) {
+            throw new TransferPlanRefused(e.errors());
+        } catch (fr.traitant.app.platform.TextFile.Refused | UncheckedIOException e) {
             throw new TransferPlanRefused(List.of(fr.traitant.app.platform.TextFile.readFailure(e)));
         }
-        if (!errors.isEmpty()) {
-            throw new TransferPlanRefused(errors);
-        }
-        if (lines.isEmpty()) {
-            throw new TransferPlanRefused(List.of("aucune mutation dans le fichier"));
-        }
-        return lines;
     }
 
     private static String required(NamedCsvRecord r, String column) {
