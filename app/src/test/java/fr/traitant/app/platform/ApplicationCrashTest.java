@@ -2,7 +2,6 @@ package fr.traitant.app.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.traitant.app.TestMail;
 import fr.traitant.app.TraitantApplication;
 import fr.traitant.app.WebSession;
 import fr.traitant.app.directory.NationalExtractionFile;
@@ -52,8 +51,30 @@ class ApplicationCrashTest {
     @TempDir
     static Path temp;
 
-    @org.junit.jupiter.api.extension.RegisterExtension
-    static com.icegreen.greenmail.junit5.GreenMailExtension mail = TestMail.server();
+    /**
+     * The SMTP server the children send to: a plain GreenMail on a port of this class's own (not the JUnit extension,
+     * which reports the connection a killed child leaves half-open as an error of the test).
+     */
+    private static com.icegreen.greenmail.util.GreenMail mail;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void startMail() throws IOException {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(
+                port, null, com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        smtpPort = port;
+    }
+
+    private static int smtpPort;
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopMail() {
+        mail.stop();
+    }
 
     @Test
     @Order(1)
@@ -326,7 +347,7 @@ class ApplicationCrashTest {
                     "--traitant.demo.synthetic-doctors=0",
                     "--traitant.demo.synthetic-population-scale=0",
                     "--spring.mail.host=localhost",
-                    "--spring.mail.port=" + System.getProperty(TestMail.PROPERTY, "29025")));
+                    "--spring.mail.port=" + smtpPort));
             command.addAll(List.of(settings));
             Process process = new ProcessBuilder(command)
                     .directory(dir.toFile())
