@@ -129,6 +129,19 @@ public final class WebSession {
         return post(actionPath, form);
     }
 
+    /**
+     * Any request with a body given as bytes, exactly as they are sent ({@code path} already percent-encoded): for
+     * requests a well-behaved client would not build, such as invalid UTF-8.
+     */
+    public Response exchange(String method, String path, String accept, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(path).header("Accept", accept);
+        if (contentType != null && !contentType.isEmpty()) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
     /** Signs in with the login form; returns the answer to the POST (a redirect). */
     public Response login(String username, String password) {
         return submit("/connexion", "/connexion", Map.of("username", username, "password", password));

@@ -147,7 +147,7 @@ class DoctorInvitationPages {
         if (!problems.isEmpty()) {
             redirect.addFlashAttribute("problems", problems);
         }
-        return "redirect:/reseau/invitations" + (departement.isBlank() ? "" : "?departement=" + departement.strip());
+        return backToList(departement, redirect);
     }
 
     @PostMapping("/reseau/invitations/{id}/renvoyer")
@@ -163,6 +163,14 @@ class DoctorInvitationPages {
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
-        return "redirect:/reseau/invitations" + (departement.isBlank() ? "" : "?departement=" + departement.strip());
+        return backToList(departement, redirect);
+    }
+
+    /** The list again, filtered as it was (the département as typed, encoded: it is only a filter of the page). */
+    private static String backToList(String departement, RedirectAttributes redirect) {
+        if (!departement.isBlank()) {
+            redirect.addAttribute("departement", departement.strip());
+        }
+        return "redirect:/reseau/invitations";
     }
 }

@@ -39,6 +39,12 @@ class PlatformConfiguration {
         return registration;
     }
 
+    /** A record form one of whose fields cannot be converted is built anyway and answered with its errors. */
+    @Bean
+    static RecordForms recordForms() {
+        return new RecordForms();
+    }
+
     /** Every POST form of the site gets a single-use idempotency key (a hidden field), beside its CSRF token. */
     @Bean
     static IdempotencyKeys idempotencyKeys() {

@@ -48,6 +48,19 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         return respond(request, HttpStatus.BAD_REQUEST, "Requête invalide", detail);
     }
 
+    /**
+     * A date that escaped a handler unparsed comes from the request (services take {@code LocalDate}): a date field
+     * or a date picked from a list, tampered with.
+     */
+    @ExceptionHandler(java.time.format.DateTimeParseException.class)
+    Object badDate(java.time.format.DateTimeParseException e, HttpServletRequest request) {
+        return respond(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "Requête invalide",
+                "Date invalide : « " + e.getParsedString() + " » (attendu : une date du calendrier, aaaa-mm-jj).");
+    }
+
     @ExceptionHandler(ConflictException.class)
     Object conflict(ConflictException e, HttpServletRequest request) {
         return respond(request, HttpStatus.CONFLICT, "Conflit", e.getMessage());

@@ -19,6 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       would get "access denied");</li>
  *   <li>a form or query parameter holding a NUL byte or another control character (PostgreSQL cannot store a NUL
  *       byte in a text): 400;</li>
+ *   <li>a query string or form body the server could not decode (invalid UTF-8, a lone {@code %}): 400 — Tomcat
+ *       would otherwise drop the parameter silently and the page would act on a form that is not what was sent;</li>
  *   <li>a form without an idempotency key (the site's own forms all have one: {@link IdempotentSubmissions}) sent
  *       again with the same values within 5 seconds (a double click): not processed a second time — the browser is
  *       sent back to the page it came from (or gets a 409).</li>
@@ -63,6 +65,19 @@ final class RequestGuard extends OncePerRequestFilter implements Ordered {
         Map<String, String[]> parameters;
         try {
             parameters = request.getParameterMap();
+        } catch (org.apache.tomcat.util.http.InvalidParameterException undecodable) {
+            if (multipart) { // a malformed multipart body: the handler will say so
+                chain.doFilter(request, response);
+                return;
+            }
+            refuse(
+                    request,
+                    response,
+                    undecodable.getErrorCode() == 413 ? 413 : 400,
+                    "Requête invalide",
+                    "Un champ n'a pas pu être lu (caractères qui ne sont pas de l'UTF-8, « % » isolé, ou trop de"
+                            + " champs) : corrigez la saisie et envoyez de nouveau.");
+            return;
         } catch (RuntimeException unreadable) { // a malformed multipart body: the handler will say so
             chain.doFilter(request, response);
             return;

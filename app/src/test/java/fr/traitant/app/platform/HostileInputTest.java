@@ -323,4 +323,94 @@ class HostileInputTest {
 
     @Autowired
     fr.traitant.app.matching.WaitingList waitingList;
+
+    // What the fuzzer (HostileInputFuzzTest) found answered 500 or showed a Java type, each checked by name here.
+
+    @Test
+    void a_number_field_holding_text_answers_the_form_again_with_a_french_error_and_the_text_kept() {
+        WebSession manager = TestAccounts.signedIn(accounts, Role.PROGRAMME_MANAGER, port);
+        WebSession.Response answer = manager.submit(
+                "/programmes/sites",
+                "/programmes/sites",
+                Map.of("name", "Maison de sante Verite", "kind", "<b>x</b>", "commune", "83137", "openingDays", "5,5"));
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body())
+                .contains("id=\"openingDays-error\">Saisissez un nombre entier.")
+                .contains("id=\"kind-error\">Valeur invalide.")
+                // the other fields as typed (a number input cannot show "5,5": Thymeleaf, like the browser, leaves it
+                // empty)
+                .contains("value=\"Maison de sante Verite\"")
+                .doesNotContain("java.lang")
+                .doesNotContain("<b>x</b>");
+    }
+
+    @Test
+    void a_checkbox_holding_text_answers_the_form_again_not_a_500() {
+        // Spring cannot build this record at all (a primitive boolean gets no value): the form is built with it false
+        WebSession insured = TestAccounts.signedIn(accounts, Role.INSURED, port);
+        WebSession.Response answer = insured.submit(
+                "/demandes/nouvelle",
+                "/demandes",
+                Map.of(
+                        "kind",
+                        "PASS",
+                        "summary",
+                        "Je cherche un medecin traitant depuis mon arrivee.",
+                        "consent",
+                        "peut-être"));
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body())
+                .contains("Valeur invalide : oui ou non.")
+                .contains("Je cherche un medecin traitant depuis mon arrivee.")
+                .doesNotContain("java.lang");
+    }
+
+    @Test
+    void a_filter_holding_text_where_a_number_is_expected_says_so_in_french() {
+        WebSession manager = TestAccounts.signedIn(accounts, Role.NETWORK_MANAGER, port);
+        WebSession.Response page = manager.get("/reseau?minPatients=abc&since=2026-02-30");
+        assertThat(page.status()).isBetween(200, 422);
+        assertThat(page.body())
+                .contains("Saisissez un nombre entier.")
+                .contains("Saisissez une date du calendrier")
+                .doesNotContain("java.lang")
+                .doesNotContain("Failed to convert");
+    }
+
+    @Test
+    void a_form_body_that_is_not_utf8_is_a_400_not_a_form_read_without_its_field() {
+        WebSession insured = TestAccounts.signedIn(accounts, Role.INSURED, port);
+        String csrf = WebSession.csrfToken(insured.get("/demandes/nouvelle").body());
+        WebSession.Response answer = insured.exchange(
+                "POST",
+                "/demandes",
+                WebSession.HTML,
+                "application/x-www-form-urlencoded",
+                ("_csrf=" + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8)
+                                + "&summary=x%C3%28%FF&consent=true")
+                        .getBytes(StandardCharsets.US_ASCII));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("Un champ n&#39;a pas pu être lu");
+    }
+
+    @Test
+    void a_tampered_date_in_a_list_of_dates_is_a_400_in_french() {
+        WebSession manager = TestAccounts.signedIn(accounts, Role.PROGRAMME_MANAGER, port);
+        WebSession.Response answer = manager.submit(
+                "/programmes/missions",
+                "/programmes/missions/lieux/999999/ouverture",
+                Map.of("mois", "2027-01", "dates", "2027-01-32"));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("Date invalide : « 2027-01-32 »");
+    }
+
+    @Test
+    void a_line_break_in_a_filter_copied_into_a_redirect_is_encoded_not_a_500() {
+        WebSession manager = TestAccounts.signedIn(accounts, Role.NETWORK_MANAGER, port);
+        WebSession.Response answer = manager.submit(
+                "/reseau/invitations", "/reseau/invitations", Map.of("departement", "83\r\nX-Injected: 1"));
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.header("X-Injected")).isEmpty();
+        assertThat(answer.location()).endsWith("/reseau/invitations?departement=83%0D%0AX-Injected%3A+1");
+    }
 }

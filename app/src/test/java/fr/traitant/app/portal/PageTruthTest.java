@@ -2,6 +2,7 @@ package fr.traitant.app.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.traitant.app.SiteCrawler;
 import fr.traitant.app.WebSession;
 import fr.traitant.app.identity.DemoAccounts;
 import fr.traitant.app.matching.MatchingRuns;
@@ -14,10 +15,7 @@ import fr.traitant.app.members.NewMember;
 import fr.traitant.app.platform.values.InseeCode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,22 +55,6 @@ class PageTruthTest {
             "INSEE", "DREES", "SAS", "DSFR", "RGPD", "MSS", "PDF", "HTML", "URL", "CNIL", "SIREN", "FINESS", "ADELI",
             "GP", "ETP");
 
-    private static final Set<String> SKIPPED_PREFIXES = Set.of(
-            "/api",
-            "/fhir",
-            "/webjars",
-            "/dsfr",
-            "/css",
-            "/js",
-            "/img",
-            "/actuator",
-            "/deconnexion",
-            "/logout",
-            "/oauth2",
-            "/connexion",
-            "/v3/api-docs",
-            "/swagger-ui",
-            "/favicon");
     private static final int PER_PATTERN = 2;
     private static final int PER_ROLE = 120;
 
@@ -209,81 +190,29 @@ class PageTruthTest {
     private final Map<String, List<String>> visitedBy = new java.util.TreeMap<>();
 
     private void crawl(WebSession session, String who, List<String> problems) {
-        // the pages behind a search form, which no link leads to
-        List<String> seeds = new ArrayList<>(List.of(
-                "/",
-                "/trouver-un-medecin?place=Toulon",
-                "/communes?query=saint",
-                "/acces-aux-soins/communes?query=saint",
-                "/communes?query=saint&page=2"));
-        switch (who) {
-            case "DPO" -> seeds.add("/dpo/journal?agent=conseiller%40demo.traitant.fr");
-            case "NETWORK_MANAGER" -> seeds.add("/reseau?departement=83");
-            case "ADVISOR" -> seeds.add("/liste-attente?departement=83");
-            default -> {}
-        }
-        Deque<String> queue = new ArrayDeque<>(seeds);
-        Set<String> seen = new LinkedHashSet<>(queue);
-        if (!"anonyme".equals(who)) {
-            seeds.clear();
-        }
-        Map<String, Integer> perPattern = new HashMap<>();
-        int visited = 0;
-        while (!queue.isEmpty() && visited < PER_ROLE) {
-            String path = queue.poll();
-            WebSession.Response response = session.get(path);
-            if (response.status() / 100 == 3) {
-                String target = response.location();
-                if (target.contains("/connexion") || target.contains("/oauth2")) {
-                    problems.add(who + " " + path + ": offered but redirects to sign-in");
-                    continue;
-                }
-                response = session.follow(response);
-            }
-            visited++;
-            visitedBy.computeIfAbsent(who, k -> new ArrayList<>()).add(path);
-            if (response.status() != 200) {
-                problems.add(who + " " + path + ": status " + response.status());
-                continue;
-            }
-            if (!response.contentType().startsWith("text/html")) {
-                continue;
-            }
-            Document page = Jsoup.parse(response.body(), "http://localhost:" + port);
-            check(who + " " + path, page, problems);
-            // no form the reader may not submit (the conciliator and the run form, issue 13 point 9)
-            fr.traitant.app.identity.Role role =
-                    "anonyme".equals(who) ? null : fr.traitant.app.identity.Role.valueOf(who);
-            for (Element form : page.select("form[method=post]")) {
-                String action = form.attr("action").replaceAll("[?#].*$", "");
-                if (action.startsWith("/")
-                        && !action.equals("/connexion")
-                        && !action.equals("/deconnexion")
-                        && !permissions.allows(role, org.springframework.http.HttpMethod.POST, action)) {
-                    problems.add(who + " " + path + ": offers a form to " + action + " it may not submit");
-                }
-            }
-            for (Element link : page.select("a[href]")) {
-                String href = link.attr("href");
-                if (!href.startsWith("/") || href.startsWith("//") || link.hasAttr("download")) {
-                    continue;
-                }
-                href = href.replaceAll("#.*$", "");
-                if (href.isEmpty()
-                        || href.contains(".csv")
-                        || href.contains(".json")
-                        || href.contains("format=csv")
-                        || href.endsWith(".pdf")
-                        || SKIPPED_PREFIXES.stream().anyMatch(href::startsWith)
-                        || !seen.add(href)) {
-                    continue;
-                }
-                String pattern = href.replaceAll("\\d+", "#").replaceAll("=[^&]*", "=");
-                if (perPattern.merge(pattern, 1, Integer::sum) <= PER_PATTERN) {
-                    queue.add(href);
-                }
-            }
-        }
+        fr.traitant.app.identity.Role role = "anonyme".equals(who) ? null : fr.traitant.app.identity.Role.valueOf(who);
+        List<String> visited = SiteCrawler.crawl(
+                session,
+                "http://localhost:" + port,
+                who,
+                SiteCrawler.seeds(who),
+                PER_ROLE,
+                PER_PATTERN,
+                problems,
+                (path, response, page) -> {
+                    check(who + " " + path, page, problems);
+                    // no form the reader may not submit (the conciliator and the run form, issue 13 point 9)
+                    for (Element form : page.select("form[method=post]")) {
+                        String action = form.attr("action").replaceAll("[?#].*$", "");
+                        if (action.startsWith("/")
+                                && !action.equals("/connexion")
+                                && !action.equals("/deconnexion")
+                                && !permissions.allows(role, org.springframework.http.HttpMethod.POST, action)) {
+                            problems.add(who + " " + path + ": offers a form to " + action + " it may not submit");
+                        }
+                    }
+                });
+        visitedBy.put(who, visited);
     }
 
     static void check(String where, Document page, List<String> problems) {
