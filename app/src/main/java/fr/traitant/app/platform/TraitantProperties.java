@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database embedded database settings, used only when no {@code spring.datasource.url} is set
  * @param map      map settings of the web pages
  * @param fundName the fund's name as printed in letters and e-mails
+ * @param accessibilityContact where people write when they cannot use a page or a service (the accessibility
+ *                 statement's contact, a legal requirement)
  * @param notifications e-mail sending and the links it carries
  * @param demo     the synthetic demo data loaded into an empty database (0 = none)
  */
@@ -25,6 +27,8 @@ public record TraitantProperties(
 
         @DefaultValue("Caisse nationale militaire de sécurité sociale")
         String fundName,
+
+        @DefaultValue("accessibilite@traitant.example.fr") String accessibilityContact,
 
         @DefaultValue Notifications notifications,
         @DefaultValue Demo demo) {

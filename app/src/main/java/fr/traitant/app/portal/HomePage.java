@@ -7,14 +7,16 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The public home page: national figures, the map of départements and the commune search. */
+/** The public home page (national figures, the map of départements, the commune search) and the legal pages. */
 @Controller
 class HomePage {
 
     private final Territory territory;
+    private final fr.traitant.app.platform.TraitantProperties settings;
 
-    HomePage(Territory territory) {
+    HomePage(Territory territory, fr.traitant.app.platform.TraitantProperties settings) {
         this.territory = territory;
+        this.settings = settings;
     }
 
     @GetMapping("/")
@@ -34,5 +36,13 @@ class HomePage {
     @GetMapping("/sources")
     String sources() {
         return "portal/sources";
+    }
+
+    /** The accessibility statement the law requires (article 47 of law 2005-102; RGAA 4.1). */
+    @GetMapping("/accessibilite")
+    String accessibilityStatement(Model model) {
+        model.addAttribute("fundName", settings.fundName());
+        model.addAttribute("contact", settings.accessibilityContact());
+        return "portal/accessibility-statement";
     }
 }

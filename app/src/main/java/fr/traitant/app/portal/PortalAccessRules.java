@@ -14,6 +14,9 @@ class PortalAccessRules implements AccessRules {
 
     @Override
     public List<AccessRule> rules() {
-        return List.of(everybody(HttpMethod.GET, "/"), everybody(HttpMethod.GET, "/sources"));
+        return List.of(
+                everybody(HttpMethod.GET, "/"),
+                everybody(HttpMethod.GET, "/sources"),
+                everybody(HttpMethod.GET, "/accessibilite"));
     }
 }

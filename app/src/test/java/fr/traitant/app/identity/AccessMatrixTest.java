@@ -39,6 +39,7 @@ class AccessMatrixTest {
     private static final List<Row> MATRIX = List.of(
             new Row("/", WebSession.HTML, EVERYBODY),
             new Row("/sources", WebSession.HTML, EVERYBODY),
+            new Row("/accessibilite", WebSession.HTML, EVERYBODY),
             new Row("/communes?query=toulon", WebSession.HTML, EVERYBODY),
             new Row("/communes/83137", WebSession.HTML, EVERYBODY),
             new Row("/api/v1/communes/83137", JSON, EVERYBODY),
