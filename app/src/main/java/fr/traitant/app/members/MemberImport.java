@@ -22,6 +22,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Facade: imports the fund's extract of beneficiaries (CSV, {@code ;}-separated, UTF-8, header line). Every line is
@@ -60,10 +62,13 @@ public class MemberImport {
     private final Territory territory;
     private final AuditTrail auditTrail;
 
-    MemberImport(JdbcClient jdbc, Territory territory, AuditTrail auditTrail) {
+    private final PopulationFigures figures;
+
+    MemberImport(JdbcClient jdbc, Territory territory, AuditTrail auditTrail, PopulationFigures figures) {
         this.jdbc = jdbc;
         this.territory = territory;
         this.auditTrail = auditTrail;
+        this.figures = figures;
     }
 
     /** Imports the file whole or not at all (tests and small files: the text is held in memory). */
@@ -98,6 +103,13 @@ public class MemberImport {
                             + " attendez qu'il se termine (son résultat s'affichera pour la personne qui l'a lancé), puis recommencez.");
         }
         int lines = check(file);
+        // the population figures count the file's members: computed again once this import is committed
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                figures.forget();
+            }
+        });
         Map<String, Long> households = new HashMap<>();
         int[] counts = new int[3]; // households created, members created, members updated
         Map<String, Optional<CommuneSummary>> communes = new HashMap<>();

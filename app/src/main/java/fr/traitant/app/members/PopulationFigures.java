@@ -1,10 +1,16 @@
 package fr.traitant.app.members;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -18,11 +24,12 @@ public class PopulationFigures {
 
     private final JdbcClient jdbc;
     private final LocalDate referenceDate;
+    private final Clock clock;
 
-    PopulationFigures(JdbcClient jdbc, MembersProperties settings) {
-        LocalDate referenceDate = settings.members().populationReferenceDate();
+    PopulationFigures(JdbcClient jdbc, MembersProperties settings, Clock clock) {
         this.jdbc = jdbc;
-        this.referenceDate = referenceDate;
+        this.referenceDate = settings.members().populationReferenceDate();
+        this.clock = clock;
     }
 
     /** The fund's members by the commune of their household, and how many have no declared médecin traitant. */
@@ -38,12 +45,60 @@ public class PopulationFigures {
                 .list();
     }
 
+    /** How long a computed table is served before it is computed again (the page and the API say when it was). */
+    static final Duration MAX_AGE = Duration.ofMinutes(1);
+
+    private record Computed(Instant at, PopulationTable table) {}
+
+    private final AtomicReference<@Nullable Computed> last = new AtomicReference<>();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+
     /**
      * The table at the configured reference date (default 31 December 2024, the report's): the beneficiaries of the
      * fund's file (imported, or the synthetic stand-in for it) — a member created in the application without a
      * reference in the file (a household entered by hand) is not one of them.
+     *
+     * <p>Computing it scans the whole member table twice (about 0.3 s each for the fund's 774,468 members; the public
+     * page and API served 2 to 3 requests per second, issue 22), so a computed table is served again, with the time
+     * it was computed. Once it is older than {@link #MAX_AGE}, one reader computes it again while the others are still
+     * served the previous one (nobody waits behind the recomputation); after a member import nobody is served the
+     * previous one: the next reader computes it, the others wait for that result.
      */
     public PopulationTable table() {
+        Computed known = last.get();
+        if (known == null) {
+            return computeOnce();
+        }
+        if (clock.instant().isBefore(known.at().plus(MAX_AGE)) || !refreshing.compareAndSet(false, true)) {
+            return known.table();
+        }
+        try {
+            Instant now = clock.instant();
+            PopulationTable table = compute(now);
+            last.compareAndSet(known, new Computed(now, table));
+            return table;
+        } finally {
+            refreshing.set(false);
+        }
+    }
+
+    private synchronized PopulationTable computeOnce() {
+        Computed known = last.get();
+        if (known != null) {
+            return known.table();
+        }
+        Instant now = clock.instant();
+        PopulationTable table = compute(now);
+        last.set(new Computed(now, table));
+        return table;
+    }
+
+    /** After the fund's file changed (an import committed): the next reading computes the table again. */
+    void forget() {
+        last.set(null);
+    }
+
+    private PopulationTable compute(Instant now) {
         Map<AgeBand, Map<MemberCategory, Long>> cells = new EnumMap<>(AgeBand.class);
         Map<MemberCategory, Long> byCategory = new EnumMap<>(MemberCategory.class);
         for (MemberCategory c : MemberCategory.values()) {
@@ -88,6 +143,7 @@ public class PopulationFigures {
                 totals[2],
                 totals[3],
                 totals[4],
-                totals[5]);
+                totals[5],
+                now);
     }
 }

@@ -28,7 +28,8 @@ public record PopulationTable(
         long men,
         long women,
         long withoutDeclaredDoctor,
-        long synthetic) {
+        long synthetic,
+        java.time.Instant computedAt) {
 
     public PopulationTable {
         byCategory = Map.copyOf(byCategory);

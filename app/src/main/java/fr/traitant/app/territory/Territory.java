@@ -34,6 +34,11 @@ public class Territory {
     private final JdbcClient jdbc;
     private volatile @Nullable Communes engineCommunes;
     private volatile fr.traitant.engine.travel.@Nullable EstimatedRoadTimes roadTimes;
+    // the reference data is loaded before this facade exists and does not change while the application runs (like
+    // engineCommunes): its summaries are read once (issue 22: the home page's queries kept PostgreSQL busy)
+    private volatile @Nullable List<DepartementSummary> departementSummaries;
+    private volatile @Nullable List<RegionSummary> regionSummaries;
+    private volatile @Nullable Integer communeCount;
 
     /** Takes the loader so that the territory is loaded before anyone uses this facade. */
     Territory(JdbcClient jdbc, ReferenceDataLoader loadedFirst) {
@@ -191,6 +196,15 @@ public class Territory {
 
     /** Every département with its population, number of communes and area, by code. */
     public List<DepartementSummary> departements() {
+        List<DepartementSummary> known = departementSummaries;
+        if (known == null) {
+            known = List.copyOf(readDepartements());
+            departementSummaries = known;
+        }
+        return known;
+    }
+
+    private List<DepartementSummary> readDepartements() {
         return jdbc.sql("""
                 select d.code, d.name, d.region_code, r.name as region_name, coalesce(sum(c.population), 0) as population,
                        count(c.code) as communes, coalesce(sum(c.area_km2), 0) as area
@@ -333,18 +347,30 @@ public class Territory {
     }
 
     public List<RegionSummary> regions() {
-        return jdbc.sql("""
+        List<RegionSummary> known = regionSummaries;
+        if (known == null) {
+            known = List.copyOf(jdbc.sql("""
                 select r.code, r.name, coalesce(sum(c.population), 0) as population, count(c.code) as communes
                   from region r join departement d on d.region_code = r.code left join commune c on c.departement_code = d.code
                  group by r.code, r.name
                  order by population desc, r.code""")
-                .query((rs, i) -> new RegionSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)))
-                .list();
+                    .query((rs, i) -> new RegionSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)))
+                    .list());
+            regionSummaries = known;
+        }
+        return known;
     }
 
     /** Number of communes loaded. */
     public int communeCount() {
-        return jdbc.sql("select count(*) from commune").query(Integer.class).single();
+        Integer known = communeCount;
+        if (known == null) {
+            known = jdbc.sql("select count(*) from commune")
+                    .query(Integer.class)
+                    .single();
+            communeCount = known;
+        }
+        return known;
     }
 
     private static CommuneSummary commune(ResultSet rs, int rowNum) throws SQLException {
