@@ -38,6 +38,9 @@ final class DirectorySnapshot {
     final double[] entryLat;
     final double[] entryLon;
     final double[] entrySpeedKmh;
+    // copies of the doctor's filter fields per entry: the scan reads them in the entries' (spatial) order
+    private final int[] entryFlags;
+    private final @Nullable MedicalSpecialty[] entrySpecialty;
     private final Map<String, Integer> doctorById;
 
     private DirectorySnapshot(Builder b) {
@@ -62,6 +65,12 @@ final class DirectorySnapshot {
         entryLat = Arrays.copyOf(b.entryLat, m);
         entryLon = Arrays.copyOf(b.entryLon, m);
         entrySpeedKmh = Arrays.copyOf(b.entrySpeed, m);
+        entryFlags = new int[m];
+        entrySpecialty = new MedicalSpecialty[m];
+        for (int e = 0; e < m; e++) {
+            entryFlags[e] = flags[entryDoctor[e]];
+            entrySpecialty[e] = specialty[entryDoctor[e]];
+        }
         locations = fr.traitant.engine.geo.SpatialIndex.of(
                 entryLat, entryLon, fr.traitant.engine.geo.SpatialIndex.DEFAULT_CELL_DEGREES);
         doctorById = new HashMap<>(n * 2);
@@ -199,7 +208,11 @@ final class DirectorySnapshot {
             throw new IllegalArgumentException("radius too large for the cell scan: " + radiusMetres);
         }
         locations.forEachIndexWithin(new GeoPoint(lat, lon), radiusMetres, e -> {
-            if (matches(entryDoctor[e], requiredFlags, wantedSpecialty, language, nameNeedle)) {
+            // the entry's own copies first (read in order), the doctor's arrays only for what is left
+            if ((entryFlags[e] & requiredFlags) == requiredFlags
+                    && (wantedSpecialty == null || entrySpecialty[e] == wantedSpecialty)
+                    && (language == null && nameNeedle == null
+                            || matches(entryDoctor[e], requiredFlags, wantedSpecialty, language, nameNeedle))) {
                 match.match(e);
             }
         });
@@ -409,10 +422,66 @@ final class DirectorySnapshot {
         }
 
         DirectorySnapshot build() {
+            inSpatialOrder();
             DirectorySnapshot s = new DirectorySnapshot(this);
             s.firstEntry = Arrays.copyOf(firstEntry, ids.size());
             s.anySynthetic = s.anySyntheticFlag();
             return s;
+        }
+
+        /**
+         * Renumbers the entries by 0.1° cell (row by row), keeping the order of entries within a cell: a search visits
+         * the cells around a place, so it then reads the entry arrays nearly in order instead of all over memory (the
+         * filter test was a quarter of the search's time, waiting for memory; issue 22).
+         */
+        private void inSpatialOrder() {
+            int m = entryCount;
+            if (m >= 1 << 24) {
+                throw new IllegalStateException("more practice locations than the search index numbers: " + m);
+            }
+            long[] keys = new long[m];
+            for (int e = 0; e < m; e++) {
+                long row = (long) Math.floor((entryLat[e] + 90) * 10);
+                long column = (long) Math.floor((entryLon[e] + 180) * 10);
+                keys[e] = ((row * 3_601 + column) << 24) | e;
+            }
+            Arrays.sort(keys); // distinct keys: the sort is stable on the entry number
+            int[] order = new int[m];
+            int[] newIndex = new int[m];
+            for (int i = 0; i < m; i++) {
+                order[i] = (int) (keys[i] & 0xFF_FFFF);
+                newIndex[order[i]] = i;
+            }
+            int[] doctor = new int[m];
+            double[] lat = new double[m];
+            double[] lon = new double[m];
+            double[] speed = new double[m];
+            List<String> commune = new ArrayList<>(m);
+            List<String> address = new ArrayList<>(m);
+            List<String> postal = new ArrayList<>(m);
+            for (int i = 0; i < m; i++) {
+                int e = order[i];
+                doctor[i] = entryDoctor[e];
+                lat[i] = entryLat[e];
+                lon[i] = entryLon[e];
+                speed[i] = entrySpeed[e];
+                commune.add(entryCommune.get(e));
+                address.add(entryAddress.get(e));
+                postal.add(entryPostalCode.get(e));
+            }
+            entryDoctor = doctor;
+            entryLat = lat;
+            entryLon = lon;
+            entrySpeed = speed;
+            entryCommune.clear();
+            entryCommune.addAll(commune);
+            entryAddress.clear();
+            entryAddress.addAll(address);
+            entryPostalCode.clear();
+            entryPostalCode.addAll(postal);
+            for (int d = 0; d < ids.size(); d++) {
+                firstEntry[d] = newIndex[firstEntry[d]];
+            }
         }
     }
 }

@@ -368,7 +368,19 @@ public class WaitingList {
                 .param("offset", request.offset(size))
                 .query(WaitingList::map)
                 .list();
-        entries.forEach(e -> audit(e.householdId(), e.id(), AuditAction.READ, "Consultation de la liste d'attente"));
+        // one query for the members and one insert for the trail (a query and an insert per person made a page of 50
+        // entries 150 round trips; issue 22)
+        Map<Long, List<String>> persons = households.personRefs(
+                entries.stream().map(Entry::householdId).distinct().toList());
+        List<AuditTrail.Access> accesses = new java.util.ArrayList<>();
+        for (Entry e : entries) {
+            List<String> refs = persons.getOrDefault(e.householdId(), List.of());
+            if (refs.isEmpty()) {
+                accesses.add(new AuditTrail.Access(null, "waiting_entry", Long.toString(e.id())));
+            }
+            refs.forEach(ref -> accesses.add(new AuditTrail.Access(ref, "waiting_entry", Long.toString(e.id()))));
+        }
+        auditTrail.recordAll(accesses, AuditAction.READ, "Consultation de la liste d'attente");
         return request.page(entries, total, size);
     }
 

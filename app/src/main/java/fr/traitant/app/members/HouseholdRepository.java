@@ -151,6 +151,17 @@ class HouseholdRepository {
                 .list();
     }
 
+    /** (household id, member id) of the members of these households, by household then member id. */
+    List<long[]> memberIds(java.util.Collection<Long> householdIds) {
+        if (householdIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select household_id, id from member where household_id = any (?) order by household_id, id")
+                .param(householdIds.toArray(Long[]::new))
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
+    }
+
     Optional<MemberRow> findMember(long id) {
         return jdbc.sql("select " + MEMBER_COLUMNS + " from member where id = :id")
                 .param("id", id)

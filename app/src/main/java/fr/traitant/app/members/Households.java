@@ -87,6 +87,15 @@ public class Households {
                 .toList();
     }
 
+    /** {@link #personRefs(long)} of several households in one query (a page of a list): by household id. */
+    public java.util.Map<Long, List<String>> personRefs(java.util.Collection<Long> householdIds) {
+        java.util.Map<Long, List<String>> refs = new java.util.HashMap<>();
+        for (long[] pair : repository.memberIds(householdIds)) {
+            refs.computeIfAbsent(pair[0], h -> new java.util.ArrayList<>()).add(MembersPersonalData.personRef(pair[1]));
+        }
+        return refs;
+    }
+
     /** The profile of a household (no names) for ranking and placing it; empty when it does not exist. */
     public java.util.Optional<HouseholdProfile> profile(long householdId) {
         java.time.LocalDate today = java.time.LocalDate.now(clock);

@@ -39,6 +39,35 @@ class AuditRepository {
                 .update();
     }
 
+    /** Several events of one actor, action and purpose in one statement (same rows as {@link #insert} each). */
+    void insertAll(
+            String actor,
+            @Nullable Long actorAccountId,
+            @Nullable String actorRole,
+            List<AuditTrail.Access> accesses,
+            AuditAction action,
+            String purpose) {
+        jdbc.sql("""
+                        insert into audit_event (actor, actor_account_id, actor_role, person_ref, record_type, record_id, action, purpose)
+                        select :actor, :accountId, :role, a.person, a.type, a.record_id, :action, :purpose
+                          from unnest(cast(:persons as text[]), cast(:types as text[]), cast(:ids as text[]))
+                               with ordinality as a(person, type, record_id, n)
+                         order by a.n""")
+                .param("actor", actor)
+                .param("accountId", actorAccountId, java.sql.Types.BIGINT)
+                .param("role", actorRole, java.sql.Types.VARCHAR)
+                .param(
+                        "persons",
+                        accesses.stream().map(AuditTrail.Access::personRef).toArray(String[]::new))
+                .param(
+                        "types",
+                        accesses.stream().map(AuditTrail.Access::recordType).toArray(String[]::new))
+                .param("ids", accesses.stream().map(AuditTrail.Access::recordId).toArray(String[]::new))
+                .param("action", action.name())
+                .param("purpose", purpose)
+                .update();
+    }
+
     /** One page, most recent first, with the total; person and actor are exact matches, either may be blank (= any). */
     fr.traitant.app.platform.ListPage<AuditEvent> search(
             String personRef, String actor, fr.traitant.app.platform.ListRequest request, int size) {

@@ -40,6 +40,49 @@ public class AuditTrail {
         Objects.requireNonNull(recordType, "recordType");
         Objects.requireNonNull(recordId, "recordId");
         Objects.requireNonNull(action, "action");
+        String why = checkedPurpose(purpose);
+        Optional<SignedInUser> user = currentUser.find();
+        repository.insert(
+                user.map(SignedInUser::username).orElse(SYSTEM),
+                user.map(SignedInUser::accountId).orElse(null),
+                user.map(u -> u.role().name()).orElse(null),
+                personRef,
+                recordType,
+                recordId,
+                action,
+                why);
+    }
+
+    /** One access of {@link #recordAll}: the person concerned (or null) and the record. */
+    public record Access(@Nullable String personRef, String recordType, String recordId) {
+        public Access {
+            Objects.requireNonNull(recordType, "recordType");
+            Objects.requireNonNull(recordId, "recordId");
+        }
+    }
+
+    /**
+     * Records several accesses made at once for the same purpose (the rows of a page), as {@link #record} would one by
+     * one, in a single statement.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAll(List<Access> accesses, AuditAction action, String purpose) {
+        Objects.requireNonNull(action, "action");
+        String why = checkedPurpose(purpose);
+        if (accesses.isEmpty()) {
+            return;
+        }
+        Optional<SignedInUser> user = currentUser.find();
+        repository.insertAll(
+                user.map(SignedInUser::username).orElse(SYSTEM),
+                user.map(SignedInUser::accountId).orElse(null),
+                user.map(u -> u.role().name()).orElse(null),
+                accesses,
+                action,
+                why);
+    }
+
+    private static String checkedPurpose(String purpose) {
         if (purpose == null || purpose.isBlank()) {
             throw new IllegalArgumentException("Le motif de l'accès est obligatoire.");
         }
@@ -50,16 +93,7 @@ public class AuditTrail {
         if (fr.traitant.app.platform.TextFile.forbiddenControl(purpose) >= 0) {
             throw new IllegalArgumentException("Le motif de l'accès contient un caractère interdit.");
         }
-        Optional<SignedInUser> user = currentUser.find();
-        repository.insert(
-                user.map(SignedInUser::username).orElse(SYSTEM),
-                user.map(SignedInUser::accountId).orElse(null),
-                user.map(u -> u.role().name()).orElse(null),
-                personRef,
-                recordType,
-                recordId,
-                action,
-                purpose.strip().length() > 500 ? purpose.strip().substring(0, 500) : purpose.strip());
+        return purpose.strip().length() > 500 ? purpose.strip().substring(0, 500) : purpose.strip();
     }
 
     /** The trail of one person, most recent first (for the DPO and data-subject exports). */

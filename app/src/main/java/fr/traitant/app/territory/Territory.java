@@ -5,10 +5,6 @@ import fr.traitant.app.platform.ListRequest;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.engine.geo.GeoPoint;
 import fr.traitant.engine.territory.Communes;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,9 +24,6 @@ public class Territory {
     private static final Pattern COMMUNE_CODE = Pattern.compile("([0-9]{2}|2A|2B)[0-9]{3}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
-    private static final String COMMUNE_COLUMNS = """
-            c.code, c.name, c.departement_code, d.region_code, c.epci_siren, c.population, c.lat, c.lon, c.postal_codes""";
-
     private final JdbcClient jdbc;
     private volatile @Nullable Communes engineCommunes;
     private volatile fr.traitant.engine.travel.@Nullable EstimatedRoadTimes roadTimes;
@@ -38,7 +31,7 @@ public class Territory {
     // engineCommunes): its summaries are read once (issue 22: the home page's queries kept PostgreSQL busy)
     private volatile @Nullable List<DepartementSummary> departementSummaries;
     private volatile @Nullable List<RegionSummary> regionSummaries;
-    private volatile @Nullable Integer communeCount;
+    private volatile @Nullable CommuneIndex communeIndex;
 
     /** Takes the loader so that the territory is loaded before anyone uses this facade. */
     Territory(JdbcClient jdbc, ReferenceDataLoader loadedFirst) {
@@ -114,11 +107,7 @@ public class Territory {
             throw new IllegalArgumentException("Code commune INSEE invalide : « " + abbreviate(code)
                     + " » (5 caractères, par exemple 83137 ou 2A004)");
         }
-        return jdbc.sql("select " + COMMUNE_COLUMNS
-                        + " from commune c join departement d on d.code = c.departement_code where c.code = ?")
-                .param(code)
-                .query(Territory::commune)
-                .optional();
+        return communeIndex().byCode(code);
     }
 
     /** The commune with this INSEE code; {@link NotFoundException} if there is none. */
@@ -158,15 +147,9 @@ public class Territory {
         if (normalized.isEmpty()) {
             return request.page(List.of(), 0);
         }
-        String prefix = escapeLike(normalized) + "%";
-        long total = DIGITS.matcher(normalized).matches()
-                ? jdbc.sql("""
-                        select count(*) from commune c
-                         where exists (select 1 from commune_postal_code p where p.commune_code = c.code and p.postal_code like ?)""").param(prefix).query(Long.class).single()
-                : jdbc.sql("select count(*) from commune c where c.name_search like ?")
-                        .param(prefix)
-                        .query(Long.class)
-                        .single();
+        long total = communeIndex()
+                .matching(normalized, DIGITS.matcher(normalized).matches())
+                .cardinality();
         return request.page(search(query, ListRequest.SIZE, request.offset(ListRequest.SIZE)), total);
     }
 
@@ -175,23 +158,8 @@ public class Territory {
         if (normalized.isEmpty()) {
             return List.of();
         }
-        String prefix = escapeLike(normalized) + "%";
-        if (DIGITS.matcher(normalized).matches()) {
-            return jdbc.sql("select " + COMMUNE_COLUMNS + """
-                     from commune c join departement d on d.code = c.departement_code
-                    where exists (select 1 from commune_postal_code p where p.commune_code = c.code and p.postal_code like ?)
-                    order by c.population desc, c.code limit ? offset ?""")
-                    .params(prefix, limit, offset)
-                    .query(Territory::commune)
-                    .list();
-        }
-        return jdbc.sql("select " + COMMUNE_COLUMNS + """
-                 from commune c join departement d on d.code = c.departement_code
-                where c.name_search like ?
-                order by c.population desc, c.code limit ? offset ?""")
-                .params(prefix, limit, offset)
-                .query(Territory::commune)
-                .list();
+        CommuneIndex index = communeIndex();
+        return index.page(index.matching(normalized, DIGITS.matcher(normalized).matches()), limit, offset);
     }
 
     /** Every département with its population, number of communes and area, by code. */
@@ -363,33 +331,16 @@ public class Territory {
 
     /** Number of communes loaded. */
     public int communeCount() {
-        Integer known = communeCount;
-        if (known == null) {
-            known = jdbc.sql("select count(*) from commune")
-                    .query(Integer.class)
-                    .single();
-            communeCount = known;
+        return communeIndex().size();
+    }
+
+    private CommuneIndex communeIndex() {
+        CommuneIndex index = communeIndex;
+        if (index == null) {
+            index = CommuneIndex.read(jdbc);
+            communeIndex = index;
         }
-        return known;
-    }
-
-    private static CommuneSummary commune(ResultSet rs, int rowNum) throws SQLException {
-        Array postal = rs.getArray("postal_codes");
-        List<String> postalCodes = postal == null ? List.of() : Arrays.asList((String[]) postal.getArray());
-        return new CommuneSummary(
-                rs.getString("code"),
-                rs.getString("name"),
-                rs.getString("departement_code"),
-                rs.getString("region_code"),
-                rs.getString("epci_siren"),
-                rs.getInt("population"),
-                rs.getDouble("lat"),
-                rs.getDouble("lon"),
-                postalCodes);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return index;
     }
 
     private static String abbreviate(String text) {

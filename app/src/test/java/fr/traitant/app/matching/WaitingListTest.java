@@ -55,6 +55,38 @@ class WaitingListTest {
     }
 
     @Test
+    void reading_a_page_records_one_read_per_person_of_each_listed_household() {
+        long couple = households.create(
+                "Foyer Lecture",
+                fr.traitant.app.platform.values.InseeCode.of("48095"),
+                java.util.List.of(
+                        new fr.traitant.app.members.NewMember(
+                                "Ana", "Lecture", LocalDate.of(1980, 1, 1), null, null, null),
+                        new fr.traitant.app.members.NewMember(
+                                "Ben", "Lecture", LocalDate.of(1982, 2, 2), null, null, null)));
+        long single = household("48095");
+        long coupleEntry =
+                waitingList.register(couple, WaitingList.Source.ONLINE, Instant.parse("2026-03-01T00:00:00Z"));
+        long singleEntry =
+                waitingList.register(single, WaitingList.Source.ONLINE, Instant.parse("2026-03-02T00:00:00Z"));
+        java.util.function.LongSupplier reads = () -> jdbc.sql("""
+                        select count(*) from audit_event where action = 'READ' and record_type = 'waiting_entry'
+                           and purpose = 'Consultation de la liste d''attente'
+                           and ((record_id = :c and person_ref in (select 'member:' || id from member where household_id = :ch))
+                             or (record_id = :s and person_ref in (select 'member:' || id from member where household_id = :sh)))""")
+                .param("c", Long.toString(coupleEntry))
+                .param("ch", couple)
+                .param("s", Long.toString(singleEntry))
+                .param("sh", single)
+                .query(Long.class)
+                .single();
+        long before = reads.getAsLong();
+        var page = waitingList.waiting("48", null, fr.traitant.app.platform.ListRequest.first("/liste-attente"), 500);
+        assertThat(page.rows()).extracting(WaitingList.Entry::id).contains(coupleEntry, singleEntry);
+        assertThat(reads.getAsLong() - before).isEqualTo(3); // two for the couple, one for the single person
+    }
+
+    @Test
     void registering_twice_keeps_one_entry_and_the_earliest_waiting_since() {
         long h = household("04070");
         Instant first = Instant.parse("2026-01-10T09:00:00Z");
