@@ -16,30 +16,7 @@ class AuditRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(
-            String actor,
-            @Nullable Long actorAccountId,
-            @Nullable String actorRole,
-            @Nullable String personRef,
-            String recordType,
-            String recordId,
-            AuditAction action,
-            String purpose) {
-        jdbc.sql("""
-                        insert into audit_event (actor, actor_account_id, actor_role, person_ref, record_type, record_id, action, purpose)
-                        values (:actor, :accountId, :role, :person, :type, :recordId, :action, :purpose)""")
-                .param("actor", actor)
-                .param("accountId", actorAccountId)
-                .param("role", actorRole)
-                .param("person", personRef)
-                .param("type", recordType)
-                .param("recordId", recordId)
-                .param("action", action.name())
-                .param("purpose", purpose)
-                .update();
-    }
-
-    /** Several events of one actor, action and purpose in one statement (same rows as {@link #insert} each). */
+    /** Events of one actor, action and purpose (one or several), in one statement. */
     void insertAll(
             String actor,
             @Nullable Long actorAccountId,

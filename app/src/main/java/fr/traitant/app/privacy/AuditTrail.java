@@ -37,20 +37,7 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(
             @Nullable String personRef, String recordType, String recordId, AuditAction action, String purpose) {
-        Objects.requireNonNull(recordType, "recordType");
-        Objects.requireNonNull(recordId, "recordId");
-        Objects.requireNonNull(action, "action");
-        String why = checkedPurpose(purpose);
-        Optional<SignedInUser> user = currentUser.find();
-        repository.insert(
-                user.map(SignedInUser::username).orElse(SYSTEM),
-                user.map(SignedInUser::accountId).orElse(null),
-                user.map(u -> u.role().name()).orElse(null),
-                personRef,
-                recordType,
-                recordId,
-                action,
-                why);
+        recordAll(List.of(new Access(personRef, recordType, recordId)), action, purpose);
     }
 
     /** One access of {@link #recordAll}: the person concerned (or null) and the record. */
