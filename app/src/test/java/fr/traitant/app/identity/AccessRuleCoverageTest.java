@@ -84,17 +84,18 @@ class AccessRuleCoverageTest {
         for (SimpleUrlHandlerMapping mapping :
                 context.getBeansOfType(SimpleUrlHandlerMapping.class).values()) {
             for (String pattern : mapping.getUrlMap().keySet()) {
-                if (pattern.equals("/**")) {
-                    // Boot's catch-all static mapping: check what it actually serves, directory by directory
-                    for (String top : staticTopLevel()) {
-                        endpoints.add(new Endpoint("GET", "/" + top));
-                    }
-                } else {
-                    endpoints.add(new Endpoint("GET", pattern));
-                }
+                endpoints.add(new Endpoint("GET", pattern));
             }
         }
-        assertThat(endpoints).extracting(Endpoint::pattern).contains("/webjars/**", "/dsfr/x");
+        List<String> patterns = endpoints.stream().map(Endpoint::pattern).toList();
+        // static files only under their own prefixes (platform.StaticResources, ADR 0076): no catch-all mapping
+        assertThat(patterns)
+                .contains("/webjars/**", "/dsfr/**", "/css/**", "/js/**")
+                .doesNotContain("/**");
+        // and every folder of static/ is served by one of them (a new folder would otherwise answer 404)
+        for (String top : staticTopLevel()) {
+            assertThat(patterns).as("static/" + top).contains("/" + top.replace("/x", "/**"));
+        }
         assertThat(unmatched(endpoints)).isEmpty();
     }
 
