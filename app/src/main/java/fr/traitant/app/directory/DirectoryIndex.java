@@ -134,7 +134,7 @@ class DirectoryIndex {
         for (Commune c : communes.asList()) {
             byCode.put(c.code(), c);
         }
-        DirectorySnapshot.Builder b = new DirectorySnapshot.Builder(model, byCode);
+        DirectorySnapshotBuilder b = new DirectorySnapshotBuilder(model, byCode);
         jdbc.sql("""
                 select d.id, coalesce(d.rpps, ''), coalesce(d.last_name, ''), coalesce(d.first_name, ''),
                        coalesce(d.specialty_code, ''), d.specialty, coalesce(d.fee_sector, ''), d.teleconsultation,

@@ -43,7 +43,7 @@ final class DirectorySnapshot {
     private final @Nullable MedicalSpecialty[] entrySpecialty;
     private final Map<String, Integer> doctorById;
 
-    private DirectorySnapshot(Builder b) {
+    DirectorySnapshot(DirectorySnapshotBuilder b) {
         this.model = b.model;
         this.communes = b.communes;
         int n = b.ids.size();
@@ -77,6 +77,8 @@ final class DirectorySnapshot {
         for (int i = 0; i < n; i++) {
             doctorById.put(id[i], i);
         }
+        firstEntry = Arrays.copyOf(b.firstEntry, n);
+        anySynthetic = anySyntheticFlag();
     }
 
     int doctorCount() {
@@ -100,7 +102,7 @@ final class DirectorySnapshot {
         return false;
     }
 
-    private boolean anySynthetic;
+    private final boolean anySynthetic;
 
     /** Road speed of the place where a trip starts: that of its commune (or of the nearest commune's class). */
     double speedAt(@Nullable String communeCode) {
@@ -328,160 +330,10 @@ final class DirectorySnapshot {
         return firstEntry[doctor];
     }
 
-    private int[] firstEntry = new int[0];
+    private final int[] firstEntry;
 
     @Nullable
     Integer doctorIndex(String doctorId) {
         return doctorById.get(doctorId);
-    }
-
-    static final class Builder {
-        final RoadTimeModel model;
-        final Map<String, Commune> communes;
-        final List<String> ids = new ArrayList<>();
-        final List<String> rpps = new ArrayList<>();
-        final List<String> displayName = new ArrayList<>();
-        final List<String> searchName = new ArrayList<>();
-        final List<MedicalSpecialty> specialty = new ArrayList<>();
-        final List<String> feeSector = new ArrayList<>();
-        final List<String[]> languages = new ArrayList<>();
-        final List<NewPatients> status = new ArrayList<>();
-        int[] capacity = new int[1024];
-        int[] flags = new int[1024];
-        int[] firstEntry = new int[1024];
-        int entryCount;
-        int[] entryDoctor = new int[1024];
-        final List<String> entryCommune = new ArrayList<>();
-        final List<String> entryAddress = new ArrayList<>();
-        final List<String> entryPostalCode = new ArrayList<>();
-        double[] entryLat = new double[1024];
-        double[] entryLon = new double[1024];
-        double[] entrySpeed = new double[1024];
-        private final Map<String, Double> speedByCommune = new HashMap<>();
-
-        Builder(RoadTimeModel model, Map<String, Commune> communes) {
-            this.model = model;
-            this.communes = communes;
-        }
-
-        void add(
-                String doctorId,
-                String rppsNumber,
-                String lastName,
-                String firstName,
-                MedicalSpecialty spec,
-                String sector,
-                String[] langs,
-                NewPatients st,
-                int cap,
-                int fl,
-                String communeCode,
-                double lat,
-                double lon,
-                String address,
-                String postalCode) {
-            int d = ids.size() - 1;
-            if (d < 0 || !ids.get(d).equals(doctorId)) {
-                d = ids.size();
-                ids.add(doctorId);
-                rpps.add(rppsNumber);
-                String name = (firstName + " " + lastName).strip();
-                displayName.add(name.isEmpty() ? doctorId : "Dr " + name);
-                searchName.add(DirectoryIndex.normalize(lastName + " " + firstName + " " + firstName + " " + lastName));
-                specialty.add(spec);
-                feeSector.add(sector);
-                languages.add(langs);
-                status.add(st);
-                if (d == capacity.length) {
-                    capacity = Arrays.copyOf(capacity, d * 2);
-                    flags = Arrays.copyOf(flags, d * 2);
-                    firstEntry = Arrays.copyOf(firstEntry, d * 2);
-                }
-                capacity[d] = cap;
-                flags[d] = fl;
-                firstEntry[d] = entryCount;
-            }
-            int e = entryCount++;
-            if (e == entryDoctor.length) {
-                entryDoctor = Arrays.copyOf(entryDoctor, e * 2);
-                entryLat = Arrays.copyOf(entryLat, e * 2);
-                entryLon = Arrays.copyOf(entryLon, e * 2);
-                entrySpeed = Arrays.copyOf(entrySpeed, e * 2);
-            }
-            entryDoctor[e] = d;
-            entryCommune.add(communeCode);
-            entryAddress.add(address);
-            entryPostalCode.add(postalCode);
-            entryLat[e] = lat;
-            entryLon[e] = lon;
-            entrySpeed[e] = speedByCommune.computeIfAbsent(communeCode, code -> {
-                Commune c = communes.get(code);
-                return model.speedKmh(
-                        c == null ? DensityClass.INTERMEDIATE : DensityClass.of(c.population(), c.areaKm2()));
-            });
-        }
-
-        DirectorySnapshot build() {
-            inSpatialOrder();
-            DirectorySnapshot s = new DirectorySnapshot(this);
-            s.firstEntry = Arrays.copyOf(firstEntry, ids.size());
-            s.anySynthetic = s.anySyntheticFlag();
-            return s;
-        }
-
-        /**
-         * Renumbers the entries by 0.1° cell (row by row), keeping the order of entries within a cell: a search visits
-         * the cells around a place, so it then reads the entry arrays nearly in order instead of all over memory (the
-         * filter test was a quarter of the search's time, waiting for memory; issue 22).
-         */
-        private void inSpatialOrder() {
-            int m = entryCount;
-            if (m >= 1 << 24) {
-                throw new IllegalStateException("more practice locations than the search index numbers: " + m);
-            }
-            long[] keys = new long[m];
-            for (int e = 0; e < m; e++) {
-                long row = (long) Math.floor((entryLat[e] + 90) * 10);
-                long column = (long) Math.floor((entryLon[e] + 180) * 10);
-                keys[e] = ((row * 3_601 + column) << 24) | e;
-            }
-            Arrays.sort(keys); // distinct keys: the sort is stable on the entry number
-            int[] order = new int[m];
-            int[] newIndex = new int[m];
-            for (int i = 0; i < m; i++) {
-                order[i] = (int) (keys[i] & 0xFF_FFFF);
-                newIndex[order[i]] = i;
-            }
-            int[] doctor = new int[m];
-            double[] lat = new double[m];
-            double[] lon = new double[m];
-            double[] speed = new double[m];
-            List<String> commune = new ArrayList<>(m);
-            List<String> address = new ArrayList<>(m);
-            List<String> postal = new ArrayList<>(m);
-            for (int i = 0; i < m; i++) {
-                int e = order[i];
-                doctor[i] = entryDoctor[e];
-                lat[i] = entryLat[e];
-                lon[i] = entryLon[e];
-                speed[i] = entrySpeed[e];
-                commune.add(entryCommune.get(e));
-                address.add(entryAddress.get(e));
-                postal.add(entryPostalCode.get(e));
-            }
-            entryDoctor = doctor;
-            entryLat = lat;
-            entryLon = lon;
-            entrySpeed = speed;
-            entryCommune.clear();
-            entryCommune.addAll(commune);
-            entryAddress.clear();
-            entryAddress.addAll(address);
-            entryPostalCode.clear();
-            entryPostalCode.addAll(postal);
-            for (int d = 0; d < ids.size(); d++) {
-                firstEntry[d] = newIndex[firstEntry[d]];
-            }
-        }
     }
 }
