@@ -42,7 +42,7 @@ class DoctorSearchLatencyTest {
         List<SyntheticDoctor> doctors = SyntheticSupplyGenerator.generate(
                 communes, SyntheticSupplyParameters.DEFAULT.withDoctorCount(100_000), new SplittableRandom(2024));
         SplittableRandom profiles = new SplittableRandom(7);
-        DirectorySnapshot.Builder builder = new DirectorySnapshot.Builder(RoadTimeModel.DEFAULT, byCode);
+        DirectorySnapshotBuilder builder = new DirectorySnapshotBuilder(RoadTimeModel.DEFAULT, byCode);
         int i = 0;
         for (SyntheticDoctor d : doctors) {
             SyntheticProfiles.Profile p = SyntheticProfiles.profile(d, ++i, profiles);
