@@ -114,8 +114,9 @@ final class DirectorySnapshotBuilder {
         }
         long[] keys = new long[m];
         for (int e = 0; e < m; e++) {
-            long row = (long) Math.floor((entryLat[e] + 90) * 10);
-            long column = (long) Math.floor((entryLon[e] + 180) * 10);
+            long row = (long) Math.floor((entryLat[e] + 90) / fr.traitant.engine.geo.SpatialIndex.DEFAULT_CELL_DEGREES);
+            long column =
+                    (long) Math.floor((entryLon[e] + 180) / fr.traitant.engine.geo.SpatialIndex.DEFAULT_CELL_DEGREES);
             keys[e] = ((row * 3_601 + column) << 24) | e;
         }
         Arrays.sort(keys); // distinct keys: the sort is stable on the entry number

@@ -374,24 +374,24 @@ public class WaitingList {
                 entries.stream().map(Entry::householdId).distinct().toList());
         List<AuditTrail.Access> accesses = new java.util.ArrayList<>();
         for (Entry e : entries) {
-            List<String> refs = persons.getOrDefault(e.householdId(), List.of());
-            if (refs.isEmpty()) {
-                accesses.add(new AuditTrail.Access(null, "waiting_entry", Long.toString(e.id())));
-            }
-            refs.forEach(ref -> accesses.add(new AuditTrail.Access(ref, "waiting_entry", Long.toString(e.id()))));
+            accesses.addAll(accesses(e.id(), persons.getOrDefault(e.householdId(), List.of())));
         }
         auditTrail.recordAll(accesses, AuditAction.READ, "Consultation de la liste d'attente");
         return request.page(entries, total, size);
     }
 
     private void audit(long householdId, long entryId, AuditAction action, String purpose) {
-        List<String> persons = households.personRefs(householdId);
-        if (persons.isEmpty()) {
-            auditTrail.record(null, "waiting_entry", Long.toString(entryId), action, purpose);
-        }
-        for (String person : persons) {
-            auditTrail.record(person, "waiting_entry", Long.toString(entryId), action, purpose);
-        }
+        auditTrail.recordAll(accesses(entryId, households.personRefs(householdId)), action, purpose);
+    }
+
+    /** An entry read or changed, for each person of its household (the entry alone when it has nobody left). */
+    private static List<AuditTrail.Access> accesses(long entryId, List<String> persons) {
+        String id = Long.toString(entryId);
+        return persons.isEmpty()
+                ? List.of(new AuditTrail.Access(null, "waiting_entry", id))
+                : persons.stream()
+                        .map(person -> new AuditTrail.Access(person, "waiting_entry", id))
+                        .toList();
     }
 
     private static Entry map(ResultSet rs, int n) throws SQLException {

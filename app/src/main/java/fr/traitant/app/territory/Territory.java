@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /** The territory module's facade: communes, départements and régions of France. */
 @Service
@@ -29,9 +30,11 @@ public class Territory {
     private volatile fr.traitant.engine.travel.@Nullable EstimatedRoadTimes roadTimes;
     // the reference data is loaded before this facade exists and does not change while the application runs (like
     // engineCommunes): its summaries are read once (issue 22: the home page's queries kept PostgreSQL busy)
-    private volatile @Nullable List<DepartementSummary> departementSummaries;
-    private volatile @Nullable List<RegionSummary> regionSummaries;
-    private volatile @Nullable CommuneIndex communeIndex;
+    private final SingletonSupplier<List<DepartementSummary>> departementSummaries =
+            SingletonSupplier.of(() -> List.copyOf(readDepartements()));
+    private final SingletonSupplier<List<RegionSummary>> regionSummaries =
+            SingletonSupplier.of(() -> List.copyOf(readRegions()));
+    private final SingletonSupplier<CommuneIndex> communeIndex = SingletonSupplier.of(this::readCommuneIndex);
 
     /** Takes the loader so that the territory is loaded before anyone uses this facade. */
     Territory(JdbcClient jdbc, ReferenceDataLoader loadedFirst) {
@@ -164,12 +167,7 @@ public class Territory {
 
     /** Every département with its population, number of communes and area, by code. */
     public List<DepartementSummary> departements() {
-        List<DepartementSummary> known = departementSummaries;
-        if (known == null) {
-            known = List.copyOf(readDepartements());
-            departementSummaries = known;
-        }
-        return known;
+        return departementSummaries.obtain();
     }
 
     private List<DepartementSummary> readDepartements() {
@@ -315,18 +313,17 @@ public class Territory {
     }
 
     public List<RegionSummary> regions() {
-        List<RegionSummary> known = regionSummaries;
-        if (known == null) {
-            known = List.copyOf(jdbc.sql("""
+        return regionSummaries.obtain();
+    }
+
+    private List<RegionSummary> readRegions() {
+        return jdbc.sql("""
                 select r.code, r.name, coalesce(sum(c.population), 0) as population, count(c.code) as communes
                   from region r join departement d on d.region_code = r.code left join commune c on c.departement_code = d.code
                  group by r.code, r.name
                  order by population desc, r.code""")
-                    .query((rs, i) -> new RegionSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)))
-                    .list());
-            regionSummaries = known;
-        }
-        return known;
+                .query((rs, i) -> new RegionSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)))
+                .list();
     }
 
     /** Number of communes loaded. */
@@ -335,12 +332,11 @@ public class Territory {
     }
 
     private CommuneIndex communeIndex() {
-        CommuneIndex index = communeIndex;
-        if (index == null) {
-            index = CommuneIndex.read(jdbc);
-            communeIndex = index;
-        }
-        return index;
+        return communeIndex.obtain();
+    }
+
+    private CommuneIndex readCommuneIndex() {
+        return CommuneIndex.read(jdbc);
     }
 
     private static String abbreviate(String text) {
