@@ -156,15 +156,21 @@ public final class CpSatComponentSolver {
             if (startSlots[i] < 0) continue;
             for (int y = arcStart[i]; y < arcStart[i + 1]; y++) if (arcSlot[y] == startSlots[i]) current[y] = true;
         }
+        long[] classPeople = new long[5];
+        for (int h : hh) classPeople[p.priority[h] - 1] += p.size[h];
+        long[] classServed = new long[5];
         boolean objectiveProven = true, tieProven = true;
         int lastStage = tieBreak ? 7 : 6;
         for (int stage = 0; stage < lastStage; stage++) {
+            if (stage == 6) constantTieBreakOfFullClasses(coef[6], classServed, classPeople, hh, arcStart, p);
             LinearExpr expr = LinearExpr.weightedSum(x, coef[stage]);
             long value = 0;
             for (int y = 0; y < na; y++) if (current[y]) value += coef[stage][y];
             if (stage < 6 && knownOptimum != null) {
-                if (stage < 5) model.addGreaterOrEqual(expr, knownOptimum[stage]);
-                else model.addLessOrEqual(expr, knownOptimum[stage]);
+                if (stage < 5) {
+                    model.addGreaterOrEqual(expr, knownOptimum[stage]);
+                    classServed[stage] = knownOptimum[stage];
+                } else model.addLessOrEqual(expr, knownOptimum[stage]);
                 continue;
             }
             boolean nonZero = false;
@@ -197,8 +203,10 @@ public final class CpSatComponentSolver {
                 else tieProven = false;
             }
             model.clearObjective();
-            if (stage < 5) model.addGreaterOrEqual(expr, value);
-            else model.addLessOrEqual(expr, value);
+            if (stage < 5) {
+                model.addGreaterOrEqual(expr, value);
+                classServed[stage] = value;
+            } else model.addLessOrEqual(expr, value);
         }
         int[] slots = new int[nh];
         Arrays.fill(slots, -1);
@@ -206,5 +214,19 @@ public final class CpSatComponentSolver {
             for (int y = arcStart[i]; y < arcStart[i + 1]; y++) if (current[y]) slots[i] = arcSlot[y];
         boolean levels12 = objectiveProven || knownOptimum != null;
         return new Result(hh, slots, levels12, tieBreak && tieProven && levels12);
+    }
+
+    /**
+     * Zeroes the tie-break coefficients of the households of a class whose people are all served: once stages 1–5
+     * hold, every one of them is served in every solution left, so their share of the tie-break is the same in all
+     * and only slows the proof (a département where everybody gets a doctor has nothing left to break).
+     */
+    static void constantTieBreakOfFullClasses(
+            long[] tieBreak, long[] classServed, long[] classPeople, int[] hh, int[] arcStart, ProblemIndex p) {
+        for (int i = 0; i < hh.length; i++) {
+            int c = p.priority[hh[i]] - 1;
+            if (classServed[c] < classPeople[c]) continue;
+            Arrays.fill(tieBreak, arcStart[i], arcStart[i + 1], 0L);
+        }
     }
 }
