@@ -40,6 +40,29 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(CampaignsProperties.class)
 public class NetworkGaps {
 
+    /** A place's demand (people waiting, arriving by transfer, in ALD without a doctor) and what the network covers. */
+    public interface Gap {
+        int waiting();
+
+        int transfers();
+
+        int longTermCondition();
+
+        double covered();
+
+        /** The people needing a médecin traitant there. */
+        @com.fasterxml.jackson.annotation.JsonProperty
+        default int demand() {
+            return waiting() + transfers() + longTermCondition();
+        }
+
+        /** The demand the network's places do not cover. */
+        @com.fasterxml.jackson.annotation.JsonProperty
+        default double uncovered() {
+            return Math.max(0, demand() - covered());
+        }
+    }
+
     /** Demand and coverage of one commune. */
     public record CommuneGap(
             String code,
@@ -50,17 +73,8 @@ public class NetworkGaps {
             int waiting,
             int transfers,
             int longTermCondition,
-            double covered) {
-        @com.fasterxml.jackson.annotation.JsonProperty
-        public int demand() {
-            return waiting + transfers + longTermCondition;
-        }
-
-        @com.fasterxml.jackson.annotation.JsonProperty
-        public double uncovered() {
-            return Math.max(0, demand() - covered);
-        }
-    }
+            double covered)
+            implements Gap {}
 
     /** Demand, network and coverage of one département. */
     public record DepartementGap(
@@ -71,17 +85,8 @@ public class NetworkGaps {
             int longTermCondition,
             int members,
             long memberPlaces,
-            double covered) {
-        @com.fasterxml.jackson.annotation.JsonProperty
-        public int demand() {
-            return waiting + transfers + longTermCondition;
-        }
-
-        @com.fasterxml.jackson.annotation.JsonProperty
-        public double uncovered() {
-            return Math.max(0, demand() - covered);
-        }
-
+            double covered)
+            implements Gap {
         /** Share of the demand covered, 0 to 1 (1 without demand). */
         @com.fasterxml.jackson.annotation.JsonProperty
         public double coveredShare() {

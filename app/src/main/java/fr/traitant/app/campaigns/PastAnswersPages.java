@@ -1,6 +1,5 @@
 package fr.traitant.app.campaigns;
 
-import fr.traitant.app.platform.TextFile;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -40,17 +39,8 @@ class PastAnswersPages {
             Model model,
             HttpServletResponse response)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            response.setStatus(422);
-            model.addAttribute("errors", List.of("Choisissez un fichier à importer (CSV UTF-8, séparateur « ; »)."));
-            return page(model);
-        }
-        try (var reader = TextFile.utf8(file.getInputStream())) {
-            model.addAttribute("result", answers.importFile(reader));
-        } catch (fr.traitant.app.platform.SemicolonCsv.Refused e) {
-            response.setStatus(422);
-            model.addAttribute("errors", e.errors());
-        }
+        fr.traitant.app.platform.CsvUpload.show(
+                file, fr.traitant.app.platform.CsvUpload.utf8(answers::importFile), "result", model, response);
         return page(model);
     }
 }

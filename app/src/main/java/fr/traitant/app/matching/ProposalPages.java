@@ -78,20 +78,12 @@ class ProposalPages {
             @PathVariable long id,
             @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-        try {
-            switch (decision) {
-                case "accepter" -> workflow.accept(new ProposalId(id));
-                case "decliner" -> workflow.decline(new ProposalId(id));
-                default -> throw new IllegalArgumentException("Décision inconnue.");
-            }
-            redirect.addFlashAttribute(
-                    "message",
-                    decision.equals("accepter")
-                            ? "Proposition acceptée : le foyer est prévenu."
-                            : "Proposition déclinée.");
-        } catch (ProposalWorkflow.TransitionRefused e) {
-            redirect.addFlashAttribute("message", e.getMessage());
-        }
+        ProposalAnswer.apply(
+                id,
+                decision,
+                redirect,
+                new ProposalAnswer("accepter", workflow::accept, "Proposition acceptée : le foyer est prévenu."),
+                new ProposalAnswer("decliner", workflow::decline, "Proposition déclinée."));
         return "redirect:/propositions";
     }
 

@@ -26,21 +26,8 @@ class TransferPages {
             jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
         model.addAttribute("columns", String.join(";", Transfers.COLUMNS));
-        if (file == null || file.isEmpty()) {
-            response.setStatus(422);
-            model.addAttribute(
-                    "errors", java.util.List.of("Choisissez un fichier à importer (CSV UTF-8, séparateur « ; »)."));
-            return "matching/transfers";
-        }
-        try (var reader = fr.traitant.app.platform.TextFile.utf8(file.getInputStream())) {
-            model.addAttribute("result", transfers.importPlan(reader));
-        } catch (Transfers.TransferPlanRefused e) {
-            response.setStatus(422);
-            model.addAttribute("errors", e.errors());
-        } catch (fr.traitant.app.platform.ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("errors", java.util.List.of(e.getMessage()));
-        }
+        fr.traitant.app.platform.CsvUpload.show(
+                file, fr.traitant.app.platform.CsvUpload.utf8(transfers::importPlan), "result", model, response);
         return "matching/transfers";
     }
 }

@@ -193,17 +193,12 @@ public class Transfers {
     }
 
     /** A transfer plan refused whole: nothing was written. */
-    public static class TransferPlanRefused extends IllegalArgumentException {
-        private final List<String> errors;
-
+    public static class TransferPlanRefused extends fr.traitant.app.platform.SemicolonCsv.Refused {
         public TransferPlanRefused(List<String> errors) {
-            super("Plan de mutation refusé, rien n'a été importé — "
-                    + String.join(" ; ", errors.subList(0, Math.min(20, errors.size()))));
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<String> errors() {
-            return errors;
+            super(
+                    "Plan de mutation refusé, rien n'a été importé — "
+                            + String.join(" ; ", errors.subList(0, Math.min(20, errors.size()))),
+                    errors);
         }
     }
 }

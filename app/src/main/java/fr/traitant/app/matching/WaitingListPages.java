@@ -185,20 +185,15 @@ class WaitingListPages {
             @PathVariable long id,
             @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-        try {
-            switch (decision) {
-                case "confirmer" -> workflow.confirm(new ProposalId(id));
-                case "refuser" -> workflow.refuse(new ProposalId(id));
-                default -> throw new IllegalArgumentException("Décision inconnue.");
-            }
-            redirect.addFlashAttribute(
-                    "message",
-                    decision.equals("confirmer")
-                            ? "Votre médecin traitant est déclaré."
-                            : "Proposition refusée : votre demande reste active, sans perdre votre ancienneté.");
-        } catch (ProposalWorkflow.TransitionRefused e) {
-            redirect.addFlashAttribute("message", e.getMessage());
-        }
+        ProposalAnswer.apply(
+                id,
+                decision,
+                redirect,
+                new ProposalAnswer("confirmer", workflow::confirm, "Votre médecin traitant est déclaré."),
+                new ProposalAnswer(
+                        "refuser",
+                        workflow::refuse,
+                        "Proposition refusée : votre demande reste active, sans perdre votre ancienneté."));
         return "redirect:/mon-medecin-traitant";
     }
 

@@ -54,22 +54,10 @@ class MembersPages {
     String importFile(
             @RequestParam(name = "fichier", required = false) org.springframework.web.multipart.MultipartFile file,
             Model model,
-            jakarta.servlet.http.HttpServletResponse response) {
+            jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
         model.addAttribute("columns", String.join(";", MemberImport.COLUMNS));
-        if (file == null || file.isEmpty()) {
-            response.setStatus(422);
-            model.addAttribute("errors", List.of("Choisissez un fichier à importer (CSV UTF-8, séparateur « ; »)."));
-            return "members/import";
-        }
-        try {
-            model.addAttribute("result", memberImport.importCsv(file));
-        } catch (MemberImportRefused e) {
-            response.setStatus(422);
-            model.addAttribute("errors", e.errors());
-        } catch (fr.traitant.app.platform.ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("errors", List.of(e.getMessage()));
-        }
+        fr.traitant.app.platform.CsvUpload.show(file, memberImport::importCsv, "result", model, response);
         return "members/import";
     }
 

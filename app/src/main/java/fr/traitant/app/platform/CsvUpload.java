@@ -19,10 +19,56 @@ public final class CsvUpload {
         }
     }
 
+    /** What an import page answers when no file was chosen (or an empty one). */
+    public static final String NO_FILE = "Choisissez un fichier CSV (UTF-8, séparateur point-virgule).";
+
+    /** An import that reads the uploaded file itself (e.g. twice: checked whole, then written). */
+    @FunctionalInterface
+    public interface Import<T> {
+        T from(MultipartFile file) throws IOException;
+    }
+
+    /** An import of the upload read as strict UTF-8 text. */
+    public static <T> Import<T> utf8(java.util.function.Function<Reader, T> importer) {
+        return file -> {
+            try (Reader reader = TextFile.utf8(file.getInputStream())) {
+                return importer.apply(reader);
+            }
+        };
+    }
+
+    /**
+     * The POST of an import page that shows its result on the same page: imported, the result under {@code
+     * attribute}; refused — no file or a bad one (status 422, every reason) or an import of the same file already
+     * running (409) — the reasons under {@code errors}, nothing imported.
+     */
+    public static <T> void show(
+            @Nullable MultipartFile file,
+            Import<T> importer,
+            String attribute,
+            org.springframework.ui.Model model,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            response.setStatus(422);
+            model.addAttribute("errors", List.of(NO_FILE));
+            return;
+        }
+        try {
+            model.addAttribute(attribute, importer.from(file));
+        } catch (SemicolonCsv.Refused e) {
+            response.setStatus(422);
+            model.addAttribute("errors", e.errors());
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("errors", List.of(e.getMessage()));
+        }
+    }
+
     /** Reads the upload as strict UTF-8 and hands it to {@code importer} (which throws {@link SemicolonCsv.Refused}). */
     public static Outcome run(@Nullable MultipartFile file, ToIntFunction<Reader> importer) throws IOException {
         if (file == null || file.isEmpty()) {
-            return new Outcome(0, List.of("Choisissez un fichier CSV (UTF-8, séparateur point-virgule)."));
+            return new Outcome(0, List.of(NO_FILE));
         }
         try (Reader reader = TextFile.utf8(file.getInputStream())) {
             return new Outcome(importer.applyAsInt(reader), List.of());

@@ -37,12 +37,19 @@ public final class SemicolonCsv {
         }
     }
 
-    /** A refused file: every bad line with its reason. */
-    public static final class Refused extends IllegalArgumentException {
+    /**
+     * A refused file: every bad line with its reason; nothing was imported. The one refusal of every import (the
+     * member file and the transfer plan say it in their own words).
+     */
+    public static class Refused extends IllegalArgumentException {
         private final List<String> errors;
 
         public Refused(List<String> errors) {
-            super(String.join("\n", errors));
+            this(String.join("\n", errors), errors);
+        }
+
+        protected Refused(String message, List<String> errors) {
+            super(message);
             this.errors = List.copyOf(errors);
         }
 

@@ -2,7 +2,6 @@ package fr.traitant.app.programmes;
 
 import fr.traitant.app.platform.ConflictException;
 import fr.traitant.app.platform.ListRequest;
-import fr.traitant.app.platform.TextFile;
 import fr.traitant.app.territory.Territory;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -145,20 +144,8 @@ class CareSitePages {
             Model model,
             HttpServletResponse response)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            response.setStatus(422);
-            model.addAttribute("errors", List.of("Choisissez un fichier à importer (CSV UTF-8, séparateur « ; »)."));
-            return importForm(model);
-        }
-        try (var reader = TextFile.utf8(file.getInputStream())) {
-            model.addAttribute("imported", sites.importFile(reader));
-        } catch (fr.traitant.app.platform.SemicolonCsv.Refused e) {
-            response.setStatus(422);
-            model.addAttribute("errors", e.errors());
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("errors", List.of(e.getMessage()));
-        }
+        fr.traitant.app.platform.CsvUpload.show(
+                file, fr.traitant.app.platform.CsvUpload.utf8(sites::importFile), "imported", model, response);
         return importForm(model);
     }
 
