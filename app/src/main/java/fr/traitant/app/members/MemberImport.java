@@ -312,9 +312,7 @@ public class MemberImport {
             boolean headerChecked = false;
             for (NamedCsvRecord record : reader) {
                 if (!headerChecked) {
-                    List<String> missing = COLUMNS.stream()
-                            .filter(c -> !record.getHeader().contains(c))
-                            .toList();
+                    List<String> missing = fr.traitant.app.platform.SemicolonCsv.missingColumns(record, COLUMNS);
                     if (!missing.isEmpty()) {
                         throw new MemberImportRefused(
                                 List.of("ligne 1 : colonne(s) manquante(s) " + String.join(", ", missing)

@@ -58,6 +58,11 @@ public final class SemicolonCsv {
         }
     }
 
+    /** The {@code columns} a file's header (read with its first record) does not name, in their order. */
+    public static List<String> missingColumns(NamedCsvRecord first, List<String> columns) {
+        return columns.stream().filter(c -> !first.getHeader().contains(c)).toList();
+    }
+
     /**
      * @param columns the columns the header must name
      * @param nothing the reason given for a file without any line, e.g. "le fichier ne contient aucun site"
@@ -74,9 +79,7 @@ public final class SemicolonCsv {
             boolean headerChecked = false;
             for (NamedCsvRecord r : reader) {
                 if (!headerChecked) {
-                    List<String> missing = columns.stream()
-                            .filter(c -> !r.getHeader().contains(c))
-                            .toList();
+                    List<String> missing = missingColumns(r, columns);
                     if (!missing.isEmpty()) {
                         throw new Refused(List.of("ligne 1 : colonnes manquantes " + missing + " (attendu : "
                                 + String.join(";", columns) + ")"));

@@ -97,9 +97,7 @@ final class CommuneFile {
             boolean headerChecked = false;
             for (NamedCsvRecord record : reader) {
                 if (!headerChecked) {
-                    List<String> missing = COLUMNS.stream()
-                            .filter(c -> !record.getHeader().contains(c))
-                            .toList();
+                    List<String> missing = fr.traitant.app.platform.SemicolonCsv.missingColumns(record, COLUMNS);
                     if (!missing.isEmpty()) {
                         throw new InvalidFileException(source, List.of("line 1: missing column(s) " + missing));
                     }
