@@ -46,9 +46,12 @@ class EngineZoneMatcher implements ZoneMatcher {
     private final Function<String, Optional<DensityClass>> densityOfCommune;
     private final double maxMinutes;
     private final double networkPreferenceMinutes;
+    /** Each solve of the engine, with its time (an advisor's run, a transfer plan's département): /actuator/metrics. */
+    private final io.micrometer.core.instrument.Timer solves;
 
     @Autowired
-    EngineZoneMatcher(Territory territory, MatchingProperties settings) {
+    EngineZoneMatcher(
+            Territory territory, MatchingProperties settings, io.micrometer.core.instrument.MeterRegistry meters) {
         this(
                 code -> {
                     Communes communes = territory.engineCommunes();
@@ -60,20 +63,28 @@ class EngineZoneMatcher implements ZoneMatcher {
                                     .map(c -> DensityClass.of(c.population(), c.areaKm2()));
                 },
                 settings.matching().maxMinutes(),
-                settings.matching().networkPreferenceMinutes());
+                settings.matching().networkPreferenceMinutes(),
+                meters);
     }
 
     EngineZoneMatcher(
             Function<String, Optional<DensityClass>> densityOfCommune,
             double maxMinutes,
-            double networkPreferenceMinutes) {
+            double networkPreferenceMinutes,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         if (!(maxMinutes > 0) || !(networkPreferenceMinutes >= 0) || maxMinutes + networkPreferenceMinutes > 24 * 60) {
             throw new IllegalArgumentException("traitant.matching.max-minutes > 0, network-preference-minutes >= 0");
         }
         this.densityOfCommune = densityOfCommune;
         this.maxMinutes = maxMinutes;
         this.networkPreferenceMinutes = networkPreferenceMinutes;
+        this.solves = io.micrometer.core.instrument.Timer.builder(SOLVES)
+                .description("Solves of the matching engine (matching runs, transfer plans' proposals)")
+                .register(meters);
     }
+
+    /** The timer of the engine's solves. */
+    static final String SOLVES = "traitant.matching.engine";
 
     /** Runs of at most this many households (a département) solve components of up to {@link #EXACT_COMPONENTS} exactly. */
     static final int EXACT_RUN_HOUSEHOLDS = 20_000;
@@ -166,14 +177,14 @@ class EngineZoneMatcher implements ZoneMatcher {
             supplyById.put(doc.id(), s);
             doctors.add(doc);
         }
-        MatchingResult result = Matcher.solve(
+        MatchingResult result = solves.record(() -> Matcher.solve(
                         households,
                         doctors,
                         RoadTravelTimes.DEFAULT,
                         options(households.size())
                                 .withProgress((phase, done, total) -> progress.at(
                                         phase(phase), total <= 0 ? 100 : (int) Math.min(100, done * 100 / total))))
-                .result();
+                .result());
 
         Map<String, Household> householdById = new HashMap<>();
         households.forEach(h -> householdById.put(h.id(), h));

@@ -5,7 +5,6 @@ import fr.traitant.app.identity.Role;
 import fr.traitant.app.identity.SignedInUser;
 import fr.traitant.app.members.Households;
 import fr.traitant.app.platform.NotFoundException;
-import fr.traitant.app.platform.values.InseeCode;
 import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
 import java.time.Clock;
@@ -45,8 +44,6 @@ public class ProposalWorkflow {
     private final Clock clock;
     private final Duration answerPeriod;
     private final AnswerLinks links;
-    private final ZoneInputs inputs;
-    private final ZoneMatcher matcher;
     private final fr.traitant.app.identity.Accounts accounts;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final DoctorCapacities capacities;
@@ -62,8 +59,6 @@ public class ProposalWorkflow {
             Clock clock,
             AnswerLinks links,
             fr.traitant.app.identity.Accounts accounts,
-            ZoneInputs inputs,
-            ZoneMatcher matcher,
             org.springframework.context.ApplicationEventPublisher events,
             DoctorCapacities capacities,
             ProposalMessages messages,
@@ -78,8 +73,6 @@ public class ProposalWorkflow {
         this.answerPeriod = settings.workflow().answerPeriod();
         this.links = links;
         this.accounts = accounts;
-        this.inputs = inputs;
-        this.matcher = matcher;
         this.events = events;
         this.capacities = capacities;
         this.messages = messages;
@@ -160,30 +153,6 @@ public class ProposalWorkflow {
     /** The open (pending or accepted) proposal of a household, if any. */
     public Optional<ProposalId> openProposal(long householdId) {
         return repository.open(householdId).map(ProposalId::new);
-    }
-
-    /**
-     * Proposes the best available doctor for one waiting entry (a transferred family before arrival): the engine on
-     * this household alone against the doctors of its département (the destination's for a transfer) and of the
-     * neighbouring départements within reach (ADR 0064) — the nearest
-     * eligible doctor within 30 minutes with room for the whole household, network doctors first for transferred
-     * families (ADR 0050); never a doctor who already declined or whose proposal the household refused.
-     */
-    @Transactional
-    public Optional<ProposalId> proposeBest(long entryId) {
-        WaitingList.Entry entry = waitingList.get(entryId);
-        ZoneMatcher.Demand demand = inputs.entry(entryId);
-        String departement = demand.communeCode() == null
-                ? entry.departement()
-                : InseeCode.of(demand.communeCode()).departement();
-        ZoneMatcher.Result result = matcher.match(
-                List.of(demand),
-                inputs.doctors(List.of(departement), List.of(demand), step -> {})
-                        .supplies(),
-                inputs.excluded());
-        return result.assignments().stream()
-                .findFirst()
-                .map(a -> propose(entryId, WorkflowDoctorId.of(a.doctorId()), Explanations.reason(a)));
     }
 
     // ---- the doctor's answer

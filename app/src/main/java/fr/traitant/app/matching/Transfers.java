@@ -41,7 +41,7 @@ public class Transfers {
     private final Households households;
     private final Territory territory;
     private final WaitingList waitingList;
-    private final ProposalWorkflow workflow;
+    private final BestDoctors bestDoctors;
     private final AuditTrail auditTrail;
     private final Clock clock;
     private final java.time.Period leadTime;
@@ -52,7 +52,7 @@ public class Transfers {
             Households households,
             Territory territory,
             WaitingList waitingList,
-            ProposalWorkflow workflow,
+            BestDoctors bestDoctors,
             AuditTrail auditTrail,
             Clock clock,
             MatchingProperties settings,
@@ -63,7 +63,7 @@ public class Transfers {
         this.households = households;
         this.territory = territory;
         this.waitingList = waitingList;
-        this.workflow = workflow;
+        this.bestDoctors = bestDoctors;
         this.auditTrail = auditTrail;
         this.clock = clock;
         this.leadTime = leadTime;
@@ -116,6 +116,7 @@ public class Transfers {
                 .list();
         int prepared = 0;
         Set<Long> seen = new HashSet<>();
+        List<Long> toMatch = new java.util.ArrayList<>();
         for (Object[] t : due) {
             long transferId = (Long) t[0];
             long householdId = (Long) t[1];
@@ -137,11 +138,13 @@ public class Transfers {
                 if (formerDoctors
                         .proposeFormer(entryId, householdId, destination)
                         .isEmpty()) {
-                    workflow.proposeBest(entryId);
+                    toMatch.add(entryId);
                 }
             }
             prepared++;
         }
+        // one engine run per destination département for all these families (the doctors read once)
+        bestDoctors.proposeBest(toMatch);
         return prepared;
     }
 

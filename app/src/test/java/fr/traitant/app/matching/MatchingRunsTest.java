@@ -106,7 +106,8 @@ class MatchingRunsTest {
     }
 
     /** No commune: both ends at the intermediate road speed (40 km/h): minutes = 2 + 1.95 × km. */
-    final EngineZoneMatcher matcher = new EngineZoneMatcher(code -> java.util.Optional.empty(), 30, 10);
+    final EngineZoneMatcher matcher = new EngineZoneMatcher(
+            code -> java.util.Optional.empty(), 30, 10, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     /**
      * The worked example of docs/methodology/matching.md §5 on a line: doctors A (km 0) and B (km 20), 2 places each;

@@ -52,6 +52,9 @@ class NotificationsTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    BestDoctors bestDoctors;
+
+    @Autowired
     DoctorCapacities capacities;
 
     @Autowired
@@ -162,7 +165,7 @@ class NotificationsTest {
                 .param("h", household)
                 .update();
         long entry = waitingList.register(household, WaitingList.Source.ONLINE, Instant.now());
-        long proposal = workflow.proposeBest(entry).orElseThrow().value();
+        long proposal = bestDoctors.proposeBest(entry).orElseThrow().value();
 
         await(() -> !mailTo(doctorMail).isEmpty());
         MimeMessage toDoctor = mailTo(doctorMail).getFirst();
@@ -214,7 +217,8 @@ class NotificationsTest {
                 "Foyer Expire",
                 InseeCode.of("16102"),
                 List.of(new NewMember("Max", "Expire", LocalDate.of(1980, 1, 1), null, null, null)));
-        long proposal = workflow.proposeBest(waitingList.register(household, WaitingList.Source.ONLINE, Instant.now()))
+        long proposal = bestDoctors
+                .proposeBest(waitingList.register(household, WaitingList.Source.ONLINE, Instant.now()))
                 .orElseThrow()
                 .value();
         await(() -> !mailTo(doctorMail).isEmpty());

@@ -36,6 +36,9 @@ class ProposalWorkflowTest {
     ProposalWorkflow workflow;
 
     @Autowired
+    BestDoctors bestDoctors;
+
+    @Autowired
     DoctorCapacities capacities;
 
     @Autowired
@@ -68,7 +71,7 @@ class ProposalWorkflowTest {
         long entry = waitingHousehold("87085");
         long household = waitingList.get(entry).householdId();
         long doctor = doctor("87085", 5);
-        long proposal = workflow.proposeBest(entry).orElseThrow().value();
+        long proposal = bestDoctors.proposeBest(entry).orElseThrow().value();
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.PROPOSED);
         workflow.acceptAs(ProposalId.of(proposal), doctor);
         assertThat(capacities.capacity(doctor).orElseThrow().committed()).isEqualTo(1);
@@ -101,7 +104,7 @@ class ProposalWorkflowTest {
         long household = waitingList.get(entry).householdId();
         long first = doctor("24322", 1);
         long second = doctor("24322", 1);
-        long p1 = workflow.proposeBest(entry).orElseThrow().value();
+        long p1 = bestDoctors.proposeBest(entry).orElseThrow().value();
         long declining = jdbc.sql("select doctor_account_id from proposal where id = :id")
                 .param("id", p1)
                 .query(Long.class)
@@ -110,7 +113,7 @@ class ProposalWorkflowTest {
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.WAITING);
         assertThat(waitingList.get(entry).waitingSince()).isEqualTo(SINCE);
         // the next proposal goes to the other doctor, never back to the one who declined
-        long p2 = workflow.proposeBest(entry).orElseThrow().value();
+        long p2 = bestDoctors.proposeBest(entry).orElseThrow().value();
         long other = jdbc.sql("select doctor_account_id from proposal where id = :id")
                 .param("id", p2)
                 .query(Long.class)
@@ -123,14 +126,14 @@ class ProposalWorkflowTest {
         assertThat(waitingList.get(entry).status()).isEqualTo(WaitingList.Status.WAITING);
         assertThat(waitingList.get(entry).waitingSince()).isEqualTo(SINCE);
         // both doctors are now excluded
-        assertThat(workflow.proposeBest(entry)).isEmpty();
+        assertThat(bestDoctors.proposeBest(entry)).isEmpty();
     }
 
     @Test
     void proposals_past_their_deadline_expire_and_release_the_capacity() {
         long entry = waitingHousehold("46042");
         long doctor = doctor("46042", 3);
-        long proposal = workflow.proposeBest(entry).orElseThrow().value();
+        long proposal = bestDoctors.proposeBest(entry).orElseThrow().value();
         workflow.acceptAs(ProposalId.of(proposal), doctor);
         jdbc.sql("update proposal set deadline = now() - interval '1 minute' where id = :id")
                 .param("id", proposal)
