@@ -46,9 +46,19 @@ class DoctorRoster {
     private final Charter charter;
     private final Clock clock;
     private final boolean syntheticDoctors;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
+    /** Reads of a département's doctors before a match (tag {@code departement}): /actuator/metrics. */
+    static final String READS = "traitant.matching.doctors.reads";
 
     DoctorRoster(
-            CapacityRepository repository, Doctors doctors, Charter charter, Clock clock, MatchingProperties settings) {
+            CapacityRepository repository,
+            Doctors doctors,
+            Charter charter,
+            Clock clock,
+            MatchingProperties settings,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         boolean syntheticDoctors = settings.matching().syntheticDoctors();
         this.repository = repository;
         this.doctors = doctors;
@@ -81,6 +91,7 @@ class DoctorRoster {
      */
     @Transactional
     Map<String, DoctorProfile> refresh(String departement) {
+        meters.counter(READS, "departement", departement).increment();
         long started = System.nanoTime();
         Map<String, DoctorProfile> byRpps = new HashMap<>();
         for (DoctorProfile p : doctors.activeWithRppsInDepartement(departement)) {

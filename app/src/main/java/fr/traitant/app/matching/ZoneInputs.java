@@ -143,7 +143,7 @@ class ZoneInputs {
     }
 
     /** Crow-fly metres beyond which no trip is within the travel limit (the road model's bound). */
-    private double reachMetres() {
+    double reachMetres() {
         return fr.traitant.engine.matching.RoadTravelTimes.DEFAULT.reachMetres(maxMinutes);
     }
 
