@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * Parse-and-validate rate of the directory import: a generated national-extraction-like file (1,000,000 lines by
  * default, 80 % doctors, the rest other professions), decoded from UTF-8 bytes and validated line by line exactly as
  * the application does, without the database:
- * {@code java -cp benchmarks/target/benchmarks.jar fr.traitant.benchmarks.DirectoryImportFigures [lines]}.
+ * {@code java -cp benchmarks/target/benchmarks.jar fr.traitant.benchmarks.DirectoryImportFigures [lines]}; with
+ * {@code [lines] --write FILE} it only writes the generated file.
  */
 public final class DirectoryImportFigures {
 
@@ -50,6 +51,12 @@ public final class DirectoryImportFigures {
         communes.asList().forEach(c -> codes.add(c.code()));
         byte[] file = generate(lines, communes, new SplittableRandom(1));
         System.out.printf(Locale.ROOT, "Generated %,d lines (%.1f MB)%n", lines + 1, file.length / 1e6);
+        if (args.length > 2 && args[1].equals("--write")) {
+            // the file itself, e.g. for uploads under load (benchmarks/wrk/uploads)
+            java.nio.file.Files.write(java.nio.file.Path.of(args[2]), file);
+            System.out.println("Written to " + args[2]);
+            return;
+        }
         for (int run = 1; run <= 5; run++) {
             long start = System.nanoTime();
             long accepted = 0;
