@@ -28,21 +28,6 @@ public class BestDoctors {
         this.workflow = workflow;
     }
 
-    private static ZoneMatcher.Supply withRemaining(ZoneMatcher.Supply s, int remaining) {
-        return new ZoneMatcher.Supply(
-                s.doctorId(),
-                Math.max(0, remaining),
-                s.accepting(),
-                s.networkMember(),
-                s.lat(),
-                s.lon(),
-                s.communeCode(),
-                s.paediatrics(),
-                s.wheelchair(),
-                s.languages(),
-                s.complexCases());
-    }
-
     /** {@link #proposeBest(Collection)} for one waiting entry. */
     @Transactional
     public Optional<ProposalId> proposeBest(long entryId) {
@@ -78,25 +63,29 @@ public class BestDoctors {
         Map<Long, ProposalId> proposed = new java.util.LinkedHashMap<>();
         double reach = inputs.reachMetres();
         byDepartement.forEach((departement, demands) -> {
-            Map<Long, ZoneMatcher.Supply> supplies = new java.util.LinkedHashMap<>();
-            for (ZoneMatcher.Supply s :
-                    inputs.doctors(List.of(departement), demands, step -> {}).supplies()) {
-                supplies.put(s.doctorId(), s);
-            }
+            List<ZoneMatcher.Supply> supplies = new java.util.ArrayList<>(
+                    inputs.doctors(List.of(departement), demands, step -> {}).supplies());
+            Map<Long, Integer> indexOf = new java.util.HashMap<>();
+            for (int i = 0; i < supplies.size(); i++)
+                indexOf.put(supplies.get(i).doctorId(), i);
+            fr.traitant.engine.geo.SpatialIndex practices = fr.traitant.engine.geo.SpatialIndex.of(supplies.stream()
+                    .map(s -> new fr.traitant.engine.geo.GeoPoint(s.lat(), s.lon()))
+                    .toList());
             for (ZoneMatcher.Demand demand : demands) {
-                fr.traitant.engine.geo.GeoPoint home = new fr.traitant.engine.geo.GeoPoint(demand.lat(), demand.lon());
-                List<ZoneMatcher.Supply> near = supplies.values().stream()
-                        .filter(s ->
-                                home.distanceMetresTo(new fr.traitant.engine.geo.GeoPoint(s.lat(), s.lon())) <= reach)
-                        .toList();
+                List<ZoneMatcher.Supply> near = new java.util.ArrayList<>();
+                for (int i : practices.withinRadius(
+                        new fr.traitant.engine.geo.GeoPoint(demand.lat(), demand.lon()), reach)) {
+                    near.add(supplies.get(i));
+                }
                 for (ZoneMatcher.Assignment a :
                         matcher.match(List.of(demand), near, excluded).assignments()) {
                     proposed.put(
                             a.entryId(),
                             workflow.propose(a.entryId(), WorkflowDoctorId.of(a.doctorId()), Explanations.reason(a)));
                     // the places this family takes are no longer free for the next ones
-                    supplies.computeIfPresent(
-                            a.doctorId(), (id, s) -> withRemaining(s, s.remaining() - demand.people()));
+                    int i = java.util.Objects.requireNonNull(indexOf.get(a.doctorId()));
+                    supplies.set(
+                            i, supplies.get(i).withRemaining(supplies.get(i).remaining() - demand.people()));
                 }
             }
         });

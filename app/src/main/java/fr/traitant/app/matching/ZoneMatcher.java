@@ -51,7 +51,24 @@ interface ZoneMatcher {
             boolean paediatrics,
             boolean wheelchair,
             Set<String> languages,
-            boolean complexCases) {}
+            boolean complexCases) {
+
+        /** The same doctor with {@code remaining} places left (none below 0). */
+        Supply withRemaining(int remaining) {
+            return new Supply(
+                    doctorId,
+                    Math.max(0, remaining),
+                    accepting,
+                    networkMember,
+                    lat,
+                    lon,
+                    communeCode,
+                    paediatrics,
+                    wheelchair,
+                    languages,
+                    complexCases);
+        }
+    }
 
     /** A doctor nearer than the proposed one and why it was passed over (engine's reason name). */
     record PassedOver(long doctorId, double minutes, String reason) {}
