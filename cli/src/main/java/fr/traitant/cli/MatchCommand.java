@@ -297,6 +297,17 @@ public final class MatchCommand implements Callable<Integer> {
                             ? ""
                             : String.format(Locale.ROOT, " (gap %.3f %%)", 100 * cert.gap(c)));
         }
+        double minutes = cert.personCentiminutes() / 100.0;
+        if (cert.personMinutesProven() && cert.peopleProven())
+            o.printf(Locale.ROOT, "bound: person-minutes: %.2f, proven minimal%n", minutes);
+        else if (cert.personCentiminutesBound().isPresent())
+            o.printf(
+                    Locale.ROOT,
+                    "bound: person-minutes: %.2f, at least %.2f (gap %.3f %%)%n",
+                    minutes,
+                    cert.personCentiminutesBound().getAsLong() / 100.0,
+                    100 * cert.personMinutesGap().orElse(0));
+        else o.printf(Locale.ROOT, "bound: person-minutes: %.2f, no proven lower bound for this instance%n", minutes);
         o.println(
                 st.provenOptimal()
                         ? "optimality: proven (people per priority class up to their bounds, then person-minutes)"

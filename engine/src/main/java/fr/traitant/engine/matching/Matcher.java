@@ -232,6 +232,17 @@ public final class Matcher {
         // large components: class by class, flow bound first, SCIP only where the bound is not reached; one at a
         // time (they change the shared state in place)
         int limit = ProblemIndex.effectiveLimit(options.candidateLimit(), nh, nd);
+        // the person-minutes bound: each component's own value when proven, else its relaxation's (staged solver)
+        long minutesBound = 0;
+        boolean bounded = heuristicHouseholds == 0 && (limit == Integer.MAX_VALUE || components == 1);
+        for (int k = 0; k < nSmall && bounded; k++) {
+            if (cpSatOn && small.get(k).length > BNB_HOUSEHOLDS) continue;
+            ExactSolver.Outcome o = outcomes[k];
+            CpSatComponentSolver.Result c = exact[k];
+            if ((o != null && o.provenOptimal()) || (c != null && c.objectiveProven()))
+                minutesBound += valueOf(st, small.get(k));
+            else bounded = false;
+        }
         for (int k = 0; k < nSmall; k++) {
             if (!(cpSatOn && small.get(k).length > BNB_HOUSEHOLDS)) continue;
             StagedSolver.Outcome o = StagedSolver.solve(
@@ -242,6 +253,9 @@ public final class Matcher {
                     CHAIN_NODES,
                     CHAIN_WORK);
             orToolsComponents += o.integerStages() > 0 ? 1 : 0;
+            if (o.minutesProven()) minutesBound += valueOf(st, small.get(k)); // its own bound
+            else if (o.minutesBound() >= 0) minutesBound += o.minutesBound();
+            else bounded = false;
             if (o.peopleProven() && o.minutesProven()) proven++;
             if (o.peopleProven()) for (int h : small.get(k)) provenHousehold[h] = true;
             else if (!o.peopleProven()) heuristicHouseholds += small.get(k).length;
@@ -253,13 +267,23 @@ public final class Matcher {
             }
         }
         progress.onProgress("exact", nSmall, nSmall);
+        // households alone in their component: served at their cheapest eligible doctor (the row's first) or not at all
+        for (int h = 0; h < nh && bounded; h++) {
+            if (p.slotStart[h + 1] == p.slotStart[h] || count[find(parent, h)] != 1) continue;
+            if (st.slot[h] >= 0 && st.slot[h] != p.slotStart[h]) bounded = false;
+            else if (st.slot[h] >= 0) minutesBound += (long) p.size[h] * p.slotCm[st.slot[h]];
+        }
+        long[] beforeRoom = st.objective();
         MatchState result = placeWhereRoomIsLeft(st);
+        // places given afterwards change the people served: the bound was for the people before
+        if (!java.util.Arrays.equals(beforeRoom, result.objective())) bounded = false;
         progress.onProgress("bound", 0, 5);
         Certificate certificate = certificate(
                 result,
                 limit,
                 heuristicHouseholds == 0 && nSmall == proven && limit == Integer.MAX_VALUE,
-                provenHousehold);
+                provenHousehold,
+                bounded ? java.util.OptionalLong.of(minutesBound) : java.util.OptionalLong.empty());
         progress.onProgress("bound", 5, 5);
         SolveStatistics stats = new SolveStatistics(
                 nh,
@@ -370,7 +394,11 @@ public final class Matcher {
      * are independent, so the bounds add up.
      */
     static Certificate certificate(
-            MatchState st, int candidateLimit, boolean componentsProven, boolean[] provenHousehold) {
+            MatchState st,
+            int candidateLimit,
+            boolean componentsProven,
+            boolean[] provenHousehold,
+            java.util.OptionalLong minutesBound) {
         long[] objective = st.objective();
         long[] served = java.util.Arrays.copyOf(objective, 5);
         boolean rowsComplete = candidateLimit == Integer.MAX_VALUE;
@@ -387,7 +415,12 @@ public final class Matcher {
             b.add(bound[k]);
         }
         boolean peopleProven = java.util.Arrays.equals(served, bound);
-        return new Certificate(s, b, peopleProven && componentsProven);
+        return new Certificate(
+                s,
+                b,
+                peopleProven && componentsProven,
+                objective[5],
+                peopleProven ? minutesBound : java.util.OptionalLong.empty());
     }
 
     /** OR-Tools is an optional dependency: absent classes or native library mean pure Java only. */
@@ -406,6 +439,13 @@ public final class Matcher {
     private static boolean anyUnproven(ExactSolver.@Nullable Outcome[] outcomes) {
         for (ExactSolver.Outcome o : outcomes) if (o == null || !o.provenOptimal()) return true;
         return false;
+    }
+
+    /** Person-centiminutes of the households {@code hh} as the state serves them. */
+    private static long valueOf(MatchState st, int[] hh) {
+        long v = 0;
+        for (int h : hh) if (st.slot[h] >= 0) v += (long) st.p.size[h] * st.p.slotCm[st.slot[h]];
+        return v;
     }
 
     /** People served per class 1..5 and person-centiminutes of an assignment of a component. */

@@ -164,18 +164,6 @@ final class ScipComponentSolver {
         }
     }
 
-    /** Minimises person-centiminutes over the whole component, every class at {@code fixed}. */
-    static @Nullable Stage minutesStage(MatchState st, int[] hh, long[] fixed, long nodes) {
-        StageModel m = StageModel.of(st, hh, hh);
-        if (m == null) return null;
-        try {
-            for (int j = 0; j < 5; j++) m.atLeast(j, fixed[j]);
-            return m.solve(5, false, nodes);
-        } finally {
-            m.solver.delete();
-        }
-    }
-
     /** One Boolean per eligible, non-forbidden pair of the households {@code sub}; capacities of the whole component. */
     private static final class StageModel {
         final MPSolver solver;

@@ -16,9 +16,9 @@ import java.util.Arrays;
  *       deterministic node limit and no optimality gap;</li>
  *   <li>the lower classes are put back by the heuristic's insertion (nearest doctor with room, else an ejection
  *       chain that moves served households without unserving any), and the next class starts from there;</li>
- *   <li>last, person-minutes are minimised by SCIP with the people per class fixed, when the component is small
- *       enough for it ({@link #MINUTES_HOUSEHOLDS}, {@link #MINUTES_PAIRS}) and every household's row holds all its
- *       eligible doctors (over capped rows, tried on 5,000 households, SCIP ran more than ten minutes).</li>
+ *   <li>last, with the people of every class proven, person-minutes: bounded by the linear relaxation (a
+ *       minimum-cost flow over every eligible pair), improved by rounding it, and proven by integer programmes over
+ *       the pairs that reduced-cost fixing leaves, on components small enough ({@link MinutesStage}).</li>
  * </ol>
  *
  * <p>A class solved by SCIP is proven only when SCIP proves it and either every household of the component has all
@@ -27,17 +27,12 @@ import java.util.Arrays;
  */
 public final class StagedSolver {
 
-    /** Outcome: classes proven, stages that needed SCIP, person-minutes proven. */
-    public record Outcome(boolean peopleProven, boolean minutesProven, int integerStages) {}
-
-    /** Person-minutes are minimised by SCIP up to this many households (above: the heuristic's local search only)… */
-    static final int MINUTES_HOUSEHOLDS = 1_000;
     /**
-     * …and this many eligible pairs (SCIP variables). The stage's time is hard to predict: on 2,000 households,
-     * 39,664 pairs took 85 s (and proved the optimum), another random 2,000-household instance and a zone of 2,000
-     * households with 2,000 doctors in reach ran for more than ten minutes — hence 1,000 households.
+     * Outcome: classes proven, person-minutes proven, the person-centiminutes bound of the people served (the
+     * relaxation's, {@link MinutesStage}; -1 when not computed: people not proven, or OR-Tools absent), stages that
+     * needed SCIP.
      */
-    static final long MINUTES_PAIRS = 60_000;
+    public record Outcome(boolean peopleProven, boolean minutesProven, long minutesBound, int integerStages) {}
 
     /** Local-search sweeps on person-minutes after the classes changed. */
     public static final int POLISH_PASSES = 20;
@@ -76,7 +71,7 @@ public final class StagedSolver {
             integerStages++;
             int[] sub = Arrays.stream(hh).filter(h -> p.priority[h] <= k + 1).toArray();
             ScipComponentSolver.Stage r = ScipComponentSolver.peopleStage(st, hh, sub, k, fixed, nodesPerStage);
-            if (r == null) return new Outcome(false, false, integerStages);
+            if (r == null) return new Outcome(false, false, -1, integerStages);
             long value = served[k];
             if (r.value() > served[k]) {
                 // the lower classes make room, then come back where they can
@@ -100,19 +95,15 @@ public final class StagedSolver {
         new HeuristicSolver(st, chainNodes, chainWork)
                 .polish(POLISH_PASSES, fr.traitant.engine.matching.ProgressListener.NONE);
         boolean minutesProven = false;
-        long pairs = 0;
-        for (int h : hh) pairs += p.slotStart[h + 1] - p.slotStart[h];
-        if (peopleProven && rowsComplete && hh.length <= MINUTES_HOUSEHOLDS && pairs <= MINUTES_PAIRS) {
-            ScipComponentSolver.Stage r = ScipComponentSolver.minutesStage(st, hh, fixed, nodesPerStage);
-            if (r != null) {
-                if (r.value() < served(st, hh)[5]) {
-                    for (int h : hh) st.unassign(h);
-                    for (int i = 0; i < hh.length; i++) if (r.slots()[i] >= 0) st.assign(hh[i], r.slots()[i]);
-                }
-                minutesProven = r.proven();
+        long minutesBound = -1;
+        if (peopleProven) {
+            MinutesStage.Outcome m = MinutesStage.solve(st, hh, rowsComplete, nodesPerStage, chainNodes, chainWork);
+            if (m != null) {
+                minutesProven = m.proven();
+                minutesBound = m.bound();
             }
         }
-        return new Outcome(peopleProven, minutesProven, integerStages);
+        return new Outcome(peopleProven, minutesProven, minutesBound, integerStages);
     }
 
     /**

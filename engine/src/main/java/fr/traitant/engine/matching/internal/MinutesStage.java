@@ -1,0 +1,450 @@
+package fr.traitant.engine.matching.internal;
+
+import com.google.ortools.graph.MinCostFlow;
+import com.google.ortools.graph.MinCostFlowBase;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import fr.traitant.engine.matching.ProgressListener;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Person-minutes of one component, the people per class fixed at their proven optimum, minimised and proven by the
+ * linear relaxation and reduced-cost fixing.
+ *
+ * <ol>
+ *   <li><b>Bound.</b> With households splittable (in whole people), the problem is a minimum-cost flow: class k (supply
+ *       exactly S_k, the people the solution serves) → household (capacity = size) → doctor (cost = trip in
+ *       centiminutes per person) → sink (capacity = places). Solved by OR-Tools' cost-scaling {@code MinCostFlow};
+ *       its optimum L bounds the person-minutes of every assignment serving S_k people of each class.</li>
+ *   <li><b>Every eligible pair counts.</b> Node potentials are the shortest distances in the optimal flow's residual
+ *       graph (Bellman–Ford with a queue: no negative cycle at the optimum). A pair outside the rows with a negative
+ *       reduced cost {@code trip + π(household) − π(doctor)} is added and the flow solved again (column generation);
+ *       when none is left, L is the relaxation's optimum over every eligible pair.</li>
+ *   <li><b>Reduced-cost fixing.</b> For any flow f with the same supplies, {@code cost(f) = L + Σ rc_a (f_a − f*_a)}
+ *       with every term non-negative; serving household h by doctor d therefore costs at least
+ *       {@code L + size_h · rc_hd}. With the incumbent's value U, a pair with {@code size_h · rc_hd > U − L} is in no
+ *       assignment as good as the incumbent, hence in no optimum: it is left out.</li>
+ *   <li><b>Integer programme</b> (SCIP, zero gap, node limit) over the pairs left, people per class as equalities,
+ *       warm-started from the incumbent. Its optimum is the component's minimum person-minutes.</li>
+ * </ol>
+ */
+final class MinutesStage {
+
+    /**
+     * @param proven the person-minutes are proven minimal
+     * @param bound the relaxation's optimum L (centiminutes)
+     * @param before the incumbent's person-centiminutes
+     * @param after the person-centiminutes of the solution returned
+     * @param pairsKept pairs left after reduced-cost fixing (variables of the integer programme)
+     * @param pairsPriced pairs outside the rows the column generation added
+     */
+    record Outcome(boolean proven, long bound, long before, long after, int pairsKept, int pairsPriced) {}
+
+    /** Rounds of column generation before the stage gives up proving (each solves the flow again). */
+    static final int PRICING_ROUNDS = 30;
+
+    private final MatchState st;
+    private final ProblemIndex p;
+    private final int[] hh;
+    private final long[] people;
+    /** Pair arcs: local household, global doctor, cost (cm incl. preference), slot (-1 outside the rows). */
+    private int[] arcH = new int[16], arcD = new int[16], arcCost = new int[16], arcSlot = new int[16];
+
+    private int arcs;
+    /** Local doctor number of each global doctor (-1: not in the flow), and per local doctor: global, places. */
+    private final int[] localDoctor;
+
+    private int[] doctor = new int[16], places = new int[16];
+    private int doctors;
+    /** After {@link #solveFlow}: flow per arc (classes, pairs, doctors) and potentials per node. */
+    private long[] pairFlow = new long[0];
+
+    private long[] dist = new long[0];
+    private long lpCost;
+
+    private MinutesStage(MatchState st, int[] hh) {
+        this.st = st;
+        this.p = st.p;
+        this.hh = hh;
+        long[] served = StagedSolver.served(st, hh);
+        this.people = Arrays.copyOf(served, 5);
+        localDoctor = new int[p.doctorCount()];
+        Arrays.fill(localDoctor, -1);
+        int[] ds = st.doctorsOf(hh);
+        int[] cap = st.capacityFor(hh, ds);
+        for (int j = 0; j < ds.length; j++) addDoctor(ds[j], cap[j]);
+        for (int i = 0; i < hh.length; i++) {
+            int h = hh[i];
+            for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
+                if (!st.forbidden[s]) addArc(i, p.slotDoctor[s], p.slotCm[s], s);
+            }
+        }
+    }
+
+    /**
+     * Minimises the component's person-minutes with its people per class fixed (they must be proven optimal), in
+     * place: the relaxation's bound first, then its rounding, then — for components of at most
+     * {@link #PROOF_HOUSEHOLDS} households and {@link #PROOF_PAIRS} pairs — integer programmes over the pairs within
+     * a growing threshold of reduced cost. Null when OR-Tools' flow is not available.
+     *
+     * @param rowsComplete every household's row holds all its eligible doctors (no column generation needed)
+     * @param nodes SCIP node limit per integer programme
+     */
+    static @Nullable Outcome solve(
+            MatchState st, int[] hh, boolean rowsComplete, long nodes, int chainNodes, int chainWork) {
+        if (!fr.traitant.engine.OrTools.available()) return null;
+        MinutesStage m = new MinutesStage(st, hh);
+        long before = StagedSolver.served(st, hh)[5];
+        int rowArcs = m.arcs;
+        boolean complete = true; // every eligible pair priced
+        for (int round = 0; ; round++) {
+            if (!m.solveFlow()) return null;
+            if (rowsComplete) break;
+            if (round == PRICING_ROUNDS) {
+                complete = false;
+                break;
+            }
+            if (m.price() == 0) break;
+        }
+        int priced = m.arcs - rowArcs;
+        m.roundFlow(chainNodes, chainWork);
+        long value = StagedSolver.served(st, hh)[5];
+        if (value < m.lpCost)
+            throw new IllegalStateException("relaxation above a feasible solution: " + m.lpCost + " > " + value);
+        if (value == m.lpCost) return new Outcome(complete, m.lpCost, before, value, 0, priced);
+        if (hh.length > PROOF_HOUSEHOLDS || rowArcs > PROOF_PAIRS)
+            return new Outcome(false, m.lpCost, before, value, 0, priced);
+        // integer programmes over the pairs within a threshold tau of reduced cost (and the incumbent's): when the
+        // optimum over them is within tau of the bound, no pair left out can do better. tau grows from 0 (the
+        // relaxation's support: a good solution quickly) to the gap (the proof), each programme starting from the last
+        int[] incumbent = new int[hh.length];
+        for (int i = 0; i < hh.length; i++) incumbent[i] = st.slot[hh[i]];
+        long tau = 0;
+        boolean proven = false;
+        int kept = 0;
+        while (true) {
+            boolean[] keep = m.fixByReducedCost(tau, incumbent);
+            kept = 0;
+            for (boolean k : keep) if (k) kept++;
+            Mip mip = m.integerProgramme(keep, incumbent, nodes);
+            if (mip == null) return new Outcome(false, m.lpCost, before, value, 0, priced);
+            long v = m.value(mip.slots());
+            if (v >= 0 && v < value) {
+                incumbent = mip.slots();
+                value = v;
+            }
+            if (!mip.proven()) break;
+            if (value - m.lpCost <= tau) {
+                proven = true;
+                break;
+            }
+            tau = Math.min(value - m.lpCost, Math.max(TAU_START, tau * 4));
+        }
+        for (int h : hh) st.unassign(h);
+        for (int i = 0; i < hh.length; i++) if (incumbent[i] >= 0) st.assign(hh[i], incumbent[i]);
+        // a pair outside the rows within the gap could be in a better solution: not proven then
+        boolean outside = !rowsComplete && m.outsidePairsWithin(value - m.lpCost);
+        for (int a = 0; a < m.arcs; a++) if (m.arcSlot[a] < 0 && m.size(a) * m.reducedCost(a) <= tau) outside = true;
+        return new Outcome(complete && proven && !outside, m.lpCost, before, value, kept, priced);
+    }
+
+    /** Integer programmes only up to this many households… */
+    static final int PROOF_HOUSEHOLDS = 2_000;
+    /** …and this many pairs in the rows (measured: 2,000 households and 39,664 pairs proven in 35 s). */
+    static final int PROOF_PAIRS = 60_000;
+    /** The second threshold of reduced cost (centiminutes); each next one is four times the last, up to the gap. */
+    static final long TAU_START = 1_000;
+
+    /**
+     * An incumbent from the relaxation, class by class 1..5: each household of the class that the flow serves whole, by
+     * one doctor of its row, takes that doctor; the others of the class are seated next — those the flow serves in part first, then the incumbent's, then
+     * the rest, the largest first (small households fill the places left), at their nearest doctor with room (the
+     * incumbent's own doctor for its households), then chains of whole-household moves ({@link ChainSearch}) up to
+     * the class's people — and local search follows. Kept when it serves the same people per class at fewer
+     * person-minutes; otherwise the component is put back as it was.
+     */
+    private void roundFlow(int chainNodes, int chainWork) {
+        int nh = hh.length;
+        int[] saved = new int[nh];
+        for (int i = 0; i < nh; i++) saved[i] = st.slot[hh[i]];
+        long before = StagedSolver.served(st, hh)[5];
+        int[] first = arcsByHousehold();
+        for (int h : hh) st.unassign(h);
+        boolean[] part = new boolean[nh];
+        for (int k = 0; k < 5; k++) {
+            final int kk = k;
+            long served = 0;
+            for (int i = 0; i < nh; i++) {
+                if (p.priority[hh[i]] != k + 1) continue;
+                for (int x = first[i]; x < first[i + 1]; x++) {
+                    int a = sortedArc[x];
+                    if (pairFlow[a] == 0) continue;
+                    if (pairFlow[a] == p.size[hh[i]] && arcSlot[a] >= 0 && st.remaining[arcD[a]] >= p.size[hh[i]]) {
+                        st.assign(hh[i], arcSlot[a]);
+                        served += p.size[hh[i]];
+                    } else part[i] = true;
+                }
+            }
+            int[] order = IntStream.range(0, nh)
+                    .filter(i -> p.priority[hh[i]] == kk + 1 && st.slot[hh[i]] < 0)
+                    .boxed()
+                    .sorted(Comparator.<Integer>comparingInt(i -> part[i] ? 0 : saved[i] >= 0 ? 1 : 2)
+                            .thenComparingInt(i -> -p.size[hh[i]])
+                            .thenComparingInt(i -> p.rank[hh[i]]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+            for (int i : order) {
+                if (served >= people[k]) break;
+                int h = hh[i];
+                if (served + p.size[h] > people[k]) continue;
+                int s = !part[i] && saved[i] >= 0 && st.remaining[p.slotDoctor[saved[i]]] >= p.size[h]
+                        ? saved[i]
+                        : st.bestFreeSlot(h);
+                if (s < 0) continue;
+                st.assign(h, s);
+                served += p.size[h];
+            }
+            if (served < people[k]) new ChainSearch(st, hh).fill(hh, k, served, people[k]);
+        }
+        long[] now = StagedSolver.served(st, hh);
+        if (Arrays.equals(Arrays.copyOf(now, 5), people)) {
+            new HeuristicSolver(st, chainNodes, chainWork).polish(StagedSolver.POLISH_PASSES, ProgressListener.NONE);
+            now = StagedSolver.served(st, hh);
+            if (Arrays.equals(Arrays.copyOf(now, 5), people) && now[5] < before) return;
+        }
+        for (int h : hh) st.unassign(h);
+        for (int i = 0; i < nh; i++) if (saved[i] >= 0) st.assign(hh[i], saved[i]);
+    }
+
+    private long size(int a) {
+        return p.size[hh[arcH[a]]];
+    }
+
+    private void addDoctor(int d, int cap) {
+        if (doctors == doctor.length) {
+            doctor = Arrays.copyOf(doctor, doctors * 2);
+            places = Arrays.copyOf(places, doctors * 2);
+        }
+        localDoctor[d] = doctors;
+        doctor[doctors] = d;
+        places[doctors++] = cap;
+    }
+
+    private void addArc(int i, int d, int cost, int slot) {
+        if (arcs == arcH.length) {
+            int n = arcs * 2;
+            arcH = Arrays.copyOf(arcH, n);
+            arcD = Arrays.copyOf(arcD, n);
+            arcCost = Arrays.copyOf(arcCost, n);
+            arcSlot = Arrays.copyOf(arcSlot, n);
+        }
+        arcH[arcs] = i;
+        arcD[arcs] = d;
+        arcCost[arcs] = cost;
+        arcSlot[arcs++] = slot;
+    }
+
+    // nodes: 0..4 classes, 5 sink, 6.. households, then doctors
+    private int householdNode(int i) {
+        return 6 + i;
+    }
+
+    private int doctorNode(int j) {
+        return 6 + hh.length + j;
+    }
+
+    /** Solves the relaxation over the current arcs; false when OR-Tools' flow is not available or fails. */
+    private boolean solveFlow() {
+        int nh = hh.length, nodes = 6 + nh + doctors;
+        MinCostFlow f;
+        try {
+            f = new MinCostFlow(nodes, nh + arcs + doctors);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            return false;
+        }
+        try {
+            long total = 0;
+            for (int k = 0; k < 5; k++) {
+                f.setNodeSupply(k, people[k]);
+                total += people[k];
+            }
+            f.setNodeSupply(5, -total);
+            for (int i = 0; i < nh; i++)
+                f.addArcWithCapacityAndUnitCost(p.priority[hh[i]] - 1, householdNode(i), p.size[hh[i]], 0);
+            for (int a = 0; a < arcs; a++)
+                f.addArcWithCapacityAndUnitCost(
+                        householdNode(arcH[a]), doctorNode(localDoctor[arcD[a]]), p.size[hh[arcH[a]]], arcCost[a]);
+            for (int j = 0; j < doctors; j++) f.addArcWithCapacityAndUnitCost(doctorNode(j), 5, places[j], 0);
+            if (f.solve() != MinCostFlowBase.Status.OPTIMAL) return false;
+            lpCost = f.getOptimalCost();
+            int total2 = f.getNumArcs();
+            int[] tail = new int[total2], head = new int[total2];
+            long[] cost = new long[total2], flow = new long[total2], cap = new long[total2];
+            for (int a = 0; a < total2; a++) {
+                tail[a] = f.getTail(a);
+                head[a] = f.getHead(a);
+                cost[a] = f.getUnitCost(a);
+                flow[a] = f.getFlow(a);
+                cap[a] = f.getCapacity(a);
+            }
+            pairFlow = Arrays.copyOfRange(flow, nh, nh + arcs);
+            dist = ResidualPotentials.of(nodes, tail, head, cost, flow, cap);
+            return true;
+        } finally {
+            f.delete();
+        }
+    }
+
+    private long potentialOfDoctor(int d) {
+        int j = localDoctor[d];
+        return j < 0 ? 0 : dist[doctorNode(j)];
+    }
+
+    /** Adds the pairs outside the flow with a negative reduced cost; returns how many. */
+    private int price() {
+        int[] added = {0};
+        outsidePairs((i, d, cost, rc) -> {
+            if (rc >= 0) return true;
+            if (localDoctor[d] < 0) addDoctor(d, st.remaining[d]);
+            addArc(i, d, cost, p.slotOf(hh[i], d));
+            added[0]++;
+            return true;
+        });
+        return added[0];
+    }
+
+    /** True when an eligible pair outside the flow (hence outside the rows) is within {@code gap}. */
+    private boolean outsidePairsWithin(long gap) {
+        boolean[] found = {false};
+        outsidePairs((i, d, cost, rc) -> !(found[0] = p.size[hh[i]] * rc <= gap));
+        return found[0];
+    }
+
+    /** A pair outside the flow: household (local), doctor (global), cost, reduced cost; false to stop. */
+    private interface OutsidePair {
+        boolean visit(int i, int d, int cost, long rc);
+    }
+
+    /** Every eligible pair outside the flow whose doctor has room for the household, household by household. */
+    private void outsidePairs(OutsidePair visitor) {
+        int[] mark = new int[p.doctorCount()];
+        int[] firstArc = arcsByHousehold();
+        for (int i = 0; i < hh.length; i++) {
+            int h = hh[i];
+            for (int a = firstArc[i]; a < firstArc[i + 1]; a++) mark[arcD[sortedArc[a]]] = i + 1;
+            long ph = dist[householdNode(i)];
+            for (long x : p.doctorsWithin(h, Integer.MAX_VALUE)) {
+                int d = (int) x, cost = (int) (x >>> 32);
+                if (mark[d] == i + 1 || !p.eligiblePair(h, d)) continue;
+                int j = localDoctor[d];
+                if ((j >= 0 ? places[j] : st.remaining[d]) < p.size[h]) continue;
+                if (!visitor.visit(i, d, cost, cost + ph - potentialOfDoctor(d))) return;
+            }
+        }
+    }
+
+    private int[] sortedArc = new int[0];
+
+    /** Arcs sorted by household: {@code sortedArc[first[i] .. first[i+1])}. */
+    private int[] arcsByHousehold() {
+        int[] first = new int[hh.length + 1];
+        for (int a = 0; a < arcs; a++) first[arcH[a] + 1]++;
+        for (int i = 0; i < hh.length; i++) first[i + 1] += first[i];
+        int[] fill = Arrays.copyOf(first, hh.length);
+        sortedArc = new int[arcs];
+        for (int a = 0; a < arcs; a++) sortedArc[fill[arcH[a]]++] = a;
+        return first;
+    }
+
+    private long reducedCost(int a) {
+        return arcCost[a] + dist[householdNode(arcH[a])] - dist[doctorNode(localDoctor[arcD[a]])];
+    }
+
+    /** Pairs in some assignment at most {@code gap} above the bound: used by the flow, or size × rc ≤ gap. */
+    private boolean[] fixByReducedCost(long gap, int[] incumbent) {
+        boolean[] keep = new boolean[arcs];
+        for (int a = 0; a < arcs; a++) {
+            keep[a] = pairFlow[a] > 0 || size(a) * reducedCost(a) <= gap || incumbent[arcH[a]] == arcSlot[a];
+        }
+        return keep;
+    }
+
+    /** The integer programme's solution (slot per household, -1 unserved) and whether SCIP proved it optimal. */
+    private record Mip(int[] slots, boolean proven) {}
+
+    /**
+     * Person-centiminutes of an assignment of the component, after checking it in whole numbers (the places, the
+     * people per class); -1 when it breaks one (no trust in the solver's floating point).
+     */
+    private long value(int[] slots) {
+        int[] load = new int[doctors];
+        long[] served = new long[5];
+        long v = 0;
+        for (int i = 0; i < hh.length; i++) {
+            if (slots[i] < 0) continue;
+            int h = hh[i], j = localDoctor[p.slotDoctor[slots[i]]];
+            if (j < 0 || (load[j] += p.size[h]) > places[j]) return -1;
+            served[p.priority[h] - 1] += p.size[h];
+            v += (long) p.size[h] * p.slotCm[slots[i]];
+        }
+        return Arrays.equals(served, people) ? v : -1;
+    }
+
+    /**
+     * SCIP over the kept pairs of the rows, warm-started from the incumbent; the incumbent when SCIP finds nothing.
+     * Null when SCIP is not available.
+     */
+    private @Nullable Mip integerProgramme(boolean[] keep, int[] incumbent, long nodes) {
+        MPSolver solver = MPSolver.createSolver("SCIP");
+        if (solver == null) return null;
+        try {
+            solver.setSolverSpecificParametersAsString("limits/totalnodes = " + nodes + "\n");
+            int nh = hh.length;
+            MPConstraint[] one = new MPConstraint[nh];
+            MPConstraint[] capacity = new MPConstraint[doctors];
+            MPConstraint[] cls = new MPConstraint[5];
+            for (int k = 0; k < 5; k++) cls[k] = solver.makeConstraint(people[k], people[k]);
+            int[] var = new int[arcs];
+            int n = 0;
+            for (int a = 0; a < arcs; a++) if (keep[a] && arcSlot[a] >= 0) var[n++] = a;
+            MPVariable[] x = new MPVariable[n];
+            MPObjective obj = solver.objective();
+            double[] hint = new double[n];
+            for (int y = 0; y < n; y++) {
+                int a = var[y], i = arcH[a], h = hh[i], j = localDoctor[arcD[a]];
+                x[y] = solver.makeBoolVar("");
+                if (one[i] == null) one[i] = solver.makeConstraint(0, 1);
+                one[i].setCoefficient(x[y], 1);
+                if (capacity[j] == null) capacity[j] = solver.makeConstraint(0, places[j]);
+                capacity[j].setCoefficient(x[y], p.size[h]);
+                cls[p.priority[h] - 1].setCoefficient(x[y], p.size[h]);
+                obj.setCoefficient(x[y], (double) p.size[h] * arcCost[a]);
+                hint[y] = incumbent[i] == arcSlot[a] ? 1 : 0;
+            }
+            obj.setMinimization();
+            solver.setHint(x, hint);
+            var params = new com.google.ortools.linearsolver.MPSolverParameters();
+            params.setDoubleParam(com.google.ortools.linearsolver.MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
+            MPSolver.ResultStatus status = solver.solve(params);
+            if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
+                return new Mip(incumbent, false);
+            }
+            int[] slots = new int[nh];
+            Arrays.fill(slots, -1);
+            for (int y = 0; y < n; y++) {
+                if (x[y].solutionValue() > 0.5) {
+                    if (slots[arcH[var[y]]] >= 0) return new Mip(incumbent, false);
+                    slots[arcH[var[y]]] = arcSlot[var[y]];
+                }
+            }
+            return new Mip(slots, status == MPSolver.ResultStatus.OPTIMAL);
+        } finally {
+            solver.delete();
+        }
+    }
+}
