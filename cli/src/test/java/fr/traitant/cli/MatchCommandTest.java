@@ -72,6 +72,7 @@ class MatchCommandTest {
                         "H3",
                         "bound: priority 1: served 2 of at most 2",
                         "bound: priority 3: served 0 of at most 0",
+                        "bound: person-minutes: 34.00, proven minimal",
                         "optimality: proven");
     }
 
