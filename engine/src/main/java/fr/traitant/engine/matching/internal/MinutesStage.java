@@ -6,10 +6,7 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
-import fr.traitant.engine.matching.ProgressListener;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -161,64 +158,20 @@ final class MinutesStage {
     static final long TAU_START = 1_000;
 
     /**
-     * An incumbent from the relaxation, class by class 1..5: each household of the class that the flow serves whole, by
-     * one doctor of its row, takes that doctor; the others of the class are seated next — those the flow serves in part first, then the incumbent's, then
-     * the rest, the largest first (small households fill the places left), at their nearest doctor with room (the
-     * incumbent's own doctor for its households), then chains of whole-household moves ({@link ChainSearch}) up to
-     * the class's people — and local search follows. Kept when it serves the same people per class at fewer
-     * person-minutes; otherwise the component is put back as it was.
+     * The flow read per household for {@link FlowRounding}: the slot of the row's doctor that serves it whole (-1
+     * when none), and whether it serves it in part.
      */
     private void roundFlow(int chainNodes, int chainWork) {
         int nh = hh.length;
-        int[] saved = new int[nh];
-        for (int i = 0; i < nh; i++) saved[i] = st.slot[hh[i]];
-        long before = StagedSolver.served(st, hh)[5];
-        int[] first = arcsByHousehold();
-        for (int h : hh) st.unassign(h);
+        int[] whole = new int[nh];
         boolean[] part = new boolean[nh];
-        for (int k = 0; k < 5; k++) {
-            final int kk = k;
-            long served = 0;
-            for (int i = 0; i < nh; i++) {
-                if (p.priority[hh[i]] != k + 1) continue;
-                for (int x = first[i]; x < first[i + 1]; x++) {
-                    int a = sortedArc[x];
-                    if (pairFlow[a] == 0) continue;
-                    if (pairFlow[a] == p.size[hh[i]] && arcSlot[a] >= 0 && st.remaining[arcD[a]] >= p.size[hh[i]]) {
-                        st.assign(hh[i], arcSlot[a]);
-                        served += p.size[hh[i]];
-                    } else part[i] = true;
-                }
-            }
-            int[] order = IntStream.range(0, nh)
-                    .filter(i -> p.priority[hh[i]] == kk + 1 && st.slot[hh[i]] < 0)
-                    .boxed()
-                    .sorted(Comparator.<Integer>comparingInt(i -> part[i] ? 0 : saved[i] >= 0 ? 1 : 2)
-                            .thenComparingInt(i -> -p.size[hh[i]])
-                            .thenComparingInt(i -> p.rank[hh[i]]))
-                    .mapToInt(Integer::intValue)
-                    .toArray();
-            for (int i : order) {
-                if (served >= people[k]) break;
-                int h = hh[i];
-                if (served + p.size[h] > people[k]) continue;
-                int s = !part[i] && saved[i] >= 0 && st.remaining[p.slotDoctor[saved[i]]] >= p.size[h]
-                        ? saved[i]
-                        : st.bestFreeSlot(h);
-                if (s < 0) continue;
-                st.assign(h, s);
-                served += p.size[h];
-            }
-            if (served < people[k]) new ChainSearch(st, hh).fill(hh, k, served, people[k]);
+        Arrays.fill(whole, -1);
+        for (int a = 0; a < arcs; a++) {
+            if (pairFlow[a] == 0) continue;
+            if (pairFlow[a] == p.size[hh[arcH[a]]] && arcSlot[a] >= 0) whole[arcH[a]] = arcSlot[a];
+            else part[arcH[a]] = true;
         }
-        long[] now = StagedSolver.served(st, hh);
-        if (Arrays.equals(Arrays.copyOf(now, 5), people)) {
-            new HeuristicSolver(st, chainNodes, chainWork).polish(StagedSolver.POLISH_PASSES, ProgressListener.NONE);
-            now = StagedSolver.served(st, hh);
-            if (Arrays.equals(Arrays.copyOf(now, 5), people) && now[5] < before) return;
-        }
-        for (int h : hh) st.unassign(h);
-        for (int i = 0; i < nh; i++) if (saved[i] >= 0) st.assign(hh[i], saved[i]);
+        FlowRounding.round(st, hh, people, whole, part, chainNodes, chainWork);
     }
 
     private long size(int a) {
