@@ -142,7 +142,7 @@ final class MinutesStage {
                 proven = true;
                 break;
             }
-            tau = Math.min(value - m.lpCost, Math.max(TAU_START, tau * 4));
+            tau = tau == 0 ? Math.min(value - m.lpCost, TAU_START) : value - m.lpCost;
         }
         for (int h : hh) st.unassign(h);
         for (int i = 0; i < hh.length; i++) if (incumbent[i] >= 0) st.assign(hh[i], incumbent[i]);
@@ -156,7 +156,7 @@ final class MinutesStage {
     static final int PROOF_HOUSEHOLDS = 2_000;
     /** …and this many pairs in the rows (measured: 2,000 households and 39,664 pairs proven in 35 s). */
     static final int PROOF_PAIRS = 60_000;
-    /** The second threshold of reduced cost (centiminutes); each next one is four times the last, up to the gap. */
+    /** The second threshold of reduced cost (centiminutes); the third and last is the gap itself. */
     static final long TAU_START = 1_000;
 
     /**
@@ -195,6 +195,9 @@ final class MinutesStage {
         }
         if (free > RINS_HOUSEHOLDS) return free;
         boolean[] keep = fixByReducedCost(RINS_TAU, incumbent);
+        int variables = 0;
+        for (int a = 0; a < arcs; a++) if (keep[a] && !fixed[arcH[a]]) variables++;
+        if (variables > RINS_PAIRS) return free;
         Mip mip = integerProgramme(keep, incumbent, Math.min(nodes, RINS_NODES), fixed);
         if (mip == null) return free;
         long v = value(mip.slots()), before = StagedSolver.served(st, hh)[5];
@@ -206,14 +209,14 @@ final class MinutesStage {
     }
 
     /**
-     * RINS only up to this many free households (measured: 567 free households of the Finistère 5,000-household
-     * component, 14–22 s, person-minutes −2.4 %; 2,902 free ones of Bouches-du-Rhône 10,000: SCIP did not finish in
-     * 200 s), over their pairs within {@link #RINS_TAU} of reduced cost (× size), {@link #RINS_NODES} nodes.
+     * RINS only up to this many free households and {@link #RINS_PAIRS} pairs (measured: 567 free households of the
+     * Finistère 5,000-household component, 14–22 s, person-minutes −2.4 %; 2,902 free ones of Bouches-du-Rhône 10,000:
+     * SCIP did not finish in 200 s; 343 free households with about 100 doctors each in reach: 256 s), over their pairs
+     * within {@link #RINS_TAU} of reduced cost (× size), {@link #RINS_NODES} nodes.
      */
-    static final int RINS_HOUSEHOLDS = 1_000;
+    static final int RINS_HOUSEHOLDS = 1_000, RINS_PAIRS = 20_000;
 
-    static final long RINS_TAU = 4_000;
-    static final long RINS_NODES = 1_000;
+    static final long RINS_TAU = 4_000, RINS_NODES = 1_000;
 
     private long size(int a) {
         return p.size[hh[arcH[a]]];
