@@ -209,14 +209,14 @@ final class MinutesStage {
     }
 
     /**
-     * RINS only up to this many free households and {@link #RINS_PAIRS} pairs (measured: 567 free households of the
-     * Finistère 5,000-household component, 14–22 s, person-minutes −2.4 %; 2,902 free ones of Bouches-du-Rhône 10,000:
-     * SCIP did not finish in 200 s; 343 free households with about 100 doctors each in reach: 256 s), over their pairs
-     * within {@link #RINS_TAU} of reduced cost (× size), {@link #RINS_NODES} nodes.
+     * RINS only up to this many free households and {@link #RINS_PAIRS} pairs within {@link #RINS_TAU} of reduced cost
+     * (× size), {@link #RINS_NODES} nodes. Measured: Finistère 5,000 households, 567 free: person-minutes −2.3 %; 1,500
+     * households with about 100 doctors each in reach, 343 free: −8.6 % in 36 s (256 s with 4,000 and 1,000 nodes);
+     * Bouches-du-Rhône 10,000, 2,902 free: SCIP did not finish in 200 s, hence the limit on households.
      */
-    static final int RINS_HOUSEHOLDS = 1_000, RINS_PAIRS = 20_000;
+    static final int RINS_HOUSEHOLDS = 1_000, RINS_PAIRS = 60_000;
 
-    static final long RINS_TAU = 4_000, RINS_NODES = 1_000;
+    static final long RINS_TAU = 1_000, RINS_NODES = 100;
 
     private long size(int a) {
         return p.size[hh[arcH[a]]];
