@@ -4,22 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.traitant.engine.geo.GeoPoint;
 import fr.traitant.engine.matching.Doctor;
-import fr.traitant.engine.matching.Household;
 import fr.traitant.engine.matching.ProgressListener;
 import fr.traitant.engine.matching.TravelTimeTable;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Chains of whole-household moves, on worlds where the only way to seat a family is to move others. */
 class ChainSearchTest {
-
-    private static final GeoPoint HERE = new GeoPoint(43.12, 5.93);
-    private static final LocalDate JAN = LocalDate.of(2026, 1, 1);
-
-    private static Household household(String id, int size, int priority) {
-        return Household.of(id, size, HERE, priority, JAN);
-    }
 
     private static int at(MatchState st, String household) {
         int d = st.doctorOf(st.p.householdIndex.get(household));
@@ -45,12 +36,10 @@ class ChainSearchTest {
                 .add("H2", "B", 5)
                 .add("H2", "C", 10)
                 .build();
-        ProblemIndex p = ProblemIndex.build(
-                List.of(household("H0", 2, 1), household("H1", 2, 2), household("H2", 1, 2)),
-                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 2), Doctor.of("C", HERE, 1)),
+        ProblemIndex p = Worlds.index(
                 table,
-                0,
-                ProgressListener.NONE);
+                List.of(Worlds.household("H0", 2, 1), Worlds.household("H1", 2, 2), Worlds.household("H2", 1, 2)),
+                List.of(Worlds.doctor("A", 2), Worlds.doctor("B", 2), Worlds.doctor("C", 1)));
         MatchState st = new MatchState(p);
         seat(st, "H1", "A");
         seat(st, "H2", "B");
@@ -81,22 +70,20 @@ class ChainSearchTest {
                 .add("S5", "D2", 5)
                 .add("S5", "B2", 10)
                 .build();
-        ProblemIndex p = ProblemIndex.build(
-                List.of(
-                        household("H0", 2, 1),
-                        household("S1", 1, 1),
-                        household("S2", 1, 1),
-                        household("S4", 1, 1),
-                        household("S5", 1, 1)),
-                List.of(
-                        Doctor.of("A", HERE, 2),
-                        Doctor.of("B", HERE, 1),
-                        Doctor.of("B2", HERE, 1),
-                        Doctor.of("D1", HERE, 1),
-                        Doctor.of("D2", HERE, 1)),
+        ProblemIndex p = Worlds.index(
                 table,
-                0,
-                ProgressListener.NONE);
+                List.of(
+                        Worlds.household("H0", 2, 1),
+                        Worlds.household("S1", 1, 1),
+                        Worlds.household("S2", 1, 1),
+                        Worlds.household("S4", 1, 1),
+                        Worlds.household("S5", 1, 1)),
+                List.of(
+                        Worlds.doctor("A", 2),
+                        Worlds.doctor("B", 1),
+                        Worlds.doctor("B2", 1),
+                        Worlds.doctor("D1", 1),
+                        Worlds.doctor("D2", 1)));
         MatchState st = new MatchState(p);
         seat(st, "S1", "A");
         seat(st, "S2", "A");
@@ -121,12 +108,10 @@ class ChainSearchTest {
                 .add("H3", "A", 5)
                 .add("H3", "B", 10)
                 .build();
-        ProblemIndex p = ProblemIndex.build(
-                List.of(household("H0", 2, 1), household("H1", 1, 2), household("H3", 1, 2)),
-                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 1), Doctor.of("C", HERE, 1)),
+        ProblemIndex p = Worlds.index(
                 table,
-                0,
-                ProgressListener.NONE);
+                List.of(Worlds.household("H0", 2, 1), Worlds.household("H1", 1, 2), Worlds.household("H3", 1, 2)),
+                List.of(Worlds.doctor("A", 2), Worlds.doctor("B", 1), Worlds.doctor("C", 1)));
         MatchState st = new MatchState(p);
         seat(st, "H1", "A");
         seat(st, "H3", "A");
@@ -146,12 +131,10 @@ class ChainSearchTest {
                 .add("H1", "A", 5)
                 .add("H2", "A", 5)
                 .build();
-        ProblemIndex p = ProblemIndex.build(
-                List.of(household("H0", 1, 2), household("H1", 1, 1), household("H2", 1, 3)),
-                List.of(Doctor.of("A", HERE, 2)),
+        ProblemIndex p = Worlds.index(
                 table,
-                0,
-                ProgressListener.NONE);
+                List.of(Worlds.household("H0", 1, 2), Worlds.household("H1", 1, 1), Worlds.household("H2", 1, 3)),
+                List.of(Worlds.doctor("A", 2)));
         MatchState st = new MatchState(p);
         seat(st, "H1", "A");
         seat(st, "H2", "A");
@@ -174,12 +157,14 @@ class ChainSearchTest {
                 .add("L1", "A", 5)
                 .add("L2", "A", 5)
                 .build();
-        ProblemIndex p = ProblemIndex.build(
-                List.of(household("H0", 2, 2), household("P1", 1, 1), household("L1", 1, 3), household("L2", 1, 3)),
-                List.of(Doctor.of("A", HERE, 3)),
+        ProblemIndex p = Worlds.index(
                 table,
-                0,
-                ProgressListener.NONE);
+                List.of(
+                        Worlds.household("H0", 2, 2),
+                        Worlds.household("P1", 1, 1),
+                        Worlds.household("L1", 1, 3),
+                        Worlds.household("L2", 1, 3)),
+                List.of(Worlds.doctor("A", 3)));
         MatchState st = new MatchState(p);
         seat(st, "P1", "A");
         seat(st, "L1", "A");
@@ -207,17 +192,15 @@ class ChainSearchTest {
                 .add("M2", "A", 5)
                 .add("M2", "B", 10)
                 .build();
-        ProblemIndex p = ProblemIndex.build(
-                List.of(
-                        household("X", 1, 1),
-                        household("Y", 1, 1),
-                        household("Z", 1, 1),
-                        household("M1", 1, 2),
-                        household("M2", 1, 2)),
-                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 3)),
+        ProblemIndex p = Worlds.index(
                 table,
-                0,
-                ProgressListener.NONE);
+                List.of(
+                        Worlds.household("X", 1, 1),
+                        Worlds.household("Y", 1, 1),
+                        Worlds.household("Z", 1, 1),
+                        Worlds.household("M1", 1, 2),
+                        Worlds.household("M2", 1, 2)),
+                List.of(Worlds.doctor("A", 2), Worlds.doctor("B", 3)));
         MatchState st = new MatchState(p);
         seat(st, "M1", "A");
         seat(st, "M2", "A");
@@ -241,8 +224,10 @@ class ChainSearchTest {
     void pairs_to_doctors_with_room_outside_the_rows_complete_a_chain() {
         GeoPoint east = new GeoPoint(43.12, 5.99);
         ProblemIndex p = ProblemIndex.build(
-                List.of(household("X", 1, 1).withExcludedDoctors(java.util.Set.of("B")), household("M", 1, 1)),
-                List.of(Doctor.of("A", HERE, 1), Doctor.of("B", east, 1)),
+                List.of(
+                        Worlds.household("X", 1, 1).withExcludedDoctors(java.util.Set.of("B")),
+                        Worlds.household("M", 1, 1)),
+                List.of(Worlds.doctor("A", 1), Doctor.of("B", east, 1)),
                 fr.traitant.engine.matching.RoadTravelTimes.DEFAULT,
                 1,
                 ProgressListener.NONE);

@@ -2,12 +2,7 @@ package fr.traitant.engine.matching.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.traitant.engine.geo.GeoPoint;
-import fr.traitant.engine.matching.Doctor;
-import fr.traitant.engine.matching.Household;
-import fr.traitant.engine.matching.ProgressListener;
 import fr.traitant.engine.matching.TravelTimeTable;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class FlowRoundingTest {
 
-    private static final GeoPoint HERE = new GeoPoint(43.12, 5.93);
-    private static final LocalDate JAN = LocalDate.of(2026, 1, 1);
-
     @Test
     void a_class_the_flow_cannot_make_whole_again_keeps_its_households() {
         TravelTimeTable table = TravelTimeTable.builder()
@@ -36,15 +28,10 @@ class FlowRoundingTest {
                 .add("H2", "A", 10)
                 .add("H3", "A", 1)
                 .build();
-        ProblemIndex p = ProblemIndex.build(
-                List.of(
-                        Household.of("H1", 1, HERE, 1, JAN),
-                        Household.of("H2", 2, HERE, 2, JAN),
-                        Household.of("H3", 1, HERE, 2, JAN)),
-                List.of(Doctor.of("A", HERE, 3), Doctor.of("B", HERE, 1)),
+        ProblemIndex p = Worlds.index(
                 table,
-                0,
-                ProgressListener.NONE);
+                List.of(Worlds.household("H1", 1, 1), Worlds.household("H2", 2, 2), Worlds.household("H3", 1, 2)),
+                List.of(Worlds.doctor("A", 3), Worlds.doctor("B", 1)));
         MatchState st = new MatchState(p);
         int a = p.doctorIndex.get("A"), b = p.doctorIndex.get("B");
         int h1 = p.householdIndex.get("H1"), h2 = p.householdIndex.get("H2"), h3 = p.householdIndex.get("H3");
@@ -73,12 +60,8 @@ class FlowRoundingTest {
     void a_rounding_that_is_not_shorter_is_dropped() {
         TravelTimeTable table =
                 TravelTimeTable.builder().add("H1", "A", 5).add("H1", "B", 3).build();
-        ProblemIndex p = ProblemIndex.build(
-                List.of(Household.of("H1", 1, HERE, 1, JAN)),
-                List.of(Doctor.of("A", HERE, 1), Doctor.of("B", HERE, 1)),
-                table,
-                0,
-                ProgressListener.NONE);
+        ProblemIndex p = Worlds.index(
+                table, List.of(Worlds.household("H1", 1, 1)), List.of(Worlds.doctor("A", 1), Worlds.doctor("B", 1)));
         MatchState st = new MatchState(p);
         int b = p.doctorIndex.get("B");
         st.assign(0, p.slotOf(0, b)); // already the nearest

@@ -2,12 +2,7 @@ package fr.traitant.engine.matching.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.traitant.engine.geo.GeoPoint;
-import fr.traitant.engine.matching.Doctor;
-import fr.traitant.engine.matching.Household;
-import fr.traitant.engine.matching.ProgressListener;
 import fr.traitant.engine.matching.TravelTimeTable;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class MinutesStageTest {
 
-    private static final GeoPoint HERE = new GeoPoint(43.12, 5.93);
-    private static final LocalDate JAN = LocalDate.of(2026, 1, 1);
-
     private static MatchState world() {
         TravelTimeTable table = TravelTimeTable.builder()
                 .add("H1", "A", 10)
@@ -42,15 +34,10 @@ class MinutesStageTest {
                 .add("H3", "A", 10)
                 .add("H3", "B", 11)
                 .build();
-        ProblemIndex p = ProblemIndex.build(
-                List.of(
-                        Household.of("H1", 2, HERE, 1, JAN),
-                        Household.of("H2", 1, HERE, 1, JAN),
-                        Household.of("H3", 1, HERE, 1, JAN)),
-                List.of(Doctor.of("A", HERE, 2), Doctor.of("B", HERE, 2)),
+        ProblemIndex p = Worlds.index(
                 table,
-                0,
-                ProgressListener.NONE);
+                List.of(Worlds.household("H1", 2, 1), Worlds.household("H2", 1, 1), Worlds.household("H3", 1, 1)),
+                List.of(Worlds.doctor("A", 2), Worlds.doctor("B", 2)));
         return new MatchState(p);
     }
 
