@@ -29,8 +29,7 @@ final class FlowRounding {
     static boolean round(
             MatchState st, int[] hh, long[] people, int[] whole, boolean[] part, int chainNodes, int chainWork) {
         int nh = hh.length;
-        int[] saved = new int[nh];
-        for (int i = 0; i < nh; i++) saved[i] = st.slot[hh[i]];
+        int[] saved = st.slotsOf(hh);
         long before = StagedSolver.served(st, hh)[5];
         int flowClasses = 5;
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -41,7 +40,7 @@ final class FlowRounding {
                 long[] now = StagedSolver.served(st, hh);
                 if (Arrays.equals(Arrays.copyOf(now, 5), people) && now[5] < before) return true;
             }
-            restore(st, hh, saved);
+            st.reassign(hh, saved);
             if (shortAt <= 0) break; // kept nothing better, or the first class already short: no second try
             flowClasses = shortAt;
         }
@@ -91,10 +90,5 @@ final class FlowRounding {
             if (served != people[k]) return k;
         }
         return -1;
-    }
-
-    private static void restore(MatchState st, int[] hh, int[] saved) {
-        for (int h : hh) st.unassign(h);
-        for (int i = 0; i < hh.length; i++) if (saved[i] >= 0) st.assign(hh[i], saved[i]);
     }
 }

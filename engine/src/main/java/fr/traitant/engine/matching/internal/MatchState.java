@@ -97,6 +97,19 @@ public final class MatchState {
         slot[h] = -1;
     }
 
+    /** The slots of the households {@code hh} (-1 unserved), in their order. */
+    public int[] slotsOf(int[] hh) {
+        int[] out = new int[hh.length];
+        for (int i = 0; i < hh.length; i++) out[i] = slot[hh[i]];
+        return out;
+    }
+
+    /** Puts the households {@code hh} at {@code slots} (-1: unserved), whatever they held before. */
+    public void reassign(int[] hh, int[] slots) {
+        for (int h : hh) unassign(h);
+        for (int i = 0; i < hh.length; i++) if (slots[i] >= 0) assign(hh[i], slots[i]);
+    }
+
     public int memberCount(int d) {
         return memberCount[d];
     }

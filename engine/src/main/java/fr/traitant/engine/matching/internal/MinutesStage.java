@@ -37,10 +37,8 @@ final class MinutesStage {
      * @param bound the relaxation's optimum L (centiminutes)
      * @param before the incumbent's person-centiminutes
      * @param after the person-centiminutes of the solution returned
-     * @param pairsKept pairs left after reduced-cost fixing (variables of the integer programme)
-     * @param pairsPriced pairs outside the rows the column generation added
      */
-    record Outcome(boolean proven, long bound, long before, long after, int pairsKept, int pairsPriced) {}
+    record Outcome(boolean proven, long bound, long before, long after) {}
 
     /** Rounds of column generation before the stage gives up proving (each solves the flow again). */
     static final int PRICING_ROUNDS = 30;
@@ -108,30 +106,24 @@ final class MinutesStage {
             }
             if (m.price() == 0) break;
         }
-        int priced = m.arcs - rowArcs;
         m.readFlow();
         FlowRounding.round(st, hh, m.people, m.whole, m.part, chainNodes, chainWork);
         m.relaxationNeighbourhood(nodes);
         long value = StagedSolver.served(st, hh)[5];
         if (value < m.lpCost)
             throw new IllegalStateException("relaxation above a feasible solution: " + m.lpCost + " > " + value);
-        if (value == m.lpCost) return new Outcome(complete, m.lpCost, before, value, 0, priced);
-        if (hh.length > PROOF_HOUSEHOLDS || rowArcs > PROOF_PAIRS)
-            return new Outcome(false, m.lpCost, before, value, 0, priced);
+        if (value == m.lpCost) return new Outcome(complete, m.lpCost, before, value);
+        if (hh.length > PROOF_HOUSEHOLDS || rowArcs > PROOF_PAIRS) return new Outcome(false, m.lpCost, before, value);
         // integer programmes over the pairs within a threshold tau of reduced cost (and the incumbent's): when the
-        // optimum over them is within tau of the bound, no pair left out can do better. tau grows from 0 (the
-        // relaxation's support: a good solution quickly) to the gap (the proof), each programme starting from the last
-        int[] incumbent = new int[hh.length];
-        for (int i = 0; i < hh.length; i++) incumbent[i] = st.slot[hh[i]];
+        // optimum over them is within tau of the bound, no pair left out can do better. tau is 0 (the relaxation's
+        // support: a good solution quickly), then TAU_START, then the gap (the proof), each starting from the last
+        int[] incumbent = st.slotsOf(hh);
         long tau = 0;
         boolean proven = false;
-        int kept = 0;
         while (true) {
             boolean[] keep = m.fixByReducedCost(tau, incumbent);
-            kept = 0;
-            for (boolean k : keep) if (k) kept++;
             Mip mip = m.integerProgramme(keep, incumbent, nodes, null);
-            if (mip == null) return new Outcome(false, m.lpCost, before, value, 0, priced);
+            if (mip == null) return new Outcome(false, m.lpCost, before, value);
             long v = m.value(mip.slots());
             if (v >= 0 && v < value) {
                 incumbent = mip.slots();
@@ -144,12 +136,11 @@ final class MinutesStage {
             }
             tau = tau == 0 ? Math.min(value - m.lpCost, TAU_START) : value - m.lpCost;
         }
-        for (int h : hh) st.unassign(h);
-        for (int i = 0; i < hh.length; i++) if (incumbent[i] >= 0) st.assign(hh[i], incumbent[i]);
+        st.reassign(hh, incumbent);
         // a pair outside the rows within the gap could be in a better solution: not proven then
         boolean outside = !rowsComplete && m.outsidePairsWithin(value - m.lpCost);
         for (int a = 0; a < m.arcs; a++) if (m.arcSlot[a] < 0 && m.size(a) * m.reducedCost(a) <= tau) outside = true;
-        return new Outcome(complete && proven && !outside, m.lpCost, before, value, kept, priced);
+        return new Outcome(complete && proven && !outside, m.lpCost, before, value);
     }
 
     /** Integer programmes only up to this many households… */
@@ -180,32 +171,26 @@ final class MinutesStage {
     /**
      * Relaxation-induced neighbourhood (RINS, Danna, Rothberg and Le Pape 2005): the households whose doctor agrees
      * with the flow (served whole by it, or unserved by both) stay; the others are re-assigned by SCIP among their
-     * pairs of small reduced cost, the people per class kept. Applied when better. Returns how many households were
-     * free.
+     * pairs of small reduced cost, the people per class kept. Applied when better.
      */
-    private int relaxationNeighbourhood(long nodes) {
+    private void relaxationNeighbourhood(long nodes) {
         int nh = hh.length;
-        int[] incumbent = new int[nh];
-        for (int i = 0; i < nh; i++) incumbent[i] = st.slot[hh[i]];
+        int[] incumbent = st.slotsOf(hh);
         boolean[] fixed = new boolean[nh];
         int free = 0;
         for (int i = 0; i < nh; i++) {
             fixed[i] = !part[i] && whole[i] == incumbent[i];
             if (!fixed[i]) free++;
         }
-        if (free > RINS_HOUSEHOLDS) return free;
+        if (free > RINS_HOUSEHOLDS) return;
         boolean[] keep = fixByReducedCost(RINS_TAU, incumbent);
         int variables = 0;
         for (int a = 0; a < arcs; a++) if (keep[a] && !fixed[arcH[a]]) variables++;
-        if (variables > RINS_PAIRS) return free;
+        if (variables > RINS_PAIRS) return;
         Mip mip = integerProgramme(keep, incumbent, Math.min(nodes, RINS_NODES), fixed);
-        if (mip == null) return free;
-        long v = value(mip.slots()), before = StagedSolver.served(st, hh)[5];
-        if (v >= 0 && v < before) {
-            for (int h : hh) st.unassign(h);
-            for (int i = 0; i < nh; i++) if (mip.slots()[i] >= 0) st.assign(hh[i], mip.slots()[i]);
-        }
-        return free;
+        if (mip == null) return;
+        long v = value(mip.slots());
+        if (v >= 0 && v < StagedSolver.served(st, hh)[5]) st.reassign(hh, mip.slots());
     }
 
     /**

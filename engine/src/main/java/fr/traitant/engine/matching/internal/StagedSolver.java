@@ -76,7 +76,7 @@ public final class StagedSolver {
             if (r.value() > served[k]) {
                 // the lower classes make room, then come back where they can
                 for (int h : hh) st.unassign(h);
-                for (int i = 0; i < sub.length; i++) if (r.slots()[i] >= 0) st.assign(sub[i], r.slots()[i]);
+                st.reassign(sub, r.slots());
                 HeuristicSolver heuristic = new HeuristicSolver(st, chainNodes, chainWork);
                 int[] lower = Arrays.stream(hh)
                         .filter(h -> p.priority[h] > k + 1)
