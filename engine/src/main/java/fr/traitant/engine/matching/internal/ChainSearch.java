@@ -45,6 +45,9 @@ final class ChainSearch {
     private final int[] target;
 
     private int moves;
+    /** The labels' search, kept for every class (it holds the scope's rows by doctor). */
+    private final ChainDescent descent;
+
     /** Per household: the chain check it was last seen in. */
     private final int[] onChain;
 
@@ -71,6 +74,7 @@ final class ChainSearch {
         onChain = new int[p.householdCount()];
         target = new int[ds.length];
         queue = new int[Math.max(16, states)];
+        descent = new ChainDescent(st, hh, ds, local, maxNeed);
     }
 
     /**
@@ -90,6 +94,13 @@ final class ChainSearch {
                 .sorted((a, b) -> Integer.compare(p.rank[a], p.rank[b]))
                 .mapToInt(Integer::intValue)
                 .toArray();
+        // plain chains first, as many a phase as the labels allow; the phases below then find the other shapes
+        while (served < target) {
+            long gained = descent.phase(candidates, target - served);
+            if (gained == 0) break;
+            served += gained;
+            candidates = Arrays.stream(candidates).filter(h -> st.slot[h] < 0).toArray();
+        }
         boolean evict = false;
         int gathers = 0;
         while (served < target) {

@@ -1,0 +1,172 @@
+package fr.traitant.engine.matching.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.traitant.engine.matching.Doctor;
+import fr.traitant.engine.matching.Household;
+import fr.traitant.engine.matching.TravelTimeTable;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Chains found by descending labels from the doctors with room, on worlds worked out by hand. */
+class ChainDescentTest {
+
+    private static ChainDescent descent(MatchState st, int[] hh) {
+        int[] ds = st.doctorsOf(hh);
+        int[] local = new int[st.p.doctorCount()];
+        java.util.Arrays.fill(local, -1);
+        for (int j = 0; j < ds.length; j++) local[ds[j]] = j;
+        int maxNeed = IntStream.of(hh).map(h -> st.p.size[h]).max().orElse(1);
+        return new ChainDescent(st, hh, ds, local, maxNeed);
+    }
+
+    private static void seat(MatchState st, String household, String doctor) {
+        int h = st.p.householdIndex.get(household);
+        st.assign(h, st.p.slotOf(h, st.p.doctorIndex.get(doctor)));
+    }
+
+    private static String at(MatchState st, String household) {
+        int d = st.doctorOf(st.p.householdIndex.get(household));
+        return d < 0 ? "-" : st.p.doctors[d].id();
+    }
+
+    private static int[] all(ProblemIndex p) {
+        return IntStream.range(0, p.householdCount()).toArray();
+    }
+
+    /**
+     * X (priority 1) reaches only A, full with M1. M1 may go to D (full with M3, who can go nowhere) or to B (full with
+     * M2, who may go to C, which has room). The labels (C: room; B: one move; A: two moves; D: none) lead the descent
+     * through B, never into D: two moves, then X is seated, everybody else keeps a place.
+     */
+    @Test
+    void the_descent_follows_the_labels_to_the_doctor_with_room() {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("X", "A", 5)
+                .add("M1", "A", 5)
+                .add("M1", "D", 6)
+                .add("M1", "B", 10)
+                .add("M3", "D", 5)
+                .add("M2", "B", 5)
+                .add("M2", "C", 10)
+                .build();
+        List<Household> households = List.of(
+                Worlds.household("X", 1, 1),
+                Worlds.household("M1", 1, 2),
+                Worlds.household("M2", 1, 2),
+                Worlds.household("M3", 1, 2));
+        List<Doctor> doctors =
+                List.of(Worlds.doctor("A", 1), Worlds.doctor("B", 1), Worlds.doctor("C", 1), Worlds.doctor("D", 1));
+        MatchState st = new MatchState(Worlds.index(table, households, doctors));
+        seat(st, "M1", "A");
+        seat(st, "M2", "B");
+        seat(st, "M3", "D");
+        int x = st.p.householdIndex.get("X");
+        assertThat(descent(st, all(st.p)).phase(new int[] {x}, Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(at(st, "X")).isEqualTo("A");
+        assertThat(at(st, "M1")).isEqualTo("B");
+        assertThat(at(st, "M2")).isEqualTo("C");
+        assertThat(at(st, "M3")).isEqualTo("D");
+        assertThat(st.objective()[1]).as("nobody of priority 2 lost a place").isEqualTo(3);
+    }
+
+    /**
+     * X and Y reach only A (2 places, both taken: M1, M2), which each may leave for B (2 places, one taken by a
+     * single person N who may go to C, with room). One phase seats both: X through the place B has, Y by moving N on to
+     * C — two chains through the same doctor A in the same phase, where a breadth-first tree gives A one parent.
+     */
+    @Test
+    void one_phase_seats_several_households_through_the_same_doctor() {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("X", "A", 5)
+                .add("Y", "A", 5)
+                .add("M1", "A", 5)
+                .add("M1", "B", 10)
+                .add("M2", "A", 5)
+                .add("M2", "B", 10)
+                .add("N", "B", 5)
+                .add("N", "C", 10)
+                .build();
+        List<Household> households = List.of(
+                Worlds.household("X", 1, 1),
+                Worlds.household("Y", 1, 1),
+                Worlds.household("M1", 1, 2),
+                Worlds.household("M2", 1, 2),
+                Worlds.household("N", 1, 2));
+        List<Doctor> doctors = List.of(Worlds.doctor("A", 2), Worlds.doctor("B", 2), Worlds.doctor("C", 1));
+        MatchState st = new MatchState(Worlds.index(table, households, doctors));
+        seat(st, "M1", "A");
+        seat(st, "M2", "A");
+        seat(st, "N", "B");
+        int[] waiting = {st.p.householdIndex.get("X"), st.p.householdIndex.get("Y")};
+        assertThat(descent(st, all(st.p)).phase(waiting, Long.MAX_VALUE)).isEqualTo(2);
+        assertThat(at(st, "X")).isEqualTo("A");
+        assertThat(at(st, "Y")).isEqualTo("A");
+        assertThat(at(st, "M1")).isEqualTo("B");
+        assertThat(at(st, "M2")).isEqualTo("B");
+        assertThat(at(st, "N")).isEqualTo("C");
+    }
+
+    /**
+     * A couple H0 reaches only A, full with a single person S and a couple K. Only K frees enough places, and K may
+     * go to B, which has one place and a single person T who may go to C (room): the labels of a two-place need lead
+     * through K and T. S's own way out (to E, with room) frees one place only and is not a chain of this shape.
+     * A forbidden pair (K to F, with room) is never used.
+     */
+    @Test
+    void needs_of_several_places_and_forbidden_pairs() {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("H0", "A", 5)
+                .add("S", "A", 5)
+                .add("S", "E", 10)
+                .add("K", "A", 5)
+                .add("K", "F", 6)
+                .add("K", "B", 10)
+                .add("T", "B", 5)
+                .add("T", "C", 10)
+                .build();
+        List<Household> households = List.of(
+                Worlds.household("H0", 2, 1),
+                Worlds.household("S", 1, 2),
+                Worlds.household("K", 2, 2),
+                Worlds.household("T", 1, 2));
+        List<Doctor> doctors = List.of(
+                Worlds.doctor("A", 3),
+                Worlds.doctor("B", 2),
+                Worlds.doctor("C", 1),
+                Worlds.doctor("E", 1),
+                Worlds.doctor("F", 2));
+        MatchState st = new MatchState(Worlds.index(table, households, doctors));
+        seat(st, "S", "A");
+        seat(st, "K", "A");
+        seat(st, "T", "B");
+        int k = st.p.householdIndex.get("K");
+        st.forbidden[st.p.slotOf(k, st.p.doctorIndex.get("F"))] = true;
+        int h0 = st.p.householdIndex.get("H0");
+        assertThat(descent(st, all(st.p)).phase(new int[] {h0}, Long.MAX_VALUE)).isEqualTo(2);
+        assertThat(at(st, "H0")).isEqualTo("A");
+        assertThat(at(st, "S")).isEqualTo("A");
+        assertThat(at(st, "K")).isEqualTo("B");
+        assertThat(at(st, "T")).isEqualTo("C");
+        assertThat(st.remaining[st.p.doctorIndex.get("F")])
+                .as("the forbidden pair stays unused")
+                .isEqualTo(2);
+    }
+
+    /** Nobody can move anywhere: the phase seats nobody and changes nothing. */
+    @Test
+    void without_a_chain_nothing_changes() {
+        TravelTimeTable table =
+                TravelTimeTable.builder().add("X", "A", 5).add("M", "A", 5).build();
+        MatchState st = new MatchState(Worlds.index(
+                table,
+                List.of(Worlds.household("X", 1, 1), Worlds.household("M", 1, 2)),
+                List.of(Worlds.doctor("A", 1))));
+        seat(st, "M", "A");
+        assertThat(descent(st, all(st.p)).phase(new int[] {st.p.householdIndex.get("X")}, Long.MAX_VALUE))
+                .isZero();
+        assertThat(at(st, "M")).isEqualTo("A");
+        assertThat(at(st, "X")).isEqualTo("-");
+    }
+}
