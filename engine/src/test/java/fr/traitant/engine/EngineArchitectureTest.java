@@ -77,7 +77,7 @@ class EngineArchitectureTest {
 
     /**
      * OR-Tools (optional, native) is confined to the matcher's exact component solvers (ADR 0045) and the campaign
-     * optimiser's relaxation and exact stage (ADR 0068), and the missions' independent CP-SAT check (ADR 0070), and the person-minutes stage's flow and integer programmes (ADR 0078).
+     * optimiser's relaxation and exact stage (ADR 0068), and the missions' independent CP-SAT check (ADR 0070), and the person-minutes stage's flow and integer programmes (ADR 0078) and the tie-break after it (ADR 0079).
      */
     @Test
     void or_tools_only_in_the_exact_solvers() {
@@ -85,7 +85,7 @@ class EngineArchitectureTest {
         noClasses()
                 .that()
                 .haveNameNotMatching(
-                        "fr\\.traitant\\.engine\\.(matching\\.internal\\.((CpSat|Scip)ComponentSolver|MinutesStage)"
+                        "fr\\.traitant\\.engine\\.(matching\\.internal\\.((CpSat|Scip)ComponentSolver|MinutesStage|TieBreakStage)"
                                 + "|campaign\\.TargetingOptimiser|coverage\\.MaximalCovering|missions\\.CpSatMissions|OrTools)(\\$.*)?")
                 .should()
                 .dependOnClassesThat()

@@ -252,8 +252,10 @@ public final class Matcher {
                     limit,
                     Math.max(1_000L, (long) (options.cpSatDeterministicTime() * STAGE_NODES_PER_UNIT)),
                     CHAIN_NODES,
-                    CHAIN_WORK);
+                    CHAIN_WORK,
+                    options.tieBreak());
             orToolsComponents += o.integerStages() > 0 ? 1 : 0;
+            if (o.tieBreakProven()) tieBroken++;
             if (o.minutesProven()) minutesBound += valueOf(st, small.get(k)); // its own bound
             else if (o.minutesBound() >= 0) minutesBound += o.minutesBound();
             else bounded = false;

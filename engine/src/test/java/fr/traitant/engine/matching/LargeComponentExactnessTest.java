@@ -67,6 +67,52 @@ class LargeComponentExactnessTest {
         compare(new int[][] {{2_000, 150, 28}}, 6001, MatchingOptions.DEFAULT);
     }
 
+    /**
+     * The tie-break on a component the staged solver takes: 260 single people, each with a twin (same class, place,
+     * needs and policy fields, so the same doctors at the same trips) who has waited a different time — 520
+     * households. Single people make the relaxation integral, so the person-minutes optimum equals its bound and the
+     * tie-break runs on the face of the optima. Whenever one twin is served and the other not, swapping them keeps
+     * people and person-minutes, so at the tie-break's optimum the one served is the one who waited longer.
+     */
+    @Test
+    void of_two_twins_the_one_who_waited_longer_is_served() {
+        RandomInstances.Instance in = RandomInstances.generate(7001, 260, 25, 14);
+        java.util.List<Household> twins = new java.util.ArrayList<>();
+        for (Household h : in.households()) {
+            for (String suffix : new String[] {"", "T"}) {
+                twins.add(new Household(
+                        h.id() + suffix,
+                        1,
+                        h.location(),
+                        h.priority(),
+                        h.waitingSince().plusDays(suffix.isEmpty() ? 0 : h.id().hashCode() % 2 == 0 ? 40 : -40),
+                        h.maxMinutes(),
+                        h.needs(),
+                        h.density(),
+                        h.prefersNetwork(),
+                        h.excludedDoctors()));
+            }
+        }
+        MatchingSession session = Matcher.solve(
+                twins, in.doctors(), RoadTravelTimes.DEFAULT, MatchingOptions.DEFAULT.withExactComponentLimit(1_000));
+        MatchingResult r = session.result();
+        System.out.printf("twins: %s %s%n", r.objective(), r.statistics());
+        assertThat(r.statistics().components()).as("one component").isEqualTo(1);
+        assertThat(r.statistics().certificate().personMinutesProven()).isTrue();
+        assertThat(r.statistics().tieBreakProvenComponents()).isEqualTo(1);
+        java.util.Set<String> served = new java.util.HashSet<>();
+        for (Proposal proposal : r.proposals()) served.add(proposal.householdId());
+        int split = 0;
+        for (int i = 0; i < twins.size(); i += 2) {
+            Household a = twins.get(i), b = twins.get(i + 1);
+            if (served.contains(a.id()) == served.contains(b.id())) continue;
+            split++;
+            Household longer = a.waitingSince().isBefore(b.waitingSince()) ? a : b;
+            assertThat(served).as("twins %s / %s", a.id(), b.id()).contains(longer.id());
+        }
+        assertThat(split).as("pairs of twins with one served").isPositive();
+    }
+
     private static void compare(int[][] shapes, long firstSeed, MatchingOptions options) {
         long seed = firstSeed;
         for (int[] shape : shapes) {

@@ -38,10 +38,13 @@ final class ChainDescent {
 
     private final int[] queue;
     /**
-     * The scope's pairs by doctor and household size: the slots (household, local doctor j) of households of size z are
-     * {@code revSlot[revStart[j * width + z] .. revStart[j * width + z + 1])}, their households in {@code revHousehold}.
+     * The scope's pairs by doctor and household size: the households of size z having local doctor j in their rows
+     * (pairs forbidden when the search was built left out) are {@code revHousehold[revStart[j * width + z] ..
+     * revStart[j * width + z + 1])}.
      */
-    private final int[] revStart, revSlot, revHousehold;
+    private final int[] revStart, revHousehold;
+    /** The scope's households, and per household (global index) the local doctor it is at (refreshed each phase). */
+    private final int[] hh, at;
     /** Label changes left in this phase (retreats that found a longer way). */
     private long relabels;
     // the chain being built: per depth, its state, the member and slot iterators, the move chosen
@@ -59,21 +62,20 @@ final class ChainDescent {
         dead = new int[states];
         onChain = new int[ds.length];
         queue = new int[Math.max(16, states)];
+        this.hh = hh;
+        at = new int[p.householdCount()];
         revStart = new int[states + 1];
         for (int h : hh)
             for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++)
-                if (local[p.slotDoctor[s]] >= 0) revStart[local[p.slotDoctor[s]] * width + p.size[h] + 1]++;
+                if (!st.forbidden[s] && local[p.slotDoctor[s]] >= 0)
+                    revStart[local[p.slotDoctor[s]] * width + p.size[h] + 1]++;
         for (int x = 0; x < states; x++) revStart[x + 1] += revStart[x];
         int[] fill = Arrays.copyOf(revStart, states);
-        revSlot = new int[revStart[states]];
-        revHousehold = new int[revSlot.length];
+        revHousehold = new int[revStart[states]];
         for (int h : hh)
-            for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) {
-                if (local[p.slotDoctor[s]] < 0) continue; // a forbidden pair to a doctor outside the scope
-                int at = fill[local[p.slotDoctor[s]] * width + p.size[h]]++;
-                revSlot[at] = s;
-                revHousehold[at] = h;
-            }
+            for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++)
+                if (!st.forbidden[s] && local[p.slotDoctor[s]] >= 0)
+                    revHousehold[fill[local[p.slotDoctor[s]] * width + p.size[h]]++] = h;
         atState = new int[64];
         atMember = new int[64];
         atSlot = new int[64];
@@ -98,11 +100,12 @@ final class ChainDescent {
     private void label() {
         Arrays.fill(dist, NONE);
         relabels = 4L * dist.length;
+        for (int h : hh) at[h] = st.slot[h] < 0 ? -1 : local[p.slotDoctor[st.slot[h]]];
         int tail = 0;
         // one move: a household moves to a doctor with room for it
         for (int j2 = 0; j2 < ds.length; j2++) {
             int room = Math.min(st.remaining[ds[j2]], width - 1);
-            if (room > 0) tail = relax(revStart[j2 * width + 1], revStart[j2 * width + room + 1], 1, tail);
+            if (room > 0) tail = relax(j2, revStart[j2 * width + 1], revStart[j2 * width + room + 1], 1, tail);
         }
         // t + 1 moves: a household moves to a doctor that t moves free exactly the places it lacks there
         for (int head = 0; head < tail; head++) {
@@ -110,18 +113,19 @@ final class ChainDescent {
             int j2 = state / width;
             int size = state % width + Math.max(0, st.remaining[ds[j2]]);
             if (size < width)
-                tail = relax(revStart[j2 * width + size], revStart[j2 * width + size + 1], dist[state] + 1, tail);
+                tail = relax(j2, revStart[j2 * width + size], revStart[j2 * width + size + 1], dist[state] + 1, tail);
         }
     }
 
-    /** The households of pairs {@code from .. to} moving there free up to their size at their doctors, in that many moves. */
-    private int relax(int from, int to, int moves, int tail) {
+    /**
+     * The households {@code revHousehold[from .. to)} moving to local doctor j2 free up to their size at their doctors,
+     * in {@code moves} moves.
+     */
+    private int relax(int j2, int from, int to, int moves, int tail) {
         for (int x = from; x < to; x++) {
             int m = revHousehold[x];
-            int d = st.doctorOf(m);
-            if (d < 0 || d == p.slotDoctor[revSlot[x]] || st.forbidden[revSlot[x]]) continue;
-            int j = local[d];
-            if (j < 0) continue;
+            int j = at[m];
+            if (j < 0 || j == j2) continue;
             for (int n = Math.min(p.size[m], width - 1); n >= 1; n--) {
                 int state = j * width + n;
                 if (dist[state] != NONE) break; // smaller needs are labelled no later than larger ones

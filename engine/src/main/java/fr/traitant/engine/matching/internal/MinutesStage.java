@@ -37,8 +37,9 @@ final class MinutesStage {
      * @param bound the relaxation's optimum L (centiminutes)
      * @param before the incumbent's person-centiminutes
      * @param after the person-centiminutes of the solution returned
+     * @param face when the optimum equals the bound, the face every optimum lies on; else null
      */
-    record Outcome(boolean proven, long bound, long before, long after) {}
+    record Outcome(boolean proven, long bound, long before, long after, TieBreakStage.@Nullable Face face) {}
 
     /** Rounds of column generation before the stage gives up proving (each solves the flow again). */
     static final int PRICING_ROUNDS = 30;
@@ -112,19 +113,20 @@ final class MinutesStage {
         long value = StagedSolver.served(st, hh)[5];
         if (value < m.lpCost)
             throw new IllegalStateException("relaxation above a feasible solution: " + m.lpCost + " > " + value);
-        if (value == m.lpCost) return new Outcome(complete, m.lpCost, before, value);
-        if (hh.length > PROOF_HOUSEHOLDS || rowArcs > PROOF_PAIRS) return new Outcome(false, m.lpCost, before, value);
-        // integer programmes over the pairs within a threshold tau of reduced cost (and the incumbent's): when the
-        // optimum over them is within tau of the bound, no pair left out can do better. tau is 0 (the relaxation's
-        // support: a good solution quickly), then TAU_START, then the gap (the proof), each starting from the last
+        if (value == m.lpCost) return new Outcome(complete, m.lpCost, before, value, complete ? m.face() : null);
+        if (hh.length > PROOF_HOUSEHOLDS || rowArcs > PROOF_PAIRS)
+            return new Outcome(false, m.lpCost, before, value, null);
+        // programmes over the pairs within tau of reduced cost (and the incumbent's): an optimum within tau of the
+        // bound
+        // is the optimum. tau is 0 (the relaxation's support), then TAU_START, then the gap, each from the last
         int[] incumbent = st.slotsOf(hh);
         long tau = 0;
         boolean proven = false;
         while (true) {
             boolean[] keep = m.fixByReducedCost(tau, incumbent);
             Mip mip = m.integerProgramme(keep, incumbent, nodes, null);
-            if (mip == null) return new Outcome(false, m.lpCost, before, value);
-            long v = m.value(mip.slots());
+            if (mip == null) return new Outcome(false, m.lpCost, before, value, null);
+            long v = TieBreakStage.checkedValue(st.p, hh, d -> m.localDoctor[d], m.places, mip.slots(), m.people);
             if (v >= 0 && v < value) {
                 incumbent = mip.slots();
                 value = v;
@@ -139,8 +141,40 @@ final class MinutesStage {
         st.reassign(hh, incumbent);
         // a pair outside the rows within the gap could be in a better solution: not proven then
         boolean outside = !rowsComplete && m.outsidePairsWithin(value - m.lpCost);
-        for (int a = 0; a < m.arcs; a++) if (m.arcSlot[a] < 0 && m.size(a) * m.reducedCost(a) <= tau) outside = true;
-        return new Outcome(complete && proven && !outside, m.lpCost, before, value);
+        for (int a = 0; a < m.arcs; a++)
+            if (m.arcSlot[a] < 0 && (long) st.p.size[hh[m.arcH[a]]] * m.reducedCost(a) <= tau) outside = true;
+        boolean all = complete && proven && !outside;
+        return new Outcome(all, m.lpCost, before, value, all && value == m.lpCost ? m.face() : null);
+    }
+
+    /**
+     * With an optimum equal to the bound L, every optimum is one of the relaxation, hence meets complementary slackness
+     * with these potentials: an arc of reduced cost above 0 is empty, below 0 full. Any assignment on that face costs L.
+     */
+    private TieBreakStage.Face face() {
+        int nh = hh.length;
+        boolean[] serve = new boolean[nh], drop = new boolean[nh];
+        boolean[] full = new boolean[doctors], empty = new boolean[doctors];
+        for (int i = 0; i < nh; i++) {
+            long rc = dist[p.priority[hh[i]] - 1] - dist[HOUSEHOLD_NODE + i];
+            serve[i] = rc < 0;
+            drop[i] = rc > 0;
+        }
+        for (int j = 0; j < doctors; j++) {
+            full[j] = dist[doctorNode(j)] < dist[5];
+            empty[j] = dist[doctorNode(j)] > dist[5];
+        }
+        HeuristicSolver.IntList pairs = new HeuristicSolver.IntList(), fixed = new HeuristicSolver.IntList();
+        for (int a = 0; a < arcs; a++) {
+            if (arcSlot[a] < 0 || drop[arcH[a]] || empty[localDoctor[arcD[a]]] || reducedCost(a) > 0) continue;
+            pairs.add(arcSlot[a]);
+            if (reducedCost(a) < 0) fixed.add(arcSlot[a]);
+        }
+        int[] fullDoctors = java.util.stream.IntStream.range(0, p.doctorCount())
+                .filter(d -> localDoctor[d] >= 0 && full[localDoctor[d]])
+                .toArray();
+        return new TieBreakStage.Face(
+                Arrays.copyOf(pairs.a, pairs.n), Arrays.copyOf(fixed.a, fixed.n), serve, fullDoctors);
     }
 
     /** Integer programmes only up to this many households… */
@@ -189,7 +223,7 @@ final class MinutesStage {
         if (variables > RINS_PAIRS) return;
         Mip mip = integerProgramme(keep, incumbent, Math.min(nodes, RINS_NODES), fixed);
         if (mip == null) return;
-        long v = value(mip.slots());
+        long v = TieBreakStage.checkedValue(p, hh, d -> localDoctor[d], places, mip.slots(), people);
         if (v >= 0 && v < StagedSolver.served(st, hh)[5]) st.reassign(hh, mip.slots());
     }
 
@@ -202,10 +236,6 @@ final class MinutesStage {
     static final int RINS_HOUSEHOLDS = 1_000, RINS_PAIRS = 60_000;
 
     static final long RINS_TAU = 1_000, RINS_NODES = 100;
-
-    private long size(int a) {
-        return p.size[hh[arcH[a]]];
-    }
 
     private void addDoctor(int d, int cap) {
         if (doctors == places.length) places = Arrays.copyOf(places, doctors * 2);
@@ -345,31 +375,15 @@ final class MinutesStage {
     private boolean[] fixByReducedCost(long gap, int[] incumbent) {
         boolean[] keep = new boolean[arcs];
         for (int a = 0; a < arcs; a++) {
-            keep[a] = pairFlow[a] > 0 || size(a) * reducedCost(a) <= gap || incumbent[arcH[a]] == arcSlot[a];
+            keep[a] = pairFlow[a] > 0
+                    || (long) p.size[hh[arcH[a]]] * reducedCost(a) <= gap
+                    || incumbent[arcH[a]] == arcSlot[a];
         }
         return keep;
     }
 
     /** The integer programme's solution (slot per household, -1 unserved) and whether SCIP proved it optimal. */
     private record Mip(int[] slots, boolean proven) {}
-
-    /**
-     * Person-centiminutes of an assignment of the component, after checking it in whole numbers (the places, the
-     * people per class); -1 when it breaks one (no trust in the solver's floating point).
-     */
-    private long value(int[] slots) {
-        int[] load = new int[doctors];
-        long[] served = new long[5];
-        long v = 0;
-        for (int i = 0; i < hh.length; i++) {
-            if (slots[i] < 0) continue;
-            int h = hh[i], j = localDoctor[p.slotDoctor[slots[i]]];
-            if (j < 0 || (load[j] += p.size[h]) > places[j]) return -1;
-            served[p.priority[h] - 1] += p.size[h];
-            v += (long) p.size[h] * p.slotCm[slots[i]];
-        }
-        return Arrays.equals(served, people) ? v : -1;
-    }
 
     /**
      * SCIP over the kept pairs of the rows, warm-started from the incumbent; the incumbent when SCIP finds nothing.

@@ -18,7 +18,10 @@ import java.util.Arrays;
  *       chain that moves served households without unserving any), and the next class starts from there;</li>
  *   <li>last, with the people of every class proven, person-minutes: bounded by the linear relaxation (a
  *       minimum-cost flow over every eligible pair), improved by rounding it, and proven by integer programmes over
- *       the pairs that reduced-cost fixing leaves, on components small enough ({@link MinutesStage}).</li>
+ *       the pairs that reduced-cost fixing leaves, on components small enough ({@link MinutesStage});</li>
+ *   <li>when the person-minutes optimum equals the relaxation's bound (always when every household is one person),
+ *       the waiting-time tie-break among the optimal assignments, on the face of the relaxation's optima
+ *       ({@link TieBreakStage}).</li>
  * </ol>
  *
  * <p>A class solved by SCIP is proven only when SCIP proves it and either every household of the component has all
@@ -30,9 +33,14 @@ public final class StagedSolver {
     /**
      * Outcome: classes proven, person-minutes proven, the person-centiminutes bound of the people served (the
      * relaxation's, {@link MinutesStage}; -1 when not computed: people not proven, or OR-Tools absent), stages that
-     * needed SCIP.
+     * needed SCIP, tie-break proven.
      */
-    public record Outcome(boolean peopleProven, boolean minutesProven, long minutesBound, int integerStages) {}
+    public record Outcome(
+            boolean peopleProven,
+            boolean minutesProven,
+            long minutesBound,
+            int integerStages,
+            boolean tieBreakProven) {}
 
     /** Local-search sweeps on person-minutes after the classes changed. */
     public static final int POLISH_PASSES = 20;
@@ -43,9 +51,16 @@ public final class StagedSolver {
      * @param hh the component's households, sorted
      * @param candidateLimit the limit candidate rows were built with
      * @param nodesPerStage SCIP branch-and-bound node limit per stage
+     * @param tieBreak the waiting-time tie-break once person-minutes are proven
      */
     public static Outcome solve(
-            MatchState st, int[] hh, int candidateLimit, long nodesPerStage, int chainNodes, int chainWork) {
+            MatchState st,
+            int[] hh,
+            int candidateLimit,
+            long nodesPerStage,
+            int chainNodes,
+            int chainWork,
+            boolean tieBreak) {
         ProblemIndex p = st.p;
         boolean rowsComplete = true;
         for (int h : hh) if (p.slotStart[h + 1] - p.slotStart[h] >= candidateLimit) rowsComplete = false;
@@ -71,7 +86,7 @@ public final class StagedSolver {
             integerStages++;
             int[] sub = Arrays.stream(hh).filter(h -> p.priority[h] <= k + 1).toArray();
             ScipComponentSolver.Stage r = ScipComponentSolver.peopleStage(st, hh, sub, k, fixed, nodesPerStage);
-            if (r == null) return new Outcome(false, false, -1, integerStages);
+            if (r == null) return new Outcome(false, false, -1, integerStages, false);
             long value = served[k];
             if (r.value() > served[k]) {
                 // the lower classes make room, then come back where they can
@@ -94,7 +109,7 @@ public final class StagedSolver {
         // chains and SCIP stages move households without regard to their trips: local search brings them closer
         new HeuristicSolver(st, chainNodes, chainWork)
                 .polish(POLISH_PASSES, fr.traitant.engine.matching.ProgressListener.NONE);
-        boolean minutesProven = false;
+        boolean minutesProven = false, tieBreakProven = false;
         long minutesBound = -1;
         if (peopleProven) {
             MinutesStage.Outcome m = MinutesStage.solve(st, hh, rowsComplete, nodesPerStage, chainNodes, chainWork);
@@ -102,8 +117,15 @@ public final class StagedSolver {
                 minutesProven = m.proven();
                 minutesBound = m.bound();
             }
+            TieBreakStage.Face face = m == null ? null : m.face();
+            if (face != null && tieBreak) {
+                long[] v = served(st, hh);
+                TieBreakStage.Result t = TieBreakStage.solve(st, hh, face, Arrays.copyOf(v, 5), v[5], nodesPerStage);
+                st.reassign(hh, t.slots());
+                tieBreakProven = t.proven();
+            }
         }
-        return new Outcome(peopleProven, minutesProven, minutesBound, integerStages);
+        return new Outcome(peopleProven, minutesProven, minutesBound, integerStages, tieBreakProven);
     }
 
     /**
