@@ -135,7 +135,7 @@ public final class StagedSolver {
      * gained per class.
      */
     public static long[] chains(MatchState st, int[] hh, boolean[] reached) {
-        ChainSearch search = new ChainSearch(st, hh);
+        ChainSearch search = new ChainSearch(st, hh).withDescent(hh);
         long[] gained = new long[5];
         for (int k = 0; k < 5; k++) {
             long before = served(st, hh)[k];

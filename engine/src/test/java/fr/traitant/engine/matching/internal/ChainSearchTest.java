@@ -52,6 +52,33 @@ class ChainSearchTest {
     }
 
     /**
+     * The same world with the descents first (as for components above the exact limit): H0 needs two places at A, the
+     * labels lead through H1 (two people, to B) and H2 (to C); the forward phases have nothing left to do.
+     */
+    @Test
+    void with_descents_first_the_family_is_seated_the_same_way() {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("H0", "A", 5)
+                .add("H1", "A", 5)
+                .add("H1", "B", 10)
+                .add("H2", "B", 5)
+                .add("H2", "C", 10)
+                .build();
+        ProblemIndex p = Worlds.index(
+                table,
+                List.of(Worlds.household("H0", 2, 1), Worlds.household("H1", 2, 2), Worlds.household("H2", 1, 2)),
+                List.of(Worlds.doctor("A", 2), Worlds.doctor("B", 2), Worlds.doctor("C", 1)));
+        MatchState st = new MatchState(p);
+        seat(st, "H1", "A");
+        seat(st, "H2", "B");
+        int[] all = {0, 1, 2};
+        assertThat(new ChainSearch(st, all).withDescent(all).fill(all, 0, 0, 2)).isEqualTo(2);
+        assertThat(at(st, "H0")).isEqualTo(doctor(st, "A"));
+        assertThat(at(st, "H1")).isEqualTo(doctor(st, "B"));
+        assertThat(at(st, "H2")).isEqualTo(doctor(st, "C"));
+    }
+
+    /**
      * A couple H0 reaches only A, which holds two single people; each can only leave through a chain of its own (S1 to
      * D1 whose single S4 goes on to B, S2 to D2 whose single S5 goes on to B2). No single chain frees two places at
      * A; a gathering phase moves one place at a time to A, and the couple is then seated — nobody loses a place (all
