@@ -27,8 +27,7 @@ class ChainSearchTest {
     }
 
     /** H0 (2 people, priority 1) only reaches A, full with H1 (2); H1 can go to B, where H2 must then go on to C. */
-    @Test
-    void a_family_is_seated_by_a_chain_of_moves() {
+    private static MatchState familyWorld() {
         TravelTimeTable table = TravelTimeTable.builder()
                 .add("H0", "A", 5)
                 .add("H1", "A", 5)
@@ -43,6 +42,12 @@ class ChainSearchTest {
         MatchState st = new MatchState(p);
         seat(st, "H1", "A");
         seat(st, "H2", "B");
+        return st;
+    }
+
+    @Test
+    void a_family_is_seated_by_a_chain_of_moves() {
+        MatchState st = familyWorld();
         int[] all = {0, 1, 2};
         long served = new ChainSearch(st, all).fill(all, 0, 0, 2);
         assertThat(served).isEqualTo(2);
@@ -57,20 +62,7 @@ class ChainSearchTest {
      */
     @Test
     void with_descents_first_the_family_is_seated_the_same_way() {
-        TravelTimeTable table = TravelTimeTable.builder()
-                .add("H0", "A", 5)
-                .add("H1", "A", 5)
-                .add("H1", "B", 10)
-                .add("H2", "B", 5)
-                .add("H2", "C", 10)
-                .build();
-        ProblemIndex p = Worlds.index(
-                table,
-                List.of(Worlds.household("H0", 2, 1), Worlds.household("H1", 2, 2), Worlds.household("H2", 1, 2)),
-                List.of(Worlds.doctor("A", 2), Worlds.doctor("B", 2), Worlds.doctor("C", 1)));
-        MatchState st = new MatchState(p);
-        seat(st, "H1", "A");
-        seat(st, "H2", "B");
+        MatchState st = familyWorld();
         int[] all = {0, 1, 2};
         assertThat(new ChainSearch(st, all).withDescent(all).fill(all, 0, 0, 2)).isEqualTo(2);
         assertThat(at(st, "H0")).isEqualTo(doctor(st, "A"));

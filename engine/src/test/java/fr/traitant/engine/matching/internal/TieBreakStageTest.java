@@ -65,9 +65,8 @@ class TieBreakStageTest {
         assertThat(st.objective()).containsExactly(0, 2, 0, 0, 0, 1_000);
     }
 
-    /** Equal waits: the smaller id is served (K1 before K2), starting from K2 served. */
-    @Test
-    void equal_waits_go_by_id() {
+    /** K1 and K2 have waited as long, 5 minutes from A (one place), which holds K2. */
+    private static MatchState equalWaits() {
         TravelTimeTable table =
                 TravelTimeTable.builder().add("K1", "A", 5).add("K2", "A", 5).build();
         MatchState st = new MatchState(Worlds.index(
@@ -75,6 +74,13 @@ class TieBreakStageTest {
                 List.of(waiting("K1", "2024-06-01"), waiting("K2", "2024-06-01")),
                 List.of(Worlds.doctor("A", 1))));
         seat(st, "K2", "A");
+        return st;
+    }
+
+    /** Equal waits: the smaller id is served (K1 before K2), starting from K2 served. */
+    @Test
+    void equal_waits_go_by_id() {
+        MatchState st = equalWaits();
         StagedSolver.Outcome o = StagedSolver.solve(st, new int[] {0, 1}, Integer.MAX_VALUE, 1_000, 24, 3_000, true);
         assertThat(o.tieBreakProven()).isTrue();
         assertThat(served(st, "K1")).isTrue();
@@ -84,13 +90,7 @@ class TieBreakStageTest {
     /** Not asked for, the stage does not run: the assignment stays as the person-minutes left it. */
     @Test
     void no_tie_break_when_not_asked() {
-        TravelTimeTable table =
-                TravelTimeTable.builder().add("K1", "A", 5).add("K2", "A", 5).build();
-        MatchState st = new MatchState(Worlds.index(
-                table,
-                List.of(waiting("K1", "2024-06-01"), waiting("K2", "2024-06-01")),
-                List.of(Worlds.doctor("A", 1))));
-        seat(st, "K2", "A");
+        MatchState st = equalWaits();
         StagedSolver.Outcome o = StagedSolver.solve(st, new int[] {0, 1}, Integer.MAX_VALUE, 1_000, 24, 3_000, false);
         assertThat(o.tieBreakProven()).isFalse();
         assertThat(served(st, "K2")).isTrue();
