@@ -107,7 +107,8 @@ final class ChainSearch {
                 .toArray();
         // plain chains first, as many a phase as the labels allow; the phases below then find the other shapes
         ChainDescent labels = descent;
-        while (labels != null && served < target) {
+        // no household waiting: no labels (a pass over every pair of the scope)
+        while (labels != null && served < target && candidates.length > 0) {
             long gained = labels.phase(candidates, target - served);
             if (gained == 0) break;
             served += gained;
