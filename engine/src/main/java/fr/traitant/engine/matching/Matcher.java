@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * {@link MatchingOptions#exactComponentLimit()} households is solved exactly: branch-and-bound over
  * the min-cost-flow relaxation (deterministic work budget), then, when it does not prove the
  * optimum, OR-Tools — SCIP, then CP-SAT for any stage SCIP does not prove — and a CP-SAT tie-break
- * stage (people-days waited, then id; above 400 households by SCIP on the face of the relaxation's optima, ADR 0079). All limits are deterministic (work units, nodes, CP-SAT
- * deterministic time), never wall-clock time. Components above the limit get chains of whole-household moves, class
+ * stage (people-days waited, then id; above 400 households by SCIP on the face of the relaxation's
+ * optima, ADR 0079). All limits are deterministic (work units, nodes, CP-SAT deterministic time),
+ * never wall-clock time. Components above the limit get chains of whole-household moves, class
  * by class, in phases (rows widened toward doctors with room left, up to {@link #ROOM_COMPONENT_LIMIT} households), and
  * may get a fix-and-optimise step
  * ({@link MatchingOptions#windowsPerHousehold()}): windows of neighbouring doctors re-solved exactly by the
