@@ -49,7 +49,8 @@ final class TieBreakStage {
         int[] index = new int[p.householdCount()];
         for (int i = 0; i < hh.length; i++) index[hh[i]] = i;
         // a class with nobody served in the optimum keeps nobody served: its households' pairs are left out
-        Arrays.sort(face.fixed());
+        int[] fixed = face.fixed().clone();
+        Arrays.sort(fixed);
         int[] sorted = Arrays.stream(face.pairs())
                 .filter(s -> people[p.priority[householdOf(p, s)] - 1] > 0)
                 .sorted()
@@ -80,7 +81,7 @@ final class TieBreakStage {
                 household[y] = i;
                 x[y] = solver.makeBoolVar("");
                 if (one[i] == null) one[i] = solver.makeConstraint(face.serve()[i] ? 1 : 0, 1);
-                if (Arrays.binarySearch(face.fixed(), s) >= 0) x[y].setLb(1);
+                if (Arrays.binarySearch(fixed, s) >= 0) x[y].setLb(1);
                 one[i].setCoefficient(x[y], 1);
                 int j = Arrays.binarySearch(ds, p.slotDoctor[s]);
                 if (capacity[j] == null) capacity[j] = solver.makeConstraint(0, places[j]);

@@ -21,11 +21,6 @@ class ChainDescentTest {
         return new ChainDescent(st, hh, ds, local, maxNeed);
     }
 
-    private static void seat(MatchState st, String household, String doctor) {
-        int h = st.p.householdIndex.get(household);
-        st.assign(h, st.p.slotOf(h, st.p.doctorIndex.get(doctor)));
-    }
-
     private static String at(MatchState st, String household) {
         int d = st.doctorOf(st.p.householdIndex.get(household));
         return d < 0 ? "-" : st.p.doctors[d].id();
@@ -59,9 +54,9 @@ class ChainDescentTest {
         List<Doctor> doctors =
                 List.of(Worlds.doctor("A", 1), Worlds.doctor("B", 1), Worlds.doctor("C", 1), Worlds.doctor("D", 1));
         MatchState st = new MatchState(Worlds.index(table, households, doctors));
-        seat(st, "M1", "A");
-        seat(st, "M2", "B");
-        seat(st, "M3", "D");
+        Worlds.seat(st, "M1", "A");
+        Worlds.seat(st, "M2", "B");
+        Worlds.seat(st, "M3", "D");
         int x = st.p.householdIndex.get("X");
         assertThat(descent(st, all(st.p)).phase(new int[] {x}, Long.MAX_VALUE)).isEqualTo(1);
         assertThat(at(st, "X")).isEqualTo("A");
@@ -96,9 +91,9 @@ class ChainDescentTest {
                 Worlds.household("N", 1, 2));
         List<Doctor> doctors = List.of(Worlds.doctor("A", 2), Worlds.doctor("B", 2), Worlds.doctor("C", 1));
         MatchState st = new MatchState(Worlds.index(table, households, doctors));
-        seat(st, "M1", "A");
-        seat(st, "M2", "A");
-        seat(st, "N", "B");
+        Worlds.seat(st, "M1", "A");
+        Worlds.seat(st, "M2", "A");
+        Worlds.seat(st, "N", "B");
         int[] waiting = {st.p.householdIndex.get("X"), st.p.householdIndex.get("Y")};
         assertThat(descent(st, all(st.p)).phase(waiting, Long.MAX_VALUE)).isEqualTo(2);
         assertThat(at(st, "X")).isEqualTo("A");
@@ -138,9 +133,9 @@ class ChainDescentTest {
                 Worlds.doctor("E", 1),
                 Worlds.doctor("F", 2));
         MatchState st = new MatchState(Worlds.index(table, households, doctors));
-        seat(st, "S", "A");
-        seat(st, "K", "A");
-        seat(st, "T", "B");
+        Worlds.seat(st, "S", "A");
+        Worlds.seat(st, "K", "A");
+        Worlds.seat(st, "T", "B");
         int k = st.p.householdIndex.get("K");
         st.forbidden[st.p.slotOf(k, st.p.doctorIndex.get("F"))] = true;
         int h0 = st.p.householdIndex.get("H0");
@@ -163,7 +158,7 @@ class ChainDescentTest {
                 table,
                 List.of(Worlds.household("X", 1, 1), Worlds.household("M", 1, 2)),
                 List.of(Worlds.doctor("A", 1))));
-        seat(st, "M", "A");
+        Worlds.seat(st, "M", "A");
         assertThat(descent(st, all(st.p)).phase(new int[] {st.p.householdIndex.get("X")}, Long.MAX_VALUE))
                 .isZero();
         assertThat(at(st, "M")).isEqualTo("A");

@@ -21,11 +21,6 @@ class ChainSearchTest {
         return st.p.doctorIndex.get(id);
     }
 
-    private static void seat(MatchState st, String household, String doctor) {
-        int h = st.p.householdIndex.get(household);
-        st.assign(h, st.p.slotOf(h, doctor(st, doctor)));
-    }
-
     /** H0 (2 people, priority 1) only reaches A, full with H1 (2); H1 can go to B, where H2 must then go on to C. */
     private static MatchState familyWorld() {
         TravelTimeTable table = TravelTimeTable.builder()
@@ -40,8 +35,8 @@ class ChainSearchTest {
                 List.of(Worlds.household("H0", 2, 1), Worlds.household("H1", 2, 2), Worlds.household("H2", 1, 2)),
                 List.of(Worlds.doctor("A", 2), Worlds.doctor("B", 2), Worlds.doctor("C", 1)));
         MatchState st = new MatchState(p);
-        seat(st, "H1", "A");
-        seat(st, "H2", "B");
+        Worlds.seat(st, "H1", "A");
+        Worlds.seat(st, "H2", "B");
         return st;
     }
 
@@ -104,10 +99,10 @@ class ChainSearchTest {
                         Worlds.doctor("D1", 1),
                         Worlds.doctor("D2", 1)));
         MatchState st = new MatchState(p);
-        seat(st, "S1", "A");
-        seat(st, "S2", "A");
-        seat(st, "S4", "D1");
-        seat(st, "S5", "D2");
+        Worlds.seat(st, "S1", "A");
+        Worlds.seat(st, "S2", "A");
+        Worlds.seat(st, "S4", "D1");
+        Worlds.seat(st, "S5", "D2");
         int[] all = {0, 1, 2, 3, 4};
         assertThat(new ChainSearch(st, all).fill(all, 0, 4, 6)).isEqualTo(6);
         assertThat(at(st, "H0")).isEqualTo(doctor(st, "A"));
@@ -132,8 +127,8 @@ class ChainSearchTest {
                 List.of(Worlds.household("H0", 2, 1), Worlds.household("H1", 1, 2), Worlds.household("H3", 1, 2)),
                 List.of(Worlds.doctor("A", 2), Worlds.doctor("B", 1), Worlds.doctor("C", 1)));
         MatchState st = new MatchState(p);
-        seat(st, "H1", "A");
-        seat(st, "H3", "A");
+        Worlds.seat(st, "H1", "A");
+        Worlds.seat(st, "H3", "A");
         int[] all = {0, 1, 2};
         assertThat(new ChainSearch(st, all).fill(all, 0, 0, 2)).isEqualTo(2);
         assertThat(at(st, "H0")).isEqualTo(doctor(st, "A"));
@@ -155,8 +150,8 @@ class ChainSearchTest {
                 List.of(Worlds.household("H0", 1, 2), Worlds.household("H1", 1, 1), Worlds.household("H2", 1, 3)),
                 List.of(Worlds.doctor("A", 2)));
         MatchState st = new MatchState(p);
-        seat(st, "H1", "A");
-        seat(st, "H2", "A");
+        Worlds.seat(st, "H1", "A");
+        Worlds.seat(st, "H2", "A");
         int[] all = {0, 1, 2};
         assertThat(new ChainSearch(st, all).fill(all, 1, 0, 1)).isEqualTo(1);
         assertThat(at(st, "H0")).isEqualTo(doctor(st, "A"));
@@ -185,9 +180,9 @@ class ChainSearchTest {
                         Worlds.household("L2", 1, 3)),
                 List.of(Worlds.doctor("A", 3)));
         MatchState st = new MatchState(p);
-        seat(st, "P1", "A");
-        seat(st, "L1", "A");
-        seat(st, "L2", "A");
+        Worlds.seat(st, "P1", "A");
+        Worlds.seat(st, "L1", "A");
+        Worlds.seat(st, "L2", "A");
         int[] all = {0, 1, 2, 3};
         assertThat(new ChainSearch(st, all).fill(all, 1, 0, Long.MAX_VALUE)).isEqualTo(2);
         assertThat(at(st, "H0")).isEqualTo(doctor(st, "A"));
@@ -221,8 +216,8 @@ class ChainSearchTest {
                         Worlds.household("M2", 1, 2)),
                 List.of(Worlds.doctor("A", 2), Worlds.doctor("B", 3)));
         MatchState st = new MatchState(p);
-        seat(st, "M1", "A");
-        seat(st, "M2", "A");
+        Worlds.seat(st, "M1", "A");
+        Worlds.seat(st, "M2", "A");
         int[] all = {0, 1, 2, 3, 4};
         assertThat(new ChainSearch(st, all).fill(all, 0, 0, Long.MAX_VALUE))
                 .as("A has 2 places for X, Y, Z")
@@ -254,7 +249,7 @@ class ChainSearchTest {
         assertThat(p.realMinutes(m, b)).as("B is within M's reach").isLessThan(30);
         assertThat(p.slotOf(m, b)).as("but not in M's row").isEqualTo(-1);
         MatchState st = new MatchState(p);
-        seat(st, "M", "A");
+        Worlds.seat(st, "M", "A");
         int[] all = {0, 1};
         assertThat(new ChainSearch(st, all).fill(all, 0, 0, Long.MAX_VALUE)).isZero();
 

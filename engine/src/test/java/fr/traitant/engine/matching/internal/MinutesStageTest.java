@@ -41,11 +41,6 @@ class MinutesStageTest {
         return new MatchState(p);
     }
 
-    private static void seat(MatchState st, String household, String doctor) {
-        int h = st.p.householdIndex.get(household);
-        st.assign(h, st.p.slotOf(h, st.p.doctorIndex.get(doctor)));
-    }
-
     private static String doctorOf(MatchState st, String household) {
         return st.p.doctors[st.doctorOf(st.p.householdIndex.get(household))].id();
     }
@@ -53,9 +48,9 @@ class MinutesStageTest {
     @Test
     void the_bound_is_the_split_relaxation_and_the_optimum_is_proven_from_a_worse_start() {
         MatchState st = world();
-        seat(st, "H1", "A"); // 61 person-minutes: the nearest doctor for the family
-        seat(st, "H2", "B");
-        seat(st, "H3", "B");
+        Worlds.seat(st, "H1", "A"); // 61 person-minutes: the nearest doctor for the family
+        Worlds.seat(st, "H2", "B");
+        Worlds.seat(st, "H3", "B");
         MinutesStage.Outcome o = MinutesStage.solve(st, new int[] {0, 1, 2}, true, 1_000, 24, 3_000);
 
         assertThat(o).isNotNull();
@@ -72,8 +67,8 @@ class MinutesStageTest {
     @Test
     void people_per_class_are_kept_as_they_are() {
         MatchState st = world();
-        seat(st, "H2", "B"); // two people served: the stage must serve two people, fewer minutes
-        seat(st, "H3", "B");
+        Worlds.seat(st, "H2", "B"); // two people served: the stage must serve two people, fewer minutes
+        Worlds.seat(st, "H3", "B");
         MinutesStage.Outcome o = MinutesStage.solve(st, new int[] {0, 1, 2}, true, 1_000, 24, 3_000);
 
         assertThat(o).isNotNull();

@@ -18,11 +18,6 @@ class TieBreakStageTest {
         return Household.of(id, 1, Worlds.HERE, 2, LocalDate.parse(since));
     }
 
-    private static void seat(MatchState st, String household, String doctor) {
-        int h = st.p.householdIndex.get(household);
-        st.assign(h, st.p.slotOf(h, st.p.doctorIndex.get(doctor)));
-    }
-
     private static boolean served(MatchState st, String household) {
         return st.slot[st.p.householdIndex.get(household)] >= 0;
     }
@@ -49,8 +44,8 @@ class TieBreakStageTest {
                         waiting("H3", "2024-03-01"),
                         waiting("H4", "2023-01-01")),
                 List.of(Worlds.doctor("A", 2))));
-        seat(st, "H1", "A");
-        seat(st, "H2", "A");
+        Worlds.seat(st, "H1", "A");
+        Worlds.seat(st, "H2", "A");
         StagedSolver.Outcome o =
                 StagedSolver.solve(st, new int[] {0, 1, 2, 3}, Integer.MAX_VALUE, 1_000, 24, 3_000, true);
         assertThat(o.peopleProven()).isTrue();
@@ -73,7 +68,7 @@ class TieBreakStageTest {
                 table,
                 List.of(waiting("K1", "2024-06-01"), waiting("K2", "2024-06-01")),
                 List.of(Worlds.doctor("A", 1))));
-        seat(st, "K2", "A");
+        Worlds.seat(st, "K2", "A");
         return st;
     }
 

@@ -28,4 +28,10 @@ final class Worlds {
     static ProblemIndex index(TravelTimeTable table, List<Household> households, List<Doctor> doctors) {
         return ProblemIndex.build(households, doctors, table, 0, ProgressListener.NONE);
     }
+
+    /** Seats the household at the doctor (their pair must be in the rows). */
+    static void seat(MatchState st, String household, String doctor) {
+        int h = st.p.householdIndex.get(household);
+        st.assign(h, st.p.slotOf(h, st.p.doctorIndex.get(doctor)));
+    }
 }
