@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * arc is left, the cut is a cut of the complete graph, so the flow is the bound of the complete problem (arc
  * generation). Arithmetic is in whole people: no rounding.
  *
- * <p>Maximum preflow by push-relabel ({@link PushRelabel}) on a compressed adjacency, rebuilt when arcs are added.
+ * <p>Maximum preflow by push-relabel ({@link PushRelabel}) on a compressed adjacency: the arcs known when a class
+ * starts in base runs, the arcs that arc generation adds in added runs laid out again after each round (the base,
+ * 12 million arcs on the national instance, was rebuilt each round before: 7 of the class-5 bound's 28 seconds).
  */
 public final class FlowBound {
 
@@ -46,7 +48,7 @@ public final class FlowBound {
 
     // graph: 0 = source, 1 = sink, 2..6 = classes, then households, then doctors
     private int nodes;
-    private int[] start = new int[0], to = new int[0], rev = new int[0], cap = new int[0];
+    private int[] start = new int[0], addedStart = new int[0], to = new int[0], rev = new int[0], cap = new int[0];
     private int[] classArc = new int[0];
     private @Nullable PushRelabel preflow;
     private int[] excess = new int[0];
@@ -145,7 +147,7 @@ public final class FlowBound {
     }
 
     private long boundOf(int k, long[] served) {
-        if (origCap.length == 0 || builtArcs != arcs || builtDoctors != doctorTotal()) buildGraph();
+        if (origCap.length == 0 || householdArcIndex.length != arcs || sinkArc.length != doctorTotal()) buildGraph();
         else System.arraycopy(origCap, 0, cap, 0, cap.length);
         for (int j = 0; j <= k; j++) {
             cap[classArc[j]] = j < k ? (int) served[j] : Integer.MAX_VALUE / 2;
@@ -191,7 +193,7 @@ public final class FlowBound {
 
     /**
      * After a maximum flow: households on the source side with an eligible doctor (outside their rows) on the sink
-     * side get that arc. Returns true when arcs were added (the graph is rebuilt, flows kept). A household is examined
+     * side get that arc. Returns true when arcs were added (laid out beside the others, flows kept). A household is examined
      * once; an eligible doctor then on the source side too is not a cut arc and gets none. Such a doctor may leave the
      * source side later, so when a round adds nothing, the pairs from the households that skipped a doctor (and are on
      * the source side) to the doctors that were on the source side at an examination and are now on the sink side are
@@ -208,7 +210,7 @@ public final class FlowBound {
         examine(sourceSide);
         if (arcs == before) recheck(sourceSide);
         if (arcs == before) return false;
-        rebuildKeepingFlows();
+        layOutAddedArcs();
         return true;
     }
 
@@ -313,34 +315,67 @@ public final class FlowBound {
 
     // ---- graph ------------------------------------------------------------------------------------------------
 
-    /** Rebuilds the adjacency with the new arcs, keeping the flow on every old arc. */
-    private void rebuildKeepingFlows() {
-        // flow of household arcs in arc order, flows of class arcs
-        int oldArcs = householdArcIndex.length;
-        int[] flowH = new int[oldArcs];
-        for (int a = 0; a < oldArcs; a++) flowH[a] = cap[rev[householdArcIndex[a]]];
-        int[] classFlow = new int[5];
-        int[] classCap = new int[5];
-        for (int k = 0; k < 5; k++) {
-            classFlow[k] = cap[rev[classArc[k]]];
-            classCap[k] = cap[classArc[k]] + classFlow[k];
+    /**
+     * Lays out again the added runs of the adjacency (see {@link PushRelabel}) with the new arcs — household arcs
+     * from {@link #builtArcs} on, sink arcs of the doctors from {@link #builtDoctors} on — keeping the flow on every
+     * arc. The base runs are not touched.
+     */
+    private void layOutAddedArcs() {
+        int nhLocal = hh.length, ndLocal = doctorTotal();
+        int oldArcs = householdArcIndex.length, oldDoctors = sinkArc.length;
+        int[] flowH = new int[arcs - builtArcs];
+        for (int a = builtArcs; a < oldArcs; a++) flowH[a - builtArcs] = cap[rev[householdArcIndex[a]]];
+        int[] flowS = new int[ndLocal - builtDoctors];
+        for (int j = builtDoctors; j < oldDoctors; j++) flowS[j - builtDoctors] = cap[rev[sinkArc[j]]];
+        int oldNodes = nodes;
+        nodes = 7 + nhLocal + ndLocal;
+        int base = start[oldNodes];
+        if (start.length < nodes + 1) {
+            int from = start.length;
+            start = Arrays.copyOf(start, nodes + 1);
+            Arrays.fill(start, from, nodes + 1, base); // doctors found by arc generation: no base run
         }
-        int[] memberFlow = new int[hh.length];
-        for (int i = 0; i < hh.length; i++) memberFlow[i] = cap[rev[memberArc[i]]];
-        int[] sinkFlow = new int[doctorTotal()];
-        for (int j = 0; j < sinkFlow.length; j++) sinkFlow[j] = j < sinkArc.length ? cap[rev[sinkArc[j]]] : 0;
-        buildGraph();
-        for (int k = 0; k < 5; k++) {
-            cap[classArc[k]] = classCap[k] - classFlow[k];
-            cap[rev[classArc[k]]] = classFlow[k];
+        int[] degree = new int[nodes + 1];
+        for (int a = builtArcs; a < arcs; a++) {
+            degree[7 + arcH[a] + 1]++;
+            degree[7 + nhLocal + arcD[a] + 1]++;
         }
-        for (int i = 0; i < hh.length; i++) push(memberArc[i], memberFlow[i]);
-        for (int a = 0; a < oldArcs; a++) push(householdArcIndex[a], flowH[a]);
-        for (int j = 0; j < sinkFlow.length; j++) push(sinkArc[j], sinkFlow[j]);
-        // excess = inflow − outflow of every node but the source and the sink
-        int[] kept = excess;
-        excess = new int[nodes];
-        for (int v = 2; v < kept.length; v++) excess[v] = kept[v];
+        for (int j = builtDoctors; j < ndLocal; j++) {
+            degree[7 + nhLocal + j + 1]++;
+            degree[1 + 1]++;
+        }
+        degree[0] = base;
+        for (int u = 0; u < nodes; u++) degree[u + 1] += degree[u];
+        addedStart = degree;
+        if (to.length < addedStart[nodes]) {
+            int length = addedStart[nodes] + addedStart[nodes] / 8;
+            to = Arrays.copyOf(to, length);
+            rev = Arrays.copyOf(rev, length);
+            cap = Arrays.copyOf(cap, length);
+            origCap = Arrays.copyOf(origCap, length);
+        }
+        fillAt = Arrays.copyOf(addedStart, nodes);
+        householdArcIndex = Arrays.copyOf(householdArcIndex, arcs);
+        for (int a = builtArcs; a < arcs; a++) {
+            int x = link(7 + arcH[a], 7 + nhLocal + arcD[a], p.size[hh[arcH[a]]]);
+            householdArcIndex[a] = x;
+            cap[rev[x]] = 0;
+            origCap[x] = cap[x];
+            origCap[rev[x]] = 0;
+            push(x, flowH[a - builtArcs]);
+        }
+        sinkArc = Arrays.copyOf(sinkArc, ndLocal);
+        for (int j = builtDoctors; j < ndLocal; j++) {
+            int x = link(7 + nhLocal + j, 1, capOf(j));
+            sinkArc[j] = x;
+            cap[rev[x]] = 0;
+            origCap[x] = cap[x];
+            origCap[rev[x]] = 0;
+            push(x, flowS[j - builtDoctors]);
+        }
+        fillAt = null;
+        excess = Arrays.copyOf(excess, nodes); // a new doctor holds no excess
+        preflow = new PushRelabel(nodes, start, addedStart, to, rev, cap);
     }
 
     private void push(int e, int f) {
@@ -363,7 +398,10 @@ public final class FlowBound {
         return x;
     }
 
-    /** Capacities as built (no flow), to start each class again without rebuilding; the arcs and doctors built. */
+    /**
+     * Capacities as laid out (no flow), to start each class again without rebuilding; the household arcs and doctors
+     * of the base runs.
+     */
     private int[] origCap = new int[0];
 
     private int builtArcs, builtDoctors;
@@ -393,9 +431,12 @@ public final class FlowBound {
         for (int u = 0; u < nodes; u++) degree[u + 1] += degree[u];
         start = degree;
         fillAt = Arrays.copyOf(start, nodes);
-        to = new int[2 * m];
-        rev = new int[2 * m];
-        cap = new int[2 * m];
+        // room for the added runs: a sixteenth more (the national class-5 bound adds 4 % of the arcs), so that arc
+        // generation does not copy the four arrays of the base (about 400 MB there)
+        int length = 2 * m + Math.max(1024, 2 * m / 16);
+        to = new int[length];
+        rev = new int[length];
+        cap = new int[length];
         classArc = new int[5];
         for (int k = 0; k < 5; k++) classArc[k] = link(0, 2 + k, 0);
         memberArc = new int[nhLocal];
@@ -409,6 +450,8 @@ public final class FlowBound {
         origCap = cap.clone();
         builtArcs = arcs;
         builtDoctors = ndLocal;
-        preflow = new PushRelabel(nodes, start, to, rev, cap);
+        addedStart = new int[nodes + 1];
+        Arrays.fill(addedStart, start[nodes]); // no added run yet
+        preflow = new PushRelabel(nodes, start, addedStart, to, rev, cap);
     }
 }

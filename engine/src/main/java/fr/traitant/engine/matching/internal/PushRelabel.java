@@ -5,17 +5,23 @@ import java.util.Arrays;
 /**
  * Maximum preflow by push-relabel on a compressed adjacency where each arc sits beside its twin ({@code rev}), for
  * {@link FlowBound}. Node 0 is the source and node 1 the sink; residual capacities ({@code cap}) are the caller's
- * arrays, changed in place; excess is passed to each call. A new instance follows each rebuild of the adjacency.
+ * arrays, changed in place; excess is passed to each call. A new instance follows each change of the adjacency.
+ *
+ * <p>Each node has two runs of arcs in the same arrays: its base run {@code [start[u], start[u+1])}, laid out once,
+ * and its added run {@code [added[u], added[u+1])}, after every base run, laid out again when arc generation adds
+ * arcs (an added arc's twin is an added arc too), so that the base — millions of arcs on a national run — is neither
+ * copied nor moved.
  */
 final class PushRelabel {
 
     private final int nodes;
-    private final int[] start, to, rev, cap;
+    private final int[] start, added, to, rev, cap;
     private final int[] label, iter, queue, bfs;
 
-    PushRelabel(int nodes, int[] start, int[] to, int[] rev, int[] cap) {
+    PushRelabel(int nodes, int[] start, int[] added, int[] to, int[] rev, int[] cap) {
         this.nodes = nodes;
         this.start = start;
+        this.added = added;
         this.to = to;
         this.rev = rev;
         this.cap = cap;
@@ -48,7 +54,7 @@ final class PushRelabel {
         long work = 0;
         // as in Cherkassky and Goldberg's implementation: a global relabelling once the relabels have scanned about
         // twice (6 × nodes + arcs) arc entries
-        long relabelEvery = 2 * (6L * n + (start[n] / 2));
+        long relabelEvery = 2 * (6L * n + (added[n] / 2));
         while (size > 0) {
             int u = fifo[head];
             head = (head + 1) % n;
@@ -57,9 +63,11 @@ final class PushRelabel {
             // discharge u
             while (excess[u] > 0 && label[u] < n) {
                 int e = iter[u];
-                int end = start[u + 1];
+                int end = start[u + 1], from2 = added[u], end2 = added[u + 1];
                 int lu = label[u] - 1;
-                for (; e < end; e++) {
+                for (; ; e++) {
+                    if (e == end) e = from2; // the base run done: the added run (never before it: from2 >= end)
+                    if (e == end2) break;
                     int v = to[e];
                     if (cap[e] > 0 && label[v] == lu) {
                         int f = Math.min(excess[u], cap[e]);
@@ -83,7 +91,8 @@ final class PushRelabel {
                 // relabel: one more than the lowest neighbour reachable by a residual arc
                 int lowest = n;
                 for (int a = start[u]; a < end; a++) if (cap[a] > 0 && label[to[a]] < lowest) lowest = label[to[a]];
-                work += end - start[u] + 12;
+                for (int a = from2; a < end2; a++) if (cap[a] > 0 && label[to[a]] < lowest) lowest = label[to[a]];
+                work += end - start[u] + end2 - from2 + 12;
                 label[u] = Math.min(n, lowest + 1);
                 iter[u] = start[u];
             }
@@ -115,7 +124,9 @@ final class PushRelabel {
         while (head < tail) {
             int v = q[head++];
             int next = label[v] + 1;
-            for (int e = start[v]; e < start[v + 1]; e++) {
+            for (int e = start[v], end = start[v + 1]; ; e++) {
+                if (e == end) e = added[v];
+                if (e == added[v + 1]) break;
                 int u = to[e];
                 // residual arc u → v is the twin of e
                 if (u != 0 && label[u] == n && cap[rev[e]] > 0) {
@@ -144,7 +155,9 @@ final class PushRelabel {
         }
         while (head < tail) {
             int u = queue[head++];
-            for (int e = start[u]; e < start[u + 1]; e++) {
+            for (int e = start[u], end = start[u + 1]; ; e++) {
+                if (e == end) e = added[u];
+                if (e == added[u + 1]) break;
                 if (cap[e] > 0 && !seen[to[e]]) {
                     seen[to[e]] = true;
                     queue[tail++] = to[e];
