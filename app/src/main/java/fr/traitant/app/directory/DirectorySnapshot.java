@@ -116,19 +116,32 @@ final class DirectorySnapshot {
         return c == null ? code : c.name();
     }
 
-    /** Whether doctor {@code d} passes every filter (origin and radius aside). */
-    boolean matches(
-            int d,
+    /**
+     * What a search asks of a doctor, origin and radius aside: every flag of {@code requiredFlags}
+     * ({@link DirectoryIndex#ACCEPTING}…), the specialty, a language spoken (French by everyone), a normalised part of
+     * the name; null for no condition.
+     */
+    record Filter(
             int requiredFlags,
-            @Nullable MedicalSpecialty wantedSpecialty,
+            @Nullable MedicalSpecialty specialty,
             @Nullable String language,
             @Nullable String nameNeedle) {
-        if ((flags[d] & requiredFlags) != requiredFlags) {
+
+        /** The same filter with more flags required. */
+        Filter withFlags(int more) {
+            return new Filter(requiredFlags | more, specialty, language, nameNeedle);
+        }
+    }
+
+    /** Whether doctor {@code d} passes every filter (origin and radius aside). */
+    boolean matches(int d, Filter filter) {
+        if ((flags[d] & filter.requiredFlags()) != filter.requiredFlags()) {
             return false;
         }
-        if (wantedSpecialty != null && specialty[d] != wantedSpecialty) {
+        if (filter.specialty() != null && specialty[d] != filter.specialty()) {
             return false;
         }
+        String language = filter.language();
         if (language != null) {
             boolean speaks = language.equals("fr");
             for (String l : languages[d]) {
@@ -138,7 +151,8 @@ final class DirectorySnapshot {
                 return false;
             }
         }
-        return nameNeedle == null || searchName[d].contains(nameNeedle);
+        String needle = filter.nameNeedle();
+        return needle == null || searchName[d].contains(needle);
     }
 
     /** A ranked candidate: an entry with its travel time and distance. */
@@ -153,16 +167,13 @@ final class DirectorySnapshot {
             double lon,
             double originSpeedKmh,
             double radiusMetres,
-            int requiredFlags,
-            @Nullable MedicalSpecialty wantedSpecialty,
-            @Nullable String language,
-            @Nullable String nameNeedle,
+            Filter filter,
             int limit,
             int[] matchingOut) {
         GeoPoint origin = new GeoPoint(lat, lon);
         // 1. How many doctors match in the whole radius: filters and a dot product per location (no trigonometry,
         // no travel time, no sorting), over the snapshot's own cell lists.
-        int[] matching = {countWithin(lat, lon, radiusMetres, requiredFlags, wantedSpecialty, language, nameNeedle)};
+        int[] matching = {countWithin(lat, lon, radiusMetres, filter)};
         matchingOut[0] = matching[0];
         if (matching[0] == 0 || limit == 0) {
             return new Ranked[0];
@@ -173,8 +184,7 @@ final class DirectorySnapshot {
         double r = Math.min(radiusMetres, 3_000);
         while (true) {
             int[] found = {0};
-            Ranked[] ranked = rankWithin(
-                    origin, originSpeedKmh, r, requiredFlags, wantedSpecialty, language, nameNeedle, limit, found);
+            Ranked[] ranked = rankWithin(origin, originSpeedKmh, r, filter, limit, found);
             if (r >= radiusMetres || found[0] == matching[0]) {
                 return ranked; // the whole radius, or every matching doctor already seen
             }
@@ -197,41 +207,25 @@ final class DirectorySnapshot {
      * filters, through the engine's grid index ({@link fr.traitant.engine.geo.SpatialIndex}, the platform's one
      * grid implementation).
      */
-    void scan(
-            double lat,
-            double lon,
-            double radiusMetres,
-            int requiredFlags,
-            @Nullable MedicalSpecialty wantedSpecialty,
-            @Nullable String language,
-            @Nullable String nameNeedle,
-            Match match) {
+    void scan(double lat, double lon, double radiusMetres, Filter filter, Match match) {
         if (radiusMetres / GeoPoint.EARTH_RADIUS_METRES >= Math.PI / 2) {
             throw new IllegalArgumentException("radius too large for the cell scan: " + radiusMetres);
         }
         locations.forEachIndexWithin(new GeoPoint(lat, lon), radiusMetres, e -> {
             // the entry's own copies first (read in order), the doctor's arrays only for what is left
-            if ((entryFlags[e] & requiredFlags) == requiredFlags
-                    && (wantedSpecialty == null || entrySpecialty[e] == wantedSpecialty)
-                    && (language == null && nameNeedle == null
-                            || matches(entryDoctor[e], requiredFlags, wantedSpecialty, language, nameNeedle))) {
+            if ((entryFlags[e] & filter.requiredFlags()) == filter.requiredFlags()
+                    && (filter.specialty() == null || entrySpecialty[e] == filter.specialty())
+                    && (filter.language() == null && filter.nameNeedle() == null || matches(entryDoctor[e], filter))) {
                 match.match(e);
             }
         });
     }
 
     /** Distinct doctors passing the filters with a location within {@code radiusMetres} of the point. */
-    int countWithin(
-            double lat,
-            double lon,
-            double radiusMetres,
-            int requiredFlags,
-            @Nullable MedicalSpecialty wantedSpecialty,
-            @Nullable String language,
-            @Nullable String nameNeedle) {
+    int countWithin(double lat, double lon, double radiusMetres, Filter filter) {
         BitSet counted = new BitSet(id.length);
         int[] count = {0};
-        scan(lat, lon, radiusMetres, requiredFlags, wantedSpecialty, language, nameNeedle, e -> {
+        scan(lat, lon, radiusMetres, filter, e -> {
             int d = entryDoctor[e];
             if (!counted.get(d)) {
                 counted.set(d);
@@ -245,17 +239,9 @@ final class DirectorySnapshot {
     private final fr.traitant.engine.geo.SpatialIndex locations;
 
     private Ranked[] rankWithin(
-            GeoPoint origin,
-            double originSpeedKmh,
-            double radiusMetres,
-            int requiredFlags,
-            @Nullable MedicalSpecialty wantedSpecialty,
-            @Nullable String language,
-            @Nullable String nameNeedle,
-            int limit,
-            int[] distinctOut) {
+            GeoPoint origin, double originSpeedKmh, double radiusMetres, Filter filter, int limit, int[] distinctOut) {
         Candidates candidates = new Candidates();
-        scan(origin.lat(), origin.lon(), radiusMetres, requiredFlags, wantedSpecialty, language, nameNeedle, entry -> {
+        scan(origin.lat(), origin.lon(), radiusMetres, filter, entry -> {
             double distance = GeoPoint.greatCircleMetres(origin.lat(), origin.lon(), entryLat[entry], entryLon[entry]);
             candidates.add(
                     entry, distance, model.minutesBetween(distance / 1_000.0, originSpeedKmh, entrySpeedKmh[entry]));
@@ -300,17 +286,11 @@ final class DirectorySnapshot {
     }
 
     /** Doctors passing the filters anywhere (name searches without a place), by name; and their count. */
-    int[] anywhere(
-            int requiredFlags,
-            @Nullable MedicalSpecialty wantedSpecialty,
-            @Nullable String language,
-            @Nullable String nameNeedle,
-            int limit,
-            int[] matchingOut) {
+    int[] anywhere(Filter filter, int limit, int[] matchingOut) {
         List<Integer> found = new ArrayList<>();
         int matching = 0;
         for (int d = 0; d < id.length; d++) {
-            if (matches(d, requiredFlags, wantedSpecialty, language, nameNeedle)) {
+            if (matches(d, filter)) {
                 matching++;
                 found.add(d);
             }

@@ -100,23 +100,15 @@ public class DoctorSearch {
                 criteria.specialtyCode().isEmpty() ? null : MedicalSpecialty.get(criteria.specialtyCode());
         String language = criteria.language().isEmpty() ? null : criteria.language();
         String needle = criteria.name().isEmpty() ? null : DirectoryIndex.normalize(criteria.name());
+        DirectorySnapshot.Filter filter = new DirectorySnapshot.Filter(flags, specialty, language, needle);
         int[] matching = {0};
         List<DoctorHit> hits = new ArrayList<>();
         Optional<GeoPoint> origin = criteria.origin();
         if (origin.isPresent()) {
             GeoPoint o = origin.get();
             double speed = s.speedAt(place.flatMap(Place::communeCode).orElse(null));
-            DirectorySnapshot.Ranked[] ranked = s.near(
-                    o.lat(),
-                    o.lon(),
-                    speed,
-                    criteria.radiusKm() * 1_000,
-                    flags,
-                    specialty,
-                    language,
-                    needle,
-                    wanted,
-                    matching);
+            DirectorySnapshot.Ranked[] ranked =
+                    s.near(o.lat(), o.lon(), speed, criteria.radiusKm() * 1_000, filter, wanted, matching);
             for (int i = offset; i < ranked.length; i++) {
                 DirectorySnapshot.Ranked r = ranked[i];
                 hits.add(hit(s, r.entry(), r.metres() / 1_000.0, r.minutes()));
@@ -128,7 +120,7 @@ public class DoctorSearch {
                 for (double km : WIDER_RADII_KM) {
                     if (km > criteria.radiusKm()) {
                         int[] m = {0};
-                        s.near(o.lat(), o.lon(), speed, km * 1_000, flags, specialty, language, needle, 1, m);
+                        s.near(o.lat(), o.lon(), speed, km * 1_000, filter, 1, m);
                         if (m[0] > 0) {
                             wider = Optional.of(km);
                             widerCount = m[0];
@@ -138,7 +130,7 @@ public class DoctorSearch {
                 }
                 if (!criteria.teleconsultation()) {
                     int[] m = {0};
-                    s.anywhere(flags | DirectoryIndex.TELE, specialty, language, needle, 0, m);
+                    s.anywhere(filter.withFlags(DirectoryIndex.TELE), 0, m);
                     teleCount = m[0];
                 }
             }
@@ -153,14 +145,14 @@ public class DoctorSearch {
                     teleCount,
                     s.anySynthetic());
         }
-        int[] found = s.anywhere(flags, specialty, language, needle, wanted, matching);
+        int[] found = s.anywhere(filter, wanted, matching);
         for (int i = offset; i < found.length; i++) {
             hits.add(hit(s, s.mainEntry(found[i]), -1, -1));
         }
         int teleCount = 0;
         if (matching[0] == 0 && !criteria.teleconsultation()) {
             int[] m = {0};
-            s.anywhere(flags | DirectoryIndex.TELE, specialty, language, needle, 0, m);
+            s.anywhere(filter.withFlags(DirectoryIndex.TELE), 0, m);
             teleCount = m[0];
         }
         return new DoctorSearchResults(
@@ -188,10 +180,7 @@ public class DoctorSearch {
                 point.lon(),
                 s.speedAt(null),
                 radiusKm * 1_000,
-                0,
-                MedicalSpecialty.get("SM54"),
-                null,
-                null,
+                new DirectorySnapshot.Filter(0, MedicalSpecialty.get("SM54"), null, null),
                 k,
                 m)) {
             ids.add(s.id[s.entryDoctor[r.entry()]]);
