@@ -1,6 +1,7 @@
 package fr.traitant.engine.matching;
 
 import fr.traitant.engine.matching.internal.CpSatComponentSolver;
+import fr.traitant.engine.matching.internal.CutWidening;
 import fr.traitant.engine.matching.internal.ExactSolver;
 import fr.traitant.engine.matching.internal.FlowBound;
 import fr.traitant.engine.matching.internal.HeuristicSolver;
@@ -282,8 +283,23 @@ public final class Matcher {
         // places given afterwards change the people served: the bound was for the people before
         if (!java.util.Arrays.equals(beforeRoom, result.objective())) bounded = false;
         progress.onProgress("bound", 0, 5);
+        int[] scope = boundScope(result, limit, provenHousehold);
+        FlowBound flow = new FlowBound(result, scope, limit);
+        long[] flowBound = flow.bounds();
+        long[] cut = flow.addedPairs();
+        flow = null; // its graph (hundreds of MB on a national run) is not needed any more
+        if (!large.isEmpty() && result.objective()[4] < flowBound[4]) {
+            // the relaxation serves more of priority 5 through pairs beyond the rows: the last class's chains again
+            progress.onProgress("bound", 4, 5);
+            MatchState wider = CutWidening.lastClass(result, large, cut, CHAIN_NODES, CHAIN_WORK);
+            if (wider != null) {
+                result = wider;
+                bounded = false;
+            }
+        }
         Certificate certificate = certificate(
                 result,
+                flowBound,
                 limit,
                 heuristicHouseholds == 0 && nSmall == proven && limit == Integer.MAX_VALUE,
                 provenHousehold,
@@ -343,6 +359,7 @@ public final class Matcher {
      */
     static Certificate certificate(
             MatchState st,
+            long[] flowBound,
             int candidateLimit,
             boolean componentsProven,
             boolean[] provenHousehold,
@@ -350,10 +367,7 @@ public final class Matcher {
         long[] objective = st.objective();
         long[] served = java.util.Arrays.copyOf(objective, 5);
         boolean rowsComplete = candidateLimit == Integer.MAX_VALUE;
-        int[] rest = IntStream.range(0, st.p.householdCount())
-                .filter(h -> !rowsComplete || !provenHousehold[h])
-                .toArray();
-        long[] bound = new FlowBound(st, rest, candidateLimit).bounds();
+        long[] bound = flowBound.clone();
         for (int h = 0; h < st.p.householdCount(); h++) {
             if (rowsComplete && provenHousehold[h] && st.slot[h] >= 0) bound[st.p.priority[h] - 1] += st.p.size[h];
         }
@@ -369,6 +383,14 @@ public final class Matcher {
                 peopleProven && componentsProven,
                 objective[5],
                 peopleProven ? minutesBound : java.util.OptionalLong.empty());
+    }
+
+    /** The households the maximum-flow bound covers: all but those of components proven optimal over complete rows. */
+    private static int[] boundScope(MatchState st, int candidateLimit, boolean[] provenHousehold) {
+        boolean rowsComplete = candidateLimit == Integer.MAX_VALUE;
+        return IntStream.range(0, st.p.householdCount())
+                .filter(h -> !rowsComplete || !provenHousehold[h])
+                .toArray();
     }
 
     /** OR-Tools is an optional dependency: absent classes or native library mean pure Java only. */

@@ -108,6 +108,34 @@ class CertificateTest {
     }
 
     /**
+     * The last class's chains again over the pairs the bound found beyond the rows: two single people of priority 5 at
+     * Toulon, doctor A there (one place), doctor B 3 km away (one place), rows capped at the nearest doctor (A), the
+     * exact limit at 0 so that the chains take the component. H1, waiting longer, takes A; H2 excluded B, so only A
+     * can serve it, and H1 cannot move (B is not in its row): one person served, the bound says two (H1 → B crosses
+     * the cut). With the pairs of the cut in the rows, a chain moves H1 to B and seats H2 at A: two of two.
+     */
+    @Test
+    void the_lowest_class_is_chained_again_through_the_pairs_beyond_the_rows() {
+        GeoPoint b = new GeoPoint(43.147, 5.93);
+        List<Household> hs = List.of(
+                Household.of("H1", 1, TOULON, 5, JAN),
+                Household.of("H2", 1, TOULON, 5, JAN.plusMonths(6)).withExcludedDoctors(java.util.Set.of("B")));
+        List<Doctor> ds = List.of(Doctor.of("A", TOULON, 1), Doctor.of("B", b, 1));
+        MatchingSession s = Matcher.solve(
+                hs,
+                ds,
+                RoadTravelTimes.DEFAULT,
+                MatchingOptions.DEFAULT.withExactComponentLimit(0).withCandidateLimit(1));
+        Certificate c = s.statistics().certificate();
+        assertThat(c.bound(5)).isEqualTo(2);
+        assertThat(c.served(5))
+                .as("both served once the cut's pair joins the rows")
+                .isEqualTo(2);
+        assertThat(s.doctorOf("H1")).contains("B");
+        assertThat(s.doctorOf("H2")).contains("A");
+    }
+
+    /**
      * Arc generation over many rounds: on random instances whose rows are capped at the two nearest doctors, the bounds
      * equal those computed with complete rows (no arc generation), for the same assignment — arcs and doctors added
      * round after round, laid out beside the first ones, carry the flow as a rebuilt graph would.

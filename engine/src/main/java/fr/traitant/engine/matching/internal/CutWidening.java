@@ -1,0 +1,78 @@
+package fr.traitant.engine.matching.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The last class's chains again, over rows widened by the pairs the bound found beyond them.
+ *
+ * <p>The chains of the components above the exact limit move households among the doctors of their rows (the nearest
+ * {@code candidateLimit}); the bound ({@link FlowBound}) counts every eligible pair and adds to its graph the pairs
+ * that cross its cut — the pairs through which the relaxation serves people the rows cannot. Those pairs (but those to
+ * the doctors of components solved exactly) join the rows, each household keeping its doctor, and the chains of
+ * priority 5 run again on each large component, over its doctors and those the new pairs reach. Only priority 5:
+ * its chains never unseat anybody (no class below it to set aside), so the people of classes 1–4 stay as they are and
+ * the bounds computed before stay the bounds of the new assignment (each class's bound depends only on the people of
+ * the classes above it, and on every eligible pair, not on the rows).
+ */
+public final class CutWidening {
+
+    private CutWidening() {}
+
+    /**
+     * @param components the components above the exact limit (households)
+     * @param cutPairs pairs from {@link FlowBound#addedPairs()}, packed household &lt;&lt; 32 | doctor
+     * @param chainNodes local search: doctors explored per insertion (see {@link HeuristicSolver})
+     * @param chainWork local search: candidate checks per insertion
+     * @return the state over the widened rows with the chains applied, or null when no pair joins a component's rows
+     *     or the chains seat nobody more (the state given is then unchanged)
+     */
+    public static @Nullable MatchState lastClass(
+            MatchState st, List<int[]> components, long[] cutPairs, int chainNodes, int chainWork) {
+        ProblemIndex p = st.p;
+        boolean[] large = new boolean[p.householdCount()], exact = new boolean[p.doctorCount()];
+        for (int[] hh : components) for (int h : hh) large[h] = true;
+        for (int h = 0; h < large.length; h++) {
+            if (large[h]) continue;
+            for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) exact[p.slotDoctor[s]] = true;
+        }
+        // the pairs to doctors of the large components or of no component, with their costs; not to the doctors of the
+        // components solved exactly (their solution and its proof stay as they are)
+        long[] sorted = cutPairs.clone();
+        Arrays.sort(sorted);
+        int n = 0;
+        int[] households = new int[sorted.length];
+        long[] packed = new long[sorted.length];
+        int[] wanted = new int[p.doctorCount()];
+        for (int x = 0; x < sorted.length; ) {
+            int h = (int) (sorted[x] >>> 32);
+            int end = x;
+            while (end < sorted.length && (int) (sorted[end] >>> 32) == h) {
+                int d = (int) sorted[end++];
+                if (large[h] && !exact[d] && p.slotOf(h, d) < 0) wanted[d] = h + 1;
+            }
+            x = end;
+            if (!large[h]) continue;
+            for (long reach : p.doctorsWithin(h, Integer.MAX_VALUE)) {
+                if (wanted[(int) reach] != h + 1) continue;
+                households[n] = h;
+                packed[n++] = reach;
+            }
+        }
+        if (n == 0) return null;
+        long before = st.objective()[4];
+        MatchState wider =
+                RoomLeft.onRows(st, p.withExtraPairs(Arrays.copyOf(households, n), Arrays.copyOf(packed, n)));
+        for (int[] hh : components) {
+            long served = StagedSolver.served(wider, hh)[4];
+            new ChainSearch(wider, hh).withDescent(hh).fill(hh, 4, served, Long.MAX_VALUE);
+        }
+        if (wider.objective()[4] == before) return null;
+        // the chains moved households without regard to their trips: local search brings them closer (it never
+        // unseats anybody)
+        new HeuristicSolver(wider, chainNodes, chainWork)
+                .polish(StagedSolver.POLISH_PASSES, fr.traitant.engine.matching.ProgressListener.NONE);
+        return wider;
+    }
+}
