@@ -20,9 +20,8 @@ import org.jspecify.annotations.Nullable;
  * arc is left, the cut is a cut of the complete graph, so the flow is the bound of the complete problem (arc
  * generation). Arithmetic is in whole people: no rounding.
  *
- * <p>Maximum preflow by push-relabel ({@link PushRelabel}) on a compressed adjacency: the arcs known when a class
- * starts in base runs, the arcs that arc generation adds in added runs laid out again after each round (the base,
- * 12 million arcs on the national instance, was rebuilt each round before: 7 of the class-5 bound's 28 seconds).
+ * <p>Maximum preflow by push-relabel ({@link PushRelabel}) on a compressed adjacency: arcs known when a class starts in
+ * base runs (built once), arcs from arc generation in added runs laid out again after each round (ADR 0080).
  */
 public final class FlowBound {
 
@@ -193,7 +192,7 @@ public final class FlowBound {
 
     /**
      * After a maximum flow: households on the source side with an eligible doctor (outside their rows) on the sink
-     * side get that arc. Returns true when arcs were added (laid out beside the others, flows kept). A household is examined
+     * side get that arc. Returns true when arcs were added (in the added runs, flows kept). A household is examined
      * once; an eligible doctor then on the source side too is not a cut arc and gets none. Such a doctor may leave the
      * source side later, so when a round adds nothing, the pairs from the households that skipped a doctor (and are on
      * the source side) to the doctors that were on the source side at an examination and are now on the sink side are
@@ -316,9 +315,8 @@ public final class FlowBound {
     // ---- graph ------------------------------------------------------------------------------------------------
 
     /**
-     * Lays out again the added runs of the adjacency (see {@link PushRelabel}) with the new arcs — household arcs
-     * from {@link #builtArcs} on, sink arcs of the doctors from {@link #builtDoctors} on — keeping the flow on every
-     * arc. The base runs are not touched.
+     * Lays out the added runs again (see {@link PushRelabel}) with the new arcs: household arcs from {@link #builtArcs}
+     * on, sink arcs from doctor {@link #builtDoctors} on; every flow kept, the base runs untouched.
      */
     private void layOutAddedArcs() {
         int nhLocal = hh.length, ndLocal = doctorTotal();
@@ -336,14 +334,7 @@ public final class FlowBound {
             Arrays.fill(start, from, nodes + 1, base); // doctors found by arc generation: no base run
         }
         int[] degree = new int[nodes + 1];
-        for (int a = builtArcs; a < arcs; a++) {
-            degree[7 + arcH[a] + 1]++;
-            degree[7 + nhLocal + arcD[a] + 1]++;
-        }
-        for (int j = builtDoctors; j < ndLocal; j++) {
-            degree[7 + nhLocal + j + 1]++;
-            degree[1 + 1]++;
-        }
+        countArcs(degree, builtArcs, builtDoctors);
         degree[0] = base;
         for (int u = 0; u < nodes; u++) degree[u + 1] += degree[u];
         addedStart = degree;
@@ -356,26 +347,37 @@ public final class FlowBound {
         }
         fillAt = Arrays.copyOf(addedStart, nodes);
         householdArcIndex = Arrays.copyOf(householdArcIndex, arcs);
-        for (int a = builtArcs; a < arcs; a++) {
-            int x = link(7 + arcH[a], 7 + nhLocal + arcD[a], p.size[hh[arcH[a]]]);
-            householdArcIndex[a] = x;
-            cap[rev[x]] = 0;
-            origCap[x] = cap[x];
-            origCap[rev[x]] = 0;
-            push(x, flowH[a - builtArcs]);
-        }
+        for (int a = builtArcs; a < arcs; a++)
+            householdArcIndex[a] =
+                    linkAdded(7 + arcH[a], 7 + nhLocal + arcD[a], p.size[hh[arcH[a]]], flowH[a - builtArcs]);
         sinkArc = Arrays.copyOf(sinkArc, ndLocal);
-        for (int j = builtDoctors; j < ndLocal; j++) {
-            int x = link(7 + nhLocal + j, 1, capOf(j));
-            sinkArc[j] = x;
-            cap[rev[x]] = 0;
-            origCap[x] = cap[x];
-            origCap[rev[x]] = 0;
-            push(x, flowS[j - builtDoctors]);
-        }
+        for (int j = builtDoctors; j < ndLocal; j++)
+            sinkArc[j] = linkAdded(7 + nhLocal + j, 1, capOf(j), flowS[j - builtDoctors]);
         fillAt = null;
         excess = Arrays.copyOf(excess, nodes); // a new doctor holds no excess
         preflow = new PushRelabel(nodes, start, addedStart, to, rev, cap);
+    }
+
+    /** Counts in {@code degree[u + 1]} the household arcs from {@code a0} on, sink arcs from doctor {@code j0} on. */
+    private void countArcs(int[] degree, int a0, int j0) {
+        int doctorBase = 7 + hh.length;
+        for (int a = a0; a < arcs; a++) {
+            degree[7 + arcH[a] + 1]++;
+            degree[doctorBase + arcD[a] + 1]++;
+        }
+        for (int j = j0; j < doctorTotal(); j++) {
+            degree[doctorBase + j + 1]++;
+            degree[1 + 1]++;
+        }
+    }
+
+    /** Links an arc of an added run: its capacity kept as laid out, its flow pushed again. */
+    private int linkAdded(int from, int dest, int c, int flow) {
+        int x = link(from, dest, c);
+        origCap[x] = c;
+        origCap[rev[x]] = 0;
+        push(x, flow);
+        return x;
     }
 
     private void push(int e, int f) {
@@ -393,15 +395,13 @@ public final class FlowBound {
         to[x] = dest;
         cap[x] = c;
         to[y] = from;
+        cap[y] = 0; // an added run's slot may hold an older arc
         rev[x] = y;
         rev[y] = x;
         return x;
     }
 
-    /**
-     * Capacities as laid out (no flow), to start each class again without rebuilding; the household arcs and doctors
-     * of the base runs.
-     */
+    /** Capacities as laid out (no flow), to start each class again; the household arcs and doctors in base runs. */
     private int[] origCap = new int[0];
 
     private int builtArcs, builtDoctors;
@@ -420,14 +420,7 @@ public final class FlowBound {
             degree[2 + p.priority[hh[i]] - 1 + 1]++;
             degree[7 + i + 1]++;
         }
-        for (int a = 0; a < arcs; a++) {
-            degree[7 + arcH[a] + 1]++;
-            degree[7 + nhLocal + arcD[a] + 1]++;
-        }
-        for (int j = 0; j < ndLocal; j++) {
-            degree[7 + nhLocal + j + 1]++;
-            degree[1 + 1]++;
-        }
+        countArcs(degree, 0, 0);
         for (int u = 0; u < nodes; u++) degree[u + 1] += degree[u];
         start = degree;
         fillAt = Arrays.copyOf(start, nodes);
