@@ -146,7 +146,10 @@ public final class Matcher {
             progress.onProgress("chains", 0, large.size());
             boolean[] reached = new boolean[nd];
             for (int k = 0; k < large.size(); k++) {
-                StagedSolver.chains(first, large.get(k), reached);
+                // priority 5 of a component too large for the rows to be widened toward places left (the national
+                // one) is chained once, after the bound, over the rows widened by the bound's cut (CutWidening)
+                int classes = large.get(k).length > ROOM_COMPONENT_LIMIT ? 4 : 5;
+                StagedSolver.chains(first, large.get(k), reached, classes);
                 progress.onProgress("chains", k + 1, large.size());
             }
             // rows hold the nearest doctors only: places left at doctors outside the rows the chains reached stay
@@ -289,9 +292,9 @@ public final class Matcher {
         long[] cut = flow.addedPairs();
         flow = null; // its graph (hundreds of MB on a national run) is not needed any more
         if (!large.isEmpty() && result.objective()[4] < flowBound[4]) {
-            // the relaxation serves more of priority 5 through pairs beyond the rows: the last class's chains again
+            // the relaxation serves more of priority 5 through pairs beyond the rows: the last class's chains over them
             progress.onProgress("bound", 4, 5);
-            MatchState wider = CutWidening.lastClass(result, large, cut, CHAIN_NODES, CHAIN_WORK);
+            MatchState wider = CutWidening.lastClass(result, large, cut, ROOM_COMPONENT_LIMIT, CHAIN_NODES, CHAIN_WORK);
             if (wider != null) {
                 result = wider;
                 bounded = false;

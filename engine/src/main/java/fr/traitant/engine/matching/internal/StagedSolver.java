@@ -135,9 +135,14 @@ public final class StagedSolver {
      * gained per class.
      */
     public static long[] chains(MatchState st, int[] hh, boolean[] reached) {
+        return chains(st, hh, reached, 5);
+    }
+
+    /** {@link #chains(MatchState, int[], boolean[])} for the classes 1..{@code classes} only. */
+    public static long[] chains(MatchState st, int[] hh, boolean[] reached, int classes) {
         ChainSearch search = new ChainSearch(st, hh).withDescent(hh);
         long[] gained = new long[5];
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < classes; k++) {
             long before = served(st, hh)[k];
             gained[k] = search.fill(hh, k, before, Long.MAX_VALUE) - before;
             search.markReached(reached);
