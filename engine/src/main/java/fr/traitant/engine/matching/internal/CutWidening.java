@@ -48,15 +48,15 @@ public final class CutWidening {
         int[] households = new int[sorted.length];
         long[] packed = new long[sorted.length];
         int[] wanted = new int[p.doctorCount()];
-        for (int x = 0; x < sorted.length; ) {
+        for (int x = 0, end; x < sorted.length; x = end) {
             int h = (int) (sorted[x] >>> 32);
-            int end = x;
-            while (end < sorted.length && (int) (sorted[end] >>> 32) == h) {
-                int d = (int) sorted[end++];
-                if (large[h] && !exact[d] && p.slotOf(h, d) < 0) wanted[d] = h + 1;
-            }
-            x = end;
+            end = x;
+            while (end < sorted.length && (int) (sorted[end] >>> 32) == h) end++;
             if (!large[h]) continue;
+            for (int y = x; y < end; y++) {
+                int d = (int) sorted[y];
+                if (!exact[d] && p.slotOf(h, d) < 0) wanted[d] = h + 1;
+            }
             for (long reach : p.doctorsWithin(h, Integer.MAX_VALUE)) {
                 if (wanted[(int) reach] != h + 1) continue;
                 households[n] = h;
