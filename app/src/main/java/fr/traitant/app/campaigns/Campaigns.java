@@ -121,18 +121,14 @@ public class Campaigns {
 
     /** A page of a campaign's list, in the optimiser's order. */
     public ListPage<CampaignTarget> targets(long campaignId, ListRequest request) {
-        long total = jdbc.sql("select count(*) from campaign_target where campaign_id = ?")
-                .param(campaignId)
-                .query((rs, i) -> rs.getLong(1))
-                .single();
-        List<CampaignTarget> rows = jdbc.sql("select " + TARGET_COLUMNS
-                        + " from campaign_target where campaign_id = :c order by rank limit :l offset :o")
-                .param("c", campaignId)
-                .param("l", ListRequest.SIZE)
-                .param("o", request.offset(ListRequest.SIZE))
-                .query(Campaigns::target)
-                .list();
-        return request.page(rows, total);
+        return request.select(
+                jdbc,
+                TARGET_COLUMNS,
+                "campaign_target where campaign_id = :c",
+                "rank",
+                ListRequest.SIZE,
+                sql -> sql.param("c", campaignId),
+                Campaigns::target);
     }
 
     /** The whole list, in order. */

@@ -283,19 +283,14 @@ class CaseRepository {
         params.put("today", today);
         params.put("q", q);
         params.put("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        long total = jdbc.sql("select count(*) from case_file where " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        String order = request.orderBy(SORTABLE, "echeance", false, "id");
-        List<CaseView> rows = jdbc.sql("select " + COLUMNS + " from case_file where " + where + " order by " + order
-                        + " limit :limit offset :offset")
-                .params(params)
-                .param("limit", size)
-                .param("offset", request.offset(size))
-                .query(CaseRepository::map)
-                .list();
-        return request.page(rows, total, size);
+        return request.select(
+                jdbc,
+                COLUMNS,
+                "case_file where " + where,
+                request.orderBy(SORTABLE, "echeance", false, "id"),
+                size,
+                sql -> sql.params(params),
+                CaseRepository::map);
     }
 
     /** Open cases per assignee (null = unassigned): open, overdue, waiting for a third party. */

@@ -137,17 +137,14 @@ class ImportHistory {
     }
 
     fr.traitant.app.platform.ListPage<ImportJob> page(fr.traitant.app.platform.ListRequest request) {
-        long total = jdbc.sql("select count(*) from directory_import")
-                .query(Long.class)
-                .single();
-        List<ImportJob> rows = jdbc.sql("select " + COLUMNS
-                        + " from directory_import order by started_at desc, id desc limit ? offset ?")
-                .params(
-                        fr.traitant.app.platform.ListRequest.SIZE,
-                        request.offset(fr.traitant.app.platform.ListRequest.SIZE))
-                .query(ImportHistory::row)
-                .list();
-        return request.page(rows, total);
+        return request.select(
+                jdbc,
+                COLUMNS,
+                "directory_import",
+                "started_at desc, id desc",
+                fr.traitant.app.platform.ListRequest.SIZE,
+                sql -> sql,
+                ImportHistory::row);
     }
 
     List<ImportReport.Rejection> lines(long id, LineKind kind, int offset, int limit) {

@@ -41,24 +41,15 @@ class AccountRepository {
     }
 
     Optional<Account> findByUsername(String username) {
-        return jdbc.sql("select " + COLUMNS + " from account where username = :u")
-                .param("u", username)
-                .query(AccountRepository::map)
-                .optional();
+        return findWhere("username", username);
     }
 
     Optional<Account> findByRpps(String rpps) {
-        return jdbc.sql("select " + COLUMNS + " from account where rpps = :r")
-                .param("r", rpps)
-                .query(AccountRepository::map)
-                .optional();
+        return findWhere("rpps", rpps);
     }
 
     Optional<Account> findBySubject(String subject) {
-        return jdbc.sql("select " + COLUMNS + " from account where oidc_subject = :s")
-                .param("s", subject)
-                .query(AccountRepository::map)
-                .optional();
+        return findWhere("oidc_subject", subject);
     }
 
     void setSubject(long id, String subject) {
@@ -90,27 +81,26 @@ class AccountRepository {
         String where = " where (cast(:role as text) is null or role = :role)"
                 + " and (:q = '' or username ilike '%' || :q || '%' or display_name ilike '%' || :q || '%')";
         String q = query == null ? "" : query.strip().replace("%", "").replace("_", "");
-        long total = jdbc.sql("select count(*) from account" + where)
-                .param("role", role == null ? null : role.name())
-                .param("q", q)
-                .query(Long.class)
-                .single();
-        List<Account> rows = jdbc.sql(
-                        "select " + COLUMNS + " from account" + where + " order by display_name, id limit :l offset :o")
-                .param("role", role == null ? null : role.name())
-                .param("q", q)
-                .param("l", fr.traitant.app.platform.ListRequest.SIZE)
-                .param("o", request.offset(fr.traitant.app.platform.ListRequest.SIZE))
+        return request.select(
+                jdbc,
+                COLUMNS,
+                "account" + where,
+                "display_name, id",
+                fr.traitant.app.platform.ListRequest.SIZE,
+                sql -> sql.param("role", role == null ? null : role.name()).param("q", q),
+                AccountRepository::map);
+    }
+
+    /** The account whose {@code column} (a unique one, named here, never from a request) has this value. */
+    private Optional<Account> findWhere(String column, Object value) {
+        return jdbc.sql("select " + COLUMNS + " from account where " + column + " = :v")
+                .param("v", value)
                 .query(AccountRepository::map)
-                .list();
-        return request.page(rows, total);
+                .optional();
     }
 
     Optional<Account> findById(long id) {
-        return jdbc.sql("select " + COLUMNS + " from account where id = :id")
-                .param("id", id)
-                .query(AccountRepository::map)
-                .optional();
+        return findWhere("id", id);
     }
 
     List<Account> withRole(Role role) {

@@ -5,7 +5,6 @@ import fr.traitant.app.platform.ListRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,24 +46,19 @@ public class Inbox {
     }
 
     public ListPage<Notice> page(long accountId, ListRequest request) {
-        long total = jdbc.sql("select count(*) from account_notification where account_id = :a")
-                .param("a", accountId)
-                .query(Long.class)
-                .single();
-        List<Notice> rows = jdbc.sql("""
-                        select id, created_at, message, href, read_at is not null from account_notification
-                         where account_id = :a order by created_at desc, id desc limit :l offset :o""")
-                .param("a", accountId)
-                .param("l", ListRequest.SIZE)
-                .param("o", request.offset(ListRequest.SIZE))
-                .query((rs, i) -> new Notice(
+        return request.select(
+                jdbc,
+                "id, created_at, message, href, read_at is not null",
+                "account_notification where account_id = :a",
+                "created_at desc, id desc",
+                ListRequest.SIZE,
+                sql -> sql.param("a", accountId),
+                (rs, i) -> new Notice(
                         rs.getLong(1),
                         rs.getTimestamp(2).toInstant(),
                         rs.getString(3),
                         rs.getString(4),
-                        rs.getBoolean(5)))
-                .list();
-        return request.page(rows, total);
+                        rs.getBoolean(5)));
     }
 
     public int unread(long accountId) {

@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -318,18 +317,14 @@ public class Invitations {
     public ListPage<View> page(@Nullable Role role, boolean openOnly, ListRequest request) {
         String where = " where (cast(:role as text) is null or role = :role)"
                 + (openOnly ? " and used_at is null and revoked_at is null" : "");
-        long total = jdbc.sql("select count(*) from account_invitation" + where)
-                .param("role", role == null ? null : role.name())
-                .query(Long.class)
-                .single();
-        List<View> rows = jdbc.sql("select " + COLUMNS + " from account_invitation" + where
-                        + " order by created_at desc, id desc limit :limit offset :offset")
-                .param("role", role == null ? null : role.name())
-                .param("limit", ListRequest.SIZE)
-                .param("offset", request.offset(ListRequest.SIZE))
-                .query(this::row)
-                .list();
-        return request.page(rows, total);
+        return request.select(
+                jdbc,
+                COLUMNS,
+                "account_invitation" + where,
+                "created_at desc, id desc",
+                ListRequest.SIZE,
+                sql -> sql.param("role", role == null ? null : role.name()),
+                this::row);
     }
 
     private Optional<View> byHash(String hash) {

@@ -217,12 +217,15 @@ class SecurityConfiguration {
                 + "; frame-ancestors 'none'";
     }
 
+    /**
+     * Whether a request refused for want of sign-in gets 401 problem details rather than the sign-in page: an API
+     * address, or a client that asks for neither HTML nor anything (a browser, or curl's {@code *}{@code /*}, is sent
+     * to the sign-in page).
+     */
     static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI();
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return path.startsWith("/api/")
-                || path.startsWith("/actuator")
-                || path.startsWith("/v3/")
+        return fr.traitant.app.platform.ApiPaths.includes(path)
                 || (accept != null
                         && !accept.contains("text/html")
                         && !accept.contains("*/*")

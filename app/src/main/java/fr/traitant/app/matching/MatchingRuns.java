@@ -432,14 +432,13 @@ public class MatchingRuns implements org.springframework.beans.factory.SmartInit
     /** One page of the runs, newest first (no personal data). */
     public fr.traitant.app.platform.ListPage<MatchingRun> recent(
             fr.traitant.app.platform.ListRequest request, int size) {
-        long total =
-                jdbc.sql("select count(*) from matching_run").query(Long.class).single();
-        List<MatchingRun> rows = jdbc.sql(
-                        "select " + RUN_COLUMNS + " from matching_run order by id desc limit :l offset :o")
-                .param("l", size)
-                .param("o", request.offset(size))
-                .query((rs, i) -> runRow(rs, List.of(), List.of()))
-                .list();
-        return request.page(rows, total, size);
+        return request.select(
+                jdbc,
+                RUN_COLUMNS,
+                "matching_run",
+                "id desc",
+                size,
+                sql -> sql,
+                (rs, i) -> runRow(rs, List.of(), List.of()));
     }
 }

@@ -43,31 +43,28 @@ class ProposalMessages {
 
     /** A proposal was made: the doctor gets the answer links, the family learns the deadline. */
     void proposed(long id, WaitingList.Entry entry, long doctorId, String reason, Instant deadline) {
-        doctorEmail(doctorId)
-                .ifPresent(email -> outbox.enqueue(
-                        email,
-                        "Traitant — un foyer cherche un médecin traitant (proposition " + id + ")",
-                        "Bonjour,\n\nUn foyer de " + entry.people() + " personne(s) (priorité " + entry.priority()
-                                + (entry.priorityReasons().isBlank()
-                                        ? ""
-                                        : " : " + Explanations.reasonsForDoctor(entry.priorityReasons()))
-                                + ") cherche un médecin traitant près de votre cabinet.\n"
-                                + (reason == null ? "" : reason + ".\n")
-                                + "\nAccepter : " + links.create(id, AnswerLinks.Action.ACCEPT)
-                                + "\nDécliner : " + links.create(id, AnswerLinks.Action.DECLINE)
-                                + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mes propositions ».\n",
-                        "proposal:" + id));
-        households
-                .contactEmail(entry.householdId())
-                .ifPresent(email -> outbox.enqueue(
-                        email,
-                        "Traitant — une proposition de médecin traitant est en cours pour votre foyer",
-                        "Bonjour,\n\nNous avons proposé votre foyer à un médecin traitant près de chez vous. Il a jusqu'au "
-                                + FrenchDates.day(deadline) + " pour répondre.\n\n"
-                                + "S'il accepte, nous vous écrirons avec son nom, l'adresse de son cabinet et son téléphone, et vous "
-                                + "confirmerez votre choix. S'il ne peut pas, votre demande reste active sans perdre votre ancienneté.\n\n"
-                                + "Suivre votre demande : " + links.page("/mon-medecin-traitant") + "\n",
-                        "proposal:" + id + ":family"));
+        mailDoctor(
+                doctorId,
+                "Traitant — un foyer cherche un médecin traitant (proposition " + id + ")",
+                "Bonjour,\n\nUn foyer de " + entry.people() + " personne(s) (priorité " + entry.priority()
+                        + (entry.priorityReasons().isBlank()
+                                ? ""
+                                : " : " + Explanations.reasonsForDoctor(entry.priorityReasons()))
+                        + ") cherche un médecin traitant près de votre cabinet.\n"
+                        + (reason == null ? "" : reason + ".\n")
+                        + "\nAccepter : " + links.create(id, AnswerLinks.Action.ACCEPT)
+                        + "\nDécliner : " + links.create(id, AnswerLinks.Action.DECLINE)
+                        + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mes propositions ».\n",
+                "proposal:" + id);
+        mailFamily(
+                entry.householdId(),
+                "Traitant — une proposition de médecin traitant est en cours pour votre foyer",
+                "Bonjour,\n\nNous avons proposé votre foyer à un médecin traitant près de chez vous. Il a jusqu'au "
+                        + FrenchDates.day(deadline) + " pour répondre.\n\n"
+                        + "S'il accepte, nous vous écrirons avec son nom, l'adresse de son cabinet et son téléphone, et vous "
+                        + "confirmerez votre choix. S'il ne peut pas, votre demande reste active sans perdre votre ancienneté.\n\n"
+                        + "Suivre votre demande : " + links.page("/mon-medecin-traitant") + "\n",
+                "proposal:" + id + ":family");
         tellFamily(
                 entry.householdId(),
                 "Une proposition de médecin traitant est en cours pour votre foyer : le médecin a jusqu'au "
@@ -83,18 +80,16 @@ class ProposalMessages {
     void accepted(ProposalRow p) {
         long proposalId = p.id();
         String who = doctorIdentity(p.doctorId());
-        households
-                .contactEmail(p.householdId())
-                .ifPresent(email -> outbox.enqueue(
-                        email,
-                        "Traitant — un médecin accepte de devenir votre médecin traitant",
-                        "Bonjour,\n\nUn médecin proche de chez vous accepte de devenir le médecin traitant de votre foyer :\n\n"
-                                + who
-                                + "\nConfirmez s'il vous convient ; vous pourrez ensuite appeler le cabinet pour un premier rendez-vous.\n"
-                                + "\nConfirmer : " + links.create(proposalId, AnswerLinks.Action.CONFIRM)
-                                + "\nRefuser : " + links.create(proposalId, AnswerLinks.Action.REFUSE)
-                                + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mon médecin traitant ».\n",
-                        "proposal:" + proposalId));
+        mailFamily(
+                p.householdId(),
+                "Traitant — un médecin accepte de devenir votre médecin traitant",
+                "Bonjour,\n\nUn médecin proche de chez vous accepte de devenir le médecin traitant de votre foyer :\n\n"
+                        + who
+                        + "\nConfirmez s'il vous convient ; vous pourrez ensuite appeler le cabinet pour un premier rendez-vous.\n"
+                        + "\nConfirmer : " + links.create(proposalId, AnswerLinks.Action.CONFIRM)
+                        + "\nRefuser : " + links.create(proposalId, AnswerLinks.Action.REFUSE)
+                        + "\n\nCes liens servent une seule fois et expirent. Vous pouvez aussi répondre depuis « Mon médecin traitant ».\n",
+                "proposal:" + proposalId);
         tellFamily(
                 p.householdId(),
                 "Un médecin accepte de devenir le médecin traitant de votre foyer : découvrez qui il est et "
@@ -145,32 +140,29 @@ class ProposalMessages {
                 p.householdId(),
                 "Votre médecin a fait la déclaration de médecin traitant le " + FrenchDates.day(now) + ".");
         String who = doctorIdentity(p.doctorId());
-        households
-                .contactEmail(p.householdId())
-                .ifPresent(email -> outbox.enqueue(
-                        email,
-                        "Traitant — votre médecin traitant est déclaré",
-                        "Bonjour,\n\nVotre médecin a fait la déclaration de médecin traitant pour votre foyer le "
-                                + FrenchDates.day(now) + " :\n\n" + who
-                                + "\nElle est enregistrée auprès de l'Assurance Maladie. Vous la retrouvez dans « Mon médecin traitant ».\n",
-                        "proposal:" + proposalId));
+        mailFamily(
+                p.householdId(),
+                "Traitant — votre médecin traitant est déclaré",
+                "Bonjour,\n\nVotre médecin a fait la déclaration de médecin traitant pour votre foyer le "
+                        + FrenchDates.day(now) + " :\n\n" + who
+                        + "\nElle est enregistrée auprès de l'Assurance Maladie. Vous la retrouvez dans « Mon médecin traitant ».\n",
+                "proposal:" + proposalId);
     }
 
     /** The doctor has not recorded the declaration weeks after the family's choice: one reminder. */
     void declarationReminder(ProposalRow p) {
-        doctorEmail(p.doctorId())
-                .ifPresent(email -> outbox.enqueue(
-                        email,
-                        "Traitant — rappel : déclaration de médecin traitant (proposition " + p.id() + ")",
-                        "Bonjour,\n\nUn foyer de " + p.people()
-                                + " personne(s) vous a choisi comme médecin traitant il y a plus de "
-                                + ProposalWorkflow.DECLARATION_REMINDER.toDays()
-                                + " jours, et la déclaration de médecin traitant n'est pas encore "
-                                + "enregistrée dans Traitant.\n\nQuand vous l'avez faite (en ligne auprès de l'Assurance Maladie ou sur le "
-                                + "formulaire papier), indiquez-le sur la page de la proposition : "
-                                + links.page("/propositions/" + p.id())
-                                + "\n\nC'est ce qui fait compter ce rattachement dans les chiffres de la caisse.\n",
-                        "proposal:" + p.id() + ":reminder"));
+        mailDoctor(
+                p.doctorId(),
+                "Traitant — rappel : déclaration de médecin traitant (proposition " + p.id() + ")",
+                "Bonjour,\n\nUn foyer de " + p.people()
+                        + " personne(s) vous a choisi comme médecin traitant il y a plus de "
+                        + ProposalWorkflow.DECLARATION_REMINDER.toDays()
+                        + " jours, et la déclaration de médecin traitant n'est pas encore "
+                        + "enregistrée dans Traitant.\n\nQuand vous l'avez faite (en ligne auprès de l'Assurance Maladie ou sur le "
+                        + "formulaire papier), indiquez-le sur la page de la proposition : "
+                        + links.page("/propositions/" + p.id())
+                        + "\n\nC'est ce qui fait compter ce rattachement dans les chiffres de la caisse.\n",
+                "proposal:" + p.id() + ":reminder");
         tellDoctor(
                 p.doctorId(),
                 p.id(),
@@ -186,25 +178,22 @@ class ProposalMessages {
                 "La proposition de médecin traitant a expiré : votre demande reste active, avec son ancienneté.");
         tellDoctor(p.doctorId(), p.id(), "La proposition n° " + p.id() + " a expiré.");
         if (familyWasAsked) {
-            households
-                    .contactEmail(p.householdId())
-                    .ifPresent(email -> outbox.enqueue(
-                            email,
-                            "Traitant — la proposition de médecin traitant a expiré",
-                            "Bonjour,\n\nLa proposition de médecin traitant faite à votre foyer a expiré sans confirmation de votre part.\n"
-                                    + "Votre demande reste active, avec son ancienneté : nous vous proposerons un autre médecin.\n",
-                            "proposal:" + p.id()));
+            mailFamily(
+                    p.householdId(),
+                    "Traitant — la proposition de médecin traitant a expiré",
+                    "Bonjour,\n\nLa proposition de médecin traitant faite à votre foyer a expiré sans confirmation de votre part.\n"
+                            + "Votre demande reste active, avec son ancienneté : nous vous proposerons un autre médecin.\n",
+                    "proposal:" + p.id());
         }
         if (p.doctorId() != null) {
-            doctorEmail(p.doctorId())
-                    .ifPresent(email -> outbox.enqueue(
-                            email,
-                            "Traitant — la proposition " + p.id() + " a expiré",
-                            "Bonjour,\n\nLa proposition " + p.id() + " a expiré "
-                                    + (familyWasAsked
-                                            ? "sans confirmation du foyer : la place que vous lui réserviez est de nouveau libre.\n"
-                                            : "sans réponse de votre part : le foyer sera proposé à un autre médecin.\n"),
-                            "proposal:" + p.id()));
+            mailDoctor(
+                    p.doctorId(),
+                    "Traitant — la proposition " + p.id() + " a expiré",
+                    "Bonjour,\n\nLa proposition " + p.id() + " a expiré "
+                            + (familyWasAsked
+                                    ? "sans confirmation du foyer : la place que vous lui réserviez est de nouveau libre.\n"
+                                    : "sans réponse de votre part : le foyer sera proposé à un autre médecin.\n"),
+                    "proposal:" + p.id());
         }
     }
 
@@ -238,6 +227,16 @@ class ProposalMessages {
         repository
                 .accountOf(doctorId)
                 .ifPresent(account -> inbox.notify(account, message, "/propositions/" + proposalId));
+    }
+
+    /** An e-mail to the household's contact address, if it has one; {@code key} makes it sent once. */
+    private void mailFamily(long householdId, String subject, String body, String key) {
+        households.contactEmail(householdId).ifPresent(email -> outbox.enqueue(email, subject, body, key));
+    }
+
+    /** An e-mail to a workflow doctor's MSSanté address, if known; {@code key} makes it sent once. */
+    private void mailDoctor(@Nullable Long doctorId, String subject, String body, String key) {
+        doctorEmail(doctorId).ifPresent(email -> outbox.enqueue(email, subject, body, key));
     }
 
     /** The MSSanté address of a workflow doctor, if known (where proposals and news are sent). */

@@ -4,6 +4,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 class ProposalPages {
@@ -12,6 +14,7 @@ class ProposalPages {
     private final DoctorCapacities capacities;
     private final fr.traitant.app.identity.CurrentUser currentUser;
     private final fr.traitant.app.territory.Territory territory;
+    private final ProposalAnswer.Form answers;
 
     ProposalPages(
             Proposals proposals,
@@ -24,6 +27,10 @@ class ProposalPages {
         this.workflow = workflow;
         this.capacities = capacities;
         this.currentUser = currentUser;
+        this.answers = new ProposalAnswer.Form(
+                new ProposalAnswer("accepter", workflow::accept, "Proposition acceptée : le foyer est prévenu."),
+                new ProposalAnswer("decliner", workflow::decline, "Proposition déclinée."),
+                "/propositions");
     }
 
     @GetMapping("/propositions")
@@ -62,7 +69,7 @@ class ProposalPages {
 
     /** The doctor records that they declared themselves médecin traitant of the household that chose them. */
     @org.springframework.web.bind.annotation.PostMapping("/propositions/{id}/declaration")
-    String declared(@PathVariable long id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    String declared(@PathVariable long id, RedirectAttributes redirect) {
         try {
             workflow.recordDeclaration(new ProposalId(id));
             redirect.addFlashAttribute(
@@ -74,17 +81,8 @@ class ProposalPages {
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/propositions/{id}/reponse")
-    String answer(
-            @PathVariable long id,
-            @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
-            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-        ProposalAnswer.apply(
-                id,
-                decision,
-                redirect,
-                new ProposalAnswer("accepter", workflow::accept, "Proposition acceptée : le foyer est prévenu."),
-                new ProposalAnswer("decliner", workflow::decline, "Proposition déclinée."));
-        return "redirect:/propositions";
+    String answer(@PathVariable long id, @RequestParam("decision") String decision, RedirectAttributes redirect) {
+        return answers.apply(id, decision, redirect);
     }
 
     /** The doctor's availability: new-patient status, capacity, practice commune; errors next to the field. */
@@ -95,7 +93,7 @@ class ProposalPages {
             org.springframework.validation.BindingResult errors,
             Model model,
             jakarta.servlet.http.HttpServletResponse response,
-            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (!errors.hasFieldErrors("status") && form.newPatients() == null) {
             errors.rejectValue("status", "status", "Statut inconnu.");
         }

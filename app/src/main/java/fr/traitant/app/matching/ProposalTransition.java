@@ -5,47 +5,30 @@ package fr.traitant.app.matching;
  * table ({@link ProposalStatus#next()}) — the one place that says which move is allowed. The database's conditional
  * update (from the status read) then makes two concurrent answers impossible.
  */
-public sealed interface ProposalTransition {
-
-    ProposalStatus target();
-
+public enum ProposalTransition {
     /** The doctor accepts (places committed). */
-    record Accept() implements ProposalTransition {
-        public ProposalStatus target() {
-            return ProposalStatus.ACCEPTED;
-        }
-    }
-
+    ACCEPT(ProposalStatus.ACCEPTED),
     /** The doctor declines. */
-    record Decline() implements ProposalTransition {
-        public ProposalStatus target() {
-            return ProposalStatus.DECLINED;
-        }
-    }
-
+    DECLINE(ProposalStatus.DECLINED),
     /** The family confirms the doctor: the médecin traitant is chosen. */
-    record Confirm() implements ProposalTransition {
-        public ProposalStatus target() {
-            return ProposalStatus.ATTACHED;
-        }
-    }
-
+    CONFIRM(ProposalStatus.ATTACHED),
     /** The family refuses the doctor (before or after the doctor's answer). */
-    record Refuse() implements ProposalTransition {
-        public ProposalStatus target() {
-            return ProposalStatus.REFUSED;
-        }
+    REFUSE(ProposalStatus.REFUSED),
+    /** The answer period ran out. */
+    EXPIRE(ProposalStatus.EXPIRED);
+
+    private final ProposalStatus target;
+
+    ProposalTransition(ProposalStatus target) {
+        this.target = target;
     }
 
-    /** The answer period ran out. */
-    record Expire() implements ProposalTransition {
-        public ProposalStatus target() {
-            return ProposalStatus.EXPIRED;
-        }
+    ProposalStatus target() {
+        return target;
     }
 
     /** The status this transition leads to from {@code current}; {@link ProposalWorkflow.TransitionRefused} if the table forbids it. */
-    default ProposalStatus applyTo(ProposalStatus current) {
+    ProposalStatus applyTo(ProposalStatus current) {
         if (!current.next().contains(target())) {
             throw new ProposalWorkflow.TransitionRefused(
                     current == ProposalStatus.PENDING && target() == ProposalStatus.ATTACHED

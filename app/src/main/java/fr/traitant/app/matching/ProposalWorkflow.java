@@ -172,7 +172,7 @@ public class ProposalWorkflow {
     /** The proposal's doctor accepts (signed in, or through the link sent to them, account or not). */
     private void accept(ProposalRow p) {
         long proposalId = p.id();
-        move(p, new ProposalTransition.Accept());
+        move(p, ProposalTransition.ACCEPT);
         if (p.doctorId() == null || !capacityRows.commit(p.doctorId(), p.people(), clock.instant())) {
             throw new TransitionRefused("Votre capacité d'accueil de nouveaux patients est atteinte.");
         }
@@ -192,7 +192,7 @@ public class ProposalWorkflow {
     }
 
     private void decline(ProposalRow p) {
-        move(p, new ProposalTransition.Decline());
+        move(p, ProposalTransition.DECLINE);
         backToWaiting(p, "Proposition déclinée par le médecin : retour sur la liste d'attente");
     }
 
@@ -208,7 +208,7 @@ public class ProposalWorkflow {
     public void confirmAs(ProposalId proposal, long householdId) {
         long proposalId = proposal.value();
         ProposalRow p = householdsProposal(proposalId, householdId);
-        move(p, new ProposalTransition.Confirm());
+        move(p, ProposalTransition.CONFIRM);
         String rpps =
                 p.doctorId() == null ? null : capacityRows.rppsOf(p.doctorId()).orElse(null);
         households.declareDoctor(
@@ -256,7 +256,7 @@ public class ProposalWorkflow {
         long proposalId = proposal.value();
         ProposalRow p = householdsProposal(proposalId, householdId);
         String from = p.status();
-        move(p, new ProposalTransition.Refuse());
+        move(p, ProposalTransition.REFUSE);
         if (from.equals("ACCEPTED")) {
             release(p);
         }
@@ -312,7 +312,7 @@ public class ProposalWorkflow {
     public int expireOverdue() {
         List<ProposalRow> overdue = repository.overdue(clock.instant());
         for (ProposalRow p : overdue) {
-            move(p, new ProposalTransition.Expire());
+            move(p, ProposalTransition.EXPIRE);
             if (p.status().equals("ACCEPTED")) {
                 release(p);
             }

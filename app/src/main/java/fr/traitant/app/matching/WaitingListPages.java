@@ -5,6 +5,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 class WaitingListPages {
@@ -24,6 +26,7 @@ class WaitingListPages {
 
     private final DoctorRequests doctorRequests;
     private final fr.traitant.app.directory.Doctors doctors;
+    private final ProposalAnswer.Form answers;
 
     WaitingListPages(
             WaitingList waitingList,
@@ -48,6 +51,13 @@ class WaitingListPages {
         this.households = households;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.answers = new ProposalAnswer.Form(
+                new ProposalAnswer("confirmer", workflow::confirm, "Votre médecin traitant est déclaré."),
+                new ProposalAnswer(
+                        "refuser",
+                        workflow::refuse,
+                        "Proposition refusée : votre demande reste active, sans perdre votre ancienneté."),
+                "/mon-medecin-traitant");
     }
 
     @GetMapping("/chiffres/attente")
@@ -95,10 +105,8 @@ class WaitingListPages {
 
     @GetMapping(value = "/liste-attente.csv", produces = "text/csv")
     org.springframework.http.ResponseEntity<String> waitingCsv(
-            @org.springframework.web.bind.annotation.RequestParam(name = "departement", required = false)
-                    String departement,
-            @org.springframework.web.bind.annotation.RequestParam(name = "priorite", required = false)
-                    Integer priority) {
+            @RequestParam(name = "departement", required = false) String departement,
+            @RequestParam(name = "priorite", required = false) Integer priority) {
         String d = departement == null ? "" : departement.strip().toUpperCase(java.util.Locale.ROOT);
         if (!d.isEmpty() && !territory.isDepartement(d)) {
             throw new IllegalArgumentException("Département inconnu : " + departement);
@@ -136,8 +144,8 @@ class WaitingListPages {
     @org.springframework.web.bind.annotation.PostMapping("/liste-attente/{id}/contacts")
     String contact(
             @PathVariable long id,
-            @org.springframework.web.bind.annotation.RequestParam("canal") WaitingList.Channel channel,
-            @org.springframework.web.bind.annotation.RequestParam("reponse") boolean answered) {
+            @RequestParam("canal") WaitingList.Channel channel,
+            @RequestParam("reponse") boolean answered) {
         WaitingList.Entry entry = waitingList.recordContact(id, channel, answered);
         return "redirect:/liste-attente?departement=" + entry.departement();
     }
@@ -181,25 +189,13 @@ class WaitingListPages {
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/mon-medecin-traitant/propositions/{id}/reponse")
-    String answer(
-            @PathVariable long id,
-            @org.springframework.web.bind.annotation.RequestParam("decision") String decision,
-            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-        ProposalAnswer.apply(
-                id,
-                decision,
-                redirect,
-                new ProposalAnswer("confirmer", workflow::confirm, "Votre médecin traitant est déclaré."),
-                new ProposalAnswer(
-                        "refuser",
-                        workflow::refuse,
-                        "Proposition refusée : votre demande reste active, sans perdre votre ancienneté."));
-        return "redirect:/mon-medecin-traitant";
+    String answer(@PathVariable long id, @RequestParam("decision") String decision, RedirectAttributes redirect) {
+        return answers.apply(id, decision, redirect);
     }
 
     /** The insured person asks an advisor for help. */
     @org.springframework.web.bind.annotation.PostMapping("/mon-medecin-traitant/aide")
-    String help(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    String help(RedirectAttributes redirect) {
         List<Long> own = households.householdsOf(currentUser.get().accountId());
         if (own.isEmpty()) {
             throw new fr.traitant.app.platform.NotFoundException("Aucun foyer n'est rattaché à votre compte.");

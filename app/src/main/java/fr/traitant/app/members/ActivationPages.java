@@ -8,18 +8,18 @@ import fr.traitant.app.identity.AccessRules;
 import fr.traitant.app.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,52 +53,36 @@ class ActivationPages {
 
     @GetMapping("/activation")
     String form(Model model) {
-        model.addAttribute("values", Map.of());
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("form", ActivationForm.empty());
         return "members/activation";
     }
 
     @PostMapping("/activation")
     String activate(
-            @RequestParam(defaultValue = "") String code,
-            @RequestParam(defaultValue = "") String nir,
-            @RequestParam(name = "naissance", defaultValue = "") String birth,
-            @RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String confirmation,
+            @Valid @ModelAttribute("form") ActivationForm form,
+            BindingResult errors,
             HttpServletRequest request,
-            HttpServletResponse response,
-            Model model) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (code.isBlank()) {
-            errors.put("code", "Saisissez le code reçu (12 caractères).");
+            HttpServletResponse response) {
+        LocalDate birthDate = form.birthDate().orElse(null);
+        if (birthDate == null) {
+            errors.rejectValue("naissance", "naissance", "Saisissez votre date de naissance.");
         }
-        if (nir.isBlank()) {
-            errors.put("nir", "Saisissez votre numéro de sécurité sociale.");
+        if (!form.password().equals(form.confirmation())) {
+            errors.rejectValue("password", "password", "Les deux mots de passe ne sont pas identiques.");
         }
-        LocalDate birthDate = null;
-        try {
-            birthDate = LocalDate.parse(birth);
-        } catch (DateTimeParseException e) {
-            errors.put("naissance", "Saisissez votre date de naissance.");
-        }
-        if (!password.equals(confirmation)) {
-            errors.put("password", "Les deux mots de passe ne sont pas identiques.");
-        }
-        if (errors.isEmpty()) {
+        if (!errors.hasErrors() && birthDate != null) {
             try {
-                codes.activate(code, nir, birthDate, email, password, request.getRemoteAddr());
+                codes.activate(
+                        form.code(), form.nir(), birthDate, form.email(), form.password(), request.getRemoteAddr());
                 return "redirect:/connexion?compte";
             } catch (IllegalArgumentException e) {
                 String message = String.valueOf(e.getMessage());
                 String field =
                         message.contains("mot de passe") ? "password" : message.contains("adresse") ? "email" : "code";
-                errors.put(field, message);
+                errors.rejectValue(field, field, message);
             }
         }
         response.setStatus(422);
-        model.addAttribute("values", Map.of("code", code, "naissance", birth, "email", email));
-        model.addAttribute("errors", errors);
         return "members/activation";
     }
 

@@ -176,26 +176,18 @@ public class Charter {
                 + " and (cast(:since as date) is null"
                 + " or m.signed_at >= (cast(:since as date)::timestamp at time zone 'Europe/Paris'))"
                 + " and (not :t or m.takes_transferred_families)";
-        long total = jdbc.sql("select count(*) from charter_member m" + where)
-                .param("d", filter.departement())
-                .param("c", filter.commune())
-                .param("n", filter.minPatients() == null ? 0 : filter.minPatients())
-                .param("since", filter.since())
-                .param("t", filter.transferredOnly())
-                .query(Long.class)
-                .single();
-        List<Membership> rows = jdbc.sql(MEMBER_SELECT + where + " order by "
-                        + request.orderBy(SORTABLE, "signature", true, "m.doctor_id") + " limit :l offset :o")
-                .param("d", filter.departement())
-                .param("c", filter.commune())
-                .param("n", filter.minPatients() == null ? 0 : filter.minPatients())
-                .param("since", filter.since())
-                .param("t", filter.transferredOnly())
-                .param("l", size)
-                .param("o", request.offset(size))
-                .query(this::member)
-                .list();
-        return request.page(rows, total, size);
+        return request.select(
+                jdbc,
+                MEMBER_COLUMNS,
+                "charter_member m" + where,
+                request.orderBy(SORTABLE, "signature", true, "m.doctor_id"),
+                size,
+                sql -> sql.param("d", filter.departement())
+                        .param("c", filter.commune())
+                        .param("n", filter.minPatients() == null ? 0 : filter.minPatients())
+                        .param("since", filter.since())
+                        .param("t", filter.transferredOnly()),
+                this::member);
     }
 
     /** Every signatory's position, for the map. */
@@ -393,10 +385,11 @@ public class Charter {
                         new NotFoundException("Aucun médecin actif de l'annuaire n'a le numéro RPPS " + rpps + "."));
     }
 
-    private static final String MEMBER_SELECT = """
-            select m.doctor_id, m.rpps, m.version, m.signed_at, m.updated_at, m.takes_transferred_families,
-                   m.willing_declared_doctor, m.new_patients_per_year, m.commune_code, m.departement, m.lat, m.lon, m.synthetic
-              from charter_member m""";
+    private static final String MEMBER_COLUMNS = """
+            m.doctor_id, m.rpps, m.version, m.signed_at, m.updated_at, m.takes_transferred_families,
+                   m.willing_declared_doctor, m.new_patients_per_year, m.commune_code, m.departement, m.lat, m.lon, m.synthetic""";
+
+    private static final String MEMBER_SELECT = "select " + MEMBER_COLUMNS + " from charter_member m";
 
     private Membership member(ResultSet rs, int i) throws SQLException {
         String doctorId = rs.getString(1);

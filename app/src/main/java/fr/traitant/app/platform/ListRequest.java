@@ -2,6 +2,9 @@ package fr.traitant.app.platform;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -53,6 +56,32 @@ public record ListRequest(int page, String sort, boolean descending, String path
 
     public <T> ListPage<T> page(List<T> rows, long total) {
         return page(rows, total, SIZE);
+    }
+
+    /**
+     * This page of a list read from the database, with the count of the whole list: {@code select count(*) from} and
+     * {@code select columns from … order by … limit … offset …}, both with the same named parameters ({@code params}
+     * binds them). {@code from} is what follows {@code from} (table, joins, where); {@code orderBy} ends with a
+     * tie-breaker so that pages are stable.
+     */
+    public <T> ListPage<T> select(
+            JdbcClient jdbc,
+            String columns,
+            String from,
+            String orderBy,
+            int size,
+            UnaryOperator<JdbcClient.StatementSpec> params,
+            RowMapper<T> mapper) {
+        long total = params.apply(jdbc.sql("select count(*) from " + from))
+                .query(Long.class)
+                .single();
+        List<T> rows = params.apply(jdbc.sql("select " + columns + " from " + from + " order by " + orderBy
+                        + " limit :limit offset :offset"))
+                .param("limit", size)
+                .param("offset", offset(size))
+                .query(mapper)
+                .list();
+        return page(rows, total, size);
     }
 
     /** This page's address with some query parameters replaced (null removes one). */

@@ -170,15 +170,10 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         }
     }
 
+    /** Whether an error is answered as problem details: an API address, or a client that does not ask for HTML. */
     static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI();
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return path.startsWith("/api/")
-                || path.startsWith("/fhir")
-                || path.startsWith("/v3/")
-                || path.startsWith("/actuator")
-                || accept == null
-                || !accept.contains("text/html");
+        return ApiPaths.includes(request.getRequestURI()) || accept == null || !accept.contains("text/html");
     }
 
     private static Object respond(

@@ -50,24 +50,14 @@ class AuditRepository {
             String personRef, String actor, fr.traitant.app.platform.ListRequest request, int size) {
         String person = personRef == null ? "" : personRef.trim();
         String who = actor == null ? "" : actor.trim().toLowerCase(java.util.Locale.ROOT);
-        long total = jdbc.sql(
-                        "select count(*) from audit_event where (:person = '' or person_ref = :person) and (:actor = '' or actor = :actor)")
-                .param("person", person)
-                .param("actor", who)
-                .query(Long.class)
-                .single();
-        List<AuditEvent> rows = jdbc.sql("""
-                        select id, occurred_at, actor, actor_role, person_ref, record_type, record_id, action, purpose
-                        from audit_event
-                        where (:person = '' or person_ref = :person) and (:actor = '' or actor = :actor)
-                        order by occurred_at desc, id desc limit :limit offset :offset""")
-                .param("person", person)
-                .param("actor", who)
-                .param("limit", size)
-                .param("offset", request.offset(size))
-                .query(AuditRepository::map)
-                .list();
-        return request.page(rows, total, size);
+        return request.select(
+                jdbc,
+                "id, occurred_at, actor, actor_role, person_ref, record_type, record_id, action, purpose",
+                "audit_event where (:person = '' or person_ref = :person) and (:actor = '' or actor = :actor)",
+                "occurred_at desc, id desc",
+                size,
+                sql -> sql.param("person", person).param("actor", who),
+                AuditRepository::map);
     }
 
     /** Most recent first; person and actor are exact matches, either may be blank (= any). */

@@ -116,20 +116,14 @@ public class CareSites {
         String where = " where (cast(:s as text) is null or status = :s)"
                 + " and (cast(:d as text) is null or commune_code like :d || '%')";
         String s = status == null ? null : status.name();
-        long total = jdbc.sql("select count(*) from care_site" + where)
-                .param("s", s)
-                .param("d", departement)
-                .query((rs, i) -> rs.getLong(1))
-                .single();
-        List<CareSite> rows = jdbc.sql(
-                        "select " + COLUMNS_SQL + " from care_site" + where + " order by name, id limit :l offset :o")
-                .param("s", s)
-                .param("d", departement)
-                .param("l", ListRequest.SIZE)
-                .param("o", request.offset(ListRequest.SIZE))
-                .query(CareSites::site)
-                .list();
-        return request.page(rows, total);
+        return request.select(
+                jdbc,
+                COLUMNS_SQL,
+                "care_site" + where,
+                "name, id",
+                ListRequest.SIZE,
+                sql -> sql.param("s", s).param("d", departement),
+                CareSites::site);
     }
 
     /** The communes of the labelled sites (one per site). */

@@ -91,16 +91,7 @@ public class Territory {
     /** Names of the EPCI by SIREN; reference data, read once (like {@link #departementNames()}). */
     public java.util.Map<String, String> epciNames() {
         java.util.Map<String, String> names = epciNames;
-        if (names == null || names.isEmpty()) {
-            names = jdbc
-                    .sql("select siren, name from epci")
-                    .query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
-                    .list()
-                    .stream()
-                    .collect(java.util.stream.Collectors.toUnmodifiableMap(
-                            java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
-            epciNames = names;
-        }
+        if (names == null || names.isEmpty()) epciNames = names = namesBy("select siren, name from epci");
         return names;
     }
 
@@ -193,17 +184,15 @@ public class Territory {
     /** Names of the départements by code ("83" → "Var"); reference data, read once. */
     public java.util.Map<String, String> departementNames() {
         java.util.Map<String, String> names = departementNames;
-        if (names == null || names.isEmpty()) {
-            names = jdbc
-                    .sql("select code, name from departement")
-                    .query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
-                    .list()
-                    .stream()
-                    .collect(java.util.stream.Collectors.toUnmodifiableMap(
-                            java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
-            departementNames = names;
-        }
+        if (names == null || names.isEmpty()) departementNames = names = namesBy("select code, name from departement");
         return names;
+    }
+
+    /** A reference table's names by code: the query's two columns. */
+    private java.util.Map<String, String> namesBy(String sql) {
+        return jdbc.sql(sql).query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                        java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }
 
     /** "Var (83)"; the code alone if unknown; empty for none. */

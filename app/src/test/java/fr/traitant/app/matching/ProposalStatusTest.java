@@ -12,38 +12,31 @@ import org.junit.jupiter.api.Test;
 class ProposalStatusTest {
 
     private static final List<ProposalTransition> ALL = List.of(
-            new ProposalTransition.Accept(),
-            new ProposalTransition.Decline(),
-            new ProposalTransition.Confirm(),
-            new ProposalTransition.Refuse(),
-            new ProposalTransition.Expire());
+            ProposalTransition.ACCEPT,
+            ProposalTransition.DECLINE,
+            ProposalTransition.CONFIRM,
+            ProposalTransition.REFUSE,
+            ProposalTransition.EXPIRE);
 
     @Test
     void the_doctor_answers_a_pending_proposal_the_family_an_accepted_one() {
-        assertThat(new ProposalTransition.Accept().applyTo(ProposalStatus.PENDING))
-                .isEqualTo(ProposalStatus.ACCEPTED);
-        assertThat(new ProposalTransition.Decline().applyTo(ProposalStatus.PENDING))
-                .isEqualTo(ProposalStatus.DECLINED);
-        assertThat(new ProposalTransition.Confirm().applyTo(ProposalStatus.ACCEPTED))
-                .isEqualTo(ProposalStatus.ATTACHED);
-        assertThat(new ProposalTransition.Refuse().applyTo(ProposalStatus.PENDING))
-                .isEqualTo(ProposalStatus.REFUSED);
-        assertThat(new ProposalTransition.Refuse().applyTo(ProposalStatus.ACCEPTED))
-                .isEqualTo(ProposalStatus.REFUSED);
-        assertThat(new ProposalTransition.Expire().applyTo(ProposalStatus.PENDING))
-                .isEqualTo(ProposalStatus.EXPIRED);
-        assertThat(new ProposalTransition.Expire().applyTo(ProposalStatus.ACCEPTED))
-                .isEqualTo(ProposalStatus.EXPIRED);
+        assertThat(ProposalTransition.ACCEPT.applyTo(ProposalStatus.PENDING)).isEqualTo(ProposalStatus.ACCEPTED);
+        assertThat(ProposalTransition.DECLINE.applyTo(ProposalStatus.PENDING)).isEqualTo(ProposalStatus.DECLINED);
+        assertThat(ProposalTransition.CONFIRM.applyTo(ProposalStatus.ACCEPTED)).isEqualTo(ProposalStatus.ATTACHED);
+        assertThat(ProposalTransition.REFUSE.applyTo(ProposalStatus.PENDING)).isEqualTo(ProposalStatus.REFUSED);
+        assertThat(ProposalTransition.REFUSE.applyTo(ProposalStatus.ACCEPTED)).isEqualTo(ProposalStatus.REFUSED);
+        assertThat(ProposalTransition.EXPIRE.applyTo(ProposalStatus.PENDING)).isEqualTo(ProposalStatus.EXPIRED);
+        assertThat(ProposalTransition.EXPIRE.applyTo(ProposalStatus.ACCEPTED)).isEqualTo(ProposalStatus.EXPIRED);
     }
 
     @Test
     void everything_else_is_refused_with_a_french_reason() {
-        assertThatThrownBy(() -> new ProposalTransition.Confirm().applyTo(ProposalStatus.PENDING))
+        assertThatThrownBy(() -> ProposalTransition.CONFIRM.applyTo(ProposalStatus.PENDING))
                 .isInstanceOf(ProposalWorkflow.TransitionRefused.class)
                 .hasMessage("Le médecin n'a pas encore accepté cette proposition.");
-        assertThatThrownBy(() -> new ProposalTransition.Accept().applyTo(ProposalStatus.ACCEPTED))
+        assertThatThrownBy(() -> ProposalTransition.ACCEPT.applyTo(ProposalStatus.ACCEPTED))
                 .hasMessage("Cette proposition a déjà reçu une réponse.");
-        assertThatThrownBy(() -> new ProposalTransition.Decline().applyTo(ProposalStatus.ACCEPTED))
+        assertThatThrownBy(() -> ProposalTransition.DECLINE.applyTo(ProposalStatus.ACCEPTED))
                 .isInstanceOf(ProposalWorkflow.TransitionRefused.class);
         // no transition leaves a terminal status
         for (ProposalStatus terminal : EnumSet.of(
