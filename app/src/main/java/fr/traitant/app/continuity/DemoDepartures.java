@@ -89,6 +89,7 @@ class DemoDepartures {
                         today.plusDays(30 + random.nextInt(210)),
                         random.nextInt(5) == 0 ? DepartureReason.MOVE : DepartureReason.RETIREMENT,
                         null,
+                        null,
                         Departures.Source.IMPORT,
                         "Démonstration (synthétique)");
             });

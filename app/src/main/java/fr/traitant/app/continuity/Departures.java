@@ -148,19 +148,10 @@ public class Departures {
         return problems;
     }
 
-    /** Records a departure (replacing the doctor's current declaration, if any); returns its id. */
-    @Transactional
-    public long declare(
-            String rpps,
-            LocalDate expectedOn,
-            DepartureReason reason,
-            @Nullable String successorRpps,
-            Source source,
-            String note) {
-        return declare(rpps, expectedOn, reason, successorRpps, null, source, note);
-    }
-
-    /** Records a departure; for a move, {@code newCommune} is where the doctor will practise (or null if unknown). */
+    /**
+     * Records a departure (replacing the doctor's current declaration, if any); for a move, {@code newCommune} is where
+     * the doctor will practise (null if unknown or not a move). Returns its id.
+     */
     @Transactional
     public long declare(
             String rpps,
@@ -397,7 +388,7 @@ public class Departures {
             if (!seen.add(rpps)) throw new SemicolonCsv.LineError("médecin déjà dans le fichier : " + rpps);
             return new Row(rpps, on, reason, successor);
         });
-        for (Row r : rows) declare(r.rpps(), r.on(), r.reason(), r.successor(), Source.IMPORT, "");
+        for (Row r : rows) declare(r.rpps(), r.on(), r.reason(), r.successor(), null, Source.IMPORT, "");
         return rows.size();
     }
 }

@@ -83,12 +83,8 @@ class DirectoryFhir {
                                 Enumerations.SearchParamType.TOKEN,
                                 "RPPS number: https://rpps.esante.gouv.fr|{11 digits}"),
                         param("name", Enumerations.SearchParamType.STRING, "part of the name"),
-                        param("_count", Enumerations.SearchParamType.NUMBER, "page size, 1-100, default 20"),
-                        param(
-                                "_getpagesoffset",
-                                Enumerations.SearchParamType.NUMBER,
-                                "position of the page's first result, 0-10000 "
-                                        + "(alias _offset); follow the Bundle's next/previous links")));
+                        pageSize(),
+                        pageOffset()));
         resource(
                 rest,
                 "PractitionerRole",
@@ -101,12 +97,8 @@ class DirectoryFhir {
                                 "near",
                                 Enumerations.SearchParamType.SPECIAL,
                                 "latitude|longitude|distance|km (great-circle distance)"),
-                        param("_count", Enumerations.SearchParamType.NUMBER, "page size, 1-100, default 20"),
-                        param(
-                                "_getpagesoffset",
-                                Enumerations.SearchParamType.NUMBER,
-                                "position of the page's first result, 0-10000 "
-                                        + "(alias _offset); follow the Bundle's next/previous links")));
+                        pageSize(),
+                        pageOffset()));
         resource(rest, "Organization", List.of());
         return json(cs);
     }
@@ -374,6 +366,18 @@ class DirectoryFhir {
                     .setCode("km");
             entry.getSearch().addExtension("http://hl7.org/fhir/StructureDefinition/location-distance", d);
         }
+    }
+
+    /** The paging parameters of every search (Practitioner, Location). */
+    private static CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent pageSize() {
+        return param("_count", Enumerations.SearchParamType.NUMBER, "page size, 1-100, default 20");
+    }
+
+    private static CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent pageOffset() {
+        return param(
+                "_getpagesoffset",
+                Enumerations.SearchParamType.NUMBER,
+                "position of the page's first result, 0-10000 (alias _offset); follow the Bundle's next/previous links");
     }
 
     private static void resource(

@@ -2,6 +2,7 @@ package fr.traitant.app.matching;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +43,9 @@ public class RunPublication {
      * The doctors' rows are locked first, in id order, then each line's places are re-read: two runs published at once —
      * of the same zone or of neighbouring départements sharing doctors — never propose more than a doctor's places.
      */
+    /** Proposals between two progress lines of the log. */
+    static final int PROGRESS_PROPOSALS = 100;
+
     @Transactional
     public Publication publish(long runId) {
         int published = jdbc.sql(
@@ -57,12 +61,13 @@ public class RunPublication {
                          order by id for update""").param("r", runId).query(Long.class).list();
         int made = 0;
         int full = 0;
-        for (Object[] line : jdbc.sql("""
+        List<Object[]> lines = jdbc.sql("""
                         select l.entry_id, l.doctor_id, l.reason, e.people from matching_run_line l join waiting_entry e on e.id = l.entry_id
                          where l.run_id = :r and l.doctor_id is not null order by l.entry_id""")
                 .param("r", runId)
                 .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)})
-                .list()) {
+                .list();
+        for (Object[] line : lines) {
             long entryId = (Long) line[0];
             long doctorId = (Long) line[1];
             // locked: two runs over the same zone published at once propose each household once
@@ -85,6 +90,9 @@ public class RunPublication {
                     .param("e", entryId)
                     .update();
             made++;
+            // a long publication says how far it is (all its proposals commit at the end, or none)
+            if (made % PROGRESS_PROPOSALS == 0)
+                log.info("Matching run {} publishing: {} of {} lines proposed", runId, made, lines.size());
         }
         if (full > 0) {
             log.info(

@@ -34,6 +34,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class MemberImport {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MemberImport.class);
+
+    /** Lines between two progress lines of the log. */
+    static final int PROGRESS_LINES = 5_000;
+
     /** Columns of the extract, in this order in the header (documented in the README). */
     public static final List<String> COLUMNS = List.of(
             "foyer",
@@ -113,10 +118,13 @@ public class MemberImport {
         Map<String, Long> households = new HashMap<>();
         int[] counts = new int[3]; // households created, members created, members updated
         Map<String, Optional<CommuneSummary>> communes = new HashMap<>();
-        each(
-                file,
-                (line, record) ->
-                        write(MemberLines.parse(line, record, communes, territory::findCommune), households, counts));
+        int[] written = {0};
+        each(file, (line, record) -> {
+            write(MemberLines.parse(line, record, communes, territory::findCommune), households, counts);
+            // a long import says how far it is (the whole file commits at the end, or nothing)
+            if (++written[0] % PROGRESS_LINES == 0)
+                log.info("Member import: {} of {} lines written", written[0], lines);
+        });
         return new Result(lines, counts[0], counts[1], counts[2]);
     }
 

@@ -70,7 +70,7 @@ class DeparturesTest {
                         new NewMember("Léon", "Depart", LocalDate.of(2012, 1, 1), null, null, null)));
         households.declareDoctor(household, rpps, "Test : médecin traitant déclaré");
         LocalDate in6Months = LocalDate.now(FrenchDates.PARIS).plusMonths(6);
-        departures.declare(rpps, in6Months, DepartureReason.RETIREMENT, null, Departures.Source.AGENT, "");
+        departures.declare(rpps, in6Months, DepartureReason.RETIREMENT, null, null, Departures.Source.AGENT, "");
 
         Departures.Departure d = departures.of(rpps).orElseThrow();
         assertThat(d.certainty()).isEqualTo(Certainty.DECLARED);
@@ -88,7 +88,8 @@ class DeparturesTest {
         assertThat(impact.changes()).allSatisfy(c -> assertThat(c.after()).isLessThan(c.before()));
 
         // a new declaration replaces the current one; a cancelled one leaves the doctor to the other sources
-        departures.declare(rpps, in6Months.plusMonths(1), DepartureReason.MOVE, null, Departures.Source.DOCTOR, "");
+        departures.declare(
+                rpps, in6Months.plusMonths(1), DepartureReason.MOVE, null, null, Departures.Source.DOCTOR, "");
         assertThat(departures.all().stream().filter(x -> x.rpps().equals(rpps)))
                 .singleElement()
                 .satisfies(x -> assertThat(x.reason()).isEqualTo(DepartureReason.MOVE));
@@ -120,6 +121,7 @@ class DeparturesTest {
                 oldest.rpps(),
                 LocalDate.now(FrenchDates.PARIS).plusMonths(3),
                 DepartureReason.RETIREMENT,
+                null,
                 null,
                 Departures.Source.AGENT,
                 "");
@@ -249,8 +251,10 @@ class DeparturesTest {
                 List.of(new NewMember("Lina", "Plus-Tard", LocalDate.of(1975, 1, 1), null, null, null)));
         households.declareDoctor(other, later, "Test : médecin traitant déclaré");
         LocalDate today = LocalDate.now(FrenchDates.PARIS);
-        departures.declare(soon, today.plusMonths(5), DepartureReason.RETIREMENT, null, Departures.Source.AGENT, "");
-        departures.declare(later, today.plusMonths(9), DepartureReason.RETIREMENT, null, Departures.Source.AGENT, "");
+        departures.declare(
+                soon, today.plusMonths(5), DepartureReason.RETIREMENT, null, null, Departures.Source.AGENT, "");
+        departures.declare(
+                later, today.plusMonths(9), DepartureReason.RETIREMENT, null, null, Departures.Source.AGENT, "");
         try {
             assertThat(waitingList.openEntry(household)).isEmpty();
             handovers.openDue();

@@ -84,7 +84,7 @@ class HandoversTest {
         long first = world.family("Arnaud", "04112", leaving.rpps(), null);
         long second = world.family("Bonnet", "04112", leaving.rpps(), null);
         LocalDate on = today().plusMonths(6);
-        departures.declare(leaving.rpps(), on, DepartureReason.RETIREMENT, null, Departures.Source.AGENT, "");
+        departures.declare(leaving.rpps(), on, DepartureReason.RETIREMENT, null, null, Departures.Source.AGENT, "");
 
         assertThat(handovers.openDue()).isGreaterThanOrEqualTo(1);
         Handovers.Handover h = handovers.of(leaving.rpps()).getFirst();
@@ -142,6 +142,7 @@ class HandoversTest {
                 today().plusMonths(5),
                 DepartureReason.RETIREMENT,
                 successor.rpps(),
+                null,
                 Departures.Source.DOCTOR,
                 "");
         handovers.openDue();
@@ -159,7 +160,7 @@ class HandoversTest {
         var successor = world.doctor("Renard", "04112", "04100", 43.826, 5.784, 10);
         long family = world.family("Dupuis", "04112", leaving.rpps(), null);
         LocalDate on = today().plusMonths(3);
-        departures.declare(leaving.rpps(), on, DepartureReason.RETIREMENT, null, Departures.Source.DOCTOR, "");
+        departures.declare(leaving.rpps(), on, DepartureReason.RETIREMENT, null, null, Departures.Source.DOCTOR, "");
         handovers.openDue();
         assertThat(jdbc.sql("select subject from outbox_message where reference like 'handover:%:successor'"
                                 + " and recipient like ?")
@@ -172,7 +173,7 @@ class HandoversTest {
 
         // the doctor names the successor on their page (a new declaration, same date): proposed at the next check
         departures.declare(
-                leaving.rpps(), on, DepartureReason.RETIREMENT, successor.rpps(), Departures.Source.DOCTOR, "");
+                leaving.rpps(), on, DepartureReason.RETIREMENT, successor.rpps(), null, Departures.Source.DOCTOR, "");
         handovers.openDue();
         ProposalId proposal = workflow.openProposal(family).orElseThrow();
         assertThat(doctorOf(proposal)).isEqualTo(successor.rpps());

@@ -94,14 +94,15 @@ class ApplicationCrashTest {
             String location = accepted.headers().firstValue("Location").orElseThrow();
             importId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
             // kill once the import has read part of the file, before it ends
-            String status = "";
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (System.nanoTime() < deadline) {
-                status = manager.get(location, "application/json").body();
-                if (status.contains("\"RUNNING\"") && !status.contains("\"lines\":0,")) break;
-                Thread.sleep(20);
-            }
-            assertThat(status).as("the import was caught running").contains("\"RUNNING\"");
+            String[] status = {""};
+            org.awaitility.Awaitility.await("the import running, part of the file read")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        status[0] = manager.get(location, "application/json").body();
+                        return status[0].contains("\"RUNNING\"") && !status[0].contains("\"lines\":0,");
+                    });
+            assertThat(status[0]).as("the import was caught running").contains("\"RUNNING\"");
             app.crash();
         }
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), 0, false)) {
@@ -162,7 +163,8 @@ class ApplicationCrashTest {
                     return -1;
                 }
             });
-            Thread.sleep(1_500);
+            // killed once part of the file is written in the import's transaction
+            app.awaitLog(Pattern.compile("Member import: (\\d+) of \\d+ lines written"));
             assertThat(upload).as("the import was still running when killed").isNotDone();
             app.crash();
             upload.get(30, TimeUnit.SECONDS);
@@ -256,7 +258,8 @@ class ApplicationCrashTest {
                     return -1;
                 }
             });
-            Thread.sleep(300);
+            // killed once part of the proposals are made in the publication's transaction
+            app.awaitLog(Pattern.compile("Matching run " + run + " publishing: (\\d+) of \\d+ lines proposed"));
             assertThat(publishing)
                     .as("the publication was still running when killed")
                     .isNotDone();
@@ -421,7 +424,7 @@ class ApplicationCrashTest {
             long[] found = {-1};
             org.awaitility.Awaitility.await("the log line " + line)
                     .atMost(Duration.ofSeconds(240))
-                    .pollInterval(Duration.ofMillis(500))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> {
                         if (!process.isAlive()) throw new AssertionError("the application stopped: " + logTail());
                         Matcher m = line.matcher(Files.readString(dir.resolve("app.log")));

@@ -1,0 +1,53 @@
+package fr.traitant.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No test waits by sleeping (issue #16): a test waits for what it needs — a log line, a status, a row — with
+ * Awaitility, so that it is neither slow on a quiet machine nor flaky on a busy one. Reads the test sources of every
+ * module of the repository (this test runs in {@code app/}).
+ */
+class NoSleepInTestsTest {
+
+    @Test
+    void no_test_calls_thread_sleep() throws IOException {
+        List<Path> roots = Stream.of("src/test/java", "../engine/src/test/java", "../cli/src/test/java")
+                .map(Path::of)
+                .filter(Files::isDirectory)
+                .toList();
+        assertThat(roots).hasSizeGreaterThanOrEqualTo(2);
+        String call = "Thread" + ".sleep("; // not written whole, so that this file does not find itself
+        List<String> sleeping;
+        try (Stream<Path> files = roots.stream().flatMap(NoSleepInTestsTest::javaFiles)) {
+            sleeping = files.filter(f -> read(f).contains(call))
+                    .map(Path::toString)
+                    .sorted()
+                    .toList();
+        }
+        assertThat(sleeping).as("test sources calling " + call + ")").isEmpty();
+    }
+
+    private static Stream<Path> javaFiles(Path root) {
+        try {
+            return Files.walk(root).filter(f -> f.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
