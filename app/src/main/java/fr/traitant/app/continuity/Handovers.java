@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -27,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * re-attached to a new doctor before the date is followed. Checked every morning and after each declaration.
  */
 @Service
+@org.springframework.boot.context.properties.EnableConfigurationProperties(ContinuityProperties.class)
 public class Handovers {
 
     private static final Logger log = LoggerFactory.getLogger(Handovers.class);
@@ -83,7 +83,7 @@ public class Handovers {
             fr.traitant.app.cases.Cases cases,
             TransactionTemplate transactions,
             Clock clock,
-            @Value("${traitant.continuity.horizon-months:6}") int horizonMonths,
+            ContinuityProperties settings,
             fr.traitant.app.matching.MatchingRuns runs,
             fr.traitant.app.matching.DirectProposals direct,
             fr.traitant.app.territory.Territory territory,
@@ -105,7 +105,7 @@ public class Handovers {
         this.cases = cases;
         this.transactions = transactions;
         this.clock = clock;
-        this.horizonMonths = horizonMonths;
+        this.horizonMonths = settings.horizonMonths();
     }
 
     /** Opens the handovers of the departures now within the horizon; returns how many were opened. */

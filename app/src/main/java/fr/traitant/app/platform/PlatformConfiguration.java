@@ -22,10 +22,10 @@ class PlatformConfiguration {
     /** Refuses oversized uploads (413) and control characters in parameters (400) before anything else runs. */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<RequestGuard> requestGuard(
-            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:1GB}")
-                    org.springframework.util.unit.DataSize maxRequestSize) {
-        var registration =
-                new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestGuard(maxRequestSize));
+            org.springframework.boot.servlet.autoconfigure.MultipartProperties multipart) {
+        // Spring Boot's own multipart setting (spring.servlet.multipart.max-request-size)
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new RequestGuard(multipart.getMaxRequestSize()));
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -112,10 +112,9 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
 
     private final org.springframework.util.unit.DataSize uploadLimit;
 
-    ProblemHandlers(
-            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:1GB}")
-                    org.springframework.util.unit.DataSize uploadLimit) {
-        this.uploadLimit = uploadLimit;
+    /** The upload limit is Spring Boot's own multipart setting ({@code spring.servlet.multipart.max-file-size}). */
+    ProblemHandlers(org.springframework.boot.servlet.autoconfigure.MultipartProperties multipart) {
+        this.uploadLimit = multipart.getMaxFileSize();
     }
 
     @ExceptionHandler(Exception.class)
