@@ -37,7 +37,8 @@ class ClassSizeTest {
                 .isEmpty();
     }
 
-    private static Stream<Path> javaFiles(Path root) {
+    /** The Java files under {@code root} (also read by {@link NoSleepInTestsTest}). */
+    static Stream<Path> javaFiles(Path root) {
         try {
             return Files.walk(root).filter(f -> f.toString().endsWith(".java"));
         } catch (IOException e) {

@@ -26,21 +26,13 @@ class NoSleepInTestsTest {
         assertThat(roots).hasSizeGreaterThanOrEqualTo(2);
         String call = "Thread" + ".sleep("; // not written whole, so that this file does not find itself
         List<String> sleeping;
-        try (Stream<Path> files = roots.stream().flatMap(NoSleepInTestsTest::javaFiles)) {
+        try (Stream<Path> files = roots.stream().flatMap(ClassSizeTest::javaFiles)) {
             sleeping = files.filter(f -> read(f).contains(call))
                     .map(Path::toString)
                     .sorted()
                     .toList();
         }
         assertThat(sleeping).as("test sources calling " + call + ")").isEmpty();
-    }
-
-    private static Stream<Path> javaFiles(Path root) {
-        try {
-            return Files.walk(root).filter(f -> f.toString().endsWith(".java"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String read(Path file) {
