@@ -20,13 +20,8 @@ class ClassSizeTest {
 
     @Test
     void no_production_class_is_over_450_lines() throws IOException {
-        List<Path> roots = Stream.of("src/main/java", "../engine/src/main/java", "../cli/src/main/java")
-                .map(Path::of)
-                .filter(Files::isDirectory)
-                .toList();
-        assertThat(roots).hasSizeGreaterThanOrEqualTo(2);
         List<String> tooLong;
-        try (Stream<Path> files = roots.stream().flatMap(ClassSizeTest::javaFiles)) {
+        try (Stream<Path> files = javaFiles("main")) {
             tooLong = files.filter(f -> lines(f) > MAX_LINES)
                     .map(f -> f + " (" + lines(f) + " lines)")
                     .sorted()
@@ -37,8 +32,20 @@ class ClassSizeTest {
                 .isEmpty();
     }
 
-    /** The Java files under {@code root} (also read by {@link NoSleepInTestsTest}). */
-    static Stream<Path> javaFiles(Path root) {
+    /**
+     * The Java files of every module's {@code src/<kind>/java} (app, engine, cli; also read by {@link
+     * NoSleepInTestsTest}).
+     */
+    static Stream<Path> javaFiles(String kind) {
+        List<Path> roots = Stream.of("", "../engine/", "../cli/")
+                .map(module -> Path.of(module + "src/" + kind + "/java"))
+                .filter(Files::isDirectory)
+                .toList();
+        assertThat(roots).as("the modules' " + kind + " sources").hasSizeGreaterThanOrEqualTo(2);
+        return roots.stream().flatMap(ClassSizeTest::javaFiles);
+    }
+
+    private static Stream<Path> javaFiles(Path root) {
         try {
             return Files.walk(root).filter(f -> f.toString().endsWith(".java"));
         } catch (IOException e) {
