@@ -185,16 +185,14 @@ class ProposalMessages {
                             + "Votre demande reste active, avec son ancienneté : nous vous proposerons un autre médecin.\n",
                     "proposal:" + p.id());
         }
-        if (p.doctorId() != null) {
-            mailDoctor(
-                    p.doctorId(),
-                    "Traitant — la proposition " + p.id() + " a expiré",
-                    "Bonjour,\n\nLa proposition " + p.id() + " a expiré "
-                            + (familyWasAsked
-                                    ? "sans confirmation du foyer : la place que vous lui réserviez est de nouveau libre.\n"
-                                    : "sans réponse de votre part : le foyer sera proposé à un autre médecin.\n"),
-                    "proposal:" + p.id());
-        }
+        mailDoctor(
+                p.doctorId(),
+                "Traitant — la proposition " + p.id() + " a expiré",
+                "Bonjour,\n\nLa proposition " + p.id() + " a expiré "
+                        + (familyWasAsked
+                                ? "sans confirmation du foyer : la place que vous lui réserviez est de nouveau libre.\n"
+                                : "sans réponse de votre part : le foyer sera proposé à un autre médecin.\n"),
+                "proposal:" + p.id());
     }
 
     /** Name, practice address and phone of a workflow doctor, from the directory when it knows them (for e-mails). */

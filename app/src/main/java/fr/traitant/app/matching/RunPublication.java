@@ -38,14 +38,14 @@ public class RunPublication {
         }
     }
 
+    /** Proposals between two progress lines of the log. */
+    static final int PROGRESS_PROPOSALS = 100;
+
     /**
      * Publishes a draft: a proposal per line whose household is still waiting and whose doctor still has the places.
      * The doctors' rows are locked first, in id order, then each line's places are re-read: two runs published at once —
      * of the same zone or of neighbouring départements sharing doctors — never propose more than a doctor's places.
      */
-    /** Proposals between two progress lines of the log. */
-    static final int PROGRESS_PROPOSALS = 100;
-
     @Transactional
     public Publication publish(long runId) {
         int published = jdbc.sql(
