@@ -110,12 +110,15 @@ final class MinutesStage {
         m.readFlow();
         FlowRounding.round(st, hh, m.people, m.whole, m.part, chainNodes, chainWork);
         m.relaxationNeighbourhood(nodes);
+        boolean provable = hh.length <= PROOF_HOUSEHOLDS && rowArcs <= PROOF_PAIRS;
+        // no integer programme follows on larger components: chains and cycles of moves of one size lower the minutes
+        // (ADR 0082; where the programmes run they find the optimum themselves)
+        if (!provable) MinutesCycles.improve(st, hh);
         long value = StagedSolver.served(st, hh)[5];
         if (value < m.lpCost)
             throw new IllegalStateException("relaxation above a feasible solution: " + m.lpCost + " > " + value);
         if (value == m.lpCost) return new Outcome(complete, m.lpCost, before, value, complete ? m.face() : null);
-        if (hh.length > PROOF_HOUSEHOLDS || rowArcs > PROOF_PAIRS)
-            return new Outcome(false, m.lpCost, before, value, null);
+        if (!provable) return new Outcome(false, m.lpCost, before, value, null);
         // programmes over the pairs within tau of reduced cost (and the incumbent's): an optimum within tau of the
         // bound
         // is the optimum. tau is 0 (the relaxation's support), then TAU_START, then the gap, each from the last
