@@ -12,7 +12,8 @@ import java.util.Arrays;
  * One generated instance, solved once, its time and statistics (certificate included) printed: the figures of
  * ADR 0063. With a sixth argument (seconds per stage), the same instance is then solved by an independent model — one
  * Boolean per eligible pair, eligibility and travel times recomputed by the tests' reference rules, SCIP
- * lexicographically, stage by stage — in the same run, and both times and objectives are printed.
+ * lexicographically, stage by stage, the tie-break's two levels included — in the same run, and both times and
+ * objectives (with the tie-break's two values) are printed.
  * {@code java -cp benchmarks/target/benchmarks.jar fr.traitant.benchmarks.MatchingComponentFigures <départements|all>
  * <households> <doctors> [exactLimit] [candidateLimit] [referenceSecondsPerStage]}, e.g. {@code 29 2000 150 10000 0 600}.
  */
@@ -36,7 +37,7 @@ public final class MatchingComponentFigures {
             double seconds = Double.parseDouble(args[5]);
             long t1 = System.nanoTime();
             MipReference.Result ref =
-                    MipReference.solve(in.households(), in.doctors(), MipReference::eligibleCm, seconds);
+                    MipReference.solve(in.households(), in.doctors(), MipReference::eligibleCm, seconds, true);
             double refMs = (System.nanoTime() - t1) / 1e6;
             Objective mine = s.result().objective();
             long[] m = {
@@ -48,10 +49,14 @@ public final class MatchingComponentFigures {
                 mine.personCentiminutes()
             };
             System.out.printf(
-                    "  engine %s in %.0f ms; independent SCIP model %s in %.0f ms (stages proven %s)%n",
+                    "  engine %s tie-break %s in %.0f ms; independent SCIP model %s tie-break %s in %.0f ms (stages proven"
+                            + " %s)%n",
                     Arrays.toString(m),
+                    Arrays.toString(
+                            MipReference.levelThree(in.households(), s.result().proposals())),
                     ms,
                     Arrays.toString(ref.objective()),
+                    Arrays.toString(ref.tieBreak()),
                     refMs,
                     Arrays.toString(ref.stageProven()));
         }

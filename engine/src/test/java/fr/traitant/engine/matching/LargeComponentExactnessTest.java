@@ -113,6 +113,41 @@ class LargeComponentExactnessTest {
         assertThat(split).as("pairs of twins with one served").isPositive();
     }
 
+    /**
+     * The tie-break where the person-minutes optimum is above the relaxation's bound (families: seed 5001's 500
+     * households, one component; optimum 218,321 person-centiminutes, bound 216,734): levels 1–2 proven, then the tie-break over the pairs within the gap of reduced cost
+     * with the person-minutes as a constraint. Its two values — Σ size × waiting-since day, then Σ size × rank in id
+     * order, computed here from the proposals — equal those of the independent model's two tie-break stages.
+     */
+    @Test
+    void the_tie_break_equals_the_independent_model_when_the_optimum_is_above_the_bound() {
+        RandomInstances.Instance in = RandomInstances.generate(5001, 500, 60, 14);
+        MatchingResult r = Matcher.solve(
+                        in.households(),
+                        in.doctors(),
+                        RoadTravelTimes.DEFAULT,
+                        MatchingOptions.DEFAULT.withExactComponentLimit(1_000))
+                .result();
+        MipReference.Result ref =
+                MipReference.solve(in.households(), in.doctors(), RandomInstances::eligibleCm, 120, true);
+        long[] mine = ExactnessTest.objectiveOf(r.objective());
+        long[] levelThree = MipReference.levelThree(in.households(), r.proposals());
+        System.out.printf(
+                "tie-break above the bound: engine %s %s %s, reference %s %s proven %s%n",
+                Arrays.toString(mine),
+                Arrays.toString(levelThree),
+                r.statistics(),
+                Arrays.toString(ref.objective()),
+                Arrays.toString(ref.tieBreak()),
+                Arrays.toString(ref.stageProven()));
+        assertThat(r.statistics().components()).isEqualTo(1);
+        assertThat(r.statistics().provenOptimal()).isTrue();
+        assertThat(r.statistics().tieBreakProvenComponents()).isEqualTo(1);
+        assertThat(ref.proven()).as("the reference proves its eight stages").isTrue();
+        assertThat(mine).isEqualTo(ref.objective());
+        assertThat(levelThree).isEqualTo(ref.tieBreak());
+    }
+
     private static void compare(int[][] shapes, long firstSeed, MatchingOptions options) {
         long seed = firstSeed;
         for (int[] shape : shapes) {

@@ -147,7 +147,8 @@ final class MinutesStage {
         for (int a = 0; a < m.arcs; a++)
             if (m.arcSlot[a] < 0 && (long) st.p.size[hh[m.arcH[a]]] * m.reducedCost(a) <= tau) outside = true;
         boolean all = complete && proven && !outside;
-        return new Outcome(all, m.lpCost, before, value, all && value == m.lpCost ? m.face() : null);
+        if (!all) return new Outcome(false, m.lpCost, before, value, null);
+        return new Outcome(true, m.lpCost, before, value, value == m.lpCost ? m.face() : m.withinGap(value, incumbent));
     }
 
     /**
@@ -177,7 +178,20 @@ final class MinutesStage {
                 .filter(d -> localDoctor[d] >= 0 && full[localDoctor[d]])
                 .toArray();
         return new TieBreakStage.Face(
-                Arrays.copyOf(pairs.a, pairs.n), Arrays.copyOf(fixed.a, fixed.n), serve, fullDoctors);
+                Arrays.copyOf(pairs.a, pairs.n), Arrays.copyOf(fixed.a, fixed.n), serve, fullDoctors, false);
+    }
+
+    /**
+     * With an optimum V above the bound L, proven over the rows with no pair outside them within the gap: every optimum
+     * uses only pairs with size × reduced cost ≤ V − L (each of its pairs costs it at least that above L); nothing else
+     * is fixed, the person-minutes are kept by a constraint ({@link TieBreakStage}).
+     */
+    private TieBreakStage.Face withinGap(long value, int[] incumbent) {
+        boolean[] keep = fixByReducedCost(value - lpCost, incumbent);
+        HeuristicSolver.IntList pairs = new HeuristicSolver.IntList();
+        for (int a = 0; a < arcs; a++) if (keep[a] && arcSlot[a] >= 0) pairs.add(arcSlot[a]);
+        return new TieBreakStage.Face(
+                Arrays.copyOf(pairs.a, pairs.n), new int[0], new boolean[hh.length], new int[0], true);
     }
 
     /** Integer programmes only up to this many households… */

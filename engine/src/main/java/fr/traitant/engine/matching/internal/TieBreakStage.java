@@ -16,7 +16,8 @@ import java.util.Arrays;
  *
  * <p>Only the pairs that some optimal assignment may use enter the model: every assignment with the proven people
  * costs at least L + size × reduced cost of each of its pairs (L the relaxation's bound), so at the optimum V only the
- * pairs with size × reduced cost ≤ V − L can appear; {@link MinutesStage} passes those. SCIP, zero gap, a node limit
+ * pairs with size × reduced cost ≤ V − L can appear; {@link MinutesStage} passes those — when V = L, with the pairs
+ * complementary slackness fixes; when V &gt; L, with the person-minutes as a constraint. SCIP, zero gap, a node limit
  * per level, warm-started from the current assignment (measured: CP-SAT with the folded objective did not prove a
  * 520-household component in its default 10 units of deterministic time); each level's solution is checked in whole
  * numbers (places, people per class, person-minutes) before it is kept, and keeps its value while the next level runs.
@@ -27,10 +28,13 @@ final class TieBreakStage {
     record Result(int[] slots, boolean proven) {}
 
     /**
-     * The face every optimum lies on ({@link MinutesStage}): the slots it may use, those it must use, per household of
-     * the component (in its order) whether it must be served, and the doctors (global) it must fill.
+     * Where every optimum lies ({@link MinutesStage}): the slots it may use, those it must use, per household of the
+     * component (in its order) whether it must be served, and the doctors (global) it must fill. On the face of the
+     * relaxation's optima ({@code withinGap} false) every assignment meeting these costs the optimum; when the optimum
+     * is above the relaxation's bound ({@code withinGap} true: the pairs are those within the gap of reduced cost, nothing
+     * fixed) the person-minutes are kept by a constraint.
      */
-    record Face(int[] pairs, int[] fixed, boolean[] serve, int[] fullDoctors) {}
+    record Face(int[] pairs, int[] fixed, boolean[] serve, int[] fullDoctors, boolean withinGap) {}
 
     private TieBreakStage() {}
 
@@ -73,7 +77,9 @@ final class TieBreakStage {
                 int j = Arrays.binarySearch(ds, d);
                 if (j >= 0) capacity[j] = solver.makeConstraint(places[j], places[j]);
             }
-            // on the face every assignment costs the optimum: no constraint on the person-minutes is needed
+            // on the face every assignment costs the optimum; within the gap the person-minutes are kept by a
+            // constraint
+            MPConstraint trips = face.withinGap() ? solver.makeConstraint(Double.NEGATIVE_INFINITY, minutes) : null;
             long[] waited = new long[n], id = new long[n];
             double[] hint = new double[n];
             for (int y = 0; y < n; y++) {
@@ -87,6 +93,7 @@ final class TieBreakStage {
                 if (capacity[j] == null) capacity[j] = solver.makeConstraint(0, places[j]);
                 capacity[j].setCoefficient(x[y], p.size[h]);
                 cls[p.priority[h] - 1].setCoefficient(x[y], p.size[h]);
+                if (trips != null) trips.setCoefficient(x[y], (double) p.size[h] * p.slotCm[s]);
                 // people served being fixed, the fewest Σ size × waiting-since day is the most people-days waited;
                 // households are indexed in id order
                 waited[y] = p.size[h] * (p.households[h].waitingSince().toEpochDay() - minDay);
