@@ -85,7 +85,7 @@ class EngineArchitectureTest {
         noClasses()
                 .that()
                 .haveNameNotMatching(
-                        "fr\\.traitant\\.engine\\.(matching\\.internal\\.((CpSat|Scip)ComponentSolver|MinutesStage|TieBreakStage)"
+                        "fr\\.traitant\\.engine\\.(matching\\.internal\\.((CpSat|Scip)ComponentSolver|MinutesStage|MinutesProgramme|TieBreakStage)"
                                 + "|campaign\\.TargetingOptimiser|coverage\\.MaximalCovering|missions\\.CpSatMissions|OrTools)(\\$.*)?")
                 .should()
                 .dependOnClassesThat()

@@ -2,10 +2,6 @@ package fr.traitant.engine.matching.internal;
 
 import com.google.ortools.graph.MinCostFlow;
 import com.google.ortools.graph.MinCostFlowBase;
-import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPObjective;
-import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPVariable;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -127,7 +123,7 @@ final class MinutesStage {
         boolean proven = false;
         while (true) {
             boolean[] keep = m.fixByReducedCost(tau, incumbent);
-            Mip mip = m.integerProgramme(keep, incumbent, nodes, null);
+            MinutesProgramme.Mip mip = m.integerProgramme(keep, incumbent, nodes, null);
             if (mip == null) return new Outcome(false, m.lpCost, before, value, null);
             long v = TieBreakStage.checkedValue(st.p, hh, d -> m.localDoctor[d], m.places, mip.slots(), m.people);
             if (v >= 0 && v < value) {
@@ -238,7 +234,7 @@ final class MinutesStage {
         int variables = 0;
         for (int a = 0; a < arcs; a++) if (keep[a] && !fixed[arcH[a]]) variables++;
         if (variables > RINS_PAIRS) return;
-        Mip mip = integerProgramme(keep, incumbent, Math.min(nodes, RINS_NODES), fixed);
+        MinutesProgramme.Mip mip = integerProgramme(keep, incumbent, Math.min(nodes, RINS_NODES), fixed);
         if (mip == null) return;
         long v = TieBreakStage.checkedValue(p, hh, d -> localDoctor[d], places, mip.slots(), people);
         if (v >= 0 && v < StagedSolver.served(st, hh)[5]) st.reassign(hh, mip.slots());
@@ -399,68 +395,32 @@ final class MinutesStage {
         return keep;
     }
 
-    /** The integer programme's solution (slot per household, -1 unserved) and whether SCIP proved it optimal. */
-    private record Mip(int[] slots, boolean proven) {}
-
     /**
-     * SCIP over the kept pairs of the rows, warm-started from the incumbent; the incumbent when SCIP finds nothing.
-     * Null when SCIP is not available.
+     * SCIP over the kept pairs of the rows ({@link MinutesProgramme}), warm-started from the incumbent; households
+     * {@code fixed} stay at the incumbent's doctor. Null when SCIP is not available.
      */
-    private @Nullable Mip integerProgramme(boolean[] keep, int[] incumbent, long nodes, boolean @Nullable [] fixed) {
-        MPSolver solver = MPSolver.createSolver("SCIP");
-        if (solver == null) return null;
-        try {
-            solver.setSolverSpecificParametersAsString("limits/totalnodes = " + nodes + "\n");
-            int nh = hh.length;
-            // households fixed at their incumbent's doctor are no variables: their places and people are taken out
-            long[] need = people.clone();
-            int[] room = Arrays.copyOf(places, doctors);
-            for (int i = 0; i < nh && fixed != null; i++) {
-                if (!fixed[i] || incumbent[i] < 0) continue;
-                need[p.priority[hh[i]] - 1] -= p.size[hh[i]];
-                room[localDoctor[p.slotDoctor[incumbent[i]]]] -= p.size[hh[i]];
-            }
-            MPConstraint[] one = new MPConstraint[nh];
-            MPConstraint[] capacity = new MPConstraint[doctors];
-            MPConstraint[] cls = new MPConstraint[5];
-            for (int k = 0; k < 5; k++) cls[k] = solver.makeConstraint(need[k], Double.POSITIVE_INFINITY);
-            int[] var = new int[arcs];
-            int n = 0;
-            for (int a = 0; a < arcs; a++)
-                if (keep[a] && arcSlot[a] >= 0 && (fixed == null || !fixed[arcH[a]])) var[n++] = a;
-            MPVariable[] x = new MPVariable[n];
-            MPObjective obj = solver.objective();
-            double[] hint = new double[n];
-            for (int y = 0; y < n; y++) {
-                int a = var[y], i = arcH[a], h = hh[i], j = localDoctor[arcD[a]];
-                x[y] = solver.makeBoolVar("");
-                if (one[i] == null) one[i] = solver.makeConstraint(0, 1);
-                one[i].setCoefficient(x[y], 1);
-                if (capacity[j] == null) capacity[j] = solver.makeConstraint(0, room[j]);
-                capacity[j].setCoefficient(x[y], p.size[h]);
-                cls[p.priority[h] - 1].setCoefficient(x[y], p.size[h]);
-                obj.setCoefficient(x[y], (double) p.size[h] * arcCost[a]);
-                hint[y] = incumbent[i] == arcSlot[a] ? 1 : 0;
-            }
-            obj.setMinimization();
-            solver.setHint(x, hint);
-            var params = new com.google.ortools.linearsolver.MPSolverParameters();
-            params.setDoubleParam(com.google.ortools.linearsolver.MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
-            MPSolver.ResultStatus status = solver.solve(params);
-            if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
-                return new Mip(incumbent, false);
-            }
-            int[] slots = new int[nh];
-            for (int i = 0; i < nh; i++) slots[i] = fixed != null && fixed[i] ? incumbent[i] : -1;
-            for (int y = 0; y < n; y++) {
-                if (x[y].solutionValue() > 0.5) {
-                    if (slots[arcH[var[y]]] >= 0) return new Mip(incumbent, false);
-                    slots[arcH[var[y]]] = arcSlot[var[y]];
-                }
-            }
-            return new Mip(slots, status == MPSolver.ResultStatus.OPTIMAL);
-        } finally {
-            solver.delete();
+    private MinutesProgramme.@Nullable Mip integerProgramme(
+            boolean[] keep, int[] incumbent, long nodes, boolean @Nullable [] fixed) {
+        HeuristicSolver.IntList chosen = new HeuristicSolver.IntList();
+        for (int a = 0; a < arcs; a++)
+            if (keep[a] && arcSlot[a] >= 0 && (fixed == null || !fixed[arcH[a]])) chosen.add(a);
+        int[] household = new int[chosen.n], slot = new int[chosen.n], cost = new int[chosen.n];
+        for (int y = 0; y < chosen.n; y++) {
+            household[y] = arcH[chosen.a[y]];
+            slot[y] = arcSlot[chosen.a[y]];
+            cost[y] = arcCost[chosen.a[y]];
         }
+        return MinutesProgramme.solve(
+                p,
+                hh,
+                people,
+                Arrays.copyOf(places, doctors),
+                d -> localDoctor[d],
+                household,
+                slot,
+                cost,
+                incumbent,
+                nodes,
+                fixed);
     }
 }
