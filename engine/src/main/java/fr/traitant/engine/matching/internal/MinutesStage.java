@@ -116,8 +116,7 @@ final class MinutesStage {
         if (value == m.lpCost) return new Outcome(complete, m.lpCost, before, value, complete ? m.face() : null);
         if (!provable) return new Outcome(false, m.lpCost, before, value, null);
         // programmes over the pairs within tau of reduced cost (and the incumbent's): an optimum within tau of the
-        // bound
-        // is the optimum. tau is 0 (the relaxation's support), then TAU_START, then the gap, each from the last
+        // bound is the optimum. tau is 0 (the relaxation's support), then TAU_START, then the gap, each from the last
         int[] incumbent = st.slotsOf(hh);
         long tau = 0;
         boolean proven = false;
