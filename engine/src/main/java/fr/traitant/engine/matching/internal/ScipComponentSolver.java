@@ -141,7 +141,7 @@ final class ScipComponentSolver {
      * Objectives are integers (people, centiminutes): no MIP gap. OR-Tools' default relative gap (1e-4) would let SCIP
      * report "optimal" a person or a few minutes short on large objectives.
      */
-    private static com.google.ortools.linearsolver.MPSolverParameters exactGap() {
+    static com.google.ortools.linearsolver.MPSolverParameters exactGap() {
         var params = new com.google.ortools.linearsolver.MPSolverParameters();
         params.setDoubleParam(com.google.ortools.linearsolver.MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
         return params;

@@ -3,7 +3,6 @@ package fr.traitant.engine.matching.internal;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.Arrays;
 
@@ -108,9 +107,7 @@ final class TieBreakStage {
                 for (int y = 0; y < n; y++) objective.setCoefficient(x[y], level[y]);
                 objective.setMinimization();
                 solver.setHint(x, hint);
-                var params = new MPSolverParameters();
-                params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
-                MPSolver.ResultStatus status = solver.solve(params);
+                MPSolver.ResultStatus status = solver.solve(ScipComponentSolver.exactGap());
                 if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
                     proven = false;
                     break;

@@ -11,12 +11,10 @@ import org.junit.jupiter.api.Test;
 class MinutesCyclesTest {
 
     /**
-     * Doctors A, B, C, one place each, all taken: H1 at A (10 min; B 1 min), H2 at B (10; C 1), H3 at C (10; A 1). No
-     * doctor has room and no two households can swap (H1 cannot go to C, H2 to A, H3 to B): only the cycle of the three
-     * moves helps, 30 person-minutes → 3.
+     * Doctors A, B, C, one place each, all taken: H1 at A (10 min; B 1 min), H2 at B (10; C 1), H3 at C (10; A 1), all
+     * of priority 3 and one person each.
      */
-    @Test
-    void a_cycle_of_three_moves_that_no_swap_finds() {
+    private static MatchState cycleWorld() {
         TravelTimeTable table = TravelTimeTable.builder()
                 .add("H1", "A", 10)
                 .add("H1", "B", 1)
@@ -33,6 +31,18 @@ class MinutesCyclesTest {
         Worlds.seat(st, "H1", "A");
         Worlds.seat(st, "H2", "B");
         Worlds.seat(st, "H3", "C");
+        return st;
+    }
+
+    /**
+     * Doctors A, B, C, one place each, all taken: H1 at A (10 min; B 1 min), H2 at B (10; C 1), H3 at C (10; A 1). No
+     * doctor has room and no two households can swap (H1 cannot go to C, H2 to A, H3 to B): only the cycle of the three
+     * moves helps, 30 person-minutes → 3.
+     */
+    @Test
+    void a_cycle_of_three_moves_that_no_swap_finds() {
+        MatchState st = cycleWorld();
+        ProblemIndex p = st.p;
         new HeuristicSolver(st, 24, 3_000).polish(5, ProgressListener.NONE);
         assertThat(st.objective()[5]).as("local search finds nothing").isEqualTo(3_000);
 
@@ -108,22 +118,7 @@ class MinutesCyclesTest {
     /** Households outside the scope never move: the same cycle as above with H3 out of scope finds nothing. */
     @Test
     void households_outside_the_scope_stay() {
-        TravelTimeTable table = TravelTimeTable.builder()
-                .add("H1", "A", 10)
-                .add("H1", "B", 1)
-                .add("H2", "B", 10)
-                .add("H2", "C", 1)
-                .add("H3", "C", 10)
-                .add("H3", "A", 1)
-                .build();
-        ProblemIndex p = Worlds.index(
-                table,
-                List.of(Worlds.household("H1", 1, 3), Worlds.household("H2", 1, 3), Worlds.household("H3", 1, 3)),
-                List.of(Worlds.doctor("A", 1), Worlds.doctor("B", 1), Worlds.doctor("C", 1)));
-        MatchState st = new MatchState(p);
-        Worlds.seat(st, "H1", "A");
-        Worlds.seat(st, "H2", "B");
-        Worlds.seat(st, "H3", "C");
+        MatchState st = cycleWorld();
 
         assertThat(MinutesCycles.improve(st, new int[] {0, 1})).isZero();
         assertThat(st.objective()[5]).isEqualTo(3_000);
