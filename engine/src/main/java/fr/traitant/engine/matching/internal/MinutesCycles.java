@@ -37,6 +37,9 @@ final class MinutesCycles {
 
     private final boolean[] active, nextActive;
     private final int[] touched;
+    /** The walk read back by {@link #applyFrom}: nodes, the household entering each, the slot it enters by. */
+    private final int[] walkNodes = new int[DEPTH + 2], walkMoves = new int[DEPTH + 2], walkSlots = new int[DEPTH + 2];
+
     private int stamp;
 
     private MinutesCycles(MatchState st, int[] hh) {
@@ -62,7 +65,7 @@ final class MinutesCycles {
         MinutesCycles c = new MinutesCycles(st, hh);
         long before = st.objective()[5];
         int[][][] unserved = c.unservedBySizeAndClass(hh);
-        for (int z = 1; z <= maxSize(st.p, hh); z++) {
+        for (int z = 1; z < unserved.length; z++) {
             for (int sweep = 0; sweep < SWEEPS; sweep++) {
                 if (c.sweep(z, unserved[z]) == 0) break;
             }
@@ -169,9 +172,7 @@ final class MinutesCycles {
      * than nothing. A chain must end at a doctor with z places; a cycle may close anywhere along the walk.
      */
     private boolean applyFrom(int b, int z) {
-        int[] nodes = new int[DEPTH + 2];
-        int[] moves = new int[DEPTH + 2];
-        int[] slots = new int[DEPTH + 2];
+        int[] nodes = walkNodes, moves = walkMoves, slots = walkSlots;
         int n = 0;
         int cur = b;
         int cycleAt = -1;
