@@ -40,19 +40,19 @@ final class MinutesStage {
     /** Rounds of column generation before the stage gives up proving (each solves the flow again). */
     static final int PRICING_ROUNDS = 30;
 
-    private final MatchState st;
-    private final ProblemIndex p;
-    private final int[] hh;
-    private final long[] people;
+    final MatchState st;
+    final ProblemIndex p;
+    final int[] hh;
+    final long[] people;
     /** Pair arcs: local household, global doctor, cost (cm incl. preference), slot (-1 outside the rows). */
-    private int[] arcH = new int[16], arcD = new int[16], arcCost = new int[16], arcSlot = new int[16];
+    int[] arcH = new int[16], arcD = new int[16], arcCost = new int[16], arcSlot = new int[16];
 
-    private int arcs;
+    int arcs;
     /** Local doctor number of each global doctor (-1: not in the flow), and per local doctor its places. */
-    private final int[] localDoctor;
+    final int[] localDoctor;
 
-    private int[] places = new int[16];
-    private int doctors;
+    int[] places = new int[16];
+    int doctors;
     /** After {@link #solveFlow}: flow per arc (classes, pairs, doctors) and potentials per node. */
     private long[] pairFlow = new long[0];
 
@@ -89,6 +89,27 @@ final class MinutesStage {
      */
     static @Nullable Outcome solve(
             MatchState st, int[] hh, boolean rowsComplete, long nodes, int chainNodes, int chainWork) {
+        return solve(
+                st,
+                hh,
+                rowsComplete,
+                nodes,
+                chainNodes,
+                chainWork,
+                RelaxationNeighbourhood.ONE_PROGRAMME,
+                RelaxationNeighbourhood.WINDOW);
+    }
+
+    /** As above, with the neighbourhood's limits given (one programme up to {@code rinsHouseholds} free households). */
+    static @Nullable Outcome solve(
+            MatchState st,
+            int[] hh,
+            boolean rowsComplete,
+            long nodes,
+            int chainNodes,
+            int chainWork,
+            int rinsHouseholds,
+            int rinsWindow) {
         if (!fr.traitant.engine.OrTools.available()) return null;
         MinutesStage m = new MinutesStage(st, hh);
         long before = StagedSolver.served(st, hh)[5];
@@ -105,7 +126,7 @@ final class MinutesStage {
         }
         m.readFlow();
         FlowRounding.round(st, hh, m.people, m.whole, m.part, chainNodes, chainWork);
-        m.relaxationNeighbourhood(nodes);
+        RelaxationNeighbourhood.run(m, nodes, rinsHouseholds, rinsWindow);
         boolean provable = hh.length <= PROOF_HOUSEHOLDS && rowArcs <= PROOF_PAIRS;
         // no integer programme follows on larger components: chains and cycles of moves of one size lower the minutes
         // (ADR 0082; where the programmes run they find the optimum themselves)
@@ -211,43 +232,8 @@ final class MinutesStage {
         }
     }
 
-    private int[] whole = new int[0];
-    private boolean[] part = new boolean[0];
-
-    /**
-     * Relaxation-induced neighbourhood (RINS, Danna, Rothberg and Le Pape 2005): the households whose doctor agrees
-     * with the flow (served whole by it, or unserved by both) stay; the others are re-assigned by SCIP among their
-     * pairs of small reduced cost, the people per class kept. Applied when better.
-     */
-    private void relaxationNeighbourhood(long nodes) {
-        int nh = hh.length;
-        int[] incumbent = st.slotsOf(hh);
-        boolean[] fixed = new boolean[nh];
-        int free = 0;
-        for (int i = 0; i < nh; i++) {
-            fixed[i] = !part[i] && whole[i] == incumbent[i];
-            if (!fixed[i]) free++;
-        }
-        if (free > RINS_HOUSEHOLDS) return;
-        boolean[] keep = fixByReducedCost(RINS_TAU, incumbent);
-        int variables = 0;
-        for (int a = 0; a < arcs; a++) if (keep[a] && !fixed[arcH[a]]) variables++;
-        if (variables > RINS_PAIRS) return;
-        MinutesProgramme.Mip mip = integerProgramme(keep, incumbent, Math.min(nodes, RINS_NODES), fixed);
-        if (mip == null) return;
-        long v = TieBreakStage.checkedValue(p, hh, d -> localDoctor[d], places, mip.slots(), people);
-        if (v >= 0 && v < StagedSolver.served(st, hh)[5]) st.reassign(hh, mip.slots());
-    }
-
-    /**
-     * RINS only up to this many free households and {@link #RINS_PAIRS} pairs within {@link #RINS_TAU} of reduced cost
-     * (× size), {@link #RINS_NODES} nodes. Measured: Finistère 5,000 households, 567 free: person-minutes −2.3 %; 1,500
-     * households with about 100 doctors each in reach, 343 free: −8.6 % in 36 s (256 s with 4,000 and 1,000 nodes);
-     * Bouches-du-Rhône 10,000, 2,902 free: SCIP did not finish in 200 s, hence the limit on households.
-     */
-    static final int RINS_HOUSEHOLDS = 1_000, RINS_PAIRS = 60_000;
-
-    static final long RINS_TAU = 1_000, RINS_NODES = 100;
+    int[] whole = new int[0];
+    boolean[] part = new boolean[0];
 
     private void addDoctor(int d, int cap) {
         if (doctors == places.length) places = Arrays.copyOf(places, doctors * 2);
@@ -384,7 +370,7 @@ final class MinutesStage {
     }
 
     /** Pairs in some assignment at most {@code gap} above the bound: used by the flow, or size × rc ≤ gap. */
-    private boolean[] fixByReducedCost(long gap, int[] incumbent) {
+    boolean[] fixByReducedCost(long gap, int[] incumbent) {
         boolean[] keep = new boolean[arcs];
         for (int a = 0; a < arcs; a++) {
             keep[a] = pairFlow[a] > 0
@@ -398,7 +384,7 @@ final class MinutesStage {
      * SCIP over the kept pairs of the rows ({@link MinutesProgramme}), warm-started from the incumbent; households
      * {@code fixed} stay at the incumbent's doctor. Null when SCIP is not available.
      */
-    private MinutesProgramme.@Nullable Mip integerProgramme(
+    MinutesProgramme.@Nullable Mip integerProgramme(
             boolean[] keep, int[] incumbent, long nodes, boolean @Nullable [] fixed) {
         HeuristicSolver.IntList chosen = new HeuristicSolver.IntList();
         for (int a = 0; a < arcs; a++)

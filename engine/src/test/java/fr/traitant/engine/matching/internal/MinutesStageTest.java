@@ -78,4 +78,47 @@ class MinutesStageTest {
         assertThat(o.proven()).isTrue();
         assertThat(st.objective()).containsExactly(2, 0, 0, 0, 0, 1_500);
     }
+
+    /**
+     * Random worlds (40 households of 1–4 people, 8 doctors), from the heuristic's assignment: with the neighbourhood
+     * cut into windows of five free households (as on components with more than a thousand free ones), the stage still
+     * serves the same people per class, overfills no doctor, and proves the same optimum as with one programme.
+     */
+    @Test
+    void windows_of_the_neighbourhood_keep_the_people_and_the_proven_optimum() {
+        java.util.Random random = new java.util.Random(2083);
+        int provenBoth = 0;
+        for (int world = 0; world < 30; world++) {
+            TravelTimeTable.Builder table = TravelTimeTable.builder();
+            List<fr.traitant.engine.matching.Household> households = new java.util.ArrayList<>();
+            List<fr.traitant.engine.matching.Doctor> doctors = new java.util.ArrayList<>();
+            for (int d = 0; d < 8; d++) doctors.add(Worlds.doctor("D" + d, 1 + random.nextInt(8)));
+            for (int h = 0; h < 40; h++) {
+                String id = "H" + (100 + h);
+                households.add(Worlds.household(id, 1 + random.nextInt(4), 1 + random.nextInt(5)));
+                for (int d = 0; d < 8; d++) if (random.nextInt(3) == 0) table.add(id, "D" + d, 1 + random.nextInt(29));
+            }
+            ProblemIndex p = Worlds.index(table.build(), households, doctors);
+            int[] all = java.util.stream.IntStream.range(0, p.householdCount()).toArray();
+            MatchState one = new MatchState(p);
+            new HeuristicSolver(one, 24, 3_000).solve(fr.traitant.engine.matching.ProgressListener.NONE);
+            MatchState windows = one.copy();
+            long[] start = one.objective();
+
+            MinutesStage.Outcome a = MinutesStage.solve(one, all, true, 1_000, 24, 3_000);
+            MinutesStage.Outcome b = MinutesStage.solve(windows, all, true, 1_000, 24, 3_000, 0, 5);
+
+            assertThat(a).isNotNull();
+            assertThat(b).isNotNull();
+            assertThat(java.util.Arrays.copyOf(windows.objective(), 5)).isEqualTo(java.util.Arrays.copyOf(start, 5));
+            assertThat(b.bound()).isEqualTo(a.bound());
+            if (a.proven() && b.proven()) {
+                assertThat(b.after()).isEqualTo(a.after());
+                provenBoth++;
+            }
+            for (int d = 0; d < p.doctorCount(); d++)
+                assertThat(windows.remaining[d]).isNotNegative();
+        }
+        assertThat(provenBoth).as("both proven on most worlds").isGreaterThan(20);
+    }
 }
