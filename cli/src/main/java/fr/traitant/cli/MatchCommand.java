@@ -278,7 +278,7 @@ public final class MatchCommand implements Callable<Integer> {
         }
         var st = r.statistics();
         o.printf(
-                "method: %d components; %d solved exactly, %d proven optimal (%d handed by branch-and-bound to OR-Tools:"
+                "method: %d components; %d given to the exact solvers, %d proven optimal (%d handed by branch-and-bound to OR-Tools:"
                         + " SCIP, then CP-SAT); tie-break proven in %d; %d households heuristic only%n",
                 st.components(),
                 st.exactComponents(),
