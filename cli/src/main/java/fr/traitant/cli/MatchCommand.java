@@ -185,14 +185,15 @@ public final class MatchCommand implements Callable<Integer> {
                         .setStyle(ProgressBarStyle.ASCII)
                         .setConsumer(new ConsoleProgressBarConsumer(System.err))
                         .setUpdateIntervalMillis(200)
+                        .continuousUpdate() // the clock goes on during a long step (a component's person-minutes)
                         .build();
         try {
             ProgressListener listener = bar == null
                     ? ProgressListener.NONE
                     : (phase, done, total) -> {
+                        bar.setExtraMessage(phase);
                         bar.maxHint(Math.max(1, total));
                         bar.stepTo(Math.min(done, Math.max(1, total)));
-                        bar.setExtraMessage(phase);
                     };
             MatchingOptions options = new MatchingOptions(
                     candidateLimit, exactLimit, workBudget, listener, cpSatLimit, true, windows, networkPreference);

@@ -156,6 +156,9 @@ class EngineZoneMatcher implements ZoneMatcher {
             case "windows" -> "optimisation par fenêtres";
             case "chains" -> "chaînes de déplacements, priorité par priorité";
             case "exact", "cp-sat" -> "résolution exacte des zones";
+            case "classes" -> "zone exacte : personnes servies, priorité par priorité";
+            case "person-minutes" -> "zone exacte : réduction des trajets";
+            case "tie-break" -> "zone exacte : départage par l’ancienneté de la demande";
             case "bound" -> "preuve (borne par priorité)";
             default -> "calcul";
         };

@@ -9,9 +9,7 @@ class EnginePhaseNamesTest {
 
     @Test
     void every_phase_the_engine_reports_has_a_french_name() {
-        for (String engine : new String[] {
-            "candidates", "greedy", "repair", "polish", "windows", "chains", "exact", "cp-sat", "bound"
-        }) {
+        for (String engine : fr.traitant.engine.matching.ProgressListener.PHASES) {
             String name = EngineZoneMatcher.phase(engine);
             assertThat(name).as(engine).isNotEqualTo("calcul").isNotEqualTo(engine);
         }

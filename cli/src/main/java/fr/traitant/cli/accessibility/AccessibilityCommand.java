@@ -318,6 +318,7 @@ public final class AccessibilityCommand implements Callable<Integer> {
                         .setInitialMax(total)
                         .setConsumer(new ConsoleProgressBarConsumer(System.err))
                         .setUpdateIntervalMillis(200)
+                        .continuousUpdate() // the clock goes on during a long step
                         .build();
             }
             bar.stepTo(done);

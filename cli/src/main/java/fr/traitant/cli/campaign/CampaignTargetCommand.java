@@ -97,14 +97,15 @@ public final class CampaignTargetCommand implements Callable<Integer> {
                         .setStyle(ProgressBarStyle.ASCII)
                         .setConsumer(new ConsoleProgressBarConsumer(System.err))
                         .setUpdateIntervalMillis(200)
+                        .continuousUpdate() // the clock goes on during a long step
                         .build();
         try {
             ProgressListener listener = bar == null
                     ? ProgressListener.NONE
                     : (phase, done, total) -> {
+                        bar.setExtraMessage(phase);
                         bar.maxHint(Math.max(1, total));
                         bar.stepTo(Math.min(done, Math.max(1, total)));
-                        bar.setExtraMessage(phase);
                     };
             result = TargetingOptimiser.select(problem, TargetingOptions.budget(budget), listener);
         } finally {

@@ -50,10 +50,9 @@ public final class Matcher {
     /** Rounds of pairs to doctors with room added to the rows of components above the exact limit… */
     static final int ROOM_ROUNDS = 3;
     /**
-     * …of at most this many households (a département or a région; on the national instance's largest components the
-     * rounds added six million pairs and tripled the time of the chains for one point of priority 5). Not for the
-     * components the staged solver takes: on the Finistère 5,000-household component the wider rows made its SCIP
-     * stage run more than ten minutes instead of one.
+     * …of at most this many households (a département or a région; on the national component the rounds added six
+     * million pairs and tripled the chains' time for one point of priority 5). Not for the staged solver's components:
+     * on Finistère's 5,000-household one the wider rows made its SCIP stage run over ten minutes instead of one.
      */
     static final int ROOM_COMPONENT_LIMIT = 50_000;
     /** SCIP nodes per stage of the staged solver, per unit of {@link MatchingOptions#cpSatDeterministicTime()}. */
@@ -258,7 +257,8 @@ public final class Matcher {
                     Math.max(1_000L, (long) (options.cpSatDeterministicTime() * STAGE_NODES_PER_UNIT)),
                     CHAIN_NODES,
                     CHAIN_WORK,
-                    options.tieBreak());
+                    options.tieBreak(),
+                    progress);
             orToolsComponents += o.integerStages() > 0 ? 1 : 0;
             if (o.tieBreakProven()) tieBroken++;
             if (o.minutesProven()) minutesBound += valueOf(st, small.get(k)); // its own bound

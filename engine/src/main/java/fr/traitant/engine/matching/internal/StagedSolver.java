@@ -1,5 +1,6 @@
 package fr.traitant.engine.matching.internal;
 
+import fr.traitant.engine.matching.ProgressListener;
 import java.util.Arrays;
 
 /**
@@ -61,6 +62,19 @@ public final class StagedSolver {
             int chainNodes,
             int chainWork,
             boolean tieBreak) {
+        return solve(st, hh, candidateLimit, nodesPerStage, chainNodes, chainWork, tieBreak, ProgressListener.NONE);
+    }
+
+    /** As above, reporting its steps: "classes" (1 to 5), "person-minutes", "tie-break". */
+    public static Outcome solve(
+            MatchState st,
+            int[] hh,
+            int candidateLimit,
+            long nodesPerStage,
+            int chainNodes,
+            int chainWork,
+            boolean tieBreak,
+            ProgressListener progress) {
         ProblemIndex p = st.p;
         boolean rowsComplete = true;
         for (int h : hh) if (p.slotStart[h + 1] - p.slotStart[h] >= candidateLimit) rowsComplete = false;
@@ -69,6 +83,7 @@ public final class StagedSolver {
         int integerStages = 0;
         for (int stage = 0; stage < 5; stage++) {
             final int k = stage;
+            progress.onProgress("classes", k, 5);
             long[] served = served(st, hh);
             long[] bound = new long[5];
             bound[k] = new FlowBound(st, hh, candidateLimit).bound(k);
@@ -107,22 +122,26 @@ public final class StagedSolver {
             if (!proven) peopleProven = false;
         }
         // chains and SCIP stages move households without regard to their trips: local search brings them closer
-        new HeuristicSolver(st, chainNodes, chainWork)
-                .polish(POLISH_PASSES, fr.traitant.engine.matching.ProgressListener.NONE);
+        new HeuristicSolver(st, chainNodes, chainWork).polish(POLISH_PASSES, ProgressListener.NONE);
         boolean minutesProven = false, tieBreakProven = false;
         long minutesBound = -1;
+        progress.onProgress("classes", 5, 5);
         if (peopleProven) {
+            progress.onProgress("person-minutes", 0, 1);
             MinutesStage.Outcome m = MinutesStage.solve(st, hh, rowsComplete, nodesPerStage, chainNodes, chainWork);
             if (m != null) {
                 minutesProven = m.proven();
                 minutesBound = m.bound();
             }
             TieBreakStage.Face face = m == null ? null : m.face();
+            progress.onProgress("person-minutes", 1, 1);
             if (face != null && tieBreak) {
+                progress.onProgress("tie-break", 0, 1);
                 long[] v = served(st, hh);
                 TieBreakStage.Result t = TieBreakStage.solve(st, hh, face, Arrays.copyOf(v, 5), v[5], nodesPerStage);
                 st.reassign(hh, t.slots());
                 tieBreakProven = t.proven();
+                progress.onProgress("tie-break", 1, 1);
             }
         }
         return new Outcome(peopleProven, minutesProven, minutesBound, integerStages, tieBreakProven);

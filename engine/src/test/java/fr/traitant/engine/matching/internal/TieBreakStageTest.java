@@ -138,9 +138,28 @@ class TieBreakStageTest {
         }
         assertThat(spoiled).as("pairs spoiled").isPositive();
         int[] all = java.util.stream.IntStream.range(0, p.householdCount()).toArray();
-        StagedSolver.Outcome o = StagedSolver.solve(st, all, Integer.MAX_VALUE, 50_000, 24, 3_000, true);
+        List<String> reported = new java.util.ArrayList<>();
+        StagedSolver.Outcome o =
+                StagedSolver.solve(st, all, Integer.MAX_VALUE, 50_000, 24, 3_000, true, (phase, done, total) -> {
+                    assertThat(fr.traitant.engine.matching.ProgressListener.PHASES)
+                            .contains(phase);
+                    reported.add(phase + " " + done + "/" + total);
+                });
         assertThat(o.minutesProven()).isTrue();
         assertThat(o.tieBreakProven()).isTrue();
+        assertThat(reported)
+                .as("its steps, for a run's progress")
+                .containsExactly(
+                        "classes 0/5",
+                        "classes 1/5",
+                        "classes 2/5",
+                        "classes 3/5",
+                        "classes 4/5",
+                        "classes 5/5",
+                        "person-minutes 0/1",
+                        "person-minutes 1/1",
+                        "tie-break 0/1",
+                        "tie-break 1/1");
         int split = 0;
         for (int i = 0; i < 300; i++) {
             int a = p.householdIndex.get(String.format("H%03dA", i)),
