@@ -18,7 +18,7 @@ final class Explanations {
     }
 
     static String minutes(double minutes) {
-        return String.format(Locale.FRANCE, "%.0f min", minutes);
+        return fr.traitant.app.platform.FrenchNumbers.minutes(minutes);
     }
 
     /** "Médecin solidaire à 12 min de trajet estimé, 2e des 3 médecins possibles (le plus proche ayant de la place)". */

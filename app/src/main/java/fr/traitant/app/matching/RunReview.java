@@ -158,7 +158,7 @@ public class RunReview {
                         new ProposalWorkflow.TransitionRefused("Ce médecin ne peut pas recevoir ce foyer : trop loin, "
                                 + "sans place ou sans ce dont le foyer a besoin."));
         String reason = "Choisi par le conseiller à la révision : " + chosen.doctor() + ", "
-                + Math.round(chosen.minutes()) + " min de trajet estimé";
+                + fr.traitant.app.platform.FrenchNumbers.minutes(chosen.minutes()) + " de trajet estimé";
         int changed = jdbc.sql("""
                         update matching_run_line set doctor_id = :d, minutes = :min, distance_km = :km, reason = :reason, rank = null,
                                eligible_doctors = null, network_member = :network, passed_over = ''
@@ -203,7 +203,8 @@ public class RunReview {
                                 + Math.round(java.util.Objects.requireNonNullElse(choice.currentMinutes(), 0.0))
                                 + " min)")
                 + " → " + chosen.doctor() + " ("
-                + Math.round(chosen.minutes()) + " min). Il restera " + chosen.placesLeft() + " place(s) à "
+                + fr.traitant.app.platform.FrenchNumbers.minutes(chosen.minutes()) + "). Il restera "
+                + chosen.placesLeft() + " place(s) à "
                 + chosen.doctor()
                 + " après ce brouillon.";
     }

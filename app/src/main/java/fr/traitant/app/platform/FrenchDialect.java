@@ -101,6 +101,11 @@ class FrenchDialect extends AbstractDialect implements IExpressionObjectDialect 
             return FrenchNumbers.decimal(value, digits);
         }
 
+        /** "12 min": a travel time, rounded half up ({@link FrenchNumbers#minutes}). */
+        public String minutes(double value) {
+            return FrenchNumbers.minutes(value);
+        }
+
         /** "1 234,50 €". */
         public String euros(double amount) {
             return FrenchNumbers.euros(amount);

@@ -21,6 +21,14 @@ public final class FrenchNumbers {
         return f.format(value);
     }
 
+    /**
+     * "12 min": a travel time, rounded half up (2.5 → 3). The one rounding of a trip on every page, explanation and
+     * message, so that a proposal never reads "2 min" in a column and "3 min" beside it.
+     */
+    public static String minutes(double minutes) {
+        return Math.round(minutes) + " min";
+    }
+
     /** "1 234,50 €": an amount in euros with its cents. */
     public static String euros(double amount) {
         NumberFormat f = NumberFormat.getNumberInstance(Locale.FRANCE);
