@@ -87,9 +87,7 @@ class CampaignPages {
         List<NetworkGaps.CommuneGap> sorted = all.stream()
                 .sorted(order.thenComparing(NetworkGaps.CommuneGap::code))
                 .toList();
-        int from = Math.min(sorted.size(), list.offset(ListRequest.SIZE));
-        int to = Math.min(sorted.size(), from + ListRequest.SIZE);
-        return list.page(sorted.subList(from, to), sorted.size());
+        return list.slice(sorted);
     }
 
     @GetMapping(value = "/reseau/campagnes/manques.csv", produces = "text/csv")

@@ -1,7 +1,6 @@
 package fr.traitant.app.continuity;
 
 import fr.traitant.app.directory.CurrentDoctor;
-import fr.traitant.app.platform.ListPage;
 import fr.traitant.app.platform.ListRequest;
 import fr.traitant.app.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,10 +47,7 @@ class ContinuityPages {
         List<Departures.Departure> shown = certainty == null
                 ? all
                 : all.stream().filter(d -> d.certainty() == certainty).toList();
-        int from = Math.min(shown.size(), request.offset(ListRequest.SIZE));
-        ListPage<Departures.Departure> page =
-                request.page(shown.subList(from, Math.min(shown.size(), from + ListRequest.SIZE)), shown.size());
-        model.addAttribute("departures", page);
+        model.addAttribute("departures", request.slice(shown));
         model.addAttribute("certainty", certainty);
         model.addAttribute("certainties", Certainty.values());
         Map<Certainty, Long> counts = new java.util.EnumMap<>(Certainty.class);

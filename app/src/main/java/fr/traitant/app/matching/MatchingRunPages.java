@@ -61,14 +61,17 @@ class MatchingRunPages {
     }
 
     @GetMapping("/appariements/{id}")
-    String review(@PathVariable long id, Model model) {
+    String review(@PathVariable long id, fr.traitant.app.platform.ListRequest list, Model model) {
         MatchingRuns.Progress progress = runs.progress(id);
         if (progress.running() || "FAILED".equals(progress.status())) {
             // computing in the background: the page shows the step under way and polls until the draft is ready
             model.addAttribute("progress", progress);
             return "matching/run-progress";
         }
-        model.addAttribute("run", runs.get(id));
+        MatchingRun run = runs.get(id);
+        model.addAttribute("run", run);
+        // a national run proposes thousands of households: a page of them at a time, the total said
+        model.addAttribute("lines", list.slice(run.lines()));
         return "matching/run";
     }
 

@@ -58,6 +58,17 @@ public record ListRequest(int page, String sort, boolean descending, String path
         return page(rows, total, SIZE);
     }
 
+    /** This page of a list held in memory (already filtered and in its order), {@code size} rows a page. */
+    public <T> ListPage<T> slice(List<T> all, int size) {
+        int from = Math.min(all.size(), offset(size));
+        return page(all.subList(from, Math.min(all.size(), from + size)), all.size(), size);
+    }
+
+    /** This page of a list held in memory, {@link #SIZE} rows a page. */
+    public <T> ListPage<T> slice(List<T> all) {
+        return slice(all, SIZE);
+    }
+
     /**
      * This page of a list read from the database, with the count of the whole list: {@code select count(*) from} and
      * {@code select columns from … order by … limit … offset …}, both with the same named parameters ({@code params}

@@ -114,10 +114,7 @@ public class MissionSlots {
     /** A page of the free future slots at the given places, earliest first (20 a page). */
     public fr.traitant.app.platform.ListPage<Slot> free(
             Collection<Long> siteIds, fr.traitant.app.platform.ListRequest request) {
-        int size = 20;
-        List<Slot> all = free(siteIds, Integer.MAX_VALUE);
-        int from = Math.min(all.size(), request.offset(size));
-        return request.page(all.subList(from, Math.min(all.size(), from + size)), all.size(), size);
+        return request.slice(free(siteIds, Integer.MAX_VALUE), 20);
     }
 
     /** Books a slot for a person of a household; recorded as a request made now. */

@@ -29,6 +29,20 @@ class ListPageTest {
     }
 
     @Test
+    void a_list_held_in_memory_is_cut_into_pages_with_its_total() {
+        List<Integer> all =
+                java.util.stream.IntStream.rangeClosed(1, 120).boxed().toList();
+        ListPage<Integer> third = new ListRequest(3, "", false, "/appariements/18", "page=3").slice(all);
+        assertThat(third.rows()).containsExactlyElementsOf(all.subList(100, 120));
+        assertThat(third.total()).isEqualTo(120);
+        assertThat(third.summary("foyer apparié", "foyers appariés")).isEqualTo("120 foyers appariés — page 3 sur 3");
+        // a page beyond the end is empty, never an error; a page size of its own
+        assertThat(new ListRequest(9, "", false, "/x", "").slice(all).rows()).isEmpty();
+        assertThat(new ListRequest(2, "", false, "/x", "").slice(all, 20).rows())
+                .containsExactlyElementsOf(all.subList(20, 40));
+    }
+
+    @Test
     void the_pager_and_the_headers_keep_the_filters() {
         ListRequest request =
                 new ListRequest(2, "attente", false, "/liste-attente", "departement=83&tri=attente&page=2");
