@@ -266,10 +266,10 @@ class EngineZoneMatcher implements ZoneMatcher {
     static String describe(Objective o) {
         StringBuilder s = new StringBuilder("Personnes servies par priorité 1 à 5 : ");
         for (int p = 1; p <= 5; p++) {
-            s.append(p > 1 ? ", " : "").append(o.peopleServed(p));
+            s.append(p > 1 ? ", " : "").append(fr.traitant.app.platform.FrenchNumbers.count(o.peopleServed(p)));
         }
         return s.append(" ; ")
-                .append(Math.round(o.personMinutes()))
+                .append(fr.traitant.app.platform.FrenchNumbers.count(Math.round(o.personMinutes())))
                 .append(" personnes-minutes de trajet")
                 .toString();
     }
