@@ -53,19 +53,8 @@ public final class StagedSolver {
      * @param candidateLimit the limit candidate rows were built with
      * @param nodesPerStage SCIP branch-and-bound node limit per stage
      * @param tieBreak the waiting-time tie-break once person-minutes are proven
+     * @param progress its steps: "classes" (0 to 5 of 5), "person-minutes", "tie-break"
      */
-    public static Outcome solve(
-            MatchState st,
-            int[] hh,
-            int candidateLimit,
-            long nodesPerStage,
-            int chainNodes,
-            int chainWork,
-            boolean tieBreak) {
-        return solve(st, hh, candidateLimit, nodesPerStage, chainNodes, chainWork, tieBreak, ProgressListener.NONE);
-    }
-
-    /** As above, reporting its steps: "classes" (1 to 5), "person-minutes", "tie-break". */
     public static Outcome solve(
             MatchState st,
             int[] hh,

@@ -134,16 +134,7 @@ class MinutesCyclesTest {
         java.util.Random random = new java.util.Random(2026);
         long savedInAll = 0;
         for (int world = 0; world < 200; world++) {
-            TravelTimeTable.Builder table = TravelTimeTable.builder();
-            List<fr.traitant.engine.matching.Household> households = new java.util.ArrayList<>();
-            List<fr.traitant.engine.matching.Doctor> doctors = new java.util.ArrayList<>();
-            for (int d = 0; d < 8; d++) doctors.add(Worlds.doctor("D" + d, 1 + random.nextInt(8)));
-            for (int h = 0; h < 40; h++) {
-                String id = "H" + (100 + h);
-                households.add(Worlds.household(id, 1 + random.nextInt(4), 1 + random.nextInt(5)));
-                for (int d = 0; d < 8; d++) if (random.nextInt(3) == 0) table.add(id, "D" + d, 1 + random.nextInt(29));
-            }
-            ProblemIndex p = Worlds.index(table.build(), households, doctors);
+            ProblemIndex p = Worlds.random(random, 40, 8);
             MatchState st = new MatchState(p);
             new HeuristicSolver(st, 24, 3_000).solve(ProgressListener.NONE);
             long[] before = st.objective();

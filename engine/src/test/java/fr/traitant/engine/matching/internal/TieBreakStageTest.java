@@ -46,8 +46,15 @@ class TieBreakStageTest {
                 List.of(Worlds.doctor("A", 2))));
         Worlds.seat(st, "H1", "A");
         Worlds.seat(st, "H2", "A");
-        StagedSolver.Outcome o =
-                StagedSolver.solve(st, new int[] {0, 1, 2, 3}, Integer.MAX_VALUE, 1_000, 24, 3_000, true);
+        StagedSolver.Outcome o = StagedSolver.solve(
+                st,
+                new int[] {0, 1, 2, 3},
+                Integer.MAX_VALUE,
+                1_000,
+                24,
+                3_000,
+                true,
+                fr.traitant.engine.matching.ProgressListener.NONE);
         assertThat(o.peopleProven()).isTrue();
         assertThat(o.minutesProven()).isTrue();
         assertThat(o.tieBreakProven()).isTrue();
@@ -76,7 +83,15 @@ class TieBreakStageTest {
     @Test
     void equal_waits_go_by_id() {
         MatchState st = equalWaits();
-        StagedSolver.Outcome o = StagedSolver.solve(st, new int[] {0, 1}, Integer.MAX_VALUE, 1_000, 24, 3_000, true);
+        StagedSolver.Outcome o = StagedSolver.solve(
+                st,
+                new int[] {0, 1},
+                Integer.MAX_VALUE,
+                1_000,
+                24,
+                3_000,
+                true,
+                fr.traitant.engine.matching.ProgressListener.NONE);
         assertThat(o.tieBreakProven()).isTrue();
         assertThat(served(st, "K1")).isTrue();
         assertThat(served(st, "K2")).isFalse();
@@ -86,7 +101,15 @@ class TieBreakStageTest {
     @Test
     void no_tie_break_when_not_asked() {
         MatchState st = equalWaits();
-        StagedSolver.Outcome o = StagedSolver.solve(st, new int[] {0, 1}, Integer.MAX_VALUE, 1_000, 24, 3_000, false);
+        StagedSolver.Outcome o = StagedSolver.solve(
+                st,
+                new int[] {0, 1},
+                Integer.MAX_VALUE,
+                1_000,
+                24,
+                3_000,
+                false,
+                fr.traitant.engine.matching.ProgressListener.NONE);
         assertThat(o.tieBreakProven()).isFalse();
         assertThat(served(st, "K2")).isTrue();
     }

@@ -29,6 +29,24 @@ final class Worlds {
         return ProblemIndex.build(households, doctors, table, 0, ProgressListener.NONE);
     }
 
+    /**
+     * A random world: {@code doctors} doctors of 1–8 places, {@code households} households of 1–4 people and priority
+     * 1–5, each pair reachable with probability ⅓ at 1–29 minutes.
+     */
+    static ProblemIndex random(java.util.Random random, int households, int doctors) {
+        TravelTimeTable.Builder table = TravelTimeTable.builder();
+        List<Household> hs = new java.util.ArrayList<>();
+        List<Doctor> ds = new java.util.ArrayList<>();
+        for (int d = 0; d < doctors; d++) ds.add(doctor("D" + d, 1 + random.nextInt(8)));
+        for (int h = 0; h < households; h++) {
+            String id = "H" + (100 + h);
+            hs.add(household(id, 1 + random.nextInt(4), 1 + random.nextInt(5)));
+            for (int d = 0; d < doctors; d++)
+                if (random.nextInt(3) == 0) table.add(id, "D" + d, 1 + random.nextInt(29));
+        }
+        return index(table.build(), hs, ds);
+    }
+
     /** Seats the household at the doctor (their pair must be in the rows). */
     static void seat(MatchState st, String household, String doctor) {
         int h = st.p.householdIndex.get(household);
