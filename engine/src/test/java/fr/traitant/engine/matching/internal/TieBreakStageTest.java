@@ -46,15 +46,7 @@ class TieBreakStageTest {
                 List.of(Worlds.doctor("A", 2))));
         Worlds.seat(st, "H1", "A");
         Worlds.seat(st, "H2", "A");
-        StagedSolver.Outcome o = StagedSolver.solve(
-                st,
-                new int[] {0, 1, 2, 3},
-                Integer.MAX_VALUE,
-                1_000,
-                24,
-                3_000,
-                true,
-                fr.traitant.engine.matching.ProgressListener.NONE);
+        StagedSolver.Outcome o = staged(st, new int[] {0, 1, 2, 3}, true);
         assertThat(o.peopleProven()).isTrue();
         assertThat(o.minutesProven()).isTrue();
         assertThat(o.tieBreakProven()).isTrue();
@@ -79,19 +71,24 @@ class TieBreakStageTest {
         return st;
     }
 
-    /** Equal waits: the smaller id is served (K1 before K2), starting from K2 served. */
-    @Test
-    void equal_waits_go_by_id() {
-        MatchState st = equalWaits();
-        StagedSolver.Outcome o = StagedSolver.solve(
+    /** The staged solver on a small world: 1,000 nodes a stage, no progress. */
+    private static StagedSolver.Outcome staged(MatchState st, int[] hh, boolean tieBreak) {
+        return StagedSolver.solve(
                 st,
-                new int[] {0, 1},
+                hh,
                 Integer.MAX_VALUE,
                 1_000,
                 24,
                 3_000,
-                true,
+                tieBreak,
                 fr.traitant.engine.matching.ProgressListener.NONE);
+    }
+
+    /** Equal waits: the smaller id is served (K1 before K2), starting from K2 served. */
+    @Test
+    void equal_waits_go_by_id() {
+        MatchState st = equalWaits();
+        StagedSolver.Outcome o = staged(st, new int[] {0, 1}, true);
         assertThat(o.tieBreakProven()).isTrue();
         assertThat(served(st, "K1")).isTrue();
         assertThat(served(st, "K2")).isFalse();
@@ -101,15 +98,7 @@ class TieBreakStageTest {
     @Test
     void no_tie_break_when_not_asked() {
         MatchState st = equalWaits();
-        StagedSolver.Outcome o = StagedSolver.solve(
-                st,
-                new int[] {0, 1},
-                Integer.MAX_VALUE,
-                1_000,
-                24,
-                3_000,
-                false,
-                fr.traitant.engine.matching.ProgressListener.NONE);
+        StagedSolver.Outcome o = staged(st, new int[] {0, 1}, false);
         assertThat(o.tieBreakProven()).isFalse();
         assertThat(served(st, "K2")).isTrue();
     }
