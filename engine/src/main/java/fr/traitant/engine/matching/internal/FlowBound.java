@@ -355,7 +355,9 @@ public final class FlowBound {
             sinkArc[j] = linkAdded(7 + nhLocal + j, 1, capOf(j), flowS[j - builtDoctors]);
         fillAt = null;
         excess = Arrays.copyOf(excess, nodes); // a new doctor holds no excess
+        PushRelabel before = java.util.Objects.requireNonNull(preflow);
         preflow = new PushRelabel(nodes, start, addedStart, to, rev, cap);
+        preflow.warmStart(before.labels(), oldNodes);
     }
 
     /** Counts in {@code degree[u + 1]} the household arcs from {@code a0} on, sink arcs from doctor {@code j0} on. */
