@@ -255,36 +255,55 @@ public final class FlowBound {
     /** Households examined while an eligible doctor outside their graph arcs was on the source side. */
     private boolean[] skippedDoctor = new boolean[0];
 
-    private boolean skipped;
-
     private void examine(boolean[] sourceSide) {
         int doctorsBefore = doctorTotal();
         int base = 7;
         int nhLocal = hh.length;
-        for (int i = 0; i < nhLocal; i++) {
-            if (!sourceSide[base + i] || completeRow[i]) continue;
-            int h = hh[i];
-            int local = i;
-            stamp++;
-            for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) rowMark[p.slotDoctor[s]] = stamp;
-            for (int a = firstGenerated(i); a >= 0; a = nextGenerated[a]) rowMark[globalOf(arcD[a])] = stamp;
-            skipped = false;
+        int[] todo = java.util.stream.IntStream.range(0, nhLocal)
+                .filter(i -> sourceSide[base + i] && !completeRow[i])
+                .toArray();
+        // the searches within reach read only (in parallel, one list per household); the arcs are then added in
+        // household order, so the graph is the same whatever the threads do
+        if (todo.length > 0) firstGenerated(todo[0]); // allocated here, before the threads read it
+        int[][] found = new int[todo.length][];
+        boolean[] skips = new boolean[todo.length];
+        java.util.stream.IntStream.range(0, todo.length).parallel().forEach(x -> {
+            int i = todo[x], h = hh[i];
+            int[] known = knownDoctors(i, h);
+            HeuristicSolver.IntList take = new HeuristicSolver.IntList();
             p.forEachDoctorWithinReach(h, d -> {
-                if (rowMark[d] == stamp || !p.eligiblePair(h, d))
+                if (Arrays.binarySearch(known, d) >= 0 || !p.eligiblePair(h, d))
                     return; // already an arc (or forbidden), or not eligible
                 int j = localDoctor[d];
                 if (j >= 0 && j < doctorsBefore && sourceSide[base + nhLocal + j]) {
                     // on the source side too: not a cut arc now, but it may become one once the flow changes
-                    skipped = true;
+                    skips[x] = true;
                     return;
                 }
-                generated(local, h, d);
+                take.add(d);
             });
+            found[x] = Arrays.copyOf(take.a, take.n);
+        });
+        for (int x = 0; x < todo.length; x++) {
+            int i = todo[x];
+            for (int d : found[x]) generated(i, hh[i], d);
             completeRow[i] = true;
-            if (skipped) skippedDoctor[i] = true;
+            if (skips[x]) skippedDoctor[i] = true;
         }
         if (everSource.length < doctorsBefore) everSource = Arrays.copyOf(everSource, doctorTotal());
         for (int j = 0; j < doctorsBefore; j++) if (sourceSide[base + nhLocal + j]) everSource[j] = true;
+    }
+
+    /** The doctors of household i (global h)'s row and of the arcs generated for it, sorted. */
+    private int[] knownDoctors(int i, int h) {
+        int n = p.slotStart[h + 1] - p.slotStart[h];
+        for (int a = firstGenerated[i]; a >= 0; a = nextGenerated[a]) n++;
+        int[] known = new int[n];
+        int x = 0;
+        for (int s = p.slotStart[h]; s < p.slotStart[h + 1]; s++) known[x++] = p.slotDoctor[s];
+        for (int a = firstGenerated[i]; a >= 0; a = nextGenerated[a]) known[x++] = globalOf(arcD[a]);
+        Arrays.sort(known);
+        return known;
     }
 
     /** Adds the arc of the pair (local household i = global h, global doctor d), found by arc generation. */
