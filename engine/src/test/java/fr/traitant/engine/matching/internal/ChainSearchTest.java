@@ -112,6 +112,42 @@ class ChainSearchTest {
         assertThat(at(st, "S5")).isEqualTo(doctor(st, "B2"));
     }
 
+    /**
+     * A household of ten reaches only A, which holds ten single people; each can only leave by a chain of two moves (S_i
+     * to D_i, whose single T_i goes on to B_i). No chain frees more than one place at A: the ten places are gathered by
+     * ten chains, then the household is seated. Nobody loses a place.
+     */
+    @Test
+    void ten_places_are_gathered_for_a_household_of_ten() {
+        TravelTimeTable.Builder table = TravelTimeTable.builder().add("H0", "A", 5);
+        List<fr.traitant.engine.matching.Household> households = new java.util.ArrayList<>();
+        List<Doctor> doctors = new java.util.ArrayList<>();
+        households.add(Worlds.household("H0", 10, 1));
+        doctors.add(Worlds.doctor("A", 10));
+        for (int i = 0; i < 10; i++) {
+            table.add("S" + i, "A", 5)
+                    .add("S" + i, "D" + i, 10)
+                    .add("T" + i, "D" + i, 5)
+                    .add("T" + i, "B" + i, 10);
+            households.add(Worlds.household("S" + i, 1, 1));
+            households.add(Worlds.household("T" + i, 1, 1));
+            doctors.add(Worlds.doctor("D" + i, 1));
+            doctors.add(Worlds.doctor("B" + i, 1));
+        }
+        MatchState st = new MatchState(Worlds.index(table.build(), households, doctors));
+        for (int i = 0; i < 10; i++) {
+            Worlds.seat(st, "S" + i, "A");
+            Worlds.seat(st, "T" + i, "D" + i);
+        }
+        int[] all = java.util.stream.IntStream.range(0, households.size()).toArray();
+        assertThat(new ChainSearch(st, all).fill(all, 0, 20, 30)).isEqualTo(30);
+        assertThat(at(st, "H0")).isEqualTo(doctor(st, "A"));
+        for (int i = 0; i < 10; i++) {
+            assertThat(at(st, "S" + i)).isEqualTo(doctor(st, "D" + i));
+            assertThat(at(st, "T" + i)).isEqualTo(doctor(st, "B" + i));
+        }
+    }
+
     /** A needs two places but holds two single people: each leaves for a doctor with room (side moves). */
     @Test
     void two_smaller_households_make_room_together() {
