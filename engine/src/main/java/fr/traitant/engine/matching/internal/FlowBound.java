@@ -200,8 +200,7 @@ public final class FlowBound {
      */
     private boolean generateArcs() {
         boolean[] sourceSide = java.util.Objects.requireNonNull(preflow).sourceSide(excess);
-        if (rowMark.length == 0) { // first use (empty until then)
-            rowMark = new int[p.doctorCount()];
+        if (skippedDoctor.length == 0) { // first use (empty until then)
             skippedDoctor = new boolean[hh.length];
             everSource = new boolean[doctorTotal()];
         }
@@ -233,25 +232,17 @@ public final class FlowBound {
         if (again.n == 0) return;
         ProblemIndex.Pairs pairs = p.pairsTo(Arrays.copyOf(again.a, again.n), Arrays.copyOf(left.a, left.n));
         int current = -1;
+        int[] known = new int[0];
         for (int x = 0; x < pairs.household().length; x++) {
             int h = pairs.household()[x];
             int i = localOfHousehold[h];
-            if (h != current) {
-                current = h;
-                stamp++;
-                for (int a = firstGenerated(i); a >= 0; a = nextGenerated[a]) rowMark[globalOf(arcD[a])] = stamp;
-            }
+            if (h != current) known = knownDoctors(i, h); // its row and generated arcs (pairsTo leaves the row out)
+            current = h;
             int d = (int) pairs.packed()[x];
-            if (rowMark[d] == stamp) continue;
-            rowMark[d] = stamp;
-            generated(i, h, d);
+            if (Arrays.binarySearch(known, d) < 0) generated(i, h, d);
         }
     }
 
-    /** Per global doctor: mark of the household being examined when the doctor is already in its row or graph. */
-    private int[] rowMark = new int[0];
-
-    private int stamp;
     /** Households examined while an eligible doctor outside their graph arcs was on the source side. */
     private boolean[] skippedDoctor = new boolean[0];
 
@@ -262,28 +253,16 @@ public final class FlowBound {
         int[] todo = java.util.stream.IntStream.range(0, nhLocal)
                 .filter(i -> sourceSide[base + i] && !completeRow[i])
                 .toArray();
-        // the searches within reach read only (in parallel, one list per household); the arcs are then added in
-        // household order, so the graph is the same whatever the threads do
         if (todo.length > 0) firstGenerated(todo[0]); // allocated here, before the threads read it
-        int[][] found = new int[todo.length][];
         boolean[] skips = new boolean[todo.length];
-        java.util.stream.IntStream.range(0, todo.length).parallel().forEach(x -> {
-            int i = todo[x], h = hh[i];
-            int[] known = knownDoctors(i, h);
-            HeuristicSolver.IntList take = new HeuristicSolver.IntList();
-            p.forEachDoctorWithinReach(h, d -> {
-                if (Arrays.binarySearch(known, d) >= 0 || !p.eligiblePair(h, d))
-                    return; // already an arc (or forbidden), or not eligible
-                int j = localDoctor[d];
-                if (j >= 0 && j < doctorsBefore && sourceSide[base + nhLocal + j]) {
-                    // on the source side too: not a cut arc now, but it may become one once the flow changes
-                    skips[x] = true;
-                    return;
-                }
-                take.add(d);
-            });
-            found[x] = Arrays.copyOf(take.a, take.n);
-        });
+        int[][] found = ReachSearch.newDoctors(
+                p,
+                Arrays.stream(todo).map(i -> hh[i]).toArray(),
+                x -> knownDoctors(todo[x], hh[todo[x]]),
+                d -> localDoctor[d] >= 0
+                        && localDoctor[d] < doctorsBefore
+                        && sourceSide[base + nhLocal + localDoctor[d]],
+                skips);
         for (int x = 0; x < todo.length; x++) {
             int i = todo[x];
             for (int d : found[x]) generated(i, hh[i], d);
