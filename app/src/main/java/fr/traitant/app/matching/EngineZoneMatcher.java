@@ -1,5 +1,6 @@
 package fr.traitant.app.matching;
 
+import fr.traitant.app.platform.FrenchNumbers;
 import fr.traitant.app.territory.Territory;
 import fr.traitant.engine.geo.GeoPoint;
 import fr.traitant.engine.matching.Capabilities;
@@ -266,10 +267,10 @@ class EngineZoneMatcher implements ZoneMatcher {
     static String describe(Objective o) {
         StringBuilder s = new StringBuilder("Personnes servies par priorité 1 à 5 : ");
         for (int p = 1; p <= 5; p++) {
-            s.append(p > 1 ? ", " : "").append(fr.traitant.app.platform.FrenchNumbers.count(o.peopleServed(p)));
+            s.append(p > 1 ? ", " : "").append(FrenchNumbers.count(o.peopleServed(p)));
         }
         return s.append(" ; ")
-                .append(fr.traitant.app.platform.FrenchNumbers.count(Math.round(o.personMinutes())))
+                .append(FrenchNumbers.count(Math.round(o.personMinutes())))
                 .append(" personnes-minutes de trajet")
                 .toString();
     }

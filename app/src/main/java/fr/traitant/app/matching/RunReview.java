@@ -1,6 +1,7 @@
 package fr.traitant.app.matching;
 
 import fr.traitant.app.members.Households;
+import fr.traitant.app.platform.FrenchNumbers;
 import fr.traitant.app.platform.NotFoundException;
 import fr.traitant.app.privacy.AuditAction;
 import fr.traitant.app.privacy.AuditTrail;
@@ -158,7 +159,7 @@ public class RunReview {
                         new ProposalWorkflow.TransitionRefused("Ce médecin ne peut pas recevoir ce foyer : trop loin, "
                                 + "sans place ou sans ce dont le foyer a besoin."));
         String reason = "Choisi par le conseiller à la révision : " + chosen.doctor() + ", "
-                + fr.traitant.app.platform.FrenchNumbers.minutes(chosen.minutes()) + " de trajet estimé";
+                + FrenchNumbers.minutes(chosen.minutes()) + " de trajet estimé";
         int changed = jdbc.sql("""
                         update matching_run_line set doctor_id = :d, minutes = :min, distance_km = :km, reason = :reason, rank = null,
                                eligible_doctors = null, network_member = :network, passed_over = ''
@@ -200,10 +201,11 @@ public class RunReview {
                 + (choice.currentDoctor() == null
                         ? "aucun médecin"
                         : choice.currentDoctor() + " ("
-                                + Math.round(java.util.Objects.requireNonNullElse(choice.currentMinutes(), 0.0))
-                                + " min)")
+                                + FrenchNumbers.minutes(
+                                        java.util.Objects.requireNonNullElse(choice.currentMinutes(), 0.0))
+                                + ")")
                 + " → " + chosen.doctor() + " ("
-                + fr.traitant.app.platform.FrenchNumbers.minutes(chosen.minutes()) + "). Il restera "
+                + FrenchNumbers.minutes(chosen.minutes()) + "). Il restera "
                 + chosen.placesLeft() + " place(s) à "
                 + chosen.doctor()
                 + " après ce brouillon.";
