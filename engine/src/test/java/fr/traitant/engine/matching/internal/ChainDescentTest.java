@@ -149,6 +149,82 @@ class ChainDescentTest {
                 .isEqualTo(2);
     }
 
+    /**
+     * A couple H0 (priority 1) reaches A (2 places, two single people S1 and S2) and E (1 place, full with U, who can go
+     * nowhere). No plain chain frees two places at A (nobody there is two people), so the phase seats nobody. The
+     * gathering targets A (the most places; E has none and no way to free one) and descends from (A, one place) twice:
+     * S1 to D1, whose T1 goes on to B1; S2 to D2, whose T2 goes on to B2. Then the couple takes A. Nobody loses a place.
+     */
+    @Test
+    void gathering_descends_once_per_place_the_family_lacks() {
+        TravelTimeTable.Builder table =
+                TravelTimeTable.builder().add("H0", "A", 5).add("H0", "E", 4).add("U", "E", 5);
+        List<Household> households =
+                new java.util.ArrayList<>(List.of(Worlds.household("H0", 2, 1), Worlds.household("U", 1, 2)));
+        List<Doctor> doctors = new java.util.ArrayList<>(List.of(Worlds.doctor("A", 2), Worlds.doctor("E", 1)));
+        for (int i = 1; i <= 2; i++) {
+            table.add("S" + i, "A", 5)
+                    .add("S" + i, "D" + i, 10)
+                    .add("T" + i, "D" + i, 5)
+                    .add("T" + i, "B" + i, 10);
+            households.add(Worlds.household("S" + i, 1, 2));
+            households.add(Worlds.household("T" + i, 1, 2));
+            doctors.add(Worlds.doctor("D" + i, 1));
+            doctors.add(Worlds.doctor("B" + i, 1));
+        }
+        MatchState st = new MatchState(Worlds.index(table.build(), households, doctors));
+        Worlds.seat(st, "U", "E");
+        for (int i = 1; i <= 2; i++) {
+            Worlds.seat(st, "S" + i, "A");
+            Worlds.seat(st, "T" + i, "D" + i);
+        }
+        int[] waiting = {st.p.householdIndex.get("H0")};
+        ChainDescent descent = descent(st, all(st.p));
+        assertThat(descent.phase(waiting, Long.MAX_VALUE)).as("no plain chain").isZero();
+        assertThat(descent.gather(waiting, Long.MAX_VALUE)).isEqualTo(2);
+        assertThat(at(st, "H0")).isEqualTo("A");
+        assertThat(at(st, "U")).isEqualTo("E");
+        for (int i = 1; i <= 2; i++) {
+            assertThat(at(st, "S" + i)).isEqualTo("D" + i);
+            assertThat(at(st, "T" + i)).isEqualTo("B" + i);
+        }
+        assertThat(st.objective()[1]).as("nobody of priority 2 lost a place").isEqualTo(5);
+    }
+
+    /**
+     * The same couple when only S1 has a way out: the gathering moves S1 (and T1) on, then finds no way for S2; the
+     * couple stays unserved, the place moved to A stays there, and everybody keeps a place.
+     */
+    @Test
+    void a_gathering_that_cannot_be_completed_seats_nobody_and_unseats_nobody() {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("H0", "A", 5)
+                .add("S1", "A", 5)
+                .add("S1", "D1", 10)
+                .add("T1", "D1", 5)
+                .add("T1", "B1", 10)
+                .add("S2", "A", 5)
+                .build();
+        List<Household> households = List.of(
+                Worlds.household("H0", 2, 1),
+                Worlds.household("S1", 1, 2),
+                Worlds.household("T1", 1, 2),
+                Worlds.household("S2", 1, 2));
+        List<Doctor> doctors = List.of(Worlds.doctor("A", 2), Worlds.doctor("D1", 1), Worlds.doctor("B1", 1));
+        MatchState st = new MatchState(Worlds.index(table, households, doctors));
+        Worlds.seat(st, "S1", "A");
+        Worlds.seat(st, "S2", "A");
+        Worlds.seat(st, "T1", "D1");
+        int[] waiting = {st.p.householdIndex.get("H0")};
+        assertThat(descent(st, all(st.p)).gather(waiting, Long.MAX_VALUE)).isZero();
+        assertThat(at(st, "H0")).isEqualTo("-");
+        assertThat(at(st, "S1")).isEqualTo("D1");
+        assertThat(at(st, "T1")).isEqualTo("B1");
+        assertThat(at(st, "S2")).isEqualTo("A");
+        assertThat(st.remaining[st.p.doctorIndex.get("A")]).isEqualTo(1);
+        assertThat(st.objective()[1]).isEqualTo(3);
+    }
+
     /** Nobody can move anywhere: the phase seats nobody and changes nothing. */
     @Test
     void without_a_chain_nothing_changes() {
