@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * that cross its cut — the pairs through which the relaxation serves people the rows cannot. Those pairs (but those to
  * the doctors of components solved exactly) join the rows, each household keeping its doctor, and the chains of
  * priority 5 run again on each large component, over its doctors and those the new pairs reach. Only priority 5:
- * its chains never unseat anybody (no class below it to set aside), so the people of classes 1–4 stay as they are and
+ * its chains never unseat anybody of another class (no class below it to set aside; a household of priority 5 only for a
+ * larger one of priority 5), so the people of classes 1–4 stay as they are and
  * the bounds computed before stay the bounds of the new assignment (each class's bound depends only on the people of
  * the classes above it, and on every eligible pair, not on the rows). On a component above
  * {@code Matcher.ROOM_COMPONENT_LIMIT} households (the national one) priority 5 is chained here only, not before the

@@ -298,4 +298,79 @@ class ChainSearchTest {
         assertThat(next.doctorOf(x)).isEqualTo(doctor(st, "A"));
         assertThat(next.doctorOf(m)).isEqualTo(b);
     }
+
+    /**
+     * A couple F (priority 1) reaches only A (2 places), which has one place left and holds a single person S of the same
+     * class who can go nowhere else. No chain of moves seats F and there is no lower class to set aside; setting S aside
+     * serves one more person of priority 1 (2 instead of 1), so F takes A and S waits.
+     */
+    @Test
+    void a_smaller_household_of_the_same_class_is_set_aside_when_that_serves_more_people() {
+        TravelTimeTable table =
+                TravelTimeTable.builder().add("F", "A", 5).add("S", "A", 5).build();
+        MatchState st = new MatchState(Worlds.index(
+                table,
+                List.of(Worlds.household("F", 2, 1), Worlds.household("S", 1, 1)),
+                List.of(Worlds.doctor("A", 2))));
+        Worlds.seat(st, "S", "A");
+        int[] all = {0, 1};
+        assertThat(new ChainSearch(st, all).fill(all, 0, 1, Long.MAX_VALUE)).isEqualTo(2);
+        assertThat(at(st, "F")).isEqualTo(doctor(st, "A"));
+        assertThat(at(st, "S")).isEqualTo(-1);
+    }
+
+    /**
+     * The upgrade that runs between the descents: a family of three F reaches A (two places left, holding a single
+     * person S of the same class) and B (one place left, holding a couple C of the same class). At A, setting S aside
+     * gains two people; at B (nearer), setting C aside gains one. F takes A, S waits, C keeps B.
+     */
+    @Test
+    void the_upgrade_takes_the_doctor_where_setting_aside_gains_most() {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("F", "B", 4)
+                .add("F", "A", 5)
+                .add("S", "A", 5)
+                .add("C", "B", 5)
+                .build();
+        MatchState st = new MatchState(Worlds.index(
+                table,
+                List.of(Worlds.household("F", 3, 1), Worlds.household("S", 1, 1), Worlds.household("C", 2, 1)),
+                List.of(Worlds.doctor("A", 3), Worlds.doctor("B", 3))));
+        Worlds.seat(st, "S", "A");
+        Worlds.seat(st, "C", "B");
+        int[] all = {0, 1, 2};
+        assertThat(new ChainSearch(st, all).upgrade(new int[] {st.p.householdIndex.get("F")}, 0))
+                .isEqualTo(2);
+        assertThat(at(st, "F")).isEqualTo(doctor(st, "A"));
+        assertThat(at(st, "S")).isEqualTo(-1);
+        assertThat(at(st, "C")).isEqualTo(doctor(st, "B"));
+        assertThat(st.objective()[0]).isEqualTo(5);
+    }
+
+    /**
+     * A couple F reaches only A (2 places), full with a couple G of the same class who can go nowhere else, and with a
+     * single person T of a higher class: setting G aside would serve no more people of F's class, and T is never set
+     * aside. Nothing changes.
+     */
+    @Test
+    void nobody_of_the_same_class_is_set_aside_for_no_gain_nor_anybody_of_a_higher_class() {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("F", "A", 5)
+                .add("G", "A", 5)
+                .add("F", "B", 5)
+                .add("T", "B", 5)
+                .build();
+        MatchState st = new MatchState(Worlds.index(
+                table,
+                List.of(Worlds.household("F", 2, 2), Worlds.household("G", 2, 2), Worlds.household("T", 1, 1)),
+                List.of(Worlds.doctor("A", 2), Worlds.doctor("B", 2))));
+        Worlds.seat(st, "G", "A");
+        Worlds.seat(st, "T", "B");
+        int[] all = {0, 1, 2};
+        assertThat(new ChainSearch(st, all).withDescent(all).fill(all, 1, 2, Long.MAX_VALUE))
+                .isEqualTo(2);
+        assertThat(at(st, "F")).isEqualTo(-1);
+        assertThat(at(st, "G")).isEqualTo(doctor(st, "A"));
+        assertThat(at(st, "T")).isEqualTo(doctor(st, "B"));
+    }
 }
