@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * which may in turn lack places, and so on until a doctor has room; optionally the last link may instead set aside a
  * household of a lower class. A smaller household leaving for a doctor with room lowers the places still to free at
  * the same doctor (a side move). Nobody of a class above k loses their place; a household of class k only when a
- * larger one of the class takes it, so that the class gains people ({@link #SET_ASIDE_PHASES}, {@link #upgrade}).
+ * larger one of the class takes it, so that the class gains people ({@link #SET_ASIDE_PHASES}, {@link SameClassUpgrade}).
  *
  * <p>Searches run in phases, like Hopcroft and Karp's matching algorithm: one breadth-first search starts from every
  * unserved household of the class at once, and each time it reaches a doctor with room the chain is re-checked on the
@@ -108,54 +108,30 @@ final class ChainSearch {
         return fill(hh, k, served, target, GATHER_PHASES);
     }
 
-    /**
-     * A gathering by the labels ({@link ChainDescent#gather}) that seats fewer people than this ends the descents of a
-     * class: measured on the national instance (ADR 0085), the first one of priority 5 seated 201 people in about a
-     * second, the tenth 2; every one kept, class 5 took 23 s more for 14 more people.
-     */
-    static final int LABEL_GATHER_MIN = 32;
-
     /** {@link #fill(int[], int, long, long)} with at most {@code gatherPhases} gathering phases (0: none). */
     long fill(int[] hh, int k, long served, long target, int gatherPhases) {
-        int[] candidates = waiting(hh, k);
         // plain chains first, as many a phase as the labels allow; the phases below then find the other shapes
-        ChainDescent labels = descent;
-        // no household waiting: no labels (a pass over every pair of the scope)
-        for (int round = 0; labels != null && round <= UPGRADE_ROUNDS; round++) {
-            while (served < target && candidates.length > 0) {
-                long gained = labels.phase(candidates, target - served);
-                // no plain chain left: places gathered toward families by the labels (ADR 0085), as long as it pays
-                boolean gathered = gained == 0 && hh.length > ChainDescent.GATHER_ABOVE;
-                if (gathered) gained = labels.gather(candidates, target - served);
-                if (gained == 0) break;
-                served += gained;
-                candidates =
-                        Arrays.stream(candidates).filter(h -> st.slot[h] < 0).toArray();
-                if (gathered && gained < LABEL_GATHER_MIN) break;
-            }
-            if (round == UPGRADE_ROUNDS || served >= target) break;
-            long gained = upgrade(candidates, k);
-            if (gained == 0) break;
-            served += gained;
-            // the households set aside wait again, in rank order
-            candidates = waiting(hh, k);
-        }
+        if (descent != null) served = descent.seatAll(hh, k, served, target);
+        int[] candidates = st.waiting(hh, k);
         boolean evict = false;
         int gathers = 0, asideBefore = asideSameClass, asidePhases = 0;
+        boolean lower = hasLowerClass(hh, k);
         while (served < target) {
             long gained = phase(candidates, k, evict, target - served);
             served += gained;
             if (gained > 0) {
-                evict = false;
+                // a phase that could set aside only smaller households of the class also finds every plain chain:
+                // the next one may set aside again, within the limit (ADR 0085)
+                evict = evict && !lower && asidePhases++ < SET_ASIDE_PHASES;
                 // households of the class set aside by the phase wait again, in rank order
                 candidates = asideSameClass > asideBefore
-                        ? waiting(hh, k)
+                        ? st.waiting(hh, k)
                         : Arrays.stream(candidates).filter(h -> st.slot[h] < 0).toArray();
                 asideBefore = asideSameClass;
                 // a gathering after every phase that seated somebody, not only once a phase seats nobody: the phases
                 // that only confirmed "nothing left" before each gathering are saved (ADR 0084)
                 if (served < target && gathers < gatherPhases && gather(candidates)) gathers++;
-            } else if (!evict && hasLowerClass(hh, k)) {
+            } else if (!evict && lower) {
                 evict = true;
             } else if (!evict && asidePhases < SET_ASIDE_PHASES && hasFamily(candidates)) {
                 // nobody below the class: only smaller households of the class can be set aside, a few times
@@ -184,11 +160,12 @@ final class ChainSearch {
     /**
      * Phases, at most, in which a chain may set aside smaller households of the class it seats when no lower class is
      * there to set aside (priority 5, or the lowest class present): each serves more people of the class (ADR 0085).
-     * Measured on the national instance, people of priority 5 served: without such phases 172,474; 8 (after one round of
-     * {@link #upgrade}) 172,715; 16 (after four rounds) 172,880; no limit 172,883 — the phases after the sixteenth seat
-     * one to three people each, for half a second each.
+     * Such a phase also finds every plain chain, so once they start, a phase that seats somebody is followed by another
+     * of them. Measured on the national instance, people of priority 5 served: without such phases 172,474; 16 of them,
+     * each followed by a plain phase, 172,880 in 116 s or more; 16 in a row 172,821 (105 s); 32 in a row 172,868 (92 s,
+     * against 84–89 s for the run without them).
      */
-    static final int SET_ASIDE_PHASES = 16;
+    static final int SET_ASIDE_PHASES = 32;
 
     /**
      * A chain needs a household at least as large as the places still to free at every doctor it goes through, so a
@@ -225,86 +202,6 @@ final class ChainSearch {
         int before = moves;
         search(head, tail, -1, false, Long.MAX_VALUE);
         return moves > before;
-    }
-
-    /** Rounds of {@link #upgrade} (each followed by the descents again) a class, at most. */
-    static final int UPGRADE_ROUNDS = 4;
-
-    /**
-     * Seats unserved households of class k at a doctor that already has part of their places by setting aside smaller
-     * households of the same class there, when that serves more people of the class: a family of three at a doctor
-     * with two places left takes them with a single person's place (+2). The people of the class are what counts, so
-     * the single person then waits like the others, and the next descents usually seat them elsewhere (a single person
-     * is the easiest to seat). For each household (rank order) the doctor that gains most (the nearest among equals);
-     * there, the smallest households of the class first, those waiting least among equals. Nobody of another class
-     * moves. Returns the people of the class gained (every change gains at least one).
-     */
-    long upgrade(int[] candidates, int k) {
-        long gained = 0;
-        int[] members = new int[8];
-        for (int h0 : candidates) {
-            int size0 = p.size[h0];
-            if (st.slot[h0] >= 0 || size0 < 2) continue;
-            int bestSlot = -1, bestGain = 0;
-            for (int s = p.slotStart[h0]; s < p.slotStart[h0 + 1]; s++) {
-                int d = p.slotDoctor[s];
-                int room = st.remaining[d];
-                if (st.forbidden[s] || local[d] < 0 || room <= 0 || room >= size0) continue;
-                int n = setAside(d, k, size0, room, members);
-                int gain = n < 0 ? 0 : size0 - members[n];
-                if (gain > bestGain) {
-                    bestGain = gain;
-                    bestSlot = s;
-                }
-            }
-            if (bestSlot < 0) continue;
-            int d = p.slotDoctor[bestSlot];
-            int n = setAside(d, k, size0, st.remaining[d], members);
-            for (int i = 0; i < n; i++) st.unassign(members[i]);
-            st.assign(h0, bestSlot);
-            gained += bestGain;
-        }
-        return gained;
-    }
-
-    /**
-     * The households of class k smaller than {@code size0} at doctor d to set aside so that {@code room} plus their
-     * places make {@code size0}: the smallest first, those waiting least among equals. Fills {@code out[0..n)} and puts
-     * their people in {@code out[n]}; returns n, or -1 when they do not free enough places.
-     */
-    private int setAside(int d, int k, int size0, int room, int[] out) {
-        int count = st.memberCount(d);
-        int[] pool = new int[count];
-        int c = 0;
-        for (int i = 0; i < count; i++) {
-            int m = st.member(d, i);
-            if (p.priority[m] == k + 1 && p.size[m] < size0) pool[c++] = m;
-        }
-        Integer[] order = new Integer[c];
-        for (int i = 0; i < c; i++) order[i] = pool[i];
-        Arrays.sort(
-                order,
-                (a, b) -> p.size[a] != p.size[b]
-                        ? Integer.compare(p.size[a], p.size[b])
-                        : Integer.compare(p.rank[b], p.rank[a]));
-        int n = 0, freed = 0;
-        while (room + freed < size0 && n < c && n < out.length - 1) {
-            out[n] = order[n];
-            freed += p.size[order[n++]];
-        }
-        if (room + freed < size0) return -1;
-        out[n] = freed;
-        return n;
-    }
-
-    /** The unserved households of class k among hh, in rank order. */
-    private int[] waiting(int[] hh, int k) {
-        return Arrays.stream(hh)
-                .filter(h -> p.priority[h] == k + 1 && st.slot[h] < 0)
-                .boxed()
-                .sorted((a, b) -> Integer.compare(p.rank[a], p.rank[b]))
-                .mapToInt(Integer::intValue)
-                .toArray();
     }
 
     private boolean hasFamily(int[] candidates) {

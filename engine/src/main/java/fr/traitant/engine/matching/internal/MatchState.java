@@ -166,4 +166,14 @@ public final class MatchState {
         for (int i = 0; i < 5; i++) if (a[i] != b[i]) return a[i] > b[i] ? -1 : 1;
         return Long.compare(a[5], b[5]);
     }
+
+    /** The unserved households of priority {@code k + 1} among hh, in rank order. */
+    int[] waiting(int[] hh, int k) {
+        return Arrays.stream(hh)
+                .filter(h -> p.priority[h] == k + 1 && slot[h] < 0)
+                .boxed()
+                .sorted((a, b) -> Integer.compare(p.rank[a], p.rank[b]))
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
 }

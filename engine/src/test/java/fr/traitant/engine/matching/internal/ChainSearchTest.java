@@ -338,8 +338,8 @@ class ChainSearchTest {
                 List.of(Worlds.doctor("A", 3), Worlds.doctor("B", 3))));
         Worlds.seat(st, "S", "A");
         Worlds.seat(st, "C", "B");
-        int[] all = {0, 1, 2};
-        assertThat(new ChainSearch(st, all).upgrade(new int[] {st.p.householdIndex.get("F")}, 0))
+        int[] local = {0, 1};
+        assertThat(SameClassUpgrade.upgrade(st, local, new int[] {st.p.householdIndex.get("F")}, 0))
                 .isEqualTo(2);
         assertThat(at(st, "F")).isEqualTo(doctor(st, "A"));
         assertThat(at(st, "S")).isEqualTo(-1);
