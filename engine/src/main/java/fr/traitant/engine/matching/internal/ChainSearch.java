@@ -34,8 +34,6 @@ final class ChainSearch {
      * may set aside smaller households of the class it seats only while it still serves more people of the class).
      */
     private final int[] rootSize, asideSum;
-    /** Class being seated (0-based) in the current search; households of it set aside by applied chains. */
-    private int seating, asideSameClass;
     /** Phase in which each local doctor was changed by an applied chain. */
     private final int[] touched;
     /**
@@ -114,7 +112,7 @@ final class ChainSearch {
         if (descent != null) served = descent.seatAll(hh, k, served, target);
         int[] candidates = st.waiting(hh, k);
         boolean evict = false;
-        int gathers = 0, asideBefore = asideSameClass, asidePhases = 0;
+        int gathers = 0, asidePhases = 0;
         boolean lower = hasLowerClass(hh, k);
         while (served < target) {
             long gained = phase(candidates, k, evict, target - served);
@@ -124,10 +122,7 @@ final class ChainSearch {
                 // the next one may set aside again, within the limit (ADR 0085)
                 evict = evict && !lower && asidePhases++ < SET_ASIDE_PHASES;
                 // households of the class set aside by the phase wait again, in rank order
-                candidates = asideSameClass > asideBefore
-                        ? st.waiting(hh, k)
-                        : Arrays.stream(candidates).filter(h -> st.slot[h] < 0).toArray();
-                asideBefore = asideSameClass;
+                candidates = st.waiting(hh, k);
                 // a gathering after every phase that seated somebody, not only once a phase seats nobody: the phases
                 // that only confirmed "nothing left" before each gathering are saved (ADR 0084)
                 if (served < target && gathers < gatherPhases && gather(candidates)) gathers++;
@@ -270,7 +265,6 @@ final class ChainSearch {
      */
     private long search(int head, int tail, int k, boolean evict, long wanted) {
         long gained = 0;
-        seating = k;
         boolean gathering = k < 0;
         while (head < tail && gained < wanted) {
             int state = queue[head++];
@@ -320,7 +314,7 @@ final class ChainSearch {
                     continue;
                 }
                 if (evict && mayBeSetAside(state, m, k)) {
-                    long g = apply(state, m, -1);
+                    long g = apply(state, m, -1, k);
                     if (g >= 0) {
                         gained += g;
                         break;
@@ -335,7 +329,7 @@ final class ChainSearch {
                     if (st.remaining[d2] >= sm) {
                         // a gathering chain never ends at a target: that would only move places between targets
                         if (gathering && target[j2] == phase) continue;
-                        long g = apply(state, m, s);
+                        long g = apply(state, m, s, k);
                         if (g >= 0) {
                             gained += g;
                             break members;
@@ -364,9 +358,10 @@ final class ChainSearch {
      * Applies the chain ending at {@code state} with household m leaving for slot {@code last} (-1: set aside), if it is
      * still valid: its first household still unserved, every other household still at the doctor the search saw it
      * at, no household twice, and every doctor entered having room at its turn (checked on the current places, from
-     * the end of the chain back). Returns the people seated (the first household's size; 0 for a gathering chain), -1 when not applied.
+     * the end of the chain back). Returns the people of class k gained (the first household's size less the people of
+     * class k the chain sets aside; 0 for a gathering chain), -1 when not applied.
      */
-    private long apply(int state, int m, int last) {
+    private long apply(int state, int m, int last, int k) {
         // cheap checks first, walking the chain without allocating: its first household still unserved, every other
         // household still at the doctor the search saw it at, no household twice; a gathering chain starts at its
         // target with nobody to seat
@@ -415,10 +410,7 @@ final class ChainSearch {
         if (rootless) return 0;
         int aside = 0;
         for (int j = 0; j <= length; j++) {
-            if (slots[j] < 0 && p.priority[hs[j]] == seating + 1) {
-                aside += p.size[hs[j]];
-                asideSameClass++;
-            }
+            if (slots[j] < 0 && p.priority[hs[j]] == k + 1) aside += p.size[hs[j]];
         }
         return p.size[h0] - aside;
     }

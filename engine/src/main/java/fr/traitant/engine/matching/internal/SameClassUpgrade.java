@@ -1,6 +1,7 @@
 package fr.traitant.engine.matching.internal;
 
-import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * The upgrade that runs between the descents of a class ({@link ChainDescent#seatAll}, ADR 0085): unserved households
@@ -56,22 +57,15 @@ final class SameClassUpgrade {
      */
     private static int setAside(MatchState st, int d, int k, int size0, int room, int[] out) {
         ProblemIndex p = st.p;
-        int count = st.memberCount(d);
-        int[] pool = new int[count];
-        int c = 0;
-        for (int i = 0; i < count; i++) {
-            int m = st.member(d, i);
-            if (p.priority[m] == k + 1 && p.size[m] < size0) pool[c++] = m;
-        }
-        Integer[] order = new Integer[c];
-        for (int i = 0; i < c; i++) order[i] = pool[i];
-        Arrays.sort(
-                order,
-                (a, b) -> p.size[a] != p.size[b]
-                        ? Integer.compare(p.size[a], p.size[b])
-                        : Integer.compare(p.rank[b], p.rank[a]));
+        int[] order = IntStream.range(0, st.memberCount(d))
+                .map(i -> st.member(d, i))
+                .filter(m -> p.priority[m] == k + 1 && p.size[m] < size0)
+                .boxed()
+                .sorted(Comparator.<Integer>comparingInt(m -> p.size[m]).thenComparingInt(m -> -p.rank[m]))
+                .mapToInt(Integer::intValue)
+                .toArray();
         int n = 0, freed = 0;
-        while (room + freed < size0 && n < c && n < out.length - 1) {
+        while (room + freed < size0 && n < order.length && n < out.length - 1) {
             out[n] = order[n];
             freed += p.size[order[n++]];
         }
