@@ -113,7 +113,7 @@ final class ChainSearch {
         int[] candidates = st.waiting(hh, k);
         boolean evict = false;
         int gathers = 0, asidePhases = 0;
-        boolean lower = hasLowerClass(hh, k);
+        boolean lower = st.lowerClassServed(hh, k);
         while (served < target) {
             long gained = phase(candidates, k, evict, target - served);
             served += gained;
@@ -201,11 +201,6 @@ final class ChainSearch {
 
     private boolean hasFamily(int[] candidates) {
         for (int h : candidates) if (p.size[h] > 1 && st.slot[h] < 0) return true;
-        return false;
-    }
-
-    private boolean hasLowerClass(int[] hh, int k) {
-        for (int h : hh) if (p.priority[h] > k + 1 && st.slot[h] >= 0) return true;
         return false;
     }
 

@@ -167,6 +167,12 @@ public final class MatchState {
         return Long.compare(a[5], b[5]);
     }
 
+    /** Whether a household of a class below priority {@code k + 1} holds a place among hh (one that can make room). */
+    boolean lowerClassServed(int[] hh, int k) {
+        for (int h : hh) if (p.priority[h] > k + 1 && slot[h] >= 0) return true;
+        return false;
+    }
+
     /** The unserved households of priority {@code k + 1} among hh, in rank order. */
     int[] waiting(int[] hh, int k) {
         return Arrays.stream(hh)

@@ -225,6 +225,60 @@ class ChainDescentTest {
         assertThat(st.objective()[1]).isEqualTo(3);
     }
 
+    /**
+     * Set-aside descents: a family F of three reaches only A, full with G (three people, who may go to B). B has one
+     * place and a couple K, who can go nowhere else. No plain chain seats F, and F cannot take a smaller household's
+     * place at A (G is as large). The labels count "set K aside" as a way to free two places at B: G moves to B, K is set
+     * aside, F takes A — three people of the class seated for two, when no lower class is there.
+     */
+    @Test
+    void where_no_lower_class_is_left_a_chain_may_end_by_setting_aside_a_smaller_household_of_the_class() {
+        MatchState st = setAsideWorld(1, 2);
+        int[] hh = all(st.p);
+        assertThat(descent(st, hh).seatAll(hh, 0, 5, Long.MAX_VALUE)).isEqualTo(6);
+        assertThat(at(st, "F")).isEqualTo("A");
+        assertThat(at(st, "G")).isEqualTo("B");
+        assertThat(at(st, "K")).isEqualTo("-");
+    }
+
+    /** The same world when K is of a lower class: the descents set nobody aside (the forward phases' eviction does). */
+    @Test
+    void with_a_lower_class_present_the_descents_set_nobody_aside() {
+        MatchState st = setAsideWorld(2, 2);
+        int[] hh = all(st.p);
+        assertThat(descent(st, hh).seatAll(hh, 0, 3, Long.MAX_VALUE)).isEqualTo(3);
+        assertThat(at(st, "F")).isEqualTo("-");
+        assertThat(at(st, "G")).isEqualTo("A");
+        assertThat(at(st, "K")).isEqualTo("B");
+    }
+
+    /** K of three people, as many as F: setting K aside would seat nobody more, so nothing changes. */
+    @Test
+    void a_household_as_large_as_the_one_seated_is_never_set_aside() {
+        MatchState st = setAsideWorld(1, 3);
+        int[] hh = all(st.p);
+        assertThat(descent(st, hh).seatAll(hh, 0, 6, Long.MAX_VALUE)).isEqualTo(6);
+        assertThat(at(st, "F")).isEqualTo("-");
+        assertThat(at(st, "K")).isEqualTo("B");
+    }
+
+    /** F (3 people, priority 1) → A only (3 places, G of 3 there); G → A or B; B holds K (priority and size given). */
+    private static MatchState setAsideWorld(int priorityOfK, int sizeOfK) {
+        TravelTimeTable table = TravelTimeTable.builder()
+                .add("F", "A", 5)
+                .add("G", "A", 5)
+                .add("G", "B", 10)
+                .add("K", "B", 5)
+                .build();
+        List<Household> households = List.of(
+                Worlds.household("F", 3, 1), Worlds.household("G", 3, 1), Worlds.household("K", sizeOfK, priorityOfK));
+        List<Doctor> doctors = List.of(Worlds.doctor("A", 3), Worlds.doctor("B", sizeOfK + 1));
+        MatchState st = new MatchState(Worlds.index(table, households, doctors));
+        Worlds.seat(st, "G", "A");
+        Worlds.seat(st, "K", "B");
+        return st;
+    }
+
     /** Nobody can move anywhere: the phase seats nobody and changes nothing. */
     @Test
     void without_a_chain_nothing_changes() {
