@@ -156,7 +156,8 @@ final class ChainDescent {
     /**
      * Rounds of {@link SameClassUpgrade} and set-aside descents ({@link #setAside}), each followed by the descents
      * again, a class, at most. Measured on the national instance (ADR 0086), people of priority 5 served: 2 rounds
-     * 172,905; 4 rounds 172,986; 8 rounds 173,204 (about a tenth more time than 4); 16 rounds 173,274 (about a third more).
+     * 172,905; 4 rounds 172,986; 8 rounds 173,204 (alone on the machine, about the same time as 4); 16 rounds 173,274
+     * (about 30 % more time than 8).
      */
     static final int UPGRADE_ROUNDS = 8;
 

@@ -8,6 +8,8 @@ import fr.traitant.engine.matching.TravelTimeTable;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Chains found by descending labels from the doctors with room, on worlds worked out by hand. */
 class ChainDescentTest {
@@ -226,40 +228,25 @@ class ChainDescentTest {
     }
 
     /**
-     * Set-aside descents: a family F of three reaches only A, full with G (three people, who may go to B). B has one
-     * place and a couple K, who can go nowhere else. No plain chain seats F, and F cannot take a smaller household's
-     * place at A (G is as large). The labels count "set K aside" as a way to free two places at B: G moves to B, K is set
-     * aside, F takes A — three people of the class seated for two, when no lower class is there.
+     * Set-aside descents: a family F of three (priority 1) reaches only A, full with G (three people, who may go to B).
+     * B holds K, who can go nowhere else, and has one place more than K's size. No plain chain seats F, and F cannot take
+     * a smaller household's place at A (G is as large). When K is a couple of F's class and no lower class is there, the
+     * labels count "set K aside" as a way to free two places at B: G moves to B, K is set aside, F takes A — three people
+     * of the class seated for two. When K is of a lower class, the descents set nobody aside (the forward phases'
+     * eviction does); when K is as large as F, setting it aside would seat nobody more: nothing changes either.
      */
-    @Test
-    void where_no_lower_class_is_left_a_chain_may_end_by_setting_aside_a_smaller_household_of_the_class() {
-        MatchState st = setAsideWorld(1, 2);
+    @ParameterizedTest(name = "K of priority {0} and {1} people: F at {3}, G at {4}, K at {5}")
+    @CsvSource({"1, 2, 6, A, B, -", "2, 2, 3, -, A, B", "1, 3, 6, -, A, B"})
+    void a_chain_may_end_by_setting_aside_a_smaller_household_of_the_class_where_no_lower_class_is_left(
+            int priorityOfK, int sizeOfK, long servedAfter, String f, String g, String k) {
+        MatchState st = setAsideWorld(priorityOfK, sizeOfK);
         int[] hh = all(st.p);
-        assertThat(descent(st, hh).seatAll(hh, 0, 5, Long.MAX_VALUE)).isEqualTo(6);
-        assertThat(at(st, "F")).isEqualTo("A");
-        assertThat(at(st, "G")).isEqualTo("B");
-        assertThat(at(st, "K")).isEqualTo("-");
-    }
-
-    /** The same world when K is of a lower class: the descents set nobody aside (the forward phases' eviction does). */
-    @Test
-    void with_a_lower_class_present_the_descents_set_nobody_aside() {
-        MatchState st = setAsideWorld(2, 2);
-        int[] hh = all(st.p);
-        assertThat(descent(st, hh).seatAll(hh, 0, 3, Long.MAX_VALUE)).isEqualTo(3);
-        assertThat(at(st, "F")).isEqualTo("-");
-        assertThat(at(st, "G")).isEqualTo("A");
-        assertThat(at(st, "K")).isEqualTo("B");
-    }
-
-    /** K of three people, as many as F: setting K aside would seat nobody more, so nothing changes. */
-    @Test
-    void a_household_as_large_as_the_one_seated_is_never_set_aside() {
-        MatchState st = setAsideWorld(1, 3);
-        int[] hh = all(st.p);
-        assertThat(descent(st, hh).seatAll(hh, 0, 6, Long.MAX_VALUE)).isEqualTo(6);
-        assertThat(at(st, "F")).isEqualTo("-");
-        assertThat(at(st, "K")).isEqualTo("B");
+        long before = st.objective()[0];
+        assertThat(descent(st, hh).seatAll(hh, 0, before, Long.MAX_VALUE)).isEqualTo(servedAfter);
+        assertThat(st.objective()[0]).isEqualTo(servedAfter);
+        assertThat(at(st, "F")).isEqualTo(f);
+        assertThat(at(st, "G")).isEqualTo(g);
+        assertThat(at(st, "K")).isEqualTo(k);
     }
 
     /** F (3 people, priority 1) → A only (3 places, G of 3 there); G → A or B; B holds K (priority and size given). */
