@@ -117,22 +117,19 @@ final class ChainDescent {
     private long setAside(int[] hh, int k, long wanted) {
         long total = 0;
         asideClass = k;
+        sizes:
         for (int a = 1; a < width - 1 && total < wanted; a++) {
             asideMax = a;
             for (int ph = 0; ph < ASIDE_PHASES && total < wanted; ph++) {
                 int[] waiting = st.waiting(hh, k);
                 final int limit = a;
                 // nobody waiting larger than a: no root for this size or any larger one, no labels needed
-                if (Arrays.stream(waiting).noneMatch(h -> p.size[h] > limit)) return finish(total);
+                if (Arrays.stream(waiting).noneMatch(h -> p.size[h] > limit)) break sizes;
                 long g = phase(waiting, wanted - total);
                 if (g == 0) break;
                 total += g;
             }
         }
-        return finish(total);
-    }
-
-    private long finish(long total) {
         asideMax = 0;
         return total;
     }
