@@ -8,8 +8,6 @@ import fr.traitant.engine.matching.Proposal;
 import fr.traitant.engine.matching.RematchOutcome;
 import fr.traitant.engine.matching.RoadTravelTimes;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -71,7 +69,7 @@ public final class MatchingFigures {
                         .mapToLong(d -> d.capacity())
                         .sum());
         System.gc();
-        resetPeaks();
+        HeapPeak heap = HeapPeak.start();
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         long[] phaseStart = {t0};
@@ -93,7 +91,8 @@ public final class MatchingFigures {
         MatchingResult r = session.result();
         System.out.printf(
                 "  solve: %.0f ms wall, %.0f ms CPU (all threads), peak heap %d MB%n",
-                (t1 - t0) / 1e6, (processCpuNanos() - cpu0) / 1e6, peakHeapMb());
+                (t1 - t0) / 1e6, (processCpuNanos() - cpu0) / 1e6, heap.peakMb());
+        heap.close();
         System.out.printf("  %s%n  %s%n", r.objective(), r.statistics());
         var certificate = r.statistics().certificate();
         for (int c = 1; c <= 5; c++) {
@@ -145,18 +144,5 @@ public final class MatchingFigures {
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    static void resetPeaks() {
-        for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans())
-            if (b.getType() == MemoryType.HEAP) b.resetPeakUsage();
-    }
-
-    static long peakHeapMb() {
-        long sum = 0;
-        for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (b.getType() == MemoryType.HEAP) sum += b.getPeakUsage().getUsed();
-        }
-        return sum >> 20;
     }
 }
